@@ -1,0 +1,207 @@
+/**
+ * Turns bytes (a file or stdin) into the engine's DocumentInput, or into the one-line reason
+ * the file cannot be linted (binary, undecodable, too large, not a notebook...).
+ *
+ * Python files are UTF-8 (a BOM is dropped: it is not a column, so positions do not move),
+ * unless a PEP 263 coding declaration on line 1 or 2 names another encoding. Notebooks are
+ * UTF-8 JSON (UTF-16 with a BOM is accepted too).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDecoder } from 'node:util';
+import { parseNotebook, type DocumentInput } from '../engine';
+
+export type Loaded = { ok: true; input: DocumentInput } | { ok: false; message: string };
+
+/** Larger `.py` files are reported, not parsed (generated code, data dumped as Python...). */
+export const MAX_PYTHON_BYTES = 10 * 1024 * 1024;
+/** Notebooks carry outputs (images, tables), so they get more room. */
+export const MAX_NOTEBOOK_BYTES = 200 * 1024 * 1024;
+
+export function isNotebookPath(p: string): boolean {
+  return path.extname(p).toLowerCase() === '.ipynb';
+}
+
+function mib(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOENT':
+      return 'no such file (it may have been deleted while amlint ran)';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    default:
+      return err.message ?? String(e);
+  }
+}
+
+/** Reads and decodes one file. Never throws. */
+export function readDocument(filePath: string): Loaded {
+  const notebook = isNotebookPath(filePath);
+  const limit = notebook ? MAX_NOTEBOOK_BYTES : MAX_PYTHON_BYTES;
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(filePath);
+    if (st.isDirectory()) return { ok: false, message: 'cannot read file: is a directory' };
+    if (st.size > limit) {
+      return { ok: false, message: `file too large to lint (${mib(st.size)}; the limit is ${mib(limit)})` };
+    }
+    bytes = fs.readFileSync(filePath);
+  } catch (e) {
+    return { ok: false, message: `cannot read file: ${describeFsError(e)}` };
+  }
+  return loadDocument(bytes, filePath);
+}
+
+/** Decodes bytes read from `filePath` (or named so with --stdin-filename). Never throws. */
+export function loadDocument(bytes: Uint8Array, filePath: string): Loaded {
+  const notebook = isNotebookPath(filePath);
+  const limit = notebook ? MAX_NOTEBOOK_BYTES : MAX_PYTHON_BYTES;
+  if (bytes.length > limit) {
+    return { ok: false, message: `file too large to lint (${mib(bytes.length)}; the limit is ${mib(limit)})` };
+  }
+  return notebook ? loadNotebook(bytes, filePath) : loadPython(bytes, filePath);
+}
+
+function loadPython(bytes: Uint8Array, filePath: string): Loaded {
+  const decoded = decodePython(bytes);
+  if ('error' in decoded) return { ok: false, message: decoded.error };
+  return { ok: true, input: { kind: 'python', text: decoded.text, path: filePath } };
+}
+
+function loadNotebook(bytes: Uint8Array, filePath: string): Loaded {
+  let text: string;
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    const label = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
+    try {
+      text = new TextDecoder(label, { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, message: `invalid notebook: not valid ${label.toUpperCase()} text` };
+    }
+  } else {
+    if (bytes.includes(0)) return { ok: false, message: 'invalid notebook: binary file (contains NUL bytes)' };
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { ok: false, message: `invalid notebook: ${describeInvalidUtf8(bytes)}` };
+    }
+  }
+  const nb = parseNotebook(text);
+  if ('error' in nb) return { ok: false, message: nb.error };
+  const cells = nb.cells.map((c) =>
+    c.kind === 'code' && c.language === undefined && nb.language !== undefined ? { ...c, language: nb.language } : c,
+  );
+  return { ok: true, input: { kind: 'notebook', cells, path: filePath } };
+}
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+const UTF8_NAMES = new Set(['utf8', 'utf-8', 'utf_8', 'u8', 'utf', 'cp65001', 'utf-8-sig', 'utf_8_sig']);
+
+/** Python codec names that WHATWG TextDecoder spells differently. */
+const CODEC_ALIASES: Record<string, string> = {
+  'latin-1': 'latin1',
+  'iso-latin-1': 'latin1',
+  'l1': 'latin1',
+  'cp932': 'shift_jis',
+  'sjis': 'shift_jis',
+  'ms932': 'shift_jis',
+  'cp936': 'gbk',
+  'ms936': 'gbk',
+  'cp949': 'euc-kr',
+  'cp950': 'big5',
+  'ascii': 'us-ascii',
+};
+
+/**
+ * The PEP 263 coding declaration: `# -*- coding: latin-1 -*-` (or `# vim: set fileencoding=...`)
+ * on line 1, or on line 2 when line 1 is blank or a comment.
+ */
+export function codingDeclaration(bytes: Uint8Array): { name: string; line: number } | undefined {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  const lines = head.split(/\r\n|\r|\n/, 2);
+  const re = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+  for (let i = 0; i < lines.length; i++) {
+    const line = i === 0 ? lines[0]!.replace(/^\uFEFF|^\xEF\xBB\xBF/, '') : lines[i]!;
+    const m = re.exec(line);
+    if (m) return { name: m[1]!, line: i + 1 };
+    if (!/^[ \t\f]*(#.*)?$/.test(line)) return undefined;
+  }
+  return undefined;
+}
+
+function decoderFor(name: string): TextDecoder | undefined {
+  const lower = name.toLowerCase();
+  const candidates = [CODEC_ALIASES[lower], lower, lower.replace(/_/g, '-'), lower.replace(/[-_]/g, '')];
+  for (const label of candidates) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label, { fatal: true });
+    } catch {
+      // not a label this runtime knows
+    }
+  }
+  return undefined;
+}
+
+export function decodePython(bytes: Uint8Array): { text: string } | { error: string } {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    return { error: 'UTF-16 encoded file: Python source must be UTF-8 (or an ASCII-compatible encoding declared with a coding comment)' };
+  }
+  if (bytes.includes(0)) return { error: 'binary file (contains NUL bytes); not linted' };
+  const cookie = codingDeclaration(bytes);
+  if (cookie && !UTF8_NAMES.has(cookie.name.toLowerCase())) {
+    const decoder = decoderFor(cookie.name);
+    if (!decoder) {
+      return { error: `unsupported source encoding "${cookie.name}" (declared on line ${cookie.line})` };
+    }
+    try {
+      return { text: decoder.decode(bytes) };
+    } catch {
+      return { error: `cannot decode the file as "${cookie.name}" (declared on line ${cookie.line})` };
+    }
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { error: describeInvalidUtf8(bytes) };
+  }
+}
+
+/** Names the first byte that is not valid UTF-8, with its line and column. */
+export function describeInvalidUtf8(bytes: Uint8Array): string {
+  const hasBom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  let from = 0;
+  for (;;) {
+    const idx = text.indexOf('\uFFFD', from);
+    if (idx < 0) break;
+    const prefix = text.slice(0, idx);
+    const offset = Buffer.byteLength(prefix, 'utf8') + (hasBom ? 3 : 0);
+    // A real U+FFFD in the file is EF BF BD; anything else is where decoding failed.
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
+      const line = prefix.split('\n').length;
+      const column = idx - (prefix.lastIndexOf('\n') + 1) + 1;
+      const byte = (bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+      return (
+        `invalid UTF-8: byte 0x${byte} at line ${line}, column ${column} (offset ${offset}); ` +
+        'save the file as UTF-8 or declare its encoding with a "# -*- coding: ... -*-" line'
+      );
+    }
+    from = idx + 1;
+  }
+  return 'invalid UTF-8';
+}

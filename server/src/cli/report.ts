@@ -1,0 +1,193 @@
+/**
+ * Lint results in ESLint's shape, and the `json` and `stylish` formatters.
+ *
+ * ESLint message: `{ruleId, severity, message, line, column, endLine, endColumn}`, 1-based
+ * (column = LSP character + 1), severity 2 for errors and 1 for everything else. Notebook
+ * messages add `cell`: the 1-based index of the cell among all cells (markdown included); their
+ * line and column count inside that cell. A file that cannot be linted gets one message
+ * `{ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1}`.
+ */
+import type { Finding, Severity } from '../engine';
+
+export interface LintMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Notebooks only: 1-based index among all cells. */
+  cell?: number;
+  fatal?: true;
+}
+
+export interface FileResult {
+  /** Absolute path. */
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+}
+
+/** A message plus what the formatters need that ESLint's JSON does not carry. */
+export interface ReportedMessage {
+  json: LintMessage;
+  /** The engine's severity word ('error' | 'warning' | 'info' | 'hint'). */
+  level: Severity;
+}
+
+export interface ReportedFile {
+  filePath: string;
+  /** How the path is shown in stylish output (relative to the working directory when inside it). */
+  displayPath: string;
+  messages: ReportedMessage[];
+}
+
+export function severityNumber(s: Severity): 1 | 2 {
+  return s === 'error' ? 2 : 1;
+}
+
+export function findingToMessage(f: Finding): ReportedMessage {
+  const json: LintMessage = {
+    ruleId: f.code,
+    severity: severityNumber(f.severity),
+    message: f.message,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+  };
+  if (f.cell !== undefined) json.cell = f.cell + 1;
+  return { json, level: f.severity };
+}
+
+export function fatalMessage(message: string): ReportedMessage {
+  return { json: { ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }, level: 'error' };
+}
+
+/** Document order: cell, then line, then column (like ESLint's sort by line/column). */
+export function compareMessages(a: ReportedMessage, b: ReportedMessage): number {
+  const x = a.json;
+  const y = b.json;
+  return (
+    (x.cell ?? 0) - (y.cell ?? 0) ||
+    x.line - y.line ||
+    x.column - y.column ||
+    (x.endLine ?? x.line) - (y.endLine ?? y.line) ||
+    (x.endColumn ?? x.column) - (y.endColumn ?? y.column) ||
+    (x.ruleId ?? '').localeCompare(y.ruleId ?? '')
+  );
+}
+
+export function toFileResult(r: ReportedFile): FileResult {
+  let errorCount = 0;
+  let warningCount = 0;
+  let fatalErrorCount = 0;
+  for (const { json } of r.messages) {
+    if (json.severity === 2) errorCount++;
+    else warningCount++;
+    if (json.fatal) fatalErrorCount++;
+  }
+  return {
+    filePath: r.filePath,
+    messages: r.messages.map((m) => m.json),
+    errorCount,
+    warningCount,
+    fatalErrorCount,
+  };
+}
+
+export interface Totals {
+  errors: number;
+  warnings: number;
+}
+
+export function totals(results: readonly FileResult[]): Totals {
+  let errors = 0;
+  let warnings = 0;
+  for (const r of results) {
+    errors += r.errorCount;
+    warnings += r.warningCount;
+  }
+  return { errors, warnings };
+}
+
+export function formatJson(files: readonly ReportedFile[]): string {
+  return JSON.stringify(files.map(toFileResult)) + '\n';
+}
+
+/** The colour functions stylish output uses (picocolors' Colors, or identity functions). */
+export interface Palette {
+  red(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+  blue(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  underline(s: string): string;
+}
+
+function pluralize(word: string, n: number): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+/** Display width; good enough for the ASCII that positions, levels and codes use. */
+function width(s: string): number {
+  return [...s].length;
+}
+
+function padEnd(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - width(s)));
+}
+
+/**
+ * ESLint's stylish format:
+ *
+ *   examples/train_v1.py
+ *     3:1   warning  `Workspace.from_config` is SDK v1; use ...  AML101
+ *
+ *   ✖ 1 problem (0 errors, 1 warning)
+ *
+ * Notebook rows show `cell N line:col`. Files without messages are not listed.
+ */
+export function formatStylish(files: readonly ReportedFile[], c: Palette): string {
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    if (file.messages.length === 0) continue;
+    const rows = file.messages.map(({ json, level }) => {
+      if (json.severity === 2) errors++;
+      else warnings++;
+      const pos = `${json.cell !== undefined ? `cell ${json.cell} ` : ''}${json.line}:${json.column}`;
+      const message = json.message.replace(/\s*\n\s*/g, ' ').replace(/([^ .])\.$/, '$1');
+      return { pos, level: json.fatal ? 'error' : level, message, rule: json.ruleId ?? '' };
+    });
+    const wPos = Math.max(...rows.map((r) => width(r.pos)));
+    const wLevel = Math.max(...rows.map((r) => width(r.level)));
+    const wMsg = Math.max(...rows.map((r) => width(r.message)));
+    out += `\n${c.underline(file.displayPath)}\n`;
+    for (const r of rows) {
+      const levelText = padEnd(r.level, wLevel);
+      const coloured =
+        r.level === 'error' ? c.red(levelText)
+        : r.level === 'warning' ? c.yellow(levelText)
+        : r.level === 'info' ? c.cyan(levelText)
+        : c.blue(levelText);
+      const line = `  ${c.dim(padEnd(r.pos, wPos))}  ${coloured}  ${r.rule ? padEnd(r.message, wMsg) : r.message}${
+        r.rule ? `  ${c.dim(r.rule)}` : ''
+      }`;
+      out += line.replace(/\s+$/, '') + '\n';
+    }
+  }
+  const total = errors + warnings;
+  if (total > 0) {
+    const summary =
+      `\u2716 ${total} ${pluralize('problem', total)} ` +
+      `(${errors} ${pluralize('error', errors)}, ${warnings} ${pluralize('warning', warnings)})`;
+    out += `\n${c.bold(errors > 0 ? c.red(summary) : c.yellow(summary))}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+/**
+ * The catalogue: what SDK v1 names are and what replaces them in SDK v2. Pure data plus
+ * lookups; every fact cites a learn.microsoft.com page.
+ *
+ *   canonical(q)      re-export path → canonical path
+ *   classifyModule(q) v1 / v2 / v2-era azureml package / other
+ *   lookup(q)         the entry for a v1 name (or the same member of a v1 base class)
+ *   genericEntry(q)   an entry for a v1 name the table lacks
+ *   areaOf(q)         the AML1xx area of a v1 name
+ *   returnType(q)     what calling a v1 factory or method returns (value tracking)
+ */
+import { ENTRIES } from './entries';
+import { V1_MIGRATION_GUIDE } from './docs';
+import { RETURNS } from './returns';
+import { areaOfModule, canonical, inheritedNames } from './modules';
+import type { Area, CatalogueEntry, ReturnType } from './types';
+
+export { ENTRIES } from './entries';
+export { DOC, V1_MIGRATION_GUIDE } from './docs';
+export { RETURNS, SUBMITTED_RUN, UNKNOWN_TYPE } from './returns';
+export { COLLISIONS } from './collisions';
+export type { Collision } from './collisions';
+export { ALIASES, BASES, KNOWN_CLASSES, V2_ERA_AZUREML, canonical, classifyModule, isUnder } from './modules';
+export type { Area, CatalogueEntry, EntryKind, ModuleClass, ReturnType, V2Replacement } from './types';
+
+const BY_NAME: ReadonlyMap<string, CatalogueEntry> = new Map(ENTRIES.map((e) => [e.v1, e]));
+
+/**
+ * The entry for a v1 qualified name, after canonical(): an exact match, or else the same
+ * member of a v1 base class (`AmlCompute.wait_for_completion` finds
+ * `ComputeTarget.wait_for_completion`). No fuzzy or prefix matching.
+ */
+export function lookup(qname: string): CatalogueEntry | undefined {
+  for (const q of inheritedNames(canonical(qname))) {
+    const entry = BY_NAME.get(q);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/** The area of a v1 name: its entry's, else the area of its module path. */
+export function areaOf(qname: string): Area {
+  return lookup(qname)?.area ?? areaOfModule(qname);
+}
+
+/** An entry for a public v1 name the table does not list. */
+export function genericEntry(qname: string): CatalogueEntry {
+  return {
+    v1: canonical(qname),
+    kind: 'replaced',
+    area: areaOf(qname),
+    note: 'part of SDK v1 (azureml-*), which reached end of support on 2026-06-30',
+    doc: V1_MIGRATION_GUIDE,
+  };
+}
+
+/** What calling the v1 callable `qname` returns (after canonical(), following base classes). */
+export function returnType(qname: string): ReturnType | undefined {
+  for (const q of inheritedNames(canonical(qname))) {
+    const rt = RETURNS[q];
+    if (rt !== undefined) return rt;
+  }
+  return undefined;
+}

@@ -1,0 +1,371 @@
+/**
+ * Names and modules of SDK v1: which qualified name is canonical, which modules belong to which
+ * SDK, which area a name falls into, and which names are classes.
+ *
+ * Canonical names are the public paths users import most (`azureml.core.Workspace`,
+ * `azureml.core.compute.ComputeTarget`, `azureml.pipeline.steps.PythonScriptStep`). Every other
+ * path that re-exports the same object is an alias. Re-exports were checked against the
+ * `__init__.py` files of azureml-core, azureml-pipeline-core/-steps, azureml-train-core and
+ * azureml-train-automl-client.
+ */
+import type { Area, ModuleClass } from './types';
+
+/** True when `qname` is `prefix` or lies under it (segment-exact: `azureml_user` is not under `azureml`). */
+export function isUnder(qname: string, prefix: string): boolean {
+  return qname === prefix || qname.startsWith(`${prefix}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical names
+
+const CORE_RE_EXPORTS: ReadonlyArray<readonly [string, string]> = [
+  ['workspace', 'Workspace'],
+  ['experiment', 'Experiment'],
+  ['run', 'Run'],
+  ['script_run', 'ScriptRun'],
+  ['script_run_config', 'ScriptRunConfig'],
+  ['runconfig', 'RunConfiguration'],
+  ['environment', 'Environment'],
+  ['model', 'Model'],
+  ['dataset', 'Dataset'],
+  ['datastore', 'Datastore'],
+  ['private_endpoint', 'PrivateEndPointConfig'],
+  ['private_endpoint', 'PrivateEndPoint'],
+  ['linked_service', 'LinkedService'],
+  ['container_registry', 'ContainerRegistry'],
+];
+
+/** `azureml.core.compute.<module>.<Class>`, all re-exported by `azureml.core.compute`. */
+const COMPUTE_CLASSES: ReadonlyArray<readonly [string, string]> = [
+  ['compute', 'ComputeTarget'],
+  ['amlcompute', 'AmlCompute'],
+  ['computeinstance', 'ComputeInstance'],
+  ['aks', 'AksCompute'],
+  ['kubernetescompute', 'KubernetesCompute'],
+  ['synapse', 'SynapseCompute'],
+  ['databricks', 'DatabricksCompute'],
+  ['hdinsight', 'HDInsightCompute'],
+  ['remote', 'RemoteCompute'],
+  ['datafactory', 'DataFactoryCompute'],
+  ['adla', 'AdlaCompute'],
+  ['batch', 'BatchCompute'],
+  ['dsvm', 'DsvmCompute'],
+  ['kusto', 'KustoCompute'],
+];
+
+const WEBSERVICE_CLASSES: ReadonlyArray<readonly [string, string]> = [
+  ['webservice', 'Webservice'],
+  ['aci', 'AciWebservice'],
+  ['aks', 'AksWebservice'],
+  ['aks', 'AksEndpoint'],
+  ['local', 'LocalWebservice'],
+];
+
+const PIPELINE_CORE_CLASSES: ReadonlyArray<readonly [string, string]> = [
+  ['pipeline', 'Pipeline'],
+  ['builder', 'PipelineStep'],
+  ['builder', 'PipelineData'],
+  ['builder', 'StepSequence'],
+  ['graph', 'PublishedPipeline'],
+  ['graph', 'PipelineParameter'],
+  ['graph', 'TrainingOutput'],
+  ['graph', 'PipelineDataset'],
+  ['schedule', 'Schedule'],
+  ['schedule', 'ScheduleRecurrence'],
+  ['schedule', 'TimeZone'],
+  ['pipeline_endpoint', 'PipelineEndpoint'],
+  ['run', 'PipelineRun'],
+  ['run', 'StepRun'],
+];
+
+const PIPELINE_STEP_CLASSES: ReadonlyArray<readonly [string, string]> = [
+  ['python_script_step', 'PythonScriptStep'],
+  ['parallel_run_step', 'ParallelRunStep'],
+  ['parallel_run_config', 'ParallelRunConfig'],
+  ['hyper_drive_step', 'HyperDriveStep'],
+  ['automl_step', 'AutoMLStep'],
+  ['data_transfer_step', 'DataTransferStep'],
+  ['databricks_step', 'DatabricksStep'],
+  ['synapse_spark_step', 'SynapseSparkStep'],
+  ['command_step', 'CommandStep'],
+  ['mpi_step', 'MpiStep'],
+  ['estimator_step', 'EstimatorStep'],
+  ['r_script_step', 'RScriptStep'],
+  ['adla_step', 'AdlaStep'],
+  ['azurebatch_step', 'AzureBatchStep'],
+  ['kusto_step', 'KustoStep'],
+  ['module_step', 'ModuleStep'],
+];
+
+/** Submodules of `azureml.train.hyperdrive` whose public names the package re-exports. */
+const HYPERDRIVE_SUBMODULES = ['policy', 'runconfig', 'run', 'sampling', 'parameter_expressions'];
+
+function buildAliases(): Record<string, string> {
+  const a: Record<string, string> = {};
+  for (const [mod, cls] of CORE_RE_EXPORTS) a[`azureml.core.${mod}.${cls}`] = `azureml.core.${cls}`;
+  // azureml.core re-exports these, but their home is a submodule (and users import them from there).
+  a['azureml.core.ComputeTarget'] = 'azureml.core.compute.ComputeTarget';
+  a['azureml.core.compute_target.ComputeTarget'] = 'azureml.core.compute.ComputeTarget';
+  a['azureml.core.Keyvault'] = 'azureml.core.keyvault.Keyvault';
+  a['azureml.core.Webservice'] = 'azureml.core.webservice.Webservice';
+  a['azureml.core.Image'] = 'azureml.core.image.Image';
+  a['azureml.core.image.container.ContainerImage'] = 'azureml.core.image.ContainerImage';
+  a['azureml.core.image.image.Image'] = 'azureml.core.image.Image';
+  a['azureml.core.environment.CondaDependencies'] = 'azureml.core.conda_dependencies.CondaDependencies';
+  a['azureml.exceptions.ComputeTargetException'] = 'azureml.core.compute_target.ComputeTargetException';
+  for (const [mod, cls] of COMPUTE_CLASSES) a[`azureml.core.compute.${mod}.${cls}`] = `azureml.core.compute.${cls}`;
+  for (const [mod, cls] of WEBSERVICE_CLASSES) a[`azureml.core.webservice.${mod}.${cls}`] = `azureml.core.webservice.${cls}`;
+  // Dataset.Tabular / Dataset.File are the factory classes of azureml.data.dataset_factory.
+  a['azureml.data.dataset_factory.TabularDatasetFactory'] = 'azureml.core.Dataset.Tabular';
+  a['azureml.data.dataset_factory.FileDatasetFactory'] = 'azureml.core.Dataset.File';
+  a['azureml.data.tabular_dataset.TabularDataset'] = 'azureml.data.TabularDataset';
+  a['azureml.data.file_dataset.FileDataset'] = 'azureml.data.FileDataset';
+  a['azureml.data.output_dataset_config.OutputFileDatasetConfig'] = 'azureml.data.OutputFileDatasetConfig';
+  for (const [mod, cls] of PIPELINE_CORE_CLASSES) a[`azureml.pipeline.core.${mod}.${cls}`] = `azureml.pipeline.core.${cls}`;
+  for (const [mod, cls] of PIPELINE_STEP_CLASSES) a[`azureml.pipeline.steps.${mod}.${cls}`] = `azureml.pipeline.steps.${cls}`;
+  // The older contrib package shipped the first ParallelRunStep/ParallelRunConfig.
+  for (const cls of ['ParallelRunStep', 'ParallelRunConfig']) {
+    a[`azureml.contrib.pipeline.steps.${cls}`] = `azureml.pipeline.steps.${cls}`;
+  }
+  a['azureml.contrib.pipeline.steps.parallel_run_step.ParallelRunStep'] = 'azureml.pipeline.steps.ParallelRunStep';
+  a['azureml.contrib.pipeline.steps.parallel_run_config.ParallelRunConfig'] = 'azureml.pipeline.steps.ParallelRunConfig';
+  a['azureml.train.automl.automlconfig.AutoMLConfig'] = 'azureml.train.automl.AutoMLConfig';
+  // azureml.train.automl re-exported AutoMLStep before it moved to azureml.pipeline.steps.
+  a['azureml.train.automl.AutoMLStep'] = 'azureml.pipeline.steps.AutoMLStep';
+  a['azureml.train.automl.automl_step.AutoMLStep'] = 'azureml.pipeline.steps.AutoMLStep';
+  a['azureml.widgets.run_details.RunDetails'] = 'azureml.widgets.RunDetails';
+  return a;
+}
+
+/** Alias path → canonical path. Keys and values are whole qualified names (or prefixes of them). */
+export const ALIASES: Readonly<Record<string, string>> = Object.freeze(buildAliases());
+
+/**
+ * The canonical form of a qualified name: the longest alias that is a segment prefix of
+ * `qname` is replaced by its canonical path (`azureml.core.workspace.Workspace.from_config` →
+ * `azureml.core.Workspace.from_config`). Names that are not aliases come back unchanged.
+ */
+export function canonical(qname: string): string {
+  const parts = qname.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const target = ALIASES[parts.slice(0, n).join('.')];
+    if (target !== undefined) return [target, ...parts.slice(n)].join('.');
+  }
+  // azureml.train.hyperdrive.<submodule>.<Name> → azureml.train.hyperdrive.<Name>
+  if (parts.length > 4 && isUnder(qname, 'azureml.train.hyperdrive') && HYPERDRIVE_SUBMODULES.includes(parts[3])) {
+    return [...parts.slice(0, 3), ...parts.slice(4)].join('.');
+  }
+  return qname;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which SDK a module belongs to
+
+/**
+ * `azureml.*` packages of the v2 era: they are not SDK v1 and must not be reported (reference
+ * §8, real-world-patterns "Must stay silent"). `azureml.contrib.services` (scoring-script
+ * request/response helpers) is listed here because scoring scripts use it on v2 endpoints.
+ */
+export const V2_ERA_AZUREML: readonly string[] = [
+  'azureml.mlflow',
+  'azureml.fsspec',
+  'azureml.featurestore',
+  'azureml.ai',
+  'azureml.rag',
+  'azureml.metrics',
+  'azureml.evaluate',
+  'azureml.acft',
+  'azureml.dataprep.rslex',
+  'azureml.contrib.services',
+];
+
+/**
+ * v1 for `azureml` and everything under it except the v2-era packages; v2 for `azure.ai.ml`
+ * and everything under it; other for the rest (`azureml_user`, `azure.ai.mlmonitoring`,
+ * `mltable`, `mlflow`, `azure.identity`...). Works on modules and on names inside them.
+ */
+export function classifyModule(qname: string): ModuleClass {
+  if (isUnder(qname, 'azure.ai.ml')) return 'v2';
+  if (isUnder(qname, 'azureml')) {
+    return V2_ERA_AZUREML.some((p) => isUnder(qname, p)) ? 'v2-era-azureml' : 'v1';
+  }
+  return 'other';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Areas by module prefix (for names without a catalogue entry)
+
+/** Checked in order; the first prefix that `qname` lies under wins. */
+const AREA_PREFIXES: ReadonlyArray<readonly [string, Area]> = [
+  ['azureml.core.compute', 'compute'],
+  ['azureml.core.compute_target', 'compute'],
+  ['azureml.core.webservice', 'deployment'],
+  ['azureml.core.image', 'deployment'],
+  ['azureml.core.model.InferenceConfig', 'deployment'],
+  ['azureml.core.model', 'model'],
+  ['azureml.core.Model', 'model'],
+  ['azureml.pipeline', 'pipeline'],
+  ['azureml.contrib.pipeline', 'pipeline'],
+  ['azureml.train.hyperdrive', 'sweep'],
+  ['azureml.train.automl', 'automl'],
+  ['azureml.automl', 'automl'],
+  ['azureml.data.azure_storage_datastore', 'datastore'],
+  ['azureml.data.azure_data_lake_datastore', 'datastore'],
+  ['azureml.data.azure_sql_database_datastore', 'datastore'],
+  ['azureml.data.azure_my_sql_datastore', 'datastore'],
+  ['azureml.data.azure_postgre_sql_datastore', 'datastore'],
+  ['azureml.data', 'data'],
+  ['azureml.core.Dataset', 'data'],
+  ['azureml.core.dataset', 'data'],
+  ['azureml.core.Datastore', 'datastore'],
+  ['azureml.core.datastore', 'datastore'],
+  ['azureml.core.Environment', 'environment'],
+  ['azureml.core.environment', 'environment'],
+  ['azureml.core.conda_dependencies', 'environment'],
+  ['azureml.core.Run', 'jobs'],
+  ['azureml.core.run', 'jobs'],
+  ['azureml.core.ScriptRun', 'jobs'],
+  ['azureml.core.script_run', 'jobs'],
+  ['azureml.core.Experiment', 'jobs'],
+  ['azureml.core.experiment', 'jobs'],
+  ['azureml.core.ScriptRunConfig', 'jobs'],
+  ['azureml.core.script_run_config', 'jobs'],
+  ['azureml.core.RunConfiguration', 'jobs'],
+  ['azureml.core.runconfig', 'jobs'],
+  ['azureml.train.estimator', 'jobs'],
+  ['azureml.train.dnn', 'jobs'],
+  ['azureml.train.sklearn', 'jobs'],
+  ['azureml.widgets', 'jobs'],
+  ['azureml.core.Workspace', 'workspace'],
+  ['azureml.core.workspace', 'workspace'],
+  ['azureml.core.authentication', 'workspace'],
+  ['azureml.core.keyvault', 'workspace'],
+  ['azureml.core.PrivateEndPointConfig', 'workspace'],
+  ['azureml.core.PrivateEndPoint', 'workspace'],
+  ['azureml.core.private_endpoint', 'workspace'],
+];
+
+/** The area of a v1 name from its (canonical) module path alone; 'other' when no rule matches. */
+export function areaOfModule(qname: string): Area {
+  const q = canonical(qname);
+  for (const [prefix, area] of AREA_PREFIXES) if (isUnder(q, prefix)) return area;
+  return 'other';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Classes
+
+const CLASSES: readonly string[] = [
+  // azureml.core and its submodules
+  ...CORE_RE_EXPORTS.map(([, cls]) => `azureml.core.${cls}`),
+  'azureml.core.keyvault.Keyvault',
+  'azureml.core.model.InferenceConfig',
+  'azureml.core.model.ModelPackage',
+  'azureml.core.conda_dependencies.CondaDependencies',
+  'azureml.core.authentication.InteractiveLoginAuthentication',
+  'azureml.core.authentication.ServicePrincipalAuthentication',
+  'azureml.core.authentication.MsiAuthentication',
+  'azureml.core.authentication.AzureCliAuthentication',
+  'azureml.core.runconfig.Data',
+  'azureml.core.runconfig.DataReferenceConfiguration',
+  'azureml.core.runconfig.DockerConfiguration',
+  'azureml.core.runconfig.MpiConfiguration',
+  'azureml.core.runconfig.PyTorchConfiguration',
+  'azureml.core.runconfig.TensorflowConfiguration',
+  'azureml.core.resource_configuration.ResourceConfiguration',
+  // compute
+  ...COMPUTE_CLASSES.map(([, cls]) => `azureml.core.compute.${cls}`),
+  'azureml.core.compute.amlcompute.AmlComputeProvisioningConfiguration',
+  'azureml.core.compute.computeinstance.ComputeInstanceProvisioningConfiguration',
+  'azureml.core.compute_target.ComputeTargetException',
+  // deployment
+  ...WEBSERVICE_CLASSES.map(([, cls]) => `azureml.core.webservice.${cls}`),
+  'azureml.core.webservice.aci.AciServiceDeploymentConfiguration',
+  'azureml.core.webservice.aks.AksServiceDeploymentConfiguration',
+  'azureml.core.webservice.local.LocalWebserviceDeploymentConfiguration',
+  'azureml.core.image.Image',
+  'azureml.core.image.ContainerImage',
+  // data and datastores
+  'azureml.data.TabularDataset',
+  'azureml.data.FileDataset',
+  'azureml.data.OutputFileDatasetConfig',
+  'azureml.data.output_dataset_config.OutputDatasetConfig',
+  'azureml.data.dataset_consumption_config.DatasetConsumptionConfig',
+  'azureml.data.datapath.DataPath',
+  'azureml.data.data_reference.DataReference',
+  'azureml.data.sql_data_reference.SqlDataReference',
+  'azureml.data.azure_storage_datastore.AzureBlobDatastore',
+  'azureml.data.azure_storage_datastore.AzureFileDatastore',
+  'azureml.data.azure_data_lake_datastore.AzureDataLakeDatastore',
+  'azureml.data.azure_data_lake_datastore.AzureDataLakeGen2Datastore',
+  'azureml.data.azure_sql_database_datastore.AzureSqlDatabaseDatastore',
+  'azureml.data.azure_my_sql_datastore.AzureMySqlDatastore',
+  'azureml.data.azure_postgre_sql_datastore.AzurePostgreSqlDatastore',
+  // pipelines
+  ...PIPELINE_CORE_CLASSES.map(([, cls]) => `azureml.pipeline.core.${cls}`),
+  ...PIPELINE_STEP_CLASSES.map(([, cls]) => `azureml.pipeline.steps.${cls}`),
+  // training
+  'azureml.train.automl.AutoMLConfig',
+  'azureml.train.automl.run.AutoMLRun',
+  'azureml.train.hyperdrive.HyperDriveConfig',
+  'azureml.train.hyperdrive.HyperDriveRunConfig',
+  'azureml.train.hyperdrive.HyperDriveRun',
+  'azureml.train.hyperdrive.RandomParameterSampling',
+  'azureml.train.hyperdrive.GridParameterSampling',
+  'azureml.train.hyperdrive.BayesianParameterSampling',
+  'azureml.train.hyperdrive.BanditPolicy',
+  'azureml.train.hyperdrive.MedianStoppingPolicy',
+  'azureml.train.hyperdrive.TruncationSelectionPolicy',
+  'azureml.train.hyperdrive.NoTerminationPolicy',
+  'azureml.train.hyperdrive.PrimaryMetricGoal',
+  'azureml.train.estimator.Estimator',
+  'azureml.train.dnn.PyTorch',
+  'azureml.train.dnn.TensorFlow',
+  'azureml.train.dnn.Chainer',
+  'azureml.train.sklearn.SKLearn',
+  // other
+  'azureml.widgets.RunDetails',
+  'azureml.interpret.ExplanationClient',
+  'azureml.datadrift.DataDriftDetector',
+  'azureml.datadrift.AlertConfiguration',
+  'azureml.exceptions.WorkspaceException',
+  'azureml.exceptions.UserErrorException',
+];
+
+/** Canonical qualified names of the v1 classes the catalogue knows (so a call of one makes an instance). */
+export const KNOWN_CLASSES: ReadonlySet<string> = new Set(CLASSES);
+
+/**
+ * Base class of a known v1 class, where members are inherited from it (so `AmlCompute`
+ * instances have `ComputeTarget.wait_for_completion`, `AutoMLRun`s have `Run.log`).
+ */
+export const BASES: Readonly<Record<string, string>> = Object.freeze({
+  'azureml.core.ScriptRun': 'azureml.core.Run',
+  'azureml.train.automl.run.AutoMLRun': 'azureml.core.Run',
+  'azureml.train.hyperdrive.HyperDriveRun': 'azureml.core.Run',
+  'azureml.pipeline.core.PipelineRun': 'azureml.core.Run',
+  'azureml.pipeline.core.StepRun': 'azureml.core.Run',
+  ...Object.fromEntries(
+    COMPUTE_CLASSES.filter(([, cls]) => cls !== 'ComputeTarget').map(([, cls]) => [`azureml.core.compute.${cls}`, 'azureml.core.compute.ComputeTarget']),
+  ),
+  'azureml.core.webservice.AciWebservice': 'azureml.core.webservice.Webservice',
+  'azureml.core.webservice.AksWebservice': 'azureml.core.webservice.Webservice',
+  'azureml.core.webservice.LocalWebservice': 'azureml.core.webservice.Webservice',
+  'azureml.core.webservice.AksEndpoint': 'azureml.core.webservice.AksWebservice',
+  ...Object.fromEntries(PIPELINE_STEP_CLASSES.map(([, cls]) => [`azureml.pipeline.steps.${cls}`, 'azureml.pipeline.core.PipelineStep'])),
+});
+
+/**
+ * The names to try for `qname` in order: itself, then the same member on each base class
+ * (`azureml.core.compute.AmlCompute.wait_for_completion` → `azureml.core.compute.ComputeTarget.wait_for_completion`).
+ * `qname` must already be canonical.
+ */
+export function inheritedNames(qname: string): string[] {
+  const out = [qname];
+  for (let q = qname; ; ) {
+    const owner = Object.keys(BASES).find((cls) => q.startsWith(`${cls}.`) && !q.slice(cls.length + 1).includes('.'));
+    if (!owner) return out;
+    q = `${BASES[owner]}${q.slice(owner.length)}`;
+    out.push(q);
+  }
+}

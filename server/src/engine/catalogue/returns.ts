@@ -1,0 +1,117 @@
+/**
+ * What v1 factories and methods return, for value tracking (`ws = Workspace.from_config()`
+ * makes `ws` a Workspace, so `ws.get_default_datastore()` resolves). Constructors are not listed:
+ * calling a class makes an instance of it. Keys and values are canonical names.
+ */
+import type { ReturnType } from './types';
+
+/** Placeholder in a tuple for an item that is not a v1 object (e.g. the fitted model of `get_output()`). */
+export const UNKNOWN_TYPE = '';
+
+const WORKSPACE = 'azureml.core.Workspace';
+const RUN = 'azureml.core.Run';
+const MODEL = 'azureml.core.Model';
+const DATASTORE = 'azureml.core.Datastore';
+const DATASET = 'azureml.core.Dataset';
+const TABULAR = 'azureml.data.TabularDataset';
+const FILE = 'azureml.data.FileDataset';
+const CONSUMPTION = 'azureml.data.dataset_consumption_config.DatasetConsumptionConfig';
+const ENVIRONMENT = 'azureml.core.Environment';
+const WEBSERVICE = 'azureml.core.webservice.Webservice';
+const COMPUTE = 'azureml.core.compute.ComputeTarget';
+const PIPELINE_RUN = 'azureml.pipeline.core.PipelineRun';
+
+export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
+  // Workspace
+  'azureml.core.Workspace.from_config': WORKSPACE,
+  'azureml.core.Workspace.get': WORKSPACE,
+  'azureml.core.Workspace.create': WORKSPACE,
+  'azureml.core.Workspace.get_default_datastore': DATASTORE,
+  'azureml.core.Workspace.get_default_keyvault': 'azureml.core.keyvault.Keyvault',
+
+  // Experiments and runs
+  'azureml.core.Experiment.submit': RUN,
+  'azureml.core.Experiment.start_logging': RUN,
+  'azureml.core.Run.get_context': RUN,
+  'azureml.core.Run.child_run': RUN,
+  'azureml.core.Run.get_best_child': RUN,
+  'azureml.core.Run.register_model': MODEL,
+  // A run from exp.submit(automl_config) is an AutoMLRun, which value tracking may not know:
+  // get_output() on any run is read as AutoMLRun.get_output(). Its second item is the fitted
+  // model (a scikit-learn-style object), not an azureml.core.Model.
+  'azureml.core.Run.get_output': { tuple: [RUN, UNKNOWN_TYPE] },
+  'azureml.train.automl.run.AutoMLRun.get_output': { tuple: [RUN, UNKNOWN_TYPE] },
+  'azureml.train.automl.run.AutoMLRun.get_best_child': RUN,
+  'azureml.train.hyperdrive.HyperDriveRun.get_best_run_by_primary_metric': RUN,
+
+  // Environments
+  'azureml.core.Environment.get': ENVIRONMENT,
+  'azureml.core.Environment.from_conda_specification': ENVIRONMENT,
+  'azureml.core.Environment.from_pip_requirements': ENVIRONMENT,
+  'azureml.core.Environment.from_docker_image': ENVIRONMENT,
+  'azureml.core.Environment.from_dockerfile': ENVIRONMENT,
+  'azureml.core.Environment.register': ENVIRONMENT,
+  'azureml.core.conda_dependencies.CondaDependencies.create': 'azureml.core.conda_dependencies.CondaDependencies',
+
+  // Compute
+  'azureml.core.compute.ComputeTarget.create': COMPUTE,
+  'azureml.core.compute.AmlCompute.provisioning_configuration': 'azureml.core.compute.amlcompute.AmlComputeProvisioningConfiguration',
+  'azureml.core.compute.ComputeInstance.provisioning_configuration': 'azureml.core.compute.computeinstance.ComputeInstanceProvisioningConfiguration',
+
+  // Datastores
+  'azureml.core.Datastore.get': DATASTORE,
+  'azureml.core.Datastore.get_default': DATASTORE,
+  'azureml.core.Datastore.register_azure_blob_container': DATASTORE,
+  'azureml.core.Datastore.register_azure_file_share': DATASTORE,
+  'azureml.core.Datastore.register_azure_data_lake': DATASTORE,
+  'azureml.core.Datastore.register_azure_data_lake_gen2': DATASTORE,
+  'azureml.core.Datastore.register_azure_sql_database': DATASTORE,
+  'azureml.core.Datastore.register_azure_postgre_sql': DATASTORE,
+  'azureml.core.Datastore.register_azure_my_sql': DATASTORE,
+
+  // Datasets
+  'azureml.core.Dataset.get_by_name': DATASET,
+  'azureml.core.Dataset.get_by_id': DATASET,
+  'azureml.core.Dataset.register': DATASET,
+  'azureml.core.Dataset.as_named_input': CONSUMPTION,
+  'azureml.core.Dataset.Tabular.from_delimited_files': TABULAR,
+  'azureml.core.Dataset.Tabular.from_parquet_files': TABULAR,
+  'azureml.core.Dataset.Tabular.from_json_lines_files': TABULAR,
+  'azureml.core.Dataset.Tabular.from_sql_query': TABULAR,
+  'azureml.core.Dataset.File.from_files': FILE,
+  'azureml.data.TabularDataset.register': TABULAR,
+  'azureml.data.FileDataset.register': FILE,
+  'azureml.data.TabularDataset.as_named_input': CONSUMPTION,
+  'azureml.data.FileDataset.as_named_input': CONSUMPTION,
+
+  // Models and deployment
+  'azureml.core.Model.register': MODEL,
+  'azureml.core.Model.deploy': WEBSERVICE,
+  'azureml.core.webservice.Webservice.deploy': WEBSERVICE,
+  'azureml.core.webservice.Webservice.deploy_from_model': WEBSERVICE,
+  'azureml.core.webservice.Webservice.deploy_from_image': WEBSERVICE,
+  'azureml.core.webservice.AciWebservice.deploy_configuration': 'azureml.core.webservice.aci.AciServiceDeploymentConfiguration',
+  'azureml.core.webservice.AksWebservice.deploy_configuration': 'azureml.core.webservice.aks.AksServiceDeploymentConfiguration',
+  'azureml.core.webservice.LocalWebservice.deploy_configuration': 'azureml.core.webservice.local.LocalWebserviceDeploymentConfiguration',
+
+  // Pipelines
+  'azureml.pipeline.core.Pipeline.publish': 'azureml.pipeline.core.PublishedPipeline',
+  'azureml.pipeline.core.PublishedPipeline.get': 'azureml.pipeline.core.PublishedPipeline',
+  'azureml.pipeline.core.PublishedPipeline.submit': PIPELINE_RUN,
+  'azureml.pipeline.core.PipelineEndpoint.get': 'azureml.pipeline.core.PipelineEndpoint',
+  'azureml.pipeline.core.PipelineEndpoint.publish': 'azureml.pipeline.core.PipelineEndpoint',
+  'azureml.pipeline.core.PipelineEndpoint.submit': PIPELINE_RUN,
+  'azureml.pipeline.core.Schedule.create': 'azureml.pipeline.core.Schedule',
+  'azureml.pipeline.core.Schedule.get': 'azureml.pipeline.core.Schedule',
+});
+
+/**
+ * The run class `Experiment.submit(config)` returns for a config of a known class. Optional
+ * precision for value tracking: `RETURNS` says `Run` whatever the config is.
+ */
+export const SUBMITTED_RUN: Readonly<Record<string, string>> = Object.freeze({
+  'azureml.core.ScriptRunConfig': 'azureml.core.ScriptRun',
+  'azureml.train.hyperdrive.HyperDriveConfig': 'azureml.train.hyperdrive.HyperDriveRun',
+  'azureml.train.automl.AutoMLConfig': 'azureml.train.automl.run.AutoMLRun',
+  'azureml.pipeline.core.Pipeline': PIPELINE_RUN,
+});

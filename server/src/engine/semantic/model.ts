@@ -1,0 +1,697 @@
+/**
+ * The semantic model of one module: scopes, bindings, imports, and every expression that
+ * resolves to a qualified name of an imported module (`aml.Workspace.from_config` →
+ * `azureml.core.Workspace.from_config`), with light value tracking so that method calls on
+ * v1 objects (`ws = Workspace.from_config(); ws.write_config()`) resolve too.
+ *
+ * How it walks: statements in document order, like Python runs them. Function bodies are
+ * deferred to the end of their enclosing scope (they run later, when the module's names are
+ * bound); class bodies run in place. A name resolves to the last binding before the use in
+ * its own scope, then in the enclosing scopes (where, for deferred bodies, a binding made
+ * later in the module counts when there is none before).
+ */
+import type { SyntaxNode, Tree } from '../parser';
+import { canonical, classifyModule, returnType, KNOWN_CLASSES } from '../catalogue';
+import type { ModuleClass, ReturnType } from '../catalogue/types';
+
+/** What an expression is known to hold. */
+export type Value =
+  /** A module, class, function or attribute reached through imports: `azureml.core.Workspace`. */
+  | { kind: 'ref'; qname: string; onInstance?: boolean }
+  /** An object of a known class: `Workspace.from_config()` → instance of `azureml.core.Workspace`. */
+  | { kind: 'instance'; type: string }
+  | { kind: 'tuple'; items: Array<Value | undefined> }
+  /** A user-defined function or class: shadows imports of the same name. */
+  | { kind: 'local' };
+
+export type ScopeKind = 'module' | 'function' | 'class' | 'lambda' | 'comprehension';
+
+export interface Binding {
+  name: string;
+  value: Value | undefined;
+  /** The identifier (or import name) that binds. */
+  node: SyntaxNode;
+  /** Offset from which the binding is visible (end of the binding statement). */
+  start: number;
+  scope: Scope;
+  kind: 'import' | 'assign' | 'def' | 'class' | 'param' | 'loop' | 'with' | 'except' | 'other';
+  /** For import bindings: the import record. */
+  importRecord?: ImportRecord;
+}
+
+export interface Scope {
+  kind: ScopeKind;
+  node: SyntaxNode;
+  parent?: Scope;
+  /** Name → bindings in document order. */
+  bindings: Map<string, Binding[]>;
+  /** Deferred scopes (function bodies) see later bindings of their enclosing scopes. */
+  deferred: boolean;
+}
+
+export interface ImportedName {
+  /** Fully qualified imported name: `azureml.core.Workspace`, or the module for `import x.y`. */
+  qname: string;
+  /** The name bound locally (alias or first segment). Undefined for star imports. */
+  bound?: string;
+  node: SyntaxNode;
+  sdk: ModuleClass;
+}
+
+export interface ImportRecord {
+  statement: SyntaxNode;
+  /** `from X import ...`: X; `import X.Y`: one record per dotted name. */
+  module: string;
+  /** The node naming the module (range for findings). */
+  moduleNode: SyntaxNode;
+  names: ImportedName[];
+  star: boolean;
+  /** The SDK this import belongs to: v1 if any imported name is v1. */
+  sdk: ModuleClass;
+}
+
+export interface Reference {
+  /** Canonical qualified name. */
+  qname: string;
+  /** The expression that names it (the callee for calls). */
+  node: SyntaxNode;
+  /** Set for calls: the call node. */
+  call?: SyntaxNode;
+  /** The member was reached through a tracked object (`run.log`), not through imports. */
+  onInstance: boolean;
+  sdk: ModuleClass;
+}
+
+export interface CallRecord {
+  call: SyntaxNode;
+  callee: Value | undefined;
+  /** Argument nodes with their values (keyword arguments by their value node). */
+  args: Array<{ node: SyntaxNode; value: Value | undefined; keyword?: string }>;
+}
+
+export interface SemanticModel {
+  tree: Tree;
+  moduleScope: Scope;
+  scopes: Scope[];
+  imports: ImportRecord[];
+  references: Reference[];
+  calls: CallRecord[];
+  /** Evaluates an expression node after the walk (used by hover). */
+  evaluate(node: SyntaxNode): Value | undefined;
+  /** The binding a name use resolves to. */
+  resolveName(name: string, at: SyntaxNode): Binding | undefined;
+  /** The scope that contains a node. */
+  scopeAt(node: SyntaxNode): Scope;
+}
+
+/** Classifies a value's qualified name (v1, v2, ...). */
+export function sdkOf(value: Value | undefined): ModuleClass {
+  if (!value) return 'other';
+  if (value.kind === 'ref') return classifyModule(value.qname);
+  if (value.kind === 'instance') return classifyModule(value.type);
+  return 'other';
+}
+
+const SCOPE_NODES: Record<string, ScopeKind> = {
+  function_definition: 'function',
+  class_definition: 'class',
+  lambda: 'lambda',
+  list_comprehension: 'comprehension',
+  set_comprehension: 'comprehension',
+  dictionary_comprehension: 'comprehension',
+  generator_expression: 'comprehension',
+};
+
+export function buildSemanticModel(tree: Tree): SemanticModel {
+  return new Builder(tree).build();
+}
+
+class Builder {
+  private readonly scopes: Scope[] = [];
+  private readonly scopeByNode = new Map<number, Scope>();
+  private readonly imports: ImportRecord[] = [];
+  private readonly references: Reference[] = [];
+  private readonly calls: CallRecord[] = [];
+  private readonly deferred: Array<() => void> = [];
+  private readonly moduleScope: Scope;
+
+  constructor(private readonly tree: Tree) {
+    this.moduleScope = this.newScope('module', tree.rootNode, undefined, false);
+  }
+
+  build(): SemanticModel {
+    this.walkBlock(this.tree.rootNode, this.moduleScope);
+    // Function bodies run after the module body; each may defer nested functions in turn.
+    while (this.deferred.length) this.deferred.shift()!();
+    return {
+      tree: this.tree,
+      moduleScope: this.moduleScope,
+      scopes: this.scopes,
+      imports: this.imports,
+      references: this.references,
+      calls: this.calls,
+      evaluate: (node) => this.evaluate(node, this.scopeAt(node)),
+      resolveName: (name, at) => this.lookup(name, at.startIndex, this.scopeAt(at)),
+      scopeAt: (node) => this.scopeAt(node),
+    };
+  }
+
+  // ---- scopes and bindings ------------------------------------------------------------
+
+  private newScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | undefined, deferred: boolean): Scope {
+    const scope: Scope = { kind, node, parent, bindings: new Map(), deferred };
+    this.scopes.push(scope);
+    this.scopeByNode.set(node.id, scope);
+    return scope;
+  }
+
+  private scopeAt(node: SyntaxNode): Scope {
+    for (let n: SyntaxNode | null = node; n; n = n.parent) {
+      const s = this.scopeByNode.get(n.id);
+      // A def's name, decorators, defaults and annotations belong to the enclosing scope.
+      if (s && !(s.kind !== 'module' && isHeaderPart(n, node))) return s;
+    }
+    return this.moduleScope;
+  }
+
+  private bind(scope: Scope, name: string, node: SyntaxNode, value: Value | undefined, kind: Binding['kind'], start: number, importRecord?: ImportRecord): void {
+    const list = scope.bindings.get(name) ?? [];
+    list.push({ name, value, node, start, scope, kind, importRecord });
+    scope.bindings.set(name, list);
+  }
+
+  private lookup(name: string, at: number, scope: Scope): Binding | undefined {
+    let lateOk = false;
+    for (let s: Scope | undefined = scope, first = true; s; s = s.parent, first = false) {
+      // Names in a class body are not visible from the methods inside it.
+      if (!first && s.kind === 'class') continue;
+      const list = s.bindings.get(name);
+      if (list && list.length) {
+        let found: Binding | undefined;
+        for (const b of list) {
+          if (b.start <= at) found = b;
+          else break;
+        }
+        if (found) return found;
+        if (lateOk) return list[0];
+        // A local of a function that is bound only later in it: unknown (not the global).
+        if (s.kind === 'function') return undefined;
+      }
+      if (s.deferred) lateOk = true;
+    }
+    return undefined;
+  }
+
+  // ---- statements ---------------------------------------------------------------------
+
+  private walkBlock(block: SyntaxNode, scope: Scope): void {
+    for (const child of block.namedChildren) this.walkStatement(child, scope);
+  }
+
+  private walkStatement(node: SyntaxNode, scope: Scope): void {
+    switch (node.type) {
+      case 'import_statement':
+        return this.importStatement(node, scope);
+      case 'import_from_statement':
+        return this.importFrom(node, scope);
+      case 'future_import_statement':
+      case 'comment':
+      case 'global_statement':
+      case 'nonlocal_statement':
+        return;
+      case 'decorated_definition':
+        for (const d of node.namedChildren) if (d.type === 'decorator') this.walkExpr(d, scope);
+        if (node.childForFieldName('definition')) this.walkStatement(node.childForFieldName('definition')!, scope);
+        return;
+      case 'function_definition':
+        return this.functionDef(node, scope);
+      case 'class_definition':
+        return this.classDef(node, scope);
+      case 'expression_statement':
+        for (const c of node.namedChildren) this.walkExpr(c, scope);
+        return;
+      case 'for_statement': {
+        this.walkExpr(node.childForFieldName('right'), scope);
+        this.bindTarget(node.childForFieldName('left'), undefined, scope, 'loop', node.childForFieldName('left')?.endIndex ?? node.startIndex);
+        for (const c of node.namedChildren) if (c.type === 'block' || c.type === 'else_clause') this.walkBody(c, scope);
+        return;
+      }
+      case 'with_statement': {
+        for (const clause of node.namedChildren) {
+          if (clause.type !== 'with_clause') continue;
+          for (const item of clause.namedChildren) {
+            const value = item.childForFieldName('value');
+            if (value?.type === 'as_pattern') {
+              const expr = value.namedChildren[0];
+              const v = this.walkExpr(expr, scope);
+              const target = value.childForFieldName('alias');
+              this.bindTarget(target?.namedChildren[0] ?? target, v, scope, 'with', value.endIndex);
+            } else this.walkExpr(value, scope);
+          }
+        }
+        const body = node.childForFieldName('body');
+        if (body) this.walkBody(body, scope);
+        return;
+      }
+      case 'try_statement':
+        for (const c of node.namedChildren) {
+          if (c.type === 'except_clause' || c.type === 'except_group_clause') {
+            for (const part of c.namedChildren) {
+              if (part.type === 'block') this.walkBody(part, scope);
+              else if (part.type === 'as_pattern') {
+                this.walkExpr(part.namedChildren[0], scope);
+                const alias = part.childForFieldName('alias');
+                this.bindTarget(alias?.namedChildren[0] ?? alias, undefined, scope, 'except', part.endIndex);
+              } else this.walkExpr(part, scope);
+            }
+          } else this.walkBody(c, scope);
+        }
+        return;
+      case 'if_statement':
+      case 'while_statement':
+      case 'elif_clause':
+      case 'else_clause':
+      case 'finally_clause':
+      case 'match_statement':
+      case 'case_clause':
+      case 'block':
+        for (const c of node.namedChildren) {
+          if (c.type === 'block' || c.type.endsWith('_clause') || c.type === 'case_clause') this.walkBody(c, scope);
+          else this.walkExpr(c, scope);
+        }
+        return;
+      default:
+        // return/raise/assert/del/print/exec/pass/type alias...: walk any expressions inside.
+        for (const c of node.namedChildren) {
+          if (isStatement(c)) this.walkStatement(c, scope);
+          else this.walkExpr(c, scope);
+        }
+    }
+  }
+
+  private walkBody(node: SyntaxNode, scope: Scope): void {
+    if (node.type === 'block') this.walkBlock(node, scope);
+    else this.walkStatement(node, scope);
+  }
+
+  private importStatement(node: SyntaxNode, scope: Scope): void {
+    for (const item of node.childrenForFieldName('name')) {
+      const dotted = item.type === 'aliased_import' ? item.childForFieldName('name')! : item;
+      const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : null;
+      const module = dottedText(dotted);
+      const sdk = classifyModule(module);
+      const bound = alias ? alias.text : module.split('.')[0];
+      const record: ImportRecord = {
+        statement: node,
+        module,
+        moduleNode: dotted,
+        names: [{ qname: module, bound, node: item, sdk }],
+        star: false,
+        sdk,
+      };
+      this.imports.push(record);
+      // `import a.b.c` binds `a` (to the package a); `import a.b.c as x` binds x to a.b.c.
+      const value: Value = { kind: 'ref', qname: alias ? canonical(module) : bound };
+      this.bind(scope, bound, alias ?? dotted.namedChildren[0] ?? dotted, value, 'import', node.endIndex, record);
+    }
+  }
+
+  private importFrom(node: SyntaxNode, scope: Scope): void {
+    const moduleNode = node.childForFieldName('module_name');
+    if (!moduleNode) return;
+    const module = moduleNode.type === 'relative_import' ? moduleNode.text.replace(/\s+/g, '') : dottedText(moduleNode);
+    const record: ImportRecord = { statement: node, module, moduleNode, names: [], star: false, sdk: 'other' };
+    const relative = module.startsWith('.');
+    for (const item of node.childrenForFieldName('name')) {
+      const dotted = item.type === 'aliased_import' ? item.childForFieldName('name')! : item;
+      const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : null;
+      const qname = relative ? `${module}${module.endsWith('.') ? '' : '.'}${dottedText(dotted)}` : `${module}.${dottedText(dotted)}`;
+      const sdk = relative ? 'other' : classifyModule(qname);
+      const bound = alias ? alias.text : dottedText(dotted);
+      record.names.push({ qname, bound, node: item, sdk });
+    }
+    if (node.namedChildren.some((c) => c.type === 'wildcard_import')) {
+      record.star = true;
+      if (!relative) {
+        for (const name of starNames(module)) {
+          const qname = `${module}.${name}`;
+          record.names.push({ qname, bound: name, node: moduleNode, sdk: classifyModule(qname) });
+        }
+        if (!record.names.length) record.names.push({ qname: module, node: moduleNode, sdk: classifyModule(module) });
+      }
+    }
+    record.sdk = combineSdk(record.names.map((n) => n.sdk));
+    this.imports.push(record);
+    for (const n of record.names) {
+      if (!n.bound) continue;
+      const bindNode = n.node.type === 'aliased_import' ? n.node.childForFieldName('alias')! : n.node;
+      this.bind(scope, n.bound, bindNode, relative ? { kind: 'local' } : { kind: 'ref', qname: canonical(n.qname) }, 'import', node.endIndex, record);
+    }
+  }
+
+  private functionDef(node: SyntaxNode, scope: Scope): void {
+    const name = node.childForFieldName('name');
+    const params = node.childForFieldName('parameters');
+    // Defaults and annotations are evaluated where the def stands.
+    const paramValues: Array<[SyntaxNode, Value | undefined]> = [];
+    for (const p of params?.namedChildren ?? []) paramValues.push(...this.parameter(p, scope));
+    const ret = node.childForFieldName('return_type');
+    if (ret) this.walkExpr(ret, scope);
+    if (name) this.bind(scope, name.text, name, { kind: 'local' }, 'def', node.endIndex);
+    const fnScope = this.newScope('function', node, scope, true);
+    this.deferred.push(() => {
+      for (const [id, v] of paramValues) this.bind(fnScope, id.text, id, v, 'param', -1);
+      const body = node.childForFieldName('body');
+      if (body) this.walkBlock(body, fnScope);
+    });
+  }
+
+  /** Walks a parameter's default and annotation; returns the identifiers it binds with their annotated type. */
+  private parameter(p: SyntaxNode, scope: Scope): Array<[SyntaxNode, Value | undefined]> {
+    if (p.type === 'identifier') return [[p, undefined]];
+    const type = p.childForFieldName('type');
+    const value = p.childForFieldName('value');
+    let annotated: Value | undefined;
+    if (type) {
+      const t = this.walkExpr(type, scope);
+      // `def f(ws: Workspace)` → ws holds a Workspace.
+      if (t?.kind === 'ref' && isClass(t.qname)) annotated = { kind: 'instance', type: t.qname };
+    }
+    if (value) this.walkExpr(value, scope);
+    const id = p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier');
+    return id ? [[id, annotated]] : [];
+  }
+
+  private classDef(node: SyntaxNode, scope: Scope): void {
+    const name = node.childForFieldName('name');
+    const supers = node.childForFieldName('superclasses');
+    if (supers) this.walkExpr(supers, scope);
+    const classScope = this.newScope('class', node, scope, scope.deferred);
+    const body = node.childForFieldName('body');
+    if (body) this.walkBlock(body, classScope);
+    if (name) this.bind(scope, name.text, name, { kind: 'local' }, 'class', node.endIndex);
+  }
+
+  /** Binds assignment targets; tuple values are unpacked item by item. */
+  private bindTarget(target: SyntaxNode | null | undefined, value: Value | undefined, scope: Scope, kind: Binding['kind'], start: number): void {
+    if (!target) return;
+    switch (target.type) {
+      case 'identifier':
+        this.bind(scope, target.text, target, value, kind, start);
+        return;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list': {
+        const items = target.namedChildren.filter((c) => c.type !== 'comment');
+        items.forEach((item, i) => this.bindTarget(item, value?.kind === 'tuple' ? value.items[i] : undefined, scope, kind, start));
+        return;
+      }
+      case 'parenthesized_expression':
+        this.bindTarget(target.namedChildren[0], value, scope, kind, start);
+        return;
+      case 'list_splat_pattern':
+        this.bindTarget(target.namedChildren[0], undefined, scope, kind, start);
+        return;
+      default:
+        // Attribute and subscript targets (`self.ws = ...`) are not tracked, but their
+        // sub-expressions are uses.
+        this.walkExpr(target, scope);
+    }
+  }
+
+  // ---- expressions --------------------------------------------------------------------
+
+  /** Walks an expression, recording references and calls; returns its value. */
+  private walkExpr(node: SyntaxNode | null | undefined, scope: Scope): Value | undefined {
+    if (!node) return undefined;
+    const kind = SCOPE_NODES[node.type];
+    if (kind === 'lambda' || kind === 'comprehension') return this.walkInnerScope(node, scope, kind);
+    switch (node.type) {
+      case 'identifier': {
+        const v = this.nameValue(node, scope);
+        if (v?.kind === 'ref') this.addReference(v, node);
+        return v;
+      }
+      case 'attribute': {
+        const v = this.walkAttribute(node, scope);
+        if (v?.kind === 'ref') this.addReference(v, node);
+        return v;
+      }
+      case 'call':
+        return this.walkCall(node, scope);
+      case 'assignment': {
+        const right = node.childForFieldName('right');
+        const type = node.childForFieldName('type');
+        if (type) this.walkExpr(type, scope);
+        const v = right ? this.walkExpr(right, scope) : undefined;
+        this.bindTarget(node.childForFieldName('left'), v, scope, 'assign', node.endIndex);
+        return v;
+      }
+      case 'augmented_assignment': {
+        this.walkExpr(node.childForFieldName('right'), scope);
+        const left = node.childForFieldName('left');
+        if (left?.type === 'identifier') this.bind(scope, left.text, left, undefined, 'assign', node.endIndex);
+        else this.walkExpr(left, scope);
+        return undefined;
+      }
+      case 'named_expression': {
+        const v = this.walkExpr(node.childForFieldName('value'), scope);
+        const name = node.childForFieldName('name');
+        if (name) this.bind(scope, name.text, name, v, 'assign', node.endIndex);
+        return v;
+      }
+      case 'keyword_argument':
+        // The keyword's name is not a use of a variable.
+        return this.walkExpr(node.childForFieldName('value'), scope);
+      case 'parenthesized_expression':
+        return node.namedChildren.length === 1 ? this.walkExpr(node.namedChildren[0], scope) : this.walkChildren(node, scope);
+      case 'await':
+      case 'type':
+        // `type` wraps annotations: `ws: Workspace`.
+        return node.namedChildren.length === 1 ? this.walkExpr(node.namedChildren[0], scope) : this.walkChildren(node, scope);
+      case 'string':
+      case 'concatenated_string':
+        // Only f-string interpolations are code.
+        for (const d of node.descendantsOfType('interpolation')) {
+          if (d.parent && nearestString(d.parent) === nearestString(node)) this.walkExpr(d.childForFieldName('expression') ?? d.namedChildren[0], scope);
+        }
+        return undefined;
+      case 'comment':
+      case 'integer':
+      case 'float':
+      case 'true':
+      case 'false':
+      case 'none':
+      case 'ERROR':
+        if (node.type === 'ERROR') this.walkChildren(node, scope);
+        return undefined;
+      default:
+        if (isStatement(node)) {
+          this.walkStatement(node, scope);
+          return undefined;
+        }
+        return this.walkChildren(node, scope);
+    }
+  }
+
+  private walkChildren(node: SyntaxNode, scope: Scope): undefined {
+    for (const c of node.namedChildren) {
+      if (isStatement(c)) this.walkStatement(c, scope);
+      else this.walkExpr(c, scope);
+    }
+    return undefined;
+  }
+
+  private walkInnerScope(node: SyntaxNode, scope: Scope, kind: ScopeKind): undefined {
+    const inner = this.newScope(kind, node, scope, scope.deferred);
+    if (kind === 'lambda') {
+      for (const p of node.childForFieldName('parameters')?.namedChildren ?? []) {
+        for (const [id, v] of this.parameter(p, scope)) this.bind(inner, id.text, id, v, 'param', -1);
+      }
+      this.walkExpr(node.childForFieldName('body'), inner);
+      return undefined;
+    }
+    // Comprehension: the `for ... in` clauses bind in the inner scope; the body comes last.
+    for (const c of node.namedChildren) {
+      if (c.type === 'for_in_clause') {
+        this.walkExpr(c.childForFieldName('right'), inner);
+        this.bindTarget(c.childForFieldName('left'), undefined, inner, 'loop', -1);
+      } else if (c.type === 'if_clause') this.walkExpr(c, inner);
+    }
+    const body = node.childForFieldName('body');
+    if (body) this.walkExpr(body, inner);
+    return undefined;
+  }
+
+  /** Value of an attribute expression; walks sub-expressions of its object. */
+  private walkAttribute(node: SyntaxNode, scope: Scope): Value | undefined {
+    const object = node.childForFieldName('object');
+    const attr = node.childForFieldName('attribute');
+    if (!object || !attr) return undefined;
+    // Walk the object for its own uses, but a chain of names is one reference (the longest).
+    const base = this.chainValue(object, scope, true);
+    return member(base, attr.text);
+  }
+
+  /**
+   * Value of the object part of an attribute chain. Identifiers and attributes in the chain
+   * are not recorded as references of their own; calls and other sub-expressions are walked.
+   */
+  private chainValue(node: SyntaxNode, scope: Scope, walk: boolean): Value | undefined {
+    if (node.type === 'identifier') return this.nameValue(node, scope);
+    if (node.type === 'attribute') {
+      const object = node.childForFieldName('object');
+      const attr = node.childForFieldName('attribute');
+      if (!object || !attr) return undefined;
+      return member(this.chainValue(object, scope, walk), attr.text);
+    }
+    if (node.type === 'parenthesized_expression' && node.namedChildren.length === 1) return this.chainValue(node.namedChildren[0], scope, walk);
+    return walk ? this.walkExpr(node, scope) : this.evaluate(node, scope);
+  }
+
+  private walkCall(node: SyntaxNode, scope: Scope): Value | undefined {
+    const fn = node.childForFieldName('function');
+    const callee = fn ? this.chainValue(fn, scope, true) : undefined;
+    if (fn && callee?.kind === 'ref') this.addReference(callee, fn, node);
+    const args: CallRecord['args'] = [];
+    const argList = node.childForFieldName('arguments');
+    for (const a of argList?.namedChildren ?? []) {
+      if (a.type === 'keyword_argument') {
+        const valueNode = a.childForFieldName('value');
+        const v = this.walkExpr(valueNode, scope);
+        if (valueNode) args.push({ node: valueNode, value: v, keyword: a.childForFieldName('name')?.text });
+      } else {
+        const v = this.walkExpr(a, scope);
+        args.push({ node: a, value: v });
+      }
+    }
+    this.calls.push({ call: node, callee, args });
+    return callResult(callee);
+  }
+
+  private nameValue(node: SyntaxNode, scope: Scope): Value | undefined {
+    return this.lookup(node.text, node.startIndex, scope)?.value;
+  }
+
+  /** Pure evaluation (no recording), for hover and rules after the walk. */
+  private evaluate(node: SyntaxNode, scope: Scope): Value | undefined {
+    switch (node.type) {
+      case 'identifier':
+        return this.nameValue(node, scope);
+      case 'attribute':
+        return this.chainValue(node, scope, false);
+      case 'call': {
+        const fn = node.childForFieldName('function');
+        return callResult(fn ? this.chainValue(fn, scope, false) : undefined);
+      }
+      case 'parenthesized_expression':
+      case 'await':
+        return node.namedChildren.length === 1 ? this.evaluate(node.namedChildren[0], scope) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private addReference(value: Extract<Value, { kind: 'ref' }>, node: SyntaxNode, call?: SyntaxNode): void {
+    const sdk = classifyModule(value.qname);
+    if (sdk === 'other') return;
+    this.references.push({ qname: value.qname, node, call, onInstance: !!value.onInstance, sdk });
+  }
+}
+
+/** `x.attr` for a known x. */
+function member(base: Value | undefined, attr: string): Value | undefined {
+  if (!base) return undefined;
+  if (base.kind === 'ref') return { kind: 'ref', qname: canonical(`${base.qname}.${attr}`), onInstance: base.onInstance };
+  if (base.kind === 'instance') return { kind: 'ref', qname: canonical(`${base.type}.${attr}`), onInstance: true };
+  return undefined;
+}
+
+/**
+ * v2 factories whose result v2-side rules follow (AML003 checks calls on an `MLClient`).
+ * Constructors need no entry: calling a class makes an instance.
+ */
+const V2_RETURNS: Readonly<Record<string, string>> = {
+  'azure.ai.ml.MLClient.from_config': 'azure.ai.ml.MLClient',
+};
+
+/** What calling a value returns: a known return type, or an instance when a class is called. */
+export function callResult(callee: Value | undefined): Value | undefined {
+  if (callee?.kind !== 'ref') return undefined;
+  const rt: ReturnType | undefined = returnType(callee.qname) ?? V2_RETURNS[callee.qname];
+  if (typeof rt === 'string') return { kind: 'instance', type: rt };
+  // An empty type in a tuple is an item that is not an SDK object (e.g. a fitted model).
+  if (rt) return { kind: 'tuple', items: rt.tuple.map((t) => (t ? { kind: 'instance', type: t } : undefined)) };
+  if (!callee.onInstance && isClass(callee.qname)) return { kind: 'instance', type: callee.qname };
+  return undefined;
+}
+
+/** A class of an SDK: known to the catalogue, or a capitalised name in a v1/v2 module. */
+export function isClass(qname: string): boolean {
+  if (KNOWN_CLASSES.has(qname)) return true;
+  const last = qname.slice(qname.lastIndexOf('.') + 1);
+  const cls = classifyModule(qname);
+  return (cls === 'v1' || cls === 'v2') && /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(last);
+}
+
+function combineSdk(list: ModuleClass[]): ModuleClass {
+  for (const k of ['v1', 'v2', 'v2-era-azureml'] as const) if (list.includes(k)) return k;
+  return 'other';
+}
+
+function dottedText(node: SyntaxNode): string {
+  return node.text.replace(/\s+/g, '');
+}
+
+function isStatement(node: SyntaxNode): boolean {
+  return node.type.endsWith('_statement') || node.type === 'function_definition' || node.type === 'class_definition' || node.type === 'decorated_definition';
+}
+
+/** Is `n` a part of a def/class header (name, parameters, decorators) rather than its body? */
+function isHeaderPart(scopeNode: SyntaxNode, inner: SyntaxNode): boolean {
+  if (scopeNode.type !== 'function_definition' && scopeNode.type !== 'class_definition') return false;
+  const body = scopeNode.childForFieldName('body');
+  if (!body) return true;
+  // Parameters bind inside the function; defaults and annotations are evaluated outside.
+  if (scopeNode.type === 'function_definition') {
+    const params = scopeNode.childForFieldName('parameters');
+    if (params && inner.startIndex >= params.startIndex && inner.endIndex <= params.endIndex) {
+      for (let n: SyntaxNode | null = inner; n && n.id !== params.id; n = n.parent) {
+        const field = n.parent && fieldOf(n);
+        if (field === 'value' || field === 'type') return true;
+      }
+      return false;
+    }
+  }
+  return inner.startIndex < body.startIndex;
+}
+
+function fieldOf(node: SyntaxNode): string | undefined {
+  const parent = node.parent;
+  if (!parent) return undefined;
+  for (const f of ['value', 'type', 'name']) {
+    const c = parent.childForFieldName(f);
+    if (c && c.id === node.id) return f;
+  }
+  return undefined;
+}
+
+function nearestString(node: SyntaxNode): number | undefined {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) if (n.type === 'string') return n.id;
+  return undefined;
+}
+
+/** Public names a star import of a known v1 module binds. */
+function starNames(module: string): string[] {
+  const out = new Set<string>();
+  const prefix = `${canonical(module)}.`;
+  for (const q of KNOWN_CLASSES) {
+    if (q.startsWith(prefix)) {
+      const rest = q.slice(prefix.length);
+      if (!rest.includes('.')) out.add(rest);
+    }
+  }
+  return [...out];
+}

@@ -1,0 +1,150 @@
+/**
+ * What the editor has open, turned into the engine's `DocumentInput`.
+ *
+ * Two kinds of targets are linted:
+ *   - a Python file (`file:`, `untitled:`, ...), synced as an ordinary text document;
+ *   - a notebook, synced with LSP 3.17 notebook sync: its cells arrive as text documents
+ *     (`vscode-notebook-cell:` URIs) and are analysed together as one module.
+ *
+ * Files and cells are kept in separate `TextDocuments` stores, so a text-document event is
+ * always about a file: when a notebook opens, its cells are opened before the cell → notebook
+ * map is filled, so a shared store could not tell a new cell from a new file at that moment.
+ *
+ * A `Snapshot` is one immutable view of a target: the input for the engine, a stamp that changes
+ * whenever any text, cell or version changes (stale results are recognised by it), and the
+ * mapping between cell indices and cell URIs.
+ */
+import { fileURLToPath } from 'node:url';
+import { NotebookCellKind, NotebookDocuments, TextDocuments, type Connection, type NotebookCell, type NotebookDocument } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CellInput, DocumentInput } from '../engine';
+
+export interface Snapshot {
+  /** The file URI, or the notebook URI. */
+  key: string;
+  kind: 'file' | 'notebook';
+  /** Changes whenever the target's content or structure changes. */
+  stamp: string;
+  input: DocumentInput;
+  /** Notebooks: the URI of each cell, by index among all cells (as the engine counts them). */
+  cellUris: string[];
+}
+
+/** Where a URI points: a file, or a cell (by index) of a notebook. */
+export interface Resolved {
+  snapshot: Snapshot;
+  /** Set when the URI is a notebook cell. */
+  cell?: number;
+}
+
+const PYTHON_LANGUAGE_IDS: ReadonlySet<string> = new Set(['python', 'python3', 'ipython', 'py', 'pyspark']);
+
+/** Text documents we lint: Python by language id, or by file extension when the id is generic. */
+export function isPythonDocument(document: TextDocument): boolean {
+  if (PYTHON_LANGUAGE_IDS.has(document.languageId.toLowerCase())) return true;
+  return /\.pyw?$|\.pyi$/i.test(pathOfUri(document.uri) ?? document.uri);
+}
+
+/** The file-system path of a `file:` URI, for per-file settings and messages. */
+export function pathOfUri(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export class DocumentStore {
+  /** Python files (and any text document that is not a notebook cell). */
+  readonly files = new TextDocuments(TextDocument);
+  /** Notebooks; their cells live in `notebooks.cellTextDocuments`. */
+  readonly notebooks = new NotebookDocuments(TextDocument);
+
+  private readonly notebookUris = new Set<string>();
+
+  constructor() {
+    this.notebooks.onDidOpen((n) => this.notebookUris.add(n.uri));
+    this.notebooks.onDidClose((n) => this.notebookUris.delete(n.uri));
+  }
+
+  /** URIs of the open notebooks. */
+  openNotebooks(): string[] {
+    return [...this.notebookUris];
+  }
+
+  /** Both stores must listen: text documents and notebook notifications are separate handlers. */
+  listen(connection: Connection): void {
+    this.files.listen(connection);
+    this.notebooks.listen(connection);
+  }
+
+  /** The notebook a cell URI currently belongs to (a removed cell belongs to none). */
+  notebookOfCell(cellUri: string): NotebookDocument | undefined {
+    const notebook = this.notebooks.findNotebookDocumentForCell(cellUri);
+    // NotebookDocuments keeps removed cells in its lookup map: check the live cell list.
+    if (!notebook || !notebook.cells.some((c) => c.document === cellUri)) return undefined;
+    return notebook;
+  }
+
+  /** A file or a cell: its target's current snapshot and the cell index. */
+  resolve(uri: string): Resolved | undefined {
+    const notebook = this.notebookOfCell(uri);
+    if (notebook) {
+      const snapshot = this.notebookSnapshot(notebook.uri);
+      if (!snapshot) return undefined;
+      return { snapshot, cell: snapshot.cellUris.indexOf(uri) };
+    }
+    const snapshot = this.fileSnapshot(uri);
+    return snapshot && { snapshot };
+  }
+
+  /** The snapshot of a target by its key (file URI or notebook URI). */
+  snapshot(key: string): Snapshot | undefined {
+    return this.notebooks.getNotebookDocument(key) ? this.notebookSnapshot(key) : this.fileSnapshot(key);
+  }
+
+  /** The text document of a file or a cell URI. */
+  textDocument(uri: string): TextDocument | undefined {
+    return this.files.get(uri) ?? this.notebooks.cellTextDocuments.get(uri);
+  }
+
+  fileSnapshot(uri: string): Snapshot | undefined {
+    const document = this.files.get(uri);
+    if (!document || !isPythonDocument(document)) return undefined;
+    return {
+      key: uri,
+      kind: 'file',
+      stamp: String(document.version),
+      input: { kind: 'python', text: document.getText(), path: pathOfUri(uri) },
+      cellUris: [],
+    };
+  }
+
+  notebookSnapshot(uri: string): Snapshot | undefined {
+    const notebook = this.notebooks.getNotebookDocument(uri);
+    if (!notebook) return undefined;
+    const cells: CellInput[] = [];
+    const cellUris: string[] = [];
+    const stamp: string[] = [String(notebook.version)];
+    for (const cell of notebook.cells) {
+      const document = this.notebooks.getCellTextDocument(cell);
+      cells.push(cellInput(cell, document));
+      cellUris.push(cell.document);
+      stamp.push(`${cell.document}@${document?.version ?? '-'}:${cell.kind}:${document?.languageId ?? ''}`);
+    }
+    return {
+      key: uri,
+      kind: 'notebook',
+      stamp: stamp.join('|'),
+      input: { kind: 'notebook', cells, path: pathOfUri(uri) },
+      cellUris,
+    };
+  }
+}
+
+function cellInput(cell: NotebookCell, document: TextDocument | undefined): CellInput {
+  // Markup cells stay in the list, so engine cell indices equal positions in notebook.cells.
+  if (cell.kind === NotebookCellKind.Markup) return { kind: 'markdown', language: document?.languageId, text: document?.getText() ?? '' };
+  return { kind: 'code', language: document?.languageId, text: document?.getText() ?? '' };
+}

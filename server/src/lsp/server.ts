@@ -1,0 +1,347 @@
+/**
+ * The language server: capabilities and handler wiring. Protocol glue only: documents.ts turns
+ * what the editor has open into engine input, results.ts runs the engine, diagnostics.ts and
+ * codeActions.ts translate its answers.
+ *
+ * Diagnostics are pushed for files and for notebook cells, and answered when a client pulls
+ * (`textDocument/diagnostic`). A client that shows both kinds side by side can choose one with
+ * the initialization option `diagnosticMode`: "push" (no pull provider), "pull" (files are only
+ * pulled; cells are still pushed, as clients do not pull for cells reliably) or "both" (default).
+ */
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type DidChangeConfigurationParams,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type ExecuteCommandParams,
+  type Hover,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { getRule, hover, ruleDocsUrl } from '../engine';
+import { codeActions, fixAllEdit, FIX_ALL_KIND, isFixAllData, NOTEBOOK_FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
+import { DocumentStore, type Resolved } from './documents';
+import { Logger } from './log';
+import { Results, type LintOutcome } from './results';
+import { Scheduler } from './scheduler';
+import { SettingsStore, type Settings } from './settings';
+
+export type DiagnosticMode = 'push' | 'pull' | 'both';
+
+/** `initializationOptions` the server understands (all optional). */
+export interface InitializationOptions {
+  diagnosticMode?: DiagnosticMode;
+  /** Settings for clients without `workspace/configuration` (the `amlint` section's content). */
+  settings?: unknown;
+}
+
+/** Time between two diagnostics runs of one document while edits keep coming. */
+const DEBOUNCE_MS = 120;
+
+interface ClientFeatures {
+  configuration: boolean;
+  dynamicConfiguration: boolean;
+  resolveEdits: boolean;
+  showDocument: boolean;
+  diagnosticRefresh: boolean;
+}
+
+function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
+  const codeAction = capabilities.textDocument?.codeAction;
+  return {
+    configuration: !!capabilities.workspace?.configuration,
+    dynamicConfiguration: !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration,
+    resolveEdits: !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit'),
+    showDocument: !!capabilities.window?.showDocument?.support,
+    diagnosticRefresh: !!capabilities.workspace?.diagnostics?.refreshSupport,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Lets queued notifications (a `$/cancelRequest`, a newer edit) run before we go on. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+}
+
+export class AmlintServer {
+  private readonly store = new DocumentStore();
+  private readonly log: Logger;
+  private readonly results: Results;
+  private readonly settings: SettingsStore;
+  private readonly scheduler: Scheduler;
+  /** Target key → the URIs its last push went to (so URIs that drop out get cleared). */
+  private readonly published = new Map<string, Set<string>>();
+  private client: ClientFeatures = clientFeatures({});
+  private mode: DiagnosticMode = 'both';
+  /** Settings sent with didChangeConfiguration / initializationOptions (clients without pull config). */
+  private pushedSettings: unknown;
+
+  private constructor(
+    private readonly connection: Connection,
+    private readonly version: string,
+  ) {
+    this.log = new Logger(connection);
+    this.results = new Results((m) => this.log.debug(m));
+    this.settings = new SettingsStore(
+      (scopeUri) => this.fetchSettings(scopeUri),
+      (m) => this.log.warn(m),
+    );
+    this.scheduler = new Scheduler(DEBOUNCE_MS, (key) => void this.push(key));
+  }
+
+  /** Creates the server and binds every handler; the caller then calls `connection.listen()`. */
+  static register(connection: Connection, version: string): AmlintServer {
+    const server = new AmlintServer(connection, version);
+    server.bind();
+    return server;
+  }
+
+  capabilities(): ServerCapabilities {
+    const pythonCells = [{ language: 'python' }];
+    const capabilities: ServerCapabilities = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      notebookDocumentSync: {
+        notebookSelector: [
+          { notebook: { notebookType: 'jupyter-notebook' }, cells: pythonCells },
+          { notebook: '*', cells: pythonCells },
+        ],
+      },
+      hoverProvider: true,
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND],
+        resolveProvider: true,
+      },
+      executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+    };
+    if (this.mode !== 'push') {
+      capabilities.diagnosticProvider = { identifier: 'amlint', interFileDependencies: false, workspaceDiagnostics: false };
+    }
+    return capabilities;
+  }
+
+  private bind(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.onInitialize(params));
+    c.onInitialized(this.guard('initialized', undefined, () => this.onInitialized()));
+    c.onDidChangeConfiguration(this.guard('didChangeConfiguration', undefined, (p: DidChangeConfigurationParams) => this.onDidChangeConfiguration(p)));
+    c.onHover(this.guard('hover', null, (p: HoverParams, token: CancellationToken) => this.onHover(p, token)));
+    c.onCodeAction(this.guard('codeAction', [], (p: CodeActionParams, token: CancellationToken) => this.onCodeAction(p, token)));
+    c.onCodeActionResolve((action) => this.guard('codeAction/resolve', action, (a: CodeAction) => this.onCodeActionResolve(a))(action));
+    c.onExecuteCommand(this.guard('executeCommand', null, (p: ExecuteCommandParams) => this.onExecuteCommand(p)));
+    c.languages.diagnostics.on(
+      this.guard('diagnostic', { kind: 'full', items: [] }, (p: DocumentDiagnosticParams, token: CancellationToken) => this.onPullDiagnostics(p, token)),
+    );
+    c.onShutdown(() => this.scheduler.dispose());
+
+    const { files, notebooks } = this.store;
+    // onDidChangeContent also fires when a document opens.
+    files.onDidChangeContent(this.guard('didChange', undefined, (e) => this.scheduler.schedule(e.document.uri)));
+    files.onDidClose(this.guard('didClose', undefined, (e) => this.closed(e.document.uri)));
+    notebooks.onDidOpen(this.guard('notebook didOpen', undefined, (n) => this.scheduler.schedule(n.uri)));
+    notebooks.onDidChange(
+      this.guard('notebook didChange', undefined, (e) => {
+        // Removed cells lose their diagnostics at once; the rest follow with the re-analysis.
+        for (const cell of e.cells?.removed ?? []) {
+          if (cell && !this.store.notebookOfCell(cell.document)) this.clear(cell.document);
+        }
+        this.scheduler.schedule(e.notebookDocument.uri);
+      }),
+    );
+    notebooks.onDidClose(this.guard('notebook didClose', undefined, (n) => this.closed(n.uri, n.cells.map((c) => c.document))));
+    this.store.listen(c);
+  }
+
+  /**
+   * Wraps a handler so an exception is logged and answered with `fallback` instead of reaching
+   * the connection. Cancellation errors pass through, as the protocol wants them.
+   */
+  private guard<A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+    return async (...args: A) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        this.log.error(`amlint: ${name} failed`, error);
+        return fallback;
+      }
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Lifecycle and settings
+
+  private onInitialize(params: InitializeParams): InitializeResult {
+    this.client = clientFeatures(params.capabilities ?? {});
+    const options: InitializationOptions = isObject(params.initializationOptions) ? params.initializationOptions : {};
+    if (options.diagnosticMode === 'push' || options.diagnosticMode === 'pull' || options.diagnosticMode === 'both') {
+      this.mode = options.diagnosticMode;
+    }
+    this.pushedSettings = options.settings;
+    const trace = params.trace;
+    if (trace === 'messages' || trace === 'verbose') this.log.level = trace;
+    return { capabilities: this.capabilities(), serverInfo: { name: 'amlint', version: this.version } };
+  }
+
+  private async onInitialized(): Promise<void> {
+    if (this.client.configuration && this.client.dynamicConfiguration) {
+      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'amlint' });
+    }
+    await this.refreshTrace();
+    this.log.info(`amlint language server ${this.version} ready (diagnostics: ${this.mode})`);
+  }
+
+  private async fetchSettings(scopeUri: string | undefined): Promise<unknown> {
+    if (!this.client.configuration) return this.pushedSettings;
+    const value: unknown = await this.connection.workspace.getConfiguration(scopeUri ? { scopeUri, section: 'amlint' } : { section: 'amlint' });
+    // A client with no amlint settings answers null; fall back to what it sent otherwise.
+    return value ?? this.pushedSettings;
+  }
+
+  private async refreshTrace(): Promise<void> {
+    const global = await this.settings.get();
+    this.log.level = global.trace.server;
+  }
+
+  private async onDidChangeConfiguration(params: DidChangeConfigurationParams): Promise<void> {
+    const sent: unknown = params?.settings;
+    if (isObject(sent) && 'amlint' in sent) this.pushedSettings = sent.amlint;
+    this.settings.invalidate();
+    this.results.clear();
+    await this.refreshTrace();
+    this.log.info('amlint: settings changed, re-linting open documents');
+    for (const uri of this.store.files.keys()) this.scheduler.schedule(uri);
+    for (const key of this.store.openNotebooks()) this.scheduler.schedule(key);
+    if (this.mode !== 'push' && this.client.diagnosticRefresh) this.connection.languages.diagnostics.refresh();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Diagnostics
+
+  /** Lints a target (file or notebook) and pushes its diagnostics, unless it moved on meanwhile. */
+  private async push(key: string): Promise<void> {
+    try {
+      if (!this.store.snapshot(key)) return;
+      const settings = await this.settings.get(key);
+      // Read the state after the await: this run must show the newest text.
+      const snapshot = this.store.snapshot(key);
+      if (!snapshot) return; // closed meanwhile; closing already cleared it
+      if (snapshot.kind === 'file' && this.mode === 'pull') return;
+      const outcome = settings.enable ? this.results.get(snapshot, settings) : undefined;
+      // Never publish stale results: if the document changed while we analysed, the run that
+      // change scheduled publishes instead.
+      if (this.store.snapshot(key)?.stamp !== snapshot.stamp) return this.scheduler.schedule(key);
+
+      const uris = snapshot.kind === 'file' ? [snapshot.key] : snapshot.cellUris;
+      const previous = this.published.get(key) ?? new Set<string>();
+      for (const uri of previous) if (!uris.includes(uri)) this.clear(uri);
+      for (const uri of uris) {
+        const version = this.store.textDocument(uri)?.version;
+        void this.connection.sendDiagnostics({ uri, version, diagnostics: outcome?.diagnostics.get(uri) ?? [] });
+      }
+      this.published.set(key, new Set(uris));
+    } catch (error) {
+      this.log.error(`amlint: linting ${key} failed`, error);
+    }
+  }
+
+  private clear(uri: string): void {
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** A file or notebook closed: drop its state and clear every URI it published to. */
+  private closed(key: string, cellUris: string[] = []): void {
+    this.scheduler.cancel(key);
+    this.results.forget(key);
+    this.settings.invalidate(key);
+    const uris = new Set([...(this.published.get(key) ?? []), ...cellUris]);
+    if (cellUris.length === 0) uris.add(key);
+    this.published.delete(key);
+    for (const uri of uris) this.clear(uri);
+  }
+
+  /**
+   * The current result for a file or cell URI. Undefined when the URI is not open, or amlint is
+   * disabled for it.
+   */
+  private async outcomeFor(uri: string, token?: CancellationToken): Promise<(Resolved & { outcome: LintOutcome; settings: Settings }) | undefined> {
+    const before = this.store.resolve(uri);
+    if (!before) return undefined;
+    const settings = await this.settings.get(before.snapshot.key);
+    await turn();
+    if (token?.isCancellationRequested) throw cancelled();
+    const resolved = this.store.resolve(uri);
+    if (!resolved || !settings.enable) return undefined;
+    return { ...resolved, settings, outcome: this.results.get(resolved.snapshot, settings) };
+  }
+
+  private async onPullDiagnostics(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const uri = params.textDocument.uri;
+    const target = await this.outcomeFor(uri, token);
+    if (!target) return { kind: 'full', items: [] };
+    const resultId = target.outcome.resultId;
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    return { kind: 'full', resultId, items: target.outcome.diagnostics.get(uri) ?? [] };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Hover, code actions, commands
+
+  private async onHover(params: HoverParams, token: CancellationToken): Promise<Hover | null> {
+    const target = await this.outcomeFor(params.textDocument.uri, token);
+    if (!target) return null;
+    const markdown = hover(target.outcome.analysis, { cell: target.cell, position: params.position });
+    return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
+  }
+
+  private async onCodeAction(params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
+    const uri = params.textDocument.uri;
+    const target = await this.outcomeFor(uri, token);
+    if (!target) return [];
+    return codeActions(params, { uri, cell: target.cell, outcome: target.outcome }, this.client.resolveEdits);
+  }
+
+  private async onCodeActionResolve(action: CodeAction): Promise<CodeAction> {
+    if (action.edit || !isFixAllData(action.data)) return action;
+    const { uri, scope } = action.data;
+    const target = await this.outcomeFor(uri);
+    if (!target) return action;
+    // Computed from the current text, so the edit always fits the document it is applied to.
+    return { ...action, edit: fixAllEdit({ uri, cell: target.cell, outcome: target.outcome }, scope) };
+  }
+
+  private async onExecuteCommand(params: ExecuteCommandParams): Promise<string | null> {
+    if (params.command !== SHOW_DOCUMENTATION_COMMAND) return null;
+    const code = String(params.arguments?.[0] ?? '').toUpperCase();
+    if (!getRule(code)) {
+      void this.connection.window.showWarningMessage(`amlint: no rule ${code || '(none given)'}`);
+      return null;
+    }
+    const url = ruleDocsUrl(code);
+    let shown = false;
+    if (this.client.showDocument) {
+      // A local Markdown page opens in the editor; a web page in the browser.
+      const result = await this.connection.window.showDocument({ uri: url, external: !url.startsWith('file:'), takeFocus: true });
+      shown = result.success;
+    }
+    if (!shown) void this.connection.window.showInformationMessage(`${code}: ${url}`);
+    return url;
+  }
+}

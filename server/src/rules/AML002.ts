@@ -1,0 +1,62 @@
+/**
+ * AML002 v1-v2-name-collision: one short name bound to a v1 object and to a v2 object in the
+ * same scope (`Workspace`, `Model`, `Environment`, `Datastore`, ...).
+ */
+import type { Binding } from '../engine/semantic/model';
+import { sdkOf } from '../engine/semantic/model';
+import type { Rule } from './rule';
+
+const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
+
+function describe(b: Binding): string {
+  const q = b.value?.kind === 'ref' ? b.value.qname : b.value?.kind === 'instance' ? `${b.value.type} object` : b.name;
+  return q;
+}
+
+const rule: Rule = {
+  meta: {
+    code: 'AML002',
+    name: 'v1-v2-name-collision',
+    family: 'AML0',
+    defaultSeverity: 'error',
+    fixable: 'never',
+    docs: {
+      summary: 'Finds a short name bound to an SDK v1 object and to an SDK v2 object in the same scope, such as `Workspace` imported from `azureml.core` and from `azure.ai.ml.entities` (also across notebook cells).',
+      why: 'v1 and v2 share many class names (`Workspace`, `Model`, `Environment`, `Datastore`, `Data`, `Pipeline`, `Schedule`, `AmlCompute`, `ComputeInstance`, `BanditPolicy`, ...). After the second binding every later use means the other SDK\'s class, which fails at run time or silently builds the wrong object.',
+      v1Example: 'from azureml.core import Workspace\nfrom azure.ai.ml.entities import Workspace  # now `Workspace` is the v2 entity\n\nws = Workspace.from_config()  # AttributeError',
+      v2Example: 'from azureml.core import Workspace as WorkspaceV1\nfrom azure.ai.ml.entities import Workspace',
+      fixSafety: 'No automatic fix yet; alias one of the imports.',
+      limitations: 'Only names bound by imports and assignments in one module are compared.',
+      references: [MIG],
+    },
+  },
+  requires: 'azureml',
+  check(ctx) {
+    for (const scope of ctx.model.scopes) {
+      for (const [name, bindings] of scope.bindings) {
+        if (bindings.length < 2) continue;
+        // Each binding that switches the name from one SDK to the other is a collision.
+        let last: Binding | undefined;
+        for (const b of bindings) {
+          const sdk = b.value?.kind === 'ref' ? sdkOf(b.value) : 'other';
+          if (sdk !== 'v1' && sdk !== 'v2') continue;
+          if (last && sdkOf(last.value) !== sdk) {
+            const [v1, v2] = sdk === 'v1' ? [b, last] : [last, b];
+            ctx.report({
+              node: b.node,
+              message: `\`${name}\` is bound to SDK v1 \`${describe(v1)}\` and to SDK v2 \`${describe(v2)}\` in one scope: from here on it means the ${sdk} one. Alias one of them (e.g. \`${name}V1\`).`,
+              symbol: describe(v1),
+              related: [
+                { node: last.node, message: `\`${name}\` first bound to ${sdkOf(last.value)} \`${describe(last)}\`` },
+                { node: b.node, message: `\`${name}\` rebound to ${sdk} \`${describe(b)}\`` },
+              ],
+            });
+          }
+          last = b;
+        }
+      }
+    }
+  },
+};
+
+export default rule;

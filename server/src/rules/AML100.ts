@@ -1,0 +1,52 @@
+/**
+ * AML100 v1-import: an import of an SDK v1 (`azureml.*`) module or name.
+ */
+import { areaOf } from '../engine/catalogue';
+import type { Rule } from './rule';
+import { END_OF_SUPPORT } from './v1-api';
+
+const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
+
+/** The v2 package that replaces an area, for the import message. */
+const V2_HOME: Record<string, string> = {
+  logging: '`mlflow` (with `azureml-mlflow`)',
+  sweep: '`azure.ai.ml.sweep`',
+  automl: '`azure.ai.ml.automl`',
+  pipeline: '`azure.ai.ml.dsl` and `azure.ai.ml`',
+};
+
+const rule: Rule = {
+  meta: {
+    code: 'AML100',
+    name: 'v1-import',
+    family: 'AML1',
+    defaultSeverity: 'warning',
+    fixable: 'never',
+    docs: {
+      summary: 'Finds imports of SDK v1 modules (`azureml.core`, `azureml.pipeline`, `azureml.train`, `azureml.widgets`, ...), including imports inside functions, under `if`, in `try/except ImportError`, and imports never used afterwards.',
+      why: `SDK v1 (\`azureml-*\` packages) reached end of support on ${END_OF_SUPPORT}: existing code keeps running but could be exposed to security risks or breaking changes. Its replacement is SDK v2, the \`azure-ai-ml\` package (\`azure.ai.ml\`) with \`azure-identity\`. v2-era packages whose module starts with \`azureml\` (\`azureml.mlflow\`, \`azureml.fsspec\`, \`azureml.featurestore\`, \`azureml.rag\`, ...) are not reported.`,
+      v1Example: 'from azureml.core import Workspace, Experiment\nimport azureml.core\n\nprint(azureml.core.VERSION)',
+      v2Example: 'from azure.ai.ml import MLClient, command\nfrom azure.identity import DefaultAzureCredential',
+      fixSafety: 'No automatic fix: an import is removed once the code that uses it has moved to v2 (see the AML101–AML113 findings on that code).',
+      limitations: 'Dynamic imports (`importlib.import_module("azureml.core")`, `__import__`) are not seen.',
+      references: [MIG, 'https://learn.microsoft.com/azure/machine-learning/concept-v2'],
+    },
+  },
+  requires: 'azureml',
+  check(ctx) {
+    for (const imp of ctx.model.imports) {
+      if (imp.sdk !== 'v1') continue;
+      const v1Names = imp.names.filter((n) => n.sdk === 'v1');
+      const listed = imp.statement.type === 'import_from_statement' && !imp.star ? ` (${v1Names.map((n) => n.qname.slice(imp.module.length + 1)).join(', ')})` : '';
+      const home = V2_HOME[areaOf(v1Names[0]?.qname ?? imp.module)] ?? '`azure.ai.ml` (package `azure-ai-ml`)';
+      ctx.report({
+        node: imp.moduleNode,
+        message: `\`${imp.module}\`${listed} is SDK v1, whose support ended on ${END_OF_SUPPORT}: move this code to ${home}.`,
+        symbol: imp.module,
+        deprecated: true,
+      });
+    }
+  },
+};
+
+export default rule;

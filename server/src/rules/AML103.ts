@@ -1,0 +1,24 @@
+/**
+ * AML103 v1-logging-api: run logging (to MLflow).
+ */
+import { v1AreaRule } from './v1-api';
+
+export default v1AreaRule('logging', {
+  code: 'AML103',
+  name: 'v1-logging-api',
+  family: 'AML1',
+  defaultSeverity: 'info',
+  fixable: 'never',
+  docs: {
+    summary: "Finds SDK v1 logging in training scripts (`Run.get_context()`, `run.log`, `run.log_list`, `run.log_image`, `experiment.start_logging()`, `ws.get_mlflow_tracking_uri()`).",
+    why: "v2 jobs log through MLflow (`mlflow` + `azureml-mlflow`). Scripts that call `Run.get_context()` still run under v2 jobs, but the docs recommend replacing the `azureml.*` lines with MLflow. SDK v1 reached end of support on 2026-06-30.",
+    v1Example: "from azureml.core import Run\n\nrun = Run.get_context()\nrun.log(\"accuracy\", acc)",
+    v2Example: "import mlflow\n\nmlflow.log_metric(\"accuracy\", acc)",
+    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
+    references: [
+        "https://learn.microsoft.com/azure/machine-learning/reference-migrate-sdk-v1-mlflow-tracking",
+        "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-command-job"
+    ]
+  },
+});

@@ -1,0 +1,22 @@
+import { ruleTester } from './tester';
+
+ruleTester('AML107', {
+  valid: [
+    { name: 'mltable has to_pandas_dataframe too', code: 'import mltable\ntbl = mltable.load("./data")\ndf = tbl.to_pandas_dataframe()' },
+    'from azure.ai.ml import Input\ninp = Input(type="uri_folder", path="azureml://datastores/blob/paths/data/")',
+  ],
+  invalid: [
+    {
+      code: 'from azureml.core import Dataset\nds = Dataset.Tabular.from_delimited_files(path=[(datastore, "train.csv")])\ndf = ds.to_pandas_dataframe()',
+      errors: [{ line: 2, column: 6, endColumn: 42, message: 'MLTable' }, { line: 3, column: 6, endColumn: 28 }],
+    },
+    {
+      code: 'from azureml.core import Dataset\nds = Dataset.get_by_name(ws, name="train")',
+      errors: [{ line: 2, column: 6, endColumn: 25 }],
+    },
+    {
+      code: 'from azureml.data import OutputFileDatasetConfig\nout = OutputFileDatasetConfig(destination=(ds, "out"))',
+      errors: [{ line: 2, column: 7 }],
+    },
+  ],
+});
