@@ -39,10 +39,12 @@ export function analyseDocument(input: DocumentInput, previous?: Analysis): Anal
   const source = input.kind === 'python' ? pythonSource(input.text) : notebookSource(input.cells);
   const reusable = new Map<string, AnalysedModule>();
   for (const m of previous?.modules ?? []) reusable.set(m.module.origin + '\0' + m.module.text, m);
+  // IPython commands (`!az ml ...`, `%%synapse`) are read by rules of the notebook module.
+  const commandsMatter = source.commands.some((c) => /azureml|az\s+ml|synapse|legacy-mode/.test(`${c.name} ${c.args ?? ''} ${c.text}`));
   const modules = source.modules.map((module): AnalysedModule => {
     const old = reusable.get(module.origin + '\0' + module.text);
     if (old) return { ...old, module };
-    if (!mayUseSdk(module.text)) return { module };
+    if (!mayUseSdk(module.text) && !(commandsMatter && module.origin === 'notebook')) return { module };
     const tree = parsePython(module.text);
     return { module, tree, model: buildSemanticModel(tree) };
   });
@@ -86,6 +88,7 @@ export function findingsOf(analysis: Analysis, settings?: EngineSettings): Findi
         source: analysis.source,
         isNotebook: notebook,
         report: (r) => findings.push(toFinding(rule, severity, m.module, r)),
+        reportAt: (location, r) => findings.push(locatedFinding(rule, severity, location, r)),
       };
       rule.check(ctx);
     }
@@ -107,6 +110,13 @@ function toFinding(rule: Rule, severity: Severity, module: SourceModule, r: Repo
       edits: fix.edits.map((e) => ({ ...toDocumentLocation(module, e.range), newText: e.newText })),
     }));
   }
+  return f;
+}
+
+function locatedFinding(rule: Rule, severity: Severity, location: Location, r: Omit<Report, 'node' | 'range' | 'fixes' | 'related'>): Finding {
+  const f: Finding = { code: rule.meta.code, message: r.message, severity, ...location };
+  if (r.symbol) f.symbol = r.symbol;
+  if (r.deprecated) f.tags = ['deprecated'];
   return f;
 }
 

@@ -15,7 +15,17 @@
  * mapping between cell indices and cell URIs.
  */
 import { fileURLToPath } from 'node:url';
-import { NotebookCellKind, NotebookDocuments, TextDocuments, type Connection, type NotebookCell, type NotebookDocument } from 'vscode-languageserver/node';
+import {
+  Emitter,
+  NotebookCellKind,
+  NotebookDocuments,
+  TextDocuments,
+  type Connection,
+  type DidChangeNotebookDocumentParams,
+  type NotebookCell,
+  type NotebookDocument,
+  type NotificationHandler1,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CellInput, DocumentInput } from '../engine';
 
@@ -55,6 +65,12 @@ export function pathOfUri(uri: string): string | undefined {
   }
 }
 
+/** A notebook changed in any way (text, cells, order, metadata); `removed` lists cell URIs that left it. */
+export interface NotebookChange {
+  notebook: NotebookDocument;
+  removed: string[];
+}
+
 export class DocumentStore {
   /** Python files (and any text document that is not a notebook cell). */
   readonly files = new TextDocuments(TextDocument);
@@ -62,6 +78,13 @@ export class DocumentStore {
   readonly notebooks = new NotebookDocuments(TextDocument);
 
   private readonly notebookUris = new Set<string>();
+  private readonly changed = new Emitter<NotebookChange>();
+  /**
+   * Fires after every `notebookDocument/didChange` has been applied. Use it rather than
+   * `notebooks.onDidChange`, which stays silent for a change that only reorders cells (a move
+   * with no cell opened or closed), so a moved cell would keep results of the old order.
+   */
+  readonly onDidChangeNotebook = this.changed.event;
 
   constructor() {
     this.notebooks.onDidOpen((n) => this.notebookUris.add(n.uri));
@@ -76,7 +99,27 @@ export class DocumentStore {
   /** Both stores must listen: text documents and notebook notifications are separate handlers. */
   listen(connection: Connection): void {
     this.files.listen(connection);
-    this.notebooks.listen(connection);
+    const sync = connection.notebooks.synchronization;
+    // NotebookDocuments.listen uses only `connection.notebooks.synchronization`: hand it one
+    // whose didChange hook also tells us about every change once the library has applied it.
+    const observed: typeof sync = {
+      ...sync,
+      onDidChangeNotebookDocument: (handler: NotificationHandler1<DidChangeNotebookDocumentParams>) =>
+        sync.onDidChangeNotebookDocument((params) => {
+          const uri = params.notebookDocument.uri;
+          const before = this.notebooks.getNotebookDocument(uri)?.cells.map((c) => c.document) ?? [];
+          try {
+            handler(params);
+          } finally {
+            const notebook = this.notebooks.getNotebookDocument(uri);
+            if (notebook) {
+              const now = new Set(notebook.cells.map((c) => c.document));
+              this.changed.fire({ notebook, removed: before.filter((u) => !now.has(u)) });
+            }
+          }
+        }),
+    };
+    this.notebooks.listen({ notebooks: { synchronization: observed } } as unknown as Connection);
   }
 
   /** The notebook a cell URI currently belongs to (a removed cell belongs to none). */

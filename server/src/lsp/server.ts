@@ -156,13 +156,11 @@ export class AmlintServer {
     files.onDidChangeContent(this.guard('didChange', undefined, (e) => this.scheduler.schedule(e.document.uri)));
     files.onDidClose(this.guard('didClose', undefined, (e) => this.closed(e.document.uri)));
     notebooks.onDidOpen(this.guard('notebook didOpen', undefined, (n) => this.scheduler.schedule(n.uri)));
-    notebooks.onDidChange(
+    this.store.onDidChangeNotebook(
       this.guard('notebook didChange', undefined, (e) => {
         // Removed cells lose their diagnostics at once; the rest follow with the re-analysis.
-        for (const cell of e.cells?.removed ?? []) {
-          if (cell && !this.store.notebookOfCell(cell.document)) this.clear(cell.document);
-        }
-        this.scheduler.schedule(e.notebookDocument.uri);
+        for (const uri of e.removed) this.clear(uri);
+        this.scheduler.schedule(e.notebook.uri);
       }),
     );
     notebooks.onDidClose(this.guard('notebook didClose', undefined, (n) => this.closed(n.uri, n.cells.map((c) => c.document))));

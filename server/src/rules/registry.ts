@@ -21,10 +21,24 @@ import AML110 from './AML110';
 import AML111 from './AML111';
 import AML112 from './AML112';
 import AML113 from './AML113';
+import AML201 from './AML201';
+import AML202 from './AML202';
+import AML203 from './AML203';
+import AML204 from './AML204';
+import AML205 from './AML205';
+import AML206 from './AML206';
+import AML207 from './AML207';
+import AML208 from './AML208';
+import AML209 from './AML209';
+import AML301 from './AML301';
+import AML302 from './AML302';
+import AML303 from './AML303';
 
 export const RULES: readonly Rule[] = [
   AML001, AML002, AML003,
   AML100, AML101, AML102, AML103, AML104, AML105, AML106, AML107, AML108, AML109, AML110, AML111, AML112, AML113,
+  AML201, AML202, AML203, AML204, AML205, AML206, AML207, AML208, AML209,
+  AML301, AML302, AML303,
 ];
 
 const byCode = new Map(RULES.map((r) => [r.meta.code, r]));

@@ -6,7 +6,7 @@
 import type { SyntaxNode } from '../engine/parser';
 import type { SemanticModel } from '../engine/semantic/model';
 import type { SourceModel, SourceModule } from '../engine/source/types';
-import type { Range } from '../engine/types';
+import type { Location, Range } from '../engine/types';
 import type { RuleMeta } from './types';
 
 export interface ModuleEdit {
@@ -39,6 +39,8 @@ export interface RuleContext {
   source: SourceModel;
   isNotebook: boolean;
   report(report: Report): void;
+  /** Reports at a document location (e.g. an IPython command, which is not in the module text). */
+  reportAt(location: Location, report: Omit<Report, 'node' | 'range' | 'fixes' | 'related'>): void;
 }
 
 export interface Rule {

@@ -7,6 +7,7 @@ import { lookup, genericEntry, areaOf } from '../engine/catalogue';
 import type { Area, CatalogueEntry } from '../engine/catalogue/types';
 import type { Reference } from '../engine/semantic/model';
 import type { Rule, RuleContext } from './rule';
+import { claimedBy } from './features';
 import type { RuleMeta } from './types';
 
 export const END_OF_SUPPORT = '2026-06-30';
@@ -19,7 +20,7 @@ export function entryFor(qname: string): CatalogueEntry {
 /** `azureml.core.Workspace.from_config` → `Workspace.from_config`; module-level names stay whole. */
 export function shortName(qname: string): string {
   const parts = qname.split('.');
-  const i = parts.findIndex((p) => /^[A-Z][a-z]/.test(p));
+  const i = parts.findIndex((p) => /^[A-Z][A-Za-z0-9]*[a-z]/.test(p));
   return i >= 0 ? parts.slice(i).join('.') : qname;
 }
 
@@ -31,7 +32,7 @@ export function v1Message(ref: Pick<Reference, 'qname' | 'call'>, entry: Catalog
     return `${shown}${where} is SDK v1 and has no v2 equivalent${entry.note ? `: ${entry.note}` : '.'}`;
   }
   if (entry.v2) {
-    return `${shown}${where} is SDK v1: use \`${shortName(entry.v2.name)}\` in SDK v2${entry.note ? ` (${stripDot(entry.note)})` : ''}.`;
+    return `${shown}${where} is SDK v1: use \`${shortName(entry.v2.name)}\` in SDK v2${entry.note ? `; ${stripDot(entry.note)}` : ''}.`;
   }
   return `${shown}${where} is SDK v1, whose support ended on ${END_OF_SUPPORT}${entry.note ? `: ${entry.note}` : '; see the migration guide.'}`;
 }
@@ -47,7 +48,7 @@ export function v1AreaRule(area: Area, meta: RuleMeta): Rule {
     requires: 'azureml',
     check(ctx: RuleContext): void {
       for (const ref of ctx.model.references) {
-        if (ref.sdk !== 'v1') continue;
+        if (ref.sdk !== 'v1' || claimedBy(ref.qname)) continue;
         const entry = entryFor(ref.qname);
         if ((lookup(ref.qname)?.area ?? areaOf(ref.qname)) !== area) continue;
         ctx.report({ node: ref.node, message: v1Message(ref, entry), symbol: ref.qname, deprecated: true });

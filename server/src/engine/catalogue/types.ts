@@ -58,6 +58,6 @@ export interface CatalogueEntry {
 /** What a call to a v1 callable returns, for value tracking. */
 export type ReturnType =
   | string /* canonical class qualified name */
-  | { tuple: string[] } /* e.g. AutoMLRun.get_output() → (Run, Model) */;
+  | { tuple: string[] } /* e.g. AutoMLRun.get_output() → (Run, fitted model); '' = not a v1 object */;
 
 export type ModuleClass = 'v1' | 'v2' | 'v2-era-azureml' | 'other';

@@ -11,7 +11,7 @@
  * later in the module counts when there is none before).
  */
 import type { SyntaxNode, Tree } from '../parser';
-import { canonical, classifyModule, returnType, KNOWN_CLASSES } from '../catalogue';
+import { ALIASES, ENTRIES, canonical, classifyModule, returnType, KNOWN_CLASSES } from '../catalogue';
 import type { ModuleClass, ReturnType } from '../catalogue/types';
 
 /** What an expression is known to hold. */
@@ -683,15 +683,19 @@ function nearestString(node: SyntaxNode): number | undefined {
   return undefined;
 }
 
-/** Public names a star import of a known v1 module binds. */
+/** Public names a star import of a known v1 module binds (classes, catalogued names, re-exports). */
 function starNames(module: string): string[] {
   const out = new Set<string>();
-  const prefix = `${canonical(module)}.`;
-  for (const q of KNOWN_CLASSES) {
-    if (q.startsWith(prefix)) {
+  const prefixes = [`${module}.`, `${canonical(module)}.`];
+  const consider = (q: string): void => {
+    for (const prefix of prefixes) {
+      if (!q.startsWith(prefix)) continue;
       const rest = q.slice(prefix.length);
-      if (!rest.includes('.')) out.add(rest);
+      if (rest && !rest.includes('.') && !rest.startsWith('_')) out.add(rest);
     }
-  }
+  };
+  for (const q of KNOWN_CLASSES) consider(q);
+  for (const e of ENTRIES) consider(e.v1);
+  for (const alias of Object.keys(ALIASES)) consider(alias);
   return [...out];
 }

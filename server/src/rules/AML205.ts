@@ -1,0 +1,27 @@
+/**
+ * AML205 designer-classic-components: classic designer prebuilt components (no full SDK v2 equivalent).
+ */
+import { featureRule } from './features';
+
+export default featureRule({
+  meta: {
+    code: 'AML205',
+    name: 'designer-classic-components',
+    family: 'AML2',
+    defaultSeverity: 'warning',
+    fixable: 'never',
+    docs: {
+    summary: "Finds code that uses the classic designer packages (`azureml.designer.*`, `azureml.studio.*`).",
+    why: "Classic designer prebuilt components are usable only with v1 datasets and cannot be combined with v2 custom components or v2 data assets. The migration guide recommends v2 custom components or registry components.",
+    v1Example: "from azureml.studio.core.io.data_frame_directory import load_data_frame_from_directory\n\ndf = load_data_frame_from_directory(input_path).data",
+    v2Example: "# A v2 command component reading a uri_folder / mltable input:\nimport mltable\n\ndf = mltable.load(input_path).to_pandas_dataframe()",
+    fixSafety: "No automatic fix: there is no like-for-like v2 code to write.",
+    limitations: "Objects are tracked through assignments in the same module (a notebook is one module); a v1 object returned by a helper from another module is not followed.",
+    references: [
+        "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
+    ]
+    },
+  },
+  symbols: ["azureml.designer", "azureml.studio"],
+  message: (shown) => `${shown} belongs to the classic designer (SDK v1): its prebuilt components work only with v1 datasets and cannot be mixed with v2 custom components or v2 data; use v2 custom components or components from the azureml registry.`,
+});

@@ -1,0 +1,18 @@
+import { ruleTester } from './tester';
+
+ruleTester('AML301', {
+  valid: [
+    { name: 'turning legacy mode off', code: 'from azureml.core import Workspace\nws = Workspace.from_config()\nws.update(v1_legacy_mode=False)' },
+    { name: 'CLI reading the flag', cells: ['!az ml workspace show -w ws -g rg --query v1LegacyMode'] },
+    { name: 'CLI turning it off', cells: ['!az ml workspace update -w ws -g rg --v1-legacy-mode False'] },
+    { name: 'a user function with the same keyword', code: 'def update(v1_legacy_mode=False): pass\nupdate(v1_legacy_mode=True)' },
+  ],
+  invalid: [
+    {
+      code: 'from azureml.core import Workspace\nws = Workspace.create(name="ws", subscription_id=s, resource_group="rg", v1_legacy_mode=True)',
+      errors: [{ line: 2, column: 74, endColumn: 93, message: ['blocks', 'v2 API', 'False'] }],
+    },
+    { code: 'from azureml.core import Workspace\nws = Workspace.from_config()\nws.update(v1_legacy_mode=True)', errors: [{ line: 3, column: 11 }] },
+    { name: 'notebook shell line', cells: ['!az ml workspace update -w ws -g rg --v1-legacy-mode true'], errors: [{ cell: 1, line: 1, column: 37, endColumn: 58 }] },
+  ],
+});
