@@ -22,10 +22,13 @@ export interface Case {
   /** Python source, or notebook cells (strings are code cells; `{ md }` are markdown). */
   code?: string;
   cells?: Array<string | { md: string }>;
+  /** A dependency file or script: its path decides how it is read. */
+  file?: { path: string; text: string };
   errors?: Expected[];
 }
 
 export function toInput(c: Case): DocumentInput {
+  if (c.file) return { kind: 'text', path: c.file.path, text: c.file.text };
   if (c.cells) {
     return {
       kind: 'notebook',
@@ -41,7 +44,7 @@ export function findingsFor(code: string, c: Case): Finding[] {
 }
 
 function title(c: Case): string {
-  const t = c.name ?? (c.code ?? c.cells!.map((x) => (typeof x === 'string' ? x : x.md)).join(' ⏎cell⏎ '));
+  const t = c.name ?? c.code ?? (c.file ? `${c.file.path}: ${c.file.text}` : c.cells!.map((x) => (typeof x === 'string' ? x : x.md)).join(' ⏎cell⏎ '));
   return t.length > 90 ? `${t.slice(0, 87)}...` : t;
 }
 

@@ -187,17 +187,16 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
 
-    if (outcome.output) {
-      if (opts.outputFile !== undefined) {
-        try {
-          run.writeOutputFile(opts.outputFile, outcome.output);
-        } catch (e) {
-          err(`amlint: cannot write ${opts.outputFile}: ${(e as Error).message}\n`);
-          return EXIT_USAGE;
-        }
-      } else {
-        out(outcome.output);
+    if (opts.outputFile !== undefined && (outcome.output !== '' || outcome.exitCode !== EXIT_USAGE)) {
+      // Written even when empty (a clean stylish run), so an old report never lingers.
+      try {
+        run.writeOutputFile(opts.outputFile, outcome.output);
+      } catch (e) {
+        err(`amlint: cannot write ${opts.outputFile}: ${(e as Error).message}\n`);
+        return EXIT_USAGE;
       }
+    } else if (outcome.output) {
+      out(outcome.output);
     }
     if (outcome.diagnostics) err(outcome.diagnostics);
     return outcome.exitCode;

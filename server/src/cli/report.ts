@@ -129,6 +129,8 @@ export interface Palette {
   underline(s: string): string;
 }
 
+const MAX_MESSAGE_PAD = 80;
+
 function pluralize(word: string, n: number): string {
   return n === 1 ? word : `${word}s`;
 }
@@ -167,7 +169,9 @@ export function formatStylish(files: readonly ReportedFile[], c: Palette): strin
     });
     const wPos = Math.max(...rows.map((r) => width(r.pos)));
     const wLevel = Math.max(...rows.map((r) => width(r.level)));
-    const wMsg = Math.max(...rows.map((r) => width(r.message)));
+    // Codes line up after the messages, but a very long message does not push every code of
+    // the file far to the right: messages are padded to at most MAX_MESSAGE_PAD columns.
+    const wMsg = Math.min(MAX_MESSAGE_PAD, Math.max(...rows.map((r) => width(r.message))));
     out += `\n${c.underline(file.displayPath)}\n`;
     for (const r of rows) {
       const levelText = padEnd(r.level, wLevel);

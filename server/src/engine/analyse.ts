@@ -7,9 +7,10 @@ import { buildSemanticModel, type SemanticModel } from './semantic/model';
 import { notebookSource, pythonSource, toDocumentLocation } from './source';
 import type { SourceModel, SourceModule } from './source/types';
 import { parseSuppressions, suppresses, type Suppression } from './suppressions';
-import type { DocumentInput, EngineSettings, Finding, LintResult, Location, Position, Severity, SeveritySetting } from './types';
+import type { DocumentInput, EngineSettings, Finding, Fix, LintResult, Location, Position, Severity, SeveritySetting } from './types';
 import { RULES } from '../rules/registry';
-import { nodeRange, type Report, type Rule, type RuleContext } from '../rules/rule';
+import { nodeRange, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
+import { fileKindOf } from './textfiles';
 import { hoverAt } from './hover';
 
 export interface AnalysedModule {
@@ -36,11 +37,11 @@ function mayUseSdk(text: string): boolean {
  * same document to reuse the trees of modules whose text did not change.
  */
 export function analyseDocument(input: DocumentInput, previous?: Analysis): Analysis {
-  const source = input.kind === 'python' ? pythonSource(input.text) : notebookSource(input.cells);
+  const source = input.kind === 'notebook' ? notebookSource(input.cells) : input.kind === 'python' ? pythonSource(input.text) : { modules: [], commands: [] };
   const reusable = new Map<string, AnalysedModule>();
   for (const m of previous?.modules ?? []) reusable.set(m.module.origin + '\0' + m.module.text, m);
   // IPython commands (`!az ml ...`, `%%synapse`) are read by rules of the notebook module.
-  const commandsMatter = source.commands.some((c) => /azureml|az\s+ml|synapse|legacy-mode/.test(`${c.name} ${c.args ?? ''} ${c.text}`));
+  const commandsMatter = source.commands.some((c) => /azureml|azure-cli-ml|az\s+ml|synapse|legacy-mode/.test(`${c.name} ${c.args ?? ''} ${c.text}`));
   const modules = source.modules.map((module): AnalysedModule => {
     const old = reusable.get(module.origin + '\0' + module.text);
     if (old) return { ...old, module };
@@ -80,9 +81,11 @@ export function findingsOf(analysis: Analysis, settings?: EngineSettings): Findi
   for (const rule of RULES) {
     const severity = effectiveSeverity(rule, settings, notebook);
     if (severity === 'off') continue;
+    if (!rule.check) continue;
     for (const m of analysis.modules) {
       if (!m.model || (rule.requires && !m.module.text.includes(rule.requires))) continue;
       const ctx: RuleContext = {
+        input: analysis.input,
         model: m.model,
         module: m.module,
         source: analysis.source,
@@ -95,6 +98,30 @@ export function findingsOf(analysis: Analysis, settings?: EngineSettings): Findi
   }
   const kept = findings.filter((f) => !analysis.suppressions.some((s) => suppresses(s, f.code, f)));
   return kept.sort(compareFindings);
+}
+
+/** Runs the AML4xx/AML5xx rules on a dependency file or script. */
+function textFindings(input: Extract<DocumentInput, { kind: 'text' }>, settings?: EngineSettings): Finding[] {
+  const kind = fileKindOf(input.path, input.text);
+  if (!kind || kind === 'python' || kind === 'notebook') return [];
+  const lines = input.text.split('\n');
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (!rule.checkText) continue;
+    const severity = effectiveSeverity(rule, settings, false);
+    if (severity === 'off') continue;
+    const ctx: TextContext = {
+      path: input.path,
+      kind,
+      text: input.text,
+      lines,
+      report: (r) => findings.push(toFinding(rule, severity, { text: input.text, origin: 'file' }, { ...r })),
+    };
+    rule.checkText(ctx);
+  }
+  // `# amlint: disable...` comments work in these files too (shell, YAML, requirements, TOML).
+  const suppressions: Suppression[] = parseSuppressions(input.text).map((s) => ({ kind: s.kind, codes: s.codes, reason: s.reason, location: { range: { start: { line: s.line, character: s.character }, end: { line: s.line, character: s.character } } } }));
+  return findings.filter((f) => !suppressions.some((s) => suppresses(s, f.code, f))).sort(compareFindings);
 }
 
 function toFinding(rule: Rule, severity: Severity, module: SourceModule, r: Report): Finding {
@@ -113,10 +140,11 @@ function toFinding(rule: Rule, severity: Severity, module: SourceModule, r: Repo
   return f;
 }
 
-function locatedFinding(rule: Rule, severity: Severity, location: Location, r: Omit<Report, 'node' | 'range' | 'fixes' | 'related'>): Finding {
+function locatedFinding(rule: Rule, severity: Severity, location: Location, r: Omit<Report, 'node' | 'range' | 'fixes' | 'related'> & { fixes?: Fix[] }): Finding {
   const f: Finding = { code: rule.meta.code, message: r.message, severity, ...location };
   if (r.symbol) f.symbol = r.symbol;
   if (r.deprecated) f.tags = ['deprecated'];
+  if (r.fixes?.length) f.fixes = r.fixes;
   return f;
 }
 
@@ -130,7 +158,8 @@ function compareFindings(a: Finding, b: Finding): number {
 /** Lints a Python file or a notebook's cells. Never throws on any input text. */
 export function lint(input: DocumentInput, settings?: EngineSettings, previous?: Analysis): LintResult & { analysis: Analysis } {
   const analysis = analyseDocument(input, previous);
-  return { findings: findingsOf(analysis, settings), analysis };
+  const findings = input.kind === 'text' ? textFindings(input, settings) : findingsOf(analysis, settings);
+  return { findings, analysis };
 }
 
 /** Markdown hover for the v1/v2 symbol at a document position, if any. */

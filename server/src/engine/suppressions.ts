@@ -56,7 +56,7 @@ export function suppresses(s: Suppression, code: string, at: Location): boolean 
 }
 
 function linesOf(input: DocumentInput, cell: number | undefined): string[] | undefined {
-  if (input.kind === 'python') return input.text.split('\n');
+  if (input.kind !== 'notebook') return input.text.split('\n');
   if (cell === undefined) return undefined;
   return input.cells[cell]?.text.split('\n');
 }

@@ -70,7 +70,9 @@ export interface CellInput {
 /** What the caller wants analysed. */
 export type DocumentInput =
   | { kind: 'python'; text: string; /** for messages and per-file settings */ path?: string }
-  | { kind: 'notebook'; cells: CellInput[]; path?: string };
+  | { kind: 'notebook'; cells: CellInput[]; path?: string }
+  /** A dependency file or script; `path` decides how it is read (see textfiles.ts). */
+  | { kind: 'text'; text: string; path: string };
 
 export interface EngineSettings {
   /** Codes or prefixes ("AML1", "AML101"); empty/absent = all rules. */

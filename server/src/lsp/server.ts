@@ -44,6 +44,8 @@ export interface InitializationOptions {
   diagnosticMode?: DiagnosticMode;
   /** Settings for clients without `workspace/configuration` (the `amlint` section's content). */
   settings?: unknown;
+  /** The same, as `{ amlint: {...} }` (Helix sends its `config` table this way). */
+  amlint?: unknown;
 }
 
 /** Time between two diagnostics runs of one document while edits keep coming. */
@@ -93,6 +95,8 @@ export class AmlintServer {
   private mode: DiagnosticMode = 'both';
   /** Settings sent with didChangeConfiguration / initializationOptions (clients without pull config). */
   private pushedSettings: unknown;
+  /** The trace level asked for in `initialize`, used while `amlint.trace.server` is "off". */
+  private initialTrace: Settings['trace']['server'] = 'off';
 
   private constructor(
     private readonly connection: Connection,
@@ -192,9 +196,9 @@ export class AmlintServer {
     if (options.diagnosticMode === 'push' || options.diagnosticMode === 'pull' || options.diagnosticMode === 'both') {
       this.mode = options.diagnosticMode;
     }
-    this.pushedSettings = options.settings;
-    const trace = params.trace;
-    if (trace === 'messages' || trace === 'verbose') this.log.level = trace;
+    this.pushedSettings = options.settings ?? options.amlint;
+    if (params.trace === 'messages' || params.trace === 'verbose') this.initialTrace = params.trace;
+    this.log.level = this.initialTrace;
     return { capabilities: this.capabilities(), serverInfo: { name: 'amlint', version: this.version } };
   }
 
@@ -215,7 +219,7 @@ export class AmlintServer {
 
   private async refreshTrace(): Promise<void> {
     const global = await this.settings.get();
-    this.log.level = global.trace.server;
+    this.log.level = global.trace.server === 'off' ? this.initialTrace : global.trace.server;
   }
 
   private async onDidChangeConfiguration(params: DidChangeConfigurationParams): Promise<void> {

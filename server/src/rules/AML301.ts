@@ -2,7 +2,9 @@
  * AML301 v1-legacy-mode: `v1_legacy_mode=True` (SDK v1) or `--v1-legacy-mode true` (CLI v1),
  * which disables the v2 API for the workspace.
  */
-import type { Rule, RuleContext } from './rule';
+import { stripShellComment } from '../engine/textfiles';
+import type { Rule } from './rule';
+import { notebookShellLines } from './shell';
 
 const NET = 'https://learn.microsoft.com/azure/machine-learning/how-to-configure-network-isolation-with-v2';
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
@@ -12,23 +14,11 @@ export const LEGACY_MODE_EXPLAINED =
 
 const CLI_FLAG = /--v1-legacy-mode(?:\s+|=)(["']?)(true|True|TRUE|1)\1(?![\w-])/;
 
-function checkShell(ctx: RuleContext): void {
-  for (const cmd of ctx.source.commands) {
-    if (cmd.kind !== 'shell' && cmd.kind !== 'cell-magic') continue;
-    const lines = cmd.text.split('\n');
-    lines.forEach((line, i) => {
-      const m = CLI_FLAG.exec(line);
-      if (!m) return;
-      // The command text starts after its `!` (or on the line after `%%bash`).
-      const docLine = cmd.location.range.start.line + (cmd.kind === 'cell-magic' ? i + 1 : i);
-      const offset = cmd.kind === 'shell' && i === 0 ? cmd.location.range.start.character + 1 : 0;
-      const character = offset + m.index;
-      ctx.reportAt({ cell: cmd.location.cell, range: { start: { line: docLine, character }, end: { line: docLine, character: character + m[0].length } } }, {
-        message: `\`${m[0]}\` turns on v1 legacy mode. ${LEGACY_MODE_EXPLAINED}`,
-        symbol: 'v1_legacy_mode',
-      });
-    });
-  }
+function flagTokens(line: string, lineNo: number, offset: number): Array<{ text: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }> {
+  const m = CLI_FLAG.exec(line);
+  if (!m) return [];
+  const character = offset + m.index;
+  return [{ text: m[0], range: { start: { line: lineNo, character }, end: { line: lineNo, character: character + m[0].length } } }];
 }
 
 const rule: Rule = {
@@ -39,12 +29,12 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: 'never',
     docs: {
-      summary: 'Finds code that turns on `v1_legacy_mode` for a workspace: `Workspace.create(..., v1_legacy_mode=True)`, `ws.update(v1_legacy_mode=True)`, and `az ml workspace update --v1-legacy-mode true` in notebook shell lines.',
+      summary: 'Finds code that turns on `v1_legacy_mode` for a workspace: `Workspace.create(..., v1_legacy_mode=True)`, `ws.update(v1_legacy_mode=True)`, and `az ml workspace update --v1-legacy-mode true` in scripts, CI workflows and notebook shell lines.',
       why: '`v1_legacy_mode` is a workspace flag that, when true, disables the v2 API for that workspace. Since the week of 2022-05-15 existing workspaces with a private endpoint have it set to true automatically. A migration to SDK v2 fails until it is set back to false, which can take 30–60 minutes or more to apply. SDK v2 and CLI v2 have no parameter for it: use SDK v1 `Workspace.update(v1_legacy_mode=False)` or CLI v1 `--v1-legacy-mode False`. Keep it true only if you use a private endpoint and cannot allow Azure Resource Manager traffic over public networks.',
       v1Example: 'ws = Workspace.create(name="ws", subscription_id=sub, resource_group="rg", location="eastus", v1_legacy_mode=True)',
       v2Example: '# Turn legacy mode off once (SDK v1), then use SDK v2:\nws.update(v1_legacy_mode=False)\n\nfrom azure.ai.ml import MLClient\nml_client = MLClient(DefaultAzureCredential(), sub, "rg", "ws")',
       fixSafety: 'No automatic fix: turning the flag off changes how the workspace is reached (v2 traffic goes over public Azure Resource Manager).',
-      limitations: 'Only literal `True` values are reported; a flag set from a variable is not. Shell scripts outside notebooks are covered by the v1 CLI rules.',
+      limitations: 'Only literal `True` values are reported; a flag set from a variable is not. The CLI flag is found in notebook shell lines, `%%bash` cells, shell scripts and CI workflow YAML.',
       references: [NET, MIG],
     },
   },
@@ -56,7 +46,19 @@ const rule: Rule = {
         ctx.report({ node: arg.node.parent ?? arg.node, message: `\`v1_legacy_mode=True\` turns on v1 legacy mode. ${LEGACY_MODE_EXPLAINED}`, symbol: 'v1_legacy_mode' });
       }
     }
-    if (ctx.module.origin === 'notebook') checkShell(ctx);
+    for (const l of notebookShellLines(ctx)) {
+      for (const t of flagTokens(l.text, l.line, l.character)) {
+        ctx.reportAt({ cell: l.cell, range: t.range }, { message: `\`${t.text}\` turns on v1 legacy mode. ${LEGACY_MODE_EXPLAINED}`, symbol: 'v1_legacy_mode' });
+      }
+    }
+  },
+  checkText(ctx) {
+    if (ctx.kind !== 'shell' && ctx.kind !== 'workflow') return;
+    ctx.lines.forEach((text, line) => {
+      for (const t of flagTokens(stripShellComment(text), line, 0)) {
+        ctx.report({ range: t.range, message: `\`${t.text}\` turns on v1 legacy mode. ${LEGACY_MODE_EXPLAINED}`, symbol: 'v1_legacy_mode' });
+      }
+    });
   },
 };
 

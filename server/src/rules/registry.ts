@@ -33,12 +33,17 @@ import AML209 from './AML209';
 import AML301 from './AML301';
 import AML302 from './AML302';
 import AML303 from './AML303';
+import AML401 from './AML401';
+import AML501 from './AML501';
+import AML502 from './AML502';
 
 export const RULES: readonly Rule[] = [
   AML001, AML002, AML003,
   AML100, AML101, AML102, AML103, AML104, AML105, AML106, AML107, AML108, AML109, AML110, AML111, AML112, AML113,
   AML201, AML202, AML203, AML204, AML205, AML206, AML207, AML208, AML209,
   AML301, AML302, AML303,
+  AML401,
+  AML501, AML502,
 ];
 
 const byCode = new Map(RULES.map((r) => [r.meta.code, r]));

@@ -6,7 +6,8 @@
 import type { SyntaxNode } from '../engine/parser';
 import type { SemanticModel } from '../engine/semantic/model';
 import type { SourceModel, SourceModule } from '../engine/source/types';
-import type { Location, Range } from '../engine/types';
+import type { DocumentInput, Fix, Location, Range } from '../engine/types';
+import type { TextFileKind } from '../engine/textfiles';
 import type { RuleMeta } from './types';
 
 export interface ModuleEdit {
@@ -33,6 +34,8 @@ export interface Report {
 }
 
 export interface RuleContext {
+  /** The document being linted (cell texts of a notebook are here). */
+  input: DocumentInput;
   model: SemanticModel;
   module: SourceModule;
   /** The whole document's source model (other modules, IPython commands). */
@@ -40,14 +43,26 @@ export interface RuleContext {
   isNotebook: boolean;
   report(report: Report): void;
   /** Reports at a document location (e.g. an IPython command, which is not in the module text). */
-  reportAt(location: Location, report: Omit<Report, 'node' | 'range' | 'fixes' | 'related'>): void;
+  reportAt(location: Location, report: Omit<Report, 'node' | 'range' | 'fixes' | 'related'> & { fixes?: Fix[] }): void;
+}
+
+/** A dependency file or script (not Python): AML4xx/AML5xx rules read it line by line. */
+export interface TextContext {
+  path: string;
+  kind: TextFileKind;
+  text: string;
+  lines: string[];
+  report(report: { range: Range; message: string; symbol?: string; fixes?: ModuleFix[] }): void;
 }
 
 export interface Rule {
   meta: RuleMeta;
   /** Modules that never mention this text are skipped without running the rule. */
   requires?: string;
-  check(ctx: RuleContext): void;
+  /** Checks one Python module (of a file or a notebook). */
+  check?(ctx: RuleContext): void;
+  /** Checks a dependency file or script. */
+  checkText?(ctx: TextContext): void;
 }
 
 /** The range of a syntax node. */

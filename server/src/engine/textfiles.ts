@@ -1,0 +1,147 @@
+/**
+ * Files that are not Python but may hold SDK v1 traces: dependency files (requirements, conda
+ * environment YAML, pyproject.toml) and scripts that run the v1 CLI (shell scripts, CI
+ * workflow YAML, Dockerfiles). What kind a file is follows from its path (and, for YAML, its
+ * text); the AML4xx/AML5xx rules read them line by line.
+ */
+import type { Position, Range } from './types';
+
+export type TextFileKind = 'requirements' | 'conda' | 'pyproject' | 'shell' | 'workflow';
+export type FileKind = 'python' | 'notebook' | TextFileKind;
+
+function basename(path: string): string {
+  return path.replace(/\\/g, '/').split('/').pop() ?? path;
+}
+
+/**
+ * The kind of a file from its path; YAML files need their text to tell a conda environment
+ * (`dependencies:`) from a CI workflow or anything else (undefined: not linted).
+ */
+export function fileKindOf(path: string, text?: string): FileKind | undefined {
+  const norm = path.replace(/\\/g, '/');
+  const name = basename(norm).toLowerCase();
+  if (/\.pyw?$/.test(name)) return 'python';
+  if (name.endsWith('.ipynb')) return 'notebook';
+  if (name === 'pyproject.toml') return 'pyproject';
+  if (/requirements.*\.(txt|in)$/.test(name) || /^constraints.*\.txt$/.test(name)) return 'requirements';
+  if (/\.(sh|bash|zsh|ps1|cmd|bat)$/.test(name) || name === 'dockerfile' || name.endsWith('.dockerfile') || name === 'makefile') return 'shell';
+  if (/\.ya?ml$/.test(name)) {
+    if (/(^|\/)\.github\/workflows\//.test(norm) || /^azure-pipelines.*\.ya?ml$/.test(name) || /(^|\/)\.azure-?pipelines?\//.test(norm)) return 'workflow';
+    if (text === undefined) return /(conda|environment|^env)/.test(name) ? 'conda' : undefined;
+    if (/^dependencies\s*:/m.test(text)) return 'conda';
+    return undefined;
+  }
+  return undefined;
+}
+
+/** SDK v1 packages (reference §5.3). v2-era `azureml-*` packages are not listed on purpose. */
+const V1_PACKAGES = new Set([
+  'azureml-sdk', 'azureml-core', 'azureml-train', 'azureml-train-core', 'azureml-train-automl',
+  'azureml-train-automl-client', 'azureml-train-automl-runtime', 'azureml-automl-core',
+  'azureml-automl-runtime', 'azureml-pipeline', 'azureml-pipeline-core', 'azureml-pipeline-steps',
+  'azureml-dataset-runtime', 'azureml-widgets', 'azureml-interpret', 'azureml-datadrift',
+  'azureml-accel-models', 'azureml-telemetry',
+]);
+
+/** PEP 503 normalised project name. */
+export function normalisePackage(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+export function isV1Package(name: string): boolean {
+  const n = normalisePackage(name);
+  return V1_PACKAGES.has(n) || n.startsWith('azureml-contrib-');
+}
+
+/** The project name at the start of a PEP 508 requirement (`azureml-sdk[automl]>=1.4; ...`). */
+export function requirementName(req: string): string | undefined {
+  return /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];
+}
+
+/** A token in a text: its text and where it is. */
+export interface Token {
+  text: string;
+  range: Range;
+}
+
+/** Line starts of a text, for offset → position. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+export function positionAt(starts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/** Options of `pip install` that take a value (the value is not a package). */
+const PIP_VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--python-version', '--platform', '--implementation', '--abi', '--progress-bar', '--log', '--cache-dir', '--trusted-host', '--proxy', '--timeout', '--retries', '--upgrade-strategy', '--no-binary', '--only-binary']);
+
+/**
+ * Package tokens of every `pip install` / `conda install` on one shell line (also `python -m
+ * pip`, `pip3`, `%pip`), with their columns. `lineNo` and `offset` place the line in its document.
+ */
+export function pipInstallPackages(line: string, lineNo: number, offset = 0): Token[] {
+  const out: Token[] = [];
+  const re = /(?:^|[\s;&|(`!%])(?:\S*python[\d.]*\s+-m\s+)?(?:pip3?|conda|mamba)\s+install\b/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    // The arguments run to the end of the command: a separator or a comment ends them.
+    const from = m.index + m[0].length;
+    const stop = /[;&|`)]|\s#/.exec(line.slice(from));
+    const args = line.slice(from, stop ? from + stop.index : line.length);
+    let skipNext = false;
+    for (const t of args.matchAll(/"[^"]*"|'[^']*'|\S+/g)) {
+      const raw = t[0];
+      if (skipNext) { skipNext = false; continue; }
+      if (raw.startsWith('-')) {
+        if (PIP_VALUE_OPTIONS.has(raw)) skipNext = true;
+        continue;
+      }
+      const quoted = /^["']/.test(raw) ? 1 : 0;
+      const start = from + t.index! + quoted;
+      const text = raw.slice(quoted, raw.length - quoted);
+      out.push({ text, range: { start: { line: lineNo, character: offset + start }, end: { line: lineNo, character: offset + start + text.length } } });
+    }
+  }
+  return out;
+}
+
+/** `az ml ...` invocations on one shell line: the words after `az ml` and where they are. */
+export function azMlCommands(line: string, lineNo: number, offset = 0): Array<Token & { words: string[] }> {
+  const out: Array<Token & { words: string[] }> = [];
+  const code = stripShellComment(line);
+  const re = /(?:^|[\s;&|(`!"'])az\s+ml((?:\s+[a-z][a-z0-9-]*){1,2})/g;
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const start = m.index + m[0].indexOf('az');
+    const end = m.index + m[0].length;
+    out.push({ text: code.slice(start, end), words: m[1].trim().split(/\s+/), range: { start: { line: lineNo, character: offset + start }, end: { line: lineNo, character: offset + end } } });
+  }
+  return out;
+}
+
+/** `az extension add|update -n azure-cli-ml` (the v1 CLI extension): the token of its name. */
+export function azureCliMlExtension(line: string, lineNo: number, offset = 0): Token[] {
+  const out: Token[] = [];
+  const code = stripShellComment(line);
+  if (!/\baz\s+extension\s+(add|update|show|remove)\b/.test(code)) return out;
+  const re = /(--name|-n)(\s+|=)(["']?)(azure-cli-ml)\3(?![\w-])/g;
+  for (let m = re.exec(code); m; m = re.exec(code)) {
+    const start = m.index + m[1].length + m[2].length + m[3].length;
+    out.push({ text: m[4], range: { start: { line: lineNo, character: offset + start }, end: { line: lineNo, character: offset + start + m[4].length } } });
+  }
+  return out;
+}
+
+/** The code part of a shell/YAML line (a `#` comment at line start or after a space removed). */
+export function stripShellComment(line: string): string {
+  const m = /(^|\s)#/.exec(line);
+  return m ? line.slice(0, m.index) : line;
+}

@@ -1,0 +1,27 @@
+import { ruleTester } from './tester';
+
+ruleTester('AML502', {
+  valid: [
+    { file: { path: 'deploy.sh', text: 'az ml job create --file job.yml\naz ml online-endpoint create --name e -f endpoint.yml\naz ml online-deployment create --name blue --endpoint e -f d.yml --all-traffic\naz ml model create --name m --path ./model\naz ml compute show --name cpu\naz ml data create -f data.yml\naz ml environment create -f env.yml\naz ml schedule create --file s.yml\n' } },
+    { file: { path: 'notes.sh', text: '# az ml run submit-script -c train train.py\necho "done"\n' } },
+    { cells: ['!az ml job create --file job.yml --web'] },
+    { name: 'not a script', file: { path: 'README.md', text: 'az ml run submit-script' } },
+  ],
+  invalid: [
+    {
+      file: { path: 'train.sh', text: 'az ml folder attach -w ws -g rg\naz ml run submit-script -c train -e exp train.py\naz ml computetarget create amlcompute -n cpu -s STANDARD_D2_V2\naz ml model deploy -n svc -m model:1 --ic inferenceconfig.json --dc deploymentconfig.json\naz ml pipeline create-schedule -n s -y sched.yml\naz ml dataset register -f ds.json\naz ml environment scaffold -n myenv -d ./env\naz ml datastore attach-blob -n b -a acct -c cont\n' },
+      errors: [
+        { line: 1, column: 1, endColumn: 20, message: 'az configure --defaults' },
+        { line: 2, column: 1, endColumn: 24, message: 'az ml job create' },
+        { line: 3, column: 1 },
+        { line: 4, column: 1, endColumn: 19, message: 'online-deployment' },
+        { line: 5, column: 1 },
+        { line: 6, column: 1 },
+        { line: 7, column: 1 },
+        { line: 8, column: 1 },
+      ],
+    },
+    { file: { path: '.github/workflows/deploy.yml', text: 'steps:\n  - run: |\n      az ml service get-logs -n svc\n' }, errors: [{ line: 3, column: 7, message: 'online-deployment' }] },
+    { cells: ['!az ml model deploy -n svc -m model:1', '%%bash\naz ml folder attach -w ws'], errors: [{ cell: 1, line: 1, column: 2 }, { cell: 2, line: 2, column: 1 }] },
+  ],
+});
