@@ -352,6 +352,14 @@ describe('cli: exit codes and flags', function () {
       assert.equal(results.length, 1);
       assert.ok(results[0]!.messages.length > 0);
     });
+
+    it('overwrites an old report even when there is nothing to report', function () {
+      const out = path.join(dir, 'reports', 'stylish.txt');
+      write(dir, 'reports/stylish.txt', 'stale report\n');
+      const r = amlint(dir, ['v2.py', '-o', out]);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(fs.readFileSync(out, 'utf8'), '');
+    });
   });
 
   describe('stylish format', function () {

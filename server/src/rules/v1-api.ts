@@ -8,6 +8,7 @@ import type { Area, CatalogueEntry } from '../engine/catalogue/types';
 import type { Reference } from '../engine/semantic/model';
 import type { Rule, RuleContext } from './rule';
 import { claimedBy } from './features';
+import { v1Fix } from './v1-fixes';
 import type { RuleMeta } from './types';
 
 export const END_OF_SUPPORT = '2026-06-30';
@@ -51,7 +52,8 @@ export function v1AreaRule(area: Area, meta: RuleMeta): Rule {
         if (ref.sdk !== 'v1' || claimedBy(ref.qname)) continue;
         const entry = entryFor(ref.qname);
         if ((lookup(ref.qname)?.area ?? areaOf(ref.qname)) !== area) continue;
-        ctx.report({ node: ref.node, message: v1Message(ref, entry), symbol: ref.qname, deprecated: true });
+        const fix = v1Fix(ctx, ref);
+        ctx.report({ node: ref.node, message: v1Message(ref, entry), symbol: ref.qname, deprecated: true, fixes: fix && [fix] });
       }
     },
   };

@@ -1,0 +1,194 @@
+/**
+ * Building fixes: replacing nodes, adding the imports a rewrite needs (once, in the right
+ * place), and finding or introducing one `ml_client`. A builder that cannot produce a correct
+ * edit returns undefined: the finding is still reported, without a fix.
+ */
+import type { SyntaxNode } from '../engine/parser';
+import { sdkOf, type Binding } from '../engine/semantic/model';
+import type { Range } from '../engine/types';
+import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
+
+/** Arguments of a call: positional nodes and keyword value nodes; `splat` when `*a`/`**k` appear. */
+export interface CallArgs {
+  positional: SyntaxNode[];
+  keywords: Map<string, SyntaxNode>;
+  splat: boolean;
+}
+
+export function callArgs(call: SyntaxNode): CallArgs {
+  const out: CallArgs = { positional: [], keywords: new Map(), splat: false };
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (a.type === 'comment') continue;
+    if (a.type === 'keyword_argument') {
+      const name = a.childForFieldName('name')?.text;
+      const value = a.childForFieldName('value');
+      if (name && value) out.keywords.set(name, value);
+    } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') out.splat = true;
+    else out.positional.push(a);
+  }
+  return out;
+}
+
+/**
+ * Maps a call's arguments onto a signature (parameter names in order). Undefined when an
+ * argument is not in `accepted` (the builder cannot translate it) or the call uses splats.
+ */
+export function bindArgs(call: SyntaxNode, signature: string[], accepted: string[]): Map<string, SyntaxNode> | undefined {
+  const args = callArgs(call);
+  if (args.splat || args.positional.length > signature.length) return undefined;
+  const out = new Map<string, SyntaxNode>();
+  args.positional.forEach((node, i) => out.set(signature[i], node));
+  for (const [k, v] of args.keywords) out.set(k, v);
+  for (const k of out.keys()) if (!accepted.includes(k)) return undefined;
+  return out;
+}
+
+/** The top-level statements of a module, without comments. */
+function topLevel(root: SyntaxNode): SyntaxNode[] {
+  return root.namedChildren.filter((c) => c.type !== 'comment');
+}
+
+function isDocstring(node: SyntaxNode): boolean {
+  return node.type === 'expression_statement' && node.namedChildren.length === 1 && node.namedChildren[0].type === 'string';
+}
+
+export class FixBuilder {
+  private readonly edits: ModuleEdit[] = [];
+  private readonly inserts: string[] = [];
+  private failed = false;
+
+  constructor(private readonly ctx: RuleContext) {}
+
+  replace(node: SyntaxNode | Range, text: string): this {
+    this.edits.push({ range: 'type' in node ? nodeRange(node) : node, newText: text });
+    return this;
+  }
+
+  /** The module offset where new imports go: the first top-level import, else after the docstring and `__future__` imports. */
+  private insertionLine(): number | undefined {
+    const stmts = topLevel(this.ctx.model.tree.rootNode);
+    const firstImport = stmts.find((s) => s.type === 'import_statement' || s.type === 'import_from_statement');
+    let line: number;
+    if (firstImport) line = firstImport.startPosition.row;
+    else {
+      let i = 0;
+      while (i < stmts.length && (isDocstring(stmts[i]) || stmts[i].type === 'future_import_statement')) i++;
+      line = i < stmts.length ? stmts[i].startPosition.row : (stmts.length ? stmts[stmts.length - 1].endPosition.row + 1 : 0);
+    }
+    // Not inside a dedented notebook cell: the inserted line would not line up.
+    const ml = this.ctx.module.lines?.[line];
+    if (ml && ml.indent > 0) return undefined;
+    if (this.ctx.module.lines && line >= this.ctx.module.lines.length) return undefined;
+    return line;
+  }
+
+  private moduleBinding(name: string, before: number): Binding | undefined {
+    const list = this.ctx.model.moduleScope.bindings.get(name);
+    return list?.filter((b) => b.start <= before).pop();
+  }
+
+  private insertionOffset(): number {
+    const line = this.insertionLine();
+    if (line === undefined) return -1;
+    const text = this.ctx.module.text;
+    let offset = 0;
+    for (let l = 0; l < line; l++) offset = text.indexOf('\n', offset) + 1;
+    return offset;
+  }
+
+  /**
+   * Makes `name` from `module` available and returns the local name, adding
+   * `from module import name` at the insertion point when it is not bound there yet.
+   * Fails the fix when the name is bound to something else.
+   */
+  need(module: string, name: string): string {
+    const at = this.insertionOffset();
+    if (at < 0) {
+      this.failed = true;
+      return name;
+    }
+    const qname = `${module}.${name}`;
+    const all = this.ctx.model.moduleScope.bindings.get(name) ?? [];
+    const before = this.moduleBinding(name, at);
+    if (before?.value?.kind === 'ref' && before.value.qname === qname && all.every((b) => b.value?.kind === 'ref' && b.value.qname === qname)) return name;
+    if (all.length) {
+      // Bound to something else somewhere in the module: adding an import would change it.
+      if (!all.every((b) => b.value?.kind === 'ref' && b.value.qname === qname)) this.failed = true;
+    }
+    const line = module === name ? `import ${name}` : `from ${module} import ${name}`;
+    if (!this.inserts.includes(line)) this.inserts.push(line);
+    return name;
+  }
+
+  /** `import importlib.metadata`-style module import; returns the dotted name to use. */
+  needModule(module: string): string {
+    const top = module.split('.')[0];
+    const at = this.insertionOffset();
+    if (at < 0) {
+      this.failed = true;
+      return module;
+    }
+    const all = this.ctx.model.moduleScope.bindings.get(top) ?? [];
+    if (all.some((b) => !(b.value?.kind === 'ref' && b.value.qname === top))) this.failed = true;
+    const line = `import ${module}`;
+    const already = this.ctx.model.imports.some((i) => i.statement.type === 'import_statement' && i.module === module && i.statement.startIndex <= at && i.names.some((n) => n.bound === top));
+    if (!already && !this.inserts.includes(line)) this.inserts.push(line);
+    return module;
+  }
+
+  /** The name of an `MLClient` bound in the module, or one introduced at the insertion point. */
+  mlClient(): string {
+    for (const [name, list] of this.ctx.model.moduleScope.bindings) {
+      const b = list[list.length - 1];
+      if (list.length === 1 && b.value?.kind === 'instance' && b.value.type === 'azure.ai.ml.MLClient' && sdkOf(b.value) === 'v2') return name;
+    }
+    if (this.ctx.model.moduleScope.bindings.has('ml_client')) {
+      this.failed = true;
+      return 'ml_client';
+    }
+    const client = this.need('azure.ai.ml', 'MLClient');
+    const cred = this.need('azure.identity', 'DefaultAzureCredential');
+    const line = `ml_client = ${client}.from_config(credential=${cred}())`;
+    if (!this.inserts.includes(line)) this.inserts.push(line);
+    return 'ml_client';
+  }
+
+  build(title: string, safety: ModuleFix['safety']): ModuleFix | undefined {
+    if (this.failed || !this.edits.length) return undefined;
+    const edits = [...this.edits];
+    if (this.inserts.length) {
+      const line = this.insertionLine();
+      if (line === undefined) return undefined;
+      // Imports first, then statements (the ml_client line), each once.
+      const sorted = [...this.inserts.filter((l) => l.startsWith('import ') || l.startsWith('from ')), ...this.inserts.filter((l) => !(l.startsWith('import ') || l.startsWith('from ')))];
+      edits.unshift({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: sorted.map((l) => `${l}\n`).join('') });
+    }
+    return { title, safety, edits };
+  }
+}
+
+/** The call that a name was assigned from (`exp = Experiment(ws, "x")` → that call). */
+export function definingCall(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined {
+  if (name.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(name.text, name);
+  const assign = b?.node.parent;
+  if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || assign.childForFieldName('left')?.id !== b.node.id) return undefined;
+  const right = assign.childForFieldName('right');
+  return right?.type === 'call' ? right : undefined;
+}
+
+/** A literal Python string/number node's text, or undefined for anything computed. */
+export function literalText(node: SyntaxNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'integer' || node.type === 'float') return node.text;
+  if (node.type === 'string' && !node.descendantsOfType('interpolation').length) return node.text;
+  return undefined;
+}
+
+/** The value of a plain string literal (no prefixes other than r/u, no escapes), or undefined. */
+export function stringValue(node: SyntaxNode | undefined): string | undefined {
+  if (!node || node.type !== 'string') return undefined;
+  const m = /^[rRuU]?("""|'''|"|')([\s\S]*)\1$/.exec(node.text);
+  if (!m || m[2].includes('\\')) return undefined;
+  return m[2];
+}
