@@ -13,3 +13,6 @@ export { parseNotebookJson as parseNotebook } from './source';
 export { listRules, getRule, explain, ruleDocsUrl, setDocsBaseUrl } from '../rules/registry';
 export { suppressionEdit, parseSuppressions } from './suppressions';
 export type { RuleMeta, RuleDocs } from '../rules/types';
+export { fixDocument, applyFixes, type FixOptions, type FixResult } from './fix';
+export { writeNotebookCells } from './notebook-json';
+export { fileKindOf, type FileKind, type TextFileKind } from './textfiles';

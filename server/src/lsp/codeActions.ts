@@ -164,19 +164,21 @@ function hasSafeFix(target: ActionTarget, scope: FixAllData['scope']): boolean {
 }
 
 /**
- * Every safe fix of the scope, as one edit. A fix whose edits would overlap an edit already taken
- * is left out whole (an identical duplicate, as two findings sharing one fix produce, is taken
- * once); the next fix-all picks it up.
+ * Every safe fix of the scope, as one edit. An edit identical to one already taken (two fixes
+ * adding the same import) is shared, not repeated. A fix whose other edits would overlap an edit
+ * already taken is left out whole; the next fix-all picks it up.
  */
 export function fixAllEdit(target: ActionTarget, scope: FixAllData['scope']): WorkspaceEdit {
   const taken = new Map<string, TextEdit[]>();
+  const same = (a: TextEdit, b: TextEdit) => sameRange(a.range, b.range) && a.newText === b.newText;
   for (const fix of safeFixes(target, scope)) {
-    const entries = Object.entries(fix.changes);
-    const duplicate = entries.every(([uri, edits]) => edits.every((e) => (taken.get(uri) ?? []).some((t) => sameRange(t.range, e.range) && t.newText === e.newText)));
-    if (duplicate) continue;
-    const clash = entries.some(([uri, edits]) => edits.some((e) => (taken.get(uri) ?? []).some((t) => overlaps(t.range, e.range))));
+    const fresh = Object.entries(fix.changes).map(([uri, edits]) => {
+      const existing = taken.get(uri) ?? [];
+      return [uri, edits.filter((e) => !existing.some((t) => same(t, e)))] as const;
+    });
+    const clash = fresh.some(([uri, edits]) => edits.some((e) => (taken.get(uri) ?? []).some((t) => overlaps(t.range, e.range))));
     if (clash) continue;
-    for (const [uri, edits] of entries) taken.set(uri, [...(taken.get(uri) ?? []), ...edits]);
+    for (const [uri, edits] of fresh) if (edits.length) taken.set(uri, [...(taken.get(uri) ?? []), ...edits]);
   }
   return { changes: Object.fromEntries(taken) };
 }

@@ -109,7 +109,19 @@ export class DocumentStore {
           const uri = params.notebookDocument.uri;
           const before = this.notebooks.getNotebookDocument(uri)?.cells.map((c) => c.document) ?? [];
           try {
-            handler(params);
+            // NotebookDocuments opens a structure change's new cell documents before it closes the
+            // old ones, so a cell closed and reopened under one URI (its language switched) would
+            // end up closed. Close first, then reopen in a second, empty structure change.
+            const structure = params.change.cells?.structure;
+            const closing = new Set(structure?.didClose?.map((d) => d.uri) ?? []);
+            const reopened = structure?.didOpen?.filter((d) => closing.has(d.uri)) ?? [];
+            if (structure && reopened.length) {
+              const first = { ...structure, didOpen: structure.didOpen?.filter((d) => !closing.has(d.uri)) };
+              handler({ ...params, change: { ...params.change, cells: { ...params.change.cells, structure: first } } });
+              handler({ notebookDocument: params.notebookDocument, change: { cells: { structure: { array: { start: 0, deleteCount: 0 }, didOpen: reopened } } } });
+            } else {
+              handler(params);
+            }
           } finally {
             const notebook = this.notebooks.getNotebookDocument(uri);
             if (notebook) {

@@ -5,6 +5,7 @@
 import type { Binding } from '../engine/semantic/model';
 import { sdkOf } from '../engine/semantic/model';
 import type { Rule } from './rule';
+import { collisionAliasFix } from './import-fixes';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
 
@@ -19,13 +20,13 @@ const rule: Rule = {
     name: 'v1-v2-name-collision',
     family: 'AML0',
     defaultSeverity: 'error',
-    fixable: 'never',
+    fixable: 'sometimes',
     docs: {
       summary: 'Finds a short name bound to an SDK v1 object and to an SDK v2 object in the same scope, such as `Workspace` imported from `azureml.core` and from `azure.ai.ml.entities` (also across notebook cells).',
       why: 'v1 and v2 share many class names (`Workspace`, `Model`, `Environment`, `Datastore`, `Data`, `Pipeline`, `Schedule`, `AmlCompute`, `ComputeInstance`, `BanditPolicy`, ...). After the second binding every later use means the other SDK\'s class, which fails at run time or silently builds the wrong object.',
       v1Example: 'from azureml.core import Workspace\nfrom azure.ai.ml.entities import Workspace  # now `Workspace` is the v2 entity\n\nws = Workspace.from_config()  # AttributeError',
       v2Example: 'from azureml.core import Workspace as WorkspaceV1\nfrom azure.ai.ml.entities import Workspace',
-      fixSafety: 'No automatic fix yet; alias one of the imports.',
+      fixSafety: 'Safe fix when the v1 side was bound by `from ... import Name`: the import becomes `Name as NameV1` and every use that resolved to it is renamed, so each use keeps the object it had.',
       limitations: 'Only names bound by imports and assignments in one module are compared.',
       references: [MIG],
     },
@@ -42,7 +43,9 @@ const rule: Rule = {
           if (sdk !== 'v1' && sdk !== 'v2') continue;
           if (last && sdkOf(last.value) !== sdk) {
             const [v1, v2] = sdk === 'v1' ? [b, last] : [last, b];
+            const fix = collisionAliasFix(ctx, v1);
             ctx.report({
+              fixes: fix && [fix],
               node: b.node,
               message: `\`${name}\` is bound to SDK v1 \`${describe(v1)}\` and to SDK v2 \`${describe(v2)}\` in one scope: from here on it means the ${sdk} one. Alias one of them (e.g. \`${name}V1\`).`,
               symbol: describe(v1),

@@ -4,6 +4,7 @@
 import { areaOf } from '../engine/catalogue';
 import type { Rule } from './rule';
 import { END_OF_SUPPORT } from './v1-api';
+import { unusedImportFix } from './import-fixes';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
 
@@ -21,13 +22,13 @@ const rule: Rule = {
     name: 'v1-import',
     family: 'AML1',
     defaultSeverity: 'warning',
-    fixable: 'never',
+    fixable: 'sometimes',
     docs: {
       summary: 'Finds imports of SDK v1 modules (`azureml.core`, `azureml.pipeline`, `azureml.train`, `azureml.widgets`, ...), including imports inside functions, under `if`, in `try/except ImportError`, and imports never used afterwards.',
       why: `SDK v1 (\`azureml-*\` packages) reached end of support on ${END_OF_SUPPORT}: existing code keeps running but could be exposed to security risks or breaking changes. Its replacement is SDK v2, the \`azure-ai-ml\` package (\`azure.ai.ml\`) with \`azure-identity\`. v2-era packages whose module starts with \`azureml\` (\`azureml.mlflow\`, \`azureml.fsspec\`, \`azureml.featurestore\`, \`azureml.rag\`, ...) are not reported.`,
       v1Example: 'from azureml.core import Workspace, Experiment\nimport azureml.core\n\nprint(azureml.core.VERSION)',
       v2Example: 'from azure.ai.ml import MLClient, command\nfrom azure.identity import DefaultAzureCredential',
-      fixSafety: 'No automatic fix: an import is removed once the code that uses it has moved to v2 (see the AML101–AML113 findings on that code).',
+      fixSafety: 'Safe fix when the imported v1 names are not used anywhere in the module (a notebook counts as one module): the unused names, or the whole statement, are removed (a block left empty gets `pass`). Not offered in `__init__.py`, in modules that define `__all__`, or for star imports. Imports still in use go once the code that uses them has moved to v2 (see the AML101–AML113 findings on that code).',
       limitations: 'Dynamic imports (`importlib.import_module("azureml.core")`, `__import__`) are not seen.',
       references: [MIG, 'https://learn.microsoft.com/azure/machine-learning/concept-v2'],
     },
@@ -38,12 +39,14 @@ const rule: Rule = {
       if (imp.sdk !== 'v1') continue;
       const v1Names = imp.names.filter((n) => n.sdk === 'v1');
       const listed = imp.statement.type === 'import_from_statement' && !imp.star ? ` (${v1Names.map((n) => n.qname.slice(imp.module.length + 1)).join(', ')})` : '';
+      const fix = unusedImportFix(ctx, imp);
       const home = V2_HOME[areaOf(v1Names[0]?.qname ?? imp.module)] ?? '`azure.ai.ml` (package `azure-ai-ml`)';
       ctx.report({
         node: imp.moduleNode,
         message: `\`${imp.module}\`${listed} is SDK v1, whose support ended on ${END_OF_SUPPORT}: move this code to ${home}.`,
         symbol: imp.module,
         deprecated: true,
+        fixes: fix && [fix],
       });
     }
   },

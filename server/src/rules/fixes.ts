@@ -57,7 +57,8 @@ export class FixBuilder {
   private readonly inserts: string[] = [];
   private failed = false;
 
-  constructor(private readonly ctx: RuleContext) {}
+  /** `useAt`: the module offset of the code being rewritten (where added names must be bound). */
+  constructor(private readonly ctx: RuleContext, private readonly useAt: number) {}
 
   replace(node: SyntaxNode | Range, text: string): this {
     this.edits.push({ range: 'type' in node ? nodeRange(node) : node, newText: text });
@@ -109,12 +110,11 @@ export class FixBuilder {
     }
     const qname = `${module}.${name}`;
     const all = this.ctx.model.moduleScope.bindings.get(name) ?? [];
-    const before = this.moduleBinding(name, at);
-    if (before?.value?.kind === 'ref' && before.value.qname === qname && all.every((b) => b.value?.kind === 'ref' && b.value.qname === qname)) return name;
-    if (all.length) {
-      // Bound to something else somewhere in the module: adding an import would change it.
-      if (!all.every((b) => b.value?.kind === 'ref' && b.value.qname === qname)) this.failed = true;
-    }
+    const same = all.every((b) => b.value?.kind === 'ref' && b.value.qname === qname);
+    // Bound to something else somewhere in the module: adding an import would change it.
+    if (!same) this.failed = true;
+    // Already imported before the code that needs it.
+    if (all.length && same && (this.moduleBinding(name, at) || all[0].start <= this.useAt)) return name;
     const line = module === name ? `import ${name}` : `from ${module} import ${name}`;
     if (!this.inserts.includes(line)) this.inserts.push(line);
     return name;
@@ -131,7 +131,7 @@ export class FixBuilder {
     const all = this.ctx.model.moduleScope.bindings.get(top) ?? [];
     if (all.some((b) => !(b.value?.kind === 'ref' && b.value.qname === top))) this.failed = true;
     const line = `import ${module}`;
-    const already = this.ctx.model.imports.some((i) => i.statement.type === 'import_statement' && i.module === module && i.statement.startIndex <= at && i.names.some((n) => n.bound === top));
+    const already = this.ctx.model.imports.some((i) => i.statement.type === 'import_statement' && i.module === module && i.statement.startIndex <= Math.max(at, this.useAt) && i.names.some((n) => n.bound === top));
     if (!already && !this.inserts.includes(line)) this.inserts.push(line);
     return module;
   }

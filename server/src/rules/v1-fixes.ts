@@ -32,21 +32,40 @@ function mlClientFromWorkspaceArgs(fb: FixBuilder, args: Map<string, SyntaxNode>
   return `${client}(${cred}()${rest ? `, ${rest}` : ''})`;
 }
 
+/**
+ * Turning a v1 workspace into an `MLClient` is right only when the variable holding it is not
+ * used as a v1 workspace afterwards (`ws.get_default_datastore()`, `ws.name`): those uses would
+ * silently change meaning. Passing it on as an argument is fine (those calls stay reported).
+ */
+function workspaceVariableFree(ctx: RuleContext, call: SyntaxNode): boolean {
+  const assign = call.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== call.id) return assign?.type === 'expression_statement';
+  const target = assign.childForFieldName('left');
+  if (target?.type !== 'identifier') return false;
+  const binding = ctx.model.resolveName(target.text, assign.nextNamedSibling ?? target);
+  const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
+  const mine = list.find((b) => b.node.id === target.id) ?? binding;
+  return (ctx.model.uses.get(mine!) ?? []).every((use) => {
+    const parent = use.parent;
+    return !(parent?.type === 'attribute' && parent.childForFieldName('object')?.id === use.id && parent.childForFieldName('attribute')?.text !== 'subscription_id');
+  });
+}
+
 const BUILDERS: Record<string, Builder> = {
-  'azureml.core.Workspace.from_config': (fb, ref) => {
+  'azureml.core.Workspace.from_config': (fb, ref, ctx) => {
     const args = bindArgs(ref.call!, ['path'], ['path']);
-    if (!args) return undefined;
+    if (!args || !workspaceVariableFree(ctx, ref.call!)) return undefined;
     const client = fb.need('azure.ai.ml', 'MLClient');
     const cred = fb.need('azure.identity', 'DefaultAzureCredential');
     return `${client}.from_config(${kwargs([['credential', `${cred}()`], ['path', args.get('path')]])})`;
   },
-  'azureml.core.Workspace.get': (fb, ref) => {
+  'azureml.core.Workspace.get': (fb, ref, ctx) => {
     const args = bindArgs(ref.call!, ['name', 'auth', 'subscription_id', 'resource_group'], ['name', 'subscription_id', 'resource_group']);
-    return args && mlClientFromWorkspaceArgs(fb, args);
+    return args && workspaceVariableFree(ctx, ref.call!) ? mlClientFromWorkspaceArgs(fb, args) : undefined;
   },
-  'azureml.core.Workspace': (fb, ref) => {
+  'azureml.core.Workspace': (fb, ref, ctx) => {
     const args = bindArgs(ref.call!, ['subscription_id', 'resource_group', 'workspace_name'], ['subscription_id', 'resource_group', 'workspace_name']);
-    return args && mlClientFromWorkspaceArgs(fb, args);
+    return args && workspaceVariableFree(ctx, ref.call!) ? mlClientFromWorkspaceArgs(fb, args) : undefined;
   },
   'azureml.core.Workspace.get_default_datastore': (fb, ref) => (callArgs(ref.call!).positional.length || callArgs(ref.call!).keywords.size ? undefined : `${fb.mlClient()}.datastores.get_default()`),
   'azureml.core.Datastore.get_default': (fb, ref) => (bindArgs(ref.call!, ['workspace'], ['workspace']) ? `${fb.mlClient()}.datastores.get_default()` : undefined),
@@ -152,7 +171,7 @@ export function v1Fix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   if (!build) return undefined;
   const target = ref.call ?? (ref.node.type === 'attribute' ? ref.node : undefined);
   if (!target || (ref.call === undefined && ref.qname !== 'azureml.core.VERSION')) return undefined;
-  const fb = new FixBuilder(ctx);
+  const fb = new FixBuilder(ctx, target.startIndex);
   const text = build(fb, ref, ctx);
   if (!text) return undefined;
   fb.replace(target, text);

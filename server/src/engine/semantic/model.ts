@@ -102,6 +102,8 @@ export interface SemanticModel {
   resolveName(name: string, at: SyntaxNode): Binding | undefined;
   /** The scope that contains a node. */
   scopeAt(node: SyntaxNode): Scope;
+  /** Identifier uses of each binding seen while walking (imports used, names to rename). */
+  uses: ReadonlyMap<Binding, readonly SyntaxNode[]>;
 }
 
 /** Classifies a value's qualified name (v1, v2, ...). */
@@ -134,6 +136,8 @@ class Builder {
   private readonly calls: CallRecord[] = [];
   private readonly deferred: Array<() => void> = [];
   private readonly moduleScope: Scope;
+  private readonly uses = new Map<Binding, SyntaxNode[]>();
+  private walking = true;
 
   constructor(private readonly tree: Tree) {
     this.moduleScope = this.newScope('module', tree.rootNode, undefined, false);
@@ -143,7 +147,9 @@ class Builder {
     this.walkBlock(this.tree.rootNode, this.moduleScope);
     // Function bodies run after the module body; each may defer nested functions in turn.
     while (this.deferred.length) this.deferred.shift()!();
+    this.walking = false;
     return {
+      uses: this.uses,
       tree: this.tree,
       moduleScope: this.moduleScope,
       scopes: this.scopes,
@@ -572,7 +578,13 @@ class Builder {
   }
 
   private nameValue(node: SyntaxNode, scope: Scope): Value | undefined {
-    return this.lookup(node.text, node.startIndex, scope)?.value;
+    const binding = this.lookup(node.text, node.startIndex, scope);
+    if (binding && this.walking) {
+      const list = this.uses.get(binding);
+      if (list) list.push(node);
+      else this.uses.set(binding, [node]);
+    }
+    return binding?.value;
   }
 
   /** Pure evaluation (no recording), for hover and rules after the walk. */

@@ -1,0 +1,112 @@
+/**
+ * Applying fixes to a document, as `--fix` and editor fix-all do: pick the fixes of a pass that
+ * do not touch each other, apply them, re-lint, and repeat until nothing changes (a rewrite
+ * that introduces `ml_client` lets the next pass reuse it instead of adding another).
+ */
+import { lint } from './analyse';
+import type { DocumentInput, EngineSettings, Finding, Fix, TextEdit } from './types';
+
+export interface FixOptions {
+  /** Also apply `suggestion` fixes (the CLI's `--unsafe-fixes`). */
+  unsafe?: boolean;
+  /** Upper bound on lint-and-fix passes. */
+  maxPasses?: number;
+}
+
+export interface FixResult {
+  output: DocumentInput;
+  /** Number of fixes applied over all passes. */
+  applied: number;
+  /** Findings left after the last pass. */
+  findings: Finding[];
+}
+
+/** Offsets of each line start in a text. */
+function lineOffsets(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+interface AbsEdit {
+  cell: number;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+function textOf(input: DocumentInput, cell: number | undefined): string | undefined {
+  if (input.kind !== 'notebook') return cell === undefined ? input.text : undefined;
+  return cell === undefined ? undefined : input.cells[cell]?.text;
+}
+
+/** Edits as offsets into their text (cell or file); undefined if any position is out of range. */
+function absolute(input: DocumentInput, edits: TextEdit[], offsets: Map<number, number[]>): AbsEdit[] | undefined {
+  const out: AbsEdit[] = [];
+  for (const e of edits) {
+    const text = textOf(input, e.cell);
+    if (text === undefined) return undefined;
+    const key = e.cell ?? -1;
+    let lines = offsets.get(key);
+    if (!lines) offsets.set(key, (lines = lineOffsets(text)));
+    const at = (p: { line: number; character: number }): number | undefined => {
+      if (p.line === lines!.length) return p.character === 0 ? text.length : undefined;
+      const start = lines![p.line];
+      if (start === undefined) return undefined;
+      const next = p.line + 1 < lines!.length ? lines![p.line + 1] : text.length + 1;
+      return start + p.character < next ? start + p.character : undefined;
+    };
+    const start = at(e.range.start);
+    const end = at(e.range.end);
+    if (start === undefined || end === undefined || end < start) return undefined;
+    out.push({ cell: key, start, end, newText: e.newText });
+  }
+  return out;
+}
+
+function touches(a: AbsEdit, b: AbsEdit): boolean {
+  return a.cell === b.cell && a.start <= b.end && b.start <= a.end;
+}
+
+function applyToText(text: string, edits: AbsEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/** Applies non-overlapping fixes once; returns the new document and how many were applied. */
+export function applyFixes(input: DocumentInput, fixes: Fix[]): { output: DocumentInput; applied: number } {
+  const offsets = new Map<number, number[]>();
+  const chosen: AbsEdit[] = [];
+  let applied = 0;
+  for (const fix of fixes) {
+    const edits = absolute(input, fix.edits, offsets);
+    if (!edits || edits.some((e) => chosen.some((c) => touches(c, e)))) continue;
+    chosen.push(...edits);
+    applied++;
+  }
+  if (!applied) return { output: input, applied };
+  if (input.kind !== 'notebook') return { output: { ...input, text: applyToText(input.text, chosen) }, applied };
+  const cells = input.cells.map((c, i) => {
+    const mine = chosen.filter((e) => e.cell === i);
+    return mine.length ? { ...c, text: applyToText(c.text, mine) } : c;
+  });
+  return { output: { ...input, cells }, applied };
+}
+
+/** Lints and fixes until stable. Never throws on any input. */
+export function fixDocument(input: DocumentInput, settings?: EngineSettings, options: FixOptions = {}): FixResult {
+  let current = input;
+  let total = 0;
+  let findings = lint(current, settings).findings;
+  for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
+    const fixes = findings.flatMap((f) => (f.fixes ?? []).filter((x) => x.safety === 'safe' || options.unsafe).slice(0, 1));
+    if (!fixes.length) break;
+    const { output, applied } = applyFixes(current, fixes);
+    if (!applied) break;
+    total += applied;
+    current = output;
+    findings = lint(current, settings).findings;
+  }
+  return { output: current, applied: total, findings };
+}
