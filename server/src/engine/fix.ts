@@ -100,7 +100,9 @@ export function fixDocument(input: DocumentInput, settings?: EngineSettings, opt
   let total = 0;
   let findings = lint(current, settings).findings;
   for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
-    const fixes = findings.flatMap((f) => (f.fixes ?? []).filter((x) => x.safety === 'safe' || options.unsafe).slice(0, 1));
+    // Later findings first: a rewrite of a use (`run.log(...)`) must happen before the rewrite
+    // of the statement that made the object (`run = Run.get_context()`), which ends its tracking.
+    const fixes = [...findings].reverse().flatMap((f) => (f.fixes ?? []).filter((x) => x.safety === 'safe' || options.unsafe).slice(0, 1));
     if (!fixes.length) break;
     const { output, applied } = applyFixes(current, fixes);
     if (!applied) break;

@@ -38,6 +38,11 @@ function mlClientFromWorkspaceArgs(fb: FixBuilder, args: Map<string, SyntaxNode>
  * silently change meaning. Passing it on as an argument is fine (those calls stay reported).
  */
 function workspaceVariableFree(ctx: RuleContext, call: SyntaxNode): boolean {
+  return variableFree(ctx, call, ['subscription_id']);
+}
+
+/** The call is a statement, or assigned to a name with no attribute uses except `allowed` ones. */
+function variableFree(ctx: RuleContext, call: SyntaxNode, allowed: string[]): boolean {
   const assign = call.parent;
   if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== call.id) return assign?.type === 'expression_statement';
   const target = assign.childForFieldName('left');
@@ -47,7 +52,7 @@ function workspaceVariableFree(ctx: RuleContext, call: SyntaxNode): boolean {
   const mine = list.find((b) => b.node.id === target.id) ?? binding;
   return (ctx.model.uses.get(mine!) ?? []).every((use) => {
     const parent = use.parent;
-    return !(parent?.type === 'attribute' && parent.childForFieldName('object')?.id === use.id && parent.childForFieldName('attribute')?.text !== 'subscription_id');
+    return !(parent?.type === 'attribute' && parent.childForFieldName('object')?.id === use.id && !allowed.includes(parent.childForFieldName('attribute')?.text ?? ''));
   });
 }
 
@@ -114,8 +119,8 @@ const BUILDERS: Record<string, Builder> = {
     const name = expArgs?.get('name');
     return `${fb.mlClient()}.jobs.create_or_update(${config.text}${name ? `, experiment_name=${name.text}` : ''})`;
   },
-  'azureml.core.Run.get_context': (fb, ref) => (callArgs(ref.call!).positional.length || callArgs(ref.call!).keywords.size ? undefined : `${fb.needModule('mlflow')}.start_run()`),
-  'azureml.core.Experiment.start_logging': (fb, ref) => (callArgs(ref.call!).positional.length || callArgs(ref.call!).keywords.size ? undefined : `${fb.needModule('mlflow')}.start_run()`),
+  // Only once the run object has no v1 uses left (they are rewritten first, to mlflow calls).
+  'azureml.core.Run.get_context': (fb, ref, ctx) => (callArgs(ref.call!).positional.length || callArgs(ref.call!).keywords.size || !variableFree(ctx, ref.call!, []) ? undefined : `${fb.needModule('mlflow')}.start_run()`),
   'azureml.core.Run.log': (fb, ref) => {
     const args = bindArgs(ref.call!, ['name', 'value', 'description'], ['name', 'value']);
     const name = args?.get('name');
