@@ -122,13 +122,24 @@ describe('examples/', function () {
 
   it('lints every example (npm run examples exits 1: v1 code is found)', function () {
     assert.equal(status, 1);
-    assert.deepEqual([...byPath.keys()], ['src/train.py', 'src/train_mlflow.py', 'train_v1.py', 'v1-notebook.ipynb', 'v2_clean.py']);
+    assert.deepEqual([...byPath.keys()], ['environment.yml', 'requirements-v1.txt', 'scripts/submit_v1.sh', 'src/train.py', 'src/train_mlflow.py', 'train_v1.py', 'v1-notebook.ipynb', 'v2_clean.py']);
     for (const r of byPath.values()) assert.equal(r.fatalErrorCount, 0, JSON.stringify(r.messages));
   });
 
   it('finds nothing in the v2 files', function () {
     assert.deepEqual(messages('v2_clean.py'), []);
     assert.deepEqual(messages('src/train_mlflow.py'), []);
+    // azureml-defaults and azureml-mlflow are v2-era packages.
+    assert.deepEqual(messages('environment.yml'), []);
+  });
+
+  it('dependency files and CLI v1 scripts', function () {
+    expectAt('requirements-v1.txt', 'AML401', 'azureml-sdk[notebooks]', true);
+    expectAt('requirements-v1.txt', 'AML401', 'azureml-widgets', true);
+    assert.equal(messages('requirements-v1.txt').length, 2, 'pandas and scikit-learn are not reported');
+    expectAt('scripts/submit_v1.sh', 'AML501', 'azure-cli-ml', true);
+    expectAt('scripts/submit_v1.sh', 'AML502', 'az ml folder attach', true);
+    expectAt('scripts/submit_v1.sh', 'AML502', 'az ml run submit-script', true);
   });
 
   it('train_v1.py: imports, workspace, experiment, compute, environment, run and model calls', function () {

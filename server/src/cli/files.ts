@@ -2,7 +2,9 @@
  * Finds the files the CLI lints.
  *
  * - Explicit file arguments are always linted, whatever their name and ignore rules.
- * - Directories are walked for `.py` and `.ipynb` files. Skipped: `.git`, `node_modules`,
+ * - Directories are walked for `.py` and `.ipynb` files, dependency files (`requirements*.txt`,
+ *   `pyproject.toml`, conda environment YAML) and scripts (shell, Dockerfile, CI workflow YAML);
+ *   see engine/textfiles.ts `fileKindOf`. Skipped: `.git`, `node_modules`,
  *   `__pycache__`, virtual environments (`.venv`, `venv`, `.tox`, `.nox`, `site-packages`,
  *   any directory holding `pyvenv.cfg` or `conda-meta/`), `.ipynb_checkpoints`, and whatever
  *   `.gitignore` files (root and nested, each relative to its own directory) and
@@ -12,6 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileKindOf } from '../engine/textfiles';
 import ignore, { type Ignore } from 'ignore';
 
 /** Directory names never entered (unless named explicitly on the command line). */
@@ -245,7 +248,7 @@ function walk(
       if (isVirtualEnv(full)) continue;
       walk(full, layers, visited, add);
     } else if (isFile) {
-      if (!LINTED_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) continue;
+      if (!LINTED_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !fileKindOf(full)) continue;
       if (isIgnored(layers, full, false)) continue;
       add(full);
     }

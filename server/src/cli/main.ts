@@ -27,6 +27,9 @@ interface ParsedOptions {
   maxWarnings?: number;
   outputFile?: string;
   color?: boolean;
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  diff?: boolean;
 }
 
 function readVersion(): string {
@@ -74,6 +77,9 @@ function buildProgram(write: { out: (s: string) => void; err: (s: string) => voi
     .addOption(new Option('--explain <code>', "print a rule's documentation and exit").conflicts(['stdin']))
     .option('--select <codes>', 'only these rules (comma-separated codes or prefixes, e.g. AML0,AML101)', commaList)
     .option('--ignore <codes>', 'skip these rules (comma-separated codes or prefixes)', commaList)
+    .option('--fix', 'apply safe fixes to the files (written atomically; notebooks keep outputs and metadata)')
+    .option('--unsafe-fixes', 'with --fix or --diff: also apply suggestions (rewrites that may change behaviour)')
+    .option('--diff', 'print the fixes as a unified diff instead of writing them (exit 1 when there are any)')
     .option('--stdin', 'lint text read from standard input')
     .option('--stdin-filename <name>', 'the file name to lint stdin as (a .ipynb name reads a notebook)')
     .option('-q, --quiet', 'report errors only (warnings, info and hints are neither shown nor counted)')
@@ -154,6 +160,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   if (opts.stdin && paths.length > 0) return usage('--stdin reads from standard input; do not give paths as well');
   if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename needs --stdin');
+  if (opts.stdin && opts.fix) return usage('--fix cannot write to standard input; use --diff to see the fixes');
+  if (opts.unsafeFixes && !opts.fix && !opts.diff) return usage('--unsafe-fixes needs --fix or --diff');
 
   try {
     const run = await import('./run');
@@ -174,6 +182,7 @@ export async function main(argv: string[]): Promise<number> {
             settings: { select: opts.select, ignore: opts.ignore },
             quiet: Boolean(opts.quiet),
             maxWarnings: opts.maxWarnings,
+            fix: opts.fix || opts.diff ? { mode: opts.diff ? 'diff' : 'write', unsafe: Boolean(opts.unsafeFixes) } : undefined,
             stdin: stdinBytes ? { bytes: stdinBytes, filename: opts.stdinFilename } : undefined,
             palette,
           },

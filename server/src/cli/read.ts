@@ -9,9 +9,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
-import { parseNotebook, type DocumentInput } from '../engine';
+import { fileKindOf, parseNotebook, type DocumentInput } from '../engine';
 
-export type Loaded = { ok: true; input: DocumentInput } | { ok: false; message: string };
+export type Loaded =
+  | {
+      ok: true;
+      input: DocumentInput;
+      /** The decoded text as read (notebook JSON for notebooks), for writing fixes back. */
+      original: string;
+      /** The file started with a UTF-8 byte order mark (written back as it was). */
+      bom: boolean;
+      /** Fixes can be written back only to UTF-8 files. */
+      writable: boolean;
+    }
+  | { ok: false; message: string };
 
 /** Larger `.py` files are reported, not parsed (generated code, data dumped as Python...). */
 export const MAX_PYTHON_BYTES = 10 * 1024 * 1024;
@@ -71,13 +82,31 @@ export function loadDocument(bytes: Uint8Array, filePath: string): Loaded {
   if (bytes.length > limit) {
     return { ok: false, message: `file too large to lint (${mib(bytes.length)}; the limit is ${mib(limit)})` };
   }
-  return notebook ? loadNotebook(bytes, filePath) : loadPython(bytes, filePath);
+  if (notebook) return loadNotebook(bytes, filePath);
+  const kind = fileKindOf(filePath);
+  return kind && kind !== 'python' ? loadText(bytes, filePath) : loadPython(bytes, filePath);
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** Dependency files and scripts: UTF-8 text. */
+function loadText(bytes: Uint8Array, filePath: string): Loaded {
+  if (bytes.includes(0)) return { ok: false, message: 'binary file (contains NUL bytes); not linted' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, message: describeInvalidUtf8(bytes) };
+  }
+  return { ok: true, input: { kind: 'text', text, path: filePath }, original: text, bom: startsWith(bytes, UTF8_BOM), writable: true };
 }
 
 function loadPython(bytes: Uint8Array, filePath: string): Loaded {
   const decoded = decodePython(bytes);
   if ('error' in decoded) return { ok: false, message: decoded.error };
-  return { ok: true, input: { kind: 'python', text: decoded.text, path: filePath } };
+  const cookie = codingDeclaration(bytes);
+  const writable = !cookie || UTF8_NAMES.has(cookie.name.toLowerCase());
+  return { ok: true, input: { kind: 'python', text: decoded.text, path: filePath }, original: decoded.text, bom: startsWith(bytes, UTF8_BOM), writable };
 }
 
 function loadNotebook(bytes: Uint8Array, filePath: string): Loaded {
@@ -102,7 +131,8 @@ function loadNotebook(bytes: Uint8Array, filePath: string): Loaded {
   const cells = nb.cells.map((c) =>
     c.kind === 'code' && c.language === undefined && nb.language !== undefined ? { ...c, language: nb.language } : c,
   );
-  return { ok: true, input: { kind: 'notebook', cells, path: filePath } };
+  const utf8 = !(startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]));
+  return { ok: true, input: { kind: 'notebook', cells, path: filePath }, original: text, bom: startsWith(bytes, UTF8_BOM), writable: utf8 };
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {

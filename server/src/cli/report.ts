@@ -7,7 +7,7 @@
  * line and column count inside that cell. A file that cannot be linted gets one message
  * `{ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1}`.
  */
-import type { Finding, Severity } from '../engine';
+import type { DocumentInput, Finding, Fix, Severity } from '../engine';
 
 export interface LintMessage {
   ruleId: string | null;
@@ -20,6 +20,15 @@ export interface LintMessage {
   /** Notebooks only: 1-based index among all cells. */
   cell?: number;
   fatal?: true;
+  /** ESLint's fix: the safe fix as one replacement (offsets into the file, or into the cell). */
+  fix?: EslintFix;
+  /** ESLint's suggestions: fixes that are offered, never applied by `--fix` alone. */
+  suggestions?: Array<{ desc: string; fix: EslintFix }>;
+}
+
+export interface EslintFix {
+  range: [number, number];
+  text: string;
 }
 
 export interface FileResult {
@@ -49,7 +58,26 @@ export function severityNumber(s: Severity): 1 | 2 {
   return s === 'error' ? 2 : 1;
 }
 
-export function findingToMessage(f: Finding): ReportedMessage {
+/** One replacement covering every edit of a fix (ESLint merges a fix's edits the same way). */
+function mergeEdits(fix: Fix, input: DocumentInput | undefined): EslintFix | undefined {
+  if (!input || !fix.edits.length) return undefined;
+  const cell = fix.edits[0].cell;
+  if (fix.edits.some((e) => e.cell !== cell)) return undefined;
+  const text = input.kind === 'notebook' ? (cell === undefined ? undefined : input.cells[cell]?.text) : input.text;
+  if (text === undefined) return undefined;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const off = (p: { line: number; character: number }): number => (starts[p.line] ?? text.length) + p.character;
+  const edits = fix.edits.map((e) => ({ start: off(e.range.start), end: off(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
+  let out = '';
+  for (let i = 0; i < edits.length; i++) {
+    out += edits[i].text;
+    if (i + 1 < edits.length) out += text.slice(edits[i].end, edits[i + 1].start);
+  }
+  return { range: [edits[0].start, edits[edits.length - 1].end], text: out };
+}
+
+export function findingToMessage(f: Finding, input?: DocumentInput): ReportedMessage {
   const json: LintMessage = {
     ruleId: f.code,
     severity: severityNumber(f.severity),
@@ -60,6 +88,14 @@ export function findingToMessage(f: Finding): ReportedMessage {
     endColumn: f.range.end.character + 1,
   };
   if (f.cell !== undefined) json.cell = f.cell + 1;
+  const safe = f.fixes?.find((x) => x.safety === 'safe');
+  const merged = safe && mergeEdits(safe, input);
+  if (merged) json.fix = merged;
+  const suggestions = (f.fixes ?? []).filter((x) => x.safety === 'suggestion').flatMap((x) => {
+    const m = mergeEdits(x, input);
+    return m ? [{ desc: x.title, fix: m }] : [];
+  });
+  if (suggestions.length) json.suggestions = suggestions;
   return { json, level: f.severity };
 }
 

@@ -5,7 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, listRules, explain, ruleDocsUrl, type EngineSettings, type RuleMeta } from '../engine';
+import { lint, listRules, explain, ruleDocsUrl, type EngineSettings, type Finding, type RuleMeta } from '../engine';
+import { computeFixes, fixDiff, writeAtomically } from './fix';
 import { collectFiles, isOutside } from './files';
 import { loadDocument, readDocument, type Loaded } from './read';
 import {
@@ -30,6 +31,8 @@ export interface LintOptions {
   quiet: boolean;
   /** undefined (or negative) = warnings alone fail the run, as any finding does. */
   maxWarnings?: number;
+  /** --fix writes safe fixes; --diff prints them as a unified diff instead; with `unsafe`, suggestions too. */
+  fix?: { mode: 'write' | 'diff'; unsafe: boolean };
   /** Set with --stdin: the bytes to lint, and the name to lint them as. */
   stdin?: { bytes: Uint8Array; filename?: string };
   palette: Palette;
@@ -53,6 +56,9 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
   let diagnostics = '';
   let internalError = false;
   const files: ReportedFile[] = [];
+  let diffs = '';
+  let fixedFixes = 0;
+  let fixedFiles = 0;
 
   const lintOne = (filePath: string, displayPath: string, loaded: Loaded): void => {
     const report: ReportedFile = { filePath, displayPath, messages: [] };
@@ -62,9 +68,34 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
       return;
     }
     try {
-      const result = lint(loaded.input, opts.settings);
-      if (result.fatal) report.messages.push(fatalMessage(result.fatal));
-      for (const f of result.findings) report.messages.push(findingToMessage(f));
+      let findings: Finding[];
+      if (opts.fix) {
+        const outcome = computeFixes(loaded, opts.settings, opts.fix.unsafe);
+        findings = outcome.findings;
+        if (outcome.problem) diagnostics += `amlint: ${displayPath}: ${outcome.problem}\n`;
+        if (outcome.newText !== undefined) {
+          if (opts.fix.mode === 'diff') {
+            diffs += fixDiff(displayPath, loaded, outcome.newText);
+            // With --diff nothing is written: report what is there now.
+            findings = lint(loaded.input, opts.settings).findings;
+          } else {
+            try {
+              writeAtomically(filePath, outcome.newText, loaded.original, loaded.bom);
+              fixedFixes += outcome.applied;
+              fixedFiles++;
+            } catch (e) {
+              report.messages.push(fatalMessage(`fixes not written: ${(e as Error).message}`));
+              findings = lint(loaded.input, opts.settings).findings;
+            }
+          }
+        }
+      } else {
+        const result = lint(loaded.input, opts.settings);
+        if (result.fatal) report.messages.push(fatalMessage(result.fatal));
+        findings = result.findings;
+      }
+      // Offsets of `fix`/`suggestions` refer to the text as it is on disk (not after --fix).
+      for (const f of findings) report.messages.push(findingToMessage(f, opts.fix?.mode === 'write' ? undefined : loaded.input));
     } catch (e) {
       internalError = true;
       report.messages.push(fatalMessage(`internal error while analysing this file: ${(e as Error)?.message ?? e}`));
@@ -84,6 +115,11 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
     }
   }
 
+  if (fixedFiles) diagnostics += `amlint: applied ${fixedFixes} fix${fixedFixes === 1 ? '' : 'es'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`;
+  if (opts.fix?.mode === 'diff') {
+    // --diff prints the patch (for `git apply`); exit 1 when there is something to fix.
+    return { output: diffs, diagnostics, exitCode: internalError ? 2 : diffs ? 1 : 0 };
+  }
   const output = opts.format === 'json' ? formatJson(files) : formatStylish(files, opts.palette);
   const { errors, warnings } = totals(files.map(toFileResult));
 

@@ -27,7 +27,7 @@ export function fileKindOf(path: string, text?: string): FileKind | undefined {
   if (/\.(sh|bash|zsh|ps1|cmd|bat)$/.test(name) || name === 'dockerfile' || name.endsWith('.dockerfile') || name === 'makefile') return 'shell';
   if (/\.ya?ml$/.test(name)) {
     if (/(^|\/)\.github\/workflows\//.test(norm) || /^azure-pipelines.*\.ya?ml$/.test(name) || /(^|\/)\.azure-?pipelines?\//.test(norm)) return 'workflow';
-    if (text === undefined) return /(conda|environment|^env)/.test(name) ? 'conda' : undefined;
+    if (text === undefined) return /(conda|env)/.test(name) ? 'conda' : undefined;
     if (/^dependencies\s*:/m.test(text)) return 'conda';
     return undefined;
   }
@@ -50,7 +50,8 @@ export function normalisePackage(name: string): string {
 
 export function isV1Package(name: string): boolean {
   const n = normalisePackage(name);
-  return V1_PACKAGES.has(n) || n.startsWith('azureml-contrib-');
+  // azureml-contrib-services (AMLRequest/AMLResponse) still serves v2 scoring scripts.
+  return V1_PACKAGES.has(n) || (n.startsWith('azureml-contrib-') && n !== 'azureml-contrib-services');
 }
 
 /** The project name at the start of a PEP 508 requirement (`azureml-sdk[automl]>=1.4; ...`). */
@@ -131,7 +132,8 @@ export function azMlCommands(line: string, lineNo: number, offset = 0): Array<To
 export function azureCliMlExtension(line: string, lineNo: number, offset = 0): Token[] {
   const out: Token[] = [];
   const code = stripShellComment(line);
-  if (!/\baz\s+extension\s+(add|update|show|remove)\b/.test(code)) return out;
+  // Adding or updating it; `az extension remove -n azure-cli-ml` is the migration step itself.
+  if (!/\baz\s+extension\s+(add|update)\b/.test(code)) return out;
   const re = /(--name|-n)(\s+|=)(["']?)(azure-cli-ml)\3(?![\w-])/g;
   for (let m = re.exec(code); m; m = re.exec(code)) {
     const start = m.index + m[1].length + m[2].length + m[3].length;

@@ -99,39 +99,37 @@ export class DocumentStore {
   /** Both stores must listen: text documents and notebook notifications are separate handlers. */
   listen(connection: Connection): void {
     this.files.listen(connection);
-    const sync = connection.notebooks.synchronization;
     // NotebookDocuments.listen uses only `connection.notebooks.synchronization`: hand it one
-    // whose didChange hook also tells us about every change once the library has applied it.
+    // whose didChange hook also reports every change once the library has applied it.
+    const sync = connection.notebooks.synchronization;
     const observed: typeof sync = {
       ...sync,
-      onDidChangeNotebookDocument: (handler: NotificationHandler1<DidChangeNotebookDocumentParams>) =>
-        sync.onDidChangeNotebookDocument((params) => {
-          const uri = params.notebookDocument.uri;
-          const before = this.notebooks.getNotebookDocument(uri)?.cells.map((c) => c.document) ?? [];
-          try {
-            // NotebookDocuments opens a structure change's new cell documents before it closes the
-            // old ones, so a cell closed and reopened under one URI (its language switched) would
-            // end up closed. Close first, then reopen in a second, empty structure change.
-            const structure = params.change.cells?.structure;
-            const closing = new Set(structure?.didClose?.map((d) => d.uri) ?? []);
-            const reopened = structure?.didOpen?.filter((d) => closing.has(d.uri)) ?? [];
-            if (structure && reopened.length) {
-              const first = { ...structure, didOpen: structure.didOpen?.filter((d) => !closing.has(d.uri)) };
-              handler({ ...params, change: { ...params.change, cells: { ...params.change.cells, structure: first } } });
-              handler({ notebookDocument: params.notebookDocument, change: { cells: { structure: { array: { start: 0, deleteCount: 0 }, didOpen: reopened } } } });
-            } else {
-              handler(params);
-            }
-          } finally {
-            const notebook = this.notebooks.getNotebookDocument(uri);
-            if (notebook) {
-              const now = new Set(notebook.cells.map((c) => c.document));
-              this.changed.fire({ notebook, removed: before.filter((u) => !now.has(u)) });
-            }
-          }
-        }),
+      onDidChangeNotebookDocument: (handler) => sync.onDidChangeNotebookDocument((params) => this.applyChange(handler, params)),
     };
     this.notebooks.listen({ notebooks: { synchronization: observed } } as unknown as Connection);
+  }
+
+  private applyChange(apply: NotificationHandler1<DidChangeNotebookDocumentParams>, params: DidChangeNotebookDocumentParams): void {
+    const uri = params.notebookDocument.uri;
+    const before = this.notebooks.getNotebookDocument(uri)?.cells.map((c) => c.document) ?? [];
+    try {
+      // NotebookDocuments opens a structure change's new cell documents before it closes the old
+      // ones, so a cell closed and reopened under one URI (its language switched) would end up
+      // closed. Close first, then reopen in a second, otherwise empty structure change.
+      const structure = params.change.cells?.structure;
+      const closing = new Set(structure?.didClose?.map((d) => d.uri) ?? []);
+      const reopened = structure?.didOpen?.filter((d) => closing.has(d.uri)) ?? [];
+      if (!structure || reopened.length === 0) return apply(params);
+      const first = { ...structure, didOpen: structure.didOpen?.filter((d) => !closing.has(d.uri)) };
+      apply({ ...params, change: { ...params.change, cells: { ...params.change.cells, structure: first } } });
+      apply({ notebookDocument: params.notebookDocument, change: { cells: { structure: { array: { start: 0, deleteCount: 0 }, didOpen: reopened } } } });
+    } finally {
+      const notebook = this.notebooks.getNotebookDocument(uri);
+      if (notebook) {
+        const now = new Set(notebook.cells.map((c) => c.document));
+        this.changed.fire({ notebook, removed: before.filter((u) => !now.has(u)) });
+      }
+    }
   }
 
   /** The notebook a cell URI currently belongs to (a removed cell belongs to none). */

@@ -204,7 +204,10 @@ export class AmlintServer {
 
   private async onInitialized(): Promise<void> {
     if (this.client.configuration && this.client.dynamicConfiguration) {
-      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'amlint' });
+      // Without this, VS Code-like clients never send didChangeConfiguration.
+      await this.connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'amlint' })
+        .catch((e) => this.log.warn(`could not register for configuration changes: ${String(e)}`));
     }
     await this.refreshTrace();
     this.log.info(`amlint language server ${this.version} ready (diagnostics: ${this.mode})`);
@@ -268,13 +271,12 @@ export class AmlintServer {
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /** A file or notebook closed: drop its state and clear every URI it published to. */
-  private closed(key: string, cellUris: string[] = []): void {
+  /** A file (no `cellUris`) or a notebook closed: drop its state and clear every URI it published to. */
+  private closed(key: string, cellUris?: string[]): void {
     this.scheduler.cancel(key);
     this.results.forget(key);
     this.settings.invalidate(key);
-    const uris = new Set([...(this.published.get(key) ?? []), ...cellUris]);
-    if (cellUris.length === 0) uris.add(key);
+    const uris = new Set([...(this.published.get(key) ?? []), ...(cellUris ?? [key])]);
     this.published.delete(key);
     for (const uri of uris) this.clear(uri);
   }

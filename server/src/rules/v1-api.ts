@@ -29,13 +29,34 @@ export function shortName(qname: string): string {
 export function v1Message(ref: Pick<Reference, 'qname' | 'call'>, entry: CatalogueEntry): string {
   const shown = `\`${shortName(ref.qname)}${ref.call ? '()' : ''}\``;
   const where = shortName(ref.qname) === ref.qname ? '' : ` (\`${ref.qname}\`)`;
+  const note = entry.note ? noteText(entry.note) : '';
   if (entry.kind === 'no-v2-equivalent' || entry.kind === 'removed') {
-    return `${shown}${where} is SDK v1 and has no v2 equivalent${entry.note ? `: ${entry.note}` : '.'}`;
+    return `${shown}${where} is SDK v1 and has no v2 equivalent${note ? `: ${note}` : '.'}`;
   }
   if (entry.v2) {
-    return `${shown}${where} is SDK v1: use \`${shortName(entry.v2.name)}\` in SDK v2${entry.note ? `; ${stripDot(entry.note)}` : ''}.`;
+    return `${shown}${where} is SDK v1: use \`${v2Name(entry.v2.name)}\` in SDK v2.${note ? ` ${capitalise(stripDot(note))}.` : ''}`;
   }
-  return `${shown}${where} is SDK v1, whose support ended on ${END_OF_SUPPORT}${entry.note ? `: ${entry.note}` : '; see the migration guide.'}`;
+  if (!lookup(ref.qname)) {
+    // A public v1 name the catalogue does not list: say so plainly, once.
+    return `${shown}${where} is SDK v1, whose support ended on ${END_OF_SUPPORT}; the migration guide maps its area to SDK v2 (azure.ai.ml).`;
+  }
+  return `${shown}${where} is SDK v1, whose support ended on ${END_OF_SUPPORT}${note ? `: ${note}` : '; see the migration guide.'}`;
+}
+
+/** A v2 name as shown: `MLClient.from_config`, but whole for bare classes (`azure.ai.ml.entities.Environment`), whose short name is often the v1 one. */
+function v2Name(qname: string): string {
+  const short = shortName(qname);
+  return short.includes('.') ? short : qname;
+}
+
+/** Sentence case for a note, unless it starts with a code name (`vm_size becomes ...`). */
+function capitalise(s: string): string {
+  return /^[a-z]+\b(?![_.(])/.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+
+/** Catalogue notes marked "(inferred)" read as such in a sentence. */
+function noteText(note: string): string {
+  return note.replace(/^\(inferred\)\s*/, 'inferred mapping: ');
 }
 
 function stripDot(s: string): string {

@@ -928,7 +928,7 @@ const COMPUTE: CatalogueEntry[] = [
     v1: 'azureml.core.compute_target.ComputeTargetException',
     kind: 'replaced',
     area: 'compute',
-    v2: AML_COMPUTE,
+    v2: { ...AML_COMPUTE, name: 'azure.ai.ml.MLClient.begin_create_or_update' },
     note: '(inferred) No v2 counterpart is documented; the v1 get-or-create pattern (except ComputeTargetException) can become one begin_create_or_update call.',
     doc: DOC.COMP,
   },

@@ -177,6 +177,9 @@ export const V2_ERA_AZUREML: readonly string[] = [
   'azureml.acft',
   'azureml.dataprep.rslex',
   'azureml.contrib.services',
+  // Private helpers that v2-era component code (evaluation, fine-tuning) imports beside
+  // azureml.evaluate / azureml.acft.
+  'azureml._common',
 ];
 
 /**

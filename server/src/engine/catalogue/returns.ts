@@ -21,7 +21,26 @@ const WEBSERVICE = 'azureml.core.webservice.Webservice';
 const COMPUTE = 'azureml.core.compute.ComputeTarget';
 const PIPELINE_RUN = 'azureml.pipeline.core.PipelineRun';
 
+/**
+ * What iterating over the result of a v1 call yields (`for child in run.get_children():`).
+ * Keys are the callables; values the element class.
+ */
+export const ELEMENTS: Readonly<Record<string, string>> = Object.freeze({
+  'azureml.core.Run.get_children': 'azureml.core.Run',
+  'azureml.core.Experiment.get_runs': 'azureml.core.Run',
+  'azureml.core.Experiment.list': 'azureml.core.Experiment',
+  'azureml.core.Model.list': 'azureml.core.Model',
+  'azureml.core.webservice.Webservice.list': 'azureml.core.webservice.Webservice',
+  'azureml.core.compute.ComputeTarget.list': 'azureml.core.compute.ComputeTarget',
+  'azureml.datadrift.DataDriftDetector.list': 'azureml.datadrift.DataDriftDetector',
+  'azureml.pipeline.core.PublishedPipeline.list': 'azureml.pipeline.core.PublishedPipeline',
+  'azureml.pipeline.core.PublishedPipeline.get_all': 'azureml.pipeline.core.PublishedPipeline',
+});
+
 export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
+  // Runs fetched by id.
+  'azureml.core.Run.get': RUN,
+  'azureml.core.Workspace.get_run': RUN,
   // Workspace
   'azureml.core.Workspace.from_config': WORKSPACE,
   'azureml.core.Workspace.get': WORKSPACE,

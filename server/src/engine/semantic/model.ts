@@ -11,7 +11,7 @@
  * later in the module counts when there is none before).
  */
 import type { SyntaxNode, Tree } from '../parser';
-import { ALIASES, ENTRIES, canonical, classifyModule, returnType, KNOWN_CLASSES } from '../catalogue';
+import { ALIASES, ELEMENTS, ENTRIES, canonical, classifyModule, returnType, KNOWN_CLASSES } from '../catalogue';
 import type { ModuleClass, ReturnType } from '../catalogue/types';
 
 /** What an expression is known to hold. */
@@ -237,8 +237,9 @@ class Builder {
         for (const c of node.namedChildren) this.walkExpr(c, scope);
         return;
       case 'for_statement': {
-        this.walkExpr(node.childForFieldName('right'), scope);
-        this.bindTarget(node.childForFieldName('left'), undefined, scope, 'loop', node.childForFieldName('left')?.endIndex ?? node.startIndex);
+        const right = node.childForFieldName('right');
+        this.walkExpr(right, scope);
+        this.bindTarget(node.childForFieldName('left'), this.elementOf(right, scope), scope, 'loop', node.childForFieldName('left')?.endIndex ?? node.startIndex);
         for (const c of node.namedChildren) if (c.type === 'block' || c.type === 'else_clause') this.walkBody(c, scope);
         return;
       }
@@ -575,6 +576,15 @@ class Builder {
     }
     this.calls.push({ call: node, callee, args });
     return callResult(callee);
+  }
+
+  /** What a `for` loop over `iterable` yields: `run.get_children()` → Run objects. */
+  private elementOf(iterable: SyntaxNode | null, scope: Scope): Value | undefined {
+    if (iterable?.type !== 'call') return undefined;
+    const fn = iterable.childForFieldName('function');
+    const callee = fn ? this.evaluate(fn, scope) : undefined;
+    const element = callee?.kind === 'ref' ? ELEMENTS[callee.qname] : undefined;
+    return element ? { kind: 'instance', type: element } : undefined;
   }
 
   private nameValue(node: SyntaxNode, scope: Scope): Value | undefined {
