@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
+import { parse as parseJsonTolerant, type ParseError } from 'jsonc-parser';
 import { fileKindOf, parseNotebook, type DocumentInput } from '../engine';
 
 export type Loaded =
@@ -21,6 +22,8 @@ export type Loaded =
       bom: boolean;
       /** Fixes can be written back only to UTF-8 files. */
       writable: boolean;
+      /** A problem that did not stop linting (e.g. notebook JSON that had to be recovered). */
+      warning?: string;
     }
   | { ok: false; message: string };
 
@@ -126,13 +129,35 @@ function loadNotebook(bytes: Uint8Array, filePath: string): Loaded {
       return { ok: false, message: `invalid notebook: ${describeInvalidUtf8(bytes)}` };
     }
   }
-  const nb = parseNotebook(text);
-  if ('error' in nb) return { ok: false, message: nb.error };
+  let nb = parseNotebook(text);
+  let warning: string | undefined;
+  if ('error' in nb) {
+    // A notebook with a JSON slip (a missing comma after a hand edit or a merge) still has
+    // readable cells: lint what the tolerant parser recovers, and say the file is broken.
+    const recovered = recoverNotebook(text);
+    if (!recovered) return { ok: false, message: nb.error };
+    nb = recovered;
+    warning = `${nbError(text)}; the cells that could be read were linted, but Jupyter cannot open this file`;
+  }
   const cells = nb.cells.map((c) =>
     c.kind === 'code' && c.language === undefined && nb.language !== undefined ? { ...c, language: nb.language } : c,
   );
   const utf8 = !(startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]));
-  return { ok: true, input: { kind: 'notebook', cells, path: filePath }, original: text, bom: startsWith(bytes, UTF8_BOM), writable: utf8 };
+  return { ok: true, input: { kind: 'notebook', cells, path: filePath }, original: text, bom: startsWith(bytes, UTF8_BOM), writable: utf8 && !warning, warning };
+}
+
+function nbError(text: string): string {
+  const r = parseNotebook(text);
+  return 'error' in r ? r.error : 'invalid notebook';
+}
+
+/** The notebook that jsonc-parser's error-tolerant parse makes of broken JSON, if it has cells. */
+function recoverNotebook(text: string): Extract<ReturnType<typeof parseNotebook>, { cells: unknown }> | undefined {
+  const errors: ParseError[] = [];
+  const value = parseJsonTolerant(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (!errors.length || !value || typeof value !== 'object' || !Array.isArray((value as { cells?: unknown }).cells)) return undefined;
+  const again = parseNotebook(JSON.stringify(value));
+  return 'error' in again ? undefined : again;
 }
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {

@@ -67,6 +67,7 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
       report.messages.push(fatalMessage(loaded.message));
       return;
     }
+    if (loaded.warning) report.messages.push({ json: { ruleId: null, severity: 1, message: loaded.warning, line: 1, column: 1 }, level: 'warning' });
     try {
       let findings: Finding[];
       if (opts.fix) {
