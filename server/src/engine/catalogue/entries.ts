@@ -389,7 +389,7 @@ const SWEEP_JOB = v2(
   'returned_job = ml_client.jobs.create_or_update(sweep_job)',
 );
 
-const GOAL = v2('azure.ai.ml.command', 'sweep_job = job.sweep(sampling_algorithm="random", primary_metric="accuracy", goal="Maximize")');
+const GOAL = v2('azure.ai.ml.entities.Command.sweep', 'sweep_job = job.sweep(sampling_algorithm="random", primary_metric="accuracy", goal="Maximize")');
 
 function sampling(algorithm: string, cls: string): V2Replacement {
   return v2(
