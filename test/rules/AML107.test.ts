@@ -11,6 +11,11 @@ ruleTester('AML107', {
       errors: [{ line: 2, column: 6, endColumn: 42, message: 'MLTable' }, { line: 3, column: 6, endColumn: 28 }],
     },
     {
+      name: 'items of v1 collections are v1 objects',
+      code: 'from azureml.core import Workspace, Run\nws = Workspace.from_config()\ndf = ws.datasets["train"].to_pandas_dataframe()\nx = Run.get_context().input_datasets["x"].to_pandas_dataframe()',
+      errors: [{ line: 3, column: 6, endColumn: 17 }, { line: 3, column: 6, endColumn: 46 }, { line: 4, column: 5, endColumn: 62 }],
+    },
+    {
       code: 'from azureml.core import Dataset\nds = Dataset.get_by_name(ws, name="train")',
       errors: [{ line: 2, column: 6, endColumn: 25 }],
     },

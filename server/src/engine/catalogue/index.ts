@@ -17,7 +17,7 @@ import type { Area, CatalogueEntry, ReturnType } from './types';
 
 export { ENTRIES } from './entries';
 export { DOC, V1_MIGRATION_GUIDE } from './docs';
-export { ELEMENTS, RETURNS, SUBMITTED_RUN, UNKNOWN_TYPE } from './returns';
+export { ELEMENTS, ITEMS, RETURNS, SUBMITTED_RUN, UNKNOWN_TYPE } from './returns';
 export { COLLISIONS } from './collisions';
 export type { Collision } from './collisions';
 export { ALIASES, BASES, KNOWN_CLASSES, V2_ERA_AZUREML, canonical, classifyModule, isUnder } from './modules';

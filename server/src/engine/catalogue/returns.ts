@@ -37,6 +37,21 @@ export const ELEMENTS: Readonly<Record<string, string>> = Object.freeze({
   'azureml.pipeline.core.PublishedPipeline.get_all': 'azureml.pipeline.core.PublishedPipeline',
 });
 
+/**
+ * What indexing a v1 collection yields (`ws.datasets["train"]`, `run.input_datasets["x"]`).
+ * Keys are the collection attributes; values the element class.
+ */
+export const ITEMS: Readonly<Record<string, string>> = Object.freeze({
+  'azureml.core.Workspace.datasets': DATASET,
+  'azureml.core.Workspace.datastores': DATASTORE,
+  'azureml.core.Workspace.compute_targets': COMPUTE,
+  'azureml.core.Workspace.environments': ENVIRONMENT,
+  'azureml.core.Workspace.models': MODEL,
+  'azureml.core.Workspace.experiments': 'azureml.core.Experiment',
+  'azureml.core.Workspace.webservices': WEBSERVICE,
+  'azureml.core.Run.input_datasets': DATASET,
+});
+
 export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
   // Runs fetched by id.
   'azureml.core.Run.get': RUN,

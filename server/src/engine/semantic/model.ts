@@ -11,7 +11,7 @@
  * later in the module counts when there is none before).
  */
 import type { SyntaxNode, Tree } from '../parser';
-import { ALIASES, ELEMENTS, ENTRIES, canonical, classifyModule, returnType, KNOWN_CLASSES } from '../catalogue';
+import { ALIASES, ELEMENTS, ENTRIES, ITEMS, canonical, classifyModule, returnType, KNOWN_CLASSES } from '../catalogue';
 import type { ModuleClass, ReturnType } from '../catalogue/types';
 
 /** What an expression is known to hold. */
@@ -469,6 +469,14 @@ class Builder {
         if (name) this.bind(scope, name.text, name, v, 'assign', node.endIndex);
         return v;
       }
+      case 'subscript': {
+        // `ws.datasets["train"]` is a Dataset: the collection is a use, the item a v1 object.
+        const object = node.childForFieldName('value');
+        const v = this.walkExpr(object, scope);
+        for (const c of node.childrenForFieldName('subscript')) this.walkExpr(c, scope);
+        const item = v?.kind === 'ref' ? ITEMS[v.qname] : undefined;
+        return item ? { kind: 'instance', type: item } : undefined;
+      }
       case 'keyword_argument':
         // The keyword's name is not a use of a variable.
         return this.walkExpr(node.childForFieldName('value'), scope);
@@ -611,6 +619,11 @@ class Builder {
       case 'parenthesized_expression':
       case 'await':
         return node.namedChildren.length === 1 ? this.evaluate(node.namedChildren[0], scope) : undefined;
+      case 'subscript': {
+        const v = this.evaluate(node.childForFieldName('value')!, scope);
+        const item = v?.kind === 'ref' ? ITEMS[v.qname] : undefined;
+        return item ? { kind: 'instance', type: item } : undefined;
+      }
       default:
         return undefined;
     }
