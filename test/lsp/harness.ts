@@ -107,12 +107,18 @@ export class TestClient {
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new TestClient(proc, connection);
     client.settings = options.settings;
-    client.initializeResult = await connection.sendRequest('initialize', {
+    const initialize = connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
       initializationOptions: options.initializationOptions,
     });
+    // A server that dies on start must fail the test at once, with its stderr.
+    const died = client.exited.then((code) => {
+      throw new Error(`the server exited with ${code} before answering initialize:\n${client.stderr}`);
+    });
+    client.initializeResult = await Promise.race([initialize, died]);
+    died.catch(() => undefined);
     await connection.sendNotification('initialized', {});
     return client;
   }

@@ -6,7 +6,7 @@ import { parsePython, type Tree } from './parser';
 import { buildSemanticModel, type SemanticModel } from './semantic/model';
 import { notebookSource, pythonSource, toDocumentLocation } from './source';
 import type { SourceModel, SourceModule } from './source/types';
-import { parseSuppressions, suppresses, type Suppression } from './suppressions';
+import { applySuppressions, parseSuppressions, unusedDirectiveFindings, type DirectiveSettings, type DirectiveUse, type Suppression } from './suppressions';
 import type { DocumentInput, EngineSettings, Finding, Fix, LintResult, Location, Position, Severity, SeveritySetting } from './types';
 import { RULES } from '../rules/registry';
 import { nodeRange, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
@@ -18,7 +18,25 @@ export interface AnalysedModule {
   /** Absent when the module cannot contain SDK code (no `azureml`/`azure.ai.ml` text): not parsed. */
   tree?: Tree;
   model?: SemanticModel;
+  /**
+   * Set when the semantic model or a rule ran out of JS stack on this module (reliability,
+   * issue 8): the code is nested thousands of levels deep (`((((...))))`, long operator
+   * chains), which the recursive walkers cannot follow. No findings come from such a module
+   * (partial ones are dropped) and `lint` reports `fatal` instead of throwing.
+   */
+  tooDeep?: boolean;
 }
+
+/**
+ * A RangeError from V8 when the JS stack is exhausted. Caught (only this error) around the
+ * recursive tree walks, so a pathological file is reported instead of crashing the CLI or the
+ * language server. Real Python cannot nest this deep (CPython stops at 200 brackets).
+ */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+const TOO_DEEP = 'not analysed: the code is nested too deeply (thousands of levels of brackets, operators or blocks)';
 
 export interface Analysis {
   input: DocumentInput;
@@ -30,6 +48,43 @@ export interface Analysis {
 /** Cheap byte-level pre-check: text that never names the SDKs needs no parse. */
 function mayUseSdk(text: string): boolean {
   return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint');
+}
+
+function pointAt(text: string, index: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: index - lineStart };
+}
+
+/**
+ * Incremental re-parse: the changed span is what lies between the common prefix and the
+ * common suffix of the old and new text; the old tree is told about it (`tree.edit`) and
+ * tree-sitter re-parses only what changed. The old tree belongs to the previous analysis,
+ * which the caller replaces with this one.
+ */
+function reparse(oldTree: Tree, oldText: string, newText: string): Tree {
+  let start = 0;
+  const max = Math.min(oldText.length, newText.length);
+  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let oldEnd = oldText.length;
+  let newEnd = newText.length;
+  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  oldTree.edit({
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: pointAt(oldText, start),
+    oldEndPosition: pointAt(oldText, oldEnd),
+    newEndPosition: pointAt(newText, newEnd),
+  });
+  return parsePython(newText, oldTree);
 }
 
 /**
@@ -46,8 +101,16 @@ export function analyseDocument(input: DocumentInput, previous?: Analysis): Anal
     const old = reusable.get(module.origin + '\0' + module.text);
     if (old) return { ...old, module };
     if (!mayUseSdk(module.text) && !(commandsMatter && module.origin === 'notebook')) return { module };
-    const tree = parsePython(module.text);
-    return { module, tree, model: buildSemanticModel(tree) };
+    // An edit of the same module (same file, same notebook, same %%writefile target): re-parse
+    // incrementally from the old tree rather than from scratch.
+    const before = previous?.modules.find((m) => m.tree && m.module.origin === module.origin && m.module.filename === module.filename);
+    const tree = before?.tree ? reparse(before.tree, before.module.text, module.text) : parsePython(module.text);
+    try {
+      return { module, tree, model: buildSemanticModel(tree) };
+    } catch (e) {
+      if (!isStackOverflow(e)) throw e;
+      return { module, tree, tooDeep: true };
+    }
   });
   const suppressions: Suppression[] = [];
   for (const m of modules) {
@@ -78,11 +141,14 @@ export function effectiveSeverity(rule: Rule, settings: EngineSettings | undefin
 export function findingsOf(analysis: Analysis, settings?: EngineSettings): Finding[] {
   const notebook = analysis.input.kind === 'notebook';
   const findings: Finding[] = [];
+  /** The module each finding came from (to drop those of a module that turns out too deep). */
+  const owners: AnalysedModule[] = [];
   for (const rule of RULES) {
     const severity = effectiveSeverity(rule, settings, notebook);
     if (severity === 'off') continue;
     if (!rule.check) continue;
     for (const m of analysis.modules) {
+      if (m.tooDeep) continue;
       if (!m.model || (rule.requires && !m.module.text.includes(rule.requires))) continue;
       const ctx: RuleContext = {
         input: analysis.input,
@@ -93,11 +159,17 @@ export function findingsOf(analysis: Analysis, settings?: EngineSettings): Findi
         report: (r) => findings.push(toFinding(rule, severity, m.module, r)),
         reportAt: (location, r) => findings.push(locatedFinding(rule, severity, location, r)),
       };
-      rule.check(ctx);
+      try {
+        rule.check(ctx);
+      } catch (e) {
+        if (!isStackOverflow(e)) throw e;
+        m.tooDeep = true; // see AnalysedModule.tooDeep
+      }
+      while (owners.length < findings.length) owners.push(m);
     }
   }
-  const kept = findings.filter((f) => !analysis.suppressions.some((s) => suppresses(s, f.code, f)));
-  return kept.sort(compareFindings);
+  const kept = findings.filter((f, i) => !owners[i]?.tooDeep);
+  return suppressed(analysis.input, kept, analysis.suppressions, settings, notebook).sort(compareFindings);
 }
 
 /** Runs the AML4xx/AML5xx rules on a dependency file or script. */
@@ -121,7 +193,47 @@ function textFindings(input: Extract<DocumentInput, { kind: 'text' }>, settings?
   }
   // `# amlint: disable...` comments work in these files too (shell, YAML, requirements, TOML).
   const suppressions: Suppression[] = parseSuppressions(input.text).map((s) => ({ kind: s.kind, codes: s.codes, reason: s.reason, location: { range: { start: { line: s.line, character: s.character }, end: { line: s.line, character: s.character } } } }));
-  return findings.filter((f) => !suppressions.some((s) => suppresses(s, f.code, f))).sort(compareFindings);
+  return suppressed(input, findings, suppressions, settings, false).sort(compareFindings);
+}
+
+/**
+ * Drops the findings that `# amlint: disable...` comments hide and, when
+ * `reportUnusedDirectives` is set, adds a finding for each directive that hid nothing.
+ */
+function suppressed(input: DocumentInput, findings: Finding[], suppressions: Suppression[], settings: (EngineSettings & DirectiveSettings) | undefined, notebook: boolean): Finding[] {
+  const used: DirectiveUse = new Map();
+  const kept = applySuppressions(findings, suppressions, used);
+  const severity = settings?.reportUnusedDirectives;
+  if (!severity || severity === 'off' || !suppressions.length) return kept;
+  const known = (c: string): boolean => RULES.some((r) => r.meta.code.startsWith(c));
+  const enabled = (c: string): boolean => RULES.some((r) => r.meta.code.startsWith(c) && effectiveSeverity(r, settings, notebook) !== 'off');
+  return [...kept, ...unusedDirectiveFindings(input, suppressions, used, severity, { known, enabled })];
+}
+
+/**
+ * Rules write fix texts with '\n'. In a file (or cell) whose lines end with '\r\n' or '\r', the
+ * lines a fix inserts must end the same way, or `--fix` leaves mixed line endings (issue 8).
+ * The first line ending of the text decides, as editors do.
+ */
+function matchLineEndings(findings: Finding[], input: DocumentInput): Finding[] {
+  const eols = new Map<number, string>();
+  const eolOf = (cell: number | undefined): string => {
+    let eol = eols.get(cell ?? -1);
+    if (eol === undefined) {
+      const text = input.kind === 'notebook' ? (cell === undefined ? '' : input.cells[cell]?.text ?? '') : input.text;
+      eol = /\r\n?|\n/.exec(text)?.[0] ?? '\n';
+      eols.set(cell ?? -1, eol);
+    }
+    return eol;
+  };
+  return findings.map((f) => {
+    if (!f.fixes?.some((fix) => fix.edits.some((e) => /[\r\n]/.test(e.newText) && eolOf(e.cell) !== '\n'))) return f;
+    const fixes = f.fixes.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r\n|\r|\n/g, eolOf(e.cell)) })),
+    }));
+    return { ...f, fixes };
+  });
 }
 
 function toFinding(rule: Rule, severity: Severity, module: SourceModule, r: Report): Finding {
@@ -158,7 +270,8 @@ function compareFindings(a: Finding, b: Finding): number {
 /** Lints a Python file or a notebook's cells. Never throws on any input text. */
 export function lint(input: DocumentInput, settings?: EngineSettings, previous?: Analysis): LintResult & { analysis: Analysis } {
   const analysis = analyseDocument(input, previous);
-  const findings = input.kind === 'text' ? textFindings(input, settings) : findingsOf(analysis, settings);
+  const findings = matchLineEndings(input.kind === 'text' ? textFindings(input, settings) : findingsOf(analysis, settings), input);
+  if (analysis.modules.some((m) => m.tooDeep)) return { findings, analysis, fatal: TOO_DEEP };
   return { findings, analysis };
 }
 
@@ -166,5 +279,10 @@ export function lint(input: DocumentInput, settings?: EngineSettings, previous?:
 export function hover(input: DocumentInput | Analysis, at: { cell?: number; position: Position }): string | undefined {
   const analysis = 'source' in input ? input : analyseDocument(input);
   const loc: Location = { cell: at.cell, range: { start: at.position, end: at.position } };
-  return hoverAt(analysis, loc);
+  try {
+    return hoverAt(analysis, loc);
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return undefined; // a pathologically deep module: no hover rather than a crash
+  }
 }

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { Scheduler } from '../../server/src/lsp/scheduler';
+import { sleep } from './harness';
+
+describe('lsp/scheduler', () => {
+  const INTERVAL = 400;
+  let scheduler: Scheduler;
+  afterEach(() => scheduler.dispose());
+
+  function recorder(): { runs: Array<{ key: string; at: number }>; run: (key: string) => void } {
+    const runs: Array<{ key: string; at: number }> = [];
+    return { runs, run: (key) => runs.push({ key, at: Date.now() }) };
+  }
+
+  it('runs an isolated request at once, and one right after a run only when the interval is over', async () => {
+    const { runs, run } = recorder();
+    scheduler = new Scheduler(INTERVAL, run);
+    const start = Date.now();
+    scheduler.schedule('a');
+    await sleep(50);
+    assert.equal(runs.length, 1, 'ran without waiting for the interval');
+    scheduler.schedule('a');
+    await sleep(50);
+    assert.equal(runs.length, 1, 'the second request waits');
+    await sleep(INTERVAL);
+    assert.equal(runs.length, 2);
+    assert.ok(runs[1].at - runs[0].at >= INTERVAL - 5, `second run ${runs[1].at - runs[0].at} ms after the first`);
+    assert.ok(runs[0].at - start < INTERVAL);
+  });
+
+  it('turns a burst into one trailing run, and keeps keys apart', async () => {
+    const { runs, run } = recorder();
+    scheduler = new Scheduler(INTERVAL, run);
+    scheduler.schedule('a');
+    await sleep(20);
+    for (let i = 0; i < 20; i++) scheduler.schedule('a');
+    scheduler.schedule('b');
+    await sleep(INTERVAL + 100);
+    assert.deepEqual(runs.map((r) => r.key).sort(), ['a', 'a', 'b']);
+  });
+
+  it('drops a due run when cancelled', async () => {
+    const { runs, run } = recorder();
+    scheduler = new Scheduler(INTERVAL, run);
+    scheduler.schedule('a');
+    scheduler.cancel('a');
+    await sleep(50);
+    assert.deepEqual(runs, []);
+  });
+});
