@@ -30,6 +30,18 @@ interface ParsedOptions {
   fix?: boolean;
   unsafeFixes?: boolean;
   diff?: boolean;
+  maxFileSize?: number;
+  config?: string | false;
+  forceExclude?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: 'off' | 'hint' | 'info' | 'warning' | 'error';
+  baseline?: string;
+  writeBaseline?: boolean;
+  pruneBaseline?: boolean;
+  statistics?: boolean;
+  jobs?: number;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 function readVersion(): string {
@@ -57,10 +69,35 @@ function commaList(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...items];
 }
 
+function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number >= 1');
+  return Number(value);
+}
+
 function nonNegativeInt(value: string): number {
   if (!/^-?\d+$/.test(value.trim())) throw new InvalidArgumentError('expected a whole number');
   const n = Number(value);
   if (n < -1) throw new InvalidArgumentError('expected a number >= 0 (or -1 for no limit)');
+  return n;
+}
+
+/**
+ * Parses a `--max-file-size` value: bytes (`500000`) or a number with a unit, `K`/`KB`/`KiB`,
+ * `M`/`MB`/`MiB`, `G`/`GB`/`GiB` (all 1024-based, as the defaults: `10MB` = 10 MiB). Returns
+ * undefined for anything else (or a limit of 0).
+ */
+export function parseSize(value: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const n = Math.floor(Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1));
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+/** `--max-file-size` (kept here, not in read.ts: main.ts must not load the engine eagerly). */
+function fileSize(value: string): number {
+  const n = parseSize(value);
+  if (n === undefined) throw new InvalidArgumentError('expected a size in bytes, or with a unit such as 500KB, 10MB or 1GB');
   return n;
 }
 
@@ -72,7 +109,7 @@ function buildProgram(write: { out: (s: string) => void; err: (s: string) => voi
         'and point to its SDK v2 (azure.ai.ml) replacement. amlint never runs or imports the code it reads.',
     )
     .argument('[paths...]', 'files and directories to lint; directories are searched for .py and .ipynb files (default: .)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
     .addOption(new Option('--list-rules', 'list every rule and exit').conflicts(['explain', 'stdin']))
     .addOption(new Option('--explain <code>', "print a rule's documentation and exit").conflicts(['stdin']))
     .option('--select <codes>', 'only these rules (comma-separated codes or prefixes, e.g. AML0,AML101)', commaList)
@@ -85,13 +122,28 @@ function buildProgram(write: { out: (s: string) => void; err: (s: string) => voi
     .option('-q, --quiet', 'report errors only (warnings, info and hints are neither shown nor counted)')
     .option('--max-warnings <n>', 'tolerate up to n warnings: exit 1 only for errors or more than n warnings', nonNegativeInt)
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
+    .option('--max-file-size <size>', 'skip larger files with a message (bytes, or 500KB, 10MB, 1GB; default 10MB, notebooks 200MB)', fileSize)
+    .option('--config <file>', 'use this configuration file (a pyproject.toml with [tool.amlint], or a TOML file with the same keys at the top level) instead of searching for one')
+    .option('--no-config', 'ignore every configuration file')
+    .option('--force-exclude', "apply the configuration's exclude to files named on the command line too (for pre-commit)")
+    .option('--report-unused-disable-directives', 'report # amlint: disable comments that suppress nothing (fixable with --fix)')
+    .addOption(new Option('--report-unused-disable-directives-severity <level>', 'the severity of those reports (default: warning)').choices(['off', 'hint', 'info', 'warning', 'error']))
+    .option('--baseline <file>', `the baseline file to use or write (default: ${'amlint-baseline.json'} next to the configuration, else in the current directory)`)
+    .addOption(new Option('--write-baseline', "record today's findings in the baseline; later runs report only new ones").conflicts(['pruneBaseline', 'diff']))
+    .addOption(new Option('--prune-baseline', 'drop baseline entries that no longer match a finding').conflicts(['diff']))
+    .option('--statistics', 'print how many findings each rule produced instead of the findings')
+    .option('-j, --jobs <n>', 'lint with n worker threads (default: one per core; runs of fewer than 20 files use one)', positiveInt)
+    .option('--cache', 'reuse the results of files that did not change since the last --cache run (same version and settings)')
+    .option('--no-cache', 'do not use the cache (the default)')
+    .option('--cache-location <dir>', 'where --cache keeps its file (default: node_modules/.cache/amlint when ./node_modules exists, else .amlint-cache)')
     .option('--color', 'force colour in stylish output')
     .option('--no-color', 'disable colour')
     .version(readVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'print this help')
     .addHelpText(
       'after',
-      '\nExit codes: 0 nothing found, 1 findings, 2 usage or internal error.\n' +
+      '\nMigration report: amlint report [paths] --output report.html (amlint report --help).\n' +
+        '\nExit codes: 0 nothing found, 1 findings, 2 usage, configuration or internal error.\n' +
         'Docs: docs/cli.md; rules: amlint --list-rules, amlint --explain AML101.',
     )
     .showHelpAfterError("(run 'amlint --help' for usage)")
@@ -140,6 +192,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(s);
   };
 
+  if (argv[0] === 'report') {
+    // `amlint report ...`: the migration report (lint a directory named "report" as ./report).
+    try {
+      const { reportMain } = await import('../report/cli');
+      return await reportMain(argv.slice(1), { out, err, version: readVersion(), debug });
+    } catch (e) {
+      err(`amlint: internal error: ${debug && e instanceof Error && e.stack ? e.stack : String((e as Error)?.message ?? e)}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
   const program = buildProgram({ out, err });
   try {
     program.parse(argv, { from: 'user' });
@@ -185,6 +248,16 @@ export async function main(argv: string[]): Promise<number> {
             fix: opts.fix || opts.diff ? { mode: opts.diff ? 'diff' : 'write', unsafe: Boolean(opts.unsafeFixes) } : undefined,
             stdin: stdinBytes ? { bytes: stdinBytes, filename: opts.stdinFilename } : undefined,
             palette,
+            maxFileSize: opts.maxFileSize,
+            config: opts.config === false ? { none: true } : opts.config !== undefined ? { explicit: path.resolve(opts.config) } : undefined,
+            forceExclude: Boolean(opts.forceExclude),
+            reportUnusedDirectives: opts.reportUnusedDisableDirectivesSeverity ?? (opts.reportUnusedDisableDirectives ? 'warning' : undefined),
+            baseline: { file: opts.baseline, write: Boolean(opts.writeBaseline), prune: Boolean(opts.pruneBaseline) },
+            statistics: Boolean(opts.statistics),
+            version: readVersion(),
+            progress: true, // shown only on a TTY outside CI (see progress.ts)
+            jobs: opts.jobs,
+            cache: opts.cache ? { location: opts.cacheLocation !== undefined ? path.resolve(opts.cacheLocation) : undefined } : undefined,
           },
           debug,
         );

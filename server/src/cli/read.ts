@@ -40,6 +40,24 @@ function mib(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
+/** A size for messages: bytes below 1 MiB (a `--max-file-size 500` limit reads as 500 bytes). */
+function size(n: number): string {
+  return n < 1024 * 1024 ? `${n} byte${n === 1 ? '' : 's'}` : mib(n);
+}
+
+/**
+ * The size limit for a file: `--max-file-size` when given (every kind of file), else 10 MiB for
+ * Python and text files and 200 MiB for notebooks.
+ */
+export function sizeLimit(filePath: string, maxBytes?: number): number {
+  return maxBytes ?? (isNotebookPath(filePath) ? MAX_NOTEBOOK_BYTES : MAX_PYTHON_BYTES);
+}
+
+/** The message of a file over the limit (issue 8: clear about what was skipped and why). */
+function tooLarge(bytes: number, limit: number, explicit: boolean): string {
+  return `file too large to lint (${size(bytes)}; the limit is ${size(limit)}${explicit ? ', set by --max-file-size' : '; raise it with --max-file-size'}); skipped`;
+}
+
 function describeFsError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
@@ -60,34 +78,37 @@ function describeFsError(e: unknown): string {
   }
 }
 
-/** Reads and decodes one file. Never throws. */
-export function readDocument(filePath: string): Loaded {
-  const notebook = isNotebookPath(filePath);
-  const limit = notebook ? MAX_NOTEBOOK_BYTES : MAX_PYTHON_BYTES;
+/** Reads and decodes one file (`maxBytes`: `--max-file-size`). Never throws. */
+export function readDocument(filePath: string, maxBytes?: number): Loaded {
+  const limit = sizeLimit(filePath, maxBytes);
   let bytes: Buffer;
   try {
     const st = fs.statSync(filePath);
     if (st.isDirectory()) return { ok: false, message: 'cannot read file: is a directory' };
-    if (st.size > limit) {
-      return { ok: false, message: `file too large to lint (${mib(st.size)}; the limit is ${mib(limit)})` };
-    }
+    // A FIFO would block the run forever and a device such as /dev/zero never ends (issue 8).
+    if (!st.isFile()) return { ok: false, message: 'cannot read file: not a regular file (a pipe, socket or device); skipped' };
+    if (st.size > limit) return { ok: false, message: tooLarge(st.size, limit, maxBytes !== undefined) };
     bytes = fs.readFileSync(filePath);
   } catch (e) {
     return { ok: false, message: `cannot read file: ${describeFsError(e)}` };
   }
-  return loadDocument(bytes, filePath);
+  return loadDocument(bytes, filePath, maxBytes);
 }
 
 /** Decodes bytes read from `filePath` (or named so with --stdin-filename). Never throws. */
-export function loadDocument(bytes: Uint8Array, filePath: string): Loaded {
+export function loadDocument(bytes: Uint8Array, filePath: string, maxBytes?: number): Loaded {
   const notebook = isNotebookPath(filePath);
-  const limit = notebook ? MAX_NOTEBOOK_BYTES : MAX_PYTHON_BYTES;
-  if (bytes.length > limit) {
-    return { ok: false, message: `file too large to lint (${mib(bytes.length)}; the limit is ${mib(limit)})` };
+  const limit = sizeLimit(filePath, maxBytes);
+  // Checked again here: the file may have grown since it was stat'ed, and stdin has no stat.
+  if (bytes.length > limit) return { ok: false, message: tooLarge(bytes.length, limit, maxBytes !== undefined) };
+  try {
+    if (notebook) return loadNotebook(bytes, filePath);
+    const kind = fileKindOf(filePath);
+    return kind && kind !== 'python' ? loadText(bytes, filePath) : loadPython(bytes, filePath);
+  } catch (e) {
+    // Never throw (issue 8): an unexpected failure on one file must not stop the others.
+    return { ok: false, message: `cannot read file: ${(e as Error)?.message ?? String(e)}` };
   }
-  if (notebook) return loadNotebook(bytes, filePath);
-  const kind = fileKindOf(filePath);
-  return kind && kind !== 'python' ? loadText(bytes, filePath) : loadPython(bytes, filePath);
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -154,7 +175,12 @@ function nbError(text: string): string {
 /** The notebook that jsonc-parser's error-tolerant parse makes of broken JSON, if it has cells. */
 function recoverNotebook(text: string): Extract<ReturnType<typeof parseNotebook>, { cells: unknown }> | undefined {
   const errors: ParseError[] = [];
-  const value = parseJsonTolerant(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let value: unknown;
+  try {
+    value = parseJsonTolerant(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    return undefined; // JSON nested too deeply for the recursive parser: nothing to recover
+  }
   if (!errors.length || !value || typeof value !== 'object' || !Array.isArray((value as { cells?: unknown }).cells)) return undefined;
   const again = parseNotebook(JSON.stringify(value));
   return 'error' in again ? undefined : again;

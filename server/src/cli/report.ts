@@ -8,6 +8,7 @@
  * `{ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1}`.
  */
 import type { DocumentInput, Finding, Fix, Severity } from '../engine';
+import { UNUSED_DIRECTIVE } from '../engine/suppressions';
 
 export interface LintMessage {
   ruleId: string | null;
@@ -45,6 +46,8 @@ export interface ReportedMessage {
   json: LintMessage;
   /** The engine's severity word ('error' | 'warning' | 'info' | 'hint'). */
   level: Severity;
+  /** The finding behind the message (absent for fatal and loader messages); used by sarif/github/statistics. */
+  finding?: Finding;
 }
 
 export interface ReportedFile {
@@ -66,7 +69,8 @@ function mergeEdits(fix: Fix, input: DocumentInput | undefined): EslintFix | und
   const text = input.kind === 'notebook' ? (cell === undefined ? undefined : input.cells[cell]?.text) : input.text;
   if (text === undefined) return undefined;
   const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  // A lone '\r' ends a line too (engine positions count lines as editors do).
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
   const off = (p: { line: number; character: number }): number => (starts[p.line] ?? text.length) + p.character;
   const edits = fix.edits.map((e) => ({ start: off(e.range.start), end: off(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
   let out = '';
@@ -79,7 +83,8 @@ function mergeEdits(fix: Fix, input: DocumentInput | undefined): EslintFix | und
 
 export function findingToMessage(f: Finding, input?: DocumentInput): ReportedMessage {
   const json: LintMessage = {
-    ruleId: f.code,
+    // Unused `# amlint: disable` directives are not rule findings: ESLint reports them with ruleId null.
+    ruleId: f.code === UNUSED_DIRECTIVE ? null : f.code,
     severity: severityNumber(f.severity),
     message: f.message,
     line: f.range.start.line + 1,
@@ -96,7 +101,7 @@ export function findingToMessage(f: Finding, input?: DocumentInput): ReportedMes
     return m ? [{ desc: x.title, fix: m }] : [];
   });
   if (suggestions.length) json.suggestions = suggestions;
-  return { json, level: f.severity };
+  return { json, level: f.severity, finding: f };
 }
 
 export function fatalMessage(message: string): ReportedMessage {

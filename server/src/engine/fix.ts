@@ -19,12 +19,20 @@ export interface FixResult {
   applied: number;
   /** Findings left after the last pass. */
   findings: Finding[];
+  /** Set when the last pass could not analyse the document (see LintResult.fatal). */
+  fatal?: string;
 }
 
-/** Offsets of each line start in a text. */
+/**
+ * Offsets of each line start in a text. '\r\n', '\n' and a lone '\r' end a line, as for
+ * editors and for the source model (see normaliseLoneCR).
+ */
 function lineOffsets(text: string): number[] {
   const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) out.push(i + 1);
+  }
   return out;
 }
 
@@ -98,7 +106,8 @@ export function applyFixes(input: DocumentInput, fixes: Fix[]): { output: Docume
 export function fixDocument(input: DocumentInput, settings?: EngineSettings, options: FixOptions = {}): FixResult {
   let current = input;
   let total = 0;
-  let findings = lint(current, settings).findings;
+  let result = lint(current, settings);
+  let findings = result.findings;
   for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
     // Later findings first: a rewrite of a use (`run.log(...)`) must happen before the rewrite
     // of the statement that made the object (`run = Run.get_context()`), which ends its tracking.
@@ -108,7 +117,8 @@ export function fixDocument(input: DocumentInput, settings?: EngineSettings, opt
     if (!applied) break;
     total += applied;
     current = output;
-    findings = lint(current, settings).findings;
+    result = lint(current, settings);
+    findings = result.findings;
   }
-  return { output: current, applied: total, findings };
+  return result.fatal ? { output: current, applied: total, findings, fatal: result.fatal } : { output: current, applied: total, findings };
 }

@@ -38,7 +38,14 @@ function serialise(value: Node, newText: string, json: string): string {
  * text is not a notebook this can edit (e.g. nbformat 3).
  */
 export function writeNotebookCells(json: string, before: CellInput[], after: CellInput[]): string | undefined {
-  const tree = parseTree(json);
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(json);
+  } catch (e) {
+    // jsonc-parser recurses: JSON nested tens of thousands deep exhausts the stack (issue 8).
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
   if (!tree) return undefined;
   const cells = findNodeAtLocation(tree, ['cells']);
   if (!cells || cells.type !== 'array' || cells.children?.length !== before.length || after.length !== before.length) return undefined;

@@ -5,7 +5,7 @@
  *   # amlint: disable-file=AML100          (whole file or notebook)
  * Without `=CODES` a directive covers every rule. Codes may be prefixes (`AML1`).
  */
-import type { DocumentInput, Location, Position, TextEdit } from './types';
+import type { DocumentInput, Finding, Location, Position, SeveritySetting, TextEdit } from './types';
 
 export type SuppressionKind = 'line' | 'next-line' | 'file';
 
@@ -99,4 +99,132 @@ export function suppressionEdit(input: DocumentInput, at: Location & { code: str
     return edit(at.cell, { line: lineNo, character: 0 }, `${indent}# amlint: disable-next-line=${at.code}\n`);
   }
   return edit(at.cell, { line: lineNo, character: text.length }, `  # amlint: disable=${at.code}`);
+}
+
+// ---- unused directives ------------------------------------------------------------------------
+
+/**
+ * The code of the findings that report an unused directive. It is not a rule code (rule codes
+ * are `AMLnnn`): `select`/`ignore` do not apply to it, and the CLI's JSON output reports it as
+ * ESLint does, with `ruleId: null`.
+ */
+export const UNUSED_DIRECTIVE = 'unused-directive';
+
+/** Engine settings for unused-directive reporting (read by `lint()` next to EngineSettings). */
+export interface DirectiveSettings {
+  /** Report directives (or codes in them) that suppressed nothing, with this severity. Default 'off'. */
+  reportUnusedDirectives?: SeveritySetting;
+}
+
+/** Which codes of each directive suppressed something ('*' for a directive without codes). */
+export type DirectiveUse = Map<Suppression, Set<string>>;
+
+/** Filters suppressed findings out, recording which directive (and which of its codes) was used. */
+export function applySuppressions(findings: Finding[], suppressions: readonly Suppression[], used: DirectiveUse): Finding[] {
+  if (!suppressions.length) return findings;
+  return findings.filter((f) => {
+    let hidden = false;
+    for (const s of suppressions) {
+      if (!suppresses(s, f.code, f)) continue;
+      hidden = true;
+      let set = used.get(s);
+      if (!set) used.set(s, (set = new Set()));
+      if (s.codes.length === 0) set.add('*');
+      for (const c of s.codes) if (f.code.startsWith(c)) set.add(c);
+    }
+    return !hidden;
+  });
+}
+
+const DIRECTIVE_INDICES = new RegExp(DIRECTIVE.source, 'd');
+
+function documentLines(input: DocumentInput, cell: number | undefined): string[] | undefined {
+  return linesOf(input, cell);
+}
+
+/**
+ * A finding for each directive that suppressed nothing, or for the codes of a directive that
+ * suppressed nothing, with a safe fix that deletes the directive (the whole line when the
+ * comment is alone on it) or the unused codes.
+ *
+ * A code counts as unused only when it is not a rule code at all (a typo) or when it names a
+ * rule that ran on this file: a directive for a rule switched off by `select`/`ignore` or a
+ * per-file ignore is not reported, so narrowing a run never flags directives.
+ */
+export function unusedDirectiveFindings(
+  input: DocumentInput,
+  suppressions: readonly Suppression[],
+  used: DirectiveUse,
+  severity: SeveritySetting | undefined,
+  rule: { known: (selector: string) => boolean; enabled: (selector: string) => boolean },
+): Finding[] {
+  if (!severity || severity === 'off') return [];
+  const out: Finding[] = [];
+  for (const s of suppressions) {
+    const hit = used.get(s);
+    let unused: string[];
+    if (s.codes.length === 0) {
+      if (hit?.size) continue;
+      unused = [];
+    } else {
+      unused = s.codes.filter((c) => !hit?.has(c) && (!rule.known(c) || rule.enabled(c)));
+      if (!unused.length) continue;
+    }
+    const lines = documentLines(input, s.location.cell);
+    const lineNo = s.location.range.start.line;
+    const raw = lines?.[lineNo];
+    if (raw === undefined) continue;
+    const from = s.location.range.start.character;
+    const m = DIRECTIVE_INDICES.exec(raw.slice(from));
+    if (!m || !m.indices) continue;
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const kindWord = s.kind === 'line' ? 'disable' : s.kind === 'next-line' ? 'disable-next-line' : 'disable-file';
+    const range = { start: { line: lineNo, character: start }, end: { line: lineNo, character: end } };
+    const whole = s.codes.length === 0 || unused.length === s.codes.length;
+    let message: string;
+    if (s.codes.length === 0) {
+      message = `Unused \`# amlint: ${kindWord}\` directive (no findings were suppressed).`;
+    } else {
+      const unknown = unused.filter((c) => !rule.known(c));
+      const quiet = unused.filter((c) => rule.known(c));
+      const parts: string[] = [];
+      if (quiet.length) parts.push(`no ${quiet.join(', ')} finding${quiet.length === 1 ? ' was' : 's were'} suppressed`);
+      if (unknown.length) parts.push(`${unknown.join(', ')} ${unknown.length === 1 ? 'is not a rule code' : 'are not rule codes'}`);
+      message = `Unused \`# amlint: ${kindWord}\` directive${whole ? '' : ` code${unused.length === 1 ? '' : 's'}`} (${parts.join('; ')}).`;
+    }
+    let edit: TextEdit;
+    if (whole) {
+      const text = raw.replace(/\r$/, '');
+      const before = text.slice(0, start);
+      if (before.trim() === '') {
+        // The comment is alone on its line: delete the line.
+        if (lineNo + 1 < lines!.length) {
+          edit = { cell: s.location.cell, range: { start: { line: lineNo, character: 0 }, end: { line: lineNo + 1, character: 0 } }, newText: '' };
+        } else if (lineNo > 0) {
+          const prev = lines![lineNo - 1].replace(/\r$/, '');
+          edit = { cell: s.location.cell, range: { start: { line: lineNo - 1, character: prev.length }, end: { line: lineNo, character: text.length } }, newText: '' };
+        } else {
+          edit = { cell: s.location.cell, range: { start: { line: lineNo, character: 0 }, end: { line: lineNo, character: text.length } }, newText: '' };
+        }
+      } else {
+        edit = { cell: s.location.cell, range: { start: { line: lineNo, character: before.replace(/\s+$/, '').length }, end: { line: lineNo, character: end } }, newText: '' };
+      }
+    } else {
+      const [cs, ce] = m.indices[2]!;
+      const kept = raw.slice(from + cs, from + ce).split(',').map((c) => c.trim()).filter((c) => c && !unused.includes(c.toUpperCase()));
+      edit = { cell: s.location.cell, range: { start: { line: lineNo, character: from + cs }, end: { line: lineNo, character: from + ce } }, newText: kept.join(',') };
+    }
+    const f: Finding = {
+      code: UNUSED_DIRECTIVE,
+      message,
+      severity,
+      range,
+      tags: ['unnecessary'],
+      fixes: [{ title: whole ? 'Remove the unused amlint directive' : `Remove ${unused.join(', ')} from the amlint directive`, safety: 'safe', edits: [edit] }],
+    };
+    if (s.location.cell !== undefined) f.cell = s.location.cell;
+    out.push(f);
+  }
+  return out;
 }

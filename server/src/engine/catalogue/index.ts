@@ -12,7 +12,7 @@
 import { ENTRIES } from './entries';
 import { V1_MIGRATION_GUIDE } from './docs';
 import { RETURNS } from './returns';
-import { areaOfModule, canonical, inheritedNames } from './modules';
+import { areaOfModule, canonical, inheritedNames, remember } from './modules';
 import type { Area, CatalogueEntry, ReturnType } from './types';
 
 export { ENTRIES } from './entries';
@@ -31,12 +31,23 @@ const BY_NAME: ReadonlyMap<string, CatalogueEntry> = new Map(ENTRIES.map((e) => 
  * `ComputeTarget.wait_for_completion`). No fuzzy or prefix matching.
  */
 export function lookup(qname: string): CatalogueEntry | undefined {
-  for (const q of inheritedNames(canonical(qname))) {
-    const entry = BY_NAME.get(q);
-    if (entry) return entry;
+  // Memoised (rules ask for the same names again and again); `null` records "no entry".
+  let entry = lookupMemo.get(qname);
+  if (entry === undefined) {
+    entry = null;
+    for (const q of inheritedNames(canonical(qname))) {
+      const found = BY_NAME.get(q);
+      if (found) {
+        entry = found;
+        break;
+      }
+    }
+    remember(lookupMemo, qname, entry);
   }
-  return undefined;
+  return entry ?? undefined;
 }
+
+const lookupMemo = new Map<string, CatalogueEntry | null>();
 
 /** The area of a v1 name: its entry's, else the area of its module path. */
 export function areaOf(qname: string): Area {
@@ -56,9 +67,19 @@ export function genericEntry(qname: string): CatalogueEntry {
 
 /** What calling the v1 callable `qname` returns (after canonical(), following base classes). */
 export function returnType(qname: string): ReturnType | undefined {
-  for (const q of inheritedNames(canonical(qname))) {
-    const rt = RETURNS[q];
-    if (rt !== undefined) return rt;
+  let rt = returnMemo.get(qname);
+  if (rt === undefined) {
+    rt = null;
+    for (const q of inheritedNames(canonical(qname))) {
+      const found = Object.prototype.hasOwnProperty.call(RETURNS, q) ? RETURNS[q] : undefined;
+      if (found !== undefined) {
+        rt = found;
+        break;
+      }
+    }
+    remember(returnMemo, qname, rt);
   }
-  return undefined;
+  return rt ?? undefined;
 }
+
+const returnMemo = new Map<string, ReturnType | null>();

@@ -114,6 +114,13 @@ export function sdkOf(value: Value | undefined): ModuleClass {
   return 'other';
 }
 
+/** A value that belongs to an SDK (or holds an object of one): what makes a name worth tracking. */
+function isSdkValue(value: Value | undefined): boolean {
+  if (!value) return false;
+  if (value.kind === 'tuple') return value.items.some(isSdkValue);
+  return sdkOf(value) !== 'other';
+}
+
 const SCOPE_NODES: Record<string, ScopeKind> = {
   function_definition: 'function',
   class_definition: 'class',
@@ -138,6 +145,10 @@ class Builder {
   private readonly moduleScope: Scope;
   private readonly uses = new Map<Binding, SyntaxNode[]>();
   private walking = true;
+  /** Names bound anywhere so far to a value of an SDK (see `bodyMatters`). */
+  private readonly sdkNames = new Set<string>();
+  private sdkNamesPattern?: RegExp;
+  private sdkNamesPatternSize = 0;
 
   constructor(private readonly tree: Tree) {
     this.moduleScope = this.newScope('module', tree.rootNode, undefined, false);
@@ -181,6 +192,7 @@ class Builder {
   }
 
   private bind(scope: Scope, name: string, node: SyntaxNode, value: Value | undefined, kind: Binding['kind'], start: number, importRecord?: ImportRecord): void {
+    if (isSdkValue(value)) this.sdkNames.add(name);
     const list = scope.bindings.get(name) ?? [];
     list.push({ name, value, node, start, scope, kind, importRecord });
     scope.bindings.set(name, list);
@@ -367,10 +379,42 @@ class Builder {
     if (name) this.bind(scope, name.text, name, { kind: 'local' }, 'def', node.endIndex);
     const fnScope = this.newScope('function', node, scope, true);
     this.deferred.push(() => {
+      if (!this.bodyMatters(node, paramValues)) return;
       for (const [id, v] of paramValues) this.bind(fnScope, id.text, id, v, 'param', -1);
       const body = node.childForFieldName('body');
       if (body) this.walkBlock(body, fnScope);
     });
+  }
+
+  /**
+   * Can walking this function's body change anything the rules, fixes or hovers read? Only if
+   * the body names an SDK (an import inside it) or uses a name that some binding made so far
+   * gives an SDK value, or a parameter is annotated with an SDK class. Otherwise every value
+   * in it is unknown or a non-SDK name (`pd.read_csv`): it can produce no reference, no call
+   * with an SDK callee, no use of an SDK binding and no SDK binding, and the walk is skipped
+   * (with the functions nested in it).
+   *
+   * Sound because function bodies are walked after the module body and after their enclosing
+   * function's body, so every binding they can see is already made (`sdkNames` only grows),
+   * and because the text test over-approximates: any identifier in the body, in code, a
+   * string or a comment, keeps the walk. Profiled: most of the engine's time was this walk,
+   * through tree-sitter's node API, and most functions of real SDK files are SDK-free
+   * (pandas, scikit-learn, torch code beside the Azure ML calls).
+   */
+  private bodyMatters(node: SyntaxNode, params: Array<[SyntaxNode, Value | undefined]>): boolean {
+    if (params.some(([, v]) => isSdkValue(v))) return true;
+    const body = node.childForFieldName('body');
+    if (!body) return false;
+    const text = body.text;
+    if (text.includes('azure')) return true; // `import azureml...`, `from azure.ai import ml` inside
+    if (this.sdkNames.size === 0) return false;
+    if (!this.sdkNamesPattern || this.sdkNamesPatternSize !== this.sdkNames.size) {
+      const names = [...this.sdkNames].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      // A whole identifier: not preceded or followed by a character that continues one.
+      this.sdkNamesPattern = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])(?:${names.join('|')})(?![\\p{L}\\p{N}\\p{M}_])`, 'u');
+      this.sdkNamesPatternSize = this.sdkNames.size;
+    }
+    return this.sdkNamesPattern.test(text);
   }
 
   /** Walks a parameter's default and annotation; returns the identifiers it binds with their annotated type. */
@@ -487,11 +531,17 @@ class Builder {
         // `type` wraps annotations: `ws: Workspace`.
         return node.namedChildren.length === 1 ? this.walkExpr(node.namedChildren[0], scope) : this.walkChildren(node, scope);
       case 'string':
-      case 'concatenated_string':
-        // Only f-string interpolations are code.
-        for (const d of node.descendantsOfType('interpolation')) {
-          if (d.parent && nearestString(d.parent) === nearestString(node)) this.walkExpr(d.childForFieldName('expression') ?? d.namedChildren[0], scope);
+        // Only f-string interpolations are code. They are direct children of their string
+        // (tree-sitter-python: string_start, string_content | interpolation, string_end); nested
+        // f-strings are reached through walkExpr. (Was descendantsOfType + a parent walk per
+        // interpolation: cubic time on deeply nested f-strings, issue 8.)
+        for (const d of node.namedChildren) {
+          if (d.type === 'interpolation') this.walkExpr(d.childForFieldName('expression') ?? d.namedChildren[0], scope);
         }
+        return undefined;
+      case 'concatenated_string':
+        // `f"{a}" "b"`: each part is a string.
+        for (const part of node.namedChildren) if (part.type === 'string') this.walkExpr(part, scope);
         return undefined;
       case 'comment':
       case 'integer':
@@ -710,11 +760,6 @@ function fieldOf(node: SyntaxNode): string | undefined {
     const c = parent.childForFieldName(f);
     if (c && c.id === node.id) return f;
   }
-  return undefined;
-}
-
-function nearestString(node: SyntaxNode): number | undefined {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) if (n.type === 'string') return n.id;
   return undefined;
 }
 
