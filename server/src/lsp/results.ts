@@ -7,7 +7,20 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { lint, type Finding } from '../engine';
 import type { Snapshot } from './documents';
 import { diagnosticsByUri, type UriOf } from './diagnostics';
-import { settingsKey, toEngineSettings, type Settings } from './settings';
+import { toEngineSettings, type Settings } from './settings';
+import { ConfigResolver, resolveSettings, type ConfigError } from '../config';
+import type { EngineSettings } from '../engine';
+import { fileURLToPath } from 'node:url';
+
+/** The file-system path of a `file:` URI (files and notebooks), else undefined. */
+export function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 export type Analysis = ReturnType<typeof lint>['analysis'];
 
@@ -32,15 +45,42 @@ export class Results {
   private readonly cache = new Map<string, LintOutcome>();
   private counter = 0;
 
-  constructor(private readonly trace: (message: string) => void) {}
+  /** `[tool.amlint]` in the nearest pyproject.toml, cached per directory. */
+  readonly config = new ConfigResolver();
+
+  /**
+   * `trace` logs timings; `configErrors` hears about a broken configuration file (the server
+   * shows its errors as diagnostics on that file).
+   */
+  constructor(
+    private readonly trace: (message: string) => void,
+    private readonly configErrors: (file: string, errors: ConfigError[]) => void = () => undefined,
+  ) {}
+
+  /**
+   * Engine settings for a target: its pyproject.toml configuration, overridden by the editor's
+   * settings (the same precedence as the CLI: command line > editor > file).
+   */
+  engineSettings(snapshot: Snapshot, settings: Settings): EngineSettings {
+    const editor = toEngineSettings(settings);
+    const file = pathOf(snapshot.key);
+    if (!file) return editor;
+    const found = this.config.forPath(file);
+    if (!found.ok) {
+      this.configErrors(found.errors[0].file, found.errors);
+      return editor;
+    }
+    return resolveSettings({ layers: [found.config?.layer, editor], config: found.config, filePath: file });
+  }
 
   get(snapshot: Snapshot, settings: Settings): LintOutcome {
-    const key = settingsKey(settings);
+    const engineSettings = this.engineSettings(snapshot, settings);
+    const key = JSON.stringify(engineSettings);
     const cached = this.cache.get(snapshot.key);
     if (cached && cached.snapshot.stamp === snapshot.stamp && cached.settingsKey === key) return cached;
 
     const started = performance.now();
-    const { findings, analysis } = lint(snapshot.input, toEngineSettings(settings), cached?.analysis);
+    const { findings, analysis } = lint(snapshot.input, engineSettings, cached?.analysis);
     const uriOf = uriMapper(snapshot);
     const uris = snapshot.kind === 'file' ? [snapshot.key] : snapshot.cellUris;
     const outcome: LintOutcome = {

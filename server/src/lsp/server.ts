@@ -10,7 +10,9 @@
  */
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -20,6 +22,7 @@ import {
   type CodeActionParams,
   type Connection,
   type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type ExecuteCommandParams,
@@ -33,7 +36,9 @@ import { getRule, hover, ruleDocsUrl } from '../engine';
 import { codeActions, fixAllEdit, FIX_ALL_KIND, isFixAllData, NOTEBOOK_FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
 import { DocumentStore, type Resolved } from './documents';
 import { Logger } from './log';
-import { Results, type LintOutcome } from './results';
+import { Results, pathOf, type LintOutcome } from './results';
+import { formatConfigError, type ConfigError } from '../config';
+import { pathToFileURL } from 'node:url';
 import { Scheduler } from './scheduler';
 import { SettingsStore, type Settings } from './settings';
 
@@ -54,6 +59,7 @@ const DEBOUNCE_MS = 120;
 interface ClientFeatures {
   configuration: boolean;
   dynamicConfiguration: boolean;
+  watchedFiles: boolean;
   resolveEdits: boolean;
   showDocument: boolean;
   diagnosticRefresh: boolean;
@@ -64,6 +70,7 @@ function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
   return {
     configuration: !!capabilities.workspace?.configuration,
     dynamicConfiguration: !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration,
+    watchedFiles: !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     resolveEdits: !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit'),
     showDocument: !!capabilities.window?.showDocument?.support,
     diagnosticRefresh: !!capabilities.workspace?.diagnostics?.refreshSupport,
@@ -103,7 +110,7 @@ export class AmlintServer {
     private readonly version: string,
   ) {
     this.log = new Logger(connection);
-    this.results = new Results((m) => this.log.debug(m));
+    this.results = new Results((m) => this.log.debug(m), (file, errors) => this.showConfigErrors(file, errors));
     this.settings = new SettingsStore(
       (scopeUri) => this.fetchSettings(scopeUri),
       (m) => this.log.warn(m),
@@ -146,6 +153,7 @@ export class AmlintServer {
     c.onInitialize((params) => this.onInitialize(params));
     c.onInitialized(this.guard('initialized', undefined, () => this.onInitialized()));
     c.onDidChangeConfiguration(this.guard('didChangeConfiguration', undefined, (p: DidChangeConfigurationParams) => this.onDidChangeConfiguration(p)));
+    c.onDidChangeWatchedFiles(this.guard('didChangeWatchedFiles', undefined, (p: DidChangeWatchedFilesParams) => this.onDidChangeWatchedFiles(p)));
     c.onHover(this.guard('hover', null, (p: HoverParams, token: CancellationToken) => this.onHover(p, token)));
     c.onCodeAction(this.guard('codeAction', [], (p: CodeActionParams, token: CancellationToken) => this.onCodeAction(p, token)));
     c.onCodeActionResolve((action) => this.guard('codeAction/resolve', action, (a: CodeAction) => this.onCodeActionResolve(a))(action));
@@ -209,6 +217,12 @@ export class AmlintServer {
         .register(DidChangeConfigurationNotification.type, { section: 'amlint' })
         .catch((e) => this.log.warn(`could not register for configuration changes: ${String(e)}`));
     }
+    if (this.client.watchedFiles) {
+      // pyproject.toml holds [tool.amlint]: re-lint when one changes.
+      await this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/pyproject.toml' }] })
+        .catch((e) => this.log.warn(`could not watch pyproject.toml files: ${String(e)}`));
+    }
     await this.refreshTrace();
     this.log.info(`amlint language server ${this.version} ready (diagnostics: ${this.mode})`);
   }
@@ -232,6 +246,43 @@ export class AmlintServer {
     this.results.clear();
     await this.refreshTrace();
     this.log.info('amlint: settings changed, re-linting open documents');
+    for (const uri of this.store.files.keys()) this.scheduler.schedule(uri);
+    for (const key of this.store.openNotebooks()) this.scheduler.schedule(key);
+    if (this.mode !== 'push' && this.client.diagnosticRefresh) this.connection.languages.diagnostics.refresh();
+  }
+
+  /** Config files whose errors are shown, with the errors last sent (to send only changes). */
+  private readonly configShown = new Map<string, string>();
+
+  /** A broken [tool.amlint]: its errors become diagnostics on the pyproject.toml itself. */
+  private showConfigErrors(file: string, errors: ConfigError[]): void {
+    const key = JSON.stringify(errors);
+    if (this.configShown.get(file) === key) return;
+    this.configShown.set(file, key);
+    this.log.warn(`amlint: invalid configuration, using editor settings only:\n${errors.map((e) => formatConfigError(e)).join('\n')}`);
+    void this.connection.sendDiagnostics({
+      uri: pathToFileURL(file).href,
+      diagnostics: errors.map((e) => ({
+        range: { start: { line: e.line - 1, character: e.column - 1 }, end: { line: e.line - 1, character: e.column - 1 } },
+        severity: DiagnosticSeverity.Error,
+        source: 'amlint',
+        message: e.key ? `${e.key}: ${e.message}` : e.message,
+      })),
+    });
+  }
+
+  private onDidChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+    let changed = false;
+    for (const change of params.changes) {
+      const file = pathOf(change.uri);
+      if (!file || !file.endsWith('pyproject.toml')) continue;
+      this.results.config.invalidate(file);
+      if (this.configShown.delete(file)) this.clear(change.uri);
+      changed = true;
+    }
+    if (!changed) return;
+    this.results.clear();
+    this.log.info('amlint: configuration changed, re-linting open documents');
     for (const uri of this.store.files.keys()) this.scheduler.schedule(uri);
     for (const key of this.store.openNotebooks()) this.scheduler.schedule(key);
     if (this.mode !== 'push' && this.client.diagnosticRefresh) this.connection.languages.diagnostics.refresh();
