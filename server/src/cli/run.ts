@@ -13,7 +13,7 @@ import { formatGithub } from './github';
 import { Progress } from './progress';
 import { formatStatistics } from '../report/statistics';
 import { computeFixes, fixDiff, writeAtomically } from './fix';
-import { collectFiles, isOutside, type SkippedPath } from './files';
+import { collectFiles, isOutside } from './files';
 import { loadDocument, readDocument, type Loaded } from './read';
 import { defaultJobs, lintFiles, messageOf, replay, type FileOutcome } from './workers';
 import {
@@ -98,8 +98,6 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
   const rootConfig = configFor(opts.cwd, true);
   type Target = { filePath: string; displayPath: string; config: LoadedConfig | undefined };
   const targets: Target[] = [];
-  /** Links out of the tree that the walk did not follow: a note each on stderr (issue 8). */
-  const skippedPaths: SkippedPath[] = [];
   if (opts.stdin) {
     const name = opts.stdin.filename;
     const filePath = name === undefined ? '<stdin>' : path.resolve(opts.cwd, name);
@@ -107,7 +105,7 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
   } else {
     const args = opts.paths.length > 0 ? opts.paths : ['.'];
     const explicit = new Set(args.map((a) => path.resolve(opts.cwd, a)));
-    for (const file of collectFiles(args, opts.cwd, skippedPaths)) {
+    for (const file of collectFiles(args, opts.cwd)) {
       const config = configFor(file);
       // `exclude` prunes directory searches; files named on the command line are linted
       // anyway unless --force-exclude (as in Ruff), which pre-commit hooks use.
@@ -136,7 +134,7 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
     throw e;
   }
 
-  let diagnostics = skippedPaths.map((s) => `amlint: ${displayPath(s.path, opts.cwd)}: ${s.reason}\n`).join('');
+  let diagnostics = '';
   let internalError = false;
   const files: ReportedFile[] = [];
   let diffs = '';
@@ -150,7 +148,8 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
       report.messages.push(fatalMessage(loaded.message));
       return;
     }
-    if (loaded.warning) report.messages.push({ json: { ruleId: null, severity: 1, message: loaded.warning, line: 1, column: 1 }, level: 'warning' });
+    // Broken notebook JSON: one fatal message, plus the findings in the cells that could be read.
+    if (loaded.warning) report.messages.push(fatalMessage(loaded.warning));
     try {
       let findings: Finding[];
       let written = false;
