@@ -123,7 +123,7 @@ describe('CLI worker threads (--jobs)', function () {
 
   it('returns outcomes in target order from the workers, with results equal to one thread', () => {
     const targets = files.map((filePath) => ({ filePath, settings: {} }));
-    const pooled = lintFiles(targets, { jobs: 3, cwd: dir });
+    const pooled = lintFiles(targets, { jobs: 3, cwd: dir, workerThresholdMs: 0 });
     const single = lintFiles(targets, { jobs: 1, cwd: dir });
     assert.equal(pooled.stats.workers, 2, 'two workers started (and this thread lints too)');
     assert.equal(single.stats.workers, 0, 'no worker with --jobs 1');
@@ -134,21 +134,41 @@ describe('CLI worker threads (--jobs)', function () {
 
   it('lints small runs in this thread', () => {
     const targets = files.slice(0, MIN_FILES_FOR_WORKERS - 1).map((filePath) => ({ filePath, settings: {} }));
-    const r = lintFiles(targets, { jobs: 4, cwd: dir });
-    assert.equal(r.stats.workers, 0);
+    const r = lintFiles(targets, { jobs: 4, cwd: dir, workerThresholdMs: 0 });
+    assert.equal(r.stats.workers, 0, 'fewer files than MIN_FILES_FOR_WORKERS');
     assert.equal(r.outcomes.length, targets.length);
+    const quick = lintFiles(files.map((filePath) => ({ filePath, settings: {} })), { jobs: 4, cwd: dir, workerThresholdMs: 1e9 });
+    assert.equal(quick.stats.workers, 0, 'less work than the threshold');
   });
 
   it('gives a worker outcome the decoded document lazily, or at once when asked', () => {
     const file = files.find((f) => f.endsWith('v1_00.py'))!;
     const targets = Array.from({ length: MIN_FILES_FOR_WORKERS }, () => ({ filePath: file, settings: {} }));
     for (const wantInput of [false, true]) {
-      const r = lintFiles(targets, { jobs: 2, cwd: dir, wantInput });
+      const r = lintFiles(targets, { jobs: 2, cwd: dir, wantInput, workerThresholdMs: 0 });
+      assert.equal(r.stats.workers, 1);
       const loaded = r.outcomes[0]!.loaded;
       assert.ok(loaded.ok);
       assert.equal(loaded.input.kind, 'python');
       assert.equal(loaded.input.kind === 'python' && loaded.input.text, fs.readFileSync(file, 'utf8'));
     }
+  });
+
+  it('lints the files of a worker that fails in this thread, losing none', () => {
+    const targets = files.map((filePath) => ({ filePath, settings: {} }));
+    const single = lintFiles(targets, { jobs: 1, cwd: dir });
+    // Workers with a heap far too small for the engine: they die (out of memory) while
+    // loading it or linting their first batch.
+    const failing = lintFiles(targets, {
+      jobs: 3,
+      cwd: dir,
+      workerThresholdMs: 0,
+      stallMs: 3000,
+      workerResourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 },
+    });
+    const view = (o: FileOutcome): unknown => ({ ok: o.loaded.ok, result: o.result, error: o.error });
+    assert.equal(failing.outcomes.length, files.length);
+    assert.deepEqual(failing.outcomes.map(view), single.outcomes.map(view));
   });
 
   it('replays an engine exception of a worker as an Error with its message', () => {

@@ -305,10 +305,22 @@ export const notebookJson: fc.Arbitrary<{ json: string; cells: CellInput[]; nbfo
     return { json, cells: cs, nbformat };
   });
 
+/** Code nested hundreds to tens of thousands deep (brackets, calls, operators, lambdas, f-strings). */
+export const deepCode: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom<[string, string]>(['(', ')'], ['[', ']'], ['{', '}'], ['f(', ')'], ['-', ''], ['not ', ''], ['lambda: ', ''], ['a + ', ''], ['x if y else ', ''], ['f"{', '}"'], ['await ', ''], ['*', '']),
+    fc.integer({ min: 100, max: 20_000 }),
+    fc.boolean(),
+    fc.constantFrom('azureml.core.Workspace.from_config()', '1', ''),
+  )
+  .map(([[open, close], n, closed, inner]) => `import azureml.core\nx = ${open.repeat(n)}${inner}${closed ? close.repeat(n) : ''}\n`);
+
 /** Notebook JSON with random edits, and JSON that is not a notebook (or barely one). */
 export const hostileNotebookText: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(notebookJson, fc.array(mutation, { minLength: 1, maxLength: 5 })).map(([nb, ms]) => mutate(nb.json, ms)),
   fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+  // Nested tens of thousands deep, complete or cut short (recursive JSON parsers overflow).
+  fc.tuple(fc.integer({ min: 1000, max: 100_000 }), fc.nat(3)).map(([n, cut]) => `{"nbformat":4,"cells":${'['.repeat(n)}${']'.repeat(n - cut)}}`),
   fc
     .record({
       nbformat: fc.oneof(fc.constantFrom(1, 2, 3, 4, 5, '4', 4.5, null, -1), fc.jsonValue({ maxDepth: 1 })),

@@ -7,7 +7,7 @@
 import * as fc from 'fast-check';
 import { applyFixes, lint, type DocumentInput, type EngineSettings, type SeveritySetting } from '../../server/src/engine';
 import { loadDocument } from '../../server/src/cli/read';
-import { anyText, assertFindingsInside, checkFixes, checkLint, checkMapping, lenientBytes, mutatedPython, params, parsesCleanly, timeoutFor, tokenSoup, V1_SNIPPETS } from './props';
+import { anyText, assertFindingsInside, checkFixes, checkLint, checkMapping, deepCode, lenientBytes, mutatedPython, params, parsesCleanly, timeoutFor, tokenSoup, V1_SNIPPETS } from './props';
 
 const py = (text: string): DocumentInput => ({ kind: 'python', text, path: 'fuzz.py' });
 
@@ -36,6 +36,18 @@ describe('fuzz: Python files', function () {
       checkLint(py(text));
       checkMapping(py(text));
     }), params(300));
+  });
+
+  it('deep nesting: lint never throws; a document too deep to analyse says so (fatal)', () => {
+    fc.assert(
+      fc.property(deepCode, (text) => {
+        const r = lint(py(text));
+        assertFindingsInside(py(text), r.findings);
+        if (r.fatal !== undefined && !/nested too deeply/.test(r.fatal)) throw new Error(`unexpected fatal: ${r.fatal}`);
+        if (r.fatal !== undefined && r.findings.some((f) => f.code !== 'unused-directive')) throw new Error('findings reported from a module that was not analysed');
+      }),
+      params(40),
+    );
   });
 
   it('lint never throws and keeps ranges inside, for arbitrary bytes decoded leniently', () => {

@@ -10,11 +10,7 @@
  *   `.gitignore` files (root and nested, each relative to its own directory) and
  *   `.git/info/exclude` exclude.
  * - Symbolic links are followed; every directory is entered at most once (by real path), so
- *   link loops cannot hang the walk. A link found in a directory that points outside the
- *   directory being linted is not followed (as Black does): `amlint .` lints this tree, not a
- *   home directory or another repository a link leads to, and `--fix` never writes outside it.
- *   Such links are listed in `skipped` (the CLI prints them on stderr). A link named on the
- *   command line is linted like any file.
+ *   link loops cannot hang the walk.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -40,12 +36,6 @@ export const SKIPPED_DIR_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 export const LINTED_EXTENSIONS: ReadonlySet<string> = new Set(['.py', '.ipynb']);
-
-/** A file or directory the walk did not enter, and why (for a note on stderr). */
-export interface SkippedPath {
-  path: string;
-  reason: string;
-}
 
 export class MissingPathError extends Error {
   constructor(readonly target: string, reason: string) {
@@ -167,7 +157,7 @@ function ancestorLayers(start: string, cwd: string): IgnoreLayer[] {
  * (symlinks in a path are kept as found; two paths to the same real file count once).
  * Throws MissingPathError for a path that does not exist.
  */
-export function collectFiles(args: readonly string[], cwd: string, skipped?: SkippedPath[]): string[] {
+export function collectFiles(args: readonly string[], cwd: string): string[] {
   const found = new Map<string, string>(); // real path → path as found
   const add = (p: string): void => {
     let key = p;
@@ -205,7 +195,7 @@ export function collectFiles(args: readonly string[], cwd: string, skipped?: Ski
       continue;
     }
     const visited = new Set<string>();
-    walk(t.abs, ancestorLayers(t.abs, cwd), visited, add, safeRealpath(t.abs) ?? t.abs, skipped);
+    walk(t.abs, ancestorLayers(t.abs, cwd), visited, add);
   }
   return sortPaths([...found.values()]);
 }
@@ -215,9 +205,6 @@ function walk(
   inherited: readonly IgnoreLayer[],
   visited: Set<string>,
   add: (p: string) => void,
-  /** Real path of the directory named on the command line. */
-  root: string,
-  skipped: SkippedPath[] | undefined,
 ): void {
   let real: string;
   try {
@@ -242,7 +229,6 @@ function walk(
     const full = path.join(dir, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    let outside: string | undefined; // the real path of a link that leaves the tree
     if (entry.isSymbolicLink()) {
       let st: fs.Stats | undefined;
       try {
@@ -255,24 +241,16 @@ function walk(
       isFile = st.isFile();
       // A link to this directory or one of its ancestors is a loop, even when the walk
       // started below that ancestor: do not enter it.
-      const target = safeRealpath(full) ?? full;
-      if (isDir && isWithin(target, real)) continue;
-      if (!isWithin(root, target)) outside = target;
+      if (isDir && isWithin(safeRealpath(full) ?? full, real)) continue;
     }
-    const leaves = (): boolean => {
-      if (outside !== undefined) skipped?.push({ path: full, reason: `not followed: a symbolic link to ${outside}, outside the directory being linted` });
-      return outside !== undefined;
-    };
     if (isDir) {
       if (SKIPPED_DIR_NAMES.has(entry.name)) continue;
       if (isIgnored(layers, full, true)) continue;
-      if (leaves()) continue;
       if (isVirtualEnv(full)) continue;
-      walk(full, layers, visited, add, root, skipped);
+      walk(full, layers, visited, add);
     } else if (isFile) {
       if (!LINTED_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !fileKindOf(full)) continue;
       if (isIgnored(layers, full, false)) continue;
-      if (leaves()) continue;
       add(full);
     }
   }

@@ -90,6 +90,11 @@ export function readDocument(filePath: string, maxBytes?: number): Loaded {
     if (st.size > limit) return { ok: false, message: tooLarge(st.size, limit, maxBytes !== undefined) };
     bytes = fs.readFileSync(filePath);
   } catch (e) {
+    // A name that is not valid UTF-8 comes back from readdir with U+FFFD in it, and no file
+    // has that name: say what is wrong rather than "no such file" (issue 8).
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && filePath.includes('\uFFFD')) {
+      return { ok: false, message: 'cannot read file: its name is not valid UTF-8 (rename it to lint it)' };
+    }
     return { ok: false, message: `cannot read file: ${describeFsError(e)}` };
   }
   return loadDocument(bytes, filePath, maxBytes);

@@ -5,18 +5,20 @@
  * `lintFiles` takes the files of a run in report order and returns one outcome per file in
  * the same order, whatever thread linted it, so the report is byte-identical to `--jobs 1`.
  * Each worker loads the engine once and lints batches of files handed out as workers become
- * free (a few large notebooks do not hold up the others); this thread lints too. Runs of fewer than
- * MIN_FILES_FOR_WORKERS files stay in this thread: starting a worker and loading the engine in
- * it costs more than it saves there.
+ * free (a few large notebooks do not hold up the others); this thread lints too. Runs of fewer
+ * than MIN_FILES_FOR_WORKERS files, or whose work is projected to take less than
+ * WORKER_THRESHOLD_MS, stay in this thread: starting a worker and loading the engine in it
+ * costs more than it saves there.
  *
  * A worker that fails (cannot start, crashes, runs out of memory) costs nothing but time: the
- * files it had not reported are linted in this thread. An exception inside the engine is an
+ * files it had not reported are linted in this thread, as soon as its thread exits, or after
+ * STALL_MS without a finished file when it cannot tell (out of memory). An exception inside the engine is an
  * outcome (`error`) like any other, reported for that file only, exactly as without workers.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { lint, type DocumentInput, type EngineSettings, type Finding } from '../engine';
 import { amlintFingerprint, cacheKey, defaultCacheLocation, LintCache, stableJson, type CachedResult } from './cache';
 import { loadDocument, readDocument, sizeLimit, type Loaded } from './read';
@@ -24,6 +26,8 @@ import { findingToMessage, type ReportedMessage } from './report';
 
 /** Below this many files to lint, no worker is started. */
 export const MIN_FILES_FOR_WORKERS = 20;
+/** Workers start once the work left is projected to take longer than this on one thread. */
+export const WORKER_THRESHOLD_MS = 400;
 
 /** One file to lint, with the settings that apply to it. */
 export interface LintTarget {
@@ -84,6 +88,12 @@ export interface LintFilesOptions {
   wantInput?: boolean;
   /** `--max-file-size`. */
   maxFileSize?: number;
+  /** Projected single-thread work (ms) above which workers are started (default WORKER_THRESHOLD_MS; tests use 0). */
+  workerThresholdMs?: number;
+  /** How long a worker may go without finishing a file (default STALL_MS; for tests). */
+  stallMs?: number;
+  /** Worker heap limits (default: Node's; tests use tiny ones to make a worker fail). */
+  workerResourceLimits?: ResourceLimits;
   /** Called as files complete (for a progress line), with the count so far. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -192,16 +202,29 @@ interface WorkerInit {
   amlintLintWorker: true;
   options: JobOptions;
   port: MessagePort;
-  /** [0]: bumped after every message; [1 + slot]: files worker `slot` has finished. */
+  /**
+   * [0]: bumped after every message; [1 + slot]: files worker `slot` has finished;
+   * [threads + slot]: set when that worker's thread exits.
+   */
   shared: Int32Array;
+  threads: number;
   slot: number;
 }
 
 type ToWorker = { jobs: Job[] };
+
+interface PoolOptions {
+  workerThresholdMs: number;
+  stallMs: number;
+  resourceLimits?: ResourceLimits;
+}
 type FromWorker = { results: JobResult[] } | { fatal: { message: string } };
 
+/** When this thread has linted for this long, it decides whether workers are worth starting. */
+const DECIDE_AFTER_MS = 150;
+
 /** A worker that finishes no file for this long is given up (its files are linted here). */
-const STALL_MS = 120_000;
+export const STALL_MS = 60_000;
 
 /** Files per batch: small enough to balance the load, large enough to keep messages few. */
 function batchSize(files: number, workers: number): number {
@@ -218,17 +241,19 @@ interface Slot {
 }
 
 /**
- * Lints `jobs` on `threads` threads: this one and `threads - 1` workers. Workers get batches;
- * this thread lints single files from the queue whenever no worker message is waiting (it has
- * the engine loaded already, so it starts at once, while the workers are still loading it),
- * and waits only once the queue is empty. The files of a worker that fails go back to the
- * queue. Returns when every job has a result.
+ * Lints `jobs` on up to `threads` threads: this one and `threads - 1` workers. This thread
+ * starts at once (it has the engine loaded) and lints single files from the queue whenever no
+ * worker message is waiting. Workers are started only once the work left is projected to take
+ * longer than `workerThresholdMs` on this thread alone (starting one costs a few hundred
+ * milliseconds of loading the engine, more than a small run takes); they get batches. The
+ * files of a worker that fails go back to the queue. Returns when every job has a result.
  */
-function runPool(jobs: Job[], threads: number, options: JobOptions, onResult: (r: JobResult) => void): { started: number } {
+function runPool(jobs: Job[], threads: number, options: JobOptions, pool: PoolOptions, onResult: (r: JobResult) => void): { started: number } {
   const queue: Job[] = [...jobs];
-  const size = batchSize(jobs.length, threads);
-  const shared = new Int32Array(new SharedArrayBuffer(4 * threads));
+  let size = 1;
+  const shared = new Int32Array(new SharedArrayBuffer(4 * 2 * threads));
   const slots: Slot[] = [];
+  let started = -1; // workers started; -1 = not yet decided
 
   const dispatch = (slot: Slot): void => {
     slot.current = queue.length ? queue.splice(0, size) : undefined;
@@ -236,29 +261,41 @@ function runPool(jobs: Job[], threads: number, options: JobOptions, onResult: (r
     if (slot.current) slot.port.postMessage({ jobs: slot.current } satisfies ToWorker);
   };
   const fail = (slot: Slot): void => {
+    // Results it posted before it failed still count; only what it never reported is redone.
+    for (let m = receiveMessageOnPort(slot.port); m; m = receiveMessageOnPort(slot.port)) {
+      const message = m.message as FromWorker;
+      if ('results' in message) {
+        for (const r of message.results) onResult(r);
+        slot.current = undefined;
+      }
+    }
     if (slot.current) queue.unshift(...slot.current);
     slot.current = undefined;
     slots.splice(slots.indexOf(slot), 1);
     stop(slot);
   };
-
-  for (let w = 0; w < threads - 1; w++) {
-    const { port1, port2 } = new MessageChannel();
-    const init: WorkerInit = { amlintLintWorker: true, options, port: port2, shared, slot: w };
-    let worker: Worker;
-    try {
-      worker = new Worker(__filename, { workerData: init, transferList: [port2] });
-    } catch {
-      port1.close();
-      continue; // no worker: this thread does its share
+  const startWorkers = (): void => {
+    size = batchSize(queue.length, threads);
+    for (let w = 0; w < threads - 1; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const init: WorkerInit = { amlintLintWorker: true, options, port: port2, shared, threads, slot: w };
+      let worker: Worker;
+      try {
+        worker = new Worker(__filename, { workerData: init, transferList: [port2], resourceLimits: pool.resourceLimits });
+      } catch {
+        port1.close();
+        continue; // no worker: this thread does its share
+      }
+      worker.unref(); // a worker never keeps the process alive
+      worker.on('error', () => undefined); // noticed by the stall check; never thrown at the CLI
+      slots.push({ worker, port: port1, index: w, beat: 0, since: Date.now() });
     }
-    worker.unref(); // a worker never keeps the process alive
-    worker.on('error', () => undefined); // noticed by the stall check; never thrown at the CLI
-    slots.push({ worker, port: port1, index: w, beat: 0, since: Date.now() });
-  }
-  const started = slots.length;
-  for (const slot of slots) dispatch(slot);
+    started = slots.length;
+    for (const slot of slots) dispatch(slot);
+  };
 
+  const t0 = Date.now();
+  let doneHere = 0;
   while (queue.length > 0 || slots.some((s) => s.current)) {
     const seen = Atomics.load(shared, 0);
     let received = false;
@@ -277,24 +314,34 @@ function runPool(jobs: Job[], threads: number, options: JobOptions, onResult: (r
     if (received) continue;
     if (queue.length > 0) {
       onResult(runJob(queue.shift()!, options));
+      doneHere++;
+      // Decided once, after DECIDE_AFTER_MS of linting here (the first files are slow while
+      // the JIT warms up, so an earlier projection would overestimate what is left).
+      const elapsed = Date.now() - t0;
+      if (started < 0 && queue.length > 0 && elapsed >= Math.min(DECIDE_AFTER_MS, pool.workerThresholdMs)) {
+        if ((elapsed / doneHere) * queue.length >= pool.workerThresholdMs) startWorkers();
+        else started = 0;
+      }
       continue;
     }
     const now = Date.now();
     for (const slot of [...slots]) {
       if (!slot.current) continue;
       const beat = Atomics.load(shared, 1 + slot.index);
-      if (beat !== slot.beat) {
+      if (Atomics.load(shared, threads + slot.index) !== 0) {
+        fail(slot); // its thread has exited: its files are back in the queue, for this thread
+      } else if (beat !== slot.beat) {
         slot.beat = beat;
         slot.since = now;
-      } else if (now - slot.since > STALL_MS) {
-        fail(slot); // its files are back in the queue, for this thread
+      } else if (now - slot.since > pool.stallMs) {
+        fail(slot); // no file finished for too long (out of memory, or hanging)
       }
     }
     // Woken by the next message; the timeout only paces the stall check.
     if (queue.length === 0) Atomics.wait(shared, 0, seen, 1000);
   }
   for (const slot of slots) stop(slot);
-  return { started };
+  return { started: Math.max(0, started) };
 }
 
 function stop(slot: Slot): void {
@@ -305,7 +352,13 @@ function stop(slot: Slot): void {
 /** The worker side: the engine is loaded once (the imports above); then batches until closed. */
 function workerMain(): void {
   const init = workerData as WorkerInit;
-  const { port, shared, slot, options } = init;
+  const { port, shared, slot, options, threads } = init;
+  // Tell the main thread at once when this thread ends (it waits with Atomics, not events).
+  process.on('exit', () => {
+    Atomics.store(shared, threads + slot, 1);
+    Atomics.add(shared, 0, 1);
+    Atomics.notify(shared, 0);
+  });
   port.on('message', (m: ToWorker) => {
     try {
       const results = m.jobs.map((job) => {
@@ -333,6 +386,7 @@ if (!isMainThread && (workerData as Partial<WorkerInit> | undefined)?.amlintLint
  * there are enough of them.
  */
 export function lintFiles(targets: readonly LintTarget[], options: LintFilesOptions): LintFilesResult {
+  const started = performance.now();
   const total = targets.length;
   const outcomes: Array<FileOutcome | undefined> = new Array(total);
   const wantInput = Boolean(options.wantInput);
@@ -391,13 +445,25 @@ export function lintFiles(targets: readonly LintTarget[], options: LintFilesOpti
   };
   let workers = 0;
   const threads = Math.min(Math.max(1, Math.floor(options.jobs)), Math.ceil(pending.length / 4));
-  if (threads > 1 && pending.length >= MIN_FILES_FOR_WORKERS) workers = runPool(pending, threads, jobOptions, accept).started;
-  else for (const job of pending) accept(runJob(job, jobOptions));
+  if (threads > 1 && pending.length >= MIN_FILES_FOR_WORKERS) {
+    const pool: PoolOptions = {
+      workerThresholdMs: options.workerThresholdMs ?? WORKER_THRESHOLD_MS,
+      stallMs: options.stallMs ?? STALL_MS,
+      resourceLimits: options.workerResourceLimits,
+    };
+    workers = runPool(pending, threads, jobOptions, pool, accept).started;
+  } else {
+    for (const job of pending) accept(runJob(job, jobOptions));
+  }
 
-  const warnings = cache?.save();
+  let warnings = cache?.save() ?? '';
+  if (warnings) warnings += '\n';
+  if (process.env.AMLINT_DEBUG === '1') {
+    warnings += `amlint: ${total} file(s), ${cache ? `${cache.hits} from the cache, ` : ''}${pending.length} linted on ${workers + 1} thread(s) in ${(performance.now() - started).toFixed(0)} ms\n`;
+  }
   return {
     outcomes: outcomes as FileOutcome[],
-    warnings: warnings ? `${warnings}\n` : '',
+    warnings,
     stats: { workers, cacheHits: cache?.hits ?? 0, cacheMisses: cache?.misses ?? 0 },
   };
 }

@@ -33,7 +33,7 @@ export function parseDirective(comment: string): Omit<Suppression, 'location'> |
 /** Finds directives in Python comments of a text, line by line (0-based lines). */
 export function parseSuppressions(text: string): Array<Omit<Suppression, 'location'> & { line: number; character: number }> {
   const out: Array<Omit<Suppression, 'location'> & { line: number; character: number }> = [];
-  text.split('\n').forEach((line, i) => {
+  text.split(LINE_BREAK).forEach((line, i) => {
     const at = line.indexOf('#');
     if (at < 0 || !line.includes('amlint')) return;
     const d = parseDirective(line.slice(at));
@@ -55,10 +55,23 @@ export function suppresses(s: Suppression, code: string, at: Location): boolean 
   return at.range.start.line === line;
 }
 
+/**
+ * Lines as the engine counts them: '\n' and a lone '\r' end a line (a '\r' before '\n' stays at
+ * the end of its line, as the callers expect). Issue 8: with old Mac line endings the whole
+ * file was one line, so unused-directive fixes got edits past the end of their line.
+ */
+const LINE_BREAK = /\n|\r(?!\n)/;
+
 function linesOf(input: DocumentInput, cell: number | undefined): string[] | undefined {
-  if (input.kind !== 'notebook') return input.text.split('\n');
+  if (input.kind !== 'notebook') return input.text.split(LINE_BREAK);
   if (cell === undefined) return undefined;
-  return input.cells[cell]?.text.split('\n');
+  return input.cells[cell]?.text.split(LINE_BREAK);
+}
+
+/** The line ending of the text an edit goes into ('\n' when it has none), for inserted lines. */
+function eolOf(input: DocumentInput, cell: number | undefined): string {
+  const text = input.kind !== 'notebook' ? input.text : cell === undefined ? '' : input.cells[cell]?.text ?? '';
+  return /\r\n?|\n/.exec(text)?.[0] ?? '\n';
 }
 
 function edit(cell: number | undefined, at: Position, newText: string): TextEdit {
@@ -86,7 +99,7 @@ export function suppressionEdit(input: DocumentInput, at: Location & { code: str
         return edit(cell, { line: i, character: endOfCodes }, `,${at.code}`);
       }
     }
-    return edit(cell, { line, character: 0 }, `# amlint: disable-file=${at.code}\n`);
+    return edit(cell, { line, character: 0 }, `# amlint: disable-file=${at.code}${eolOf(input, cell)}`);
   }
   const lines = linesOf(input, at.cell);
   if (!lines) return undefined;
@@ -96,7 +109,7 @@ export function suppressionEdit(input: DocumentInput, at: Location & { code: str
   if (existing) return edit(at.cell, { line: lineNo, character: existing.index + existing[0].length }, `,${at.code}`);
   if (/\\\s*$/.test(text)) {
     const indent = /^\s*/.exec(text)![0];
-    return edit(at.cell, { line: lineNo, character: 0 }, `${indent}# amlint: disable-next-line=${at.code}\n`);
+    return edit(at.cell, { line: lineNo, character: 0 }, `${indent}# amlint: disable-next-line=${at.code}${eolOf(input, at.cell)}`);
   }
   return edit(at.cell, { line: lineNo, character: text.length }, `  # amlint: disable=${at.code}`);
 }

@@ -38,10 +38,14 @@ const V1_VERBS: Record<string, Record<string, string>> = {
   },
 };
 
+function own<T>(table: Record<string, T> | undefined, key: string): T | undefined {
+  return table && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** What v2 uses instead of `az ml <group> <verb>`; undefined for commands that exist in v2. */
 function replacement(words: string[]): string | undefined {
   const [group, verb] = words;
-  if (V1_GROUPS[group]) return V1_GROUPS[group];
-  return verb ? V1_VERBS[group]?.[verb] : undefined;
+  return own(V1_GROUPS, group) ?? (verb ? own(own(V1_VERBS, group), verb) : undefined);
 }
 
 function message(words: string[], v2: string): string {

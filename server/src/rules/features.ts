@@ -10,10 +10,18 @@ import type { RuleMeta } from './types';
 import { shortName } from './v1-api';
 
 const claims: Array<{ prefix: string; code: string }> = [];
+/** claimedBy's answers (every AML1xx area rule asks for every v1 reference); reset when claims change. */
+const claimMemo = new Map<string, string | null>();
 
 /** The AML2xx rule that owns a v1 name, if any. */
 export function claimedBy(qname: string): string | undefined {
-  return claims.find((c) => isUnder(qname, c.prefix))?.code;
+  let code = claimMemo.get(qname);
+  if (code === undefined) {
+    code = claims.find((c) => isUnder(qname, c.prefix))?.code ?? null;
+    if (claimMemo.size >= 20_000) claimMemo.clear();
+    claimMemo.set(qname, code);
+  }
+  return code ?? undefined;
 }
 
 export interface FeatureRuleDef {
@@ -28,6 +36,7 @@ export interface FeatureRuleDef {
 
 export function featureRule(def: FeatureRuleDef): Rule {
   for (const prefix of def.symbols) claims.push({ prefix, code: def.meta.code });
+  claimMemo.clear();
   return {
     meta: def.meta,
     check(ctx) {

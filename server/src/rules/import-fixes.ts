@@ -14,6 +14,23 @@ function bindingsOf(ctx: RuleContext, imp: ImportRecord): Binding[] {
   return out;
 }
 
+/**
+ * In a notebook cell, would deleting module lines `row..endRow` leave a `%%magic` line as the
+ * cell's first non-blank line? It would then become a cell magic and change what the whole cell
+ * is (`%%file x.py` below an import turns the rest of the cell into a file). Found by fuzzing
+ * (issue 8).
+ */
+function promotesCellMagic(ctx: RuleContext, row: number, endRow: number): boolean {
+  const lines = ctx.module.lines;
+  const first = lines?.[row];
+  const last = lines?.[endRow];
+  if (!first || !last || ctx.input.kind !== 'notebook') return false;
+  const cellLines = (ctx.input.cells[first.cell]?.text ?? '').split(/\r\n|\r|\n/);
+  if (cellLines.slice(0, first.line).some((l) => l.trim())) return false;
+  const next = cellLines.slice(last.line + 1).find((l) => l.trim());
+  return next !== undefined && /^\s*%%/.test(next);
+}
+
 /** Removing a whole statement: its lines when it stands alone, `pass` when a block would empty. */
 function removeStatement(ctx: RuleContext, stmt: SyntaxNode): ModuleEdit | undefined {
   const text = ctx.module.text;
@@ -27,6 +44,7 @@ function removeStatement(ctx: RuleContext, stmt: SyntaxNode): ModuleEdit | undef
   if (stmt.parent?.type === 'block' && siblings.length === 1) return { range: nodeRange(stmt), newText: 'pass' };
   const row = stmt.startPosition.row;
   const endRow = stmt.endPosition.row;
+  if (promotesCellMagic(ctx, row, endRow)) return { range: nodeRange(stmt), newText: 'pass' };
   // Delete the lines, newline included, unless the next line belongs to another notebook cell.
   const lines = ctx.module.lines;
   const sameCell = !lines || (lines[endRow + 1] !== undefined && lines[endRow + 1].cell === lines[row].cell);

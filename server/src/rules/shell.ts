@@ -24,7 +24,8 @@ export function notebookShellLines(ctx: RuleContext): ShellLine[] {
     const isCellMagic = cmd.kind === 'cell-magic';
     if (isCellMagic && !SHELL_CELL_MAGICS.has(cmd.name)) continue;
     if (cmd.kind === 'help') continue;
-    const cellLines = (ctx.input.cells[cell]?.text ?? '').split('\n');
+    // Lines as the source model counts them: a lone '\r' ends a line too (issue 8).
+    const cellLines = (ctx.input.cells[cell]?.text ?? '').split(/\r\n|\r|\n/);
     cmd.text.split('\n').forEach((text, i) => {
       const line = cmd.location.range.start.line + (isCellMagic ? 1 : 0) + i;
       const docText = cellLines[line] ?? '';

@@ -518,7 +518,7 @@ class Builder {
         const object = node.childForFieldName('value');
         const v = this.walkExpr(object, scope);
         for (const c of node.childrenForFieldName('subscript')) this.walkExpr(c, scope);
-        const item = v?.kind === 'ref' ? ITEMS[v.qname] : undefined;
+        const item = v?.kind === 'ref' ? own(ITEMS, v.qname) : undefined;
         return item ? { kind: 'instance', type: item } : undefined;
       }
       case 'keyword_argument':
@@ -641,7 +641,7 @@ class Builder {
     if (iterable?.type !== 'call') return undefined;
     const fn = iterable.childForFieldName('function');
     const callee = fn ? this.evaluate(fn, scope) : undefined;
-    const element = callee?.kind === 'ref' ? ELEMENTS[callee.qname] : undefined;
+    const element = callee?.kind === 'ref' ? own(ELEMENTS, callee.qname) : undefined;
     return element ? { kind: 'instance', type: element } : undefined;
   }
 
@@ -671,7 +671,7 @@ class Builder {
         return node.namedChildren.length === 1 ? this.evaluate(node.namedChildren[0], scope) : undefined;
       case 'subscript': {
         const v = this.evaluate(node.childForFieldName('value')!, scope);
-        const item = v?.kind === 'ref' ? ITEMS[v.qname] : undefined;
+        const item = v?.kind === 'ref' ? own(ITEMS, v.qname) : undefined;
         return item ? { kind: 'instance', type: item } : undefined;
       }
       default:
@@ -702,10 +702,18 @@ const V2_RETURNS: Readonly<Record<string, string>> = {
   'azure.ai.ml.MLClient.from_config': 'azure.ai.ml.MLClient',
 };
 
+/**
+ * A table lookup that ignores the prototype: user code can name anything, and `constructor` or
+ * `toString` must not find Object's members.
+ */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 /** What calling a value returns: a known return type, or an instance when a class is called. */
 export function callResult(callee: Value | undefined): Value | undefined {
   if (callee?.kind !== 'ref') return undefined;
-  const rt: ReturnType | undefined = returnType(callee.qname) ?? V2_RETURNS[callee.qname];
+  const rt: ReturnType | undefined = returnType(callee.qname) ?? own(V2_RETURNS, callee.qname);
   if (typeof rt === 'string') return { kind: 'instance', type: rt };
   // An empty type in a tuple is an item that is not an SDK object (e.g. a fitted model).
   if (rt) return { kind: 'tuple', items: rt.tuple.map((t) => (t ? { kind: 'instance', type: t } : undefined)) };
