@@ -79,6 +79,11 @@ describe('fixes', () => {
         'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nsrc = command(code="./src", command="python train.py --epochs 10", compute="gpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="exp")\n',
       ],
       [
+        'workspace properties of a from_config() workspace read from ml_client',
+        'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.resource_group)\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ml_client.workspace_name, ml_client.resource_group_name)\n',
+      ],
+      [
         'print(azureml.core.VERSION)',
         'import azureml.core\nprint("SDK version:", azureml.core.VERSION)\n',
         'import importlib.metadata\nprint("SDK version:", importlib.metadata.version("azure-ai-ml"))\n',
@@ -96,6 +101,12 @@ describe('fixes', () => {
     it('a workspace used as a v1 object is not turned into an MLClient', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.location)\n';
       const f = lint({ kind: 'python', text: src }).findings.find((x) => x.code === 'AML101' && x.range.start.line === 1);
+      assert.equal(f?.fixes, undefined);
+    });
+
+    it('properties of a workspace from Workspace.get(...) are not rewritten (ml_client may name another workspace)', () => {
+      const src = 'from azureml.core import Workspace\nws = Workspace.get(name="other")\nprint(ws.name)\n';
+      const f = lint({ kind: 'python', text: src }).findings.find((x) => x.code === 'AML101' && x.range.start.line === 2);
       assert.equal(f?.fixes, undefined);
     });
 

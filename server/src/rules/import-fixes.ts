@@ -26,7 +26,8 @@ function promotesCellMagic(ctx: RuleContext, row: number, endRow: number): boole
   const last = lines?.[endRow];
   if (!first || !last || ctx.input.kind !== 'notebook') return false;
   const cellLines = (ctx.input.cells[first.cell]?.text ?? '').split(/\r\n|\r|\n/);
-  if (cellLines.slice(0, first.line).some((l) => l.trim())) return false;
+  // Above: only blank lines and cell magics (`%%time` runs its body as a cell of its own).
+  if (cellLines.slice(0, first.line).some((l) => l.trim() && !/^\s*%%/.test(l))) return false;
   const next = cellLines.slice(last.line + 1).find((l) => l.trim());
   return next !== undefined && /^\s*%%/.test(next);
 }

@@ -56,7 +56,37 @@ function variableFree(ctx: RuleContext, call: SyntaxNode, allowed: string[]): bo
   });
 }
 
+/**
+ * A workspace property read on a variable made by `Workspace.from_config()`: the `ml_client`
+ * from the same config file names the same workspace, so its property is the same value.
+ */
+function workspaceProperty(v2: (ml: string) => string): Builder {
+  return (fb, ref, ctx) => {
+    const ws = receiver(ref);
+    const made = ws && definingCall(ctx, ws);
+    const fn = made?.childForFieldName('function');
+    const callee = fn && ctx.model.evaluate(fn);
+    if (!made || callee?.kind !== 'ref' || callee.qname !== 'azureml.core.Workspace.from_config' || callArgs(made).positional.length || callArgs(made).keywords.size) return undefined;
+    return v2(fb.mlClient());
+  };
+}
+
+/** Rewrites of attribute reads (not calls). */
+const ATTRIBUTES = new Set(['azureml.core.VERSION', 'azureml.core.Workspace.name', 'azureml.core.Workspace.resource_group', 'azureml.core.Workspace.subscription_id', 'azureml.core.Workspace.location']);
+
 const BUILDERS: Record<string, Builder> = {
+  'azureml.core.Workspace.name': workspaceProperty((ml) => `${ml}.workspace_name`),
+  'azureml.core.Workspace.resource_group': workspaceProperty((ml) => `${ml}.resource_group_name`),
+  'azureml.core.Workspace.subscription_id': workspaceProperty((ml) => `${ml}.subscription_id`),
+  'azureml.core.Workspace.location': workspaceProperty((ml) => `${ml}.workspaces.get(${ml}.workspace_name).location`),
+  'azureml.core.Run.get_status': (fb, ref) => {
+    const run = receiver(ref);
+    return run && !callArgs(ref.call!).positional.length && !callArgs(ref.call!).keywords.size ? `${fb.mlClient()}.jobs.get(${run.text}.name).status` : undefined;
+  },
+  'azureml.core.webservice.Webservice.delete': (fb, ref) => {
+    const svc = receiver(ref);
+    return svc && !callArgs(ref.call!).positional.length && !callArgs(ref.call!).keywords.size ? `${fb.mlClient()}.online_endpoints.begin_delete(name=${svc.text}.name)` : undefined;
+  },
   'azureml.core.Workspace.from_config': (fb, ref, ctx) => {
     const args = bindArgs(ref.call!, ['path'], ['path']);
     if (!args || !workspaceVariableFree(ctx, ref.call!)) return undefined;
@@ -172,10 +202,11 @@ const BUILDERS: Record<string, Builder> = {
 
 /** The suggestion for one AML1xx reference, if a rewrite exists for it. */
 export function v1Fix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
-  const build = BUILDERS[ref.qname];
+  const build = Object.prototype.hasOwnProperty.call(BUILDERS, ref.qname) ? BUILDERS[ref.qname] : undefined;
   if (!build) return undefined;
   const target = ref.call ?? (ref.node.type === 'attribute' ? ref.node : undefined);
-  if (!target || (ref.call === undefined && ref.qname !== 'azureml.core.VERSION')) return undefined;
+  // Calls are rewritten whole; attribute reads only where a builder is meant for them.
+  if (!target || (ref.call === undefined) !== ATTRIBUTES.has(ref.qname)) return undefined;
   const fb = new FixBuilder(ctx, target.startIndex);
   const text = build(fb, ref, ctx);
   if (!text) return undefined;
