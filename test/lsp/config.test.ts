@@ -66,3 +66,29 @@ describe('lsp: pyproject.toml configuration', function () {
     assert.deepEqual(codes(await onFile), ['AML100', 'AML101']);
   });
 });
+
+describe('lsp: engine notes', function () {
+  this.timeout(30000);
+  it('a file too deeply nested to analyse says so, with no rule link and no disable action', async () => {
+    const client = await TestClient.start();
+    try {
+      const uri = 'file:///tmp/amlint-deep.py';
+      const text = `import azureml.core\nx = ${'('.repeat(100000)}1${')'.repeat(100000)}\n`;
+      const got = client.nextDiagnostics(uri);
+      await client.open(uri, text);
+      const diags = (await got).diagnostics;
+      const note = diags.find((d) => d.code === 'amlint');
+      assert.ok(note, JSON.stringify(diags));
+      assert.match(note.message, /could not analyse this file/);
+      assert.equal(note.codeDescription, undefined);
+      const actions = await client.request<Array<{ title: string }>>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: note.range,
+        context: { diagnostics: [note] },
+      });
+      assert.ok(!actions.some((a) => /Disable amlint|Show documentation for amlint/.test(a.title)), JSON.stringify(actions));
+    } finally {
+      await client.stop();
+    }
+  });
+});

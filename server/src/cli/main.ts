@@ -83,7 +83,7 @@ function nonNegativeInt(value: string): number {
 
 /**
  * Parses a `--max-file-size` value: bytes (`500000`) or a number with a unit, `K`/`KB`/`KiB`,
- * `M`/`MB`/`MiB`, `G`/`GB`/`GiB` (all 1024-based, as the defaults: `10MB` = 10 MiB). Returns
+ * `M`/`MB`/`MiB`, `G`/`GB`/`GiB` (all 1024-based, as the defaults: `4MB` = 4 MiB). Returns
  * undefined for anything else (or a limit of 0).
  */
 export function parseSize(value: string): number | undefined {
@@ -122,7 +122,7 @@ function buildProgram(write: { out: (s: string) => void; err: (s: string) => voi
     .option('-q, --quiet', 'report errors only (warnings, info and hints are neither shown nor counted)')
     .option('--max-warnings <n>', 'tolerate up to n warnings: exit 1 only for errors or more than n warnings', nonNegativeInt)
     .option('-o, --output-file <file>', 'write the report to a file instead of stdout')
-    .option('--max-file-size <size>', 'skip larger files with a message (bytes, or 500KB, 10MB, 1GB; default 10MB, notebooks 200MB)', fileSize)
+    .option('--max-file-size <size>', 'skip larger files with a message (bytes, or 500KB, 10MB, 1GB; default 4MB, notebooks 200MB)', fileSize)
     .option('--config <file>', 'use this configuration file (a pyproject.toml with [tool.amlint], or a TOML file with the same keys at the top level) instead of searching for one')
     .option('--no-config', 'ignore every configuration file')
     .option('--force-exclude', "apply the configuration's exclude to files named on the command line too (for pre-commit)")

@@ -27,8 +27,12 @@ export type Loaded =
     }
   | { ok: false; message: string };
 
-/** Larger `.py` files are reported, not parsed (generated code, data dumped as Python...). */
-export const MAX_PYTHON_BYTES = 10 * 1024 * 1024;
+/**
+ * Larger `.py` (and dependency/script) files are reported, not parsed: they are generated code
+ * or data dumped as Python. Analysis is linear but memory-hungry (a 3 MB file of 70,000 v1
+ * calls: ~8 s and ~750 MB), so the default stays at 4 MiB; `--max-file-size` raises it.
+ */
+export const MAX_PYTHON_BYTES = 4 * 1024 * 1024;
 /** Notebooks carry outputs (images, tables), so they get more room. */
 export const MAX_NOTEBOOK_BYTES = 200 * 1024 * 1024;
 
@@ -46,7 +50,7 @@ function size(n: number): string {
 }
 
 /**
- * The size limit for a file: `--max-file-size` when given (every kind of file), else 10 MiB for
+ * The size limit for a file: `--max-file-size` when given (every kind of file), else 4 MiB for
  * Python and text files and 200 MiB for notebooks.
  */
 export function sizeLimit(filePath: string, maxBytes?: number): number {

@@ -9,7 +9,7 @@
  *     when the client can resolve them.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { suppressionEdit } from '../engine';
+import { getRule, suppressionEdit } from '../engine';
 import { fixesFromData, SOURCE, toFixData, type FixData } from './diagnostics';
 import type { LintOutcome } from './results';
 
@@ -88,16 +88,18 @@ export function codeActions(params: CodeActionParams, target: ActionTarget, lazy
     }
     const seen = new Set<string>();
     const once = (key: string) => !seen.has(key) && !!seen.add(key);
-    for (const { diagnostic } of items) {
+    // Only rules can be disabled by a directive (not the engine's own notes).
+    const rules = items.filter(({ diagnostic }) => getRule(String(diagnostic.code)));
+    for (const { diagnostic } of rules) {
       const code = String(diagnostic.code);
       const line = diagnostic.range.start.line;
       if (once(`line:${code}:${line}`)) pushDisable(actions, target, diagnostic, code, 'line');
     }
-    for (const { diagnostic } of items) {
+    for (const { diagnostic } of rules) {
       const code = String(diagnostic.code);
       if (once(`file:${code}`)) pushDisable(actions, target, diagnostic, code, 'file');
     }
-    for (const { diagnostic } of items) {
+    for (const { diagnostic } of rules) {
       const code = String(diagnostic.code);
       if (!once(`docs:${code}`)) continue;
       actions.push({

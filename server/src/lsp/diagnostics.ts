@@ -4,7 +4,7 @@
  * needs no re-lint.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver/node';
-import { ruleDocsUrl, type Finding, type Fix, type Severity } from '../engine';
+import { getRule, ruleDocsUrl, type Finding, type Fix, type Severity } from '../engine';
 
 export const SOURCE = 'amlint';
 
@@ -46,10 +46,11 @@ export function toDiagnostic(finding: Finding, uriOf: UriOf): Diagnostic {
     range: finding.range,
     severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Warning,
     code: finding.code,
-    codeDescription: { href: ruleDocsUrl(finding.code) },
     source: SOURCE,
     message: finding.message,
   };
+  // Rule findings link their docs page; engine notes (unused directives, "not analysed") have none.
+  if (getRule(finding.code)) diagnostic.codeDescription = { href: ruleDocsUrl(finding.code) };
   const tags = (finding.tags ?? []).map((t) => TAG[t]).filter((t) => t !== undefined);
   if (tags.length) diagnostic.tags = tags;
   const related: DiagnosticRelatedInformation[] = [];

@@ -41,6 +41,15 @@ export function uriMapper(snapshot: Snapshot): UriOf {
   return snapshot.kind === 'file' ? () => snapshot.key : (cell) => (cell === undefined ? undefined : snapshot.cellUris[cell]);
 }
 
+/**
+ * A document the engine could not analyse (e.g. nested too deeply) says so at its start, so an
+ * empty Problems list is never mistaken for "no SDK v1 code".
+ */
+function fatalFinding(snapshot: Snapshot, message: string): Finding {
+  const cell = snapshot.input.kind === 'notebook' ? Math.max(0, snapshot.input.cells.findIndex((c) => c.kind === 'code')) : undefined;
+  return { code: 'amlint', message: `amlint could not analyse this ${cell === undefined ? 'file' : 'notebook'}: ${message}`, severity: 'warning', cell, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
 export class Results {
   private readonly cache = new Map<string, LintOutcome>();
   private counter = 0;
@@ -80,7 +89,9 @@ export class Results {
     if (cached && cached.snapshot.stamp === snapshot.stamp && cached.settingsKey === key) return cached;
 
     const started = performance.now();
-    const { findings, analysis } = lint(snapshot.input, engineSettings, cached?.analysis);
+    const result = lint(snapshot.input, engineSettings, cached?.analysis);
+    const { analysis } = result;
+    const findings = result.fatal ? [...result.findings, fatalFinding(snapshot, result.fatal)] : result.findings;
     const uriOf = uriMapper(snapshot);
     const uris = snapshot.kind === 'file' ? [snapshot.key] : snapshot.cellUris;
     const outcome: LintOutcome = {
