@@ -292,7 +292,7 @@ describe('reliability: hostile files in the CLI', function () {
       const files = results(r, big);
       assert.equal(r.status, 1);
       process.stdout.write(`      (50 MB file skipped in ${r.ms} ms)\n`);
-      assertReason(files, 'huge.py', /^file too large to lint \(50\.\d MiB; the limit is 10\.0 MiB; raise it with --max-file-size\); skipped$/);
+      assertReason(files, 'huge.py', /^file too large to lint \(50\.\d MiB; the limit is 4\.0 MiB; raise it with --max-file-size\); skipped$/);
       assertFindings(files, 'small.py', V1_FINDINGS);
       assertFindings(files, 'mid.py', V1_FINDINGS);
 
