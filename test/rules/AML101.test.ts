@@ -11,6 +11,7 @@ ruleTester('AML101', {
     { name: 'in a comment', code: 'from azureml.core import Workspace as W\n# ws = W.from_config()' },
     { name: 'in a string', code: 'from azureml.core import Workspace\ncode = "Workspace.from_config()"' },
     { name: 'untyped helper result', code: 'from azureml.core import Workspace\nws = helper()\nws.write_config()' },
+    { name: 'a self attribute of another type', code: 'import azureml.core\nclass T:\n    def __init__(self):\n        self.ws = object()\n    def go(self):\n        self.ws.write_config()' },
     { name: 'v2 workspace entity', code: 'from azure.ai.ml.entities import Workspace\nws = Workspace(name="w", location="eastus")\nml_client.workspaces.begin_create(ws)' },
   ],
   invalid: [
@@ -58,6 +59,21 @@ ruleTester('AML101', {
       name: 'values read from a v1 workspace to feed MLClient',
       code: 'from azureml.core import Workspace\nfrom azure.ai.ml import MLClient\nws = Workspace.from_config()\nml_client = MLClient(cred, ws.subscription_id, ws.resource_group, ws.name)',
       errors: [{ line: 3, column: 6 }, { line: 4, column: 28 }, { line: 4, column: 48 }, { line: 4, column: 67 }],
+    },
+    {
+      name: 'tuple assignment keeps each value',
+      code: 'from azureml.core import Workspace\nws, n = Workspace.from_config(), 1\nws.write_config()',
+      errors: [{ line: 2, column: 9 }, { line: 3, column: 1 }],
+    },
+    {
+      name: '`global` in a function binds the module name',
+      code: 'from azureml.core import Workspace\nws = None\ndef init():\n    global ws\n    ws = Workspace.from_config()\ndef use():\n    ws.write_config()',
+      errors: [{ line: 5, column: 10 }, { line: 7, column: 5, endColumn: 20 }],
+    },
+    {
+      name: 'self attributes set in __init__ and used in another method',
+      code: 'from azureml.core import Workspace\nclass Trainer:\n    def __init__(self):\n        self.ws = Workspace.from_config()\n    def go(self):\n        self.ws.write_config()',
+      errors: [{ line: 4, column: 19 }, { line: 6, column: 9, endColumn: 29 }],
     },
     {
       name: 'notebook: import in an earlier cell',

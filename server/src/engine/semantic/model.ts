@@ -47,6 +47,8 @@ export interface Scope {
   bindings: Map<string, Binding[]>;
   /** Deferred scopes (function bodies) see later bindings of their enclosing scopes. */
   deferred: boolean;
+  /** Names declared `global` in this (function) scope: assignments bind in the module scope. */
+  globals?: Set<string>;
 }
 
 export interface ImportedName {
@@ -192,6 +194,7 @@ class Builder {
   }
 
   private bind(scope: Scope, name: string, node: SyntaxNode, value: Value | undefined, kind: Binding['kind'], start: number, importRecord?: ImportRecord): void {
+    if (scope.globals?.has(name)) scope = this.moduleScope;
     if (isSdkValue(value)) this.sdkNames.add(name);
     const list = scope.bindings.get(name) ?? [];
     list.push({ name, value, node, start, scope, kind, importRecord });
@@ -235,6 +238,9 @@ class Builder {
       case 'future_import_statement':
       case 'comment':
       case 'global_statement':
+        // `global ws` then `ws = Workspace.from_config()` in a function binds the module's `ws`.
+        if (scope.kind === 'function') for (const id of node.namedChildren) if (id.type === 'identifier') (scope.globals ??= new Set()).add(id.text);
+        return;
       case 'nonlocal_statement':
         return;
       case 'decorated_definition':
@@ -465,11 +471,41 @@ class Builder {
       case 'list_splat_pattern':
         this.bindTarget(target.namedChildren[0], undefined, scope, kind, start);
         return;
+      case 'attribute': {
+        // `self.ws = Workspace.from_config()` in a method: later `self.ws` in the class's
+        // methods holds that value (methods are walked in order, so __init__ comes first).
+        const attrs = this.selfAttributes(target, scope);
+        if (attrs) {
+          const name = target.childForFieldName('attribute')!.text;
+          attrs.set(name, value);
+          // Methods that read `self.<name>` must be walked (see bodyMatters).
+          if (isSdkValue(value)) this.sdkNames.add(name);
+          this.walkExpr(target.childForFieldName('object'), scope);
+          return;
+        }
+        this.walkExpr(target, scope);
+        return;
+      }
       default:
-        // Attribute and subscript targets (`self.ws = ...`) are not tracked, but their
-        // sub-expressions are uses.
+        // Subscript targets are not tracked, but their sub-expressions are uses.
         this.walkExpr(target, scope);
     }
+  }
+
+  /** Values assigned to `self.<attr>` per class. */
+  private readonly classAttributes = new Map<number, Map<string, Value | undefined>>();
+
+  /** For `self.x` inside a method (first parameter named `self`): that class's attribute table. */
+  private selfAttributes(node: SyntaxNode, scope: Scope): Map<string, Value | undefined> | undefined {
+    const object = node.childForFieldName('object');
+    if (object?.type !== 'identifier' || object.text !== 'self' || !node.childForFieldName('attribute')) return undefined;
+    let s: Scope | undefined = scope;
+    while (s && s.kind !== 'function') s = s.parent;
+    const cls = s?.parent;
+    if (!s || cls?.kind !== 'class') return undefined;
+    let table = this.classAttributes.get(cls.node.id);
+    if (!table) this.classAttributes.set(cls.node.id, (table = new Map()));
+    return table;
   }
 
   // ---- expressions --------------------------------------------------------------------
@@ -521,6 +557,10 @@ class Builder {
         const item = v?.kind === 'ref' ? own(ITEMS, v.qname) : undefined;
         return item ? { kind: 'instance', type: item } : undefined;
       }
+      case 'expression_list':
+      case 'tuple':
+        // `ws, exp = Workspace.from_config(), Experiment(ws, "x")`: items keep their values.
+        return { kind: 'tuple', items: node.namedChildren.filter((c) => c.type !== 'comment').map((c) => this.walkExpr(c, scope)) };
       case 'keyword_argument':
         // The keyword's name is not a use of a variable.
         return this.walkExpr(node.childForFieldName('value'), scope);
@@ -595,6 +635,8 @@ class Builder {
     const object = node.childForFieldName('object');
     const attr = node.childForFieldName('attribute');
     if (!object || !attr) return undefined;
+    const own = this.selfAttributes(node, scope);
+    if (own?.has(attr.text)) return own.get(attr.text);
     // Walk the object for its own uses, but a chain of names is one reference (the longest).
     const base = this.chainValue(object, scope, true);
     return member(base, attr.text);
@@ -610,6 +652,8 @@ class Builder {
       const object = node.childForFieldName('object');
       const attr = node.childForFieldName('attribute');
       if (!object || !attr) return undefined;
+      const own = this.selfAttributes(node, scope);
+      if (own?.has(attr.text)) return own.get(attr.text);
       return member(this.chainValue(object, scope, walk), attr.text);
     }
     if (node.type === 'parenthesized_expression' && node.namedChildren.length === 1) return this.chainValue(node.namedChildren[0], scope, walk);
