@@ -10,29 +10,11 @@ import * as path from 'node:path';
 import { CACHE_FILE_NAME, LintCache, amlintFingerprint, cacheKey, defaultCacheLocation, stableJson } from '../../server/src/cli/cache';
 import { lintFiles } from '../../server/src/cli/workers';
 import { makeTree } from './workers.test';
+import { amlint, type Run } from './helpers';
 
-// ---- helpers (each CLI test file carries its own copy) -------------------------------------
-const ROOT = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
-const BIN = path.join(ROOT, 'bin', 'amlint.js');
+// ---- helpers (spawning the binary: ./helpers.ts) -------------------------------------------
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function amlint(cwd: string, args: string[]): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.AMLINT_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env, timeout: 120_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('CLI result cache (--cache)', function () {
   this.timeout(120_000);

@@ -11,67 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-// ---- helpers (each CLI test file carries its own copy) -------------------------------------
-const ROOT = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
-const BIN = path.join(ROOT, 'bin', 'amlint.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-interface Message {
-  ruleId: string | null;
-  severity: number;
-  message: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  cell?: number;
-  fatal?: boolean;
-}
-interface FileResult {
-  filePath: string;
-  messages: Message[];
-  errorCount: number;
-  warningCount: number;
-  fatalErrorCount: number;
-}
-
-function amlint(cwd: string, args: string[], input?: string | Buffer, env: Record<string, string> = {}): Run {
-  const e: NodeJS.ProcessEnv = { ...process.env, ...env };
-  if (!('FORCE_COLOR' in env)) delete e.FORCE_COLOR;
-  if (!('AMLINT_DEBUG' in env)) delete e.AMLINT_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, encoding: 'utf8', env: e, timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function parseJson(r: Run): FileResult[] {
-  try {
-    return JSON.parse(r.stdout) as FileResult[];
-  } catch {
-    assert.fail(`stdout is not JSON (exit ${r.status}):\n${r.stdout}\nstderr:\n${r.stderr}`);
-  }
-}
-
-function write(dir: string, rel: string, content: string | Buffer): void {
-  const file = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-}
-
-/** The engine as built, loaded lazily so a broken engine fails only the tests that need it. */
-function engine(): typeof import('../../server/src/engine') {
-  return require(path.join(ROOT, 'out', 'server', 'src', 'engine')) as typeof import('../../server/src/engine');
-}
-// ---------------------------------------------------------------------------------------------
-
+import { ROOT, amlint, parseJson, write, engine, type FileResult } from './helpers';
 const V1 = 'from azureml.core import Workspace\n\nws = Workspace.from_config()\n';
 const V2 = [
   'from azure.ai.ml import Input, MLClient, command',

@@ -11,20 +11,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { amlint, type Run } from './helpers';
 
-// ---- helpers (each CLI test file carries its own copy) -------------------------------------
-const ROOT = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
-const BIN = path.join(ROOT, 'bin', 'amlint.js');
+// ---- helpers (spawning the binary: ./helpers.ts) -------------------------------------------
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 interface Message {
   ruleId: string | null;
   severity: number;
@@ -39,14 +29,6 @@ interface Message {
 interface FileResult {
   filePath: string;
   messages: Message[];
-}
-function amlint(cwd: string, args: string[]): Run {
-  const e: NodeJS.ProcessEnv = { ...process.env };
-  delete e.FORCE_COLOR;
-  delete e.AMLINT_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: e, timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 function write(dir: string, rel: string, content: string): void {
   const file = path.join(dir, rel);

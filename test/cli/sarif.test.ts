@@ -10,28 +10,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { amlint, type Run } from './helpers';
 
-// ---- helpers (each CLI test file carries its own copy) -------------------------------------
-const ROOT = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
-const BIN = path.join(ROOT, 'bin', 'amlint.js');
+// ---- helpers (spawning the binary: ./helpers.ts) -------------------------------------------
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-function amlint(cwd: string, args: string[]): Run {
-  const e: NodeJS.ProcessEnv = { ...process.env };
-  delete e.FORCE_COLOR;
-  delete e.AMLINT_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: e, timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 function write(dir: string, rel: string, content: string | Buffer): void {
   const file = path.join(dir, rel);
   fs.mkdirSync(path.dirname(file), { recursive: true });

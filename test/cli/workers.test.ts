@@ -9,29 +9,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintFiles, MIN_FILES_FOR_WORKERS, replay, type FileOutcome } from '../../server/src/cli/workers';
+import { amlint, type Run } from './helpers';
 
-// ---- helpers (each CLI test file carries its own copy) -------------------------------------
-const ROOT = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
-const BIN = path.join(ROOT, 'bin', 'amlint.js');
+// ---- helpers (spawning the binary: ./helpers.ts) -------------------------------------------
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function amlint(cwd: string, args: string[]): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.AMLINT_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env, timeout: 120_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** A notebook with the given code cells (and a markdown cell first). */
 function notebook(cells: string[]): string {
