@@ -17,7 +17,7 @@ const rule: Rule = {
       summary: 'Finds `allow_public_access_when_behind_vnet=` in SDK v1 workspace calls (`Workspace.create`, `ws.update`).',
       why: 'The private link docs recommend `public_network_access` instead: in v2 set it on the workspace entity (`Workspace(public_network_access="Enabled")`) or with CLI v2 `az ml workspace update --set public_network_access=Enabled`. The two properties override each other.',
       v1Example: 'ws.update(allow_public_access_when_behind_vnet=True)',
-      v2Example: 'ws = ml_client.workspaces.get("ws")\nws.public_network_access = "Enabled"\nml_client.workspaces.begin_update(ws).result()',
+      v2Example: '# CLI v2: az ml workspace update -n ws -g rg --set public_network_access=Enabled\nfrom azure.ai.ml.entities import Workspace\n\nws = Workspace(name="ws", location="eastus", public_network_access="Enabled")',
       fixSafety: 'No automatic fix.',
       limitations: 'Only keyword arguments of calls into `azureml.*` are checked.',
       references: [PL],
