@@ -84,6 +84,16 @@ describe('fixes', () => {
         'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ml_client.workspace_name, ml_client.resource_group_name)\n',
       ],
       [
+        'entities reached through their module never collide with the v1 names still imported',
+        'from azureml.core import Environment\nenv = Environment.from_conda_specification(name="e", file_path="conda.yml")\nother = Environment("x")\n',
+        'import azure.ai.ml.entities\nfrom azureml.core import Environment\nenv = azure.ai.ml.entities.Environment(name="e", conda_file="conda.yml", image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest")\nother = Environment("x")\n',
+      ],
+      [
+        'PythonScriptStep → command node',
+        'from azureml.pipeline.steps import PythonScriptStep\nstep = PythonScriptStep(name="prep", script_name="prep.py", source_directory="src", compute_target="cpu")\n',
+        'from azure.ai.ml import command\nstep = command(display_name="prep", code="src", command="python prep.py", compute="cpu")\n',
+      ],
+      [
         'print(azureml.core.VERSION)',
         'import azureml.core\nprint("SDK version:", azureml.core.VERSION)\n',
         'import importlib.metadata\nprint("SDK version:", importlib.metadata.version("azure-ai-ml"))\n',

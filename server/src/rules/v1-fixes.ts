@@ -74,6 +74,24 @@ function workspaceProperty(v2: (ml: string) => string): Builder {
 /** Rewrites of attribute reads (not calls). */
 const ATTRIBUTES = new Set(['azureml.core.VERSION', 'azureml.core.Workspace.name', 'azureml.core.Workspace.resource_group', 'azureml.core.Workspace.subscription_id', 'azureml.core.Workspace.location']);
 
+/**
+ * `python <script> <args>` for a v2 command, when the script name and every argument are plain
+ * literals (no quoting needed); undefined otherwise (data inputs become `${{inputs.x}}`, by hand).
+ */
+function commandLine(script: string, list: SyntaxNode | undefined): string | undefined {
+  if (/["'\\{}$\s]/.test(script)) return undefined;
+  const parts = ['python', script];
+  if (list) {
+    if (list.type !== 'list') return undefined;
+    for (const item of list.namedChildren) {
+      const lit = item.type === 'string' ? stringValue(item) : literalText(item);
+      if (lit === undefined || /["'\\{}$\s]/.test(lit)) return undefined;
+      parts.push(lit);
+    }
+  }
+  return parts.join(' ');
+}
+
 const BUILDERS: Record<string, Builder> = {
   'azureml.core.Workspace.name': workspaceProperty((ml) => `${ml}.workspace_name`),
   'azureml.core.Workspace.resource_group': workspaceProperty((ml) => `${ml}.resource_group_name`),
@@ -169,18 +187,37 @@ const BUILDERS: Record<string, Builder> = {
     const args = bindArgs(ref.call!, ['source_directory', 'script', 'arguments'], ['source_directory', 'script', 'arguments', 'compute_target', 'environment']);
     const script = stringValue(args?.get('script'));
     if (!args || !script || /["'\\{}$]/.test(script)) return undefined;
-    const parts = ['python', script];
-    const list = args.get('arguments');
-    if (list) {
-      if (list.type !== 'list') return undefined;
-      for (const item of list.namedChildren) {
-        const lit = item.type === 'string' ? stringValue(item) : literalText(item);
-        if (lit === undefined || /["'\\{}$\s]/.test(lit)) return undefined;
-        parts.push(lit);
-      }
-    }
+    const parts = commandLine(script, args.get('arguments'));
+    if (parts === undefined) return undefined;
     const command = fb.need('azure.ai.ml', 'command');
-    return `${command}(${kwargs([['code', args.get('source_directory')], ['command', JSON.stringify(parts.join(' '))], ['environment', args.get('environment')], ['compute', args.get('compute_target')]])})`;
+    return `${command}(${kwargs([['code', args.get('source_directory')], ['command', JSON.stringify(parts)], ['environment', args.get('environment')], ['compute', args.get('compute_target')]])})`;
+  },
+  'azureml.pipeline.steps.PythonScriptStep': (fb, ref) => {
+    // A step that only runs a script on a compute becomes a command node (PIPE: PythonScriptStep →
+    // command); steps with inputs/outputs or run configurations are left to the user.
+    const args = bindArgs(ref.call!, ['script_name', 'name', 'arguments', 'compute_target'], ['script_name', 'name', 'arguments', 'compute_target', 'source_directory']);
+    const script = stringValue(args?.get('script_name'));
+    const parts = args && script ? commandLine(script, args.get('arguments')) : undefined;
+    if (!args || !parts) return undefined;
+    const command = fb.need('azure.ai.ml', 'command');
+    return `${command}(${kwargs([['display_name', args.get('name')], ['code', args.get('source_directory')], ['command', JSON.stringify(parts)], ['compute', args.get('compute_target')]])})`;
+  },
+  'azureml.core.Environment.from_conda_specification': (fb, ref) => {
+    // ENV2: a v2 conda environment always needs a base image. The entity is reached through its
+    // module so it cannot collide with the v1 `Environment` still imported here.
+    const args = bindArgs(ref.call!, ['name', 'file_path'], ['name', 'file_path']);
+    if (!args?.get('name') || !args.get('file_path')) return undefined;
+    const entities = fb.needModule('azure.ai.ml.entities');
+    return `${entities}.Environment(${kwargs([['name', args.get('name')], ['conda_file', args.get('file_path')], ['image', '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"']])})`;
+  },
+  'azureml.core.Model.register': (fb, ref) => {
+    // MODEL: Model.register(ws, model_name, model_path) → models.create_or_update(Model(...)).
+    const args = bindArgs(ref.call!, ['workspace', 'model_path', 'model_name'], ['workspace', 'model_path', 'model_name', 'description']);
+    if (!args?.get('model_name') || !args.get('model_path')) return undefined;
+    const ml = fb.mlClient();
+    const entities = fb.needModule('azure.ai.ml.entities');
+    const constants = fb.needModule('azure.ai.ml.constants');
+    return `${ml}.models.create_or_update(${entities}.Model(${kwargs([['name', args.get('model_name')], ['path', args.get('model_path')], ['description', args.get('description')], ['type', `${constants}.AssetTypes.CUSTOM_MODEL`]])}))`;
   },
   'azureml.train.automl.AutoMLConfig': (fb, ref) => {
     const accepted = ['task', 'training_data', 'validation_data', 'label_column_name', 'compute_target', 'primary_metric', 'n_cross_validations', 'experiment_name'];
