@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { amlint, type Run } from './helpers';
+import { amlint, write, type Run } from './helpers';
 
 // ---- helpers (spawning the binary: ./helpers.ts) -------------------------------------------
 
@@ -21,11 +21,6 @@ interface Message {
 interface FileResult {
   filePath: string;
   messages: Message[];
-}
-function write(dir: string, rel: string, content: string): void {
-  const file = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
 }
 /** "file:line:rule" (plus ":cN" for notebooks) for every message of a JSON run. */
 function reported(dir: string, r: Run): string[] {

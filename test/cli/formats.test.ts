@@ -7,62 +7,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { amlint, parseJson, write, type FileResult, type Run } from './helpers';
 
-// ---- helpers (each CLI test file carries its own copy) -------------------------------------
-const ROOT = ((): string => {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
-const BIN = path.join(ROOT, 'bin', 'amlint.js');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-interface Message {
-  ruleId: string | null;
-  severity: number;
-  message: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  cell?: number;
-  fatal?: boolean;
-  fix?: { range: [number, number]; text: string };
-}
-interface FileResult {
-  filePath: string;
-  messages: Message[];
-  errorCount: number;
-  warningCount: number;
-}
-
-function amlint(cwd: string, args: string[], env: Record<string, string> = {}): Run {
-  const e: NodeJS.ProcessEnv = { ...process.env, ...env };
-  delete e.FORCE_COLOR;
-  delete e.AMLINT_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: e, timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function parseJson(r: Run): FileResult[] {
-  try {
-    return JSON.parse(r.stdout) as FileResult[];
-  } catch {
-    assert.fail(`stdout is not JSON (exit ${r.status}):\n${r.stdout}\nstderr:\n${r.stderr}`);
-  }
-}
-
-function write(dir: string, rel: string, content: string): void {
-  const file = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
-}
-
+// ---- helpers (spawning the binary and reading JSON: ./helpers.ts) -------------------------
 function tmp(): string {
   return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'amlint-fmt-')));
 }

@@ -29,6 +29,8 @@ export interface Message {
   endColumn?: number;
   cell?: number;
   fatal?: boolean;
+  /** ESLint's fix (the safe fix as one replacement). */
+  fix?: { range: [number, number]; text: string };
 }
 export interface FileResult {
   filePath: string;

@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { amlint, type Run } from './helpers';
+import { amlint, write, type Run } from './helpers';
 
 // ---- helpers (spawning the binary: ./helpers.ts) -------------------------------------------
 
@@ -29,11 +29,6 @@ interface Message {
 interface FileResult {
   filePath: string;
   messages: Message[];
-}
-function write(dir: string, rel: string, content: string): void {
-  const file = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, content);
 }
 // ---------------------------------------------------------------------------------------------
 
