@@ -69,7 +69,9 @@ export class BenchClient {
   /** Spawns the server and sends `initialize` at once; resolves after `initialized`. */
   static async start(): Promise<{ client: BenchClient; initializedAt: number }> {
     const spawnedAt = performance.now();
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
+    // AMLINT_BENCH_SERVER_ARGS: extra node options for the server (e.g. --cpu-prof), to profile it.
+    const extra = (process.env.AMLINT_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+    const proc = spawn(process.execPath, [...extra, SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new BenchClient(proc, connection, spawnedAt);
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });

@@ -468,7 +468,7 @@ export function checkMapping(input: DocumentInput): void {
   for (const m of analysis.modules) {
     // A notebook without Python cells has an empty module with no line map: nothing maps.
     if (m.module.lines?.length === 0) continue;
-    for (const r of moduleRanges(m.module, m.tree)) {
+    for (const r of moduleRanges(m.module, m.native)) {
       const loc = toDocumentLocation(m.module, r);
       assertInside(input, loc, `module range ${show(r)} of ${m.module.origin}`, true);
       const back = toModuleRange(m.module, loc);

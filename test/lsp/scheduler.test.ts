@@ -47,4 +47,18 @@ describe('lsp/scheduler', () => {
     await sleep(50);
     assert.deepEqual(runs, []);
   });
+
+  it('paces each target by its own interval (the server passes twice its last analysis time)', async () => {
+    const { runs, run } = recorder();
+    scheduler = new Scheduler((key) => (key === 'fast' ? 0 : INTERVAL), run);
+    scheduler.schedule('fast');
+    scheduler.schedule('slow');
+    await sleep(30);
+    scheduler.schedule('fast');
+    scheduler.schedule('slow');
+    await sleep(60);
+    assert.deepEqual(runs.map((r) => r.key).sort(), ['fast', 'fast', 'slow'], 'the fast target ran again at once; the slow one waits');
+    await sleep(INTERVAL);
+    assert.deepEqual(runs.map((r) => r.key).sort(), ['fast', 'fast', 'slow', 'slow']);
+  });
 });

@@ -3,6 +3,7 @@
  * document coordinates, with settings and suppression comments applied.
  */
 import { parsePython, type Tree } from './parser';
+import { editedTree, syntaxTree, type SyntaxTree, type TextEdit } from './syntax';
 import { buildSemanticModel, type SemanticModel } from './semantic/model';
 import { notebookSource, pythonSource, toDocumentLocation } from './source';
 import type { SourceModel, SourceModule } from './source/types';
@@ -16,7 +17,9 @@ import { hoverAt } from './hover';
 export interface AnalysedModule {
   module: SourceModule;
   /** Absent when the module cannot contain SDK code (no `azureml`/`azure.ai.ml` text): not parsed. */
-  tree?: Tree;
+  tree?: SyntaxTree;
+  /** tree-sitter's tree of the same text, kept for the incremental re-parse of the next edit. */
+  native?: Tree;
   model?: SemanticModel;
   /**
    * Set when the semantic model or a rule ran out of JS stack on this module (reliability,
@@ -50,41 +53,49 @@ function mayUseSdk(text: string): boolean {
   return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint');
 }
 
-function pointAt(text: string, index: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: index - lineStart };
-}
-
-/**
- * Incremental re-parse: the changed span is what lies between the common prefix and the
- * common suffix of the old and new text; the old tree is told about it (`tree.edit`) and
- * tree-sitter re-parses only what changed. The old tree belongs to the previous analysis,
- * which the caller replaces with this one.
- */
-function reparse(oldTree: Tree, oldText: string, newText: string): Tree {
+/** The changed span between two texts: what lies between their common prefix and suffix. */
+function changedSpan(oldText: string, newText: string): TextEdit {
+  // Equal 1 KiB blocks are skipped with one string comparison each (memcmp speed), then the
+  // first difference is found character by character.
+  const BLOCK = 1024;
   let start = 0;
   const max = Math.min(oldText.length, newText.length);
+  while (start + BLOCK <= max && oldText.slice(start, start + BLOCK) === newText.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
   let oldEnd = oldText.length;
   let newEnd = newText.length;
+  while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && oldText.slice(oldEnd - BLOCK, oldEnd) === newText.slice(newEnd - BLOCK, newEnd)) {
+    oldEnd -= BLOCK;
+    newEnd -= BLOCK;
+  }
   while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
     oldEnd--;
     newEnd--;
   }
-  oldTree.edit({
-    startIndex: start,
-    oldEndIndex: oldEnd,
-    newEndIndex: newEnd,
-    startPosition: pointAt(oldText, start),
-    oldEndPosition: pointAt(oldText, oldEnd),
-    newEndPosition: pointAt(newText, newEnd),
-  });
-  return parsePython(newText, oldTree);
+  return { startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd };
+}
+
+/**
+ * Re-analysis after an edit (the editor's case). tree-sitter's tree is told about every edit
+ * (`Tree.edit`, cheap) but re-parsed only when the engine's tree cannot be patched by parsing
+ * the statements around the edit alone (see `editedTree`); then the re-parse is incremental
+ * (from all edits since the last one) and unchanged statements are still reused.
+ */
+function reparse(before: AnalysedModule & { native: Tree; tree: SyntaxTree }, newText: string): { native: Tree; tree: SyntaxTree } {
+  const oldText = before.module.text;
+  const edit = changedSpan(oldText, newText);
+  const old = before.tree.rootNode.source;
+  const startPosition = old.point(edit.startIndex);
+  const inserted = newText.slice(edit.startIndex, edit.newEndIndex);
+  const lastNewline = inserted.lastIndexOf('\n');
+  const newEndPosition = lastNewline < 0
+    ? { row: startPosition.row, column: startPosition.column + inserted.length }
+    : { row: startPosition.row + inserted.split('\n').length - 1, column: inserted.length - lastNewline - 1 };
+  before.native.edit({ ...edit, startPosition, oldEndPosition: old.point(edit.oldEndIndex), newEndPosition });
+  const patched = editedTree(before.tree, oldText, edit, newText, (text) => parsePython(text));
+  if (patched) return { native: before.native, tree: patched };
+  const native = parsePython(newText, before.native);
+  return { native, tree: syntaxTree(native, newText, { tree: before.tree, edit }) };
 }
 
 /**
@@ -97,19 +108,32 @@ export function analyseDocument(input: DocumentInput, previous?: Analysis): Anal
   for (const m of previous?.modules ?? []) reusable.set(m.module.origin + '\0' + m.module.text, m);
   // IPython commands (`!az ml ...`, `%%synapse`) are read by rules of the notebook module.
   const commandsMatter = source.commands.some((c) => /azureml|azure-cli-ml|az\s+ml|synapse|legacy-mode/.test(`${c.name} ${c.args ?? ''} ${c.text}`));
+  const consumed = new Set<AnalysedModule>();
   const modules = source.modules.map((module): AnalysedModule => {
     const old = reusable.get(module.origin + '\0' + module.text);
-    if (old) return { ...old, module };
+    if (old && !consumed.has(old)) {
+      consumed.add(old);
+      return { ...old, module };
+    }
     if (!mayUseSdk(module.text) && !(commandsMatter && module.origin === 'notebook')) return { module };
     // An edit of the same module (same file, same notebook, same %%writefile target): re-parse
-    // incrementally from the old tree rather than from scratch.
-    const before = previous?.modules.find((m) => m.tree && m.module.origin === module.origin && m.module.filename === module.filename);
-    const tree = before?.tree ? reparse(before.tree, before.module.text, module.text) : parsePython(module.text);
+    // incrementally from the old tree rather than from scratch, and reuse the statements the
+    // edit did not touch. Each old tree serves one new module (both are consumed).
+    const before = previous?.modules.find((m) => m.native && m.tree && !consumed.has(m) && m.module.origin === module.origin && m.module.filename === module.filename);
+    let tree: SyntaxTree;
+    let native: Tree;
+    if (before?.native && before.tree) {
+      consumed.add(before);
+      ({ native, tree } = reparse({ ...before, native: before.native, tree: before.tree }, module.text));
+    } else {
+      native = parsePython(module.text);
+      tree = syntaxTree(native, module.text);
+    }
     try {
-      return { module, tree, model: buildSemanticModel(tree) };
+      return { module, tree, native, model: buildSemanticModel(tree) };
     } catch (e) {
       if (!isStackOverflow(e)) throw e;
-      return { module, tree, tooDeep: true };
+      return { module, tree, native, tooDeep: true };
     }
   });
   const suppressions: Suppression[] = [];

@@ -4,7 +4,7 @@
  * bound to both SDKs: which binding wins at this point and where each came from.
  */
 import { areaOf, lookup, genericEntry, classifyModule } from './catalogue';
-import type { SyntaxNode } from './parser';
+import type { SyntaxNode } from './syntax';
 import { sdkOf, type Binding, type Value } from './semantic/model';
 import { toDocumentLocation, toModuleRange } from './source';
 import type { Location } from './types';

@@ -9,7 +9,6 @@ import Parser = require('tree-sitter');
 const Python: unknown = require('tree-sitter-python');
 
 export type Tree = Parser.Tree;
-export type SyntaxNode = Parser.SyntaxNode;
 export type InputEdit = Parser.Edit;
 
 let parser: Parser | undefined;

@@ -52,6 +52,8 @@ function fatalFinding(snapshot: Snapshot, message: string): Finding {
 
 export class Results {
   private readonly cache = new Map<string, LintOutcome>();
+  /** How long the last analysis of each target took, ms (the scheduler paces edits by it). */
+  private readonly durations = new Map<string, number>();
   private counter = 0;
 
   /** `[tool.amlint]` in the nearest pyproject.toml, cached per directory. */
@@ -104,6 +106,7 @@ export class Results {
       resultId: `${++this.counter}`,
     };
     this.cache.set(snapshot.key, outcome);
+    this.durations.set(snapshot.key, performance.now() - started);
     this.trace(`linted ${snapshot.key} in ${(performance.now() - started).toFixed(1)} ms: ${findings.length} finding(s)`);
     return outcome;
   }
@@ -114,8 +117,13 @@ export class Results {
     return cached && cached.snapshot.stamp === snapshot.stamp ? cached : undefined;
   }
 
+  lastDuration(key: string): number | undefined {
+    return this.durations.get(key);
+  }
+
   forget(key: string): void {
     this.cache.delete(key);
+    this.durations.delete(key);
   }
 
   clear(): void {

@@ -53,8 +53,13 @@ export interface InitializationOptions {
   amlint?: unknown;
 }
 
-/** Time between two diagnostics runs of one document while edits keep coming. */
-const DEBOUNCE_MS = 120;
+/**
+ * Time between two diagnostics runs of one document while edits keep coming: twice its last
+ * analysis time (so analysing takes at most about a third of the time while typing), at most
+ * MAX_DEBOUNCE_MS.
+ */
+const MAX_DEBOUNCE_MS = 500;
+const debounceFor = (lastRunMs: number | undefined): number => Math.min(MAX_DEBOUNCE_MS, 2 * (lastRunMs ?? 0));
 
 interface ClientFeatures {
   configuration: boolean;
@@ -115,7 +120,7 @@ export class AmlintServer {
       (scopeUri) => this.fetchSettings(scopeUri),
       (m) => this.log.warn(m),
     );
-    this.scheduler = new Scheduler(DEBOUNCE_MS, (key) => void this.push(key));
+    this.scheduler = new Scheduler((key) => debounceFor(this.results.lastDuration(key)), (key) => void this.push(key));
   }
 
   /** Creates the server and binds every handler; the caller then calls `connection.listen()`. */

@@ -3,7 +3,7 @@
  * place), and finding or introducing one `ml_client`. A builder that cannot produce a correct
  * edit returns undefined: the finding is still reported, without a fix.
  */
-import type { SyntaxNode } from '../engine/parser';
+import type { SyntaxNode } from '../engine/syntax';
 import { sdkOf, type Binding } from '../engine/semantic/model';
 import type { Range } from '../engine/types';
 import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
@@ -95,6 +95,25 @@ function computeInsertionLine(ctx: RuleContext): number | undefined {
   return line;
 }
 
+/** Per model (one per analysis): the module-level name bound once to a v2 `MLClient`, or ''. */
+const mlClients = new WeakMap<RuleContext['model'], string>();
+
+function boundMlClient(ctx: RuleContext): string {
+  let name = mlClients.get(ctx.model);
+  if (name === undefined) {
+    name = '';
+    for (const [n, list] of ctx.model.moduleScope.bindings) {
+      const b = list[list.length - 1];
+      if (list.length === 1 && b.value?.kind === 'instance' && b.value.type === 'azure.ai.ml.MLClient' && sdkOf(b.value) === 'v2') {
+        name = n;
+        break;
+      }
+    }
+    mlClients.set(ctx.model, name);
+  }
+  return name;
+}
+
 export class FixBuilder {
   private readonly edits: ModuleEdit[] = [];
   private readonly inserts: string[] = [];
@@ -163,10 +182,8 @@ export class FixBuilder {
 
   /** The name of an `MLClient` bound in the module, or one introduced at the insertion point. */
   mlClient(): string {
-    for (const [name, list] of this.ctx.model.moduleScope.bindings) {
-      const b = list[list.length - 1];
-      if (list.length === 1 && b.value?.kind === 'instance' && b.value.type === 'azure.ai.ml.MLClient' && sdkOf(b.value) === 'v2') return name;
-    }
+    const bound = boundMlClient(this.ctx);
+    if (bound) return bound;
     if (this.ctx.model.moduleScope.bindings.has('ml_client')) {
       this.failed = true;
       return 'ml_client';

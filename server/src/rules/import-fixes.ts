@@ -2,7 +2,7 @@
  * Safe fixes on imports: removing SDK v1 imports that nothing uses (AML100), and aliasing the
  * v1 side of a v1/v2 name collision while renaming its uses (AML002).
  */
-import type { SyntaxNode } from '../engine/parser';
+import type { SyntaxNode } from '../engine/syntax';
 import type { Binding, ImportRecord } from '../engine/semantic/model';
 import type { Range } from '../engine/types';
 import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';

@@ -3,7 +3,7 @@
  * reports; ranges are in module coordinates and the engine maps them back to the document
  * (and the notebook cell).
  */
-import type { SyntaxNode } from '../engine/parser';
+import type { SyntaxNode } from '../engine/syntax';
 import type { SemanticModel } from '../engine/semantic/model';
 import type { SourceModel, SourceModule } from '../engine/source/types';
 import type { DocumentInput, Fix, Location, Range } from '../engine/types';

@@ -10,7 +10,7 @@
  * its own scope, then in the enclosing scopes (where, for deferred bodies, a binding made
  * later in the module counts when there is none before).
  */
-import type { SyntaxNode, Tree } from '../parser';
+import type { SyntaxNode, SyntaxTree } from '../syntax';
 import { ALIASES, ELEMENTS, ENTRIES, ITEMS, canonical, classifyModule, returnType, KNOWN_CLASSES } from '../catalogue';
 import type { ModuleClass, ReturnType } from '../catalogue/types';
 
@@ -92,7 +92,7 @@ export interface CallRecord {
 }
 
 export interface SemanticModel {
-  tree: Tree;
+  tree: SyntaxTree;
   moduleScope: Scope;
   scopes: Scope[];
   imports: ImportRecord[];
@@ -133,7 +133,7 @@ const SCOPE_NODES: Record<string, ScopeKind> = {
   generator_expression: 'comprehension',
 };
 
-export function buildSemanticModel(tree: Tree): SemanticModel {
+export function buildSemanticModel(tree: SyntaxTree): SemanticModel {
   return new Builder(tree).build();
 }
 
@@ -152,7 +152,7 @@ class Builder {
   private sdkNamesPattern?: RegExp;
   private sdkNamesPatternSize = 0;
 
-  constructor(private readonly tree: Tree) {
+  constructor(private readonly tree: SyntaxTree) {
     this.moduleScope = this.newScope('module', tree.rootNode, undefined, false);
   }
 

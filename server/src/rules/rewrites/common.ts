@@ -1,0 +1,107 @@
+/**
+ * What the rewrite tables of each area (workspace.ts, jobs.ts, deploy.ts) share: the builder
+ * type and helpers to read arguments and check that a rewrite keeps the code meaningful.
+ */
+import type { SyntaxNode } from '../../engine/syntax';
+import type { Reference } from '../../engine/semantic/model';
+import { callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
+import type { RuleContext } from '../rule';
+
+/**
+ * Returns the v2 code that replaces the call (or, in an area's `attributes` table, the
+ * attribute read) of `ref`, or undefined when it cannot be translated faithfully. Imports and
+ * the `ml_client` it needs are requested from `fb`.
+ */
+export type Builder = (fb: FixBuilder, ref: Reference, ctx: RuleContext) => string | undefined;
+
+/** One area's rewrites: of calls (`ws.get_default_datastore()`), and of attribute reads (`ws.name`). */
+export interface Rewrites {
+  calls: Record<string, Builder>;
+  attributes: Record<string, Builder>;
+}
+
+/** The call has no arguments at all. */
+export function noArgs(call: SyntaxNode): boolean {
+  const a = callArgs(call);
+  return !a.positional.length && !a.keywords.size;
+}
+
+/** `key=value` for the arguments that exist, in order. */
+export function kwargs(pairs: Array<[string, SyntaxNode | string | undefined]>): string {
+  return pairs.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${typeof v === 'string' ? v : v!.text}`).join(', ');
+}
+
+/** The receiver of a method call: `run` in `run.wait_for_completion()`. */
+export function receiver(ref: Reference): SyntaxNode | undefined {
+  return ref.node.type === 'attribute' ? ref.node.childForFieldName('object') ?? undefined : undefined;
+}
+
+export function mlClientFromWorkspaceArgs(fb: FixBuilder, args: Map<string, SyntaxNode>): string {
+  const client = fb.need('azure.ai.ml', 'MLClient');
+  const cred = fb.need('azure.identity', 'DefaultAzureCredential');
+  const rest = kwargs([
+    ['subscription_id', args.get('subscription_id')],
+    ['resource_group_name', args.get('resource_group')],
+    ['workspace_name', args.get('workspace_name') ?? args.get('name')],
+  ]);
+  return `${client}(${cred}()${rest ? `, ${rest}` : ''})`;
+}
+
+/**
+ * Turning a v1 workspace into an `MLClient` is right only when the variable holding it is not
+ * used as a v1 workspace afterwards (`ws.get_default_datastore()`, `ws.name`): those uses would
+ * silently change meaning. Passing it on as an argument is fine (those calls stay reported).
+ */
+export function workspaceVariableFree(ctx: RuleContext, call: SyntaxNode): boolean {
+  return variableFree(ctx, call, ['subscription_id']);
+}
+
+/** The call is a statement, or assigned to a name with no attribute uses except `allowed` ones. */
+export function variableFree(ctx: RuleContext, call: SyntaxNode, allowed: string[]): boolean {
+  const assign = call.parent;
+  if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== call.id) return assign?.type === 'expression_statement';
+  const target = assign.childForFieldName('left');
+  if (target?.type !== 'identifier') return false;
+  const binding = ctx.model.resolveName(target.text, assign.nextNamedSibling ?? target);
+  const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
+  const mine = list.find((b) => b.node.id === target.id) ?? binding;
+  return (ctx.model.uses.get(mine!) ?? []).every((use) => {
+    const parent = use.parent;
+    return !(parent?.type === 'attribute' && parent.childForFieldName('object')?.id === use.id && !allowed.includes(parent.childForFieldName('attribute')?.text ?? ''));
+  });
+}
+
+/**
+ * A workspace property read on a variable made by `Workspace.from_config()`: the `ml_client`
+ * from the same config file names the same workspace, so its property is the same value.
+ */
+export function workspaceProperty(v2: (ml: string) => string): Builder {
+  return (fb, ref, ctx) => {
+    const ws = receiver(ref);
+    const made = ws && definingCall(ctx, ws);
+    const fn = made?.childForFieldName('function');
+    const callee = fn && ctx.model.evaluate(fn);
+    if (!made || callee?.kind !== 'ref' || callee.qname !== 'azureml.core.Workspace.from_config' || callArgs(made).positional.length || callArgs(made).keywords.size) return undefined;
+    return v2(fb.mlClient());
+  };
+}
+
+
+/**
+ * `python <script> <args>` for a v2 command, when the script name and every argument are plain
+ * literals (no quoting needed); undefined otherwise (data inputs become `${{inputs.x}}`, by hand).
+ */
+export function commandLine(script: string, list: SyntaxNode | undefined): string | undefined {
+  if (/["'\\{}$\s]/.test(script)) return undefined;
+  const parts = ['python', script];
+  if (list) {
+    if (list.type !== 'list') return undefined;
+    for (const item of list.namedChildren) {
+      const lit = item.type === 'string' ? stringValue(item) : literalText(item);
+      if (lit === undefined || /["'\\{}$\s]/.test(lit)) return undefined;
+      parts.push(lit);
+    }
+  }
+  return parts.join(' ');
+}
+
