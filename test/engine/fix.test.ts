@@ -58,10 +58,9 @@ describe('fixes', () => {
         'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nws = MLClient(DefaultAzureCredential(), subscription_id=sub, resource_group_name="rg", workspace_name="w")\n',
       ],
       [
-        'get_default_datastore introduces one ml_client',
+        'a workspace whose every use has a v2 form becomes one MLClient, its uses with it',
         'import os\nfrom azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nblob = Datastore.get(ws, "blob")\n',
-        // The uses go first; then the workspace itself becomes an MLClient, unused.
-        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nimport os\nws = MLClient.from_config(credential=DefaultAzureCredential())\nds = ml_client.datastores.get_default()\nblob = ml_client.datastores.get(name="blob")\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport os\nws = MLClient.from_config(credential=DefaultAzureCredential())\nds = ws.datastores.get_default()\nblob = ws.datastores.get(name="blob")\n',
       ],
       [
         'run.log → mlflow.log_metric, then get_context → mlflow.start_run, then the unused import goes',
@@ -79,9 +78,14 @@ describe('fixes', () => {
         'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nsrc = command(code="./src", command="python train.py --epochs 10", compute="gpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="exp")\n',
       ],
       [
-        'workspace properties of a from_config() workspace read from ml_client',
+        'workspace properties become MLClient properties',
         'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.resource_group)\n',
-        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ml_client.workspace_name, ml_client.resource_group_name)\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name, ws.resource_group_name)\n',
+      ],
+      [
+        'a workspace still used as a v1 object stays; its properties are read from an ml_client of the same config',
+        'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name)\nws.write_config()\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azureml.core import Workspace\nws = Workspace.from_config()\nprint(ml_client.workspace_name)\nws.write_config()\n',
       ],
       [
         'entities reached through their module never collide with the v1 names still imported',
@@ -109,15 +113,16 @@ describe('fixes', () => {
     }
 
     it('a workspace used as a v1 object is not turned into an MLClient', () => {
-      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.location)\n';
+      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.location)\nws.write_config()\n';
       const f = lint({ kind: 'python', text: src }).findings.find((x) => x.code === 'AML101' && x.range.start.line === 1);
       assert.equal(f?.fixes, undefined);
     });
 
-    it('properties of a workspace from Workspace.get(...) are not rewritten (ml_client may name another workspace)', () => {
-      const src = 'from azureml.core import Workspace\nws = Workspace.get(name="other")\nprint(ws.name)\n';
-      const f = lint({ kind: 'python', text: src }).findings.find((x) => x.code === 'AML101' && x.range.start.line === 2);
-      assert.equal(f?.fixes, undefined);
+    it('properties of a workspace from Workspace.get(...) never come from ml_client (it may name another workspace)', () => {
+      const src = 'from azureml.core import Workspace\nws = Workspace.get(name="other")\nprint(ws.name, ws.location)\n';
+      const found = lint({ kind: 'python', text: src }).findings.filter((x) => x.code === 'AML101' && x.range.start.line === 2);
+      // The name is the one it was fetched by; the location has no source but another workspace.
+      assert.deepEqual(found.map((f) => f.fixes?.[0]?.edits.map((e) => e.newText)), [['"other"'], undefined]);
     });
 
     it('arguments that cannot be translated mean no fix', () => {

@@ -18,7 +18,13 @@ export interface AnalysedModule {
   module: SourceModule;
   /** Absent when the module cannot contain SDK code (no `azureml`/`azure.ai.ml` text): not parsed. */
   tree?: SyntaxTree;
-  /** tree-sitter's tree of the same text, kept for the incremental re-parse of the next edit. */
+  /**
+   * tree-sitter's tree of the same text (possibly only `edit()`ed since its last parse), kept
+   * for the incremental re-parse of the next edit once the document is being edited (a
+   * re-analysis). A first analysis does not keep it: tree-sitter frees a tree's native memory
+   * only when V8 collects its wrapper, and hundreds of trees kept a while leave the process's
+   * heap fragmented and large after they are gone (issue 7: memory with 500 open documents).
+   */
   native?: Tree;
   model?: SemanticModel;
   /**
@@ -81,7 +87,7 @@ function changedSpan(oldText: string, newText: string): TextEdit {
  * the statements around the edit alone (see `editedTree`); then the re-parse is incremental
  * (from all edits since the last one) and unchanged statements are still reused.
  */
-function reparse(before: AnalysedModule & { native: Tree; tree: SyntaxTree }, newText: string): { native: Tree; tree: SyntaxTree } {
+function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string): { native: Tree | undefined; tree: SyntaxTree } {
   const oldText = before.module.text;
   const edit = changedSpan(oldText, newText);
   const old = before.tree.rootNode.source;
@@ -91,7 +97,7 @@ function reparse(before: AnalysedModule & { native: Tree; tree: SyntaxTree }, ne
   const newEndPosition = lastNewline < 0
     ? { row: startPosition.row, column: startPosition.column + inserted.length }
     : { row: startPosition.row + inserted.split('\n').length - 1, column: inserted.length - lastNewline - 1 };
-  before.native.edit({ ...edit, startPosition, oldEndPosition: old.point(edit.oldEndIndex), newEndPosition });
+  before.native?.edit({ ...edit, startPosition, oldEndPosition: old.point(edit.oldEndIndex), newEndPosition });
   const patched = editedTree(before.tree, oldText, edit, newText, (text) => parsePython(text));
   if (patched) return { native: before.native, tree: patched };
   const native = parsePython(newText, before.native);
@@ -119,15 +125,17 @@ export function analyseDocument(input: DocumentInput, previous?: Analysis): Anal
     // An edit of the same module (same file, same notebook, same %%writefile target): re-parse
     // incrementally from the old tree rather than from scratch, and reuse the statements the
     // edit did not touch. Each old tree serves one new module (both are consumed).
-    const before = previous?.modules.find((m) => m.native && m.tree && !consumed.has(m) && m.module.origin === module.origin && m.module.filename === module.filename);
+    const before = previous?.modules.find((m) => m.tree && !consumed.has(m) && m.module.origin === module.origin && m.module.filename === module.filename);
     let tree: SyntaxTree;
-    let native: Tree;
-    if (before?.native && before.tree) {
+    let native: Tree | undefined;
+    if (before?.tree) {
       consumed.add(before);
-      ({ native, tree } = reparse({ ...before, native: before.native, tree: before.tree }, module.text));
+      ({ native, tree } = reparse({ ...before, tree: before.tree }, module.text));
     } else {
       native = parsePython(module.text);
       tree = syntaxTree(native, module.text);
+      // Kept only when the document is being edited (see AnalysedModule.native).
+      if (!previous) native = undefined;
     }
     try {
       return { module, tree, native, model: buildSemanticModel(tree) };

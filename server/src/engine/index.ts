@@ -15,4 +15,5 @@ export { suppressionEdit, parseSuppressions } from './suppressions';
 export type { RuleMeta, RuleDocs } from '../rules/types';
 export { fixDocument, applyFixes, type FixOptions, type FixResult } from './fix';
 export { writeNotebookCells } from './notebook-json';
+export { parsedCharacters } from './parser';
 export { fileKindOf, type FileKind, type TextFileKind } from './textfiles';

@@ -26,5 +26,18 @@ function getParser(): Parser {
  * re-parse. Node indices and columns are UTF-16 code units, like LSP positions.
  */
 export function parsePython(text: string, oldTree?: Tree): Tree {
+  parsedChars += text.length;
   return getParser().parse(text, oldTree);
+}
+
+let parsedChars = 0;
+
+/**
+ * How many characters tree-sitter has parsed in this process (a running total). tree-sitter's
+ * trees live in native memory that is freed only when V8 collects their JS wrappers, and V8
+ * does not see that memory: a long-running process (the language server) uses this to collect
+ * after a burst of parsing, before the dead trees pile up (see lsp/memory.ts).
+ */
+export function parsedCharacters(): number {
+  return parsedChars;
 }

@@ -19,6 +19,7 @@ import {
 import { setDocsBaseUrl } from '../engine';
 import { consoleToStderr, redirectConsole } from './log';
 import { AmlintServer } from './server';
+import { enableCollect } from './memory';
 
 const HELP = `Usage: amlint-language-server [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]
 
@@ -127,6 +128,7 @@ export function main(argv: string[]): void {
   process.on('uncaughtException', (error) => connection.console.error(`amlint: uncaught ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`amlint: unhandled rejection ${String(reason)}`));
 
+  enableCollect();
   AmlintServer.register(connection, version);
   connection.listen();
 }

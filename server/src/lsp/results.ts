@@ -4,7 +4,8 @@
  * previous analysis is handed to the engine so unchanged modules are not parsed again.
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { lint, type Finding } from '../engine';
+import { lint, parsedCharacters, type Finding } from '../engine';
+import { afterParsing } from './memory';
 import type { Snapshot } from './documents';
 import { diagnosticsByUri, type UriOf } from './diagnostics';
 import { toEngineSettings, type Settings } from './settings';
@@ -28,7 +29,12 @@ export interface LintOutcome {
   snapshot: Snapshot;
   settingsKey: string;
   findings: Finding[];
-  analysis: Analysis;
+  /**
+   * The engine's analysis (trees, semantic model), kept for the most recently linted targets
+   * only (KEPT_ANALYSES): it makes the next edit incremental and hovers instant. Others drop it
+   * to bound memory with hundreds of open documents; a hover there analyses again.
+   */
+  analysis: Analysis | undefined;
   /** Cell index → URI for this snapshot (files: always the file URI). */
   uriOf: UriOf;
   /** Every URI of the target (the file, or each cell) → its diagnostics (possibly empty). */
@@ -50,8 +56,13 @@ function fatalFinding(snapshot: Snapshot, message: string): Finding {
   return { code: 'amlint', message: `amlint could not analyse this ${cell === undefined ? 'file' : 'notebook'}: ${message}`, severity: 'warning', cell, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
+/** How many targets keep their analysis (see LintOutcome.analysis). */
+const KEPT_ANALYSES = 8;
+
 export class Results {
   private readonly cache = new Map<string, LintOutcome>();
+  /** Keys of the targets whose outcome keeps its analysis, most recent last. */
+  private readonly kept: string[] = [];
   /** How long the last analysis of each target took, ms (the scheduler paces edits by it). */
   private readonly durations = new Map<string, number>();
   private counter = 0;
@@ -106,6 +117,8 @@ export class Results {
       resultId: `${++this.counter}`,
     };
     this.cache.set(snapshot.key, outcome);
+    this.keep(snapshot.key);
+    afterParsing(parsedCharacters());
     this.durations.set(snapshot.key, performance.now() - started);
     this.trace(`linted ${snapshot.key} in ${(performance.now() - started).toFixed(1)} ms: ${findings.length} finding(s)`);
     return outcome;
@@ -117,6 +130,16 @@ export class Results {
     return cached && cached.snapshot.stamp === snapshot.stamp ? cached : undefined;
   }
 
+  private keep(key: string): void {
+    const i = this.kept.indexOf(key);
+    if (i >= 0) this.kept.splice(i, 1);
+    this.kept.push(key);
+    while (this.kept.length > KEPT_ANALYSES) {
+      const outcome = this.cache.get(this.kept.shift()!);
+      if (outcome) outcome.analysis = undefined;
+    }
+  }
+
   lastDuration(key: string): number | undefined {
     return this.durations.get(key);
   }
@@ -124,9 +147,12 @@ export class Results {
   forget(key: string): void {
     this.cache.delete(key);
     this.durations.delete(key);
+    const i = this.kept.indexOf(key);
+    if (i >= 0) this.kept.splice(i, 1);
   }
 
   clear(): void {
     this.cache.clear();
+    this.kept.length = 0;
   }
 }

@@ -40,6 +40,7 @@ import { Results, pathOf, type LintOutcome } from './results';
 import { formatConfigError, type ConfigError } from '../config';
 import { pathToFileURL } from 'node:url';
 import { Scheduler } from './scheduler';
+import { collectSoon } from './memory';
 import { SettingsStore, type Settings } from './settings';
 
 export type DiagnosticMode = 'push' | 'pull' | 'both';
@@ -335,6 +336,7 @@ export class AmlintServer {
     const uris = new Set([...(this.published.get(key) ?? []), ...(cellUris ?? [key])]);
     this.published.delete(key);
     for (const uri of uris) this.clear(uri);
+    collectSoon();
   }
 
   /**
@@ -367,7 +369,7 @@ export class AmlintServer {
   private async onHover(params: HoverParams, token: CancellationToken): Promise<Hover | null> {
     const target = await this.outcomeFor(params.textDocument.uri, token);
     if (!target) return null;
-    const markdown = hover(target.outcome.analysis, { cell: target.cell, position: params.position });
+    const markdown = hover(target.outcome.analysis ?? target.outcome.snapshot.input, { cell: target.cell, position: params.position });
     return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
   }
 
