@@ -316,3 +316,31 @@ describe('cli: unused directives in notebooks', function () {
     }
   });
 });
+
+describe('cli: notebook fixes that span cells in --format json', function () {
+  it('list every cell edit in `cells`; applying them gives what --fix --unsafe-fixes writes', () => {
+    const dir = tmp();
+    try {
+      const cells = ['import os\nfrom azureml.core import Workspace\n', 'ws = Workspace.from_config()\nprint(ws.name)\n'];
+      write(dir, 'nb.ipynb', notebook(cells));
+      const [file] = parseJson(amlint(dir, ['--format', 'json', 'nb.ipynb']));
+      const m = file.messages.find((x) => x.ruleId === 'AML101' && x.cell === 2 && x.line === 2);
+      const fix = (m as { suggestions?: Array<{ fix: { range: [number, number]; text: string; cells?: Array<{ cell: number; range: [number, number]; text: string }> } }> }).suggestions?.[0]?.fix;
+      assert.ok(fix?.cells, `a suggestion spanning cells: ${JSON.stringify(m)}`);
+      assert.deepEqual(fix.cells.map((c) => c.cell), [1, 2]);
+      // The top-level range/text is the message's own cell's edit.
+      assert.deepEqual([fix.range, fix.text], [fix.cells[1]!.range, fix.cells[1]!.text]);
+      const applied = cells.map((text, i) => {
+        const e = fix.cells!.find((c) => c.cell === i + 1);
+        return e ? text.slice(0, e.range[0]) + e.text + text.slice(e.range[1]) : text;
+      });
+      assert.deepEqual(applied, [
+        // The workspace and its one use become an MLClient together; imports go before the first import.
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport os\nfrom azureml.core import Workspace\n',
+        'ws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name)\n',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

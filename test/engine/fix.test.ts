@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import Parser = require('tree-sitter');
-import { fixDocument, lint, writeNotebookCells, parseNotebook, type DocumentInput } from '../../server/src/engine';
+import { applyFixes, fixDocument, lint, writeNotebookCells, parseNotebook, type DocumentInput } from '../../server/src/engine';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const Python = require('tree-sitter-python');
 
@@ -78,6 +78,11 @@ describe('fixes', () => {
         'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nsrc = command(code="./src", command="python train.py --epochs 10", compute="gpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="exp")\n',
       ],
       [
+        'two rewrites that add the same lines in one pass add them once (merged insertions)',
+        'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nblob = Datastore.get(ws, "blob")\nws.write_config()\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azureml.core import Workspace\nws = Workspace.from_config()\nds = ml_client.datastores.get_default()\nblob = ml_client.datastores.get(name="blob")\nws.write_config()\n',
+      ],
+      [
         'workspace properties become MLClient properties',
         'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.resource_group)\n',
         'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name, ws.resource_group_name)\n',
@@ -111,6 +116,15 @@ describe('fixes', () => {
         assert.equal(fixPy(out, true), out, 'a second run changes nothing');
       });
     }
+
+    it('fixes adding lines at the same point apply in one pass', () => {
+      const src = 'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nblob = Datastore.get(ws, "blob")\nws.write_config()\n';
+      const fixes = lint({ kind: 'python', text: src }).findings.flatMap((f) => f.fixes?.filter((x) => x.safety === 'suggestion').slice(0, 1) ?? []);
+      assert.equal(fixes.length, 2);
+      const { output, applied } = applyFixes({ kind: 'python', text: src }, fixes);
+      assert.equal(applied, 2);
+      assert.equal((output as { text: string }).text.match(/^ml_client = /gm)?.length, 1);
+    });
 
     it('a workspace used as a v1 object is not turned into an MLClient', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.location)\nws.write_config()\n';

@@ -63,7 +63,7 @@ describe('rewrites: models, deployment, pipeline steps', () => {
       'a deployed service: scoring_uri, both keys, secondary key; Model.deploy stays',
       'from azureml.core import Model\nservice = Model.deploy(ws, "svc", [model], inference_config, aci_config)\nprint(service.scoring_uri)\nkey, _ = service.get_keys()\nsecond = service.get_keys()[1]\n',
       // Two fixes apply in one pass; each adds its imports once, in the order the fixes are applied.
-      'import operator\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azureml.core import Model\nservice = Model.deploy(ws, "svc", [model], inference_config, aci_config)\n' +
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport operator\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azureml.core import Model\nservice = Model.deploy(ws, "svc", [model], inference_config, aci_config)\n' +
         'print(ml_client.online_endpoints.get(name=service.name).scoring_uri)\nkey, _ = operator.attrgetter("primary_key", "secondary_key")(ml_client.online_endpoints.get_keys(name=service.name))\nsecond = ml_client.online_endpoints.get_keys(name=service.name).secondary_key\n',
     ],
     [

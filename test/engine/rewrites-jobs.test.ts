@@ -109,7 +109,7 @@ describe('rewrites: jobs, runs and logging', () => {
       'a v1 compute target passes its name',
       'from azureml.core import ScriptRunConfig\nfrom azureml.core.compute import ComputeTarget\ncluster = ComputeTarget(workspace=ws, name="cpu")\nsrc = ScriptRunConfig(source_directory=".", script="train.py", compute_target=cluster)\n',
       // The compute rewrite (workspace.ts) makes `cluster` a v2 compute, whose `.name` is the same.
-      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azure.ai.ml import command\ncluster = ml_client.compute.get("cpu")\nsrc = command(code=".", command="python train.py", compute=cluster.name)\n',
+      'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\ncluster = ml_client.compute.get("cpu")\nsrc = command(code=".", command="python train.py", compute=cluster.name)\n',
     ],
   ];
   for (const [name, src, expected] of cases) {

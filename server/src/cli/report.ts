@@ -30,6 +30,13 @@ export interface LintMessage {
 export interface EslintFix {
   range: [number, number];
   text: string;
+  /**
+   * Notebooks only, when the fix edits more than one cell (a rewrite in one cell and the
+   * imports it needs beside the notebook's first import): every cell's edit, 1-based `cell`
+   * and `range` into that cell's source, the message's own cell included. `range`/`text` above
+   * are that own cell's edit; apply all of `cells` or nothing.
+   */
+  cells?: Array<{ cell: number; range: [number, number]; text: string }>;
 }
 
 export interface FileResult {
@@ -61,24 +68,37 @@ export function severityNumber(s: Severity): 1 | 2 {
   return s === 'error' ? 2 : 1;
 }
 
-/** One replacement covering every edit of a fix (ESLint merges a fix's edits the same way). */
-function mergeEdits(fix: Fix, input: DocumentInput | undefined): EslintFix | undefined {
-  if (!input || !fix.edits.length) return undefined;
-  const cell = fix.edits[0].cell;
-  if (fix.edits.some((e) => e.cell !== cell)) return undefined;
-  const text = input.kind === 'notebook' ? (cell === undefined ? undefined : input.cells[cell]?.text) : input.text;
-  if (text === undefined) return undefined;
+/** One replacement covering every edit of a fix in one text (ESLint merges a fix's edits the same way). */
+function mergeInText(edits: Fix['edits'], text: string): { range: [number, number]; text: string } {
   const starts = [0];
   // A lone '\r' ends a line too (engine positions count lines as editors do).
   for (let i = 0; i < text.length; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
   const off = (p: { line: number; character: number }): number => (starts[p.line] ?? text.length) + p.character;
-  const edits = fix.edits.map((e) => ({ start: off(e.range.start), end: off(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
+  const abs = edits.map((e) => ({ start: off(e.range.start), end: off(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
   let out = '';
-  for (let i = 0; i < edits.length; i++) {
-    out += edits[i].text;
-    if (i + 1 < edits.length) out += text.slice(edits[i].end, edits[i + 1].start);
+  for (let i = 0; i < abs.length; i++) {
+    out += abs[i].text;
+    if (i + 1 < abs.length) out += text.slice(abs[i].end, abs[i + 1].start);
   }
-  return { range: [edits[0].start, edits[edits.length - 1].end], text: out };
+  return { range: [abs[0].start, abs[abs.length - 1].end], text: out };
+}
+
+/**
+ * A fix as ESLint's `{ range, text }`. In a notebook, offsets are into the cell's source; a fix
+ * spanning cells also lists each cell's edit in `cells` (see EslintFix).
+ */
+function mergeEdits(fix: Fix, input: DocumentInput | undefined, ownCell: number | undefined): EslintFix | undefined {
+  if (!input || !fix.edits.length) return undefined;
+  if (input.kind !== 'notebook') return fix.edits.some((e) => e.cell !== undefined) ? undefined : mergeInText(fix.edits, input.text);
+  const byCell = new Map<number, Fix['edits']>();
+  for (const e of fix.edits) {
+    const text = e.cell === undefined ? undefined : input.cells[e.cell]?.text;
+    if (text === undefined) return undefined;
+    byCell.set(e.cell!, [...(byCell.get(e.cell!) ?? []), e]);
+  }
+  const cells = [...byCell].sort(([a], [b]) => a - b).map(([cell, edits]) => ({ cell: cell + 1, ...mergeInText(edits, input.cells[cell]!.text) }));
+  const own = cells.find((c) => c.cell - 1 === ownCell) ?? cells[0]!;
+  return cells.length === 1 ? { range: own.range, text: own.text } : { range: own.range, text: own.text, cells };
 }
 
 export function findingToMessage(f: Finding, input?: DocumentInput): ReportedMessage {
@@ -94,10 +114,10 @@ export function findingToMessage(f: Finding, input?: DocumentInput): ReportedMes
   };
   if (f.cell !== undefined) json.cell = f.cell + 1;
   const safe = f.fixes?.find((x) => x.safety === 'safe');
-  const merged = safe && mergeEdits(safe, input);
+  const merged = safe && mergeEdits(safe, input, f.cell);
   if (merged) json.fix = merged;
   const suggestions = (f.fixes ?? []).filter((x) => x.safety === 'suggestion').flatMap((x) => {
-    const m = mergeEdits(x, input);
+    const m = mergeEdits(x, input, f.cell);
     return m ? [{ desc: x.title, fix: m }] : [];
   });
   if (suggestions.length) json.suggestions = suggestions;

@@ -76,6 +76,34 @@ function touches(a: AbsEdit, b: AbsEdit): boolean {
   return a.cell === b.cell && a.start <= b.end && b.start <= a.end;
 }
 
+/** Inserts whole lines (the imports and `ml_client` line fixes add at one insertion point). */
+function insertsLines(e: AbsEdit): boolean {
+  return e.start === e.end && e.newText.endsWith('\n');
+}
+
+/** Two fixes adding lines at the same point do not conflict: the lines are merged. */
+function mergeable(a: AbsEdit, b: AbsEdit): boolean {
+  return a.cell === b.cell && a.start === b.start && insertsLines(a) && insertsLines(b);
+}
+
+const isImport = (line: string): boolean => /^(?:import|from)\s/.test(line);
+
+/** The union of line insertions at one point: each line once, imports first. */
+function mergeInsertions(edits: AbsEdit[]): AbsEdit[] {
+  const out: AbsEdit[] = [];
+  for (const e of edits) {
+    const same = insertsLines(e) ? out.find((o) => mergeable(o, e)) : undefined;
+    if (!same) {
+      out.push({ ...e });
+      continue;
+    }
+    const lines = [...same.newText.slice(0, -1).split('\n')];
+    for (const l of e.newText.slice(0, -1).split('\n')) if (!lines.includes(l)) lines.push(l);
+    same.newText = [...lines.filter(isImport), ...lines.filter((l) => !isImport(l))].map((l) => `${l}\n`).join('');
+  }
+  return out;
+}
+
 function applyToText(text: string, edits: AbsEdit[]): string {
   let out = text;
   for (const e of [...edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
@@ -89,11 +117,12 @@ export function applyFixes(input: DocumentInput, fixes: Fix[]): { output: Docume
   let applied = 0;
   for (const fix of fixes) {
     const edits = absolute(input, fix.edits, offsets);
-    if (!edits || edits.some((e) => chosen.some((c) => touches(c, e)))) continue;
+    if (!edits || edits.some((e) => chosen.some((c) => touches(c, e) && !mergeable(c, e)))) continue;
     chosen.push(...edits);
     applied++;
   }
   if (!applied) return { output: input, applied };
+  chosen.splice(0, chosen.length, ...mergeInsertions(chosen));
   if (input.kind !== 'notebook') return { output: { ...input, text: applyToText(input.text, chosen) }, applied };
   const cells = input.cells.map((c, i) => {
     const mine = chosen.filter((e) => e.cell === i);
