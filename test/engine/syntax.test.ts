@@ -10,7 +10,8 @@ import Parser = require('tree-sitter');
 import { parsePython } from '../../server/src/engine/parser';
 import { syntaxTree, type SyntaxNode } from '../../server/src/engine/syntax';
 import { analyseDocument, type Analysis } from '../../server/src/engine/analyse';
-import { lint } from '../../server/src/engine';
+import { lint, type DocumentInput } from '../../server/src/engine';
+import { TEXT_TRIGGERS } from '../../server/src/engine/reuse';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -138,6 +139,119 @@ describe('incremental re-analysis', () => {
       const { prev, text } = randomEdits(start, inserts, 80, seed);
       assert.deepEqual(lint({ kind: 'python', text }, undefined, prev).findings, lint({ kind: 'python', text }).findings);
     }
+  });
+
+  /** Types random edits with `lint(…, previous)` and compares every result with a fresh lint. */
+  function lintAlong(start: DocumentInput, edit: (input: DocumentInput, rnd: () => number) => DocumentInput, count: number, seed: number): { reused: number } {
+    let input = start;
+    let prev = lint(input).analysis;
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    let reused = 0;
+    for (let i = 0; i < count; i++) {
+      input = edit(input, rnd);
+      const next = lint(input, undefined, prev);
+      const fresh = lint(input);
+      assert.deepEqual(next.findings, fresh.findings, `edit ${i}: ${JSON.stringify(input)}`);
+      assert.equal(next.fatal, fresh.fatal);
+      if (next.analysis.modules.some((m) => m.tree && !m.model)) reused++;
+      prev = next.analysis;
+    }
+    return { reused };
+  }
+
+  const V1_SCRIPT = [
+    "'''Train a model.'''",
+    'import os',
+    'import pandas as pd',
+    'from azureml.core import Workspace, Experiment, Run',
+    '',
+    'def load(path):',
+    '    # read the data',
+    '    df = pd.read_csv(path)',
+    '    return df.dropna()',
+    '',
+    'ws = Workspace.from_config()',
+    'exp = Experiment(ws, "train")',
+    'data = load(os.path.join("data", "x.csv"))',
+    'total = data["y"].sum()  # a comment',
+    'run = Run.get_context()',
+    'run.log("total", total)',
+    'print(ws.name)',
+    '',
+  ].join('\n');
+
+  /**
+   * Typing as people do: letters inside words (identifiers, comments, strings: renaming a
+   * variable, an SDK name or nothing of the SDK), new lines and comments at line ends, a
+   * deleted letter now and then, and sometimes an SDK word.
+   */
+  function typeInto(text: string, rnd: () => number): string {
+    const pick = <T,>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const inWord: number[] = [];
+    const lineEnds: number[] = [];
+    // Not inside keywords (`imporxt` would leave a syntax error for good).
+    for (const m of text.matchAll(/\w{2,}/g)) {
+      if (/^(?:import|from|def|return|as|in|for|if|else|class|with|not|and|or|is|lambda|pass|None|True|False)$/.test(m[0])) continue;
+      for (let i = m.index! + 1; i < m.index! + m[0].length; i++) inWord.push(i);
+    }
+    for (let i = 0; i <= text.length; i++) if (text[i] === '\n' || i === text.length) lineEnds.push(i);
+    const r = rnd();
+    if (r < 0.6 && inWord.length) {
+      const at = pick(inWord);
+      return text.slice(0, at) + pick(['x', 'e', '1', '_']) + text.slice(at);
+    }
+    if (r < 0.75 && inWord.length) {
+      const at = pick(inWord);
+      return text.slice(0, at) + text.slice(at + 1);
+    }
+    const at = pick(lineEnds);
+    return text.slice(0, at) + pick(['  # note', '\n', '\nz = 2', '\nprint(ws)', '\nimport json', ' azureml']) + text.slice(at);
+  }
+
+  it('lint with the previous analysis gives exactly the fresh findings, edit after edit (findings moved or recomputed)', () => {
+    for (const seed of [11, 12, 13]) {
+      const { reused } = lintAlong({ kind: 'python', text: V1_SCRIPT }, (input, rnd) => ({ kind: 'python', text: typeInto((input as { text: string }).text, rnd) }), 80, seed);
+      assert.ok(reused > 0, 'some edits moved the previous findings instead of running the rules');
+    }
+  });
+
+  it('the same in a notebook, typing into one cell at a time', () => {
+    const cells = V1_SCRIPT.split('\n\n').map((text) => ({ kind: 'code' as const, text }));
+    const { reused } = lintAlong(
+      { kind: 'notebook', cells },
+      (input, rnd) => {
+        const nb = input as Extract<DocumentInput, { kind: 'notebook' }>;
+        const i = Math.floor(rnd() * nb.cells.length);
+        return { kind: 'notebook', cells: nb.cells.map((c, j) => (j === i ? { ...c, text: typeInto(c.text, rnd) } : c)) };
+      },
+      80,
+      21,
+    );
+    assert.ok(reused > 0);
+  });
+
+  it('typing in code that names no SDK binding runs no rule; typing an SDK name does', () => {
+    const first = lint({ kind: 'python', text: V1_SCRIPT });
+    const at = V1_SCRIPT.indexOf('.sum()');
+    const edited = V1_SCRIPT.slice(0, at) + '.mean()' + V1_SCRIPT.slice(at + '.sum()'.length);
+    const second = lint({ kind: 'python', text: edited }, undefined, first.analysis);
+    assert.equal(second.analysis.modules[0]!.model, undefined, 'no model built: findings moved');
+    assert.deepEqual(second.findings, lint({ kind: 'python', text: edited }).findings);
+    const third = edited.replace('total = data', 'total = ws.data');
+    const again = lint({ kind: 'python', text: third }, undefined, second.analysis);
+    assert.ok(again.analysis.modules[0]!.model, 'a use of `ws` runs the rules');
+    assert.deepEqual(again.findings, lint({ kind: 'python', text: third }).findings);
+  });
+
+  it('every word a rule reads module text for is a reuse trigger', () => {
+    const dir = path.join(ROOT, 'server', 'src', 'rules');
+    const words = new Set<string>();
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.ts'))) {
+      const src = fs.readFileSync(path.join(dir, f), 'utf8');
+      for (const m of src.matchAll(/requires: '([^']+)'|module\.text\.includes\('([^']+)'\)/g)) words.add(m[1] ?? m[2]!);
+    }
+    assert.ok(words.size >= 4, [...words].join());
+    for (const w of words) assert.ok(TEXT_TRIGGERS.some((t) => w.includes(t)), `${w} is not covered by TEXT_TRIGGERS`);
   });
 
   it('notebook: editing one cell re-parses the joined module incrementally', () => {

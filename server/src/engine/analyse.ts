@@ -3,7 +3,7 @@
  * document coordinates, with settings and suppression comments applied.
  */
 import { parsePython, type Tree } from './parser';
-import { editedTree, syntaxTree, type SyntaxTree, type TextEdit } from './syntax';
+import { editedTree, syntaxTree, type SyntaxNode, type SyntaxTree, type TextEdit } from './syntax';
 import { buildSemanticModel, type SemanticModel } from './semantic/model';
 import { notebookSource, pythonSource, toDocumentLocation } from './source';
 import type { SourceModel, SourceModule } from './source/types';
@@ -13,6 +13,7 @@ import { RULES } from '../rules/registry';
 import { nodeRange, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
 import { fileKindOf } from './textfiles';
 import { hoverAt } from './hover';
+import { documentEdit, moduleBoundNames, neutralChange, shiftFindings, TEXT_TRIGGERS, type StatementChange } from './reuse';
 
 export interface AnalysedModule {
   module: SourceModule;
@@ -34,6 +35,13 @@ export interface AnalysedModule {
    * (partial ones are dropped) and `lint` reports `fatal` instead of throwing.
    */
   tooDeep?: boolean;
+  /** Set when an edit was patched into the previous tree statement by statement (see reuse.ts). */
+  change?: StatementChange;
+  /**
+   * The model's `sdkNames`, kept when the model is not built (an edit that changes no finding
+   * builds none: reuse.ts); the next edit's decision needs them.
+   */
+  sdkNames?: ReadonlySet<string>;
 }
 
 /**
@@ -52,6 +60,8 @@ export interface Analysis {
   source: SourceModel;
   modules: AnalysedModule[];
   suppressions: Suppression[];
+  /** The findings `lint` computed from this analysis, and for which settings (reuse.ts). */
+  memo?: { settings: string; findings: Finding[] };
 }
 
 /** Cheap byte-level pre-check: text that never names the SDKs needs no parse. */
@@ -87,7 +97,7 @@ function changedSpan(oldText: string, newText: string): TextEdit {
  * the statements around the edit alone (see `editedTree`); then the re-parse is incremental
  * (from all edits since the last one) and unchanged statements are still reused.
  */
-function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string): { native: Tree | undefined; tree: SyntaxTree } {
+function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string): { native: Tree | undefined; tree: SyntaxTree; change?: StatementChange } {
   const oldText = before.module.text;
   const edit = changedSpan(oldText, newText);
   const old = before.tree.rootNode.source;
@@ -98,17 +108,49 @@ function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string)
     ? { row: startPosition.row, column: startPosition.column + inserted.length }
     : { row: startPosition.row + inserted.split('\n').length - 1, column: inserted.length - lastNewline - 1 };
   before.native?.edit({ ...edit, startPosition, oldEndPosition: old.point(edit.oldEndIndex), newEndPosition });
-  const patched = editedTree(before.tree, oldText, edit, newText, (text) => parsePython(text));
-  if (patched) return { native: before.native, tree: patched };
+  let change: StatementChange | undefined;
+  const patched = editedTree(before.tree, oldText, edit, newText, (text) => parsePython(text), (removed, added) => {
+    // The splice re-parses a statement more on each side; those come back the same: only the
+    // statements that changed matter (the old ones still read the old text here).
+    const newText_ = (n: SyntaxNode): string => newText.slice(n.startIndex, n.endIndex);
+    let a = 0;
+    while (a < removed.length && a < added.length && removed[a]!.type === added[a]!.type && removed[a]!.text === newText_(added[a]!)) a++;
+    let r = removed.length;
+    let b = added.length;
+    while (r > a && b > a && removed[r - 1]!.type === added[b - 1]!.type && removed[r - 1]!.text === newText_(added[b - 1]!)) {
+      r--;
+      b--;
+    }
+    const gone = removed.slice(a, r);
+    change = { oldTexts: gone.map((n) => n.text), oldBound: moduleBoundNames(gone), added: added.slice(a, b) };
+  });
+  if (patched) return { native: before.native, tree: patched, change };
   const native = parsePython(newText, before.native);
   return { native, tree: syntaxTree(native, newText, { tree: before.tree, edit }) };
+}
+
+/** Builds the module's semantic model (or marks it too deep). */
+function withModel(m: AnalysedModule): AnalysedModule {
+  if (!m.tree || m.model || m.tooDeep) return m;
+  try {
+    const model = buildSemanticModel(m.tree);
+    return { ...m, model, sdkNames: model.sdkNames };
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    return { ...m, tooDeep: true };
+  }
+}
+
+/** Builds the models an analysis deferred (see analyseDocument's `deferModels`). */
+export function ensureModels(analysis: Analysis): void {
+  for (let i = 0; i < analysis.modules.length; i++) analysis.modules[i] = withModel(analysis.modules[i]!);
 }
 
 /**
  * Builds the source model, parses and binds every module. Pass the previous analysis of the
  * same document to reuse the trees of modules whose text did not change.
  */
-export function analyseDocument(input: DocumentInput, previous?: Analysis): Analysis {
+export function analyseDocument(input: DocumentInput, previous?: Analysis, options: { deferModels?: boolean } = {}): Analysis {
   const source = input.kind === 'notebook' ? notebookSource(input.cells) : input.kind === 'python' ? pythonSource(input.text) : { modules: [], commands: [] };
   const reusable = new Map<string, AnalysedModule>();
   for (const m of previous?.modules ?? []) reusable.set(m.module.origin + '\0' + m.module.text, m);
@@ -119,7 +161,7 @@ export function analyseDocument(input: DocumentInput, previous?: Analysis): Anal
     const old = reusable.get(module.origin + '\0' + module.text);
     if (old && !consumed.has(old)) {
       consumed.add(old);
-      return { ...old, module };
+      return { ...old, module, change: undefined };
     }
     if (!mayUseSdk(module.text) && !(commandsMatter && module.origin === 'notebook')) return { module };
     // An edit of the same module (same file, same notebook, same %%writefile target): re-parse
@@ -128,22 +170,23 @@ export function analyseDocument(input: DocumentInput, previous?: Analysis): Anal
     const before = previous?.modules.find((m) => m.tree && !consumed.has(m) && m.module.origin === module.origin && m.module.filename === module.filename);
     let tree: SyntaxTree;
     let native: Tree | undefined;
+    let change: StatementChange | undefined;
     if (before?.tree) {
       consumed.add(before);
-      ({ native, tree } = reparse({ ...before, tree: before.tree }, module.text));
+      ({ native, tree, change } = reparse({ ...before, tree: before.tree }, module.text));
+      // What the edit's finding-reuse test needs from the old module (reuse.ts).
+      const sdkNames = before.model?.sdkNames ?? before.sdkNames;
+      if (options.deferModels && change && sdkNames) return { module, tree, native, change, sdkNames };
     } else {
       native = parsePython(module.text);
       tree = syntaxTree(native, module.text);
       // Kept only when the document is being edited (see AnalysedModule.native).
       if (!previous) native = undefined;
     }
-    try {
-      return { module, tree, native, model: buildSemanticModel(tree) };
-    } catch (e) {
-      if (!isStackOverflow(e)) throw e;
-      return { module, tree, native, tooDeep: true };
-    }
+    return withModel({ module, tree, native });
   });
+  // Modules reused whole from a previous analysis that deferred its models.
+  if (!options.deferModels) for (let i = 0; i < modules.length; i++) modules[i] = withModel(modules[i]!);
   const suppressions: Suppression[] = [];
   for (const m of modules) {
     if (!m.module.text.includes('amlint')) continue;
@@ -171,6 +214,7 @@ export function effectiveSeverity(rule: Rule, settings: EngineSettings | undefin
 
 /** Runs the rules on an analysis and returns findings in document coordinates. */
 export function findingsOf(analysis: Analysis, settings?: EngineSettings): Finding[] {
+  ensureModels(analysis);
   const notebook = analysis.input.kind === 'notebook';
   const findings: Finding[] = [];
   /** The module each finding came from (to drop those of a module that turns out too deep). */
@@ -299,10 +343,43 @@ function compareFindings(a: Finding, b: Finding): number {
     || a.code.localeCompare(b.code);
 }
 
+/**
+ * After an edit that cannot change any finding (reuse.ts), the previous findings moved past
+ * it; undefined when the rules must run.
+ */
+function reusedFindings(analysis: Analysis, previous: Analysis | undefined, settings: string): Finding[] | undefined {
+  const memo = previous?.memo;
+  if (!previous || !memo || memo.settings !== settings) return undefined;
+  if (previous.modules.length !== analysis.modules.length || previous.modules.some((m) => m.tooDeep)) return undefined;
+  const commands = (a: Analysis): string => JSON.stringify(a.source.commands.map((c) => c.text));
+  if (commands(previous) !== commands(analysis)) return undefined;
+  for (let i = 0; i < analysis.modules.length; i++) {
+    const m = analysis.modules[i]!;
+    const old = previous.modules[i]!;
+    if (m.module.origin !== old.module.origin || m.module.filename !== old.module.filename) return undefined;
+    if (m.module.text === old.module.text) continue;
+    if (!m.change || !m.sdkNames || !neutralChange(m.change, m.sdkNames)) return undefined;
+    if (TEXT_TRIGGERS.some((t) => m.module.text.includes(t) !== old.module.text.includes(t))) return undefined;
+  }
+  const edit = documentEdit(previous.input, analysis.input);
+  return edit && shiftFindings(memo.findings, edit);
+}
+
 /** Lints a Python file or a notebook's cells. Never throws on any input text. */
 export function lint(input: DocumentInput, settings?: EngineSettings, previous?: Analysis): LintResult & { analysis: Analysis } {
-  const analysis = analyseDocument(input, previous);
-  const findings = matchLineEndings(input.kind === 'text' ? textFindings(input, settings) : findingsOf(analysis, settings), input);
+  if (input.kind === 'text') {
+    const analysis = analyseDocument(input);
+    return { findings: matchLineEndings(textFindings(input, settings), input), analysis };
+  }
+  const key = JSON.stringify(settings ?? null);
+  const analysis = analyseDocument(input, previous, { deferModels: !!previous?.memo });
+  const reused = reusedFindings(analysis, previous, key);
+  if (reused) {
+    analysis.memo = { settings: key, findings: reused };
+    return { findings: reused, analysis };
+  }
+  const findings = matchLineEndings(findingsOf(analysis, settings), input);
+  analysis.memo = { settings: key, findings };
   if (analysis.modules.some((m) => m.tooDeep)) return { findings, analysis, fatal: TOO_DEEP };
   return { findings, analysis };
 }
@@ -312,6 +389,7 @@ export function hover(input: DocumentInput | Analysis, at: { cell?: number; posi
   const analysis = 'source' in input ? input : analyseDocument(input);
   const loc: Location = { cell: at.cell, range: { start: at.position, end: at.position } };
   try {
+    ensureModels(analysis);
     return hoverAt(analysis, loc);
   } catch (e) {
     if (!isStackOverflow(e)) throw e;

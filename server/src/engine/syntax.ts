@@ -355,7 +355,15 @@ function lineEnd(text: string, index: number): number {
  *
  * `parse` parses a standalone text. `previous` is consumed (see syntaxTree).
  */
-export function editedTree(previous: SyntaxTree, oldText: string, edit: TextEdit, newText: string, parse: (text: string) => Tree): SyntaxTree | undefined {
+export function editedTree(
+  previous: SyntaxTree,
+  oldText: string,
+  edit: TextEdit,
+  newText: string,
+  parse: (text: string) => Tree,
+  /** Called with the old statements being replaced, while they still read the old text. */
+  inspect?: (removed: readonly SyntaxNode[], added: readonly SyntaxNode[]) => void,
+): SyntaxTree | undefined {
   const old = previous.rootNode.children;
   const n = old.length;
   if (!n || previous.rootNode.type !== 'module') return undefined;
@@ -382,12 +390,13 @@ export function editedTree(previous: SyntaxTree, oldText: string, edit: TextEdit
   const cursor = span.walk();
   if (cursor.currentNode.hasError) return undefined;
   const source = previous.rootNode.source;
-  source.update(newText);
   const middle: SyntaxNode[] = [];
   if (cursor.gotoFirstChild()) {
     do middle.push(copySubtree(cursor, source, start));
     while (cursor.gotoNextSibling());
   }
+  inspect?.(old.slice(lo, hi + 1), middle);
+  source.update(newText);
   const children = [...old.slice(0, lo), ...middle, ...old.slice(hi + 1)];
   for (let i = hi + 1; i < n; i++) old[i]!.anchor.offset += delta;
   const first = children[0];

@@ -24,7 +24,6 @@ export function enableCollect(): void {
     v8.setFlagsFromString('--semi-space-growth-factor=1');
     v8.setFlagsFromString('--expose-gc');
     gc = vm.runInNewContext('gc') as (options?: object) => void;
-    if (process.env.AMLINT_MEMTRACE) setTimeout(() => { const m = process.memoryUsage(); console.error(`start heap ${m.heapUsed >> 20}/${m.heapTotal >> 20} MB, rss ${m.rss >> 20}`); }, 300);
   } catch {
     gc = undefined;
   }
@@ -41,7 +40,6 @@ export function collectSoon(delayMs = 1000): void {
     // two more passes release what those held and the pages left empty.
     setTimeout(() => gc?.(), 300).unref();
     setTimeout(() => gc?.(), 600).unref();
-    if (process.env.AMLINT_MEMTRACE) { const m = process.memoryUsage(); console.error(`heap ${m.heapUsed >> 20}/${m.heapTotal >> 20} MB, rss ${m.rss >> 20}, external ${m.external >> 20}, arrayBuffers ${m.arrayBuffers >> 20} ` + v8.getHeapSpaceStatistics().map((s) => `${s.space_name}:${s.space_size >> 20}/${s.space_used_size >> 20}`).join(" ")); }
   }, delayMs);
   timer.unref();
 }

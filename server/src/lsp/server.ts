@@ -19,6 +19,7 @@ import {
   type CancellationToken,
   type ClientCapabilities,
   type CodeAction,
+  type Diagnostic,
   type CodeActionParams,
   type Connection,
   type DidChangeConfigurationParams,
@@ -62,6 +63,34 @@ export interface InitializationOptions {
 const MAX_DEBOUNCE_MS = 500;
 const debounceFor = (lastRunMs: number | undefined): number => Math.min(MAX_DEBOUNCE_MS, 2 * (lastRunMs ?? 0));
 
+/** The last diagnostics published to a URI, with its document version. */
+interface PublishedState {
+  version: number | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Deep equality of JSON-like values (what `JSON.stringify` would print the same), allocation-free. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    n++;
+    if (!sameJson(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
+}
+
 interface ClientFeatures {
   configuration: boolean;
   dynamicConfiguration: boolean;
@@ -103,7 +132,8 @@ export class AmlintServer {
   private readonly settings: SettingsStore;
   private readonly scheduler: Scheduler;
   /** Target key → the URIs its last push went to (so URIs that drop out get cleared). */
-  private readonly published = new Map<string, Set<string>>();
+  /** Per target: what was last published to each of its URIs (see push). */
+  private readonly published = new Map<string, Map<string, PublishedState>>();
   private client: ClientFeatures = clientFeatures({});
   private mode: DiagnosticMode = 'both';
   /** Settings sent with didChangeConfiguration / initializationOptions (clients without pull config). */
@@ -312,13 +342,21 @@ export class AmlintServer {
       if (this.store.snapshot(key)?.stamp !== snapshot.stamp) return this.scheduler.schedule(key);
 
       const uris = snapshot.kind === 'file' ? [snapshot.key] : snapshot.cellUris;
-      const previous = this.published.get(key) ?? new Set<string>();
-      for (const uri of previous) if (!uris.includes(uri)) this.clear(uri);
+      const previous = this.published.get(key) ?? new Map<string, PublishedState>();
+      for (const uri of previous.keys()) if (!uris.includes(uri)) this.clear(uri);
+      const now = new Map<string, PublishedState>();
       for (const uri of uris) {
         const version = this.store.textDocument(uri)?.version;
-        void this.connection.sendDiagnostics({ uri, version, diagnostics: outcome?.diagnostics.get(uri) ?? [] });
+        const diagnostics = outcome?.diagnostics.get(uri) ?? [];
+        // A notebook edit changes one cell: the others' diagnostics are usually the same
+        // objects' worth of JSON as last time, with the same version; not re-sending them saves
+        // hundreds of messages per keystroke in a large notebook.
+        now.set(uri, { version, diagnostics });
+        const before = previous.get(uri);
+        if (before && before.version === version && sameJson(before.diagnostics, diagnostics)) continue;
+        void this.connection.sendDiagnostics({ uri, version, diagnostics });
       }
-      this.published.set(key, new Set(uris));
+      this.published.set(key, now);
     } catch (error) {
       this.log.error(`amlint: linting ${key} failed`, error);
     }
@@ -333,7 +371,7 @@ export class AmlintServer {
     this.scheduler.cancel(key);
     this.results.forget(key);
     this.settings.invalidate(key);
-    const uris = new Set([...(this.published.get(key) ?? []), ...(cellUris ?? [key])]);
+    const uris = new Set([...(this.published.get(key)?.keys() ?? []), ...(cellUris ?? [key])]);
     this.published.delete(key);
     for (const uri of uris) this.clear(uri);
     collectSoon();

@@ -106,6 +106,8 @@ export interface SemanticModel {
   scopeAt(node: SyntaxNode): Scope;
   /** Identifier uses of each binding seen while walking (imports used, names to rename). */
   uses: ReadonlyMap<Binding, readonly SyntaxNode[]>;
+  /** Every name bound somewhere to a value of an SDK (code that names none of them and no `azure` cannot involve an SDK). */
+  sdkNames: ReadonlySet<string>;
 }
 
 /** Classifies a value's qualified name (v1, v2, ...). */
@@ -163,6 +165,7 @@ class Builder {
     this.walking = false;
     return {
       uses: this.uses,
+      sdkNames: this.sdkNames,
       tree: this.tree,
       moduleScope: this.moduleScope,
       scopes: this.scopes,

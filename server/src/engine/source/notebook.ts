@@ -21,6 +21,25 @@ export function isPythonLanguage(language: string | undefined): boolean {
   return language === undefined || language === '' || PYTHON_LANGUAGES.has(language.toLowerCase());
 }
 
+/**
+ * The IPython analysis of recent cells, by cell number and text: typing in a notebook changes
+ * one cell, and re-reading the other hundreds every keystroke was a tenth of the time of an
+ * edit (issue 7). Bounded; the oldest entries go first.
+ */
+const cellCache = new Map<string, ReturnType<typeof analyseCell>>();
+const CELL_CACHE_SIZE = 2000;
+
+function analyseCellCached(text: string, index: number): ReturnType<typeof analyseCell> {
+  const key = `${index}\0${text}`;
+  let analysis = cellCache.get(key);
+  if (!analysis) {
+    analysis = analyseCell(normaliseLoneCR(text), index);
+    if (cellCache.size >= CELL_CACHE_SIZE) cellCache.delete(cellCache.keys().next().value!);
+    cellCache.set(key, analysis);
+  }
+  return analysis;
+}
+
 export function notebookSource(cells: CellInput[]): SourceModel {
   const notebook = new ModuleBuilder('notebook');
   const writefiles: SourceModule[] = [];
@@ -29,7 +48,7 @@ export function notebookSource(cells: CellInput[]): SourceModel {
   cells.forEach((cell, index) => {
     if (cell.kind !== 'code' || !isPythonLanguage(cell.language)) return;
     // Lone '\r' line ends become '\n' (same length), as in pythonSource.
-    const analysis = analyseCell(normaliseLoneCR(cell.text), index);
+    const analysis = analyseCellCached(cell.text, index);
     commands.push(...analysis.commands);
     if (analysis.kind === 'python') {
       notebook.add(analysis.text, analysis.indents, index);

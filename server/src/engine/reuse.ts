@@ -1,0 +1,228 @@
+/**
+ * Re-analysis of only what an edit can change (issue 7). Most keystrokes in a large script or
+ * notebook land in code that has nothing to do with Azure ML: a pandas line, a comment, a
+ * docstring, a helper function. Such an edit cannot change any finding, only move the ones
+ * after it; the language server then shifts the previous findings instead of running the
+ * semantic model and every rule over the whole module again.
+ *
+ * "Nothing to do with Azure ML" is the over-approximation the semantic model already relies on
+ * to skip function bodies (see `bodyMatters` in semantic/model.ts), applied to the top-level
+ * statements an edit changed, before and after the edit:
+ *   - their text names no SDK binding of the module (`sdkNames`), they contain no import (at
+ *     any depth) and no `amlint` (suppression comments): so they make no reference, no SDK
+ *     call, no use of an SDK binding and no SDK binding;
+ *   - the module contains each word some rule tests the module text for (TEXT_TRIGGERS:
+ *     `azureml`, ...) before the edit exactly when it does after;
+ *   - they bind the same names at module level before and after (rules and fixes look at the
+ *     module's bound names: `ml_client`, `__all__`, names an added import would shadow);
+ *   - they contain no ERROR node (the statement splice guarantees that too).
+ * Anything else (or a re-parse of the whole module) runs the rules as usual.
+ */
+import type { SyntaxNode } from './syntax';
+import type { DocumentInput, Finding, Position, Range } from './types';
+
+/** Binding targets: `x`, `x, (y, *z)`; not `a.b` or `a[i]` (those bind nothing). */
+function targetNames(target: SyntaxNode | null, out: Set<string>): void {
+  if (!target) return;
+  if (target.type === 'identifier') out.add(target.text);
+  else if (target.type !== 'attribute' && target.type !== 'subscript') for (const c of target.namedChildren) targetNames(c, out);
+}
+
+/**
+ * The names the statements bind in the module scope, or undefined when that cannot be told
+ * cheaply (imports, `match`, `global`, `del`: the edit then runs the rules).
+ */
+export function moduleBoundNames(statements: readonly SyntaxNode[]): Set<string> | undefined {
+  const out = new Set<string>();
+  const stack = [...statements];
+  while (stack.length) {
+    const n = stack.pop()!;
+    switch (n.type) {
+      case 'import_statement':
+      case 'import_from_statement':
+      case 'future_import_statement':
+      case 'match_statement':
+      case 'global_statement':
+      case 'nonlocal_statement':
+      case 'delete_statement':
+        return undefined;
+      case 'function_definition':
+      case 'class_definition': {
+        const name = n.childForFieldName('name');
+        if (name) out.add(name.text);
+        // A `global x` in a function body binds the module's x; an import inside may be an SDK's.
+        if (n.descendantsOfType(['global_statement', 'import_statement', 'import_from_statement']).length) return undefined;
+        continue;
+      }
+      case 'assignment':
+      case 'augmented_assignment':
+        targetNames(n.childForFieldName('left'), out);
+        break;
+      case 'for_statement':
+        targetNames(n.childForFieldName('left'), out);
+        break;
+      case 'lambda':
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+      case 'generator_expression':
+        // Their own scope; only a walrus inside would bind here.
+        if (n.descendantsOfType('named_expression').length) return undefined;
+        continue;
+      case 'named_expression':
+        targetNames(n.childForFieldName('name'), out);
+        break;
+      case 'as_pattern':
+        // `with f() as x`, `except E as e`
+        targetNames(n.childForFieldName('alias'), out);
+        break;
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  return out;
+}
+
+/**
+ * Words whose presence in a module's text decides what rules run or read (rules' `requires`,
+ * `ctx.module.text.includes(...)`, suppression comments): a statement containing one is never
+ * neutral, and an edit that changes whether the module contains one runs the rules. A test
+ * checks that every such word in server/src/rules is covered.
+ */
+export const TEXT_TRIGGERS = ['azureml', 'azure.ai.ml', 'amlint', 'v1_legacy_mode', 'private_endpoint_config', 'allow_public_access_when_behind_vnet'];
+
+const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{M}_]*/gu;
+
+/**
+ * The statements' text names no SDK binding and has no `amlint` (a suppression comment). The
+ * other trigger words matter only module-wide (checked there); imports were ruled out by
+ * `moduleBoundNames`.
+ */
+export function sdkNeutral(texts: readonly string[], sdkNames: ReadonlySet<string>): boolean {
+  for (const text of texts) {
+    if (text.includes('amlint')) return false;
+    if (!sdkNames.size) continue;
+    for (const m of text.matchAll(IDENTIFIER)) if (sdkNames.has(m[0])) return false;
+  }
+  return true;
+}
+
+/** What one statement splice replaced, for the decision above. */
+export interface StatementChange {
+  /** Old statements: their text and module-bound names, taken before the old tree was consumed. */
+  oldTexts: string[];
+  oldBound: Set<string> | undefined;
+  /** The statements that replaced them. */
+  added: SyntaxNode[];
+}
+
+export function neutralChange(change: StatementChange, sdkNames: ReadonlySet<string>): boolean {
+  if (!change.oldBound || change.added.some((n) => n.hasError)) return false;
+  const newBound = moduleBoundNames(change.added);
+  if (!newBound || newBound.size !== change.oldBound.size || [...newBound].some((n) => !change.oldBound!.has(n))) return false;
+  return sdkNeutral(change.oldTexts, sdkNames) && sdkNeutral(change.added.map((n) => n.text), sdkNames);
+}
+
+// ---- moving findings ----------------------------------------------------------------------
+
+interface DocumentEdit {
+  cell: number | undefined;
+  start: Position;
+  oldEnd: Position;
+  newEnd: Position;
+}
+
+function positionAt(text: string, offset: number): Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+/**
+ * The one contiguous text change between two versions of a document, in document coordinates;
+ * undefined when more changed (several cells, cells added or removed, another kind) or when a
+ * line ending other than '\n' is involved (positions count '\r' lines too).
+ */
+export function documentEdit(before: DocumentInput, after: DocumentInput): DocumentEdit | undefined {
+  let cell: number | undefined;
+  let a: string;
+  let b: string;
+  if (before.kind === 'python' && after.kind === 'python') {
+    a = before.text;
+    b = after.text;
+  } else if (before.kind === 'notebook' && after.kind === 'notebook' && before.cells.length === after.cells.length) {
+    for (let i = 0; i < after.cells.length; i++) {
+      if (before.cells[i]!.kind !== after.cells[i]!.kind) return undefined;
+      if (before.cells[i]!.text === after.cells[i]!.text) continue;
+      if (cell !== undefined) return undefined;
+      cell = i;
+    }
+    if (cell === undefined) return undefined;
+    a = before.cells[cell]!.text;
+    b = after.cells[cell]!.text;
+  } else return undefined;
+  if (a.includes('\r') || b.includes('\r')) return undefined;
+  let start = 0;
+  const max = Math.min(a.length, b.length);
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let oldEnd = a.length;
+  let newEnd = b.length;
+  while (oldEnd > start && newEnd > start && a.charCodeAt(oldEnd - 1) === b.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { cell, start: positionAt(a, start), oldEnd: positionAt(a, oldEnd), newEnd: positionAt(b, newEnd) };
+}
+
+function before(p: Position, q: Position): boolean {
+  return p.line < q.line || (p.line === q.line && p.character < q.character);
+}
+
+/** A range moved by the edit, or undefined when it touches the edited text (ends included). */
+function moved(r: Range, cell: number | undefined, e: DocumentEdit): Range | undefined {
+  if (cell !== e.cell || before(r.end, e.start)) return r;
+  if (!before(e.oldEnd, r.start)) return undefined;
+  const shift = (p: Position): Position =>
+    p.line === e.oldEnd.line ? { line: e.newEnd.line, character: e.newEnd.character + (p.character - e.oldEnd.character) } : { line: p.line + (e.newEnd.line - e.oldEnd.line), character: p.character };
+  return { start: shift(r.start), end: shift(r.end) };
+}
+
+/**
+ * The previous findings moved past the edit; undefined when a finding, a related location or
+ * a fix's edit touches the edited text (it might read differently now).
+ */
+export function shiftFindings(findings: readonly Finding[], e: DocumentEdit): Finding[] | undefined {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const range = moved(f.range, f.cell, e);
+    if (!range) return undefined;
+    const g: Finding = { ...f, range };
+    if (f.related) {
+      const related = [];
+      for (const r of f.related) {
+        const rr = moved(r.range, r.cell, e);
+        if (!rr) return undefined;
+        related.push({ ...r, range: rr });
+      }
+      g.related = related;
+    }
+    if (f.fixes) {
+      const fixes = [];
+      for (const fix of f.fixes) {
+        const edits = [];
+        for (const x of fix.edits) {
+          const rr = moved(x.range, x.cell, e);
+          if (!rr) return undefined;
+          edits.push({ ...x, range: rr });
+        }
+        fixes.push({ ...fix, edits });
+      }
+      g.fixes = fixes;
+    }
+    out.push(g);
+  }
+  return out;
+}
