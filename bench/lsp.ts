@@ -159,6 +159,24 @@ function editPoint(text: string): { line: number; character: number } {
 }
 
 /**
+ * Where an edit lands in SDK code: inside the first string argument of a v1 call on a
+ * top-level line nearest the middle (`service = Model.deploy(ws, "churn-svc", ...)`), so the
+ * statement names SDK bindings and the rules run again.
+ */
+function sdkEditPoint(text: string): { line: number; character: number } {
+  const lines = text.split('\n');
+  const mid = Math.floor(lines.length / 2);
+  for (let d = 0; d < lines.length; d++) {
+    for (const i of [mid + d, mid - d]) {
+      const l = lines[i];
+      const m = l && /^\w+ = \w+\.\w+\((?:workspace=)?ws, (?:name=)?"/.exec(l);
+      if (m) return { line: i, character: m[0].length };
+    }
+  }
+  return { line: 0, character: 0 };
+}
+
+/**
  * Sends `count` one-character edits `intervalMs` apart: typing a character, then deleting it,
  * alternately. `send(version, change)` sends one; `published(p, version)` says whether a
  * publish covers it.
@@ -196,14 +214,14 @@ async function typeEdits(
 }
 
 /** Edit latency on a Python file. */
-export async function fileLatency(client: BenchClient, text: string, count: number, intervalMs: number): Promise<EditLatency> {
-  const uri = 'file:///bench/large_v1_script.py';
+export async function fileLatency(client: BenchClient, text: string, count: number, intervalMs: number, where: 'docstring' | 'sdk' = 'docstring'): Promise<EditLatency> {
+  const uri = `file:///bench/large_v1_script_${where}.py`;
   const opened = performance.now();
   const first = client.next((p) => p.uri === uri);
   await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
   const open = (await first).at - opened;
   await sleep(300);
-  const at = editPoint(text);
+  const at = where === 'sdk' ? sdkEditPoint(text) : editPoint(text);
   const { latencies, merged } = await typeEdits(
     client,
     count,
@@ -297,6 +315,8 @@ export async function memory(client: BenchClient, docs: string[]): Promise<Memor
 export interface LspResults {
   firstDiagnostics: { fromSpawn: number; fromInitialized: number };
   file: EditLatency;
+  /** The same file, typing in SDK code (informational: the rules run on every edit). */
+  fileSdk: EditLatency;
   notebook: EditLatency;
   memory: MemoryResult;
 }
@@ -330,6 +350,9 @@ export async function measureLsp(input: {
   const a = await BenchClient.start();
   const file = await fileLatency(a.client, input.largeFile, input.edits, input.intervalMs);
   await a.client.stop();
+  const s = await BenchClient.start();
+  const fileSdk = await fileLatency(s.client, input.largeFile, input.edits, input.intervalMs, 'sdk');
+  await s.client.stop();
   const b = await BenchClient.start();
   const notebook = await notebookLatency(b.client, input.notebookCells, input.edits, input.intervalMs);
   await b.client.stop();
@@ -338,5 +361,5 @@ export async function measureLsp(input: {
   const c = await BenchClient.start();
   const mem = await memory(c.client, input.manyDocs);
   await c.client.stop();
-  return { firstDiagnostics, file, notebook, memory: mem };
+  return { firstDiagnostics, file, fileSdk, notebook, memory: mem };
 }

@@ -89,7 +89,7 @@ function mergeable(a: AbsEdit, b: AbsEdit): boolean {
 const isImport = (line: string): boolean => /^(?:import|from)\s/.test(line);
 
 /** The union of line insertions at one point: each line once, imports first. */
-function mergeInsertions(edits: AbsEdit[]): AbsEdit[] {
+export function mergeInsertions(edits: AbsEdit[]): AbsEdit[] {
   const out: AbsEdit[] = [];
   for (const e of edits) {
     const same = insertsLines(e) ? out.find((o) => mergeable(o, e)) : undefined;

@@ -249,10 +249,19 @@ type Cursor = ReturnType<Tree['walk']>;
 const typeById: Array<[type: string, named: boolean] | undefined> = [];
 const fieldById: Array<string | undefined> = [];
 
+/**
+ * The internalized copy of a string (the one V8 keeps for property names and literals), so
+ * `node.type === 'identifier'` and the field lookups compare pointers, not characters: names
+ * that come from native code are not internalized.
+ */
+function intern(name: string): string {
+  return Object.keys({ [name]: 0 })[0]!;
+}
+
 /** `offset`: of the text the cursor's tree was parsed from, in the source. */
 function copyNode(cursor: Cursor, anchor: Anchor, offset: number): SyntaxNode {
   const typeId = cursor.nodeTypeId;
-  const known = (typeById[typeId] ??= [cursor.nodeType, cursor.nodeIsNamed]);
+  const known = (typeById[typeId] ??= [intern(cursor.nodeType), cursor.nodeIsNamed]);
   const start = cursor.startIndex + offset - anchor.offset;
   const end = cursor.endIndex + offset - anchor.offset;
   // ERROR nodes have their own type; MISSING nodes (inserted by error recovery) are zero-width.
@@ -275,7 +284,7 @@ function copySubtree(cursor: Cursor, source: SourceText, offset = 0): SyntaxNode
     const node = copyNode(cursor, anchor, offset);
     const fieldId = cursor.currentFieldId;
     if (fieldId) {
-      const field = (fieldById[fieldId] ??= cursor.currentFieldName);
+      const field = (fieldById[fieldId] ??= intern(cursor.currentFieldName));
       (parent.fields ??= new Array<string | undefined>(parent.children.length)).push(field);
     } else if (parent.fields) parent.fields.push(undefined);
     node.parent = parent;

@@ -4,7 +4,7 @@
 import { areaOf } from '../engine/catalogue';
 import type { Rule } from './rule';
 import { END_OF_SUPPORT } from './v1-api';
-import { unusedImportFix } from './import-fixes';
+import { importMigrationFix, unusedImportFix } from './import-fixes';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
 
@@ -39,14 +39,14 @@ const rule: Rule = {
       if (imp.sdk !== 'v1') continue;
       const v1Names = imp.names.filter((n) => n.sdk === 'v1');
       const listed = imp.statement.type === 'import_from_statement' && !imp.star ? ` (${v1Names.map((n) => n.qname.slice(imp.module.length + 1)).join(', ')})` : '';
-      const fix = unusedImportFix(ctx, imp);
+      const fixes = [unusedImportFix(ctx, imp), importMigrationFix(ctx, imp)].filter((f) => f !== undefined);
       const home = V2_HOME[areaOf(v1Names[0]?.qname ?? imp.module)] ?? '`azure.ai.ml` (package `azure-ai-ml`)';
       ctx.report({
         node: imp.moduleNode,
         message: `\`${imp.module}\`${listed} is SDK v1, whose support ended on ${END_OF_SUPPORT}: move this code to ${home}.`,
         symbol: imp.module,
         deprecated: true,
-        fixes: fix && [fix],
+        fixes: fixes.length ? fixes : undefined,
       });
     }
   },

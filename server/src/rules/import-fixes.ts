@@ -1,11 +1,15 @@
 /**
- * Safe fixes on imports: removing SDK v1 imports that nothing uses (AML100), and aliasing the
- * v1 side of a v1/v2 name collision while renaming its uses (AML002).
+ * Fixes on imports: removing SDK v1 imports that nothing uses (AML100, safe), migrating every
+ * use of an import and removing it (AML100, suggestion), and aliasing the v1 side of a v1/v2
+ * name collision while renaming its uses (AML002, safe).
  */
 import type { SyntaxNode } from '../engine/syntax';
-import type { Binding, ImportRecord } from '../engine/semantic/model';
-import type { Range } from '../engine/types';
+import type { Binding, ImportRecord, Reference } from '../engine/semantic/model';
+import type { Position, Range } from '../engine/types';
+import { mergeInsertions } from '../engine/fix';
 import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
+import { claimedBy } from './features';
+import { v1Fix } from './v1-fixes';
 
 /** Bindings an import statement made. */
 function bindingsOf(ctx: RuleContext, imp: ImportRecord): Binding[] {
@@ -61,28 +65,157 @@ function keepNames(imp: ImportRecord, keep: Set<SyntaxNode>): string | undefined
   return imp.statement.type === 'import_statement' ? `import ${items.join(', ')}` : `from ${imp.module} import ${items.join(', ')}`;
 }
 
-/** AML100: the safe fix that drops the unused v1 names of an import (or the whole import). */
-export function unusedImportFix(ctx: RuleContext, imp: ImportRecord): ModuleFix | undefined {
+/** The import can lose names at all: not a re-export (`__init__.py`, `__all__`), not a star import. */
+function removable(ctx: RuleContext, imp: ImportRecord): boolean {
   const path = ctx.input.kind !== 'notebook' ? ctx.input.path ?? '' : '';
-  if (/(^|[\\/])__init__\.py$/.test(path) || ctx.model.moduleScope.bindings.has('__all__') || imp.star) return undefined;
-  const bindings = bindingsOf(ctx, imp);
-  if (!bindings.length) return undefined;
-  const unused = bindings.filter((b) => !ctx.model.uses.get(b)?.length && (imp.names.find((n) => n.bound === b.name)?.sdk === 'v1'));
-  if (!unused.length) return undefined;
-  const unusedNames = new Set(unused.map((b) => b.name));
+  return !(/(^|[\\/])__init__\.py$/.test(path) || ctx.model.moduleScope.bindings.has('__all__') || imp.star);
+}
+
+/** The v1 bindings an import made (its names that are SDK v1). */
+function v1Bindings(imp: ImportRecord, bindings: Binding[]): Binding[] {
+  return bindings.filter((b) => imp.names.find((n) => n.bound === b.name)?.sdk === 'v1');
+}
+
+/** The edit that drops the names of `gone` from an import (the whole statement when none is left); undefined when the names stay. */
+function dropNames(ctx: RuleContext, imp: ImportRecord, bindings: Binding[], gone: Set<string>): ModuleEdit | undefined {
   const items = imp.statement.childrenForFieldName('name');
   const keep = new Set(items.filter((item) => {
     const n = imp.names.find((x) => x.node.id === item.id);
-    return !n || !n.bound || !unusedNames.has(n.bound) || bindings.filter((b) => b.name === n.bound).length !== 1;
+    return !n || !n.bound || !gone.has(n.bound) || bindings.filter((b) => b.name === n.bound).length !== 1;
   }));
   if (keep.size === items.length) return undefined;
-  const edit = keep.size === 0 ? removeStatement(ctx, imp.statement) : (() => {
-    const text = keepNames(imp, keep);
-    return text === undefined ? undefined : { range: nodeRange(imp.statement), newText: text };
-  })();
+  if (keep.size === 0) return removeStatement(ctx, imp.statement);
+  const text = keepNames(imp, keep);
+  return text === undefined ? undefined : { range: nodeRange(imp.statement), newText: text };
+}
+
+/** AML100: the safe fix that drops the unused v1 names of an import (or the whole import). */
+export function unusedImportFix(ctx: RuleContext, imp: ImportRecord): ModuleFix | undefined {
+  if (!removable(ctx, imp)) return undefined;
+  const bindings = bindingsOf(ctx, imp);
+  if (!bindings.length) return undefined;
+  const unused = v1Bindings(imp, bindings).filter((b) => !ctx.model.uses.get(b)?.length);
+  if (!unused.length) return undefined;
+  const unusedNames = new Set(unused.map((b) => b.name));
+  const edit = dropNames(ctx, imp, bindings, unusedNames);
   if (!edit) return undefined;
   const names = [...unusedNames].join(', ');
   return { title: `Remove unused SDK v1 import${unusedNames.size > 1 ? 's' : ''}: ${names}`, safety: 'safe', edits: [edit] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrating an import still in use
+
+/** The v1 reference a use of an imported name starts: the name itself, or the attribute chain (or call) it heads. */
+function referenceAt(refs: Map<number, Reference>, use: SyntaxNode): Reference | undefined {
+  for (let node: SyntaxNode = use; ;) {
+    const ref = refs.get(node.id);
+    if (ref) return ref;
+    const parent = node.parent;
+    if (parent?.type !== 'attribute' || parent.childForFieldName('object')?.id !== node.id) return undefined;
+    node = parent;
+  }
+}
+
+/** The suggestion of the AML1xx finding on a reference (the v1-api rules offer it; AML2xx-claimed names have none). */
+function referenceFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
+  return ref.sdk === 'v1' && !claimedBy(ref.qname) ? v1Fix(ctx, ref) : undefined;
+}
+
+const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+const samePosition = (a: Position, b: Position): boolean => a.line === b.line && a.character === b.character;
+const contains = (outer: Range, inner: Range): boolean => !before(inner.start, outer.start) && !before(outer.end, inner.end);
+
+/**
+ * An edit of `fix` that replaces the use (a name bound by the import) with code that no longer
+ * names it: its range holds the use and its text, strings aside, does not name it.
+ */
+function removesUse(fix: ModuleFix, use: SyntaxNode): boolean {
+  const range = nodeRange(use);
+  const named = new RegExp(`(?<![\\w.])${use.text}(?!\\w)`);
+  return fix.edits.some((e) => contains(e.range, range) && !named.test(e.newText.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""')));
+}
+
+/** A line insertion (what FixBuilder adds at the insertion point). */
+const insertsLines = (e: ModuleEdit): boolean => samePosition(e.range.start, e.range.end) && e.newText.endsWith('\n');
+
+/**
+ * The union of the edits of several fixes as one list: identical edits once, line insertions at
+ * one point merged (each line once, imports first, as `--fix` merges them in one pass);
+ * undefined when two other edits overlap or start at the same point.
+ */
+function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | undefined {
+  const seen = new Set<string>();
+  const edits: ModuleEdit[] = [];
+  for (const fix of fixes) {
+    for (const e of fix.edits) {
+      const key = `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        edits.push(e);
+      }
+    }
+  }
+  // Module offsets, for mergeInsertions (positions count UTF-16 units from the line start, as offsets do).
+  const starts = [0];
+  const text = ctx.module.text;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const offset = (p: Position): number => (starts[p.line] ?? text.length) + p.character;
+  const merged = mergeInsertions(edits.map((e, i) => ({ cell: 0, start: offset(e.range.start), end: offset(e.range.end), newText: e.newText, i })));
+  const out = merged.map((m) => ({ range: edits[(m as typeof m & { i: number }).i].range, newText: m.newText }));
+  out.sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
+  for (let i = 1; i < out.length; i++) {
+    const [a, b] = [out[i - 1], out[i]];
+    if (samePosition(a.range.start, b.range.start) || before(b.range.start, a.range.end)) return undefined;
+  }
+  return out;
+}
+
+/**
+ * AML100: for an import whose every use of every v1 name has an SDK v2 rewrite, one suggestion
+ * that makes all of those rewrites and removes the import (or those names from it): what
+ * applying the rewrites and then the unused-import fix gives. A use with no rewrite of its own
+ * (a bare `except ComputeTargetException:`) counts when another rewrite replaces it.
+ */
+export function importMigrationFix(ctx: RuleContext, imp: ImportRecord): ModuleFix | undefined {
+  if (!removable(ctx, imp)) return undefined;
+  const bindings = bindingsOf(ctx, imp);
+  const v1 = v1Bindings(imp, bindings);
+  const used = v1.filter((b) => ctx.model.uses.get(b)?.length);
+  if (!used.length) return undefined;
+  const refs = new Map<number, Reference>();
+  for (const r of ctx.model.references) if (!refs.has(r.node.id)) refs.set(r.node.id, r);
+  let others: ModuleFix[] | undefined;
+  const fixes = new Set<ModuleFix>();
+  for (const b of used) {
+    for (const use of ctx.model.uses.get(b)!) {
+      const ref = referenceAt(refs, use);
+      if (!ref) return undefined;
+      let fix = referenceFix(ctx, ref);
+      if (fix && !removesUse(fix, use)) return undefined;
+      if (!fix) {
+        // Replaced by the rewrite of other code (the compute get-or-create fix rewrites its except clause).
+        others ??= ctx.model.references.map((r) => (r === ref ? undefined : referenceFix(ctx, r))).filter((f): f is ModuleFix => !!f);
+        fix = others.find((f) => removesUse(f, use));
+        if (!fix) return undefined;
+      }
+      fixes.add(fix);
+    }
+  }
+  const gone = new Set(v1.map((b) => b.name));
+  const removal = dropNames(ctx, imp, bindings, gone);
+  const edits = removal && unionOf(ctx, [...fixes]);
+  if (!removal || !edits) return undefined;
+  // The lines the rewrites add where the import starts go in its place.
+  const at = edits.findIndex((e) => insertsLines(e) && samePosition(e.range.start, removal.range.start));
+  const all = at < 0 ? [...edits, removal] : [...edits.slice(0, at), { range: removal.range, newText: edits[at].newText + removal.newText }, ...edits.slice(at + 1)];
+  const sorted = unionOf(ctx, [{ title: '', safety: 'suggestion', edits: all }]);
+  if (!sorted) return undefined;
+  // `import azureml.core` binds `azureml`: name the module it imports.
+  const shown = (b: Binding): string => (b.node.parent?.type === 'dotted_name' && b.node.parent.parent?.type !== 'aliased_import' ? imp.names.find((n) => n.bound === b.name)?.qname : undefined) ?? b.name;
+  const names = used.map(shown).join(', ');
+  const whole = removal.newText === '' || removal.newText === 'pass';
+  return { title: `Migrate the uses of ${names} to SDK v2 and remove ${whole ? 'this import' : `${used.length > 1 ? 'them' : 'it'} from this import`}`, safety: 'suggestion', edits: sorted };
 }
 
 /** Every identifier text in the module (to pick a fresh alias). */

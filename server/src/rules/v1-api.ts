@@ -20,10 +20,19 @@ export function entryFor(qname: string): CatalogueEntry {
 
 /** `azureml.core.Workspace.from_config` → `Workspace.from_config`; module-level names stay whole. */
 export function shortName(qname: string): string {
-  const parts = qname.split('.');
-  const i = parts.findIndex((p) => /^[A-Z][A-Za-z0-9]*[a-z]/.test(p));
-  return i >= 0 ? parts.slice(i).join('.') : qname;
+  let short = shortNames.get(qname);
+  if (short === undefined) {
+    const parts = qname.split('.');
+    const i = parts.findIndex((p) => /^[A-Z][A-Za-z0-9]*[a-z]/.test(p));
+    short = i >= 0 ? parts.slice(i).join('.') : qname;
+    if (shortNames.size > 10_000) shortNames.clear();
+    shortNames.set(qname, short);
+  }
+  return short;
 }
+
+/** shortName's results (a few hundred qualified names in practice; bounded). */
+const shortNames = new Map<string, string>();
 
 /** The message of an AML1xx finding. */
 export function v1Message(ref: Pick<Reference, 'qname' | 'call'>, entry: CatalogueEntry): string {

@@ -17,8 +17,20 @@ const CALLS: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.c
 const ATTRIBUTES: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.attributes));
 const own = (table: Record<string, Builder>, key: string): Builder | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 
+/**
+ * Suggestions already built, per reference (a reference belongs to one model, one analysis):
+ * AML100 asks for the fixes of the uses of an import before their own rules do.
+ */
+const built = new WeakMap<Reference, ModuleFix | null>();
+
 /** The suggestion for one AML1xx reference, if a rewrite exists for it. */
 export function v1Fix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
+  let fix = built.get(ref);
+  if (fix === undefined) built.set(ref, (fix = buildFix(ctx, ref) ?? null));
+  return fix ?? undefined;
+}
+
+function buildFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   // Calls are rewritten whole; attribute reads only where a builder is meant for them.
   const build = ref.call ? own(CALLS, ref.qname) : ref.node.type === 'attribute' ? own(ATTRIBUTES, ref.qname) : undefined;
   if (!build) return undefined;
