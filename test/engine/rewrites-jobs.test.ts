@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import Parser = require('tree-sitter');
-import { fixDocument, lint } from '../../server/src/engine';
+import { applyFixes, fixDocument, lint } from '../../server/src/engine';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const Python = require('tree-sitter-python');
 
@@ -157,5 +157,22 @@ describe('rewrites: jobs, runs and logging', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.upload_file("cloud.txt", "./local.txt")\n';
       assert.equal(fixesAt(src, 'azureml.core.Run.upload_file', 2), undefined);
     });
+  });
+});
+
+describe('rewrites: fixes that must hold when applied alone (as an editor quick fix)', () => {
+  it('Run.get_context() → mlflow.start_run() rewrites the run\'s logging calls in the same fix', () => {
+    const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.log("accuracy", acc)\nrun.log_image(name="roc", path="roc.png")\n';
+    const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.core.Run.get_context');
+    const fix = f?.fixes?.[0];
+    assert.ok(fix, 'a suggestion on get_context');
+    const out = (applyFixes({ kind: 'python', text: src }, [fix]).output as { text: string }).text;
+    assert.equal(out, 'import mlflow\nfrom azureml.core import Run\nrun = mlflow.start_run()\nmlflow.log_metric("accuracy", acc)\nmlflow.log_artifact("roc.png")\n');
+    assert.ok(parses(out));
+  });
+
+  it('Environment.from_conda_specification is not rewritten while the object is used as a v1 environment', () => {
+    const src = 'from azureml.core import Environment\nenv = Environment.from_conda_specification(name="e", file_path="conda.yml")\nenv.docker.enabled = True\n';
+    assert.equal(fixesAt(src, 'azureml.core.Environment.from_conda_specification', 1), undefined);
   });
 });

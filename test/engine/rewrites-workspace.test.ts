@@ -173,3 +173,22 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
     });
   });
 });
+
+describe('rewrites: a fix shared by many uses', () => {
+  it('past 40 edits the whole-workspace fix is offered on the producer only (bounded cost, no quadratic edits)', () => {
+    let src = 'from azureml.core import Workspace\nws = Workspace.from_config()\n';
+    for (let i = 0; i < 60; i++) src += `print(ws.name)\nd${i} = ws.get_default_datastore()\n`;
+    const all = lint({ kind: 'python', text: src }).findings;
+    const producer = all.find((f) => f.symbol === 'azureml.core.Workspace.from_config');
+    assert.equal(producer?.fixes?.[0]?.edits.length, 1 + 120 + 1, 'the producer, its 120 uses, one insertion of the imports');
+    const uses = all.filter((f) => f.symbol === 'azureml.core.Workspace.name');
+    assert.equal(uses.length, 60);
+    // Each use keeps a fix of its own (from the module's ml_client), not the 120-edit one.
+    assert.ok(uses.every((f) => f.fixes && f.fixes[0]!.edits.length <= 3), JSON.stringify(uses[0]?.fixes));
+    const total = all.reduce((n, f) => n + (f.fixes ?? []).reduce((m, x) => m + x.edits.length, 0), 0);
+    assert.ok(total < 2000, `${total} edits over all findings`);
+    // And --fix still turns the whole workspace into an MLClient.
+    const out = fix(src);
+    assert.ok(out.includes('ws = MLClient.from_config(credential=DefaultAzureCredential())') && !out.includes('get_default_datastore'), out.slice(0, 400));
+  });
+});

@@ -132,8 +132,50 @@ const contains = (outer: Range, inner: Range): boolean => !before(inner.start, o
  */
 function removesUse(fix: ModuleFix, use: SyntaxNode): boolean {
   const range = nodeRange(use);
-  const named = new RegExp(`(?<![\\w.])${use.text}(?!\\w)`);
-  return fix.edits.some((e) => contains(e.range, range) && !named.test(e.newText.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""')));
+  return fix.edits.some((e) => contains(e.range, range) && !namePattern(use.text).test(e.newText.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""')));
+}
+
+const namePatterns = new Map<string, RegExp>();
+
+/** `name` as a whole identifier, not an attribute (`x.name`). */
+function namePattern(name: string): RegExp {
+  let re = namePatterns.get(name);
+  if (!re) {
+    if (namePatterns.size > 1000) namePatterns.clear();
+    namePatterns.set(name, (re = new RegExp(`(?<![\\w.])${name}(?!\\w)`)));
+  }
+  return re;
+}
+
+/** Per module (one per analysis): where each line starts. */
+const lineStarts = new WeakMap<RuleContext['module'], number[]>();
+
+/** Per model: v1 references by the node that names them (the callee for calls). */
+const referenceIndex = new WeakMap<RuleContext['model'], Map<number, Reference>>();
+
+function referencesByNode(ctx: RuleContext): Map<number, Reference> {
+  let refs = referenceIndex.get(ctx.model);
+  if (!refs) {
+    refs = new Map();
+    for (const r of ctx.model.references) if (r.sdk === 'v1' && !refs.has(r.node.id)) refs.set(r.node.id, r);
+    referenceIndex.set(ctx.model, refs);
+  }
+  return refs;
+}
+
+/** Per model: every v1 reference with a rewrite, and that rewrite. */
+const rewrites = new WeakMap<RuleContext['model'], Array<[Reference, ModuleFix]>>();
+
+function allRewrites(ctx: RuleContext): Array<[Reference, ModuleFix]> {
+  let list = rewrites.get(ctx.model);
+  if (!list) {
+    list = ctx.model.references.flatMap((r): Array<[Reference, ModuleFix]> => {
+      const f = referenceFix(ctx, r);
+      return f ? [[r, f]] : [];
+    });
+    rewrites.set(ctx.model, list);
+  }
+  return list;
 }
 
 /** A line insertion (what FixBuilder adds at the insertion point). */
@@ -157,10 +199,14 @@ function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | undefined
     }
   }
   // Module offsets, for mergeInsertions (positions count UTF-16 units from the line start, as offsets do).
-  const starts = [0];
-  const text = ctx.module.text;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const offset = (p: Position): number => (starts[p.line] ?? text.length) + p.character;
+  let starts = lineStarts.get(ctx.module);
+  if (!starts) {
+    starts = [0];
+    const text = ctx.module.text;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(ctx.module, starts);
+  }
+  const offset = (p: Position): number => (starts![p.line] ?? ctx.module.text.length) + p.character;
   const merged = mergeInsertions(edits.map((e, i) => ({ cell: 0, start: offset(e.range.start), end: offset(e.range.end), newText: e.newText, i })));
   const out = merged.map((m) => ({ range: edits[(m as typeof m & { i: number }).i].range, newText: m.newText }));
   out.sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
@@ -172,10 +218,42 @@ function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | undefined
 }
 
 /**
+ * The v1 references that use what `ref` evaluates to: a member read on it (`Run.get_context().log`),
+ * or the uses of the variable it is assigned to (`run = Run.get_context()` … `run.log(...)`,
+ * `ComputeTarget(ws, name)`).
+ * Their rewrites go with its own: some rewrites of a producer are offered only because those
+ * uses are rewritten in the same pass (`Run.get_context()` → `mlflow.start_run()`).
+ */
+function dependents(ctx: RuleContext, refs: Map<number, Reference>, ref: Reference): Reference[] {
+  const expr = ref.call ?? ref.node;
+  const parent = expr.parent;
+  const out: Array<Reference | undefined> = [];
+  if (parent?.type === 'attribute' && parent.childForFieldName('object')?.id === expr.id) out.push(referenceAt(refs, parent));
+  const target = parent?.type === 'assignment' && parent.childForFieldName('right')?.id === expr.id ? parent.childForFieldName('left') : undefined;
+  if (target?.type === 'identifier') {
+    const binding = ctx.model.scopeAt(target).bindings.get(target.text)?.find((b) => b.node.id === target.id);
+    // Members read on the variable, and v1 calls it is passed to (`ComputeTarget(ws, name)`); the
+    // variable read otherwise is a value passed on (a copied `ws.name` string is a reference
+    // too), which the producer's rewrite answers for.
+    for (const use of (binding && ctx.model.uses.get(binding)) ?? []) {
+      const r = referenceAt(refs, use);
+      if (r?.node.id !== use.id) out.push(r);
+      const args = use.parent?.type === 'keyword_argument' && use.parent.childForFieldName('value')?.id === use.id ? use.parent.parent : use.parent;
+      const call = args?.type === 'argument_list' ? args.parent : undefined;
+      const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+      const callee = fn && refs.get(fn.id);
+      if (callee && call && callee.call?.id === call.id) out.push(callee);
+    }
+  }
+  return out.filter((r): r is Reference => !!r && r.sdk === 'v1');
+}
+
+/**
  * AML100: for an import whose every use of every v1 name has an SDK v2 rewrite, one suggestion
  * that makes all of those rewrites and removes the import (or those names from it): what
- * applying the rewrites and then the unused-import fix gives. A use with no rewrite of its own
- * (a bare `except ComputeTargetException:`) counts when another rewrite replaces it.
+ * applying the rewrites and then the unused-import fix gives. The rewrites of v1 code that uses
+ * what a rewritten expression returns join (`run.log` with `Run.get_context()`). A use with no rewrite
+ * of its own (a bare `except ComputeTargetException:`) counts when another rewrite replaces it.
  */
 export function importMigrationFix(ctx: RuleContext, imp: ImportRecord): ModuleFix | undefined {
   if (!removable(ctx, imp)) return undefined;
@@ -183,23 +261,43 @@ export function importMigrationFix(ctx: RuleContext, imp: ImportRecord): ModuleF
   const v1 = v1Bindings(imp, bindings);
   const used = v1.filter((b) => ctx.model.uses.get(b)?.length);
   if (!used.length) return undefined;
-  const refs = new Map<number, Reference>();
-  for (const r of ctx.model.references) if (!refs.has(r.node.id)) refs.set(r.node.id, r);
-  let others: ModuleFix[] | undefined;
+  const refs = referencesByNode(ctx);
   const fixes = new Set<ModuleFix>();
+  const queue: Reference[] = [];
   for (const b of used) {
     for (const use of ctx.model.uses.get(b)!) {
       const ref = referenceAt(refs, use);
       if (!ref) return undefined;
-      let fix = referenceFix(ctx, ref);
+      const fix = referenceFix(ctx, ref);
       if (fix && !removesUse(fix, use)) return undefined;
-      if (!fix) {
-        // Replaced by the rewrite of other code (the compute get-or-create fix rewrites its except clause).
-        others ??= ctx.model.references.map((r) => (r === ref ? undefined : referenceFix(ctx, r))).filter((f): f is ModuleFix => !!f);
-        fix = others.find((f) => removesUse(f, use));
-        if (!fix) return undefined;
+      if (fix) {
+        fixes.add(fix);
+        queue.push(ref);
+        continue;
       }
-      fixes.add(fix);
+      // Replaced by the rewrite of other code (the compute get-or-create fix rewrites its except clause).
+      const other = allRewrites(ctx).find(([r, f]) => r !== ref && removesUse(f, use));
+      if (!other) return undefined;
+      fixes.add(other[1]);
+      queue.push(other[0]);
+    }
+  }
+  // Uses of what the rewritten code returns, when they have rewrites: applied in the same pass
+  // by `--fix` (the ones without are left as the producer's rewrite decided).
+  // One already rewritten by a fix taken (the whole-workspace fix is offered on each `ws.name`) adds nothing.
+  const seen = new Set<Reference>(queue);
+  const ranges = [...fixes].flatMap((f) => f.edits.map((e) => e.range));
+  while (queue.length) {
+    for (const dep of dependents(ctx, refs, queue.pop()!)) {
+      if (seen.has(dep)) continue;
+      seen.add(dep);
+      const range = nodeRange(dep.call ?? dep.node);
+      const fix = ranges.some((r) => contains(r, range)) ? undefined : referenceFix(ctx, dep);
+      if (fix) {
+        fixes.add(fix);
+        ranges.push(...fix.edits.map((e) => e.range));
+      }
+      queue.push(dep);
     }
   }
   const gone = new Set(v1.map((b) => b.name));

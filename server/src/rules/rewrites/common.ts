@@ -20,6 +20,14 @@ export interface Rewrites {
   attributes: Record<string, Builder>;
 }
 
+/**
+ * A fix shared by every use of a variable (the whole-workspace rewrite, a submitted run and its
+ * uses) is offered on each of their findings only up to this many edits; past it, only on the
+ * producer's finding. Otherwise a file with hundreds of uses costs hundreds of fixes of
+ * hundreds of edits: quadratic time (issue 7: 400 uses of a workspace took 9 s).
+ */
+export const SHARED_FIX_LIMIT = 40;
+
 /** The call has no arguments at all. */
 export function noArgs(call: SyntaxNode): boolean {
   const a = callArgs(call);

@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { commandLine, kwargs, noArgs, receiver, variableFree, type Builder, type Rewrites } from './common';
+import { commandLine, kwargs, noArgs, receiver, SHARED_FIX_LIMIT, variableFree, type Builder, type Rewrites } from './common';
 
 /** The qualified name a call's callee resolves to. */
 function calleeOf(ctx: RuleContext, call: SyntaxNode | undefined): string | undefined {
@@ -117,14 +117,21 @@ function referenceAt(ctx: RuleContext, node: SyntaxNode): Reference | undefined 
   return index.get(node.id);
 }
 
-/** Every use of the run is a call this table rewrites to MLflow (so the run object is no longer needed). */
-function contextRunUsesRewritten(ctx: RuleContext, call: SyntaxNode): boolean {
+/**
+ * Every use of the run is a call this table rewrites to MLflow (so the run object is no longer
+ * needed): those rewrites are added to `fb`, so the fix of `Run.get_context()` applied alone
+ * never leaves `run.log(...)` on an MLflow run. False (and `fb` to be dropped) otherwise.
+ */
+function rewriteContextRunUses(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): boolean {
   const uses = usesOf(ctx, call);
   return !!uses && uses.every((use) => {
     const m = member(use);
     const ref = m?.call && referenceAt(ctx, m.attr);
     const build = ref && Object.prototype.hasOwnProperty.call(LOGGING, ref.qname) ? LOGGING[ref.qname] : undefined;
-    return !!build && build(new FixBuilder(ctx, use.startIndex), ref!, ctx) !== undefined;
+    const text = build && build(fb, ref!, ctx);
+    if (text === undefined) return false;
+    fb.replace(m!.call!, text);
+    return true;
   });
 }
 
@@ -253,6 +260,8 @@ function submission(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Submiss
 
 /** The fix of a finding that belongs to a submission: its own replacement, the other edits added to `fb`. */
 function withSubmission(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode | undefined, target: SyntaxNode): string | undefined {
+  // Shared by every use of the run: past SHARED_FIX_LIMIT uses, offered on the submit only.
+  if (submit && target.id !== submit.id && (usesOf(ctx, submit)?.length ?? 0) > SHARED_FIX_LIMIT) return undefined;
   const s = submit && submission(fb, ctx, submit);
   const own = s && [...s.edits].find(([n]) => n.id === target.id);
   if (!s || !own) return undefined;
@@ -348,11 +357,11 @@ export const JOBS: Rewrites = {
       const name = args?.get('name');
       return name && ref.call!.parent?.type === 'assignment' && usesOf(ctx, ref.call!)?.length === 0 ? name.text : undefined;
     },
-    // Only when every use of the run is a call this table rewrites to MLflow (those go first: later findings are fixed first).
+    // Only when every use of the run is a call this table rewrites to MLflow; the fix rewrites them too.
     'azureml.core.Run.get_context': (fb, ref, ctx) => {
       const args = bindArgs(ref.call!, ['allow_offline'], ['allow_offline']);
       const offline = args?.get('allow_offline');
-      if (!args || (offline && offline.type !== 'true') || !contextRunUsesRewritten(ctx, ref.call!)) return undefined;
+      if (!args || (offline && offline.type !== 'true') || !rewriteContextRunUses(fb, ctx, ref.call!)) return undefined;
       return `${fb.needModule('mlflow')}.start_run()`;
     },
     'azureml.core.Environment.get': (fb, ref) => {
@@ -363,11 +372,14 @@ export const JOBS: Rewrites = {
       return `${fb.mlClient()}.environments.get(name=${name.text}, ${version ? `version=${version.text}` : 'label="latest"'})`;
     },
     'azureml.core.ScriptRunConfig': standalone(scriptRunConfig),
-    'azureml.core.Environment.from_conda_specification': (fb, ref) => {
+    'azureml.core.Environment.from_conda_specification': (fb, ref, ctx) => {
       // ENV2: a v2 conda environment always needs a base image. The entity is reached through its
       // module so it cannot collide with the v1 `Environment` still imported here.
       const args = bindArgs(ref.call!, ['name', 'file_path'], ['name', 'file_path']);
       if (!args?.get('name') || !args.get('file_path')) return undefined;
+      // Not while the object is still used as a v1 environment (`env.docker.enabled = True`,
+      // `ScriptRunConfig(environment=env)`): those would get a v2 entity.
+      if (!variableFree(ctx, ref.call!, ['name']) || passedToV1(ctx, ref.call!)) return undefined;
       const entities = fb.needModule('azure.ai.ml.entities');
       return `${entities}.Environment(${kwargs([['name', args.get('name')], ['conda_file', args.get('file_path')], ['image', '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"']])})`;
     },

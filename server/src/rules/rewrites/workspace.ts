@@ -11,7 +11,7 @@ import { sdkOf } from '../../engine/semantic/model';
 import type { FixBuilder } from '../fixes';
 import { bindArgs, definingCall, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { kwargs, noArgs, receiver, variableFree, type Builder, type Rewrites } from './common';
+import { kwargs, noArgs, receiver, SHARED_FIX_LIMIT, variableFree, type Builder, type Rewrites } from './common';
 
 type Edits = Array<[SyntaxNode, string]>;
 
@@ -31,14 +31,17 @@ const same = (a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined
 function combined(fb: FixBuilder, own: SyntaxNode, edits: Edits | undefined): string | undefined {
   const mine = edits?.find(([n]) => same(n, own));
   if (!edits || !mine) return undefined;
-  const done: SyntaxNode[] = [own];
+  // Past SHARED_FIX_LIMIT edits, only the first edit's finding (the producer) offers it.
+  if (edits.length > SHARED_FIX_LIMIT && !same(edits[0]![0], own)) return undefined;
+  const done = new Set<number>([own.id]);
   for (const [n, t] of edits) {
-    if (done.some((d) => same(d, n))) continue;
-    done.push(n);
+    if (done.has(n.id)) continue;
+    done.add(n.id);
     fb.replace(n, t);
   }
   return mine[1];
 }
+
 
 function qnameOf(ctx: RuleContext, call: SyntaxNode | undefined): string | undefined {
   const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
@@ -115,7 +118,8 @@ function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined):
   if (ws.type === 'identifier' && v?.kind === 'instance' && v.type === 'azure.ai.ml.MLClient' && sdkOf(v) === 'v2') return { ml: ws.text, edits: [] };
   const made = ws.type === 'call' ? ws : definingCall(ctx, ws);
   const edits = ws.type === 'identifier' ? producerEdits(fb, ctx, made) : undefined;
-  if (edits) return { ml: ws.text, edits };
+  // (Past SHARED_FIX_LIMIT edits the whole-workspace fix is the producer's alone: see combined.)
+  if (edits && edits.length <= SHARED_FIX_LIMIT) return { ml: ws.text, edits };
   const q = qnameOf(ctx, made);
   if (q === FROM_CONFIG) return noArgs(made!) ? { ml: fb.mlClient(), edits: [] } : undefined;
   if (q === WS_CLASS || q === WORKSPACE_GET || made) return undefined;
@@ -138,6 +142,18 @@ function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined):
 function workspaceEdits(ctx: RuleContext, call: SyntaxNode, replacement: () => string): Edits | undefined {
   const target = assignedName(call);
   if (!target) return call.parent?.type === 'expression_statement' ? [[call, replacement()]] : undefined;
+  // The uses' edits do not depend on the fix being built: once per producer and analysis.
+  let memo = useEditsMemo.get(ctx.model);
+  if (!memo) useEditsMemo.set(ctx.model, (memo = new Map()));
+  let edits = memo.get(call.id);
+  if (edits === undefined) memo.set(call.id, (edits = useEdits(ctx, call, target) ?? null));
+  // Imports are asked for only once the rewrite is sure.
+  return edits ? [[call, replacement()], ...edits] : undefined;
+}
+
+const useEditsMemo = new WeakMap<RuleContext['model'], Map<number, Edits | null>>();
+
+function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode): Edits | undefined {
   const edits: Edits = [];
   for (const use of usesOf(ctx, target)) {
     const m = memberOf(use);
@@ -162,8 +178,7 @@ function workspaceEdits(ctx: RuleContext, call: SyntaxNode, replacement: () => s
   }
   // Uses read as v2 must see only this binding (not one made under if/try instead).
   if (edits.length && !straightLine(call)) return undefined;
-  // Imports are asked for only once the rewrite is sure.
-  return [[call, replacement()], ...edits];
+  return edits;
 }
 
 function fromConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {

@@ -1,0 +1,204 @@
+import * as assert from 'node:assert/strict';
+import Parser = require('tree-sitter');
+import { applyFixes, fixDocument, lint, type DocumentInput, type Fix } from '../../server/src/engine';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const Python = require('tree-sitter-python');
+
+const parser = new Parser();
+parser.setLanguage(Python);
+
+const parses = (text: string): boolean => !parser.parse(text).rootNode.hasError;
+
+const py = (text: string): DocumentInput => ({ kind: 'python', text });
+
+function fix(text: string, unsafe = true): string {
+  const out = fixDocument(py(text), undefined, { unsafe }).output;
+  assert.equal(out.kind, 'python');
+  return (out as { text: string }).text;
+}
+
+/** The "Migrate the uses of ..." suggestion of the AML100 finding on `line` (0-based), if any. */
+function migration(text: string, line: number): Fix | undefined {
+  const found = lint(py(text)).findings.filter((f) => f.code === 'AML100' && f.range.start.line === line);
+  assert.equal(found.length, 1, `one AML100 finding on line ${line}`);
+  return found[0].fixes?.find((f) => f.title.startsWith('Migrate the uses of'));
+}
+
+function applied(text: string, suggestion: Fix): string {
+  return (applyFixes(py(text), [suggestion]).output as { text: string }).text;
+}
+
+const IMPORTS = 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n';
+
+describe('AML100: migrating an import still in use', () => {
+  // [title, v1 source, line of the import, expected title, v2 source]: the suggestion alone
+  // gives what --fix --unsafe-fixes gives.
+  const cases: Array<[string, string, number, string, string]> = [
+    [
+      'import azureml.core used only by azureml.core.VERSION: the added import takes its line',
+      'import azureml.core\nprint("SDK version:", azureml.core.VERSION)\n',
+      0,
+      'Migrate the uses of azureml.core to SDK v2 and remove this import',
+      'import importlib.metadata\nprint("SDK version:", importlib.metadata.version("azure-ai-ml"))\n',
+    ],
+    [
+      'Workspace used only by Workspace.from_config(): the workspace and its property reads become one MLClient',
+      'import os\nfrom azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.resource_group, os.sep)\n',
+      1,
+      'Migrate the uses of Workspace to SDK v2 and remove this import',
+      `${IMPORTS}import os\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name, ws.resource_group_name, os.sep)\n`,
+    ],
+    [
+      'Run.get_context() goes with the rewrites of the run.log calls on its run (MLflow logs to the job\'s run)',
+      'from azureml.core.run import Run\nrun = Run.get_context()\nrun.log("accuracy", acc)\nrun.log("loss", loss)\n',
+      0,
+      'Migrate the uses of Run to SDK v2 and remove this import',
+      'import mlflow\nrun = mlflow.start_run()\nmlflow.log_metric("accuracy", acc)\nmlflow.log_metric("loss", loss)\n',
+    ],
+    [
+      'a name of the same statement that is not v1 stays',
+      'import os, azureml.core\nprint(azureml.core.VERSION, os.sep)\n',
+      0,
+      'Migrate the uses of azureml.core to SDK v2 and remove it from this import',
+      'import importlib.metadata\nimport os\nprint(importlib.metadata.version("azure-ai-ml"), os.sep)\n',
+    ],
+    [
+      'an unused v1 name of the same statement goes with it',
+      'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nprint(ws.subscription_id)\n',
+      0,
+      'Migrate the uses of Workspace to SDK v2 and remove this import',
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.subscription_id)\n`,
+    ],
+    [
+      'an import inside a function: the v2 imports go at the top, the import line goes',
+      'import os\n\ndef version():\n    import azureml.core\n    return azureml.core.VERSION\n',
+      3,
+      'Migrate the uses of azureml.core to SDK v2 and remove this import',
+      'import importlib.metadata\nimport os\n\ndef version():\n    return importlib.metadata.version("azure-ai-ml")\n',
+    ],
+    [
+      'an import alone in a try block: the block keeps `pass`',
+      'try:\n    import azureml.core\nexcept ImportError:\n    pass\nprint(azureml.core.VERSION)\n',
+      1,
+      'Migrate the uses of azureml.core to SDK v2 and remove this import',
+      'import importlib.metadata\ntry:\n    pass\nexcept ImportError:\n    pass\nprint(importlib.metadata.version("azure-ai-ml"))\n',
+    ],
+  ];
+  for (const [title, src, line, name, expected] of cases) {
+    it(title, () => {
+      const suggestion = migration(src, line);
+      assert.ok(suggestion, 'the AML100 finding carries the suggestion');
+      assert.equal(suggestion.title, name);
+      assert.equal(suggestion.safety, 'suggestion');
+      assert.equal(applied(src, suggestion), expected, 'the suggestion alone');
+      const out = fix(src);
+      assert.equal(out, expected, '--fix --unsafe-fixes');
+      assert.ok(parses(out));
+      assert.equal(fix(out), out, 'a second run changes nothing');
+      assert.deepEqual(lint(py(out)).findings.filter((f) => /^AML1/.test(f.code)), []);
+    });
+  }
+
+  describe('the compute get-or-create pattern (one fix offered on several findings; a bare except clause)', () => {
+    const src = [
+      'from azureml.core import Workspace',
+      'from azureml.core.compute import ComputeTarget, AmlCompute',
+      'from azureml.core.compute_target import ComputeTargetException',
+      'ws = Workspace.from_config()',
+      'try:',
+      '    cluster = ComputeTarget(workspace=ws, name="cpu")',
+      'except ComputeTargetException:',
+      '    config = AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2", max_nodes=4)',
+      '    cluster = ComputeTarget.create(ws, "cpu", config)',
+      'cluster.wait_for_completion(show_output=True)',
+      '',
+    ].join('\n');
+    // COMP: compute.get raises ResourceNotFoundError; AmlCompute entity with v1's max_nodes and
+    // idle default (1800 s); begin_create_or_update returns a poller whose result() waits.
+    const expected = [
+      'from azure.ai.ml import MLClient',
+      'from azure.identity import DefaultAzureCredential',
+      'import azure.ai.ml.entities',
+      'from azure.core.exceptions import ResourceNotFoundError',
+      'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+      'try:',
+      '    cluster = ws.compute.get("cpu")',
+      'except ResourceNotFoundError:',
+      '    config = azure.ai.ml.entities.AmlCompute(name="cpu", size="STANDARD_D2_V2", max_instances=4, idle_time_before_scale_down=1800)',
+      '    cluster = ws.compute.begin_create_or_update(config).result()',
+      'print(cluster.provisioning_state)',
+      '',
+    ].join('\n');
+
+    it('--fix --unsafe-fixes migrates the whole pattern', () => {
+      assert.equal(fix(src), expected);
+    });
+    for (const [line, names] of [[0, 'Workspace'], [1, 'ComputeTarget, AmlCompute'], [2, 'ComputeTargetException']] as const) {
+      it(`the ${names} import: its suggestion, then the safe fixes, give the same code`, () => {
+        const suggestion = migration(src, line);
+        assert.ok(suggestion);
+        assert.equal(suggestion.title, `Migrate the uses of ${names} to SDK v2 and remove this import`);
+        // Edits offered by several findings (the compute fix is on five of them) are there once.
+        const keys = suggestion.edits.map((e) => JSON.stringify(e));
+        assert.equal(new Set(keys).size, keys.length);
+        const once = applied(src, suggestion);
+        assert.ok(parses(once));
+        assert.ok(!once.includes(src.split('\n')[line]), 'its import is gone');
+        assert.equal(fix(once, false), expected);
+      });
+    }
+  });
+
+  it('a use inside another rewrite counts as rewritten (Datastore(Workspace.from_config(), name))', () => {
+    const src = 'from azureml.core import Workspace\nfrom azureml.core import Datastore\nws = Workspace.from_config()\nds = Datastore(Workspace.from_config(), "blob")\nprint(ws.name, ds.name)\n';
+    const suggestion = migration(src, 0);
+    assert.ok(suggestion);
+    // DS: the default workspace's datastore by name from the config file's client.
+    assert.equal(
+      applied(src, suggestion),
+      `${IMPORTS}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azureml.core import Datastore\nws = MLClient.from_config(credential=DefaultAzureCredential())\nds = ml_client.datastores.get(name="blob")\nprint(ws.workspace_name, ds.name)\n`,
+    );
+  });
+
+  it('in a notebook: the import in one cell, its uses in another; the edits land in their cells', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'markdown', text: '# Train' },
+        { kind: 'code', text: 'import os\nfrom azureml.core import Workspace' },
+        { kind: 'code', text: 'ws = Workspace.from_config()\nprint(ws.name)' },
+      ],
+    };
+    const finding = lint(input).findings.find((f) => f.code === 'AML100');
+    const suggestion = finding?.fixes?.find((f) => f.title.startsWith('Migrate the uses of'));
+    assert.ok(suggestion);
+    const expected = [
+      { kind: 'markdown', text: '# Train' },
+      { kind: 'code', text: `${IMPORTS}import os\n` },
+      { kind: 'code', text: 'ws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name)' },
+    ];
+    assert.deepEqual((applyFixes(input, [suggestion]).output as { cells: unknown }).cells, expected);
+    assert.deepEqual((fixDocument(input, undefined, { unsafe: true }).output as { cells: unknown }).cells, expected);
+  });
+
+  describe('no suggestion', () => {
+    const none: Array<[string, string, number]> = [
+      ['a use without a rewrite (Dataset.Tabular.from_delimited_files)', 'import azureml.core\nprint(azureml.core.VERSION)\nds = azureml.core.Dataset.Tabular.from_delimited_files(path)\n', 0],
+      ['the workspace is still used as a v1 workspace (write_config), so from_config has no rewrite', 'from azureml.core import Workspace\nws = Workspace.from_config()\nws.write_config()\n', 0],
+      ['another v1 name of the statement stays (Dataset has no rewrite here)', 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nds = Dataset.Tabular.from_delimited_files(path)\n', 0],
+      ['a bare use of the name (isinstance)', 'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(isinstance(ws, Workspace))\n', 0],
+      ['a type annotation naming it', 'from azureml.core import Workspace\nws = Workspace.from_config()\ndef f(w: Workspace):\n    return w\n', 0],
+      ['a module with __all__ (a re-export)', '__all__ = ["v"]\nimport azureml.core\nv = azureml.core.VERSION\n', 1],
+    ];
+    for (const [title, src, line] of none) {
+      it(title, () => {
+        assert.equal(migration(src, line), undefined);
+      });
+    }
+    it('names that are unused keep their safe fix, and used names without rewrites keep the import', () => {
+      const src = 'from azureml.core import Workspace, Dataset, Run\nws = Workspace.from_config()\nds = Dataset.Tabular.from_delimited_files(path)\n';
+      const fixes = lint(py(src)).findings.find((f) => f.code === 'AML100')!.fixes!;
+      assert.deepEqual(fixes.map((f) => [f.title, f.safety]), [['Remove unused SDK v1 import: Run', 'safe']]);
+    });
+  });
+});
