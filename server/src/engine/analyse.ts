@@ -212,8 +212,12 @@ export function effectiveSeverity(rule: Rule, settings: EngineSettings | undefin
   return sev;
 }
 
-/** Runs the rules on an analysis and returns findings in document coordinates. */
-export function findingsOf(analysis: Analysis, settings?: EngineSettings): Finding[] {
+/**
+ * Runs the rules on an analysis and returns findings in document coordinates. A rule that
+ * throws (a bug) loses its own findings in that module, not the others': its error is added
+ * to `errors` (lint reports it as the result's `fatal`).
+ */
+export function findingsOf(analysis: Analysis, settings?: EngineSettings, errors: string[] = []): Finding[] {
   ensureModels(analysis);
   const notebook = analysis.input.kind === 'notebook';
   const findings: Finding[] = [];
@@ -235,11 +239,15 @@ export function findingsOf(analysis: Analysis, settings?: EngineSettings): Findi
         report: (r) => findings.push(toFinding(rule, severity, m.module, r)),
         reportAt: (location, r) => findings.push(locatedFinding(rule, severity, location, r)),
       };
+      const before = findings.length;
       try {
         rule.check(ctx);
       } catch (e) {
-        if (!isStackOverflow(e)) throw e;
-        m.tooDeep = true; // see AnalysedModule.tooDeep
+        if (isStackOverflow(e)) m.tooDeep = true; // see AnalysedModule.tooDeep
+        else {
+          findings.length = before;
+          errors.push(`${rule.meta.code}: ${(e as Error)?.message ?? String(e)}`);
+        }
       }
       while (owners.length < findings.length) owners.push(m);
     }
@@ -378,10 +386,14 @@ export function lint(input: DocumentInput, settings?: EngineSettings, previous?:
     analysis.memo = { settings: key, findings: reused };
     return { findings: reused, analysis };
   }
-  const findings = matchLineEndings(findingsOf(analysis, settings), input);
-  analysis.memo = { settings: key, findings };
-  if (analysis.modules.some((m) => m.tooDeep)) return { findings, analysis, fatal: TOO_DEEP };
-  return { findings, analysis };
+  const errors: string[] = [];
+  const findings = matchLineEndings(findingsOf(analysis, settings, errors), input);
+  analysis.memo = errors.length ? undefined : { settings: key, findings };
+  const fatal = [
+    ...(analysis.modules.some((m) => m.tooDeep) ? [TOO_DEEP] : []),
+    ...(errors.length ? [`internal error in rule ${errors.join('; ')} (the other rules' findings are reported)`] : []),
+  ].join('; ');
+  return fatal ? { findings, analysis, fatal } : { findings, analysis };
 }
 
 /** Markdown hover for the v1/v2 symbol at a document position, if any. */
