@@ -202,6 +202,7 @@ async function typeEdits(
       : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
     const done = client.next((p) => covers(p, version)).then((p) => {
       latencies.push(p.at - sentAt.get(version)!);
+      if (process.env.AMLINT_BENCH_TRACE) process.stderr.write(`${version}:${(p.at - sentAt.get(version)!).toFixed(0)} `);
       if (p.version !== version) merged++;
     });
     sentAt.set(version, performance.now());

@@ -13,7 +13,7 @@ import { RULES } from '../rules/registry';
 import { nodeRange, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
 import { fileKindOf } from './textfiles';
 import { hoverAt } from './hover';
-import { documentEdit, moduleBoundNames, neutralChange, shiftFindings, TEXT_TRIGGERS, type StatementChange } from './reuse';
+import { changedSpan, documentEdit, moduleBoundNames, neutralChange, shiftFindings, TEXT_TRIGGERS, type StatementChange } from './reuse';
 
 export interface AnalysedModule {
   module: SourceModule;
@@ -69,28 +69,6 @@ function mayUseSdk(text: string): boolean {
   return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint');
 }
 
-/** The changed span between two texts: what lies between their common prefix and suffix. */
-function changedSpan(oldText: string, newText: string): TextEdit {
-  // Equal 1 KiB blocks are skipped with one string comparison each (memcmp speed), then the
-  // first difference is found character by character.
-  const BLOCK = 1024;
-  let start = 0;
-  const max = Math.min(oldText.length, newText.length);
-  while (start + BLOCK <= max && oldText.slice(start, start + BLOCK) === newText.slice(start, start + BLOCK)) start += BLOCK;
-  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-  let oldEnd = oldText.length;
-  let newEnd = newText.length;
-  while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && oldText.slice(oldEnd - BLOCK, oldEnd) === newText.slice(newEnd - BLOCK, newEnd)) {
-    oldEnd -= BLOCK;
-    newEnd -= BLOCK;
-  }
-  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
-  return { startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd };
-}
-
 /**
  * Re-analysis after an edit (the editor's case). tree-sitter's tree is told about every edit
  * (`Tree.edit`, cheap) but re-parsed only when the engine's tree cannot be patched by parsing
@@ -114,10 +92,11 @@ function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string)
     // statements that changed matter (the old ones still read the old text here).
     const newText_ = (n: SyntaxNode): string => newText.slice(n.startIndex, n.endIndex);
     let a = 0;
-    while (a < removed.length && a < added.length && removed[a]!.type === added[a]!.type && removed[a]!.text === newText_(added[a]!)) a++;
+    const same = (x: SyntaxNode, y: SyntaxNode): boolean => x === y || (x.type === y.type && x.text === newText_(y));
+    while (a < removed.length && a < added.length && same(removed[a]!, added[a]!)) a++;
     let r = removed.length;
     let b = added.length;
-    while (r > a && b > a && removed[r - 1]!.type === added[b - 1]!.type && removed[r - 1]!.text === newText_(added[b - 1]!)) {
+    while (r > a && b > a && same(removed[r - 1]!, added[b - 1]!)) {
       r--;
       b--;
     }

@@ -18,7 +18,7 @@
  *   - they contain no ERROR node (the statement splice guarantees that too).
  * Anything else (or a re-parse of the whole module) runs the rules as usual.
  */
-import type { SyntaxNode } from './syntax';
+import type { SyntaxNode, TextEdit } from './syntax';
 import type { DocumentInput, Finding, Position, Range } from './types';
 
 /** Binding targets: `x`, `x, (y, *z)`; not `a.b` or `a[i]` (those bind nothing). */
@@ -124,6 +124,29 @@ export function neutralChange(change: StatementChange, sdkNames: ReadonlySet<str
 
 // ---- moving findings ----------------------------------------------------------------------
 
+/** The changed span between two texts: what lies between their common prefix and suffix. */
+export function changedSpan(oldText: string, newText: string): TextEdit {
+  // Equal 1 KiB blocks are skipped with one string comparison each (memcmp speed), then the
+  // first difference is found character by character.
+  const BLOCK = 1024;
+  let start = 0;
+  const max = Math.min(oldText.length, newText.length);
+  while (start + BLOCK <= max && oldText.slice(start, start + BLOCK) === newText.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let oldEnd = oldText.length;
+  let newEnd = newText.length;
+  while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && oldText.slice(oldEnd - BLOCK, oldEnd) === newText.slice(newEnd - BLOCK, newEnd)) {
+    oldEnd -= BLOCK;
+    newEnd -= BLOCK;
+  }
+  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd };
+}
+
+
 interface DocumentEdit {
   cell: number | undefined;
   start: Position;
@@ -165,15 +188,7 @@ export function documentEdit(before: DocumentInput, after: DocumentInput): Docum
     b = after.cells[cell]!.text;
   } else return undefined;
   if (a.includes('\r') || b.includes('\r')) return undefined;
-  let start = 0;
-  const max = Math.min(a.length, b.length);
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let oldEnd = a.length;
-  let newEnd = b.length;
-  while (oldEnd > start && newEnd > start && a.charCodeAt(oldEnd - 1) === b.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
+  const { startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd } = changedSpan(a, b);
   return { cell, start: positionAt(a, start), oldEnd: positionAt(a, oldEnd), newEnd: positionAt(b, newEnd) };
 }
 

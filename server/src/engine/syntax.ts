@@ -370,7 +370,10 @@ export function editedTree(
   edit: TextEdit,
   newText: string,
   parse: (text: string) => Tree,
-  /** Called with the old statements being replaced, while they still read the old text. */
+  /**
+   * Called with the old statements of the re-parsed span and those that replace them (some the
+   * same objects, kept), while the old ones still read the old text.
+   */
   inspect?: (removed: readonly SyntaxNode[], added: readonly SyntaxNode[]) => void,
 ): SyntaxTree | undefined {
   const old = previous.rootNode.children;
@@ -399,14 +402,29 @@ export function editedTree(
   const cursor = span.walk();
   if (cursor.currentNode.hasError) return undefined;
   const source = previous.rootNode.source;
+  // The neighbours re-parsed with the edited statements usually come back the same (same
+  // extent and type, hence same text): those keep their old nodes instead of a copy.
+  const oldAt = new Map<number, SyntaxNode>();
+  for (let i = lo; i <= hi; i++) oldAt.set(old[i]!.startIndex, old[i]!);
   const middle: SyntaxNode[] = [];
+  const moved: SyntaxNode[] = [];
   if (cursor.gotoFirstChild()) {
-    do middle.push(copySubtree(cursor, source, start));
-    while (cursor.gotoNextSibling());
+    do {
+      const s = cursor.startIndex + start;
+      const e = cursor.endIndex + start;
+      const beforeEdit = e <= edit.startIndex;
+      const afterEdit = s >= edit.newEndIndex;
+      const same = beforeEdit ? oldAt.get(s) : afterEdit ? oldAt.get(s - delta) : undefined;
+      if (same && same.endIndex === (beforeEdit ? e : e - delta) && same.type === (typeById[cursor.nodeTypeId]?.[0] ?? cursor.nodeType)) {
+        middle.push(same);
+        if (afterEdit) moved.push(same);
+      } else middle.push(copySubtree(cursor, source, start));
+    } while (cursor.gotoNextSibling());
   }
   inspect?.(old.slice(lo, hi + 1), middle);
   source.update(newText);
   const children = [...old.slice(0, lo), ...middle, ...old.slice(hi + 1)];
+  for (const m of moved) m.anchor.offset += delta;
   for (let i = hi + 1; i < n; i++) old[i]!.anchor.offset += delta;
   const first = children[0];
   const root = new SyntaxNode('module', true, first ? first.startIndex : newText.length, newText.length, new Anchor(source, 0), false);

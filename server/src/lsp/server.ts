@@ -41,7 +41,7 @@ import { Results, pathOf, type LintOutcome } from './results';
 import { formatConfigError, type ConfigError } from '../config';
 import { pathToFileURL } from 'node:url';
 import { Scheduler } from './scheduler';
-import { collectSoon } from './memory';
+import { collectSoon, editingStarted } from './memory';
 import { SettingsStore, type Settings } from './settings';
 
 export type DiagnosticMode = 'push' | 'pull' | 'both';
@@ -201,13 +201,19 @@ export class AmlintServer {
 
     const { files, notebooks } = this.store;
     // onDidChangeContent also fires when a document opens.
-    files.onDidChangeContent(this.guard('didChange', undefined, (e) => this.scheduler.schedule(e.document.uri)));
+    files.onDidChangeContent(
+      this.guard('didChange', undefined, (e) => {
+        if (this.results.lastDuration(e.document.uri) !== undefined) editingStarted(); // an edit, not the open
+        this.scheduler.schedule(e.document.uri);
+      }),
+    );
     files.onDidClose(this.guard('didClose', undefined, (e) => this.closed(e.document.uri)));
     notebooks.onDidOpen(this.guard('notebook didOpen', undefined, (n) => this.scheduler.schedule(n.uri)));
     this.store.onDidChangeNotebook(
       this.guard('notebook didChange', undefined, (e) => {
         // Removed cells lose their diagnostics at once; the rest follow with the re-analysis.
         for (const uri of e.removed) this.clear(uri);
+        editingStarted();
         this.scheduler.schedule(e.notebook.uri);
       }),
     );
