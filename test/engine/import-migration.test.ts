@@ -185,7 +185,6 @@ describe('AML100: migrating an import still in use', () => {
     const none: Array<[string, string, number]> = [
       ['a use without a rewrite (Dataset.Tabular.from_delimited_files)', 'import azureml.core\nprint(azureml.core.VERSION)\nds = azureml.core.Dataset.Tabular.from_delimited_files(path)\n', 0],
       ['the workspace is still used as a v1 workspace (write_config), so from_config has no rewrite', 'from azureml.core import Workspace\nws = Workspace.from_config()\nws.write_config()\n', 0],
-      ['another v1 name of the statement stays (Dataset has no rewrite here)', 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nds = Dataset.Tabular.from_delimited_files(path)\n', 0],
       ['a bare use of the name (isinstance)', 'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(isinstance(ws, Workspace))\n', 0],
       ['a type annotation naming it', 'from azureml.core import Workspace\nws = Workspace.from_config()\ndef f(w: Workspace):\n    return w\n', 0],
       ['a module with __all__ (a re-export)', '__all__ = ["v"]\nimport azureml.core\nv = azureml.core.VERSION\n', 1],
@@ -195,10 +194,113 @@ describe('AML100: migrating an import still in use', () => {
         assert.equal(migration(src, line), undefined);
       });
     }
-    it('names that are unused keep their safe fix, and used names without rewrites keep the import', () => {
+    it('names that are unused keep their safe fix; a partial migration leaves them to it', () => {
       const src = 'from azureml.core import Workspace, Dataset, Run\nws = Workspace.from_config()\nds = Dataset.Tabular.from_delimited_files(path)\n';
       const fixes = lint(py(src)).findings.find((f) => f.code === 'AML100')!.fixes!;
-      assert.deepEqual(fixes.map((f) => [f.title, f.safety]), [['Remove unused SDK v1 import: Run', 'safe']]);
+      assert.deepEqual(fixes.map((f) => [f.title, f.safety]), [
+        ['Remove unused SDK v1 import: Run', 'safe'],
+        ['Migrate the uses of Workspace to SDK v2 and remove it from this import', 'suggestion'],
+      ]);
+      assert.equal(
+        applied(src, fixes[1]),
+        `${IMPORTS}from azureml.core import Dataset, Run\nws = MLClient.from_config(credential=DefaultAzureCredential())\nds = Dataset.Tabular.from_delimited_files(path)\n`,
+      );
+    });
+  });
+  describe('partial migration: the names whose uses all migrate go, the others stay imported', () => {
+    // [title, v1 source, line of the import, expected title, the suggestion applied alone]
+    const cases: Array<[string, string, number, string, string]> = [
+      [
+        'Workspace migrates, Dataset (no rewrite for from_delimited_files) stays',
+        'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nprint(ws.name)\nds = Dataset.Tabular.from_delimited_files(path)\n',
+        0,
+        'Migrate the uses of Workspace to SDK v2 and remove it from this import',
+        `${IMPORTS}from azureml.core import Dataset\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name)\nds = Dataset.Tabular.from_delimited_files(path)\n`,
+      ],
+      [
+        'the name that stays is used bare (isinstance); the other names keep their order',
+        'from azureml.core import Run, Workspace\nrun = Run.get_context()\nws = Workspace.from_config()\nprint(ws.resource_group, isinstance(run, Run))\n',
+        0,
+        'Migrate the uses of Workspace to SDK v2 and remove it from this import',
+        `${IMPORTS}from azureml.core import Run\nrun = Run.get_context()\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.resource_group_name, isinstance(run, Run))\n`,
+      ],
+      [
+        'two names migrate (Dataset.get_by_name on the migrated workspace: the latest version), Experiment stays',
+        'from azureml.core import Workspace, Experiment, Dataset\nws = Workspace.from_config()\nds = Dataset.get_by_name(ws, "iris")\nprint(isinstance(exp, Experiment))\n',
+        0,
+        'Migrate the uses of Workspace, Dataset to SDK v2 and remove them from this import',
+        `${IMPORTS}from azureml.core import Experiment\nws = MLClient.from_config(credential=DefaultAzureCredential())\nds = ws.data.get(name="iris", label="latest")\nprint(isinstance(exp, Experiment))\n`,
+      ],
+      [
+        'an aliased name that stays keeps its alias',
+        'from azureml.core import Workspace, Dataset as DS\nws = Workspace.from_config()\nprint(ws.subscription_id, DS)\n',
+        0,
+        'Migrate the uses of Workspace to SDK v2 and remove it from this import',
+        `${IMPORTS}from azureml.core import Dataset as DS\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.subscription_id, DS)\n`,
+      ],
+      [
+        'an import inside a function: the v2 imports go at the top, the import keeps the name that stays',
+        'def setup():\n    from azureml.core import Workspace, Dataset\n    ws = Workspace.from_config()\n    return ws.name, Dataset\n',
+        1,
+        'Migrate the uses of Workspace to SDK v2 and remove it from this import',
+        `${IMPORTS}def setup():\n    from azureml.core import Dataset\n    ws = MLClient.from_config(credential=DefaultAzureCredential())\n    return ws.workspace_name, Dataset\n`,
+      ],
+    ];
+    for (const [title, src, line, name, expected] of cases) {
+      it(title, () => {
+        const suggestion = migration(src, line);
+        assert.ok(suggestion, 'the AML100 finding carries the suggestion');
+        assert.equal(suggestion.title, name);
+        assert.equal(suggestion.safety, 'suggestion');
+        const keys = suggestion.edits.map((e) => JSON.stringify(e.range));
+        assert.equal(new Set(keys).size, keys.length, 'one edit per range');
+        const once = applied(src, suggestion);
+        assert.equal(once, expected, 'the suggestion alone');
+        assert.ok(parses(once));
+        // The names that stay are still reported (the import is two lines down, under the v2
+        // imports), and --fix --unsafe-fixes ends where it would have.
+        assert.ok(lint(py(once)).findings.some((f) => f.code === 'AML100' && f.range.start.line === line + 2));
+        assert.equal(fix(once), fix(src));
+      });
+    }
+
+    const none: Array<[string, string, number]> = [
+      [
+        'the migrated workspace would reach a v1 call of a name that stays (Experiment(ws, name))',
+        'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nrun = exp.submit(config)\n',
+        0,
+      ],
+      [
+        'the rewrite that replaces a use of Workspace also rewrites a use of Datastore, which stays',
+        'from azureml.core import Workspace, Datastore\nds = Datastore(Workspace.from_config(), "blob")\nprint(ds.name, isinstance(ds, Datastore))\n',
+        0,
+      ],
+      [
+        'no name migrates',
+        'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nws.write_config()\nds = Dataset.Tabular.from_delimited_files(path)\n',
+        0,
+      ],
+      [
+        'the import has a comment (its text cannot be rebuilt)',
+        'from azureml.core import (Workspace,  # the workspace\n    Dataset)\nws = Workspace.from_config()\nprint(ws.name, Dataset)\n',
+        0,
+      ],
+    ];
+    for (const [title, src, line] of none) {
+      it(`none: ${title}`, () => {
+        assert.equal(migration(src, line), undefined);
+      });
+    }
+
+    it('stays linear: 400 uses of a workspace next to a name that stays lint well under a second', () => {
+      const src = `from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\n${'print(ws.name, ws.resource_group)\n'.repeat(400)}ds = Dataset.Tabular.from_delimited_files(path)\n`;
+      lint(py(src));
+      const t = Date.now();
+      const suggestion = migration(src, 0);
+      assert.ok(Date.now() - t < 1000, `${Date.now() - t} ms`);
+      assert.ok(suggestion);
+      assert.equal(suggestion.title, 'Migrate the uses of Workspace to SDK v2 and remove it from this import');
+      assert.ok(parses(applied(src, suggestion)));
     });
   });
 });

@@ -192,3 +192,12 @@ describe('rewrites: a fix shared by many uses', () => {
     assert.ok(out.includes('ws = MLClient.from_config(credential=DefaultAzureCredential())') && !out.includes('get_default_datastore'), out.slice(0, 400));
   });
 });
+
+describe('rewrites: a workspace passed to a v1 call', () => {
+  it('is not turned into an MLClient while a v1 call that is not rewritten with it receives it', () => {
+    const src = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nexp.start_logging()\n';
+    const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.core.Workspace.from_config');
+    assert.ok(f);
+    assert.equal(f.fixes, undefined);
+  });
+});

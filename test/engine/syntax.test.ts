@@ -243,6 +243,18 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(again.findings, lint({ kind: 'python', text: third }).findings);
   });
 
+  it('typing in a docstring or comment of SDK code moves the findings; in an f-string it does not', () => {
+    const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\n\ndef show(w):\n    """Print the workspace."""\n    # the name\n    print(ws.name, f"{ws.location}")\n';
+    const first = lint({ kind: 'python', text: src });
+    for (const [needle, expectReuse] of [['Print the', true], ['the name', true], ['{ws.loc', false]] as const) {
+      const at = src.indexOf(needle) + 2;
+      const edited = src.slice(0, at) + 'x' + src.slice(at);
+      const next = lint({ kind: 'python', text: edited }, undefined, first.analysis);
+      assert.equal(!next.analysis.modules[0]!.model, expectReuse, needle);
+      assert.deepEqual(next.findings, lint({ kind: 'python', text: edited }).findings, needle);
+    }
+  });
+
   it('every word a rule reads module text for is a reuse trigger', () => {
     const dir = path.join(ROOT, 'server', 'src', 'rules');
     const words = new Set<string>();

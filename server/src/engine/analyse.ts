@@ -13,7 +13,7 @@ import { RULES } from '../rules/registry';
 import { nodeRange, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
 import { fileKindOf } from './textfiles';
 import { hoverAt } from './hover';
-import { changedSpan, documentEdit, moduleBoundNames, neutralChange, shiftFindings, TEXT_TRIGGERS, type StatementChange } from './reuse';
+import { changedSpan, documentEdit, insideInertToken, moduleBoundNames, neutralChange, shiftFindings, TEXT_TRIGGERS, type StatementChange } from './reuse';
 
 export interface AnalysedModule {
   module: SourceModule;
@@ -101,7 +101,9 @@ function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string)
       b--;
     }
     const gone = removed.slice(a, r);
-    change = { oldTexts: gone.map((n) => n.text), oldBound: moduleBoundNames(gone), added: added.slice(a, b) };
+    const came = added.slice(a, b);
+    const inert = gone.length === 1 && came.length === 1 && gone[0]!.type === came[0]!.type && insideInertToken(gone[0]!, came[0]!, edit, newText);
+    change = { oldTexts: gone.map((n) => n.text), oldBound: moduleBoundNames(gone), added: came, inert };
   });
   if (patched) return { native: before.native, tree: patched, change };
   const native = parsePython(newText, before.native);

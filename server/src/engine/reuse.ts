@@ -113,9 +113,45 @@ export interface StatementChange {
   oldBound: Set<string> | undefined;
   /** The statements that replaced them. */
   added: SyntaxNode[];
+  /** The edit stayed inside one comment or docstring (see `insideInertToken`). */
+  inert?: boolean;
+}
+
+/**
+ * The text no rule reads: a comment, or a docstring (a plain string that is a statement of its
+ * own: no call, assignment or f-string reads it).
+ */
+function inertToken(node: SyntaxNode | null): SyntaxNode | undefined {
+  for (let n = node; n; n = n.parent) {
+    if (n.type === 'comment') return n;
+    if (n.type === 'string') {
+      const stmt = n.parent;
+      const plain = !n.children.some((c) => c.type === 'interpolation');
+      return plain && stmt?.type === 'expression_statement' && stmt.namedChildCount === 1 ? n : undefined;
+    }
+    if (n.type.endsWith('statement') || n.type === 'block' || n.type === 'module') return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The edit (old span `[start, oldEnd)`, new span `[start, newEnd)`) lies inside one comment or
+ * docstring both before and after, and that token starts at the same offset and ends where it
+ * did (moved by the edit): the text around it is unchanged, so the tree is the same but for
+ * the token's content, which no rule reads. Neither version may contain `amlint` (a
+ * suppression comment). Call while `oldStatement` still reads the old text.
+ */
+export function insideInertToken(oldStatement: SyntaxNode, newStatement: SyntaxNode, edit: TextEdit, newText: string): boolean {
+  const before = inertToken(oldStatement.descendantForIndex(edit.startIndex, edit.oldEndIndex));
+  const after = inertToken(newStatement.descendantForIndex(edit.startIndex, edit.newEndIndex));
+  if (!before || !after || before.type !== after.type || before.startIndex !== after.startIndex) return false;
+  if (before.endIndex + (edit.newEndIndex - edit.oldEndIndex) !== after.endIndex) return false;
+  if (before.startIndex > edit.startIndex || before.endIndex < edit.oldEndIndex) return false;
+  return !before.text.includes('amlint') && !newText.slice(after.startIndex, after.endIndex).includes('amlint');
 }
 
 export function neutralChange(change: StatementChange, sdkNames: ReadonlySet<string>): boolean {
+  if (change.inert) return true;
   if (!change.oldBound || change.added.some((n) => n.hasError)) return false;
   const newBound = moduleBoundNames(change.added);
   if (!newBound || newBound.size !== change.oldBound.size || [...newBound].some((n) => !change.oldBound!.has(n))) return false;

@@ -249,42 +249,38 @@ function dependents(ctx: RuleContext, refs: Map<number, Reference>, ref: Referen
 }
 
 /**
- * AML100: for an import whose every use of every v1 name has an SDK v2 rewrite, one suggestion
- * that makes all of those rewrites and removes the import (or those names from it): what
- * applying the rewrites and then the unused-import fix gives. The rewrites of v1 code that uses
- * what a rewritten expression returns join (`run.log` with `Run.get_context()`). A use with no rewrite
- * of its own (a bare `except ComputeTargetException:`) counts when another rewrite replaces it.
+ * The rewrites that make the uses of `b` (the name) go: each use's own rewrite, which must
+ * replace it, or, for a use with no rewrite of its own (a bare `except ComputeTargetException:`),
+ * a rewrite of other code that replaces it. Undefined when a use has neither.
  */
-export function importMigrationFix(ctx: RuleContext, imp: ImportRecord): ModuleFix | undefined {
-  if (!removable(ctx, imp)) return undefined;
-  const bindings = bindingsOf(ctx, imp);
-  const v1 = v1Bindings(imp, bindings);
-  const used = v1.filter((b) => ctx.model.uses.get(b)?.length);
-  if (!used.length) return undefined;
-  const refs = referencesByNode(ctx);
-  const fixes = new Set<ModuleFix>();
-  const queue: Reference[] = [];
-  for (const b of used) {
-    for (const use of ctx.model.uses.get(b)!) {
-      const ref = referenceAt(refs, use);
-      if (!ref) return undefined;
-      const fix = referenceFix(ctx, ref);
-      if (fix && !removesUse(fix, use)) return undefined;
-      if (fix) {
-        fixes.add(fix);
-        queue.push(ref);
-        continue;
-      }
-      // Replaced by the rewrite of other code (the compute get-or-create fix rewrites its except clause).
-      const other = allRewrites(ctx).find(([r, f]) => r !== ref && removesUse(f, use));
-      if (!other) return undefined;
-      fixes.add(other[1]);
-      queue.push(other[0]);
+function useRewrites(ctx: RuleContext, refs: Map<number, Reference>, b: Binding): Array<[Reference, ModuleFix]> | undefined {
+  const out: Array<[Reference, ModuleFix]> = [];
+  for (const use of ctx.model.uses.get(b) ?? []) {
+    const ref = referenceAt(refs, use);
+    if (!ref) return undefined;
+    const fix = referenceFix(ctx, ref);
+    if (fix && !removesUse(fix, use)) return undefined;
+    if (fix) {
+      out.push([ref, fix]);
+      continue;
     }
+    // Replaced by the rewrite of other code (the compute get-or-create fix rewrites its except clause).
+    const other = allRewrites(ctx).find(([r, f]) => r !== ref && removesUse(f, use));
+    if (!other) return undefined;
+    out.push(other);
   }
-  // Uses of what the rewritten code returns, when they have rewrites: applied in the same pass
-  // by `--fix` (the ones without are left as the producer's rewrite decided).
-  // One already rewritten by a fix taken (the whole-workspace fix is offered on each `ws.name`) adds nothing.
+  return out;
+}
+
+/**
+ * Those rewrites with the rewrites of the v1 code that uses what the rewritten code returns:
+ * applied in the same pass by `--fix` (the ones without are left as the producer's rewrite
+ * decided). One already rewritten by a fix taken (the whole-workspace fix is offered on each
+ * `ws.name`) adds nothing. `reached` gets the code of every such use, rewritten or not.
+ */
+function withDependents(ctx: RuleContext, refs: Map<number, Reference>, start: Array<[Reference, ModuleFix]>, reached?: Range[]): Set<ModuleFix> {
+  const fixes = new Set(start.map(([, f]) => f));
+  const queue = start.map(([r]) => r);
   const seen = new Set<Reference>(queue);
   const ranges = [...fixes].flatMap((f) => f.edits.map((e) => e.range));
   while (queue.length) {
@@ -292,6 +288,7 @@ export function importMigrationFix(ctx: RuleContext, imp: ImportRecord): ModuleF
       if (seen.has(dep)) continue;
       seen.add(dep);
       const range = nodeRange(dep.call ?? dep.node);
+      reached?.push(range);
       const fix = ranges.some((r) => contains(r, range)) ? undefined : referenceFix(ctx, dep);
       if (fix) {
         fixes.add(fix);
@@ -300,7 +297,76 @@ export function importMigrationFix(ctx: RuleContext, imp: ImportRecord): ModuleF
       queue.push(dep);
     }
   }
-  const gone = new Set(v1.map((b) => b.name));
+  return fixes;
+}
+
+/** Does one of `ranges` reach into one of `uses` (sorted ranges of identifiers, which do not overlap)? */
+function touches(ranges: Range[], uses: Range[]): boolean {
+  for (const r of ranges) {
+    // The first use ending after the range starts: the range reaches it when that use starts before the range ends.
+    let lo = 0;
+    let hi = uses.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(r.start, uses[mid].end)) hi = mid;
+      else lo = mid + 1;
+    }
+    const u = uses[lo];
+    if (u && (before(u.start, r.end) || (samePosition(r.start, r.end) && before(u.start, r.start)))) return true;
+  }
+  return false;
+}
+
+/**
+ * AML100: for an import whose v1 names have an SDK v2 rewrite for every use, one suggestion that
+ * makes all of those rewrites and removes the import: what applying the rewrites and then the
+ * unused-import fix gives. The rewrites of v1 code that uses what a rewritten expression returns
+ * join (`run.log` with `Run.get_context()`). A use with no rewrite of its own (a bare
+ * `except ComputeTargetException:`) counts when another rewrite replaces it.
+ * When only some used v1 names migrate that way, the suggestion migrates those and removes them
+ * from the import; the others stay imported, and a name whose rewrites would edit the code of a
+ * name that stays (a rewritten statement that also uses it) does not migrate.
+ */
+export function importMigrationFix(ctx: RuleContext, imp: ImportRecord): ModuleFix | undefined {
+  if (!removable(ctx, imp)) return undefined;
+  const bindings = bindingsOf(ctx, imp);
+  const v1 = v1Bindings(imp, bindings);
+  const used = v1.filter((b) => ctx.model.uses.get(b)?.length);
+  if (!used.length) return undefined;
+  const refs = referencesByNode(ctx);
+  const direct = new Map<Binding, Array<[Reference, ModuleFix]>>();
+  for (const b of used) {
+    const list = useRewrites(ctx, refs, b);
+    if (list) direct.set(b, list);
+  }
+  let migrating = used.filter((b) => direct.has(b));
+  if (!migrating.length) return undefined;
+  let fixes: Set<ModuleFix> | undefined;
+  if (migrating.length < used.length) {
+    // Partial: drop the names whose rewrites (dependents included) edit a use of a name that stays,
+    // or whose rewritten code's value reaches one (`Experiment(ws, name)` after `ws = Workspace.from_config()`), until none does.
+    const own = new Map<Binding, Set<ModuleFix>>();
+    const reach = new Map<Binding, Range[]>();
+    for (const b of migrating) {
+      const reached: Range[] = [];
+      own.set(b, withDependents(ctx, refs, direct.get(b)!, reached));
+      reach.set(b, [...own.get(b)!].flatMap((f) => f.edits.map((e) => e.range)).concat(reached));
+    }
+    for (;;) {
+      const staying = used.filter((b) => !migrating.includes(b)).flatMap((b) => ctx.model.uses.get(b)!.map(nodeRange));
+      staying.sort((a, b) => (before(a.start, b.start) ? -1 : before(b.start, a.start) ? 1 : 0));
+      const next = migrating.filter((b) => !touches(reach.get(b)!, staying));
+      if (!next.length) return undefined;
+      if (next.length === migrating.length) break;
+      migrating = next;
+    }
+    // Several names: taken together they skip rewrites nested in one another's, so they take a subset of what passed the check.
+    if (migrating.length === 1) fixes = own.get(migrating[0]);
+  }
+  fixes ??= withDependents(ctx, refs, migrating.flatMap((b) => direct.get(b)!));
+  const partial = migrating.length < used.length;
+  // All migrate: unused v1 names go too (the whole import when nothing else stays).
+  const gone = new Set((partial ? migrating : v1).map((b) => b.name));
   const removal = dropNames(ctx, imp, bindings, gone);
   const edits = removal && unionOf(ctx, [...fixes]);
   if (!removal || !edits) return undefined;
@@ -311,9 +377,9 @@ export function importMigrationFix(ctx: RuleContext, imp: ImportRecord): ModuleF
   if (!sorted) return undefined;
   // `import azureml.core` binds `azureml`: name the module it imports.
   const shown = (b: Binding): string => (b.node.parent?.type === 'dotted_name' && b.node.parent.parent?.type !== 'aliased_import' ? imp.names.find((n) => n.bound === b.name)?.qname : undefined) ?? b.name;
-  const names = used.map(shown).join(', ');
+  const names = migrating.map(shown).join(', ');
   const whole = removal.newText === '' || removal.newText === 'pass';
-  return { title: `Migrate the uses of ${names} to SDK v2 and remove ${whole ? 'this import' : `${used.length > 1 ? 'them' : 'it'} from this import`}`, safety: 'suggestion', edits: sorted };
+  return { title: `Migrate the uses of ${names} to SDK v2 and remove ${whole ? 'this import' : `${migrating.length > 1 ? 'them' : 'it'} from this import`}`, safety: 'suggestion', edits: sorted };
 }
 
 /** Every identifier text in the module (to pick a fresh alias). */

@@ -153,9 +153,19 @@ function workspaceEdits(ctx: RuleContext, call: SyntaxNode, replacement: () => s
 
 const useEditsMemo = new WeakMap<RuleContext['model'], Map<number, Edits | null>>();
 
+/** v1 calls taking the workspace that this table rewrites with it (through `clientOf`). */
+const TAKES_CLIENT = new Set(['azureml.core.Datastore.get', 'azureml.core.Datastore.get_default', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', COMPUTE_TARGET, AML_COMPUTE, CREATE]);
+
 function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode): Edits | undefined {
   const edits: Edits = [];
   for (const use of usesOf(ctx, target)) {
+    // Passed to a v1 call that is not rewritten with it (`Experiment(ws, "x")`): that call would
+    // get an MLClient.
+    const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
+    if (list?.type === 'argument_list') {
+      const q = qnameOf(ctx, list.parent ?? undefined);
+      if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1' && !TAKES_CLIENT.has(q)) return undefined;
+    }
     const m = memberOf(use);
     if (!m) continue;
     const x = use.text;
