@@ -1,20 +1,9 @@
 import * as assert from 'node:assert/strict';
-import Parser = require('tree-sitter');
 import { applyFixes, fixDocument, lint, writeNotebookCells, parseNotebook, type DocumentInput } from '../../server/src/engine';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const Python = require('tree-sitter-python');
-
-const parser = new Parser();
-parser.setLanguage(Python);
-
-function parses(text: string): boolean {
-  return !parser.parse(text).rootNode.hasError;
-}
+import { fixPython, parses } from './helpers';
 
 function fixPy(text: string, unsafe = false): string {
-  const out = fixDocument({ kind: 'python', text }, undefined, { unsafe }).output;
-  assert.equal(out.kind, 'python');
-  return (out as { text: string }).text;
+  return fixPython(text, unsafe);
 }
 
 describe('fixes', () => {

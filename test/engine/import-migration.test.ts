@@ -1,20 +1,11 @@
 import * as assert from 'node:assert/strict';
-import Parser = require('tree-sitter');
 import { applyFixes, fixDocument, lint, type DocumentInput, type Fix } from '../../server/src/engine';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const Python = require('tree-sitter-python');
-
-const parser = new Parser();
-parser.setLanguage(Python);
-
-const parses = (text: string): boolean => !parser.parse(text).rootNode.hasError;
+import { fixPython, parses } from './helpers';
 
 const py = (text: string): DocumentInput => ({ kind: 'python', text });
 
 function fix(text: string, unsafe = true): string {
-  const out = fixDocument(py(text), undefined, { unsafe }).output;
-  assert.equal(out.kind, 'python');
-  return (out as { text: string }).text;
+  return fixPython(text, unsafe);
 }
 
 /** The "Migrate the uses of ..." suggestion of the AML100 finding on `line` (0-based), if any. */

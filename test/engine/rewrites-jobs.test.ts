@@ -1,20 +1,9 @@
 import * as assert from 'node:assert/strict';
-import Parser = require('tree-sitter');
-import { applyFixes, fixDocument, lint } from '../../server/src/engine';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const Python = require('tree-sitter-python');
+import { applyFixes, lint } from '../../server/src/engine';
+import { fixPython, parses } from './helpers';
 
-const parser = new Parser();
-parser.setLanguage(Python);
-
-function parses(text: string): boolean {
-  return !parser.parse(text).rootNode.hasError;
-}
-
-function fixPy(text: string): string {
-  const out = fixDocument({ kind: 'python', text }, undefined, { unsafe: true }).output;
-  assert.equal(out.kind, 'python');
-  return (out as { text: string }).text;
+function fixPy(text: string, unsafe = true): string {
+  return fixPython(text, unsafe);
 }
 
 /** The fixes offered on the finding for `symbol` at a 0-based line. */

@@ -1,18 +1,9 @@
 import * as assert from 'node:assert/strict';
-import Parser = require('tree-sitter');
-import { fixDocument, lint } from '../../server/src/engine';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const Python = require('tree-sitter-python');
+import { lint } from '../../server/src/engine';
+import { fixPython, parses } from './helpers';
 
-const parser = new Parser();
-parser.setLanguage(Python);
-
-const parses = (text: string): boolean => !parser.parse(text).rootNode.hasError;
-
-function fix(text: string): string {
-  const out = fixDocument({ kind: 'python', text }, undefined, { unsafe: true }).output;
-  assert.equal(out.kind, 'python');
-  return (out as { text: string }).text;
+function fix(text: string, unsafe = true): string {
+  return fixPython(text, unsafe);
 }
 
 /** The findings of `code` on `line` (0-based) whose message names `api`. */

@@ -1,0 +1,21 @@
+/** What the engine's fix tests share: a parse check with tree-sitter, and `--fix` on a Python text. */
+import * as assert from 'node:assert/strict';
+import Parser = require('tree-sitter');
+import { fixDocument } from '../../server/src/engine';
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const Python = require('tree-sitter-python');
+
+const parser = new Parser();
+parser.setLanguage(Python);
+
+/** The text parses without an error node (a fix must never break that). */
+export function parses(text: string): boolean {
+  return !parser.parse(text).rootNode.hasError;
+}
+
+/** `amlint --fix` (with `unsafe`: `--unsafe-fixes`) on a Python text: the fixed text. */
+export function fixPython(text: string, unsafe: boolean): string {
+  const out = fixDocument({ kind: 'python', text }, undefined, { unsafe }).output;
+  assert.equal(out.kind, 'python');
+  return (out as { text: string }).text;
+}
