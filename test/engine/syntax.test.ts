@@ -255,6 +255,16 @@ describe('incremental re-analysis', () => {
     }
   });
 
+  it('a typed identifier the collision fix would use as its alias runs the rules (the fix goes away)', () => {
+    const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nfrom azure.ai.ml.entities import Workspace\nx = 1\n';
+    const first = lint({ kind: 'python', text: src });
+    assert.ok(first.findings.some((f) => f.code === 'AML002' && f.fixes?.length), 'the collision offers its alias fix');
+    const edited = src.replace('x = 1', 'x = WorkspaceV1');
+    const next = lint({ kind: 'python', text: edited }, undefined, first.analysis);
+    assert.deepEqual(next.findings, lint({ kind: 'python', text: edited }).findings);
+    assert.ok(next.findings.some((f) => f.code === 'AML002' && !f.fixes), 'no alias fix once the name is taken');
+  });
+
   it('every word a rule reads module text for is a reuse trigger', () => {
     const dir = path.join(ROOT, 'server', 'src', 'rules');
     const words = new Set<string>();

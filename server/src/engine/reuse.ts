@@ -93,13 +93,16 @@ export const TEXT_TRIGGERS = ['azureml', 'azure.ai.ml', 'amlint', 'v1_legacy_mod
 const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{M}_]*/gu;
 
 /**
- * The statements' text names no SDK binding and has no `amlint` (a suppression comment). The
+ * The statements' text names no SDK binding, has no `amlint` (a suppression comment) and no
+ * identifier ending in `V1` (the collision fix's alias must be a fresh name). The
  * other trigger words matter only module-wide (checked there); imports were ruled out by
  * `moduleBoundNames`.
  */
 export function sdkNeutral(texts: readonly string[], sdkNames: ReadonlySet<string>): boolean {
   for (const text of texts) {
     if (text.includes('amlint')) return false;
+    // The collision fix picks the alias `<Name>V1` only when no identifier has that text.
+    if (/V1(?![\p{L}\p{N}\p{M}_])/u.test(text)) return false;
     if (!sdkNames.size) continue;
     for (const m of text.matchAll(IDENTIFIER)) if (sdkNames.has(m[0])) return false;
   }
