@@ -27,15 +27,23 @@ export function isPythonLanguage(language: string | undefined): boolean {
  * edit (issue 7). Bounded; the oldest entries go first.
  */
 const cellCache = new Map<string, ReturnType<typeof analyseCell>>();
-const CELL_CACHE_SIZE = 2000;
+/** Bound on the cached cells' text (each entry holds about twice its cell's text). */
+const CELL_CACHE_CHARS = 4_000_000;
+let cachedChars = 0;
 
 function analyseCellCached(text: string, index: number): ReturnType<typeof analyseCell> {
   const key = `${index}\0${text}`;
   let analysis = cellCache.get(key);
   if (!analysis) {
     analysis = analyseCell(normaliseLoneCR(text), index);
-    if (cellCache.size >= CELL_CACHE_SIZE) cellCache.delete(cellCache.keys().next().value!);
+    if (key.length > CELL_CACHE_CHARS / 4) return analysis; // a huge cell: not worth keeping
     cellCache.set(key, analysis);
+    cachedChars += key.length;
+    for (const old of cellCache.keys()) {
+      if (cachedChars <= CELL_CACHE_CHARS) break;
+      cellCache.delete(old);
+      cachedChars -= old.length;
+    }
   }
   return analysis;
 }
