@@ -144,18 +144,25 @@ export interface EditLatency {
   open: number;
 }
 
-/** Where a one-character edit keeps the code valid: inside the docstring nearest the middle. */
-function editPoint(text: string): { line: number; character: number } {
+/** The line nearest the middle of `text` where `column` finds a place, and that place. */
+function nearMiddle(text: string, column: (line: string) => number | undefined): { line: number; character: number } {
   const lines = text.split('\n');
   const mid = Math.floor(lines.length / 2);
   for (let d = 0; d < lines.length; d++) {
     for (const i of [mid + d, mid - d]) {
-      const l = lines[i];
-      const at = l?.indexOf('"""') ?? -1;
-      if (l && at >= 0 && l.length > at + 6) return { line: i, character: at + 3 };
+      const character = lines[i] === undefined ? undefined : column(lines[i]!);
+      if (character !== undefined) return { line: i, character };
     }
   }
   return { line: 0, character: 0 };
+}
+
+/** Where a one-character edit keeps the code valid: inside the docstring nearest the middle. */
+function editPoint(text: string): { line: number; character: number } {
+  return nearMiddle(text, (l) => {
+    const at = l.indexOf('"""');
+    return at >= 0 && l.length > at + 6 ? at + 3 : undefined;
+  });
 }
 
 /**
@@ -164,16 +171,7 @@ function editPoint(text: string): { line: number; character: number } {
  * statement names SDK bindings and the rules run again.
  */
 function sdkEditPoint(text: string): { line: number; character: number } {
-  const lines = text.split('\n');
-  const mid = Math.floor(lines.length / 2);
-  for (let d = 0; d < lines.length; d++) {
-    for (const i of [mid + d, mid - d]) {
-      const l = lines[i];
-      const m = l && /^\w+ = \w+\.\w+\((?:workspace=)?ws, (?:name=)?"/.exec(l);
-      if (m) return { line: i, character: m[0].length };
-    }
-  }
-  return { line: 0, character: 0 };
+  return nearMiddle(text, (l) => /^\w+ = \w+\.\w+\((?:workspace=)?ws, (?:name=)?"/.exec(l)?.[0].length);
 }
 
 /**

@@ -4,11 +4,10 @@
  * built binary in temporary git-like directories.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { amlint, write, type Run } from './helpers';
+import { amlint, notebook, write, type Run } from './helpers';
 
 // ---- helpers (spawning the binary: ./helpers.ts) -------------------------------------------
 
@@ -47,15 +46,6 @@ const TRAIN = [
   'exp = Experiment(ws, "train")',
   '',
 ].join('\n');
-
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    cells: cells.map((text) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: text.split(/(?<=\n)/) })),
-    metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
 
 describe('cli: baseline', function () {
   let dir: string;

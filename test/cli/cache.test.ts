@@ -3,7 +3,6 @@
  * any change to a file or to the settings must miss, and a damaged cache must never matter.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

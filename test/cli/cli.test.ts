@@ -6,7 +6,6 @@
  * v1 import whose module path `azureml.core` spans columns 6-18 of line 1), not recorded output.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -4,11 +4,10 @@
  * editing an example does not silently break the facts.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { ROOT, amlint, parseJson, type Run, type Message, type FileResult } from './helpers';
+import { ROOT, amlint, parseJson, type Message, type FileResult } from './helpers';
 const EXAMPLES = path.join(ROOT, 'examples');
 
 /** 1-based line (and column of `text`) of the first line containing `text`. */

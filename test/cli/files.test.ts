@@ -4,7 +4,6 @@
  * Spawns the built binary in temporary fixture trees.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

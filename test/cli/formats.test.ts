@@ -3,11 +3,10 @@
  * --quiet, --max-warnings and --output-file. Spawns the built binary in temporary directories.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { amlint, parseJson, write, type FileResult, type Run } from './helpers';
+import { amlint, parseJson, notebook, write, type FileResult } from './helpers';
 
 // ---- helpers (spawning the binary and reading JSON: ./helpers.ts) -------------------------
 function tmp(): string {
@@ -22,15 +21,6 @@ function rows(dir: string, results: FileResult[]): string[] {
 
 /** AML100 at 1:6 (the module path), AML101 at 3:6 (`Workspace.from_config()`); both warnings. */
 const V1 = 'from azureml.core import Workspace\n\nws = Workspace.from_config()\n';
-
-function notebook(cells: string[]): string {
-  return JSON.stringify({
-    cells: cells.map((text) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: text.split(/(?<=\n)/) })),
-    metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
-    nbformat: 4,
-    nbformat_minor: 5,
-  });
-}
 
 describe('cli: configuration files', function () {
   let dir: string;
@@ -325,7 +315,7 @@ describe('cli: notebook fixes that span cells in --format json', function () {
       write(dir, 'nb.ipynb', notebook(cells));
       const [file] = parseJson(amlint(dir, ['--format', 'json', 'nb.ipynb']));
       const m = file.messages.find((x) => x.ruleId === 'AML101' && x.cell === 2 && x.line === 2);
-      const fix = (m as { suggestions?: Array<{ fix: { range: [number, number]; text: string; cells?: Array<{ cell: number; range: [number, number]; text: string }> } }> }).suggestions?.[0]?.fix;
+      const fix = m?.suggestions?.[0]?.fix;
       assert.ok(fix?.cells, `a suggestion spanning cells: ${JSON.stringify(m)}`);
       assert.deepEqual(fix.cells.map((c) => c.cell), [1, 2]);
       // The top-level range/text is the message's own cell's edit.

@@ -30,7 +30,15 @@ export interface Message {
   cell?: number;
   fatal?: boolean;
   /** ESLint's fix (the safe fix as one replacement). */
-  fix?: { range: [number, number]; text: string };
+  fix?: JsonFix;
+  /** ESLint's suggestions (amlint's SDK v2 rewrites). */
+  suggestions?: Array<{ desc: string; fix: JsonFix }>;
+}
+/** A fix as the JSON carries it; in a notebook, `cells` lists each cell's edit when it spans cells. */
+export interface JsonFix {
+  range: [number, number];
+  text: string;
+  cells?: Array<{ cell: number; range: [number, number]; text: string }>;
 }
 export interface FileResult {
   filePath: string;
@@ -68,3 +76,13 @@ export function engine(): typeof import('../../server/src/engine') {
   return require(path.join(ROOT, 'out', 'server', 'src', 'engine')) as typeof import('../../server/src/engine');
 }
 
+
+/** An nbformat-4 notebook of code cells, as JSON text. */
+export function notebook(cells: string[]): string {
+  return JSON.stringify({
+    cells: cells.map((text) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: text.split(/(?<=\n)/) })),
+    metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+}

@@ -3,7 +3,6 @@
  * and the notebook cell mapping. Spawns the built binary on fixtures.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -5,32 +5,13 @@
  * must not load anything from the network.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { amlint, write, type Run } from './helpers';
-
-// ---- helpers (spawning the binary: ./helpers.ts) -------------------------------------------
-
-interface Message {
-  ruleId: string | null;
-  severity: number;
-  message: string;
-  line: number;
-  column: number;
-  cell?: number;
-  fatal?: boolean;
-  fix?: unknown;
-  suggestions?: unknown[];
-}
-interface FileResult {
-  filePath: string;
-  messages: Message[];
-}
-// ---------------------------------------------------------------------------------------------
+import { amlint, write, type FileResult, type Message } from './helpers';
 
 const CHROMIUM = '/usr/bin/chromium';
 

@@ -4,12 +4,11 @@
  * (bench/, `npm run bench`).
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintFiles, MIN_FILES_FOR_WORKERS, replay, type FileOutcome } from '../../server/src/cli/workers';
-import { amlint, type Run } from './helpers';
+import { amlint } from './helpers';
 
 // ---- helpers (spawning the binary: ./helpers.ts) -------------------------------------------
 

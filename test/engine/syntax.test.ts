@@ -11,7 +11,7 @@ import { parsePython } from '../../server/src/engine/parser';
 import { syntaxTree, type SyntaxNode } from '../../server/src/engine/syntax';
 import { analyseDocument, type Analysis } from '../../server/src/engine/analyse';
 import { lint, type DocumentInput } from '../../server/src/engine';
-import { TEXT_TRIGGERS } from '../../server/src/engine/reuse';
+import { changedSpan, TEXT_TRIGGERS, triggersKept } from '../../server/src/engine/reuse';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -263,6 +263,16 @@ describe('incremental re-analysis', () => {
     const next = lint({ kind: 'python', text: edited }, undefined, first.analysis);
     assert.deepEqual(next.findings, lint({ kind: 'python', text: edited }).findings);
     assert.ok(next.findings.some((f) => f.code === 'AML002' && !f.fixes), 'no alias fix once the name is taken');
+  });
+
+  it('triggersKept: a trigger word made or broken across the edit is seen; edits away from them cost no scan', () => {
+    const span = (a: string, b: string): { startIndex: number; oldEndIndex: number; newEndIndex: number } => changedSpan(a, b);
+    const check = (a: string, b: string): boolean => triggersKept(a, b, span(a, b));
+    assert.equal(check('x = 1  # azure\n', 'x = 1  # azureml\n'), false, 'typing "ml" after "azure"');
+    assert.equal(check('f(v1_legacy=True)\n', 'f(v1_legacy_mode=True)\n'), false);
+    assert.equal(check('import azureml.core\n# amlint: disable\n', 'import azureml.core\n# amlint disable\n'), true, 'a trigger near the edit, still there after it');
+    assert.equal(check('import azureml.core\nx = 1\n', 'import azureml.core\nx = 12\n'), true);
+    assert.equal(check('import azureml.core\n# amlint\n', 'import azureml.core\n# amlin\n'), false, 'the only amlint broken');
   });
 
   it('every word a rule reads module text for is a reuse trigger', () => {

@@ -3,7 +3,7 @@
  * document coordinates, with settings and suppression comments applied.
  */
 import { parsePython, type Tree } from './parser';
-import { editedTree, syntaxTree, type SyntaxNode, type SyntaxTree, type TextEdit } from './syntax';
+import { editedTree, syntaxTree, type SyntaxNode, type SyntaxTree } from './syntax';
 import { buildSemanticModel, type SemanticModel } from './semantic/model';
 import { notebookSource, pythonSource, toDocumentLocation } from './source';
 import type { SourceModel, SourceModule } from './source/types';
@@ -13,7 +13,7 @@ import { RULES } from '../rules/registry';
 import { nodeRange, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
 import { fileKindOf } from './textfiles';
 import { hoverAt } from './hover';
-import { changedSpan, documentEdit, insideInertToken, moduleBoundNames, neutralChange, shiftFindings, TEXT_TRIGGERS, type StatementChange } from './reuse';
+import { changedSpan, documentEdit, insideInertToken, moduleBoundNames, neutralChange, shiftFindings, triggersKept, type StatementChange } from './reuse';
 
 export interface AnalysedModule {
   module: SourceModule;
@@ -103,7 +103,7 @@ function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string)
     const gone = removed.slice(a, r);
     const came = added.slice(a, b);
     const inert = gone.length === 1 && came.length === 1 && gone[0]!.type === came[0]!.type && insideInertToken(gone[0]!, came[0]!, edit, newText);
-    change = { oldTexts: gone.map((n) => n.text), oldBound: moduleBoundNames(gone), added: came, inert };
+    change = { edit, oldTexts: gone.map((n) => n.text), oldBound: moduleBoundNames(gone), added: came, inert };
   });
   if (patched) return { native: before.native, tree: patched, change };
   const native = parsePython(newText, before.native);
@@ -348,7 +348,7 @@ function reusedFindings(analysis: Analysis, previous: Analysis | undefined, sett
     if (m.module.origin !== old.module.origin || m.module.filename !== old.module.filename) return undefined;
     if (m.module.text === old.module.text) continue;
     if (!m.change || !m.sdkNames || !neutralChange(m.change, m.sdkNames)) return undefined;
-    if (TEXT_TRIGGERS.some((t) => m.module.text.includes(t) !== old.module.text.includes(t))) return undefined;
+    if (!triggersKept(old.module.text, m.module.text, m.change.edit)) return undefined;
   }
   const edit = documentEdit(previous.input, analysis.input);
   return edit && shiftFindings(memo.findings, edit);

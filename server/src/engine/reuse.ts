@@ -90,6 +90,22 @@ export function moduleBoundNames(statements: readonly SyntaxNode[]): Set<string>
  */
 export const TEXT_TRIGGERS = ['azureml', 'azure.ai.ml', 'amlint', 'v1_legacy_mode', 'private_endpoint_config', 'allow_public_access_when_behind_vnet'];
 
+/**
+ * The module contains each TEXT_TRIGGERS word after the edit exactly when it did before. Only
+ * text around the edit can differ: neither the old nor the new text near it (the changed span
+ * and a word's length either side) contains a trigger word, then every occurrence lies in the
+ * unchanged text, the same in both: O(edit), not a scan of the module per keystroke. Else the
+ * whole texts are compared.
+ */
+export function triggersKept(oldText: string, newText: string, edit: TextEdit): boolean {
+  const reach = Math.max(...TEXT_TRIGGERS.map((t) => t.length)) - 1;
+  const start = Math.max(0, edit.startIndex - reach);
+  const near = [oldText.slice(start, edit.oldEndIndex + reach), newText.slice(start, edit.newEndIndex + reach)];
+  if (!near.some((text) => TEXT_TRIGGERS.some((t) => text.includes(t)))) return true;
+  // A trigger word near the edit: compare the whole texts.
+  return TEXT_TRIGGERS.every((t) => oldText.includes(t) === newText.includes(t));
+}
+
 const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{M}_]*/gu;
 
 /**
@@ -111,6 +127,8 @@ export function sdkNeutral(texts: readonly string[], sdkNames: ReadonlySet<strin
 
 /** What one statement splice replaced, for the decision above. */
 export interface StatementChange {
+  /** The changed span of the module text. */
+  edit: TextEdit;
   /** Old statements: their text and module-bound names, taken before the old tree was consumed. */
   oldTexts: string[];
   oldBound: Set<string> | undefined;

@@ -100,7 +100,10 @@ function perServiceClass(methods: Record<string, Builder>): Record<string, Build
   return Object.fromEntries(SERVICE_CLASSES.flatMap((c) => Object.entries(methods).map(([m, b]): [string, Builder] => [`${c}.${m}`, b])));
 }
 
-/** v1 returns (primary, secondary); v2 get_keys returns EndpointAuthKeys with those two attributes. */
+/**
+ * v1 returns (primary, secondary); v2 get_keys returns EndpointAuthKeys with those two attributes
+ * (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.onlineendpointoperations).
+ */
 const getKeys: Builder = (fb, ref, ctx) => {
   const name = ref.call && noArgs(ref.call) ? endpointName(ctx, ref) : undefined;
   if (!name) return undefined;
@@ -168,7 +171,8 @@ export const DEPLOY: Rewrites = {
     'azureml.pipeline.steps.PythonScriptStep': (fb, ref, ctx) => {
       // A step that only runs a script on a compute becomes a command node (PIPE: PythonScriptStep →
       // command); steps with inputs/outputs or run configurations are left to the user. v1
-      // allow_reuse is v2 is_deterministic (both: reuse a previous run with the same inputs).
+      // allow_reuse is v2 is_deterministic (both: reuse a previous run with the same inputs;
+      // https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml#azure-ai-ml-command).
       const accepted = ['script_name', 'name', 'arguments', 'compute_target', 'source_directory', 'allow_reuse'];
       const args = bindArgs(ref.call!, ['script_name', 'name', 'arguments', 'compute_target'], accepted);
       const script = stringValue(args?.get('script_name'));

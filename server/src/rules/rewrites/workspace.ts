@@ -279,7 +279,10 @@ function datastoreGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ws: Sy
 
 /**
  * `AmlCompute.provisioning_configuration(...)` as the v2 `AmlCompute` entity named `name`.
- * v1 defaults that differ in v2 are written out: max_nodes 4, idle_seconds_before_scaledown 1800.
+ * v1 defaults that differ in v2 are written out: max_nodes 4, idle_seconds_before_scaledown 1800
+ * (https://learn.microsoft.com/python/api/azureml-core/azureml.core.compute.amlcompute.amlcomputeprovisioningconfiguration);
+ * v2 defaults idle_time_before_scale_down to 120
+ * (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.amlcompute).
  */
 function amlComputeEntity(fb: FixBuilder, prov: SyntaxNode, name: SyntaxNode): string | undefined {
   const known = ['vm_size', 'vm_priority', 'min_nodes', 'max_nodes', 'idle_seconds_before_scaledown'];
@@ -287,7 +290,8 @@ function amlComputeEntity(fb: FixBuilder, prov: SyntaxNode, name: SyntaxNode): s
   const size = a?.get('vm_size');
   if (!a || !size) return undefined;
   const priority = a.get('vm_priority');
-  // v2 tier values are snake case ("dedicated", "low_priority"), sent as Dedicated/LowPriority.
+  // v2 tier values are snake case ("dedicated", "low_priority"): azure-ai-ml sends
+  // snake_to_pascal(tier) (AmlCompute._to_rest_object), although its docs list "Dedicated", "LowPriority".
   const tier = priority && ({ dedicated: '"dedicated"', lowpriority: '"low_priority"' } as Record<string, string>)[stringValue(priority) ?? ''];
   if (priority && !tier) return undefined;
   const idle = a.get('idle_seconds_before_scaledown');
