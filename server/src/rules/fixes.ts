@@ -118,6 +118,8 @@ export class FixBuilder {
   private readonly edits: ModuleEdit[] = [];
   private readonly inserts: string[] = [];
   private failed = false;
+  /** Set by `sameFixAs`: the v1 call or attribute whose fix this finding offers instead. */
+  delegate?: SyntaxNode;
 
   /** `useAt`: the module offset of the code being rewritten (where added names must be bound). */
   constructor(private readonly ctx: RuleContext, private readonly useAt: number) {}
@@ -193,6 +195,17 @@ export class FixBuilder {
     const line = `ml_client = ${client}.from_config(credential=${cred}())`;
     if (!this.inserts.includes(line)) this.inserts.push(line);
     return 'ml_client';
+  }
+
+  /**
+   * For a builder whose code only changes as part of another finding's rewrite (a v1
+   * environment passed to a `ScriptRunConfig` that is rewritten with it): this finding offers
+   * the fix of the v1 reference at `node` (a call or attribute the model resolves), provided
+   * that fix edits this finding's code. Returns '' (the builder returns it as its text).
+   */
+  sameFixAs(node: SyntaxNode): string {
+    this.delegate = node;
+    return '';
   }
 
   build(title: string, safety: ModuleFix['safety']): ModuleFix | undefined {

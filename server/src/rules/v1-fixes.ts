@@ -5,14 +5,17 @@
  * arguments cannot be translated faithfully.
  */
 import type { Reference } from '../engine/semantic/model';
+import type { SyntaxNode } from '../engine/syntax';
 import { FixBuilder } from './fixes';
 import type { ModuleFix, RuleContext } from './rule';
 import type { Builder } from './rewrites/common';
 import { WORKSPACE } from './rewrites/workspace';
 import { JOBS } from './rewrites/jobs';
 import { DEPLOY } from './rewrites/deploy';
+import { ENVIRONMENT } from './rewrites/environment';
+import { PIPELINES } from './rewrites/pipelines';
 
-const AREAS = [WORKSPACE, JOBS, DEPLOY];
+const AREAS = [WORKSPACE, JOBS, ENVIRONMENT, DEPLOY, PIPELINES];
 const CALLS: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.calls));
 const ATTRIBUTES: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.attributes));
 const own = (table: Record<string, Builder>, key: string): Builder | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
@@ -30,16 +33,47 @@ export function v1Fix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   return fix ?? undefined;
 }
 
+/** References being built (a delegation cycle, A offering B's fix and B A's, offers none). */
+const building = new WeakSet<Reference>();
+
 function buildFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   // Calls are rewritten whole; attribute reads only where a builder is meant for them.
   const build = ref.call ? own(CALLS, ref.qname) : ref.node.type === 'attribute' ? own(ATTRIBUTES, ref.qname) : undefined;
-  if (!build) return undefined;
+  if (!build || building.has(ref)) return undefined;
   const target = ref.call ?? ref.node;
   const fb = new FixBuilder(ctx, target.startIndex);
-  const text = build(fb, ref, ctx);
+  building.add(ref);
+  let text: string | undefined;
+  try {
+    text = build(fb, ref, ctx);
+    if (fb.delegate) return delegated(ctx, fb.delegate, target);
+  } finally {
+    building.delete(ref);
+  }
   if (!text) return undefined;
   fb.replace(target, text);
   return fb.build(`Rewrite as SDK v2: ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`, 'suggestion');
+}
+
+/** Per model: the references by the node of their call (or of their name when not called). */
+const byNode = new WeakMap<RuleContext['model'], Map<number, Reference>>();
+
+/** The fix of the reference at `node`, when it edits something inside `target`. */
+function delegated(ctx: RuleContext, node: SyntaxNode, target: SyntaxNode): ModuleFix | undefined {
+  let index = byNode.get(ctx.model);
+  if (!index) {
+    index = new Map();
+    for (const r of ctx.model.references) index.set((r.call ?? r.node).id, r);
+    byNode.set(ctx.model, index);
+  }
+  const other = index.get(node.id);
+  if (!other || (other.call ?? other.node).id === target.id) return undefined;
+  const fix = v1Fix(ctx, other);
+  const s = target.startPosition;
+  const e = target.endPosition;
+  const before = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  const touches = fix?.edits.some((x) => before(x.range.start, { line: e.row, character: e.column }) && before({ line: s.row, character: s.column }, x.range.end) && !(x.range.start.line === x.range.end.line && x.range.start.character === x.range.end.character && x.range.start.character === 0 && x.newText.endsWith('\n')));
+  return touches ? fix : undefined;
 }
 
 /** How many v1 APIs have a rewrite (for docs and tests). */

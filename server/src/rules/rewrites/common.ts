@@ -113,3 +113,58 @@ export function commandLine(script: string, list: SyntaxNode | undefined): strin
   return parts.join(' ');
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Multi-part rewrites: one fix that edits several nodes (a producer and its uses).
+
+/** The edits of one fix: each node and its replacement. */
+export type Edits = Array<[SyntaxNode, string]>;
+
+/** The same node (also across the copies two analyses make of one text). */
+export const same = (a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean => !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+
+/** One fix made of several edits: the edit of `own` is returned (the caller replaces it), the others are added to `fb` once each. */
+export function combined(fb: FixBuilder, own: SyntaxNode, edits: Edits | undefined): string | undefined {
+  const mine = edits?.find(([n]) => same(n, own));
+  if (!edits || !mine) return undefined;
+  // Past SHARED_FIX_LIMIT edits, only the first edit's finding (the producer) offers it.
+  if (edits.length > SHARED_FIX_LIMIT && !same(edits[0]![0], own)) return undefined;
+  const done = new Set<number>([own.id]);
+  for (const [n, t] of edits) {
+    if (done.has(n.id)) continue;
+    done.add(n.id);
+    fb.replace(n, t);
+  }
+  return mine[1];
+}
+
+
+export function qnameOf(ctx: RuleContext, call: SyntaxNode | undefined): string | undefined {
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  const v = fn ? ctx.model.evaluate(fn) : undefined;
+  return v?.kind === 'ref' ? v.qname : undefined;
+}
+
+/** The identifier `x` of `x = <call>`, the assignment being a statement of its own. */
+export function assignedName(call: SyntaxNode): SyntaxNode | undefined {
+  const assign = call.parent;
+  if (assign?.type !== 'assignment' || !same(assign.childForFieldName('right'), call) || assign.parent?.type !== 'expression_statement') return undefined;
+  const target = assign.childForFieldName('left');
+  return target?.type === 'identifier' ? target : undefined;
+}
+
+/** The uses of the name bound by `target` (an assignment target). */
+export function usesOf(ctx: RuleContext, target: SyntaxNode): readonly SyntaxNode[] {
+  const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
+  const binding = list.find((b) => same(b.node, target));
+  return binding ? ctx.model.uses.get(binding) ?? [] : [];
+}
+
+/** `x.attr` around a use `x`, and `x.attr(...)` around that when it is called. */
+export function memberOf(use: SyntaxNode): { attr: SyntaxNode; name: string; call?: SyntaxNode } | undefined {
+  const attr = use.parent;
+  if (attr?.type !== 'attribute' || !same(attr.childForFieldName('object'), use)) return undefined;
+  const call = attr.parent?.type === 'call' && same(attr.parent.childForFieldName('function'), attr) ? attr.parent : undefined;
+  return { attr, name: attr.childForFieldName('attribute')?.text ?? '', call };
+}
+

@@ -321,7 +321,7 @@ function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): strin
 }
 
 /** The object a call makes is passed to a v1 call (`exp.submit(src)`), which would get a v2 object. */
-function passedToV1(ctx: RuleContext, call: SyntaxNode): boolean {
+export function passedToV1(ctx: RuleContext, call: SyntaxNode): boolean {
   return (usesOf(ctx, call) ?? []).some((use) => {
     const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
     return list?.type === 'argument_list' && sdkOf({ kind: 'ref', qname: calleeOf(ctx, list.parent ?? undefined) ?? '' }) === 'v1';
@@ -364,25 +364,7 @@ export const JOBS: Rewrites = {
       if (!args || (offline && offline.type !== 'true') || !rewriteContextRunUses(fb, ctx, ref.call!)) return undefined;
       return `${fb.needModule('mlflow')}.start_run()`;
     },
-    'azureml.core.Environment.get': (fb, ref) => {
-      const args = bindArgs(ref.call!, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
-      const name = args?.get('name');
-      if (!args || !name) return undefined;
-      const version = args.get('version');
-      return `${fb.mlClient()}.environments.get(name=${name.text}, ${version ? `version=${version.text}` : 'label="latest"'})`;
-    },
     'azureml.core.ScriptRunConfig': standalone(scriptRunConfig),
-    'azureml.core.Environment.from_conda_specification': (fb, ref, ctx) => {
-      // ENV2: a v2 conda environment always needs a base image. The entity is reached through its
-      // module so it cannot collide with the v1 `Environment` still imported here.
-      const args = bindArgs(ref.call!, ['name', 'file_path'], ['name', 'file_path']);
-      if (!args?.get('name') || !args.get('file_path')) return undefined;
-      // Not while the object is still used as a v1 environment (`env.docker.enabled = True`,
-      // `ScriptRunConfig(environment=env)`): those would get a v2 entity.
-      if (!variableFree(ctx, ref.call!, ['name']) || passedToV1(ctx, ref.call!)) return undefined;
-      const entities = fb.needModule('azure.ai.ml.entities');
-      return `${entities}.Environment(${kwargs([['name', args.get('name')], ['conda_file', args.get('file_path')], ['image', '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"']])})`;
-    },
     'azureml.train.automl.AutoMLConfig': standalone(autoMLConfig),
   },
   attributes: {

@@ -11,9 +11,7 @@ import { sdkOf } from '../../engine/semantic/model';
 import type { FixBuilder } from '../fixes';
 import { bindArgs, definingCall, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { kwargs, noArgs, receiver, SHARED_FIX_LIMIT, variableFree, type Builder, type Rewrites } from './common';
-
-type Edits = Array<[SyntaxNode, string]>;
+import { assignedName, combined, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -24,53 +22,6 @@ const CREATE = 'azureml.core.compute.ComputeTarget.create';
 const PROVISIONING = 'azureml.core.compute.AmlCompute.provisioning_configuration';
 const WAIT = 'azureml.core.compute.ComputeTarget.wait_for_completion';
 const COMPUTE_EXCEPTION = 'azureml.core.compute_target.ComputeTargetException';
-
-const same = (a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean => !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
-
-/** One fix made of several edits: the edit of `own` is returned (the caller replaces it), the others are added to `fb` once each. */
-function combined(fb: FixBuilder, own: SyntaxNode, edits: Edits | undefined): string | undefined {
-  const mine = edits?.find(([n]) => same(n, own));
-  if (!edits || !mine) return undefined;
-  // Past SHARED_FIX_LIMIT edits, only the first edit's finding (the producer) offers it.
-  if (edits.length > SHARED_FIX_LIMIT && !same(edits[0]![0], own)) return undefined;
-  const done = new Set<number>([own.id]);
-  for (const [n, t] of edits) {
-    if (done.has(n.id)) continue;
-    done.add(n.id);
-    fb.replace(n, t);
-  }
-  return mine[1];
-}
-
-
-function qnameOf(ctx: RuleContext, call: SyntaxNode | undefined): string | undefined {
-  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
-  const v = fn ? ctx.model.evaluate(fn) : undefined;
-  return v?.kind === 'ref' ? v.qname : undefined;
-}
-
-/** The identifier `x` of `x = <call>`, the assignment being a statement of its own. */
-function assignedName(call: SyntaxNode): SyntaxNode | undefined {
-  const assign = call.parent;
-  if (assign?.type !== 'assignment' || !same(assign.childForFieldName('right'), call) || assign.parent?.type !== 'expression_statement') return undefined;
-  const target = assign.childForFieldName('left');
-  return target?.type === 'identifier' ? target : undefined;
-}
-
-/** The uses of the name bound by `target` (an assignment target). */
-function usesOf(ctx: RuleContext, target: SyntaxNode): readonly SyntaxNode[] {
-  const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
-  const binding = list.find((b) => same(b.node, target));
-  return binding ? ctx.model.uses.get(binding) ?? [] : [];
-}
-
-/** `x.attr` around a use `x`, and `x.attr(...)` around that when it is called. */
-function memberOf(use: SyntaxNode): { attr: SyntaxNode; name: string; call?: SyntaxNode } | undefined {
-  const attr = use.parent;
-  if (attr?.type !== 'attribute' || !same(attr.childForFieldName('object'), use)) return undefined;
-  const call = attr.parent?.type === 'call' && same(attr.parent.childForFieldName('function'), attr) ? attr.parent : undefined;
-  return { attr, name: attr.childForFieldName('attribute')?.text ?? '', call };
-}
 
 /** The statement runs unconditionally in its module or function (not under if/try/for/with). */
 function straightLine(node: SyntaxNode): boolean {
@@ -100,7 +51,7 @@ function workspaceArgs(ctx: RuleContext, call: SyntaxNode): Map<string, SyntaxNo
 }
 
 /** The v2 client that names the workspace of the v1 expression `ws`, and the edits it takes. */
-interface Client {
+export interface Client {
   ml: string;
   edits: Edits;
 }
@@ -112,7 +63,7 @@ interface Client {
  * `ml_client` (as every other rewrite does). Undefined when the config file's client may name
  * another workspace (`Workspace(...)`, `Workspace.get(...)`, `from_config(path)`, any other call).
  */
-function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined): Client | undefined {
+export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined): Client | undefined {
   if (!ws) return undefined;
   const v = ctx.model.evaluate(ws);
   if (ws.type === 'identifier' && v?.kind === 'instance' && v.type === 'azure.ai.ml.MLClient' && sdkOf(v) === 'v2') return { ml: ws.text, edits: [] };
