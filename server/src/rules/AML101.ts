@@ -8,13 +8,14 @@ export default v1AreaRule('workspace', {
   name: 'v1-workspace-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 workspace and authentication calls (`Workspace.from_config`, `Workspace.get`, `Workspace(...)`, `ws.get_details()`, `InteractiveLoginAuthentication`, ...).",
     why: "In SDK v2 the workspace handle is an `MLClient` built with an explicit `azure.identity` credential; v1 `Workspace` objects and v1 authentication classes cannot be handed to v2 APIs. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.core import Workspace\n\nws = Workspace.from_config()\nprint(ws.name, ws.resource_group)",
     v2Example: "from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ml_client.workspace_name, ml_client.resource_group_name)",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-resource-workspace",

@@ -8,13 +8,14 @@ export default v1AreaRule('jobs', {
   name: 'v1-jobs-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 experiments, runs and run configurations (`Experiment(...)`, `experiment.submit`, `ScriptRunConfig`, `RunConfiguration`, `run.wait_for_completion`, estimators, `RunDetails`).",
     why: "SDK v2 consolidates experiments, runs and pipelines into jobs: a `command(...)` job submitted with `ml_client.jobs.create_or_update`, streamed with `ml_client.jobs.stream`. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.core import Experiment, ScriptRunConfig\n\nsrc = ScriptRunConfig(source_directory=\"src\", script=\"train.py\", compute_target=\"cpu-cluster\", environment=env)\nrun = Experiment(ws, \"train\").submit(src)\nrun.wait_for_completion(show_output=True)",
     v2Example: "from azure.ai.ml import command\n\njob = command(code=\"./src\", command=\"python train.py\", environment=\"azureml:my-env:1\", compute=\"cpu-cluster\", experiment_name=\"train\")\nreturned_job = ml_client.jobs.create_or_update(job)\nml_client.jobs.stream(returned_job.name)",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-command-job",

@@ -8,13 +8,14 @@ export default v1AreaRule('logging', {
   name: 'v1-logging-api',
   family: 'AML1',
   defaultSeverity: 'info',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 logging in training scripts (`Run.get_context()`, `run.log`, `run.log_list`, `run.log_image`, `experiment.start_logging()`, `ws.get_mlflow_tracking_uri()`).",
     why: "v2 jobs log through MLflow (`mlflow` + `azureml-mlflow`). Scripts that call `Run.get_context()` still run under v2 jobs, but the docs recommend replacing the `azureml.*` lines with MLflow. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.core import Run\n\nrun = Run.get_context()\nrun.log(\"accuracy\", acc)",
     v2Example: "import mlflow\n\nmlflow.log_metric(\"accuracy\", acc)",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/reference-migrate-sdk-v1-mlflow-tracking",

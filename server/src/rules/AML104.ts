@@ -8,13 +8,14 @@ export default v1AreaRule('environment', {
   name: 'v1-environment-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 environments (`Environment.from_conda_specification`, `Environment.get`, `CondaDependencies`, `env.register`, ...).",
     why: "v2 environments are `azure.ai.ml.entities.Environment` entities (a base image plus a conda file, or a Docker build context) registered with `ml_client.environments.create_or_update`. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.core import Environment\n\nenv = Environment.from_conda_specification(name=\"train-env\", file_path=\"conda.yml\")",
     v2Example: "from azure.ai.ml.entities import Environment\n\nenv = Environment(name=\"train-env\", image=\"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\", conda_file=\"conda.yml\")\nml_client.environments.create_or_update(env)",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2",

@@ -8,13 +8,14 @@ export default v1AreaRule('compute', {
   name: 'v1-compute-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 compute (`ComputeTarget.create`, `AmlCompute.provisioning_configuration`, `ComputeTarget(ws, name)`, `compute.wait_for_completion`, `ComputeTargetException`, ...).",
     why: "v2 creates and gets compute through `MLClient` (`ml_client.begin_create_or_update(AmlCompute(...))`, `ml_client.compute.get(name)`). Clusters created in v1 keep working in v2; only the client code changes. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.core.compute import AmlCompute, ComputeTarget\n\ncfg = AmlCompute.provisioning_configuration(vm_size=\"STANDARD_D2_V2\", max_nodes=4)\ncluster = ComputeTarget.create(ws, \"cpu-cluster\", cfg)\ncluster.wait_for_completion(show_output=True)",
     v2Example: "from azure.ai.ml.entities import AmlCompute\n\ncluster = AmlCompute(name=\"cpu-cluster\", type=\"amlcompute\", size=\"STANDARD_D2_V2\", max_instances=4)\nml_client.begin_create_or_update(cluster).result()",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-resource-compute",

@@ -8,13 +8,14 @@ export default v1AreaRule('datastore', {
   name: 'v1-datastore-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 datastores (`Datastore.get`, `Datastore.register_azure_blob_container`, `ws.get_default_datastore()`, `datastore.upload`, ...).",
     why: "v2 datastores are entities (`AzureBlobDatastore`, `AzureFileDatastore`, `AzureDataLakeGen2Datastore`, ...) managed through `ml_client.datastores`. Object-storage datastores created in v1 are usable in v2. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.core import Datastore\n\ndatastore = ws.get_default_datastore()\nblob = Datastore.get(ws, \"workspaceblobstore\")",
     v2Example: "datastore = ml_client.datastores.get_default()\nblob = ml_client.datastores.get(name=\"workspaceblobstore\")",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-resource-datastore",

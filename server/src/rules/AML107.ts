@@ -8,13 +8,14 @@ export default v1AreaRule('data', {
   name: 'v1-data-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 datasets (`Dataset.Tabular.from_delimited_files`, `Dataset.File.from_files`, `Dataset.get_by_name`, `dataset.register`, `as_named_input(...).as_mount()`, `OutputFileDatasetConfig`, ...).",
     why: "v2 replaces datasets with data assets (`Data` of type `uri_file`, `uri_folder` or `mltable`) and job `Input`/`Output`; tabular data moves to MLTable. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.core import Dataset\n\nds = Dataset.Tabular.from_delimited_files(path=[(datastore, \"data/train.csv\")])\nds = ds.register(ws, \"train\")",
     v2Example: "from azure.ai.ml.constants import AssetTypes\nfrom azure.ai.ml.entities import Data\n\ndata = Data(name=\"train\", path=\"azureml://datastores/workspaceblobstore/paths/data/\", type=AssetTypes.MLTABLE)\nml_client.data.create_or_update(data)",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-assets-data",

@@ -8,13 +8,14 @@ export default v1AreaRule('model', {
   name: 'v1-model-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 model registry calls (`Model.register`, `Model(ws, name)`, `model.download`, `run.register_model`, `Model.get_model_path`, ...).",
     why: "v2 registers and fetches models through `ml_client.models` with `azure.ai.ml.entities.Model`. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.core import Model\n\nmodel = Model.register(ws, model_name=\"sklearn-model\", model_path=\"outputs/model.pkl\")",
     v2Example: "from azure.ai.ml.constants import AssetTypes\nfrom azure.ai.ml.entities import Model\n\nmodel = ml_client.models.create_or_update(Model(name=\"sklearn-model\", path=\"outputs/model.pkl\", type=AssetTypes.CUSTOM_MODEL))",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-assets-model",

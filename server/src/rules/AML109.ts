@@ -8,13 +8,14 @@ export default v1AreaRule('deployment', {
   name: 'v1-deployment-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 deployment (`Model.deploy`, `InferenceConfig`, `AciWebservice`/`AksWebservice.deploy_configuration`, `service.wait_for_deployment`, `service.run`, ...).",
     why: "ACI and AKS web services are legacy; v2 deploys to managed online endpoints (`ManagedOnlineEndpoint` + `ManagedOnlineDeployment`) or Kubernetes online endpoints, and batch endpoints for batch scoring. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.core.model import InferenceConfig, Model\nfrom azureml.core.webservice import AciWebservice\n\nservice = Model.deploy(ws, \"svc\", [model], InferenceConfig(entry_script=\"score.py\", environment=env),\n                       AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1))\nservice.wait_for_deployment(show_output=True)",
     v2Example: "from azure.ai.ml.entities import CodeConfiguration, ManagedOnlineDeployment, ManagedOnlineEndpoint\n\nml_client.begin_create_or_update(ManagedOnlineEndpoint(name=\"svc\", auth_mode=\"key\")).result()\ndeployment = ManagedOnlineDeployment(name=\"blue\", endpoint_name=\"svc\", model=model, environment=env,\n    code_configuration=CodeConfiguration(code=\"./src\", scoring_script=\"score.py\"), instance_type=\"Standard_DS3_v2\", instance_count=1)\nml_client.begin_create_or_update(deployment).result()",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-deploy-endpoints",

@@ -8,13 +8,14 @@ export default v1AreaRule('pipeline', {
   name: 'v1-pipeline-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 pipelines (`Pipeline(ws, steps)`, `PythonScriptStep`, `PipelineData`, `PipelineParameter`, `ParallelRunStep`, `Schedule.create`, ...).",
     why: "v2 pipelines are `@dsl.pipeline` functions of components/jobs submitted with `ml_client.jobs.create_or_update`; steps become command, parallel, sweep or spark nodes. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.pipeline.core import Pipeline\nfrom azureml.pipeline.steps import PythonScriptStep\n\nstep = PythonScriptStep(script_name=\"prep.py\", source_directory=\"src\", compute_target=cluster)\npipeline = Pipeline(workspace=ws, steps=[step])\nrun = Experiment(ws, \"pipe\").submit(pipeline)",
     v2Example: "from azure.ai.ml import command\nfrom azure.ai.ml.dsl import pipeline\n\nprep = command(code=\"./src\", command=\"python prep.py\", environment=\"azureml:my-env:1\")\n\n@pipeline(compute=\"cpu-cluster\")\ndef my_pipeline():\n    prep()\n\nml_client.jobs.create_or_update(my_pipeline(), experiment_name=\"pipe\")",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-pipeline",

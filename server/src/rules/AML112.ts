@@ -8,13 +8,14 @@ export default v1AreaRule('automl', {
   name: 'v1-automl-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds SDK v1 AutoML (`AutoMLConfig`, `AutoMLRun`, `AutoMLStep`, `run.get_output()`, ...).",
     why: "v2 AutoML jobs are built with task factories in `azure.ai.ml.automl` (`classification`, `regression`, `forecasting`, ...) on MLTable inputs; `label_column_name` becomes `target_column_name`. SDK v1 reached end of support on 2026-06-30.",
     v1Example: "from azureml.train.automl import AutoMLConfig\n\nconfig = AutoMLConfig(task=\"classification\", training_data=train_ds, label_column_name=\"y\",\n                      primary_metric=\"accuracy\", compute_target=cluster, experiment_timeout_hours=1)\nrun = experiment.submit(config)",
     v2Example: "from azure.ai.ml import Input, automl\n\njob = automl.classification(compute=\"cpu-cluster\", experiment_name=\"automl\", target_column_name=\"y\",\n    training_data=Input(type=\"mltable\", path=\"./train-mltable\"), primary_metric=\"accuracy\")\njob.set_limits(timeout_minutes=60)\nml_client.jobs.create_or_update(job)",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-automl"

@@ -8,13 +8,14 @@ export default v1AreaRule('other', {
   name: 'v1-other-api',
   family: 'AML1',
   defaultSeverity: 'warning',
+  // fixable and fixSafety are derived from the rewrite tables (v1AreaRule).
   fixable: 'never',
   docs: {
     summary: "Finds any other use of a public SDK v1 (`azureml.*`) name: `azureml.core.VERSION`, widgets, interpretability, telemetry, `contrib` packages, exceptions, and v1 names the catalogue does not list.",
     why: "SDK v1 reached end of support on 2026-06-30: existing workflows keep running but could be exposed to security risks or breaking changes.",
     v1Example: "import azureml.core\n\nprint(\"SDK version:\", azureml.core.VERSION)",
     v2Example: "from importlib.metadata import version\n\nprint(\"SDK version:\", version(\"azure-ai-ml\"))",
-    fixSafety: "No automatic fix yet: each finding names the v2 replacement and links its documentation.",
+    fixSafety: "",
     limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"

@@ -8,7 +8,7 @@ import type { Area, CatalogueEntry } from '../engine/catalogue/types';
 import type { Reference } from '../engine/semantic/model';
 import type { Rule, RuleContext } from './rule';
 import { claimedBy } from './features';
-import { v1Fix } from './v1-fixes';
+import { REWRITTEN_APIS, v1Fix } from './v1-fixes';
 import type { RuleMeta } from './types';
 
 export const END_OF_SUPPORT = '2026-06-30';
@@ -72,10 +72,31 @@ function stripDot(s: string): string {
   return s.replace(/\.\s*$/, '');
 }
 
+/** The area of a v1 qualified name (the rule that reports it). */
+function areaOfName(qname: string): Area {
+  return lookup(qname)?.area ?? areaOf(qname);
+}
+
+/**
+ * What the rule's page says of fixes, from the rewrite tables: the v1 APIs of the area that
+ * have a rewrite (so the docs cannot fall behind the code).
+ */
+function fixMeta(area: Area): Pick<RuleMeta, 'fixable'> & { fixSafety: string } {
+  const names = REWRITTEN_APIS.filter((q) => areaOfName(q) === area && !claimedBy(q)).map((q) => `\`${shortName(q)}\``);
+  if (!names.length) return { fixable: 'never', fixSafety: 'No automatic fix yet: each finding names the v2 replacement and links its documentation.' };
+  return {
+    fixable: 'sometimes',
+    fixSafety:
+      `Suggestion (a quick fix in the editor, \`--unsafe-fixes\` in the CLI; never applied by \`--fix\` alone, since the v2 code talks to a different API) for ${[...new Set(names)].sort().join(', ')}: ` +
+      'the call is rewritten into SDK v2 together with the code that only holds together with it (the object\'s producer, the attribute assignments that configure it, its other uses, the job or deployment that consumes it), as one fix offered on each of those findings; the imports and the `ml_client` it needs are added once. ' +
+      'No edit at all when an argument or a use has no faithful v2 translation. Where v2 requires a value the v1 code never stated (a deployment name, an instance type, a base image), the value the migration docs use is written with a trailing `# amlint: review` comment.',
+  };
+}
+
 /** Builds the AML1xx rule of one area. */
 export function v1AreaRule(area: Area, meta: RuleMeta): Rule {
   return {
-    meta,
+    meta: { ...meta, ...fixMeta(area), docs: { ...meta.docs, fixSafety: fixMeta(area).fixSafety } },
     requires: 'azureml',
     check(ctx: RuleContext): void {
       for (const ref of ctx.model.references) {
