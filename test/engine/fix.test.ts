@@ -69,7 +69,7 @@ describe('fixes', () => {
       [
         'two rewrites that add the same lines in one pass add them once (merged insertions)',
         'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nblob = Datastore.get(ws, "blob")\nws.write_config()\n',
-        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azureml.core import Workspace\nws = Workspace.from_config()\nds = ml_client.datastores.get_default()\nblob = ml_client.datastores.get(name="blob")\nws.write_config()\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nds = ml_client.datastores.get_default()\nblob = ml_client.datastores.get(name="blob")\nws.write_config()\n',
       ],
       [
         'workspace properties become MLClient properties',
@@ -79,17 +79,19 @@ describe('fixes', () => {
       [
         'a workspace still used as a v1 object stays; its properties are read from an ml_client of the same config',
         'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name)\nws.write_config()\n',
-        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azureml.core import Workspace\nws = Workspace.from_config()\nprint(ml_client.workspace_name)\nws.write_config()\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nprint(ml_client.workspace_name)\nws.write_config()\n',
       ],
       [
         'entities reached through their module never collide with the v1 names still imported',
-        'from azureml.core import Environment\nenv = Environment.from_conda_specification(name="e", file_path="conda.yml")\nother = Environment("x")\n',
-        'import azure.ai.ml.entities\nfrom azureml.core import Environment\nenv = azure.ai.ml.entities.Environment(name="e", conda_file="conda.yml", image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest")\nother = Environment("x")\n',
+        // `other` stays v1: environment_variables belong to the job in v2, so it has no rewrite.
+        'from azureml.core import Environment\nenv = Environment.from_conda_specification(name="e", file_path="conda.yml")\nother = Environment("x")\nother.environment_variables = {"A": "1"}\n',
+        'import azure.ai.ml.entities\nfrom azureml.core import Environment\nenv = azure.ai.ml.entities.Environment(\n    name="e",\n    image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest",  # amlint: review\n    conda_file="conda.yml",\n)\nother = Environment("x")\nother.environment_variables = {"A": "1"}\n',
       ],
       [
         'PythonScriptStep → command node',
         'from azureml.pipeline.steps import PythonScriptStep\nstep = PythonScriptStep(name="prep", script_name="prep.py", source_directory="src", compute_target="cpu")\n',
-        'from azure.ai.ml import command\nstep = command(display_name="prep", code="src", command="python prep.py", compute="cpu")\n',
+        // v2 commands need an environment: v1's default image, marked for review.
+        'import azure.ai.ml.entities\nfrom azure.ai.ml import command\nstep = command(\n    display_name="prep",\n    code="src",\n    command="python prep.py",\n    compute="cpu",\n    environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"),  # amlint: review\n)\n',
       ],
       [
         'print(azureml.core.VERSION)',

@@ -147,7 +147,7 @@ describe('AML100: migrating an import still in use', () => {
     // DS: the default workspace's datastore by name from the config file's client.
     assert.equal(
       applied(src, suggestion),
-      `${IMPORTS}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azureml.core import Datastore\nws = MLClient.from_config(credential=DefaultAzureCredential())\nds = ml_client.datastores.get(name="blob")\nprint(ws.workspace_name, ds.name)\n`,
+      `${IMPORTS}from azureml.core import Datastore\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nds = ml_client.datastores.get(name="blob")\nprint(ws.workspace_name, "blob")\n`,
     );
   });
 

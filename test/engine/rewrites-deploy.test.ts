@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lint } from '../../server/src/engine';
+import { fixDocument, lint } from '../../server/src/engine';
 import { fixPython, parses } from './helpers';
 
 function fixPy(text: string, unsafe = true): string {
@@ -15,7 +15,36 @@ function fixesAt(src: string, line: number, what: string): unknown {
   return f!.fixes;
 }
 
-describe('rewrites: models, deployment, pipeline steps', () => {
+/** The findings of `src` whose code is `code`, with or without fixes. */
+function withoutFix(src: string, codes: string[]): string[] {
+  return lint({ kind: 'python', text: src })
+    .findings.filter((f) => codes.includes(f.code) && !f.fixes?.length)
+    .map((f) => `${f.range.start.line}: ${f.message.split(' ')[0]}`);
+}
+
+// The v1 side of DEP (https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-deploy-endpoints),
+// with the service's other uses.
+const ACI_LIFECYCLE = [
+  'import json',
+  'from azureml.core import Model',
+  'from azureml.core.model import InferenceConfig',
+  'from azureml.core.webservice import AciWebservice',
+  'model = Model(ws, "bidaf_onnx")',
+  'inference_config = InferenceConfig(environment=env, source_directory="./source_dir", entry_script="./score.py")',
+  'deployment_config = AciWebservice.deploy_configuration(cpu_cores=0.5, memory_gb=1, auth_enabled=True)',
+  'service = Model.deploy(ws, "myservice", [model], inference_config, deployment_config, overwrite=True)',
+  'service.wait_for_deployment(show_output=True)',
+  'print(service.state)',
+  'print(service.scoring_uri)',
+  'predictions = service.run(input_data=json.dumps({"query": "x"}))',
+  'print(service.get_logs())',
+  'service.delete()',
+  '',
+].join('\n');
+
+const DEPLOY_IMPORTS = 'from azure.ai.ml.entities import CodeConfiguration\nimport requests\nfrom azure.ai.ml.entities import ManagedOnlineEndpoint\nfrom azure.ai.ml.entities import ManagedOnlineDeployment\n';
+
+describe('rewrites: models and deployment', () => {
   const cases: Array<[string, string, string]> = [
     [
       'Model(ws, name) → models.get of the latest version; name/version/tags reads stay',
@@ -28,10 +57,22 @@ describe('rewrites: models, deployment, pipeline steps', () => {
       `${CLIENT}m = ml_client.models.get(name="m", version="3")\nprint(m.version)\n`,
     ],
     [
+      'a model\'s created_time is its v2 creation_context.created_at; tags.get stays',
+      'from azureml.core import Model\ntry:\n    model = Model(ws, args.model_name)\n    trained = model.created_time\n    kind = model.tags.get("kind")\nexcept Exception:\n    trained = None\n',
+      `${CLIENT}try:\n    model = ml_client.models.get(name=args.model_name, label="latest")\n    trained = model.creation_context.created_at\n    kind = model.tags.get("kind")\nexcept Exception:\n    trained = None\n`,
+    ],
+    [
       'Model.register with tags, properties and description',
       'from azureml.core import Model\nmodel = Model.register(ws, "outputs/model.pkl", "m", tags={"area": "x"}, properties={"p": "1"}, description="d")\nprint(model.name, model.version)\n',
       'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nimport azure.ai.ml.constants\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n' +
         'model = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="m", path="outputs/model.pkl", description="d", tags={"area": "x"}, properties={"p": "1"}, type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))\nprint(model.name, model.version)\n',
+    ],
+    [
+      // The file or folder registered is the one entry of AZUREML_MODEL_DIR, as it was of v1's
+      // azureml-models/<name>/<version> (concept-online-deployment-model-specification).
+      'Model.get_model_path in a scoring script\'s init() → the one entry of AZUREML_MODEL_DIR',
+      'import json\nimport joblib\nfrom azureml.core.model import Model\n\n\ndef init():\n    global model\n    model_path = Model.get_model_path("sklearn_mnist")\n    model = joblib.load(model_path)\n\n\ndef run(raw_data):\n    return model.predict(json.loads(raw_data)["data"]).tolist()\n',
+      'import os\nimport json\nimport joblib\n\n\ndef init():\n    global model\n    model_path = os.path.join(os.environ["AZUREML_MODEL_DIR"], os.listdir(os.environ["AZUREML_MODEL_DIR"])[0])\n    model = joblib.load(model_path)\n\n\ndef run(raw_data):\n    return model.predict(json.loads(raw_data)["data"]).tolist()\n',
     ],
     [
       'Webservice(ws, name).delete() → online_endpoints.begin_delete(name).result()',
@@ -49,16 +90,61 @@ describe('rewrites: models, deployment, pipeline steps', () => {
       `${CLIENT}service = ml_client.online_endpoints.get(name="svc")\nuri = service.scoring_uri\nkey = ml_client.online_endpoints.get_keys(name=service.name).primary_key\nml_client.online_endpoints.begin_delete(name=service.name).result()\n`,
     ],
     [
-      'a deployed service: scoring_uri, both keys, secondary key; Model.deploy stays',
-      'from azureml.core import Model\nservice = Model.deploy(ws, "svc", [model], inference_config, aci_config)\nprint(service.scoring_uri)\nkey, _ = service.get_keys()\nsecond = service.get_keys()[1]\n',
-      // Two fixes apply in one pass; each adds its imports once, in the order the fixes are applied.
-      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport operator\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nfrom azureml.core import Model\nservice = Model.deploy(ws, "svc", [model], inference_config, aci_config)\n' +
-        'print(ml_client.online_endpoints.get(name=service.name).scoring_uri)\nkey, _ = operator.attrgetter("primary_key", "secondary_key")(ml_client.online_endpoints.get_keys(name=service.name))\nsecond = ml_client.online_endpoints.get_keys(name=service.name).secondary_key\n',
+      // v2 raises azure-core's HttpResponseError (ResourceNotFoundError) where v1 raised WebserviceException.
+      'the "remove any existing service" idiom: the v1 exception handler catches the v2 error',
+      'from azureml.core import Webservice\nfrom azureml.exceptions import WebserviceException\ntry:\n    Webservice(ws, service_name).delete()\nexcept WebserviceException:\n    pass\n',
+      `from azure.core.exceptions import HttpResponseError\n${CLIENT}try:\n    ml_client.online_endpoints.begin_delete(name=service_name).result()\nexcept HttpResponseError:\n    pass\n`,
     ],
     [
-      'PythonScriptStep: allow_reuse → is_deterministic, positional script and name',
-      'from azureml.pipeline.steps import PythonScriptStep\nstep = PythonScriptStep("train.py", "train", compute_target="cpu-cluster", source_directory="src", allow_reuse=False)\n',
-      'from azure.ai.ml import command\nstep = command(display_name="train", code="src", command="python train.py", compute="cpu-cluster", is_deterministic=False)\n',
+      // DEP's v2 side: endpoint (key auth) + deployment "blue" + 100% traffic, each create waited on;
+      // the SKU from MOE's table (0.5 cores, 1 GB → DS1 v2); run → the POST v1 made, with the key.
+      'the whole ACI lifecycle: InferenceConfig, deploy_configuration, Model.deploy and the service\'s uses',
+      ACI_LIFECYCLE,
+      `${CLIENT.split('ml_client =')[0]}${DEPLOY_IMPORTS}import json\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n` +
+        'model = ml_client.models.get(name="bidaf_onnx", label="latest")\n' +
+        'inference_config = CodeConfiguration(code="./source_dir", scoring_script="./score.py")\n' +
+        'deployment_config = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
+        'service = ManagedOnlineEndpoint(name="myservice", auth_mode="key")\n' +
+        'ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=env, code_configuration=inference_config, **deployment_config)).result()  # amlint: review\n' +
+        'service.traffic = {"blue": 100}\n' +
+        'service = ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        '\n' +
+        'print(service.provisioning_state)\n' +
+        'print(service.scoring_uri)\n' +
+        'response = requests.post(service.scoring_uri, data=json.dumps({"query": "x"}), headers={"Content-Type": "application/json", "Authorization": "Bearer " + ml_client.online_endpoints.get_keys(name=service.name).primary_key})\n' +
+        'response.raise_for_status()\n' +
+        'predictions = response.json()\n' +
+        'print(ml_client.online_deployments.get_logs(name="blue", endpoint_name=service.name, lines=5000))\n' +
+        'ml_client.online_endpoints.begin_delete(name=service.name).result()\n',
+    ],
+    [
+      // No auth_enabled: ACI had no auth, which managed endpoints do not offer (MOE: key auth).
+      // 1 core with 2 GB → DS2 v2, the first row holding it; no source directory → code ".".
+      'inline configurations inside a function: indented, reviewed values marked',
+      'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\n\n\ndef deploy(ws, env, name):\n    model = Model(ws, "m", version=2)\n    svc = Model.deploy(ws, name, [model], InferenceConfig("score.py", environment=env), AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=2, enable_app_insights=True))\n    svc.wait_for_deployment()\n    return svc.scoring_uri\n',
+      `${CLIENT.split('ml_client =')[0]}from azure.ai.ml.entities import CodeConfiguration\nfrom azure.ai.ml.entities import ManagedOnlineEndpoint\nfrom azure.ai.ml.entities import ManagedOnlineDeployment\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\n\ndef deploy(ws, env, name):\n` +
+        '    model = ml_client.models.get(name="m", version="2")\n' +
+        '    svc = ManagedOnlineEndpoint(name=name, auth_mode="key")  # amlint: review\n' +
+        '    ml_client.online_endpoints.begin_create_or_update(svc).result()\n' +
+        '    ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=svc.name, model=model, environment=env, code_configuration=CodeConfiguration(code=".", scoring_script="score.py"), instance_type="Standard_DS2_v2", instance_count=1, app_insights_enabled=True)).result()  # amlint: review\n' +
+        '    svc.traffic = {"blue": 100}\n' +
+        '    svc = ml_client.online_endpoints.begin_create_or_update(svc).result()\n' +
+        '    \n' +
+        '    return svc.scoring_uri\n',
+    ],
+    [
+      // A v1-registered model is the same asset in v2, referenced as azureml:<name>:<version>.
+      'a model that stays v1 (registered with a framework) goes into the deployment by reference',
+      'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nmodel = Model.register(ws, model_name="m", model_path="m.pkl", model_framework=Model.Framework.SCIKITLEARN)\nic = InferenceConfig(entry_script="score.py", source_directory="src", environment=env)\nservice = model.deploy(ws, "svc", [model], ic, AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1, auth_enabled=True))\nservice.wait_for_deployment(True)\n',
+      'from azure.ai.ml.entities import CodeConfiguration\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azure.ai.ml.entities import ManagedOnlineEndpoint\nfrom azure.ai.ml.entities import ManagedOnlineDeployment\nfrom azureml.core import Model\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n' +
+        'model = Model.register(ws, model_name="m", model_path="m.pkl", model_framework=Model.Framework.SCIKITLEARN)\n' +
+        'ic = CodeConfiguration(code="src", scoring_script="score.py")\n' +
+        'service = ManagedOnlineEndpoint(name="svc", auth_mode="key")\n' +
+        'ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=f"azureml:{model.name}:{model.version}", environment=env, code_configuration=ic, instance_type="Standard_DS1_v2", instance_count=1)).result()  # amlint: review\n' +
+        'service.traffic = {"blue": 100}\n' +
+        'service = ml_client.online_endpoints.begin_create_or_update(service).result()\n\n',
     ],
   ];
   for (const [name, src, expected] of cases) {
@@ -70,30 +156,85 @@ describe('rewrites: models, deployment, pipeline steps', () => {
     });
   }
 
-  it('PythonScriptStep on a compute object passes its name', () => {
-    const src = 'from azureml.core.compute import AmlCompute\nfrom azureml.pipeline.steps import PythonScriptStep\ncluster = AmlCompute(ws, "cpu")\nstep = PythonScriptStep(script_name="train.py", compute_target=cluster)\n';
+  it('every piece of the lifecycle offers the same fix', () => {
+    assert.deepEqual(withoutFix(ACI_LIFECYCLE, ['AML108', 'AML109']), []);
+    const fixes = lint({ kind: 'python', text: ACI_LIFECYCLE }).findings.filter((f) => f.code === 'AML109').map((f) => JSON.stringify(f.fixes![0]!.edits));
+    assert.equal(new Set(fixes).size, 1);
+  });
+
+  it('a v1 environment given to the inference config is rewritten in the same fix (environmentEdits)', () => {
+    const src =
+      'from azureml.core import Environment, Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nmodel = Model(ws, "m")\n' +
+      'myenv = Environment.from_conda_specification(name="env", file_path="myenv.yml")\ninference_config = InferenceConfig(entry_script="score.py", environment=myenv)\n' +
+      'service = Model.deploy(ws, "svc", [model], inference_config, AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1, auth_enabled=True))\nservice.wait_for_deployment(True)\n';
+    assert.deepEqual(withoutFix(src, ['AML104', 'AML108', 'AML109']), []);
     const out = fixPy(src);
-    assert.ok(out.includes('step = command(command="python train.py", compute=cluster.name)\n'), out);
+    assert.ok(!out.includes('azureml.core'), out);
+    assert.ok(/myenv = azure\.ai\.ml\.entities\.Environment\(/.test(out), out);
+    assert.ok(out.includes('ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=myenv, code_configuration=inference_config, instance_type="Standard_DS1_v2", instance_count=1)'), out);
     assert.ok(parses(out));
     assert.equal(fixPy(out), out);
   });
 
+  it('a notebook: register, deploy, score, check and delete in separate cells', () => {
+    const cells = [
+      'from azureml.core import Model\n\nmodel = Model.register(workspace=ws, model_name="sklearn_mnist", model_path="outputs/sklearn_mnist_model.pkl")\nprint(model.name, model.version)\n',
+      'from azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\n\ninference_config = InferenceConfig(entry_script="score.py", environment=myenv)\naciconfig = AciWebservice.deploy_configuration(cpu_cores=1,\n                                               memory_gb=1,\n                                               tags={"data": "MNIST"},\n                                               description="Predict MNIST with sklearn")\nservice = Model.deploy(workspace=ws,\n                       name="sklearn-mnist-svc",\n                       models=[model],\n                       inference_config=inference_config,\n                       deployment_config=aciconfig)\nservice.wait_for_deployment(show_output=True)\n',
+      'print(service.scoring_uri)',
+      'test_samples = json.dumps({"data": X_test[0:10].tolist()})\nresult = service.run(input_data=test_samples)',
+      'if service.state != "Healthy":\n    print(service.get_logs())',
+      'service.delete()',
+    ];
+    const run = (texts: string[]): string[] => {
+      const out = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+      assert.equal(out.kind, 'notebook');
+      return (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    };
+    const out = run(cells);
+    assert.deepEqual(out, [
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nimport azure.ai.ml.constants\n' +
+        DEPLOY_IMPORTS +
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\nmodel = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="sklearn_mnist", path="outputs/sklearn_mnist_model.pkl", type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))\nprint(model.name, model.version)\n',
+      '\ninference_config = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n' +
+        'aciconfig = {"instance_type": "Standard_DS1_v2", "instance_count": 1, "description": "Predict MNIST with sklearn", "tags": {"data": "MNIST"}}  # amlint: review\n' +
+        'service = ManagedOnlineEndpoint(name="sklearn-mnist-svc", auth_mode="key")  # amlint: review\n' +
+        'ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=myenv, code_configuration=inference_config, **aciconfig)).result()  # amlint: review\n' +
+        'service.traffic = {"blue": 100}\n' +
+        'service = ml_client.online_endpoints.begin_create_or_update(service).result()\n\n',
+      'print(service.scoring_uri)',
+      'test_samples = json.dumps({"data": X_test[0:10].tolist()})\nresponse = requests.post(service.scoring_uri, data=test_samples, headers={"Content-Type": "application/json", "Authorization": "Bearer " + ml_client.online_endpoints.get_keys(name=service.name).primary_key})\nresponse.raise_for_status()\nresult = response.json()',
+      'if service.provisioning_state != "Succeeded":\n    print(ml_client.online_deployments.get_logs(name="blue", endpoint_name=service.name, lines=5000))',
+      'ml_client.online_endpoints.begin_delete(name=service.name).result()',
+    ]);
+    for (const c of out) assert.ok(parses(c), c);
+    assert.deepEqual(run(out), out, 'a second run changes nothing');
+  });
+
   describe('no suggestion when the rewrite would not be faithful', () => {
+    const deploy = (config: string, extra = ''): string =>
+      `from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice, AksWebservice, LocalWebservice\nic = InferenceConfig(entry_script="score.py", environment=env)\ncfg = ${config}\nservice = Model.deploy(ws, "svc", [m], ic, cfg${extra})\nservice.wait_for_deployment()\n`;
     const negatives: Array<[string, string, number, string]> = [
       ['a model still used as a v1 model (id is "name:version" only in v1)', 'from azureml.core import Model\nmodel = Model(ws, "m")\nprint(model.id)\n', 1, '`Model()`'],
       ['a model built inside another expression', 'from azureml.core import Model\nmodels.append(Model(ws, name="m"))\n', 1, '`Model()`'],
       ['Model.register with a framework (no-code deployment) or datasets', 'from azureml.core import Model\nmodel = Model.register(ws, "m.pkl", "m", model_framework=Model.Framework.SCIKITLEARN)\n', 1, '`Model.register()`'],
       ['Model.register of a model deployed with v1 afterwards', 'from azureml.core import Model\nmodel = Model.register(ws, "m.pkl", "m")\nservice = model.deploy(ws, "svc", [model])\n', 1, '`Model.register()`'],
-      [
-        'a local service (a local endpoint in v2)',
-        'from azureml.core import Model\nfrom azureml.core.webservice import LocalWebservice\nconfig = LocalWebservice.deploy_configuration(port=6789)\nlocal = Model.deploy(ws, "local-svc", [model], ic, config)\nlocal.delete()\n',
-        4,
-        '`Webservice.delete()`',
-      ],
-      ['a looked-up service with v1-only uses', 'from azureml.core import Webservice\nservice = Webservice(ws, "svc")\nprint(service.get_logs())\n', 1, '`Webservice()`'],
-      ['a step with outputs', 'from azureml.pipeline.steps import PythonScriptStep\nstep = PythonScriptStep(script_name="s.py", outputs=[out], compute_target="cpu")\n', 1, '`PythonScriptStep()`'],
-      ['a step ordered with run_after', 'from azureml.pipeline.steps import PythonScriptStep\nstep = PythonScriptStep(script_name="s.py", compute_target="cpu")\nstep.run_after(other)\n', 1, '`PythonScriptStep()`'],
-      ['a step whose compute may be a name or an object', 'from azureml.pipeline.steps import PythonScriptStep\ndef make(target):\n    return PythonScriptStep(script_name="s.py", compute_target=target)\n', 2, '`PythonScriptStep()`'],
+      ['a no-code deployment (no inference config)', 'from azureml.core import Model\nm = Model(ws, "m")\nservice = Model.deploy(ws, "svc", [m])\n', 2, '`Model.deploy()`'],
+      ['a local service (v2 local endpoints take no port)', deploy('LocalWebservice.deploy_configuration(port=6789)'), 5, '`Model.deploy()`'],
+      ['an AKS service (a Kubernetes compute v2 must attach)', deploy('AksWebservice.deploy_configuration()', ', deployment_target=aks'), 5, '`Model.deploy()`'],
+      ['an ACI request past the SKU table (8 cores)', deploy('AciWebservice.deploy_configuration(cpu_cores=8, memory_gb=32)'), 5, '`Model.deploy()`'],
+      ['an ACI option managed endpoints do not have (custom DNS name)', deploy('AciWebservice.deploy_configuration(dns_name_label="x")'), 4, '`AciWebservice.deploy_configuration()`'],
+      ['an inference config with a conda file (v1 runtime options)', 'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nic = InferenceConfig(entry_script="score.py", runtime="python", conda_file="env.yml")\nservice = Model.deploy(ws, "svc", [m], ic, AciWebservice.deploy_configuration())\n', 3, '`InferenceConfig()`'],
+      ['several models in one deployment', deploy('AciWebservice.deploy_configuration()').replace('[m]', '[m1, m2]'), 5, '`Model.deploy()`'],
+      ['a service updated afterwards (no v2 counterpart rewritten)', `${deploy('AciWebservice.deploy_configuration()')}service.update(enable_app_insights=True)\n`, 5, '`Model.deploy()`'],
+      ['a service state compared with something else than "Healthy"', `${deploy('AciWebservice.deploy_configuration()')}ok = service.state == "Transitioning"\n`, 5, '`Model.deploy()`'],
+      ['a service v1 still deploys (configs unknown) is not an endpoint', 'from azureml.core import Model\nservice = Model.deploy(ws, "svc", [model], inference_config, aci_config)\nprint(service.scoring_uri)\nservice.delete()\n', 3, '`Webservice.delete()`'],
+      ['its scoring URI neither', 'from azureml.core import Model\nservice = Model.deploy(ws, "svc", [model], inference_config, aci_config)\nprint(service.scoring_uri)\n', 2, '`Webservice.scoring_uri`'],
+      ['a delete under a v1 handler that guards other statements too', 'from azureml.core import Webservice\nfrom azureml.exceptions import WebserviceException\ntry:\n    Webservice(ws, "svc").delete()\n    print("deleted")\nexcept WebserviceException:\n    pass\n', 3, '`Webservice.delete()`'],
+      ['a looked-up service with v1-only uses', 'from azureml.core import Webservice\nservice = Webservice(ws, "svc")\nprint(service.swagger_uri)\n', 1, '`Webservice()`'],
+      ['get_model_path in a script that takes arguments (a ParallelRunStep script downloads its model)', 'import argparse\nfrom azureml.core.model import Model\n\ndef init():\n    p = argparse.ArgumentParser()\n    path = Model.get_model_path(p.parse_args().model)\n\ndef run(batch):\n    return batch\n', 5, '`Model.get_model_path()`'],
+      ['get_model_path of two models (one model per v2 deployment)', 'from azureml.core.model import Model\n\ndef init():\n    a = Model.get_model_path("a")\n    b = Model.get_model_path("b")\n\ndef run(data):\n    return data\n', 3, '`Model.get_model_path()`'],
+      ['get_model_path outside init()', 'from azureml.core.model import Model\npath = Model.get_model_path("a")\n', 1, '`Model.get_model_path()`'],
     ];
     for (const [name, src, line, what] of negatives) {
       it(name, () => assert.equal(fixesAt(src, line, what), undefined));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyFixes, lint } from '../../server/src/engine';
+import { applyFixes, fixDocument, lint, type DocumentInput } from '../../server/src/engine';
 import { fixPython, parses } from './helpers';
 
 function fixPy(text: string, unsafe = true): string {
@@ -98,7 +98,95 @@ describe('rewrites: jobs, runs and logging', () => {
       'a v1 compute target passes its name',
       'from azureml.core import ScriptRunConfig\nfrom azureml.core.compute import ComputeTarget\ncluster = ComputeTarget(workspace=ws, name="cpu")\nsrc = ScriptRunConfig(source_directory=".", script="train.py", compute_target=cluster)\n',
       // The compute rewrite (workspace.ts) makes `cluster` a v2 compute, whose `.name` is the same.
-      'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\ncluster = ml_client.compute.get("cpu")\nsrc = command(code=".", command="python train.py", compute=cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azure.ai.ml import command\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\ncluster = ml_client.compute.get("cpu")\nsrc = command(code=".", command="python train.py", compute=cluster.name)\n',
+    ],
+    [
+      'interactive logging: start_logging becomes an MLflow run on the workspace, complete ends it',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'ws = Workspace.from_config()',
+        'exp = Experiment(workspace=ws, name="interactive")',
+        'run = exp.start_logging()',
+        'run.log("alpha", 0.5)',
+        'run.log_list("losses", losses)',
+        'run.tag("stage", "dev")',
+        'run.complete()',
+        'print(run.get_metrics())',
+        '',
+      ].join('\n'),
+      // MLF: set_experiment + start_run, log_metric, log_batch of Metric(step=0), set_tag, end_run,
+      // get_run(id).data.metrics; TRK: the workspace's tracking URI first.
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'import mlflow',
+        'from mlflow.entities import Metric',
+        'import time',
+        'from mlflow.tracking import MlflowClient',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'exp = "interactive"',
+        'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
+        'mlflow.set_experiment("interactive")',
+        'run = mlflow.start_run()',
+        'mlflow.log_metric("alpha", 0.5)',
+        'MlflowClient().log_batch(run.info.run_id, metrics=[Metric(key="losses", value=val, timestamp=int(time.time() * 1000), step=0) for val in losses])',
+        'mlflow.set_tag("stage", "dev")',
+        'mlflow.end_run()',
+        'print(mlflow.get_run(run.info.run_id).data.metrics)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'with exp.start_logging() as run: the MLflow run is the context manager, set up before the with',
+      'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nwith exp.start_logging() as run:\n    run.log("a", 1)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "x"\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nmlflow.set_experiment("x")\nwith mlflow.start_run() as run:\n    mlflow.log_metric("a", 1)\n',
+    ],
+    [
+      'a training script: tag, id and complete on its own run',
+      'from azureml.core import Run\nrun = Run.get_context()\nrun.log("accuracy", acc)\nrun.tag("model", "svm")\nprint(run.id)\nrun.complete()\n',
+      'import mlflow\nrun = mlflow.start_run()\nmlflow.log_metric("accuracy", acc)\nmlflow.set_tag("model", "svm")\nprint(run.info.run_id)\nmlflow.end_run()\n',
+    ],
+    [
+      'the whole job: run_config assignments, an MPI distribution, and the run\'s metrics, model, tag and id',
+      [
+        'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+        'from azureml.core.runconfig import MpiConfiguration',
+        'ws = Workspace.from_config()',
+        'exp = Experiment(ws, "x")',
+        'src = ScriptRunConfig(source_directory=".", script="t.py", distributed_job_config=MpiConfiguration(process_count_per_node=2, node_count=2))',
+        'src.run_config.target = "cpu"',
+        'run = exp.submit(src)',
+        'print(run.id, run.display_name)',
+        'run.get_metrics()',
+        'model = run.register_model(model_name="m", model_path="outputs/model.pkl")',
+        'print(model.version)',
+        'run.tag("a", "b")',
+        '',
+      ].join('\n'),
+      // CMD (command, compute), MpiDistribution + instance_count (azure.ai.ml reference), MODEL
+      // (azureml://jobs/<name>/outputs/artifacts/paths/..., CUSTOM_MODEL), MLF + TRK (MlflowClient on the workspace).
+      [
+        'from azure.ai.ml import MpiDistribution',
+        'from azure.ai.ml import command',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'from mlflow.tracking import MlflowClient',
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml.constants import AssetTypes',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'exp = "x"',
+        'src = command(code=".", command="python t.py", distribution=MpiDistribution(process_count_per_instance=2), instance_count=2)',
+        'src.compute = "cpu"',
+        'run = ml_client.jobs.create_or_update(src, experiment_name="x")',
+        'print(run.name, run.display_name)',
+        'MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(run.name).data.metrics',
+        'model = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="m", path=f"azureml://jobs/{run.name}/outputs/artifacts/paths/outputs/model.pkl", type=AssetTypes.CUSTOM_MODEL))',
+        'print(model.version)',
+        'MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).set_tag(run.name, "a", "b")',
+        '',
+      ].join('\n'),
     ],
   ];
   for (const [name, src, expected] of cases) {
@@ -116,7 +204,7 @@ describe('rewrites: jobs, runs and logging', () => {
       assert.equal(fixesAt(src, 'azureml.core.Run.get_status', 3), undefined);
     });
     it('a submitted run still used as a v1 run keeps its submit and its other uses', () => {
-      const src = 'from azureml.core import Workspace, Experiment\nfrom azure.ai.ml import command\nws = Workspace.from_config()\njob = command(command="python a.py")\nrun = Experiment(ws, "x").submit(job)\nrun.wait_for_completion()\nm = run.get_metrics()\n';
+      const src = 'from azureml.core import Workspace, Experiment\nfrom azure.ai.ml import command\nws = Workspace.from_config()\njob = command(command="python a.py")\nrun = Experiment(ws, "x").submit(job)\nrun.wait_for_completion()\nfor child in run.get_children():\n    print(child)\n';
       assert.equal(fixesAt(src, 'azureml.core.Experiment.submit', 4), undefined);
       assert.equal(fixesAt(src, 'azureml.core.Run.wait_for_completion', 5), undefined);
     });
@@ -134,13 +222,26 @@ describe('rewrites: jobs, runs and logging', () => {
       for (const line of [2, 3, 4]) assert.equal(fixesAt(src, 'azureml.core.Run.log', line), undefined);
     });
     it('a script run config still configured as a v1 object is not rewritten', () => {
-      const src = 'from azureml.core import ScriptRunConfig\nsrc = ScriptRunConfig(source_directory=".", script="train.py")\nsrc.run_config.target = "local"\n';
+      const src = 'from azureml.core import ScriptRunConfig\nsrc = ScriptRunConfig(source_directory=".", script="train.py")\nsrc.run_config.node_count = 2\n';
       assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 1), undefined);
     });
     it('a script run config handed to a submit that cannot be rewritten stays v1', () => {
-      const src = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="train.py")\nrun = Experiment(ws, "x").submit(src)\nrun.cancel()\n';
+      const src = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="train.py")\nrun = Experiment(ws, "x").submit(src)\nrun.get_children()\n';
       assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 2), undefined);
       assert.equal(fixesAt(src, 'azureml.core.Experiment.submit', 3), undefined);
+    });
+    it('arguments that are calls or v1 datasets do not become inputs', () => {
+      const src = 'from azureml.core import ScriptRunConfig, Dataset\nds = Dataset.get_by_name(ws, "d")\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--data", ds.as_mount(), "--n", len(x)])\n';
+      assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 2), undefined);
+    });
+    it('a PyTorch configuration over several nodes has no plain per-node count', () => {
+      const src = 'from azureml.core import ScriptRunConfig\nfrom azureml.core.runconfig import PyTorchConfiguration\nsrc = ScriptRunConfig(source_directory=".", script="t.py", distributed_job_config=PyTorchConfiguration(process_count=8, node_count=2))\n';
+      assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 2), undefined);
+    });
+    it('an interactive run with a use MLflow has no equivalent for keeps its start_logging', () => {
+      const src = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nrun = exp.start_logging()\nrun.log("a", 1)\nchild = run.child_run()\n';
+      assert.equal(fixesAt(src, 'azureml.core.Experiment.start_logging', 3), undefined);
+      assert.equal(fixesAt(src, 'azureml.core.Run.log', 4), undefined);
     });
     it('upload_file to another file name has no MLflow equivalent', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.upload_file("cloud.txt", "./local.txt")\n';
@@ -160,8 +261,27 @@ describe('rewrites: fixes that must hold when applied alone (as an editor quick 
     assert.ok(parses(out));
   });
 
-  it('Environment.from_conda_specification is not rewritten while the object is used as a v1 environment', () => {
-    const src = 'from azureml.core import Environment\nenv = Environment.from_conda_specification(name="e", file_path="conda.yml")\nenv.docker.enabled = True\n';
-    assert.equal(fixesAt(src, 'azureml.core.Environment.from_conda_specification', 1), undefined);
+  it('in a notebook: a job with a variable argument, its cells of uses rewritten in place', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nexp = Experiment(workspace=ws, name="train")' },
+        { kind: 'code', text: 'lr = 0.01\nsrc = ScriptRunConfig(source_directory="src", script="train.py", arguments=["--learning-rate", lr, "--epochs", 10], compute_target="cpu-cluster")\nrun = exp.submit(config=src)\nrun' },
+        { kind: 'code', text: 'run.wait_for_completion(show_output=True)' },
+        { kind: 'code', text: 'print(run.id)\nrun.cancel()' },
+      ],
+    };
+    // CMD: a variable argument is `${{inputs.<name>}}` with its value in inputs=; JobOperations.stream / begin_cancel.
+    const expected = [
+      { kind: 'code', text: 'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "train"' },
+      { kind: 'code', text: 'lr = 0.01\nsrc = command(code="src", command="python train.py --learning-rate ${{inputs.learning_rate}} --epochs 10", inputs={"learning_rate": lr}, compute="cpu-cluster")\nrun = ml_client.jobs.create_or_update(src, experiment_name="train")\nrun' },
+      { kind: 'code', text: 'ml_client.jobs.stream(run.name)' },
+      { kind: 'code', text: 'print(run.name)\nml_client.jobs.begin_cancel(run.name)' },
+    ];
+    const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    assert.deepEqual(out.cells, expected);
+    assert.ok(parses(out.cells.map((c) => c.text).join('\n')));
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lint } from '../../server/src/engine';
+import { fixDocument, lint } from '../../server/src/engine';
 import { fixPython, parses } from './helpers';
 
 function fix(text: string, unsafe = true): string {
@@ -39,8 +39,8 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
     ],
     [
       'Datastore(ws, name) / Datastore(ws) → datastores.get(name=...) / get_default() on the workspace client',
-      'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nblob = Datastore(ws, "workspaceblobstore")\ndefault = Datastore(ws)\nprint(blob.name, default.name)\n',
-      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nblob = ws.datastores.get(name="workspaceblobstore")\ndefault = ws.datastores.get_default()\nprint(blob.name, default.name)\n`,
+      'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nblob = Datastore(ws, "workspaceblobstore")\ndefault = Datastore(ws)\nprint(blob.container_name, default.account_name)\n',
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nblob = ws.datastores.get(name="workspaceblobstore")\ndefault = ws.datastores.get_default()\nprint(blob.container_name, default.account_name)\n`,
     ],
     [
       'the get-or-create compute pattern: compute.get, ResourceNotFoundError, AmlCompute entity, begin_create_or_update(...).result()',
@@ -119,6 +119,99 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       'from azureml.core import Workspace\nif offline:\n    ws = Workspace.from_config()\nuse(ws)\n',
       `${IMPORTS}if offline:\n    ws = MLClient.from_config(credential=DefaultAzureCredential())\nuse(ws)\n`,
     ],
+    [
+      'get_mlflow_tracking_uri and get_details as uses of the whole workspace (TRK: workspaces.get(...).mlflow_tracking_uri)',
+      'import mlflow\nfrom azureml.core import Workspace\nws = Workspace.from_config()\nws.get_details()\nmlflow.set_tracking_uri(ws.get_mlflow_tracking_uri())\n',
+      `${IMPORTS}import mlflow\nws = MLClient.from_config(credential=DefaultAzureCredential())\nws.workspaces.get(ws.workspace_name)\nmlflow.set_tracking_uri(ws.workspaces.get(ws.workspace_name).mlflow_tracking_uri)\n`,
+    ],
+    [
+      'get_mlflow_tracking_uri of a workspace still passed to a v1 call reads the module ml_client (same config file)',
+      'import mlflow\nfrom azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nws = Workspace.from_config()\nmlflow.set_tracking_uri(ws.get_mlflow_tracking_uri())\ndetectors = DataDriftDetector.list(ws)\n',
+      `${IMPORTS}import mlflow\nfrom azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\ndetectors = DataDriftDetector.list(ws)\n`,
+    ],
+    [
+      'InteractiveLoginAuthentication(tenant_id=...) passed as auth= becomes the MLClient credential (InteractiveBrowserCredential)',
+      'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nauth = InteractiveLoginAuthentication(tenant_id="t")\nws = Workspace(subscription_id="s", resource_group="rg", workspace_name="w", auth=auth)\nprint(ws.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import InteractiveBrowserCredential\nauth = InteractiveBrowserCredential(tenant_id="t")\nws = MLClient(auth, subscription_id="s", resource_group_name="rg", workspace_name="w")\nprint(ws.workspace_name)\n',
+    ],
+    [
+      'ServicePrincipalAuthentication → ClientSecretCredential(tenant_id, client_id, client_secret), inline in from_config(auth=) and Workspace.get(auth=)',
+      'import os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nws = Workspace.from_config(auth=ServicePrincipalAuthentication("t", "c", os.environ["SECRET"]))\nws2 = Workspace.get(name="w", auth=ServicePrincipalAuthentication(tenant_id="t", service_principal_id="c", service_principal_password=os.environ["SECRET"]), subscription_id="s", resource_group="rg")\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import ClientSecretCredential\nimport os\nws = MLClient.from_config(credential=ClientSecretCredential(tenant_id="t", client_id="c", client_secret=os.environ["SECRET"]))\nws2 = MLClient(ClientSecretCredential(tenant_id="t", client_id="c", client_secret=os.environ["SECRET"]), subscription_id="s", resource_group_name="rg", workspace_name="w")\n',
+    ],
+    [
+      'MsiAuthentication() / AzureCliAuthentication() handed to a v2 MLClient → ManagedIdentityCredential() / AzureCliCredential()',
+      'from azure.ai.ml import MLClient\nfrom azureml.core.authentication import MsiAuthentication, AzureCliAuthentication\nml = MLClient(MsiAuthentication(), "s", "rg", "w")\ncli = AzureCliAuthentication()\nml2 = MLClient(cli, "s", "rg", "w")\n',
+      'from azure.identity import AzureCliCredential\nfrom azure.identity import ManagedIdentityCredential\nfrom azure.ai.ml import MLClient\nml = MLClient(ManagedIdentityCredential(), "s", "rg", "w")\ncli = AzureCliCredential()\nml2 = MLClient(cli, "s", "rg", "w")\n',
+    ],
+    [
+      'the default datastore read for container_name and account_name (v2 AzureBlobDatastore has both)',
+      'from azureml.core import Workspace\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nprint(ds.name, ds.container_name, ds.account_name)\n',
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nds = ws.datastores.get_default()\nprint(ds.name, ds.container_name, ds.account_name)\n`,
+    ],
+    [
+      'an existing cluster: provisioning_state reads the same, delete() → compute.begin_delete(name).result(); AmlCompute.supported_vmsizes → compute.list_sizes',
+      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nws = Workspace.from_config()\nAmlCompute.supported_vmsizes(workspace=ws)\ncluster = ComputeTarget(workspace=ws, name="cpu")\nprint(cluster.provisioning_state)\ncluster.delete()\n',
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nws.compute.list_sizes()\ncluster = ws.compute.get("cpu")\nprint(cluster.provisioning_state)\nws.compute.begin_delete(cluster.name).result()\n`,
+    ],
+    [
+      'the get-or-create pattern with `except ComputeTargetException as e`',
+      [
+        'from azureml.core import Workspace',
+        'from azureml.core.compute import ComputeTarget, AmlCompute',
+        'from azureml.core.compute_target import ComputeTargetException',
+        'ws = Workspace.from_config()',
+        'try:',
+        '    cluster = ComputeTarget(workspace=ws, name="cpu")',
+        'except ComputeTargetException as e:',
+        '    print(e)',
+        '    cluster = ComputeTarget.create(ws, "cpu", AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2"))',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'import azure.ai.ml.entities',
+        'from azure.core.exceptions import ResourceNotFoundError',
+        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'try:',
+        '    cluster = ws.compute.get("cpu")',
+        'except ResourceNotFoundError as e:',
+        '    print(e)',
+        '    cluster = ws.compute.begin_create_or_update(azure.ai.ml.entities.AmlCompute(name="cpu", size="STANDARD_D2_V2", max_instances=4, idle_time_before_scale_down=1800)).result()',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'the name → asset dicts: ws.datastores[n] → datastores.get(n), ws.environments[n] / ws.models[n] → get(name=n, label="latest")',
+      'from azureml.core import Workspace\nws = Workspace.from_config()\nds = ws.datastores["blob"]\nenv = ws.environments["AzureML-Minimal"]\nprint(ds.account_name, env.name, env.version)\nws.models["m"]\n',
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nds = ws.datastores.get("blob")\nenv = ws.environments.get(name="AzureML-Minimal", label="latest")\nprint(ds.account_name, env.name, env.version)\nws.models.get(name="m", label="latest")\n`,
+    ],
+    [
+      'a lookup on a workspace kept v1 (passed to a call no rewrite handles) reads the module ml_client',
+      'from azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nws = Workspace.from_config()\nDataDriftDetector.list(ws)\nenv = ws.environments["e"]\nprint(env.version)\n',
+      `${IMPORTS}from azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nDataDriftDetector.list(ws)\nenv = ml_client.environments.get(name="e", label="latest")\nprint(env.version)\n`,
+    ],
+    [
+      'a cluster given to a v1 configuration as compute_target= is given by name (v1 takes a compute target or its name)',
+      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nfrom azureml.pipeline.steps import PythonScriptStep\nws = Workspace.from_config()\ncluster = ComputeTarget(workspace=ws, name="cpu")\nstep = PythonScriptStep(script_name="s.py", compute_target=cluster, source_directory=".", unknown_arg=object())\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.pipeline.steps import PythonScriptStep\nws = MLClient.from_config(credential=DefaultAzureCredential())\ncluster = ws.compute.get("cpu")\nstep = PythonScriptStep(script_name="s.py", compute_target=cluster.name, source_directory=".", unknown_arg=object())\n',
+    ],
+    [
+      'ws.compute_targets read only for its names (iterated, in, len) → the dict of the listed computes by name',
+      'from azureml.core import Workspace\nws = Workspace.from_config()\ncts = ws.compute_targets\nfor ct in cts:\n    print(ct)\nprint(len(cts), "cpu" in cts)\n',
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\ncts = {c.name: c for c in ws.compute.list()}\nfor ct in cts:\n    print(ct)\nprint(len(cts), "cpu" in cts)\n`,
+    ],
+    [
+      'ws.compute_targets[name] of a workspace kept v1 → compute.get(name) on the module ml_client',
+      'from azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nws = Workspace.from_config()\nDataDriftDetector.list(ws)\ntarget = ws.compute_targets["cpu"]\nprint(target.name)\n',
+      `${IMPORTS}from azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nDataDriftDetector.list(ws)\ntarget = ml_client.compute.get("cpu")\nprint(target.name)\n`,
+    ],
+    [
+      'the pipelines-notebook compute pattern: cts = ws.compute_targets, cts[name].type == "AmlCompute" (v2 ComputeType "amlcompute"), create when not found',
+      "from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nfrom azureml.pipeline.steps import PythonScriptStep\nws = Workspace.from_config()\nname = \"cpu-cluster\"\nfound = False\ncts = ws.compute_targets\nif name in cts and cts[name].type == \"AmlCompute\":\n    found = True\n    print(\"Found existing compute target.\")\n    aml_compute = cts[name]\n\nif not found:\n    provisioning_config = AmlCompute.provisioning_configuration(vm_size=\"STANDARD_D2_V2\", max_nodes=4)\n    aml_compute = ComputeTarget.create(ws, name, provisioning_config)\n    aml_compute.wait_for_completion(show_output=True, timeout_in_minutes=10)\n\nstep = PythonScriptStep(script_name=\"s.py\", compute_target=aml_compute, source_directory=\".\", x=object())\n",
+      "from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nfrom azureml.pipeline.steps import PythonScriptStep\nws = MLClient.from_config(credential=DefaultAzureCredential())\nname = \"cpu-cluster\"\nfound = False\ncts = {c.name: c for c in ws.compute.list()}\nif name in cts and cts[name].type == \"amlcompute\":\n    found = True\n    print(\"Found existing compute target.\")\n    aml_compute = cts[name]\n\nif not found:\n    provisioning_config = azure.ai.ml.entities.AmlCompute(name=name, size=\"STANDARD_D2_V2\", max_instances=4, idle_time_before_scale_down=1800)\n    aml_compute = ws.compute.begin_create_or_update(provisioning_config).result(timeout=600)\n    print(aml_compute.provisioning_state)\n\nstep = PythonScriptStep(script_name=\"s.py\", compute_target=aml_compute.name, source_directory=\".\", x=object())\n",
+    ],
   ];
   for (const [title, src, expected] of cases) {
     it(title, () => {
@@ -158,6 +251,39 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nc = ws.compute_targets["cpu"]\nprint(c.type)\n';
       noFix(src, 'Workspace.from_config');
     });
+    it('a workspace passed to Datastore.get whose datastore stays v1 (upload_files) is not an MLClient (the call would get one)', () => {
+      const src = 'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = Datastore.get(ws, "blob")\nds.upload_files(["a.csv"])\nprint(ws.name)\n';
+      noFix(src, 'Workspace.from_config');
+      // The fixed file keeps a v1 workspace for Datastore.get (the name read goes through ml_client).
+      const out = fix(src);
+      assert.ok(out.includes('ds = Datastore.get(ws, "blob")') && out.includes('ws = Workspace.from_config()'), out);
+    });
+    it('an authentication object read for a token (get_token) stays v1, and so does its workspace', () => {
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nauth = InteractiveLoginAuthentication(tenant_id="t")\ntoken = auth.get_token()\nws = Workspace(subscription_id="s", resource_group="rg", workspace_name="w", auth=auth)\n';
+      noFix(src, 'InteractiveLoginAuthentication()');
+      noFix(src, 'Workspace()');
+    });
+    it('InteractiveLoginAuthentication(force=True) has no credential translation', () => {
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nws = Workspace.from_config(auth=InteractiveLoginAuthentication(force=True))\n';
+      noFix(src, 'InteractiveLoginAuthentication()');
+      noFix(src, 'Workspace.from_config');
+    });
+    it('get_details() kept as a dict (subscripted) is not rewritten', () => {
+      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nloc = ws.get_details()["location"]\n';
+      noFix(src, 'Workspace.get_details');
+    });
+    it('a named datastore that may not be a blob one is not read for container_name', () => {
+      const src = 'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = Datastore.get(ws, "files")\nprint(ds.container_name)\n';
+      noFix(src, 'Datastore.get');
+    });
+    it('a cluster passed positionally to a v1 call is not a v2 Compute yet', () => {
+      const src = 'from azureml.core import Workspace, RunConfiguration\nfrom azureml.core.compute import ComputeTarget\nws = Workspace.from_config()\ncluster = ComputeTarget(workspace=ws, name="cpu")\nrc = RunConfiguration(cluster)\n';
+      noFix(src, 'ComputeTarget()');
+    });
+    it('an environment from ws.environments passed to a v1 ScriptRunConfig is not looked up as v2', () => {
+      const src = 'from azureml.core import Workspace, ScriptRunConfig\nws = Workspace.from_config()\nenv = ws.environments["e"]\nsrc = ScriptRunConfig(source_directory=".", script="train.py", environment=env)\n';
+      noFix(src, 'Workspace.environments');
+    });
     it('Workspace.get without subscription and resource group is not an MLClient', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.get(name="w")\n';
       noFix(src, 'Workspace.get');
@@ -190,5 +316,40 @@ describe('rewrites: a workspace passed to a v1 call', () => {
     const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.core.Workspace.from_config');
     assert.ok(f);
     assert.equal(f.fixes, undefined);
+  });
+});
+
+describe('rewrites: the workspace cells of a notebook', () => {
+  it('the standard setup cells (workspace, its details, the default datastore) become one MLClient across cells', () => {
+    const cells = [
+      'from azureml.core import Workspace, Datastore\n',
+      'ws = Workspace.from_config()\nprint(ws.name, ws.resource_group, ws.location, ws.subscription_id, sep="\\n")\n',
+      'def_blob_store = Datastore(ws, "workspaceblobstore")\nprint(def_blob_store.account_name)\n',
+    ];
+    const run = (texts: string[]): string[] => {
+      const out = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+      assert.equal(out.kind, 'notebook');
+      return (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    };
+    const out = run(cells);
+    assert.deepEqual(out, [
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n',
+      'ws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name, ws.resource_group_name, ws.workspaces.get(ws.workspace_name).location, ws.subscription_id, sep="\\n")\n',
+      'def_blob_store = ws.datastores.get(name="workspaceblobstore")\nprint(def_blob_store.account_name)\n',
+    ]);
+    assert.ok(parses(out.join('')));
+    assert.deepEqual(run(out), out, 'a second run changes nothing');
+  });
+});
+
+describe('rewrites: reads of a looked-up value offer the lookup fix', () => {
+  it('ds.account_name and cluster.name findings offer the whole-workspace fix that keeps them', () => {
+    const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nprint(ds.account_name)\nc = ComputeTarget(ws, "cpu")\nprint(c.name)\n';
+    const all = lint({ kind: 'python', text: src }).findings;
+    for (const sym of ['azureml.core.Datastore.account_name', 'azureml.core.compute.ComputeTarget.name']) {
+      const f = all.find((x) => x.symbol === sym);
+      assert.ok(f?.fixes?.length, sym);
+      assert.ok(f!.fixes![0].edits.some((e) => e.newText.includes('MLClient.from_config')), sym);
+    }
   });
 });

@@ -74,7 +74,7 @@ function mergeInText(edits: Fix['edits'], text: string): { range: [number, numbe
   // A lone '\r' ends a line too (engine positions count lines as editors do).
   for (let i = 0; i < text.length; i++) if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
   const off = (p: { line: number; character: number }): number => (starts[p.line] ?? text.length) + p.character;
-  const abs = edits.map((e) => ({ start: off(e.range.start), end: off(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start);
+  const abs = edits.map((e) => ({ start: off(e.range.start), end: off(e.range.end), text: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
   let out = '';
   for (let i = 0; i < abs.length; i++) {
     out += abs[i].text;

@@ -106,7 +106,9 @@ export function mergeInsertions(edits: AbsEdit[]): AbsEdit[] {
 
 function applyToText(text: string, edits: AbsEdit[]): string {
   let out = text;
-  for (const e of [...edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  // From the end; at one offset the replacement before the insertion, so the inserted lines
+  // land in front of the replaced code instead of being replaced themselves.
+  for (const e of [...edits].sort((x, y) => y.start - x.start || y.end - x.end)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
 }
 

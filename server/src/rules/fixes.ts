@@ -59,9 +59,32 @@ function isDocstring(node: SyntaxNode): boolean {
  * it walks the top-level statements and counts lines (was per call: quadratic in the size of
  * a file with many findings, about 40% of the time of a lint of a 5,000-line v1 script).
  */
-const insertionPoints = new WeakMap<RuleContext['module'], { line: number | undefined; offset: number }>();
+const insertionPoints = new WeakMap<RuleContext['module'], { line: number | undefined; offset: number; statements?: number }>();
 
-function insertionPoint(ctx: RuleContext): { line: number | undefined; offset: number } {
+/**
+ * Where added statements (the `ml_client = ...` line) go: after the run of top-level imports
+ * that starts at the import insertion line (within one notebook cell), so that imports added by
+ * a later pass, which go to the first import, stay above every statement.
+ */
+function statementLine(ctx: RuleContext, line: number): number {
+  const stmts = topLevel(ctx.model.tree.rootNode);
+  let i = stmts.findIndex((s) => s.startPosition.row >= line);
+  const lines = ctx.module.lines;
+  const cell = lines?.[line]?.cell;
+  let end = line;
+  for (; i >= 0 && i < stmts.length; i++) {
+    const st = stmts[i];
+    if ((st.type !== 'import_statement' && st.type !== 'import_from_statement') || (lines && lines[st.startPosition.row]?.cell !== cell)) break;
+    // The line after the import must exist in the same cell (else the insertion would join the next cell).
+    const next = st.endPosition.row + 1;
+    if (lines && (next >= lines.length || lines[next].cell !== cell || lines[next].indent > 0)) break;
+    if (!lines && next > ctx.module.text.split('\n').length - 1) break;
+    end = next;
+  }
+  return end;
+}
+
+function insertionPoint(ctx: RuleContext): { line: number | undefined; offset: number; statements?: number } {
   // Keyed by the module (one per analysis, always with the same model and line map).
   let point = insertionPoints.get(ctx.module);
   if (!point) {
@@ -72,7 +95,7 @@ function insertionPoint(ctx: RuleContext): { line: number | undefined; offset: n
       offset = 0;
       for (let l = 0; l < line; l++) offset = text.indexOf('\n', offset) + 1;
     }
-    point = { line, offset };
+    point = { line, offset, statements: line === undefined ? undefined : statementLine(ctx, line) };
     insertionPoints.set(ctx.module, point);
   }
   return point;
@@ -214,9 +237,14 @@ export class FixBuilder {
     if (this.inserts.length) {
       const line = this.insertionLine();
       if (line === undefined) return undefined;
-      // Imports first, then statements (the ml_client line), each once.
-      const sorted = [...this.inserts.filter((l) => l.startsWith('import ') || l.startsWith('from ')), ...this.inserts.filter((l) => !(l.startsWith('import ') || l.startsWith('from ')))];
-      edits.unshift({ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: sorted.map((l) => `${l}\n`).join('') });
+      // Imports at the first import, statements (the ml_client line) after the imports there, each once.
+      const isImport = (l: string): boolean => l.startsWith('import ') || l.startsWith('from ');
+      const imports = this.inserts.filter(isImport);
+      const statements = this.inserts.filter((l) => !isImport(l));
+      const at = insertionPoint(this.ctx).statements ?? line;
+      const insert = (row: number, list: string[]): ModuleEdit => ({ range: { start: { line: row, character: 0 }, end: { line: row, character: 0 } }, newText: list.map((l) => `${l}\n`).join('') });
+      if (at === line || !statements.length) edits.unshift(insert(line, [...imports, ...statements]));
+      else edits.unshift(...(imports.length ? [insert(line, imports)] : []), insert(at, statements));
     }
     return { title, safety, edits };
   }

@@ -14,8 +14,10 @@ import { JOBS } from './rewrites/jobs';
 import { DEPLOY } from './rewrites/deploy';
 import { ENVIRONMENT } from './rewrites/environment';
 import { PIPELINES } from './rewrites/pipelines';
+import { DATA } from './rewrites/data';
+import { SWEEP } from './rewrites/sweep';
 
-const AREAS = [WORKSPACE, JOBS, ENVIRONMENT, DEPLOY, PIPELINES];
+const AREAS = [WORKSPACE, JOBS, ENVIRONMENT, DEPLOY, PIPELINES, DATA, SWEEP];
 const CALLS: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.calls));
 const ATTRIBUTES: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.attributes));
 const own = (table: Record<string, Builder>, key: string): Builder | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
@@ -37,8 +39,9 @@ export function v1Fix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
 const building = new WeakSet<Reference>();
 
 function buildFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
-  // Calls are rewritten whole; attribute reads only where a builder is meant for them.
-  const build = ref.call ? own(CALLS, ref.qname) : ref.node.type === 'attribute' ? own(ATTRIBUTES, ref.qname) : undefined;
+  // Calls are rewritten whole; attribute reads and bare names (`except ComputeTargetException:`)
+  // only where a builder is meant for them.
+  const build = ref.call ? own(CALLS, ref.qname) : ref.node.type === 'attribute' || ref.node.type === 'identifier' ? own(ATTRIBUTES, ref.qname) : undefined;
   if (!build || building.has(ref)) return undefined;
   const target = ref.call ?? ref.node;
   const fb = new FixBuilder(ctx, target.startIndex);

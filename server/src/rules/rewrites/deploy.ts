@@ -1,33 +1,275 @@
 /**
- * Rewrites to SDK v2 of Models, deployment (web services) and pipeline steps (AML108–AML110).
- * Each v2 shape is the one the migration guide documents (see the catalogue entry's URL).
+ * Rewrites to SDK v2 of Models and deployment (web services) (AML108, AML109). Each v2 shape is the
+ * one the migration guide documents (DEP: https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-deploy-endpoints).
  *
- * A v1 web service is looked up, keyed and deleted in v2 as the online endpoint of the same name
- * (DEP: "service.delete() → ml_client.online_endpoints.begin_delete(name)"). Not rewritten, on
- * purpose: `Model.deploy`, `InferenceConfig`, `*.deploy_configuration` (v2 needs an endpoint, a
- * deployment name and a VM SKU that v1 code does not name), `service.run` (v2 `invoke` reads a
- * request file), `service.get_logs` (v2 logs are per deployment), `wait_for_deployment` (the
- * wait belongs to the v2 create call), `Model.get_model_path` (the path under AZUREML_MODEL_DIR
- * depends on how the model was registered), `PipelineData` and `Pipeline` (node outputs and
- * pipeline jobs only exist as a whole `@dsl.pipeline`).
+ * Models: `Model(ws, name[, version])` → `ml_client.models.get`, `Model.register(ws, path, name, ...)`
+ * → `ml_client.models.create_or_update(Model(...))`, with the reads of the variable v2 models share
+ * (`name`, `version`, `tags`, ...; `created_time` → `creation_context.created_at`), whose findings
+ * offer the producer's fix. `Model.get_model_path(name)` in an online scoring script's `init()` → the
+ * one entry of AZUREML_MODEL_DIR (see `getModelPath`). Not rewritten: `Model.register` with a
+ * framework, datasets, sample inputs or a resource configuration (no v2 `Model` field),
+ * `model.download` (v2 writes under `<download_path>/<name>/`, not where v1 did), `Model.list`
+ * (without a name v2 lists one container per model, v1 every version), `get_model_path` elsewhere
+ * (batch and pipeline scripts download the model; several models), `Model.profile`/`package`.
+ *
+ * Deployment: the whole ACI lifecycle is one suggestion, offered on each piece's finding (and on the
+ * environment's, through `environmentEdits`): `ic = InferenceConfig(entry_script, source_directory,
+ * environment)` → `CodeConfiguration(code, scoring_script)`; `cfg = AciWebservice.deploy_configuration(
+ * cpu_cores, memory_gb, tags, description, ...)` → the deployment's settings (a dict passed as
+ * `**cfg`; the VM SKU from the table of the ACI upgrade page); `svc = Model.deploy(ws, name, [model],
+ * ic, cfg)` → a `ManagedOnlineEndpoint` of that name and a `ManagedOnlineDeployment` "blue" taking
+ * 100% of the traffic (DEP's names), each create waited on; then the service's uses on the endpoint:
+ * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
+ * "Succeeded"), `scoring_uri`/`name` stay, `get_logs` → `online_deployments.get_logs`, `run` → the
+ * HTTP POST v1 made, with the endpoint key (v2 `invoke` reads a request file and returns text),
+ * `get_keys`, `delete`. A v1 model that stays v1 goes in as "azureml:<name>:<version>". Values v2
+ * needs and v1 never stated (deployment name, SKU, instance count, code folder, key auth where v1 had
+ * none) carry `# amlint: review`.
+ * Not rewritten: local services (`LocalWebservice` has a port; v2 local endpoints pick theirs), AKS
+ * targets (Kubernetes computes v2 must attach), no-code deployments (no inference config), several
+ * models per deployment (one per v2 deployment), services updated or used otherwise as v1 objects.
+ * A v1 web service looked up by name (or deployed in a way not translated) is the online endpoint of
+ * that name for single calls (DEP: "service.delete() → ml_client.online_endpoints.begin_delete(name)").
  */
 import type { SyntaxNode } from '../../engine/syntax';
-import type { Reference } from '../../engine/semantic/model';
-import { bindArgs, callArgs, definingCall, type FixBuilder } from '../fixes';
+import { sdkOf, type Reference } from '../../engine/semantic/model';
+import type { Range } from '../../engine/types';
+import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { kwargs, noArgs, receiver, variableFree, type Builder, type Rewrites } from './common';
+import { assignedName, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
+import { environmentEdits } from './environment';
 
+const REVIEW = '  # amlint: review';
 /** Attributes a v2 `Model` has with the same meaning as on a v1 `Model` (v1 `id` is "name:version", v2 an ARM id). */
 const MODEL_ATTRIBUTES = ['name', 'version', 'tags', 'description', 'properties'];
+/** v1 model attributes v2 models have under another path (v2 `creation_context` is the asset's SystemData). */
+const MODEL_RENAMED: Record<string, string> = { created_time: 'creation_context.created_at' };
 /** Attributes a v2 `OnlineEndpoint` has with the same meaning as on a v1 `Webservice`. */
 const ENDPOINT_ATTRIBUTES = ['name', 'scoring_uri', 'tags', 'description'];
 const SERVICE_CLASSES = ['azureml.core.webservice.Webservice', 'azureml.core.webservice.AciWebservice', 'azureml.core.webservice.AksWebservice'];
+const MODEL = 'azureml.core.Model';
+const MODEL_DEPLOY = 'azureml.core.Model.deploy';
+const INFERENCE_CONFIG = 'azureml.core.model.InferenceConfig';
+const ACI_CONFIG = 'azureml.core.webservice.AciWebservice.deploy_configuration';
+const DEPLOY_SIGNATURE = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'deployment_target', 'overwrite', 'show_output'];
+/** v1 deploys to ACI when there is no deployment target; `overwrite` is what v2 create_or_update always does. */
+const DEPLOY_ACCEPTED = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'overwrite', 'show_output'];
+const IC_SIGNATURE = ['entry_script', 'runtime', 'conda_file', 'extra_docker_file_steps', 'source_directory', 'enable_gpu', 'description', 'base_image', 'base_image_registry', 'cuda_version', 'environment'];
+const ACI_SIGNATURE = ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'location', 'auth_enabled', 'ssl_enabled', 'enable_app_insights'];
+/** DEP's deployment name (`ManagedOnlineDeployment(name="blue", ...)`, `endpoint.traffic = {"blue": 100}`). */
+const DEPLOYMENT = '"blue"';
 
-function calleeQname(ctx: RuleContext, call: SyntaxNode): string | undefined {
-  const fn = call.childForFieldName('function');
-  const v = fn && ctx.model.evaluate(fn);
-  return v?.kind === 'ref' ? v.qname : undefined;
+/**
+ * The SKU for an ACI container's CPU and memory request: the table of
+ * https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-managed-online-endpoints#resource-requirements
+ * ("(a, b]": greater than a, at most b). The first row whose memory range holds the request and whose
+ * CPU bound is at least the request (1 core with 2 GB, which no row lists, gets DS2 v2's 2 cores);
+ * undefined past 4 cores or 16 GB.
+ */
+const ACI_SKUS: Array<[number, number, number, number, string]> = [
+  [0, 1, 0, 1.2, 'Standard_DS1_v2'],
+  [1, 2, 1.2, 1.7, 'Standard_F2s_v2'],
+  [1, 2, 1.7, 4.7, 'Standard_DS2_v2'],
+  [1, 2, 4.7, 13.7, 'Standard_E2s_v3'],
+  [2, 4, 0, 5.7, 'Standard_F4s_v2'],
+  [2, 4, 5.7, 11.7, 'Standard_DS3_v2'],
+  [2, 4, 11.7, 16, 'Standard_E4s_v3'],
+];
+/** v1 ACI defaults when cpu_cores / memory_gb are not given (azureml-core AciServiceDeploymentConfiguration: 0.1 cores, 0.5 GB). */
+const ACI_DEFAULT_CPU = 0.1;
+const ACI_DEFAULT_MEMORY = 0.5;
+
+/** One edit of a multi-part fix: a node or a module range, and its new text. */
+type Edit = [SyntaxNode | Range, string];
+
+const isNode = (t: SyntaxNode | Range): t is SyntaxNode => 'type' in t;
+
+/** Like `combined` (common.ts), with ranges allowed among the other edits. */
+function combine(fb: FixBuilder, own: SyntaxNode, edits: Edit[] | undefined): string | undefined {
+  const mine = edits?.find(([n]) => isNode(n) && same(n, own));
+  if (!edits || !mine) return undefined;
+  const first = edits[0]![0];
+  if (edits.length > SHARED_FIX_LIMIT && !(isNode(first) && same(first, own))) return undefined;
+  const done = new Set<string>();
+  const key = (t: SyntaxNode | Range): string => (isNode(t) ? `${t.startIndex}:${t.endIndex}:${t.type}` : `${t.start.line}:${t.start.character}-${t.end.line}:${t.end.character}`);
+  done.add(key(own));
+  for (const [n, t] of edits) {
+    if (done.has(key(n))) continue;
+    done.add(key(n));
+    fb.replace(n, t);
+  }
+  return mine[1];
 }
+
+const calleeQname = qnameOf;
+
+// ---------------------------------------------------------------------------------------------
+// Statements: where a multi-line rewrite goes and how it is indented
+
+/** The statement `call` is the whole expression of (`x = call` / `call`), if any. */
+function statementOf(call: SyntaxNode): SyntaxNode | undefined {
+  let n = call;
+  if (n.parent?.type === 'assignment' && same(n.parent.childForFieldName('right'), n)) n = n.parent;
+  return n.parent?.type === 'expression_statement' && n.parent.namedChildren.length === 1 ? n.parent : undefined;
+}
+
+/**
+ * The indentation of a statement that starts its line and ends it (nothing but a comment after),
+ * for the lines a rewrite adds around it; undefined otherwise (`a; b`, a dedented notebook cell).
+ */
+function lineIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
+  const text = ctx.module.text;
+  const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const indent = text.slice(start, stmt.startIndex);
+  if (!/^[ \t]*$/.test(indent) || (ctx.module.lines?.[stmt.startPosition.row]?.indent ?? 0) > 0) return undefined;
+  let end = text.indexOf('\n', stmt.endIndex);
+  if (end < 0) end = text.length;
+  return /^[ \t]*(#.*)?\r?$/.test(text.slice(stmt.endIndex, end)) ? indent : undefined;
+}
+
+/** Removing a statement: its text goes, or `pass` when it is the only statement of a block. */
+function removal(stmt: SyntaxNode): Edit {
+  const block = stmt.parent;
+  const alone = block?.type === 'block' && block.namedChildren.filter((c) => c.type !== 'comment').length === 1;
+  return [stmt, alone ? 'pass' : ''];
+}
+
+/** A literal `True`/`False`/number, as a number (True = 1). */
+function numberOf(node: SyntaxNode | undefined): number | undefined {
+  if (!node) return undefined;
+  if ((node.type === 'integer' || node.type === 'float') && /^\d+(\.\d*)?$|^\.\d+$/.test(node.text)) return Number(node.text);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Models
+
+/** The call that made a v1 model a variable holds: `Model(ws, name)` or `Model.register(...)`. */
+function modelProducer(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
+  const made = node?.type === 'identifier' ? definingCall(ctx, node) : undefined;
+  const q = made && calleeQname(ctx, made);
+  return q === MODEL || q === `${MODEL}.register` ? made : undefined;
+}
+
+/** v2 asset versions are strings: an integer literal becomes a string literal, anything else `str(...)`. */
+function versionString(node: SyntaxNode): string {
+  if (node.type === 'integer' && /^\d+$/.test(node.text)) return `"${node.text}"`;
+  return node.type === 'string' ? node.text : `str(${node.text})`;
+}
+
+/** The v2 expression replacing a `Model(...)` / `Model.register(...)` call, if its arguments translate. */
+function modelCallText(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
+  const q = calleeQname(ctx, call);
+  if (q === MODEL) {
+    // Model(ws, name[, version]) → models.get (MODEL; SDK: models.get needs a version or a label; v1 without a version means the latest).
+    const args = bindArgs(call, ['workspace', 'name'], ['workspace', 'name', 'version']);
+    const name = args?.get('name');
+    if (!name) return undefined;
+    const version = args!.get('version');
+    return `${fb.mlClient()}.models.get(name=${name.text}, ${version ? `version=${versionString(version)}` : 'label="latest"'})`;
+  }
+  if (q === `${MODEL}.register`) {
+    // MODEL: Model.register(ws, model_path, model_name) → models.create_or_update(Model(path, name, type=custom_model)).
+    // model_framework, datasets, sample inputs and resource configurations have no v2 Model field.
+    const accepted = ['workspace', 'model_path', 'model_name', 'tags', 'properties', 'description'];
+    const args = bindArgs(call, accepted, accepted);
+    if (!args?.get('model_name') || !args.get('model_path')) return undefined;
+    const ml = fb.mlClient();
+    const entities = fb.needModule('azure.ai.ml.entities');
+    const constants = fb.needModule('azure.ai.ml.constants');
+    return `${ml}.models.create_or_update(${entities}.Model(${kwargs([
+      ['name', args.get('model_name')],
+      ['path', args.get('model_path')],
+      ['description', args.get('description')],
+      ['tags', args.get('tags')],
+      ['properties', args.get('properties')],
+      ['type', `${constants}.AssetTypes.CUSTOM_MODEL`],
+    ])}))`;
+  }
+  return undefined;
+}
+
+/**
+ * A model producer and the reads of its variable: the call rewritten, shared attributes kept (their
+ * findings offer this fix), renamed ones rewritten. `extraUse` accepts other uses (the deployment
+ * the model goes into). Undefined when the variable is used in a way v2 models do not support.
+ */
+function modelEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extraUse?: (use: SyntaxNode) => boolean): Edit[] | undefined {
+  const text = modelCallText(fb, ctx, call);
+  if (!text) return undefined;
+  const edits: Edit[] = [[call, text]];
+  if (statementOf(call) && call.parent?.type === 'expression_statement') return edits;
+  // Made inside another expression (`models.append(Model(ws, name))`): its uses are not known.
+  const target = assignedName(call);
+  if (!target) return undefined;
+  for (const use of usesOf(ctx, target)) {
+    const m = memberOf(use);
+    if (!m) {
+      // Passed on as a whole (`print(model)`, `return model`): fine unless a v1 API receives it.
+      if (!extraUse?.(use) && passedToV1Call(ctx, use)) return undefined;
+      continue;
+    }
+    if (MODEL_ATTRIBUTES.includes(m.name)) edits.push([m.attr, m.attr.text]);
+    else if (MODEL_RENAMED[m.name] && !m.call) edits.push([m.attr, `${use.text}.${MODEL_RENAMED[m.name]}`]);
+    else return undefined;
+  }
+  return edits;
+}
+
+/** The use is (inside a list) an argument of a call into v1. */
+function passedToV1Call(ctx: RuleContext, use: SyntaxNode): boolean {
+  let n: SyntaxNode | null = use.parent;
+  while (n && (n.type === 'list' || n.type === 'keyword_argument' || n.type === 'argument_list' || n.type === 'tuple')) n = n.parent;
+  if (n?.type !== 'call') return false;
+  const fn = n.childForFieldName('function');
+  return sdkOf(fn ? ctx.model.evaluate(fn) : undefined) === 'v1';
+}
+
+/** A model's finding: its own fix, or that of the deployment it goes into (`Model.deploy(ws, name, [model], ...)`). */
+const modelBuilder: Builder = (fb, ref, ctx) => {
+  const target = assignedName(ref.call!);
+  for (const use of target ? usesOf(ctx, target) : []) {
+    const deploy = use.parent?.type === 'list' ? deploySlotOf(ctx, use.parent, 'models') : undefined;
+    if (deploy) return fb.sameFixAs(deploy);
+  }
+  return combine(fb, ref.call!, modelEdits(fb, ctx, ref.call!));
+};
+
+const modelPiece: Builder = (fb, ref, ctx) => {
+  let root = ref.call ? ref.call.childForFieldName('function')! : ref.node;
+  while (root.type === 'attribute') root = root.childForFieldName('object')!;
+  const made = modelProducer(ctx, root);
+  return made ? fb.sameFixAs(made) : undefined;
+};
+
+/**
+ * `Model.get_model_path(name)` in an online scoring script's `init()`: v1 returns the one file or
+ * folder under azureml-models/<name>/<version> (azureml-core `Model._get_model_path_local`, which
+ * raises unless there is exactly one); a v2 deployment has one model, whose registered file or folder
+ * is the one entry of AZUREML_MODEL_DIR ("/var/azureml-app/azureml-models/<name>/<version> now
+ * contains the model sample_m1.pkl",
+ * https://learn.microsoft.com/azure/machine-learning/concept-online-deployment-model-specification).
+ * Only in a script that looks like one: top-level `init()` and `run(data)`, one model, no arguments
+ * or run context (a ParallelRunStep script gets its model by download, not from AZUREML_MODEL_DIR).
+ */
+const getModelPath: Builder = (fb, ref, ctx) => {
+  const args = bindArgs(ref.call!, ['model_name', 'version'], ['model_name', 'version']);
+  if (!args?.get('model_name')) return undefined;
+  let fn: SyntaxNode | null = ref.call!.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const root = ctx.model.tree.rootNode;
+  const top = (name: string): SyntaxNode | undefined => root.namedChildren.find((c) => c.type === 'function_definition' && c.childForFieldName('name')?.text === name);
+  const run = top('run');
+  const params = run?.childForFieldName('parameters')?.namedChildren ?? [];
+  if (!fn || !same(fn, top('init')) || params.length !== 1 || params[0]!.type !== 'identifier') return undefined;
+  const calls = ctx.model.references.filter((r) => r.qname === `${MODEL}.get_model_path`);
+  if (calls.length !== 1 || /\b(argparse|sys\.argv|get_context|mini_batch)\b/.test(ctx.module.text)) return undefined;
+  const os = fb.needModule('os');
+  return `${os}.path.join(${os}.environ["AZUREML_MODEL_DIR"], ${os}.listdir(${os}.environ["AZUREML_MODEL_DIR"])[0])`;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Web services: looked up by name (Webservice(ws, name))
 
 /** The name argument of `Webservice(ws, name)` (or `AciWebservice`/`AksWebservice`), if `call` is one. */
 function serviceLookupName(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
@@ -51,7 +293,7 @@ function endpointName(ctx: RuleContext, ref: Reference): string | undefined {
   if (made) {
     const q = calleeQname(ctx, made);
     if (q?.includes('LocalWebservice')) return undefined;
-    if (q === 'azureml.core.Model.deploy') {
+    if (q === MODEL_DEPLOY) {
       for (const a of callArgs(made).positional.concat([...callArgs(made).keywords.values()])) {
         const v = ctx.model.evaluate(a);
         if (v?.kind === 'instance' && v.type.includes('LocalWebservice')) return undefined;
@@ -64,46 +306,364 @@ function endpointName(ctx: RuleContext, ref: Reference): string | undefined {
   return `${svc.text}.name`;
 }
 
+/**
+ * `svc.get_keys()`: v1 returns (primary, secondary); v2 get_keys returns EndpointAuthKeys with those
+ * two attributes (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.onlineendpointoperations).
+ * `svc.get_keys()[0]` reads one key: the subscript goes with the rewrite.
+ */
+function keysEdit(fb: FixBuilder, call: SyntaxNode, name: string): Edit {
+  const keys = `${fb.mlClient()}.online_endpoints.get_keys(name=${name})`;
+  const parent = call.parent;
+  const index = parent?.type === 'subscript' && same(parent.childForFieldName('value'), call) ? parent.childForFieldName('subscript')?.text : undefined;
+  if (parent && (index === '0' || index === '1')) return [parent, `${keys}.${index === '0' ? 'primary_key' : 'secondary_key'}`];
+  return [call, `${fb.needModule('operator')}.attrgetter("primary_key", "secondary_key")(${keys})`];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The deployment lifecycle: InferenceConfig + deploy_configuration + Model.deploy + the service's uses
+
+function deployArgs(call: SyntaxNode): Map<string, SyntaxNode> | undefined {
+  return bindArgs(call, DEPLOY_SIGNATURE, DEPLOY_ACCEPTED);
+}
+
+/** The `Model.deploy` call `use` is the `slot` argument of, if it is one. */
+function deploySlotOf(ctx: RuleContext, use: SyntaxNode, slot: string): SyntaxNode | undefined {
+  const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  if (!call || calleeQname(ctx, call) !== MODEL_DEPLOY) return undefined;
+  return same(deployArgs(call)?.get(slot), use) ? call : undefined;
+}
+
+/**
+ * The producer of a deploy argument: a call written there, or the call a variable was assigned
+ * from (statement `x = <call>`), with `qname`. Undefined otherwise.
+ */
+function producerOf(ctx: RuleContext, arg: SyntaxNode | undefined, qname: string): SyntaxNode | undefined {
+  const made = arg?.type === 'call' ? arg : arg?.type === 'identifier' ? definingCall(ctx, arg) : undefined;
+  if (!made || calleeQname(ctx, made) !== qname) return undefined;
+  return made.id === arg!.id || assignedName(made) ? made : undefined;
+}
+
+/**
+ * The `Model.deploy` calls rewritten together with `start`: those sharing an inference config or a
+ * deployment configuration variable with it (each variable becomes v2, so all its uses must).
+ */
+function deployGroup(ctx: RuleContext, start: SyntaxNode): SyntaxNode[] | undefined {
+  const group = [start];
+  for (let i = 0; i < group.length; i++) {
+    const args = deployArgs(group[i]);
+    if (!args) return undefined;
+    for (const [slot, qname] of [['inference_config', INFERENCE_CONFIG], ['deployment_config', ACI_CONFIG]]) {
+      const arg = args.get(slot);
+      if (arg?.type !== 'identifier') continue;
+      const made = producerOf(ctx, arg, qname);
+      const target = made && assignedName(made);
+      if (!target) return undefined;
+      for (const use of usesOf(ctx, target)) {
+        const call = deploySlotOf(ctx, use, slot);
+        if (!call) return undefined;
+        if (!group.some((g) => same(g, call))) group.push(call);
+      }
+    }
+  }
+  return group;
+}
+
+interface Config {
+  /** The keyword arguments of the deployment (inline, or `**cfg`). */
+  kwargs: string;
+  keyAuth: boolean;
+}
+
+/** `AciWebservice.deploy_configuration(...)` → the deployment's settings; undefined when an argument has no v2 counterpart. */
+function aciSettings(call: SyntaxNode): { pairs: Array<[string, string]>; keyAuth: boolean } | undefined {
+  const args = bindArgs(call, ACI_SIGNATURE, ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'auth_enabled', 'enable_app_insights']);
+  if (!args) return undefined;
+  const cpu = args.has('cpu_cores') ? numberOf(args.get('cpu_cores')) : ACI_DEFAULT_CPU;
+  const memory = args.has('memory_gb') ? numberOf(args.get('memory_gb')) : ACI_DEFAULT_MEMORY;
+  const sku = cpu !== undefined && memory !== undefined ? ACI_SKUS.find(([, b, c, d]) => cpu > 0 && cpu <= b && memory > c && memory <= d)?.[4] : undefined;
+  if (!sku) return undefined;
+  const auth = args.get('auth_enabled')?.text;
+  if (auth !== undefined && auth !== 'True' && auth !== 'False') return undefined;
+  const pairs: Array<[string, string]> = [['instance_type', JSON.stringify(sku)], ['instance_count', '1']];
+  for (const [v1, v2] of [['description', 'description'], ['tags', 'tags'], ['properties', 'properties'], ['enable_app_insights', 'app_insights_enabled']]) {
+    const v = args.get(v1);
+    if (v) pairs.push([v2, v.text]);
+  }
+  return { pairs, keyAuth: auth === 'True' };
+}
+
+/**
+ * The edits of the lifecycle of the deployments `deployCall` belongs to; undefined when any piece
+ * cannot be translated faithfully.
+ */
+function deployLifecycle(fb: FixBuilder, ctx: RuleContext, deployCall: SyntaxNode): Edit[] | undefined {
+  const group = deployGroup(ctx, deployCall);
+  if (!group) return undefined;
+  const edits: Edit[] = [];
+  const producers = new Set<number>();
+  for (const call of group) {
+    const part = deployEdits(fb, ctx, call, producers);
+    if (!part) return undefined;
+    edits.push(...part);
+  }
+  // The finding's own call first (the fix is offered on every piece up to SHARED_FIX_LIMIT edits).
+  edits.sort((a, b) => (isNode(a[0]) && same(a[0], deployCall) ? -1 : isNode(b[0]) && same(b[0], deployCall) ? 1 : 0));
+  return edits;
+}
+
+function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, producers: Set<number>): Edit[] | undefined {
+  const args = deployArgs(call);
+  const svc = assignedName(call);
+  const stmt = statementOf(call);
+  const indent = stmt && lineIndent(ctx, stmt);
+  const name = args?.get('name');
+  const models = args?.get('models');
+  if (!args || !svc || !stmt || indent === undefined || !name || models?.type !== 'list' || models.namedChildren.length !== 1) return undefined;
+  const edits: Edit[] = [];
+
+  // The model: a v2 model, a model reference string, or a v1 model variable rewritten with it.
+  const model = models.namedChildren[0]!;
+  const modelSdk = sdkOf(ctx.model.evaluate(model));
+  let modelText = model.text;
+  if (modelSdk === 'v1') {
+    const made = modelProducer(ctx, model);
+    const part = made && modelEdits(fb, ctx, made, (use) => same(use, model));
+    if (part) edits.push(...part);
+    // A v1 model that stays v1 (registered with a framework, used as a v1 model elsewhere) is the
+    // same registered asset in v2: referenced as "azureml:<name>:<version>" (concept-online-deployment-model-specification).
+    else if (model.type === 'identifier') modelText = `f"azureml:{${model.text}.name}:{${model.text}.version}"`;
+    else return undefined;
+  } else if (modelSdk !== 'v2' && !(model.type === 'string' && stringValue(model) !== undefined)) return undefined;
+
+  // InferenceConfig(entry_script, source_directory, environment) → CodeConfiguration + the deployment's environment (DEP).
+  const icArg = args.get('inference_config');
+  const ic = producerOf(ctx, icArg, INFERENCE_CONFIG);
+  const icArgs = ic && bindArgs(ic, IC_SIGNATURE, ['entry_script', 'source_directory', 'environment']);
+  const script = icArgs?.get('entry_script');
+  const env = icArgs?.get('environment');
+  if (!ic || !script || !env) return undefined;
+  // The environment is named at the deployment: a variable bound to the same object there.
+  const inline = same(ic, icArg);
+  if (!inline && !(env.type === 'identifier' && ctx.model.resolveName(env.text, env) === ctx.model.resolveName(env.text, call))) return undefined;
+  const envEdits = environmentEdits(fb, ctx, env);
+  if (!envEdits) return undefined;
+  if (!producers.has(env.id)) edits.push(...envEdits);
+  producers.add(env.id);
+  const code = args.get('inference_config')!;
+  const source = icArgs!.get('source_directory');
+  // v2 code is a folder; v1 without a source directory resolved the entry script from the working directory.
+  const codeConfig = `${fb.need('azure.ai.ml.entities', 'CodeConfiguration')}(code=${source ? source.text : '"."'}, scoring_script=${script.text})`;
+  const codeReview = !source;
+  if (!inline) {
+    if (!producers.has(ic.id)) {
+      const icStmt = statementOf(ic);
+      if (!icStmt || lineIndent(ctx, icStmt) === undefined) return undefined;
+      edits.push([ic, `${codeConfig}${codeReview ? REVIEW : ''}`]);
+    }
+    producers.add(ic.id);
+  }
+
+  // AciWebservice.deploy_configuration(...) → instance type and count (+ description, tags, app insights) of the deployment.
+  const cfgArg = args.get('deployment_config');
+  const cfg = producerOf(ctx, cfgArg, ACI_CONFIG);
+  const settings = cfg && aciSettings(cfg);
+  if (!cfg || !settings) return undefined;
+  const cfgInline = same(cfg, cfgArg);
+  let config: Config;
+  if (cfgInline) config = { kwargs: settings.pairs.map(([k, v]) => `${k}=${v}`).join(', '), keyAuth: settings.keyAuth };
+  else {
+    if (!producers.has(cfg.id)) {
+      const cfgStmt = statementOf(cfg);
+      if (!cfgStmt || lineIndent(ctx, cfgStmt) === undefined) return undefined;
+      edits.push([cfg, `{${settings.pairs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}${REVIEW}`]);
+    }
+    producers.add(cfg.id);
+    config = { kwargs: `**${cfgArg!.text}`, keyAuth: settings.keyAuth };
+  }
+
+  // The service's uses, on the v2 endpoint the variable now holds.
+  const ml = fb.mlClient();
+  const s = svc.text;
+  const uses = usesOf(ctx, svc);
+  for (const use of uses) {
+    const e = serviceUse(fb, ctx, ml, s, use);
+    if (!e) return undefined;
+    edits.push(...e);
+  }
+
+  // Model.deploy → endpoint + deployment + traffic (DEP, "Configure and create an online endpoint/deployment");
+  // each create waits (.result()), as wait_for_deployment did; the deployment needs its endpoint to exist.
+  const endpointClass = fb.need('azure.ai.ml.entities', 'ManagedOnlineEndpoint');
+  const deploymentClass = fb.need('azure.ai.ml.entities', 'ManagedOnlineDeployment');
+  const deployment = `${deploymentClass}(${[
+    `name=${DEPLOYMENT}`,
+    `endpoint_name=${s}.name`,
+    `model=${modelText}`,
+    `environment=${env.text}`,
+    `code_configuration=${inline ? codeConfig : code.text}`,
+    config.kwargs,
+  ].join(', ')})`;
+  const before = [
+    // MOE: no auth is not supported on managed online endpoints; key auth is what the upgrade gives.
+    `${s} = ${endpointClass}(name=${name.text}, auth_mode="key")${config.keyAuth ? '' : REVIEW}`,
+    `${ml}.online_endpoints.begin_create_or_update(${s}).result()`,
+    `${ml}.online_deployments.begin_create_or_update(${deployment}).result()${REVIEW}`,
+    `${s}.traffic = {${DEPLOYMENT}: 100}`,
+    '',
+  ].join(`\n${indent}`);
+  edits.unshift([call, `${ml}.online_endpoints.begin_create_or_update(${s}).result()`]);
+  edits.push([{ start: nodeRange(stmt).start, end: nodeRange(stmt).start }, before]);
+  return edits;
+}
+
+/** The edits for one use `use` of a deployed service variable `s`; undefined for a use v2 has no counterpart for. */
+function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use: SyntaxNode): Edit[] | undefined {
+  const m = memberOf(use);
+  if (!m) return undefined;
+  if (!m.call) {
+    if (ENDPOINT_ATTRIBUTES.includes(m.name)) return [[m.attr, m.attr.text]];
+    if (m.name === 'state') {
+      // v1 state "Healthy" is v2 provisioning state "Succeeded" (azure-ai-ml: a deployed endpoint's provisioning_state).
+      const cmp = m.attr.parent?.type === 'comparison_operator' ? m.attr.parent : undefined;
+      if (!cmp) return [[m.attr, `${use.text}.provisioning_state`]];
+      const other = cmp.namedChildren.find((c) => !same(c, m.attr));
+      if (cmp.namedChildren.length !== 2 || !other || stringValue(other) !== 'Healthy' || !/^\S+\s*(==|!=)\s*\S+$/.test(cmp.text.replace(m.attr.text, 'a').replace(other.text, 'b'))) return undefined;
+      return [[m.attr, `${use.text}.provisioning_state`], [other, '"Succeeded"']];
+    }
+    return undefined;
+  }
+  const call = m.call;
+  switch (m.name) {
+    case 'wait_for_deployment': {
+      // The v2 create calls already waited (.result()).
+      const stmt = statementOf(call);
+      return stmt && call.parent?.type === 'expression_statement' && bindArgs(call, ['show_output'], ['show_output']) ? [removal(stmt)] : undefined;
+    }
+    case 'get_logs': {
+      // v1 get_logs(num_lines=5000); v2 logs are per deployment and need the line count.
+      const args = bindArgs(call, ['num_lines', 'init'], ['num_lines']);
+      return args ? [[call, `${ml}.online_deployments.get_logs(name=${DEPLOYMENT}, endpoint_name=${s}.name, lines=${args.get('num_lines')?.text ?? '5000'})`]] : undefined;
+    }
+    case 'get_keys':
+      return noArgs(call) ? [keysEdit(fb, call, `${s}.name`)] : undefined;
+    case 'delete':
+      // DEP: service.delete() → online_endpoints.begin_delete(name); v1 delete waits, hence .result().
+      return noArgs(call) ? [[call, `${ml}.online_endpoints.begin_delete(name=${s}.name).result()`]] : undefined;
+    case 'run':
+      return runEdits(fb, ctx, ml, s, call);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `svc.run(data)`: v1 POSTs the data to the scoring URI with the key, raises on an HTTP error and
+ * returns the decoded JSON. v2 `online_endpoints.invoke` reads a request file and returns text
+ * (azure-ai-ml `_online_endpoint_operations.py`), so the same request is made with `requests`
+ * (https://learn.microsoft.com/azure/machine-learning/how-to-deploy-online-endpoints: `Authorization:
+ * Bearer <key>`), in two statements before the one that used the result (`x = svc.run(data)`,
+ * `print(svc.run(data))`), where the call is evaluated unconditionally.
+ */
+function runEdits(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, call: SyntaxNode): Edit[] | undefined {
+  const data = bindArgs(call, ['input_data'], ['input_data'])?.get('input_data');
+  let n = call;
+  while (n.parent && (['argument_list', 'keyword_argument', 'parenthesized_expression', 'call'].includes(n.parent.type) || (n.parent.type === 'assignment' && same(n.parent.childForFieldName('right'), n)))) n = n.parent;
+  const stmt = n.parent?.type === 'expression_statement' ? n.parent : undefined;
+  const indent = stmt && lineIndent(ctx, stmt);
+  if (!data || !stmt || indent === undefined || stmt.text.split('.run(').length !== 2 || ctx.model.scopes.some((sc) => sc.bindings.has('response'))) return undefined;
+  const requests = fb.needModule('requests');
+  const headers = `{"Content-Type": "application/json", "Authorization": "Bearer " + ${ml}.online_endpoints.get_keys(name=${s}.name).primary_key}`;
+  const before = [`response = ${requests}.post(${s}.scoring_uri, data=${data.text}, headers=${headers})`, 'response.raise_for_status()', ''].join(`\n${indent}`);
+  return [
+    [call, 'response.json()'],
+    [{ start: nodeRange(stmt).start, end: nodeRange(stmt).start }, before],
+  ];
+}
+
+/** The `Model.deploy` call whose service `node` (a receiver) holds. */
+function deployOfService(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
+  const made = node?.type === 'identifier' ? definingCall(ctx, node) : undefined;
+  return made && calleeQname(ctx, made) === MODEL_DEPLOY ? made : undefined;
+}
+
+/** The lifecycle of that deployment translates (checked on a scratch builder). */
+function lifecycleWorks(ctx: RuleContext, deployCall: SyntaxNode): boolean {
+  return deployLifecycle(new FixBuilder(ctx, deployCall.startIndex), ctx, deployCall) !== undefined;
+}
+
+/**
+ * A piece of a deployed service's lifecycle: the deploy's fix when it translates. A service v1 still
+ * deploys is an ACI/AKS service, not an endpoint: nothing then. Other services (looked up by name,
+ * of unknown origin) get `fallback`.
+ */
+function servicePiece(fallback?: Builder): Builder {
+  return (fb, ref, ctx) => {
+    const svc = receiver(ref);
+    const deploy = deployOfService(ctx, svc);
+    if (deploy) return lifecycleWorks(ctx, deploy) ? fb.sameFixAs(deploy) : undefined;
+    const made = svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
+    const q = made && calleeQname(ctx, made);
+    if (q?.startsWith('azureml.core.') && !SERVICE_CLASSES.includes(q)) return undefined;
+    return fallback?.(fb, ref, ctx);
+  };
+}
+
+/**
+ * `try: <svc>.delete() except WebserviceException: ...` (the v1 "remove any existing service" idiom):
+ * v2 raises azure-core's HttpResponseError (ResourceNotFoundError when there is no such endpoint),
+ * which the v1 handler would not catch. When the delete is the whole try body, the handler's v1
+ * exceptions become HttpResponseError; with other statements in the body, no rewrite.
+ * True when the call is not under such a handler.
+ */
+function v1HandlersRewritten(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): boolean {
+  const stmt = statementOf(call);
+  let n: SyntaxNode | null = call.parent;
+  while (n && n.type !== 'try_statement' && n.type !== 'function_definition' && n.type !== 'module') n = n.parent;
+  if (n?.type !== 'try_statement') return true;
+  const body = n.childForFieldName('body');
+  const v1Names = n.namedChildren
+    .filter((c) => c.type === 'except_clause')
+    .flatMap((c) => c.namedChildren.filter((x) => x.type !== 'block').flatMap((x) => (x.type === 'as_pattern' ? x.namedChildren.slice(0, 1) : [x])).flatMap((x) => (x.type === 'tuple' ? x.namedChildren : [x])))
+    .filter((x) => sdkOf(ctx.model.evaluate(x)) === 'v1');
+  if (!v1Names.length) return true;
+  const inBody = body && stmt && same(stmt.parent, body) && body.namedChildren.filter((c) => c.type !== 'comment').length === 1;
+  if (!inBody) return false;
+  const error = fb.need('azure.core.exceptions', 'HttpResponseError');
+  for (const x of v1Names) fb.replace(x, error);
+  return true;
+}
+
+/** An inference config or deployment configuration: the fix of the first deployment using it. */
+const deployInput: Builder = (fb, ref, ctx) => {
+  const call = ref.call!;
+  const list = call.parent?.type === 'keyword_argument' ? call.parent.parent : call.parent;
+  if (list?.type === 'argument_list' && calleeQname(ctx, list.parent!) === MODEL_DEPLOY) return fb.sameFixAs(list.parent!);
+  const target = assignedName(call);
+  const first = target ? usesOf(ctx, target)[0] : undefined;
+  const deploy = first && (deploySlotOf(ctx, first, 'inference_config') ?? deploySlotOf(ctx, first, 'deployment_config'));
+  return deploy ? fb.sameFixAs(deploy) : undefined;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fallbacks for services that are not rewritten as a whole (looked up by name, or deployed in a way
+// the lifecycle does not translate): single calls on the endpoint of the same name.
+
 /** A service method with no arguments, rewritten from the endpoint name. */
 function serviceMethod(v2: (ml: string, name: string) => string): Builder {
   return (fb, ref, ctx) => {
     const name = ref.call && noArgs(ref.call) ? endpointName(ctx, ref) : undefined;
-    return name && v2(fb.mlClient(), name);
+    return name && v1HandlersRewritten(fb, ctx, ref.call!) ? v2(fb.mlClient(), name) : undefined;
   };
 }
 
-/** v2 asset versions are strings: an integer literal becomes a string literal, anything else `str(...)`. */
-function versionString(node: SyntaxNode): string {
-  if (node.type === 'integer' && /^\d+$/.test(node.text)) return `"${node.text}"`;
-  return node.type === 'string' ? node.text : `str(${node.text})`;
-}
-
-function modelGet(fb: FixBuilder, name: SyntaxNode, version: SyntaxNode | undefined): string {
-  // MODEL/SDK: models.get needs a version or a label; v1 without a version means the latest.
-  return `${fb.mlClient()}.models.get(name=${name.text}, ${version ? `version=${versionString(version)}` : 'label="latest"'})`;
-}
-
-/** The same builders for the methods of `Webservice`, `AciWebservice` and `AksWebservice` (reported under each class). */
-function perServiceClass(methods: Record<string, Builder>): Record<string, Builder> {
-  return Object.fromEntries(SERVICE_CLASSES.flatMap((c) => Object.entries(methods).map(([m, b]): [string, Builder] => [`${c}.${m}`, b])));
-}
-
-/**
- * v1 returns (primary, secondary); v2 get_keys returns EndpointAuthKeys with those two attributes
- * (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.onlineendpointoperations).
- */
 const getKeys: Builder = (fb, ref, ctx) => {
   const name = ref.call && noArgs(ref.call) ? endpointName(ctx, ref) : undefined;
   if (!name) return undefined;
-  const keys = `${fb.mlClient()}.online_endpoints.get_keys(name=${name})`;
-  // `svc.get_keys()[0]` reads one key: the subscript goes with the rewrite.
-  const parent = ref.call!.parent;
-  const index = parent?.type === 'subscript' && parent.childForFieldName('value')?.id === ref.call!.id ? parent.childForFieldName('subscript')?.text : undefined;
-  if (parent && (index === '0' || index === '1')) {
-    fb.replace({ start: nodeRange(ref.call!).end, end: nodeRange(parent).end }, '');
-    return `${keys}.${index === '0' ? 'primary_key' : 'secondary_key'}`;
-  }
-  return `${fb.needModule('operator')}.attrgetter("primary_key", "secondary_key")(${keys})`;
+  const [node, text] = keysEdit(fb, ref.call!, name);
+  if (isNode(node) && same(node, ref.call!)) return text;
+  fb.replace({ start: nodeRange(ref.call!).end, end: nodeRange(node as SyntaxNode).end }, '');
+  return text;
 };
 
 /** A v2 online endpoint has the scoring URI of the service it replaces. */
@@ -117,12 +677,20 @@ const scoringUri: Builder = (fb, ref, ctx) => {
   return name && `${fb.mlClient()}.online_endpoints.get(name=${name}).scoring_uri`;
 };
 
+/** The same builders for the methods of `Webservice`, `AciWebservice` and `AksWebservice` (reported under each class). */
+function perServiceClass(methods: Record<string, Builder>): Record<string, Builder> {
+  return Object.fromEntries(SERVICE_CLASSES.flatMap((c) => Object.entries(methods).map(([m, b]): [string, Builder] => [`${c}.${m}`, b])));
+}
+
 export const DEPLOY: Rewrites = {
   calls: {
     ...perServiceClass({
       // DEP: service.delete() → online_endpoints.begin_delete(name); v1 delete waits, hence .result().
-      delete: serviceMethod((ml, name) => `${ml}.online_endpoints.begin_delete(name=${name}).result()`),
-      get_keys: getKeys,
+      delete: servicePiece(serviceMethod((ml, name) => `${ml}.online_endpoints.begin_delete(name=${name}).result()`)),
+      get_keys: servicePiece(getKeys),
+      wait_for_deployment: servicePiece(),
+      get_logs: servicePiece(),
+      run: servicePiece(),
     }),
     // Webservice(ws, name) gets an existing service: its v2 counterpart is the endpoint of that name.
     ...Object.fromEntries(
@@ -134,28 +702,16 @@ export const DEPLOY: Rewrites = {
         },
       ]),
     ),
-    'azureml.core.Model': (fb, ref, ctx) => {
-      // Model(ws, name[, version]) → models.get (catalogue: azure.ai.ml.MLClient.models.get).
-      const args = bindArgs(ref.call!, ['workspace', 'name'], ['workspace', 'name', 'version']);
-      const name = args?.get('name');
-      return name && variableFree(ctx, ref.call!, MODEL_ATTRIBUTES) ? modelGet(fb, name, args!.get('version')) : undefined;
-    },
-    'azureml.core.Model.register': (fb, ref, ctx) => {
-      // MODEL: Model.register(ws, model_path, model_name) → models.create_or_update(Model(...)).
-      const args = bindArgs(ref.call!, ['workspace', 'model_path', 'model_name', 'tags', 'properties', 'description'], ['workspace', 'model_path', 'model_name', 'tags', 'properties', 'description']);
-      if (!args?.get('model_name') || !args.get('model_path') || !variableFree(ctx, ref.call!, MODEL_ATTRIBUTES)) return undefined;
-      const ml = fb.mlClient();
-      const entities = fb.needModule('azure.ai.ml.entities');
-      const constants = fb.needModule('azure.ai.ml.constants');
-      return `${ml}.models.create_or_update(${entities}.Model(${kwargs([
-        ['name', args.get('model_name')],
-        ['path', args.get('model_path')],
-        ['description', args.get('description')],
-        ['tags', args.get('tags')],
-        ['properties', args.get('properties')],
-        ['type', `${constants}.AssetTypes.CUSTOM_MODEL`],
-      ])}))`;
-    },
+    [MODEL_DEPLOY]: (fb, ref, ctx) => combine(fb, ref.call!, deployLifecycle(fb, ctx, ref.call!)),
+    [INFERENCE_CONFIG]: deployInput,
+    [ACI_CONFIG]: deployInput,
+    [MODEL]: modelBuilder,
+    [`${MODEL}.register`]: modelBuilder,
+    [`${MODEL}.tags.get`]: modelPiece,
+    [`${MODEL}.get_model_path`]: getModelPath,
   },
-  attributes: perServiceClass({ scoring_uri: scoringUri }),
+  attributes: {
+    ...perServiceClass({ scoring_uri: servicePiece(scoringUri), state: servicePiece(), name: servicePiece(), tags: servicePiece(), description: servicePiece() }),
+    ...Object.fromEntries([...MODEL_ATTRIBUTES, ...Object.keys(MODEL_RENAMED)].map((a): [string, Builder] => [`${MODEL}.${a}`, modelPiece])),
+  },
 };

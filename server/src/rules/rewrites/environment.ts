@@ -1,44 +1,748 @@
 /**
- * Rewrites to SDK v2 of environments (AML104): `Environment.get`, and v1 environment objects
- * made by `Environment.from_conda_specification(...)` (ENV2: a v2 `Environment` entity).
+ * Rewrites to SDK v2 of environments (AML104), following ENV2
+ * (https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2): a v1
+ * environment becomes one `azure.ai.ml.entities.Environment(name=, image=, conda_file=)` entity.
+ *
+ * A v1 environment variable is rewritten as one lifecycle, offered on each piece's finding:
+ * its producer (`Environment(name)`, `Environment.from_conda_specification(name, file)`,
+ * `Environment.from_pip_requirements(name, file)`, `Environment.from_docker_image(name, image[,
+ * conda_specification=])`, `Environment.get(ws, name)`), the statements that configure it
+ * (`env.docker.enabled = True` goes; `env.docker.base_image = X` → `image=X`;
+ * `env.python.user_managed_dependencies = True` → no conda file;
+ * `env.python.conda_dependencies = <CondaDependencies>` and `env.python.conda_dependencies.add_*(...)`
+ * → an inline conda dict, which the v2 `conda_file` accepts as well as a path (azure-ai-ml
+ * `entities/_assets/environment.py`, the `conda_file` setter)), the `CondaDependencies` object
+ * feeding it (`cd = CondaDependencies()` / `.create(...)`, `cd.add_conda_package(...)`, ...) and
+ * `env.register(ws)` → `ml_client.environments.create_or_update(env)`.
+ * The configuration is folded into the constructor, so those statements must be in the producer's
+ * block, before any other use, with values that mean the same at the producer; the name must not
+ * be bound in another block.
+ *
+ * The conda dict states what v1 added implicitly (azureml-core `conda_dependencies.py`: the base
+ * file's channels `anaconda`/`conda-forge`, `python=3.8.13` = PYTHON_DEFAULT_VERSION, pip
+ * `azureml-defaults` unless `create(pip_packages=...)` replaces it). v2 needs an image where v1 had a
+ * default one: the docs' image is emitted and marked `# amlint: review`, as is a `create()` whose
+ * azureml-* pip packages v1 pinned to the installed SDK's version. A `CondaDependencies` of its own
+ * (written with `save(path)` or `serialize_to_string()`) becomes that dict, written with PyYAML.
+ *
+ * An environment passed to a v1 consumer (`ScriptRunConfig(environment=env)`, `InferenceConfig`,
+ * `src.run_config.environment = env`) is only rewritten with that consumer: its pieces offer the
+ * consumer's fix (`sameFixAs`), whose builder calls `environmentEdits`. Not rewritten: other
+ * configuration (`environment_variables` belongs to the v2 job, `docker.enabled = False`,
+ * `base_image_registry`, `base_dockerfile`, `inferencing_stack_version`, ...), a `CondaDependencies`
+ * both saved and given to an environment, `save_to_file`, `from_dockerfile` (Dockerfile text or a
+ * path, where v2 takes a build context directory), `Environment.list` (a dict of v1 objects),
+ * `save_to_directory`, and environments returned or handed to code we cannot see.
+ * `Environment.get` of a curated `AzureML-...` name looks up the same name in v2.
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
-import { bindArgs, type FixBuilder } from '../fixes';
+import { bindArgs, definingCall, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { kwargs, variableFree, type Edits, type Rewrites } from './common';
-import { passedToV1 } from './jobs';
+import { combined, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { clientOf } from './workspace';
+
+const ENV = 'azureml.core.Environment';
+const CD = 'azureml.core.conda_dependencies.CondaDependencies';
+/**
+ * The base image of the ENV2 examples ("create an environment from a Docker image plus a conda file",
+ * https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2); v1 used its
+ * DEFAULT_CPU_IMAGE, which v2 does not apply.
+ */
+const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
+const REVIEW = '  # amlint: review';
+/** Stands for the `pathlib` module in a pip expression until the fix asks for its import. */
+const PATHLIB = '\u0000pathlib';
+
+/** A v1 conda specification built in memory: Python expressions as written. */
+interface Conda {
+  channels: string[];
+  python: string;
+  conda: string[];
+  pip: string[];
+  /** The whole pip list as one expression (`from_pip_requirements`): no package can be added to it here. */
+  pipExpr?: string;
+  /** v1 pinned azureml-* pip packages to the client SDK's version: not reproducible. */
+  review: boolean;
+}
+
+/** The v1 `CondaDependencies()` base file (azureml-core `_project/base_project_files/conda_dependencies.yml`). */
+const baseConda = (): Conda => ({ channels: ['"anaconda"', '"conda-forge"'], python: '"python=3.8.13"', conda: [], pip: ['"azureml-defaults"'], review: false });
+
+interface State {
+  name: SyntaxNode;
+  image?: string;
+  /** A conda file path expression, or an in-memory specification. */
+  condaFile?: string;
+  conda?: Conda;
+  userManaged: boolean;
+}
+
+/** What a v1 environment variable's lifecycle turns into. */
+interface Plan {
+  producer: SyntaxNode;
+  /** What the v2 constructor gets; absent for a lookup (`Environment.get`). */
+  state?: State;
+  lookup?: { ws: SyntaxNode; name: SyntaxNode; version?: SyntaxNode; label?: SyntaxNode };
+  /** Statements that go (folded into the constructor). */
+  deletes: SyntaxNode[];
+  registers: Array<{ call: SyntaxNode; ws: SyntaxNode; env: SyntaxNode }>;
+  /** v1 consumers: the node whose fix must carry this one (`delegate`) and the use of the environment in it. */
+  consumers: Array<{ delegate: SyntaxNode; use: SyntaxNode }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the lifecycle
+
+/** The statement a node is the whole expression of (`x = call` / `call`), if any. */
+function statementOf(node: SyntaxNode): SyntaxNode | undefined {
+  let n = node;
+  if (n.parent?.type === 'assignment' && same(n.parent.childForFieldName('right'), n)) n = n.parent;
+  return n.parent?.type === 'expression_statement' && n.parent.namedChildren.length === 1 ? n.parent : undefined;
+}
+
+/** An expression that evaluates to the same value at `site` as where it is written (no calls; names bound alike). */
+function stableAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
+  switch (expr.type) {
+    case 'integer':
+    case 'float':
+    case 'true':
+    case 'false':
+    case 'none':
+    case 'string_start':
+    case 'string_content':
+    case 'string_end':
+    case 'escape_sequence':
+    case 'comment':
+      return true;
+    case 'identifier': {
+      const a = ctx.model.resolveName(expr.text, expr);
+      return !!a && a === ctx.model.resolveName(expr.text, site);
+    }
+    case 'attribute':
+      return stableAt(ctx, expr.childForFieldName('object')!, site);
+    case 'string':
+    case 'concatenated_string':
+    case 'interpolation':
+    case 'list':
+    case 'tuple':
+    case 'dictionary':
+    case 'pair':
+    case 'parenthesized_expression':
+    case 'binary_operator':
+    case 'list_splat':
+      return expr.namedChildren.every((c) => stableAt(ctx, c, site));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Every binding of the name `target` binds in its scope is in `block` (sequential rebinding, as in
+ * notebooks, is fine): a name also bound in another block (`if gpu: env = ... else: env = ...`)
+ * has uses the model attributes to one binding that may see the other.
+ */
+function boundInBlockOnly(ctx: RuleContext, target: SyntaxNode, block: SyntaxNode): boolean {
+  const blockOf = (n: SyntaxNode): SyntaxNode | null => {
+    let p = n.parent;
+    while (p && p.type !== 'block' && p.type !== 'module') p = p.parent;
+    return p;
+  };
+  return (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).every((b) => same(blockOf(b.node), block));
+}
+
+/** For a use `x`: the attribute chain above it (`x.python.conda_dependencies` → its names and top node). */
+function chainOf(use: SyntaxNode): { path: string[]; top: SyntaxNode } {
+  const path: string[] = [];
+  let top = use;
+  while (top.parent?.type === 'attribute' && same(top.parent.childForFieldName('object'), top)) {
+    top = top.parent;
+    path.push(top.childForFieldName('attribute')?.text ?? '');
+  }
+  return { path, top };
+}
+
+/** A package name of a literal requirement (`"scikit-learn=0.22"` → `scikit-learn`), for v1's replace-on-add. */
+function packageName(expr: string): string | undefined {
+  const m = /^["']([A-Za-z0-9_.\-[\]]+?)\s*(?:[=<>!~].*)?["']$/.exec(expr);
+  return m?.[1].toLowerCase();
+}
+
+/** `add_conda_package` / `add_pip_package`: v1 drops an earlier entry of the same package, then appends. */
+function addPackage(list: string[], pkg: string): void {
+  const name = packageName(pkg);
+  if (name !== undefined) {
+    const i = list.findIndex((p) => packageName(p) === name);
+    if (i >= 0) list.splice(i, 1);
+  }
+  list.push(pkg);
+}
+
+/** Applies `cd.add_*(x)` (a call statement) to a specification; false when it cannot be. */
+function applyMutation(ctx: RuleContext, conda: Conda, method: string, call: SyntaxNode, site: SyntaxNode): boolean {
+  const params: Record<string, string> = { add_conda_package: 'conda_package', add_pip_package: 'pip_package', add_channel: 'channel' };
+  const param = params[method];
+  const arg = param ? bindArgs(call, [param], [param])?.get(param) : undefined;
+  if (!arg || !stableAt(ctx, arg, site)) return false;
+  if (method === 'add_conda_package' && packageName(arg.text) === 'python') conda.python = arg.text;
+  else if (method === 'add_channel') {
+    if (!conda.channels.includes(arg.text)) conda.channels.push(arg.text);
+  } else if (method === 'add_pip_package') {
+    if (conda.pipExpr) return false;
+    addPackage(conda.pip, arg.text);
+  } else addPackage(conda.conda, arg.text);
+  return true;
+}
+
+/** `CondaDependencies.create(...)` as a specification (azureml-core `CondaDependencies.create`). */
+function created(ctx: RuleContext, call: SyntaxNode, site: SyntaxNode): Conda | undefined {
+  const args = bindArgs(call, ['pip_indexurl', 'pip_packages', 'conda_packages', 'python_version', 'pin_sdk_version'], ['pip_packages', 'conda_packages', 'python_version', 'pin_sdk_version']);
+  if (!args) return undefined;
+  const conda = baseConda();
+  const version = args.get('python_version');
+  if (version) {
+    const v = stringValue(version);
+    if (v === undefined || !/^[\w.*]+$/.test(v)) return undefined;
+    conda.python = `"python=${v}"`;
+  }
+  const pin = args.get('pin_sdk_version');
+  if (pin && pin.type !== 'true' && pin.type !== 'false') return undefined;
+  const list = (key: string): string[] | undefined => {
+    const node = args.get(key);
+    if (!node) return [];
+    if (node.type !== 'list' || !stableAt(ctx, node, site)) return undefined;
+    return node.namedChildren.filter((c) => c.type !== 'comment').map((c) => c.text);
+  };
+  const pip = args.has('pip_packages') ? list('pip_packages') : ['"azureml-defaults"'];
+  const packages = list('conda_packages');
+  if (!pip || !packages || pip.some((p) => p.startsWith('*')) || packages.some((p) => p.startsWith('*'))) return undefined;
+  conda.pip = [];
+  for (const p of pip) addPackage(conda.pip, p);
+  for (const p of packages) addPackage(conda.conda, p);
+  // v1 pins SDK packages (azureml-*) to the installed SDK's version unless pin_sdk_version=False.
+  if (pin?.type !== 'false' && conda.pip.some((p) => !/^["']/.test(p) || /^["']azureml/i.test(p))) conda.review = true;
+  return conda;
+}
+
+/**
+ * The specification a `CondaDependencies` expression holds: an inline `CondaDependencies()` /
+ * `.create(...)`, or a variable made by one whose every other use is an `add_*` statement in
+ * `block` before `limit`; those statements go to `deletes`.
+ */
+function condaOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode, block: SyntaxNode, limit: number, deletes: SyntaxNode[]): Conda | { file: string } | undefined {
+  const made = expr.type === 'call' ? expr : expr.type === 'identifier' ? definingCall(ctx, expr) : undefined;
+  const q = qnameOf(ctx, made);
+  if (!made || (q !== CD && q !== `${CD}.create`)) return undefined;
+  let conda: Conda | undefined;
+  if (q === `${CD}.create`) conda = created(ctx, made, site);
+  else {
+    const args = bindArgs(made, ['conda_dependencies_file_path'], ['conda_dependencies_file_path']);
+    const file = args?.get('conda_dependencies_file_path');
+    if (!args) return undefined;
+    if (file) return expr.type === 'call' && stableAt(ctx, file, site) ? { file: file.text } : undefined;
+    conda = baseConda();
+  }
+  if (!conda || expr.type === 'call') return conda;
+  // A variable: its statement, its `add_*` calls, and this one use.
+  const stmt = statementOf(made);
+  const target = made.parent?.childForFieldName('left');
+  if (!stmt || !target || !same(stmt.parent, block) || stmt.endIndex > limit || !boundInBlockOnly(ctx, target, block)) return undefined;
+  const uses = usesOf(ctx, target);
+  for (const use of uses) {
+    if (same(use, expr)) continue;
+    const { path, top } = chainOf(use);
+    const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
+    const callStmt = call && statementOf(call);
+    if (path.length !== 1 || !callStmt || !same(callStmt.parent, block) || callStmt.endIndex > limit || !applyMutation(ctx, conda, path[0], call!, site)) return undefined;
+    deletes.push(callStmt);
+  }
+  deletes.push(stmt);
+  return conda;
+}
+
+/** The calls v1 environments are made by, and the state each makes. */
+function producerState(ctx: RuleContext, call: SyntaxNode): State | { lookup: Plan['lookup'] } | undefined {
+  const q = qnameOf(ctx, call);
+  if (q === ENV) {
+    const name = bindArgs(call, ['name'], ['name'])?.get('name');
+    return name && { name, conda: baseConda(), userManaged: false };
+  }
+  if (q === `${ENV}.from_conda_specification`) {
+    const args = bindArgs(call, ['name', 'file_path'], ['name', 'file_path']);
+    const name = args?.get('name');
+    const file = args?.get('file_path');
+    return name && file && { name, condaFile: file.text, userManaged: false };
+  }
+  if (q === `${ENV}.from_pip_requirements`) {
+    // v1 reads the file's lines as the whole pip section and adds conda's pip (azureml-core
+    // Environment.from_pip_requirements): the same lines, read where the v1 call read them.
+    const args = bindArgs(call, ['name', 'file_path', 'pip_version'], ['name', 'file_path', 'pip_version']);
+    const name = args?.get('name');
+    const file = args?.get('file_path');
+    const pipVersion = args?.get('pip_version');
+    const v = pipVersion && stringValue(pipVersion);
+    if (!name || !file || (pipVersion && (v === undefined || !/^[\w.*]+$/.test(v)))) return undefined;
+    const conda = baseConda();
+    conda.conda.push(pipVersion ? `"pip=${v}"` : '"pip"');
+    conda.pipExpr = `${PATHLIB}.Path(${file.text}).read_text().splitlines()`;
+    return { name, conda, userManaged: false };
+  }
+  if (q === `${ENV}.from_docker_image`) {
+    // v1: no conda_specification → user-managed Python (the image's own): an image-only v2 environment.
+    const args = bindArgs(call, ['name', 'image', 'container_registry', 'conda_specification', 'pip_requirements'], ['name', 'image', 'conda_specification']);
+    const name = args?.get('name');
+    const image = args?.get('image');
+    const spec = args?.get('conda_specification');
+    return name && image && { name, image: image.text, condaFile: spec?.text, userManaged: !spec };
+  }
+  if (q === `${ENV}.get`) {
+    const args = bindArgs(call, ['workspace', 'name', 'version', 'label'], ['workspace', 'name', 'version', 'label']);
+    const ws = args?.get('workspace');
+    const name = args?.get('name');
+    if (!ws || !name || (args!.has('version') && args!.has('label'))) return undefined;
+    return { lookup: { ws, name, version: args!.get('version'), label: args!.get('label') } };
+  }
+  return undefined;
+}
+
+const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'python.user_managed_dependencies', 'python.conda_dependencies'];
+const MUTATIONS = ['add_conda_package', 'add_pip_package', 'add_channel'];
+
+/**
+ * Per producer call (one per analysis): the plan of its lifecycle, or null when a piece or use
+ * cannot be translated.
+ */
+const plans = new WeakMap<RuleContext['model'], Map<number, Plan | null>>();
+
+function planOf(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
+  let cache = plans.get(ctx.model);
+  if (!cache) plans.set(ctx.model, (cache = new Map()));
+  let plan = cache.get(producer.id);
+  if (plan === undefined) cache.set(producer.id, (plan = makePlan(ctx, producer) ?? null));
+  return plan ?? undefined;
+}
+
+/** Where a use of the environment is passed on: a v1 consumer, harmless (v2 call, print, display), or undefined (untranslatable). */
+function passedOn(ctx: RuleContext, use: SyntaxNode): Plan['consumers'][number] | 'ok' | undefined {
+  const parent = use.parent;
+  if (parent?.type === 'expression_statement') return 'ok';
+  // `src.run_config.environment = env`: the run configuration's owner is the consumer.
+  if (parent?.type === 'assignment' && same(parent.childForFieldName('right'), use)) {
+    const left = parent.childForFieldName('left');
+    if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'environment') return undefined;
+    return sdkOf(ctx.model.evaluate(left.childForFieldName('object')!)) === 'v2' ? 'ok' : { delegate: left, use };
+  }
+  const list = parent?.type === 'keyword_argument' && same(parent.childForFieldName('value'), use) ? parent.parent : parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  if (!call || call.type !== 'call') return undefined;
+  const fn = call.childForFieldName('function');
+  if (fn?.type === 'identifier' && fn.text === 'print' && !ctx.model.resolveName('print', fn)) return 'ok';
+  const q = qnameOf(ctx, call);
+  const sdk = q ? sdkOf({ kind: 'ref', qname: q }) : 'other';
+  if (sdk === 'v2') return 'ok';
+  return sdk === 'v1' ? { delegate: call, use } : undefined;
+}
+
+function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
+  const made = producerState(ctx, producer);
+  if (!made) return undefined;
+  const plan: Plan = { producer, deletes: [], registers: [], consumers: [] };
+  if ('lookup' in made) plan.lookup = made.lookup;
+  else plan.state = made;
+  // Made inline as an argument: that consumer is its only use.
+  const stmt = statementOf(producer);
+  const target = stmt && producer.parent?.type === 'assignment' ? producer.parent.childForFieldName('left') : undefined;
+  if (!stmt || !target || target.type !== 'identifier') {
+    const where = passedOn(ctx, producer);
+    if (!where || where === 'ok') return where && plan;
+    plan.consumers.push(where);
+    return plan;
+  }
+  const block = stmt.parent!;
+  const uses = [...usesOf(ctx, target)].sort((a, b) => a.startIndex - b.startIndex);
+  // A use outside the producer's block may also see another binding (`if gpu: env = ... else: env = ...`).
+  if (uses.some((u) => u.startIndex < block.startIndex || u.endIndex > block.endIndex)) return undefined;
+  if (!boundInBlockOnly(ctx, target, block)) return undefined;
+  // Configuration statements, in order, before every other use.
+  let i = 0;
+  const config: Array<{ path: string; stmt: SyntaxNode; top: SyntaxNode; call?: SyntaxNode }> = [];
+  for (; i < uses.length; i++) {
+    const { path, top } = chainOf(uses[i]);
+    const p = path.join('.');
+    const assign = top.parent?.type === 'assignment' && same(top.parent.childForFieldName('left'), top) ? top.parent : undefined;
+    const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
+    const s = assign ? statementOf(assign.childForFieldName('right')!) : call ? statementOf(call) : undefined;
+    const isConfig = (assign && CONFIG_PATHS.includes(p)) || (call && path.length === 3 && p.startsWith('python.conda_dependencies.') && MUTATIONS.includes(path[2]));
+    if (!isConfig) break;
+    if (!s || !same(s.parent, block) || !plan.state) return undefined;
+    config.push({ path: p, stmt: s, top, call });
+  }
+  const limit = i < uses.length ? uses[i].startIndex : Infinity;
+  const state = plan.state;
+  if (state) {
+    let fromVariable = false;
+    let mutated = false;
+    for (const c of config) {
+      plan.deletes.push(c.stmt);
+      if (c.call) {
+        // env.python.conda_dependencies.add_pip_package(x): the environment's own specification.
+        if (!state.conda || fromVariable || !applyMutation(ctx, state.conda, c.path.split('.')[2], c.call, producer)) return undefined;
+        mutated = true;
+        continue;
+      }
+      const value = c.top.parent!.childForFieldName('right')!;
+      if (c.path === 'docker.enabled') {
+        // v2 environments are always containers; a v1 run without Docker has no v2 counterpart.
+        if (value.type !== 'true') return undefined;
+      } else if (c.path === 'docker.base_image') {
+        // v1's DEFAULT_CPU_IMAGE: v2 has no default, the docs' image (below).
+        const v = ctx.model.evaluate(value);
+        if (v?.kind === 'ref' && v.qname === 'azureml.core.runconfig.DEFAULT_CPU_IMAGE') {
+          state.image = undefined;
+          continue;
+        }
+        if (!stableAt(ctx, value, producer) || value.type === 'none' || sdkOf(v) === 'v1') return undefined;
+        state.image = (value.type === 'parenthesized_expression' && value.namedChildren.length === 1 ? value.namedChildren[0] : value).text;
+      } else if (c.path === 'python.user_managed_dependencies') {
+        if (value.type !== 'true' && value.type !== 'false') return undefined;
+        state.userManaged = value.type === 'true';
+        // v1 then builds its default conda environment (from_docker_image left none).
+        if (!state.userManaged && !state.conda && !state.condaFile) state.conda = baseConda();
+      } else {
+        const conda = condaOf(ctx, value, producer, block, limit, plan.deletes);
+        if (!conda) return undefined;
+        if ('file' in conda) {
+          state.condaFile = conda.file;
+          state.conda = undefined;
+        } else {
+          if (mutated) return undefined;
+          state.conda = conda;
+          state.condaFile = undefined;
+          fromVariable = value.type === 'identifier';
+        }
+      }
+    }
+  }
+  // Every other use: registered, passed on, or its name read.
+  for (; i < uses.length; i++) {
+    const use = uses[i];
+    const { path, top } = chainOf(use);
+    if (!path.length) {
+      const where = passedOn(ctx, use);
+      if (!where) return undefined;
+      if (where !== 'ok') plan.consumers.push(where);
+      continue;
+    }
+    // Read attributes the v2 entity has with the same meaning.
+    if (path.length === 1 && ['name', 'version'].includes(path[0]) && !(top.parent?.type === 'assignment' && same(top.parent.childForFieldName('left'), top))) continue;
+    const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
+    const ws = call && path.length === 1 && path[0] === 'register' ? bindArgs(call, ['workspace'], ['workspace'])?.get('workspace') : undefined;
+    if (!ws) return undefined;
+    plan.registers.push({ call: call!, ws, env: use });
+  }
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing it
+
+/** The leading whitespace of the line `node` starts on. */
+function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
+  const text = ctx.model.tree.rootNode.text;
+  const start = text.lastIndexOf('\n', node.startIndex - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/** A statement alone on its lines (deleting it leaves no `;` behind). */
+function aloneOnLines(ctx: RuleContext, stmt: SyntaxNode): boolean {
+  const text = ctx.model.tree.rootNode.text;
+  const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(start, stmt.startIndex)) && endsLine(ctx, stmt) && !/^\s*;/.test(text.slice(stmt.endIndex));
+}
+
+/**
+ * What deleting a statement alone on its lines removes: from the end of the line before it to the
+ * end of its last line (trailing comment included), so no blank line is left; within one notebook
+ * cell. A node-shaped range (the `Edits` consumers take nodes); the statement itself when it
+ * opens its cell or module.
+ */
+function wholeLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode {
+  const text = ctx.model.tree.rootNode.text;
+  const lines = ctx.module.lines;
+  const row = stmt.startPosition.row;
+  const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  if (row === 0 || lineStart === 0 || (lines && lines[row - 1]?.cell !== lines[row]?.cell)) return stmt;
+  // A '\r' before the '\n' belongs to the line break (positions count `\r\n` as one).
+  const prevEnd = lineStart - 1 - (text[lineStart - 2] === '\r' ? 1 : 0);
+  const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+  const endNl = text.indexOf('\n', stmt.endIndex);
+  const end = endNl < 0 ? text.length : endNl - (text[endNl - 1] === '\r' ? 1 : 0);
+  const endLineStart = text.lastIndexOf('\n', end - 1) + 1;
+  return {
+    type: 'deleted_lines',
+    id: -1 - prevEnd,
+    startIndex: prevEnd,
+    endIndex: end,
+    startPosition: { row: row - 1, column: prevEnd - prevStart },
+    endPosition: { row: stmt.endPosition.row, column: end - endLineStart },
+    text: text.slice(prevEnd, end),
+  } as unknown as SyntaxNode;
+}
+
+/** Nothing but whitespace or a comment follows `node` on its line. */
+function endsLine(ctx: RuleContext, node: SyntaxNode): boolean {
+  const text = ctx.model.tree.rootNode.text;
+  const end = text.indexOf('\n', node.endIndex);
+  return /^\s*(#.*)?$/.test(text.slice(node.endIndex, end < 0 ? undefined : end));
+}
+
+/** The conda dict, on one line and one entry a line; `named`: with v1's environment name (what `save` wrote). */
+function condaDict(conda: Conda, named = false): { inline: string; lines: string[] } {
+  const pip = conda.pipExpr ?? (conda.pip.length ? `[${conda.pip.join(', ')}]` : undefined);
+  const deps = [conda.python, ...conda.conda, ...(pip ? [`{"pip": ${pip}}`] : [])];
+  const channels = `"channels": [${conda.channels.join(', ')}]`;
+  const name = named ? ['"name": "project_environment"'] : [];
+  return {
+    inline: `{${[...name, channels].join(', ')}, "dependencies": [${deps.join(', ')}]}`,
+    lines: ['{', ...name.map((n) => `    ${n},`), `    ${channels},`, '    "dependencies": [', ...deps.map((d) => `        ${d},`), '    ],', '}'],
+  };
+}
+
+/** `azure.ai.ml.entities.Environment(...)` for a state: one line when short and last on its line, else one argument a line. */
+function constructorText(fb: FixBuilder, ctx: RuleContext, state: State, at: SyntaxNode): string {
+  const entities = fb.needModule('azure.ai.ml.entities');
+  const head = `${entities}.Environment(`;
+  const image = state.image ?? DEFAULT_IMAGE;
+  const dict = !state.userManaged && !state.condaFile && state.conda ? condaDict(state.conda) : undefined;
+  if (dict && state.conda!.pipExpr) {
+    const pathlib = fb.needModule('pathlib');
+    dict.inline = dict.inline.replace(PATHLIB, pathlib);
+    dict.lines = dict.lines.map((l) => l.replace(PATHLIB, pathlib));
+  }
+  const condaText = state.userManaged ? undefined : state.condaFile ?? dict?.inline;
+  const imageReview = !state.image;
+  const condaReview = !!dict && state.conda!.review;
+  const args: Array<[string, string, boolean]> = [['name', state.name.text, false], ['image', image, imageReview]];
+  if (condaText) args.push(['conda_file', condaText, condaReview]);
+  const indent = lineIndent(ctx, at);
+  const one = `${head}${args.map(([k, v]) => `${k}=${v}`).join(', ')})`;
+  const review = args.some(([, , r]) => r);
+  if ((!review || endsLine(ctx, at)) && at.startPosition.column + one.length + (review ? REVIEW.length : 0) <= 100) return review ? `${one}${REVIEW}` : one;
+  const inner = `${indent}    `;
+  const lines = [head];
+  for (const [k, v, r] of args) {
+    if (k === 'conda_file' && dict && `${inner}conda_file=${dict.inline},${r ? REVIEW : ''}`.length > 120) {
+      lines.push(`${inner}conda_file=${dict.lines[0]}${r ? REVIEW : ''}`, ...dict.lines.slice(1, -1).map((l) => `${inner}${l}`), `${inner}${dict.lines[dict.lines.length - 1]},`);
+    } else lines.push(`${inner}${k}=${v},${r ? REVIEW : ''}`);
+  }
+  lines.push(`${indent})`);
+  return lines.join('\n');
+}
+
+/** The edits of a plan (producer first), or undefined when a workspace has no v2 client. */
+function planEdits(fb: FixBuilder, ctx: RuleContext, plan: Plan): Edits | undefined {
+  const edits: Edits = [];
+  if (plan.lookup) {
+    const { ws, name, version, label } = plan.lookup;
+    const client = clientOf(fb, ctx, ws);
+    if (!client) return undefined;
+    edits.push([plan.producer, `${client.ml}.environments.get(name=${name.text}, ${version ? `version=${versionString(version)}` : `label=${label ? label.text : '"latest"'}`})`], ...client.edits);
+  } else edits.push([plan.producer, constructorText(fb, ctx, plan.state!, plan.producer)]);
+  for (const s of plan.deletes) {
+    if (!aloneOnLines(ctx, s)) return undefined;
+    edits.push([wholeLines(ctx, s), '']);
+  }
+  for (const r of plan.registers) {
+    const client = clientOf(fb, ctx, r.ws);
+    if (!client) return undefined;
+    // ENV2: env.register(ws) → ml_client.environments.create_or_update(env) (both return the environment).
+    edits.push([r.call, `${client.ml}.environments.create_or_update(${r.env.text})`], ...client.edits);
+  }
+  // Once each (two registers on one workspace bring its edits twice).
+  return edits.filter(([n], k) => edits.findIndex(([m]) => same(m, n)) === k);
+}
+
+/** v2 asset versions are strings. */
+function versionString(node: SyntaxNode): string {
+  return node.type === 'integer' && /^\d+$/.test(node.text) ? `"${node.text}"` : node.type === 'string' ? node.text : `str(${node.text})`;
+}
 
 /**
  * The edits that make the expression `env` (an argument of a job or deployment being rewritten)
  * a v2 `Environment`: [] when it already is one, undefined when it cannot be translated.
- * Consumers (a `ScriptRunConfig`, an `InferenceConfig`) put these edits in their own fix.
+ * Consumers (a `ScriptRunConfig`, an `InferenceConfig`) put these edits in their own fix: the
+ * whole lifecycle of the environment, provided `env` is its only v1 consumer.
  */
 export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode): Edits | undefined {
-  void fb;
-  return sdkOf(ctx.model.evaluate(env)) === 'v1' ? undefined : [];
+  if (sdkOf(ctx.model.evaluate(env)) !== 'v1') return [];
+  const producer = env.type === 'call' ? env : env.type === 'identifier' ? definingCall(ctx, env) : undefined;
+  const plan = producer && planOf(ctx, producer);
+  if (!plan || !plan.consumers.every((c) => same(c.use, env))) return undefined;
+  return planEdits(fb, ctx, plan);
+}
+
+/** The producer's finding: its own lifecycle fix, or the fix of its one v1 consumer. */
+const producerBuilder: Builder = (fb, ref, ctx) => {
+  const plan = planOf(ctx, ref.call!);
+  if (!plan) return undefined;
+  if (plan.consumers.length) return plan.consumers.length === 1 ? fb.sameFixAs(plan.consumers[0].delegate) : undefined;
+  return combined(fb, ref.call!, planEdits(fb, ctx, plan));
+};
+
+/** The producer of the environment whose piece `node` is (`env` in `env.docker.enabled`, `env.python.conda_dependencies.add_pip_package`). */
+function producerOfRoot(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  let root = node;
+  while (root.type === 'attribute') root = root.childForFieldName('object')!;
+  const made = root.type === 'identifier' ? definingCall(ctx, root) : undefined;
+  return made && planOf(ctx, made) ? made : undefined;
+}
+
+/** A piece of an environment's lifecycle: offers the producer's fix. */
+const pieceBuilder: Builder = (fb, ref, ctx) => {
+  const producer = producerOfRoot(ctx, ref.call ? ref.call.childForFieldName('function')! : ref.node);
+  return producer ? fb.sameFixAs(producer) : undefined;
+};
+
+/** A `CondaDependencies` piece: offers the fix of the environment it is assigned to (`env.python.conda_dependencies = cd`). */
+const condaPieceBuilder: Builder = (fb, ref, ctx) => {
+  let expr: SyntaxNode | undefined = ref.call!;
+  const q = qnameOf(ctx, ref.call);
+  if (q !== CD && q !== `${CD}.create`) {
+    // cd.add_pip_package(...): the variable's producer.
+    const fn = ref.call!.childForFieldName('function');
+    const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    expr = obj?.type === 'identifier' ? definingCall(ctx, obj) : undefined;
+  }
+  if (!expr) return undefined;
+  // The assignment `env.python.conda_dependencies = <expr or its variable>`.
+  let holder: SyntaxNode | undefined = expr;
+  const target = expr.parent?.type === 'assignment' && same(expr.parent.childForFieldName('right'), expr) ? expr.parent.childForFieldName('left') : undefined;
+  if (target?.type === 'identifier') holder = usesOf(ctx, target).find((u) => u.parent?.type === 'assignment' && same(u.parent.childForFieldName('right'), u));
+  const assign = holder?.parent;
+  const left = assign?.type === 'assignment' && same(assign.childForFieldName('right'), holder) ? assign.childForFieldName('left') : undefined;
+  if (left?.type !== 'attribute' || !left.text.endsWith('conda_dependencies')) {
+    // A specification of its own (written to a file, serialized): its producer's fix.
+    if (!standalonePlan(ctx, expr)) return undefined;
+    return same(expr, ref.call) ? combined(fb, expr, standaloneEdits(fb, ctx, standalonePlan(ctx, expr)!)) : fb.sameFixAs(expr);
+  }
+  // An environment's producer; else whatever made the root (`rc = RunConfiguration()` for
+  // `rc.environment.python.conda_dependencies = cd`), whose fix counts only if it rewrites this.
+  let root: SyntaxNode = left;
+  while (root.type === 'attribute') root = root.childForFieldName('object')!;
+  const producer = producerOfRoot(ctx, left) ?? (root.type === 'identifier' ? definingCall(ctx, root) : undefined);
+  return producer ? fb.sameFixAs(producer) : undefined;
+};
+
+/**
+ * For other areas' rewrites (a run configuration's `environment.python.conda_dependencies = cd`):
+ * the v2 `conda_file` value of a `CondaDependencies` expression (an inline call, or a variable
+ * whose `add_*` statements are in `site`'s block) and the edits that delete those statements.
+ * The value is meant to be written at `site`.
+ */
+export function condaFileOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): { value: string; review: boolean; edits: Edits } | undefined {
+  let stmt: SyntaxNode | null = site;
+  while (stmt && stmt.parent && stmt.parent.type !== 'block' && stmt.parent.type !== 'module') stmt = stmt.parent;
+  const deletes: SyntaxNode[] = [];
+  const conda = stmt?.parent ? condaOf(ctx, expr, site, stmt.parent, Infinity, deletes) : undefined;
+  if (!conda || deletes.some((d) => !aloneOnLines(ctx, d))) return undefined;
+  const edits: Edits = deletes.map((d) => [wholeLines(ctx, d), '']);
+  return 'file' in conda ? { value: conda.file, review: false, edits } : { value: condaDict(conda).inline, review: conda.review, edits };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A CondaDependencies object of its own: a conda dict, written out with PyYAML
+
+/**
+ * `cd = CondaDependencies()` / `.create(...)` whose uses are `add_*` statements (folded into the
+ * dict), then `cd.serialize_to_string()` → `yaml.safe_dump(cd)` and `cd.save(path)` →
+ * `pathlib.Path(path).write_text(yaml.safe_dump(cd))` (v1 writes the same YAML document: ENV2 takes
+ * such a file as `conda_file`). PyYAML is a dependency of azure-ai-ml.
+ */
+interface Standalone {
+  producer: SyntaxNode;
+  conda: Conda;
+  deletes: SyntaxNode[];
+  serializes: Array<{ call: SyntaxNode; cd: SyntaxNode }>;
+  saves: Array<{ call: SyntaxNode; cd: SyntaxNode; path: SyntaxNode }>;
+}
+
+const standalones = new WeakMap<RuleContext['model'], Map<number, Standalone | null>>();
+
+function standalonePlan(ctx: RuleContext, producer: SyntaxNode): Standalone | undefined {
+  let cache = standalones.get(ctx.model);
+  if (!cache) standalones.set(ctx.model, (cache = new Map()));
+  let plan = cache.get(producer.id);
+  if (plan === undefined) cache.set(producer.id, (plan = makeStandalone(ctx, producer) ?? null));
+  return plan ?? undefined;
+}
+
+function makeStandalone(ctx: RuleContext, producer: SyntaxNode): Standalone | undefined {
+  const stmt = statementOf(producer);
+  const target = producer.parent?.type === 'assignment' ? producer.parent.childForFieldName('left') : undefined;
+  if (!stmt || target?.type !== 'identifier' || !boundInBlockOnly(ctx, target, stmt.parent!)) return undefined;
+  const q = qnameOf(ctx, producer);
+  let conda: Conda | undefined;
+  if (q === `${CD}.create`) conda = created(ctx, producer, producer);
+  else if (q === CD && bindArgs(producer, ['conda_dependencies_file_path'], [])) conda = baseConda();
+  if (!conda) return undefined;
+  const plan: Standalone = { producer, conda, deletes: [], serializes: [], saves: [] };
+  let reading = false;
+  for (const use of [...usesOf(ctx, target)].sort((a, b) => a.startIndex - b.startIndex)) {
+    const { path, top } = chainOf(use);
+    const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
+    if (!call || path.length !== 1) return undefined;
+    const callStmt = statementOf(call);
+    if (MUTATIONS.includes(path[0])) {
+      // Folded into the dict: before any read, in the producer's block.
+      if (reading || !callStmt || !same(callStmt.parent, stmt.parent) || !applyMutation(ctx, conda, path[0], call, producer)) return undefined;
+      plan.deletes.push(callStmt);
+    } else if (path[0] === 'serialize_to_string' && bindArgs(call, [], [])) {
+      reading = true;
+      plan.serializes.push({ call, cd: use });
+    } else if (path[0] === 'save' && callStmt) {
+      const file = bindArgs(call, ['path'], ['path'])?.get('path');
+      if (!file) return undefined;
+      reading = true;
+      plan.saves.push({ call, cd: use, path: file });
+    } else return undefined;
+  }
+  return plan;
+}
+
+function standaloneEdits(fb: FixBuilder, ctx: RuleContext, plan: Standalone): Edits | undefined {
+  const dict = condaDict(plan.conda, true);
+  const indent = lineIndent(ctx, plan.producer);
+  const text = plan.producer.startPosition.column + dict.inline.length + (plan.conda.review ? REVIEW.length : 0) <= 100 ? dict.inline : dict.lines.join(`\n${indent}`);
+  // The review mark: after the first line of the dict, inside its braces.
+  const marked = plan.conda.review ? (text.includes('\n') ? text.replace('\n', `${REVIEW}\n`) : endsLine(ctx, plan.producer) ? `${text}${REVIEW}` : undefined) : text;
+  if (marked === undefined) return undefined;
+  const edits: Edits = [[plan.producer, marked]];
+  for (const s of plan.deletes) {
+    if (!aloneOnLines(ctx, s)) return undefined;
+    edits.push([wholeLines(ctx, s), '']);
+  }
+  if (plan.serializes.length || plan.saves.length) {
+    const pathlib = plan.saves.length ? fb.needModule('pathlib') : '';
+    const yaml = fb.needModule('yaml');
+    for (const r of plan.serializes) edits.push([r.call, `${yaml}.safe_dump(${r.cd.text})`]);
+    for (const r of plan.saves) edits.push([r.call, `${pathlib}.Path(${r.path.text}).write_text(${yaml}.safe_dump(${r.cd.text}))`]);
+  }
+  return edits;
 }
 
 export const ENVIRONMENT: Rewrites = {
   calls: {
-    'azureml.core.Environment.get': (fb, ref) => {
-      const args = bindArgs(ref.call!, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
-      const name = args?.get('name');
-      if (!args || !name) return undefined;
-      const version = args.get('version');
-      return `${fb.mlClient()}.environments.get(name=${name.text}, ${version ? `version=${version.text}` : 'label="latest"'})`;
-    },
-    'azureml.core.Environment.from_conda_specification': (fb, ref, ctx) => {
-      // ENV2: a v2 conda environment always needs a base image. The entity is reached through its
-      // module so it cannot collide with the v1 `Environment` still imported here.
-      const args = bindArgs(ref.call!, ['name', 'file_path'], ['name', 'file_path']);
-      if (!args?.get('name') || !args.get('file_path')) return undefined;
-      // Not while the object is still used as a v1 environment (`env.docker.enabled = True`,
-      // `ScriptRunConfig(environment=env)`): those would get a v2 entity.
-      if (!variableFree(ctx, ref.call!, ['name']) || passedToV1(ctx, ref.call!)) return undefined;
-      const entities = fb.needModule('azure.ai.ml.entities');
-      return `${entities}.Environment(${kwargs([['name', args.get('name')], ['conda_file', args.get('file_path')], ['image', '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"']])})`;
-    },
+    [ENV]: producerBuilder,
+    [`${ENV}.from_conda_specification`]: producerBuilder,
+    [`${ENV}.from_docker_image`]: producerBuilder,
+    [`${ENV}.from_pip_requirements`]: producerBuilder,
+    // ENV2: Environment.get(ws, name) → ml_client.environments.get(name=..., version=... | label="latest").
+    [`${ENV}.get`]: producerBuilder,
+    [`${ENV}.register`]: pieceBuilder,
+    ...Object.fromEntries(MUTATIONS.map((m): [string, Builder] => [`${ENV}.python.conda_dependencies.${m}`, pieceBuilder])),
+    [CD]: condaPieceBuilder,
+    [`${CD}.create`]: condaPieceBuilder,
+    ...Object.fromEntries([...MUTATIONS, 'serialize_to_string', 'save'].map((m): [string, Builder] => [`${CD}.${m}`, condaPieceBuilder])),
   },
-  attributes: {},
+  attributes: Object.fromEntries(CONFIG_PATHS.map((p): [string, Builder] => [`${ENV}.${p}`, pieceBuilder])),
 };

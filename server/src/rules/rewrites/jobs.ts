@@ -1,12 +1,31 @@
 /**
- * Rewrites to SDK v2 of Experiments, runs and logging, environments, ScriptRunConfig, AutoML, widgets and the SDK version (AML102–AML104, AML111–AML113).
- * Each v2 shape is the one the migration guide documents (see the catalogue entry's URL).
+ * Rewrites to SDK v2 of experiments, runs and logging, ScriptRunConfig, AutoML, widgets and the
+ * SDK version (AML102, AML103, AML112, AML113). Each v2 shape is the one the migration guide documents.
+ *
+ * Whole lifecycles are one fix, offered on each piece's finding:
+ * - a submitted job (CMD): the configuration (`ScriptRunConfig` → `command` with `${{inputs.x}}`
+ *   for variable arguments, `src.run_config.target/.environment = X` → `src.compute/.environment = X`,
+ *   a v1 environment through environment.ts, MPI/one-node PyTorch distribution; `AutoMLConfig`;
+ *   a `Pipeline` through pipelines.ts), every `exp.submit` of it, and every use of each run
+ *   (status, portal URL, waits, RunDetails, metrics and tags through MLflow, details, cancel,
+ *   id, register_model); the workspace through workspace.ts `clientOf`;
+ * - an interactive run (`exp.start_logging()`, MLF + TRK) and a script's own run
+ *   (`Run.get_context()`, MLF) with their logging calls → MLflow.
+ * Not rewritten: runs used in ways MLflow/v2 has no direct call for here (child runs,
+ * get_children, properties, get_file_names/download_file: v1 file paths do not map onto
+ * MLflow's artifact directories, get_tags: MLflow adds system tags), `run.experiment.workspace`
+ * inside a job (no documented in-job MLClient pattern), AutoML limits/training settings (they need
+ * statements after the call) and v1 datasets as AutoML data (MLTable in v2).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
-import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
+import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { commandLine, kwargs, noArgs, receiver, SHARED_FIX_LIMIT, variableFree, type Builder, type Rewrites } from './common';
+import { assignedName, combined, kwargs, noArgs, receiver, same, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { environmentEdits } from './environment';
+import { pipelineConfig } from './pipelines';
+import { hyperDriveConfig } from './sweep';
+import { clientOf } from './workspace';
 
 /** The qualified name a call's callee resolves to. */
 function calleeOf(ctx: RuleContext, call: SyntaxNode | undefined): string | undefined {
@@ -32,7 +51,7 @@ function assignedBinding(ctx: RuleContext, call: SyntaxNode): Binding | undefine
 }
 
 /** The uses of the name a call is assigned to; [] for a call that is a whole statement; undefined otherwise. */
-function usesOf(ctx: RuleContext, call: SyntaxNode): readonly SyntaxNode[] | undefined {
+function usesOfAssigned(ctx: RuleContext, call: SyntaxNode): readonly SyntaxNode[] | undefined {
   if (call.parent?.type === 'expression_statement') return [];
   const b = assignedBinding(ctx, call);
   return b ? ctx.model.uses.get(b) ?? [] : undefined;
@@ -89,22 +108,13 @@ function plainName(s: string | undefined): s is string {
 
 // ---- Logging inside a training script: runs from Run.get_context() → MLflow (MLF) ----
 
-/** The receiver is the script's own run (`Run.get_context()`), the run MLflow logs to inside a job. */
-function contextRun(ctx: RuleContext, ref: Reference): boolean {
-  return calleeOf(ctx, madeBy(ctx, receiver(ref))) === 'azureml.core.Run.get_context';
-}
-
-function onContextRun(build: Builder): Builder {
-  return (fb, ref, ctx) => (contextRun(ctx, ref) ? build(fb, ref, ctx) : undefined);
-}
-
 /** `log_confusion_matrix(name, value)` and friends → `mlflow.log_dict(value, "<name>.json")` (MLF). */
-const logDict: Builder = onContextRun((fb, ref) => {
+const logDict: Builder = (fb, ref) => {
   const args = bindArgs(ref.call!, ['name', 'value'], ['name', 'value']);
   const name = stringValue(args?.get('name'));
   const value = args?.get('value');
   return value && plainName(name) ? `${fb.needModule('mlflow')}.log_dict(${value.text}, ${JSON.stringify(`${name}.json`)})` : undefined;
-});
+};
 
 /** Per model: references by the node that names them. */
 const refIndex = new WeakMap<SemanticModel, Map<number, Reference>>();
@@ -123,21 +133,18 @@ function referenceAt(ctx: RuleContext, node: SyntaxNode): Reference | undefined 
  * never leaves `run.log(...)` on an MLflow run. False (and `fb` to be dropped) otherwise.
  */
 function rewriteContextRunUses(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): boolean {
-  const uses = usesOf(ctx, call);
+  const uses = usesOfAssigned(ctx, call);
   return !!uses && uses.every((use) => {
-    const m = member(use);
-    const ref = m?.call && referenceAt(ctx, m.attr);
-    const build = ref && Object.prototype.hasOwnProperty.call(LOGGING, ref.qname) ? LOGGING[ref.qname] : undefined;
-    const text = build && build(fb, ref!, ctx);
-    if (text === undefined) return false;
-    fb.replace(m!.call!, text);
+    const edit = runLoggingUse(fb, ctx, use);
+    if (!edit) return false;
+    fb.replace(edit[0], edit[1]);
     return true;
   });
 }
 
 const LOGGING: Record<string, Builder> = {
   // Numbers and booleans (as 1/0) → mlflow.log_metric; strings are not metrics in MLflow.
-  'azureml.core.Run.log': onContextRun((fb, ref) => {
+  'azureml.core.Run.log': (fb, ref) => {
     const args = bindArgs(ref.call!, ['name', 'value', 'description', 'step'], ['name', 'value', 'step']);
     const name = args?.get('name');
     const value = args?.get('value');
@@ -145,14 +152,14 @@ const LOGGING: Record<string, Builder> = {
     const v = value.type === 'true' ? '1' : value.type === 'false' ? '0' : value.text;
     const step = args!.get('step');
     return `${fb.needModule('mlflow')}.log_metric(${name.text}, ${v}${step ? `, step=${step.text}` : ''})`;
-  }),
-  'azureml.core.Run.log_image': onContextRun((fb, ref) => {
+  },
+  'azureml.core.Run.log_image': (fb, ref) => {
     const args = bindArgs(ref.call!, ['name', 'path', 'plot'], ['name', 'path']);
     const path = args?.get('path');
     return path && `${fb.needModule('mlflow')}.log_artifact(${path.text})`;
-  }),
+  },
   // log_row("t", a=1, b=2) → mlflow.log_metrics({"t.a": 1, "t.b": 2}) (MLF).
-  'azureml.core.Run.log_row': onContextRun((fb, ref) => {
+  'azureml.core.Run.log_row': (fb, ref) => {
     const a = callArgs(ref.call!);
     const nameNode = a.positional[0] ?? a.keywords.get('name');
     const name = stringValue(nameNode);
@@ -160,7 +167,7 @@ const LOGGING: Record<string, Builder> = {
     const cols = [...a.keywords].filter(([k]) => k !== 'name');
     if (!cols.length || !cols.every(([, v]) => maybeNumber(v))) return undefined;
     return `${fb.needModule('mlflow')}.log_metrics({${cols.map(([k, v]) => `${JSON.stringify(`${name}.${k}`)}: ${v.text}`).join(', ')}})`;
-  }),
+  },
   // log_table(name, dict) → the table as a JSON artifact (MLF: json.dump + log_artifact; log_dict does both).
   'azureml.core.Run.log_table': logDict,
   'azureml.core.Run.log_accuracy_table': logDict,
@@ -168,7 +175,7 @@ const LOGGING: Record<string, Builder> = {
   'azureml.core.Run.log_predictions': logDict,
   'azureml.core.Run.log_residuals': logDict,
   // upload_file("dir/f.txt", "f.txt") → mlflow.log_artifact("f.txt", artifact_path="dir"): same artifact path.
-  'azureml.core.Run.upload_file': onContextRun((fb, ref, ctx) => {
+  'azureml.core.Run.upload_file': (fb, ref, ctx) => {
     const args = bindArgs(ref.call!, ['name', 'path_or_stream'], ['name', 'path_or_stream']);
     const name = knownString(ctx, args?.get('name'));
     const path = args?.get('path_or_stream');
@@ -178,8 +185,40 @@ const LOGGING: Record<string, Builder> = {
     const dir = name.includes('/') ? name.slice(0, name.lastIndexOf('/')).replace(/^\.\//, '') : '';
     if (!base(name) || base(name) !== base(local) || dir.startsWith('/') || dir.includes('..')) return undefined;
     return `${fb.needModule('mlflow')}.log_artifact(${path.text}${dir && dir !== '.' ? `, artifact_path=${JSON.stringify(dir)}` : ''})`;
-  }),
+  },
+  // A tag on the run → mlflow.set_tag(key, value) (MLF: MLflow runs carry the tags); v1 tag(key) alone sets no value.
+  'azureml.core.Run.tag': (fb, ref) => {
+    const args = bindArgs(ref.call!, ['key', 'value'], ['key', 'value']);
+    return args?.get('key') && args.get('value') && ref.call!.parent?.type === 'expression_statement' ? `${fb.needModule('mlflow')}.set_tag(${args.get('key')!.text}, ${args.get('value')!.text})` : undefined;
+  },
+  // Completing the run → ending the MLflow run (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.end_run).
+  'azureml.core.Run.complete': (fb, ref) => (noArgs(ref.call!) && ref.call!.parent?.type === 'expression_statement' ? `${fb.needModule('mlflow')}.end_run()` : undefined),
 };
+
+/**
+ * A use of a run that becomes an MLflow run in the same fix (`run = mlflow.start_run()`): its
+ * logging calls → MLflow (the LOGGING table), `run.id` → `run.info.run_id`, and `log_list(name,
+ * values)` → one batch of metrics at step 0 (MLF "Log a list of metrics": MlflowClient().log_batch
+ * with mlflow.entities.Metric). Undefined for anything else.
+ */
+function runLoggingUse(fb: FixBuilder, ctx: RuleContext, use: SyntaxNode): [SyntaxNode, string] | undefined {
+  const m = member(use);
+  if (m && !m.call && m.name === 'id') return [m.attr, `${use.text}.info.run_id`];
+  const ref = m?.call && referenceAt(ctx, m.attr);
+  if (!ref) return undefined;
+  if (ref.qname === 'azureml.core.Run.log_list') {
+    const a = bindArgs(ref.call!, ['name', 'value', 'description'], ['name', 'value']);
+    const name = a?.get('name');
+    const value = a?.get('value');
+    if (!name || !value || /\bval\b/.test(name.text) || ref.call!.parent?.type !== 'expression_statement') return undefined;
+    const metric = fb.need('mlflow.entities', 'Metric');
+    const time = fb.needModule('time');
+    return [ref.call!, `${fb.need('mlflow.tracking', 'MlflowClient')}().log_batch(${use.text}.info.run_id, metrics=[${metric}(key=${name.text}, value=val, timestamp=int(${time}.time() * 1000), step=0) for val in ${value.text}])`];
+  }
+  const build = Object.prototype.hasOwnProperty.call(LOGGING, ref.qname) ? LOGGING[ref.qname] : undefined;
+  const text = build && build(fb, ref, ctx);
+  return text === undefined ? undefined : [m!.call!, text];
+}
 
 // ---- Submitted runs → jobs (CMD): experiment.submit, and what is done with the run it returns ----
 
@@ -189,20 +228,56 @@ function v2Job(ctx: RuleContext, config: SyntaxNode): boolean {
   return !!q && sdkOf({ kind: 'ref', qname: q }) === 'v2';
 }
 
-interface Submission {
-  call: SyntaxNode;
-  edits: Map<SyntaxNode, string>;
+/** `print` is the builtin here. */
+function isPrint(ctx: RuleContext, call: SyntaxNode | null | undefined): boolean {
+  return call?.type === 'call' && call.childForFieldName('function')?.text === 'print' && ctx.model.resolveName('print', call) === undefined;
+}
+
+/** The expression is shown, not used: a notebook cell's last expression statement, or a `print(...)` argument. */
+function shown(ctx: RuleContext, expr: SyntaxNode): boolean {
+  if (expr.parent?.type === 'expression_statement') return true;
+  return expr.parent?.type === 'argument_list' && isPrint(ctx, expr.parent.parent);
 }
 
 /**
- * `run = Experiment(ws, name).submit(job)` and every use of `run`, rewritten together (one fix):
- * the run becomes the v2 job `create_or_update` returns, so each use must change with it.
- * Undefined unless the experiment's name, its workspace and every use of the run translate.
+ * An MLflow client on the workspace of the v2 client `ml`: MLF ("View run info and data":
+ * `MlflowClient().get_run(id).data.metrics`), pointed at the workspace's tracking URI (TRK:
+ * `ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri`); MlflowClient takes
+ * it as its first argument, tracking_uri (https://mlflow.org/docs/latest/python_api/mlflow.client.html).
  */
-function submission(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Submission | undefined {
+function trackingClient(fb: FixBuilder, ml: string): string {
+  return `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
+}
+
+/** `"...{expr}..."` for a model path under a job's artifacts: the literal inlined, else an f-string. */
+function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode): string | undefined {
+  const lit = knownString(ctx, path);
+  if (lit !== undefined && path.type === 'string') return /["\\{}\n]/.test(lit) || lit.startsWith('/') ? undefined : `f"azureml://jobs/{${job}.name}/outputs/artifacts/paths/${lit}"`;
+  return path.type === 'identifier' || path.type === 'attribute' ? `f"azureml://jobs/{${job}.name}/outputs/artifacts/paths/{${path.text}}"` : undefined;
+}
+
+/**
+ * `run.register_model(model_name, model_path)` on a submitted run → a model registered from the
+ * job's artifacts (MODEL: `Model(path="azureml://jobs/<run_id>/outputs/artifacts/paths/model/",
+ * type=AssetTypes.CUSTOM_MODEL)` + `ml_client.models.create_or_update`; the v1 default is a custom model).
+ */
+function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: string, ml: string): string | undefined {
+  const a = bindArgs(call, ['model_name', 'model_path', 'tags', 'properties', 'model_framework', 'model_framework_version', 'description'], ['model_name', 'model_path', 'tags', 'description']);
+  const name = a?.get('model_name');
+  const path = a?.get('model_path');
+  // The v2 Model returned has the v1 one's name, version, tags and description; nothing else is read the same.
+  if (!name || !path || !variableFree(ctx, call, ['name', 'version', 'tags', 'description'])) return undefined;
+  const uri = jobArtifactPath(ctx, job, path);
+  if (!uri) return undefined;
+  const entities = fb.needModule('azure.ai.ml.entities');
+  const types = fb.need('azure.ai.ml.constants', 'AssetTypes');
+  return `${ml}.models.create_or_update(${entities}.Model(${kwargs([['name', name], ['path', uri], ['type', `${types}.CUSTOM_MODEL`], ['tags', a!.get('tags')], ['description', a!.get('description')]])}))`;
+}
+
+/** The `exp.submit(config)` call: the experiment expression, its `Experiment(ws, name)` call, and the config. */
+function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode } | undefined {
   if (calleeOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
-  const args = bindArgs(call, ['config'], ['config']);
-  const config = args?.get('config');
+  const config = bindArgs(call, ['config'], ['config'])?.get('config');
   const fn = call.childForFieldName('function');
   const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
   const expCall = madeBy(ctx, exp);
@@ -211,95 +286,285 @@ function submission(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Submiss
   const ws = e?.get('workspace');
   const name = e?.get('name');
   if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
-  const edits = new Map<SyntaxNode, string>();
-  // The job: a v2 one already, or a ScriptRunConfig this table rewrites in the same fix.
-  if (!v2Job(ctx, config)) {
-    const src = madeBy(ctx, config);
-    const q = calleeOf(ctx, src);
-    const text = src && q && Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q) ? JOB_CONFIGS[q](fb, src, ctx) : undefined;
-    if (!text || !src) return undefined;
-    edits.set(src, text);
-  }
-  // The client of the experiment's workspace: an MLClient, or the one for the same config file.
-  const wsValue = ctx.model.evaluate(ws);
-  let client: string;
-  if (wsValue?.kind === 'instance' && wsValue.type === 'azure.ai.ml.MLClient') client = ws.text;
-  else {
-    const made = madeBy(ctx, ws);
-    if (!made || calleeOf(ctx, made) !== 'azureml.core.Workspace.from_config' || !noArgs(made)) return undefined;
-    client = fb.mlClient();
-  }
-  const uses = usesOf(ctx, call);
-  if (!uses) return undefined;
+  return { exp, expCall, config, ws, name };
+}
+
+/**
+ * `run = Experiment(ws, name).submit(job)` and every use of `run`, rewritten together:
+ * the run becomes the v2 job `create_or_update` returns, so each use must change with it.
+ * The job configuration itself is not rewritten here (see `jobEdits`). Undefined unless the
+ * experiment's name, its workspace and every use of the run translate.
+ */
+function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+  const p = submitParts(ctx, call);
+  const client = p && clientOf(fb, ctx, p.ws);
+  const uses = p && usesOfAssigned(ctx, call);
+  if (!p || !client || !uses) return undefined;
+  const ml = client.ml;
+  const edits: Edits = [[call, `${ml}.jobs.create_or_update(${p.config.text}, experiment_name=${p.name.text})`], ...client.edits];
   for (const use of uses) {
     const m = member(use);
-    if (m) {
-      if (m.name === 'studio_url' && !m.call) continue;
-      if (!m.call) return undefined;
-      if (m.name === 'get_status' && noArgs(m.call)) edits.set(m.call, `${client}.jobs.get(${use.text}.name).status`);
-      else if (m.name === 'get_portal_url' && noArgs(m.call)) edits.set(m.call, `${use.text}.studio_url`);
-      // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py).
-      else if (m.name === 'wait_for_completion' && bindArgs(m.call, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing'])) edits.set(m.call, `${client}.jobs.stream(${use.text}.name)`);
-      else return undefined;
+    const job = use.text;
+    if (m && !m.call) {
+      // run.id is the v2 job's name (CMD: the job name is the run ID); display_name is the same attribute.
+      if (m.name === 'id') edits.push([m.attr, `${job}.name`]);
+      else if (m.name === 'display_name') edits.push([m.attr, m.attr.text]);
+      else if (m.name !== 'studio_url' && m.name !== 'name') return undefined;
       continue;
     }
-    const holder = use.parent?.type === 'argument_list' ? use.parent.parent : undefined;
-    if (use.parent?.type === 'expression_statement') continue; // a notebook cell showing the run
-    if (holder?.type === 'call' && holder.childForFieldName('function')?.text === 'print' && ctx.model.resolveName('print', holder) === undefined) continue;
+    if (m?.call) {
+      const c = m.call;
+      if (m.name === 'get_status' && noArgs(c)) edits.push([c, `${ml}.jobs.get(${job}.name).status`]);
+      else if (m.name === 'get_portal_url' && noArgs(c)) edits.push([c, `${job}.studio_url`]);
+      // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py).
+      else if (m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing'])) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
+      // MLF: metrics through MLflow (the latest value of each metric); the job's name is its MLflow run ID.
+      else if (m.name === 'get_metrics' && noArgs(c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
+      // The run's details, shown: the v2 job (JobOperations.get).
+      else if (m.name === 'get_details' && noArgs(c) && shown(ctx, c)) edits.push([c, `${ml}.jobs.get(${job}.name)`]);
+      // JobOperations.begin_cancel (SDK _job_operations.py) requests the cancellation as v1 cancel() does.
+      else if (m.name === 'cancel' && noArgs(c) && c.parent?.type === 'expression_statement') edits.push([c, `${ml}.jobs.begin_cancel(${job}.name)`]);
+      // A tag on the run: MlflowClient.set_tag(run_id, key, value) (MLF: runs are MLflow runs).
+      else if (m.name === 'tag' && c.parent?.type === 'expression_statement') {
+        const t = bindArgs(c, ['key', 'value'], ['key', 'value']);
+        if (!t?.get('key') || !t.get('value')) return undefined;
+        edits.push([c, `${trackingClient(fb, ml)}.set_tag(${job}.name, ${t.get('key')!.text}, ${t.get('value')!.text})`]);
+      } else if (m.name === 'register_model') {
+        const text = registerModel(fb, ctx, c, job, ml);
+        if (!text) return undefined;
+        edits.push([c, text]);
+      } else return undefined;
+      continue;
+    }
+    if (shown(ctx, use)) continue; // a notebook cell or print showing the run: the job shows itself
     // RunDetails(run).show() → stream the logs (no v2 widget is documented).
+    const holder = use.parent?.type === 'argument_list' ? use.parent.parent : undefined;
     const show = holder && calleeOf(ctx, holder) === 'azureml.widgets.RunDetails' && callArgs(holder).positional.length === 1 && !callArgs(holder).keywords.size ? holder.parent : undefined;
     const showCall = show?.type === 'attribute' && show.childForFieldName('attribute')?.text === 'show' && show.parent?.type === 'call' ? show.parent : undefined;
     if (!showCall || !noArgs(showCall)) return undefined;
-    edits.set(showCall, `${client}.jobs.stream(${use.text}.name)`);
+    edits.push([showCall, `${ml}.jobs.stream(${job}.name)`]);
   }
-  edits.set(call, `${client}.jobs.create_or_update(${config.text}, experiment_name=${name.text})`);
-  // `exp = Experiment(ws, name)` used only here holds nothing but the experiment's name in v2.
-  if (exp.type === 'identifier' && expCall.parent?.type === 'assignment' && usesOf(ctx, expCall)?.length === 1) edits.set(expCall, name.text);
-  return { call, edits };
+  return edits;
 }
 
-/** The fix of a finding that belongs to a submission: its own replacement, the other edits added to `fb`. */
-function withSubmission(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode | undefined, target: SyntaxNode): string | undefined {
-  // Shared by every use of the run: past SHARED_FIX_LIMIT uses, offered on the submit only.
-  if (submit && target.id !== submit.id && (usesOf(ctx, submit)?.length ?? 0) > SHARED_FIX_LIMIT) return undefined;
-  const s = submit && submission(fb, ctx, submit);
-  const own = s && [...s.edits].find(([n]) => n.id === target.id);
-  if (!s || !own) return undefined;
-  for (const [n, text] of s.edits) if (n.id !== target.id) fb.replace(n, text);
-  return own[1];
+/** The `Experiment.submit` call `use` (a use of a job configuration) is the configuration of. */
+function submitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
+  const kw = use.parent?.type === 'keyword_argument' ? use.parent : undefined;
+  if (kw && kw.childForFieldName('name')?.text !== 'config') return undefined;
+  const list = (kw ?? use).parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  if (!call || calleeOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
+  return bindArgs(call, ['config'], ['config'])?.get('config')?.id === use.id ? call : undefined;
 }
 
-/** A method call on a submitted run: rewritten with its submission. */
+/**
+ * The whole job lifecycle of a submit, as one fix: the v1 configuration (a `ScriptRunConfig`,
+ * an `AutoMLConfig`, a `Pipeline`) and its configuring assignments, every submit of it and every
+ * use of each run; `exp = Experiment(ws, name)` becomes its name once every use is such a submit.
+ */
+function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits | undefined {
+  const p = submitParts(ctx, submit);
+  if (!p) return undefined;
+  const edits: Edits = [];
+  let submits = [submit];
+  if (!v2Job(ctx, p.config)) {
+    const src = madeBy(ctx, p.config);
+    const q = calleeOf(ctx, src);
+    const own = src && q && Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q) ? JOB_CONFIGS[q](fb, src, ctx) : undefined;
+    if (!src || !own) return undefined;
+    edits.push(...own);
+    if (p.config.type === 'identifier') {
+      // Every submit of the same configuration changes with it (each would get the v2 job).
+      const target = assignedName(src);
+      const args = target ? usesOf(ctx, target).filter((u) => !member(u)) : [];
+      const all = args.map((u) => submitOf(ctx, u));
+      if (!target || all.some((s) => !s)) return undefined;
+      submits = all as SyntaxNode[];
+    }
+  }
+  for (const s of submits) {
+    const more = submissionEdits(fb, ctx, s);
+    if (!more) return undefined;
+    edits.push(...more);
+  }
+  // v2 has no experiment object: `exp = Experiment(ws, name)` used only by these submits holds its name (CMD: experiment_name=).
+  for (const s of submits) {
+    const q = submitParts(ctx, s)!;
+    const uses = q.exp.type === 'identifier' ? usesOfAssigned(ctx, q.expCall) : undefined;
+    if (uses?.length && q.expCall.parent?.type === 'assignment' && uses.every((u) => submits.some((x) => same(x.childForFieldName('function')?.childForFieldName('object'), u))) && !edits.some(([n]) => same(n, q.expCall))) {
+      edits.push([q.expCall, q.name.text]);
+    }
+  }
+  // The submit's edit first: past SHARED_FIX_LIMIT edits, only its finding offers the fix.
+  const first = edits.findIndex(([n]) => same(n, submit));
+  return first > 0 ? [edits[first], ...edits.filter((_, i) => i !== first)] : edits;
+}
+
+/** The fix of a finding that belongs to a job's lifecycle: its own replacement, the other edits added to `fb`. */
+function withJob(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode | undefined, target: SyntaxNode): string | undefined {
+  if (!submit || calleeOf(ctx, submit) !== 'azureml.core.Experiment.submit') return undefined;
+  return combined(fb, target, jobEdits(fb, ctx, submit));
+}
+
+/** A method call or attribute read on a submitted run: rewritten with its submission. */
 const runUse: Builder = (fb, ref, ctx) => {
   const run = receiver(ref);
-  return run?.type === 'identifier' ? withSubmission(fb, ctx, definingCall(ctx, run), ref.call!) : undefined;
+  return run?.type === 'identifier' ? withJob(fb, ctx, definingCall(ctx, run), ref.call ?? ref.node) : undefined;
 };
 
-/** The v2 `compute=` for a v1 compute target: a name as written, or a v1 compute object's `.name`; null when neither. */
+/** The v2 `compute=` for a v1 compute target: a name as written, a v1 compute object's `.name`, a `.name` read kept; null when none. */
 function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
   if (!target) return undefined;
   if (sdkOf(ctx.model.evaluate(target)) !== 'v1') return target.text;
+  // `cluster.name` of a v1 compute: the compute rewrite keeps its `.name` (the same name).
+  if (target.type === 'attribute' && target.childForFieldName('attribute')?.text === 'name' && target.childForFieldName('object')?.type === 'identifier') return target.text;
   return target.type === 'identifier' ? `${target.text}.name` : null;
 }
 
-/** `ScriptRunConfig(...)` → `command(...)` (CMD), when every argument translates and the object is not used as a v1 one. */
-function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): string | undefined {
-  const args = bindArgs(call, ['source_directory', 'script', 'arguments'], ['source_directory', 'script', 'arguments', 'compute_target', 'environment']);
+/** A v2 input name from a v1 argument: the option before it (`--learning-rate` → `learning_rate`), else the variable's name. */
+function inputName(prev: SyntaxNode | undefined, item: SyntaxNode): string | undefined {
+  const flag = prev && prev.type === 'string' ? stringValue(prev) : undefined;
+  const raw = flag && /^-{1,2}[A-Za-z]/.test(flag) ? flag.replace(/^-+/, '') : item.type === 'identifier' ? item.text : item.type === 'attribute' ? item.childForFieldName('attribute')?.text : undefined;
+  const name = raw?.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
+  return name && /^[a-z_][a-z0-9_]*$/.test(name) ? name : undefined;
+}
+
+/**
+ * `python <script> <args>` for a v2 command, literals written out and each variable argument
+ * as `${{inputs.<name>}}` with its value in `inputs` (CMD: "args become `${{inputs.x}}`");
+ * undefined for anything else (v1 datasets, calls, computed strings).
+ */
+function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined): { command: string; inputs: Array<[string, string]> } | undefined {
+  if (/["'\\{}$\s]/.test(script)) return undefined;
+  const parts = ['python', script];
+  const inputs: Array<[string, string]> = [];
+  if (list) {
+    if (list.type !== 'list') return undefined;
+    const items = list.namedChildren.filter((c) => c.type !== 'comment');
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const lit = item.type === 'string' ? stringValue(item) : literalText(item);
+      if (lit !== undefined) {
+        if (/["'\\{}$\s]/.test(lit) || !lit) return undefined;
+        parts.push(lit);
+        continue;
+      }
+      if ((item.type !== 'identifier' && item.type !== 'attribute') || sdkOf(ctx.model.evaluate(item)) === 'v1') return undefined;
+      const name = inputName(items[i - 1], item);
+      const known = inputs.find(([n]) => n === name);
+      if (!name || (known && known[1] !== item.text)) return undefined;
+      if (!known) inputs.push([name, item.text]);
+      parts.push(`\${{inputs.${name}}}`);
+    }
+  }
+  return { command: parts.join(' '), inputs };
+}
+
+/**
+ * `distributed_job_config=MpiConfiguration(process_count_per_node=n, node_count=k)` →
+ * `distribution=MpiDistribution(process_count_per_instance=n)`, `instance_count=k`;
+ * `PyTorchConfiguration(process_count=n)` on one node → `PyTorchDistribution(process_count_per_instance=n)`
+ * (v1 process_count counts every node's processes: only one node maps plainly). v2 names:
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.mpidistribution, .pytorchdistribution,
+ * `command(..., distribution=, instance_count=)` https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml#azure-ai-ml-command.
+ */
+function distribution(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode | undefined): { edits: Edits; distribution?: string; count?: string } | undefined {
+  if (!node) return { edits: [] };
+  const made = madeBy(ctx, node);
+  if (!made) return undefined;
+  const edits: Edits = [];
+  if (node.type === 'identifier') {
+    // The configuration object is used only here: its call goes (the statement keeps `x = None`-free: it becomes the v2 object).
+    const target = assignedName(made);
+    if (!target || usesOf(ctx, target).length !== 1 || !sameAt(ctx, node, made)) return undefined;
+  }
+  const q = calleeOf(ctx, made);
+  let text: string | undefined;
+  let count: SyntaxNode | undefined;
+  if (q === 'azureml.core.runconfig.MpiConfiguration') {
+    const a = bindArgs(made, ['process_count_per_node', 'node_count'], ['process_count_per_node', 'node_count']);
+    if (!a) return undefined;
+    count = a.get('node_count');
+    text = `${fb.need('azure.ai.ml', 'MpiDistribution')}(${kwargs([['process_count_per_instance', a.get('process_count_per_node') ?? '1']])})`;
+  } else if (q === 'azureml.core.runconfig.PyTorchConfiguration') {
+    const a = bindArgs(made, ['communication_backend', 'distributed_backend', 'process_count', 'node_count'], ['communication_backend', 'process_count', 'node_count']);
+    const backend = a?.get('communication_backend');
+    const nodes = a?.get('node_count');
+    if (!a || (backend && stringValue(backend) !== 'Nccl') || (nodes && nodes.text !== '1')) return undefined;
+    text = `${fb.need('azure.ai.ml', 'PyTorchDistribution')}(${kwargs([['process_count_per_instance', a.get('process_count')]])})`;
+  } else return undefined;
+  if (count && count.type !== 'integer' && !sameAt(ctx, count, node)) return undefined;
+  if (node.type === 'identifier') edits.push([made, text]);
+  return { edits, distribution: node.type === 'identifier' ? node.text : text, count: count?.text };
+}
+
+/** `src.run_config.<field> = value` as a statement: the field and the assignment. */
+function runConfigAssignment(use: SyntaxNode): { field: string; assign: SyntaxNode; left: SyntaxNode; value: SyntaxNode } | undefined {
+  const rc = use.parent;
+  if (rc?.type !== 'attribute' || !same(rc.childForFieldName('object'), use) || rc.childForFieldName('attribute')?.text !== 'run_config') return undefined;
+  const left = rc.parent;
+  const assign = left?.parent;
+  if (left?.type !== 'attribute' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), left) || assign.parent?.type !== 'expression_statement') return undefined;
+  const value = assign.childForFieldName('right');
+  return value ? { field: left.childForFieldName('attribute')?.text ?? '', assign, left, value } : undefined;
+}
+
+/** The edits that make a v1 environment expression a v2 one ([] when it is not v1); undefined when they cannot. */
+function envEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode | undefined): Edits | undefined {
+  if (!env || sdkOf(ctx.model.evaluate(env)) !== 'v1') return [];
+  return environmentEdits(fb, ctx, env);
+}
+
+/**
+ * `ScriptRunConfig(...)` → `command(...)` (CMD), with `src.run_config.target = X` /
+ * `src.run_config.environment = env` afterwards → `src.compute = X` / `src.environment = env`
+ * (attributes of the v2 command: SDK entities/_builders/command.py), and a v1 environment
+ * rewritten by environment.ts in the same fix. Undefined when an argument does not translate
+ * or the object is used in another v1 way.
+ */
+function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
+  const accepted = ['source_directory', 'script', 'arguments', 'compute_target', 'environment', 'distributed_job_config'];
+  const args = bindArgs(call, ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config'], accepted);
   const script = knownString(ctx, args?.get('script'));
-  if (!args || !script || /["'\\{}$]/.test(script) || !variableFree(ctx, call, [])) return undefined;
-  const parts = commandLine(script, args.get('arguments'));
-  if (parts === undefined) return undefined;
-  // A v1 environment object has no place in a v2 job (until it is rewritten); a v1 compute target's name is the v2 compute's.
-  const env = args.get('environment');
-  if (env && sdkOf(ctx.model.evaluate(env)) === 'v1') return undefined;
+  if (!args || !script) return undefined;
+  const target = assignedName(call);
+  if (!target && call.parent?.type !== 'expression_statement' && call.parent?.type !== 'argument_list' && call.parent?.type !== 'keyword_argument') return undefined;
+  const cmd = commandWithInputs(ctx, script, args.get('arguments'));
   const compute = computeName(ctx, args.get('compute_target'));
-  if (compute === null) return undefined;
+  const env = envEdits(fb, ctx, args.get('environment') as SyntaxNode);
+  const dist = distribution(fb, ctx, args.get('distributed_job_config'));
+  if (!cmd || compute === null || !env || !dist) return undefined;
+  const edits: Edits = [];
+  // The uses of the variable: arguments (the caller checks them), or run_config assignments.
+  for (const use of target ? usesOf(ctx, target) : []) {
+    if (!member(use)) continue;
+    const a = runConfigAssignment(use);
+    if (a?.field === 'target') {
+      const c = computeName(ctx, a.value);
+      if (c === null || c === undefined) return undefined;
+      edits.push([a.assign, `${use.text}.compute = ${c}`]);
+    } else if (a?.field === 'environment') {
+      const e = envEdits(fb, ctx, a.value);
+      if (!e) return undefined;
+      edits.push([a.left, `${use.text}.environment`], ...e);
+    } else return undefined;
+  }
   const command = fb.need('azure.ai.ml', 'command');
-  return `${command}(${kwargs([['code', args.get('source_directory')], ['command', JSON.stringify(parts)], ['environment', env], ['compute', compute]])})`;
+  const inputs = cmd.inputs.length ? `{${cmd.inputs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}` : undefined;
+  const text = `${command}(${kwargs([
+    ['code', args.get('source_directory')],
+    ['command', JSON.stringify(cmd.command)],
+    ['inputs', inputs],
+    ['environment', args.get('environment')],
+    ['compute', compute],
+    ['distribution', dist.distribution],
+    ['instance_count', dist.count],
+  ])})`;
+  return [[call, text], ...edits, ...env, ...dist.edits];
 }
 
 /** `AutoMLConfig(task=...)` → `automl.<task>(...)` (AUTOML), when every argument translates and the object is not used as a v1 one. */
-function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): string | undefined {
+function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
   const accepted = ['task', 'training_data', 'validation_data', 'label_column_name', 'compute_target', 'primary_metric', 'n_cross_validations', 'experiment_name'];
   const args = bindArgs(call, [], accepted);
   const task = stringValue(args?.get('task'));
@@ -309,7 +574,7 @@ function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): strin
   const compute = computeName(ctx, args.get('compute_target'));
   if (compute === null) return undefined;
   const automl = fb.need('azure.ai.ml', 'automl');
-  return `${automl}.${task}(${kwargs([
+  return [[call, `${automl}.${task}(${kwargs([
     ['compute', compute],
     ['experiment_name', args.get('experiment_name')],
     ['training_data', args.get('training_data')],
@@ -317,45 +582,189 @@ function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): strin
     ['target_column_name', args.get('label_column_name')],
     ['primary_metric', args.get('primary_metric')],
     ['n_cross_validations', args.get('n_cross_validations')],
-  ])})`;
+  ])})`]];
 }
 
 /** The object a call makes is passed to a v1 call (`exp.submit(src)`), which would get a v2 object. */
 export function passedToV1(ctx: RuleContext, call: SyntaxNode): boolean {
-  return (usesOf(ctx, call) ?? []).some((use) => {
+  return (usesOfAssigned(ctx, call) ?? []).some((use) => {
     const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
     return list?.type === 'argument_list' && sdkOf({ kind: 'ref', qname: calleeOf(ctx, list.parent ?? undefined) ?? '' }) === 'v1';
   });
 }
 
-/** Standalone, a job configuration is rewritten only when no v1 call gets it; a submission rewrites it along with the submit. */
-function standalone(build: (fb: FixBuilder, call: SyntaxNode, ctx: RuleContext) => string | undefined): Builder {
-  return (fb, ref, ctx) => (passedToV1(ctx, ref.call!) ? undefined : build(fb, ref.call!, ctx));
+/** A v1 job configuration: with the lifecycle of the submit it is passed to, else alone when no v1 call gets it. */
+function jobConfig(build: ConfigBuilder): Builder {
+  return (fb, ref, ctx) => {
+    const call = ref.call!;
+    const target = assignedName(call);
+    const first = target ? usesOf(ctx, target).find((u) => submitOf(ctx, u)) : submitOf(ctx, call) && call;
+    if (first) return withJob(fb, ctx, submitOf(ctx, first), call);
+    return passedToV1(ctx, call) ? undefined : combined(fb, call, build(fb, call, ctx));
+  };
 }
 
-/** The v1 job configurations a submission rewrites along with it. */
-const JOB_CONFIGS: Record<string, (fb: FixBuilder, call: SyntaxNode, ctx: RuleContext) => string | undefined> = {
+type ConfigBuilder = (fb: FixBuilder, call: SyntaxNode, ctx: RuleContext) => Edits | undefined;
+
+/** A builder returning the replacement of the call only, as the edits of a configuration. */
+function asEdits(build: (fb: FixBuilder, call: SyntaxNode, ctx: RuleContext) => string | undefined): ConfigBuilder {
+  return (fb, call, ctx) => {
+    const text = build(fb, call, ctx);
+    return text === undefined ? undefined : [[call, text]];
+  };
+}
+
+/** The v1 job configurations a submission rewrites along with it (the first edit replaces the configuration call). */
+const JOB_CONFIGS: Record<string, ConfigBuilder> = {
   'azureml.core.ScriptRunConfig': scriptRunConfig,
   'azureml.train.automl.AutoMLConfig': autoMLConfig,
+  // PIPE: a v1 Pipeline(...) and its steps → a v2 pipeline job (pipelines.ts adds the steps' edits to fb).
+  'azureml.pipeline.core.Pipeline': asEdits(pipelineConfig),
+  'azureml.train.hyperdrive.HyperDriveConfig': hyperDriveConfig,
+};
+
+// ---- Interactive runs: Experiment.start_logging() → an MLflow run on the workspace (MLF, TRK) ----
+
+/** The first token of a statement (where lines can be put before it). */
+function firstLeaf(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.childCount > 0 && n.child(0)) n = n.child(0)!;
+  return n;
+}
+
+/**
+ * `run = exp.start_logging()` (or `with exp.start_logging() as run:`) and every use of the run,
+ * as one fix (MLF "Experiments and runs": `mlflow.set_experiment(name)`, `mlflow.start_run()`),
+ * MLflow first pointed at the experiment's workspace (TRK: `mlflow.set_tracking_uri(
+ * ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)`); `run.complete()` →
+ * `mlflow.end_run()`. Undefined when a use of the run has no MLflow equivalent here.
+ */
+function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+  if (calleeOf(ctx, call) !== 'azureml.core.Experiment.start_logging' || !noArgs(call)) return undefined;
+  const fn = call.childForFieldName('function');
+  const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
+  const expCall = madeBy(ctx, exp);
+  if (!exp || !expCall || calleeOf(ctx, expCall) !== 'azureml.core.Experiment') return undefined;
+  const e = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
+  const ws = e?.get('workspace');
+  const name = e?.get('name');
+  if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
+  // The run variable: `run = <call>` as a statement, or `with <call> as run:`.
+  let target = assignedName(call);
+  let stmt = target ? call.parent?.parent : undefined;
+  const asPattern = call.parent?.type === 'as_pattern' ? call.parent : undefined;
+  if (!target && asPattern?.parent?.type === 'with_item' && asPattern.parent.parent?.type === 'with_clause' && asPattern.parent.parent.namedChildren.length === 1) {
+    const alias = asPattern.childForFieldName('alias') ?? asPattern.namedChildren[1];
+    const id = alias?.type === 'identifier' ? alias : alias?.namedChildren[0];
+    if (id?.type === 'identifier') {
+      target = id;
+      stmt = asPattern.parent.parent.parent ?? undefined;
+    }
+  }
+  if (!target || !stmt || (stmt.type !== 'expression_statement' && stmt.type !== 'with_statement')) return undefined;
+  const client = clientOf(fb, ctx, ws);
+  if (!client) return undefined;
+  const mlflow = fb.needModule('mlflow');
+  const ml = client.ml;
+  const indent = ' '.repeat(stmt.startPosition.column);
+  const lead = firstLeaf(stmt);
+  const edits: Edits = [
+    [call, `${mlflow}.start_run()`],
+    [lead, `${mlflow}.set_tracking_uri(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)\n${indent}${mlflow}.set_experiment(${name.text})\n${indent}${lead.text}`],
+    ...client.edits,
+  ];
+  for (const use of usesOf(ctx, target)) {
+    const m = member(use);
+    if (!m) {
+      if (shown(ctx, use)) continue;
+      return undefined;
+    }
+    if (m.call && m.name === 'complete' && noArgs(m.call) && stmt.type === 'expression_statement') {
+      edits.push([m.call, `${mlflow}.end_run()`]);
+      continue;
+    }
+    if (m.call && m.name === 'get_metrics' && noArgs(m.call)) {
+      // MLF "View run info and data": the run's metrics (latest values) by its run ID.
+      edits.push([m.call, `${mlflow}.get_run(${use.text}.info.run_id).data.metrics`]);
+      continue;
+    }
+    const edit = runLoggingUse(fb, ctx, use);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  // `exp = Experiment(ws, name)` used by nothing else holds the name.
+  const expUses = exp.type === 'identifier' ? usesOfAssigned(ctx, expCall) : undefined;
+  if (expUses?.length === 1 && expCall.parent?.type === 'assignment') edits.push([expCall, name.text]);
+  return edits;
+}
+
+/** Run.* calls on a run: by what made the run (the script's own run, an interactive one, a submitted job). */
+function runMember(raw?: Builder): Builder {
+  return (fb, ref, ctx) => {
+    const run = receiver(ref);
+    const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
+    const q = calleeOf(ctx, made);
+    if (q === 'azureml.core.Run.get_context') return raw ? raw(fb, ref, ctx) : fb.sameFixAs(made!);
+    if (q === 'azureml.core.Experiment.start_logging') return fb.sameFixAs(made!);
+    return runUse(fb, ref, ctx);
+  };
+}
+
+/** `src.run_config.target = X` and the like: the fix of the `ScriptRunConfig(...)` that made `src`. */
+const runConfigPiece: Builder = (fb, ref, ctx) => {
+  const rc = ref.node.childForFieldName('object');
+  const src = rc?.type === 'attribute' ? rc.childForFieldName('object') : undefined;
+  const made = src?.type === 'identifier' ? definingCall(ctx, src) : undefined;
+  return made && calleeOf(ctx, made) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(made) : undefined;
+};
+
+/** `MpiConfiguration(...)` given (inline or through one variable) as a ScriptRunConfig's distributed_job_config: that one's fix. */
+const configPiece: Builder = (fb, ref, ctx) => {
+  const target = assignedName(ref.call!);
+  const arg = target ? usesOf(ctx, target)[0] : ref.call!;
+  const kw = arg?.parent?.type === 'keyword_argument' ? arg.parent : undefined;
+  const call = kw?.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
+  return call && kw!.childForFieldName('name')?.text === 'distributed_job_config' && calleeOf(ctx, call) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(call) : undefined;
 };
 
 export const JOBS: Rewrites = {
   calls: {
-    ...LOGGING,
+    ...Object.fromEntries(Object.entries(LOGGING).map(([q, build]) => [q, runMember(build)])),
+    'azureml.core.Run.log_list': runMember(),
     'azureml.core.Run.get_status': runUse,
     'azureml.core.Run.get_portal_url': runUse,
     'azureml.core.Run.wait_for_completion': runUse,
+    'azureml.core.Run.get_metrics': runMember(),
+    'azureml.core.Run.get_details': runUse,
+    'azureml.core.Run.cancel': runUse,
+    'azureml.core.Run.register_model': runUse,
     'azureml.widgets.RunDetails.show': (fb, ref, ctx) => {
       const widget = receiver(ref);
       const run = widget?.type === 'call' ? callArgs(widget).positional[0] : undefined;
-      return run?.type === 'identifier' ? withSubmission(fb, ctx, definingCall(ctx, run), ref.call!) : undefined;
+      return run?.type === 'identifier' ? withJob(fb, ctx, definingCall(ctx, run), ref.call!) : undefined;
     },
-    'azureml.core.Experiment.submit': (fb, ref, ctx) => withSubmission(fb, ctx, ref.call, ref.call!),
+    // `RunDetails(run)` goes with the `.show()` it is the receiver of.
+    'azureml.widgets.RunDetails': (fb, ref) => {
+      const attr = ref.call!.parent;
+      const show = attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'show' && attr.parent?.type === 'call' ? attr.parent : undefined;
+      return show ? fb.sameFixAs(show) : undefined;
+    },
+    'azureml.core.Experiment.submit': (fb, ref, ctx) => withJob(fb, ctx, ref.call, ref.call!),
+    'azureml.core.Experiment.start_logging': (fb, ref, ctx) => combined(fb, ref.call!, startLoggingEdits(fb, ctx, ref.call!)),
     // v2 has no experiment object: once nothing uses it, `exp = Experiment(ws, "name")` keeps the name (CMD: experiment_name=).
     'azureml.core.Experiment': (fb, ref, ctx) => {
       const args = bindArgs(ref.call!, ['workspace', 'name'], ['workspace', 'name']);
       const name = args?.get('name');
-      return name && ref.call!.parent?.type === 'assignment' && usesOf(ctx, ref.call!)?.length === 0 ? name.text : undefined;
+      // `Experiment(ws, name).submit(job)` inline: the submit's fix replaces it.
+      const attr = ref.call!.parent;
+      if (attr?.type === 'attribute' && ['submit', 'start_logging'].includes(attr.childForFieldName('attribute')?.text ?? '') && attr.parent?.type === 'call') return fb.sameFixAs(attr.parent);
+      if (!name || ref.call!.parent?.type !== 'assignment') return undefined;
+      const uses = usesOfAssigned(ctx, ref.call!);
+      if (uses?.length === 0) return name.text;
+      // Used by submits or an interactive run: that rewrite's fix.
+      const use = uses?.[0];
+      const m = use && member(use);
+      return m?.call && ['submit', 'start_logging'].includes(m.name) ? fb.sameFixAs(m.call) : undefined;
     },
     // Only when every use of the run is a call this table rewrites to MLflow; the fix rewrites them too.
     'azureml.core.Run.get_context': (fb, ref, ctx) => {
@@ -364,10 +773,18 @@ export const JOBS: Rewrites = {
       if (!args || (offline && offline.type !== 'true') || !rewriteContextRunUses(fb, ctx, ref.call!)) return undefined;
       return `${fb.needModule('mlflow')}.start_run()`;
     },
-    'azureml.core.ScriptRunConfig': standalone(scriptRunConfig),
-    'azureml.train.automl.AutoMLConfig': standalone(autoMLConfig),
+    'azureml.core.ScriptRunConfig': jobConfig(scriptRunConfig),
+    'azureml.train.automl.AutoMLConfig': jobConfig(autoMLConfig),
+    // Pieces rewritten with their producer: a distribution configuration passed to a ScriptRunConfig.
+    'azureml.core.runconfig.MpiConfiguration': configPiece,
+    'azureml.core.runconfig.PyTorchConfiguration': configPiece,
   },
   attributes: {
     'azureml.core.VERSION': (fb) => `${fb.needModule('importlib.metadata')}.version("azure-ai-ml")`,
+    'azureml.core.Run.id': runMember(),
+    'azureml.core.Run.display_name': runUse,
+    // `src.run_config.target = X` / `.environment = env`: with the ScriptRunConfig that made `src`.
+    'azureml.core.ScriptRunConfig.run_config.target': runConfigPiece,
+    'azureml.core.ScriptRunConfig.run_config.environment': runConfigPiece,
   },
 };

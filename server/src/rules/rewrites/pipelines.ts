@@ -1,10 +1,49 @@
 /**
- * Rewrites to SDK v2 of pipelines (AML110): steps become command nodes (PIPE).
+ * Rewrites to SDK v2 of pipelines (AML110), following PIPE
+ * (https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-pipeline) and
+ * https://learn.microsoft.com/azure/machine-learning/how-to-create-component-pipeline-python.
+ *
+ * A v1 pipeline is rewritten as a whole, as one suggestion: its `PythonScriptStep`s become
+ * `command(...)` objects with `inputs`/`outputs` and `${{inputs.x}}`/`${{outputs.y}}` in their
+ * command lines, `PipelineData`/`OutputFileDatasetConfig` become `Output(type="uri_folder")`,
+ * a `PipelineParameter` becomes a parameter of an inserted `@dsl.pipeline` function (its
+ * default value kept), which calls the steps in dependency order and binds each consumer's
+ * input to its producer's output; `Pipeline(...)` becomes the call of that function (the v2
+ * pipeline job), `pipeline.validate()` becomes `ml_client.jobs.validate(pipeline)`, and
+ * `step.run_after(other)` goes when a data dependency already orders the two steps. A step
+ * whose `runconfig=rc` only sets `rc.environment = env` gets `environment=env` (environment.ts
+ * rewrites env's lifecycle in the same fix) and the runconfig goes; a step without runconfig
+ * gets the v1 default image as its environment (v2 requires one), marked `# amlint: review`.
+ * `Experiment(...).submit(pipeline)` is rewritten by jobs.ts, which calls `pipelineConfig`;
+ * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
+ *
+ * Not rewritten (no suggestion): other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
+ * ...), steps with other runconfig settings, params or hash_paths, datasets or DataReferences as step inputs,
+ * data on a datastore other than the default one, steps or data used outside the pipeline or in
+ * several pipelines, a run_after without a data dependency (v2 orders nodes by data only),
+ * pipelines used in other ways (`pipeline.publish(...)` has no v2 equivalent), and any piece
+ * defined in another block than the `Pipeline(...)` statement (a branch could change which
+ * definition is seen).
  */
 import type { SyntaxNode } from '../../engine/syntax';
-import { bindArgs, stringValue } from '../fixes';
+import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { commandLine, kwargs, variableFree, type Rewrites } from './common';
+import { kwargs, noArgs, qnameOf, same, usesOf, variableFree, type Builder, type Rewrites } from './common';
+import { environmentEdits } from './environment';
+
+const PIPELINE = 'azureml.pipeline.core.Pipeline';
+const STEP = 'azureml.pipeline.steps.PythonScriptStep';
+const PIPELINE_DATA = 'azureml.pipeline.core.PipelineData';
+const OUTPUT_CONFIG = 'azureml.data.OutputFileDatasetConfig';
+const PARAMETER = 'azureml.pipeline.core.PipelineParameter';
+const SUBMIT = 'azureml.core.Experiment.submit';
+
+/**
+ * v2 command jobs and components require an environment (CommandComponentSchema: environment
+ * required); a v1 step without runconfig ran in the default image, which the v2 environment
+ * names (the image the migration docs' base images use, as in environment.ts): to review.
+ */
+const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
 
 /**
  * The compute of a v2 command is a name: a string literal stays; a v1 (or v2) compute object
@@ -18,29 +57,571 @@ function computeName(ctx: RuleContext, node: SyntaxNode | undefined): string | n
   return null;
 }
 
+/** `environment=<v2 default>,  # amlint: review`: the command's environment, for a step without runconfig. */
+function environment(fb: FixBuilder): string {
+  return `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE})`;
+}
+
+/** A command-line token: a plain string or number literal with nothing to quote. */
+function token(node: SyntaxNode): string | undefined {
+  const lit = node.type === 'string' ? stringValue(node) : literalText(node);
+  return lit === undefined || /["'\\{}$\s]/.test(lit) || !lit ? undefined : lit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The analysis of one `Pipeline(...)`: its steps (with those it pulls in through data and
+// run_after), data and parameters; undefined when any piece cannot be translated.
+
+interface Data {
+  target: SyntaxNode;
+  /** The call that made it, with `.as_dataset()` when chained (the node replaced). */
+  call: SyntaxNode;
+  name: string;
+  kind: 'pipeline_data' | 'output_config';
+  producer?: Step;
+}
+
+interface Param {
+  target: SyntaxNode;
+  call: SyntaxNode;
+  name: string;
+  value: SyntaxNode;
+}
+
+interface Step {
+  target: SyntaxNode;
+  call: SyntaxNode;
+  args: Map<string, SyntaxNode>;
+  /** The command line, with data and parameters as `${{inputs.x}}`/`${{outputs.y}}`. */
+  parts: Array<string | { data: Data } | { param: Param }>;
+  inputs: Data[];
+  outputs: Data[];
+  params: Param[];
+  after: Step[];
+  compute: string;
+  runAfter: SyntaxNode[];
+  /** The environment of its runconfig (`rc.environment = env`), if it has one. */
+  runconfig?: RunConfig;
+}
+
+/** `rc = RunConfiguration()` whose only configuration is `rc.environment = env`. */
+interface RunConfig {
+  call: SyntaxNode;
+  target: SyntaxNode;
+  /** The `rc.environment = env` statement, and `env`. */
+  assign: SyntaxNode;
+  env: SyntaxNode;
+}
+
+interface Analysis {
+  call: SyntaxNode;
+  target: SyntaxNode;
+  statement: SyntaxNode;
+  workspace: SyntaxNode;
+  description?: SyntaxNode;
+  steps: Step[];
+  data: Data[];
+  params: Param[];
+  validates: SyntaxNode[];
+  submits: SyntaxNode[];
+  runconfigs: RunConfig[];
+  /** Every call that belongs to the pipeline (steps, data, parameters, run_after, validate). */
+  members: SyntaxNode[];
+}
+
+class Bail extends Error {}
+function need<T>(v: T | undefined | null | false): T {
+  if (v === undefined || v === null || v === false) throw new Bail();
+  return v;
+}
+
+/** `x = <call>` as a statement of the block `block`, `x` bound once in its scope: its target. */
+function definedOnce(ctx: RuleContext, call: SyntaxNode, block: SyntaxNode): SyntaxNode {
+  const assign = call.parent;
+  const target = assign?.type === 'assignment' && same(assign.childForFieldName('right'), call) ? assign.childForFieldName('left') : undefined;
+  need(target?.type === 'identifier' && assign!.parent?.type === 'expression_statement' && same(assign!.parent.parent, block));
+  need((ctx.model.scopeAt(target!).bindings.get(target!.text) ?? []).length === 1);
+  return target!;
+}
+
+/** The identifier's single definition `x = <call>` in `block`: the call (with its chained methods). */
+function definitionOf(ctx: RuleContext, id: SyntaxNode, block: SyntaxNode): { call: SyntaxNode; target: SyntaxNode } | undefined {
+  if (id.type !== 'identifier') return undefined;
+  const call = definingCall(ctx, id);
+  if (!call) return undefined;
+  try {
+    return { call, target: definedOnce(ctx, call, block) };
+  } catch (e) {
+    if (e instanceof Bail) return undefined;
+    throw e;
+  }
+}
+
+/** A name usable as a v2 input/output/parameter name (and as a Python parameter). */
+const plainName = (s: string | undefined): s is string => !!s && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !['None', 'True', 'False', 'self'].includes(s);
+
+function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
+  const statement = need(call.parent?.parent?.type === 'expression_statement' ? call.parent.parent : undefined);
+  const block = need(statement.parent);
+  const target = definedOnce(ctx, call, block);
+  const pargs = need(bindArgs(call, ['workspace', 'steps'], ['workspace', 'steps', 'description']));
+  const workspace = need(pargs.get('workspace'));
+  let list = need(pargs.get('steps'));
+  const members: SyntaxNode[] = [];
+  if (list.type !== 'list') {
+    // `steps = [a, b]` is an assignment of a list, not a call: definingCall does not see it.
+    const b = ctx.model.resolveName(list.text, list);
+    const assign = b?.node.parent;
+    const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
+    need(list.type === 'identifier' && right?.type === 'list' && assign!.parent?.type === 'expression_statement' && same(assign!.parent.parent, block));
+    need((ctx.model.scopeAt(b!.node).bindings.get(list.text) ?? []).length === 1 && usesOf(ctx, b!.node).length === 1);
+    list = right!;
+  }
+  const steps = new Map<number, Step>();
+  const datas = new Map<number, Data>();
+  const params = new Map<number, Param>();
+  const queue: Step[] = [];
+
+  const stepOf = (id: SyntaxNode): Step => stepAt(need(definitionOf(ctx, id, block)).call);
+  const stepAt = (call: SyntaxNode): Step => {
+    const def = { call, target: definedOnce(ctx, call, block) };
+    need(qnameOf(ctx, def.call) === STEP);
+    let s = steps.get(def.call.id);
+    if (!s) {
+      s = { target: def.target, call: def.call, args: new Map(), parts: [], inputs: [], outputs: [], params: [], after: [], compute: '', runAfter: [] };
+      steps.set(def.call.id, s);
+      queue.push(s);
+    }
+    return s;
+  };
+  const dataOf = (id: SyntaxNode): Data | undefined => {
+    if (id.type !== 'identifier') return undefined;
+    const def = definitionOf(ctx, id, block);
+    if (!def) return undefined;
+    const known = datas.get(def.call.id);
+    if (known) return known;
+    let made = def.call;
+    let q = qnameOf(ctx, made);
+    // `PipelineData(...).as_dataset()`: the same data, as a dataset in v1.
+    if (q === `${PIPELINE_DATA}.as_dataset` && noArgs(made)) {
+      const fn = made.childForFieldName('function');
+      made = need(fn?.childForFieldName('object') ?? undefined);
+      q = qnameOf(ctx, made);
+    }
+    let data: Data;
+    if (q === PIPELINE_DATA) {
+      const a = need(bindArgs(made, ['name', 'datastore'], ['name', 'datastore', 'is_directory']));
+      const ds = a.get('datastore');
+      // v2 outputs go to the default datastore; another datastore would need an output path.
+      if (ds) need(/^azureml\.core\.Workspace\.get_default_datastore$|\.datastores\.get_default$/.test(qnameOf(ctx, definingCall(ctx, ds) ?? (ds.type === 'call' ? ds : undefined)) ?? ''));
+      const dir = a.get('is_directory');
+      if (dir) need(dir.type === 'true' || dir.type === 'false');
+      data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'pipeline_data' };
+    } else if (q === OUTPUT_CONFIG) {
+      const a = need(bindArgs(made, ['name'], ['name']));
+      data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'output_config' };
+    } else return undefined;
+    need(plainName(data.name));
+    datas.set(def.call.id, data);
+    return data;
+  };
+  const paramOf = (id: SyntaxNode): Param | undefined => {
+    if (id.type !== 'identifier') return undefined;
+    const def = definitionOf(ctx, id, block);
+    if (!def || qnameOf(ctx, def.call) !== PARAMETER) return undefined;
+    const known = params.get(def.call.id);
+    if (known) return known;
+    const a = need(bindArgs(def.call, ['name', 'default_value'], ['name', 'default_value']));
+    const value = need(a.get('default_value'));
+    need(['integer', 'float', 'true', 'false'].includes(value.type) || (value.type === 'string' && !value.descendantsOfType('interpolation').length));
+    const p: Param = { target: def.target, call: def.call, name: need(plainName(stringValue(a.get('name'))) && stringValue(a.get('name'))), value };
+    params.set(def.call.id, p);
+    return p;
+  };
+  /** A data reference in a step: `d`, or `d.as_input(...)`/`d.as_mount()` (read as an input). */
+  const dataRef = (node: SyntaxNode): { data: Data; input: boolean } | undefined => {
+    if (node.type === 'identifier') {
+      const d = dataOf(node);
+      return d && { data: d, input: false };
+    }
+    const fn = node.type === 'call' ? node.childForFieldName('function') : undefined;
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    const obj = fn?.childForFieldName('object');
+    if (!obj || obj.type !== 'identifier' || !(method === 'as_mount' || method === 'as_input')) return undefined;
+    const d = dataOf(obj);
+    if (!d || d.kind !== 'output_config') return undefined;
+    const a = callArgs(node);
+    need(!a.splat && (method === 'as_mount' ? noArgs(node) : a.positional.length + a.keywords.size <= 1));
+    return { data: d, input: true };
+  };
+
+  for (const item of list.namedChildren) {
+    if (item.type === 'comment') continue;
+    stepOf(item);
+  }
+  /** The step that produces `d`: the one listing it in `outputs=` (or, for an OutputFileDatasetConfig, passing it as is in `arguments=`). */
+  const producerOf = (d: Data): void => {
+    for (const use of usesOf(ctx, d.target)) {
+      const holder = use.parent?.type === 'list' ? use.parent : undefined;
+      const kw = holder?.parent?.type === 'keyword_argument' ? holder.parent : undefined;
+      const stepCall = (kw ?? holder)?.parent?.parent;
+      if (!holder || stepCall?.type !== 'call' || qnameOf(ctx, stepCall) !== STEP) continue;
+      const a = bindArgs(stepCall, ['script_name', 'name', 'arguments', 'compute_target'], ['script_name', 'name', 'arguments', 'compute_target', 'runconfig', 'runconfig_pipeline_params', 'inputs', 'outputs', 'params', 'source_directory', 'allow_reuse', 'version', 'hash_paths']);
+      const isOut = same(a?.get('outputs'), holder) || (d.kind === 'output_config' && same(a?.get('arguments'), holder) && !(a?.get('inputs')?.namedChildren ?? []).some((n) => n.text === d.target.text));
+      if (isOut) stepAt(stepCall);
+    }
+  };
+  const runconfigs = new Map<number, RunConfig>();
+  /** A run configuration that only sets the environment (`rc.environment = env`, env a name), used by steps only. */
+  const runconfigOf = (id: SyntaxNode): RunConfig => {
+    const def = need(definitionOf(ctx, id, block));
+    need(/^azureml\.core\.(runconfig\.)?RunConfiguration$/.test(qnameOf(ctx, def.call) ?? '') && noArgs(def.call));
+    const known = runconfigs.get(def.call.id);
+    if (known) return known;
+    let assign: SyntaxNode | undefined;
+    let env: SyntaxNode | undefined;
+    for (const use of usesOf(ctx, def.target)) {
+      const attr = use.parent;
+      if (attr?.type === 'keyword_argument' && attr.childForFieldName('name')?.text === 'runconfig') continue;
+      const set = attr?.type === 'attribute' && same(attr.childForFieldName('object'), use) && attr.childForFieldName('attribute')?.text === 'environment' ? attr.parent : undefined;
+      need(!assign && set?.type === 'assignment' && same(set.childForFieldName('left'), attr) && set.parent?.type === 'expression_statement' && same(set.parent.parent, block));
+      assign = set!.parent!;
+      env = need(set!.childForFieldName('right') ?? undefined);
+    }
+    // The environment is a name bound once, seen the same by every step (bound before the pipeline).
+    need(env?.type === 'identifier' && (ctx.model.scopeAt(env).bindings.get(env.text) ?? []).length === 1);
+    const rc: RunConfig = { call: def.call, target: def.target, assign: assign!, env: env! };
+    runconfigs.set(def.call.id, rc);
+    return rc;
+  };
+  for (let i = 0; i < queue.length; i++) {
+    const s = queue[i];
+    const accepted = ['script_name', 'name', 'arguments', 'compute_target', 'inputs', 'outputs', 'source_directory', 'allow_reuse', 'runconfig'];
+    s.args = need(bindArgs(s.call, ['script_name', 'name', 'arguments', 'compute_target', 'runconfig'], accepted));
+    const rcNode = s.args.get('runconfig');
+    if (rcNode) s.runconfig = runconfigOf(rcNode);
+    const script = need(token(need(s.args.get('script_name'))));
+    s.compute = need(computeName(ctx, s.args.get('compute_target')));
+    s.parts = ['python', script];
+    const declared = (key: string): Array<{ data: Data; input: boolean }> => {
+      const l = s.args.get(key);
+      if (!l) return [];
+      need(l.type === 'list');
+      return l.namedChildren.filter((n) => n.type !== 'comment').map((n) => need(dataRef(n)));
+    };
+    const outs = declared('outputs');
+    const ins = declared('inputs');
+    need(outs.every((o) => !o.input));
+    for (const o of outs) {
+      need(!o.data.producer || o.data.producer === s);
+      o.data.producer = s;
+      if (!s.outputs.includes(o.data)) s.outputs.push(o.data);
+    }
+    for (const d of ins) if (!s.inputs.includes(d.data)) s.inputs.push(d.data);
+    const mentioned = new Set<Data>();
+    const argList = s.args.get('arguments');
+    if (argList) {
+      need(argList.type === 'list');
+      for (const item of argList.namedChildren) {
+        if (item.type === 'comment') continue;
+        const t = token(item);
+        if (t !== undefined) {
+          s.parts.push(t);
+          continue;
+        }
+        const p = paramOf(item);
+        if (p) {
+          if (!s.params.includes(p)) s.params.push(p);
+          s.parts.push({ param: p });
+          continue;
+        }
+        const r = need(dataRef(item));
+        mentioned.add(r.data);
+        // An OutputFileDatasetConfig passed as is is an output of the step that gets it (unless declared an input).
+        if (!r.input && r.data.kind === 'output_config' && !s.inputs.includes(r.data) && !s.outputs.includes(r.data)) {
+          need(!r.data.producer || r.data.producer === s);
+          r.data.producer = s;
+          s.outputs.push(r.data);
+        } else if (!s.outputs.includes(r.data) && !s.inputs.includes(r.data)) s.inputs.push(r.data);
+        need(!(r.input && s.outputs.includes(r.data)));
+        s.parts.push({ data: r.data });
+      }
+    }
+    for (const d of s.inputs) if (!d.producer) producerOf(d);
+    // The script gets its data from its command line only (not `run.input_datasets`).
+    need([...s.inputs, ...s.outputs].every((d) => mentioned.has(d)));
+    need(!s.inputs.some((d) => s.outputs.includes(d)));
+    // Names are unique among a step's inputs, outputs and parameters.
+    const names = [...s.inputs, ...s.outputs, ...s.params].map((x) => x.name);
+    need(new Set(names).size === names.length);
+    // Uses of the step: the pipeline's list, `s.run_after(x)` and `x.run_after(s)` statements.
+    for (const use of usesOf(ctx, s.target)) {
+      if (use.parent && same(use.parent, list)) continue;
+      const attr = use.parent;
+      const isReceiver = attr?.type === 'attribute' && same(attr.childForFieldName('object'), use);
+      const runCall = isReceiver ? attr!.parent : use.parent?.parent;
+      need(runCall?.type === 'call' && qnameOf(ctx, runCall) === `${STEP}.run_after`);
+      const stmt = runCall!.parent;
+      need(stmt?.type === 'expression_statement' && same(stmt.parent, block));
+      const a = callArgs(runCall!);
+      need(!a.splat && a.positional.length === 1 && !a.keywords.size);
+      const receiverStep = stepOf(need(runCall!.childForFieldName('function')?.childForFieldName('object') ?? undefined));
+      const before = stepOf(a.positional[0]);
+      if (!receiverStep.after.includes(before)) receiverStep.after.push(before);
+      if (!receiverStep.runAfter.some((n) => same(n, runCall))) receiverStep.runAfter.push(runCall!);
+    }
+  }
+  // Every consumed data has a producer in the pipeline; data and parameters are used only by its steps.
+  const inside = (n: SyntaxNode): boolean => [...steps.values()].some((s) => s.call.startIndex <= n.startIndex && n.endIndex <= s.call.endIndex);
+  for (const d of datas.values()) {
+    need(d.producer);
+    need(usesOf(ctx, d.target).every(inside));
+  }
+  for (const p of params.values()) need(usesOf(ctx, p.target).every(inside));
+  for (const rc of runconfigs.values()) need(usesOf(ctx, rc.target).every((u) => inside(u) || (u.startIndex >= rc.assign.startIndex && u.endIndex <= rc.assign.endIndex)));
+  const byName = new Map<string, Param>();
+  for (const p of params.values()) need(!byName.has(p.name) && byName.set(p.name, p));
+  // Data producers come first; a run_after must already follow from data (v2 orders nodes by data only).
+  const deps = (s: Step): Step[] => s.inputs.map((d) => d.producer!);
+  const ancestors = (s: Step, seen = new Set<Step>()): Set<Step> => {
+    for (const p of deps(s)) if (!seen.has(p)) {
+      seen.add(p);
+      ancestors(p, seen);
+    }
+    return seen;
+  };
+  for (const s of steps.values()) {
+    const anc = ancestors(s);
+    need(!anc.has(s));
+    need(s.after.every((a) => anc.has(a)));
+  }
+  for (const s of steps.values()) for (const d of s.inputs) if (!steps.has(d.producer!.call.id)) need(false);
+  const ordered: Step[] = [];
+  const visit = (s: Step): void => {
+    if (ordered.includes(s)) return;
+    deps(s).forEach(visit);
+    ordered.push(s);
+  };
+  queue.forEach(visit);
+  // Uses of the pipeline: `pipeline.validate()` statements and submissions.
+  const validates: SyntaxNode[] = [];
+  const submits: SyntaxNode[] = [];
+  for (const use of usesOf(ctx, target)) {
+    const attr = use.parent;
+    if (attr?.type === 'attribute' && same(attr.childForFieldName('object'), use)) {
+      const c = attr.parent;
+      need(c?.type === 'call' && attr.childForFieldName('attribute')?.text === 'validate' && noArgs(c) && c.parent?.type === 'expression_statement');
+      validates.push(c!);
+      continue;
+    }
+    const holder = use.parent?.type === 'argument_list' ? use.parent.parent : undefined;
+    need(holder?.type === 'call' && qnameOf(ctx, holder) === SUBMIT);
+    submits.push(holder!);
+  }
+  need(submits.length <= 1);
+  for (const s of ordered) members.push(s.call, ...s.runAfter);
+  for (const d of datas.values()) members.push(d.call);
+  for (const p of params.values()) members.push(p.call);
+  for (const rc of runconfigs.values()) members.push(rc.call, rc.assign);
+  members.push(...validates, call);
+  return { call, target, statement, workspace, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], validates, submits, runconfigs: [...runconfigs.values()], members };
+}
+
+/** Per model: the analysis of each `Pipeline(...)` call (null: not translatable). */
+const analyses = new WeakMap<RuleContext['model'], Map<number, Analysis | null>>();
+
+function analysisOf(ctx: RuleContext, call: SyntaxNode): Analysis | undefined {
+  let m = analyses.get(ctx.model);
+  if (!m) analyses.set(ctx.model, (m = new Map()));
+  let a = m.get(call.id);
+  if (a === undefined) {
+    try {
+      a = analyse(ctx, call);
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      a = null;
+    }
+    m.set(call.id, a);
+  }
+  return a ?? undefined;
+}
+
+/** The pipelines of the module, each with its analysis when it translates. */
+function pipelines(ctx: RuleContext): Array<{ call: SyntaxNode; analysis?: Analysis }> {
+  return ctx.model.references.filter((r) => r.qname === PIPELINE && r.call).map((r) => ({ call: r.call!, analysis: analysisOf(ctx, r.call!) }));
+}
+
+/**
+ * For a piece of a v1 pipeline (a step, its data, a parameter, `validate`, `run_after`): the fix
+ * it offers is the submission's (jobs.ts rewrites the pipeline with it), or the pipeline's own
+ * when it is not submitted. Undefined when the piece belongs to no translatable pipeline.
+ */
+export function pipelineFixFor(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode): string | undefined {
+  // A member, or a part of one (`out.as_input()` in a step's arguments).
+  const found = pipelines(ctx).filter((p) => p.analysis?.members.some((m) => m.startIndex <= node.startIndex && node.endIndex <= m.endIndex));
+  if (found.length !== 1) return undefined;
+  const a = found[0].analysis!;
+  return fb.sameFixAs(a.submits[0] ?? a.call);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The text of the rewrite.
+
+/** The indentation of the line a statement starts (undefined when something precedes it on its line). */
+function indentOf(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
+  const text = ctx.model.tree.rootNode.text;
+  const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const prefix = text.slice(start, stmt.startIndex);
+  return /^[ \t]*$/.test(prefix) ? prefix : undefined;
+}
+
+/** `command(...)` for a step, one argument a line, continuation lines indented from `indent`. */
+function commandText(fb: FixBuilder, s: Step, indent: string): string {
+  const input = s.inputs.length ? fb.need('azure.ai.ml', 'Input') : '';
+  const line = s.parts.map((p) => (typeof p === 'string' ? p : 'param' in p ? `\${{inputs.${p.param.name}}}` : s.outputs.includes(p.data) ? `\${{outputs.${p.data.name}}}` : `\${{inputs.${p.data.name}}}`)).join(' ');
+  const inputs = [...s.inputs.map((d) => `"${d.name}": ${input}(type="uri_folder")`), ...s.params.map((p) => `"${p.name}": ${p.target.text}`)];
+  const outputs = s.outputs.map((d) => `"${d.name}": ${d.target.text}`);
+  const args: Array<[string, SyntaxNode | string | undefined]> = [
+    ['display_name', s.args.get('name')],
+    ['code', s.args.get('source_directory')],
+    ['command', JSON.stringify(line)],
+    ['inputs', inputs.length ? `{${inputs.join(', ')}}` : undefined],
+    ['outputs', outputs.length ? `{${outputs.join(', ')}}` : undefined],
+    ['compute', s.compute],
+    ['is_deterministic', s.args.get('allow_reuse')],
+    ['environment', s.runconfig ? s.runconfig.env.text : environment(fb)],
+  ];
+  const lines = args.filter(([, v]) => v !== undefined).map(([k, v]) => `${indent}    ${kwargs([[k, v]])},${k === 'environment' && !s.runconfig ? '  # amlint: review' : ''}`);
+  return `${fb.need('azure.ai.ml', 'command')}(\n${lines.join('\n')}\n${indent})`;
+}
+
+/**
+ * The v1 pipeline made by `call` as a v2 pipeline job (PIPE): returns the replacement of the
+ * `Pipeline(...)` call and adds the other edits (steps, data, parameters, the `@dsl.pipeline`
+ * function inserted before the statement, validate/run_after) to `fb`, only when all translate.
+ * Used by jobs.ts for `Experiment(...).submit(pipeline)`.
+ */
+export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): string | undefined {
+  const a = analysisOf(ctx, call);
+  const indent = a && indentOf(ctx, a.statement);
+  if (!a || indent === undefined) return undefined;
+  const edits: Array<[SyntaxNode, string]> = [];
+  const inserts: Array<[SyntaxNode, string]> = [];
+  for (const s of a.steps) {
+    const stmt = s.call.parent!.parent!;
+    const own = indentOf(ctx, stmt);
+    if (own === undefined) return undefined;
+    edits.push([s.call, commandText(fb, s, own)]);
+    // A run_after already implied by data goes.
+    for (const r of s.runAfter) edits.push([r.parent!, '']);
+  }
+  if (a.data.length) {
+    const output = fb.need('azure.ai.ml', 'Output');
+    for (const d of a.data) edits.push([d.call, `${output}(type="uri_folder")`]);
+  }
+  for (const p of a.params) edits.push([p.call, p.value.text]);
+  // A runconfig's environment becomes the steps' environment (environment.ts rewrites its lifecycle); the runconfig goes.
+  for (const rc of a.runconfigs) {
+    const envEdits = environmentEdits(fb, ctx, rc.env);
+    if (!envEdits) return undefined;
+    for (const [n, t] of envEdits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
+    edits.push([rc.call.parent!.parent!, ''], [rc.assign, '']);
+  }
+  if (a.validates.length) {
+    // JobOperations.validate validates a pipeline job (azure-ai-ml _job_operations.py); the client is the workspace's.
+    const wsValue = ctx.model.evaluate(a.workspace);
+    let client: string;
+    if (wsValue?.kind === 'instance' && wsValue.type === 'azure.ai.ml.MLClient') client = a.workspace.text;
+    else {
+      const made = definingCall(ctx, a.workspace);
+      if (!made || qnameOf(ctx, made) !== 'azureml.core.Workspace.from_config' || !noArgs(made)) return undefined;
+      client = fb.mlClient();
+    }
+    for (const v of a.validates) edits.push([v, `${client}.jobs.validate(${a.target.text})`]);
+  }
+  // The @dsl.pipeline function: one node per step, in dependency order; parameters keep their defaults.
+  const fn = `${a.target.text}_func`;
+  const nodeName = (s: Step): string => `${s.target.text}_node`;
+  const taken = new Set([...a.steps.map((s) => s.target.text), ...a.params.map((p) => p.name), fn]);
+  if (a.steps.some((s) => taken.has(nodeName(s))) || ctx.model.moduleScope.bindings.has(fn) || ctx.model.scopeAt(a.statement).bindings.has(fn)) return undefined;
+  const dsl = fb.need('azure.ai.ml', 'dsl');
+  const body = a.steps.map((s) => {
+    const bound = [...s.inputs.map((d) => `${d.name}=${nodeName(d.producer!)}.outputs.${d.name}`), ...s.params.map((p) => `${p.name}=${p.name}`)];
+    return `${indent}    ${nodeName(s)} = ${s.target.text}(${bound.join(', ')})\n`;
+  });
+  const signature = a.params.map((p) => `${p.name}=${p.target.text}`).join(', ');
+  const deco = `@${dsl}.pipeline(${kwargs([['description', a.description]])})`;
+  // A blank line before the function, at module level, when the line above is not blank.
+  const text = ctx.model.tree.rootNode.text;
+  const lineStart = text.lastIndexOf('\n', a.statement.startIndex - 1);
+  const above = lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart) : '';
+  // (a run_after statement above is deleted, leaving its line blank)
+  const aboveRow = a.statement.startPosition.row - 1;
+  const blanked = a.steps.some((s) => s.runAfter.some((r) => r.startPosition.row === aboveRow));
+  const gap = !indent && above.trim() && !blanked ? '\n' : '';
+  inserts.push([a.statement, `${gap}${deco}\n${indent}def ${fn}(${signature}):\n${body.join('')}\n${indent}`]);
+  for (const [n, t] of edits) fb.replace(n, t);
+  for (const [n, t] of inserts) fb.replace({ start: { line: n.startPosition.row, character: n.startPosition.column }, end: { line: n.startPosition.row, character: n.startPosition.column } }, t);
+  return `${fn}()`;
+}
+
+/** The pieces of a pipeline offer the pipeline's fix (through its submission when submitted). */
+const piece: Builder = (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!);
+
+/** A step used nowhere (not part of a pipeline) becomes a command job of its own (PIPE: PythonScriptStep → command). */
+const loneStep: Builder = (fb, ref, ctx) => {
+  // v1 allow_reuse is v2 is_deterministic (both: reuse a previous run with the same inputs;
+  // https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml#azure-ai-ml-command).
+  const accepted = ['script_name', 'name', 'arguments', 'compute_target', 'source_directory', 'allow_reuse'];
+  const args = bindArgs(ref.call!, ['script_name', 'name', 'arguments', 'compute_target'], accepted);
+  const scriptNode = args?.get('script_name');
+  const script = scriptNode && token(scriptNode);
+  const list = args?.get('arguments');
+  if (!args || !script || (list && list.type !== 'list')) return undefined;
+  const parts = ['python', script];
+  for (const item of list?.namedChildren ?? []) {
+    const t = item.type === 'comment' ? '' : token(item);
+    if (t === undefined) return undefined;
+    if (t) parts.push(t);
+  }
+  const compute = computeName(ctx, args.get('compute_target'));
+  const stmt = ref.call!.parent?.type === 'assignment' ? ref.call!.parent.parent : ref.call!.parent;
+  const indent = stmt ? indentOf(ctx, stmt) : undefined;
+  // Not when the step is used (`Pipeline(steps=[step])`, `step.run_after(...)`): a v1 pipeline would get a v2 object.
+  const target = ref.call!.parent?.type === 'assignment' ? ref.call!.parent.childForFieldName('left') ?? undefined : undefined;
+  if (compute === null || compute === undefined || indent === undefined || !variableFree(ctx, ref.call!, []) || (target && usesOf(ctx, target).length)) return undefined;
+  const step: Step = { target: target!, call: ref.call!, args, parts, inputs: [], outputs: [], params: [], after: [], compute, runAfter: [] };
+  return commandText(fb, step, indent);
+};
+
 export const PIPELINES: Rewrites = {
   calls: {
-    'azureml.pipeline.steps.PythonScriptStep': (fb, ref, ctx) => {
-      // A step that only runs a script on a compute becomes a command node (PIPE: PythonScriptStep →
-      // command); steps with inputs/outputs or run configurations are left to the user. v1
-      // allow_reuse is v2 is_deterministic (both: reuse a previous run with the same inputs;
-      // https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml#azure-ai-ml-command).
-      const accepted = ['script_name', 'name', 'arguments', 'compute_target', 'source_directory', 'allow_reuse'];
-      const args = bindArgs(ref.call!, ['script_name', 'name', 'arguments', 'compute_target'], accepted);
-      const script = stringValue(args?.get('script_name'));
-      const parts = args && script ? commandLine(script, args.get('arguments')) : undefined;
-      const compute = args && computeName(ctx, args.get('compute_target'));
-      // The step must not be used as a v1 step afterwards (`step.run_after(...)`).
-      if (!args || !parts || compute === null || !variableFree(ctx, ref.call!, [])) return undefined;
-      const command = fb.need('azure.ai.ml', 'command');
-      return `${command}(${kwargs([
-        ['display_name', args.get('name')],
-        ['code', args.get('source_directory')],
-        ['command', JSON.stringify(parts)],
-        ['compute', compute],
-        ['is_deterministic', args.get('allow_reuse')],
-      ])})`;
+    [PIPELINE]: (fb, ref, ctx) => {
+      const a = analysisOf(ctx, ref.call!);
+      if (!a) return undefined;
+      // Submitted: jobs.ts rewrites the submission and the pipeline together.
+      if (a.submits.length) return fb.sameFixAs(a.submits[0]);
+      return pipelineConfig(fb, ref.call!, ctx);
     },
+    [`${PIPELINE}.validate`]: piece,
+    [STEP]: (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!) ?? loneStep(fb, ref, ctx),
+    [`${STEP}.run_after`]: piece,
+    [PIPELINE_DATA]: (fb, ref, ctx) => {
+      // `PipelineData(...).as_dataset()`: the data is the whole chain.
+      const outer = ref.call!.parent?.type === 'attribute' && ref.call!.parent.parent?.type === 'call' ? ref.call!.parent.parent : ref.call!;
+      return pipelineFixFor(fb, ctx, outer);
+    },
+    [`${PIPELINE_DATA}.as_dataset`]: piece,
+    [PARAMETER]: piece,
+    // OutputFileDatasetConfig (AML107) in a pipeline: the output of a step, rewritten with it.
+    [OUTPUT_CONFIG]: piece,
+    [`${OUTPUT_CONFIG}.as_input`]: piece,
+    [`${OUTPUT_CONFIG}.as_mount`]: piece,
+    // A runconfig that only gives the steps their environment.
+    'azureml.core.RunConfiguration': piece,
   },
-  attributes: {},
+  attributes: {
+    // `rc.environment = env`: the consumer environment.ts delegates to.
+    'azureml.core.RunConfiguration.environment': (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.node),
+  },
 };

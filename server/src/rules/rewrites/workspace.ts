@@ -1,16 +1,29 @@
 /**
- * Rewrites to SDK v2 of Workspace, compute, datastore and dataset APIs (AML101, AML105, AML106, AML107).
- * Each v2 shape is the one the migration guide documents (see the catalogue entry's URL).
+ * Rewrites to SDK v2 of workspace, authentication, compute, datastore and dataset lookups
+ * (AML101, AML105, AML106, AML107). Each v2 shape is the one the migration guide documents (see
+ * the catalogue entry's URL).
  *
- * Some rewrites only make sense together (a workspace and the reads of its properties; the
- * get-or-create pattern of a compute cluster): their builders return one fix that edits every
- * piece, and each piece's finding offers that same fix.
+ * Some rewrites only make sense together, and are one fix that edits every piece (each piece's
+ * finding offers it): a workspace variable and all its uses become one `MLClient` (properties,
+ * `get_mlflow_tracking_uri()`, `get_details()`, `get_default_datastore()`, the name → asset dicts
+ * `compute_targets`/`datastores`/`environments`/`models`, the v1 calls of this table receiving it:
+ * datastore/dataset/compute lookups and the compute get-or-create pattern), with its `auth=`
+ * object as the credential; a compute cluster's get-or-create pattern and its uses.
+ *
+ * Not rewritten: a workspace passed to a v1 call of another area (`Experiment(ws, ...)`,
+ * `Environment.get(ws, ...)`, `Model.register(ws, ...)`): those rewrites use the module's
+ * `ml_client` (`clientOf`), and the workspace becomes an MLClient in a later pass once nothing v1
+ * receives it (folding their fixes in here would tie this fix to their builders' caches and
+ * cycles). Nor `Workspace.create` (`exist_ok`, `create_resource_group`, `write_config()` have no
+ * v2 counterpart), `Workspace.list` (v1 returns a name → workspaces dict), `ws.write_config()`
+ * (no v2 equivalent), `Workspace.get` without subscription and resource group (v2 needs both),
+ * `ComputeTarget.get_status()`/`update()`/`list_nodes()` (no v2 counterpart of the same shape),
+ * an authentication object read for tokens (`get_token`, `get_authentication_header`).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
-import type { FixBuilder } from '../fixes';
-import { bindArgs, definingCall, literalText, stringValue } from '../fixes';
-import type { RuleContext } from '../rule';
+import { FixBuilder, bindArgs, callArgs, definingCall, literalText, stringValue } from '../fixes';
+import { nodeRange, type RuleContext } from '../rule';
 import { assignedName, combined, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
@@ -22,6 +35,7 @@ const CREATE = 'azureml.core.compute.ComputeTarget.create';
 const PROVISIONING = 'azureml.core.compute.AmlCompute.provisioning_configuration';
 const WAIT = 'azureml.core.compute.ComputeTarget.wait_for_completion';
 const COMPUTE_EXCEPTION = 'azureml.core.compute_target.ComputeTargetException';
+const SUPPORTED_VMSIZES = 'azureml.core.compute.AmlCompute.supported_vmsizes';
 
 /** The statement runs unconditionally in its module or function (not under if/try/for/with). */
 function straightLine(node: SyntaxNode): boolean {
@@ -42,9 +56,9 @@ function stable(ctx: RuleContext, node: SyntaxNode): boolean {
 /** The arguments of `Workspace(subscription_id, resource_group, workspace_name)` / `Workspace.get(name, ...)`, keyed by v1 name. */
 function workspaceArgs(ctx: RuleContext, call: SyntaxNode): Map<string, SyntaxNode> | undefined {
   const q = qnameOf(ctx, call);
-  if (q === WS_CLASS) return bindArgs(call, ['subscription_id', 'resource_group', 'workspace_name'], ['subscription_id', 'resource_group', 'workspace_name']);
+  if (q === WS_CLASS) return bindArgs(call, ['subscription_id', 'resource_group', 'workspace_name', 'auth'], ['subscription_id', 'resource_group', 'workspace_name', 'auth']);
   if (q !== WORKSPACE_GET) return undefined;
-  const args = bindArgs(call, ['name', 'auth', 'subscription_id', 'resource_group'], ['name', 'subscription_id', 'resource_group']);
+  const args = bindArgs(call, ['name', 'auth', 'subscription_id', 'resource_group'], ['name', 'auth', 'subscription_id', 'resource_group']);
   const name = args?.get('name');
   if (name) args!.set('workspace_name', name);
   return args;
@@ -90,32 +104,70 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
  * has no such equivalent. Passing the workspace on as an argument is left as it is (those
  * calls stay reported).
  */
-function workspaceEdits(ctx: RuleContext, call: SyntaxNode, replacement: () => string): Edits | undefined {
+function workspaceEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, auth: SyntaxNode | undefined, replacement: (credential: string) => string): Edits | undefined {
+  const cred = credentialOf(ctx, call, auth);
+  if (!cred) return undefined;
   const target = assignedName(call);
-  if (!target) return call.parent?.type === 'expression_statement' ? [[call, replacement()]] : undefined;
+  if (!target) {
+    if (call.parent?.type !== 'expression_statement') return undefined;
+    fb.need('azure.ai.ml', 'MLClient');
+    const c = cred(fb);
+    return [[call, replacement(c.text)], ...c.edits];
+  }
   // The uses' edits do not depend on the fix being built: once per producer and analysis.
   let memo = useEditsMemo.get(ctx.model);
   if (!memo) useEditsMemo.set(ctx.model, (memo = new Map()));
-  let edits = memo.get(call.id);
-  if (edits === undefined) memo.set(call.id, (edits = useEdits(ctx, call, target) ?? null));
-  // Imports are asked for only once the rewrite is sure.
-  return edits ? [[call, replacement()], ...edits] : undefined;
+  let uses = memo.get(call.id);
+  if (uses === undefined) memo.set(call.id, (uses = useEdits(ctx, call, target) ?? null));
+  if (!uses) return undefined;
+  // Imports are asked for only once the rewrite is sure: the consumers' edits again, with `fb`.
+  // (MLClient first: the imports keep the order MLClient, credential.)
+  fb.need('azure.ai.ml', 'MLClient');
+  const c = cred(fb);
+  const out: Edits = [[call, replacement(c.text)], ...c.edits, ...uses.edits];
+  for (const c of uses.consumers) {
+    for (const e of consumerEdits(fb, ctx, c, uses.client) ?? []) if (!out.some(([n]) => same(n, e[0]))) out.push(e);
+  }
+  return out;
 }
 
-const useEditsMemo = new WeakMap<RuleContext['model'], Map<number, Edits | null>>();
+/** The edits of a workspace's uses as a workspace, and the v1 calls receiving it that are rewritten with it. */
+interface UseEdits {
+  edits: Edits;
+  consumers: SyntaxNode[];
+  client: ClientFor;
+}
 
-/** v1 calls taking the workspace that this table rewrites with it (through `clientOf`). */
-const TAKES_CLIENT = new Set(['azureml.core.Datastore.get', 'azureml.core.Datastore.get_default', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', COMPUTE_TARGET, AML_COMPUTE, CREATE]);
+const useEditsMemo = new WeakMap<RuleContext['model'], Map<number, UseEdits | null>>();
 
-function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode): Edits | undefined {
+/** The v2 client (a name) standing for a v1 workspace expression in a rewrite; undefined when there is none without more edits. */
+type ClientFor = (ws: SyntaxNode | undefined) => string | undefined;
+
+/**
+ * v1 calls taking the workspace that this table rewrites (`consumerEdits`): the whole-workspace
+ * fix includes their rewrite, and is not offered when one of them cannot be rewritten (it would
+ * get an MLClient). Calls of other areas (`Experiment(ws, ...)`, `Environment.get(ws, ...)`,
+ * `Model.register(ws, ...)`) block it: their own rewrites use the module's `ml_client` (through
+ * `clientOf`), and once they are applied (an earlier pass) the workspace becomes an MLClient.
+ */
+const TAKES_CLIENT = new Set(['azureml.core.Datastore.get', 'azureml.core.Datastore.get_default', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', COMPUTE_TARGET, AML_COMPUTE, CREATE, SUPPORTED_VMSIZES]);
+
+function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode): UseEdits | undefined {
   const edits: Edits = [];
-  for (const use of usesOf(ctx, target)) {
-    // Passed to a v1 call that is not rewritten with it (`Experiment(ws, "x")`): that call would
-    // get an MLClient.
+  const consumers: SyntaxNode[] = [];
+  const uses = usesOf(ctx, target);
+  const client: ClientFor = (w) => (w && uses.some((u) => same(u, w)) ? target.text : undefined);
+  for (const use of uses) {
     const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
     if (list?.type === 'argument_list') {
-      const q = qnameOf(ctx, list.parent ?? undefined);
-      if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1' && !TAKES_CLIENT.has(q)) return undefined;
+      const holder = list.parent ?? undefined;
+      const q = qnameOf(ctx, holder);
+      if (q && TAKES_CLIENT.has(q)) {
+        if (!consumers.some((c) => same(c, holder))) consumers.push(holder!);
+        continue;
+      }
+      // Passed to a v1 call that is not rewritten with it: that call would get an MLClient.
+      if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1') return undefined;
     }
     const m = memberOf(use);
     if (!m) continue;
@@ -125,27 +177,31 @@ function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode): Edits
     else if (m.name === 'name') edits.push([m.attr, `${x}.workspace_name`]);
     else if (m.name === 'resource_group') edits.push([m.attr, `${x}.resource_group_name`]);
     else if (m.name === 'location') edits.push([m.attr, `${x}.workspaces.get(${x}.workspace_name).location`]);
-    else if (m.name === 'get_default_datastore' && m.call && noArgs(m.call) && datastoreFree(ctx, m.call)) edits.push([m.call, `${x}.datastores.get_default()`]);
+    else if (m.name === 'get_default_datastore' && m.call && noArgs(m.call) && datastoreFree(ctx, m.call)) edits.push([m.call, `${x}.datastores.get_default()`], ...memberReads(ctx, m.call, ['name']));
+    else if (m.call && WORKSPACE_METHODS[m.name]?.ok(ctx, m.call)) edits.push([m.call, WORKSPACE_METHODS[m.name].v2(x)]);
+    else if (Object.prototype.hasOwnProperty.call(LOOKUPS, m.name)) {
+      const l = lookup(ctx, m.attr, m.name);
+      if (!l) return undefined;
+      edits.push([l.subscript, l.v2(x)], ...memberReads(ctx, l.subscript, m.name === 'datastores' ? ['name'] : []));
+    }
     else if (m.name === 'compute_targets') {
-      // The name → compute dict: `ws.compute_targets[n]` → `ws.compute.get(n)` (a v2 Compute:
-      // only its `name` reads the same), `n in ws.compute_targets` → a test on the listed names.
-      const parent = m.attr.parent;
-      const key = parent?.type === 'subscript' && same(parent.childForFieldName('value'), m.attr) ? parent.childForFieldName('subscript') : undefined;
-      if (key && parent!.namedChildren.length === 2 && computeFree(ctx, parent!)) edits.push([parent!, `${x}.compute.get(${key.text})`]);
-      else if (parent?.type === 'comparison_operator' && parent.namedChildren.length === 2 && same(parent.namedChildren[1], m.attr) && /^\s*(not\s+)?in\s*$/.test(parent.text.slice(parent.namedChildren[0].endIndex - parent.startIndex, m.attr.startIndex - parent.startIndex))) {
-        edits.push([m.attr, `[c.name for c in ${x}.compute.list()]`]);
-      } else return undefined;
+      const e = computeTargetsEdit(ctx, m.attr, x);
+      if (!e) return undefined;
+      edits.push(...e);
     } else return undefined;
   }
   // Uses read as v2 must see only this binding (not one made under if/try instead).
-  if (edits.length && !straightLine(call)) return undefined;
-  return edits;
+  if ((edits.length || consumers.length) && !straightLine(call)) return undefined;
+  // Each consumer must be rewritten with it (checked without asking for imports).
+  const scratch = new FixBuilder(ctx, call.startIndex);
+  if (consumers.some((c) => !consumerEdits(scratch, ctx, c, client))) return undefined;
+  return { edits, consumers, client };
 }
 
 function fromConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
-  const args = bindArgs(call, ['path'], ['path']);
+  const args = bindArgs(call, ['path', 'auth'], ['path', 'auth']);
   if (!args) return undefined;
-  return workspaceEdits(ctx, call, () => `${fb.need('azure.ai.ml', 'MLClient')}.from_config(${kwargs([['credential', `${fb.need('azure.identity', 'DefaultAzureCredential')}()`], ['path', args.get('path')]])})`);
+  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}.from_config(${kwargs([['credential', cred], ['path', args.get('path')]])})`);
 }
 
 /** `Workspace(subscription_id, resource_group, workspace_name)` / `Workspace.get(name, subscription_id=, resource_group=)` → `MLClient(...)` with the same three values. */
@@ -158,7 +214,7 @@ function workspaceCtorEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode):
     ['resource_group_name', args.get('resource_group')],
     ['workspace_name', args.get('workspace_name')],
   ]);
-  return workspaceEdits(ctx, call, () => `${fb.need('azure.ai.ml', 'MLClient')}(${fb.need('azure.identity', 'DefaultAzureCredential')}(), ${rest})`);
+  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}(${cred}, ${rest})`);
 }
 
 /** The producer of a workspace variable, and the fix that turns it and its uses into an MLClient. */
@@ -187,25 +243,268 @@ function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => 
   };
 }
 
+/** Workspace methods with a v2 counterpart on the MLClient `ml`, when `ok` for the call. */
+const WORKSPACE_METHODS: Record<string, { ok: (ctx: RuleContext, call: SyntaxNode) => boolean; v2: (ml: string) => string }> = {
+  // TRK (https://learn.microsoft.com/azure/machine-learning/how-to-use-mlflow-configure-tracking).
+  get_mlflow_tracking_uri: { ok: (_ctx, call) => noArgs(call), v2: (ml) => `${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri` },
+  // The workspace's details: a v2 Workspace entity instead of a dict, so only where it is shown.
+  get_details: { ok: (ctx, call) => noArgs(call) && shown(ctx, call), v2: (ml) => `${ml}.workspaces.get(${ml}.workspace_name)` },
+};
+
+/**
+ * The name → asset dicts of a v1 workspace: `ws.datastores[n]` → `datastores.get(n)`,
+ * `ws.environments[n]` / `ws.models[n]` (the latest version) → `get(name=n, label="latest")`,
+ * when the value is used only through members the v2 entity has alike, and no v1 call receives it.
+ */
+const LOOKUPS: Record<string, { allowed: (key: SyntaxNode) => string[]; v2: (ml: string, key: string) => string }> = {
+  datastores: { allowed: (key) => (stringValue(key) === 'workspaceblobstore' ? ['name', 'account_name', 'container_name'] : ['name', 'account_name']), v2: (ml, key) => `${ml}.datastores.get(${key})` },
+  environments: { allowed: () => ['name', 'version'], v2: (ml, key) => `${ml}.environments.get(name=${key}, label="latest")` },
+  models: { allowed: () => ['name', 'version', 'tags', 'description', 'properties'], v2: (ml, key) => `${ml}.models.get(name=${key}, label="latest")` },
+};
+
+/** `ws.<dict>[key]` around the attribute `ws.<dict>`: the subscript and its v2 text, when LOOKUPS allows it. */
+function lookup(ctx: RuleContext, attr: SyntaxNode, dict: string): { subscript: SyntaxNode; v2: (ml: string) => string } | undefined {
+  const spec = LOOKUPS[dict];
+  const parent = attr.parent;
+  const key = parent?.type === 'subscript' && same(parent.childForFieldName('value'), attr) && parent.namedChildren.length === 2 ? parent.childForFieldName('subscript') : undefined;
+  if (!spec || !key || !variableFree(ctx, parent!, spec.allowed(key))) return undefined;
+  const target = assignedName(parent!);
+  if (target && usesOf(ctx, target).some((u) => passedToV1Call(ctx, u))) return undefined;
+  if (!target && parent!.parent?.type !== 'expression_statement') return undefined;
+  return { subscript: parent!, v2: (ml) => spec.v2(ml, key.text) };
+}
+
+/**
+ * A read of `ws.<dict>[key]`: the fix of the whole workspace when it becomes an MLClient (it
+ * rewrites the subscript), else the lookup on the client of the same workspace.
+ */
+function workspaceLookup(dict: string): Builder {
+  return (fb, ref, ctx) => {
+    const ws = receiver(ref);
+    const made = ws && definingCall(ctx, ws);
+    if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
+    const l = lookup(ctx, ref.node, dict);
+    const c = l && workspaceClient(fb, ctx, ws);
+    if (!l || !c) return undefined;
+    // The attribute becomes the call; `[key]` after it goes.
+    fb.replace({ start: nodeRange(ref.node).end, end: nodeRange(l.subscript).end }, '');
+    for (const [n, t] of memberReads(ctx, l.subscript, dict === 'datastores' ? ['name'] : [])) fb.replace(n, t);
+    return l.v2(c);
+  };
+}
+
+/** The client of a workspace expression that needs no other edit, only for a workspace made by a call here or an MLClient. */
+function workspaceClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined): string | undefined {
+  if (!ws || (ws.type === 'identifier' && !definingCall(ctx, ws) && sdkOf(ctx.model.evaluate(ws)) !== 'v2')) return undefined;
+  const c = clientOf(fb, ctx, ws);
+  return c && !c.edits.length ? c.ml : undefined;
+}
+
+/** A workspace method call (WORKSPACE_METHODS): with the whole workspace, else on the client of the same workspace. */
+function workspaceMethod(name: string): Builder {
+  return (fb, ref, ctx) => {
+    const m = WORKSPACE_METHODS[name];
+    if (!m.ok(ctx, ref.call!)) return undefined;
+    const ws = receiver(ref);
+    const made = ws && definingCall(ctx, ws);
+    const whole = made && combined(fb, ref.call!, producerEdits(fb, ctx, made));
+    if (whole) return whole;
+    const c = workspaceClient(fb, ctx, ws);
+    return c && m.v2(c);
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Authentication: v1 authentication objects become azure.identity credentials
+// (https://learn.microsoft.com/azure/machine-learning/how-to-setup-authentication; the reference's §2.1).
+
+/** v1 authentication class → the azure.identity credential, its v1 signature and the v2 keyword of each accepted argument. */
+const AUTH_CLASSES: Record<string, { v2: string; signature: string[]; keywords: Record<string, string> }> = {
+  // InteractiveLoginAuthentication(force=False, tenant_id=None, cloud=None): a user login.
+  'azureml.core.authentication.InteractiveLoginAuthentication': { v2: 'InteractiveBrowserCredential', signature: ['force', 'tenant_id', 'cloud'], keywords: { tenant_id: 'tenant_id' } },
+  // ServicePrincipalAuthentication(tenant_id, service_principal_id, service_principal_password, cloud): ClientSecretCredential(tenant_id, client_id, client_secret).
+  'azureml.core.authentication.ServicePrincipalAuthentication': { v2: 'ClientSecretCredential', signature: ['tenant_id', 'service_principal_id', 'service_principal_password', 'cloud'], keywords: { tenant_id: 'tenant_id', service_principal_id: 'client_id', service_principal_password: 'client_secret' } },
+  'azureml.core.authentication.MsiAuthentication': { v2: 'ManagedIdentityCredential', signature: ['cloud', 'identity_config'], keywords: {} },
+  'azureml.core.authentication.AzureCliAuthentication': { v2: 'AzureCliCredential', signature: ['cloud'], keywords: {} },
+};
+
+/** The azure.identity credential for a v1 authentication call, or undefined when an argument has no translation. */
+function credentialText(ctx: RuleContext, call: SyntaxNode | undefined): ((fb: FixBuilder) => string) | undefined {
+  const spec = AUTH_CLASSES[qnameOf(ctx, call) ?? ''];
+  const args = spec && bindArgs(call!, spec.signature, Object.keys(spec.keywords));
+  if (!args) return undefined;
+  return (fb) => `${fb.need('azure.identity', spec.v2)}(${kwargs(spec.signature.filter((k) => spec.keywords[k]).map((k): [string, SyntaxNode | undefined] => [spec.keywords[k], args.get(k)]))})`;
+}
+
+/**
+ * The `credential` of the MLClient replacing the workspace producer `call` whose `auth=` is
+ * `auth`: DefaultAzureCredential() without one; the credential inline for a v1 authentication
+ * call; for a variable made by one (bound once) and passed to no other v1 call, the variable, and the
+ * edit of its producer. Undefined when the authentication cannot be translated.
+ */
+function credentialOf(ctx: RuleContext, call: SyntaxNode, auth: SyntaxNode | undefined): ((fb: FixBuilder) => { text: string; edits: Edits }) | undefined {
+  if (!auth) return (fb) => ({ text: `${fb.need('azure.identity', 'DefaultAzureCredential')}()`, edits: [] });
+  if (auth.type === 'call') {
+    const inline = credentialText(ctx, auth);
+    return inline && ((fb) => ({ text: inline(fb), edits: [] }));
+  }
+  const made = definingCall(ctx, auth);
+  const target = made && assignedName(made);
+  const text = credentialText(ctx, made);
+  if (!text || !target || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !straightLine(made!)) return undefined;
+  const others = usesOf(ctx, target).filter((u) => !same(u, auth));
+  if (others.some((u) => memberOf(u) || passedToV1Call(ctx, u))) return undefined;
+  return (fb) => ({ text: auth.text, edits: [[made!, text(fb)]] });
+}
+
+/** `use` is an argument of a v1 call. */
+function passedToV1Call(ctx: RuleContext, use: SyntaxNode): boolean {
+  const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
+  const q = list?.type === 'argument_list' ? qnameOf(ctx, list.parent ?? undefined) : undefined;
+  return !!q && sdkOf({ kind: 'ref', qname: q }) === 'v1';
+}
+
+/**
+ * A v1 authentication call: with the workspace producer it is the `auth=` of (that producer's
+ * fix), else alone when no v1 call receives it and nothing reads a v1 member of it.
+ */
+const authentication: Builder = (fb, ref, ctx) => {
+  const call = ref.call!;
+  const text = credentialText(ctx, call);
+  if (!text) return undefined;
+  const target = assignedName(call);
+  const uses = target ? usesOf(ctx, target) : [call];
+  // A bare `InteractiveLoginAuthentication()` logs in for the code after it; a credential does nothing alone.
+  if (!target && call.parent?.type === 'expression_statement') return undefined;
+  for (const u of uses) {
+    const kw = u.parent?.type === 'keyword_argument' && u.parent.childForFieldName('name')?.text === 'auth' ? u.parent : undefined;
+    const producer = kw?.parent?.parent ?? undefined;
+    if (producer && [FROM_CONFIG, WS_CLASS, WORKSPACE_GET].includes(qnameOf(ctx, producer) ?? '')) return combined(fb, call, producerEdits(fb, ctx, producer));
+  }
+  if (!target) return passedToV1Call(ctx, call) ? undefined : text(fb);
+  return uses.some((u) => memberOf(u) || passedToV1Call(ctx, u)) ? undefined : text(fb);
+};
+
 // ---------------------------------------------------------------------------------------------
 // Datastores
 
-/** A datastore variable used only through what a v2 `Datastore` entity also has (`name`). */
-function datastoreFree(ctx: RuleContext, call: SyntaxNode): boolean {
-  return variableFree(ctx, call, ['name']);
+/**
+ * A datastore variable used only through what the v2 datastore entity also has: `name`, and
+ * `account_name` (blob, file, ADLS Gen2); `container_name` only for a blob datastore (the default
+ * one, `workspaceblobstore`): v2 AzureBlobDatastore has it, AzureFileDatastore calls it `file_share_name`
+ * (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.azureblobdatastore).
+ */
+function datastoreFree(ctx: RuleContext, call: SyntaxNode, name?: SyntaxNode): boolean {
+  const blob = !name || stringValue(name) === 'workspaceblobstore';
+  return variableFree(ctx, call, blob ? ['name', 'account_name', 'container_name'] : ['name', 'account_name']);
 }
 
-/** A compute expression used as an argument or statement, or assigned to a variable read only for `name`. */
+/**
+ * A compute expression used as a statement or an argument of a call that is not v1, or assigned
+ * to a variable read only for `name` and passed to no v1 call (a v1 `ScriptRunConfig(compute_target=c)`
+ * must not get a v2 Compute: it waits until its own rewrite, which reads `c.name`).
+ */
 function computeFree(ctx: RuleContext, node: SyntaxNode): boolean {
   const target = assignedName(node);
-  if (!target) return node.parent?.type !== 'attribute';
-  return usesOf(ctx, target).every((u) => (memberOf(u)?.name ?? 'name') === 'name');
+  if (!target) return node.parent?.type !== 'attribute' && !passedToV1Call(ctx, node);
+  return usesOf(ctx, target).every((u) => (memberOf(u)?.name ?? 'name') === 'name' && !passedToV1Call(ctx, u));
 }
 
-function datastoreGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ws: SyntaxNode | undefined, name: SyntaxNode | undefined): string | undefined {
-  if (!datastoreFree(ctx, call)) return undefined;
+/** A datastore lookup on the client `ml`: by name, or the default one. */
+function datastoreEdits(ctx: RuleContext, call: SyntaxNode, ml: string | undefined, name: SyntaxNode | undefined): Edits | undefined {
+  if (!ml || !datastoreFree(ctx, call, name)) return undefined;
+  return [[call, name ? `${ml}.datastores.get(name=${name.text})` : `${ml}.datastores.get_default()`], ...memberReads(ctx, call, ['name'])];
+}
+
+/**
+ * The member reads of the variable a lookup is assigned to, as edits that keep their text: they
+ * read the same on the v2 entity, and with these edits their findings offer the lookup's fix
+ * (but for `except`: a datastore's `name` read has a rewrite of its own in data.ts).
+ */
+function memberReads(ctx: RuleContext, value: SyntaxNode, except: string[] = []): Edits {
+  const target = assignedName(value);
+  return (target ? usesOf(ctx, target) : []).flatMap((u): Edits => {
+    const m = memberOf(u);
+    return m && !m.call && !except.includes(m.name) ? [[m.attr, m.attr.text]] : [];
+  });
+}
+
+/**
+ * A member read of a value made by a lookup this table rewrites (`ds.name`, `cluster.name`):
+ * the lookup's fix, which keeps this read as it is (see memberReads).
+ */
+const readOfLookup: Builder = (fb, ref, ctx) => {
+  const x = receiver(ref);
+  const b = x?.type === 'identifier' ? ctx.model.resolveName(x.text, x) : undefined;
+  const assign = b?.node.parent;
+  if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
+  const right = assign.childForFieldName('right');
+  // `ws.datastores[n]`: the reference is the attribute `ws.datastores`.
+  const producer = right?.type === 'subscript' ? right.childForFieldName('value') : right;
+  return producer && (producer.type === 'call' || producer.type === 'attribute') ? fb.sameFixAs(producer) : undefined;
+};
+
+/**
+ * The rewrite of a v1 call of TAKES_CLIENT that receives a workspace, `client` naming the v2
+ * client of each workspace expression: the call, and what is rewritten with it.
+ */
+function consumerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: ClientFor): Edits | undefined {
+  const q = qnameOf(ctx, call);
+  if (q === 'azureml.core.Datastore.get') {
+    const args = bindArgs(call, ['workspace', 'datastore_name'], ['workspace', 'datastore_name']);
+    const name = args?.get('datastore_name');
+    return name && datastoreEdits(ctx, call, client(args!.get('workspace')), name);
+  }
+  if (q === 'azureml.core.Datastore.get_default') {
+    const args = bindArgs(call, ['workspace'], ['workspace']);
+    return args && datastoreEdits(ctx, call, client(args.get('workspace')), undefined);
+  }
+  // Datastore(workspace, name=None): the named datastore, or the default one without a name.
+  if (q === 'azureml.core.Datastore') {
+    const args = bindArgs(call, ['workspace', 'name'], ['workspace', 'name']);
+    return args?.get('workspace') && datastoreEdits(ctx, call, client(args.get('workspace')), args.get('name'));
+  }
+  if (q === 'azureml.core.Dataset.get_by_name') {
+    const args = bindArgs(call, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
+    const name = args?.get('name');
+    // A v2 Data asset has name and version; the v1 dataset methods (to_pandas_dataframe...) it has not.
+    if (!args || !name || !variableFree(ctx, call, ['name', 'version'])) return undefined;
+    const ml = client(args.get('workspace'));
+    const version = args.get('version');
+    const which = !version || stringValue(version) === 'latest' ? 'label="latest"' : `version=${version.text}`;
+    return ml ? [[call, `${ml}.data.get(name=${name.text}, ${which})`]] : undefined;
+  }
+  if (q === COMPUTE_TARGET || q === AML_COMPUTE) return computeGet(fb, ctx, call, client);
+  if (q === CREATE) return creationEdits(fb, ctx, call, client);
+  if (q === SUPPORTED_VMSIZES) {
+    // COMP: list_sizes(location=) lists the VM sizes (VmSize entities, v1 dicts) of the workspace's region by default.
+    const args = bindArgs(call, ['workspace', 'location'], ['workspace', 'location']);
+    const ml = client(args?.get('workspace'));
+    return ml && shown(ctx, call) ? [[call, `${ml}.compute.list_sizes(${kwargs([['location', args!.get('location')]])})`]] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The finding at `own` of a consumer `call` of the workspace `ws`: the whole-workspace fix when
+ * the workspace becomes an MLClient (it includes this rewrite), else this rewrite alone on the
+ * module's client (or an MLClient the workspace already is).
+ */
+function consumerFix(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, own: SyntaxNode, ws: SyntaxNode | undefined): string | undefined {
   const c = clientOf(fb, ctx, ws);
-  return c && combined(fb, call, [[call, name ? `${c.ml}.datastores.get(name=${name.text})` : `${c.ml}.datastores.get_default()`], ...c.edits]);
+  if (!c) return undefined;
+  if (c.edits.length) return combined(fb, own, c.edits);
+  return combined(fb, own, consumerEdits(fb, ctx, call, (w) => {
+    const x = clientOf(fb, ctx, w);
+    return x && !x.edits.length ? x.ml : undefined;
+  }));
+}
+
+/** The value of the call is only shown: a statement (a notebook cell's value) or printed. */
+function shown(ctx: RuleContext, call: SyntaxNode): boolean {
+  if (call.parent?.type === 'expression_statement') return true;
+  const holder = call.parent?.type === 'argument_list' ? call.parent.parent : undefined;
+  return holder?.type === 'call' && holder.childForFieldName('function')?.text === 'print' && ctx.model.resolveName('print', holder) === undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +560,13 @@ function amlComputeEntity(fb: FixBuilder, prov: SyntaxNode, name: SyntaxNode): s
   ])})`;
 }
 
+/** The exception class of `except X:` / `except X as e:` (a name or dotted name). */
+function exceptType(clause: SyntaxNode): SyntaxNode | undefined {
+  let v: SyntaxNode | null | undefined = clause.childForFieldName('value') ?? clause.namedChildren[0];
+  if (v?.type === 'as_pattern') v = v.namedChildren[0];
+  return v && (v.type === 'identifier' || v.type === 'attribute') ? v : undefined;
+}
+
 /** The `try` statement and `except ComputeTargetException:` clause whose body or clause holds `node`. */
 function computeTry(ctx: RuleContext, node: SyntaxNode): { tryStmt: SyntaxNode; clause: SyntaxNode; inBody: boolean } | undefined {
   let stmt: SyntaxNode | null = node;
@@ -271,8 +577,8 @@ function computeTry(ctx: RuleContext, node: SyntaxNode): { tryStmt: SyntaxNode; 
   if (block?.type !== 'block' || tryStmt?.type !== 'try_statement') return undefined;
   const clauses = tryStmt.namedChildren.filter((c) => c.type === 'except_clause');
   const clause = clauses.find((c) => {
-    const v = c.childForFieldName('value') ?? c.namedChildren[0];
-    const e = v && v.type !== 'block' ? ctx.model.evaluate(v) : undefined;
+    const v = exceptType(c);
+    const e = v ? ctx.model.evaluate(v) : undefined;
     return e?.kind === 'ref' && e.qname === COMPUTE_EXCEPTION;
   });
   if (!clause) return undefined;
@@ -297,17 +603,17 @@ function computeGetArgs(ctx: RuleContext, call: SyntaxNode): { ws?: SyntaxNode; 
  * The `except ComputeTargetException` clause becomes `except ResourceNotFoundError` with the
  * get in its try body, provided nothing else in the body is v1 (it could still raise the v1 exception).
  */
-function tryEdits(fb: FixBuilder, ctx: RuleContext, found: { tryStmt: SyntaxNode; clause: SyntaxNode }, ml: string, variable: string): Edits | undefined {
+function tryEdits(fb: FixBuilder, ctx: RuleContext, found: { tryStmt: SyntaxNode; clause: SyntaxNode }, ml: string, variable: string, client: ClientFor): Edits | undefined {
   const body = found.tryStmt.childForFieldName('body');
   if (!body) return undefined;
   const edits: Edits = [];
   for (const node of v1Inside(ctx, body)) {
     const get = node.type === 'call' ? computeGetArgs(ctx, node) : undefined;
-    if (!get || assignedName(node)?.text !== variable || clientOf(fb, ctx, get.ws)?.ml !== ml) return undefined;
+    if (!get || assignedName(node)?.text !== variable || client(get.ws) !== ml) return undefined;
     edits.push([node, `${ml}.compute.get(${get.name.text})`]);
   }
-  const value = found.clause.childForFieldName('value') ?? found.clause.namedChildren[0];
-  if (!edits.length || !value || (value.type !== 'identifier' && value.type !== 'attribute')) return undefined;
+  const value = exceptType(found.clause);
+  if (!edits.length || !value) return undefined;
   edits.push([value, fb.need('azure.core.exceptions', 'ResourceNotFoundError')]);
   return edits;
 }
@@ -320,14 +626,13 @@ function computeUses(ctx: RuleContext, target: SyntaxNode, tryStmt: SyntaxNode |
 }
 
 /** The whole get-or-create rewrite around `ComputeTarget.create(ws, name, config)`. */
-function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode): Edits | undefined {
+function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode, client: ClientFor): Edits | undefined {
   const a = bindArgs(create, ['workspace', 'name', 'provisioning_configuration'], ['workspace', 'name', 'provisioning_configuration']);
   const name = a?.get('name');
   const config = a?.get('provisioning_configuration');
-  const client = clientOf(fb, ctx, a?.get('workspace'));
-  if (!name || !config || !client) return undefined;
-  const ml = client.ml;
-  const edits: Edits = [...client.edits];
+  const ml = client(a?.get('workspace'));
+  if (!name || !config || !ml) return undefined;
+  const edits: Edits = [];
   let prov: SyntaxNode | undefined = config;
   if (config.type === 'identifier') {
     prov = definingCall(ctx, config);
@@ -348,7 +653,16 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode): Ed
   let timeout: string | undefined;
   for (const use of target ? computeUses(ctx, target, found?.tryStmt) : []) {
     const m = memberOf(use);
-    if (!m || m.name === 'name') continue;
+    if (!m) {
+      const arg = computeArg(ctx, use);
+      if (arg === undefined) return undefined;
+      edits.push(...arg);
+      continue;
+    }
+    if (m.name === 'name' && !m.call) {
+      edits.push([m.attr, m.attr.text]);
+      continue;
+    }
     if (m.name !== 'wait_for_completion' || !m.call || m.call.parent?.type !== 'expression_statement' || qnameOf(ctx, m.call) !== WAIT) return undefined;
     const w = bindArgs(m.call, ['show_output', 'min_node_count', 'timeout_in_minutes'], ['show_output', 'min_node_count', 'timeout_in_minutes']);
     const minutes = w?.get('timeout_in_minutes');
@@ -362,7 +676,7 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode): Ed
   }
   edits.push([create, `${ml}.compute.begin_create_or_update(${config.type === 'identifier' ? config.text : entity}).result(${timeout ? `timeout=${timeout}` : ''})`]);
   if (found && target) {
-    const more = tryEdits(fb, ctx, found, ml, target.text);
+    const more = tryEdits(fb, ctx, found, ml, target.text, client);
     if (!more) return undefined;
     edits.push(...more);
   }
@@ -378,7 +692,7 @@ function createFor(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
   return call && qnameOf(ctx, call) === CREATE ? call : undefined;
 }
 
-function computeGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+function computeGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: ClientFor): Edits | undefined {
   const get = computeGetArgs(ctx, call);
   const target = assignedName(call);
   if (!get) return undefined;
@@ -386,16 +700,156 @@ function computeGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits |
   if (found?.inBody && target) {
     // The create in the except clause, when there is one: the whole pattern at once.
     const create = found.clause.descendantsOfType('call').find((c) => qnameOf(ctx, c) === CREATE && assignedName(c)?.text === target.text);
-    if (create) return creationEdits(fb, ctx, create);
+    if (create) return creationEdits(fb, ctx, create, client);
     // No create: the clause must not hold v1 code that would rebind the variable.
     if (v1Inside(ctx, found.clause).length) return undefined;
   } else if (found) return undefined;
-  const client = clientOf(fb, ctx, get.ws);
-  // The v2 Compute entity has `name`; other v1 members (get_status, wait_for_completion...) differ.
-  if (!client || (target ? computeUses(ctx, target, found?.tryStmt) : []).some((u) => { const m = memberOf(u); return m && m.name !== 'name'; })) return undefined;
-  if (!target && call.parent?.type !== 'expression_statement') return undefined;
-  const edits = found ? tryEdits(fb, ctx, found, client.ml, target!.text) : [[call, `${client.ml}.compute.get(${get.name.text})`] as [SyntaxNode, string]];
-  return edits && [...edits, ...client.edits];
+  const ml = client(get.ws);
+  if (!ml || (!target && call.parent?.type !== 'expression_statement')) return undefined;
+  const more = target ? computeUseEdits(ctx, target, found?.tryStmt, ml) : [];
+  if (!more) return undefined;
+  const edits = found ? tryEdits(fb, ctx, found, ml, target!.text, client) : [[call, `${ml}.compute.get(${get.name.text})`] as [SyntaxNode, string]];
+  return edits && [...edits, ...more];
+}
+
+/** `n in X` / `n not in X` with `node` as X. */
+function inTest(node: SyntaxNode): boolean {
+  const p = node.parent;
+  return p?.type === 'comparison_operator' && p.namedChildren.length === 2 && same(p.namedChildren[1], node) && /^\s*(not\s+)?in\s*$/.test(p.text.slice(p.namedChildren[0].endIndex - p.startIndex, node.startIndex - p.startIndex));
+}
+
+/** A dict read only for its keys: iterated, tested with `in`, `len(d)`, `d.keys()`. */
+function keysOnly(ctx: RuleContext, node: SyntaxNode): boolean {
+  const p = node.parent;
+  if (p?.type === 'for_statement' && same(p.childForFieldName('right'), node)) return true;
+  if (inTest(node)) return true;
+  const holder = p?.type === 'argument_list' && p.namedChildren.length === 1 ? p.parent : undefined;
+  const fn = holder?.childForFieldName('function');
+  if (fn?.type === 'identifier' && ['len', 'list', 'sorted', 'set'].includes(fn.text) && !ctx.model.resolveName(fn.text, holder!)) return true;
+  const m = memberOf(node);
+  return !!m && m.name === 'keys' && !!m.call && noArgs(m.call);
+}
+
+/**
+ * The name → compute dict `ws.compute_targets` on the client `x`: `ws.compute_targets[n]` →
+ * `x.compute.get(n)` (a v2 Compute: only its `name` reads the same); `n in ws.compute_targets` →
+ * a test on the listed names; read only for its names (iterated, `in`, `len`, `keys()`), directly or
+ * through a variable → the dict of the listed computes by name (COMP: compute.list). The edit, or undefined.
+ */
+function computeTargetsEdit(ctx: RuleContext, attr: SyntaxNode, x: string): Edits | undefined {
+  const parent = attr.parent;
+  const key = parent?.type === 'subscript' && same(parent.childForFieldName('value'), attr) ? parent.childForFieldName('subscript') : undefined;
+  if (key) return parent!.namedChildren.length === 2 && computeFree(ctx, parent!) ? [[parent!, `${x}.compute.get(${key.text})`]] : undefined;
+  if (inTest(attr)) return [[attr, `[c.name for c in ${x}.compute.list()]`]];
+  const target = assignedName(attr);
+  if (!target) return keysOnly(ctx, attr) ? [[attr, `{c.name: c for c in ${x}.compute.list()}`]] : undefined;
+  // (The variable's uses kept as they are: their findings offer this fix too.)
+  const edits: Edits = [[attr, `{c.name: c for c in ${x}.compute.list()}`]];
+  for (const u of usesOf(ctx, target)) {
+    const more = keysOnly(ctx, u) ? [] : dictValueEdits(ctx, u, x);
+    if (!more) return undefined;
+    edits.push([u, u.text], ...more);
+  }
+  return edits;
+}
+
+/** v1 compute type names and the v2 `Compute.type` of the same kind (azure.ai.ml.constants.ComputeType). */
+const COMPUTE_TYPES: Record<string, string> = { AmlCompute: 'amlcompute', ComputeInstance: 'computeinstance' };
+
+/**
+ * `d[k]` of a compute dict `d` (now of v2 Computes): read for `name`; `d[k].type == "AmlCompute"`
+ * with the v2 type name; assigned to a variable used as an existing compute (computeUseEdits).
+ */
+function dictValueEdits(ctx: RuleContext, use: SyntaxNode, x: string): Edits | undefined {
+  const sub = use.parent;
+  if (sub?.type !== 'subscript' || !same(sub.childForFieldName('value'), use) || sub.namedChildren.length !== 2) return undefined;
+  const m = memberOf(sub);
+  if (m) {
+    if (m.call) return undefined;
+    if (m.name === 'name') return [];
+    const cmp = m.attr.parent;
+    const other = cmp?.type === 'comparison_operator' && cmp.namedChildren.length === 2 ? cmp.namedChildren.find((n) => !same(n, m.attr)) : undefined;
+    const op = cmp && other ? cmp.text.slice(cmp.namedChildren[0].endIndex - cmp.startIndex, cmp.namedChildren[1].startIndex - cmp.startIndex).trim() : '';
+    const v2 = other && COMPUTE_TYPES[stringValue(other) ?? ''];
+    return m.name === 'type' && v2 && (op === '==' || op === '!=') ? [[other!, `"${v2}"`]] : undefined;
+  }
+  const target = assignedName(sub);
+  return target && computeUseEdits(ctx, target, undefined, x);
+}
+
+/**
+ * `except ComputeTargetException` of the get-or-create pattern: the fix of the get in the try body
+ * (which rewrites the clause to `except ResourceNotFoundError`). Reached for names once the
+ * engine looks them up in the attributes table (see the report); for dotted names today.
+ */
+const computeException: Builder = (fb, ref, ctx) => {
+  let clause: SyntaxNode | null = ref.node.parent;
+  while (clause && clause.type !== 'except_clause') clause = clause.type === 'as_pattern' ? clause.parent : null;
+  const tryStmt = clause?.parent;
+  const body = tryStmt?.type === 'try_statement' ? tryStmt.childForFieldName('body') : undefined;
+  if (!clause || !body || !same(exceptType(clause), ref.node)) return undefined;
+  const get = v1Inside(ctx, body).find((n) => n.type === 'call' && computeGetArgs(ctx, n));
+  return get ? fb.sameFixAs(get) : undefined;
+};
+
+/** `ws.compute_targets`: with the whole workspace, else on the client of the same workspace. */
+const computeTargets: Builder = (fb, ref, ctx) => {
+  if (ref.node.type === 'identifier') {
+    // A variable holding the dict (`for ct in cts`): the fix of `cts = ws.compute_targets`.
+    const b = ctx.model.resolveName(ref.node.text, ref.node);
+    const right = b?.node.parent?.type === 'assignment' ? b.node.parent.childForFieldName('right') : undefined;
+    return right?.type === 'attribute' ? fb.sameFixAs(right) : undefined;
+  }
+  const ws = receiver(ref);
+  const made = ws && definingCall(ctx, ws);
+  if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
+  const c = workspaceClient(fb, ctx, ws);
+  const e = c ? computeTargetsEdit(ctx, ref.node, c) : undefined;
+  if (!e) return undefined;
+  for (const [n, t] of e.slice(1)) fb.replace(n, t);
+  if (same(e[0][0], ref.node)) return e[0][1];
+  // `ws.compute_targets[n]`: the attribute becomes the call; `[n]` after it goes.
+  fb.replace({ start: nodeRange(ref.node).end, end: nodeRange(e[0][0]).end }, '');
+  return e[0][1];
+};
+
+/**
+ * A compute variable used as a value: as it is, but for `compute_target=c` of a v1 call, which
+ * gets `c.name` (v1 job, step and AutoML configurations take a compute target or its name); any
+ * other v1 call receiving it: undefined (it would get a v2 Compute).
+ */
+function computeArg(ctx: RuleContext, use: SyntaxNode): Edits | undefined {
+  if (!passedToV1Call(ctx, use)) return [];
+  const kw = use.parent?.type === 'keyword_argument' ? use.parent : undefined;
+  return kw?.childForFieldName('name')?.text === 'compute_target' ? [[use, `${use.text}.name`]] : undefined;
+}
+
+/**
+ * The uses of an existing compute (a v2 `Compute` from `compute.get`): `name` and
+ * `provisioning_state` read the same; `c.delete()` → `compute.begin_delete(c.name).result()`
+ * (COMP; v1 delete returns once deleted); any other v1 member (get_status, update...) differs.
+ */
+function computeUseEdits(ctx: RuleContext, target: SyntaxNode, tryStmt: SyntaxNode | undefined, ml: string): Edits | undefined {
+  const edits: Edits = [];
+  for (const u of computeUses(ctx, target, tryStmt)) {
+    const m = memberOf(u);
+    if (!m) {
+      const arg = computeArg(ctx, u);
+      if (arg === undefined) return undefined;
+      edits.push(...arg);
+      continue;
+    }
+    if ((m.name === 'name' || m.name === 'provisioning_state') && !m.call) edits.push([m.attr, m.attr.text]);
+    else if (m.name === 'delete' && m.call && noArgs(m.call) && m.call.parent?.type === 'expression_statement') edits.push([m.call, `${ml}.compute.begin_delete(${u.text}.name).result()`]);
+    else return undefined;
+  }
+  return edits;
+}
+
+/** The workspace argument of a TAKES_CLIENT call (the first parameter of each, named `workspace`). */
+function workspaceArg(call: SyntaxNode): SyntaxNode | undefined {
+  const a = callArgs(call);
+  return a.keywords.get('workspace') ?? a.positional[0];
 }
 
 export const WORKSPACE: Rewrites = {
@@ -406,46 +860,34 @@ export const WORKSPACE: Rewrites = {
     'azureml.core.Workspace.get_default_datastore': (fb, ref, ctx) => {
       const ws = receiver(ref);
       if (!ws || !noArgs(ref.call!)) return undefined;
-      return combined(fb, ref.call!, producerEdits(fb, ctx, definingCall(ctx, ws))) ?? datastoreGet(fb, ctx, ref.call!, ws, undefined);
+      const whole = combined(fb, ref.call!, producerEdits(fb, ctx, definingCall(ctx, ws)));
+      if (whole) return whole;
+      const c = clientOf(fb, ctx, ws);
+      return c && !c.edits.length ? combined(fb, ref.call!, datastoreEdits(ctx, ref.call!, c.ml, undefined)) : undefined;
     },
-    'azureml.core.Datastore.get_default': (fb, ref, ctx) => {
-      const args = bindArgs(ref.call!, ['workspace'], ['workspace']);
-      return args ? datastoreGet(fb, ctx, ref.call!, args.get('workspace'), undefined) : undefined;
-    },
-    'azureml.core.Datastore.get': (fb, ref, ctx) => {
-      const args = bindArgs(ref.call!, ['workspace', 'datastore_name'], ['workspace', 'datastore_name']);
-      const name = args?.get('datastore_name');
-      return name && datastoreGet(fb, ctx, ref.call!, args!.get('workspace'), name);
-    },
-    // Datastore(workspace, name=None): the named datastore, or the default one without a name.
-    'azureml.core.Datastore': (fb, ref, ctx) => {
-      const args = bindArgs(ref.call!, ['workspace', 'name'], ['workspace', 'name']);
-      return args?.get('workspace') ? datastoreGet(fb, ctx, ref.call!, args.get('workspace'), args.get('name')) : undefined;
-    },
-    [COMPUTE_TARGET]: (fb, ref, ctx) => combined(fb, ref.call!, computeGet(fb, ctx, ref.call!)),
-    [AML_COMPUTE]: (fb, ref, ctx) => combined(fb, ref.call!, computeGet(fb, ctx, ref.call!)),
-    [CREATE]: (fb, ref, ctx) => combined(fb, ref.call!, creationEdits(fb, ctx, ref.call!)),
+    ...Object.fromEntries(['azureml.core.Datastore.get_default', 'azureml.core.Datastore.get', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', COMPUTE_TARGET, AML_COMPUTE, CREATE, SUPPORTED_VMSIZES].map((q): [string, Builder] => [
+      q,
+      (fb, ref, ctx) => consumerFix(fb, ctx, ref.call!, ref.call!, workspaceArg(ref.call!)),
+    ])),
+    'azureml.core.Workspace.get_mlflow_tracking_uri': workspaceMethod('get_mlflow_tracking_uri'),
+    ...Object.fromEntries(Object.keys(AUTH_CLASSES).map((q) => [q, authentication])),
+    'azureml.core.Workspace.get_details': workspaceMethod('get_details'),
     [PROVISIONING]: (fb, ref, ctx) => {
       const create = createFor(ctx, ref.call!);
-      return create && combined(fb, ref.call!, creationEdits(fb, ctx, create));
+      return create && consumerFix(fb, ctx, create, ref.call!, workspaceArg(create));
     },
     [WAIT]: (fb, ref, ctx) => {
       const x = receiver(ref);
       const create = x && definingCall(ctx, x);
-      return create && qnameOf(ctx, create) === CREATE ? combined(fb, ref.call!, creationEdits(fb, ctx, create)) : undefined;
-    },
-    'azureml.core.Dataset.get_by_name': (fb, ref, ctx) => {
-      const args = bindArgs(ref.call!, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
-      const name = args?.get('name');
-      // A v2 Data asset has name and version; the v1 dataset methods (to_pandas_dataframe...) it has not.
-      if (!args || !name || !variableFree(ctx, ref.call!, ['name', 'version'])) return undefined;
-      const c = clientOf(fb, ctx, args.get('workspace'));
-      const version = args.get('version');
-      const which = !version || stringValue(version) === 'latest' ? 'label="latest"' : `version=${version.text}`;
-      return c && combined(fb, ref.call!, [[ref.call!, `${c.ml}.data.get(name=${name.text}, ${which})`], ...c.edits]);
+      return create && qnameOf(ctx, create) === CREATE ? consumerFix(fb, ctx, create, ref.call!, workspaceArg(create)) : undefined;
     },
   },
   attributes: {
+    ...Object.fromEntries(Object.keys(LOOKUPS).map((d) => [`azureml.core.Workspace.${d}`, workspaceLookup(d)])),
+    'azureml.core.Workspace.compute_targets': computeTargets,
+    [COMPUTE_EXCEPTION]: computeException,
+    // (`Datastore.name` is data.ts's: the name asked for, or the default datastore's.)
+    ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version'].map((q) => [q, readOfLookup])),
     'azureml.core.Workspace.name': workspaceProperty('workspace_name', (ml) => `${ml}.workspace_name`),
     'azureml.core.Workspace.resource_group': workspaceProperty('resource_group', (ml) => `${ml}.resource_group_name`),
     'azureml.core.Workspace.subscription_id': workspaceProperty('subscription_id', (ml) => `${ml}.subscription_id`),

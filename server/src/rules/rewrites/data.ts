@@ -1,0 +1,608 @@
+/**
+ * Rewrites to SDK v2 of datasets and data movement (AML107; datastore registration and upload,
+ * AML106). Datastore and dataset lookups (`Datastore.get`, `Dataset.get_by_name`) stay in workspace.ts.
+ *
+ * Rewritten:
+ * - `Datastore.register_azure_blob_container / register_azure_file_share /
+ *   register_azure_data_lake_gen2(ws, ...)` → `ml_client.create_or_update(AzureBlobDatastore /
+ *   AzureFileDatastore / AzureDataLakeGen2Datastore(...))` with the same credentials (DS:
+ *   https://learn.microsoft.com/azure/machine-learning/how-to-datastore), when the variable is
+ *   read only for `name` and never handed to v1 code.
+ * - `datastore.upload(src_dir, target_path, overwrite)` / `datastore.upload_files([files],
+ *   target_path, overwrite)` → `AzureMachineLearningFileSystem(<datastore URI>).upload(lpath,
+ *   rpath, recursive, overwrite=...)` (azureml-fsspec, the documented upload in
+ *   https://learn.microsoft.com/azure/machine-learning/how-to-access-data-interactive).
+ *   Decision: v2 has no datastore upload; the other documented way, a `Data` asset from a local
+ *   path, uploads under a generated path (`LocalUpload/<hash>/...`) and needs an asset name v1
+ *   never gave, so later `(datastore, "target/x.csv")` paths would not find the files. fsspec
+ *   writes to the same datastore and path, so the data ends where v1 put it. v1 overwrite=False
+ *   skips existing files = fsspec "APPEND" (keeps the existing file); True = "MERGE_WITH_OVERWRITE"
+ *   (azureml-fsspec spec.py `_STRING_TO_PYIFDESTINATIONEXISTS`). Marked `# amlint: review`: it needs
+ *   the `azureml-fsspec` package. upload_files only when every file is in one directory (v1 puts
+ *   each under target_path by its path relative to the files' common root; fsspec flattens by
+ *   the common prefix: the same only then). `Dataset.File.upload_directory(src_dir, target=(datastore,
+ *   path), overwrite=True)` as a statement is the same upload.
+ * - `Dataset.Tabular.from_delimited_files(path, ...)` → `mltable.from_delimited_files(paths=[{"file"
+ *   | "folder" | "pattern": uri}], ...)` (MLT: https://learn.microsoft.com/azure/machine-learning/how-to-mltable,
+ *   https://learn.microsoft.com/python/api/mltable/mltable.mltable): the v2 equivalent of a
+ *   TabularDataset (headers, delimiter, type inference) that also has `to_pandas_dataframe()`.
+ *   Datastore paths become long-form `azureml://subscriptions/.../datastores/<name>/paths/<p>`
+ *   URIs (the form mltable and azureml-fsspec read outside a job) built from the v2 client of
+ *   the datastore's workspace and the datastore's name (the literal it was asked for, else
+ *   `{datastore.name}`: a v1 and a v2 datastore both have `name`).
+ *   Only when the dataset is used by `to_pandas_dataframe()`, `take(n).to_pandas_dataframe()` and
+ *   `register(...)` alone (passing it to v1 code, random_split... keep the v1 dataset). `register`
+ *   becomes `ds.save("./<name>")` + `ml_client.data.create_or_update(Data(type=MLTABLE, ...))`.
+ *
+ * - `datastore.name` → the literal name the datastore was asked for (`Datastore(ws, "x")`), or
+ *   `ml_client.datastores.get_default().name` for the default datastore; a registered datastore's
+ *   reads go with its registration.
+ * - Job inputs: `dataInput` (exported for jobs.ts / pipelines.ts) turns `ds.as_named_input("x").as_mount()`
+ *   of a folder FileDataset into `Input(type=URI_FOLDER, path=..., mode=RO_MOUNT)`; the findings of
+ *   the dataset and its consumption chain offer the fix of the v1 job configuration holding them.
+ *
+ * Not rewritten: `Dataset.File.from_files` and `as_named_input(...).as_mount()` (they only mean
+ * something as job inputs: see `dataInput` below), `register_pandas_dataframe` (no v2 API),
+ * SQL datastores (no v2).
+ */
+import type { SyntaxNode } from '../../engine/syntax';
+import { sdkOf } from '../../engine/semantic/model';
+import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
+import type { RuleContext } from '../rule';
+import { assignedName, combined, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { clientOf } from './workspace';
+
+const REVIEW = '  # amlint: review';
+const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
+const FROM_FILES = 'azureml.core.Dataset.File.from_files';
+
+// ---------------------------------------------------------------------------------------------
+// Shared checks
+
+/** The text after the statement on its line is blank or a comment (a trailing comment may be added). */
+function endsLine(ctx: RuleContext, stmt: SyntaxNode): boolean {
+  const text = ctx.model.tree.rootNode.text;
+  const nl = text.indexOf('\n', stmt.endIndex);
+  return /^[ \t]*(#.*)?\r?$/.test(text.slice(stmt.endIndex, nl < 0 ? text.length : nl));
+}
+
+/**
+ * The indentation of a statement that starts and ends its line (nothing but a comment after), for
+ * the lines a rewrite adds; undefined otherwise (`a; b`, a dedented notebook cell). As in deploy.ts.
+ */
+function lineIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
+  const text = ctx.module.text;
+  const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const indent = text.slice(start, stmt.startIndex);
+  if (!/^[ \t]*$/.test(indent) || (ctx.module.lines?.[stmt.startPosition.row]?.indent ?? 0) > 0) return undefined;
+  return endsLine(ctx, stmt) ? indent : undefined;
+}
+
+/** `use` is (somewhere) inside the arguments of a v1 call of its statement. */
+function inV1Call(ctx: RuleContext, use: SyntaxNode): boolean {
+  for (let n = use.parent; n && n.type !== 'block' && n.type !== 'module' && !n.type.endsWith('statement'); n = n.parent) {
+    if (n.type === 'argument_list' && n.parent?.type === 'call') {
+      const q = qnameOf(ctx, n.parent);
+      if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1') return true;
+    }
+  }
+  return false;
+}
+
+/** A string literal's value usable inside a double-quoted f-string (no quotes, braces, escapes). */
+function fValue(node: SyntaxNode | undefined): string | undefined {
+  const v = stringValue(node);
+  return v !== undefined && !/["{}\n]/.test(v) ? v : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Datastore URIs
+
+/** Where a datastore variable comes from: its workspace expression, and the name it was asked for (undefined: the default datastore). */
+interface Origin {
+  ws: SyntaxNode;
+  name?: SyntaxNode;
+}
+
+/** The origin of a datastore variable: a v1 lookup or registration, or a v2 `ml.datastores.get(name=...)` / `get_default()`. */
+function datastoreOrigin(ctx: RuleContext, ds: SyntaxNode): Origin | undefined {
+  if (ds.type !== 'identifier') return undefined;
+  const made = definingCall(ctx, ds);
+  if (!made) return undefined;
+  const q = qnameOf(ctx, made);
+  const fn = made.childForFieldName('function');
+  const a = callArgs(made);
+  const ws = a.keywords.get('workspace') ?? a.positional[0];
+  if (q === 'azureml.core.Workspace.get_default_datastore') return fn?.type === 'attribute' ? { ws: fn.childForFieldName('object')! } : undefined;
+  if (q === 'azureml.core.Datastore.get_default') return ws && { ws };
+  if (q === 'azureml.core.Datastore') return ws && { ws, name: a.keywords.get('name') ?? a.positional[1] };
+  if (q === 'azureml.core.Datastore.get' || q?.startsWith('azureml.core.Datastore.register_azure_')) {
+    const name = a.keywords.get('datastore_name') ?? a.positional[1];
+    return ws && name ? { ws, name } : undefined;
+  }
+  // Already v2: `ml_client.datastores.get_default()` / `.get(name)` on a v2 MLClient.
+  const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  const ml = obj?.type === 'attribute' && obj.childForFieldName('attribute')?.text === 'datastores' ? obj.childForFieldName('object') : undefined;
+  const v = ml ? ctx.model.evaluate(ml) : undefined;
+  if (!ml || v?.kind !== 'instance' || v.type !== 'azure.ai.ml.MLClient' || sdkOf(v) !== 'v2') return undefined;
+  const method = fn?.childForFieldName('attribute')?.text;
+  if (method === 'get_default') return { ws: ml };
+  const name = a.keywords.get('name') ?? a.positional[0];
+  return method === 'get' && name ? { ws: ml, name } : undefined;
+}
+
+/**
+ * The long-form URI prefix `f"azureml://subscriptions/.../datastores/{ds.name}/paths/` (no closing
+ * quote) of the datastore variable `ds`, read at `at`, and the edits the v2 client takes
+ * (https://learn.microsoft.com/python/api/azureml-fsspec/azureml.fsspec.azuremachinelearningfilesystem).
+ */
+function datastorePrefix(fb: FixBuilder, ctx: RuleContext, ds: SyntaxNode, at: SyntaxNode): { prefix: string; edits: Edits } | undefined {
+  const origin = datastoreOrigin(ctx, ds);
+  const ws = origin?.ws;
+  // The datastore (and a workspace variable) name the same binding where the v2 code reads them.
+  if (!ws || ctx.model.resolveName(ds.text, ds) !== ctx.model.resolveName(ds.text, at)) return undefined;
+  if (ws.type === 'identifier' && ctx.model.resolveName(ws.text, ws) !== ctx.model.resolveName(ws.text, at)) return undefined;
+  const c = clientOf(fb, ctx, ws);
+  if (!c || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.ml)) return undefined;
+  const ml = c.ml;
+  // A datastore asked for by a literal name: that name; else the variable's (v1 and v2 both have `name`).
+  const name = fValue(origin.name);
+  const store = name && /^[A-Za-z0-9_]+$/.test(name) ? name : `{${ds.text}.name}`;
+  return { prefix: `f"azureml://subscriptions/{${ml}.subscription_id}/resourcegroups/{${ml}.resource_group_name}/workspaces/{${ml}.workspace_name}/datastores/${store}/paths/`, edits: c.edits };
+}
+
+/**
+ * `datastore.name`: the literal name the datastore was asked for, or for the default datastore
+ * `ml.datastores.get_default().name` (DS: datastores.get_default) on the client of its workspace.
+ */
+const datastoreNameRead: Builder = (fb, ref, ctx) => {
+  const ds = receiver(ref);
+  const origin = ds && datastoreOrigin(ctx, ds);
+  if (!ds || !origin) return undefined;
+  const made = definingCall(ctx, ds)!;
+  // A registered datastore: its registration's rewrite keeps the read.
+  if (qnameOf(ctx, made)?.startsWith('azureml.core.Datastore.register_azure_')) return fb.sameFixAs(made);
+  if (origin.name) return origin.name.type === 'string' && literalText(origin.name) !== undefined ? origin.name.text : undefined;
+  if (origin.ws.type === 'identifier' && ctx.model.resolveName(origin.ws.text, origin.ws) !== ctx.model.resolveName(origin.ws.text, ref.node)) return undefined;
+  const c = clientOf(fb, ctx, origin.ws);
+  if (!c) return undefined;
+  // The whole-workspace rewrite makes the datastore itself v2 (`ws.datastores.get_default()`): the read stays.
+  const kept = c.edits.some(([n]) => same(n, made));
+  return combined(fb, ref.node, [[ref.node, kept ? ref.node.text : `${c.ml}.datastores.get_default().name`], ...c.edits]);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Upload
+
+/** A relative datastore path literal (not absolute, no `..`). */
+function relativePath(node: SyntaxNode | undefined): string | undefined {
+  const v = fValue(node);
+  return v && !v.startsWith('/') && !v.split('/').includes('..') ? v : undefined;
+}
+
+/** `datastore.upload(src_dir, target_path, overwrite)` / `datastore.upload_files(files, target_path=..., overwrite=...)` → azureml-fsspec upload to the same path. */
+function upload(dir: boolean): Builder {
+  return (fb, ref, ctx) => {
+    const call = ref.call!;
+    const ds = receiver(ref);
+    const stmt = call.parent;
+    // v1 returns a DataReference: only as a statement.
+    if (!ds || stmt?.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
+    const a = dir
+      ? bindArgs(call, ['src_dir', 'target_path', 'overwrite', 'show_progress'], ['src_dir', 'target_path', 'overwrite', 'show_progress'])
+      : bindArgs(call, ['files', 'relative_root', 'target_path', 'overwrite', 'show_progress'], ['files', 'target_path', 'overwrite', 'show_progress']);
+    const target = a?.get('target_path');
+    const targetValue = relativePath(target);
+    const overwrite = a?.get('overwrite')?.text;
+    const mode = overwrite === undefined || overwrite === 'False' ? '"APPEND"' : overwrite === 'True' ? '"MERGE_WITH_OVERWRITE"' : undefined;
+    if (!a || !target || !targetValue || !mode) return undefined;
+    let lpath: string;
+    let rpath = target.text;
+    if (dir) {
+      const src = a.get('src_dir');
+      if (!src) return undefined;
+      lpath = src.text;
+    } else {
+      // A list of literal files, all in one directory: each lands at target_path/<file name>.
+      const files = a.get('files');
+      const items = files?.type === 'list' ? files.namedChildren.filter((c) => c.type !== 'comment') : [];
+      const values = items.map((i) => fValue(i));
+      if (!items.length || values.some((v) => !v || v.endsWith('/'))) return undefined;
+      const dirs = new Set(values.map((v) => v!.slice(0, v!.lastIndexOf('/') + 1)));
+      if (dirs.size !== 1 || new Set(values).size !== values.length) return undefined;
+      // One file: fsspec puts it *at* rpath unless rpath ends with "/".
+      if (items.length === 1) {
+        lpath = items[0].text;
+        if (!targetValue.endsWith('/')) rpath = `"${targetValue}/"`;
+      } else lpath = files!.text;
+    }
+    const uri = datastorePrefix(fb, ctx, ds, call);
+    if (!uri) return undefined;
+    const fs = fb.need('azureml.fsspec', 'AzureMachineLearningFileSystem');
+    const text = `${fs}(${uri.prefix}").upload(${kwargs([['lpath', lpath], ['rpath', rpath], ['recursive', dir ? 'True' : 'False'], ['overwrite', mode]])})${REVIEW}`;
+    return combined(fb, call, [[call, text], ...uri.edits]);
+  };
+}
+
+/**
+ * `Dataset.File.upload_directory(src_dir, target=(datastore, "path"), overwrite=True)` as a statement:
+ * the same upload as `datastore.upload` (its FileDataset result unused). Only with overwrite=True:
+ * what v1 does on a conflict otherwise is not documented.
+ */
+const uploadDirectory: Builder = (fb, ref, ctx) => {
+  const call = ref.call!;
+  const stmt = call.parent;
+  if (stmt?.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
+  const a = bindArgs(call, ['src_dir', 'target', 'pattern', 'overwrite', 'show_progress'], ['src_dir', 'target', 'overwrite', 'show_progress']);
+  const target = a?.get('target');
+  const [ds, rel] = target?.type === 'tuple' && target.namedChildren.length === 2 ? target.namedChildren : [];
+  if (!a || !a.get('src_dir') || !ds || !relativePath(rel) || a.get('overwrite')?.text !== 'True') return undefined;
+  const uri = datastorePrefix(fb, ctx, ds, call);
+  if (!uri) return undefined;
+  const fs = fb.need('azureml.fsspec', 'AzureMachineLearningFileSystem');
+  const text = `${fs}(${uri.prefix}").upload(${kwargs([['lpath', a.get('src_dir')], ['rpath', rel], ['recursive', 'True'], ['overwrite', '"MERGE_WITH_OVERWRITE"']])})${REVIEW}`;
+  return combined(fb, call, [[call, text], ...uri.edits]);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Tabular datasets → mltable
+
+/** `{"file" | "folder" | "pattern": uri}` for one v1 path: `(datastore, "rel")`, `datastore.path("rel")`, or an http(s) URL. */
+function mltablePath(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, at: SyntaxNode, edits: Edits): string | undefined {
+  let ds: SyntaxNode | undefined;
+  let rel: SyntaxNode | undefined;
+  if (node.type === 'tuple' && node.namedChildren.length === 2) [ds, rel] = node.namedChildren;
+  else if (node.type === 'call' && qnameOf(ctx, node) === 'azureml.core.Datastore.path') {
+    const a = bindArgs(node, ['path'], ['path']);
+    ds = node.childForFieldName('function')?.childForFieldName('object') ?? undefined;
+    rel = a?.get('path');
+  } else if (node.type === 'string' || node.type === 'identifier') {
+    // A public URL of one file (mltable reads http(s) files, not folders), or a name bound once to one.
+    let literal: SyntaxNode | undefined = node;
+    if (node.type === 'identifier') {
+      const b = ctx.model.resolveName(node.text, node);
+      const assign = b?.node.parent;
+      const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
+      literal = b && (b.scope.bindings.get(node.text) ?? []).length === 1 && right ? right : undefined;
+    }
+    const v = fValue(literal);
+    return v && /^https?:\/\/[^*?[\]]+\/[^/]+\.[A-Za-z0-9]+$/.test(v) ? `{"file": ${node.text}}` : undefined;
+  }
+  const value = relativePath(rel);
+  if (!ds || !value) return undefined;
+  const last = value.slice(value.lastIndexOf('/') + 1);
+  const kind = /[*?[]/.test(value) ? 'pattern' : value.endsWith('/') ? 'folder' : /\.[A-Za-z0-9]+$/.test(last) ? 'file' : undefined;
+  const uri = kind && datastorePrefix(fb, ctx, ds, at);
+  if (!uri) return undefined;
+  edits.push(...uri.edits.filter(([n]) => !edits.some(([m]) => m.id === n.id)));
+  return `{"${kind}": ${uri.prefix}${value}"}`;
+}
+
+/** v1 `header` (bool or PromoteHeadersBehavior) → the mltable `header` string. */
+function headerValue(ctx: RuleContext, node: SyntaxNode): string | undefined {
+  if (node.text === 'True') return '"all_files_same_headers"';
+  if (node.text === 'False') return '"no_header"';
+  const v = ctx.model.evaluate(node);
+  const member = v?.kind === 'ref' && v.qname.startsWith('azureml.data.dataset_type_definitions.PromoteHeadersBehavior.') ? v.qname.split('.').pop() : undefined;
+  return ({ NO_HEADERS: '"no_header"', FROM_FIRST_FILE: '"from_first_file"', ALL_FILES_HAVE_SAME_HEADERS: '"all_files_same_headers"' } as Record<string, string>)[member ?? ''];
+}
+
+/** mltable encodings with the v1 names (https://learn.microsoft.com/python/api/mltable/mltable.mltable#mltable-mltable-from-delimited-files). */
+const ENCODINGS = new Set(['utf8', 'iso88591', 'latin1', 'ascii', 'utf16', 'utf32', 'utf8bom', 'windows1252']);
+
+/** The whole rewrite of `Dataset.Tabular.from_delimited_files(...)` and its `to_pandas_dataframe()` uses. */
+function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+  const accepted = ['path', 'validate', 'include_path', 'infer_column_types', 'separator', 'header', 'support_multi_line', 'empty_as_string', 'encoding'];
+  const a = bindArgs(call, ['path', 'validate', 'include_path', 'infer_column_types', 'set_column_types', 'separator', 'header', 'partition_format', 'support_multi_line', 'empty_as_string', 'encoding'], accepted);
+  const path = a?.get('path');
+  if (!a || !path) return undefined;
+  const header = a.get('header') && headerValue(ctx, a.get('header')!);
+  const encoding = a.get('encoding');
+  if ((a.get('header') && !header) || (encoding && !ENCODINGS.has(stringValue(encoding) ?? ''))) return undefined;
+  for (const k of ['include_path', 'infer_column_types', 'support_multi_line', 'empty_as_string']) if (a.get(k) && !['True', 'False'].includes(a.get(k)!.text)) return undefined;
+
+  // The dataset is read only by to_pandas_dataframe() (an MLTable has the same method).
+  const uses: Edits = [];
+  const target = assignedName(call);
+  const inline = memberOf(call);
+  if (target) {
+    for (const use of usesOf(ctx, target)) {
+      const m = memberOf(use);
+      if (m?.name === 'take' && m.call) {
+        // `ds.take(n).to_pandas_dataframe()`: MLTable.take(count) keeps the first rows too.
+        const a = callArgs(m.call);
+        const then = memberOf(m.call);
+        if (a.positional.length !== 1 || a.positional[0].type !== 'integer' || a.keywords.size || then?.name !== 'to_pandas_dataframe' || !then.call || !noArgs(then.call)) return undefined;
+        uses.push([then.call, then.call.text]);
+        continue;
+      }
+      if (m?.name === 'register' && m.call) {
+        const reg = registerEdit(fb, ctx, m.call, use);
+        if (!reg) return undefined;
+        uses.push(reg);
+        continue;
+      }
+      if (m?.name !== 'to_pandas_dataframe' || !m.call || !noArgs(m.call)) return undefined;
+      uses.push([m.call, m.call.text]);
+    }
+  } else if (inline) {
+    if (inline.name !== 'to_pandas_dataframe' || !inline.call || !noArgs(inline.call)) return undefined;
+  } else if (call.parent?.type !== 'expression_statement') return undefined;
+
+  const edits: Edits = [];
+  const items = path.type === 'list' ? path.namedChildren.filter((c) => c.type !== 'comment') : [path];
+  const paths = items.map((p) => mltablePath(fb, ctx, p, call, edits));
+  if (!items.length || paths.some((p) => !p)) return undefined;
+  const mltable = fb.needModule('mltable');
+  const text = `${mltable}.from_delimited_files(${kwargs([
+    ['paths', `[${paths.join(', ')}]`],
+    ['header', header],
+    ['delimiter', a.get('separator')],
+    ['support_multi_line', a.get('support_multi_line')],
+    ['empty_as_string', a.get('empty_as_string')],
+    ['encoding', encoding],
+    ['include_path_column', a.get('include_path')],
+    ['infer_column_types', a.get('infer_column_types')],
+  ])})`;
+  return [[call, text], ...uses, ...edits];
+}
+
+/**
+ * `[x = ]ds.register(workspace=ws, name="n", description=..., tags=..., create_new_version=True)`
+ * as a statement → `ds.save("./n")` + `[x = ]ml.data.create_or_update(Data(path="./n",
+ * type=AssetTypes.MLTABLE, name="n", ...))`: the how-to-mltable way to make a data asset from an
+ * MLTable (https://learn.microsoft.com/azure/machine-learning/how-to-mltable, "Create a data
+ * asset"). The local folder is named after the asset (v1 has none: `# amlint: review`); v2 makes
+ * a new version each time, as v1 with create_new_version=True. `x` may then be read only for
+ * name/version (a v2 Data asset has those; its `id` is another value, v1 dataset methods it has not).
+ */
+function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: SyntaxNode): [SyntaxNode, string] | undefined {
+  const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
+  const name = fValue(a?.get('name'));
+  const stmt = call.parent?.type === 'expression_statement' ? call.parent : call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) && call.parent.parent?.type === 'expression_statement' ? call.parent.parent : undefined;
+  const indent = stmt && lineIndent(ctx, stmt);
+  // create_new_version=False fails in v1 when the name exists; v2 would add a version.
+  if (!a || !name || !/^[A-Za-z0-9_.-]+$/.test(name) || !a.get('workspace') || a.get('create_new_version')?.text !== 'True' || !stmt || indent === undefined) return undefined;
+  const target = assignedName(call);
+  if (target && usesOf(ctx, target).some((u) => !['name', 'version'].includes(memberOf(u)?.name ?? ''))) return undefined;
+  const c = clientOf(fb, ctx, a.get('workspace'));
+  if (!c || c.edits.length) return undefined;
+  const data = `${fb.needModule('azure.ai.ml.entities')}.Data(${kwargs([
+    ['path', `"./${name}"`],
+    ['type', `${fb.need('azure.ai.ml.constants', 'AssetTypes')}.MLTABLE`],
+    ['name', a.get('name')],
+    ['description', a.get('description')],
+    ['tags', a.get('tags')],
+  ])})`;
+  return [stmt, `${ds.text}.save("./${name}")${REVIEW}\n${indent}${target ? `${target.text} = ` : ''}${c.ml}.data.create_or_update(${data})`];
+}
+
+/** The `from_delimited_files` call a node is an argument of (for `datastore.path(...)`, `PromoteHeadersBehavior.X`). */
+function enclosingTabular(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n && !n.type.endsWith('statement'); n = n.parent) {
+    if (n.type === 'call' && qnameOf(ctx, n) === FROM_DELIMITED) return n;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Datastore registration
+
+/** v1 registration arguments that v2 has no field for but that change nothing when at their default. */
+const DEFAULT_ONLY: Record<string, string> = { create_if_not_exists: 'False', grant_workspace_access: 'False', skip_validation: 'False' };
+
+/**
+ * `Datastore.register_azure_*(workspace, datastore_name, <store>, account_name, <credentials>, ...)`
+ * → `ml.create_or_update(<v2 datastore entity>)` (DS how-to-datastore: the entity + create_or_update;
+ * entity fields from azure/ai/ml/entities/_datastore/azure_storage.py).
+ */
+function registration(entity: string, signature: string[], store: [string, string], credentials: (fb: FixBuilder, a: Map<string, SyntaxNode>) => string | null | undefined): Builder {
+  return (fb, ref, ctx) => {
+    const call = ref.call!;
+    const a = bindArgs(call, signature, [...signature.filter((s) => !['subscription_id', 'resource_group', 'blob_cache_timeout', 'overwrite'].includes(s)), 'overwrite']);
+    if (!a || !a.get('workspace') || !a.get('datastore_name') || !a.get(store[0]) || !a.get('account_name')) return undefined;
+    for (const [k, v] of Object.entries(DEFAULT_ONLY)) if (a.get(k) && a.get(k)!.text !== v) return undefined;
+    // v2 create_or_update replaces an existing datastore: what v1 does with overwrite=True.
+    if (a.get('overwrite') && a.get('overwrite')!.text !== 'True' && a.get('overwrite')!.text !== 'False') return undefined;
+    // The result is read only for `name` and never handed to v1 code (a v2 Datastore would reach it).
+    const target = assignedName(call);
+    const reads: Edits = [];
+    if (target) {
+      for (const use of usesOf(ctx, target)) {
+        const m = memberOf(use);
+        if ((m && m.name !== 'name') || inV1Call(ctx, use)) return undefined;
+        // `store.name` reads the same on the v2 entity: kept, so its finding offers this fix.
+        if (m) reads.push([m.attr, m.attr.text]);
+      }
+    } else if (call.parent?.type !== 'expression_statement') return undefined;
+    const c = clientOf(fb, ctx, a.get('workspace'));
+    if (!c) return undefined;
+    const creds = credentials(fb, a);
+    if (creds === undefined) return undefined;
+    const entities = fb.needModule('azure.ai.ml.entities');
+    const text = `${c.ml}.create_or_update(${entities}.${entity}(${kwargs([
+      ['name', a.get('datastore_name')],
+      [store[1], a.get(store[0])],
+      ['account_name', a.get('account_name')],
+      ['protocol', a.get('protocol')],
+      ['endpoint', a.get('endpoint')],
+      ['credentials', creds ?? undefined],
+    ])}))`;
+    return combined(fb, call, [[call, text], ...reads, ...c.edits]);
+  };
+}
+
+/** Account key or SAS token (not both); null without either (identity-based access in both SDKs). */
+function keyOrSas(fb: FixBuilder, a: Map<string, SyntaxNode>): string | null | undefined {
+  const key = a.get('account_key');
+  const sas = a.get('sas_token');
+  if (key && sas) return undefined;
+  const entities = fb.needModule('azure.ai.ml.entities');
+  if (key) return `${entities}.AccountKeyConfiguration(account_key=${key.text})`;
+  if (sas) return `${entities}.SasTokenConfiguration(sas_token=${sas.text})`;
+  return null;
+}
+
+const STORAGE_SIGNATURE = ['workspace', 'datastore_name', '', 'account_name', 'sas_token', 'account_key', 'protocol', 'endpoint', 'overwrite', 'create_if_not_exists', 'skip_validation'];
+
+const BLOB = registration('AzureBlobDatastore', [...STORAGE_SIGNATURE.map((s) => s || 'container_name'), 'blob_cache_timeout', 'grant_workspace_access', 'subscription_id', 'resource_group'], ['container_name', 'container_name'], keyOrSas);
+const FILE_SHARE = registration('AzureFileDatastore', STORAGE_SIGNATURE.map((s) => s || 'file_share_name'), ['file_share_name', 'file_share_name'], keyOrSas);
+const GEN2 = registration(
+  'AzureDataLakeGen2Datastore',
+  ['workspace', 'datastore_name', 'filesystem', 'account_name', 'tenant_id', 'client_id', 'client_secret', 'resource_url', 'authority_url', 'protocol', 'endpoint', 'overwrite', 'subscription_id', 'resource_group', 'grant_workspace_access'],
+  ['filesystem', 'filesystem'],
+  (fb, a) => {
+    const sp = ['tenant_id', 'client_id', 'client_secret'];
+    const given = sp.filter((k) => a.get(k));
+    if (!given.length && !a.get('resource_url') && !a.get('authority_url')) return null;
+    if (given.length !== 3) return undefined;
+    return `${fb.needModule('azure.ai.ml.entities')}.ServicePrincipalConfiguration(${kwargs([...sp, 'authority_url', 'resource_url'].map((k) => [k, a.get(k)] as [string, SyntaxNode | undefined]))})`;
+  },
+);
+
+// ---------------------------------------------------------------------------------------------
+// For the job rewrites
+
+/** `X.as_named_input("n")` → X (a literal name); anything else → itself. */
+function unnamed(node: SyntaxNode | null | undefined): SyntaxNode | undefined {
+  const fn = node?.type === 'call' ? node.childForFieldName('function') : undefined;
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'as_named_input') return node ?? undefined;
+  const a = bindArgs(node!, ['name'], ['name']);
+  return a?.get('name')?.type === 'string' ? fn.childForFieldName('object') ?? undefined : undefined;
+}
+
+/** The `Dataset.File.from_files(...)` call (maybe `.as_named_input("n")`) that `node` is or was assigned from, and the expression to replace by the URI. */
+function fileDataset(ctx: RuleContext, node: SyntaxNode | undefined): { made: SyntaxNode; replaced: SyntaxNode; single: boolean } | undefined {
+  let expr = unnamed(node);
+  let single = true;
+  if (expr?.type === 'identifier') {
+    const b = ctx.model.resolveName(expr.text, expr);
+    const assign = b?.node.parent;
+    const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
+    if (!b || !right || (b.scope.bindings.get(expr.text) ?? []).length !== 1) return undefined;
+    single = (ctx.model.uses.get(b) ?? []).length === 1;
+    expr = right;
+    const made = unnamed(expr);
+    return made && qnameOf(ctx, made) === FROM_FILES ? { made, replaced: expr, single } : undefined;
+  }
+  return expr && qnameOf(ctx, expr) === FROM_FILES ? { made: expr, replaced: expr, single } : undefined;
+}
+
+/**
+ * For the job rewrites (jobs.ts, pipelines.ts): the v2 job input for a v1 FileDataset consumption
+ * expression, `ds.as_named_input("x").as_mount()` / `.as_download()` (or `x.as_mount()` with
+ * `x = Dataset.File.from_files(...).as_named_input("x")`), where the dataset is
+ * `Dataset.File.from_files(path=(datastore, "folder"))` (or `[(...)]`, `datastore.path("folder")`)
+ * used only there. `input` replaces the expression: `Input(type=AssetTypes.URI_FOLDER, path=...,
+ * mode=InputOutputModes.RO_MOUNT | DOWNLOAD)`; `edits` make a dataset variable the folder's
+ * datastore URI `f"azureml://datastores/<name>/paths/folder"` (the short form jobs read; RW:
+ * https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2). Only folders (a
+ * path ending in "/" or without an extension): a v1 FileDataset of one file mounts differently.
+ * The consumer puts the edits in its own fix, and refers to the input as `${{inputs.<name>}}`.
+ */
+export function dataInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): { input: string; edits: Edits } | undefined {
+  const fn = expr.type === 'call' ? expr.childForFieldName('function') : undefined;
+  const how = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  const mode = how === 'as_mount' ? 'RO_MOUNT' : how === 'as_download' ? 'DOWNLOAD' : undefined;
+  const found = mode && noArgs(expr) ? fileDataset(ctx, fn!.childForFieldName('object') ?? undefined) : undefined;
+  if (!found?.single) return undefined;
+  const a = bindArgs(found.made, ['path', 'validate', 'partition_format', 'is_file'], ['path', 'validate']);
+  let path = a?.get('path');
+  if (path?.type === 'list' && path.namedChildren.length === 1) path = path.namedChildren[0];
+  let ds: SyntaxNode | undefined;
+  let rel: SyntaxNode | undefined;
+  if (path?.type === 'tuple' && path.namedChildren.length === 2) [ds, rel] = path.namedChildren;
+  else if (path?.type === 'call' && qnameOf(ctx, path) === 'azureml.core.Datastore.path') {
+    ds = path.childForFieldName('function')?.childForFieldName('object') ?? undefined;
+    rel = bindArgs(path, ['path'], ['path'])?.get('path');
+  }
+  const value = relativePath(rel);
+  const origin = ds && datastoreOrigin(ctx, ds);
+  if (!ds || !origin || !value || /[*?[]/.test(value) || (!value.endsWith('/') && /\.[A-Za-z0-9]+$/.test(value.slice(value.lastIndexOf('/') + 1)))) return undefined;
+  if (ctx.model.resolveName(ds.text, ds) !== ctx.model.resolveName(ds.text, expr)) return undefined;
+  const name = fValue(origin.name);
+  const uri = `f"azureml://datastores/${name && /^[A-Za-z0-9_]+$/.test(name) ? name : `{${ds.text}.name}`}/paths/${value}"`;
+  // The dataset made inside the expression itself, or in a variable's assignment.
+  const inline = found.replaced.startIndex >= expr.startIndex && found.replaced.endIndex <= expr.endIndex;
+  const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path=${inline ? uri : unnamedText(ctx, fn!.childForFieldName('object')!)}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
+  return { input, edits: inline ? [] : [[found.replaced, uri]] };
+}
+
+/** The dataset variable of `ds` / `ds.as_named_input("n")`. */
+function unnamedText(ctx: RuleContext, node: SyntaxNode): string {
+  void ctx;
+  return unnamed(node)!.text;
+}
+
+/** The v1 call whose arguments hold `node` (a consumer of a dataset: ScriptRunConfig, PythonScriptStep...). */
+function enclosingV1Call(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n && !n.type.endsWith('statement'); n = n.parent) {
+    if (n.type === 'argument_list' && n.parent?.type === 'call') {
+      const q = qnameOf(ctx, n.parent);
+      if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1') return n.parent;
+    }
+  }
+  return undefined;
+}
+
+/** A consumption chain (or the FileDataset made for it) offers the fix of the job configuration that takes it, if that rewrites it. */
+const byConsumer: Builder = (fb, ref, ctx) => {
+  let node: SyntaxNode | undefined = ref.call ?? ref.node;
+  // The producer (`x = Dataset.File.from_files(...)[.as_named_input("n")]`): the consumer of its one use.
+  let up: SyntaxNode = node;
+  if (up.parent?.type === 'attribute' && up.parent.parent?.type === 'call' && up.parent.childForFieldName('attribute')?.text === 'as_named_input') up = up.parent.parent;
+  const target = assignedName(up);
+  if (target) {
+    const uses = usesOf(ctx, target);
+    node = uses.length === 1 ? uses[0] : undefined;
+  }
+  const owner = node && enclosingV1Call(ctx, node);
+  return owner ? fb.sameFixAs(owner) : undefined;
+};
+
+export const DATA: Rewrites = {
+  calls: {
+    'azureml.core.Datastore.upload': upload(true),
+    'azureml.core.Datastore.upload_files': upload(false),
+    'azureml.core.Dataset.File.upload_directory': uploadDirectory,
+    [FROM_DELIMITED]: (fb, ref, ctx) => combined(fb, ref.call!, tabularEdits(fb, ctx, ref.call!)),
+    'azureml.data.TabularDataset.to_pandas_dataframe': (fb, ref, ctx) => {
+      let ds = receiver(ref);
+      // `ds.take(n).to_pandas_dataframe()`: the dataset is `ds`.
+      const fn = ds?.type === 'call' ? ds.childForFieldName('function') : undefined;
+      if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'take') ds = fn.childForFieldName('object') ?? undefined;
+      const made = ds?.type === 'call' ? ds : ds && definingCall(ctx, ds);
+      return made && qnameOf(ctx, made) === FROM_DELIMITED ? combined(fb, ref.call!, tabularEdits(fb, ctx, made)) : undefined;
+    },
+    // Rewritten with the dataset (its edit is the whole statement).
+    'azureml.data.TabularDataset.register': (fb, ref, ctx) => {
+      const ds = receiver(ref);
+      const made = ds && definingCall(ctx, ds);
+      return made && qnameOf(ctx, made) === FROM_DELIMITED ? fb.sameFixAs(made) : undefined;
+    },
+    'azureml.data.TabularDataset.take': (fb, ref, ctx) => {
+      const ds = receiver(ref);
+      const made = ds && definingCall(ctx, ds);
+      return made && qnameOf(ctx, made) === FROM_DELIMITED ? fb.sameFixAs(made) : undefined;
+    },
+    // `datastore.path("x/*.csv")` inside a from_delimited_files call: rewritten with it.
+    'azureml.core.Datastore.path': (fb, ref, ctx) => {
+      const owner = enclosingTabular(ctx, ref.call!);
+      return owner ? fb.sameFixAs(owner) : undefined;
+    },
+    'azureml.core.Datastore.register_azure_blob_container': BLOB,
+    'azureml.core.Datastore.register_azure_file_share': FILE_SHARE,
+    'azureml.core.Datastore.register_azure_data_lake_gen2': GEN2,
+    [FROM_FILES]: byConsumer,
+    'azureml.data.FileDataset.as_named_input': byConsumer,
+    'azureml.data.dataset_consumption_config.DatasetConsumptionConfig.as_mount': byConsumer,
+    'azureml.data.dataset_consumption_config.DatasetConsumptionConfig.as_download': byConsumer,
+  },
+  attributes: {
+    'azureml.core.Datastore.name': datastoreNameRead,
+    'azureml.data.dataset_type_definitions.PromoteHeadersBehavior.NO_HEADERS': (fb, ref, ctx) => {
+      const owner = enclosingTabular(ctx, ref.node);
+      return owner ? fb.sameFixAs(owner) : undefined;
+    },
+  },
+};

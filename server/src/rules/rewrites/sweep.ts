@@ -1,0 +1,390 @@
+/**
+ * Rewrites to SDK v2 of HyperDrive (AML111) as sweep jobs, following HD
+ * (https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-hyperdrive): the
+ * command's search-space inputs, then `command(...).sweep(...)`.
+ *
+ * One lifecycle, offered on each piece's finding: `HyperDriveConfig(run_config=src, ...)` submitted
+ * by `exp.submit(hd_config)` (jobs.ts rewrites the submit and the run's uses; this file gives it the
+ * configuration through JOB_CONFIGS) together with
+ * - the `ScriptRunConfig` → `command(...)` (CMD), with each swept script option appended to the
+ *   command line as `--opt ${{inputs.opt}}` (v1 HyperDrive passed `--opt <value>` itself) and its
+ *   distribution as that input's value (HD puts `Uniform(...)`/`Choice(...)` in `inputs=`);
+ * - `Random/Grid/BayesianParameterSampling({...})` → `sampling_algorithm="random"/"grid"/"bayesian"`;
+ * - v1 parameter expressions → the `azure.ai.ml.sweep` classes of the same parameters (v1 and v2
+ *   log distributions both take the bounds of the logarithm: SDK `search_space.py`);
+ * - `BanditPolicy/MedianStoppingPolicy/TruncationSelectionPolicy` → the `azure.ai.ml.sweep` classes
+ *   (keyword-only there; v1's default `evaluation_interval=1` is stated, v2's default is 0);
+ * - `primary_metric_name/_goal`, `max_total_runs`, `max_concurrent_runs`, `max_duration_minutes`
+ *   → `primary_metric`, `goal="Maximize"/"Minimize"`, `max_total_trials`, `max_concurrent_trials`,
+ *   `timeout` (seconds): parameters of `Command.sweep` (SDK `entities/_builders/command.py`).
+ * A sampling key without dashes (`"learning_rate"`) is the script option `--learning_rate` (v1 docs).
+ * Not rewritten: `HyperDriveRunConfig`/`estimator=` (v1 estimators), keys that are no option name
+ * (`"learning rate"`), `properties=` (Sobol), positional policy arguments, a ScriptRunConfig with
+ * `run_config=`/`distributed_job_config=`, HyperDriveStep (pipelines.ts), and runs whose children are
+ * read (`get_best_run_by_primary_metric`, `get_children`, `get_metrics`: jobs.ts has no v2 form for them).
+ * The `ScriptRunConfig` entry here replaces jobs.ts's in the merged table (SWEEP follows JOBS in
+ * AREAS): given to a HyperDriveConfig it offers that fix, otherwise it is jobs.ts's builder.
+ */
+import type { SyntaxNode } from '../../engine/syntax';
+import { sdkOf } from '../../engine/semantic/model';
+import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
+import type { RuleContext } from '../rule';
+import { assignedName, kwargs, memberOf, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { environmentEdits } from './environment';
+import { JOBS } from './jobs';
+
+const HD = 'azureml.train.hyperdrive.';
+const SRC = 'azureml.core.ScriptRunConfig';
+const SUBMIT = 'azureml.core.Experiment.submit';
+
+/** The HyperDrive name of a qualified name (`azureml.train.hyperdrive.sampling.RandomParameterSampling` → `RandomParameterSampling`). */
+function hdName(q: string | undefined): string | undefined {
+  return q?.startsWith(HD) ? q.slice(q.lastIndexOf('.') + 1) : undefined;
+}
+
+const SAMPLING: Record<string, string> = { RandomParameterSampling: 'random', GridParameterSampling: 'grid', BayesianParameterSampling: 'bayesian' };
+
+/** v1 parameter expressions → v2 classes, with their (identical) parameter names (HD; SDK `sweep/search_space.py`). */
+const DISTRIBUTIONS: Record<string, [string, string[]]> = {
+  randint: ['Randint', ['upper']],
+  uniform: ['Uniform', ['min_value', 'max_value']],
+  quniform: ['QUniform', ['min_value', 'max_value', 'q']],
+  loguniform: ['LogUniform', ['min_value', 'max_value']],
+  qloguniform: ['QLogUniform', ['min_value', 'max_value', 'q']],
+  normal: ['Normal', ['mu', 'sigma']],
+  qnormal: ['QNormal', ['mu', 'sigma', 'q']],
+  lognormal: ['LogNormal', ['mu', 'sigma']],
+  qlognormal: ['QLogNormal', ['mu', 'sigma', 'q']],
+};
+
+/** v1 policies → v2 keyword parameters; v1 defaults evaluation_interval to 1 (azureml-train-core), v2 Bandit/Truncation to 0. */
+const POLICIES: Record<string, string[]> = {
+  BanditPolicy: ['evaluation_interval', 'slack_factor', 'slack_amount', 'delay_evaluation'],
+  MedianStoppingPolicy: ['evaluation_interval', 'delay_evaluation'],
+  TruncationSelectionPolicy: ['truncation_percentage', 'evaluation_interval', 'delay_evaluation'],
+  NoTerminationPolicy: [],
+};
+
+/** The call that made an object: the expression itself when it is a call, else the call its name was assigned from. */
+function madeBy(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
+  if (!node) return undefined;
+  return node.type === 'call' ? node : definingCall(ctx, node);
+}
+
+/** A literal, or a name bound to the same value at `site` as where it is written (jobs.ts `sameAt`). */
+function sameAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
+  if (expr.type === 'string') return !expr.descendantsOfType('interpolation').length;
+  if (['integer', 'float', 'true', 'false', 'none'].includes(expr.type)) return true;
+  if (expr.type === 'unary_operator' || expr.type === 'list' || expr.type === 'tuple' || expr.type === 'parenthesized_expression') return expr.namedChildren.every((c) => sameAt(ctx, c, site));
+  if (expr.type !== 'identifier') return false;
+  const a = ctx.model.resolveName(expr.text, expr);
+  return !!a && a === ctx.model.resolveName(expr.text, site);
+}
+
+/** A v1 object given (inline, or through a name used only there) as the argument `arg`: its call, and whether it came through a name. */
+function argObject(ctx: RuleContext, arg: SyntaxNode | undefined, site: SyntaxNode): { call: SyntaxNode; named: boolean } | undefined {
+  const call = madeBy(ctx, arg);
+  if (!arg || !call) return undefined;
+  if (arg.type === 'call') return { call, named: false };
+  const target = assignedName(call);
+  const uses = target ? usesOf(ctx, target) : [];
+  return target && uses.length === 1 && same(uses[0], arg) && sameAt(ctx, arg, site) ? { call, named: true } : undefined;
+}
+
+/** `choice(16, 32)` / `choice([16, 32])` / `uniform(0.1, 1)` ... → the v2 distribution, its values meaning the same at `site`. */
+function distribution(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): string | undefined {
+  const name = expr.type === 'call' ? hdName(qnameOf(ctx, expr)) : undefined;
+  if (!name) return undefined;
+  const a = callArgs(expr);
+  if (a.splat) return undefined;
+  const values = [...a.positional, ...a.keywords.values()];
+  if (name === 'choice') {
+    // v1 choice(*options): one list or range argument is the list of options (v1 how-to-tune-hyperparameters-v1,
+    // "Discrete hyperparameters"); a range becomes the list it stands for.
+    if (a.keywords.size || !a.positional.length) return undefined;
+    const one = a.positional.length === 1 ? a.positional[0] : undefined;
+    const range = one?.type === 'call' && one.childForFieldName('function')?.text === 'range' && !ctx.model.resolveName('range', one) && callArgs(one).positional.every((p) => sameAt(ctx, p, site)) && !callArgs(one).keywords.size && !callArgs(one).splat;
+    if (!range && !a.positional.every((v) => sameAt(ctx, v, site))) return undefined;
+    if (one && !range && !['list', 'integer', 'float', 'string', 'true', 'false', 'unary_operator'].includes(one.type)) return undefined;
+    const list = one?.type === 'list' ? one.text : range ? `list(${one!.text})` : `[${a.positional.map((p) => p.text).join(', ')}]`;
+    return `${fb.need('azure.ai.ml.sweep', 'Choice')}(values=${list})`;
+  }
+  if (!values.every((v) => sameAt(ctx, v, site))) return undefined;
+  const spec = Object.prototype.hasOwnProperty.call(DISTRIBUTIONS, name) ? DISTRIBUTIONS[name] : undefined;
+  const args = spec && bindArgs(expr, spec[1], spec[1]);
+  if (!spec || !args || args.size !== spec[1].length) return undefined;
+  return `${fb.need('azure.ai.ml.sweep', spec[0])}(${kwargs(spec[1].map((p) => [p, args.get(p)]))})`;
+}
+
+/**
+ * The script option HyperDrive passes for a sampling key, and the v2 input named after it
+ * (`--learning-rate` → `learning_rate`, as jobs.ts names inputs). A key without dashes is passed
+ * as `--<key>` (https://learn.microsoft.com/azure/machine-learning/v1/how-to-tune-hyperparameters-v1,
+ * "Configure hyperparameter tuning experiment": key `learning_rate`, script option `--learning_rate`).
+ */
+function optionOf(key: string): { flag: string; name: string } | undefined {
+  const flag = /^[A-Za-z_][\w-]*$/.test(key) ? `--${key}` : key;
+  if (!/^-{1,2}[A-Za-z_][\w-]*$/.test(flag)) return undefined;
+  const name = flag.replace(/^-+/, '').replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
+  return /^[a-z_][a-z0-9_]*$/.test(name) ? { flag, name } : undefined;
+}
+
+/** A swept script option: its flag, input name and v2 distribution. */
+interface Swept {
+  flag: string;
+  name: string;
+  value: string;
+}
+
+/** The v2 `compute=` for a v1 compute target (jobs.ts `computeName`): null when none. */
+function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
+  if (!target) return undefined;
+  if (sdkOf(ctx.model.evaluate(target)) !== 'v1') return target.text;
+  if (target.type === 'attribute' && target.childForFieldName('attribute')?.text === 'name' && target.childForFieldName('object')?.type === 'identifier') return target.text;
+  return target.type === 'identifier' ? `${target.text}.name` : null;
+}
+
+/**
+ * `python <script> <args>` with variable arguments as `${{inputs.<name>}}` (jobs.ts `commandWithInputs`:
+ * the input is named after the option before it, else after the variable).
+ */
+function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined): { parts: string[]; inputs: Array<[string, string]> } | undefined {
+  if (/["'\\{}$\s]/.test(script)) return undefined;
+  const parts = ['python', script];
+  const inputs: Array<[string, string]> = [];
+  if (!list) return { parts, inputs };
+  if (list.type !== 'list') return undefined;
+  const items = list.namedChildren.filter((c) => c.type !== 'comment');
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const lit = item.type === 'string' ? stringValue(item) : literalText(item);
+    if (lit !== undefined) {
+      if (/["'\\{}$\s]/.test(lit) || !lit) return undefined;
+      parts.push(lit);
+      continue;
+    }
+    if ((item.type !== 'identifier' && item.type !== 'attribute') || sdkOf(ctx.model.evaluate(item)) === 'v1') return undefined;
+    const prev = items[i - 1];
+    const flag = prev?.type === 'string' ? stringValue(prev) : undefined;
+    const raw = flag && /^-{1,2}[A-Za-z]/.test(flag) ? flag.replace(/^-+/, '') : item.type === 'identifier' ? item.text : item.childForFieldName('attribute')?.text;
+    const name = raw?.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
+    if (!name || !/^[a-z_][a-z0-9_]*$/.test(name)) return undefined;
+    const known = inputs.find(([n]) => n === name);
+    if (known && known[1] !== item.text) return undefined;
+    if (!known) inputs.push([name, item.text]);
+    parts.push(`\${{inputs.${name}}}`);
+  }
+  return { parts, inputs };
+}
+
+/**
+ * `ScriptRunConfig(source_directory, script, arguments, compute_target, environment)` → `command(...)`
+ * (CMD, as jobs.ts `scriptRunConfig` writes it) with the swept options appended and their
+ * distributions as inputs (HD). Undefined for other arguments (run_config, distribution: by hand).
+ */
+function sweptCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, swept: Swept[]): { text: string; edits: Edits } | undefined {
+  const accepted = ['source_directory', 'script', 'arguments', 'compute_target', 'environment'];
+  const args = bindArgs(call, ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config'], accepted);
+  const script = stringValue(args?.get('script'));
+  if (!args || !script) return undefined;
+  const cmd = commandWithInputs(ctx, script, args.get('arguments'));
+  const compute = computeName(ctx, args.get('compute_target'));
+  const envNode = args.get('environment');
+  const env = envNode && sdkOf(ctx.model.evaluate(envNode)) === 'v1' ? environmentEdits(fb, ctx, envNode) : [];
+  if (!cmd || compute === null || !env) return undefined;
+  // A swept option the arguments already pass, or an input of the same name, would be given twice.
+  if (swept.some((s) => cmd.parts.includes(s.flag) || cmd.inputs.some(([n]) => n === s.name))) return undefined;
+  const parts = [...cmd.parts, ...swept.flatMap((s) => [s.flag, `\${{inputs.${s.name}}}`])];
+  const inputs = [...cmd.inputs, ...swept.map((s): [string, string] => [s.name, s.value])];
+  const text = `${fb.need('azure.ai.ml', 'command')}(${kwargs([
+    ['code', args.get('source_directory')],
+    ['command', JSON.stringify(parts.join(' '))],
+    ['inputs', `{${inputs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}`],
+    ['environment', envNode],
+    ['compute', compute],
+  ])})`;
+  return { text, edits: env };
+}
+
+/** `PrimaryMetricGoal.MAXIMIZE` → `"Maximize"` (HD: `goal="Maximize"/"Minimize"`). */
+function goalOf(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
+  const v = node && ctx.model.evaluate(node);
+  const q = v?.kind === 'ref' ? v.qname : undefined;
+  if (!q?.startsWith(HD) || !/\.PrimaryMetricGoal\.(MAXIMIZE|MINIMIZE)$/.test(q)) return undefined;
+  return q.endsWith('MAXIMIZE') ? '"Maximize"' : '"Minimize"';
+}
+
+/** The v2 policy for a v1 policy call (keyword arguments only); '' for NoTerminationPolicy. */
+function policyOf(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, site: SyntaxNode): string | undefined {
+  const name = hdName(qnameOf(ctx, call));
+  const params = name && Object.prototype.hasOwnProperty.call(POLICIES, name) ? POLICIES[name] : undefined;
+  const args = params && bindArgs(call, [], params);
+  if (!name || !args || ![...args.values()].every((v) => sameAt(ctx, v, site))) return undefined;
+  if (name === 'NoTerminationPolicy') return '';
+  if (name === 'TruncationSelectionPolicy' && !args.has('truncation_percentage')) return undefined;
+  const order = ['delay_evaluation', 'evaluation_interval', 'slack_amount', 'slack_factor', 'truncation_percentage'].filter((p) => params!.includes(p));
+  const sweep = fb.needModule('azure.ai.ml.sweep');
+  return `${sweep}.${name}(${kwargs(order.map((p): [string, SyntaxNode | string | undefined] => [p, args.get(p) ?? (p === 'evaluation_interval' ? '1' : undefined)]))})`;
+}
+
+/**
+ * A run of a submit of the HyperDriveConfig reads its children's metrics: v1 HyperDriveRun.get_metrics()
+ * is every child's metrics, which jobs.ts would rewrite as the parent job's. (Other child reads,
+ * `get_best_run_by_primary_metric`, `get_children`, ..., are uses jobs.ts does not rewrite: they stop it.)
+ */
+function childrenRead(ctx: RuleContext, call: SyntaxNode): boolean {
+  const target = assignedName(call);
+  for (const use of target ? usesOf(ctx, target) : []) {
+    const submit = use.parent?.type === 'argument_list' ? use.parent.parent : undefined;
+    const run = submit && qnameOf(ctx, submit) === SUBMIT ? assignedName(submit) : undefined;
+    for (const u of run ? usesOf(ctx, run) : []) {
+      if (memberOf(u)?.name === 'get_metrics') return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `HyperDriveConfig(run_config=src, hyperparameter_sampling=ps, policy=p, ...)` → `src.sweep(...)`, the
+ * ScriptRunConfig, sampling and policy rewritten with it (HD). The first edit replaces the call
+ * (a JOB_CONFIGS builder of jobs.ts). Undefined when any piece does not translate.
+ */
+export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
+  const accepted = ['run_config', 'hyperparameter_sampling', 'policy', 'primary_metric_name', 'primary_metric_goal', 'max_total_runs', 'max_concurrent_runs', 'max_duration_minutes'];
+  const args = bindArgs(call, [], accepted);
+  const metric = args?.get('primary_metric_name');
+  const goal = goalOf(ctx, args?.get('primary_metric_goal'));
+  if (!args || !metric || !goal || !(args.get('max_total_runs') || args.get('max_duration_minutes')) || childrenRead(ctx, call)) return undefined;
+  const edits: Edits = [];
+  // The sampling: its algorithm, and the swept script options.
+  const sampling = argObject(ctx, args.get('hyperparameter_sampling'), call);
+  const algorithm = sampling && SAMPLING[hdName(qnameOf(ctx, sampling.call)) ?? ''];
+  const space = sampling && bindArgs(sampling.call, ['parameter_space', 'properties'], ['parameter_space'])?.get('parameter_space');
+  if (!sampling || !algorithm || space?.type !== 'dictionary') return undefined;
+  // The script run: its call, where the distributions move to.
+  const run = argObject(ctx, args.get('run_config'), call);
+  if (!run || qnameOf(ctx, run.call) !== SRC) return undefined;
+  const swept: Swept[] = [];
+  for (const pair of space.namedChildren) {
+    if (pair.type === 'comment') continue;
+    const key = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined) : undefined;
+    const option = key !== undefined ? optionOf(key) : undefined;
+    const value = pair.childForFieldName('value');
+    const v2 = option && value && distribution(fb, ctx, value, run.call);
+    if (!v2 || swept.some((s) => s.name === option!.name)) return undefined;
+    swept.push({ ...option!, value: v2 });
+  }
+  if (!swept.length) return undefined;
+  const command = sweptCommand(fb, ctx, run.call, swept);
+  if (!command) return undefined;
+  // `ps = RandomParameterSampling({...})` keeps its name for the algorithm; inline, the string goes in the sweep.
+  let samplingArg = JSON.stringify(algorithm);
+  if (sampling.named) {
+    edits.push([sampling.call, samplingArg]);
+    samplingArg = args.get('hyperparameter_sampling')!.text;
+  }
+  // The policy, likewise (NoTerminationPolicy: none).
+  let policyArg: string | undefined;
+  const p = args.get('policy');
+  if (p && p.type !== 'none') {
+    const policy = argObject(ctx, p, call);
+    const text = policy && policyOf(fb, ctx, policy.call, call);
+    if (!policy || text === undefined) return undefined;
+    if (policy.named) {
+      edits.push([policy.call, text || 'None']);
+      policyArg = p.text;
+    } else policyArg = text || undefined;
+  }
+  // max_duration_minutes → timeout in seconds (Command.sweep `timeout`: seconds).
+  const minutes = args.get('max_duration_minutes');
+  const timeout = minutes && (minutes.type === 'integer' && /^\d+$/.test(minutes.text) ? String(Number(minutes.text) * 60) : `${['identifier', 'attribute', 'integer', 'float'].includes(minutes.type) ? minutes.text : `(${minutes.text})`} * 60`);
+  let job: string;
+  if (run.named) {
+    edits.push([run.call, command.text]);
+    job = args.get('run_config')!.text;
+  } else job = command.text;
+  const sweep = `${job}.sweep(${kwargs([
+    ['sampling_algorithm', samplingArg],
+    ['primary_metric', metric],
+    ['goal', goal],
+    ['max_total_trials', args.get('max_total_runs')],
+    ['max_concurrent_trials', args.get('max_concurrent_runs')],
+    ['timeout', timeout],
+    ['early_termination_policy', policyArg],
+  ])})`;
+  return [[call, sweep], ...edits, ...command.edits];
+}
+
+/** The `exp.submit(hd_config)` of a HyperDriveConfig call (its only use, or inline). */
+function submitOf(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
+  const target = assignedName(call);
+  const uses = target ? usesOf(ctx, target) : [call];
+  const arg = uses.length === 1 ? uses[0] : undefined;
+  const holder = arg?.parent?.type === 'keyword_argument' ? arg.parent : arg;
+  const submit = holder?.parent?.type === 'argument_list' ? holder.parent.parent : undefined;
+  return submit && qnameOf(ctx, submit) === SUBMIT ? submit : undefined;
+}
+
+/** The HyperDriveConfig call an object (a call) is given to as `keyword=`, inline or through a name used only there. */
+function hyperDriveOf(ctx: RuleContext, call: SyntaxNode, keyword: string): SyntaxNode | undefined {
+  const target = assignedName(call);
+  const uses = target ? usesOf(ctx, target) : [call];
+  const kw = uses.length === 1 ? uses[0].parent : undefined;
+  const hd = kw?.type === 'keyword_argument' && kw.childForFieldName('name')?.text === keyword && kw.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
+  return hd && hdName(qnameOf(ctx, hd)) === 'HyperDriveConfig' ? hd : undefined;
+}
+
+/** A piece of a HyperDriveConfig (sampling, policy): the fix of that configuration. */
+function piece(keyword: string): Builder {
+  return (fb, ref, ctx) => {
+    const hd = hyperDriveOf(ctx, ref.call!, keyword);
+    return hd ? fb.sameFixAs(hd) : undefined;
+  };
+}
+
+/** A parameter expression in a sampling's dictionary: the fix of the HyperDriveConfig it goes to. */
+const expression: Builder = (fb, ref, ctx) => {
+  const pair = ref.call!.parent;
+  const dict = pair?.type === 'pair' && same(pair.childForFieldName('value'), ref.call) ? pair.parent : undefined;
+  const sampling = dict?.type === 'dictionary' && dict.parent?.type === 'argument_list' ? dict.parent.parent : undefined;
+  const hd = sampling && SAMPLING[hdName(qnameOf(ctx, sampling)) ?? ''] ? hyperDriveOf(ctx, sampling, 'hyperparameter_sampling') : undefined;
+  return hd ? fb.sameFixAs(hd) : undefined;
+};
+
+/** The HyperDriveConfig's own finding: the fix of its submission (jobs.ts rewrites it with the run). */
+const config: Builder = (fb, ref, ctx) => {
+  const submit = submitOf(ctx, ref.call!);
+  return submit ? fb.sameFixAs(submit) : undefined;
+};
+
+/** `PrimaryMetricGoal.MAXIMIZE` given to a HyperDriveConfig: that one's fix. */
+const goalPiece: Builder = (fb, ref) => {
+  const kw = ref.node.parent;
+  const hd = kw?.type === 'keyword_argument' && kw.childForFieldName('name')?.text === 'primary_metric_goal' && kw.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
+  return hd ? fb.sameFixAs(hd) : undefined;
+};
+
+/**
+ * A ScriptRunConfig given to a HyperDriveConfig as `run_config=`: that one's fix; any other, the
+ * jobs.ts rewrite (this entry replaces jobs.ts's in the merged table: SWEEP comes after JOBS in AREAS).
+ */
+const scriptRunConfig: Builder = (fb, ref, ctx) => {
+  const hd = hyperDriveOf(ctx, ref.call!, 'run_config');
+  if (hd) return fb.sameFixAs(hd);
+  const jobs = JOBS.calls[SRC];
+  return jobs ? jobs(fb, ref, ctx) : undefined;
+};
+
+export const SWEEP: Rewrites = {
+  calls: {
+    [`${HD}HyperDriveConfig`]: config,
+    [SRC]: scriptRunConfig,
+    ...Object.fromEntries(Object.keys(SAMPLING).map((n) => [`${HD}${n}`, piece('hyperparameter_sampling')])),
+    ...Object.fromEntries(Object.keys(POLICIES).map((n) => [`${HD}${n}`, piece('policy')])),
+    ...Object.fromEntries(['choice', ...Object.keys(DISTRIBUTIONS)].map((n) => [`${HD}${n}`, expression])),
+  },
+  attributes: {
+    [`${HD}PrimaryMetricGoal.MAXIMIZE`]: goalPiece,
+    [`${HD}PrimaryMetricGoal.MINIMIZE`]: goalPiece,
+  },
+};

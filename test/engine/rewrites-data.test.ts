@@ -1,0 +1,247 @@
+import * as assert from 'node:assert/strict';
+import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
+import { analyseDocument, ensureModels } from '../../server/src/engine/analyse';
+import { FixBuilder } from '../../server/src/rules/fixes';
+import type { RuleContext } from '../../server/src/rules/rule';
+import { dataInput } from '../../server/src/rules/rewrites/data';
+import { fixPython, parses } from './helpers';
+
+function fix(text: string): string {
+  return fixPython(text, true);
+}
+
+/** `api` is reported in `text`, without a fix. */
+function noFix(text: string, api: string): void {
+  const found = lint({ kind: 'python', text }).findings.filter((f) => f.message.includes(`\`${api}`));
+  assert.ok(found.length, `${api} is reported`);
+  assert.equal(found[0].fixes, undefined, api);
+}
+
+const CLIENT = 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n';
+const ML = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n';
+/** The long-form datastore URI prefix of `ds` on `ml_client` (azureml-fsspec / mltable form). */
+const uri = (ds: string, ml = 'ml_client'): string => `f"azureml://subscriptions/{${ml}.subscription_id}/resourcegroups/{${ml}.resource_group_name}/workspaces/{${ml}.workspace_name}/datastores/{${ds}.name}/paths/`;
+
+describe('rewrites: datasets and data movement', () => {
+  const cases: Array<[string, string, string]> = [
+    [
+      'datastore.upload / upload_files → azureml-fsspec upload to the same datastore path (overwrite=True → MERGE_WITH_OVERWRITE, default → APPEND)',
+      [
+        'from azureml.core import Workspace',
+        'ws = Workspace.from_config()',
+        'datastore = ws.get_default_datastore()',
+        'datastore.upload(src_dir="./data", target_path="data", overwrite=True)',
+        'datastore.upload_files(files=["./features.csv", "./labels.csv"], target_path="sklearn/", overwrite=True)',
+        'datastore.upload_files(["./20news.pkl"], target_path="20newsgroups", show_progress=True)',
+        '',
+      ].join('\n'),
+      [
+        CLIENT + 'from azureml.fsspec import AzureMachineLearningFileSystem',
+        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'datastore = ws.datastores.get_default()',
+        `AzureMachineLearningFileSystem(${uri('datastore')}").upload(lpath="./data", rpath="data", recursive=True, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review`,
+        `AzureMachineLearningFileSystem(${uri('datastore')}").upload(lpath=["./features.csv", "./labels.csv"], rpath="sklearn/", recursive=False, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review`,
+        `AzureMachineLearningFileSystem(${uri('datastore')}").upload(lpath="./20news.pkl", rpath="20newsgroups/", recursive=False, overwrite="APPEND")  # amlint: review`,
+        '',
+      ].join('\n'),
+    ],
+    [
+      'Dataset.Tabular.from_delimited_files on datastore paths → mltable.from_delimited_files (header, delimiter) with its to_pandas_dataframe() uses',
+      [
+        'from azureml.core import Workspace, Dataset',
+        'from azureml.data.dataset_type_definitions import PromoteHeadersBehavior',
+        'ws = Workspace.from_config()',
+        'datastore = ws.get_default_datastore()',
+        'ds = Dataset.Tabular.from_delimited_files(path=[(datastore, "data/x.csv")], separator=";", header=PromoteHeadersBehavior.NO_HEADERS)',
+        'df = ds.to_pandas_dataframe()',
+        'print(Dataset.Tabular.from_delimited_files(path=datastore.path("logs/*.csv")).to_pandas_dataframe())',
+        '',
+      ].join('\n'),
+      [
+        // While `datastore.path(...)` keeps the datastore v1, the workspace client is the config's ml_client.
+        CLIENT + 'import mltable',
+        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'datastore = ws.datastores.get_default()',
+        `ds = mltable.from_delimited_files(paths=[{"file": ${uri('datastore')}data/x.csv"}], header="no_header", delimiter=";")`,
+        'df = ds.to_pandas_dataframe()',
+        `print(mltable.from_delimited_files(paths=[{"pattern": ${uri('datastore')}logs/*.csv"}]).to_pandas_dataframe())`,
+        '',
+      ].join('\n'),
+    ],
+    [
+      'a public CSV URL (through a name bound once) → {"file": url}; take(n).to_pandas_dataframe() stays (MLTable.take)',
+      'from azureml.core import Dataset\nurl = "https://example.com/data/iris.csv"\nds = Dataset.Tabular.from_delimited_files(url, validate=False)\nprint(ds.take(3).to_pandas_dataframe())\n',
+      'import mltable\nurl = "https://example.com/data/iris.csv"\nds = mltable.from_delimited_files(paths=[{"file": url}])\nprint(ds.take(3).to_pandas_dataframe())\n',
+    ],
+    [
+      'Datastore.register_azure_blob_container / file_share / data_lake_gen2 → create_or_update of the v2 datastore entity with the same credentials',
+      [
+        'from azureml.core import Workspace, Datastore',
+        'ws = Workspace.from_config()',
+        'blob = Datastore.register_azure_blob_container(workspace=ws, datastore_name="blob", container_name="c", account_name="acct", account_key=key)',
+        'share = Datastore.register_azure_file_share(ws, "share", "files", "acct", sas_token=sas, create_if_not_exists=False)',
+        'Datastore.register_azure_data_lake_gen2(workspace=ws, datastore_name="lake", filesystem="fs", account_name="acct", tenant_id=t, client_id=c, client_secret=s)',
+        'print(blob.name, share.name)',
+        '',
+      ].join('\n'),
+      [
+        // The registrations take the v1 workspace, so they use the config's ml_client; then ws becomes one too.
+        CLIENT + 'import azure.ai.ml.entities',
+        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'blob = ml_client.create_or_update(azure.ai.ml.entities.AzureBlobDatastore(name="blob", container_name="c", account_name="acct", credentials=azure.ai.ml.entities.AccountKeyConfiguration(account_key=key)))',
+        'share = ml_client.create_or_update(azure.ai.ml.entities.AzureFileDatastore(name="share", file_share_name="files", account_name="acct", credentials=azure.ai.ml.entities.SasTokenConfiguration(sas_token=sas)))',
+        'ml_client.create_or_update(azure.ai.ml.entities.AzureDataLakeGen2Datastore(name="lake", filesystem="fs", account_name="acct", credentials=azure.ai.ml.entities.ServicePrincipalConfiguration(tenant_id=t, client_id=c, client_secret=s)))',
+        'print(blob.name, share.name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'datastore.name: the literal name it was asked for; of the default datastore (still v1 while uploads use it), get_default().name',
+      [
+        'from azureml.core import Workspace, Datastore',
+        'ws = Workspace.from_config()',
+        'files = ws.get_default_datastore()',
+        'print(files.name)',
+        'blob = Datastore(ws, "workspaceblobstore")',
+        'print(blob.name)',
+        "files.upload_files(['./20news.pkl'], target_path='20newsgroups', overwrite=True)",
+        'blob.upload(src_dir="./data", target_path="data")',
+        '',
+      ].join('\n'),
+      [
+        CLIENT + 'from azureml.fsspec import AzureMachineLearningFileSystem',
+        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'files = ws.datastores.get_default()',
+        'print(ml_client.datastores.get_default().name)',
+        'blob = ws.datastores.get(name="workspaceblobstore")',
+        'print("workspaceblobstore")',
+        `AzureMachineLearningFileSystem(${uri('files')}").upload(lpath='./20news.pkl', rpath="20newsgroups/", recursive=False, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review`,
+        'AzureMachineLearningFileSystem(f"azureml://subscriptions/{ml_client.subscription_id}/resourcegroups/{ml_client.resource_group_name}/workspaces/{ml_client.workspace_name}/datastores/workspaceblobstore/paths/").upload(lpath="./data", rpath="data", recursive=True, overwrite="APPEND")  # amlint: review',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'Dataset.File.upload_directory(src_dir, target=(datastore, path), overwrite=True) → the same fsspec upload',
+      'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nd = ws.get_default_datastore()\nDataset.File.upload_directory(src_dir="./data", target=(d, "data/raw"), overwrite=True)\n',
+      `${CLIENT}from azureml.fsspec import AzureMachineLearningFileSystem\nws = MLClient.from_config(credential=DefaultAzureCredential())\nd = ws.datastores.get_default()\nAzureMachineLearningFileSystem(${uri('d', 'ws')}").upload(lpath="./data", rpath="data/raw", recursive=True, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review\n`,
+    ],
+    [
+      'tabular register(create_new_version=True) under a block → MLTable.save + data.create_or_update(Data(type=MLTABLE)), indented like the statement',
+      [
+        'from azureml.core import Workspace, Dataset',
+        'ws = Workspace.from_config()',
+        'data = "https://example.com/bank/train.csv"',
+        'dataset = Dataset.Tabular.from_delimited_files(data)',
+        'if register:',
+        '    dataset = dataset.register(workspace=ws, name="bank", description="Bank marketing", create_new_version=True)',
+        '    print(dataset.name, dataset.version)',
+        '',
+      ].join('\n'),
+      [
+        CLIENT + 'import azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable',
+        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'data = "https://example.com/bank/train.csv"',
+        'dataset = mltable.from_delimited_files(paths=[{"file": data}])',
+        'if register:',
+        '    dataset.save("./bank")  # amlint: review',
+        '    dataset = ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="./bank", type=AssetTypes.MLTABLE, name="bank", description="Bank marketing"))',
+        '    print(dataset.name, dataset.version)',
+        '',
+      ].join('\n'),
+    ],
+  ];
+  for (const [title, src, expected] of cases) {
+    it(title, () => {
+      const out = fix(src);
+      assert.equal(out, expected);
+      assert.ok(parses(out), 'the fixed file still parses');
+      assert.equal(fix(out), out, 'a second run changes nothing');
+    });
+  }
+
+  it('in a notebook: upload in one cell, the tabular dataset read in another', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()' },
+        { kind: 'markdown', text: '# Upload' },
+        { kind: 'code', text: 'datastore = ws.get_default_datastore()\ndatastore.upload_files(files=["./train.csv"], target_path="train/", overwrite=True)' },
+        { kind: 'code', text: 'if True:\n    ds = Dataset.Tabular.from_delimited_files(path=(datastore, "train/train.csv"))\n    df = ds.to_pandas_dataframe()' },
+      ],
+    };
+    const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    assert.deepEqual(out.cells, [
+      { kind: 'code', text: `${CLIENT}import mltable\nfrom azureml.fsspec import AzureMachineLearningFileSystem\n${ML}ws = MLClient.from_config(credential=DefaultAzureCredential())` },
+      { kind: 'markdown', text: '# Upload' },
+      { kind: 'code', text: `datastore = ws.datastores.get_default()\nAzureMachineLearningFileSystem(${uri('datastore')}").upload(lpath="./train.csv", rpath="train/", recursive=False, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review` },
+      { kind: 'code', text: `if True:\n    ds = mltable.from_delimited_files(paths=[{"file": ${uri('datastore')}train/train.csv"}])\n    df = ds.to_pandas_dataframe()` },
+    ]);
+    for (const c of out.cells.filter((c) => c.kind === 'code')) assert.ok(parses(c.text), c.text);
+    const again = fixDocument({ kind: 'notebook', cells: out.cells as DocumentInput extends { cells: infer C } ? C : never }, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, out.cells, 'a second run changes nothing');
+  });
+
+  describe('no suggestion where the rewrite would not be faithful', () => {
+    it('upload_files of a computed file list, or files in different folders', () => {
+      noFix('from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.get_default_datastore()\nd.upload_files(["./" + name], target_path="x")\n', 'Datastore.upload_files');
+      noFix('from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.get_default_datastore()\nd.upload_files(["a/x.csv", "b/y.csv"], target_path="x")\n', 'Datastore.upload_files');
+    });
+    it('upload whose DataReference result is used, or with relative_root', () => {
+      noFix('from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.get_default_datastore()\nref = d.upload("./data", target_path="data")\n', 'Datastore.upload');
+      noFix('from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.get_default_datastore()\nd.upload_files(["./a.csv"], relative_root=".", target_path="data")\n', 'Datastore.upload_files');
+    });
+    it('a tabular dataset with set_column_types, registered, or passed to v1 code', () => {
+      const head = 'from azureml.core import Workspace, Dataset, Model\nws = Workspace.from_config()\nd = ws.get_default_datastore()\n';
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")], set_column_types=types)\n`, 'Dataset.Tabular.from_delimited_files');
+      // create_new_version=False (the default) fails in v1 when the name exists; v2 would add a version.
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x")\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x", create_new_version=True)\nprint(ds.to_pandas_dataframe())\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nModel.register(ws, model_name="m", model_path="m.pkl", sample_input_dataset=ds)\n`, 'Dataset.Tabular.from_delimited_files');
+    });
+    it('a datastore path that could be a file or a folder', () => {
+      noFix('from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nd = ws.get_default_datastore()\nds = Dataset.Tabular.from_delimited_files(path=(d, "data"))\n', 'Dataset.Tabular.from_delimited_files');
+    });
+    it('a datastore registration with both a key and a SAS token, or whose result reaches v1 code', () => {
+      noFix('from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nDatastore.register_azure_blob_container(ws, "b", "c", "a", sas_token=s, account_key=k)\n', 'Datastore.register_azure_blob_container');
+      noFix('from azureml.core import Workspace, Datastore, Dataset\nws = Workspace.from_config()\nb = Datastore.register_azure_blob_container(ws, "b", "c", "a", account_key=k)\nds = Dataset.File.from_files(path=[(b, "x/")])\n', 'Datastore.register_azure_blob_container');
+    });
+  });
+});
+
+describe('dataInput (for the job rewrites)', () => {
+  /** dataInput on the first `.as_mount()` / `.as_download()` call of `text`, with its edits as [old, new] texts. */
+  function input(text: string): { input: string; edits: Array<[string, string]> } | undefined {
+    const analysis = analyseDocument({ kind: 'python', text });
+    ensureModels(analysis);
+    const m = analysis.modules[0];
+    const ctx = { input: analysis.input, model: m.model!, module: m.module, source: analysis.source, isNotebook: false, report: () => undefined, reportAt: () => undefined } as RuleContext;
+    const call = m.model!.tree.rootNode.descendantsOfType('call').find((c) => /\.as_(mount|download)\(\)$/.test(c.text))!;
+    const out = dataInput(new FixBuilder(ctx, call.startIndex), ctx, call);
+    return out && { input: out.input, edits: out.edits.map(([n, t]) => [n.text, t]) };
+  }
+  const head = 'from azureml.core import Workspace, Dataset, ScriptRunConfig\nws = Workspace.from_config()\nstore = ws.get_default_datastore()\n';
+
+  it('a dataset variable consumed once: the variable becomes the folder URI, the consumer an Input', () => {
+    assert.deepEqual(input(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nsrc = ScriptRunConfig(source_directory=".", script="train.py", arguments=["--data", ds.as_named_input("mnist").as_mount()])\n`), {
+      input: 'Input(type=AssetTypes.URI_FOLDER, path=ds, mode=InputOutputModes.RO_MOUNT)',
+      edits: [['Dataset.File.from_files(path=(store, "mnist/"))', 'f"azureml://datastores/{store.name}/paths/mnist/"']],
+    });
+  });
+  it('a named input made with the dataset, downloaded; a datastore asked for by name gives its name', () => {
+    assert.deepEqual(input('from azureml.core import Workspace, Dataset, Datastore\nws = Workspace.from_config()\nblob = Datastore(ws, "workspaceblobstore")\nx = Dataset.File.from_files([(blob, "data")]).as_named_input("train")\nuse(x.as_download())\n'), {
+      input: 'Input(type=AssetTypes.URI_FOLDER, path=x, mode=InputOutputModes.DOWNLOAD)',
+      edits: [['Dataset.File.from_files([(blob, "data")]).as_named_input("train")', 'f"azureml://datastores/workspaceblobstore/paths/data"']],
+    });
+  });
+  it('inline: the URI goes in the Input', () => {
+    assert.deepEqual(input(`${head}use(Dataset.File.from_files(store.path("images/")).as_named_input("img").as_mount())\n`), {
+      input: 'Input(type=AssetTypes.URI_FOLDER, path=f"azureml://datastores/{store.name}/paths/images/", mode=InputOutputModes.RO_MOUNT)',
+      edits: [],
+    });
+  });
+  it('none for one file, a glob, or a dataset used twice', () => {
+    assert.equal(input(`${head}use(Dataset.File.from_files((store, "data/x.csv")).as_mount())\n`), undefined);
+    assert.equal(input(`${head}use(Dataset.File.from_files((store, "data/*.csv")).as_mount())\n`), undefined);
+    assert.equal(input(`${head}ds = Dataset.File.from_files((store, "data/"))\nuse(ds.as_mount())\nprint(ds)\n`), undefined);
+  });
+});

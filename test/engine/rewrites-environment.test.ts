@@ -1,0 +1,376 @@
+import * as assert from 'node:assert/strict';
+import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
+import { fixPython, parses } from './helpers';
+
+/** The fixes offered on the finding for `symbol` at a 0-based line. */
+function fixesAt(src: string, symbol: string, line: number): unknown {
+  const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === symbol && x.range.start.line === line);
+  assert.ok(f, `a finding for ${symbol} on line ${line}`);
+  return f.fixes;
+}
+
+/** Every AML104 finding of a text and whether it carries a fix. */
+function envFindings(src: string): Array<[string, number, boolean]> {
+  return lint({ kind: 'python', text: src })
+    .findings.filter((f) => f.code === 'AML104')
+    .map((f) => [f.symbol ?? '', f.range.start.line, !!f.fixes?.length]);
+}
+
+// ENV2 (https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2): one
+// Environment entity; conda_file takes a path or a dict (azure-ai-ml entities/_assets/environment.py).
+// The v1 defaults (azureml-core conda_dependencies.py): channels anaconda/conda-forge, python=3.8.13,
+// pip azureml-defaults; v2 needs an image where v1 had a default one (marked for review).
+const IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
+
+describe('rewrites: environments', () => {
+  const cases: Array<[string, string, string]> = [
+    [
+      'Environment(name) configured with CondaDependencies.create and registered: one entity, registered with create_or_update',
+      [
+        'from azureml.core import Environment',
+        'from azureml.core.conda_dependencies import CondaDependencies',
+        'def build(ws):',
+        '    myenv = Environment("myenv")',
+        '    myenv.docker.enabled = True',
+        '    myenv.python.user_managed_dependencies = False',
+        '    myenv.python.conda_dependencies = CondaDependencies.create(conda_packages=["scikit-learn"], pip_packages=["joblib"], python_version="3.8")',
+        '    myenv.register(workspace=ws)',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'def build(ws):',
+        '    myenv = azure.ai.ml.entities.Environment(',
+        '        name="myenv",',
+        `        image=${IMAGE},  # amlint: review`,
+        '        conda_file={',
+        '            "channels": ["anaconda", "conda-forge"],',
+        '            "dependencies": [',
+        '                "python=3.8",',
+        '                "scikit-learn",',
+        '                {"pip": ["joblib"]},',
+        '            ],',
+        '        },',
+        '    )',
+        '    ml_client.environments.create_or_update(myenv)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'a CondaDependencies variable filled with add_* calls is folded into the dict, its statements go',
+      [
+        'from azureml.core import Environment',
+        'from azureml.core.conda_dependencies import CondaDependencies',
+        'myenv = Environment(name="score-env")',
+        'conda_dep = CondaDependencies()',
+        'conda_dep.add_conda_package("numpy")',
+        'conda_dep.add_conda_package("scikit-learn=0.22.2.post1")',
+        'conda_dep.add_pip_package("inference-schema")',
+        '# the packages',
+        'myenv.python.conda_dependencies = conda_dep',
+        'print(myenv.name)',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'myenv = azure.ai.ml.entities.Environment(',
+        '    name="score-env",',
+        `    image=${IMAGE},  # amlint: review`,
+        '    conda_file={',
+        '        "channels": ["anaconda", "conda-forge"],',
+        '        "dependencies": [',
+        '            "python=3.8.13",',
+        '            "numpy",',
+        '            "scikit-learn=0.22.2.post1",',
+        '            {"pip": ["azureml-defaults", "inference-schema"]},',
+        '        ],',
+        '    },',
+        ')',
+        '# the packages',
+        'print(myenv.name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'from_conda_specification with a GPU base image: the image as written, the conda file as a path',
+      [
+        'from azureml.core import Environment',
+        'env = Environment.from_conda_specification(environment_name, environment_file)',
+        '',
+        '# specify a GPU base image',
+        'env.docker.enabled = True',
+        'env.docker.base_image = (',
+        '    "mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.1-cudnn8-ubuntu20.04"',
+        ')',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'env = azure.ai.ml.entities.Environment(',
+        '    name=environment_name,',
+        '    image="mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.1-cudnn8-ubuntu20.04",',
+        '    conda_file=environment_file,',
+        ')',
+        '',
+        '# specify a GPU base image',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'from_docker_image without Python dependencies is the image alone (v1 made its Python user-managed)',
+      'from azureml.core import Environment\nenv = Environment.from_docker_image("byoc", "myregistry.azurecr.io/train:1")\n',
+      'import azure.ai.ml.entities\nenv = azure.ai.ml.entities.Environment(name="byoc", image="myregistry.azurecr.io/train:1")\n',
+    ],
+    [
+      'from_docker_image made system-managed again gets v1\'s default conda environment',
+      'from azureml.core import Environment\nenv = Environment.from_docker_image("byoc", "myregistry.azurecr.io/train:1")\nenv.python.user_managed_dependencies = False\n',
+      [
+        'import azure.ai.ml.entities',
+        'env = azure.ai.ml.entities.Environment(',
+        '    name="byoc",',
+        '    image="myregistry.azurecr.io/train:1",',
+        '    conda_file={',
+        '        "channels": ["anaconda", "conda-forge"],',
+        '        "dependencies": [',
+        '            "python=3.8.13",',
+        '            {"pip": ["azureml-defaults"]},',
+        '        ],',
+        '    },',
+        ')',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'user-managed dependencies on a base image: no conda file',
+      'from azureml.core import Environment\nenv = Environment("byoc")\nenv.docker.base_image = "myregistry.azurecr.io/train:1"\nenv.python.user_managed_dependencies = True\n',
+      'import azure.ai.ml.entities\nenv = azure.ai.ml.entities.Environment(name="byoc", image="myregistry.azurecr.io/train:1")\n',
+    ],
+    [
+      'create() without pip packages: v1 added azureml-defaults pinned to the client SDK, kept unpinned and marked',
+      'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\nenv = Environment("e")\nenv.docker.base_image = "img:1"\nenv.python.conda_dependencies = CondaDependencies.create(conda_packages=["pandas"])\n',
+      [
+        'import azure.ai.ml.entities',
+        'env = azure.ai.ml.entities.Environment(',
+        '    name="e",',
+        '    image="img:1",',
+        '    conda_file={  # amlint: review',
+        '        "channels": ["anaconda", "conda-forge"],',
+        '        "dependencies": [',
+        '            "python=3.8.13",',
+        '            "pandas",',
+        '            {"pip": ["azureml-defaults"]},',
+        '        ],',
+        '    },',
+        ')',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'env.python.conda_dependencies.add_pip_package on the default specification',
+      'from azureml.core import Environment\nenv = Environment("e")\nfor_docs = 1\nenv.python.conda_dependencies.add_pip_package("scikit-learn")\nenv.python.conda_dependencies.add_conda_package("python=3.9")\n',
+      [
+        'import azure.ai.ml.entities',
+        'env = azure.ai.ml.entities.Environment(',
+        '    name="e",',
+        `    image=${IMAGE},  # amlint: review`,
+        '    conda_file={',
+        '        "channels": ["anaconda", "conda-forge"],',
+        '        "dependencies": [',
+        '            "python=3.9",',
+        '            {"pip": ["azureml-defaults", "scikit-learn"]},',
+        '        ],',
+        '    },',
+        ')',
+        'for_docs = 1',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'Environment.get: by version (a string in v2) and the latest one',
+      'from azureml.core import Environment\ndef f(ws):\n    a = Environment.get(ws, "train-env", version=2)\n    b = Environment.get(workspace=ws, name="AzureML-sklearn-1.0-ubuntu20.04-py38-cpu")\n    print(a.name, b.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\ndef f(ws):\n    a = ml_client.environments.get(name="train-env", version="2")\n    b = ml_client.environments.get(name="AzureML-sklearn-1.0-ubuntu20.04-py38-cpu", label="latest")\n    print(a.name, b.name)\n',
+    ],
+    [
+      'DEFAULT_CPU_IMAGE set explicitly is v2\'s documented image, for review',
+      'from azureml.core import Environment\nfrom azureml.core.runconfig import DEFAULT_CPU_IMAGE\nenv = Environment.from_conda_specification("e", "conda.yml")\nenv.docker.base_image = DEFAULT_CPU_IMAGE\n',
+      `import azure.ai.ml.entities\nenv = azure.ai.ml.entities.Environment(\n    name="e",\n    image=${IMAGE},  # amlint: review\n    conda_file="conda.yml",\n)\n`,
+    ],
+    [
+      'a CondaDependencies written to a file: a conda dict dumped with PyYAML (the same document v1 wrote)',
+      [
+        'from azureml.core.conda_dependencies import CondaDependencies',
+        '',
+        'myenv = CondaDependencies.create(conda_packages=["numpy"], pip_packages=["inference-schema"])',
+        'with open("myenv.yml", "w") as f:',
+        '    f.write(myenv.serialize_to_string())',
+        'cd = CondaDependencies()',
+        'cd.add_conda_package("dask")',
+        'cd.save("env.yml")',
+        '',
+      ].join('\n'),
+      [
+        'import pathlib',
+        'import yaml',
+        '',
+        'myenv = {',
+        '    "name": "project_environment",',
+        '    "channels": ["anaconda", "conda-forge"],',
+        '    "dependencies": [',
+        '        "python=3.8.13",',
+        '        "numpy",',
+        '        {"pip": ["inference-schema"]},',
+        '    ],',
+        '}',
+        'with open("myenv.yml", "w") as f:',
+        '    f.write(yaml.safe_dump(myenv))',
+        'cd = {',
+        '    "name": "project_environment",',
+        '    "channels": ["anaconda", "conda-forge"],',
+        '    "dependencies": [',
+        '        "python=3.8.13",',
+        '        "dask",',
+        '        {"pip": ["azureml-defaults"]},',
+        '    ],',
+        '}',
+        'pathlib.Path("env.yml").write_text(yaml.safe_dump(cd))',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'from_pip_requirements: the file\'s lines are the pip section, read where v1 read them, with conda\'s pip',
+      'from azureml.core import Environment\nenv = Environment.from_pip_requirements("reqs", "requirements.txt")\n',
+      [
+        'import azure.ai.ml.entities',
+        'import pathlib',
+        'env = azure.ai.ml.entities.Environment(',
+        '    name="reqs",',
+        `    image=${IMAGE},  # amlint: review`,
+        '    conda_file={',
+        '        "channels": ["anaconda", "conda-forge"],',
+        '        "dependencies": [',
+        '            "python=3.8.13",',
+        '            "pip",',
+        '            {"pip": pathlib.Path("requirements.txt").read_text().splitlines()},',
+        '        ],',
+        '    },',
+        ')',
+        '',
+      ].join('\n'),
+    ],
+  ];
+  for (const [title, src, expected] of cases) {
+    it(title, () => {
+      const out = fixPython(src, true);
+      assert.equal(out, expected);
+      assert.ok(parses(out), 'the fixed text parses');
+      assert.equal(fixPython(out, true), out, 'a second run changes nothing');
+    });
+  }
+
+  it('each piece of the lifecycle offers the producer\'s fix', () => {
+    const src = [
+      'from azureml.core import Environment',
+      'from azureml.core.conda_dependencies import CondaDependencies',
+      'env = Environment("e")',
+      'cd = CondaDependencies()',
+      'cd.add_pip_package("x")',
+      'env.docker.enabled = True',
+      'env.python.conda_dependencies = cd',
+      '',
+    ].join('\n');
+    const producer = fixesAt(src, 'azureml.core.Environment', 2);
+    assert.ok(producer);
+    for (const [symbol, line] of [
+      ['azureml.core.conda_dependencies.CondaDependencies', 3],
+      ['azureml.core.conda_dependencies.CondaDependencies.add_pip_package', 4],
+      ['azureml.core.Environment.docker.enabled', 5],
+      ['azureml.core.Environment.python.conda_dependencies', 6],
+    ] as const) assert.deepEqual(fixesAt(src, symbol, line), producer, symbol);
+  });
+
+  it('in a notebook: the environment cell and its configuration cell, rewritten in place', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\n\nmyenv = Environment("myenv")' },
+        { kind: 'code', text: 'myenv.docker.enabled = True\nmyenv.python.conda_dependencies = CondaDependencies.create(conda_packages=["scikit-learn"], pip_packages=["joblib"])\nmyenv' },
+      ],
+    };
+    const expected = [
+      {
+        kind: 'code',
+        text: [
+          'import azure.ai.ml.entities',
+          '',
+          'myenv = azure.ai.ml.entities.Environment(',
+          '    name="myenv",',
+          `    image=${IMAGE},  # amlint: review`,
+          '    conda_file={',
+          '        "channels": ["anaconda", "conda-forge"],',
+          '        "dependencies": [',
+          '            "python=3.8.13",',
+          '            "scikit-learn",',
+          '            {"pip": ["joblib"]},',
+          '        ],',
+          '    },',
+          ')',
+        ].join('\n'),
+      },
+      { kind: 'code', text: '\nmyenv' },
+    ];
+    const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    assert.deepEqual(out.cells, expected);
+    assert.ok(parses(out.cells.map((c) => c.text).join('\n')));
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
+  });
+
+  describe('no suggestion where v2 would do something else', () => {
+    const none: Array<[string, string]> = [
+      ['environment variables belong to the v2 job', 'from azureml.core import Environment\nenv = Environment("e")\nenv.environment_variables = {"A": "1"}\n'],
+      ['a run without Docker has no v2 counterpart', 'from azureml.core import Environment\nenv = Environment("e")\nenv.docker.enabled = False\n'],
+      ['a CondaDependencies object also saved to a file', 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\nenv = Environment("e")\ncd = CondaDependencies()\ncd.save("env.yml")\nenv.python.conda_dependencies = cd\n'],
+      ['configuration under a branch', 'from azureml.core import Environment\nenv = Environment("e")\nif gpu:\n    env.docker.base_image = "gpu-image"\n'],
+      ['configuration after a use', 'from azureml.core import Environment\nenv = Environment("e")\nshow(env)\nenv.docker.base_image = "img"\n'],
+      ['a value bound after the producer', 'from azureml.core import Environment\nenv = Environment("e")\nimage = "img"\nenv.docker.base_image = image\n'],
+      ['a pip index URL', 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\nenv = Environment("e")\nenv.python.conda_dependencies = CondaDependencies.create(pip_indexurl="https://x", pip_packages=["a"])\n'],
+      ['a statement sharing its line', 'from azureml.core import Environment\nenv = Environment("e")\nenv.docker.enabled = True; x = 1\n'],
+      ['a CondaDependencies handed to a v1 run configuration', 'from azureml.core.conda_dependencies import CondaDependencies\nfrom azureml.core.runconfig import RunConfiguration\ncd = CondaDependencies()\nrc = RunConfiguration(conda_dependencies=cd)\n'],
+      ['a package added after the specification was read', 'from azureml.core.conda_dependencies import CondaDependencies\ncd = CondaDependencies()\ncd.save("a.yml")\ncd.add_pip_package("x")\n'],
+      ['a package added to a pip requirements file', 'from azureml.core import Environment\nenv = Environment.from_pip_requirements("e", "requirements.txt")\nenv.python.conda_dependencies.add_pip_package("x")\n'],
+      ['a producer under a branch, used after it', 'from azureml.core import Environment\nif gpu:\n    env = Environment.from_docker_image("g", "gpu-image")\nelse:\n    env = Environment.from_docker_image("c", "cpu-image")\nprint(env.name)\n'],
+      ['a package added to a conda file', 'from azureml.core import Environment\nenv = Environment.from_conda_specification("e", "conda.yml")\nenv.python.conda_dependencies.add_pip_package("x")\n'],
+    ];
+    for (const [title, src] of none) {
+      it(title, () => {
+        const found = envFindings(src);
+        assert.ok(found.length);
+        assert.deepEqual(found.filter(([, , fixed]) => fixed), [], title);
+      });
+    }
+
+    it('a CondaDependencies given to a run configuration offers only a fix that rewrites it', () => {
+      const src = 'from azureml.core.conda_dependencies import CondaDependencies\nfrom azureml.core.runconfig import RunConfiguration\nrc = RunConfiguration()\nrc.environment.python.conda_dependencies = CondaDependencies.create(conda_packages=["x"])\nrc.foo = 1\n';
+      const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.core.conda_dependencies.CondaDependencies.create');
+      assert.ok(f);
+      for (const fix of f.fixes ?? []) assert.ok(fix.edits.some((e) => e.range.start.line <= 3 && e.range.end.line >= 3), 'the fix edits the CondaDependencies line');
+    });
+
+    it('an environment handed to a v1 consumer that is not rewritten keeps every piece v1', () => {
+      // A ScriptRunConfig with a run_config= argument is not rewritten: no standalone environment fix either.
+      const src = 'from azureml.core import Environment, ScriptRunConfig\nenv = Environment.from_conda_specification("e", "conda.yml")\nenv.docker.enabled = True\nsrc = ScriptRunConfig(source_directory=".", script="t.py", run_config=rc, environment=env)\n';
+      assert.deepEqual(envFindings(src).filter(([, , fixed]) => fixed), []);
+    });
+
+    it('an environment handed to a rewritten consumer offers the consumer\'s fix', () => {
+      const src = 'from azureml.core import Environment, ScriptRunConfig\nenv = Environment.from_conda_specification("e", "conda.yml")\nenv.docker.enabled = True\nsrc = ScriptRunConfig(source_directory=".", script="t.py", environment=env)\n';
+      const consumer = fixesAt(src, 'azureml.core.ScriptRunConfig', 3);
+      assert.ok(consumer, 'the ScriptRunConfig is rewritten with its environment');
+      assert.deepEqual(fixesAt(src, 'azureml.core.Environment.from_conda_specification', 1), consumer);
+      assert.deepEqual(fixesAt(src, 'azureml.core.Environment.docker.enabled', 2), consumer);
+    });
+  });
+});
