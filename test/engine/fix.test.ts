@@ -58,13 +58,15 @@ describe('fixes', () => {
       ],
       [
         'a run still used as a v1 run keeps Run.get_context()',
-        'from azureml.core import Run\nrun = Run.get_context()\nrun.log("accuracy", acc)\nrun.log("note", "text stays")\n',
-        'import mlflow\nfrom azureml.core import Run\nrun = Run.get_context()\nmlflow.log_metric("accuracy", acc)\nrun.log("note", "text stays")\n',
+        // A string with a description has no MLflow form (log_text takes no description).
+        'from azureml.core import Run\nrun = Run.get_context()\nrun.log("accuracy", acc)\nrun.log("note", "text stays", description="d")\n',
+        'import mlflow\nfrom azureml.core import Run\nrun = Run.get_context()\nmlflow.log_metric("accuracy", acc)\nrun.log("note", "text stays", description="d")\n',
       ],
       [
         'ScriptRunConfig → command, Experiment.submit → jobs.create_or_update',
         'from azureml.core import Experiment, ScriptRunConfig\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nsrc = ScriptRunConfig(source_directory="./src", script="train.py", arguments=["--epochs", 10], compute_target="gpu")\nrun = Experiment(ml_client, "exp").submit(src)\n',
-        'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nsrc = command(code="./src", command="python train.py --epochs 10", compute="gpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="exp")\n',
+        // No environment in v1 meant v1's default one; v2 requires one: the default image, for review.
+        'from azure.ai.ml import command\nimport azure.ai.ml.entities\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nsrc = command(code="./src", command="python train.py --epochs 10", environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), compute="gpu")  # amlint: review\nrun = ml_client.jobs.create_or_update(src, experiment_name="exp")\n',
       ],
       [
         'two rewrites that add the same lines in one pass add them once (merged insertions)',

@@ -121,6 +121,11 @@ describe('rewrites: datasets and data movement', () => {
       ].join('\n'),
     ],
     [
+      'from_delimited_files on the default datastore of a from_config workspace: its fix makes the workspace an MLClient too (the datastore is read only there)',
+      'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nds = ws.get_default_datastore()\ntab = Dataset.Tabular.from_delimited_files(path=[(ds, "x/y.csv")])\ndf = tab.to_pandas_dataframe()\n',
+      `${CLIENT}import mltable\nws = MLClient.from_config(credential=DefaultAzureCredential())\nds = ws.datastores.get_default()\ntab = mltable.from_delimited_files(paths=[{"file": ${uri('ds', 'ws')}x/y.csv"}])\ndf = tab.to_pandas_dataframe()\n`,
+    ],
+    [
       'Dataset.File.upload_directory(src_dir, target=(datastore, path), overwrite=True) → the same fsspec upload',
       'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nd = ws.get_default_datastore()\nDataset.File.upload_directory(src_dir="./data", target=(d, "data/raw"), overwrite=True)\n',
       `${CLIENT}from azureml.fsspec import AzureMachineLearningFileSystem\nws = MLClient.from_config(credential=DefaultAzureCredential())\nd = ws.datastores.get_default()\nAzureMachineLearningFileSystem(${uri('d', 'ws')}").upload(lpath="./data", rpath="data/raw", recursive=True, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review\n`,

@@ -260,6 +260,30 @@ describe('rewrites: environments', () => {
         '',
       ].join('\n'),
     ],
+    [
+      'environment variables set on the environment go to the job that uses it (v2 command environment_variables=)',
+      [
+        'from azureml.core import Environment, ScriptRunConfig',
+        'env = Environment.from_conda_specification(name="e", file_path="env.yml")',
+        'env.environment_variables = {"MESSAGE": "Hello"}',
+        'src = ScriptRunConfig(source_directory=".", script="t.py", compute_target="cpu")',
+        'src.run_config.environment = env',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml import command',
+        'env = azure.ai.ml.entities.Environment(',
+        '    name="e",',
+        `    image=${IMAGE},  # amlint: review`,
+        '    conda_file="env.yml",',
+        ')',
+        'src = command(code=".", command="python t.py", compute="cpu")',
+        'src.environment = env',
+        'src.environment_variables = {"MESSAGE": "Hello"}',
+        '',
+      ].join('\n'),
+    ],
   ];
   for (const [title, src, expected] of cases) {
     it(title, () => {
@@ -330,7 +354,9 @@ describe('rewrites: environments', () => {
 
   describe('no suggestion where v2 would do something else', () => {
     const none: Array<[string, string]> = [
-      ['environment variables belong to the v2 job', 'from azureml.core import Environment\nenv = Environment("e")\nenv.environment_variables = {"A": "1"}\n'],
+      ['environment variables belong to the v2 job: none here', 'from azureml.core import Environment\nenv = Environment("e")\nenv.environment_variables = {"A": "1"}\n'],
+      ['a registered v2 environment cannot hold environment variables', 'from azureml.core import Environment\nenv = Environment.from_conda_specification("e", "env.yml")\nenv.environment_variables = {"A": "1"}\nenv.register(ws)\n'],
+      ['environment variables given as a variable (its value may change before the job)', 'from azureml.core import Environment, ScriptRunConfig\nenv = Environment.from_conda_specification("e", "env.yml")\nenv.environment_variables = values\nsrc = ScriptRunConfig(source_directory=".", script="t.py", environment=env)\n'],
       ['a run without Docker has no v2 counterpart', 'from azureml.core import Environment\nenv = Environment("e")\nenv.docker.enabled = False\n'],
       ['a CondaDependencies object also saved to a file', 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\nenv = Environment("e")\ncd = CondaDependencies()\ncd.save("env.yml")\nenv.python.conda_dependencies = cd\n'],
       ['configuration under a branch', 'from azureml.core import Environment\nenv = Environment("e")\nif gpu:\n    env.docker.base_image = "gpu-image"\n'],

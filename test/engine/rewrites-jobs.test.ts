@@ -60,12 +60,14 @@ describe('rewrites: jobs, runs and logging', () => {
       ].join('\n'),
       [
         'from azure.ai.ml import command',
+        'import azure.ai.ml.entities',
         'from azure.ai.ml import MLClient',
         'from azure.identity import DefaultAzureCredential',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
         'ws = MLClient.from_config(credential=DefaultAzureCredential())',
         'exp = "train-exp"',
-        'src = command(code="src", command="python train.py --epochs 10", compute="cpu-cluster")',
+        // v1's default environment: v2 requires one; the docs' image, to review.
+        'src = command(code="src", command="python train.py --epochs 10", environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), compute="cpu-cluster")  # amlint: review',
         'run = ml_client.jobs.create_or_update(src, experiment_name="train-exp")',
         'ml_client.jobs.stream(run.name)',
         'print(ml_client.jobs.get(run.name).status)',
@@ -98,7 +100,7 @@ describe('rewrites: jobs, runs and logging', () => {
       'a v1 compute target passes its name',
       'from azureml.core import ScriptRunConfig\nfrom azureml.core.compute import ComputeTarget\ncluster = ComputeTarget(workspace=ws, name="cpu")\nsrc = ScriptRunConfig(source_directory=".", script="train.py", compute_target=cluster)\n',
       // The compute rewrite (workspace.ts) makes `cluster` a v2 compute, whose `.name` is the same.
-      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azure.ai.ml import command\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\ncluster = ml_client.compute.get("cpu")\nsrc = command(code=".", command="python train.py", compute=cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azure.ai.ml import command\nimport azure.ai.ml.entities\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\ncluster = ml_client.compute.get("cpu")\nsrc = command(code=".", command="python train.py", environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), compute=cluster.name)  # amlint: review\n',
     ],
     [
       'interactive logging: start_logging becomes an MLflow run on the workspace, complete ends it',
@@ -169,15 +171,16 @@ describe('rewrites: jobs, runs and logging', () => {
       [
         'from azure.ai.ml import MpiDistribution',
         'from azure.ai.ml import command',
+        'import azure.ai.ml.entities',
         'from azure.ai.ml import MLClient',
         'from azure.identity import DefaultAzureCredential',
         'from mlflow.tracking import MlflowClient',
-        'import azure.ai.ml.entities',
         'from azure.ai.ml.constants import AssetTypes',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
         'ws = MLClient.from_config(credential=DefaultAzureCredential())',
         'exp = "x"',
-        'src = command(code=".", command="python t.py", distribution=MpiDistribution(process_count_per_instance=2), instance_count=2)',
+        // run_config.target set afterwards: no "local" default first.
+        'src = command(code=".", command="python t.py", environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), distribution=MpiDistribution(process_count_per_instance=2), instance_count=2)  # amlint: review',
         'src.compute = "cpu"',
         'run = ml_client.jobs.create_or_update(src, experiment_name="x")',
         'print(run.name, run.display_name)',
@@ -187,6 +190,106 @@ describe('rewrites: jobs, runs and logging', () => {
         'MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).set_tag(run.name, "a", "b")',
         '',
       ].join('\n'),
+    ],
+    [
+      'a training script logs a string as a text artifact and a pyplot figure with log_figure',
+      'from azureml.core import Run\nimport matplotlib.pyplot as plt\nrun = Run.get_context()\nrun.log("model", "svm")\nplt.plot(x)\nrun.log_image("ROC curve", plot=plt)\n',
+      // MLF: "Log a string metric" → mlflow.log_text(text, file); "Log a matplotlib.pyplot" → mlflow.log_figure(figure, "<name>.png").
+      'import mlflow\nimport matplotlib.pyplot as plt\nrun = mlflow.start_run()\nmlflow.log_text("svm", "model.txt")\nplt.plot(x)\nmlflow.log_figure(plt.gcf(), "ROC curve.png")\n',
+    ],
+    [
+      'an interactive run shown with its status and details; a submitted config with no compute or environment, inline in a loop',
+      [
+        'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+        'ws = Workspace.from_config()',
+        'exp = Experiment(workspace=ws, name="runs")',
+        'run = exp.start_logging()',
+        'run.log(name="message", value="Hello")',
+        'print(run.get_status())',
+        'run.get_details()',
+        'run.complete()',
+        'print("done", run.get_status())',
+        'for script in scripts:',
+        '    job = exp.submit(ScriptRunConfig(source_directory=".", script="hello.py"))',
+        '    print(job.get_status())',
+        '',
+      ].join('\n'),
+      // MLF: get_run(id).info.status; v1 ScriptRunConfig defaults: target "local", the default
+      // environment (v2 requires one: the docs' image, to review, on its own line to carry the comment).
+      [
+        'from azure.ai.ml import command',
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'import mlflow',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'exp = "runs"',
+        'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
+        'mlflow.set_experiment("runs")',
+        'run = mlflow.start_run()',
+        'mlflow.log_text("Hello", "message.txt")',
+        'print(mlflow.get_run(run.info.run_id).info.status)',
+        'mlflow.get_run(run.info.run_id)',
+        'mlflow.end_run()',
+        'print("done", mlflow.get_run(run.info.run_id).info.status)',
+        'for script in scripts:',
+        '    job = ml_client.jobs.create_or_update(command(',
+        '        code=".",',
+        '        command="python hello.py",',
+        '        environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"),  # amlint: review',
+        '        compute="local",',
+        '    ), experiment_name="runs")',
+        '    print(ml_client.jobs.get(job.name).status)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'child runs: a nested MLflow run inside the parent\'s with; the children listed through the parentRunId tag',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'ws = Workspace.from_config()',
+        'exp = Experiment(workspace=ws, name="runs")',
+        'with exp.start_logging() as parent_run:',
+        '    for c, count in enumerate(range(5)):',
+        '        with parent_run.child_run() as child:',
+        '            child.log(name="Hello from child run", value=c)',
+        'list(parent_run.get_children())',
+        '',
+      ].join('\n'),
+      // MLflow start_run(nested=True); how-to-track-experiments-mlflow "Get child (nested) runs".
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'import mlflow',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'exp = "runs"',
+        'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
+        'mlflow.set_experiment("runs")',
+        'with mlflow.start_run() as parent_run:',
+        '    for c, count in enumerate(range(5)):',
+        '        with mlflow.start_run(nested=True) as child:',
+        '            mlflow.log_metric("Hello from child run", c)',
+        'list(mlflow.search_runs(filter_string=f"tags.mlflow.parentRunId=\'{parent_run.info.run_id}\'", output_format="list"))',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'a training script\'s named child run is a nested MLflow run while the script\'s run is active',
+      'from azureml.core import Run\nrun = Run.get_context()\nrun.log("a", 1)\nwith run.child_run("fold") as child:\n    child.log("b", 2)\nrun.complete()\n',
+      'import mlflow\nrun = mlflow.start_run()\nmlflow.log_metric("a", 1)\nwith mlflow.start_run(run_name="fold", nested=True) as child:\n    mlflow.log_metric("b", 2)\nmlflow.end_run()\n',
+    ],
+    [
+      'the child jobs of a submitted run, shown: JobOperations.list(parent_job_name=)',
+      'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="train.py", compute_target="cpu", environment="azureml:env:1")\nrun = Experiment(ws, "x").submit(src)\nrun.wait_for_completion()\nprint(list(run.get_children()))\n',
+      'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nsrc = command(code=".", command="python train.py", environment="azureml:env:1", compute="cpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="x")\nml_client.jobs.stream(run.name)\nprint(list(ml_client.jobs.list(parent_job_name=run.name)))\n',
+    ],
+    [
+      'an environment\'s variables become the command\'s environment_variables',
+      'from azureml.core import Environment, ScriptRunConfig\nenv = Environment.from_conda_specification(name="e", file_path="env.yml")\nenv.environment_variables = {"A": "1"}\nsrc = ScriptRunConfig(source_directory=".", script="t.py", compute_target="cpu", environment=env)\n',
+      // ENV2 entity (environment.ts); command(environment_variables=) (azure.ai.ml reference).
+      'import azure.ai.ml.entities\nfrom azure.ai.ml import command\nenv = azure.ai.ml.entities.Environment(\n    name="e",\n    image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest",  # amlint: review\n    conda_file="env.yml",\n)\nsrc = command(code=".", command="python t.py", environment=env, compute="cpu", environment_variables={"A": "1"})\n',
     ],
   ];
   for (const [name, src, expected] of cases) {
@@ -217,16 +320,24 @@ describe('rewrites: jobs, runs and logging', () => {
       assert.equal(fixesAt(src, 'azureml.core.Run.log', 3), undefined);
       assert.equal(fixesAt(src, 'azureml.core.Run.get_context', 1), undefined);
     });
-    it('strings and string-valued expressions are not metrics', () => {
-      const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.log("name", "text")\nrun.log("n", str(x))\nrun.log("d", f"{x}")\n';
-      for (const line of [2, 3, 4]) assert.equal(fixesAt(src, 'azureml.core.Run.log', line), undefined);
+    it('a string logged in a loop is a series in v1, one artifact in MLflow; a string-valued call is not a metric', () => {
+      const src = 'from azureml.core import Run\nrun = Run.get_context()\nfor x in xs:\n    run.log("name", f"{x}")\nrun.log("n", x.upper())\nrun.log("a/b", "text")\n';
+      for (const line of [3, 4, 5]) assert.equal(fixesAt(src, 'azureml.core.Run.log', line), undefined);
+    });
+    it('an interactive run whose status is tested, not shown, keeps its start_logging (MLflow spells statuses otherwise)', () => {
+      const src = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nrun = exp.start_logging()\nif run.get_status() == "Running":\n    run.complete()\n';
+      assert.equal(fixesAt(src, 'azureml.core.Experiment.start_logging', 3), undefined);
+    });
+    it('log_image of something other than pyplot has no MLflow figure', () => {
+      const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.log_image("roc", plot=fig)\n';
+      assert.equal(fixesAt(src, 'azureml.core.Run.log_image', 2), undefined);
     });
     it('a script run config still configured as a v1 object is not rewritten', () => {
       const src = 'from azureml.core import ScriptRunConfig\nsrc = ScriptRunConfig(source_directory=".", script="train.py")\nsrc.run_config.node_count = 2\n';
       assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 1), undefined);
     });
     it('a script run config handed to a submit that cannot be rewritten stays v1', () => {
-      const src = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="train.py")\nrun = Experiment(ws, "x").submit(src)\nrun.get_children()\n';
+      const src = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="train.py")\nrun = Experiment(ws, "x").submit(src)\nchildren = run.get_children()\n';
       assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 2), undefined);
       assert.equal(fixesAt(src, 'azureml.core.Experiment.submit', 3), undefined);
     });
@@ -242,6 +353,15 @@ describe('rewrites: jobs, runs and logging', () => {
       const src = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nrun = exp.start_logging()\nrun.log("a", 1)\nchild = run.child_run()\n';
       assert.equal(fixesAt(src, 'azureml.core.Experiment.start_logging', 3), undefined);
       assert.equal(fixesAt(src, 'azureml.core.Run.log', 4), undefined);
+    });
+    it('a child run whose body also logs to the parent (which MLflow would log to the child) is not nested', () => {
+      const src = 'from azureml.core import Run\nrun = Run.get_context()\nwith run.child_run() as child:\n    child.log("b", 2)\n    run.log("a", 1)\n';
+      assert.equal(fixesAt(src, 'azureml.core.Run.child_run', 2), undefined);
+      assert.equal(fixesAt(src, 'azureml.core.Run.get_context', 1), undefined);
+    });
+    it('a child run after its parent completed has no active parent in MLflow', () => {
+      const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.complete()\nwith run.child_run() as child:\n    child.log("b", 2)\n';
+      assert.equal(fixesAt(src, 'azureml.core.Run.get_context', 1), undefined);
     });
     it('upload_file to another file name has no MLflow equivalent', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.upload_file("cloud.txt", "./local.txt")\n';
@@ -273,8 +393,8 @@ describe('rewrites: fixes that must hold when applied alone (as an editor quick 
     };
     // CMD: a variable argument is `${{inputs.<name>}}` with its value in inputs=; JobOperations.stream / begin_cancel.
     const expected = [
-      { kind: 'code', text: 'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "train"' },
-      { kind: 'code', text: 'lr = 0.01\nsrc = command(code="src", command="python train.py --learning-rate ${{inputs.learning_rate}} --epochs 10", inputs={"learning_rate": lr}, compute="cpu-cluster")\nrun = ml_client.jobs.create_or_update(src, experiment_name="train")\nrun' },
+      { kind: 'code', text: 'from azure.ai.ml import command\nimport azure.ai.ml.entities\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "train"' },
+      { kind: 'code', text: 'lr = 0.01\nsrc = command(code="src", command="python train.py --learning-rate ${{inputs.learning_rate}} --epochs 10", inputs={"learning_rate": lr}, environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), compute="cpu-cluster")  # amlint: review\nrun = ml_client.jobs.create_or_update(src, experiment_name="train")\nrun' },
       { kind: 'code', text: 'ml_client.jobs.stream(run.name)' },
       { kind: 'code', text: 'print(run.name)\nml_client.jobs.begin_cancel(run.name)' },
     ];

@@ -212,6 +212,16 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       "from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nfrom azureml.pipeline.steps import PythonScriptStep\nws = Workspace.from_config()\nname = \"cpu-cluster\"\nfound = False\ncts = ws.compute_targets\nif name in cts and cts[name].type == \"AmlCompute\":\n    found = True\n    print(\"Found existing compute target.\")\n    aml_compute = cts[name]\n\nif not found:\n    provisioning_config = AmlCompute.provisioning_configuration(vm_size=\"STANDARD_D2_V2\", max_nodes=4)\n    aml_compute = ComputeTarget.create(ws, name, provisioning_config)\n    aml_compute.wait_for_completion(show_output=True, timeout_in_minutes=10)\n\nstep = PythonScriptStep(script_name=\"s.py\", compute_target=aml_compute, source_directory=\".\", x=object())\n",
       "from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nfrom azureml.pipeline.steps import PythonScriptStep\nws = MLClient.from_config(credential=DefaultAzureCredential())\nname = \"cpu-cluster\"\nfound = False\ncts = {c.name: c for c in ws.compute.list()}\nif name in cts and cts[name].type == \"amlcompute\":\n    found = True\n    print(\"Found existing compute target.\")\n    aml_compute = cts[name]\n\nif not found:\n    provisioning_config = azure.ai.ml.entities.AmlCompute(name=name, size=\"STANDARD_D2_V2\", max_instances=4, idle_time_before_scale_down=1800)\n    aml_compute = ws.compute.begin_create_or_update(provisioning_config).result(timeout=600)\n    print(aml_compute.provisioning_state)\n\nstep = PythonScriptStep(script_name=\"s.py\", compute_target=aml_compute.name, source_directory=\".\", x=object())\n",
     ],
+    [
+      'a variable assigned a workspace property keeps its uses; the whole workspace becomes an MLClient',
+      'from azureml.core import Workspace\nws = Workspace.from_config()\nsub = ws.subscription_id\nrg = ws.resource_group\nprint(sub, rg)\n',
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nsub = ws.subscription_id\nrg = ws.resource_group_name\nprint(sub, rg)\n`,
+    ],
+    [
+      'a variable assigned the name of a Workspace.get(...) workspace that stays v1 gets the literal; its uses are kept',
+      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nname = ws.name\nprint(name)\nws.write_config()\n',
+      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nname = "w"\nprint(name)\nws.write_config()\n',
+    ],
   ];
   for (const [title, src, expected] of cases) {
     it(title, () => {
@@ -238,6 +248,22 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
     it('a default datastore used for upload_files is not turned into a v2 Datastore', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nds.upload_files(["a.csv"])\n';
       noFix(src, 'Workspace.get_default_datastore');
+    });
+    it('a default datastore passed inside a tuple to a v1 call that stays v1 is not turned into a v2 Datastore', () => {
+      // random_split keeps the dataset v1, so from_delimited_files is not rewritten and still reads the datastore.
+      const src = 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\ndatastore = ws.get_default_datastore()\nds = Dataset.Tabular.from_delimited_files(path=[(datastore, "x/y.csv")])\na, b = ds.random_split(0.5)\n';
+      noFix(src, 'Workspace.from_config');
+      noFix(src, 'Workspace.get_default_datastore');
+      assert.ok(fix(src).includes('datastore = ws.get_default_datastore()'));
+    });
+    it('a default datastore passed as an argument to a v1 call (register_pandas_dataframe) is not turned into a v2 Datastore', () => {
+      const src = 'import pandas as pd\nfrom azureml.core import Workspace, Dataset\nws = Workspace.from_config()\ndatastore = ws.get_default_datastore()\ndataset = Dataset.Tabular.register_pandas_dataframe(pd.DataFrame(), datastore, "df")\n';
+      noFix(src, 'Workspace.from_config');
+      noFix(src, 'Workspace.get_default_datastore');
+    });
+    it('a workspace property read in a function whose parameter is the workspace (unknown producer) has no fix', () => {
+      const src = 'from azureml.core import Workspace\ndef show(ws: Workspace):\n    print(ws.name)\n';
+      noFix(src, 'Workspace.name');
     });
     it('a dataset used through v1 methods keeps Dataset.get_by_name', () => {
       const src = 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nds = Dataset.get_by_name(ws, "iris")\ndf = ds.to_pandas_dataframe()\n';
@@ -351,5 +377,34 @@ describe('rewrites: reads of a looked-up value offer the lookup fix', () => {
       assert.ok(f?.fixes?.length, sym);
       assert.ok(f!.fixes![0].edits.some((e) => e.newText.includes('MLClient.from_config')), sym);
     }
+  });
+});
+
+describe('rewrites: uses of a variable holding a workspace property', () => {
+  it('offer the fix of the property read (the model reports each use as the property)', () => {
+    const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nsub = ws.subscription_id\nprint(sub)\nf"{sub}"\n';
+    for (const line of [3, 4]) {
+      const f = findings(src, 'Workspace.subscription_id', line);
+      assert.ok(f.length && f[0].fixes?.length, `line ${line}`);
+      assert.ok(f[0].fixes![0].edits.some((e) => e.newText.includes('MLClient.from_config')), `line ${line}`);
+    }
+  });
+  it('in a notebook: the subscription and resource group kept in variables, shown in later cells', () => {
+    const cells = [
+      'from azureml.core import Workspace\nws = Workspace.from_config()\nSUBSCRIPTION_ID = ws.subscription_id\nRESOURCE_GROUP = ws.resource_group\n',
+      'RESOURCE_GROUP, SUBSCRIPTION_ID\n',
+    ];
+    const run = (texts: string[]): string[] => {
+      const out = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+      assert.equal(out.kind, 'notebook');
+      return (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    };
+    const out = run(cells);
+    assert.deepEqual(out, [
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nSUBSCRIPTION_ID = ws.subscription_id\nRESOURCE_GROUP = ws.resource_group_name\n`,
+      'RESOURCE_GROUP, SUBSCRIPTION_ID\n',
+    ]);
+    assert.ok(parses(out.join('')));
+    assert.deepEqual(run(out), out, 'a second run changes nothing');
   });
 });

@@ -232,7 +232,7 @@ export class FixBuilder {
   }
 
   build(title: string, safety: ModuleFix['safety']): ModuleFix | undefined {
-    if (this.failed || !this.edits.length) return undefined;
+    if (this.failed || !this.edits.length || overlapping(this.edits)) return undefined;
     const edits = [...this.edits];
     if (this.inserts.length) {
       const line = this.insertionLine();
@@ -248,6 +248,26 @@ export class FixBuilder {
     }
     return { title, safety, edits };
   }
+}
+
+const beforePos = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/**
+ * Two edits of one fix overlap (one inside the other: a rewrite of a call and of an argument of
+ * it). Applied together they would garble the text, so such a fix is not offered; builders
+ * fold nested rewrites into one edit. An insertion at the start of a replaced range is fine.
+ */
+function overlapping(edits: ModuleEdit[]): boolean {
+  const empty = (r: Range): boolean => !beforePos(r.start, r.end);
+  // By start; at one start, insertions first.
+  const sorted = [...edits].sort((a, b) => (beforePos(a.range.start, b.range.start) ? -1 : beforePos(b.range.start, a.range.start) ? 1 : Number(!empty(a.range)) - Number(!empty(b.range))));
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1].range;
+    const cur = sorted[i].range;
+    // cur starts before prev ends, and they are not two insertions / an insertion at a start.
+    if (beforePos(cur.start, prev.end) && !(empty(prev) && empty(cur))) return true;
+  }
+  return false;
 }
 
 /** The call that a name was assigned from (`exp = Experiment(ws, "x")` → that call). */

@@ -16,8 +16,9 @@ import { ENVIRONMENT } from './rewrites/environment';
 import { PIPELINES } from './rewrites/pipelines';
 import { DATA } from './rewrites/data';
 import { SWEEP } from './rewrites/sweep';
+import { ESTIMATORS } from './rewrites/estimators';
 
-const AREAS = [WORKSPACE, JOBS, ENVIRONMENT, DEPLOY, PIPELINES, DATA, SWEEP];
+const AREAS = [WORKSPACE, JOBS, ENVIRONMENT, DEPLOY, PIPELINES, DATA, SWEEP, ESTIMATORS];
 const CALLS: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.calls));
 const ATTRIBUTES: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.attributes));
 const own = (table: Record<string, Builder>, key: string): Builder | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);

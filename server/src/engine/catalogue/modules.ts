@@ -28,6 +28,8 @@ const CORE_RE_EXPORTS: ReadonlyArray<readonly [string, string]> = [
   ['runconfig', 'RunConfiguration'],
   ['environment', 'Environment'],
   ['model', 'Model'],
+  // azureml/core/model.py imports Dataset (for Model.register(datasets=...)); scripts import it from there.
+  ['model', 'Dataset'],
   ['dataset', 'Dataset'],
   ['datastore', 'Datastore'],
   ['private_endpoint', 'PrivateEndPointConfig'],

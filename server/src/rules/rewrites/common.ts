@@ -3,7 +3,7 @@
  * type and helpers to read arguments and check that a rewrite keeps the code meaningful.
  */
 import type { SyntaxNode } from '../../engine/syntax';
-import type { Reference } from '../../engine/semantic/model';
+import { sdkOf, type Reference } from '../../engine/semantic/model';
 import { callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
 
@@ -158,6 +158,20 @@ export function usesOf(ctx: RuleContext, target: SyntaxNode): readonly SyntaxNod
   const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
   const binding = list.find((b) => same(b.node, target));
   return binding ? ctx.model.uses.get(binding) ?? [] : [];
+}
+
+/**
+ * `use` is (somewhere) inside the arguments of a v1 call of its statement: directly, or in a
+ * tuple, list, dict or expression there (`from_delimited_files(path=[(datastore, "x")])`).
+ */
+export function insideV1Call(ctx: RuleContext, use: SyntaxNode): boolean {
+  for (let n = use.parent; n && n.type !== 'block' && n.type !== 'module' && !n.type.endsWith('statement'); n = n.parent) {
+    if (n.type === 'argument_list' && n.parent?.type === 'call') {
+      const q = qnameOf(ctx, n.parent);
+      if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1') return true;
+    }
+  }
+  return false;
 }
 
 /** `x.attr` around a use `x`, and `x.attr(...)` around that when it is called. */

@@ -42,14 +42,18 @@
  *   the dataset and its consumption chain offer the fix of the v1 job configuration holding them.
  *
  * Not rewritten: `Dataset.File.from_files` and `as_named_input(...).as_mount()` (they only mean
- * something as job inputs: see `dataInput` below), `register_pandas_dataframe` (no v2 API),
- * SQL datastores (no v2).
+ * something as job inputs: see `dataInput` below), `register_pandas_dataframe` (no v2 API; the
+ * migration guide has none), SQL datastores (no v2), `Dataset.get_by_name(...).to_pandas_dataframe()`
+ * (a v1 TabularDataset shows in v2 as an mltable asset, but `mltable.load(f"azureml:/{id}")` of
+ * one fails: https://github.com/Azure/azure-sdk-for-python/issues/38944).
+ * The datastore URI's client (`datastorePrefix`) may be the whole-workspace fix including this
+ * call's rewrite (the datastore read only here becomes v2 with it).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, combined, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf } from './workspace';
 
 const REVIEW = '  # amlint: review';
@@ -76,17 +80,6 @@ function lineIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
   const indent = text.slice(start, stmt.startIndex);
   if (!/^[ \t]*$/.test(indent) || (ctx.module.lines?.[stmt.startPosition.row]?.indent ?? 0) > 0) return undefined;
   return endsLine(ctx, stmt) ? indent : undefined;
-}
-
-/** `use` is (somewhere) inside the arguments of a v1 call of its statement. */
-function inV1Call(ctx: RuleContext, use: SyntaxNode): boolean {
-  for (let n = use.parent; n && n.type !== 'block' && n.type !== 'module' && !n.type.endsWith('statement'); n = n.parent) {
-    if (n.type === 'argument_list' && n.parent?.type === 'call') {
-      const q = qnameOf(ctx, n.parent);
-      if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1') return true;
-    }
-  }
-  return false;
 }
 
 /** A string literal's value usable inside a double-quoted f-string (no quotes, braces, escapes). */
@@ -142,7 +135,8 @@ function datastorePrefix(fb: FixBuilder, ctx: RuleContext, ds: SyntaxNode, at: S
   // The datastore (and a workspace variable) name the same binding where the v2 code reads them.
   if (!ws || ctx.model.resolveName(ds.text, ds) !== ctx.model.resolveName(ds.text, at)) return undefined;
   if (ws.type === 'identifier' && ctx.model.resolveName(ws.text, ws) !== ctx.model.resolveName(ws.text, at)) return undefined;
-  const c = clientOf(fb, ctx, ws);
+  // (The call rewritten here may hold the datastore: the workspace's fix may include it.)
+  const c = clientOf(fb, ctx, ws, at);
   if (!c || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.ml)) return undefined;
   const ml = c.ml;
   // A datastore asked for by a literal name: that name; else the variable's (v1 and v2 both have `name`).
@@ -410,7 +404,7 @@ function registration(entity: string, signature: string[], store: [string, strin
     if (target) {
       for (const use of usesOf(ctx, target)) {
         const m = memberOf(use);
-        if ((m && m.name !== 'name') || inV1Call(ctx, use)) return undefined;
+        if ((m && m.name !== 'name') || insideV1Call(ctx, use)) return undefined;
         // `store.name` reads the same on the v2 entity: kept, so its finding offers this fix.
         if (m) reads.push([m.attr, m.attr.text]);
       }

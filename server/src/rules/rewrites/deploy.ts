@@ -5,16 +5,21 @@
  * Models: `Model(ws, name[, version])` → `ml_client.models.get`, `Model.register(ws, path, name, ...)`
  * → `ml_client.models.create_or_update(Model(...))`, with the reads of the variable v2 models share
  * (`name`, `version`, `tags`, ...; `created_time` → `creation_context.created_at`), whose findings
- * offer the producer's fix. `Model.get_model_path(name)` in an online scoring script's `init()` → the
- * one entry of AZUREML_MODEL_DIR (see `getModelPath`). Not rewritten: `Model.register` with a
- * framework, datasets, sample inputs or a resource configuration (no v2 `Model` field),
+ * offer the producer's fix. A registration's `model_framework` (used only by v1 no-code deployment and
+ * profiling, which keep such a model v1) is dropped with `# amlint: review`; `Model.Framework.X` offers
+ * the registration's fix. `Model.get_model_path(name)` in an online scoring script's `init()` (`run`
+ * decorated or not) → the one entry of AZUREML_MODEL_DIR (see `getModelPath`). Not rewritten:
+ * `Model.register` with datasets, sample inputs or a resource configuration (no v2 `Model` field),
  * `model.download` (v2 writes under `<download_path>/<name>/`, not where v1 did), `Model.list`
  * (without a name v2 lists one container per model, v1 every version), `get_model_path` elsewhere
- * (batch and pipeline scripts download the model; several models), `Model.profile`/`package`.
+ * (ParallelRunStep scripts: a v2 parallel job runs the same entry script as is, per
+ * https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-parallel-run-step, and gets
+ * no model directory; several models: one per v2 deployment), `Model.profile`/`package`.
  *
  * Deployment: the whole ACI lifecycle is one suggestion, offered on each piece's finding (and on the
  * environment's, through `environmentEdits`): `ic = InferenceConfig(entry_script, source_directory,
- * environment)` → `CodeConfiguration(code, scoring_script)`; `cfg = AciWebservice.deploy_configuration(
+ * environment)` → `CodeConfiguration(code, scoring_script)` (the older `runtime="python", conda_file=`
+ * form → an `Environment(image, conda_file)` with ENV2's image); `cfg = AciWebservice.deploy_configuration(
  * cpu_cores, memory_gb, tags, description, ...)` → the deployment's settings (a dict passed as
  * `**cfg`; the VM SKU from the table of the ACI upgrade page); `svc = Model.deploy(ws, name, [model],
  * ic, cfg)` → a `ManagedOnlineEndpoint` of that name and a `ManagedOnlineDeployment` "blue" taking
@@ -22,14 +27,21 @@
  * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
  * "Succeeded"), `scoring_uri`/`name` stay, `get_logs` → `online_deployments.get_logs`, `run` → the
  * HTTP POST v1 made, with the endpoint key (v2 `invoke` reads a request file and returns text),
- * `get_keys`, `delete`. A v1 model that stays v1 goes in as "azureml:<name>:<version>". Values v2
+ * `get_keys`, `delete`. A v1 model that stays v1 goes in as "azureml:<name>:<version>", one looked
+ * up in the call (`[Model(ws, name)]`) as its `models.get`. Values v2
  * needs and v1 never stated (deployment name, SKU, instance count, code folder, key auth where v1 had
  * none) carry `# amlint: review`.
  * Not rewritten: local services (`LocalWebservice` has a port; v2 local endpoints pick theirs), AKS
  * targets (Kubernetes computes v2 must attach), no-code deployments (no inference config), several
  * models per deployment (one per v2 deployment), services updated or used otherwise as v1 objects.
- * A v1 web service looked up by name (or deployed in a way not translated) is the online endpoint of
- * that name for single calls (DEP: "service.delete() → ml_client.online_endpoints.begin_delete(name)").
+ * A v1 web service looked up by name, `svc = Webservice(ws, name)`, is the online endpoint of that
+ * name, with all its uses in one suggestion as above (`get_logs` reads the deployment the endpoint's
+ * `traffic` sends most requests to; `wait_for_deployment` has no counterpart); not when the name is
+ * bound again in a branch around it (`try: svc = Webservice(...) except ...: svc = Model.deploy(...)`).
+ * Under `except WebserviceException:` (v1's error for a missing service) the handler catches
+ * HttpResponseError, and the exception's finding offers the fix. A service of unknown origin gets
+ * single-call rewrites on the endpoint of `svc.name` (DEP: "service.delete() →
+ * ml_client.online_endpoints.begin_delete(name)").
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Reference } from '../../engine/semantic/model';
@@ -54,6 +66,9 @@ const ACI_CONFIG = 'azureml.core.webservice.AciWebservice.deploy_configuration';
 const DEPLOY_SIGNATURE = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'deployment_target', 'overwrite', 'show_output'];
 /** v1 deploys to ACI when there is no deployment target; `overwrite` is what v2 create_or_update always does. */
 const DEPLOY_ACCEPTED = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'overwrite', 'show_output'];
+/** ENV2's example base image (the one environment.ts uses for a v1 environment without one). */
+const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
+const REGISTER_SIGNATURE = ['workspace', 'model_path', 'model_name', 'tags', 'properties', 'description', 'datasets', 'model_framework', 'model_framework_version', 'child_paths', 'sample_input_dataset', 'sample_output_dataset', 'resource_configuration'];
 const IC_SIGNATURE = ['entry_script', 'runtime', 'conda_file', 'extra_docker_file_steps', 'source_directory', 'enable_gpu', 'description', 'base_image', 'base_image_registry', 'cuda_version', 'environment'];
 const ACI_SIGNATURE = ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'location', 'auth_enabled', 'ssl_enabled', 'enable_app_insights'];
 /** DEP's deployment name (`ManagedOnlineDeployment(name="blue", ...)`, `endpoint.traffic = {"blue": 100}`). */
@@ -170,10 +185,13 @@ function modelCallText(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): stri
   }
   if (q === `${MODEL}.register`) {
     // MODEL: Model.register(ws, model_path, model_name) → models.create_or_update(Model(path, name, type=custom_model)).
-    // model_framework, datasets, sample inputs and resource configurations have no v2 Model field.
-    const accepted = ['workspace', 'model_path', 'model_name', 'tags', 'properties', 'description'];
-    const args = bindArgs(call, accepted, accepted);
+    // Datasets, sample inputs and resource configurations have no v2 Model field. The framework only
+    // served v1 no-code deployment and profiling (a model passed to those stays v1: see modelEdits);
+    // v2 has no framework field (no-code deployment takes MLflow models), so it is dropped, marked for review.
+    const accepted = ['workspace', 'model_path', 'model_name', 'tags', 'properties', 'description', 'model_framework', 'model_framework_version'];
+    const args = bindArgs(call, REGISTER_SIGNATURE, accepted);
     if (!args?.get('model_name') || !args.get('model_path')) return undefined;
+    if (args.has('model_framework_version') && !args.has('model_framework')) return undefined;
     const ml = fb.mlClient();
     const entities = fb.needModule('azure.ai.ml.entities');
     const constants = fb.needModule('azure.ai.ml.constants');
@@ -198,6 +216,13 @@ function modelEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extraUse
   const text = modelCallText(fb, ctx, call);
   if (!text) return undefined;
   const edits: Edit[] = [[call, text]];
+  if (calleeQname(ctx, call) === `${MODEL}.register` && bindArgs(call, REGISTER_SIGNATURE, REGISTER_SIGNATURE)?.has('model_framework')) {
+    // The dropped framework: a review mark at the end of the statement.
+    const stmt = statementOf(call);
+    if (!stmt || lineIndent(ctx, stmt) === undefined) return undefined;
+    const end = nodeRange(stmt).end;
+    edits.push([{ start: end, end }, REVIEW]);
+  }
   if (statementOf(call) && call.parent?.type === 'expression_statement') return edits;
   // Made inside another expression (`models.append(Model(ws, name))`): its uses are not known.
   const target = assignedName(call);
@@ -209,8 +234,8 @@ function modelEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extraUse
       if (!extraUse?.(use) && passedToV1Call(ctx, use)) return undefined;
       continue;
     }
-    if (MODEL_ATTRIBUTES.includes(m.name)) edits.push([m.attr, m.attr.text]);
-    else if (MODEL_RENAMED[m.name] && !m.call) edits.push([m.attr, `${use.text}.${MODEL_RENAMED[m.name]}`]);
+    if (MODEL_ATTRIBUTES.includes(m.name)) edits.push([m.attr, m.attr.text], ...valueUses(ctx, m.attr));
+    else if (MODEL_RENAMED[m.name] && !m.call) edits.push([m.attr, `${use.text}.${MODEL_RENAMED[m.name]}`], ...valueUses(ctx, m.attr));
     else return undefined;
   }
   return edits;
@@ -227,6 +252,8 @@ function passedToV1Call(ctx: RuleContext, use: SyntaxNode): boolean {
 
 /** A model's finding: its own fix, or that of the deployment it goes into (`Model.deploy(ws, name, [model], ...)`). */
 const modelBuilder: Builder = (fb, ref, ctx) => {
+  const inline = ref.call!.parent?.type === 'list' ? deploySlotOf(ctx, ref.call!.parent, 'models') : undefined;
+  if (inline) return fb.sameFixAs(inline);
   const target = assignedName(ref.call!);
   for (const use of target ? usesOf(ctx, target) : []) {
     const deploy = use.parent?.type === 'list' ? deploySlotOf(ctx, use.parent, 'models') : undefined;
@@ -236,7 +263,8 @@ const modelBuilder: Builder = (fb, ref, ctx) => {
 };
 
 const modelPiece: Builder = (fb, ref, ctx) => {
-  let root = ref.call ? ref.call.childForFieldName('function')! : ref.node;
+  // A bare name holding an attribute's value (`t = model.created_time` ... `print(t)`): that attribute's model.
+  let root = ref.call ? ref.call.childForFieldName('function')! : attributeSource(ctx, ref) ?? ref.node;
   while (root.type === 'attribute') root = root.childForFieldName('object')!;
   const made = modelProducer(ctx, root);
   return made ? fb.sameFixAs(made) : undefined;
@@ -258,7 +286,9 @@ const getModelPath: Builder = (fb, ref, ctx) => {
   let fn: SyntaxNode | null = ref.call!.parent;
   while (fn && fn.type !== 'function_definition') fn = fn.parent;
   const root = ctx.model.tree.rootNode;
-  const top = (name: string): SyntaxNode | undefined => root.namedChildren.find((c) => c.type === 'function_definition' && c.childForFieldName('name')?.text === name);
+  // `run` is often decorated (`@input_schema(...)`, inference-schema's generated swagger).
+  const top = (name: string): SyntaxNode | undefined =>
+    root.namedChildren.map((c) => (c.type === 'decorated_definition' ? c.childForFieldName('definition') ?? c : c)).find((c) => c.type === 'function_definition' && c.childForFieldName('name')?.text === name);
   const run = top('run');
   const params = run?.childForFieldName('parameters')?.namedChildren ?? [];
   if (!fn || !same(fn, top('init')) || params.length !== 1 || params[0]!.type !== 'identifier') return undefined;
@@ -433,23 +463,39 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     // A v1 model that stays v1 (registered with a framework, used as a v1 model elsewhere) is the
     // same registered asset in v2: referenced as "azureml:<name>:<version>" (concept-online-deployment-model-specification).
     else if (model.type === 'identifier') modelText = `f"azureml:{${model.text}.name}:{${model.text}.version}"`;
+    // `[Model(ws, name)]` written in the call: its models.get goes into the deployment.
+    else if (model.type === 'call' && calleeQname(ctx, model) === MODEL && modelCallText(fb, ctx, model)) modelText = modelCallText(fb, ctx, model)!;
     else return undefined;
   } else if (modelSdk !== 'v2' && !(model.type === 'string' && stringValue(model) !== undefined)) return undefined;
 
   // InferenceConfig(entry_script, source_directory, environment) → CodeConfiguration + the deployment's environment (DEP).
   const icArg = args.get('inference_config');
   const ic = producerOf(ctx, icArg, INFERENCE_CONFIG);
-  const icArgs = ic && bindArgs(ic, IC_SIGNATURE, ['entry_script', 'source_directory', 'environment']);
+  const icArgs = ic && bindArgs(ic, IC_SIGNATURE, ['entry_script', 'source_directory', 'environment', 'runtime', 'conda_file']);
   const script = icArgs?.get('entry_script');
   const env = icArgs?.get('environment');
-  if (!ic || !script || !env) return undefined;
-  // The environment is named at the deployment: a variable bound to the same object there.
-  const inline = same(ic, icArg);
-  if (!inline && !(env.type === 'identifier' && ctx.model.resolveName(env.text, env) === ctx.model.resolveName(env.text, call))) return undefined;
-  const envEdits = environmentEdits(fb, ctx, env);
-  if (!envEdits) return undefined;
-  if (!producers.has(env.id)) edits.push(...envEdits);
-  producers.add(env.id);
+  const inline = !!ic && same(ic, icArg);
+  let envText: string;
+  if (!ic || !script) return undefined;
+  if (env) {
+    if (icArgs!.has('runtime') || icArgs!.has('conda_file')) return undefined;
+    // The environment is named at the deployment: a variable bound to the same object there.
+    if (!inline && !(env.type === 'identifier' && ctx.model.resolveName(env.text, env) === ctx.model.resolveName(env.text, call))) return undefined;
+    const envEdits = environmentEdits(fb, ctx, env);
+    if (!envEdits) return undefined;
+    if (!producers.has(env.id)) edits.push(...envEdits);
+    producers.add(env.id);
+    envText = env.text;
+  } else {
+    // The older `InferenceConfig(entry_script, runtime="python", conda_file="env.yml")`: v1 built the image
+    // from its default base image and the conda file; v2 takes an image plus the conda file (ENV2's
+    // example image, https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2),
+    // the deployment's line carrying the review mark. A literal path, not under a source directory.
+    const conda = icArgs!.get('conda_file');
+    const runtime = icArgs!.get('runtime');
+    if (!conda || stringValue(conda) === undefined || icArgs!.has('source_directory') || (runtime && stringValue(runtime) !== 'python')) return undefined;
+    envText = `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE}, conda_file=${conda.text})`;
+  }
   const code = args.get('inference_config')!;
   const source = icArgs!.get('source_directory');
   // v2 code is a folder; v1 without a source directory resolved the entry script from the working directory.
@@ -487,7 +533,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   const s = svc.text;
   const uses = usesOf(ctx, svc);
   for (const use of uses) {
-    const e = serviceUse(fb, ctx, ml, s, use);
+    const e = serviceUse(fb, ctx, ml, s, use, DEPLOYMENT);
     if (!e) return undefined;
     edits.push(...e);
   }
@@ -500,7 +546,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     `name=${DEPLOYMENT}`,
     `endpoint_name=${s}.name`,
     `model=${modelText}`,
-    `environment=${env.text}`,
+    `environment=${envText}`,
     `code_configuration=${inline ? codeConfig : code.text}`,
     config.kwargs,
   ].join(', ')})`;
@@ -517,12 +563,17 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   return edits;
 }
 
-/** The edits for one use `use` of a deployed service variable `s`; undefined for a use v2 has no counterpart for. */
-function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use: SyntaxNode): Edit[] | undefined {
+/**
+ * The edits for one use `use` of a service variable `s`; undefined for a use v2 has no counterpart
+ * for. `deployment` is the v2 deployment's name for a service this rewrite deploys; undefined for a
+ * service looked up by name (`Webservice(ws, name)`), whose logs are those of the deployment taking
+ * the endpoint's traffic.
+ */
+function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use: SyntaxNode, deployment?: string): Edit[] | undefined {
   const m = memberOf(use);
   if (!m) return undefined;
   if (!m.call) {
-    if (ENDPOINT_ATTRIBUTES.includes(m.name)) return [[m.attr, m.attr.text]];
+    if (ENDPOINT_ATTRIBUTES.includes(m.name)) return [[m.attr, m.attr.text], ...valueUses(ctx, m.attr)];
     if (m.name === 'state') {
       // v1 state "Healthy" is v2 provisioning state "Succeeded" (azure-ai-ml: a deployed endpoint's provisioning_state).
       const cmp = m.attr.parent?.type === 'comparison_operator' ? m.attr.parent : undefined;
@@ -536,20 +587,23 @@ function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use
   const call = m.call;
   switch (m.name) {
     case 'wait_for_deployment': {
-      // The v2 create calls already waited (.result()).
+      // The v2 create calls already waited (.result()); a looked-up service is not being deployed.
       const stmt = statementOf(call);
-      return stmt && call.parent?.type === 'expression_statement' && bindArgs(call, ['show_output'], ['show_output']) ? [removal(stmt)] : undefined;
+      return deployment && stmt && call.parent?.type === 'expression_statement' && bindArgs(call, ['show_output'], ['show_output']) ? [removal(stmt)] : undefined;
     }
     case 'get_logs': {
-      // v1 get_logs(num_lines=5000); v2 logs are per deployment and need the line count.
+      // v1 get_logs(num_lines=5000); v2 logs are per deployment and need the line count (azure-ai-ml
+      // OnlineDeploymentOperations.get_logs(name, endpoint_name, lines)). A looked-up endpoint's live
+      // deployment is the one its `traffic` (deployment name → percent) sends the most requests to.
       const args = bindArgs(call, ['num_lines', 'init'], ['num_lines']);
-      return args ? [[call, `${ml}.online_deployments.get_logs(name=${DEPLOYMENT}, endpoint_name=${s}.name, lines=${args.get('num_lines')?.text ?? '5000'})`]] : undefined;
+      const name = deployment ?? `max(${s}.traffic, key=${s}.traffic.get)`;
+      return args ? [[call, `${ml}.online_deployments.get_logs(name=${name}, endpoint_name=${s}.name, lines=${args.get('num_lines')?.text ?? '5000'})`]] : undefined;
     }
     case 'get_keys':
       return noArgs(call) ? [keysEdit(fb, call, `${s}.name`)] : undefined;
     case 'delete':
       // DEP: service.delete() → online_endpoints.begin_delete(name); v1 delete waits, hence .result().
-      return noArgs(call) ? [[call, `${ml}.online_endpoints.begin_delete(name=${s}.name).result()`]] : undefined;
+      return noArgs(call) && (deployment || v1HandlersRewritten(fb, ctx, call)) ? [[call, `${ml}.online_endpoints.begin_delete(name=${s}.name).result()`]] : undefined;
     case 'run':
       return runEdits(fb, ctx, ml, s, call);
     default:
@@ -581,6 +635,64 @@ function runEdits(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, call:
   ];
 }
 
+/**
+ * `x = svc.scoring_uri` (a statement): the uses of `x`, which the model reports as the service's
+ * attribute, kept as written so that their findings offer the service's fix.
+ */
+function valueUses(ctx: RuleContext, attr: SyntaxNode): Edit[] {
+  const target = attr.parent?.type === 'assignment' && same(attr.parent.childForFieldName('right'), attr) && attr.parent.parent?.type === 'expression_statement' ? attr.parent.childForFieldName('left') : undefined;
+  return target?.type === 'identifier' ? usesOf(ctx, target).map((u): Edit => [u, u.text]) : [];
+}
+
+/**
+ * `svc = Webservice(ws, name)` and every use of `svc`: the online endpoint of that name (DEP), its
+ * uses rewritten as for a deployed service; under `try: ... except WebserviceException:` (v1 raises
+ * it for a missing service) the handler catches v2's HttpResponseError instead. Undefined when a use
+ * has no v2 counterpart.
+ */
+function lookupLifecycle(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edit[] | undefined {
+  const name = serviceLookupName(ctx, call);
+  const svc = assignedName(call);
+  if (!name || !svc || rebranched(ctx, svc)) return undefined;
+  const ml = fb.mlClient();
+  const edits: Edit[] = [[call, `${ml}.online_endpoints.get(name=${name.text})`]];
+  for (const use of usesOf(ctx, svc)) {
+    const e = serviceUse(fb, ctx, ml, svc.text, use);
+    if (!e) return undefined;
+    edits.push(...e);
+  }
+  return v1HandlersRewritten(fb, ctx, call, edits) ? edits : undefined;
+}
+
+/**
+ * The name `target` binds is bound again inside a compound statement around it (`try: svc = Webservice(...)
+ * except WebserviceException: svc = Model.deploy(...)`): later uses may see either binding.
+ */
+function rebranched(ctx: RuleContext, target: SyntaxNode): boolean {
+  const others = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).filter((b) => !same(b.node, target));
+  for (let n = target.parent; n && n.type !== 'module' && n.type !== 'function_definition'; n = n.parent) {
+    if (!['try_statement', 'if_statement', 'for_statement', 'while_statement', 'with_statement', 'match_statement'].includes(n.type)) continue;
+    if (others.some((b) => b.node.startIndex >= n!.startIndex && b.node.endIndex <= n!.endIndex)) return true;
+  }
+  return false;
+}
+
+/** The `Webservice(ws, name)` lookup whose service `node` (a receiver) holds, when its whole lifecycle translates. */
+function lookupOfService(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
+  const made = node?.type === 'identifier' ? definingCall(ctx, node) : undefined;
+  return made && serviceLookupName(ctx, made) && lookupLifecycle(new FixBuilder(ctx, made.startIndex), ctx, made) ? made : undefined;
+}
+
+/** For a bare-name reference `x` (the model reports the value `x = svc.scoring_uri` holds): that attribute read. */
+function attributeSource(ctx: RuleContext, ref: Reference): SyntaxNode | undefined {
+  if (ref.node.type !== 'identifier' || ref.call) return undefined;
+  const b = ctx.model.resolveName(ref.node.text, ref.node);
+  const assign = b?.node.parent;
+  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
+  const right = assign.childForFieldName('right');
+  return right?.type === 'attribute' ? right : undefined;
+}
+
 /** The `Model.deploy` call whose service `node` (a receiver) holds. */
 function deployOfService(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
   const made = node?.type === 'identifier' ? definingCall(ctx, node) : undefined;
@@ -599,9 +711,11 @@ function lifecycleWorks(ctx: RuleContext, deployCall: SyntaxNode): boolean {
  */
 function servicePiece(fallback?: Builder): Builder {
   return (fb, ref, ctx) => {
-    const svc = receiver(ref);
+    const svc = receiver(ref) ?? attributeSource(ctx, ref)?.childForFieldName('object') ?? undefined;
     const deploy = deployOfService(ctx, svc);
     if (deploy) return lifecycleWorks(ctx, deploy) ? fb.sameFixAs(deploy) : undefined;
+    const lookup = lookupOfService(ctx, svc);
+    if (lookup) return fb.sameFixAs(lookup);
     const made = svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
     const q = made && calleeQname(ctx, made);
     if (q?.startsWith('azureml.core.') && !SERVICE_CLASSES.includes(q)) return undefined;
@@ -616,7 +730,7 @@ function servicePiece(fallback?: Builder): Builder {
  * exceptions become HttpResponseError; with other statements in the body, no rewrite.
  * True when the call is not under such a handler.
  */
-function v1HandlersRewritten(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): boolean {
+function v1HandlersRewritten(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, covered?: Edit[]): boolean {
   const stmt = statementOf(call);
   let n: SyntaxNode | null = call.parent;
   while (n && n.type !== 'try_statement' && n.type !== 'function_definition' && n.type !== 'module') n = n.parent;
@@ -627,12 +741,42 @@ function v1HandlersRewritten(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode)
     .flatMap((c) => c.namedChildren.filter((x) => x.type !== 'block').flatMap((x) => (x.type === 'as_pattern' ? x.namedChildren.slice(0, 1) : [x])).flatMap((x) => (x.type === 'tuple' ? x.namedChildren : [x])))
     .filter((x) => sdkOf(ctx.model.evaluate(x)) === 'v1');
   if (!v1Names.length) return true;
-  const inBody = body && stmt && same(stmt.parent, body) && body.namedChildren.filter((c) => c.type !== 'comment').length === 1;
+  // The call is the whole body, or (`covered`: the edits of its fix) every other v1 reference of the
+  // body is rewritten by the same fix (the v2 calls it makes raise HttpResponseError likewise).
+  const inside = (a: SyntaxNode, b: SyntaxNode): boolean => a.startIndex >= b.startIndex && a.endIndex <= b.endIndex;
+  const alone = body?.namedChildren.filter((c) => c.type !== 'comment').length === 1;
+  const rewritten = (): boolean =>
+    ctx.model.references.every((r) => r.sdk !== 'v1' || !inside(r.node, body!) || covered!.some(([t]) => isNode(t) && inside(r.call ?? r.node, t)));
+  const inBody = body && stmt && same(stmt.parent, body) && (alone || (covered && rewritten()));
   if (!inBody) return false;
   const error = fb.need('azure.core.exceptions', 'HttpResponseError');
   for (const x of v1Names) fb.replace(x, error);
   return true;
 }
+
+/** `Model.Framework.X` written as an argument of a call (`Model.register(..., model_framework=...)`): that call's fix. */
+const frameworkPiece: Builder = (fb, ref) => {
+  let n: SyntaxNode | null = ref.node.parent;
+  if (n?.type === 'keyword_argument') n = n.parent;
+  return n?.type === 'argument_list' && n.parent?.type === 'call' ? fb.sameFixAs(n.parent) : undefined;
+};
+
+/**
+ * `except WebserviceException:` around one service call (`Webservice(ws, name).delete()`,
+ * `svc = Webservice(ws, name)`): that call's fix, which makes the handler catch HttpResponseError.
+ */
+const serviceHandler: Builder = (fb, ref) => {
+  let n: SyntaxNode | null = ref.node.parent;
+  while (n && n.type !== 'except_clause' && n.type !== 'block') n = n.parent;
+  const body = n?.type === 'except_clause' && n.parent?.type === 'try_statement' ? n.parent.childForFieldName('body') : undefined;
+  // The first statement of the body that is a call (or assigns one).
+  for (const stmt of body?.namedChildren ?? []) {
+    let e = stmt.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    if (e?.type === 'assignment') e = e.childForFieldName('right') ?? undefined;
+    if (e?.type === 'call') return fb.sameFixAs(e);
+  }
+  return undefined;
+};
 
 /** An inference config or deployment configuration: the fix of the first deployment using it. */
 const deployInput: Builder = (fb, ref, ctx) => {
@@ -697,8 +841,13 @@ export const DEPLOY: Rewrites = {
       SERVICE_CLASSES.map((q): [string, Builder] => [
         q,
         (fb, ref, ctx) => {
-          const name = serviceLookupName(ctx, ref.call!);
-          return name && variableFree(ctx, ref.call!, ENDPOINT_ATTRIBUTES) ? `${fb.mlClient()}.online_endpoints.get(name=${name.text})` : undefined;
+          const call = ref.call!;
+          // `Webservice(ws, name).delete()`: the method's fix.
+          const method = memberOf(call)?.call;
+          if (method) return fb.sameFixAs(method);
+          if (assignedName(call)) return combine(fb, call, lookupLifecycle(fb, ctx, call));
+          const name = serviceLookupName(ctx, call);
+          return name && call.parent?.type === 'expression_statement' && v1HandlersRewritten(fb, ctx, call) ? `${fb.mlClient()}.online_endpoints.get(name=${name.text})` : undefined;
         },
       ]),
     ),
@@ -713,5 +862,7 @@ export const DEPLOY: Rewrites = {
   attributes: {
     ...perServiceClass({ scoring_uri: servicePiece(scoringUri), state: servicePiece(), name: servicePiece(), tags: servicePiece(), description: servicePiece() }),
     ...Object.fromEntries([...MODEL_ATTRIBUTES, ...Object.keys(MODEL_RENAMED)].map((a): [string, Builder] => [`${MODEL}.${a}`, modelPiece])),
+    'azureml.exceptions.WebserviceException': serviceHandler,
+    ...Object.fromEntries(['CUSTOM', 'MULTI', 'ONNX', 'PYTORCH', 'SCIKITLEARN', 'TENSORFLOW'].map((f): [string, Builder] => [`${MODEL}.Framework.${f}`, frameworkPiece])),
   },
 };

@@ -27,8 +27,9 @@
  *
  * An environment passed to a v1 consumer (`ScriptRunConfig(environment=env)`, `InferenceConfig`,
  * `src.run_config.environment = env`) is only rewritten with that consumer: its pieces offer the
- * consumer's fix (`sameFixAs`), whose builder calls `environmentEdits`. Not rewritten: other
- * configuration (`environment_variables` belongs to the v2 job, `docker.enabled = False`,
+ * consumer's fix (`sameFixAs`), whose builder calls `environmentEdits`; `env.environment_variables =
+ * {...}` goes to a consumer that sets them on its v2 job (jobs.ts: `command(environment_variables=)`),
+ * never to a registered environment. Not rewritten: other configuration (`docker.enabled = False`,
  * `base_image_registry`, `base_dockerfile`, `inferencing_stack_version`, ...), a `CondaDependencies`
  * both saved and given to an environment, `save_to_file`, `from_dockerfile` (Dockerfile text or a
  * path, where v2 takes a build context directory), `Environment.list` (a dict of v1 objects),
@@ -89,6 +90,8 @@ interface Plan {
   registers: Array<{ call: SyntaxNode; ws: SyntaxNode; env: SyntaxNode }>;
   /** v1 consumers: the node whose fix must carry this one (`delegate`) and the use of the environment in it. */
   consumers: Array<{ delegate: SyntaxNode; use: SyntaxNode }>;
+  /** `env.environment_variables = {...}`: a v2 job's `environment_variables`, given to the consumer. */
+  envVars?: SyntaxNode;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,7 +308,7 @@ function producerState(ctx: RuleContext, call: SyntaxNode): State | { lookup: Pl
   return undefined;
 }
 
-const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'python.user_managed_dependencies', 'python.conda_dependencies'];
+const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'python.user_managed_dependencies', 'python.conda_dependencies', 'environment_variables'];
 const MUTATIONS = ['add_conda_package', 'add_pip_package', 'add_channel'];
 
 /**
@@ -391,7 +394,11 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
         continue;
       }
       const value = c.top.parent!.childForFieldName('right')!;
-      if (c.path === 'docker.enabled') {
+      if (c.path === 'environment_variables') {
+        // v2 sets them on the job, not the environment (command(environment_variables=)): the consumer takes them.
+        if (value.type !== 'dictionary' || plan.envVars) return undefined;
+        plan.envVars = value;
+      } else if (c.path === 'docker.enabled') {
         // v2 environments are always containers; a v1 run without Docker has no v2 counterpart.
         if (value.type !== 'true') return undefined;
       } else if (c.path === 'docker.base_image') {
@@ -540,7 +547,9 @@ function constructorText(fb: FixBuilder, ctx: RuleContext, state: State, at: Syn
 }
 
 /** The edits of a plan (producer first), or undefined when a workspace has no v2 client. */
-function planEdits(fb: FixBuilder, ctx: RuleContext, plan: Plan): Edits | undefined {
+function planEdits(fb: FixBuilder, ctx: RuleContext, plan: Plan, takesVars = false): Edits | undefined {
+  // Environment variables go to a job; a registered v2 environment cannot hold them.
+  if (plan.envVars && (!takesVars || plan.registers.length)) return undefined;
   const edits: Edits = [];
   if (plan.lookup) {
     const { ws, name, version, label } = plan.lookup;
@@ -573,12 +582,17 @@ function versionString(node: SyntaxNode): string {
  * Consumers (a `ScriptRunConfig`, an `InferenceConfig`) put these edits in their own fix: the
  * whole lifecycle of the environment, provided `env` is its only v1 consumer.
  */
-export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode): Edits | undefined {
+export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, vars?: { text?: string }): Edits | undefined {
   if (sdkOf(ctx.model.evaluate(env)) !== 'v1') return [];
   const producer = env.type === 'call' ? env : env.type === 'identifier' ? definingCall(ctx, env) : undefined;
   const plan = producer && planOf(ctx, producer);
   if (!plan || !plan.consumers.every((c) => same(c.use, env))) return undefined;
-  return planEdits(fb, ctx, plan);
+  // `env.environment_variables = {...}`: only for a consumer that sets them on its job (`vars`), with the same value there.
+  if (plan.envVars) {
+    if (!vars || !stableAt(ctx, plan.envVars, env)) return undefined;
+    vars.text = plan.envVars.text;
+  }
+  return planEdits(fb, ctx, plan, !!vars);
 }
 
 /** The producer's finding: its own lifecycle fix, or the fix of its one v1 consumer. */

@@ -5,17 +5,22 @@
  * Whole lifecycles are one fix, offered on each piece's finding:
  * - a submitted job (CMD): the configuration (`ScriptRunConfig` → `command` with `${{inputs.x}}`
  *   for variable arguments, `src.run_config.target/.environment = X` → `src.compute/.environment = X`,
- *   a v1 environment through environment.ts, MPI/one-node PyTorch distribution; `AutoMLConfig`;
- *   a `Pipeline` through pipelines.ts), every `exp.submit` of it, and every use of each run
- *   (status, portal URL, waits, RunDetails, metrics and tags through MLflow, details, cancel,
- *   id, register_model); the workspace through workspace.ts `clientOf`;
- * - an interactive run (`exp.start_logging()`, MLF + TRK) and a script's own run
- *   (`Run.get_context()`, MLF) with their logging calls → MLflow.
- * Not rewritten: runs used in ways MLflow/v2 has no direct call for here (child runs,
- * get_children, properties, get_file_names/download_file: v1 file paths do not map onto
- * MLflow's artifact directories, get_tags: MLflow adds system tags), `run.experiment.workspace`
- * inside a job (no documented in-job MLClient pattern), AutoML limits/training settings (they need
- * statements after the call) and v1 datasets as AutoML data (MLTable in v2).
+ *   a v1 environment through environment.ts (its `environment_variables` → the command's), v1's
+ *   defaults stated (no compute_target: `compute="local"`; no environment: the docs' image, marked
+ *   `# amlint: review`), MPI/one-node PyTorch distribution; `AutoMLConfig`; a `Pipeline` through
+ *   pipelines.ts), every `exp.submit` of it, and every use of each run (status, portal URL, waits,
+ *   RunDetails, metrics and tags through MLflow, details, cancel, id, register_model, child jobs
+ *   shown); the workspace through workspace.ts `clientOf`;
+ * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
+ *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot →
+ *   log_figure), status/details/children shown, and `with run.child_run() as child:` → a nested run.
+ * Not rewritten: runs used in ways MLflow/v2 has no direct call for here (`child = run.child_run()`
+ * outside a `with`, create_children, get_children iterated, properties, get_details_with_logs,
+ * get_file_names/download_file: v1 file paths do not map onto MLflow's artifact directories,
+ * get_tags: MLflow adds system tags, a status compared: MLflow spells statuses otherwise, a string
+ * logged in a loop: one artifact where v1 kept a series), `run.experiment.workspace` inside a job
+ * (no documented in-job MLClient pattern), AutoML limits/training settings (they need statements
+ * after the call) and v1 datasets as AutoML data (MLTable in v2).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
@@ -23,6 +28,7 @@ import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue 
 import type { RuleContext } from '../rule';
 import { assignedName, combined, kwargs, noArgs, receiver, same, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits } from './environment';
+import { estimatorConfig } from './estimators';
 import { pipelineConfig } from './pipelines';
 import { hyperDriveConfig } from './sweep';
 import { clientOf } from './workspace';
@@ -134,7 +140,13 @@ function referenceAt(ctx: RuleContext, node: SyntaxNode): Reference | undefined 
  */
 function rewriteContextRunUses(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): boolean {
   const uses = usesOfAssigned(ctx, call);
+  const target = assignedName(call);
   return !!uses && uses.every((use) => {
+    if (member(use)?.name === 'child_run') {
+      const child = target && childRunEdits(fb, ctx, target, use, undefined);
+      for (const [n, t] of child ?? []) fb.replace(n, t);
+      return !!child;
+    }
     const edit = runLoggingUse(fb, ctx, use);
     if (!edit) return false;
     fb.replace(edit[0], edit[1]);
@@ -142,21 +154,52 @@ function rewriteContextRunUses(fb: FixBuilder, ctx: RuleContext, call: SyntaxNod
   });
 }
 
+/** An expression visibly a string: a literal (f-strings too), a concatenation, `str(...)`, `"...".format(...)`/`.join(...)`. */
+function isText(ctx: RuleContext, node: SyntaxNode): boolean {
+  if (node.type === 'string' || node.type === 'concatenated_string') return true;
+  if (node.type !== 'call') return false;
+  const fn = node.childForFieldName('function');
+  if (fn?.type === 'identifier') return fn.text === 'str' && ctx.model.resolveName('str', fn) === undefined;
+  const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  return (obj?.type === 'string' || obj?.type === 'concatenated_string') && ['format', 'join'].includes(fn!.childForFieldName('attribute')?.text ?? '');
+}
+
+/** Inside a loop of its function (or module): a call there may run more than once. */
+function inLoop(node: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
+    if (['for_statement', 'while_statement', 'list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension'].includes(p.type)) return true;
+  }
+  return false;
+}
+
 const LOGGING: Record<string, Builder> = {
-  // Numbers and booleans (as 1/0) → mlflow.log_metric; strings are not metrics in MLflow.
-  'azureml.core.Run.log': (fb, ref) => {
+  // Numbers and booleans (as 1/0) → mlflow.log_metric. A string is logged as a text artifact
+  // (MLF "Log a string metric": mlflow.log_text(text, artifact_file)), `<name>.txt`; once only:
+  // v1 keeps every value of a series, an artifact the last one.
+  'azureml.core.Run.log': (fb, ref, ctx) => {
     const args = bindArgs(ref.call!, ['name', 'value', 'description', 'step'], ['name', 'value', 'step']);
     const name = args?.get('name');
     const value = args?.get('value');
+    if (name && value && !args!.has('step') && isText(ctx, value)) {
+      const file = knownString(ctx, name);
+      return plainName(file) && !inLoop(ref.call!) && ref.call!.parent?.type === 'expression_statement' ? `${fb.needModule('mlflow')}.log_text(${value.text}, ${JSON.stringify(`${file}.txt`)})` : undefined;
+    }
     if (!name || !value || !maybeNumber(value)) return undefined;
     const v = value.type === 'true' ? '1' : value.type === 'false' ? '0' : value.text;
     const step = args!.get('step');
     return `${fb.needModule('mlflow')}.log_metric(${name.text}, ${v}${step ? `, step=${step.text}` : ''})`;
   },
-  'azureml.core.Run.log_image': (fb, ref) => {
-    const args = bindArgs(ref.call!, ['name', 'path', 'plot'], ['name', 'path']);
+  // MLF "Log an image": path → mlflow.log_artifact(path); "Log a matplotlib.pyplot": plot=plt →
+  // mlflow.log_figure(figure, "<name>.png"); v1 saved the pyplot module's current figure (plot.savefig).
+  'azureml.core.Run.log_image': (fb, ref, ctx) => {
+    const args = bindArgs(ref.call!, ['name', 'path', 'plot'], ['name', 'path', 'plot']);
     const path = args?.get('path');
-    return path && `${fb.needModule('mlflow')}.log_artifact(${path.text})`;
+    const plot = args?.get('plot');
+    if (path && !plot) return `${fb.needModule('mlflow')}.log_artifact(${path.text})`;
+    const v = plot && ctx.model.evaluate(plot);
+    const name = knownString(ctx, args?.get('name'));
+    if (path || !plot || plot.type !== 'identifier' || v?.kind !== 'ref' || v.qname !== 'matplotlib.pyplot' || !plainName(name)) return undefined;
+    return `${fb.needModule('mlflow')}.log_figure(${plot.text}.gcf(), ${JSON.stringify(`${name}.png`)})`;
   },
   // log_row("t", a=1, b=2) → mlflow.log_metrics({"t.a": 1, "t.b": 2}) (MLF).
   'azureml.core.Run.log_row': (fb, ref) => {
@@ -239,6 +282,14 @@ function shown(ctx: RuleContext, expr: SyntaxNode): boolean {
   return expr.parent?.type === 'argument_list' && isPrint(ctx, expr.parent.parent);
 }
 
+/** Shown as it is or as `list(...)` of it (a notebook cell's value, a print). */
+function shownList(ctx: RuleContext, expr: SyntaxNode): boolean {
+  const holder = expr.parent?.type === 'argument_list' && expr.parent.namedChildren.length === 1 ? expr.parent.parent : undefined;
+  const fn = holder?.childForFieldName('function');
+  if (holder && fn?.type === 'identifier' && fn.text === 'list' && ctx.model.resolveName('list', fn) === undefined) return shown(ctx, holder);
+  return shown(ctx, expr);
+}
+
 /**
  * An MLflow client on the workspace of the v2 client `ml`: MLF ("View run info and data":
  * `MlflowClient().get_run(id).data.metrics`), pointed at the workspace's tracking URI (TRK:
@@ -316,6 +367,8 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
       const c = m.call;
       if (m.name === 'get_status' && noArgs(c)) edits.push([c, `${ml}.jobs.get(${job}.name).status`]);
       else if (m.name === 'get_portal_url' && noArgs(c)) edits.push([c, `${job}.studio_url`]);
+      // The child runs, shown: the child jobs (JobOperations.list(parent_job_name=), SDK _job_operations.py).
+      else if (m.name === 'get_children' && noArgs(c) && shownList(ctx, c)) edits.push([c, `${ml}.jobs.list(parent_job_name=${job}.name)`]);
       // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py).
       else if (m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing'])) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
       // MLF: metrics through MLflow (the latest value of each metric); the job's name is its MLflow run ID.
@@ -395,15 +448,41 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
       edits.push([q.expCall, q.name.text]);
     }
   }
+  const flat = nestEdits(edits);
+  if (!flat) return undefined;
+  edits.splice(0, edits.length, ...flat);
   // The submit's edit first: past SHARED_FIX_LIMIT edits, only its finding offers the fix.
   const first = edits.findIndex(([n]) => same(n, submit));
   return first > 0 ? [edits[first], ...edits.filter((_, i) => i !== first)] : edits;
 }
 
+/**
+ * Edits of one fix never overlap when applied: an edit inside another (`exp.submit(ScriptRunConfig(...))`,
+ * whose submit text holds the configuration as written) is made in the outer text, where that
+ * keeps the inner node's text once. Undefined when it does not.
+ */
+function nestEdits(edits: Edits): Edits | undefined {
+  const all: Edits = edits.map(([n, t]) => [n, t]);
+  const inner = new Set<number>();
+  for (const e of all) {
+    const [n, t] = e;
+    const outer = all.find(([o]) => !same(o, n) && o.startIndex <= n.startIndex && n.endIndex <= o.endIndex);
+    if (!outer) continue;
+    const i = outer[1].indexOf(n.text);
+    if (i < 0 || outer[1].indexOf(n.text, i + 1) >= 0) return undefined;
+    outer[1] = outer[1].slice(0, i) + t + outer[1].slice(i + n.text.length);
+    inner.add(n.id);
+  }
+  return all.filter(([n]) => !inner.has(n.id));
+}
+
 /** The fix of a finding that belongs to a job's lifecycle: its own replacement, the other edits added to `fb`. */
 function withJob(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode | undefined, target: SyntaxNode): string | undefined {
   if (!submit || calleeOf(ctx, submit) !== 'azureml.core.Experiment.submit') return undefined;
-  return combined(fb, target, jobEdits(fb, ctx, submit));
+  const edits = jobEdits(fb, ctx, submit);
+  // A piece rewritten inside another edit (an inline configuration): the submit's fix.
+  if (edits && !edits.some(([n]) => same(n, target)) && edits.some(([n]) => n.startIndex <= target.startIndex && target.endIndex <= n.endIndex)) return fb.sameFixAs(submit);
+  return combined(fb, target, edits);
 }
 
 /** A method call or attribute read on a submitted run: rewritten with its submission. */
@@ -509,10 +588,13 @@ function runConfigAssignment(use: SyntaxNode): { field: string; assign: SyntaxNo
   return value ? { field: left.childForFieldName('attribute')?.text ?? '', assign, left, value } : undefined;
 }
 
-/** The edits that make a v1 environment expression a v2 one ([] when it is not v1); undefined when they cannot. */
-function envEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode | undefined): Edits | undefined {
+/**
+ * The edits that make a v1 environment expression a v2 one ([] when it is not v1); undefined when
+ * they cannot. Its `environment_variables` (v1 sets them on the environment) go to `vars.text`.
+ */
+function envEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode | undefined, vars: { text?: string }): Edits | undefined {
   if (!env || sdkOf(ctx.model.evaluate(env)) !== 'v1') return [];
-  return environmentEdits(fb, ctx, env);
+  return environmentEdits(fb, ctx, env, vars);
 }
 
 /**
@@ -531,10 +613,13 @@ function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Ed
   if (!target && call.parent?.type !== 'expression_statement' && call.parent?.type !== 'argument_list' && call.parent?.type !== 'keyword_argument') return undefined;
   const cmd = commandWithInputs(ctx, script, args.get('arguments'));
   const compute = computeName(ctx, args.get('compute_target'));
-  const env = envEdits(fb, ctx, args.get('environment') as SyntaxNode);
+  const vars: { text?: string } = {};
+  const env = envEdits(fb, ctx, args.get('environment') as SyntaxNode, vars);
   const dist = distribution(fb, ctx, args.get('distributed_job_config'));
   if (!cmd || compute === null || !env || !dist) return undefined;
   const edits: Edits = [];
+  let setsTarget = false;
+  let setsEnv = false;
   // The uses of the variable: arguments (the caller checks them), or run_config assignments.
   for (const use of target ? usesOf(ctx, target) : []) {
     if (!member(use)) continue;
@@ -543,24 +628,68 @@ function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Ed
       const c = computeName(ctx, a.value);
       if (c === null || c === undefined) return undefined;
       edits.push([a.assign, `${use.text}.compute = ${c}`]);
+      setsTarget = true;
     } else if (a?.field === 'environment') {
-      const e = envEdits(fb, ctx, a.value);
+      const later: { text?: string } = {};
+      const e = envEdits(fb, ctx, a.value, later);
       if (!e) return undefined;
-      edits.push([a.left, `${use.text}.environment`], ...e);
+      if (later.text === undefined) edits.push([a.left, `${use.text}.environment`], ...e);
+      else {
+        // The job's environment_variables, an attribute of the v2 command (SDK entities/_builders/command.py).
+        if (a.value.type !== 'identifier') return undefined;
+        edits.push([a.assign, `${use.text}.environment = ${a.value.text}\n${lineIndent(ctx, a.assign)}${use.text}.environment_variables = ${later.text}`], ...e);
+      }
+      setsEnv = true;
     } else return undefined;
   }
+  // v1 ran without compute_target locally and without environment in its default one (azureml-core
+  // script_run_config.py: target "local", Environment("default-environment")). v2 jobs need an
+  // environment (azure-ai-ml entities/_job/command_job.py `_validate`: "environment is required"):
+  // the image the migration docs use, to review, as pipelines.ts does; `compute="local"` is v1's
+  // "local" (CMD/LOCAL, https://learn.microsoft.com/azure/machine-learning/how-to-debug-visual-studio-code).
+  const defaultEnv = !args.has('environment') && !setsEnv;
   const command = fb.need('azure.ai.ml', 'command');
   const inputs = cmd.inputs.length ? `{${cmd.inputs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}` : undefined;
-  const text = `${command}(${kwargs([
+  const pairs: Array<[string, SyntaxNode | string | undefined]> = [
     ['code', args.get('source_directory')],
     ['command', JSON.stringify(cmd.command)],
     ['inputs', inputs],
-    ['environment', args.get('environment')],
-    ['compute', compute],
+    ['environment', defaultEnv ? `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE})` : args.get('environment')],
+    ['compute', compute ?? (setsTarget ? undefined : '"local"')],
+    // v1 set them on the environment; v2 on the job (command(environment_variables=), azure.ai.ml reference).
+    ['environment_variables', vars.text],
     ['distribution', dist.distribution],
     ['instance_count', dist.count],
-  ])})`;
+  ];
+  let text = `${command}(${kwargs(pairs)})`;
+  if (defaultEnv) {
+    if (endsLine(ctx, call)) text += REVIEW;
+    else {
+      // A trailing comment needs the end of a line: one argument a line.
+      const indent = lineIndent(ctx, call);
+      const lines = pairs.filter(([, v]) => v !== undefined).map(([k, v]) => `${indent}    ${kwargs([[k, v]])},${k === 'environment' ? REVIEW : ''}`);
+      text = `${command}(\n${lines.join('\n')}\n${indent})`;
+    }
+  }
   return [[call, text], ...edits, ...env, ...dist.edits];
+}
+
+/** The base image of the migration docs' environments (see environment.ts DEFAULT_IMAGE, pipelines.ts). */
+const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
+const REVIEW = '  # amlint: review';
+
+/** Nothing but whitespace or a comment follows `node` on its line. */
+function endsLine(ctx: RuleContext, node: SyntaxNode): boolean {
+  const text = ctx.model.tree.rootNode.text;
+  const end = text.indexOf('\n', node.endIndex);
+  return /^[ \t\r]*(#.*)?$/.test(text.slice(node.endIndex, end < 0 ? undefined : end));
+}
+
+/** The leading whitespace of the line `node` starts on. */
+function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
+  const text = ctx.model.tree.rootNode.text;
+  const start = text.lastIndexOf('\n', node.startIndex - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
 /** `AutoMLConfig(task=...)` → `automl.<task>(...)` (AUTOML), when every argument translates and the object is not used as a v1 one. */
@@ -620,7 +749,15 @@ const JOB_CONFIGS: Record<string, ConfigBuilder> = {
   'azureml.train.automl.AutoMLConfig': autoMLConfig,
   // PIPE: a v1 Pipeline(...) and its steps → a v2 pipeline job (pipelines.ts adds the steps' edits to fb).
   'azureml.pipeline.core.Pipeline': asEdits(pipelineConfig),
+  // HD: HyperDrive → a sweep job (sweep.ts); HyperDriveRunConfig is its older name.
   'azureml.train.hyperdrive.HyperDriveConfig': hyperDriveConfig,
+  'azureml.train.hyperdrive.HyperDriveRunConfig': hyperDriveConfig,
+  // EST: v1 estimators → command (estimators.ts).
+  'azureml.train.estimator.Estimator': estimatorConfig,
+  'azureml.train.sklearn.SKLearn': estimatorConfig,
+  'azureml.train.dnn.PyTorch': estimatorConfig,
+  'azureml.train.dnn.TensorFlow': estimatorConfig,
+  'azureml.train.dnn.Chainer': estimatorConfig,
 };
 
 // ---- Interactive runs: Experiment.start_logging() → an MLflow run on the workspace (MLF, TRK) ----
@@ -630,6 +767,40 @@ function firstLeaf(node: SyntaxNode): SyntaxNode {
   let n = node;
   while (n.childCount > 0 && n.child(0)) n = n.child(0)!;
   return n;
+}
+
+/**
+ * `with run.child_run() as child:` on a run that is MLflow's active run there → `with
+ * mlflow.start_run(nested=True) as child:` (a nested run of the active one: MLflow `start_run(nested=)`,
+ * https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.start_run; Azure ML keeps them as child
+ * runs, how-to-track-experiments-mlflow "Get child (nested) runs"), its logging → MLflow, which logs
+ * to the active (child) run. Only when the parent is active there (inside its `with`, or before its
+ * `complete()`), every use of the child is a logging call in the body and the body does not use the
+ * parent (whose logging would go to the child). `child_run(name)` → `run_name=`.
+ */
+function childRunEdits(fb: FixBuilder, ctx: RuleContext, parent: SyntaxNode, use: SyntaxNode, parentWith: SyntaxNode | undefined): Edits | undefined {
+  const m = member(use);
+  const call = m?.call;
+  const args = call && bindArgs(call, ['name', 'run_id', 'outputs'], ['name']);
+  const asPattern = call?.parent?.type === 'as_pattern' ? call.parent : undefined;
+  const withStmt = asPattern?.parent?.type === 'with_item' && asPattern.parent.parent?.type === 'with_clause' && asPattern.parent.parent.namedChildren.length === 1 ? asPattern.parent.parent.parent : undefined;
+  const alias = asPattern?.childForFieldName('alias') ?? asPattern?.namedChildren[1];
+  const child = alias?.type === 'identifier' ? alias : alias?.namedChildren[0];
+  const body = withStmt?.childForFieldName('body');
+  if (!call || !args || !withStmt || withStmt.type !== 'with_statement' || child?.type !== 'identifier' || !body) return undefined;
+  const inside = (n: SyntaxNode, outer: SyntaxNode): boolean => outer.startIndex <= n.startIndex && n.endIndex <= outer.endIndex;
+  if (parentWith && !inside(withStmt, parentWith)) return undefined;
+  const parentUses = usesOf(ctx, parent);
+  if (parentUses.some((u) => inside(u, body) || (member(u)?.name === 'complete' && u.startIndex < call.startIndex))) return undefined;
+  const mlflow = fb.needModule('mlflow');
+  const edits: Edits = [[call, `${mlflow}.start_run(${kwargs([['run_name', args.get('name')], ['nested', 'True']])})`]];
+  for (const u of usesOf(ctx, child)) {
+    if (!inside(u, body) || member(u)?.name === 'complete') return undefined;
+    const edit = runLoggingUse(fb, ctx, u);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  return edits;
 }
 
 /**
@@ -688,6 +859,24 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
       edits.push([m.call, `${mlflow}.get_run(${use.text}.info.run_id).data.metrics`]);
       continue;
     }
+    // MLflow child runs: `tags.mlflow.parentRunId` (https://learn.microsoft.com/azure/machine-learning/how-to-track-experiments-mlflow#get-child-nested-runs).
+    if (m.call && m.name === 'get_children' && noArgs(m.call) && shownList(ctx, m.call)) {
+      edits.push([m.call, `${mlflow}.search_runs(filter_string=f"tags.mlflow.parentRunId='{${use.text}.info.run_id}'", output_format="list")`]);
+      continue;
+    }
+    if (m.call && m.name === 'child_run') {
+      const child = childRunEdits(fb, ctx, target, use, stmt.type === 'with_statement' ? stmt : undefined);
+      if (!child) return undefined;
+      edits.push(...child);
+      continue;
+    }
+    // Shown only (printed, a cell's value): the run's status and details from MLflow (MLF "View run
+    // info and data": `info` has the status, https://mlflow.org/docs/latest/python_api/mlflow.entities.html#mlflow.entities.RunInfo);
+    // MLflow spells the statuses its own way (RUNNING, FINISHED), so a value the code tests is left alone.
+    if (m.call && (m.name === 'get_status' || m.name === 'get_details') && noArgs(m.call) && shown(ctx, m.call)) {
+      edits.push([m.call, `${mlflow}.get_run(${use.text}.info.run_id)${m.name === 'get_status' ? '.info.status' : ''}`]);
+      continue;
+    }
     const edit = runLoggingUse(fb, ctx, use);
     if (!edit) return undefined;
     edits.push(edit);
@@ -698,11 +887,29 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
   return edits;
 }
 
+/** The call a run name was made by: `run = <call>`, or `with <call> as run:`. */
+function runMadeBy(ctx: RuleContext, run: SyntaxNode): SyntaxNode | undefined {
+  const assigned = definingCall(ctx, run);
+  if (assigned) return assigned;
+  const b = ctx.model.resolveName(run.text, run);
+  let p = b?.kind === 'with' ? b.node.parent : undefined;
+  while (p && p.type !== 'as_pattern' && p.type !== 'with_item') p = p.parent;
+  const call = p?.type === 'as_pattern' ? p.namedChildren[0] : undefined;
+  return call?.type === 'call' ? call : undefined;
+}
+
 /** Run.* calls on a run: by what made the run (the script's own run, an interactive one, a submitted job). */
 function runMember(raw?: Builder): Builder {
   return (fb, ref, ctx) => {
     const run = receiver(ref);
-    const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
+    let made = run?.type === 'identifier' ? runMadeBy(ctx, run) : undefined;
+    // A child run's use: the fix of the parent's maker (which rewrites its children).
+    if (calleeOf(ctx, made) === 'azureml.core.Run.child_run') {
+      const parent = made!.childForFieldName('function')?.childForFieldName('object');
+      made = parent?.type === 'identifier' ? runMadeBy(ctx, parent) : undefined;
+      const q = calleeOf(ctx, made);
+      return q === 'azureml.core.Run.get_context' || q === 'azureml.core.Experiment.start_logging' ? fb.sameFixAs(made!) : undefined;
+    }
     const q = calleeOf(ctx, made);
     if (q === 'azureml.core.Run.get_context') return raw ? raw(fb, ref, ctx) : fb.sameFixAs(made!);
     if (q === 'azureml.core.Experiment.start_logging') return fb.sameFixAs(made!);
@@ -731,11 +938,13 @@ export const JOBS: Rewrites = {
   calls: {
     ...Object.fromEntries(Object.entries(LOGGING).map(([q, build]) => [q, runMember(build)])),
     'azureml.core.Run.log_list': runMember(),
-    'azureml.core.Run.get_status': runUse,
+    'azureml.core.Run.get_status': runMember(),
     'azureml.core.Run.get_portal_url': runUse,
     'azureml.core.Run.wait_for_completion': runUse,
     'azureml.core.Run.get_metrics': runMember(),
-    'azureml.core.Run.get_details': runUse,
+    'azureml.core.Run.get_children': runMember(),
+    'azureml.core.Run.child_run': runMember(),
+    'azureml.core.Run.get_details': runMember(),
     'azureml.core.Run.cancel': runUse,
     'azureml.core.Run.register_model': runUse,
     'azureml.widgets.RunDetails.show': (fb, ref, ctx) => {

@@ -18,7 +18,9 @@
  *   → `primary_metric`, `goal="Maximize"/"Minimize"`, `max_total_trials`, `max_concurrent_trials`,
  *   `timeout` (seconds): parameters of `Command.sweep` (SDK `entities/_builders/command.py`).
  * A sampling key without dashes (`"learning_rate"`) is the script option `--learning_rate` (v1 docs).
- * Not rewritten: `HyperDriveRunConfig`/`estimator=` (v1 estimators), keys that are no option name
+ * `estimator=est` (a v1 estimator: estimators.ts `estimatorCommand`, EST) is swept as the ScriptRunConfig is.
+ * Not rewritten: `HyperDriveRunConfig` (jobs.ts's JOB_CONFIGS has no entry for it), an estimator also
+ * submitted on its own (jobs.ts requires every use of a configuration to be a submit), keys that are no option name
  * (`"learning rate"`), `properties=` (Sobol), positional policy arguments, a ScriptRunConfig with
  * `run_config=`/`distributed_job_config=`, HyperDriveStep (pipelines.ts), and runs whose children are
  * read (`get_best_run_by_primary_metric`, `get_children`, `get_metrics`: jobs.ts has no v2 form for them).
@@ -29,8 +31,9 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, kwargs, memberOf, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits } from './environment';
+import { ESTIMATOR_CLASSES, estimatorCommand, withReview } from './estimators';
 import { JOBS } from './jobs';
 
 const HD = 'azureml.train.hyperdrive.';
@@ -206,6 +209,18 @@ function sweptCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, swept:
   return { text, edits: env };
 }
 
+/**
+ * An estimator given as `estimator=` (EST: its script_params are arguments) → `command(...)` with the
+ * swept options appended as for a ScriptRunConfig; its review mark (a guessed environment) can only
+ * end the `est = Estimator(...)` statement, so an inline estimator needing one is not rewritten.
+ */
+function estimatorSweep(fb: FixBuilder, ctx: RuleContext, run: { call: SyntaxNode; named: boolean }, swept: Swept[]): { text: string; edits: Edits } | undefined {
+  const cmd = estimatorCommand(fb, ctx, run.call, { parts: swept.flatMap((s) => [s.flag, `\${{inputs.${s.name}}}`]), inputs: swept.map((s): [string, string] => [s.name, s.value]) });
+  const text = cmd && (run.named ? withReview(run.call, cmd) : cmd.review ? undefined : cmd.text);
+  if (!cmd || text === undefined) return undefined;
+  return { text, edits: cmd.edits };
+}
+
 /** `PrimaryMetricGoal.MAXIMIZE` → `"Maximize"` (HD: `goal="Maximize"/"Minimize"`). */
 function goalOf(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
   const v = node && ctx.model.evaluate(node);
@@ -250,7 +265,7 @@ function childrenRead(ctx: RuleContext, call: SyntaxNode): boolean {
  * (a JOB_CONFIGS builder of jobs.ts). Undefined when any piece does not translate.
  */
 export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
-  const accepted = ['run_config', 'hyperparameter_sampling', 'policy', 'primary_metric_name', 'primary_metric_goal', 'max_total_runs', 'max_concurrent_runs', 'max_duration_minutes'];
+  const accepted = ['run_config', 'estimator', 'hyperparameter_sampling', 'policy', 'primary_metric_name', 'primary_metric_goal', 'max_total_runs', 'max_concurrent_runs', 'max_duration_minutes'];
   const args = bindArgs(call, [], accepted);
   const metric = args?.get('primary_metric_name');
   const goal = goalOf(ctx, args?.get('primary_metric_goal'));
@@ -261,9 +276,11 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   const algorithm = sampling && SAMPLING[hdName(qnameOf(ctx, sampling.call)) ?? ''];
   const space = sampling && bindArgs(sampling.call, ['parameter_space', 'properties'], ['parameter_space'])?.get('parameter_space');
   if (!sampling || !algorithm || space?.type !== 'dictionary') return undefined;
-  // The script run: its call, where the distributions move to.
-  const run = argObject(ctx, args.get('run_config'), call);
-  if (!run || qnameOf(ctx, run.call) !== SRC) return undefined;
+  // The script run (a ScriptRunConfig, or a v1 estimator: estimators.ts): its call, where the distributions move to.
+  const runArg = args.get('run_config') ?? args.get('estimator');
+  const run = args.has('run_config') && args.has('estimator') ? undefined : argObject(ctx, runArg, call);
+  const runQ = run && qnameOf(ctx, run.call);
+  if (!run || !runQ || (args.has('run_config') ? runQ !== SRC : !Object.prototype.hasOwnProperty.call(ESTIMATOR_CLASSES, runQ))) return undefined;
   const swept: Swept[] = [];
   for (const pair of space.namedChildren) {
     if (pair.type === 'comment') continue;
@@ -275,7 +292,7 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
     swept.push({ ...option!, value: v2 });
   }
   if (!swept.length) return undefined;
-  const command = sweptCommand(fb, ctx, run.call, swept);
+  const command = runQ === SRC ? sweptCommand(fb, ctx, run.call, swept) : estimatorSweep(fb, ctx, run, swept);
   if (!command) return undefined;
   // `ps = RandomParameterSampling({...})` keeps its name for the algorithm; inline, the string goes in the sweep.
   let samplingArg = JSON.stringify(algorithm);
@@ -301,7 +318,7 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   let job: string;
   if (run.named) {
     edits.push([run.call, command.text]);
-    job = args.get('run_config')!.text;
+    job = runArg!.text;
   } else job = command.text;
   const sweep = `${job}.sweep(${kwargs([
     ['sampling_algorithm', samplingArg],
@@ -313,6 +330,22 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
     ['early_termination_policy', policyArg],
   ])})`;
   return [[call, sweep], ...edits, ...command.edits];
+}
+
+/**
+ * For jobs.ts (not wired yet: the submission's loop over the run's uses would call it): `best =
+ * hd_run.get_best_run_by_primary_metric()` on the run of a submitted sweep → the v2 job of the best
+ * trial, `ml_client.jobs.get(ml_client.jobs.get(hd_run.name).properties["best_child_run_id"])`
+ * (https://learn.microsoft.com/azure/machine-learning/how-to-train-pytorch#find-the-best-model: the
+ * refreshed sweep job's `properties["best_child_run_id"]` names the best trial job), marked
+ * `# amlint: review` (v1 returns None while no trial has the metric; v2 raises KeyError). The uses of
+ * `best` must then be rewritten as a submitted job's. Undefined unless `best = <call>` ends its line.
+ */
+export function bestRunEdit(ml: string, job: string, call: SyntaxNode): string | undefined {
+  const target = assignedName(call);
+  const stmt = call.parent?.parent;
+  if (!target || !noArgs(call) || stmt?.endIndex !== call.endIndex || (stmt.nextSibling?.startPosition.row ?? Infinity) <= call.endPosition.row) return undefined;
+  return `${ml}.jobs.get(${ml}.jobs.get(${job}.name).properties["best_child_run_id"])  # amlint: review`;
 }
 
 /** The `exp.submit(hd_config)` of a HyperDriveConfig call (its only use, or inline). */
@@ -331,7 +364,7 @@ function hyperDriveOf(ctx: RuleContext, call: SyntaxNode, keyword: string): Synt
   const uses = target ? usesOf(ctx, target) : [call];
   const kw = uses.length === 1 ? uses[0].parent : undefined;
   const hd = kw?.type === 'keyword_argument' && kw.childForFieldName('name')?.text === keyword && kw.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
-  return hd && hdName(qnameOf(ctx, hd)) === 'HyperDriveConfig' ? hd : undefined;
+  return hd && ['HyperDriveConfig', 'HyperDriveRunConfig'].includes(hdName(qnameOf(ctx, hd)) ?? '') ? hd : undefined;
 }
 
 /** A piece of a HyperDriveConfig (sampling, policy): the fix of that configuration. */
@@ -378,6 +411,8 @@ const scriptRunConfig: Builder = (fb, ref, ctx) => {
 export const SWEEP: Rewrites = {
   calls: {
     [`${HD}HyperDriveConfig`]: config,
+    // v1's older name of HyperDriveConfig (same parameters): rewritten once jobs.ts's JOB_CONFIGS lists it.
+    [`${HD}HyperDriveRunConfig`]: config,
     [SRC]: scriptRunConfig,
     ...Object.fromEntries(Object.keys(SAMPLING).map((n) => [`${HD}${n}`, piece('hyperparameter_sampling')])),
     ...Object.fromEntries(Object.keys(POLICIES).map((n) => [`${HD}${n}`, piece('policy')])),

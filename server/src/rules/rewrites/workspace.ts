@@ -8,7 +8,11 @@
  * `get_mlflow_tracking_uri()`, `get_details()`, `get_default_datastore()`, the name → asset dicts
  * `compute_targets`/`datastores`/`environments`/`models`, the v1 calls of this table receiving it:
  * datastore/dataset/compute lookups and the compute get-or-create pattern), with its `auth=`
- * object as the credential; a compute cluster's get-or-create pattern and its uses.
+ * object as the credential; a compute cluster's get-or-create pattern and its uses. A variable
+ * assigned a workspace property (`sub = ws.subscription_id`) is reported at each use: those
+ * findings offer the fix of the read. A datastore handed to v1 code (even inside a tuple or list:
+ * `from_delimited_files(path=[(ds, "x")])`) keeps the workspace v1, but in the fix of that very
+ * call when data.ts rewrites it (clientOf's `exempt`).
  *
  * Not rewritten: a workspace passed to a v1 call of another area (`Experiment(ws, ...)`,
  * `Environment.get(ws, ...)`, `Model.register(ws, ...)`): those rewrites use the module's
@@ -18,13 +22,14 @@
  * v2 counterpart), `Workspace.list` (v1 returns a name → workspaces dict), `ws.write_config()`
  * (no v2 equivalent), `Workspace.get` without subscription and resource group (v2 needs both),
  * `ComputeTarget.get_status()`/`update()`/`list_nodes()` (no v2 counterpart of the same shape),
- * an authentication object read for tokens (`get_token`, `get_authentication_header`).
+ * an authentication object read for tokens (`get_token`, `get_authentication_header`), a property
+ * read on a workspace parameter (`def f(ws: Workspace): ws.name`: the caller's object is unknown).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, combined, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -76,13 +81,15 @@ export interface Client {
  * `Workspace.from_config()`, a parameter or a workspace reached through a run: the module's
  * `ml_client` (as every other rewrite does). Undefined when the config file's client may name
  * another workspace (`Workspace(...)`, `Workspace.get(...)`, `from_config(path)`, any other call).
+ * `exempt`: the v1 call whose fix asks (data.ts): uses of a datastore inside it do not block the
+ * whole workspace, that fix rewrites them.
  */
-export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined): Client | undefined {
+export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined, exempt?: SyntaxNode): Client | undefined {
   if (!ws) return undefined;
   const v = ctx.model.evaluate(ws);
   if (ws.type === 'identifier' && v?.kind === 'instance' && v.type === 'azure.ai.ml.MLClient' && sdkOf(v) === 'v2') return { ml: ws.text, edits: [] };
   const made = ws.type === 'call' ? ws : definingCall(ctx, ws);
-  const edits = ws.type === 'identifier' ? producerEdits(fb, ctx, made) : undefined;
+  const edits = ws.type === 'identifier' ? producerEdits(fb, ctx, made, exempt) : undefined;
   // (Past SHARED_FIX_LIMIT edits the whole-workspace fix is the producer's alone: see combined.)
   if (edits && edits.length <= SHARED_FIX_LIMIT) return { ml: ws.text, edits };
   const q = qnameOf(ctx, made);
@@ -104,7 +111,7 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
  * has no such equivalent. Passing the workspace on as an argument is left as it is (those
  * calls stay reported).
  */
-function workspaceEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, auth: SyntaxNode | undefined, replacement: (credential: string) => string): Edits | undefined {
+function workspaceEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, auth: SyntaxNode | undefined, replacement: (credential: string) => string, exempt?: SyntaxNode): Edits | undefined {
   const cred = credentialOf(ctx, call, auth);
   if (!cred) return undefined;
   const target = assignedName(call);
@@ -117,8 +124,9 @@ function workspaceEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, auth
   // The uses' edits do not depend on the fix being built: once per producer and analysis.
   let memo = useEditsMemo.get(ctx.model);
   if (!memo) useEditsMemo.set(ctx.model, (memo = new Map()));
-  let uses = memo.get(call.id);
-  if (uses === undefined) memo.set(call.id, (uses = useEdits(ctx, call, target) ?? null));
+  const key = exempt ? `${call.id}:${exempt.startIndex}-${exempt.endIndex}` : `${call.id}`;
+  let uses = memo.get(key);
+  if (uses === undefined) memo.set(key, (uses = useEdits(ctx, call, target, exempt) ?? null));
   if (!uses) return undefined;
   // Imports are asked for only once the rewrite is sure: the consumers' edits again, with `fb`.
   // (MLClient first: the imports keep the order MLClient, credential.)
@@ -126,9 +134,10 @@ function workspaceEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, auth
   const c = cred(fb);
   const out: Edits = [[call, replacement(c.text)], ...c.edits, ...uses.edits];
   for (const c of uses.consumers) {
-    for (const e of consumerEdits(fb, ctx, c, uses.client) ?? []) if (!out.some(([n]) => same(n, e[0]))) out.push(e);
+    for (const e of consumerEdits(fb, ctx, c, uses.client, exempt) ?? []) if (!out.some(([n]) => same(n, e[0]))) out.push(e);
   }
-  return out;
+  // An edit that keeps its text inside another edit (a kept use inside a rewritten call) goes.
+  return out.filter(([n, t]) => t !== n.text || !out.some(([o]) => !same(o, n) && o.startIndex <= n.startIndex && n.endIndex <= o.endIndex));
 }
 
 /** The edits of a workspace's uses as a workspace, and the v1 calls receiving it that are rewritten with it. */
@@ -138,7 +147,7 @@ interface UseEdits {
   client: ClientFor;
 }
 
-const useEditsMemo = new WeakMap<RuleContext['model'], Map<number, UseEdits | null>>();
+const useEditsMemo = new WeakMap<RuleContext['model'], Map<string, UseEdits | null>>();
 
 /** The v2 client (a name) standing for a v1 workspace expression in a rewrite; undefined when there is none without more edits. */
 type ClientFor = (ws: SyntaxNode | undefined) => string | undefined;
@@ -152,7 +161,7 @@ type ClientFor = (ws: SyntaxNode | undefined) => string | undefined;
  */
 const TAKES_CLIENT = new Set(['azureml.core.Datastore.get', 'azureml.core.Datastore.get_default', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', COMPUTE_TARGET, AML_COMPUTE, CREATE, SUPPORTED_VMSIZES]);
 
-function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode): UseEdits | undefined {
+function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode, exempt?: SyntaxNode): UseEdits | undefined {
   const edits: Edits = [];
   const consumers: SyntaxNode[] = [];
   const uses = usesOf(ctx, target);
@@ -173,11 +182,11 @@ function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode): UseEd
     if (!m) continue;
     const x = use.text;
     // Same name on MLClient: an edit that keeps the text, so its finding offers this fix too.
-    if (m.name === 'subscription_id') edits.push([m.attr, m.attr.text]);
-    else if (m.name === 'name') edits.push([m.attr, `${x}.workspace_name`]);
-    else if (m.name === 'resource_group') edits.push([m.attr, `${x}.resource_group_name`]);
-    else if (m.name === 'location') edits.push([m.attr, `${x}.workspaces.get(${x}.workspace_name).location`]);
-    else if (m.name === 'get_default_datastore' && m.call && noArgs(m.call) && datastoreFree(ctx, m.call)) edits.push([m.call, `${x}.datastores.get_default()`], ...memberReads(ctx, m.call, ['name']));
+    if (m.name === 'subscription_id') edits.push([m.attr, m.attr.text], ...valueUses(ctx, m.attr));
+    else if (m.name === 'name') edits.push([m.attr, `${x}.workspace_name`], ...valueUses(ctx, m.attr));
+    else if (m.name === 'resource_group') edits.push([m.attr, `${x}.resource_group_name`], ...valueUses(ctx, m.attr));
+    else if (m.name === 'location') edits.push([m.attr, `${x}.workspaces.get(${x}.workspace_name).location`], ...valueUses(ctx, m.attr));
+    else if (m.name === 'get_default_datastore' && m.call && noArgs(m.call) && datastoreFree(ctx, m.call, undefined, exempt)) edits.push([m.call, `${x}.datastores.get_default()`], ...memberReads(ctx, m.call, ['name']));
     else if (m.call && WORKSPACE_METHODS[m.name]?.ok(ctx, m.call)) edits.push([m.call, WORKSPACE_METHODS[m.name].v2(x)]);
     else if (Object.prototype.hasOwnProperty.call(LOOKUPS, m.name)) {
       const l = lookup(ctx, m.attr, m.name);
@@ -194,18 +203,18 @@ function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode): UseEd
   if ((edits.length || consumers.length) && !straightLine(call)) return undefined;
   // Each consumer must be rewritten with it (checked without asking for imports).
   const scratch = new FixBuilder(ctx, call.startIndex);
-  if (consumers.some((c) => !consumerEdits(scratch, ctx, c, client))) return undefined;
+  if (consumers.some((c) => !consumerEdits(scratch, ctx, c, client, exempt))) return undefined;
   return { edits, consumers, client };
 }
 
-function fromConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+function fromConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, exempt?: SyntaxNode): Edits | undefined {
   const args = bindArgs(call, ['path', 'auth'], ['path', 'auth']);
   if (!args) return undefined;
-  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}.from_config(${kwargs([['credential', cred], ['path', args.get('path')]])})`);
+  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}.from_config(${kwargs([['credential', cred], ['path', args.get('path')]])})`, exempt);
 }
 
 /** `Workspace(subscription_id, resource_group, workspace_name)` / `Workspace.get(name, subscription_id=, resource_group=)` → `MLClient(...)` with the same three values. */
-function workspaceCtorEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+function workspaceCtorEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, exempt?: SyntaxNode): Edits | undefined {
   const args = workspaceArgs(ctx, call);
   // v2 needs all three to name one workspace (v1 Workspace.get may search subscriptions).
   if (!args?.get('subscription_id') || !args.get('resource_group') || !args.get('workspace_name')) return undefined;
@@ -214,14 +223,14 @@ function workspaceCtorEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode):
     ['resource_group_name', args.get('resource_group')],
     ['workspace_name', args.get('workspace_name')],
   ]);
-  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}(${cred}, ${rest})`);
+  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}(${cred}, ${rest})`, exempt);
 }
 
 /** The producer of a workspace variable, and the fix that turns it and its uses into an MLClient. */
-function producerEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode | undefined): Edits | undefined {
+function producerEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode | undefined, exempt?: SyntaxNode): Edits | undefined {
   const q = qnameOf(ctx, made);
-  if (q === FROM_CONFIG) return fromConfigEdits(fb, ctx, made!);
-  if (q === WS_CLASS || q === WORKSPACE_GET) return workspaceCtorEdits(fb, ctx, made!);
+  if (q === FROM_CONFIG) return fromConfigEdits(fb, ctx, made!, exempt);
+  if (q === WS_CLASS || q === WORKSPACE_GET) return workspaceCtorEdits(fb, ctx, made!, exempt);
   return undefined;
 }
 
@@ -237,9 +246,38 @@ function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => 
     if (!made) return undefined;
     const whole = combined(fb, ref.node, producerEdits(fb, ctx, made));
     if (whole) return whole;
-    if (qnameOf(ctx, made) === FROM_CONFIG) return noArgs(made) ? fromClient(fb.mlClient()) : undefined;
-    const value = arg ? workspaceArgs(ctx, made)?.get(arg) : undefined;
-    return value && stable(ctx, value) && (value.type !== 'identifier' || ctx.model.resolveName(value.text, value) === ctx.model.resolveName(value.text, ref.node)) ? value.text : undefined;
+    let text: string | undefined;
+    if (qnameOf(ctx, made) === FROM_CONFIG) text = noArgs(made) ? fromClient(fb.mlClient()) : undefined;
+    else {
+      const value = arg ? workspaceArgs(ctx, made)?.get(arg) : undefined;
+      text = value && stable(ctx, value) && (value.type !== 'identifier' || ctx.model.resolveName(value.text, value) === ctx.model.resolveName(value.text, ref.node)) ? value.text : undefined;
+    }
+    if (text) for (const [n, t] of valueUses(ctx, ref.node)) fb.replace(n, t);
+    return text;
+  };
+}
+
+/**
+ * The uses of a variable assigned a workspace property (`sub = ws.subscription_id`), as edits that
+ * keep their text: the model reports each use as the property, and with these edits their findings
+ * offer the fix of the read (after which the variable holds a plain value).
+ */
+function valueUses(ctx: RuleContext, read: SyntaxNode): Edits {
+  const target = assignedName(read);
+  return target ? usesOf(ctx, target).map((u): [SyntaxNode, string] => [u, u.text]) : [];
+}
+
+/**
+ * A use of such a variable (`sub` after `sub = ws.subscription_id`), which the model reports as
+ * the property: the fix of the read it was assigned (it keeps this use, see valueUses); else `b`.
+ */
+function orAssigned(b: Builder): Builder {
+  return (fb, ref, ctx) => {
+    if (ref.node.type !== 'identifier') return b(fb, ref, ctx);
+    const bind = ctx.model.resolveName(ref.node.text, ref.node);
+    const assign = bind?.kind === 'assign' ? bind.node.parent : undefined;
+    const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), bind!.node) ? assign.childForFieldName('right') : undefined;
+    return right?.type === 'attribute' && assignedName(right) ? fb.sameFixAs(right) : b(fb, ref, ctx);
   };
 }
 
@@ -389,14 +427,25 @@ const authentication: Builder = (fb, ref, ctx) => {
 // Datastores
 
 /**
- * A datastore variable used only through what the v2 datastore entity also has: `name`, and
+ * A datastore variable used only through what the v2 datastore entity also has, and passed to no
+ * v1 call: `name`, and
  * `account_name` (blob, file, ADLS Gen2); `container_name` only for a blob datastore (the default
  * one, `workspaceblobstore`): v2 AzureBlobDatastore has it, AzureFileDatastore calls it `file_share_name`
  * (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.azureblobdatastore).
  */
-function datastoreFree(ctx: RuleContext, call: SyntaxNode, name?: SyntaxNode): boolean {
+function datastoreFree(ctx: RuleContext, call: SyntaxNode, name?: SyntaxNode, exempt?: SyntaxNode): boolean {
   const blob = !name || stringValue(name) === 'workspaceblobstore';
-  return variableFree(ctx, call, blob ? ['name', 'account_name', 'container_name'] : ['name', 'account_name']);
+  const allowed = blob ? ['name', 'account_name', 'container_name'] : ['name', 'account_name'];
+  const target = assignedName(call);
+  if (!target) return variableFree(ctx, call, allowed);
+  // Nor handed to v1 code, even inside a tuple or list (`from_delimited_files(path=[(ds, "x")])`):
+  // it would get a v2 datastore. Such a call rewrites with its own fix, on the module's client;
+  // or it is `exempt`, the v1 call (data.ts) whose fix includes this one and rewrites the use too.
+  return usesOf(ctx, target).every((u) => {
+    if (exempt && exempt.startIndex <= u.startIndex && u.endIndex <= exempt.endIndex) return true;
+    const m = memberOf(u);
+    return (!m || allowed.includes(m.name)) && !insideV1Call(ctx, u);
+  });
 }
 
 /**
@@ -411,8 +460,8 @@ function computeFree(ctx: RuleContext, node: SyntaxNode): boolean {
 }
 
 /** A datastore lookup on the client `ml`: by name, or the default one. */
-function datastoreEdits(ctx: RuleContext, call: SyntaxNode, ml: string | undefined, name: SyntaxNode | undefined): Edits | undefined {
-  if (!ml || !datastoreFree(ctx, call, name)) return undefined;
+function datastoreEdits(ctx: RuleContext, call: SyntaxNode, ml: string | undefined, name: SyntaxNode | undefined, exempt?: SyntaxNode): Edits | undefined {
+  if (!ml || !datastoreFree(ctx, call, name, exempt)) return undefined;
   return [[call, name ? `${ml}.datastores.get(name=${name.text})` : `${ml}.datastores.get_default()`], ...memberReads(ctx, call, ['name'])];
 }
 
@@ -448,21 +497,21 @@ const readOfLookup: Builder = (fb, ref, ctx) => {
  * The rewrite of a v1 call of TAKES_CLIENT that receives a workspace, `client` naming the v2
  * client of each workspace expression: the call, and what is rewritten with it.
  */
-function consumerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: ClientFor): Edits | undefined {
+function consumerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: ClientFor, exempt?: SyntaxNode): Edits | undefined {
   const q = qnameOf(ctx, call);
   if (q === 'azureml.core.Datastore.get') {
     const args = bindArgs(call, ['workspace', 'datastore_name'], ['workspace', 'datastore_name']);
     const name = args?.get('datastore_name');
-    return name && datastoreEdits(ctx, call, client(args!.get('workspace')), name);
+    return name && datastoreEdits(ctx, call, client(args!.get('workspace')), name, exempt);
   }
   if (q === 'azureml.core.Datastore.get_default') {
     const args = bindArgs(call, ['workspace'], ['workspace']);
-    return args && datastoreEdits(ctx, call, client(args.get('workspace')), undefined);
+    return args && datastoreEdits(ctx, call, client(args.get('workspace')), undefined, exempt);
   }
   // Datastore(workspace, name=None): the named datastore, or the default one without a name.
   if (q === 'azureml.core.Datastore') {
     const args = bindArgs(call, ['workspace', 'name'], ['workspace', 'name']);
-    return args?.get('workspace') && datastoreEdits(ctx, call, client(args.get('workspace')), args.get('name'));
+    return args?.get('workspace') && datastoreEdits(ctx, call, client(args.get('workspace')), args.get('name'), exempt);
   }
   if (q === 'azureml.core.Dataset.get_by_name') {
     const args = bindArgs(call, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
@@ -888,9 +937,9 @@ export const WORKSPACE: Rewrites = {
     [COMPUTE_EXCEPTION]: computeException,
     // (`Datastore.name` is data.ts's: the name asked for, or the default datastore's.)
     ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version'].map((q) => [q, readOfLookup])),
-    'azureml.core.Workspace.name': workspaceProperty('workspace_name', (ml) => `${ml}.workspace_name`),
-    'azureml.core.Workspace.resource_group': workspaceProperty('resource_group', (ml) => `${ml}.resource_group_name`),
-    'azureml.core.Workspace.subscription_id': workspaceProperty('subscription_id', (ml) => `${ml}.subscription_id`),
-    'azureml.core.Workspace.location': workspaceProperty(undefined, (ml) => `${ml}.workspaces.get(${ml}.workspace_name).location`),
+    'azureml.core.Workspace.name': orAssigned(workspaceProperty('workspace_name', (ml) => `${ml}.workspace_name`)),
+    'azureml.core.Workspace.resource_group': orAssigned(workspaceProperty('resource_group', (ml) => `${ml}.resource_group_name`)),
+    'azureml.core.Workspace.subscription_id': orAssigned(workspaceProperty('subscription_id', (ml) => `${ml}.subscription_id`)),
+    'azureml.core.Workspace.location': orAssigned(workspaceProperty(undefined, (ml) => `${ml}.workspaces.get(${ml}.workspace_name).location`)),
   },
 };

@@ -1,0 +1,232 @@
+/**
+ * Rewrites to SDK v2 of the v1 estimators (AML102): `Estimator`, `SKLearn`, `PyTorch`,
+ * `TensorFlow`, `Chainer` → `command(...)`. Estimators were deprecated in v1 in favour of
+ * ScriptRunConfig, with this mapping (EST,
+ * https://learn.microsoft.com/azure/machine-learning/v1/how-to-migrate-from-estimators-to-scriptrunconfig):
+ * `entry_script` → the script, `script_params={"--x": v}` → the arguments `["--x", v]`, the
+ * environment options (`conda_packages`, `pip_packages`, the framework's image) → one Environment;
+ * the v2 command is then what jobs.ts writes for a ScriptRunConfig (CMD: `code`, `command` with
+ * `${{inputs.x}}` for variable arguments, `inputs`, `environment`, `compute`).
+ *
+ * The environment: `environment_definition=env` is rewritten by environment.ts (same fix); else
+ * v1 built one from the default CPU image, `azureml-defaults` and the packages (for a framework
+ * estimator, its framework at `framework_version`): the v2 `Environment` gets the image and a conda
+ * dict of the same packages (the python version and channels environment.ts uses for v1's
+ * default conda), marked `# amlint: review` (v1's framework images are private: EST says to pick
+ * a curated environment instead). `distributed_training=Mpi(process_count_per_node=n)` with
+ * `node_count=k` → `distribution=MpiDistribution(process_count_per_instance=n)`, `instance_count=k`.
+ *
+ * The estimator is one piece of a lifecycle: `exp.submit(est)` (jobs.ts, through JOB_CONFIGS,
+ * rewrites the submit and the run's uses) or `HyperDriveConfig(estimator=est)` (sweep.ts).
+ * Not rewritten: `use_gpu=True` (the v2 GPU image is not documented as the v1 one), custom images
+ * with `user_managed`, data `inputs=`, `vm_size`, `shm_size`, requirement files, environment variables,
+ * other distributions, dataset values in `script_params` (`ds.as_mount()`: by hand), and estimators
+ * used in other ways (`est.run_config...`) or given to more than one consumer.
+ */
+import type { SyntaxNode } from '../../engine/syntax';
+import { sdkOf } from '../../engine/semantic/model';
+import { bindArgs, literalText, stringValue, type FixBuilder } from '../fixes';
+import type { RuleContext } from '../rule';
+import { assignedName, combined, kwargs, memberOf, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { environmentEdits } from './environment';
+
+/** The estimator classes, with the pip package of their framework. */
+export const ESTIMATOR_CLASSES: Record<string, string | undefined> = {
+  'azureml.train.estimator.Estimator': undefined,
+  'azureml.train.sklearn.SKLearn': 'scikit-learn',
+  'azureml.train.dnn.PyTorch': 'torch',
+  'azureml.train.dnn.TensorFlow': 'tensorflow',
+  'azureml.train.dnn.Chainer': 'chainer',
+};
+
+/** The v1 default CPU image's v2 counterpart, as environment.ts and pipelines.ts write it. */
+const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
+const REVIEW = '  # amlint: review';
+const SUBMIT = 'azureml.core.Experiment.submit';
+const ACCEPTED = ['source_directory', 'compute_target', 'entry_script', 'script_params', 'node_count', 'distributed_training', 'use_gpu', 'use_docker', 'custom_docker_image', 'conda_packages', 'pip_packages', 'framework_version', 'environment_definition'];
+
+/** The v2 `compute=` for a v1 compute target (jobs.ts `computeName`): null when none. */
+function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
+  if (!target) return undefined;
+  if (sdkOf(ctx.model.evaluate(target)) !== 'v1') return target.text;
+  if (target.type === 'attribute' && target.childForFieldName('attribute')?.text === 'name' && target.childForFieldName('object')?.type === 'identifier') return target.text;
+  return target.type === 'identifier' ? `${target.text}.name` : null;
+}
+
+/** `script_params={"--x": v, ...}` → command-line parts and inputs (jobs.ts `commandWithInputs`: a variable is `${{inputs.<option>}}`). */
+function scriptParams(ctx: RuleContext, dict: SyntaxNode | undefined): { parts: string[]; inputs: Array<[string, string]> } | undefined {
+  const parts: string[] = [];
+  const inputs: Array<[string, string]> = [];
+  if (!dict) return { parts, inputs };
+  if (dict.type !== 'dictionary') return undefined;
+  for (const pair of dict.namedChildren) {
+    if (pair.type === 'comment') continue;
+    const key = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined) : undefined;
+    const value = pair.childForFieldName('value');
+    if (!key || !/^-{1,2}[A-Za-z][\w-]*$/.test(key) || !value) return undefined;
+    parts.push(key);
+    const lit = value.type === 'string' ? stringValue(value) : literalText(value);
+    if (lit !== undefined) {
+      if (!lit || /["'\\{}$\s]/.test(lit)) return undefined;
+      parts.push(lit);
+      continue;
+    }
+    // A variable's value becomes an input (EST: a script_params value is an argument as ScriptRunConfig's).
+    if ((value.type !== 'identifier' && value.type !== 'attribute') || sdkOf(ctx.model.evaluate(value)) === 'v1') return undefined;
+    const name = key.replace(/^-+/, '').replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
+    if (inputs.some(([n]) => n === name)) return undefined;
+    inputs.push([name, value.text]);
+    parts.push(`\${{inputs.${name}}}`);
+  }
+  return { parts, inputs };
+}
+
+/** The items of a list literal, as written. */
+function listItems(node: SyntaxNode | undefined): string[] | undefined {
+  if (!node) return [];
+  return node.type === 'list' ? node.namedChildren.filter((c) => c.type !== 'comment').map((c) => c.text) : undefined;
+}
+
+/** `"<package>==<version>"` for a framework version literal (`"1.6"` → `"torch==1.6.*"`: v1 picked the latest patch of that version). */
+function pinned(pkg: string, version: SyntaxNode | undefined): string | undefined {
+  if (!version) return JSON.stringify(pkg);
+  const v = stringValue(version);
+  if (!v || !/^\d+(\.\d+){0,2}$/.test(v)) return undefined;
+  return JSON.stringify(`${pkg}==${v.split('.').length === 2 ? `${v}.*` : v}`);
+}
+
+/**
+ * The v2 environment of an estimator: its `environment_definition` (environment.ts edits), or an
+ * Environment of the image and packages v1 used, to review (EST "Define the training environment").
+ */
+function environmentOf(fb: FixBuilder, ctx: RuleContext, q: string, args: Map<string, SyntaxNode>): { text: string; edits: Edits; review: boolean } | undefined {
+  const def = args.get('environment_definition');
+  const own = ['conda_packages', 'pip_packages', 'custom_docker_image', 'framework_version'].filter((k) => args.has(k));
+  if (def) {
+    if (own.length) return undefined;
+    const edits = sdkOf(ctx.model.evaluate(def)) === 'v1' ? environmentEdits(fb, ctx, def) : [];
+    return edits && { text: def.text, edits, review: false };
+  }
+  const framework = ESTIMATOR_CLASSES[q];
+  const conda = listItems(args.get('conda_packages'));
+  const pip = listItems(args.get('pip_packages'));
+  const fw = framework ? pinned(framework, args.get('framework_version')) : args.has('framework_version') ? undefined : '';
+  const image = args.get('custom_docker_image');
+  if (!conda || !pip || fw === undefined || (image && framework)) return undefined;
+  // v1's default conda (environment.ts `baseConda`): python, azureml-defaults, then the packages.
+  const deps = ['"python=3.8.13"', ...conda, `{"pip": [${['"azureml-defaults"', ...(fw ? [fw] : []), ...pip].join(', ')}]}`];
+  const entities = fb.needModule('azure.ai.ml.entities');
+  const text = `${entities}.Environment(image=${image ? image.text : DEFAULT_IMAGE}, conda_file={"channels": ["anaconda", "conda-forge"], "dependencies": [${deps.join(', ')}]})`;
+  return { text, edits: [], review: true };
+}
+
+/** `distributed_training=Mpi(process_count_per_node=n)` (inline) and `node_count=k` → the v2 distribution and instance count (jobs.ts `distribution`). */
+function distributionOf(fb: FixBuilder, ctx: RuleContext, args: Map<string, SyntaxNode>): { distribution?: string; count?: string } | undefined {
+  const dist = args.get('distributed_training');
+  const count = args.get('node_count');
+  if (!dist) return count && count.text !== '1' ? undefined : {};
+  if (dist.type !== 'call' || qnameOf(ctx, dist) !== 'azureml.train.dnn.Mpi') return undefined;
+  const a = bindArgs(dist, ['process_count_per_node'], ['process_count_per_node']);
+  if (!a || (count && count.type !== 'integer' && count.type !== 'identifier')) return undefined;
+  return { distribution: `${fb.need('azure.ai.ml', 'MpiDistribution')}(process_count_per_instance=${a.get('process_count_per_node')?.text ?? '1'})`, count: count?.text };
+}
+
+/**
+ * `Estimator(...)` → `command(...)`, with `extra` script options appended (HyperDrive's swept ones):
+ * the command's text (with its review mark, to end the statement) and the edits it takes.
+ */
+export function estimatorCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extra: { parts: string[]; inputs: Array<[string, string]> } = { parts: [], inputs: [] }): { text: string; review: boolean; edits: Edits } | undefined {
+  const q = qnameOf(ctx, call);
+  if (!q || !Object.prototype.hasOwnProperty.call(ESTIMATOR_CLASSES, q)) return undefined;
+  const args = bindArgs(call, ['source_directory'], ACCEPTED);
+  const script = stringValue(args?.get('entry_script'));
+  if (!args || !args.get('source_directory') || !script || /["'\\{}$\s]/.test(script)) return undefined;
+  // v1 defaults only: no GPU image, Docker on.
+  if ((args.has('use_gpu') && args.get('use_gpu')!.type !== 'false') || (args.has('use_docker') && args.get('use_docker')!.type !== 'true')) return undefined;
+  const params = scriptParams(ctx, args.get('script_params'));
+  const compute = computeName(ctx, args.get('compute_target'));
+  const env = environmentOf(fb, ctx, q, args);
+  const dist = distributionOf(fb, ctx, args);
+  if (!params || compute === null || !env || !dist) return undefined;
+  // A swept option the estimator passes already, or an input of the same name, would be given twice.
+  if (extra.parts.some((p) => p.startsWith('-') && params.parts.includes(p)) || extra.inputs.some(([n]) => params.inputs.some(([m]) => m === n))) return undefined;
+  const parts = ['python', script, ...params.parts, ...extra.parts];
+  const inputs = [...params.inputs, ...extra.inputs];
+  const text = `${fb.need('azure.ai.ml', 'command')}(${kwargs([
+    ['code', args.get('source_directory')],
+    ['command', JSON.stringify(parts.join(' '))],
+    ['inputs', inputs.length ? `{${inputs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}` : undefined],
+    ['environment', env.text],
+    ['compute', compute],
+    ['distribution', dist.distribution],
+    ['instance_count', dist.count],
+  ])})`;
+  return { text, review: env.review, edits: env.edits };
+}
+
+/** The statement `x = <call>` ends its line: a trailing `# amlint: review` can follow the call. */
+function endsStatementLine(call: SyntaxNode): boolean {
+  const stmt = call.parent?.parent;
+  return !!assignedName(call) && stmt?.type === 'expression_statement' && stmt.endIndex === call.endIndex && (stmt.nextSibling?.startPosition.row ?? Infinity) > call.endPosition.row;
+}
+
+/** The command's text, its review mark after it when it needs one (undefined where no comment can go). */
+export function withReview(call: SyntaxNode, cmd: { text: string; review: boolean }): string | undefined {
+  if (!cmd.review) return cmd.text;
+  return endsStatementLine(call) ? `${cmd.text}${REVIEW}` : undefined;
+}
+
+/**
+ * JOB_CONFIGS (jobs.ts): the estimator of an `exp.submit(est)` → `command(...)` (EST + CMD); the
+ * first edit replaces the call. Undefined when the estimator is used as a v1 object (`est.x`).
+ */
+export function estimatorConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
+  const target = assignedName(call);
+  if (target && usesOf(ctx, target).some((u) => memberOf(u))) return undefined;
+  const cmd = estimatorCommand(fb, ctx, call);
+  const text = cmd && withReview(call, cmd);
+  return text === undefined ? undefined : [[call, text], ...cmd!.edits];
+}
+
+/** The call a use is an argument of (positional or `keyword=`), and the keyword. */
+function consumerOf(use: SyntaxNode): { call: SyntaxNode; keyword?: string } | undefined {
+  const kw = use.parent?.type === 'keyword_argument' && same(use.parent.childForFieldName('value'), use) ? use.parent : undefined;
+  const list = (kw ?? use).parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  return call ? { call, keyword: kw?.childForFieldName('name')?.text } : undefined;
+}
+
+/**
+ * The estimator's finding: the fix of its one consumer, `exp.submit(est)` (jobs.ts) or
+ * `HyperDriveConfig(estimator=est)` (sweep.ts); alone when nothing consumes it.
+ */
+const estimator: Builder = (fb, ref, ctx) => {
+  const call = ref.call!;
+  const target = assignedName(call);
+  const uses = target ? usesOf(ctx, target) : [call];
+  const consumers = uses.map(consumerOf).filter((c) => c);
+  if (consumers.length === 1) {
+    const c = consumers[0]!;
+    const q = qnameOf(ctx, c.call);
+    if (q === SUBMIT && (c.keyword ?? 'config') === 'config') return fb.sameFixAs(c.call);
+    if ((q === 'azureml.train.hyperdrive.HyperDriveConfig' || q === 'azureml.train.hyperdrive.HyperDriveRunConfig') && c.keyword === 'estimator') return fb.sameFixAs(c.call);
+    return undefined;
+  }
+  if (consumers.length || !target) return undefined;
+  return combined(fb, call, estimatorConfig(fb, call, ctx));
+};
+
+/** `Mpi(...)` given inline as an estimator's `distributed_training=`: that estimator's fix. */
+const mpiPiece: Builder = (fb, ref, ctx) => {
+  const c = consumerOf(ref.call!);
+  const q = c && qnameOf(ctx, c.call);
+  return c?.keyword === 'distributed_training' && q && Object.prototype.hasOwnProperty.call(ESTIMATOR_CLASSES, q) ? fb.sameFixAs(c.call) : undefined;
+};
+
+export const ESTIMATORS: Rewrites = {
+  calls: {
+    ...Object.fromEntries(Object.keys(ESTIMATOR_CLASSES).map((q) => [q, estimator])),
+    'azureml.train.dnn.Mpi': mpiPiece,
+  },
+  attributes: {},
+};
