@@ -19,3 +19,19 @@ export function fixPython(text: string, unsafe: boolean): string {
   assert.equal(out.kind, 'python');
   return (out as { text: string }).text;
 }
+
+/**
+ * A table of rewrites, `[title, v1 source, expected source]`, each applied with
+ * `--fix --unsafe-fixes`: the whole output text, which still parses, and which a second run
+ * leaves as it is (fixes reach a fixed point).
+ */
+export function rewriteCases(cases: ReadonlyArray<readonly [string, string, string]>): void {
+  for (const [title, src, expected] of cases) {
+    it(title, () => {
+      const out = fixPython(src, true);
+      assert.equal(out, expected);
+      assert.ok(parses(out), 'the fixed text parses');
+      assert.equal(fixPython(out, true), out, 'a second run changes nothing');
+    });
+  }
+}

@@ -4,11 +4,7 @@ import { analyseDocument, ensureModels } from '../../server/src/engine/analyse';
 import { FixBuilder } from '../../server/src/rules/fixes';
 import type { RuleContext } from '../../server/src/rules/rule';
 import { dataInput } from '../../server/src/rules/rewrites/data';
-import { fixPython, parses } from './helpers';
-
-function fix(text: string): string {
-  return fixPython(text, true);
-}
+import { parses, rewriteCases } from './helpers';
 
 /** `api` is reported in `text`, without a fix. */
 function noFix(text: string, api: string): void {
@@ -155,14 +151,7 @@ describe('rewrites: datasets and data movement', () => {
       ].join('\n'),
     ],
   ];
-  for (const [title, src, expected] of cases) {
-    it(title, () => {
-      const out = fix(src);
-      assert.equal(out, expected);
-      assert.ok(parses(out), 'the fixed file still parses');
-      assert.equal(fix(out), out, 'a second run changes nothing');
-    });
-  }
+  rewriteCases(cases);
 
   it('in a notebook: upload in one cell, the tabular dataset read in another', () => {
     const input: DocumentInput = {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint } from '../../server/src/engine';
-import { fixPython, parses } from './helpers';
+import { fixPython, parses, rewriteCases } from './helpers';
 
 function fixPy(text: string, unsafe = true): string {
   return fixPython(text, unsafe);
@@ -50,6 +50,12 @@ describe('rewrites: models and deployment', () => {
       'Model(ws, name) → models.get of the latest version; name/version/tags reads stay',
       'from azureml.core import Model\nmodel = Model(ws, "m")\nprint(model.name, model.version, model.tags["k"])\n',
       `${CLIENT}model = ml_client.models.get(name="m", label="latest")\nprint(model.name, model.version, model.tags["k"])\n`,
+    ],
+    [
+      'Model(ws, name) on a workspace from the config file → the config file\'s ml_client',
+      'from azureml.core import Model, Workspace\nws = Workspace.from_config()\nmodel = Model(ws, "m")\nprint(model.name)\n',
+      // Then nothing v1 uses ws, and a later pass turns it into an MLClient too.
+      `${CLIENT}ws = MLClient.from_config(credential=DefaultAzureCredential())\nmodel = ml_client.models.get(name="m", label="latest")\nprint(model.name)\n`,
     ],
     [
       'Model(ws, name, version) → models.get with the version as a string',
@@ -198,14 +204,7 @@ describe('rewrites: models and deployment', () => {
         'service = ml_client.online_endpoints.begin_create_or_update(service).result()\n',
     ],
   ];
-  for (const [name, src, expected] of cases) {
-    it(name, () => {
-      const out = fixPy(src);
-      assert.equal(out, expected);
-      assert.ok(parses(out), 'the fixed file still parses');
-      assert.equal(fixPy(out), out, 'a second run changes nothing');
-    });
-  }
+  rewriteCases(cases);
 
   it('every piece of the lifecycle offers the same fix', () => {
     assert.deepEqual(withoutFix(ACI_LIFECYCLE, ['AML108', 'AML109']), []);
@@ -320,6 +319,9 @@ describe('rewrites: models and deployment', () => {
       ['Model.register with a resource configuration (profiling)', 'from azureml.core import Model\nmodel = Model.register(ws, "m.pkl", "m", model_framework=Model.Framework.SCIKITLEARN, resource_configuration=rc)\n', 1, '`Model.register()`'],
       ['a looked-up service that may instead be deployed (rebound in the handler)', 'from azureml.core import Model, Webservice\nfrom azureml.exceptions import WebserviceException\ntry:\n    service = Webservice(ws, "svc")\nexcept WebserviceException:\n    service = Model.deploy(ws, "svc", [model])\nprint(service.scoring_uri)\n', 3, '`Webservice()`'],
       ['a looked-up service waited for (it is not being deployed)', 'from azureml.core import Webservice\nservice = Webservice(ws, "svc")\nservice.wait_for_deployment()\n', 1, '`Webservice()`'],
+      // The module's ml_client reads the config file: another workspace than Workspace(sub, rg, name) may be.
+      ['Model(ws, name) on a workspace named in code, not the config file', 'from azureml.core import Model, Workspace\nws = Workspace("sub", "rg", "w")\nmodel = Model(ws, "m")\nprint(model.name)\n', 2, '`Model()`'],
+      ['Webservice(ws, name).delete() on a workspace from Workspace.get', 'from azureml.core import Webservice, Workspace\nws = Workspace.get("w")\nWebservice(ws, "svc").delete()\n', 2, '`Webservice.delete()`'],
       ['Model.register of a model deployed with v1 afterwards', 'from azureml.core import Model\nmodel = Model.register(ws, "m.pkl", "m")\nservice = model.deploy(ws, "svc", [model])\n', 1, '`Model.register()`'],
       ['a no-code deployment (no inference config)', 'from azureml.core import Model\nm = Model(ws, "m")\nservice = Model.deploy(ws, "svc", [m])\n', 2, '`Model.deploy()`'],
       ['a local service (v2 local endpoints take no port)', deploy('LocalWebservice.deploy_configuration(port=6789)'), 5, '`Model.deploy()`'],

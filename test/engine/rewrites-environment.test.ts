@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
-import { fixPython, parses } from './helpers';
+import { parses, rewriteCases } from './helpers';
 
 /** The fixes offered on the finding for `symbol` at a 0-based line. */
 function fixesAt(src: string, symbol: string, line: number): unknown {
@@ -285,14 +285,7 @@ describe('rewrites: environments', () => {
       ].join('\n'),
     ],
   ];
-  for (const [title, src, expected] of cases) {
-    it(title, () => {
-      const out = fixPython(src, true);
-      assert.equal(out, expected);
-      assert.ok(parses(out), 'the fixed text parses');
-      assert.equal(fixPython(out, true), out, 'a second run changes nothing');
-    });
-  }
+  rewriteCases(cases);
 
   it('each piece of the lifecycle offers the producer\'s fix', () => {
     const src = [

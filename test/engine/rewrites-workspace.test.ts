@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint } from '../../server/src/engine';
-import { fixPython, parses } from './helpers';
+import { fixPython, parses, rewriteCases } from './helpers';
 
 function fix(text: string, unsafe = true): string {
   return fixPython(text, unsafe);
@@ -223,14 +223,7 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nname = "w"\nprint(name)\nws.write_config()\n',
     ],
   ];
-  for (const [title, src, expected] of cases) {
-    it(title, () => {
-      const out = fix(src);
-      assert.equal(out, expected);
-      assert.ok(parses(out), 'the fixed file still parses');
-      assert.equal(fix(out), out, 'a second run changes nothing');
-    });
-  }
+  rewriteCases(cases);
 
   describe('no suggestion where the rewrite would not be faithful', () => {
     it('a provisioning argument without a v2 translation (vnet) leaves the whole pattern alone', () => {

@@ -72,16 +72,22 @@ function statementLine(ctx: RuleContext, line: number): number {
   const lines = ctx.module.lines;
   const cell = lines?.[line]?.cell;
   let end = line;
+  const lineCount = lines ? lines.length : countLines(ctx.module.text);
   for (; i >= 0 && i < stmts.length; i++) {
     const st = stmts[i];
     if ((st.type !== 'import_statement' && st.type !== 'import_from_statement') || (lines && lines[st.startPosition.row]?.cell !== cell)) break;
     // The line after the import must exist in the same cell (else the insertion would join the next cell).
     const next = st.endPosition.row + 1;
-    if (lines && (next >= lines.length || lines[next].cell !== cell || lines[next].indent > 0)) break;
-    if (!lines && next > ctx.module.text.split('\n').length - 1) break;
+    if (next >= lineCount || (lines && (lines[next].cell !== cell || lines[next].indent > 0))) break;
     end = next;
   }
   return end;
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function insertionPoint(ctx: RuleContext): { line: number | undefined; offset: number; statements?: number } {

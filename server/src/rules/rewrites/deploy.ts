@@ -50,6 +50,7 @@ import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fi
 import { nodeRange, type RuleContext } from '../rule';
 import { assignedName, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
 import { environmentEdits } from './environment';
+import { clientOf } from './workspace';
 
 const REVIEW = '  # amlint: review';
 /** Attributes a v2 `Model` has with the same meaning as on a v1 `Model` (v1 `id` is "name:version", v2 an ARM id). */
@@ -181,7 +182,8 @@ function modelCallText(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): stri
     const name = args?.get('name');
     if (!name) return undefined;
     const version = args!.get('version');
-    return `${fb.mlClient()}.models.get(name=${name.text}, ${version ? `version=${versionString(version)}` : 'label="latest"'})`;
+    const ml = clientFor(fb, ctx, args!.get('workspace'));
+    return ml && `${ml}.models.get(name=${name.text}, ${version ? `version=${versionString(version)}` : 'label="latest"'})`;
   }
   if (q === `${MODEL}.register`) {
     // MODEL: Model.register(ws, model_path, model_name) → models.create_or_update(Model(path, name, type=custom_model)).
@@ -192,7 +194,8 @@ function modelCallText(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): stri
     const args = bindArgs(call, REGISTER_SIGNATURE, accepted);
     if (!args?.get('model_name') || !args.get('model_path')) return undefined;
     if (args.has('model_framework_version') && !args.has('model_framework')) return undefined;
-    const ml = fb.mlClient();
+    const ml = clientFor(fb, ctx, args.get('workspace'));
+    if (!ml) return undefined;
     const entities = fb.needModule('azure.ai.ml.entities');
     const constants = fb.needModule('azure.ai.ml.constants');
     return `${ml}.models.create_or_update(${entities}.Model(${kwargs([
@@ -337,12 +340,34 @@ function endpointName(ctx: RuleContext, ref: Reference): string | undefined {
 }
 
 /**
+ * The v2 client of the workspace a v1 call was given (`Model(ws, ...)`, `Model.deploy(ws, ...)`,
+ * `Webservice(ws, ...)`), through workspace.ts `clientOf` (whose edits join the fix); undefined when
+ * it may be another workspace than the config file's (`Workspace(...)`, `Workspace.get(...)`).
+ */
+function clientFor(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined): string | undefined {
+  const c = clientOf(fb, ctx, ws);
+  if (!c) return undefined;
+  for (const [n, t] of c.edits) fb.replace(n, t);
+  return c.ml;
+}
+
+/** The client for a service: that of the workspace its lookup or deploy call was given; the config file's when the service comes from elsewhere. */
+function serviceClient(fb: FixBuilder, ctx: RuleContext, ref: Reference): string | undefined {
+  const svc = receiver(ref);
+  const made = svc?.type === 'call' ? svc : svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
+  if (!made) return fb.mlClient();
+  const q = calleeQname(ctx, made);
+  const ws = q === MODEL_DEPLOY ? deployArgs(made)?.get('workspace') : serviceLookupName(ctx, made) ? bindArgs(made, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace') : undefined;
+  return ws ? clientFor(fb, ctx, ws) : fb.mlClient();
+}
+
+/**
  * `svc.get_keys()`: v1 returns (primary, secondary); v2 get_keys returns EndpointAuthKeys with those
  * two attributes (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.onlineendpointoperations).
  * `svc.get_keys()[0]` reads one key: the subscript goes with the rewrite.
  */
-function keysEdit(fb: FixBuilder, call: SyntaxNode, name: string): Edit {
-  const keys = `${fb.mlClient()}.online_endpoints.get_keys(name=${name})`;
+function keysEdit(fb: FixBuilder, ml: string, call: SyntaxNode, name: string): Edit {
+  const keys = `${ml}.online_endpoints.get_keys(name=${name})`;
   const parent = call.parent;
   const index = parent?.type === 'subscript' && same(parent.childForFieldName('value'), call) ? parent.childForFieldName('subscript')?.text : undefined;
   if (parent && (index === '0' || index === '1')) return [parent, `${keys}.${index === '0' ? 'primary_key' : 'secondary_key'}`];
@@ -529,7 +554,8 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   }
 
   // The service's uses, on the v2 endpoint the variable now holds.
-  const ml = fb.mlClient();
+  const ml = clientFor(fb, ctx, args.get('workspace'));
+  if (!ml) return undefined;
   const s = svc.text;
   const uses = usesOf(ctx, svc);
   for (const use of uses) {
@@ -600,7 +626,7 @@ function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use
       return args ? [[call, `${ml}.online_deployments.get_logs(name=${name}, endpoint_name=${s}.name, lines=${args.get('num_lines')?.text ?? '5000'})`]] : undefined;
     }
     case 'get_keys':
-      return noArgs(call) ? [keysEdit(fb, call, `${s}.name`)] : undefined;
+      return noArgs(call) ? [keysEdit(fb, ml, call, `${s}.name`)] : undefined;
     case 'delete':
       // DEP: service.delete() → online_endpoints.begin_delete(name); v1 delete waits, hence .result().
       return noArgs(call) && (deployment || v1HandlersRewritten(fb, ctx, call)) ? [[call, `${ml}.online_endpoints.begin_delete(name=${s}.name).result()`]] : undefined;
@@ -654,7 +680,8 @@ function lookupLifecycle(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   const name = serviceLookupName(ctx, call);
   const svc = assignedName(call);
   if (!name || !svc || rebranched(ctx, svc)) return undefined;
-  const ml = fb.mlClient();
+  const ml = clientFor(fb, ctx, bindArgs(call, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace'));
+  if (!ml) return undefined;
   const edits: Edit[] = [[call, `${ml}.online_endpoints.get(name=${name.text})`]];
   for (const use of usesOf(ctx, svc)) {
     const e = serviceUse(fb, ctx, ml, svc.text, use);
@@ -797,14 +824,16 @@ const deployInput: Builder = (fb, ref, ctx) => {
 function serviceMethod(v2: (ml: string, name: string) => string): Builder {
   return (fb, ref, ctx) => {
     const name = ref.call && noArgs(ref.call) ? endpointName(ctx, ref) : undefined;
-    return name && v1HandlersRewritten(fb, ctx, ref.call!) ? v2(fb.mlClient(), name) : undefined;
+    const ml = name && v1HandlersRewritten(fb, ctx, ref.call!) ? serviceClient(fb, ctx, ref) : undefined;
+    return ml ? v2(ml, name!) : undefined;
   };
 }
 
 const getKeys: Builder = (fb, ref, ctx) => {
   const name = ref.call && noArgs(ref.call) ? endpointName(ctx, ref) : undefined;
-  if (!name) return undefined;
-  const [node, text] = keysEdit(fb, ref.call!, name);
+  const ml = name && serviceClient(fb, ctx, ref);
+  if (!name || !ml) return undefined;
+  const [node, text] = keysEdit(fb, ml, ref.call!, name);
   if (isNode(node) && same(node, ref.call!)) return text;
   fb.replace({ start: nodeRange(ref.call!).end, end: nodeRange(node as SyntaxNode).end }, '');
   return text;
@@ -818,7 +847,8 @@ const scoringUri: Builder = (fb, ref, ctx) => {
   const made = svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
   if (made && serviceLookupName(ctx, made) && variableFree(ctx, made, [...ENDPOINT_ATTRIBUTES, 'get_keys', 'delete'])) return undefined;
   const name = endpointName(ctx, ref);
-  return name && `${fb.mlClient()}.online_endpoints.get(name=${name}).scoring_uri`;
+  const ml = name && serviceClient(fb, ctx, ref);
+  return ml ? `${ml}.online_endpoints.get(name=${name}).scoring_uri` : undefined;
 };
 
 /** The same builders for the methods of `Webservice`, `AciWebservice` and `AksWebservice` (reported under each class). */
@@ -847,7 +877,8 @@ export const DEPLOY: Rewrites = {
           if (method) return fb.sameFixAs(method);
           if (assignedName(call)) return combine(fb, call, lookupLifecycle(fb, ctx, call));
           const name = serviceLookupName(ctx, call);
-          return name && call.parent?.type === 'expression_statement' && v1HandlersRewritten(fb, ctx, call) ? `${fb.mlClient()}.online_endpoints.get(name=${name.text})` : undefined;
+          const ml = name && call.parent?.type === 'expression_statement' && v1HandlersRewritten(fb, ctx, call) ? clientFor(fb, ctx, bindArgs(call, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace')) : undefined;
+          return ml ? `${ml}.online_endpoints.get(name=${name!.text})` : undefined;
         },
       ]),
     ),
