@@ -36,6 +36,33 @@ describe('rewrites: v1 estimators → command jobs', () => {
       ].join('\n'),
     ],
     [
+      'script_params as a dict variable (the MLN notebooks\' shape) and a compute target from a v1 call the model gives no type (its .name)',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'from azureml.train.sklearn import SKLearn',
+        'ws = Workspace.from_config()',
+        'compute_target = ws.get_default_compute_target(type="CPU")',
+        "script_params = {'--kernel': 'linear'}",
+        'est = SKLearn(source_directory="./src", script_params=script_params, compute_target=compute_target, entry_script="train.py")',
+        'run = Experiment(ws, "sk").submit(est)',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml import command',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'from azureml.core import Workspace',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = Workspace.from_config()',
+        'compute_target = ws.get_default_compute_target(type="CPU")',
+        "script_params = {'--kernel': 'linear'}",
+        `est = command(code="./src", command="python train.py --kernel linear", environment=${env('', ', "scikit-learn"')}, compute=compute_target.name)  # amlint: review`,
+        'run = ml_client.jobs.create_or_update(est, experiment_name="sk")',
+        '',
+      ].join('\n'),
+    ],
+    [
       'generic Estimator with conda and pip packages, MPI on two nodes',
       [
         'from azureml.core import Workspace, Experiment',
@@ -98,7 +125,7 @@ describe('rewrites: v1 estimators → command jobs', () => {
   }
 
   it('every piece offers the fix (estimator, Mpi, experiment, submit)', () => {
-    const findings = lint({ kind: 'python', text: cases[1][1] }).findings.filter((f) => f.code === 'AML102');
+    const findings = lint({ kind: 'python', text: cases[2][1] }).findings.filter((f) => f.code === 'AML102');
     assert.ok(findings.length >= 4, `${findings.length} pieces`);
     for (const f of findings) assert.ok(f.fixes?.length, `a fix on ${f.symbol}`);
   });

@@ -205,6 +205,34 @@ describe('rewrites: pipelines', () => {
     assert.equal(fixPy(out), out);
   });
 
+  it('regenerate_outputs=True → @dsl.pipeline(force_rerun=True); the child runs shown → the child jobs', () => {
+    const lines = [
+      'from azureml.core import Workspace, Experiment',
+      'from azureml.pipeline.core import Pipeline',
+      'from azureml.pipeline.steps import PythonScriptStep',
+      'ws = Workspace.from_config()',
+      'a = PythonScriptStep(script_name="a.py", compute_target="cpu")',
+      'pipeline = Pipeline(workspace=ws, steps=[a])',
+      'run = Experiment(ws, "exp").submit(pipeline, regenerate_outputs=True)',
+      'print(list(run.get_children()))',
+      '',
+    ];
+    const out = fixPy(lines.join('\n'));
+    for (const part of [
+      '\n@dsl.pipeline(force_rerun=True)\ndef pipeline_func():\n    a_node = a()\n\npipeline = pipeline_func()\n',
+      'run = ml_client.jobs.create_or_update(pipeline, experiment_name="exp")\n',
+      'print(list(ml_client.jobs.list(parent_job_name=run.name)))\n',
+    ]) assert.ok(out.includes(part), `${part}\n---\n${out}`);
+    assert.ok(!/azureml\.|regenerate/.test(out), out);
+    assert.ok(parses(out));
+    assert.equal(fixPy(out), out);
+    // Not a literal: no suggestion (nor on a ScriptRunConfig's submit, where it means nothing in v2).
+    const variable = lines.join('\n').replace('regenerate_outputs=True', 'regenerate_outputs=again');
+    assert.ok(fixPy(variable).includes('regenerate_outputs=again'));
+    const script = ['from azureml.core import Workspace, Experiment, ScriptRunConfig', 'ws = Workspace.from_config()', 'src = ScriptRunConfig(source_directory=".", script="a.py", compute_target="cpu")', 'run = Experiment(ws, "exp").submit(src, regenerate_outputs=True)', ''].join('\n');
+    assert.ok(fixPy(script).includes('ScriptRunConfig('));
+  });
+
   it('a notebook: data, steps and the pipeline in separate cells', () => {
     const cells = [
       'from azureml.pipeline.core import Pipeline, PipelineData\nfrom azureml.pipeline.steps import PythonScriptStep\n',

@@ -17,11 +17,13 @@
  * `node_count=k` → `distribution=MpiDistribution(process_count_per_instance=n)`, `instance_count=k`.
  *
  * The estimator is one piece of a lifecycle: `exp.submit(est)` (jobs.ts, through JOB_CONFIGS,
- * rewrites the submit and the run's uses) or `HyperDriveConfig(estimator=est)` (sweep.ts).
+ * rewrites the submit and the run's uses) or `HyperDriveConfig(estimator=est)` (sweep.ts), or both
+ * (its swept options then become inputs: sweep.ts `sweptOptions`). `script_params=` may be a name
+ * assigned a dict literal used only there (the MLN notebooks' shape).
  * Not rewritten: `use_gpu=True` (the v2 GPU image is not documented as the v1 one), custom images
  * with `user_managed`, data `inputs=`, `vm_size`, `shm_size`, requirement files, environment variables,
  * other distributions, dataset values in `script_params` (`ds.as_mount()`: by hand), and estimators
- * used in other ways (`est.run_config...`) or given to more than one consumer.
+ * used in other ways (`est.run_config...`) or given to other consumers.
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
@@ -29,6 +31,8 @@ import { bindArgs, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
 import { assignedName, combined, kwargs, memberOf, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits } from './environment';
+import { computeName } from './jobs';
+import { sweptOptions } from './sweep';
 
 /** The estimator classes, with the pip package of their framework. */
 export const ESTIMATOR_CLASSES: Record<string, string | undefined> = {
@@ -45,16 +49,8 @@ const REVIEW = '  # amlint: review';
 const SUBMIT = 'azureml.core.Experiment.submit';
 const ACCEPTED = ['source_directory', 'compute_target', 'entry_script', 'script_params', 'node_count', 'distributed_training', 'use_gpu', 'use_docker', 'custom_docker_image', 'conda_packages', 'pip_packages', 'framework_version', 'environment_definition'];
 
-/** The v2 `compute=` for a v1 compute target (jobs.ts `computeName`): null when none. */
-function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
-  if (!target) return undefined;
-  if (sdkOf(ctx.model.evaluate(target)) !== 'v1') return target.text;
-  if (target.type === 'attribute' && target.childForFieldName('attribute')?.text === 'name' && target.childForFieldName('object')?.type === 'identifier') return target.text;
-  return target.type === 'identifier' ? `${target.text}.name` : null;
-}
-
 /** `script_params={"--x": v, ...}` → command-line parts and inputs (jobs.ts `commandWithInputs`: a variable is `${{inputs.<option>}}`). */
-function scriptParams(ctx: RuleContext, dict: SyntaxNode | undefined): { parts: string[]; inputs: Array<[string, string]> } | undefined {
+function scriptParams(ctx: RuleContext, dict: SyntaxNode | undefined, asInputs?: Map<string, string>): { parts: string[]; inputs: Array<[string, string]> } | undefined {
   const parts: string[] = [];
   const inputs: Array<[string, string]> = [];
   if (!dict) return { parts, inputs };
@@ -66,6 +62,14 @@ function scriptParams(ctx: RuleContext, dict: SyntaxNode | undefined): { parts: 
     if (!key || !/^-{1,2}[A-Za-z][\w-]*$/.test(key) || !value) return undefined;
     parts.push(key);
     const lit = value.type === 'string' ? stringValue(value) : literalText(value);
+    // A swept option: an input even when literal (its value as written), for the sweep to set.
+    const swept = asInputs?.get(key);
+    if (swept !== undefined && lit !== undefined) {
+      if (inputs.some(([n]) => n === swept)) return undefined;
+      inputs.push([swept, value.text]);
+      parts.push(`\${{inputs.${swept}}}`);
+      continue;
+    }
     if (lit !== undefined) {
       if (!lit || /["'\\{}$\s]/.test(lit)) return undefined;
       parts.push(lit);
@@ -79,6 +83,21 @@ function scriptParams(ctx: RuleContext, dict: SyntaxNode | undefined): { parts: 
     parts.push(`\${{inputs.${name}}}`);
   }
   return { parts, inputs };
+}
+
+/**
+ * `script_params=` as a dict literal, or a name assigned one (`script_params = {...}`, the MLN
+ * notebooks' shape) used only here, whose value names mean the same at `call`; else the node itself
+ * (which scriptParams rejects).
+ */
+function dictOf(ctx: RuleContext, node: SyntaxNode | undefined, call: SyntaxNode): SyntaxNode | undefined {
+  if (node?.type !== 'identifier') return node;
+  const b = ctx.model.resolveName(node.text, node);
+  const assign = b?.kind === 'assign' ? b.node.parent : undefined;
+  const dict = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
+  if (dict?.type !== 'dictionary' || (ctx.model.uses.get(b!) ?? []).length !== 1) return node;
+  const names = dict.descendantsOfType('identifier');
+  return names.every((n) => ctx.model.resolveName(n.text, n) === ctx.model.resolveName(n.text, call)) ? dict : node;
 }
 
 /** The items of a list literal, as written. */
@@ -135,7 +154,7 @@ function distributionOf(fb: FixBuilder, ctx: RuleContext, args: Map<string, Synt
  * `Estimator(...)` → `command(...)`, with `extra` script options appended (HyperDrive's swept ones):
  * the command's text (with its review mark, to end the statement) and the edits it takes.
  */
-export function estimatorCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extra: { parts: string[]; inputs: Array<[string, string]> } = { parts: [], inputs: [] }): { text: string; review: boolean; edits: Edits } | undefined {
+export function estimatorCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extra: { parts: string[]; inputs: Array<[string, string]> } = { parts: [], inputs: [] }, asInputs?: Map<string, string>): { text: string; review: boolean; edits: Edits } | undefined {
   const q = qnameOf(ctx, call);
   if (!q || !Object.prototype.hasOwnProperty.call(ESTIMATOR_CLASSES, q)) return undefined;
   const args = bindArgs(call, ['source_directory'], ACCEPTED);
@@ -143,11 +162,13 @@ export function estimatorCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxN
   if (!args || !args.get('source_directory') || !script || /["'\\{}$\s]/.test(script)) return undefined;
   // v1 defaults only: no GPU image, Docker on.
   if ((args.has('use_gpu') && args.get('use_gpu')!.type !== 'false') || (args.has('use_docker') && args.get('use_docker')!.type !== 'true')) return undefined;
-  const params = scriptParams(ctx, args.get('script_params'));
+  const params = scriptParams(ctx, dictOf(ctx, args.get('script_params'), call), asInputs);
   const compute = computeName(ctx, args.get('compute_target'));
   const env = environmentOf(fb, ctx, q, args);
   const dist = distributionOf(fb, ctx, args);
   if (!params || compute === null || !env || !dist) return undefined;
+  // Every swept option must be an input of the command (the name the input was given is the option's, or the variable's: check both).
+  if (asInputs && [...asInputs].some(([flag, name]) => !params.inputs.some(([n]) => n === name) || params.parts[params.parts.indexOf(flag) + 1] !== `\${{inputs.${name}}}`)) return undefined;
   // A swept option the estimator passes already, or an input of the same name, would be given twice.
   if (extra.parts.some((p) => p.startsWith('-') && params.parts.includes(p)) || extra.inputs.some(([n]) => params.inputs.some(([m]) => m === n))) return undefined;
   const parts = ['python', script, ...params.parts, ...extra.parts];
@@ -183,7 +204,10 @@ export function withReview(call: SyntaxNode, cmd: { text: string; review: boolea
 export function estimatorConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
   const target = assignedName(call);
   if (target && usesOf(ctx, target).some((u) => memberOf(u))) return undefined;
-  const cmd = estimatorCommand(fb, ctx, call);
+  // Also swept (sweep.ts hyperDriveConfig calls this command with search spaces): the swept options are inputs.
+  const swept = sweptOptions(ctx, call);
+  if (swept === null) return undefined;
+  const cmd = estimatorCommand(fb, ctx, call, undefined, swept);
   const text = cmd && withReview(call, cmd);
   return text === undefined ? undefined : [[call, text], ...cmd!.edits];
 }
@@ -205,6 +229,9 @@ const estimator: Builder = (fb, ref, ctx) => {
   const target = assignedName(call);
   const uses = target ? usesOf(ctx, target) : [call];
   const consumers = uses.map(consumerOf).filter((c) => c);
+  // Submitted and swept (jobs.ts rewrites both in the fix of its first submit).
+  const submit = consumers.find((c) => qnameOf(ctx, c!.call) === SUBMIT && !c!.keyword);
+  if (submit && consumers.length > 1 && consumers.every((c) => (qnameOf(ctx, c!.call) === SUBMIT && !c!.keyword) || (/HyperDrive(Run)?Config$/.test(qnameOf(ctx, c!.call) ?? '') && c!.keyword === 'estimator'))) return fb.sameFixAs(submit.call);
   if (consumers.length === 1) {
     const c = consumers[0]!;
     const q = qnameOf(ctx, c.call);

@@ -8,9 +8,11 @@
  *   a v1 environment through environment.ts (its `environment_variables` → the command's), v1's
  *   defaults stated (no compute_target: `compute="local"`; no environment: the docs' image, marked
  *   `# amlint: review`), MPI/one-node PyTorch distribution; `AutoMLConfig`; a `Pipeline` through
- *   pipelines.ts), every `exp.submit` of it, and every use of each run (status, portal URL, waits,
- *   RunDetails, metrics and tags through MLflow, details, cancel, id, register_model, child jobs
- *   shown); the workspace through workspace.ts `clientOf`;
+ *   pipelines.ts, `regenerate_outputs=True` → `force_rerun=True`; HyperDrive through sweep.ts, a
+ *   configuration both submitted and swept being one command), every `exp.submit` of it, and every use
+ *   of each run (status, portal URL, waits, RunDetails, metrics and tags through MLflow, details, cancel,
+ *   id, register_model, child jobs shown; a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
+ *   a job's); the workspace through workspace.ts `clientOf`;
  * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
  *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot →
  *   log_figure), status/details/children shown, and `with run.child_run() as child:` → a nested run.
@@ -30,7 +32,7 @@ import { assignedName, combined, kwargs, noArgs, receiver, same, usesOf, variabl
 import { environmentEdits } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineConfig } from './pipelines';
-import { hyperDriveConfig } from './sweep';
+import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf } from './workspace';
 
 /** The qualified name a call's callee resolves to. */
@@ -326,9 +328,13 @@ function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: 
 }
 
 /** The `exp.submit(config)` call: the experiment expression, its `Experiment(ws, name)` call, and the config. */
-function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode } | undefined {
+function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode; rerun: boolean } | undefined {
   if (calleeOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
-  const config = bindArgs(call, ['config'], ['config'])?.get('config');
+  // `regenerate_outputs=` (a v1 pipeline's submit option, literal): jobEdits moves it into the pipeline.
+  const bound = bindArgs(call, ['config'], ['config', 'regenerate_outputs']);
+  const regenerate = bound?.get('regenerate_outputs');
+  if (regenerate && regenerate.type !== 'true' && regenerate.type !== 'false') return undefined;
+  const config = bound?.get('config');
   const fn = call.childForFieldName('function');
   const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
   const expCall = madeBy(ctx, exp);
@@ -337,7 +343,7 @@ function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; exp
   const ws = e?.get('workspace');
   const name = e?.get('name');
   if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
-  return { exp, expCall, config, ws, name };
+  return { exp, expCall, config, ws, name, rerun: regenerate?.type === 'true' };
 }
 
 /**
@@ -353,6 +359,17 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   if (!p || !client || !uses) return undefined;
   const ml = client.ml;
   const edits: Edits = [[call, `${ml}.jobs.create_or_update(${p.config.text}, experiment_name=${p.name.text})`], ...client.edits];
+  const sweep = ['azureml.train.hyperdrive.HyperDriveConfig', 'azureml.train.hyperdrive.HyperDriveRunConfig'].includes(calleeOf(ctx, madeBy(ctx, p.config)) ?? '');
+  const more = jobUseEdits(fb, ctx, ml, uses, sweep);
+  return more && [...edits, ...more];
+}
+
+/**
+ * The edits of every use of a v2 job (the run of a submit, or the best trial of a sweep): each use
+ * must change with it. Undefined when a use does not translate. `sweep`: the job is a sweep job.
+ */
+function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonly SyntaxNode[], sweep: boolean): Edits | undefined {
+  const edits: Edits = [];
   for (const use of uses) {
     const m = member(use);
     const job = use.text;
@@ -382,6 +399,13 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
         const t = bindArgs(c, ['key', 'value'], ['key', 'value']);
         if (!t?.get('key') || !t.get('value')) return undefined;
         edits.push([c, `${trackingClient(fb, ml)}.set_tag(${job}.name, ${t.get('key')!.text}, ${t.get('value')!.text})`]);
+      } else if (m.name === 'get_best_run_by_primary_metric' && sweep) {
+        // The best trial (sweep.ts bestRunEdit), a v2 job whose uses change with it.
+        const text = bestRunEdit(ml, job, c);
+        const best = text === undefined ? undefined : usesOfAssigned(ctx, c);
+        const more = best && jobUseEdits(fb, ctx, ml, best, false);
+        if (!more) return undefined;
+        edits.push([c, text!], ...more);
       } else if (m.name === 'register_model') {
         const text = registerModel(fb, ctx, c, job, ml);
         if (!text) return undefined;
@@ -400,6 +424,19 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   return edits;
 }
 
+const PIPELINE = 'azureml.pipeline.core.Pipeline';
+const HYPERDRIVE = ['azureml.train.hyperdrive.HyperDriveConfig', 'azureml.train.hyperdrive.HyperDriveRunConfig'];
+
+/** For a use `est` given as `HyperDriveConfig(estimator=est)` / `run_config=`: that HyperDriveConfig's submit (its only use, or inline). */
+function sweepSubmitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
+  const kw = use.parent?.type === 'keyword_argument' && same(use.parent.childForFieldName('value'), use) ? use.parent : undefined;
+  const hd = kw?.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
+  if (!hd || !['run_config', 'estimator'].includes(kw!.childForFieldName('name')?.text ?? '') || !HYPERDRIVE.includes(calleeOf(ctx, hd) ?? '')) return undefined;
+  const target = assignedName(hd);
+  const uses = target ? usesOf(ctx, target) : [hd];
+  return uses.length === 1 ? submitOf(ctx, uses[0]) : undefined;
+}
+
 /** The `Experiment.submit` call `use` (a use of a job configuration) is the configuration of. */
 function submitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
   const kw = use.parent?.type === 'keyword_argument' ? use.parent : undefined;
@@ -407,7 +444,7 @@ function submitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
   const list = (kw ?? use).parent;
   const call = list?.type === 'argument_list' ? list.parent : undefined;
   if (!call || calleeOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
-  return bindArgs(call, ['config'], ['config'])?.get('config')?.id === use.id ? call : undefined;
+  return bindArgs(call, ['config'], ['config', 'regenerate_outputs'])?.get('config')?.id === use.id ? call : undefined;
 }
 
 /**
@@ -418,23 +455,45 @@ function submitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
 function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits | undefined {
   const p = submitParts(ctx, submit);
   if (!p) return undefined;
+  // A sweep of a configuration also submitted on its own: the fix of that configuration's first submit, which rewrites both.
+  const made = madeBy(ctx, p.config);
+  if (made && HYPERDRIVE.includes(calleeOf(ctx, made) ?? '')) {
+    const a = bindArgs(made, [], ['run_config', 'estimator', 'hyperparameter_sampling', 'policy', 'primary_metric_name', 'primary_metric_goal', 'max_total_runs', 'max_concurrent_runs', 'max_duration_minutes']);
+    const run = a?.get('run_config') ?? a?.get('estimator');
+    const runCall = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
+    const target = runCall && assignedName(runCall);
+    const first = target && usesOf(ctx, target).map((u) => submitOf(ctx, u)).find((x) => x);
+    if (first) return jobEdits(fb, ctx, first);
+  }
   const edits: Edits = [];
   let submits = [submit];
   if (!v2Job(ctx, p.config)) {
     const src = madeBy(ctx, p.config);
     const q = calleeOf(ctx, src);
-    const own = src && q && Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q) ? JOB_CONFIGS[q](fb, src, ctx) : undefined;
+    // regenerate_outputs=True → the v2 pipeline's force_rerun (pipelines.ts); a pipeline's only.
+    if (bindArgs(submit, ['config'], ['config', 'regenerate_outputs'])?.has('regenerate_outputs') && q !== PIPELINE) return undefined;
+    const own = src && q === PIPELINE ? asEdits((f, c, x) => pipelineConfig(f, c, x, p.rerun))(fb, src, ctx) : src && q && Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q) ? JOB_CONFIGS[q](fb, src, ctx) : undefined;
     if (!src || !own) return undefined;
     edits.push(...own);
     if (p.config.type === 'identifier') {
-      // Every submit of the same configuration changes with it (each would get the v2 job).
+      // Every submit of the same configuration changes with it (each would get the v2 job), and so
+      // does a HyperDriveConfig sweeping it, with that sweep's submit (sweep.ts: the command called with search spaces).
       const target = assignedName(src);
       const args = target ? usesOf(ctx, target).filter((u) => !member(u)) : [];
-      const all = args.map((u) => submitOf(ctx, u));
+      const all = args.map((u) => submitOf(ctx, u) ?? sweepSubmitOf(ctx, u));
       if (!target || all.some((s) => !s)) return undefined;
       submits = all as SyntaxNode[];
+      for (const s of submits) {
+        const hd = submitParts(ctx, s) && madeBy(ctx, submitParts(ctx, s)!.config);
+        if (s === submit || !hd || !HYPERDRIVE.includes(calleeOf(ctx, hd) ?? '')) continue;
+        const sweep = hyperDriveConfig(fb, hd, ctx);
+        if (!sweep) return undefined;
+        edits.push(...sweep);
+      }
     }
   }
+  // Every submit runs the one v2 pipeline: force_rerun holds for all or none.
+  if (submits.some((s) => submitParts(ctx, s)?.rerun !== p.rerun)) return undefined;
   for (const s of submits) {
     const more = submissionEdits(fb, ctx, s);
     if (!more) return undefined;
@@ -492,9 +551,11 @@ const runUse: Builder = (fb, ref, ctx) => {
 };
 
 /** The v2 `compute=` for a v1 compute target: a name as written, a v1 compute object's `.name`, a `.name` read kept; null when none. */
-function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
+export function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
   if (!target) return undefined;
-  if (sdkOf(ctx.model.evaluate(target)) !== 'v1') return target.text;
+  // A name made by a v1 call the model gives no type (`ws.get_default_compute_target(...)`) is v1 too.
+  const v1Made = target.type === 'identifier' && /^azureml\./.test(calleeOf(ctx, definingCall(ctx, target)) ?? '');
+  if (sdkOf(ctx.model.evaluate(target)) !== 'v1' && !v1Made) return target.text;
   // `cluster.name` of a v1 compute: the compute rewrite keeps its `.name` (the same name).
   if (target.type === 'attribute' && target.childForFieldName('attribute')?.text === 'name' && target.childForFieldName('object')?.type === 'identifier') return target.text;
   return target.type === 'identifier' ? `${target.text}.name` : null;
@@ -513,7 +574,7 @@ function inputName(prev: SyntaxNode | undefined, item: SyntaxNode): string | und
  * as `${{inputs.<name>}}` with its value in `inputs` (CMD: "args become `${{inputs.x}}`");
  * undefined for anything else (v1 datasets, calls, computed strings).
  */
-function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined): { command: string; inputs: Array<[string, string]> } | undefined {
+function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined, asInputs?: Map<string, string>): { command: string; inputs: Array<[string, string]> } | undefined {
   if (/["'\\{}$\s]/.test(script)) return undefined;
   const parts = ['python', script];
   const inputs: Array<[string, string]> = [];
@@ -523,8 +584,16 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       const lit = item.type === 'string' ? stringValue(item) : literalText(item);
+      // The value of a swept option (sweep.ts sweptOptions): an input even when literal, for the sweep to set.
+      const flag = items[i - 1]?.type === 'string' ? stringValue(items[i - 1]) : undefined;
+      const swept = flag !== undefined ? asInputs?.get(flag) : undefined;
+      if (swept !== undefined && lit !== undefined) {
+        if (inputs.some(([n]) => n === swept)) return undefined;
+        inputs.push([swept, item.text]);
+        parts.push(`\${{inputs.${swept}}}`);
+        continue;
+      }
       if (lit !== undefined) {
-        if (/["'\\{}$\s]/.test(lit) || !lit) return undefined;
         parts.push(lit);
         continue;
       }
@@ -536,6 +605,8 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
       parts.push(`\${{inputs.${name}}}`);
     }
   }
+  // Every swept option is an input of the command.
+  if (asInputs && [...asInputs].some(([flag, name]) => parts[parts.indexOf(flag) + 1] !== `\${{inputs.${name}}}`)) return undefined;
   return { command: parts.join(' '), inputs };
 }
 
@@ -605,18 +676,35 @@ function envEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode | undefined,
  * or the object is used in another v1 way.
  */
 function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
+  // Also swept (sweep.ts hyperDriveConfig calls this command with search spaces): the swept options are inputs.
+  const swept = sweptOptions(ctx, call);
+  return swept === null ? undefined : scriptRunCommand(fb, call, ctx, undefined, swept);
+}
+
+/**
+ * scriptRunConfig, with `extra` script options appended to the command and their inputs added
+ * (sweep.ts: HyperDrive's swept options, whose values are search spaces). Undefined when an extra
+ * option is already passed or an input name is taken.
+ */
+export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, extra?: { parts: string[]; inputs: Array<[string, string]> }, asInputs?: Map<string, string>): Edits | undefined {
   const accepted = ['source_directory', 'script', 'arguments', 'compute_target', 'environment', 'distributed_job_config'];
   const args = bindArgs(call, ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config'], accepted);
   const script = knownString(ctx, args?.get('script'));
   if (!args || !script) return undefined;
   const target = assignedName(call);
   if (!target && call.parent?.type !== 'expression_statement' && call.parent?.type !== 'argument_list' && call.parent?.type !== 'keyword_argument') return undefined;
-  const cmd = commandWithInputs(ctx, script, args.get('arguments'));
+  const cmd = commandWithInputs(ctx, script, args.get('arguments'), asInputs);
   const compute = computeName(ctx, args.get('compute_target'));
   const vars: { text?: string } = {};
   const env = envEdits(fb, ctx, args.get('environment') as SyntaxNode, vars);
   const dist = distribution(fb, ctx, args.get('distributed_job_config'));
   if (!cmd || compute === null || !env || !dist) return undefined;
+  if (extra) {
+    const parts = cmd.command.split(' ');
+    if (extra.parts.some((x) => x.startsWith('-') && parts.includes(x)) || extra.inputs.some(([n]) => cmd.inputs.some(([k]) => k === n))) return undefined;
+    cmd.command = [...parts, ...extra.parts].join(' ');
+    cmd.inputs.push(...extra.inputs);
+  }
   const edits: Edits = [];
   let setsTarget = false;
   let setsEnv = false;
@@ -947,6 +1035,8 @@ export const JOBS: Rewrites = {
     'azureml.core.Run.get_details': runMember(),
     'azureml.core.Run.cancel': runUse,
     'azureml.core.Run.register_model': runUse,
+    // The best trial of a submitted sweep (sweep.ts bestRunEdit): with the submission.
+    'azureml.core.Run.get_best_run_by_primary_metric': runUse,
     'azureml.widgets.RunDetails.show': (fb, ref, ctx) => {
       const widget = receiver(ref);
       const run = widget?.type === 'call' ? callArgs(widget).positional[0] : undefined;

@@ -14,7 +14,8 @@
  * whose `runconfig=rc` only sets `rc.environment = env` gets `environment=env` (environment.ts
  * rewrites env's lifecycle in the same fix) and the runconfig goes; a step without runconfig
  * gets the v1 default image as its environment (v2 requires one), marked `# amlint: review`.
- * `Experiment(...).submit(pipeline)` is rewritten by jobs.ts, which calls `pipelineConfig`;
+ * `Experiment(...).submit(pipeline)` is rewritten by jobs.ts, which calls `pipelineConfig`
+ * (`regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`);
  * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
  *
  * Not rewritten (no suggestion): other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
@@ -499,9 +500,9 @@ function commandText(fb: FixBuilder, s: Step, indent: string): string {
  * The v1 pipeline made by `call` as a v2 pipeline job (PIPE): returns the replacement of the
  * `Pipeline(...)` call and adds the other edits (steps, data, parameters, the `@dsl.pipeline`
  * function inserted before the statement, validate/run_after) to `fb`, only when all translate.
- * Used by jobs.ts for `Experiment(...).submit(pipeline)`.
+ * Used by jobs.ts for `Experiment(...).submit(pipeline)` (`regenerate_outputs=True` there: `forceRerun`).
  */
-export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): string | undefined {
+export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, forceRerun = false): string | undefined {
   const a = analysisOf(ctx, call);
   const indent = a && indentOf(ctx, a.statement);
   if (!a || indent === undefined) return undefined;
@@ -550,7 +551,9 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
     return `${indent}    ${nodeName(s)} = ${s.target.text}(${bound.join(', ')})\n`;
   });
   const signature = a.params.map((p) => `${p.name}=${p.target.text}`).join(', ');
-  const deco = `@${dsl}.pipeline(${kwargs([['description', a.description]])})`;
+  // v1 `submit(pipeline, regenerate_outputs=True)` (jobs.ts) → `force_rerun=True`: a pipeline job setting
+  // the decorator takes (azure-ai-ml dsl/_pipeline_decorator.py, PipelineJobSettings.force_rerun).
+  const deco = `@${dsl}.pipeline(${kwargs([['description', a.description], ['force_rerun', forceRerun ? 'True' : undefined]])})`;
   // A blank line before the function, at module level, when the line above is not blank.
   const text = ctx.model.tree.rootNode.text;
   const lineStart = text.lastIndexOf('\n', a.statement.startIndex - 1);

@@ -18,12 +18,19 @@
  *   → `primary_metric`, `goal="Maximize"/"Minimize"`, `max_total_trials`, `max_concurrent_trials`,
  *   `timeout` (seconds): parameters of `Command.sweep` (SDK `entities/_builders/command.py`).
  * A sampling key without dashes (`"learning_rate"`) is the script option `--learning_rate` (v1 docs).
- * `estimator=est` (a v1 estimator: estimators.ts `estimatorCommand`, EST) is swept as the ScriptRunConfig is.
- * Not rewritten: `HyperDriveRunConfig` (jobs.ts's JOB_CONFIGS has no entry for it), an estimator also
- * submitted on its own (jobs.ts requires every use of a configuration to be a submit), keys that are no option name
- * (`"learning rate"`), `properties=` (Sobol), positional policy arguments, a ScriptRunConfig with
- * `run_config=`/`distributed_job_config=`, HyperDriveStep (pipelines.ts), and runs whose children are
- * read (`get_best_run_by_primary_metric`, `get_children`, `get_metrics`: jobs.ts has no v2 form for them).
+ * `estimator=est` (a v1 estimator: estimators.ts `estimatorCommand`, EST) is swept as the ScriptRunConfig is;
+ * the command is written by jobs.ts `scriptRunCommand` / estimators.ts (v1 defaults stated: `compute="local"`,
+ * the docs' image to review).
+ * A configuration also submitted on its own (`exp.submit(est)`, the MLN notebooks' pattern) stays one
+ * command, its swept options made inputs (`sweptOptions`), and the sweep calls it with the search spaces:
+ * `est(kernel=Choice(...)).sweep(...)` (azure.ai.ml.sweep reference example, `job_for_sweep = job(...)`);
+ * jobs.ts rewrites both submits and their runs in one fix. Only when every swept option is among its
+ * arguments (else the submitted command has no input for it).
+ * The best trial, `best = hd_run.get_best_run_by_primary_metric()`: `bestRunEdit` (jobs.ts rewrites its uses).
+ * Not rewritten: keys that are no option name (`"learning rate"`), `properties=` (Sobol), positional policy
+ * arguments, a ScriptRunConfig with `run_config=`/`distributed_job_config=`, HyperDriveStep (pipelines.ts),
+ * and runs whose children are read otherwise (`get_children`, `get_children_sorted_by_primary_metric`:
+ * no verified v2 form; `get_metrics`: every child's in v1).
  * The `ScriptRunConfig` entry here replaces jobs.ts's in the merged table (SWEEP follows JOBS in
  * AREAS): given to a HyperDriveConfig it offers that fix, otherwise it is jobs.ts's builder.
  */
@@ -34,7 +41,7 @@ import type { RuleContext } from '../rule';
 import { assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits } from './environment';
 import { ESTIMATOR_CLASSES, estimatorCommand, withReview } from './estimators';
-import { JOBS } from './jobs';
+import { JOBS, scriptRunCommand } from './jobs';
 
 const HD = 'azureml.train.hyperdrive.';
 const SRC = 'azureml.core.ScriptRunConfig';
@@ -67,6 +74,9 @@ const POLICIES: Record<string, string[]> = {
   TruncationSelectionPolicy: ['truncation_percentage', 'evaluation_interval', 'delay_evaluation'],
   NoTerminationPolicy: [],
 };
+
+/** The HyperDriveConfig parameters rewritten. */
+const ACCEPTED = ['run_config', 'estimator', 'hyperparameter_sampling', 'policy', 'primary_metric_name', 'primary_metric_goal', 'max_total_runs', 'max_concurrent_runs', 'max_duration_minutes'];
 
 /** The call that made an object: the expression itself when it is a call, else the call its name was assigned from. */
 function madeBy(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
@@ -139,74 +149,13 @@ interface Swept {
   value: string;
 }
 
-/** The v2 `compute=` for a v1 compute target (jobs.ts `computeName`): null when none. */
-function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
-  if (!target) return undefined;
-  if (sdkOf(ctx.model.evaluate(target)) !== 'v1') return target.text;
-  if (target.type === 'attribute' && target.childForFieldName('attribute')?.text === 'name' && target.childForFieldName('object')?.type === 'identifier') return target.text;
-  return target.type === 'identifier' ? `${target.text}.name` : null;
-}
-
 /**
- * `python <script> <args>` with variable arguments as `${{inputs.<name>}}` (jobs.ts `commandWithInputs`:
- * the input is named after the option before it, else after the variable).
- */
-function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined): { parts: string[]; inputs: Array<[string, string]> } | undefined {
-  if (/["'\\{}$\s]/.test(script)) return undefined;
-  const parts = ['python', script];
-  const inputs: Array<[string, string]> = [];
-  if (!list) return { parts, inputs };
-  if (list.type !== 'list') return undefined;
-  const items = list.namedChildren.filter((c) => c.type !== 'comment');
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const lit = item.type === 'string' ? stringValue(item) : literalText(item);
-    if (lit !== undefined) {
-      if (/["'\\{}$\s]/.test(lit) || !lit) return undefined;
-      parts.push(lit);
-      continue;
-    }
-    if ((item.type !== 'identifier' && item.type !== 'attribute') || sdkOf(ctx.model.evaluate(item)) === 'v1') return undefined;
-    const prev = items[i - 1];
-    const flag = prev?.type === 'string' ? stringValue(prev) : undefined;
-    const raw = flag && /^-{1,2}[A-Za-z]/.test(flag) ? flag.replace(/^-+/, '') : item.type === 'identifier' ? item.text : item.childForFieldName('attribute')?.text;
-    const name = raw?.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
-    if (!name || !/^[a-z_][a-z0-9_]*$/.test(name)) return undefined;
-    const known = inputs.find(([n]) => n === name);
-    if (known && known[1] !== item.text) return undefined;
-    if (!known) inputs.push([name, item.text]);
-    parts.push(`\${{inputs.${name}}}`);
-  }
-  return { parts, inputs };
-}
-
-/**
- * `ScriptRunConfig(source_directory, script, arguments, compute_target, environment)` → `command(...)`
- * (CMD, as jobs.ts `scriptRunConfig` writes it) with the swept options appended and their
- * distributions as inputs (HD). Undefined for other arguments (run_config, distribution: by hand).
+ * A ScriptRunConfig → `command(...)` as jobs.ts writes it (CMD: its v1 defaults stated, `compute="local"`,
+ * the docs' image to review) with the swept options appended and their distributions as inputs (HD).
  */
 function sweptCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, swept: Swept[]): { text: string; edits: Edits } | undefined {
-  const accepted = ['source_directory', 'script', 'arguments', 'compute_target', 'environment'];
-  const args = bindArgs(call, ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config'], accepted);
-  const script = stringValue(args?.get('script'));
-  if (!args || !script) return undefined;
-  const cmd = commandWithInputs(ctx, script, args.get('arguments'));
-  const compute = computeName(ctx, args.get('compute_target'));
-  const envNode = args.get('environment');
-  const env = envNode && sdkOf(ctx.model.evaluate(envNode)) === 'v1' ? environmentEdits(fb, ctx, envNode) : [];
-  if (!cmd || compute === null || !env) return undefined;
-  // A swept option the arguments already pass, or an input of the same name, would be given twice.
-  if (swept.some((s) => cmd.parts.includes(s.flag) || cmd.inputs.some(([n]) => n === s.name))) return undefined;
-  const parts = [...cmd.parts, ...swept.flatMap((s) => [s.flag, `\${{inputs.${s.name}}}`])];
-  const inputs = [...cmd.inputs, ...swept.map((s): [string, string] => [s.name, s.value])];
-  const text = `${fb.need('azure.ai.ml', 'command')}(${kwargs([
-    ['code', args.get('source_directory')],
-    ['command', JSON.stringify(parts.join(' '))],
-    ['inputs', `{${inputs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}`],
-    ['environment', envNode],
-    ['compute', compute],
-  ])})`;
-  return { text, edits: env };
+  const edits = scriptRunCommand(fb, call, ctx, { parts: swept.flatMap((s) => [s.flag, `\${{inputs.${s.name}}}`]), inputs: swept.map((s): [string, string] => [s.name, s.value]) });
+  return edits && same(edits[0][0], call) ? { text: edits[0][1], edits: edits.slice(1) } : undefined;
 }
 
 /**
@@ -219,6 +168,43 @@ function estimatorSweep(fb: FixBuilder, ctx: RuleContext, run: { call: SyntaxNod
   const text = cmd && (run.named ? withReview(run.call, cmd) : cmd.review ? undefined : cmd.text);
   if (!cmd || text === undefined) return undefined;
   return { text, edits: cmd.edits };
+}
+
+/** The HyperDriveConfig calls of a name's uses given as `keyword=` (`estimator=est`). */
+function sweepsOf(ctx: RuleContext, uses: readonly SyntaxNode[]): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const u of uses) {
+    const kw = u.parent?.type === 'keyword_argument' && same(u.parent.childForFieldName('value'), u) ? u.parent : undefined;
+    const hd = kw?.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
+    if (hd && ['run_config', 'estimator'].includes(kw!.childForFieldName('name')?.text ?? '') && ['HyperDriveConfig', 'HyperDriveRunConfig'].includes(hdName(qnameOf(ctx, hd)) ?? '')) out.push(hd);
+  }
+  return out;
+}
+
+/**
+ * For a job configuration both submitted and swept (`exp.submit(est)`, `HyperDriveConfig(estimator=est)`):
+ * the script options the sweep samples (flag → input name), which the submitted command must take as
+ * inputs so the sweep can call it with search spaces (see `hyperDriveConfig`). Undefined when it is
+ * not swept; null when the sampled keys are not all option names.
+ */
+export function sweptOptions(ctx: RuleContext, config: SyntaxNode): Map<string, string> | undefined | null {
+  const target = assignedName(config);
+  const hds = target ? sweepsOf(ctx, usesOf(ctx, target)) : [];
+  if (!hds.length) return undefined;
+  const flags = new Map<string, string>();
+  for (const hd of hds) {
+    const sampling = madeBy(ctx, bindArgs(hd, [], ACCEPTED)?.get('hyperparameter_sampling'));
+    const space = sampling && bindArgs(sampling, ['parameter_space', 'properties'], ['parameter_space'])?.get('parameter_space');
+    if (space?.type !== 'dictionary') return null;
+    for (const pair of space.namedChildren) {
+      if (pair.type === 'comment') continue;
+      const key = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined) : undefined;
+      const option = key !== undefined ? optionOf(key) : undefined;
+      if (!option) return null;
+      flags.set(option.flag, option.name);
+    }
+  }
+  return flags;
 }
 
 /** `PrimaryMetricGoal.MAXIMIZE` → `"Maximize"` (HD: `goal="Maximize"/"Minimize"`). */
@@ -244,8 +230,8 @@ function policyOf(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, site: Synt
 
 /**
  * A run of a submit of the HyperDriveConfig reads its children's metrics: v1 HyperDriveRun.get_metrics()
- * is every child's metrics, which jobs.ts would rewrite as the parent job's. (Other child reads,
- * `get_best_run_by_primary_metric`, `get_children`, ..., are uses jobs.ts does not rewrite: they stop it.)
+ * is every child's metrics, which jobs.ts would rewrite as the parent job's. (`get_best_run_by_primary_metric`
+ * is rewritten by jobs.ts with `bestRunEdit`; other child reads, `get_children_sorted_by_primary_metric`, ..., stop it.)
  */
 function childrenRead(ctx: RuleContext, call: SyntaxNode): boolean {
   const target = assignedName(call);
@@ -259,14 +245,32 @@ function childrenRead(ctx: RuleContext, call: SyntaxNode): boolean {
   return false;
 }
 
+const PY_KEYWORDS = new Set(['and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
+
+/**
+ * The configuration (its call) a name given to the HyperDriveConfig `hd` holds when it is also
+ * submitted (`exp.submit(est)`): every other use is an `Experiment.submit` argument, and the name
+ * means the same at `hd`. jobs.ts rewrites those submissions in the same fix.
+ */
+function sharedConfig(ctx: RuleContext, arg: SyntaxNode | undefined, hd: SyntaxNode): SyntaxNode | undefined {
+  const call = arg?.type === 'identifier' ? madeBy(ctx, arg) : undefined;
+  const target = call && assignedName(call);
+  const uses = target ? usesOf(ctx, target) : [];
+  if (!call || !sameAt(ctx, arg!, hd) || uses.length < 2) return undefined;
+  const others = uses.filter((u) => !same(u, arg));
+  return others.every((u) => {
+    const submit = u.parent?.type === 'argument_list' ? u.parent.parent : undefined;
+    return submit && qnameOf(ctx, submit) === SUBMIT && callArgs(submit).positional[0]?.id === u.id;
+  }) ? call : undefined;
+}
+
 /**
  * `HyperDriveConfig(run_config=src, hyperparameter_sampling=ps, policy=p, ...)` → `src.sweep(...)`, the
  * ScriptRunConfig, sampling and policy rewritten with it (HD). The first edit replaces the call
  * (a JOB_CONFIGS builder of jobs.ts). Undefined when any piece does not translate.
  */
 export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
-  const accepted = ['run_config', 'estimator', 'hyperparameter_sampling', 'policy', 'primary_metric_name', 'primary_metric_goal', 'max_total_runs', 'max_concurrent_runs', 'max_duration_minutes'];
-  const args = bindArgs(call, [], accepted);
+  const args = bindArgs(call, [], ACCEPTED);
   const metric = args?.get('primary_metric_name');
   const goal = goalOf(ctx, args?.get('primary_metric_goal'));
   if (!args || !metric || !goal || !(args.get('max_total_runs') || args.get('max_duration_minutes')) || childrenRead(ctx, call)) return undefined;
@@ -278,7 +282,8 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   if (!sampling || !algorithm || space?.type !== 'dictionary') return undefined;
   // The script run (a ScriptRunConfig, or a v1 estimator: estimators.ts): its call, where the distributions move to.
   const runArg = args.get('run_config') ?? args.get('estimator');
-  const run = args.has('run_config') && args.has('estimator') ? undefined : argObject(ctx, runArg, call);
+  const shared = args.has('run_config') && args.has('estimator') ? undefined : sharedConfig(ctx, runArg, call);
+  const run = args.has('run_config') && args.has('estimator') ? undefined : shared ? { call: shared, named: true } : argObject(ctx, runArg, call);
   const runQ = run && qnameOf(ctx, run.call);
   if (!run || !runQ || (args.has('run_config') ? runQ !== SRC : !Object.prototype.hasOwnProperty.call(ESTIMATOR_CLASSES, runQ))) return undefined;
   const swept: Swept[] = [];
@@ -291,8 +296,12 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
     if (!v2 || swept.some((s) => s.name === option!.name)) return undefined;
     swept.push({ ...option!, value: v2 });
   }
-  if (!swept.length) return undefined;
-  const command = runQ === SRC ? sweptCommand(fb, ctx, run.call, swept) : estimatorSweep(fb, ctx, run, swept);
+  if (!swept.length || (shared && swept.some((s) => PY_KEYWORDS.has(s.name)))) return undefined;
+  // A configuration also submitted on its own: that submission's command (jobs.ts, its swept options
+  // made inputs: sweptOptions) called with the search spaces, as the azure.ai.ml.sweep reference does
+  // (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.sweep.banditpolicy, example:
+  // `job_for_sweep = job(kernel=Uniform(...), penalty=Uniform(...))`, then `job_for_sweep.sweep(...)`).
+  const command = shared ? { text: `${runArg!.text}(${swept.map((s) => `${s.name}=${s.value}`).join(', ')})`, edits: [] } : runQ === SRC ? sweptCommand(fb, ctx, run.call, swept) : estimatorSweep(fb, ctx, run, swept);
   if (!command) return undefined;
   // `ps = RandomParameterSampling({...})` keeps its name for the algorithm; inline, the string goes in the sweep.
   let samplingArg = JSON.stringify(algorithm);
@@ -316,7 +325,8 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   const minutes = args.get('max_duration_minutes');
   const timeout = minutes && (minutes.type === 'integer' && /^\d+$/.test(minutes.text) ? String(Number(minutes.text) * 60) : `${['identifier', 'attribute', 'integer', 'float'].includes(minutes.type) ? minutes.text : `(${minutes.text})`} * 60`);
   let job: string;
-  if (run.named) {
+  if (shared) job = command.text;
+  else if (run.named) {
     edits.push([run.call, command.text]);
     job = runArg!.text;
   } else job = command.text;
@@ -333,13 +343,13 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
 }
 
 /**
- * For jobs.ts (not wired yet: the submission's loop over the run's uses would call it): `best =
+ * For jobs.ts (`jobUseEdits`, a sweep's run; it then rewrites the uses of `best` as a job's): `best =
  * hd_run.get_best_run_by_primary_metric()` on the run of a submitted sweep → the v2 job of the best
  * trial, `ml_client.jobs.get(ml_client.jobs.get(hd_run.name).properties["best_child_run_id"])`
  * (https://learn.microsoft.com/azure/machine-learning/how-to-train-pytorch#find-the-best-model: the
  * refreshed sweep job's `properties["best_child_run_id"]` names the best trial job), marked
- * `# amlint: review` (v1 returns None while no trial has the metric; v2 raises KeyError). The uses of
- * `best` must then be rewritten as a submitted job's. Undefined unless `best = <call>` ends its line.
+ * `# amlint: review` (v1 returns None while no trial has the metric; v2 raises KeyError).
+ * Undefined unless `best = <call>` ends its line.
  */
 export function bestRunEdit(ml: string, job: string, call: SyntaxNode): string | undefined {
   const target = assignedName(call);
