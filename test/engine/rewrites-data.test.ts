@@ -33,7 +33,7 @@ describe('rewrites: datasets and data movement', () => {
       ].join('\n'),
       [
         CLIENT + 'from azureml.fsspec import AzureMachineLearningFileSystem',
-        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        ML + 'ws = ml_client',
         'datastore = ws.datastores.get_default()',
         `AzureMachineLearningFileSystem(${uri('datastore')}").upload(lpath="./data", rpath="data", recursive=True, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review`,
         `AzureMachineLearningFileSystem(${uri('datastore')}").upload(lpath=["./features.csv", "./labels.csv"], rpath="sklearn/", recursive=False, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review`,
@@ -56,7 +56,7 @@ describe('rewrites: datasets and data movement', () => {
       [
         // While `datastore.path(...)` keeps the datastore v1, the workspace client is the config's ml_client.
         CLIENT + 'import mltable',
-        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        ML + 'ws = ml_client',
         'datastore = ws.datastores.get_default()',
         `ds = mltable.from_delimited_files(paths=[{"file": ${uri('datastore')}data/x.csv"}], header="no_header", delimiter=";")`,
         'df = ds.to_pandas_dataframe()',
@@ -83,7 +83,7 @@ describe('rewrites: datasets and data movement', () => {
       [
         // The registrations take the v1 workspace, so they use the config's ml_client; then ws becomes one too.
         CLIENT + 'import azure.ai.ml.entities',
-        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        ML + 'ws = ml_client',
         'blob = ml_client.create_or_update(azure.ai.ml.entities.AzureBlobDatastore(name="blob", container_name="c", account_name="acct", credentials=azure.ai.ml.entities.AccountKeyConfiguration(account_key=key)))',
         'share = ml_client.create_or_update(azure.ai.ml.entities.AzureFileDatastore(name="share", file_share_name="files", account_name="acct", credentials=azure.ai.ml.entities.SasTokenConfiguration(sas_token=sas)))',
         'ml_client.create_or_update(azure.ai.ml.entities.AzureDataLakeGen2Datastore(name="lake", filesystem="fs", account_name="acct", credentials=azure.ai.ml.entities.ServicePrincipalConfiguration(tenant_id=t, client_id=c, client_secret=s)))',
@@ -106,7 +106,7 @@ describe('rewrites: datasets and data movement', () => {
       ].join('\n'),
       [
         CLIENT + 'from azureml.fsspec import AzureMachineLearningFileSystem',
-        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        ML + 'ws = ml_client',
         'files = ws.datastores.get_default()',
         'print(ml_client.datastores.get_default().name)',
         'blob = ws.datastores.get(name="workspaceblobstore")',
@@ -140,7 +140,7 @@ describe('rewrites: datasets and data movement', () => {
       ].join('\n'),
       [
         CLIENT + 'import azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable',
-        ML + 'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        ML + 'ws = ml_client',
         'data = "https://example.com/bank/train.csv"',
         'dataset = mltable.from_delimited_files(paths=[{"file": data}])',
         'if register:',
@@ -165,7 +165,7 @@ describe('rewrites: datasets and data movement', () => {
     };
     const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
     assert.deepEqual(out.cells, [
-      { kind: 'code', text: `${CLIENT}import mltable\nfrom azureml.fsspec import AzureMachineLearningFileSystem\n${ML}ws = MLClient.from_config(credential=DefaultAzureCredential())` },
+      { kind: 'code', text: `${CLIENT}import mltable\nfrom azureml.fsspec import AzureMachineLearningFileSystem\n${ML}ws = ml_client` },
       { kind: 'markdown', text: '# Upload' },
       { kind: 'code', text: `datastore = ws.datastores.get_default()\nAzureMachineLearningFileSystem(${uri('datastore')}").upload(lpath="./train.csv", rpath="train/", recursive=False, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review` },
       { kind: 'code', text: `if True:\n    ds = mltable.from_delimited_files(paths=[{"file": ${uri('datastore')}train/train.csv"}])\n    df = ds.to_pandas_dataframe()` },

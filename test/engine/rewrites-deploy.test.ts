@@ -55,7 +55,7 @@ describe('rewrites: models and deployment', () => {
       'Model(ws, name) on a workspace from the config file → the config file\'s ml_client',
       'from azureml.core import Model, Workspace\nws = Workspace.from_config()\nmodel = Model(ws, "m")\nprint(model.name)\n',
       // Then nothing v1 uses ws, and a later pass turns it into an MLClient too.
-      `${CLIENT}ws = MLClient.from_config(credential=DefaultAzureCredential())\nmodel = ml_client.models.get(name="m", label="latest")\nprint(model.name)\n`,
+      `${CLIENT}ws = ml_client\nmodel = ml_client.models.get(name="m", label="latest")\nprint(model.name)\n`,
     ],
     [
       'Model(ws, name, version) → models.get with the version as a string',

@@ -3,7 +3,7 @@ import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
 import { fixPython, parses } from './helpers';
 
 /** What the workspace becomes (workspace.ts), ahead of the estimator's lines. */
-const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())';
+const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client';
 /** v1's default environment for an estimator (EST): the default image, python, azureml-defaults, the packages. */
 const env = (conda: string, pip: string): string =>
   `azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", conda_file={"channels": ["anaconda", "conda-forge"], "dependencies": ["python=3.8.13", ${conda}{"pip": ["azureml-defaults"${pip}]}]})`;

@@ -64,7 +64,7 @@ describe('rewrites: jobs, runs and logging', () => {
         'from azure.ai.ml import MLClient',
         'from azure.identity import DefaultAzureCredential',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = ml_client',
         'exp = "train-exp"',
         // v1's default environment: v2 requires one; the docs' image, to review.
         'src = command(code="src", command="python train.py --epochs 10", environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), compute="cpu-cluster")  # amlint: review',
@@ -126,7 +126,7 @@ describe('rewrites: jobs, runs and logging', () => {
         'import time',
         'from mlflow.tracking import MlflowClient',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = ml_client',
         'exp = "interactive"',
         'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
         'mlflow.set_experiment("interactive")',
@@ -142,7 +142,7 @@ describe('rewrites: jobs, runs and logging', () => {
     [
       'with exp.start_logging() as run: the MLflow run is the context manager, set up before the with',
       'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nwith exp.start_logging() as run:\n    run.log("a", 1)\n',
-      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "x"\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nmlflow.set_experiment("x")\nwith mlflow.start_run() as run:\n    mlflow.log_metric("a", 1)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nexp = "x"\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nmlflow.set_experiment("x")\nwith mlflow.start_run() as run:\n    mlflow.log_metric("a", 1)\n',
     ],
     [
       'a training script: tag, id and complete on its own run',
@@ -177,7 +177,7 @@ describe('rewrites: jobs, runs and logging', () => {
         'from mlflow.tracking import MlflowClient',
         'from azure.ai.ml.constants import AssetTypes',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = ml_client',
         'exp = "x"',
         // run_config.target set afterwards: no "local" default first.
         'src = command(code=".", command="python t.py", environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), distribution=MpiDistribution(process_count_per_instance=2), instance_count=2)  # amlint: review',
@@ -223,7 +223,7 @@ describe('rewrites: jobs, runs and logging', () => {
         'from azure.identity import DefaultAzureCredential',
         'import mlflow',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = ml_client',
         'exp = "runs"',
         'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
         'mlflow.set_experiment("runs")',
@@ -263,7 +263,7 @@ describe('rewrites: jobs, runs and logging', () => {
         'from azure.identity import DefaultAzureCredential',
         'import mlflow',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = ml_client',
         'exp = "runs"',
         'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
         'mlflow.set_experiment("runs")',
@@ -283,7 +283,7 @@ describe('rewrites: jobs, runs and logging', () => {
     [
       'the child jobs of a submitted run, shown: JobOperations.list(parent_job_name=)',
       'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="train.py", compute_target="cpu", environment="azureml:env:1")\nrun = Experiment(ws, "x").submit(src)\nrun.wait_for_completion()\nprint(list(run.get_children()))\n',
-      'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nsrc = command(code=".", command="python train.py", environment="azureml:env:1", compute="cpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="x")\nml_client.jobs.stream(run.name)\nprint(list(ml_client.jobs.list(parent_job_name=run.name)))\n',
+      'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nsrc = command(code=".", command="python train.py", environment="azureml:env:1", compute="cpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="x")\nml_client.jobs.stream(run.name)\nprint(list(ml_client.jobs.list(parent_job_name=run.name)))\n',
     ],
     [
       'an environment\'s variables become the command\'s environment_variables',
@@ -393,7 +393,7 @@ describe('rewrites: fixes that must hold when applied alone (as an editor quick 
     };
     // CMD: a variable argument is `${{inputs.<name>}}` with its value in inputs=; JobOperations.stream / begin_cancel.
     const expected = [
-      { kind: 'code', text: 'from azure.ai.ml import command\nimport azure.ai.ml.entities\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "train"' },
+      { kind: 'code', text: 'from azure.ai.ml import command\nimport azure.ai.ml.entities\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nexp = "train"' },
       { kind: 'code', text: 'lr = 0.01\nsrc = command(code="src", command="python train.py --learning-rate ${{inputs.learning_rate}} --epochs 10", inputs={"learning_rate": lr}, environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), compute="cpu-cluster")  # amlint: review\nrun = ml_client.jobs.create_or_update(src, experiment_name="train")\nrun' },
       { kind: 'code', text: 'ml_client.jobs.stream(run.name)' },
       { kind: 'code', text: 'print(run.name)\nml_client.jobs.begin_cancel(run.name)' },

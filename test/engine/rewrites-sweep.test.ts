@@ -11,7 +11,7 @@ const HEAD = [
 /** What the workspace and experiment become (workspace.ts, jobs.ts), ahead of the sweep's own lines. */
 /** v1's default environment, stated for v2 as jobs.ts states it (the docs' image, to review). */
 const ENV = 'environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest")';
-const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = MLClient.from_config(credential=DefaultAzureCredential())';
+const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client';
 
 /** A notebook fixed with --unsafe-fixes gives `expected` cells, which parse and which a second run keeps. */
 function notebookFixes(input: DocumentInput, expected: Array<{ kind: string; text: string }>): void {
@@ -140,7 +140,7 @@ describe('rewrites: HyperDrive → sweep jobs', () => {
         'from azure.ai.ml.entities import Environment',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
         'env = Environment(image="img")',
-        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = ml_client',
         'src = command(code="src", command="python train.py --lr ${{inputs.lr}}", inputs={"lr": Choice(values=[0.1, 0.01])}, environment=env, compute="cpu-cluster")',
         'ps = "random"',
         'hd_config = src.sweep(sampling_algorithm=ps, primary_metric="accuracy", goal="Maximize", max_total_trials=4)',

@@ -222,6 +222,21 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nname = ws.name\nprint(name)\nws.write_config()\n',
       'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nname = "w"\nprint(name)\nws.write_config()\n',
     ],
+    [
+      'Workspace.from_config() after a client of the default config file (MLClient.from_config(credential=...)) becomes that client, not a second one',
+      `${IMPORTS}from azureml.core import Workspace, Datastore\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nblob = Datastore(ws, "workspaceblobstore")\nprint(ws.name, blob.container_name, ml_client.workspace_name)\n`,
+      `${IMPORTS}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nblob = ws.datastores.get(name="workspaceblobstore")\nprint(ws.workspace_name, blob.container_name, ml_client.workspace_name)\n`,
+    ],
+    [
+      'Workspace.from_config() after a client that may name another workspace (MLClient(cred, sub, rg, w)) gets a client of its own',
+      `${IMPORTS}from azureml.core import Workspace\nml_client = MLClient(DefaultAzureCredential(), "sub", "rg", "w")\nws = Workspace.from_config()\nprint(ws.name, ml_client.workspace_name)\n`,
+      `${IMPORTS}ml_client = MLClient(DefaultAzureCredential(), "sub", "rg", "w")\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name, ml_client.workspace_name)\n`,
+    ],
+    [
+      'Workspace.from_config() after a client of another config file (from_config(path=...)) gets a client of its own',
+      `${IMPORTS}from azureml.core import Workspace\nc = DefaultAzureCredential()\nml_client = MLClient.from_config(credential=c, path="other.json")\nws = Workspace.from_config()\nprint(ws.name, ml_client.workspace_name)\n`,
+      `${IMPORTS}c = DefaultAzureCredential()\nml_client = MLClient.from_config(credential=c, path="other.json")\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name, ml_client.workspace_name)\n`,
+    ],
   ];
   rewriteCases(cases);
 
@@ -325,7 +340,7 @@ describe('rewrites: a fix shared by many uses', () => {
     assert.ok(total < 2000, `${total} edits over all findings`);
     // And --fix still turns the whole workspace into an MLClient.
     const out = fix(src);
-    assert.ok(out.includes('ws = MLClient.from_config(credential=DefaultAzureCredential())') && !out.includes('get_default_datastore'), out.slice(0, 400));
+    assert.ok(out.includes('ws = ml_client') && !out.includes('get_default_datastore'), out.slice(0, 400));
   });
 });
 

@@ -227,6 +227,27 @@ export class FixBuilder {
   }
 
   /**
+   * The name of the module's `MLClient` (the one `mlClient()` returns) when it is bound once,
+   * at module level, before `at` (default: the code being rewritten; a fix offered on several
+   * findings passes the statement it rewrites, so that each offers the same edits), to
+   * `MLClient.from_config(credential=...)` with no other argument: a client of the default
+   * config file's workspace, which a `Workspace.from_config()` there names too. Else undefined.
+   */
+  configClient(at: number = this.useAt): string | undefined {
+    const name = boundMlClient(this.ctx);
+    const b = name ? this.ctx.model.moduleScope.bindings.get(name)?.[0] : undefined;
+    if (!b || b.kind !== 'assign' || b.start > at) return undefined;
+    const assign = b.node.parent;
+    if (assign?.type !== 'assignment' || assign.childForFieldName('left')?.id !== b.node.id || assign.parent?.type !== 'expression_statement' || assign.parent.parent?.type !== 'module') return undefined;
+    const call = assign.childForFieldName('right');
+    const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'from_config') return undefined;
+    const args = callArgs(call!);
+    if (args.splat || args.positional.length || args.keywords.size !== 1 || !args.keywords.has('credential')) return undefined;
+    return name;
+  }
+
+  /**
    * For a builder whose code only changes as part of another finding's rewrite (a v1
    * environment passed to a `ScriptRunConfig` that is rewritten with it): this finding offers
    * the fix of the v1 reference at `node` (a call or attribute the model resolves), provided

@@ -111,7 +111,7 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
  * has no such equivalent. Passing the workspace on as an argument is left as it is (those
  * calls stay reported).
  */
-function workspaceEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, auth: SyntaxNode | undefined, replacement: (credential: string) => string, exempt?: SyntaxNode): Edits | undefined {
+function workspaceEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, auth: SyntaxNode | undefined, replacement: (credential: string) => string, exempt?: SyntaxNode, client?: string): Edits | undefined {
   const cred = credentialOf(ctx, call, auth);
   if (!cred) return undefined;
   const target = assignedName(call);
@@ -130,9 +130,14 @@ function workspaceEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, auth
   if (!uses) return undefined;
   // Imports are asked for only once the rewrite is sure: the consumers' edits again, with `fb`.
   // (MLClient first: the imports keep the order MLClient, credential.)
-  fb.need('azure.ai.ml', 'MLClient');
-  const c = cred(fb);
-  const out: Edits = [[call, replacement(c.text)], ...c.edits, ...uses.edits];
+  let out: Edits;
+  // An existing client of the same workspace (`client`, see fromConfigEdits): no new one, no imports.
+  if (client) out = [[call, client], ...uses.edits];
+  else {
+    fb.need('azure.ai.ml', 'MLClient');
+    const c = cred(fb);
+    out = [[call, replacement(c.text)], ...c.edits, ...uses.edits];
+  }
   for (const c of uses.consumers) {
     for (const e of consumerEdits(fb, ctx, c, uses.client, exempt) ?? []) if (!out.some(([n]) => same(n, e[0]))) out.push(e);
   }
@@ -207,10 +212,18 @@ function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode, exempt
   return { edits, consumers, client };
 }
 
+/**
+ * `Workspace.from_config(path=, auth=)` → `MLClient.from_config(credential=, path=)`; with no
+ * arguments, when the module already has a client of the default config file bound before it
+ * (`ml_client = MLClient.from_config(credential=...)`, often added by an earlier fix), that
+ * client: `ws = ml_client` (one client per workspace, not two).
+ */
 function fromConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, exempt?: SyntaxNode): Edits | undefined {
   const args = bindArgs(call, ['path', 'auth'], ['path', 'auth']);
   if (!args) return undefined;
-  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}.from_config(${kwargs([['credential', cred], ['path', args.get('path')]])})`, exempt);
+  const existing = noArgs(call) && assignedName(call) ? fb.configClient(call.startIndex) : undefined;
+  const client = existing && ctx.model.resolveName(existing, call) === ctx.model.moduleScope.bindings.get(existing)?.[0] ? existing : undefined;
+  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}.from_config(${kwargs([['credential', cred], ['path', args.get('path')]])})`, exempt, client);
 }
 
 /** `Workspace(subscription_id, resource_group, workspace_name)` / `Workspace.get(name, subscription_id=, resource_group=)` → `MLClient(...)` with the same three values. */
