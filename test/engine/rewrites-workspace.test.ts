@@ -344,6 +344,34 @@ describe('rewrites: a fix shared by many uses', () => {
   });
 });
 
+describe('rewrites: long chains in other areas', () => {
+  /** Total fix edits over all findings: stays linear in the number of uses. */
+  const totalEdits = (findings: ReturnType<typeof lint>['findings']): number => findings.reduce((n, f) => n + (f.fixes ?? []).reduce((m, x) => m + x.edits.length, 0), 0);
+
+  it('an environment configured by 200 add_pip_package calls: the 200-edit fix only on its producers, not on each call', () => {
+    let src = 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\nenv = Environment("e")\ncd = CondaDependencies()\n';
+    for (let i = 0; i < 200; i++) src += `cd.add_pip_package("p${i}")\n`;
+    src += 'env.python.conda_dependencies = cd\n';
+    const all = lint({ kind: 'python', text: src }).findings;
+    const adds = all.filter((f) => f.symbol?.endsWith('add_pip_package'));
+    assert.equal(adds.length, 200);
+    assert.ok(adds.every((f) => !f.fixes), 'a piece past SHARED_FIX_LIMIT offers no copy of the whole fix');
+    assert.ok(all.some((f) => f.symbol === 'azureml.core.Environment' && f.fixes?.length), 'the producer keeps it');
+    assert.ok(totalEdits(all) < 1000, `${totalEdits(all)} edits over all findings`);
+  });
+
+  it('a submitted run used 200 times: the job fix only on the submit', () => {
+    let src = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="t.py")\nrun = Experiment(ws, "e").submit(src)\n';
+    for (let i = 0; i < 200; i++) src += 'print(run.get_status())\n';
+    const all = lint({ kind: 'python', text: src }).findings;
+    const uses = all.filter((f) => f.symbol === 'azureml.core.Run.get_status');
+    assert.equal(uses.length, 200);
+    assert.ok(uses.every((f) => !f.fixes));
+    assert.ok(all.find((f) => f.symbol === 'azureml.core.Experiment.submit')?.fixes?.length, 'the submit keeps it');
+    assert.ok(totalEdits(all) < 1000, `${totalEdits(all)} edits over all findings`);
+  });
+});
+
 describe('rewrites: a workspace passed to a v1 call', () => {
   it('is not turned into an MLClient while a v1 call that is not rewritten with it receives it', () => {
     const src = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nexp.start_logging()\n';

@@ -8,7 +8,7 @@ import type { Reference } from '../engine/semantic/model';
 import type { SyntaxNode } from '../engine/syntax';
 import { FixBuilder } from './fixes';
 import type { ModuleFix, RuleContext } from './rule';
-import type { Builder } from './rewrites/common';
+import { SHARED_FIX_LIMIT, type Builder } from './rewrites/common';
 import { WORKSPACE } from './rewrites/workspace';
 import { JOBS } from './rewrites/jobs';
 import { DEPLOY } from './rewrites/deploy';
@@ -73,6 +73,9 @@ function delegated(ctx: RuleContext, node: SyntaxNode, target: SyntaxNode): Modu
   const other = index.get(node.id);
   if (!other || (other.call ?? other.node).id === target.id) return undefined;
   const fix = v1Fix(ctx, other);
+  // Past SHARED_FIX_LIMIT edits the fix is the other finding's alone (else every piece of a long
+  // chain carries every edit: quadratic time and output).
+  if (fix && fix.edits.length > SHARED_FIX_LIMIT) return undefined;
   const s = target.startPosition;
   const e = target.endPosition;
   const before = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);

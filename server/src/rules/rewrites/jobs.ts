@@ -28,7 +28,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, combined, kwargs, noArgs, receiver, same, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineConfig } from './pipelines';
@@ -523,8 +523,26 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
 function nestEdits(edits: Edits): Edits | undefined {
   const all: Edits = edits.map(([n, t]) => [n, t]);
   const inner = new Set<number>();
+  // Most edits are inside no other: a node can only be inside one that starts at or before it and
+  // ends at or after it, so the (quadratic) search runs only for those that may be (a run with
+  // hundreds of uses makes hundreds of edits, and every use's finding builds this fix).
+  const byStart = [...all].sort((a, b) => a[0].startIndex - b[0].startIndex);
+  const mayBeInside = new Set<SyntaxNode>();
+  let maxEnd = -1;
+  for (let i = 0; i < byStart.length; ) {
+    let j = i;
+    while (j < byStart.length && byStart[j][0].startIndex === byStart[i][0].startIndex) j++;
+    const groupEnd = Math.max(...byStart.slice(i, j).map(([n]) => n.endIndex));
+    for (let k = i; k < j; k++) {
+      const n = byStart[k][0];
+      if (maxEnd >= n.endIndex || (j - i > 1 && groupEnd >= n.endIndex)) mayBeInside.add(n);
+    }
+    maxEnd = Math.max(maxEnd, groupEnd);
+    i = j;
+  }
   for (const e of all) {
     const [n, t] = e;
+    if (!mayBeInside.has(n)) continue;
     const outer = all.find(([o]) => !same(o, n) && o.startIndex <= n.startIndex && n.endIndex <= o.endIndex);
     if (!outer) continue;
     const i = outer[1].indexOf(n.text);
@@ -538,6 +556,9 @@ function nestEdits(edits: Edits): Edits | undefined {
 /** The fix of a finding that belongs to a job's lifecycle: its own replacement, the other edits added to `fb`. */
 function withJob(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode | undefined, target: SyntaxNode): string | undefined {
   if (!submit || calleeOf(ctx, submit) !== 'azureml.core.Experiment.submit') return undefined;
+  // Shared by every use of the run: past SHARED_FIX_LIMIT uses it is the submit's fix alone
+  // (checked before building it: each use's finding would otherwise build it again).
+  if (!same(target, submit) && (usesOfAssigned(ctx, submit)?.length ?? 0) > SHARED_FIX_LIMIT) return undefined;
   const edits = jobEdits(fb, ctx, submit);
   // A piece rewritten inside another edit (an inline configuration): the submit's fix.
   if (edits && !edits.some(([n]) => same(n, target)) && edits.some(([n]) => n.startIndex <= target.startIndex && target.endIndex <= n.endIndex)) return fb.sameFixAs(submit);
