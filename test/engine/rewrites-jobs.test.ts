@@ -291,6 +291,12 @@ describe('rewrites: jobs, runs and logging', () => {
       // ENV2 entity (environment.ts); command(environment_variables=) (azure.ai.ml reference).
       'import azure.ai.ml.entities\nfrom azure.ai.ml import command\nenv = azure.ai.ml.entities.Environment(\n    name="e",\n    image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest",  # amlint: review\n    conda_file="env.yml",\n)\nsrc = command(code=".", command="python t.py", environment=env, compute="cpu", environment_variables={"A": "1"})\n',
     ],
+    [
+      // The MLN tutorials write `args = [...]` then `arguments=args`: the list a name is bound to once.
+      'arguments given through a variable bound once to a list literal',
+      'from azureml.core import Experiment, ScriptRunConfig\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nargs = ["--regularization", 0.5]\nsrc = ScriptRunConfig(source_directory="src", script="train.py", arguments=args, compute_target="cpu", environment=env)\nrun = Experiment(ml_client, "exp").submit(src)\n',
+      'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nargs = ["--regularization", 0.5]\nsrc = command(code="src", command="python train.py --regularization 0.5", environment=env, compute="cpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="exp")\n',
+    ],
   ];
   for (const [name, src, expected] of cases) {
     it(name, () => {
@@ -302,6 +308,10 @@ describe('rewrites: jobs, runs and logging', () => {
   }
 
   describe('no suggestion where v2 would do something else', () => {
+    it('an arguments list that is changed after it is made (args.append) is not read from its literal', () => {
+      const src = 'from azureml.core import ScriptRunConfig\nargs = ["--a", 1]\nargs.append("--b")\nsrc = ScriptRunConfig(source_directory="src", script="t.py", arguments=args, compute_target="cpu", environment=env)\n';
+      assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 3), undefined);
+    });
     it('a run from start_logging is not a job: get_status stays', () => {
       const src = 'from azureml.core import Experiment\nexp = Experiment(ws, "x")\nrun = exp.start_logging()\nprint(run.get_status())\n';
       assert.equal(fixesAt(src, 'azureml.core.Run.get_status', 3), undefined);

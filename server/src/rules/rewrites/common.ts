@@ -64,7 +64,17 @@ export function workspaceVariableFree(ctx: RuleContext, call: SyntaxNode): boole
   return variableFree(ctx, call, ['subscription_id']);
 }
 
-/** The call is a statement, or assigned to a name with no attribute uses except `allowed` ones. */
+/**
+ * `type(x)` / `isinstance(x, ...)`: the use asks what class the object is, which a rewrite into
+ * a v2 object changes (`type(compute_target) is AmlCompute` would turn false).
+ */
+export function typeTested(ctx: RuleContext, use: SyntaxNode): boolean {
+  const call = use.parent?.type === 'argument_list' ? use.parent.parent : undefined;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  return fn?.type === 'identifier' && (fn.text === 'type' || fn.text === 'isinstance') && !ctx.model.resolveName(fn.text, fn);
+}
+
+/** The call is a statement, or assigned to a name with no attribute uses except `allowed` ones (and no class test). */
 export function variableFree(ctx: RuleContext, call: SyntaxNode, allowed: string[]): boolean {
   const assign = call.parent;
   if (assign?.type !== 'assignment' || assign.childForFieldName('right')?.id !== call.id) return assign?.type === 'expression_statement';
@@ -74,6 +84,7 @@ export function variableFree(ctx: RuleContext, call: SyntaxNode, allowed: string
   const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
   const mine = list.find((b) => b.node.id === target.id) ?? binding;
   return (ctx.model.uses.get(mine!) ?? []).every((use) => {
+    if (typeTested(ctx, use)) return false;
     const parent = use.parent;
     return !(parent?.type === 'attribute' && parent.childForFieldName('object')?.id === use.id && !allowed.includes(parent.childForFieldName('attribute')?.text ?? ''));
   });

@@ -595,10 +595,29 @@ function inputName(prev: SyntaxNode | undefined, item: SyntaxNode): string | und
  * as `${{inputs.<name>}}` with its value in `inputs` (CMD: "args become `${{inputs.x}}`");
  * undefined for anything else (v1 datasets, calls, computed strings).
  */
+/**
+ * `args = ['--reg', 0.5]` then `ScriptRunConfig(..., arguments=args)` (the MLN tutorials' shape):
+ * the list a name is bound to once, when nothing else reads or changes it (no `args.append`,
+ * no other use) and every item means the same at the use as where the list is written.
+ */
+function listOfName(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined {
+  const b = ctx.model.resolveName(name.text, name);
+  const assign = b?.node.parent;
+  if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
+  if ((b.scope.bindings.get(name.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
+  const list = assign.childForFieldName('right');
+  if (list?.type !== 'list') return undefined;
+  return list.namedChildren.every((item) => item.type === 'comment' || sameAt(ctx, item, name)) ? list : undefined;
+}
+
 function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined, asInputs?: Map<string, string>): { command: string; inputs: Array<[string, string]> } | undefined {
   if (/["'\\{}$\s]/.test(script)) return undefined;
   const parts = ['python', script];
   const inputs: Array<[string, string]> = [];
+  if (list?.type === 'identifier') {
+    list = listOfName(ctx, list);
+    if (!list) return undefined;
+  }
   if (list) {
     if (list.type !== 'list') return undefined;
     const items = list.namedChildren.filter((c) => c.type !== 'comment');

@@ -29,7 +29,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -469,7 +469,7 @@ function datastoreFree(ctx: RuleContext, call: SyntaxNode, name?: SyntaxNode, ex
 function computeFree(ctx: RuleContext, node: SyntaxNode): boolean {
   const target = assignedName(node);
   if (!target) return node.parent?.type !== 'attribute' && !passedToV1Call(ctx, node);
-  return usesOf(ctx, target).every((u) => (memberOf(u)?.name ?? 'name') === 'name' && !passedToV1Call(ctx, u));
+  return usesOf(ctx, target).every((u) => (memberOf(u)?.name ?? 'name') === 'name' && !passedToV1Call(ctx, u) && !typeTested(ctx, u));
 }
 
 /** A datastore lookup on the client `ml`: by name, or the default one. */
