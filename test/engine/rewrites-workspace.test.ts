@@ -372,6 +372,21 @@ describe('rewrites: long chains in other areas', () => {
   });
 });
 
+describe('rewrites: the workspace of a job\'s own script', () => {
+  it('run.experiment.workspace, or a workspace parameter in a script that calls Run.get_context(), is not the config file\'s (a job has none)', () => {
+    const direct = 'from azureml.core import Run, Dataset\nrun = Run.get_context()\nws = run.experiment.workspace\nds = Dataset.get_by_name(ws, name="d")\nprint(ds.name)\n';
+    const param = 'from azureml.core import Run, Dataset\nrun = Run.get_context()\ndef load(ws):\n    ds = Dataset.get_by_name(ws, name="d")\n    print(ds.name)\n';
+    for (const [src, line] of [[direct, 3], [param, 3]] as const) {
+      const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.core.Dataset.get_by_name' && x.range.start.line === line);
+      assert.ok(f, src);
+      assert.equal(f.fixes, undefined, src);
+    }
+    // Outside a job script a workspace parameter is still taken to be the config file's.
+    const notebook = 'from azureml.core import Dataset\ndef load(ws):\n    ds = Dataset.get_by_name(ws, name="d")\n    print(ds.name)\n';
+    assert.ok(lint({ kind: 'python', text: notebook }).findings.find((x) => x.symbol === 'azureml.core.Dataset.get_by_name')?.fixes?.length);
+  });
+});
+
 describe('rewrites: a workspace passed to a v1 call', () => {
   it('is not turned into an MLClient while a v1 call that is not rewritten with it receives it', () => {
     const src = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nexp.start_logging()\n';

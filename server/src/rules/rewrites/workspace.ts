@@ -95,7 +95,28 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
   const q = qnameOf(ctx, made);
   if (q === FROM_CONFIG) return noArgs(made!) ? { ml: fb.mlClient(), edits: [] } : undefined;
   if (q === WS_CLASS || q === WORKSPACE_GET || made) return undefined;
+  // A workspace of unknown origin (a parameter) is taken to be the config file's, except in a job's
+  // own script: there `run.experiment.workspace` is the job's workspace and no config file exists.
+  if (runWorkspace(ctx, ws) || inJobScript(ctx)) return undefined;
   return { ml: fb.mlClient(), edits: [] };
+}
+
+/** `run.experiment.workspace`, written there or assigned to the name `ws` is. */
+function runWorkspace(ctx: RuleContext, ws: SyntaxNode): boolean {
+  const b = ws.type === 'identifier' ? ctx.model.resolveName(ws.text, ws) : undefined;
+  const assign = b?.node.parent;
+  const expr = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : ws;
+  const obj = expr?.type === 'attribute' && expr.childForFieldName('attribute')?.text === 'workspace' ? expr.childForFieldName('object') : undefined;
+  return obj?.type === 'attribute' && obj.childForFieldName('attribute')?.text === 'experiment';
+}
+
+const jobScripts = new WeakMap<RuleContext['model'], boolean>();
+
+/** The module runs as a job's script: it asks for its own run (`Run.get_context()`). Once per model. */
+function inJobScript(ctx: RuleContext): boolean {
+  let yes = jobScripts.get(ctx.model);
+  if (yes === undefined) jobScripts.set(ctx.model, (yes = ctx.model.references.some((r) => r.qname === 'azureml.core.Run.get_context')));
+  return yes;
 }
 
 // ---------------------------------------------------------------------------------------------
