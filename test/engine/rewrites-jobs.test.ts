@@ -297,6 +297,13 @@ describe('rewrites: jobs, runs and logging', () => {
       'from azureml.core import Experiment, ScriptRunConfig\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nargs = ["--regularization", 0.5]\nsrc = ScriptRunConfig(source_directory="src", script="train.py", arguments=args, compute_target="cpu", environment=env)\nrun = Experiment(ml_client, "exp").submit(src)\n',
       'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nml_client = MLClient.from_config(credential=cred)\nargs = ["--regularization", 0.5]\nsrc = command(code="src", command="python train.py --regularization 0.5", environment=env, compute="cpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="exp")\n',
     ],
+    [
+      // The MLN/Learn tutorial shape: a v1 file dataset mounted as an argument → a v2 uri_folder
+      // Input on the datastore path (data.ts dataInput; RW: jobs read azureml://datastores/<name>/paths/...).
+      'a file dataset mounted as a script argument becomes a uri_folder input of the command',
+      "from azureml.core import Workspace, Experiment, Dataset, ScriptRunConfig\n\nws = Workspace.from_config()\ndatastore = ws.get_default_datastore()\ndataset = Dataset.File.from_files(path=(datastore, 'datasets/cifar10'))\nexperiment = Experiment(workspace=ws, name='day1-experiment-data')\nconfig = ScriptRunConfig(\n    source_directory='./src',\n    script='train.py',\n    compute_target='cpu-cluster',\n    arguments=[\n        '--data_path', dataset.as_named_input('input').as_mount(),\n        '--learning_rate', 0.003,\n        '--momentum', 0.92],\n    environment=env,\n)\nrun = experiment.submit(config)\nprint(run.get_portal_url())\n",
+      "from azure.ai.ml import Input\nfrom azure.ai.ml.constants import AssetTypes\nfrom azure.ai.ml.constants import InputOutputModes\nfrom azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\nws = ml_client\ndatastore = ws.datastores.get_default()\ndataset = f\"azureml://datastores/{datastore.name}/paths/datasets/cifar10\"\nexperiment = 'day1-experiment-data'\nconfig = command(code='./src', command=\"python train.py --data_path ${{inputs.data_path}} --learning_rate 0.003 --momentum 0.92\", inputs={\"data_path\": Input(type=AssetTypes.URI_FOLDER, path=dataset, mode=InputOutputModes.RO_MOUNT)}, environment=env, compute='cpu-cluster')\nrun = ml_client.jobs.create_or_update(config, experiment_name='day1-experiment-data')\nprint(run.studio_url)\n",
+    ],
   ];
   for (const [name, src, expected] of cases) {
     it(name, () => {
@@ -308,6 +315,10 @@ describe('rewrites: jobs, runs and logging', () => {
   }
 
   describe('no suggestion where v2 would do something else', () => {
+    it('a one-file dataset mounted as an argument (v1 mounts a file differently from a folder) keeps its ScriptRunConfig', () => {
+      const src = 'from azureml.core import Dataset, ScriptRunConfig\nds = Dataset.File.from_files(path=(datastore, "data/x.csv"))\nsrc = ScriptRunConfig(source_directory="src", script="t.py", arguments=["--data", ds.as_named_input("d").as_mount()], compute_target="cpu", environment=env)\n';
+      assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 2), undefined);
+    });
     it('an arguments list that is changed after it is made (args.append) is not read from its literal', () => {
       const src = 'from azureml.core import ScriptRunConfig\nargs = ["--a", 1]\nargs.append("--b")\nsrc = ScriptRunConfig(source_directory="src", script="t.py", arguments=args, compute_target="cpu", environment=env)\n';
       assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 3), undefined);

@@ -34,6 +34,7 @@ import { estimatorConfig } from './estimators';
 import { pipelineConfig } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf } from './workspace';
+import { dataInput } from './data';
 
 /** The qualified name a call's callee resolves to. */
 function calleeOf(ctx: RuleContext, call: SyntaxNode | undefined): string | undefined {
@@ -610,10 +611,11 @@ function listOfName(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined 
   return list.namedChildren.every((item) => item.type === 'comment' || sameAt(ctx, item, name)) ? list : undefined;
 }
 
-function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined, asInputs?: Map<string, string>): { command: string; inputs: Array<[string, string]> } | undefined {
+function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined, asInputs?: Map<string, string>, fb?: FixBuilder): { command: string; inputs: Array<[string, string]>; edits: Edits } | undefined {
   if (/["'\\{}$\s]/.test(script)) return undefined;
   const parts = ['python', script];
   const inputs: Array<[string, string]> = [];
+  const edits: Edits = [];
   if (list?.type === 'identifier') {
     list = listOfName(ctx, list);
     if (!list) return undefined;
@@ -637,6 +639,17 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
         parts.push(lit);
         continue;
       }
+      // A v1 file dataset mounted or downloaded (`ds.as_named_input("x").as_mount()`): a v2
+      // uri_folder input (data.ts dataInput; CMD: data arguments become `${{inputs.x}}`).
+      const data = item.type === 'call' && fb ? dataInput(fb, ctx, item) : undefined;
+      if (data) {
+        const name = inputName(items[i - 1], item);
+        if (!name || inputs.some(([n]) => n === name)) return undefined;
+        inputs.push([name, data.input]);
+        edits.push(...data.edits);
+        parts.push(`\${{inputs.${name}}}`);
+        continue;
+      }
       if ((item.type !== 'identifier' && item.type !== 'attribute') || sdkOf(ctx.model.evaluate(item)) === 'v1') return undefined;
       const name = inputName(items[i - 1], item);
       const known = inputs.find(([n]) => n === name);
@@ -647,7 +660,7 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
   }
   // Every swept option is an input of the command.
   if (asInputs && [...asInputs].some(([flag, name]) => parts[parts.indexOf(flag) + 1] !== `\${{inputs.${name}}}`)) return undefined;
-  return { command: parts.join(' '), inputs };
+  return { command: parts.join(' '), inputs, edits };
 }
 
 /**
@@ -733,7 +746,7 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   if (!args || !script) return undefined;
   const target = assignedName(call);
   if (!target && call.parent?.type !== 'expression_statement' && call.parent?.type !== 'argument_list' && call.parent?.type !== 'keyword_argument') return undefined;
-  const cmd = commandWithInputs(ctx, script, args.get('arguments'), asInputs);
+  const cmd = commandWithInputs(ctx, script, args.get('arguments'), asInputs, fb);
   const compute = computeName(ctx, args.get('compute_target'));
   const vars: { text?: string } = {};
   const env = envEdits(fb, ctx, args.get('environment') as SyntaxNode, vars);
@@ -745,7 +758,7 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
     cmd.command = [...parts, ...extra.parts].join(' ');
     cmd.inputs.push(...extra.inputs);
   }
-  const edits: Edits = [];
+  const edits: Edits = [...cmd.edits];
   let setsTarget = false;
   let setsEnv = false;
   // The uses of the variable: arguments (the caller checks them), or run_config assignments.
