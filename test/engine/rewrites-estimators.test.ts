@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
-import { fixPython, parses } from './helpers';
+import { fixPython, parses, rewriteCases } from './helpers';
 
 /** What the workspace becomes (workspace.ts), ahead of the estimator's lines. */
 const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client';
@@ -115,14 +115,7 @@ describe('rewrites: v1 estimators → command jobs', () => {
       ].join('\n'),
     ],
   ];
-  for (const [title, src, expected] of cases) {
-    it(title, () => {
-      const out = fixPython(src, true);
-      assert.equal(out, expected);
-      assert.ok(parses(out), 'still parses');
-      assert.equal(fixPython(out, true), out, 'a second run changes nothing');
-    });
-  }
+  rewriteCases(cases);
 
   it('every piece offers the fix (estimator, Mpi, experiment, submit)', () => {
     const findings = lint({ kind: 'python', text: cases[2][1] }).findings.filter((f) => f.code === 'AML102');

@@ -1,10 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyFixes, fixDocument, lint, type DocumentInput } from '../../server/src/engine';
-import { fixPython, parses } from './helpers';
-
-function fixPy(text: string, unsafe = true): string {
-  return fixPython(text, unsafe);
-}
+import { parses, rewriteCases } from './helpers';
 
 /** The fixes offered on the finding for `symbol` at a 0-based line. */
 function fixesAt(src: string, symbol: string, line: number): unknown {
@@ -305,14 +301,7 @@ describe('rewrites: jobs, runs and logging', () => {
       "from azure.ai.ml import Input\nfrom azure.ai.ml.constants import AssetTypes\nfrom azure.ai.ml.constants import InputOutputModes\nfrom azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\nws = ml_client\ndatastore = ws.datastores.get_default()\ndataset = f\"azureml://datastores/{datastore.name}/paths/datasets/cifar10\"\nexperiment = 'day1-experiment-data'\nconfig = command(code='./src', command=\"python train.py --data_path ${{inputs.data_path}} --learning_rate 0.003 --momentum 0.92\", inputs={\"data_path\": Input(type=AssetTypes.URI_FOLDER, path=dataset, mode=InputOutputModes.RO_MOUNT)}, environment=env, compute='cpu-cluster')\nrun = ml_client.jobs.create_or_update(config, experiment_name='day1-experiment-data')\nprint(run.studio_url)\n",
     ],
   ];
-  for (const [name, src, expected] of cases) {
-    it(name, () => {
-      const out = fixPy(src);
-      assert.equal(out, expected);
-      assert.ok(parses(out), 'the fixed file still parses');
-      assert.equal(fixPy(out), out, 'a second run changes nothing');
-    });
-  }
+  rewriteCases(cases);
 
   describe('no suggestion where v2 would do something else', () => {
     it('a one-file dataset mounted as an argument (v1 mounts a file differently from a folder) keeps its ScriptRunConfig', () => {

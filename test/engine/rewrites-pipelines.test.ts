@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint } from '../../server/src/engine';
-import { fixPython, parses } from './helpers';
+import { fixPython, parses, rewriteCases } from './helpers';
 
 const fixPy = (text: string): string => fixPython(text, true);
 
@@ -84,14 +84,7 @@ describe('rewrites: pipelines', () => {
       ].join('\n'),
     ],
   ];
-  for (const [name, src, expected] of cases) {
-    it(name, () => {
-      const out = fixPy(src);
-      assert.equal(out, expected);
-      assert.ok(parses(out), 'the fixed file still parses');
-      assert.equal(fixPy(out), out, 'a second run changes nothing');
-    });
-  }
+  rewriteCases(cases);
 
   it('OutputFileDatasetConfig outputs read with as_input, a steps list, inside a function (indented)', () => {
     const src = [

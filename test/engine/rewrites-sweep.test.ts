@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
-import { fixPython, parses } from './helpers';
+import { parses, rewriteCases } from './helpers';
 
 const HEAD = [
   'from azureml.core import Workspace, Experiment, ScriptRunConfig',
@@ -182,14 +182,7 @@ describe('rewrites: HyperDrive → sweep jobs', () => {
       ].join('\n'),
     ],
   ];
-  for (const [title, src, expected] of cases) {
-    it(title, () => {
-      const out = fixPython(src, true);
-      assert.equal(out, expected);
-      assert.ok(parses(out), 'still parses');
-      assert.equal(fixPython(out, true), out, 'a second run changes nothing');
-    });
-  }
+  rewriteCases(cases);
 
   it('every piece offers the fix (sampling, expressions, policy, goal, config, script run)', () => {
     const src = cases[0][1];

@@ -117,7 +117,6 @@ function combine(fb: FixBuilder, own: SyntaxNode, edits: Edit[] | undefined): st
   return mine[1];
 }
 
-const calleeQname = qnameOf;
 
 // ---------------------------------------------------------------------------------------------
 // Statements: where a multi-line rewrite goes and how it is indented
@@ -163,7 +162,7 @@ function numberOf(node: SyntaxNode | undefined): number | undefined {
 /** The call that made a v1 model a variable holds: `Model(ws, name)` or `Model.register(...)`. */
 function modelProducer(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
   const made = node?.type === 'identifier' ? definingCall(ctx, node) : undefined;
-  const q = made && calleeQname(ctx, made);
+  const q = made && qnameOf(ctx, made);
   return q === MODEL || q === `${MODEL}.register` ? made : undefined;
 }
 
@@ -175,7 +174,7 @@ function versionString(node: SyntaxNode): string {
 
 /** The v2 expression replacing a `Model(...)` / `Model.register(...)` call, if its arguments translate. */
 function modelCallText(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
-  const q = calleeQname(ctx, call);
+  const q = qnameOf(ctx, call);
   if (q === MODEL) {
     // Model(ws, name[, version]) → models.get (MODEL; SDK: models.get needs a version or a label; v1 without a version means the latest).
     const args = bindArgs(call, ['workspace', 'name'], ['workspace', 'name', 'version']);
@@ -219,7 +218,7 @@ function modelEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extraUse
   const text = modelCallText(fb, ctx, call);
   if (!text) return undefined;
   const edits: Edit[] = [[call, text]];
-  if (calleeQname(ctx, call) === `${MODEL}.register` && bindArgs(call, REGISTER_SIGNATURE, REGISTER_SIGNATURE)?.has('model_framework')) {
+  if (qnameOf(ctx, call) === `${MODEL}.register` && bindArgs(call, REGISTER_SIGNATURE, REGISTER_SIGNATURE)?.has('model_framework')) {
     // The dropped framework: a review mark at the end of the statement.
     const stmt = statementOf(call);
     if (!stmt || lineIndent(ctx, stmt) === undefined) return undefined;
@@ -306,7 +305,7 @@ const getModelPath: Builder = (fb, ref, ctx) => {
 
 /** The name argument of `Webservice(ws, name)` (or `AciWebservice`/`AksWebservice`), if `call` is one. */
 function serviceLookupName(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
-  const q = calleeQname(ctx, call);
+  const q = qnameOf(ctx, call);
   if (!q || !SERVICE_CLASSES.includes(q)) return undefined;
   return bindArgs(call, ['workspace', 'name'], ['workspace', 'name'])?.get('name');
 }
@@ -324,7 +323,7 @@ function endpointName(ctx: RuleContext, ref: Reference): string | undefined {
   if (svc.type !== 'identifier') return undefined;
   const made = definingCall(ctx, svc);
   if (made) {
-    const q = calleeQname(ctx, made);
+    const q = qnameOf(ctx, made);
     if (q?.includes('LocalWebservice')) return undefined;
     if (q === MODEL_DEPLOY) {
       for (const a of callArgs(made).positional.concat([...callArgs(made).keywords.values()])) {
@@ -356,7 +355,7 @@ function serviceClient(fb: FixBuilder, ctx: RuleContext, ref: Reference): string
   const svc = receiver(ref);
   const made = svc?.type === 'call' ? svc : svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
   if (!made) return fb.mlClient();
-  const q = calleeQname(ctx, made);
+  const q = qnameOf(ctx, made);
   const ws = q === MODEL_DEPLOY ? deployArgs(made)?.get('workspace') : serviceLookupName(ctx, made) ? bindArgs(made, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace') : undefined;
   return ws ? clientFor(fb, ctx, ws) : fb.mlClient();
 }
@@ -385,7 +384,7 @@ function deployArgs(call: SyntaxNode): Map<string, SyntaxNode> | undefined {
 function deploySlotOf(ctx: RuleContext, use: SyntaxNode, slot: string): SyntaxNode | undefined {
   const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
   const call = list?.type === 'argument_list' ? list.parent : undefined;
-  if (!call || calleeQname(ctx, call) !== MODEL_DEPLOY) return undefined;
+  if (!call || qnameOf(ctx, call) !== MODEL_DEPLOY) return undefined;
   return same(deployArgs(call)?.get(slot), use) ? call : undefined;
 }
 
@@ -395,7 +394,7 @@ function deploySlotOf(ctx: RuleContext, use: SyntaxNode, slot: string): SyntaxNo
  */
 function producerOf(ctx: RuleContext, arg: SyntaxNode | undefined, qname: string): SyntaxNode | undefined {
   const made = arg?.type === 'call' ? arg : arg?.type === 'identifier' ? definingCall(ctx, arg) : undefined;
-  if (!made || calleeQname(ctx, made) !== qname) return undefined;
+  if (!made || qnameOf(ctx, made) !== qname) return undefined;
   return made.id === arg!.id || assignedName(made) ? made : undefined;
 }
 
@@ -489,7 +488,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     // same registered asset in v2: referenced as "azureml:<name>:<version>" (concept-online-deployment-model-specification).
     else if (model.type === 'identifier') modelText = `f"azureml:{${model.text}.name}:{${model.text}.version}"`;
     // `[Model(ws, name)]` written in the call: its models.get goes into the deployment.
-    else if (model.type === 'call' && calleeQname(ctx, model) === MODEL && modelCallText(fb, ctx, model)) modelText = modelCallText(fb, ctx, model)!;
+    else if (model.type === 'call' && qnameOf(ctx, model) === MODEL && modelCallText(fb, ctx, model)) modelText = modelCallText(fb, ctx, model)!;
     else return undefined;
   } else if (modelSdk !== 'v2' && !(model.type === 'string' && stringValue(model) !== undefined)) return undefined;
 
@@ -723,7 +722,7 @@ function attributeSource(ctx: RuleContext, ref: Reference): SyntaxNode | undefin
 /** The `Model.deploy` call whose service `node` (a receiver) holds. */
 function deployOfService(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
   const made = node?.type === 'identifier' ? definingCall(ctx, node) : undefined;
-  return made && calleeQname(ctx, made) === MODEL_DEPLOY ? made : undefined;
+  return made && qnameOf(ctx, made) === MODEL_DEPLOY ? made : undefined;
 }
 
 /** The lifecycle of that deployment translates (checked on a scratch builder). */
@@ -744,7 +743,7 @@ function servicePiece(fallback?: Builder): Builder {
     const lookup = lookupOfService(ctx, svc);
     if (lookup) return fb.sameFixAs(lookup);
     const made = svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
-    const q = made && calleeQname(ctx, made);
+    const q = made && qnameOf(ctx, made);
     if (q?.startsWith('azureml.core.') && !SERVICE_CLASSES.includes(q)) return undefined;
     return fallback?.(fb, ref, ctx);
   };
@@ -809,7 +808,7 @@ const serviceHandler: Builder = (fb, ref) => {
 const deployInput: Builder = (fb, ref, ctx) => {
   const call = ref.call!;
   const list = call.parent?.type === 'keyword_argument' ? call.parent.parent : call.parent;
-  if (list?.type === 'argument_list' && calleeQname(ctx, list.parent!) === MODEL_DEPLOY) return fb.sameFixAs(list.parent!);
+  if (list?.type === 'argument_list' && qnameOf(ctx, list.parent!) === MODEL_DEPLOY) return fb.sameFixAs(list.parent!);
   const target = assignedName(call);
   const first = target ? usesOf(ctx, target)[0] : undefined;
   const deploy = first && (deploySlotOf(ctx, first, 'inference_config') ?? deploySlotOf(ctx, first, 'deployment_config'));

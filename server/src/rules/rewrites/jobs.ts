@@ -28,20 +28,13 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, combined, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineConfig } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf } from './workspace';
 import { dataInput } from './data';
-
-/** The qualified name a call's callee resolves to. */
-function calleeOf(ctx: RuleContext, call: SyntaxNode | undefined): string | undefined {
-  const fn = call?.childForFieldName('function');
-  const v = fn ? ctx.model.evaluate(fn) : undefined;
-  return v?.kind === 'ref' ? v.qname : undefined;
-}
 
 /** The call that made an object: the expression itself when it is a call, else the call its name was assigned from. */
 function madeBy(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
@@ -270,7 +263,7 @@ function runLoggingUse(fb: FixBuilder, ctx: RuleContext, use: SyntaxNode): [Synt
 
 /** A v2 job object: made by an `azure.ai.ml` call (`command(...)`, `automl.classification(...)`). */
 function v2Job(ctx: RuleContext, config: SyntaxNode): boolean {
-  const q = calleeOf(ctx, madeBy(ctx, config));
+  const q = qnameOf(ctx, madeBy(ctx, config));
   return !!q && sdkOf({ kind: 'ref', qname: q }) === 'v2';
 }
 
@@ -330,7 +323,7 @@ function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: 
 
 /** The `exp.submit(config)` call: the experiment expression, its `Experiment(ws, name)` call, and the config. */
 function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode; rerun: boolean } | undefined {
-  if (calleeOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
+  if (qnameOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
   // `regenerate_outputs=` (a v1 pipeline's submit option, literal): jobEdits moves it into the pipeline.
   const bound = bindArgs(call, ['config'], ['config', 'regenerate_outputs']);
   const regenerate = bound?.get('regenerate_outputs');
@@ -339,7 +332,7 @@ function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; exp
   const fn = call.childForFieldName('function');
   const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
   const expCall = madeBy(ctx, exp);
-  if (!config || !exp || !expCall || calleeOf(ctx, expCall) !== 'azureml.core.Experiment') return undefined;
+  if (!config || !exp || !expCall || qnameOf(ctx, expCall) !== 'azureml.core.Experiment') return undefined;
   const e = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
   const ws = e?.get('workspace');
   const name = e?.get('name');
@@ -360,7 +353,7 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   if (!p || !client || !uses) return undefined;
   const ml = client.ml;
   const edits: Edits = [[call, `${ml}.jobs.create_or_update(${p.config.text}, experiment_name=${p.name.text})`], ...client.edits];
-  const sweep = ['azureml.train.hyperdrive.HyperDriveConfig', 'azureml.train.hyperdrive.HyperDriveRunConfig'].includes(calleeOf(ctx, madeBy(ctx, p.config)) ?? '');
+  const sweep = ['azureml.train.hyperdrive.HyperDriveConfig', 'azureml.train.hyperdrive.HyperDriveRunConfig'].includes(qnameOf(ctx, madeBy(ctx, p.config)) ?? '');
   const more = jobUseEdits(fb, ctx, ml, uses, sweep);
   return more && [...edits, ...more];
 }
@@ -417,7 +410,7 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
     if (shown(ctx, use)) continue; // a notebook cell or print showing the run: the job shows itself
     // RunDetails(run).show() → stream the logs (no v2 widget is documented).
     const holder = use.parent?.type === 'argument_list' ? use.parent.parent : undefined;
-    const show = holder && calleeOf(ctx, holder) === 'azureml.widgets.RunDetails' && callArgs(holder).positional.length === 1 && !callArgs(holder).keywords.size ? holder.parent : undefined;
+    const show = holder && qnameOf(ctx, holder) === 'azureml.widgets.RunDetails' && callArgs(holder).positional.length === 1 && !callArgs(holder).keywords.size ? holder.parent : undefined;
     const showCall = show?.type === 'attribute' && show.childForFieldName('attribute')?.text === 'show' && show.parent?.type === 'call' ? show.parent : undefined;
     if (!showCall || !noArgs(showCall)) return undefined;
     edits.push([showCall, `${ml}.jobs.stream(${job}.name)`]);
@@ -432,7 +425,7 @@ const HYPERDRIVE = ['azureml.train.hyperdrive.HyperDriveConfig', 'azureml.train.
 function sweepSubmitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
   const kw = use.parent?.type === 'keyword_argument' && same(use.parent.childForFieldName('value'), use) ? use.parent : undefined;
   const hd = kw?.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
-  if (!hd || !['run_config', 'estimator'].includes(kw!.childForFieldName('name')?.text ?? '') || !HYPERDRIVE.includes(calleeOf(ctx, hd) ?? '')) return undefined;
+  if (!hd || !['run_config', 'estimator'].includes(kw!.childForFieldName('name')?.text ?? '') || !HYPERDRIVE.includes(qnameOf(ctx, hd) ?? '')) return undefined;
   const target = assignedName(hd);
   const uses = target ? usesOf(ctx, target) : [hd];
   return uses.length === 1 ? submitOf(ctx, uses[0]) : undefined;
@@ -444,7 +437,7 @@ function submitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
   if (kw && kw.childForFieldName('name')?.text !== 'config') return undefined;
   const list = (kw ?? use).parent;
   const call = list?.type === 'argument_list' ? list.parent : undefined;
-  if (!call || calleeOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
+  if (!call || qnameOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
   return bindArgs(call, ['config'], ['config', 'regenerate_outputs'])?.get('config')?.id === use.id ? call : undefined;
 }
 
@@ -458,7 +451,7 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
   if (!p) return undefined;
   // A sweep of a configuration also submitted on its own: the fix of that configuration's first submit, which rewrites both.
   const made = madeBy(ctx, p.config);
-  if (made && HYPERDRIVE.includes(calleeOf(ctx, made) ?? '')) {
+  if (made && HYPERDRIVE.includes(qnameOf(ctx, made) ?? '')) {
     const a = bindArgs(made, [], ['run_config', 'estimator', 'hyperparameter_sampling', 'policy', 'primary_metric_name', 'primary_metric_goal', 'max_total_runs', 'max_concurrent_runs', 'max_duration_minutes']);
     const run = a?.get('run_config') ?? a?.get('estimator');
     const runCall = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
@@ -470,7 +463,7 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
   let submits = [submit];
   if (!v2Job(ctx, p.config)) {
     const src = madeBy(ctx, p.config);
-    const q = calleeOf(ctx, src);
+    const q = qnameOf(ctx, src);
     // regenerate_outputs=True → the v2 pipeline's force_rerun (pipelines.ts); a pipeline's only.
     if (bindArgs(submit, ['config'], ['config', 'regenerate_outputs'])?.has('regenerate_outputs') && q !== PIPELINE) return undefined;
     const own = src && q === PIPELINE ? asEdits((f, c, x) => pipelineConfig(f, c, x, p.rerun))(fb, src, ctx) : src && q && Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q) ? JOB_CONFIGS[q](fb, src, ctx) : undefined;
@@ -486,7 +479,7 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
       submits = all as SyntaxNode[];
       for (const s of submits) {
         const hd = submitParts(ctx, s) && madeBy(ctx, submitParts(ctx, s)!.config);
-        if (s === submit || !hd || !HYPERDRIVE.includes(calleeOf(ctx, hd) ?? '')) continue;
+        if (s === submit || !hd || !HYPERDRIVE.includes(qnameOf(ctx, hd) ?? '')) continue;
         const sweep = hyperDriveConfig(fb, hd, ctx);
         if (!sweep) return undefined;
         edits.push(...sweep);
@@ -556,7 +549,7 @@ function nestEdits(edits: Edits): Edits | undefined {
 
 /** The fix of a finding that belongs to a job's lifecycle: its own replacement, the other edits added to `fb`. */
 function withJob(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode | undefined, target: SyntaxNode): string | undefined {
-  if (!submit || calleeOf(ctx, submit) !== 'azureml.core.Experiment.submit') return undefined;
+  if (!submit || qnameOf(ctx, submit) !== 'azureml.core.Experiment.submit') return undefined;
   // Shared by every use of the run: past SHARED_FIX_LIMIT uses it is the submit's fix alone
   // (checked before building it: each use's finding would otherwise build it again).
   if (!same(target, submit) && (usesOfAssigned(ctx, submit)?.length ?? 0) > SHARED_FIX_LIMIT) return undefined;
@@ -576,7 +569,7 @@ const runUse: Builder = (fb, ref, ctx) => {
 export function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
   if (!target) return undefined;
   // A name made by a v1 call the model gives no type (`ws.get_default_compute_target(...)`) is v1 too.
-  const v1Made = target.type === 'identifier' && /^azureml\./.test(calleeOf(ctx, definingCall(ctx, target)) ?? '');
+  const v1Made = target.type === 'identifier' && /^azureml\./.test(qnameOf(ctx, definingCall(ctx, target)) ?? '');
   if (sdkOf(ctx.model.evaluate(target)) !== 'v1' && !v1Made) return target.text;
   // `cluster.name` of a v1 compute: the compute rewrite keeps its `.name` (the same name).
   if (target.type === 'attribute' && target.childForFieldName('attribute')?.text === 'name' && target.childForFieldName('object')?.type === 'identifier') return target.text;
@@ -681,7 +674,7 @@ function distribution(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode | undef
     const target = assignedName(made);
     if (!target || usesOf(ctx, target).length !== 1 || !sameAt(ctx, node, made)) return undefined;
   }
-  const q = calleeOf(ctx, made);
+  const q = qnameOf(ctx, made);
   let text: string | undefined;
   let count: SyntaxNode | undefined;
   if (q === 'azureml.core.runconfig.MpiConfiguration') {
@@ -859,7 +852,7 @@ function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits
 export function passedToV1(ctx: RuleContext, call: SyntaxNode): boolean {
   return (usesOfAssigned(ctx, call) ?? []).some((use) => {
     const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
-    return list?.type === 'argument_list' && sdkOf({ kind: 'ref', qname: calleeOf(ctx, list.parent ?? undefined) ?? '' }) === 'v1';
+    return list?.type === 'argument_list' && sdkOf({ kind: 'ref', qname: qnameOf(ctx, list.parent ?? undefined) ?? '' }) === 'v1';
   });
 }
 
@@ -952,11 +945,11 @@ function childRunEdits(fb: FixBuilder, ctx: RuleContext, parent: SyntaxNode, use
  * `mlflow.end_run()`. Undefined when a use of the run has no MLflow equivalent here.
  */
 function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
-  if (calleeOf(ctx, call) !== 'azureml.core.Experiment.start_logging' || !noArgs(call)) return undefined;
+  if (qnameOf(ctx, call) !== 'azureml.core.Experiment.start_logging' || !noArgs(call)) return undefined;
   const fn = call.childForFieldName('function');
   const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
   const expCall = madeBy(ctx, exp);
-  if (!exp || !expCall || calleeOf(ctx, expCall) !== 'azureml.core.Experiment') return undefined;
+  if (!exp || !expCall || qnameOf(ctx, expCall) !== 'azureml.core.Experiment') return undefined;
   const e = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
   const ws = e?.get('workspace');
   const name = e?.get('name');
@@ -1045,13 +1038,13 @@ function runMember(raw?: Builder): Builder {
     const run = receiver(ref);
     let made = run?.type === 'identifier' ? runMadeBy(ctx, run) : undefined;
     // A child run's use: the fix of the parent's maker (which rewrites its children).
-    if (calleeOf(ctx, made) === 'azureml.core.Run.child_run') {
+    if (qnameOf(ctx, made) === 'azureml.core.Run.child_run') {
       const parent = made!.childForFieldName('function')?.childForFieldName('object');
       made = parent?.type === 'identifier' ? runMadeBy(ctx, parent) : undefined;
-      const q = calleeOf(ctx, made);
+      const q = qnameOf(ctx, made);
       return q === 'azureml.core.Run.get_context' || q === 'azureml.core.Experiment.start_logging' ? fb.sameFixAs(made!) : undefined;
     }
-    const q = calleeOf(ctx, made);
+    const q = qnameOf(ctx, made);
     if (q === 'azureml.core.Run.get_context') return raw ? raw(fb, ref, ctx) : fb.sameFixAs(made!);
     if (q === 'azureml.core.Experiment.start_logging') return fb.sameFixAs(made!);
     return runUse(fb, ref, ctx);
@@ -1063,7 +1056,7 @@ const runConfigPiece: Builder = (fb, ref, ctx) => {
   const rc = ref.node.childForFieldName('object');
   const src = rc?.type === 'attribute' ? rc.childForFieldName('object') : undefined;
   const made = src?.type === 'identifier' ? definingCall(ctx, src) : undefined;
-  return made && calleeOf(ctx, made) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(made) : undefined;
+  return made && qnameOf(ctx, made) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(made) : undefined;
 };
 
 /** `MpiConfiguration(...)` given (inline or through one variable) as a ScriptRunConfig's distributed_job_config: that one's fix. */
@@ -1072,7 +1065,7 @@ const configPiece: Builder = (fb, ref, ctx) => {
   const arg = target ? usesOf(ctx, target)[0] : ref.call!;
   const kw = arg?.parent?.type === 'keyword_argument' ? arg.parent : undefined;
   const call = kw?.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
-  return call && kw!.childForFieldName('name')?.text === 'distributed_job_config' && calleeOf(ctx, call) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(call) : undefined;
+  return call && kw!.childForFieldName('name')?.text === 'distributed_job_config' && qnameOf(ctx, call) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(call) : undefined;
 };
 
 export const JOBS: Rewrites = {

@@ -35,11 +35,9 @@
  * AREAS): given to a HyperDriveConfig it offers that fix, otherwise it is jobs.ts's builder.
  */
 import type { SyntaxNode } from '../../engine/syntax';
-import { sdkOf } from '../../engine/semantic/model';
-import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
+import { bindArgs, callArgs, definingCall, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
 import { assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
-import { environmentEdits } from './environment';
 import { ESTIMATOR_CLASSES, estimatorCommand, withReview } from './estimators';
 import { JOBS, scriptRunCommand } from './jobs';
 
