@@ -118,10 +118,9 @@ describe('cli: which files are linted', function () {
 
   it('does not hang on symlink loops', function () {
     if (!canSymlink) this.skip();
-    const started = Date.now();
+    // A loop would hang the run until mocha's timeout fails the test.
     const r = amlint(root, ['.', 'sub', '--format', 'json']);
     assert.equal(r.status, 1, r.stderr);
-    assert.ok(Date.now() - started < 15_000);
   });
 });
 

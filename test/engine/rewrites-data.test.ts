@@ -150,8 +150,161 @@ describe('rewrites: datasets and data movement', () => {
         '',
       ].join('\n'),
     ],
+    [
+      'TabularDatasetFactory on a URL, columns dropped and kept, first rows taken → the same MLTable methods (mltable.MLTable drop_columns/keep_columns/take)',
+      [
+        'from azureml.core import Workspace',
+        'from azureml.data.dataset_factory import TabularDatasetFactory',
+        'ws = Workspace.from_config()',
+        'url = "https://example.com/data/bank.csv"',
+        'ds = TabularDatasetFactory.from_delimited_files(path=url)',
+        'ds = ds.drop_columns(["id"])',
+        'x = ds.keep_columns(columns=["age", "job"]).to_pandas_dataframe()',
+        'print(ds.take(5).to_pandas_dataframe())',
+        'y = TabularDatasetFactory.from_delimited_files(url).drop_columns("id").to_pandas_dataframe()',
+        '',
+      ].join('\n'),
+      [
+        'import mltable',
+        CLIENT.trimEnd(),
+        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'url = "https://example.com/data/bank.csv"',
+        'ds = mltable.from_delimited_files(paths=[{"file": url}])',
+        'ds = ds.drop_columns(["id"])',
+        'x = ds.keep_columns(columns=["age", "job"]).to_pandas_dataframe()',
+        'print(ds.take(5).to_pandas_dataframe())',
+        'y = mltable.from_delimited_files(paths=[{"file": url}]).drop_columns("id").to_pandas_dataframe()',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'get-or-register (if key in ws.datasets.keys() / else): the test lists v2 data assets, the registered one is loaded as an MLTable (review: a v1-registered one fails), the new one saved and registered',
+      [
+        'from azureml.core import Workspace, Dataset',
+        'ws = Workspace.from_config()',
+        'key = "bank-marketing"',
+        'if key in ws.datasets.keys():',
+        '    dataset = ws.datasets[key]',
+        'else:',
+        '    dataset = Dataset.Tabular.from_delimited_files("https://example.com/bank.csv")',
+        '    dataset = dataset.register(workspace=ws, name=key, description="Bank data")',
+        'df = dataset.to_pandas_dataframe()',
+        '',
+      ].join('\n'),
+      [
+        CLIENT + 'import mltable\nimport azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes',
+        ML + 'ws = ml_client',
+        'key = "bank-marketing"',
+        'if key in [d.name for d in ml_client.data.list()]:',
+        '    dataset = mltable.load("azureml:/" + ml_client.data.get(name=key, label="latest").id)  # amlint: review',
+        'else:',
+        '    dataset = mltable.from_delimited_files(paths=[{"file": "https://example.com/bank.csv"}])',
+        '    dataset.save("./bank-marketing")  # amlint: review',
+        '    ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="./bank-marketing", type=AssetTypes.MLTABLE, name=key, description="Bank data"))',
+        'df = dataset.to_pandas_dataframe()',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'Dataset.get_by_name (latest, or a version) read as a table → mltable.load of the v2 data asset (how-to-mltable), marked for review',
+      [
+        'from azureml.core import Workspace, Dataset',
+        'ws = Workspace.from_config()',
+        'train = Dataset.get_by_name(ws, name="bank-train")',
+        'test = Dataset.get_by_name(ws, "bank-test", version=2)',
+        'X = train.drop_columns(columns=["y"]).to_pandas_dataframe()',
+        'print(test.take(3).to_pandas_dataframe())',
+        '',
+      ].join('\n'),
+      [
+        CLIENT + 'import mltable',
+        ML + 'ws = ml_client',
+        'train = mltable.load("azureml:/" + ml_client.data.get(name="bank-train", label="latest").id)  # amlint: review',
+        'test = mltable.load("azureml:/" + ml_client.data.get(name="bank-test", version=2).id)  # amlint: review',
+        'X = train.drop_columns(columns=["y"]).to_pandas_dataframe()',
+        'print(test.take(3).to_pandas_dataframe())',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'ds = ds.register(..., create_new_version=True) then read as a table: ds stays the MLTable, the asset is registered beside it',
+      [
+        'from azureml.core import Workspace, Dataset',
+        'ws = Workspace.from_config()',
+        'ds = Dataset.Tabular.from_delimited_files(path="https://example.com/iris.csv")',
+        'ds = ds.register(ws, "iris", create_new_version=True)',
+        'df = ds.to_pandas_dataframe()',
+        '',
+      ].join('\n'),
+      [
+        CLIENT + 'import azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable',
+        ML + 'ws = ml_client',
+        'ds = mltable.from_delimited_files(paths=[{"file": "https://example.com/iris.csv"}])',
+        'ds.save("./iris")  # amlint: review',
+        'ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="./iris", type=AssetTypes.MLTABLE, name="iris"))',
+        'df = ds.to_pandas_dataframe()',
+        '',
+      ].join('\n'),
+    ],
   ];
   rewriteCases(cases);
+
+  it('in a notebook: the Udacity get-or-register template (found flag) migrates whole', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()' },
+        {
+          kind: 'code',
+          text: [
+            'found = False',
+            'key = "heart-failure"',
+            'description_text = "Heart failure records"',
+            '',
+            'if key in ws.datasets.keys(): ',
+            '        found = True',
+            '        dataset = ws.datasets[key] ',
+            '',
+            'if not found:',
+            '        # Create the dataset and register it',
+            '        example_data = "https://example.com/heart_failure.csv"',
+            '        dataset = Dataset.Tabular.from_delimited_files(example_data)',
+            '        dataset = dataset.register(workspace=ws,',
+            '                                   name=key,',
+            '                                   description=description_text)',
+          ].join('\n'),
+        },
+        { kind: 'code', text: 'df = dataset.to_pandas_dataframe()\ndf.describe()' },
+      ],
+    };
+    const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    assert.deepEqual(out.cells, [
+      { kind: 'code', text: `${CLIENT}import mltable\nimport azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\n${ML}ws = ml_client` },
+      {
+        kind: 'code',
+        text: [
+          'found = False',
+          'key = "heart-failure"',
+          'description_text = "Heart failure records"',
+          '',
+          'if key in [d.name for d in ml_client.data.list()]: ',
+          '        found = True',
+          '        dataset = mltable.load("azureml:/" + ml_client.data.get(name=key, label="latest").id)  # amlint: review ',
+          '',
+          'if not found:',
+          '        # Create the dataset and register it',
+          '        example_data = "https://example.com/heart_failure.csv"',
+          '        dataset = mltable.from_delimited_files(paths=[{"file": example_data}])',
+          '        dataset.save("./heart-failure")  # amlint: review',
+          '        ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="./heart-failure", type=AssetTypes.MLTABLE, name=key, description=description_text))',
+        ].join('\n'),
+      },
+      { kind: 'code', text: 'df = dataset.to_pandas_dataframe()\ndf.describe()' },
+    ]);
+    for (const c of out.cells) assert.ok(parses(c.text), c.text);
+    const again = fixDocument({ kind: 'notebook', cells: out.cells as DocumentInput extends { cells: infer C } ? C : never }, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, out.cells, 'a second run changes nothing');
+  });
 
   it('in a notebook: upload in one cell, the tabular dataset read in another', () => {
     const input: DocumentInput = {
@@ -175,6 +328,25 @@ describe('rewrites: datasets and data movement', () => {
     assert.deepEqual(again.cells, out.cells, 'a second run changes nothing');
   });
 
+  it('a tabular dataset handed to AutoMLConfig offers the AutoML fix (automl.ts rewrites it with the configuration)', () => {
+    const text = [
+      'from azureml.core import Workspace, Experiment',
+      'from azureml.data.dataset_factory import TabularDatasetFactory',
+      'from azureml.train.automl import AutoMLConfig',
+      'ws = Workspace.from_config()',
+      'experiment = Experiment(ws, "heart")',
+      'dataset = TabularDatasetFactory.from_delimited_files(path="https://example.com/heart.csv")',
+      'config = AutoMLConfig(compute_target="cpu-cluster", task="classification", training_data=dataset, label_column_name="y", primary_metric="accuracy")',
+      'run = experiment.submit(config)',
+      '',
+    ].join('\n');
+    const findings = lint({ kind: 'python', text }).findings;
+    const producer = findings.find((f) => f.message.includes('`Dataset.Tabular.from_delimited_files'));
+    const config = findings.find((f) => f.message.includes('`AutoMLConfig('));
+    assert.ok(producer?.fixes?.length && config?.fixes?.length, 'both carry a fix');
+    assert.deepEqual(producer.fixes, config.fixes);
+  });
+
   describe('no suggestion where the rewrite would not be faithful', () => {
     it('upload_files of a computed file list, or files in different folders', () => {
       noFix('from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.get_default_datastore()\nd.upload_files(["./" + name], target_path="x")\n', 'Datastore.upload_files');
@@ -189,7 +361,22 @@ describe('rewrites: datasets and data movement', () => {
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")], set_column_types=types)\n`, 'Dataset.Tabular.from_delimited_files');
       // create_new_version=False (the default) fails in v1 when the name exists; v2 would add a version.
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x")\n`, 'Dataset.Tabular.from_delimited_files');
-      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x", create_new_version=True)\nprint(ds.to_pandas_dataframe())\n`, 'Dataset.Tabular.from_delimited_files');
+      // A registered name v2 would not take (a space), or a register whose result is handed to pandas-less code.
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="my data", create_new_version=True)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x", create_new_version=True)\nprint(ds.id)\n`, 'Dataset.Tabular.from_delimited_files');
+      // Column selection by unpacked arguments, random_split (no same-shaped MLTable method here).
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds.drop_columns(*cols).to_pandas_dataframe()\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\ntrain, test = ds.random_split(0.8)\n`, 'Dataset.Tabular.from_delimited_files');
+    });
+    it('get-or-register: a test with elif, a test on another workspace, a registered dataset read for its id or handed to v1 code', () => {
+      const head = 'from azureml.core import Workspace, Dataset, Model\nws = Workspace.from_config()\nkey = "heart"\n';
+      noFix(`${head}if key in ws.datasets.keys():\n    ds = ws.datasets[key]\nelif other:\n    ds = None\nelse:\n    ds = Dataset.Tabular.from_delimited_files("https://example.com/h.csv")\n    ds = ds.register(workspace=ws, name=key)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ws2 = Workspace.get("w2", subscription_id=s, resource_group=r)\nif key in ws2.datasets.keys():\n    ds = ws2.datasets[key]\nelse:\n    ds = Dataset.Tabular.from_delimited_files("https://example.com/h.csv")\n    ds = ds.register(workspace=ws, name=key)\n`, 'Dataset.Tabular.from_delimited_files');
+      // Unguarded, create_new_version=False fails in v1 when the name exists.
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files("https://example.com/h.csv")\nds = ds.register(workspace=ws, name=key)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ds = Dataset.get_by_name(ws, name=key)\nprint(ds.to_pandas_dataframe(), ds.id)\n`, 'Dataset.get_by_name');
+      noFix(`${head}ds = Dataset.get_by_name(ws, name=key)\nmodel = Model.register(ws, model_name="m", model_path="m.pkl", sample_input_dataset=ds)\n`, 'Dataset.get_by_name');
+      noFix(`${head}ds = ws.datasets[key]\nprint(ds.to_pandas_dataframe(), ds.version)\n`, 'Workspace.datasets');
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nModel.register(ws, model_name="m", model_path="m.pkl", sample_input_dataset=ds)\n`, 'Dataset.Tabular.from_delimited_files');
     });
     it('a datastore path that could be a file or a folder', () => {

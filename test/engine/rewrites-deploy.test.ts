@@ -308,6 +308,114 @@ describe('rewrites: models and deployment', () => {
     assert.deepEqual(run(out), out, 'a second run changes nothing');
   });
 
+  it('Udacity logs.py: a looked-up service gets app insights, prints its swagger URI and logs', () => {
+    const src =
+      'from azureml.core import Workspace\nfrom azureml.core.webservice import Webservice\n\nws = Workspace.from_config()\nname = "automl-best-model"\n' +
+      'service = Webservice(name=name, workspace=ws)\nservice.update(enable_app_insights=True)\nprint(service.swagger_uri)\n\nlogs = service.get_logs()\nfor line in logs.split("\\n"):\n    print(line)\n';
+    assert.deepEqual(withoutFix(src, ['AML109']), []);
+    // ManagedOnlineDeployment(app_insights_enabled=...); OnlineEndpoint.openapi_uri (the swaggerUri v1 reported).
+    assert.equal(
+      fixPy(src),
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\n' +
+        'ws = ml_client\nname = "automl-best-model"\nservice = ml_client.online_endpoints.get(name=name)\n' +
+        'deployment = ml_client.online_deployments.get(name=max(service.traffic, key=service.traffic.get), endpoint_name=service.name)\n' +
+        'deployment.app_insights_enabled = True\n' +
+        'ml_client.online_deployments.begin_create_or_update(deployment).result()\n' +
+        'print(service.openapi_uri)\n\n' +
+        'logs = ml_client.online_deployments.get_logs(name=max(service.traffic, key=service.traffic.get), endpoint_name=service.name, lines=5000)\nfor line in logs.split("\\n"):\n    print(line)\n',
+    );
+  });
+
+  it('ws.webservices[name] is a lookup by name too; the workspace stays v1 for its other uses', () => {
+    const src =
+      'from azureml.core import Workspace\n\nws = Workspace.from_config()\nservice = ws.webservices["my-service"]\nprint(service.scoring_uri)\nprint(service.get_logs())\n' +
+      'for name in ws.webservices.keys():\n    print(name)\n';
+    assert.deepEqual(withoutFix(src, ['AML109']), []);
+    assert.equal(
+      fixPy(src),
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\n' +
+        'ws = Workspace.from_config()\nservice = ml_client.online_endpoints.get(name="my-service")\nprint(service.scoring_uri)\n' +
+        'print(ml_client.online_deployments.get_logs(name=max(service.traffic, key=service.traffic.get), endpoint_name=service.name, lines=5000))\n' +
+        'for name in ws.webservices.keys():\n    print(name)\n',
+    );
+  });
+
+  it('a run\'s environment written in the inference config moves to the deployment as its registered reference', () => {
+    const src =
+      'from azureml.core import Model, Run\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\n' +
+      'best_run = Run(experiment, run_id)\nmodel = best_run.register_model(model_name="m", model_path="outputs/model.pkl")\n' +
+      'ic = InferenceConfig(entry_script="score.py", environment=best_run.get_environment())\n' +
+      'service = Model.deploy(ws, "svc", [model], ic, AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1, auth_enabled=True))\n';
+    const out = fixPy(src);
+    // str.format reads name and version of the one environment object the call returns.
+    assert.ok(out.includes('ic = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n'), out);
+    assert.ok(out.includes('ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=f"azureml:{model.name}:{model.version}", environment="azureml:{0.name}:{0.version}".format(best_run.get_environment()), code_configuration=ic, instance_type="Standard_DS1_v2", instance_count=1)'), out);
+    assert.ok(parses(out));
+    assert.equal(fixPy(out), out);
+  });
+
+  it('a swagger URI of a service of unknown origin → the endpoint\'s openapi_uri', () => {
+    assert.equal(
+      fixPy('from azureml.core.webservice import Webservice\n\ndef show(service: Webservice):\n    print(service.swagger_uri)\n'),
+      // The parameter stays a v1 service (its annotation too): only the read goes through the endpoint of its name.
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core.webservice import Webservice\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\ndef show(service: Webservice):\n    print(ml_client.online_endpoints.get(name=service.name).openapi_uri)\n',
+    );
+  });
+
+  it('a notebook: an AutoML capstone deploys its best run\'s model with the run\'s environment, enables app insights, reads keys and swagger', () => {
+    const cells = [
+      'from azureml.core import Workspace, Experiment, Model\n\nws = Workspace.from_config()\nexperiment = Experiment(ws, "capstone-automl")\nremote_run = experiment.submit(automl_config)\nbest_run, fitted_model = remote_run.get_output()\nmodel = best_run.register_model(model_name="capstone-model", model_path="outputs/model.pkl")',
+      'from azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\n\nbest_run.download_file("outputs/scoring_file_v_1_0_0.py", "score.py")\nenv = best_run.get_environment()\ninference_config = InferenceConfig(entry_script="score.py", environment=env)\n' +
+        'aci_config = AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1, auth_enabled=True)\nservice = Model.deploy(ws, "capstone-service", [model], inference_config, aci_config)\nservice.wait_for_deployment(show_output=True)\nservice.update(enable_app_insights=True)',
+      'print(service.state)\nprint(service.scoring_uri)\nprint(service.swagger_uri)\nprimary_key, secondary_key = service.get_keys()',
+      'print(service.get_logs())',
+      'service.delete()',
+    ];
+    const run = (texts: string[]): string[] => {
+      const out = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+      return (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    };
+    const out = run(cells);
+    // The run and its registered model stay v1 (jobs.ts); the deployment takes both by registered name and version.
+    assert.deepEqual(out.slice(1), [
+      '\nbest_run.download_file("outputs/scoring_file_v_1_0_0.py", "score.py")\nenv = best_run.get_environment()\n' +
+        'inference_config = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n' +
+        'aci_config = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
+        'service = ManagedOnlineEndpoint(name="capstone-service", auth_mode="key")\n' +
+        'ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=f"azureml:{model.name}:{model.version}", environment=f"azureml:{env.name}:{env.version}", code_configuration=inference_config, **aci_config)).result()  # amlint: review\n' +
+        'service.traffic = {"blue": 100}\n' +
+        'service = ml_client.online_endpoints.begin_create_or_update(service).result()\n\n' +
+        'deployment = ml_client.online_deployments.get(name="blue", endpoint_name=service.name)\n' +
+        'deployment.app_insights_enabled = True\n' +
+        'ml_client.online_deployments.begin_create_or_update(deployment).result()',
+      'print(service.provisioning_state)\nprint(service.scoring_uri)\nprint(service.openapi_uri)\nprimary_key, secondary_key = operator.attrgetter("primary_key", "secondary_key")(ml_client.online_endpoints.get_keys(name=service.name))',
+      'print(ml_client.online_deployments.get_logs(name="blue", endpoint_name=service.name, lines=5000))',
+      'ml_client.online_endpoints.begin_delete(name=service.name).result()',
+    ]);
+    for (const c of out) assert.ok(parses(c), c);
+    assert.deepEqual(run(out), out, 'a second run changes nothing');
+  });
+
+  // A workspace named in code is not the config file's: its own client (the workspace migrates
+  // with its use), or, kept v1 (Workspace.get by name alone searches the subscriptions), a
+  // client built from its three names (real-world-patterns.md: the MLClient(cred,
+  // ws.subscription_id, ws.resource_group, ws.name) shape).
+  describe('a workspace named in code', () => {
+    rewriteCases([
+      [
+        'Model(ws, name) on Workspace(sub, rg, name): the workspace becomes that MLClient',
+        'from azureml.core import Model, Workspace\nws = Workspace("sub", "rg", "w")\nmodel = Model(ws, "m")\nprint(model.name)\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nws = MLClient(DefaultAzureCredential(), subscription_id="sub", resource_group_name="rg", workspace_name="w")\nmodel = ws.models.get(name="m", label="latest")\nprint(model.name)\n',
+      ],
+      [
+        'Webservice(ws, name).delete() on Workspace.get(name): a client from the kept workspace\'s names deletes the endpoint',
+        'from azureml.core import Webservice, Workspace\nws = Workspace.get("w")\nWebservice(ws, "svc").delete()\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nws = Workspace.get("w")\nMLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name).online_endpoints.begin_delete(name="svc").result()\n',
+      ],
+    ]);
+  });
+
   describe('no suggestion when the rewrite would not be faithful', () => {
     const deploy = (config: string, extra = ''): string =>
       `from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice, AksWebservice, LocalWebservice\nic = InferenceConfig(entry_script="score.py", environment=env)\ncfg = ${config}\nservice = Model.deploy(ws, "svc", [m], ic, cfg${extra})\nservice.wait_for_deployment()\n`;
@@ -319,9 +427,6 @@ describe('rewrites: models and deployment', () => {
       ['Model.register with a resource configuration (profiling)', 'from azureml.core import Model\nmodel = Model.register(ws, "m.pkl", "m", model_framework=Model.Framework.SCIKITLEARN, resource_configuration=rc)\n', 1, '`Model.register()`'],
       ['a looked-up service that may instead be deployed (rebound in the handler)', 'from azureml.core import Model, Webservice\nfrom azureml.exceptions import WebserviceException\ntry:\n    service = Webservice(ws, "svc")\nexcept WebserviceException:\n    service = Model.deploy(ws, "svc", [model])\nprint(service.scoring_uri)\n', 3, '`Webservice()`'],
       ['a looked-up service waited for (it is not being deployed)', 'from azureml.core import Webservice\nservice = Webservice(ws, "svc")\nservice.wait_for_deployment()\n', 1, '`Webservice()`'],
-      // The module's ml_client reads the config file: another workspace than Workspace(sub, rg, name) may be.
-      ['Model(ws, name) on a workspace named in code, not the config file', 'from azureml.core import Model, Workspace\nws = Workspace("sub", "rg", "w")\nmodel = Model(ws, "m")\nprint(model.name)\n', 2, '`Model()`'],
-      ['Webservice(ws, name).delete() on a workspace from Workspace.get', 'from azureml.core import Webservice, Workspace\nws = Workspace.get("w")\nWebservice(ws, "svc").delete()\n', 2, '`Webservice.delete()`'],
       ['Model.register of a model deployed with v1 afterwards', 'from azureml.core import Model\nmodel = Model.register(ws, "m.pkl", "m")\nservice = model.deploy(ws, "svc", [model])\n', 1, '`Model.register()`'],
       ['a no-code deployment (no inference config)', 'from azureml.core import Model\nm = Model(ws, "m")\nservice = Model.deploy(ws, "svc", [m])\n', 2, '`Model.deploy()`'],
       ['a local service (v2 local endpoints take no port)', deploy('LocalWebservice.deploy_configuration(port=6789)'), 5, '`Model.deploy()`'],
@@ -331,12 +436,21 @@ describe('rewrites: models and deployment', () => {
       ['an inference config with a conda file under a source directory (v1 resolved it there)', 'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nm = Model(ws, "m")\nic = InferenceConfig(entry_script="score.py", source_directory="src", runtime="python", conda_file="env.yml")\nservice = Model.deploy(ws, "svc", [m], ic, AciWebservice.deploy_configuration())\n', 4, '`InferenceConfig()`'],
       ['an inference config with a Spark runtime', 'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nm = Model(ws, "m")\nic = InferenceConfig(entry_script="score.py", runtime="spark-py", conda_file="env.yml")\nservice = Model.deploy(ws, "svc", [m], ic, AciWebservice.deploy_configuration())\n', 4, '`InferenceConfig()`'],
       ['several models in one deployment', deploy('AciWebservice.deploy_configuration()').replace('[m]', '[m1, m2]'), 5, '`Model.deploy()`'],
-      ['a service updated afterwards (no v2 counterpart rewritten)', `${deploy('AciWebservice.deploy_configuration()')}service.update(enable_app_insights=True)\n`, 5, '`Model.deploy()`'],
+      ['a service updated otherwise than app insights (auth: a new v2 deployment)', `${deploy('AciWebservice.deploy_configuration()')}service.update(auth_enabled=False)\n`, 5, '`Model.deploy()`'],
+      ['an app insights update with another setting', `${deploy('AciWebservice.deploy_configuration()')}service.update(enable_app_insights=True, description="d")\n`, 5, '`Model.deploy()`'],
+      ['an app insights update where `deployment` is already a name', `${deploy('AciWebservice.deploy_configuration()')}deployment = "x"\nservice.update(enable_app_insights=True)\n`, 5, '`Model.deploy()`'],
+      [
+        'a run\'s environment written in the inference config, the run bound again before the deployment',
+        'from azureml.core import Model, Run\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nbest_run = Run(experiment, "a")\nic = InferenceConfig(entry_script="score.py", environment=best_run.get_environment())\nbest_run = Run(experiment, "b")\nservice = Model.deploy(ws, "svc", [m], ic, AciWebservice.deploy_configuration())\n',
+        6,
+        '`Model.deploy()`',
+      ],
       ['a service state compared with something else than "Healthy"', `${deploy('AciWebservice.deploy_configuration()')}ok = service.state == "Transitioning"\n`, 5, '`Model.deploy()`'],
       ['a service v1 still deploys (configs unknown) is not an endpoint', 'from azureml.core import Model\nservice = Model.deploy(ws, "svc", [model], inference_config, aci_config)\nprint(service.scoring_uri)\nservice.delete()\n', 3, '`Webservice.delete()`'],
       ['its scoring URI neither', 'from azureml.core import Model\nservice = Model.deploy(ws, "svc", [model], inference_config, aci_config)\nprint(service.scoring_uri)\n', 2, '`Webservice.scoring_uri`'],
       ['a delete under a v1 handler that guards other statements too', 'from azureml.core import Webservice\nfrom azureml.exceptions import WebserviceException\ntry:\n    Webservice(ws, "svc").delete()\n    print("deleted")\nexcept WebserviceException:\n    pass\n', 3, '`Webservice.delete()`'],
-      ['a looked-up service with v1-only uses', 'from azureml.core import Webservice\nservice = Webservice(ws, "svc")\nprint(service.swagger_uri)\n', 1, '`Webservice()`'],
+      ['ws.webservices[name] under a handler (v1 raises KeyError for a missing service)', 'from azureml.core import Workspace\nws = Workspace.from_config()\ntry:\n    service = ws.webservices["svc"]\n    print(service.scoring_uri)\nexcept KeyError:\n    pass\n', 3, '`Workspace.webservices`'],
+      ['a looked-up service with v1-only uses', 'from azureml.core import Webservice\nservice = Webservice(ws, "svc")\nprint(service.serialize())\n', 1, '`Webservice()`'],
       ['get_model_path in a script that takes arguments (a ParallelRunStep script downloads its model)', 'import argparse\nfrom azureml.core.model import Model\n\ndef init():\n    p = argparse.ArgumentParser()\n    path = Model.get_model_path(p.parse_args().model)\n\ndef run(batch):\n    return batch\n', 5, '`Model.get_model_path()`'],
       ['get_model_path of two models (one model per v2 deployment)', 'from azureml.core.model import Model\n\ndef init():\n    a = Model.get_model_path("a")\n    b = Model.get_model_path("b")\n\ndef run(data):\n    return data\n', 3, '`Model.get_model_path()`'],
       ['get_model_path outside init()', 'from azureml.core.model import Model\npath = Model.get_model_path("a")\n', 1, '`Model.get_model_path()`'],

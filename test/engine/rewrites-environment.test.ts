@@ -194,9 +194,54 @@ describe('rewrites: environments', () => {
       'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\ndef f(ws):\n    a = ml_client.environments.get(name="train-env", version="2")\n    b = ml_client.environments.get(name="AzureML-sklearn-1.0-ubuntu20.04-py38-cpu", label="latest")\n    print(a.name, b.name)\n',
     ],
     [
+      'a curated environment looked up and run in Docker: the lookup alone (v2 always runs in a container)',
+      'from azureml.core import Environment\ndef f(ws):\n    env = Environment.get(workspace=ws, name="AzureML-Tutorial")\n    env.docker.enabled = True\n    print(env.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\ndef f(ws):\n    env = ml_client.environments.get(name="AzureML-Tutorial", label="latest")\n    print(env.name)\n',
+    ],
+    [
+      'set_python_version sets the python entry',
+      [
+        'from azureml.core import Environment',
+        'from azureml.core.conda_dependencies import CondaDependencies',
+        'env = Environment("train-env")',
+        'cd = CondaDependencies()',
+        'cd.set_python_version("3.7")',
+        'cd.add_pip_package("lightgbm")',
+        'env.python.conda_dependencies = cd',
+        'print(env.name)',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'env = azure.ai.ml.entities.Environment(',
+        '    name="train-env",',
+        `    image=${IMAGE},  # amlint: review`,
+        '    conda_file={',
+        '        "channels": ["anaconda", "conda-forge"],',
+        '        "dependencies": [',
+        '            "python=3.7",',
+        '            {"pip": ["azureml-defaults", "lightgbm"]},',
+        '        ],',
+        '    },',
+        ')',
+        'print(env.name)',
+        '',
+      ].join('\n'),
+    ],
+    [
       'DEFAULT_CPU_IMAGE set explicitly is v2\'s documented image, for review',
       'from azureml.core import Environment\nfrom azureml.core.runconfig import DEFAULT_CPU_IMAGE\nenv = Environment.from_conda_specification("e", "conda.yml")\nenv.docker.base_image = DEFAULT_CPU_IMAGE\n',
       `import azure.ai.ml.entities\nenv = azure.ai.ml.entities.Environment(\n    name="e",\n    image=${IMAGE},  # amlint: review\n    conda_file="conda.yml",\n)\n`,
+    ],
+    [
+      'DEFAULT_GPU_IMAGE is the image v1 used, at its latest tag, for review',
+      'from azureml.core import Environment\nfrom azureml.core.runconfig import DEFAULT_GPU_IMAGE\npytorch_env = Environment.from_conda_specification(name="pytorch-env", file_path="conda_dependencies.yml")\npytorch_env.docker.base_image = DEFAULT_GPU_IMAGE\n',
+      'import azure.ai.ml.entities\npytorch_env = azure.ai.ml.entities.Environment(\n    name="pytorch-env",\n    image="mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.3-cudnn8-ubuntu20.04:latest",  # amlint: review\n    conda_file="conda_dependencies.yml",\n)\n',
+    ],
+    [
+      'from_docker_image of DEFAULT_GPU_IMAGE: the same image, without the v1 constant',
+      'from azureml.core import Environment\nfrom azureml.core.runconfig import DEFAULT_GPU_IMAGE\nenv = Environment.from_docker_image("gpu", DEFAULT_GPU_IMAGE, conda_specification="env.yml")\nprint(env.name)\n',
+      'import azure.ai.ml.entities\nenv = azure.ai.ml.entities.Environment(\n    name="gpu",\n    image="mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.3-cudnn8-ubuntu20.04:latest",  # amlint: review\n    conda_file="env.yml",\n)\nprint(env.name)\n',
     ],
     [
       'a CondaDependencies written to a file: a conda dict dumped with PyYAML (the same document v1 wrote)',
@@ -236,6 +281,75 @@ describe('rewrites: environments', () => {
         '    ],',
         '}',
         'pathlib.Path("env.yml").write_text(yaml.safe_dump(cd))',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'a CondaDependencies both saved to a file and given to the environment: the dict is written out, the environment gets a copy',
+      [
+        'from azureml.core import Environment',
+        'from azureml.core.conda_dependencies import CondaDependencies',
+        'myenv = Environment(name="score_env")',
+        'conda_dep = CondaDependencies()',
+        'conda_dep.add_conda_package("numpy")',
+        'conda_dep.add_pip_package("azureml-defaults")',
+        'conda_dep.add_pip_package("inference-schema")',
+        'conda_dep.save("score_env.yml")',
+        'myenv.python.conda_dependencies = conda_dep',
+        'print(myenv.name)',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'import pathlib',
+        'import yaml',
+        'myenv = azure.ai.ml.entities.Environment(',
+        '    name="score_env",',
+        `    image=${IMAGE},  # amlint: review`,
+        '    conda_file={',
+        '        "channels": ["anaconda", "conda-forge"],',
+        '        "dependencies": [',
+        '            "python=3.8.13",',
+        '            "numpy",',
+        '            {"pip": ["azureml-defaults", "inference-schema"]},',
+        '        ],',
+        '    },',
+        ')',
+        'conda_dep = {',
+        '    "name": "project_environment",',
+        '    "channels": ["anaconda", "conda-forge"],',
+        '    "dependencies": [',
+        '        "python=3.8.13",',
+        '        "numpy",',
+        '        {"pip": ["azureml-defaults", "inference-schema"]},',
+        '    ],',
+        '}',
+        'pathlib.Path("score_env.yml").write_text(yaml.safe_dump(conda_dep))',
+        'print(myenv.name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'from_dockerfile with a Dockerfile path: a build context of its directory (uploaded where v1 sent the file alone: review)',
+      [
+        'from azureml.core import Environment',
+        'env = Environment.from_dockerfile(name="custom-env", dockerfile="./docker/Dockerfile")',
+        'env.docker.enabled = True',
+        'gpu = Environment.from_dockerfile("gpu", "Dockerfile.gpu")',
+        'print(env.name, gpu.name)',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'env = azure.ai.ml.entities.Environment(',
+        '    name="custom-env",',
+        '    build=azure.ai.ml.entities.BuildContext(path="./docker"),  # amlint: review',
+        ')',
+        'gpu = azure.ai.ml.entities.Environment(',
+        '    name="gpu",',
+        '    build=azure.ai.ml.entities.BuildContext(path=".", dockerfile_path="Dockerfile.gpu"),  # amlint: review',
+        ')',
+        'print(env.name, gpu.name)',
         '',
       ].join('\n'),
     ],
@@ -345,13 +459,62 @@ describe('rewrites: environments', () => {
     assert.deepEqual(again.cells, expected, 'a second run changes nothing');
   });
 
+  it('in a notebook: CondaDependencies.create with a version read from the installed package (str.format), a cell later', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'import sklearn\nprint(sklearn.__version__)' },
+        {
+          kind: 'code',
+          text: [
+            'from azureml.core import Environment',
+            'from azureml.core.conda_dependencies import CondaDependencies',
+            '',
+            'environment = Environment("sklearn-env")',
+            'environment.python.conda_dependencies = CondaDependencies.create(',
+            '    pip_packages=["azureml-defaults", "scikit-learn=={}".format(sklearn.__version__)], pin_sdk_version=False)',
+          ].join('\n'),
+        },
+        { kind: 'code', text: 'print(environment.name)' },
+      ],
+    };
+    // The v2 import goes with the notebook's first imports (FixBuilder.need); the v1 ones leave their blank line.
+    const expected = [
+      { kind: 'code', text: 'import azure.ai.ml.entities\nimport sklearn\nprint(sklearn.__version__)' },
+      {
+        kind: 'code',
+        text: [
+          '',
+          'environment = azure.ai.ml.entities.Environment(',
+          '    name="sklearn-env",',
+          `    image=${IMAGE},  # amlint: review`,
+          '    conda_file={',
+          '        "channels": ["anaconda", "conda-forge"],',
+          '        "dependencies": [',
+          '            "python=3.8.13",',
+          '            {"pip": ["azureml-defaults", "scikit-learn=={}".format(sklearn.__version__)]},',
+          '        ],',
+          '    },',
+          ')',
+        ].join('\n'),
+      },
+      { kind: 'code', text: 'print(environment.name)' },
+    ];
+    const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    assert.deepEqual(out.cells, expected);
+    assert.ok(parses(out.cells.map((c) => c.text).join('\n')));
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
+  });
+
   describe('no suggestion where v2 would do something else', () => {
     const none: Array<[string, string]> = [
       ['environment variables belong to the v2 job: none here', 'from azureml.core import Environment\nenv = Environment("e")\nenv.environment_variables = {"A": "1"}\n'],
       ['a registered v2 environment cannot hold environment variables', 'from azureml.core import Environment\nenv = Environment.from_conda_specification("e", "env.yml")\nenv.environment_variables = {"A": "1"}\nenv.register(ws)\n'],
       ['environment variables given as a variable (its value may change before the job)', 'from azureml.core import Environment, ScriptRunConfig\nenv = Environment.from_conda_specification("e", "env.yml")\nenv.environment_variables = values\nsrc = ScriptRunConfig(source_directory=".", script="t.py", environment=env)\n'],
       ['a run without Docker has no v2 counterpart', 'from azureml.core import Environment\nenv = Environment("e")\nenv.docker.enabled = False\n'],
-      ['a CondaDependencies object also saved to a file', 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\nenv = Environment("e")\ncd = CondaDependencies()\ncd.save("env.yml")\nenv.python.conda_dependencies = cd\n'],
+      ['a CondaDependencies saved, given to an environment, then changed', 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\nenv = Environment("e")\ncd = CondaDependencies()\ncd.save("env.yml")\nenv.python.conda_dependencies = cd\ncd.add_pip_package("x")\n'],
+      ['a CondaDependencies saved and given to an environment from another block', 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\ncd = CondaDependencies()\ncd.save("env.yml")\ndef make():\n    env = Environment("e")\n    env.python.conda_dependencies = cd\n    return env\n'],
       ['configuration under a branch', 'from azureml.core import Environment\nenv = Environment("e")\nif gpu:\n    env.docker.base_image = "gpu-image"\n'],
       ['configuration after a use', 'from azureml.core import Environment\nenv = Environment("e")\nshow(env)\nenv.docker.base_image = "img"\n'],
       ['a value bound after the producer', 'from azureml.core import Environment\nenv = Environment("e")\nimage = "img"\nenv.docker.base_image = image\n'],
@@ -361,6 +524,12 @@ describe('rewrites: environments', () => {
       ['a package added after the specification was read', 'from azureml.core.conda_dependencies import CondaDependencies\ncd = CondaDependencies()\ncd.save("a.yml")\ncd.add_pip_package("x")\n'],
       ['a package added to a pip requirements file', 'from azureml.core import Environment\nenv = Environment.from_pip_requirements("e", "requirements.txt")\nenv.python.conda_dependencies.add_pip_package("x")\n'],
       ['a producer under a branch, used after it', 'from azureml.core import Environment\nif gpu:\n    env = Environment.from_docker_image("g", "gpu-image")\nelse:\n    env = Environment.from_docker_image("c", "cpu-image")\nprint(env.name)\n'],
+      ['from_dockerfile given the Dockerfile text', 'from azureml.core import Environment\ndockerfile = "FROM ubuntu:22.04\\nRUN echo hi"\nenv = Environment.from_dockerfile("e", dockerfile)\n'],
+      ['from_dockerfile with a Python layer', 'from azureml.core import Environment\nenv = Environment.from_dockerfile("e", "Dockerfile", conda_specification="env.yml")\n'],
+      ['from_dockerfile then a base image (v1 drops the Dockerfile)', 'from azureml.core import Environment\nenv = Environment.from_dockerfile("e", "Dockerfile")\nenv.docker.base_image = "img"\n'],
+      ['a looked-up environment given packages', 'from azureml.core import Environment\ndef f(ws):\n    env = Environment.get(ws, "AzureML-Tutorial")\n    env.python.conda_dependencies.add_pip_package("x")\n'],
+      ['a looked-up environment given another image', 'from azureml.core import Environment\ndef f(ws):\n    env = Environment.get(ws, "base")\n    env.docker.base_image = "img"\n'],
+      ['a package spelled by a call other than str.format', 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\nenv = Environment("e")\nenv.python.conda_dependencies = CondaDependencies.create(pip_packages=[pinned("numpy")])\n'],
       ['a package added to a conda file', 'from azureml.core import Environment\nenv = Environment.from_conda_specification("e", "conda.yml")\nenv.python.conda_dependencies.add_pip_package("x")\n'],
     ];
     for (const [title, src] of none) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { applyFixes, fixDocument, lint, type DocumentInput } from '../../server/src/engine';
-import { parses, rewriteCases } from './helpers';
+import { fixPython, parses, rewriteCases } from './helpers';
 
 /** The fixes offered on the finding for `symbol` at a 0-based line. */
 function fixesAt(src: string, symbol: string, line: number): unknown {
@@ -300,6 +300,73 @@ describe('rewrites: jobs, runs and logging', () => {
       "from azureml.core import Workspace, Experiment, Dataset, ScriptRunConfig\n\nws = Workspace.from_config()\ndatastore = ws.get_default_datastore()\ndataset = Dataset.File.from_files(path=(datastore, 'datasets/cifar10'))\nexperiment = Experiment(workspace=ws, name='day1-experiment-data')\nconfig = ScriptRunConfig(\n    source_directory='./src',\n    script='train.py',\n    compute_target='cpu-cluster',\n    arguments=[\n        '--data_path', dataset.as_named_input('input').as_mount(),\n        '--learning_rate', 0.003,\n        '--momentum', 0.92],\n    environment=env,\n)\nrun = experiment.submit(config)\nprint(run.get_portal_url())\n",
       "from azure.ai.ml import Input\nfrom azure.ai.ml.constants import AssetTypes\nfrom azure.ai.ml.constants import InputOutputModes\nfrom azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\nws = ml_client\ndatastore = ws.datastores.get_default()\ndataset = f\"azureml://datastores/{datastore.name}/paths/datasets/cifar10\"\nexperiment = 'day1-experiment-data'\nconfig = command(code='./src', command=\"python train.py --data_path ${{inputs.data_path}} --learning_rate 0.003 --momentum 0.92\", inputs={\"data_path\": Input(type=AssetTypes.URI_FOLDER, path=dataset, mode=InputOutputModes.RO_MOUNT)}, environment=env, compute='cpu-cluster')\nrun = ml_client.jobs.create_or_update(config, experiment_name='day1-experiment-data')\nprint(run.studio_url)\n",
     ],
+    [
+      // Bridging: input_datasets has no v2 form here, so the run stays; each logging call has a
+      // standalone MLflow form, which logs to the job's own run (how-to-log-view-metrics: jobs are
+      // tracked with MLflow). `:` in a metric name: MLflow >= 2.16 (mlflow PR 12943).
+      'a job script whose run is still needed (input_datasets) logs through MLflow beside it',
+      [
+        'from azureml.core.run import Run',
+        'run = Run.get_context()',
+        'ds = run.input_datasets["train"]',
+        'run.log("Regularization Strength:", float(args.C))',
+        'run.log("Accuracy", accuracy)',
+        'run.set_tags({"model": "logreg"})',
+        'run.upload_folder("outputs", "./outputs")',
+        '',
+      ].join('\n'),
+      [
+        'import mlflow',
+        'from azureml.core.run import Run',
+        'run = Run.get_context()',
+        'ds = run.input_datasets["train"]',
+        'mlflow.log_metric("Regularization Strength:", float(args.C))',
+        'mlflow.log_metric("Accuracy", accuracy)',
+        'mlflow.set_tags({"model": "logreg"})',
+        'mlflow.log_artifacts("./outputs", artifact_path="outputs")',
+        '',
+      ].join('\n'),
+    ],
+    [
+      // JobOperations.get(name): the job name is the run ID (CMD); its uses as a job's.
+      'a run fetched by its ID becomes the v2 job of that ID, with its uses',
+      [
+        'from azureml.core import Workspace, Run',
+        'ws = Workspace.from_config()',
+        'run = Run.get(ws, run_id)',
+        'print(run.get_status())',
+        'run.wait_for_completion(show_output=True)',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = ml_client',
+        'run = ml_client.jobs.get(run_id)',
+        'print(ml_client.jobs.get(run.name).status)',
+        'ml_client.jobs.stream(run.name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'Run(experiment, run_id): the job of that ID; the experiment, used by nothing else, keeps its name',
+      'from azureml.core import Workspace, Experiment, Run\nws = Workspace.from_config()\nexp = Experiment(ws, "train")\nrun = Run(exp, "train_1700000000_abc")\nprint(run.get_portal_url())\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nexp = "train"\nrun = ml_client.jobs.get("train_1700000000_abc")\nprint(run.studio_url)\n',
+    ],
+    [
+      // workspace.ts jobClient: the job's own workspace inside the job (AzureMLOnBehalfOfCredential +
+      // the AZUREML_ARM_* variables the job sets); offered once nothing uses `ws` as a v1 workspace.
+      'run.experiment.workspace of the script\'s own run, no longer used as v1: the in-job client',
+      'from azureml.core import Run\nrun = Run.get_context()\nws = run.experiment.workspace\ndata = run.input_datasets["train"]\n',
+      'from azure.ai.ml import MLClient\nfrom azure.ai.ml.identity import AzureMLOnBehalfOfCredential\nimport os\nfrom azureml.core import Run\nml_client = MLClient(credential=AzureMLOnBehalfOfCredential(), subscription_id=os.environ["AZUREML_ARM_SUBSCRIPTION"], resource_group_name=os.environ["AZUREML_ARM_RESOURCEGROUP"], workspace_name=os.environ["AZUREML_ARM_WORKSPACE_NAME"])  # the job must run with identity: user_identity  # amlint: review\nrun = Run.get_context()\nws = ml_client\ndata = run.input_datasets["train"]\n',
+    ],
+    [
+      // JobOperations.list(parent_job_name=) lists the child jobs (SDK _job_operations.py); each child's uses as a job's.
+      'the children of a fetched run, iterated: the child jobs, each used as a job',
+      'from azureml.core import Workspace, Run\nws = Workspace.from_config()\nrun = Run.get(ws, run_id)\nfor child in run.get_children():\n    print(child.id, child.get_status())\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nrun = ml_client.jobs.get(run_id)\nfor child in ml_client.jobs.list(parent_job_name=run.name):\n    print(child.name, ml_client.jobs.get(child.name).status)\n',
+    ],
   ];
   rewriteCases(cases);
 
@@ -317,13 +384,16 @@ describe('rewrites: jobs, runs and logging', () => {
       assert.equal(fixesAt(src, 'azureml.core.Run.get_status', 3), undefined);
     });
     it('a submitted run still used as a v1 run keeps its submit and its other uses', () => {
-      const src = 'from azureml.core import Workspace, Experiment\nfrom azure.ai.ml import command\nws = Workspace.from_config()\njob = command(command="python a.py")\nrun = Experiment(ws, "x").submit(job)\nrun.wait_for_completion()\nfor child in run.get_children():\n    print(child)\n';
+      const src = 'from azureml.core import Workspace, Experiment\nfrom azure.ai.ml import command\nws = Workspace.from_config()\njob = command(command="python a.py")\nrun = Experiment(ws, "x").submit(job)\nrun.wait_for_completion()\nfor child in run.get_children():\n    print(child.get_details_with_logs())\n';
       assert.equal(fixesAt(src, 'azureml.core.Experiment.submit', 4), undefined);
       assert.equal(fixesAt(src, 'azureml.core.Run.wait_for_completion', 5), undefined);
     });
-    it('an experiment on a workspace other than the config one is not submitted through ml_client', () => {
+    it('an experiment on a workspace other than the config one is not submitted through the config file\'s ml_client', () => {
       const src = 'from azureml.core import Workspace, Experiment\nfrom azure.ai.ml import command\nws = Workspace.get(name="other")\njob = command(command="python a.py")\nrun = Experiment(ws, "x").submit(job)\n';
-      assert.equal(fixesAt(src, 'azureml.core.Experiment.submit', 4), undefined);
+      // (workspace.ts may bridge through a client built from the kept v1 `ws`: that one names the same workspace.)
+      const out = fixPython(src, true);
+      assert.ok(!out.includes('from_config'), out);
+      assert.ok(out.includes('ws = Workspace.get(name="other")'), out);
     });
     it('logging to a child run is not logging to the MLflow active run', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nchild = run.child_run()\nchild.log("x", 1)\n';
@@ -373,6 +443,25 @@ describe('rewrites: jobs, runs and logging', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.complete()\nwith run.child_run() as child:\n    child.log("b", 2)\n';
       assert.equal(fixesAt(src, 'azureml.core.Run.get_context', 1), undefined);
     });
+    it('a metric or tag name MLflow rejects (`@`), or tags given as a string, are not rewritten', () => {
+      const src = 'from azureml.core import Run\nrun = Run.get_context()\nds = run.input_datasets["x"]\nrun.log("AUC@k", 0.5)\nrun.tag("a,b", "c")\nrun.set_tags("quality")\n';
+      assert.equal(fixesAt(src, 'azureml.core.Run.log', 3), undefined);
+      assert.equal(fixesAt(src, 'azureml.core.Run.tag', 4), undefined);
+      assert.equal(fixesAt(src, 'azureml.core.Run.set_tags', 5), undefined);
+    });
+    it('a fetched run with a use v2 has no form for (get_outputs) keeps its Run.get', () => {
+      const src = 'from azureml.core import Workspace, Run\nws = Workspace.from_config()\nrun = Run.get(ws, run_id)\nout = run.get_outputs()\n';
+      assert.equal(fixesAt(src, 'azureml.core.Run.get', 2), undefined);
+    });
+    it('run.experiment.workspace still used as a v1 workspace keeps it', () => {
+      const src = 'from azureml.core import Run, Model\nrun = Run.get_context()\nws = run.experiment.workspace\nm = Model(ws, "m")\n';
+      assert.equal(fixesAt(src, 'azureml.core.Run.experiment.workspace', 2), undefined);
+    });
+    it('children iterated with a use v2 has no form for (get_job_log) keep the run v1', () => {
+      const src = 'from azureml.core import Workspace, Run\nws = Workspace.from_config()\nrun = Run.get(ws, run_id)\nfor child in run.get_children():\n    print(child.get_job_log())\n';
+      assert.equal(fixesAt(src, 'azureml.core.Run.get', 2), undefined);
+      assert.equal(fixesAt(src, 'azureml.core.Run.get_children', 3), undefined);
+    });
     it('upload_file to another file name has no MLflow equivalent', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.upload_file("cloud.txt", "./local.txt")\n';
       assert.equal(fixesAt(src, 'azureml.core.Run.upload_file', 2), undefined);
@@ -389,6 +478,29 @@ describe('rewrites: fixes that must hold when applied alone (as an editor quick 
     const out = (applyFixes({ kind: 'python', text: src }, [fix]).output as { text: string }).text;
     assert.equal(out, 'import mlflow\nfrom azureml.core import Run\nrun = mlflow.start_run()\nmlflow.log_metric("accuracy", acc)\nmlflow.log_artifact("roc.png")\n');
     assert.ok(parses(out));
+  });
+
+  it('in a notebook: a run fetched by ID, its tags shown through MLflow', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'from azureml.core import Workspace, Run\nws = Workspace.from_config()' },
+        { kind: 'code', text: 'run = Run.get(ws, "abc")\nrun.tag("quality", "great")' },
+        { kind: 'code', text: 'print(run.get_tags())' },
+      ],
+    };
+    // MLF: tags through MLflow on the workspace's tracking URI (TRK); the job name is the MLflow run ID.
+    const mlflow = 'MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)';
+    const expected = [
+      { kind: 'code', text: 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom mlflow.tracking import MlflowClient\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client' },
+      { kind: 'code', text: `run = ml_client.jobs.get("abc")\n${mlflow}.set_tag(run.name, "quality", "great")` },
+      { kind: 'code', text: `print(${mlflow}.get_run(run.name).data.tags)` },
+    ];
+    const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    assert.deepEqual(out.cells, expected);
+    assert.ok(parses(out.cells.map((c) => c.text).join('\n')));
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
   });
 
   it('in a notebook: a job with a variable argument, its cells of uses rewritten in place', () => {

@@ -274,11 +274,11 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       noFix(src, 'Workspace.name');
     });
     it('a dataset used through v1 methods keeps Dataset.get_by_name', () => {
-      const src = 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nds = Dataset.get_by_name(ws, "iris")\ndf = ds.to_pandas_dataframe()\n';
+      const src = 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nds = Dataset.get_by_name(ws, "iris")\nprint(ds.data_changed_time)\n';
       noFix(src, 'Dataset.get_by_name');
     });
-    it('a datastore of a Workspace(...) workspace that stays v1 is not read through the config-file ml_client', () => {
-      const src = 'from azureml.core import Workspace, Datastore\nws = Workspace(sub, rg, "w")\nws.write_config()\nblob = Datastore.get(ws, "blob")\n';
+    it('a datastore of a Workspace(...) workspace given auth= that stays v1 has no client (the bridge would change the identity)', () => {
+      const src = 'from azureml.core import Workspace, Datastore\nws = Workspace(sub, rg, "w", auth=auth)\nws.write_config()\nblob = Datastore.get(ws, "blob")\n';
       noFix(src, 'Datastore.get');
     });
     it('a compute from ws.compute_targets[...] read as a v1 ComputeTarget (type) keeps the workspace v1', () => {
@@ -372,18 +372,179 @@ describe('rewrites: long chains in other areas', () => {
   });
 });
 
+describe('rewrites: a kept Workspace(...) bridged by a client built from it', () => {
+  rewriteCases([
+    [
+      'ws kept for write_config (no v2 form): ComputeTarget(ws, name) on MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)',
+      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w")\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      `${IMPORTS}from azureml.core import Workspace\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w")\nws.write_config()\ncluster = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name).compute.get("cpu")\nprint(cluster.name)\n`,
+    ],
+    [
+      'Workspace.get(name) with a v1 consumer of another area: bridged, then the workspace becomes the client and the bridge collapses into it',
+      'from azureml.core import Workspace, Model\nfrom azureml.core.compute import ComputeTarget\nws = Workspace.get(name="w", subscription_id="sub", resource_group="rg")\nmodel = Model(ws, "m")\ncluster = ComputeTarget(ws, "cpu")\nprint(model.version, cluster.name)\n',
+      `${IMPORTS}ws = MLClient(DefaultAzureCredential(), subscription_id="sub", resource_group_name="rg", workspace_name="w")\nmodel = ws.models.get(name="m", label="latest")\ncluster = ws.compute.get("cpu")\nprint(model.version, cluster.name)\n`,
+    ],
+  ]);
+});
+
+describe('rewrites: a cluster\'s later uses (COMP: ComputeOperations list_nodes, begin_update, begin_delete)', () => {
+  it('notebook cells: get-or-create, list_nodes shown, update of the scale settings, delete → one MLClient fix', () => {
+    const cells = [
+      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nfrom azureml.core.compute_target import ComputeTargetException\nws = Workspace.from_config()',
+      'cluster_name = "cpu-cluster"\ntry:\n    cluster = ComputeTarget(workspace=ws, name=cluster_name)\n    print("Found existing cluster, use it.")\nexcept ComputeTargetException:\n    config = AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2", max_nodes=4)\n    cluster = ComputeTarget.create(ws, cluster_name, config)\ncluster.wait_for_completion(show_output=True)',
+      'cluster.list_nodes()',
+      'if cluster.provisioning_state == "Succeeded":\n    cluster.update(min_nodes=0, max_nodes=2, idle_seconds_before_scaledown=300)',
+      'cluster.delete()',
+    ];
+    const expected = [
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\nws = MLClient.from_config(credential=DefaultAzureCredential())',
+      'cluster_name = "cpu-cluster"\ntry:\n    cluster = ws.compute.get(cluster_name)\n    print("Found existing cluster, use it.")\nexcept ResourceNotFoundError:\n    config = azure.ai.ml.entities.AmlCompute(name=cluster_name, size="STANDARD_D2_V2", max_instances=4, idle_time_before_scale_down=1800)\n    cluster = ws.compute.begin_create_or_update(config).result()\nprint(cluster.provisioning_state)',
+      // v1 list_nodes: dicts; v2: AmlComputeNodeInfo entities of the same nodes.
+      'ws.compute.list_nodes(cluster.name)',
+      'if cluster.provisioning_state == "Succeeded":\n    cluster.min_instances = 0\n    cluster.max_instances = 2\n    cluster.idle_time_before_scale_down = 300\n    ws.compute.begin_update(cluster).result()',
+      'ws.compute.begin_delete(cluster.name).result()',
+    ];
+    const run = (texts: string[]) => {
+      const out = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+      assert.equal(out.kind, 'notebook');
+      return (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    };
+    const out = run(cells);
+    assert.deepEqual(out, expected);
+    for (const c of out) assert.ok(parses(c), c);
+    assert.deepEqual(run(out), out, 'a second run changes nothing');
+  });
+  it('cts[name].type of cts = ws.compute_targets offers the fix of that read (which compares with the v2 type name)', () => {
+    const src = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "e")\ncts = ws.compute_targets\nif "cpu" in cts and cts["cpu"].type == "AmlCompute":\n    print("found")\n';
+    const f = findings(src, 'ComputeTarget.type');
+    assert.ok(f.length && f[0].fixes?.length, 'ComputeTarget.type has a fix');
+    const edits = JSON.stringify(f[0].fixes![0].edits);
+    assert.ok(edits.includes('{c.name: c for c in ml_client.compute.list()}') && edits.includes('\\"amlcompute\\"'), edits);
+  });
+  it('get_status() (no node counts on the v2 entity), a string idle time and min_node_count keep the cluster v1', () => {
+    const head = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nws = Workspace.from_config()\nc = ComputeTarget(workspace=ws, name="cpu")\n';
+    noFix(`${head}print(c.get_status().serialize())\n`, 'ComputeTarget()');
+    noFix(`${head}c.update(idle_seconds_before_scaledown="300")\n`, 'ComputeTarget()');
+    const create = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nws = Workspace.from_config()\nc = ComputeTarget.create(ws, "cpu", AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2"))\nc.wait_for_completion(show_output=True, min_node_count=2)\n';
+    noFix(create, 'ComputeTarget.create()');
+  });
+});
+
 describe('rewrites: the workspace of a job\'s own script', () => {
-  it('run.experiment.workspace, or a workspace parameter in a script that calls Run.get_context(), is not the config file\'s (a job has none)', () => {
-    const direct = 'from azureml.core import Run, Dataset\nrun = Run.get_context()\nws = run.experiment.workspace\nds = Dataset.get_by_name(ws, name="d")\nprint(ds.name)\n';
+  // The job's workspace from inside the job: azureml-examples cli/jobs/single-step/on-behalf-of
+  // (AzureMLOnBehalfOfCredential, the workspace from the job's AZUREML_ARM_* variables), marked for review.
+  const JOB_IMPORTS = 'from azure.ai.ml import MLClient\nfrom azure.ai.ml.identity import AzureMLOnBehalfOfCredential\nimport os\n';
+  const JOB_CLIENT = 'ml_client = MLClient(credential=AzureMLOnBehalfOfCredential(), subscription_id=os.environ["AZUREML_ARM_SUBSCRIPTION"], resource_group_name=os.environ["AZUREML_ARM_RESOURCEGROUP"], workspace_name=os.environ["AZUREML_ARM_WORKSPACE_NAME"])  # the job must run with identity: user_identity  # amlint: review\n';
+  rewriteCases([
+    [
+      'train.py: ws = run.experiment.workspace with Model(ws, name) and run.log → the job\'s client, models.get, MLflow',
+      [
+        'import argparse',
+        'from azureml.core import Run, Model',
+        '',
+        'run = Run.get_context()',
+        'ws = run.experiment.workspace',
+        'parser = argparse.ArgumentParser()',
+        'parser.add_argument("--model_name")',
+        'args = parser.parse_args()',
+        'previous = Model(ws, args.model_name)',
+        'print(previous.name, previous.version)',
+        'run.log("accuracy", 0.91)',
+        '',
+      ].join('\n'),
+      [
+        'import mlflow',
+        `${JOB_IMPORTS}import argparse`,
+        `${JOB_CLIENT}`,
+        'run = mlflow.start_run()',
+        'ws = ml_client',
+        'parser = argparse.ArgumentParser()',
+        'parser.add_argument("--model_name")',
+        'args = parser.parse_args()',
+        'previous = ml_client.models.get(name=args.model_name, label="latest")',
+        'print(previous.name, previous.version)',
+        'mlflow.log_metric("accuracy", 0.91)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'the offline/online idiom: the config file\'s client offline, the job\'s client in the job; Dataset.get_by_name on it',
+      [
+        'from azureml.core import Run, Dataset, Workspace',
+        'from azureml.core.run import _OfflineRun',
+        '',
+        'run = Run.get_context()',
+        'ws = None',
+        'if type(run) == _OfflineRun:',
+        '    ws = Workspace.from_config()',
+        'else:',
+        '    ws = run.experiment.workspace',
+        'train_ds = Dataset.get_by_name(ws, "diabetes")',
+        'print(train_ds.name, train_ds.version)',
+        '',
+      ].join('\n'),
+      [
+        `${JOB_IMPORTS}from azure.identity import DefaultAzureCredential`,
+        'from azureml.core import Run',
+        'from azureml.core.run import _OfflineRun',
+        `${JOB_CLIENT}`,
+        'run = Run.get_context()',
+        'ws = None',
+        'if type(run) == _OfflineRun:',
+        '    ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'else:',
+        '    ws = ml_client',
+        'train_ds = ml_client.data.get(name="diabetes", label="latest")',
+        'print(train_ds.name, train_ds.version)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'Model(run.experiment.workspace, name) in a function given the job\'s run',
+      'from azureml.core import Run, Model\n\n\ndef model_file(run, name):\n    model = Model(run.experiment.workspace, name)\n    return model.name\n\n\nrun = Run.get_context()\nprint(model_file(run, "m"))\n',
+      `${JOB_IMPORTS}from azureml.core import Run\n${JOB_CLIENT}\n\ndef model_file(run, name):\n    model = ml_client.models.get(name=name, label="latest")\n    return model.name\n\n\nrun = Run.get_context()\nprint(model_file(run, "m"))\n`,
+    ],
+    [
+      'bridge: ws kept for a Model.register with datasets (no v2 field), its name and Model(ws, ...) on the job\'s client',
+      [
+        'from azureml.core import Run, Model',
+        'run = Run.get_context()',
+        'ws = run.experiment.workspace',
+        'print(ws.name)',
+        'old = Model(ws, "churn")',
+        'print(old.version)',
+        'Model.register(workspace=ws, model_path="outputs", model_name="churn", datasets=[("training", ds)])',
+        '',
+      ].join('\n'),
+      [
+        `${JOB_IMPORTS}from azureml.core import Run, Model`,
+        `${JOB_CLIENT}run = Run.get_context()`,
+        'ws = run.experiment.workspace',
+        'print(ml_client.workspace_name)',
+        'old = ml_client.models.get(name="churn", label="latest")',
+        'print(old.version)',
+        'Model.register(workspace=ws, model_path="outputs", model_name="churn", datasets=[("training", ds)])',
+        '',
+      ].join('\n'),
+    ],
+  ]);
+
+  it('a dataset handed to a v1 call inside a list keeps Dataset.get_by_name (it would get a v2 Data asset)', () => {
+    const src = 'from azureml.core import Run, Dataset, Model\nrun = Run.get_context()\nws = run.experiment.workspace\nds = Dataset.get_by_name(ws, "d")\nModel.register(workspace=ws, model_path="o", model_name="m", datasets=[("training", ds)])\n';
+    noFix(src, 'Dataset.get_by_name()');
+  });
+  it('no job client for a run the job did not get from Run.get_context(), nor a workspace parameter of a job script', () => {
+    const other = 'from azureml.core import Run, Model\nrun = Run.get_context()\nother = Run(run.experiment, "abc")\nm = Model(other.experiment.workspace, "churn")\nprint(m.version)\n';
+    noFix(other, 'Model()');
     const param = 'from azureml.core import Run, Dataset\nrun = Run.get_context()\ndef load(ws):\n    ds = Dataset.get_by_name(ws, name="d")\n    print(ds.name)\n';
-    for (const [src, line] of [[direct, 3], [param, 3]] as const) {
-      const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.core.Dataset.get_by_name' && x.range.start.line === line);
-      assert.ok(f, src);
-      assert.equal(f.fixes, undefined, src);
-    }
+    noFix(param, 'Dataset.get_by_name()');
     // Outside a job script a workspace parameter is still taken to be the config file's.
     const notebook = 'from azureml.core import Dataset\ndef load(ws):\n    ds = Dataset.get_by_name(ws, name="d")\n    print(ds.name)\n';
     assert.ok(lint({ kind: 'python', text: notebook }).findings.find((x) => x.symbol === 'azureml.core.Dataset.get_by_name')?.fixes?.length);
+  });
+  it('no job client when the module binds ml_client to something else', () => {
+    const src = 'from azureml.core import Run, Model\nml_client = None\nrun = Run.get_context()\nm = Model(run.experiment.workspace, "churn")\nprint(m.version)\n';
+    noFix(src, 'Model()');
   });
 });
 

@@ -300,18 +300,19 @@ describe('lsp: Python files over stdio', function () {
     assert.equal(versions.at(-1), last);
   });
 
-  it('publishes an isolated edit without waiting for the debounce window', async function () {
-    this.retries(2); // a timing check: a loaded machine may be slow once (scheduler.test.ts checks the logic)
+  // That it does so without waiting for the debounce window is scheduler.test.ts's (the logic)
+  // and bench/'s (the latency) to check: a test asserts no timings.
+  it('publishes the diagnostics of an isolated edit', async () => {
     const uri = fileUri('fast.py');
     let published = client.nextDiagnostics(uri);
     await client.open(uri, 'import os\n');
-    await published;
+    assert.deepEqual((await published).diagnostics, []);
     await sleep(300);
     published = client.nextDiagnostics(uri);
-    const started = Date.now();
     await client.change(uri, 2, [{ text: 'from azureml.core import Workspace\n' }]);
-    await published;
-    assert.ok(Date.now() - started < 100, `took ${Date.now() - started} ms`);
+    const after = await published;
+    assert.equal(after.version, 2);
+    assert.ok(after.diagnostics.some((d) => d.code === 'AML100'), JSON.stringify(after.diagnostics.map((d) => d.code)));
   });
 
   it('stops a request cancelled while it waits, answering RequestCancelled', async () => {

@@ -10,6 +10,7 @@ import { mergeInsertions } from '../engine/fix';
 import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
 import { claimedBy } from './features';
 import { v1Fix } from './v1-fixes';
+import { SHARED_FIX_LIMIT } from './rewrites/common';
 
 /** Bindings an import statement made. */
 function bindingsOf(ctx: RuleContext, imp: ImportRecord): Binding[] {
@@ -67,8 +68,13 @@ function keepNames(imp: ImportRecord, keep: Set<SyntaxNode>): string | undefined
 
 /** The import can lose names at all: not a re-export (`__init__.py`, `__all__`), not a star import. */
 function removable(ctx: RuleContext, imp: ImportRecord): boolean {
+  return !reExports(ctx) && !imp.star;
+}
+
+/** A package's `__init__.py` or a module with `__all__`: its module-level names are its interface. */
+function reExports(ctx: RuleContext): boolean {
   const path = ctx.input.kind !== 'notebook' ? ctx.input.path ?? '' : '';
-  return !(/(^|[\\/])__init__\.py$/.test(path) || ctx.model.moduleScope.bindings.has('__all__') || imp.star);
+  return /(^|[\\/])__init__\.py$/.test(path) || ctx.model.moduleScope.bindings.has('__all__');
 }
 
 /** The v1 bindings an import made (its names that are SDK v1). */
@@ -210,6 +216,14 @@ function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | undefined
   const merged = mergeInsertions(edits.map((e, i) => ({ cell: 0, start: offset(e.range.start), end: offset(e.range.end), newText: e.newText, i })));
   const out = merged.map((m) => ({ range: edits[(m as typeof m & { i: number }).i].range, newText: m.newText }));
   out.sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
+  // Lines inserted where a replacement that already writes them starts (a producer's removal took
+  // the rewrites' insertion in its place, see producerMigrationFix): once.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const e = out[i];
+    const lines = insertsLines(e) ? e.newText.split('\n').filter(Boolean) : [];
+    const holder = lines.length ? out.find((r) => r !== e && !insertsLines(r) && samePosition(r.range.start, e.range.start)) : undefined;
+    if (holder && lines.every((l) => holder.newText.split('\n').includes(l))) out.splice(i, 1);
+  }
   for (let i = 1; i < out.length; i++) {
     const [a, b] = [out[i - 1], out[i]];
     if (samePosition(a.range.start, b.range.start) || before(b.range.start, a.range.end)) return undefined;
@@ -401,3 +415,82 @@ export function collisionAliasFix(ctx: RuleContext, v1: Binding): ModuleFix | un
 }
 
 export type { Range };
+
+// ---------------------------------------------------------------------------------------------
+// A v1 object whose every use migrates: its producing statement goes with them
+
+/**
+ * v1 producers with no effect but the object they return (reading a config file, looking a
+ * workspace, an asset or the current run up): once nothing uses the object, dropping the
+ * statement keeps behaviour — outside a `try`, where the lookup's error (a missing asset) could
+ * be what the code is for.
+ */
+const PURE_PRODUCERS = new Set([
+  'azureml.core.Workspace.from_config',
+  'azureml.core.Workspace',
+  'azureml.core.Workspace.get',
+  'azureml.core.Workspace.get_default_datastore',
+  'azureml.core.Experiment',
+  'azureml.core.Datastore.get',
+  'azureml.core.Datastore.get_default',
+  'azureml.core.Environment.get',
+  'azureml.core.Model',
+  'azureml.core.Dataset.get_by_name',
+  'azureml.core.Run.get_context',
+]);
+
+/** The call of the v1 reference `use` is an argument of: `Experiment(ws, name)` for `ws`. */
+function consumerOf(refs: Map<number, Reference>, use: SyntaxNode): Reference | undefined {
+  const args = use.parent?.type === 'keyword_argument' && use.parent.childForFieldName('value')?.id === use.id ? use.parent.parent : use.parent;
+  const call = args?.type === 'argument_list' ? args.parent : undefined;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  const callee = fn ? referenceAt(refs, fn) : undefined;
+  return callee?.call?.id === call?.id ? callee : undefined;
+}
+
+/**
+ * `ws = Workspace.from_config()` when `ws` itself has no rewrite (a use is a v1 call that the
+ * workspace cannot be handed to as an MLClient, `Experiment(ws, name)`) but every use of `ws` is
+ * replaced by a rewrite of its own (the experiment's job, `ws.name` → `ml_client.workspace_name`):
+ * one suggestion making all of those rewrites and removing the statement. What applying them in
+ * turn gives, and the only way the producer's finding gets a fix. Undefined when a use stays, a
+ * rewrite still names the variable, or the variable is bound more than once.
+ */
+export function producerMigrationFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
+  const call = ref.call;
+  if (!call || !PURE_PRODUCERS.has(ref.qname) || reExports(ctx)) return undefined;
+  const assign = call.parent;
+  const target = assign?.type === 'assignment' && assign.childForFieldName('right')?.id === call.id ? assign.childForFieldName('left') : undefined;
+  const stmt = assign?.parent;
+  if (target?.type !== 'identifier' || stmt?.type !== 'expression_statement' || stmt.namedChildCount !== 1) return undefined;
+  for (let n = stmt.parent; n; n = n.parent) if (n.type === 'try_statement') return undefined;
+  const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
+  const binding = list.find((b) => b.node.id === target.id);
+  const uses = (binding && ctx.model.uses.get(binding)) ?? [];
+  if (!binding || list.length !== 1 || !uses.length) return undefined;
+  const refs = referencesByNode(ctx);
+  const start: Array<[Reference, ModuleFix]> = [];
+  for (const use of uses) {
+    const own = referenceAt(refs, use);
+    const r = own && own.call?.id !== call.id ? own : consumerOf(refs, use);
+    const fix = r && referenceFix(ctx, r);
+    if (fix && removesUse(fix, use)) {
+      start.push([r!, fix]);
+      continue;
+    }
+    const other = allRewrites(ctx).find(([x, f]) => x !== ref && removesUse(f, use));
+    if (!other) return undefined;
+    start.push(other);
+  }
+  const fixes = withDependents(ctx, refs, start);
+  const removal = removeStatement(ctx, stmt);
+  const edits = removal && unionOf(ctx, [...fixes]);
+  if (!removal || !edits || edits.length > 4 * SHARED_FIX_LIMIT) return undefined;
+  // Nothing rewritten may still name the variable the statement bound.
+  const name = namePattern(target.text);
+  if (edits.some((e) => name.test(e.newText.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""')))) return undefined;
+  const at = edits.findIndex((e) => insertsLines(e) && samePosition(e.range.start, removal.range.start));
+  const all = at < 0 ? [...edits, removal] : [...edits.slice(0, at), { range: removal.range, newText: edits[at].newText + removal.newText }, ...edits.slice(at + 1)];
+  const sorted = unionOf(ctx, [{ title: '', safety: 'suggestion', edits: all }]);
+  return sorted && { title: `Migrate every use of ${target.text} to SDK v2 and remove it`, safety: 'suggestion', edits: sorted };
+}

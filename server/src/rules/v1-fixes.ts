@@ -7,6 +7,7 @@
 import type { Reference } from '../engine/semantic/model';
 import type { SyntaxNode } from '../engine/syntax';
 import { FixBuilder } from './fixes';
+import { producerMigrationFix } from './import-fixes';
 import type { ModuleFix, RuleContext } from './rule';
 import { SHARED_FIX_LIMIT, type Builder } from './rewrites/common';
 import { WORKSPACE } from './rewrites/workspace';
@@ -17,8 +18,9 @@ import { PIPELINES } from './rewrites/pipelines';
 import { DATA } from './rewrites/data';
 import { SWEEP } from './rewrites/sweep';
 import { ESTIMATORS } from './rewrites/estimators';
+import { AUTOML } from './rewrites/automl';
 
-const AREAS = [WORKSPACE, JOBS, ENVIRONMENT, DEPLOY, PIPELINES, DATA, SWEEP, ESTIMATORS];
+const AREAS = [WORKSPACE, JOBS, AUTOML, ENVIRONMENT, DEPLOY, PIPELINES, DATA, SWEEP, ESTIMATORS];
 const CALLS: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.calls));
 const ATTRIBUTES: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.attributes));
 const own = (table: Record<string, Builder>, key: string): Builder | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
@@ -51,6 +53,8 @@ function buildFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   try {
     text = build(fb, ref, ctx);
     if (fb.delegate) return delegated(ctx, fb.delegate, target);
+    // No rewrite of its own: a producer whose every use migrates goes with them.
+    if (!text) return producerMigrationFix(ctx, ref);
   } finally {
     building.delete(ref);
   }

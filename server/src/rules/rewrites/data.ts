@@ -1,6 +1,7 @@
 /**
  * Rewrites to SDK v2 of datasets and data movement (AML107; datastore registration and upload,
- * AML106). Datastore and dataset lookups (`Datastore.get`, `Dataset.get_by_name`) stay in workspace.ts.
+ * AML106). Datastore lookups (`Datastore.get`, `Datastore(ws, name)`) stay in workspace.ts, and so
+ * does `Dataset.get_by_name` read for name/version (this table's builder falls back to it).
  *
  * Rewritten:
  * - `Datastore.register_azure_blob_container / register_azure_file_share /
@@ -30,10 +31,24 @@
  *   URIs (the form mltable and azureml-fsspec read outside a job) built from the v2 client of
  *   the datastore's workspace and the datastore's name (the literal it was asked for, else
  *   `{datastore.name}`: a v1 and a v2 datastore both have `name`).
- *   Only when the dataset is used by `to_pandas_dataframe()`, `take(n).to_pandas_dataframe()` and
- *   `register(...)` alone (passing it to v1 code, random_split... keep the v1 dataset). `register`
- *   becomes `ds.save("./<name>")` + `ml_client.data.create_or_update(Data(type=MLTABLE, ...))`.
- *
+ *   Only when every read of the dataset is an MLTable method of the same meaning:
+ *   `to_pandas_dataframe()`, `take(n)`, `drop_columns(c)`, `keep_columns(c)` (MLT, mltable.MLTable),
+ *   followed through variables, and `register(...)` (passing it to v1 code, random_split,
+ *   with_timestamp_columns... keep the v1 dataset). `register` becomes `ds.save("./<name>")` +
+ *   `ml_client.data.create_or_update(Data(type=MLTABLE, ...))`; `ds = ds.register(...)` read as a
+ *   table keeps `ds` the MLTable. Without create_new_version=True only under the get-or-register
+ *   test (`if key in ws.datasets[.keys()]: ... else: <register>`, `if key not in ...`, or the
+ *   Udacity `found` flag): there v1 registers a new name, as v2 does; the test becomes
+ *   `key in [d.name for d in ml_client.data.list()]` and `x = ws.datasets[key]` in the other branch
+ *   a registered read (below). Asset names v2 may refuse (spaces...) are not rewritten.
+ * - A registered dataset read as a table, `x = ws.datasets[key]` / `x = Dataset.get_by_name(ws, name[,
+ *   version])` → `x = mltable.load("azureml:/" + ml_client.data.get(name=..., label="latest" |
+ *   version=...).id)` (MLT, "Read the data asset"), marked `# amlint: review`: an asset registered
+ *   by v1 as a TabularDataset fails to load this way (https://github.com/Azure/azure-sdk-for-python/issues/38944);
+ *   one registered by the rewritten code loads. (A get_by_name read only for name/version is workspace.ts's.)
+ * - A tabular dataset handed to one v1 call (AutoMLConfig training_data) offers that call's fix when
+ *   it rewrites the dataset (automl.ts); `tabularReadEdits` (exported) gives that fix the dataset's
+ *   other MLTable reads.
  * - `datastore.name` → the literal name the datastore was asked for (`Datastore(ws, "x")`), or
  *   `ml_client.datastores.get_default().name` for the default datastore; a registered datastore's
  *   reads go with its registration.
@@ -43,22 +58,24 @@
  *
  * Not rewritten: `Dataset.File.from_files` and `as_named_input(...).as_mount()` (they only mean
  * something as job inputs: see `dataInput` below), `register_pandas_dataframe` (no v2 API; the
- * migration guide has none), SQL datastores (no v2), `Dataset.get_by_name(...).to_pandas_dataframe()`
- * (a v1 TabularDataset shows in v2 as an mltable asset, but `mltable.load(f"azureml:/{id}")` of
- * one fails: https://github.com/Azure/azure-sdk-for-python/issues/38944).
+ * migration guide has none), SQL datastores (no v2), `run.input_datasets[...]` in a job script (the
+ * v2 job passes a path: the submitting code must change with it), a tabular dataset handed to v1 code
+ * (AutoMLConfig training_data, Model.register sample datasets, profiling: automl.ts / deploy.ts),
+ * `with_timestamp_columns`, `set_column_types` / `DataType` (MLTable types differ), `random_split`.
  * The datastore URI's client (`datastorePrefix`) may be the whole-workspace fix including this
  * call's rewrite (the datastore read only here becomes v2 with it).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
-import type { RuleContext } from '../rule';
+import { nodeRange, type RuleContext } from '../rule';
 import { assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
-import { clientOf } from './workspace';
+import { clientOf, WORKSPACE } from './workspace';
 
 const REVIEW = '  # amlint: review';
 const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
 const FROM_FILES = 'azureml.core.Dataset.File.from_files';
+const GET_BY_NAME = 'azureml.core.Dataset.get_by_name';
 
 // ---------------------------------------------------------------------------------------------
 // Shared checks
@@ -295,33 +312,9 @@ function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   if ((a.get('header') && !header) || (encoding && !ENCODINGS.has(stringValue(encoding) ?? ''))) return undefined;
   for (const k of ['include_path', 'infer_column_types', 'support_multi_line', 'empty_as_string']) if (a.get(k) && !['True', 'False'].includes(a.get(k)!.text)) return undefined;
 
-  // The dataset is read only by to_pandas_dataframe() (an MLTable has the same method).
-  const uses: Edits = [];
-  const target = assignedName(call);
-  const inline = memberOf(call);
-  if (target) {
-    for (const use of usesOf(ctx, target)) {
-      const m = memberOf(use);
-      if (m?.name === 'take' && m.call) {
-        // `ds.take(n).to_pandas_dataframe()`: MLTable.take(count) keeps the first rows too.
-        const a = callArgs(m.call);
-        const then = memberOf(m.call);
-        if (a.positional.length !== 1 || a.positional[0].type !== 'integer' || a.keywords.size || then?.name !== 'to_pandas_dataframe' || !then.call || !noArgs(then.call)) return undefined;
-        uses.push([then.call, then.call.text]);
-        continue;
-      }
-      if (m?.name === 'register' && m.call) {
-        const reg = registerEdit(fb, ctx, m.call, use);
-        if (!reg) return undefined;
-        uses.push(reg);
-        continue;
-      }
-      if (m?.name !== 'to_pandas_dataframe' || !m.call || !noArgs(m.call)) return undefined;
-      uses.push([m.call, m.call.text]);
-    }
-  } else if (inline) {
-    if (inline.name !== 'to_pandas_dataframe' || !inline.call || !noArgs(inline.call)) return undefined;
-  } else if (call.parent?.type !== 'expression_statement') return undefined;
+  // The dataset is read only by MLTable methods of the same meaning.
+  const uses = tableReads(fb, ctx, call, true);
+  if (!uses) return undefined;
 
   const edits: Edits = [];
   const items = path.type === 'list' ? path.namedChildren.filter((c) => c.type !== 'comment') : [path];
@@ -338,7 +331,67 @@ function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
     ['include_path_column', a.get('include_path')],
     ['infer_column_types', a.get('infer_column_types')],
   ])})`;
-  return [[call, text], ...uses, ...edits];
+  // A read chained on the call itself (`from_delimited_files(...).to_pandas_dataframe()`) holds it: the call's edit is the fix of that chain's findings.
+  return [[call, text], ...uses.filter(([n]) => !(n.startIndex <= call.startIndex && n.endIndex >= call.endIndex)), ...edits];
+}
+
+/** v1 TabularDataset methods that MLTable has with the same parameter and meaning (MLT: mltable.MLTable take/drop_columns/keep_columns). */
+const TABLE_METHODS: Record<string, string> = { take: 'count', drop_columns: 'columns', keep_columns: 'columns' };
+
+/**
+ * The edits (texts kept) of every read of the tabular dataset value `value` (the
+ * `from_delimited_files` call, or a table derived from it), or undefined when one is not an MLTable
+ * method of the same meaning: `to_pandas_dataframe()`, `take(n)` / `drop_columns(c)` /
+ * `keep_columns(c)` (again a table: its reads are checked in turn), `register(...)` of a variable.
+ * A value that is neither assigned nor read by a method: only a statement of the producer (`top`).
+ */
+function tableReads(fb: FixBuilder, ctx: RuleContext, value: SyntaxNode, top: boolean): Edits | undefined {
+  const target = assignedName(value);
+  if (target) {
+    const out: Edits = top ? [] : [[value, value.text]];
+    for (const use of usesOf(ctx, target)) {
+      const e = tableRead(fb, ctx, use, true);
+      if (!e) return undefined;
+      out.push(...e);
+    }
+    return out;
+  }
+  if (memberOf(value)) return tableRead(fb, ctx, value, false);
+  return top && value.parent?.type === 'expression_statement' ? [] : undefined;
+}
+
+/**
+ * For automl.ts (a tabular dataset handed to AutoMLConfig becomes an MLTable saved to a folder):
+ * keep-text edits of every read of the dataset variable assigned from `call` but the use `handed`,
+ * when all are MLTable reads of the same meaning (to_pandas_dataframe, take, drop_columns,
+ * keep_columns; register: its v2 rewrite) — with them in its fix, their findings offer it.
+ */
+export function tabularReadEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, handed: SyntaxNode): Edits | undefined {
+  const target = assignedName(call);
+  if (!target) return undefined;
+  const out: Edits = [];
+  for (const use of usesOf(ctx, target)) {
+    if (same(use, handed)) continue;
+    const e = tableRead(fb, ctx, use, true);
+    if (!e) return undefined;
+    out.push(...e);
+  }
+  return out;
+}
+
+/** The edits of one read `x.method(...)` of a tabular dataset `x` (a variable when `named`). */
+function tableRead(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode, named: boolean): Edits | undefined {
+  const m = memberOf(x);
+  if (!m?.call) return undefined;
+  if (m.name === 'to_pandas_dataframe') return noArgs(m.call) ? [[m.call, m.call.text]] : undefined;
+  if (m.name === 'register') {
+    return named ? registerEdit(fb, ctx, m.call, x) : undefined;
+  }
+  const param = TABLE_METHODS[m.name];
+  if (!param) return undefined;
+  const a = bindArgs(m.call, [param], [param]);
+  if (!a?.get(param) || a.get(param)!.type === 'list_splat') return undefined;
+  return tableReads(fb, ctx, m.call, false);
 }
 
 /**
@@ -350,17 +403,40 @@ function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
  * a new version each time, as v1 with create_new_version=True. `x` may then be read only for
  * name/version (a v2 Data asset has those; its `id` is another value, v1 dataset methods it has not).
  */
-function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: SyntaxNode): [SyntaxNode, string] | undefined {
+function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: SyntaxNode): Edits | undefined {
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
-  const name = fValue(a?.get('name'));
+  const name = fValue(boundLiteral(ctx, a?.get('name')));
   const stmt = call.parent?.type === 'expression_statement' ? call.parent : call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) && call.parent.parent?.type === 'expression_statement' ? call.parent.parent : undefined;
   const indent = stmt && lineIndent(ctx, stmt);
-  // create_new_version=False fails in v1 when the name exists; v2 would add a version.
-  if (!a || !name || !/^[A-Za-z0-9_.-]+$/.test(name) || !a.get('workspace') || a.get('create_new_version')?.text !== 'True' || !stmt || indent === undefined) return undefined;
+  // create_new_version=False fails in v1 when the name exists (but under `if name not in ws.datasets`); v2 would add a version.
+  if (!a || !name || !/^[A-Za-z0-9_.-]+$/.test(name) || !a.get('workspace') || !stmt || indent === undefined) return undefined;
+  const newVersion = a.get('create_new_version')?.text ?? 'False';
+  const guard = newVersion === 'False' ? unregistered(ctx, stmt, a.get('name')!) : undefined;
+  if (newVersion !== 'True' && !guard) return undefined;
   const target = assignedName(call);
-  if (target && usesOf(ctx, target).some((u) => !['name', 'version'].includes(memberOf(u)?.name ?? ''))) return undefined;
+  // `x = ds.register(...)` read for name/version: x is the v2 Data asset; `ds = ds.register(...)` read as a table: ds stays the MLTable.
+  let reads: Edits = [];
+  let asset = false;
+  if (target) {
+    asset = usesOf(ctx, target).every((u) => ['name', 'version'].includes(memberOf(u)?.name ?? ''));
+    const table = !asset && target.text === ds.text ? tableReads(fb, ctx, call, false) : undefined;
+    if (!asset && !table) return undefined;
+    reads = table?.filter(([n]) => !same(n, call)) ?? [];
+  }
   const c = clientOf(fb, ctx, a.get('workspace'));
   if (!c || c.edits.length) return undefined;
+  if (guard) {
+    // The test (on the same workspace) lists the v2 data assets; `x = ws.datasets[key]` in the other branch reads the asset as a table.
+    const w = a.get('workspace')!;
+    if (guard.ws.text !== w.text || (w.type === 'identifier' && ctx.model.resolveName(w.text, w) !== ctx.model.resolveName(w.text, guard.ws))) return undefined;
+    reads.push([guard.container, `[d.name for d in ${c.ml}.data.list()]`]);
+    for (const st of guard.other?.namedChildren ?? []) {
+      const right = st.type === 'expression_statement' && st.firstNamedChild?.type === 'assignment' ? st.firstNamedChild.childForFieldName('right') : undefined;
+      const dict = right?.type === 'subscript' ? right.childForFieldName('value') : undefined;
+      if (!dict || !isDatasets(ctx, dict) || dict.childForFieldName('object')?.text !== w.text) continue;
+      reads.push(...(registeredEdits(fb, ctx, right!) ?? []));
+    }
+  }
   const data = `${fb.needModule('azure.ai.ml.entities')}.Data(${kwargs([
     ['path', `"./${name}"`],
     ['type', `${fb.need('azure.ai.ml.constants', 'AssetTypes')}.MLTABLE`],
@@ -368,7 +444,168 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
     ['description', a.get('description')],
     ['tags', a.get('tags')],
   ])})`;
-  return [stmt, `${ds.text}.save("./${name}")${REVIEW}\n${indent}${target ? `${target.text} = ` : ''}${c.ml}.data.create_or_update(${data})`];
+  return [[stmt, `${ds.text}.save("./${name}")${REVIEW}\n${indent}${asset ? `${target!.text} = ` : ''}${c.ml}.data.create_or_update(${data})`], ...reads];
+}
+
+/** The Udacity get-or-register test around a registration: the `ws.datasets[.keys()]` tested, and the other branch. */
+interface Guard {
+  container: SyntaxNode;
+  ws: SyntaxNode;
+  other?: SyntaxNode;
+}
+
+/**
+ * `stmt` runs only when no dataset is registered under `name`: it is in the `else` of
+ * `if name in ws.datasets[.keys()]:` or the body of `if name not in ws.datasets[.keys()]:` (the
+ * Udacity get-or-register idiom), `name` naming the same value in the test.
+ */
+function unregistered(ctx: RuleContext, stmt: SyntaxNode, name: SyntaxNode): Guard | undefined {
+  const block = stmt.parent;
+  const owner = block?.parent;
+  const ifStmt = owner?.type === 'else_clause' ? owner.parent : owner;
+  if (block?.type !== 'block' || ifStmt?.type !== 'if_statement' || ifStmt.children.some((c) => c.type === 'elif_clause')) return undefined;
+  let test = ifStmt.childForFieldName('condition');
+  const consequence = ifStmt.childForFieldName('consequence');
+  const orElse = ifStmt.children.find((c) => c.type === 'else_clause')?.childForFieldName('body') ?? undefined;
+  let other: SyntaxNode | undefined;
+  if (test?.type === 'not_operator' && same(consequence, block) && !orElse) {
+    // The Udacity template: `found = False` / `if key in ws.datasets.keys(): found = True; ...` / `if not found: <register>`.
+    const flagged = flagTest(ctx, test);
+    if (!flagged) return undefined;
+    [test, other] = flagged;
+  } else if (test?.type === 'comparison_operator') {
+    const op = test.children.filter((c) => !c.isNamed).map((c) => c.text).join(' ');
+    if (op === 'in' && owner!.type === 'else_clause') other = consequence ?? undefined;
+    else if (op === 'not in' && same(consequence, block)) other = orElse;
+    else return undefined;
+  } else return undefined;
+  if (test.namedChildren.length !== 2) return undefined;
+  const [key, container] = test.namedChildren;
+  if (key.text !== name.text || (name.type === 'identifier' && ctx.model.resolveName(name.text, name) !== ctx.model.resolveName(key.text, key))) return undefined;
+  if (name.type !== 'identifier' && literalText(name) === undefined) return undefined;
+  // `ws.datasets` or `ws.datasets.keys()`: the v1 dict of registered datasets.
+  let dict: SyntaxNode | null = container;
+  const fn = dict.type === 'call' ? dict.childForFieldName('function') : undefined;
+  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'keys' && noArgs(dict)) dict = fn.childForFieldName('object');
+  const ws = dict?.type === 'attribute' ? dict.childForFieldName('object') : undefined;
+  return ws && isDatasets(ctx, dict!) ? { container, ws, other } : undefined;
+}
+
+/**
+ * `not found` where `found` is bound twice in its scope: to False before, and to True as a
+ * statement of the body of an earlier `if <x> in <dict>:` (no elif/else): that test, and that body.
+ */
+function flagTest(ctx: RuleContext, not: SyntaxNode): [SyntaxNode, SyntaxNode] | undefined {
+  const flag = not.childForFieldName('argument');
+  const list = flag?.type === 'identifier' ? ctx.model.scopeAt(flag).bindings.get(flag.text) ?? [] : [];
+  if (list.length !== 2 || list.some((b) => b.node.startIndex > not.startIndex)) return undefined;
+  let found: [SyntaxNode, SyntaxNode] | undefined;
+  for (const b of list) {
+    const assign = b.node.parent;
+    const value = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right')?.text : undefined;
+    if (value === 'False') continue;
+    const body = assign?.parent?.parent;
+    const ifStmt = body?.parent;
+    if (value !== 'True' || body?.type !== 'block' || ifStmt?.type !== 'if_statement' || !same(ifStmt.childForFieldName('consequence'), body) || ifStmt.childForFieldName('alternative') || ifStmt.children.some((c) => c.type === 'else_clause' || c.type === 'elif_clause')) return undefined;
+    const test = ifStmt.childForFieldName('condition');
+    if (test?.type !== 'comparison_operator' || test.children.filter((c) => !c.isNamed).map((c) => c.text).join(' ') !== 'in') return undefined;
+    found = [test, body];
+  }
+  return found;
+}
+
+/** `ws.datasets` of a v1 workspace. */
+function isDatasets(ctx: RuleContext, node: SyntaxNode): boolean {
+  const v = ctx.model.evaluate(node);
+  return node.type === 'attribute' && node.childForFieldName('attribute')?.text === 'datasets' && sdkOf(v) === 'v1';
+}
+
+/**
+ * A registered tabular dataset read as a table: `x = ws.datasets[key]` / `x = Dataset.get_by_name(ws,
+ * name[, version])` (a statement of its own) whose reads are MLTable reads → `x =
+ * mltable.load("azureml:/" + ml.data.get(name=..., label="latest" | version=...).id)`, the way
+ * MLT reads a data asset (how-to-mltable, "Read the data asset": `mltable.load(f"azureml:/{data_asset.id}")`).
+ * Marked `# amlint: review`: an asset registered by v1 as a TabularDataset shows in v2 as an
+ * mltable asset that mltable fails to load (KeyError 'paths',
+ * https://github.com/Azure/azure-sdk-for-python/issues/38944); one registered by the v2 rewrite
+ * of `register` loads. The edits: the source (for the subscript, the whole `ws.datasets[key]`) and its reads.
+ */
+function registeredEdits(fb: FixBuilder, ctx: RuleContext, source: SyntaxNode): Edits | undefined {
+  let ws: SyntaxNode | undefined;
+  let which: string;
+  if (source.type === 'subscript') {
+    const dict = source.childForFieldName('value');
+    const key = source.childForFieldName('subscript');
+    if (dict?.type !== 'attribute' || !key || source.namedChildren.length !== 2 || key.type === 'slice') return undefined;
+    ws = dict.childForFieldName('object') ?? undefined;
+    which = `name=${key.text}, label="latest"`;
+  } else {
+    const a = bindArgs(source, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
+    const name = a?.get('name');
+    if (!a || !name) return undefined;
+    ws = a.get('workspace');
+    const version = a.get('version');
+    which = !version || stringValue(version) === 'latest' ? `name=${name.text}, label="latest"` : `name=${name.text}, version=${version.text}`;
+  }
+  const stmt = source.parent?.parent;
+  const target = assignedName(source);
+  if (!ws || !target || !stmt || !endsLine(ctx, stmt)) return undefined;
+  const reads = tableReads(fb, ctx, source, true);
+  const c = reads && clientOf(fb, ctx, ws);
+  if (!reads || !c || c.edits.length) return undefined;
+  return [[source, `${fb.needModule('mltable')}.load("azureml:/" + ${c.ml}.data.get(${which}).id)${REVIEW}`], ...reads];
+}
+
+/** A string literal, or the literal a name bound once is assigned. */
+function boundLiteral(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
+  if (node?.type !== 'identifier') return node;
+  const b = ctx.model.resolveName(node.text, node);
+  const assign = b?.node.parent;
+  const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
+  return b && (b.scope.bindings.get(node.text) ?? []).length === 1 && right?.type === 'string' ? right : undefined;
+}
+
+/**
+ * Where a tabular dataset expression comes from, through variables bound once and
+ * take/drop_columns/keep_columns: the `from_delimited_files` or `Dataset.get_by_name` call, or the
+ * `ws.datasets` of `ws.datasets[key]` (the nodes whose findings own the rewrite).
+ */
+function tabularProducer(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
+  for (let i = 0; node && i < 20; i++) {
+    if (node.type === 'identifier') {
+      const b = ctx.model.resolveName(node.text, node);
+      const assign = b?.kind === 'assign' ? b.node.parent : undefined;
+      node = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') ?? undefined : undefined;
+    }
+    if (node?.type === 'subscript') {
+      const dict = node.childForFieldName('value');
+      return dict && isDatasets(ctx, dict) ? dict : undefined;
+    }
+    if (node?.type !== 'call') return undefined;
+    const q = qnameOf(ctx, node);
+    if (q === FROM_DELIMITED || q === GET_BY_NAME) return node;
+    const fn = node.childForFieldName('function');
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
+    // (`ds = ds.register(...)` read as a table: see registerEdit.)
+    if (!TABLE_METHODS[method] && method !== 'register') return undefined;
+    node = fn!.childForFieldName('object') ?? undefined;
+  }
+  return undefined;
+}
+
+/** The producer of the dataset registered under a get-or-register test that holds `node` (in its test or its other branch: see `unregistered`). */
+function guardedProducer(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  const inside = (n: SyntaxNode | undefined): boolean => !!n && n.startIndex <= node.startIndex && node.endIndex <= n.endIndex;
+  for (const call of ctx.model.tree.rootNode.descendantsOfType('call')) {
+    if (qnameOf(ctx, call) !== 'azureml.data.TabularDataset.register') continue;
+    const name = bindArgs(call, ['workspace', 'name'], ['workspace', 'name', 'description', 'tags', 'create_new_version'])?.get('name');
+    const stmt = call.parent?.type === 'expression_statement' ? call.parent : call.parent?.parent;
+    const guard = name && stmt ? unregistered(ctx, stmt, name) : undefined;
+    if (!guard || (!inside(guard.container) && !inside(guard.other))) continue;
+    const made = tabularProducer(ctx, call.childForFieldName('function')?.childForFieldName('object') ?? undefined);
+    return made && qnameOf(ctx, made) === FROM_DELIMITED ? made : undefined;
+  }
+  return undefined;
 }
 
 /** The `from_delimited_files` call a node is an argument of (for `datastore.path(...)`, `PromoteHeadersBehavior.X`). */
@@ -539,6 +776,13 @@ function enclosingV1Call(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undef
   return undefined;
 }
 
+/** The fix of the one v1 call a dataset variable made by `call` is handed to (that fix must edit `call` to be offered: v1-fixes `delegated`). */
+function handedTo(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
+  const target = assignedName(call);
+  const owners = (target ? usesOf(ctx, target) : []).map((u) => enclosingV1Call(ctx, u)).filter((o): o is SyntaxNode => !!o);
+  return owners.length && owners.every((o) => same(o, owners[0])) ? fb.sameFixAs(owners[0]) : undefined;
+}
+
 /** A consumption chain (or the FileDataset made for it) offers the fix of the job configuration that takes it, if that rewrites it. */
 const byConsumer: Builder = (fb, ref, ctx) => {
   let node: SyntaxNode | undefined = ref.call ?? ref.node;
@@ -559,25 +803,31 @@ export const DATA: Rewrites = {
     'azureml.core.Datastore.upload': upload(true),
     'azureml.core.Datastore.upload_files': upload(false),
     'azureml.core.Dataset.File.upload_directory': uploadDirectory,
-    [FROM_DELIMITED]: (fb, ref, ctx) => combined(fb, ref.call!, tabularEdits(fb, ctx, ref.call!)),
-    'azureml.data.TabularDataset.to_pandas_dataframe': (fb, ref, ctx) => {
-      let ds = receiver(ref);
-      // `ds.take(n).to_pandas_dataframe()`: the dataset is `ds`.
-      const fn = ds?.type === 'call' ? ds.childForFieldName('function') : undefined;
-      if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'take') ds = fn.childForFieldName('object') ?? undefined;
-      const made = ds?.type === 'call' ? ds : ds && definingCall(ctx, ds);
-      return made && qnameOf(ctx, made) === FROM_DELIMITED ? combined(fb, ref.call!, tabularEdits(fb, ctx, made)) : undefined;
-    },
-    // Rewritten with the dataset (its edit is the whole statement).
-    'azureml.data.TabularDataset.register': (fb, ref, ctx) => {
-      const ds = receiver(ref);
-      const made = ds && definingCall(ctx, ds);
-      return made && qnameOf(ctx, made) === FROM_DELIMITED ? fb.sameFixAs(made) : undefined;
-    },
-    'azureml.data.TabularDataset.take': (fb, ref, ctx) => {
-      const ds = receiver(ref);
-      const made = ds && definingCall(ctx, ds);
-      return made && qnameOf(ctx, made) === FROM_DELIMITED ? fb.sameFixAs(made) : undefined;
+    // Else the fix of the one v1 call it is handed to, if that rewrites it (AutoMLConfig training_data: automl.ts).
+    [FROM_DELIMITED]: (fb, ref, ctx) => combined(fb, ref.call!, tabularEdits(fb, ctx, ref.call!)) ?? handedTo(fb, ctx, ref.call!),
+    ...Object.fromEntries(['azureml.data.TabularDataset', 'azureml.core.Dataset'].map((t): [string, Builder] => [
+      `${t}.to_pandas_dataframe`,
+      (fb, ref, ctx) => {
+        const made = tabularProducer(ctx, receiver(ref));
+        if (!made) return undefined;
+        // Its own edit when the read is a statement of its own; else the edit (statement, chain) holding it.
+        return (qnameOf(ctx, made) === FROM_DELIMITED ? combined(fb, ref.call!, tabularEdits(fb, ctx, made)) : undefined) ?? fb.sameFixAs(made);
+      },
+    ])),
+    // Rewritten with the dataset (its fix edits them, or the statement / chain holding them).
+    ...Object.fromEntries(['azureml.data.TabularDataset', 'azureml.core.Dataset'].flatMap((t) => ['register', 'take', 'drop_columns', 'keep_columns'].map((m): [string, Builder] => [
+      `${t}.${m}`,
+      (fb, ref, ctx) => {
+        const made = tabularProducer(ctx, receiver(ref));
+        return made ? fb.sameFixAs(made) : undefined;
+      },
+    ]))),
+    // A registered dataset read as a table (else the workspace table's lookup read for name/version).
+    [GET_BY_NAME]: (fb, ref, ctx) => combined(fb, ref.call!, registeredEdits(fb, ctx, ref.call!)) ?? WORKSPACE.calls[GET_BY_NAME]?.(fb, ref, ctx),
+    // `ws.datasets.keys()` in the get-or-register test: rewritten with the registration.
+    'azureml.core.Workspace.datasets.keys': (fb, ref, ctx) => {
+      const made = guardedProducer(ctx, ref.call!);
+      return made ? fb.sameFixAs(made) : undefined;
     },
     // `datastore.path("x/*.csv")` inside a from_delimited_files call: rewritten with it.
     'azureml.core.Datastore.path': (fb, ref, ctx) => {
@@ -594,6 +844,18 @@ export const DATA: Rewrites = {
   },
   attributes: {
     'azureml.core.Datastore.name': datastoreNameRead,
+    // `ws.datasets` in the get-or-register idiom: rewritten with the registration; else `x = ws.datasets[key]` read as a table.
+    'azureml.core.Workspace.datasets': (fb, ref, ctx) => {
+      const made = guardedProducer(ctx, ref.node);
+      if (made) return fb.sameFixAs(made);
+      const subscript = ref.node.parent;
+      const edits = subscript?.type === 'subscript' && same(subscript.childForFieldName('value'), ref.node) ? registeredEdits(fb, ctx, subscript) : undefined;
+      if (!edits) return undefined;
+      // The attribute becomes the lookup; `[key]` after it goes (as workspace.ts does for `ws.datastores[n]`).
+      fb.replace({ start: nodeRange(ref.node).end, end: nodeRange(subscript!).end }, '');
+      for (const [n, t] of edits.slice(1)) fb.replace(n, t);
+      return edits[0][1];
+    },
     'azureml.data.dataset_type_definitions.PromoteHeadersBehavior.NO_HEADERS': (fb, ref, ctx) => {
       const owner = enclosingTabular(ctx, ref.node);
       return owner ? fb.sameFixAs(owner) : undefined;

@@ -11,10 +11,12 @@
  * decorated or not) → the one entry of AZUREML_MODEL_DIR (see `getModelPath`). Not rewritten:
  * `Model.register` with datasets, sample inputs or a resource configuration (no v2 `Model` field),
  * `model.download` (v2 writes under `<download_path>/<name>/`, not where v1 did), `Model.list`
- * (without a name v2 lists one container per model, v1 every version), `get_model_path` elsewhere
- * (ParallelRunStep scripts: a v2 parallel job runs the same entry script as is, per
+ * (without a name v2 lists one container per model, v1 every version; with one, v1's `latest=True`
+ * and tag filters have no v2 parameter), `get_model_path` elsewhere (ParallelRunStep scripts: a v2
+ * parallel job runs the same entry script as is, per
  * https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-parallel-run-step, and gets
- * no model directory; several models: one per v2 deployment), `Model.profile`/`package`.
+ * no model directory; job scripts, where v1 downloaded the model to azureml-models/<name>/<version>:
+ * v2 passes it as a job input; several models: one per v2 deployment), `Model.profile`/`package`.
  *
  * Deployment: the whole ACI lifecycle is one suggestion, offered on each piece's finding (and on the
  * environment's, through `environmentEdits`): `ic = InferenceConfig(entry_script, source_directory,
@@ -27,21 +29,30 @@
  * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
  * "Succeeded"), `scoring_uri`/`name` stay, `get_logs` → `online_deployments.get_logs`, `run` → the
  * HTTP POST v1 made, with the endpoint key (v2 `invoke` reads a request file and returns text),
- * `get_keys`, `delete`. A v1 model that stays v1 goes in as "azureml:<name>:<version>", one looked
- * up in the call (`[Model(ws, name)]`) as its `models.get`. Values v2
+ * `get_keys`, `delete`, `swagger_uri` → `openapi_uri` (both the resource's swaggerUri),
+ * `update(enable_app_insights=X)` → the deployment got, its `app_insights_enabled` set, and created
+ * again. A v1 model that stays v1 goes in as "azureml:<name>:<version>", one looked up in the call
+ * (`[Model(ws, name)]`) as its `models.get`; so does the environment of a v1 run
+ * (`env = best_run.get_environment()`, registered when the run was submitted). Values v2
  * needs and v1 never stated (deployment name, SKU, instance count, code folder, key auth where v1 had
  * none) carry `# amlint: review`.
  * Not rewritten: local services (`LocalWebservice` has a port; v2 local endpoints pick theirs), AKS
  * targets (Kubernetes computes v2 must attach), no-code deployments (no inference config), several
- * models per deployment (one per v2 deployment), services updated or used otherwise as v1 objects.
- * A v1 web service looked up by name, `svc = Webservice(ws, name)`, is the online endpoint of that
- * name, with all its uses in one suggestion as above (`get_logs` reads the deployment the endpoint's
+ * models per deployment (one per v2 deployment), services updated otherwise (image, models, auth:
+ * a new deployment in v2) or used otherwise as v1 objects, an environment that is the result of
+ * another v1 call the model cannot type. Local services: v2 local endpoints take only local model
+ * files and conda files (https://learn.microsoft.com/azure/machine-learning/how-to-deploy-online-endpoints,
+ * local endpoint limitations), not the registered model v1 LocalWebservice deployed, so a local
+ * deployment sharing an inference config with an ACI one keeps both v1.
+ * A v1 web service looked up by name, `svc = Webservice(ws, name)` or `svc = ws.webservices[name]`
+ * (not under a try: v1 raises KeyError there), is the online endpoint of that name, with all its
+ * uses in one suggestion as above (`get_logs` reads the deployment the endpoint's
  * `traffic` sends most requests to; `wait_for_deployment` has no counterpart); not when the name is
  * bound again in a branch around it (`try: svc = Webservice(...) except ...: svc = Model.deploy(...)`).
  * Under `except WebserviceException:` (v1's error for a missing service) the handler catches
  * HttpResponseError, and the exception's finding offers the fix. A service of unknown origin gets
  * single-call rewrites on the endpoint of `svc.name` (DEP: "service.delete() →
- * ml_client.online_endpoints.begin_delete(name)").
+ * ml_client.online_endpoints.begin_delete(name)"; `get_keys`, `scoring_uri`, `swagger_uri`).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Reference } from '../../engine/semantic/model';
@@ -59,11 +70,18 @@ const MODEL_ATTRIBUTES = ['name', 'version', 'tags', 'description', 'properties'
 const MODEL_RENAMED: Record<string, string> = { created_time: 'creation_context.created_at' };
 /** Attributes a v2 `OnlineEndpoint` has with the same meaning as on a v1 `Webservice`. */
 const ENDPOINT_ATTRIBUTES = ['name', 'scoring_uri', 'tags', 'description'];
+/**
+ * v1 service attributes a v2 `OnlineEndpoint` has under another name: the endpoint's `openapi_uri` is
+ * the resource's swaggerUri, as v1 `swagger_uri` was (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.onlineendpoint).
+ */
+const ENDPOINT_RENAMED: Record<string, string> = { swagger_uri: 'openapi_uri' };
 const SERVICE_CLASSES = ['azureml.core.webservice.Webservice', 'azureml.core.webservice.AciWebservice', 'azureml.core.webservice.AksWebservice'];
 const MODEL = 'azureml.core.Model';
+const WEBSERVICES = 'azureml.core.Workspace.webservices';
 const MODEL_DEPLOY = 'azureml.core.Model.deploy';
 const INFERENCE_CONFIG = 'azureml.core.model.InferenceConfig';
 const ACI_CONFIG = 'azureml.core.webservice.AciWebservice.deploy_configuration';
+const RUN_ENVIRONMENT = 'azureml.core.Run.get_environment';
 const DEPLOY_SIGNATURE = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'deployment_target', 'overwrite', 'show_output'];
 /** v1 deploys to ACI when there is no deployment target; `overwrite` is what v2 create_or_update always does. */
 const DEPLOY_ACCEPTED = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'overwrite', 'show_output'];
@@ -303,11 +321,39 @@ const getModelPath: Builder = (fb, ref, ctx) => {
 // ---------------------------------------------------------------------------------------------
 // Web services: looked up by name (Webservice(ws, name))
 
-/** The name argument of `Webservice(ws, name)` (or `AciWebservice`/`AksWebservice`), if `call` is one. */
-function serviceLookupName(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
-  const q = qnameOf(ctx, call);
+/**
+ * The workspace and name of a lookup of a service by name: `Webservice(ws, name)` (or
+ * `AciWebservice`/`AksWebservice`), or `ws.webservices[name]` (v1's dict of the workspace's services).
+ */
+function lookupParts(ctx: RuleContext, node: SyntaxNode | undefined): { ws: SyntaxNode; name: SyntaxNode } | undefined {
+  if (node?.type === 'subscript') {
+    const [value, index, ...rest] = node.namedChildren;
+    const v = value?.type === 'attribute' ? ctx.model.evaluate(value) : undefined;
+    if (!index || rest.length || v?.kind !== 'ref' || v.qname !== WEBSERVICES) return undefined;
+    return { ws: value!.childForFieldName('object')!, name: index };
+  }
+  const q = qnameOf(ctx, node);
   if (!q || !SERVICE_CLASSES.includes(q)) return undefined;
-  return bindArgs(call, ['workspace', 'name'], ['workspace', 'name'])?.get('name');
+  const args = bindArgs(node!, ['workspace', 'name'], ['workspace', 'name']);
+  const ws = args?.get('workspace');
+  const name = args?.get('name');
+  return ws && name ? { ws, name } : undefined;
+}
+
+/** The name of a lookup (lookupParts), if `node` is one. */
+function serviceLookupName(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  return lookupParts(ctx, node)?.name;
+}
+
+/** The call or `ws.webservices[name]` lookup a variable was assigned from (`svc = <it>`). */
+function definingLookup(ctx: RuleContext, name: SyntaxNode | undefined): SyntaxNode | undefined {
+  if (name?.type !== 'identifier') return undefined;
+  const made = definingCall(ctx, name);
+  if (made) return made;
+  const b = ctx.model.resolveName(name.text, name);
+  const assign = b?.node.parent;
+  const right = b?.kind === 'assign' && assign?.type === 'assignment' && same(assign.childForFieldName('left'), b.node) ? assign.childForFieldName('right') : undefined;
+  return right?.type === 'subscript' && lookupParts(ctx, right) ? right : undefined;
 }
 
 /**
@@ -353,10 +399,10 @@ function clientFor(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined)
 /** The client for a service: that of the workspace its lookup or deploy call was given; the config file's when the service comes from elsewhere. */
 function serviceClient(fb: FixBuilder, ctx: RuleContext, ref: Reference): string | undefined {
   const svc = receiver(ref);
-  const made = svc?.type === 'call' ? svc : svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
+  const made = svc?.type === 'call' ? svc : definingLookup(ctx, svc);
   if (!made) return fb.mlClient();
   const q = qnameOf(ctx, made);
-  const ws = q === MODEL_DEPLOY ? deployArgs(made)?.get('workspace') : serviceLookupName(ctx, made) ? bindArgs(made, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace') : undefined;
+  const ws = q === MODEL_DEPLOY ? deployArgs(made)?.get('workspace') : lookupParts(ctx, made)?.ws;
   return ws ? clientFor(fb, ctx, ws) : fb.mlClient();
 }
 
@@ -503,13 +549,31 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   if (!ic || !script) return undefined;
   if (env) {
     if (icArgs!.has('runtime') || icArgs!.has('conda_file')) return undefined;
-    // The environment is named at the deployment: a variable bound to the same object there.
-    if (!inline && !(env.type === 'identifier' && ctx.model.resolveName(env.text, env) === ctx.model.resolveName(env.text, call))) return undefined;
-    const envEdits = environmentEdits(fb, ctx, env);
-    if (!envEdits) return undefined;
-    if (!producers.has(env.id)) edits.push(...envEdits);
-    producers.add(env.id);
-    envText = env.text;
+    const envMade = env.type === 'call' ? env : definingCall(ctx, env);
+    const envQ = qnameOf(ctx, envMade);
+    const sameAtDeploy = (n: SyntaxNode | null | undefined): boolean => n?.type === 'identifier' && ctx.model.resolveName(n.text, n) === ctx.model.resolveName(n.text, call);
+    if (envQ === RUN_ENVIRONMENT && sdkOf(ctx.model.evaluate(env)) !== 'v2') {
+      // `env = run.get_environment()`: the environment a v1 run used, which v1 registered when the run
+      // was submitted ("automatically registered with your workspace when you submit an experiment",
+      // https://azure.github.io/azureml-sdk-for-r/reference/register_environment.html, the v1 SDK's docs);
+      // it stays v1 (other uses may need it) and goes in by its registered name and version (DEP's
+      // `environment="azureml:<name>:<version>"` form). Written in the inference config
+      // (`environment=run.get_environment()`), the call moves to the deployment (a read of the same
+      // run there).
+      if (env.type === 'identifier' && (inline || sameAtDeploy(env))) envText = `f"azureml:{${env.text}.name}:{${env.text}.version}"`;
+      else if (env.type === 'call' && (inline || sameAtDeploy(env.childForFieldName('function')?.childForFieldName('object')))) envText = `"azureml:{0.name}:{0.version}".format(${env.text})`;
+      else return undefined;
+    } else {
+      // The environment is named at the deployment: a variable bound to the same object there.
+      if (!inline && !sameAtDeploy(env)) return undefined;
+      // Any other v1 call's result the model cannot type is not known to be a v2 environment.
+      if (envQ?.startsWith('azureml.') && sdkOf(ctx.model.evaluate(env)) === undefined) return undefined;
+      const envEdits = environmentEdits(fb, ctx, env);
+      if (!envEdits) return undefined;
+      if (!producers.has(env.id)) edits.push(...envEdits);
+      producers.add(env.id);
+      envText = env.text;
+    }
   } else {
     // The older `InferenceConfig(entry_script, runtime="python", conda_file="env.yml")`: v1 built the image
     // from its default base image and the conda file; v2 takes an image plus the conda file (ENV2's
@@ -599,6 +663,7 @@ function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use
   if (!m) return undefined;
   if (!m.call) {
     if (ENDPOINT_ATTRIBUTES.includes(m.name)) return [[m.attr, m.attr.text], ...valueUses(ctx, m.attr)];
+    if (ENDPOINT_RENAMED[m.name]) return [[m.attr, `${use.text}.${ENDPOINT_RENAMED[m.name]}`], ...valueUses(ctx, m.attr)];
     if (m.name === 'state') {
       // v1 state "Healthy" is v2 provisioning state "Succeeded" (azure-ai-ml: a deployed endpoint's provisioning_state).
       const cmp = m.attr.parent?.type === 'comparison_operator' ? m.attr.parent : undefined;
@@ -631,9 +696,34 @@ function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use
       return noArgs(call) && (deployment || v1HandlersRewritten(fb, ctx, call)) ? [[call, `${ml}.online_endpoints.begin_delete(name=${s}.name).result()`]] : undefined;
     case 'run':
       return runEdits(fb, ctx, ml, s, call);
+    case 'update':
+      return appInsightsEdits(ctx, ml, s, call, deployment);
     default:
       return undefined;
   }
+}
+
+/**
+ * `svc.update(enable_app_insights=X)` (a statement; no other argument): v2 app insights is a setting of
+ * the deployment (ManagedOnlineDeployment `app_insights_enabled`,
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.managedonlinedeployment),
+ * updated by getting it, setting it and creating it again (waited on). `deployment`: the deployment's
+ * name when this rewrite creates it; else the one the endpoint's `traffic` sends most requests to.
+ */
+function appInsightsEdits(ctx: RuleContext, ml: string, s: string, call: SyntaxNode, deployment?: string): Edit[] | undefined {
+  const args = callArgs(call);
+  const value = args.keywords.get('enable_app_insights');
+  const stmt = statementOf(call);
+  const indent = stmt && call.parent?.type === 'expression_statement' ? lineIndent(ctx, stmt) : undefined;
+  if (!value || args.positional.length || args.splat || args.keywords.size !== 1 || !stmt || indent === undefined) return undefined;
+  if (ctx.model.scopes.some((sc) => sc.bindings.has('deployment'))) return undefined;
+  const name = deployment ?? `max(${s}.traffic, key=${s}.traffic.get)`;
+  const text = [
+    `deployment = ${ml}.online_deployments.get(name=${name}, endpoint_name=${s}.name)`,
+    `deployment.app_insights_enabled = ${value.text}`,
+    `${ml}.online_deployments.begin_create_or_update(deployment).result()`,
+  ].join(`\n${indent}`);
+  return [[stmt, text]];
 }
 
 /**
@@ -676,12 +766,23 @@ function valueUses(ctx: RuleContext, attr: SyntaxNode): Edit[] {
  * has no v2 counterpart.
  */
 function lookupLifecycle(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edit[] | undefined {
-  const name = serviceLookupName(ctx, call);
+  const parts = lookupParts(ctx, call);
+  const name = parts?.name;
   const svc = assignedName(call);
   if (!name || !svc || rebranched(ctx, svc)) return undefined;
-  const ml = clientFor(fb, ctx, bindArgs(call, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace'));
+  // `ws.webservices[name]` raises KeyError for a missing service, which a handler around it may catch.
+  if (call.type === 'subscript' && enclosingTry(call)) return undefined;
+  const ml = clientFor(fb, ctx, parts!.ws);
   if (!ml) return undefined;
-  const edits: Edit[] = [[call, `${ml}.online_endpoints.get(name=${name.text})`]];
+  // A subscript is rewritten in two parts, `ws.webservices` (the reference whose finding offers this
+  // fix) and `[name]`.
+  const edits: Edit[] =
+    call.type === 'subscript'
+      ? [
+          [call.namedChildren[0]!, `${ml}.online_endpoints.get`],
+          [{ start: nodeRange(call.namedChildren[0]!).end, end: nodeRange(call).end }, `(name=${name.text})`],
+        ]
+      : [[call, `${ml}.online_endpoints.get(name=${name.text})`]];
   for (const use of usesOf(ctx, svc)) {
     const e = serviceUse(fb, ctx, ml, svc.text, use);
     if (!e) return undefined;
@@ -703,11 +804,29 @@ function rebranched(ctx: RuleContext, target: SyntaxNode): boolean {
   return false;
 }
 
-/** The `Webservice(ws, name)` lookup whose service `node` (a receiver) holds, when its whole lifecycle translates. */
-function lookupOfService(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
-  const made = node?.type === 'identifier' ? definingCall(ctx, node) : undefined;
-  return made && serviceLookupName(ctx, made) && lookupLifecycle(new FixBuilder(ctx, made.startIndex), ctx, made) ? made : undefined;
+/** A try statement whose body holds `node` (in the same function). */
+function enclosingTry(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) {
+    const body = n.parent?.type === 'try_statement' ? n.parent.childForFieldName('body') : undefined;
+    if (body && same(body, n)) return n.parent!;
+  }
+  return undefined;
 }
+
+/** The lookup (`Webservice(ws, name)`, `ws.webservices[name]`) whose service `node` (a receiver) holds, when its whole lifecycle translates. */
+function lookupOfService(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
+  const made = definingLookup(ctx, node);
+  if (!made || !serviceLookupName(ctx, made) || !lookupLifecycle(new FixBuilder(ctx, made.startIndex), ctx, made)) return undefined;
+  // The reference of `ws.webservices[name]` is its `ws.webservices`.
+  return made.type === 'subscript' ? made.namedChildren[0] : made;
+}
+
+/** `svc = ws.webservices[name]`: the lifecycle of that lookup, on the finding of `ws.webservices`. */
+const webservicesItem: Builder = (fb, ref, ctx) => {
+  const item = ref.node.parent;
+  if (item?.type !== 'subscript' || !same(item.namedChildren[0], ref.node) || !assignedName(item)) return undefined;
+  return combine(fb, ref.node, lookupLifecycle(fb, ctx, item));
+};
 
 /** For a bare-name reference `x` (the model reports the value `x = svc.scoring_uri` holds): that attribute read. */
 function attributeSource(ctx: RuleContext, ref: Reference): SyntaxNode | undefined {
@@ -850,6 +969,13 @@ const scoringUri: Builder = (fb, ref, ctx) => {
   return ml ? `${ml}.online_endpoints.get(name=${name}).scoring_uri` : undefined;
 };
 
+/** `svc.swagger_uri` of a service not rewritten as a whole: the `openapi_uri` of the endpoint of the same name. */
+const swaggerUri: Builder = (fb, ref, ctx) => {
+  const name = endpointName(ctx, ref);
+  const ml = name && serviceClient(fb, ctx, ref);
+  return ml ? `${ml}.online_endpoints.get(name=${name}).openapi_uri` : undefined;
+};
+
 /** The same builders for the methods of `Webservice`, `AciWebservice` and `AksWebservice` (reported under each class). */
 function perServiceClass(methods: Record<string, Builder>): Record<string, Builder> {
   return Object.fromEntries(SERVICE_CLASSES.flatMap((c) => Object.entries(methods).map(([m, b]): [string, Builder] => [`${c}.${m}`, b])));
@@ -864,6 +990,7 @@ export const DEPLOY: Rewrites = {
       wait_for_deployment: servicePiece(),
       get_logs: servicePiece(),
       run: servicePiece(),
+      update: servicePiece(),
     }),
     // Webservice(ws, name) gets an existing service: its v2 counterpart is the endpoint of that name.
     ...Object.fromEntries(
@@ -876,7 +1003,7 @@ export const DEPLOY: Rewrites = {
           if (method) return fb.sameFixAs(method);
           if (assignedName(call)) return combine(fb, call, lookupLifecycle(fb, ctx, call));
           const name = serviceLookupName(ctx, call);
-          const ml = name && call.parent?.type === 'expression_statement' && v1HandlersRewritten(fb, ctx, call) ? clientFor(fb, ctx, bindArgs(call, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace')) : undefined;
+          const ml = name && call.parent?.type === 'expression_statement' && v1HandlersRewritten(fb, ctx, call) ? clientFor(fb, ctx, lookupParts(ctx, call)?.ws) : undefined;
           return ml ? `${ml}.online_endpoints.get(name=${name!.text})` : undefined;
         },
       ]),
@@ -890,9 +1017,10 @@ export const DEPLOY: Rewrites = {
     [`${MODEL}.get_model_path`]: getModelPath,
   },
   attributes: {
-    ...perServiceClass({ scoring_uri: servicePiece(scoringUri), state: servicePiece(), name: servicePiece(), tags: servicePiece(), description: servicePiece() }),
+    ...perServiceClass({ scoring_uri: servicePiece(scoringUri), swagger_uri: servicePiece(swaggerUri), state: servicePiece(), name: servicePiece(), tags: servicePiece(), description: servicePiece() }),
     ...Object.fromEntries([...MODEL_ATTRIBUTES, ...Object.keys(MODEL_RENAMED)].map((a): [string, Builder] => [`${MODEL}.${a}`, modelPiece])),
     'azureml.exceptions.WebserviceException': serviceHandler,
+    [WEBSERVICES]: webservicesItem,
     ...Object.fromEntries(['CUSTOM', 'MULTI', 'ONNX', 'PYTORCH', 'SCIKITLEARN', 'TENSORFLOW'].map((f): [string, Builder] => [`${MODEL}.Framework.${f}`, frameworkPiece])),
   },
 };

@@ -1,40 +1,50 @@
 /**
  * Rewrites to SDK v2 of environments (AML104), following ENV2
  * (https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2): a v1
- * environment becomes one `azure.ai.ml.entities.Environment(name=, image=, conda_file=)` entity.
+ * environment becomes one `azure.ai.ml.entities.Environment(name=, image= | build=, conda_file=)` entity.
  *
  * A v1 environment variable is rewritten as one lifecycle, offered on each piece's finding:
  * its producer (`Environment(name)`, `Environment.from_conda_specification(name, file)`,
  * `Environment.from_pip_requirements(name, file)`, `Environment.from_docker_image(name, image[,
- * conda_specification=])`, `Environment.get(ws, name)`), the statements that configure it
- * (`env.docker.enabled = True` goes; `env.docker.base_image = X` → `image=X`;
- * `env.python.user_managed_dependencies = True` → no conda file;
- * `env.python.conda_dependencies = <CondaDependencies>` and `env.python.conda_dependencies.add_*(...)`
- * → an inline conda dict, which the v2 `conda_file` accepts as well as a path (azure-ai-ml
- * `entities/_assets/environment.py`, the `conda_file` setter)), the `CondaDependencies` object
- * feeding it (`cd = CondaDependencies()` / `.create(...)`, `cd.add_conda_package(...)`, ...) and
- * `env.register(ws)` → `ml_client.environments.create_or_update(env)`.
+ * conda_specification=])`, `Environment.from_dockerfile(name, "<literal path>")` → `build=BuildContext(
+ * path=<its directory>[, dockerfile_path=])` marked for review (v2 uploads the directory, v1 sent the
+ * file alone), `Environment.get(ws, name)`), the statements that configure it
+ * (`env.docker.enabled = True` goes; `env.docker.base_image = X` → `image=X`, v1's DEFAULT_GPU_IMAGE →
+ * its repository at `latest`, for review; `env.python.user_managed_dependencies = True` → no conda file;
+ * `env.python.conda_dependencies = <CondaDependencies>` and `env.python.conda_dependencies.add_*(...)` /
+ * `.set_python_version(v)` → an inline conda dict, which the v2 constructor accepts as well as a path
+ * (azure-ai-ml `entities/_assets/environment.py`; only at construction: `__init__` serializes it, a
+ * later `env.conda_file = ...` is not sent), the `CondaDependencies` object feeding it (`cd =
+ * CondaDependencies()` / `.create(...)`, `cd.add_conda_package(...)`, ...) and `env.register(ws)` →
+ * `ml_client.environments.create_or_update(env)`. A looked-up environment takes only
+ * `docker.enabled = True` and `environment_variables` (the run's, not the registered environment's).
  * The configuration is folded into the constructor, so those statements must be in the producer's
- * block, before any other use, with values that mean the same at the producer; the name must not
- * be bound in another block.
+ * block, before any other use, with values that mean the same at the producer (literals, names bound
+ * alike, `"x=={}".format(...)` of such); the name must not be bound in another block.
  *
  * The conda dict states what v1 added implicitly (azureml-core `conda_dependencies.py`: the base
  * file's channels `anaconda`/`conda-forge`, `python=3.8.13` = PYTHON_DEFAULT_VERSION, pip
  * `azureml-defaults` unless `create(pip_packages=...)` replaces it). v2 needs an image where v1 had a
  * default one: the docs' image is emitted and marked `# amlint: review`, as is a `create()` whose
  * azureml-* pip packages v1 pinned to the installed SDK's version. A `CondaDependencies` of its own
- * (written with `save(path)` or `serialize_to_string()`) becomes that dict, written with PyYAML.
+ * (written with `save(path)` or `serialize_to_string()`) becomes that dict, written with PyYAML; one
+ * both written out and given to an environment (after its last `add_*`) is rewritten so in the
+ * environment's fix, the environment getting a copy of the dict.
  *
  * An environment passed to a v1 consumer (`ScriptRunConfig(environment=env)`, `InferenceConfig`,
  * `src.run_config.environment = env`) is only rewritten with that consumer: its pieces offer the
  * consumer's fix (`sameFixAs`), whose builder calls `environmentEdits`; `env.environment_variables =
  * {...}` goes to a consumer that sets them on its v2 job (jobs.ts: `command(environment_variables=)`),
  * never to a registered environment. Not rewritten: other configuration (`docker.enabled = False`,
- * `base_image_registry`, `base_dockerfile`, `inferencing_stack_version`, ...), a `CondaDependencies`
- * both saved and given to an environment, `save_to_file`, `from_dockerfile` (Dockerfile text or a
- * path, where v2 takes a build context directory), `Environment.list` (a dict of v1 objects),
- * `save_to_directory`, and environments returned or handed to code we cannot see.
- * `Environment.get` of a curated `AzureML-...` name looks up the same name in v2.
+ * `base_image_registry` (private registry credentials), `base_dockerfile`, `inferencing_stack_version`,
+ * `shm_size`/`arguments`/`shared_volumes` (v2 job settings: `JobResourceConfiguration(shm_size=,
+ * docker_args=)`, which no consumer takes yet), ...), `save_to_file`, `from_dockerfile` with Dockerfile
+ * text or a Python layer (v2 takes a build context directory; a conda file goes with an image),
+ * `from_existing_conda_environment` (exports a local conda environment), `Environment.list` (a dict
+ * of v1 objects), `save_to_directory`, `build`/`build_local` (v2 builds on first use), `clone`, and
+ * environments returned or handed to code we cannot see.
+ * `Environment.get` of a curated `AzureML-...` name looks up the same name in v2 (curated
+ * environments are available in every workspace: concept-environments).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
@@ -51,6 +61,11 @@ const CD = 'azureml.core.conda_dependencies.CondaDependencies';
  * DEFAULT_CPU_IMAGE, which v2 does not apply.
  */
 const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
+/**
+ * v1's DEFAULT_GPU_IMAGE (azureml-core `environment.py`: this repository, tagged with the SDK's
+ * build date), at its `latest` tag: v2 has no default image.
+ */
+const DEFAULT_GPU_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.3-cudnn8-ubuntu20.04:latest"';
 const REVIEW = '  # amlint: review';
 /** Stands for the `pathlib` module in a pip expression until the fix asks for its import. */
 const PATHLIB = '\u0000pathlib';
@@ -73,10 +88,14 @@ const baseConda = (): Conda => ({ channels: ['"anaconda"', '"conda-forge"'], pyt
 interface State {
   name: SyntaxNode;
   image?: string;
+  /** The image is not the one v1 code wrote (a v1 default's repository at `latest`). */
+  imageReview?: boolean;
   /** A conda file path expression, or an in-memory specification. */
   condaFile?: string;
   conda?: Conda;
   userManaged: boolean;
+  /** `from_dockerfile(name, path)`: a v2 build context, the Dockerfile's directory (`path` and `dockerfile_path` as Python literals). */
+  build?: { path: string; dockerfile?: string };
 }
 
 /** What a v1 environment variable's lifecycle turns into. */
@@ -92,6 +111,8 @@ interface Plan {
   consumers: Array<{ delegate: SyntaxNode; use: SyntaxNode }>;
   /** `env.environment_variables = {...}`: a v2 job's `environment_variables`, given to the consumer. */
   envVars?: SyntaxNode;
+  /** The `CondaDependencies` variable given to the environment is also written out: rewritten with it. */
+  standalone?: Standalone;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,6 +145,14 @@ function stableAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean
     }
     case 'attribute':
       return stableAt(ctx, expr.childForFieldName('object')!, site);
+    case 'call': {
+      // `"scikit-learn=={}".format(sklearn.__version__)`: str.format of a literal is pure.
+      const fn = expr.childForFieldName('function');
+      const args = expr.childForFieldName('arguments');
+      const str = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' ? fn.childForFieldName('object') : undefined;
+      return !!str && !!args && args.type === 'argument_list' && (str.type === 'string' || str.type === 'concatenated_string') && stableAt(ctx, str, site) &&
+        args.namedChildren.every((a) => (a.type === 'keyword_argument' ? stableAt(ctx, a.childForFieldName('value')!, site) : a.type !== 'comment' && stableAt(ctx, a, site)));
+    }
     case 'string':
     case 'concatenated_string':
     case 'interpolation':
@@ -183,11 +212,16 @@ function addPackage(list: string[], pkg: string): void {
 
 /** Applies `cd.add_*(x)` (a call statement) to a specification; false when it cannot be. */
 function applyMutation(ctx: RuleContext, conda: Conda, method: string, call: SyntaxNode, site: SyntaxNode): boolean {
-  const params: Record<string, string> = { add_conda_package: 'conda_package', add_pip_package: 'pip_package', add_channel: 'channel' };
+  const params: Record<string, string> = { add_conda_package: 'conda_package', add_pip_package: 'pip_package', add_channel: 'channel', set_python_version: 'version' };
   const param = params[method];
   const arg = param ? bindArgs(call, [param], [param])?.get(param) : undefined;
   if (!arg || !stableAt(ctx, arg, site)) return false;
-  if (method === 'add_conda_package' && packageName(arg.text) === 'python') conda.python = arg.text;
+  if (method === 'set_python_version') {
+    // azureml-core: the python entry becomes "python=<version>".
+    const v = stringValue(arg);
+    if (v === undefined || !/^[\w.*]+$/.test(v)) return false;
+    conda.python = `"python=${v}"`;
+  } else if (method === 'add_conda_package' && packageName(arg.text) === 'python') conda.python = arg.text;
   else if (method === 'add_channel') {
     if (!conda.channels.includes(arg.text)) conda.channels.push(arg.text);
   } else if (method === 'add_pip_package') {
@@ -232,10 +266,19 @@ function created(ctx: RuleContext, call: SyntaxNode, site: SyntaxNode): Conda | 
  * `.create(...)`, or a variable made by one whose every other use is an `add_*` statement in
  * `block` before `limit`; those statements go to `deletes`.
  */
-function condaOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode, block: SyntaxNode, limit: number, deletes: SyntaxNode[]): Conda | { file: string } | undefined {
+function condaOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode, block: SyntaxNode, limit: number, deletes: SyntaxNode[], extra?: { standalone?: Standalone }): Conda | { file: string } | undefined {
   const made = expr.type === 'call' ? expr : expr.type === 'identifier' ? definingCall(ctx, expr) : undefined;
   const q = qnameOf(ctx, made);
   if (!made || (q !== CD && q !== `${CD}.create`)) return undefined;
+  // A variable also written out (`cd.save(path)`): rewritten as a dict of its own (`standaloneEdits`),
+  // which this environment gets a copy of, as it stood when given (no `add_*` after that).
+  const sa = extra && expr.type === 'identifier' ? standalonePlan(ctx, made) : undefined;
+  if (sa && same(sa.given, expr) && (sa.saves.length || sa.serializes.length) && same(statementOf(made)?.parent, block)) {
+    const copy = q === CD ? baseConda() : created(ctx, made, site);
+    if (!copy || !sa.mutations.every((m) => applyMutation(ctx, copy, m.method, m.call, site))) return undefined;
+    extra!.standalone = sa;
+    return copy;
+  }
   let conda: Conda | undefined;
   if (q === `${CD}.create`) conda = created(ctx, made, site);
   else {
@@ -296,7 +339,29 @@ function producerState(ctx: RuleContext, call: SyntaxNode): State | { lookup: Pl
     const name = args?.get('name');
     const image = args?.get('image');
     const spec = args?.get('conda_specification');
-    return name && image && { name, image: image.text, condaFile: spec?.text, userManaged: !spec };
+    if (!name || !image) return undefined;
+    const v = ctx.model.evaluate(image);
+    const q = v?.kind === 'ref' ? v.qname : '';
+    // v1's default images: as for `docker.base_image` below.
+    if (q === 'azureml.core.runconfig.DEFAULT_CPU_IMAGE') return { name, condaFile: spec?.text, userManaged: !spec };
+    if (/^azureml\.core\.(runconfig|environment)\.DEFAULT_GPU_IMAGE$/.test(q)) return { name, image: DEFAULT_GPU_IMAGE, imageReview: true, condaFile: spec?.text, userManaged: !spec };
+    if (sdkOf(v) === 'v1') return undefined;
+    return { name, image: image.text, condaFile: spec?.text, userManaged: !spec };
+  }
+  if (q === `${ENV}.from_dockerfile`) {
+    // v1 reads the Dockerfile (a path, else its text; azureml-core DockerSection.base_dockerfile) and,
+    // without Python dependencies, leaves Python user-managed. ENV2 ("create an environment from a
+    // Docker build context"): build=BuildContext(path=<directory>), dockerfile_path relative to it
+    // (default "Dockerfile", REST BuildContext.dockerfilePath). Only a literal path: text has spaces.
+    const args = bindArgs(call, ['name', 'dockerfile', 'conda_specification', 'pip_requirements'], ['name', 'dockerfile', 'conda_specification', 'pip_requirements']);
+    const name = args?.get('name');
+    const file = stringValue(args?.get('dockerfile'));
+    if (!name || file === undefined || args!.has('conda_specification') || args!.has('pip_requirements') || !/^[\w./-]+$/.test(file)) return undefined;
+    const cut = file.lastIndexOf('/');
+    const dir = cut < 0 ? '.' : cut === 0 ? '/' : file.slice(0, cut);
+    const base = file.slice(cut + 1);
+    if (!base || base === '.' || base === '..') return undefined;
+    return { name, userManaged: true, build: { path: JSON.stringify(dir), dockerfile: base === 'Dockerfile' ? undefined : JSON.stringify(base) } };
   }
   if (q === `${ENV}.get`) {
     const args = bindArgs(call, ['workspace', 'name', 'version', 'label'], ['workspace', 'name', 'version', 'label']);
@@ -309,7 +374,7 @@ function producerState(ctx: RuleContext, call: SyntaxNode): State | { lookup: Pl
 }
 
 const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'python.user_managed_dependencies', 'python.conda_dependencies', 'environment_variables'];
-const MUTATIONS = ['add_conda_package', 'add_pip_package', 'add_channel'];
+const MUTATIONS = ['add_conda_package', 'add_pip_package', 'add_channel', 'set_python_version'];
 
 /**
  * Per producer call (one per analysis): the plan of its lifecycle, or null when a piece or use
@@ -377,12 +442,23 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
     const s = assign ? statementOf(assign.childForFieldName('right')!) : call ? statementOf(call) : undefined;
     const isConfig = (assign && CONFIG_PATHS.includes(p)) || (call && path.length === 3 && p.startsWith('python.conda_dependencies.') && MUTATIONS.includes(path[2]));
     if (!isConfig) break;
-    if (!s || !same(s.parent, block) || !plan.state) return undefined;
+    if (!s || !same(s.parent, block)) return undefined;
     config.push({ path: p, stmt: s, top, call });
   }
   const limit = i < uses.length ? uses[i].startIndex : Infinity;
   const state = plan.state;
-  if (state) {
+  if (!state) {
+    // A looked-up environment: only what concerns the run, not the registered environment (Docker,
+    // which v2 always uses; variables, which go to the job).
+    for (const c of config) {
+      const value = c.call ? undefined : c.top.parent!.childForFieldName('right')!;
+      if (c.path === 'docker.enabled' && value?.type === 'true') plan.deletes.push(c.stmt);
+      else if (c.path === 'environment_variables' && value?.type === 'dictionary' && !plan.envVars) {
+        plan.deletes.push(c.stmt);
+        plan.envVars = value;
+      } else return undefined;
+    }
+  } else {
     let fromVariable = false;
     let mutated = false;
     for (const c of config) {
@@ -394,6 +470,8 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
         continue;
       }
       const value = c.top.parent!.childForFieldName('right')!;
+      // A Dockerfile environment: another image or Python layer replaces or extends the Dockerfile in v1.
+      if (state.build && c.path !== 'environment_variables' && c.path !== 'docker.enabled') return undefined;
       if (c.path === 'environment_variables') {
         // v2 sets them on the job, not the environment (command(environment_variables=)): the consumer takes them.
         if (value.type !== 'dictionary' || plan.envVars) return undefined;
@@ -408,16 +486,24 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
           state.image = undefined;
           continue;
         }
+        if (v?.kind === 'ref' && /^azureml\.core\.(runconfig|environment)\.DEFAULT_GPU_IMAGE$/.test(v.qname)) {
+          state.image = DEFAULT_GPU_IMAGE;
+          state.imageReview = true;
+          continue;
+        }
         if (!stableAt(ctx, value, producer) || value.type === 'none' || sdkOf(v) === 'v1') return undefined;
         state.image = (value.type === 'parenthesized_expression' && value.namedChildren.length === 1 ? value.namedChildren[0] : value).text;
+        state.imageReview = false;
       } else if (c.path === 'python.user_managed_dependencies') {
         if (value.type !== 'true' && value.type !== 'false') return undefined;
         state.userManaged = value.type === 'true';
         // v1 then builds its default conda environment (from_docker_image left none).
         if (!state.userManaged && !state.conda && !state.condaFile) state.conda = baseConda();
       } else {
-        const conda = condaOf(ctx, value, producer, block, limit, plan.deletes);
+        const extra: { standalone?: Standalone } = {};
+        const conda = condaOf(ctx, value, producer, block, limit, plan.deletes, extra);
         if (!conda) return undefined;
+        plan.standalone = extra.standalone;
         if ('file' in conda) {
           state.condaFile = conda.file;
           state.conda = undefined;
@@ -519,6 +605,15 @@ function condaDict(conda: Conda, named = false): { inline: string; lines: string
 function constructorText(fb: FixBuilder, ctx: RuleContext, state: State, at: SyntaxNode): string {
   const entities = fb.needModule('azure.ai.ml.entities');
   const head = `${entities}.Environment(`;
+  if (state.build) {
+    // The directory is uploaded as the build context, where v1 sent the Dockerfile alone: for review.
+    const { path, dockerfile } = state.build;
+    const build = `${entities}.BuildContext(path=${path}${dockerfile ? `, dockerfile_path=${dockerfile}` : ''})`;
+    const one = `${head}name=${state.name.text}, build=${build})`;
+    if (endsLine(ctx, at) && at.startPosition.column + one.length + REVIEW.length <= 100) return `${one}${REVIEW}`;
+    const indent = lineIndent(ctx, at);
+    return [head, `${indent}    name=${state.name.text},`, `${indent}    build=${build},${REVIEW}`, `${indent})`].join('\n');
+  }
   const image = state.image ?? DEFAULT_IMAGE;
   const dict = !state.userManaged && !state.condaFile && state.conda ? condaDict(state.conda) : undefined;
   if (dict && state.conda!.pipExpr) {
@@ -527,7 +622,7 @@ function constructorText(fb: FixBuilder, ctx: RuleContext, state: State, at: Syn
     dict.lines = dict.lines.map((l) => l.replace(PATHLIB, pathlib));
   }
   const condaText = state.userManaged ? undefined : state.condaFile ?? dict?.inline;
-  const imageReview = !state.image;
+  const imageReview = !state.image || !!state.imageReview;
   const condaReview = !!dict && state.conda!.review;
   const args: Array<[string, string, boolean]> = [['name', state.name.text, false], ['image', image, imageReview]];
   if (condaText) args.push(['conda_file', condaText, condaReview]);
@@ -560,6 +655,11 @@ function planEdits(fb: FixBuilder, ctx: RuleContext, plan: Plan, takesVars = fal
   for (const s of plan.deletes) {
     if (!aloneOnLines(ctx, s)) return undefined;
     edits.push([wholeLines(ctx, s), '']);
+  }
+  if (plan.standalone) {
+    const own = standaloneEdits(fb, ctx, plan.standalone);
+    if (!own) return undefined;
+    edits.push(...own);
   }
   for (const r of plan.registers) {
     const client = clientOf(fb, ctx, r.ws);
@@ -678,6 +778,10 @@ interface Standalone {
   deletes: SyntaxNode[];
   serializes: Array<{ call: SyntaxNode; cd: SyntaxNode }>;
   saves: Array<{ call: SyntaxNode; cd: SyntaxNode; path: SyntaxNode }>;
+  /** The `add_*` calls folded into the dict, in order. */
+  mutations: Array<{ method: string; call: SyntaxNode }>;
+  /** `env.python.conda_dependencies = cd`: the one environment it is given to (after every `add_*`). */
+  given?: SyntaxNode;
 }
 
 const standalones = new WeakMap<RuleContext['model'], Map<number, Standalone | null>>();
@@ -699,10 +803,18 @@ function makeStandalone(ctx: RuleContext, producer: SyntaxNode): Standalone | un
   if (q === `${CD}.create`) conda = created(ctx, producer, producer);
   else if (q === CD && bindArgs(producer, ['conda_dependencies_file_path'], [])) conda = baseConda();
   if (!conda) return undefined;
-  const plan: Standalone = { producer, conda, deletes: [], serializes: [], saves: [] };
+  const plan: Standalone = { producer, conda, deletes: [], serializes: [], saves: [], mutations: [] };
   let reading = false;
   for (const use of [...usesOf(ctx, target)].sort((a, b) => a.startIndex - b.startIndex)) {
     const { path, top } = chainOf(use);
+    const assign = use.parent?.type === 'assignment' && same(use.parent.childForFieldName('right'), use) ? use.parent : undefined;
+    const left = assign?.childForFieldName('left');
+    if (!path.length && left?.type === 'attribute' && /\.python\.conda_dependencies$/.test(left.text) && !plan.given) {
+      // Given to an environment (whose fix takes this plan): the object is shared from here on.
+      reading = true;
+      plan.given = use;
+      continue;
+    }
     const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
     if (!call || path.length !== 1) return undefined;
     const callStmt = statementOf(call);
@@ -710,6 +822,7 @@ function makeStandalone(ctx: RuleContext, producer: SyntaxNode): Standalone | un
       // Folded into the dict: before any read, in the producer's block.
       if (reading || !callStmt || !same(callStmt.parent, stmt.parent) || !applyMutation(ctx, conda, path[0], call, producer)) return undefined;
       plan.deletes.push(callStmt);
+      plan.mutations.push({ method: path[0], call });
     } else if (path[0] === 'serialize_to_string' && bindArgs(call, [], [])) {
       reading = true;
       plan.serializes.push({ call, cd: use });
@@ -750,6 +863,7 @@ export const ENVIRONMENT: Rewrites = {
     [`${ENV}.from_conda_specification`]: producerBuilder,
     [`${ENV}.from_docker_image`]: producerBuilder,
     [`${ENV}.from_pip_requirements`]: producerBuilder,
+    [`${ENV}.from_dockerfile`]: producerBuilder,
     // ENV2: Environment.get(ws, name) → ml_client.environments.get(name=..., version=... | label="latest").
     [`${ENV}.get`]: producerBuilder,
     [`${ENV}.register`]: pieceBuilder,

@@ -13,16 +13,27 @@
  *   of each run (status, portal URL, waits, RunDetails, metrics and tags through MLflow, details, cancel,
  *   id, register_model, child jobs shown; a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
  *   a job's); the workspace through workspace.ts `clientOf`;
+ * - a run fetched by ID (`Run.get(ws, id)`, `Run(experiment, id)`) → `ml_client.jobs.get(id)` with its uses as a
+ *   job's; `for child in run.get_children():` → the child jobs (`jobs.list(parent_job_name=)`), each child's uses as a job's;
  * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
  *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot →
- *   log_figure), status/details/children shown, and `with run.child_run() as child:` → a nested run.
+ *   log_figure), status/details/tags/children shown, and `with run.child_run() as child:` → a nested run.
+ * Bridging: in a job script whose own run is still needed (`run.input_datasets[...]`, `run.parent`,
+ * `_OfflineRun` tests...), each logging call with a standalone MLflow form (log, log_row, log_table,
+ * log_image, tag, set_tags, upload_file, upload_folder) is its own suggestion: MLflow logs to the job's
+ * run (how-to-log-view-metrics; the job needs `mlflow` and `azureml-mlflow`), the run stays.
+ * `run.experiment.workspace` of the script's own run → workspace.ts's in-job client once nothing uses it as v1.
+ * Metric/tag names MLflow rejects (`@`, `,`, ...: mlflow validation.py) are not rewritten.
  * Not rewritten: runs used in ways MLflow/v2 has no direct call for here (`child = run.child_run()`
- * outside a `with`, create_children, get_children iterated, properties, get_details_with_logs,
- * get_file_names/download_file: v1 file paths do not map onto MLflow's artifact directories,
- * get_tags: MLflow adds system tags, a status compared: MLflow spells statuses otherwise, a string
- * logged in a loop: one artifact where v1 kept a series), `run.experiment.workspace` inside a job
- * (no documented in-job MLClient pattern), AutoML limits/training settings (they need statements
- * after the call) and v1 datasets as AutoML data (MLTable in v2).
+ * outside a `with`, create_children, get_children kept as a list, add_properties (v2 sets properties only
+ * when the job is created), get_properties (v1 adds its own system properties), get_details_with_logs
+ * (v2 streams logs until the job ends), get_file_names/download_file (v1 file paths, logs included,
+ * do not map onto MLflow's artifact listing), fail/complete of a submitted run, get_environment,
+ * get_outputs, restore_snapshot, Experiment.get_runs (v1 runs iterated; property filters have no MLflow
+ * form), a status compared on an MLflow run (MLflow spells statuses otherwise), a string logged in a
+ * loop (one artifact where v1 kept a series), log_list in a bridged script (no active MLflow run to
+ * batch into), `input_datasets` (v2 passes inputs as arguments), AutoML limits/training settings (they
+ * need statements after the call) and v1 datasets as AutoML data (MLTable in v2).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
@@ -35,6 +46,7 @@ import { pipelineConfig } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf } from './workspace';
 import { dataInput } from './data';
+import { autoMLConfig, bestChildEdit } from './automl';
 
 /** The call that made an object: the expression itself when it is a call, else the call its name was assigned from. */
 function madeBy(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
@@ -101,6 +113,19 @@ function maybeNumber(node: SyntaxNode): boolean {
     if (fn?.type === 'attribute' && ['format', 'join', 'upper', 'lower', 'strip', 'replace'].includes(fn.childForFieldName('attribute')?.text ?? '')) return false;
   }
   return true;
+}
+
+/**
+ * A metric, tag or row name MLflow accepts, when it is known: MLflow validates names against
+ * `^[/\w.\- :]*$` (mlflow/utils/validation.py; `:` since MLflow 2.16, not on Windows:
+ * https://github.com/mlflow/mlflow/pull/12943) where v1 took any string. A name it cannot read
+ * (a variable, an expression) is taken as it is.
+ */
+function validName(ctx: RuleContext, node: SyntaxNode | undefined): boolean {
+  if (!node) return false;
+  const s = knownString(ctx, node);
+  if (s !== undefined) return s.length > 0 && /^[\p{L}\p{N}_./\- :]+$/u.test(s);
+  return !['string', 'concatenated_string'].includes(node.type) || !!node.descendantsOfType('interpolation').length;
 }
 
 /** Artifact file names made from a v1 metric name: plain names only. */
@@ -180,7 +205,7 @@ const LOGGING: Record<string, Builder> = {
       const file = knownString(ctx, name);
       return plainName(file) && !inLoop(ref.call!) && ref.call!.parent?.type === 'expression_statement' ? `${fb.needModule('mlflow')}.log_text(${value.text}, ${JSON.stringify(`${file}.txt`)})` : undefined;
     }
-    if (!name || !value || !maybeNumber(value)) return undefined;
+    if (!name || !value || !maybeNumber(value) || !validName(ctx, name)) return undefined;
     const v = value.type === 'true' ? '1' : value.type === 'false' ? '0' : value.text;
     const step = args!.get('step');
     return `${fb.needModule('mlflow')}.log_metric(${name.text}, ${v}${step ? `, step=${step.text}` : ''})`;
@@ -202,7 +227,7 @@ const LOGGING: Record<string, Builder> = {
     const a = callArgs(ref.call!);
     const nameNode = a.positional[0] ?? a.keywords.get('name');
     const name = stringValue(nameNode);
-    if (a.splat || a.positional.length > 1 || a.keywords.has('description') || name === undefined || /["\\]/.test(name)) return undefined;
+    if (a.splat || a.positional.length > 1 || a.keywords.has('description') || name === undefined || /["\\]/.test(name) || !/^[\p{L}\p{N}_./\- :]*$/u.test(name)) return undefined;
     const cols = [...a.keywords].filter(([k]) => k !== 'name');
     if (!cols.length || !cols.every(([, v]) => maybeNumber(v))) return undefined;
     return `${fb.needModule('mlflow')}.log_metrics({${cols.map(([k, v]) => `${JSON.stringify(`${name}.${k}`)}: ${v.text}`).join(', ')}})`;
@@ -226,9 +251,28 @@ const LOGGING: Record<string, Builder> = {
     return `${fb.needModule('mlflow')}.log_artifact(${path.text}${dir && dir !== '.' ? `, artifact_path=${JSON.stringify(dir)}` : ''})`;
   },
   // A tag on the run → mlflow.set_tag(key, value) (MLF: MLflow runs carry the tags); v1 tag(key) alone sets no value.
-  'azureml.core.Run.tag': (fb, ref) => {
+  'azureml.core.Run.tag': (fb, ref, ctx) => {
     const args = bindArgs(ref.call!, ['key', 'value'], ['key', 'value']);
-    return args?.get('key') && args.get('value') && ref.call!.parent?.type === 'expression_statement' ? `${fb.needModule('mlflow')}.set_tag(${args.get('key')!.text}, ${args.get('value')!.text})` : undefined;
+    return args?.get('key') && args.get('value') && validName(ctx, args.get('key')) && ref.call!.parent?.type === 'expression_statement' ? `${fb.needModule('mlflow')}.set_tag(${args.get('key')!.text}, ${args.get('value')!.text})` : undefined;
+  },
+  // set_tags({k: v}) → mlflow.set_tags({k: v}) (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.set_tags):
+  // a dictionary written out with names MLflow accepts, or a name (v1 also took a string: not that).
+  'azureml.core.Run.set_tags': (fb, ref, ctx) => {
+    const tags = bindArgs(ref.call!, ['tags'], ['tags'])?.get('tags');
+    if (!tags || ref.call!.parent?.type !== 'expression_statement') return undefined;
+    const keys = tags.type === 'dictionary' ? tags.namedChildren.filter((c) => c.type !== 'comment') : undefined;
+    const ok = keys ? keys.every((p) => p.type === 'pair' && validName(ctx, p.childForFieldName('key') ?? undefined)) : tags.type === 'identifier' && knownString(ctx, tags) === undefined;
+    return ok ? `${fb.needModule('mlflow')}.set_tags(${tags.text})` : undefined;
+  },
+  // upload_folder(name, path) → mlflow.log_artifacts(path, artifact_path=name): the folder's files under `name`
+  // (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.log_artifacts).
+  'azureml.core.Run.upload_folder': (fb, ref, ctx) => {
+    const args = bindArgs(ref.call!, ['name', 'path', 'datastore_name'], ['name', 'path']);
+    const name = args?.get('name');
+    const path = args?.get('path');
+    const dir = knownString(ctx, name)?.replace(/^\.\//, '').replace(/\/+$/, '');
+    if (!name || !path || dir === undefined || ref.call!.parent?.type !== 'expression_statement' || /\\/.test(dir) || dir.startsWith('/') || dir.split('/').includes('..')) return undefined;
+    return `${fb.needModule('mlflow')}.log_artifacts(${path.text}${dir && dir !== '.' ? `, artifact_path=${dir === knownString(ctx, name) ? name.text : JSON.stringify(dir)}` : ''})`;
   },
   // Completing the run → ending the MLflow run (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.end_run).
   'azureml.core.Run.complete': (fb, ref) => (noArgs(ref.call!) && ref.call!.parent?.type === 'expression_statement' ? `${fb.needModule('mlflow')}.end_run()` : undefined),
@@ -322,12 +366,14 @@ function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: 
 }
 
 /** The `exp.submit(config)` call: the experiment expression, its `Experiment(ws, name)` call, and the config. */
-function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode; rerun: boolean } | undefined {
+function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode; rerun: boolean; show: boolean } | undefined {
   if (qnameOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
   // `regenerate_outputs=` (a v1 pipeline's submit option, literal): jobEdits moves it into the pipeline.
-  const bound = bindArgs(call, ['config'], ['config', 'regenerate_outputs']);
+  // `show_output=` (literal): an AutoML submit's, which waits showing the progress (submissionEdits).
+  const bound = bindArgs(call, ['config'], ['config', 'regenerate_outputs', 'show_output']);
   const regenerate = bound?.get('regenerate_outputs');
-  if (regenerate && regenerate.type !== 'true' && regenerate.type !== 'false') return undefined;
+  const show = bound?.get('show_output');
+  if ([regenerate, show].some((x) => x && x.type !== 'true' && x.type !== 'false')) return undefined;
   const config = bound?.get('config');
   const fn = call.childForFieldName('function');
   const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
@@ -337,7 +383,8 @@ function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; exp
   const ws = e?.get('workspace');
   const name = e?.get('name');
   if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
-  return { exp, expCall, config, ws, name, rerun: regenerate?.type === 'true' };
+  if (show && qnameOf(ctx, madeBy(ctx, config)) !== 'azureml.train.automl.AutoMLConfig') return undefined;
+  return { exp, expCall, config, ws, name, rerun: regenerate?.type === 'true', show: show?.type === 'true' };
 }
 
 /**
@@ -352,7 +399,14 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   const uses = p && usesOfAssigned(ctx, call);
   if (!p || !client || !uses) return undefined;
   const ml = client.ml;
-  const edits: Edits = [[call, `${ml}.jobs.create_or_update(${p.config.text}, experiment_name=${p.name.text})`], ...client.edits];
+  let create = `${ml}.jobs.create_or_update(${p.config.text}, experiment_name=${p.name.text})`;
+  if (p.show) {
+    // AutoMLConfig: submit(show_output=True) waits for the run, printing its progress: stream the job after it.
+    const run = assignedName(call);
+    if (!run || call.parent?.parent?.type !== 'expression_statement' || !endsLine(ctx, call)) return undefined;
+    create += `\n${lineIndent(ctx, call)}${ml}.jobs.stream(${run.text}.name)`;
+  }
+  const edits: Edits = [[call, create], ...client.edits];
   const sweep = ['azureml.train.hyperdrive.HyperDriveConfig', 'azureml.train.hyperdrive.HyperDriveRunConfig'].includes(qnameOf(ctx, madeBy(ctx, p.config)) ?? '');
   const more = jobUseEdits(fb, ctx, ml, uses, sweep);
   return more && [...edits, ...more];
@@ -376,14 +430,24 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
     }
     if (m?.call) {
       const c = m.call;
+      // v2 job statuses are the run statuses v1 returns ("Completed", "Failed", "Canceled"...: the service's
+      // JobStatus, https://learn.microsoft.com/javascript/api/@azure/arm-machinelearning/knownjobstatus), so a compared status stays true.
       if (m.name === 'get_status' && noArgs(c)) edits.push([c, `${ml}.jobs.get(${job}.name).status`]);
       else if (m.name === 'get_portal_url' && noArgs(c)) edits.push([c, `${job}.studio_url`]);
       // The child runs, shown: the child jobs (JobOperations.list(parent_job_name=), SDK _job_operations.py).
       else if (m.name === 'get_children' && noArgs(c) && shownList(ctx, c)) edits.push([c, `${ml}.jobs.list(parent_job_name=${job}.name)`]);
+      // Iterated (`for child in run.get_children():`): the child jobs, each loop variable's use as a job's.
+      else if (m.name === 'get_children' && noArgs(c) && loopUses(ctx, c)) {
+        const more = jobUseEdits(fb, ctx, ml, loopUses(ctx, c)!, false);
+        if (!more) return undefined;
+        edits.push([c, `${ml}.jobs.list(parent_job_name=${job}.name)`], ...more);
+      }
       // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py).
       else if (m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing'])) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
       // MLF: metrics through MLflow (the latest value of each metric); the job's name is its MLflow run ID.
       else if (m.name === 'get_metrics' && noArgs(c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
+      // The tags, shown: the MLflow run's (MLF: runs are MLflow runs; v1's also hold system tags, `_aml_system_*`, MLflow's `mlflow.*`).
+      else if (m.name === 'get_tags' && noArgs(c) && shown(ctx, c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.tags`]);
       // The run's details, shown: the v2 job (JobOperations.get).
       else if (m.name === 'get_details' && noArgs(c) && shown(ctx, c)) edits.push([c, `${ml}.jobs.get(${job}.name)`]);
       // JobOperations.begin_cancel (SDK _job_operations.py) requests the cancellation as v1 cancel() does.
@@ -400,6 +464,12 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         const more = best && jobUseEdits(fb, ctx, ml, best, false);
         if (!more) return undefined;
         edits.push([c, text!], ...more);
+      } else if (m.name === 'get_output') {
+        // An AutoML run's best child (automl.ts bestChildEdit), a v2 job whose uses change with it.
+        const best = bestChildEdit(fb, ctx, ml, job, c);
+        const more = best && jobUseEdits(fb, ctx, ml, usesOf(ctx, best.best), false);
+        if (!more) return undefined;
+        edits.push(best!.edit, ...more);
       } else if (m.name === 'register_model') {
         const text = registerModel(fb, ctx, c, job, ml);
         if (!text) return undefined;
@@ -416,6 +486,15 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
     edits.push([showCall, `${ml}.jobs.stream(${job}.name)`]);
   }
   return edits;
+}
+
+/** For `for x in <expr>:` (x a name): the uses of x; undefined otherwise. */
+function loopUses(ctx: RuleContext, expr: SyntaxNode): readonly SyntaxNode[] | undefined {
+  const loop = expr.parent;
+  const target = loop?.type === 'for_statement' && same(loop.childForFieldName('right'), expr) ? loop.childForFieldName('left') : undefined;
+  if (target?.type !== 'identifier') return undefined;
+  const b = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((x) => x.node.id === target.id);
+  return b ? ctx.model.uses.get(b) ?? [] : undefined;
 }
 
 const PIPELINE = 'azureml.pipeline.core.Pipeline';
@@ -559,10 +638,47 @@ function withJob(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode | undefine
   return combined(fb, target, edits);
 }
 
-/** A method call or attribute read on a submitted run: rewritten with its submission. */
+const FETCHED = ['azureml.core.Run.get', 'azureml.core.Run'];
+
+/**
+ * `Run.get(ws, run_id)` / `Run(experiment, run_id)` → the v2 job of that ID, `ml_client.jobs.get(run_id)`
+ * (JobOperations.get(name); CMD: the job name is the run ID), and every use of it as a job's
+ * (jobUseEdits). Undefined when the workspace has no client or a use does not translate.
+ */
+function fetchedRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+  const q = qnameOf(ctx, call);
+  let ws: SyntaxNode | undefined;
+  let id: SyntaxNode | undefined;
+  if (q === 'azureml.core.Run.get') {
+    const a = bindArgs(call, ['workspace', 'run_id'], ['workspace', 'run_id']);
+    ws = a?.get('workspace');
+    id = a?.get('run_id');
+  } else if (q === 'azureml.core.Run') {
+    const a = bindArgs(call, ['experiment', 'run_id'], ['experiment', 'run_id']);
+    const exp = a?.get('experiment');
+    const expCall = madeBy(ctx, exp);
+    if (!exp || !expCall || qnameOf(ctx, expCall) !== 'azureml.core.Experiment' || (exp.type !== 'call' && !sameAt(ctx, exp, call))) return undefined;
+    ws = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace');
+    if (ws && !sameAt(ctx, ws, call)) return undefined;
+    id = a?.get('run_id');
+  }
+  const uses = usesOfAssigned(ctx, call);
+  const client = ws && id && uses ? clientOf(fb, ctx, ws) : undefined;
+  const more = client && jobUseEdits(fb, ctx, client.ml, uses!, false);
+  return more && [[call, `${client!.ml}.jobs.get(${id!.text})`], ...client!.edits, ...more];
+}
+
+/** A method call or attribute read on a submitted (or fetched) run: rewritten with its submission. */
 const runUse: Builder = (fb, ref, ctx) => {
   const run = receiver(ref);
-  return run?.type === 'identifier' ? withJob(fb, ctx, definingCall(ctx, run), ref.call ?? ref.node) : undefined;
+  const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
+  if (made && FETCHED.includes(qnameOf(ctx, made) ?? '')) return fb.sameFixAs(made);
+  if (made) return withJob(fb, ctx, made, ref.call ?? ref.node);
+  // A child of `for child in run.get_children():`: the fix of that get_children (rewritten with its run).
+  const b = run?.type === 'identifier' ? ctx.model.resolveName(run.text, run) : undefined;
+  const loop = b?.node.parent;
+  const iter = loop?.type === 'for_statement' && same(loop.childForFieldName('left'), b!.node) ? loop.childForFieldName('right') : undefined;
+  return iter && qnameOf(ctx, iter) === 'azureml.core.Run.get_children' ? fb.sameFixAs(iter) : undefined;
 };
 
 /** The v2 `compute=` for a v1 compute target: a name as written, a v1 compute object's `.name`, a `.name` read kept; null when none. */
@@ -826,28 +942,6 @@ function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
-/** `AutoMLConfig(task=...)` → `automl.<task>(...)` (AUTOML), when every argument translates and the object is not used as a v1 one. */
-function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
-  const accepted = ['task', 'training_data', 'validation_data', 'label_column_name', 'compute_target', 'primary_metric', 'n_cross_validations', 'experiment_name'];
-  const args = bindArgs(call, [], accepted);
-  const task = stringValue(args?.get('task'));
-  if (!args || !task || !['classification', 'regression', 'forecasting'].includes(task) || !variableFree(ctx, call, [])) return undefined;
-  // v2 AutoML takes MLTable inputs, not v1 datasets; a v1 compute target's name is the v2 compute's.
-  if (['training_data', 'validation_data'].some((k) => args.has(k) && sdkOf(ctx.model.evaluate(args.get(k)!)) === 'v1')) return undefined;
-  const compute = computeName(ctx, args.get('compute_target'));
-  if (compute === null) return undefined;
-  const automl = fb.need('azure.ai.ml', 'automl');
-  return [[call, `${automl}.${task}(${kwargs([
-    ['compute', compute],
-    ['experiment_name', args.get('experiment_name')],
-    ['training_data', args.get('training_data')],
-    ['validation_data', args.get('validation_data')],
-    ['target_column_name', args.get('label_column_name')],
-    ['primary_metric', args.get('primary_metric')],
-    ['n_cross_validations', args.get('n_cross_validations')],
-  ])})`]];
-}
-
 /** The object a call makes is passed to a v1 call (`exp.submit(src)`), which would get a v2 object. */
 export function passedToV1(ctx: RuleContext, call: SyntaxNode): boolean {
   return (usesOfAssigned(ctx, call) ?? []).some((use) => {
@@ -880,7 +974,8 @@ function asEdits(build: (fb: FixBuilder, call: SyntaxNode, ctx: RuleContext) => 
 /** The v1 job configurations a submission rewrites along with it (the first edit replaces the configuration call). */
 const JOB_CONFIGS: Record<string, ConfigBuilder> = {
   'azureml.core.ScriptRunConfig': scriptRunConfig,
-  'azureml.train.automl.AutoMLConfig': autoMLConfig,
+  // AutoML (automl.ts); called late: automl.ts imports this module.
+  'azureml.train.automl.AutoMLConfig': (fb, call, ctx) => autoMLConfig(fb, call, ctx),
   // PIPE: a v1 Pipeline(...) and its steps → a v2 pipeline job (pipelines.ts adds the steps' edits to fb).
   'azureml.pipeline.core.Pipeline': asEdits(pipelineConfig),
   // HD: HyperDrive → a sweep job (sweep.ts); HyperDriveRunConfig is its older name.
@@ -1007,8 +1102,8 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
     // Shown only (printed, a cell's value): the run's status and details from MLflow (MLF "View run
     // info and data": `info` has the status, https://mlflow.org/docs/latest/python_api/mlflow.entities.html#mlflow.entities.RunInfo);
     // MLflow spells the statuses its own way (RUNNING, FINISHED), so a value the code tests is left alone.
-    if (m.call && (m.name === 'get_status' || m.name === 'get_details') && noArgs(m.call) && shown(ctx, m.call)) {
-      edits.push([m.call, `${mlflow}.get_run(${use.text}.info.run_id)${m.name === 'get_status' ? '.info.status' : ''}`]);
+    if (m.call && (m.name === 'get_status' || m.name === 'get_details' || m.name === 'get_tags') && noArgs(m.call) && shown(ctx, m.call)) {
+      edits.push([m.call, `${mlflow}.get_run(${use.text}.info.run_id)${m.name === 'get_status' ? '.info.status' : m.name === 'get_tags' ? '.data.tags' : ''}`]);
       continue;
     }
     const edit = runLoggingUse(fb, ctx, use);
@@ -1068,6 +1163,26 @@ const configPiece: Builder = (fb, ref, ctx) => {
   return call && kw!.childForFieldName('name')?.text === 'distributed_job_config' && qnameOf(ctx, call) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(call) : undefined;
 };
 
+/**
+ * `run.experiment.workspace` of a job script's own run: the job's own client (workspace.ts
+ * clientOf → its in-job MLClient, `AzureMLOnBehalfOfCredential`), once nothing uses the workspace
+ * as a v1 one (`ws = run.experiment.workspace` whose uses went with their consumers' rewrites, an
+ * earlier pass). A use of that workspace handed to a v1 call: the fix of that call (which passes the client).
+ */
+const runWorkspace: Builder = (fb, ref, ctx) => {
+  const node = ref.node;
+  if (node.type === 'identifier' || node.parent?.type === 'argument_list' || node.parent?.type === 'keyword_argument') {
+    const list = node.parent?.type === 'keyword_argument' ? node.parent.parent : node.parent;
+    const holder = list?.type === 'argument_list' ? list.parent : undefined;
+    return holder?.type === 'call' && qnameOf(ctx, holder) ? fb.sameFixAs(holder) : undefined;
+  }
+  const assign = node.parent;
+  const target = assign?.type === 'assignment' && same(assign.childForFieldName('right'), node) ? assign.childForFieldName('left') : undefined;
+  if (target?.type !== 'identifier' || assign!.parent?.type !== 'expression_statement' || usesOf(ctx, target).length) return undefined;
+  const client = clientOf(fb, ctx, node);
+  return client && !client.edits.length ? client.ml : undefined;
+};
+
 export const JOBS: Rewrites = {
   calls: {
     ...Object.fromEntries(Object.entries(LOGGING).map(([q, build]) => [q, runMember(build)])),
@@ -1095,6 +1210,10 @@ export const JOBS: Rewrites = {
       return show ? fb.sameFixAs(show) : undefined;
     },
     'azureml.core.Experiment.submit': (fb, ref, ctx) => withJob(fb, ctx, ref.call, ref.call!),
+    // A run fetched by its ID: the v2 job of that ID (fetchedRunEdits).
+    'azureml.core.Run.get': (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
+    'azureml.core.Run': (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
+    'azureml.core.Run.get_tags': runMember(),
     'azureml.core.Experiment.start_logging': (fb, ref, ctx) => combined(fb, ref.call!, startLoggingEdits(fb, ctx, ref.call!)),
     // v2 has no experiment object: once nothing uses it, `exp = Experiment(ws, "name")` keeps the name (CMD: experiment_name=).
     'azureml.core.Experiment': (fb, ref, ctx) => {
@@ -1119,7 +1238,7 @@ export const JOBS: Rewrites = {
       return `${fb.needModule('mlflow')}.start_run()`;
     },
     'azureml.core.ScriptRunConfig': jobConfig(scriptRunConfig),
-    'azureml.train.automl.AutoMLConfig': jobConfig(autoMLConfig),
+    'azureml.train.automl.AutoMLConfig': jobConfig((fb, call, ctx) => autoMLConfig(fb, call, ctx)),
     // Pieces rewritten with their producer: a distribution configuration passed to a ScriptRunConfig.
     'azureml.core.runconfig.MpiConfiguration': configPiece,
     'azureml.core.runconfig.PyTorchConfiguration': configPiece,
@@ -1128,6 +1247,7 @@ export const JOBS: Rewrites = {
     'azureml.core.VERSION': (fb) => `${fb.needModule('importlib.metadata')}.version("azure-ai-ml")`,
     'azureml.core.Run.id': runMember(),
     'azureml.core.Run.display_name': runUse,
+    'azureml.core.Run.experiment.workspace': runWorkspace,
     // `src.run_config.target = X` / `.environment = env`: with the ScriptRunConfig that made `src`.
     'azureml.core.ScriptRunConfig.run_config.target': runConfigPiece,
     'azureml.core.ScriptRunConfig.run_config.environment': runConfigPiece,

@@ -5,7 +5,13 @@
  *
  * A v1 pipeline is rewritten as a whole, as one suggestion: its `PythonScriptStep`s become
  * `command(...)` objects with `inputs`/`outputs` and `${{inputs.x}}`/`${{outputs.y}}` in their
- * command lines, `PipelineData`/`OutputFileDatasetConfig` become `Output(type="uri_folder")`,
+ * command lines, `PipelineData`/`OutputFileDatasetConfig` become `Output(type="uri_folder")`
+ * (a `PipelineData` on a datastore got by name gets `path="azureml://datastores/<name>/paths/azureml/
+ * ${{name}}/${{output_name}}"`, the v2 default output path on that datastore), a v1 file dataset
+ * mounted/downloaded in a step's arguments becomes an input of that step's command (data.ts
+ * `dataInput`, named after the option before it), the compute is a name (jobs.ts `computeName`),
+ * `Pipeline(default_datastore=ds)` becomes `@dsl.pipeline(default_datastore="<name>")` and
+ * `default_source_directory=d` the `code=d` of the steps that name none,
  * a `PipelineParameter` becomes a parameter of an inserted `@dsl.pipeline` function (its
  * default value kept), which calls the steps in dependency order and binds each consumer's
  * input to its producer's output; `Pipeline(...)` becomes the call of that function (the v2
@@ -19,9 +25,11 @@
  * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
  *
  * Not rewritten (no suggestion): other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
- * ...), steps with other runconfig settings, params or hash_paths, datasets or DataReferences as step inputs,
- * data on a datastore other than the default one, steps or data used outside the pipeline or in
- * several pipelines, a run_after without a data dependency (v2 orders nodes by data only),
+ * ...), steps with other runconfig settings, params or hash_paths, other datasets (URL/file datasets,
+ * `inputs=[ds.as_named_input(...)]` read through the run) or DataReferences as step inputs, data on
+ * a datastore amlint cannot name, steps or data used outside the pipeline or in several pipelines,
+ * a run_after without a data dependency (v2 orders nodes by data only; no v2 form:
+ * https://github.com/Azure/azure-sdk-for-python/issues/33288, Azure/azure-cli#26739),
  * pipelines used in other ways (`pipeline.publish(...)` has no v2 equivalent), and any piece
  * defined in another block than the `Pipeline(...)` statement (a branch could change which
  * definition is seen).
@@ -31,6 +39,8 @@ import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBui
 import type { RuleContext } from '../rule';
 import { kwargs, noArgs, qnameOf, same, usesOf, variableFree, type Builder, type Rewrites } from './common';
 import { environmentEdits } from './environment';
+import { computeName } from './jobs';
+import { dataInput } from './data';
 
 const PIPELINE = 'azureml.pipeline.core.Pipeline';
 const STEP = 'azureml.pipeline.steps.PythonScriptStep';
@@ -45,18 +55,6 @@ const SUBMIT = 'azureml.core.Experiment.submit';
  * names (the image the migration docs' base images use, as in environment.ts): to review.
  */
 const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
-
-/**
- * The compute of a v2 command is a name: a string literal stays; a v1 (or v2) compute object
- * gives its `.name`; anything else (a variable that may hold either) is not translated.
- */
-function computeName(ctx: RuleContext, node: SyntaxNode | undefined): string | null | undefined {
-  if (!node) return undefined;
-  if (node.type === 'string' && stringValue(node) !== undefined) return node.text;
-  const v = ctx.model.evaluate(node);
-  if (v?.kind === 'instance' && /^azureml\.core\.compute\.|^azure\.ai\.ml\.entities\..*Compute/.test(v.type)) return `${node.text}.name`;
-  return null;
-}
 
 /** `environment=<v2 default>,  # amlint: review`: the command's environment, for a step without runconfig. */
 function environment(fb: FixBuilder): string {
@@ -80,6 +78,8 @@ interface Data {
   name: string;
   kind: 'pipeline_data' | 'output_config';
   producer?: Step;
+  /** The datastore named in `PipelineData(..., datastore=ds)` when not the default one. */
+  datastore?: string;
 }
 
 interface Param {
@@ -94,7 +94,9 @@ interface Step {
   call: SyntaxNode;
   args: Map<string, SyntaxNode>;
   /** The command line, with data and parameters as `${{inputs.x}}`/`${{outputs.y}}`. */
-  parts: Array<string | { data: Data } | { param: Param }>;
+  parts: Array<string | { data: Data } | { param: Param } | { dataset: Dataset }>;
+  /** v1 file datasets mounted/downloaded in its arguments (data.ts dataInput), as inputs of its own. */
+  datasets: Dataset[];
   inputs: Data[];
   outputs: Data[];
   params: Param[];
@@ -103,6 +105,12 @@ interface Step {
   runAfter: SyntaxNode[];
   /** The environment of its runconfig (`rc.environment = env`), if it has one. */
   runconfig?: RunConfig;
+}
+
+/** `ds.as_named_input("x").as_mount()` in a step's arguments: the input `name` of the step's command. */
+interface Dataset {
+  expr: SyntaxNode;
+  name: string;
 }
 
 /** `rc = RunConfiguration()` whose only configuration is `rc.environment = env`. */
@@ -120,6 +128,10 @@ interface Analysis {
   statement: SyntaxNode;
   workspace: SyntaxNode;
   description?: SyntaxNode;
+  /** `default_datastore=`: a datastore name (not the default one). */
+  defaultDatastore?: string;
+  /** `default_source_directory=`: the code of the steps that name none. */
+  sourceDir?: SyntaxNode;
   steps: Step[];
   data: Data[];
   params: Param[];
@@ -158,6 +170,27 @@ function definitionOf(ctx: RuleContext, id: SyntaxNode, block: SyntaxNode): { ca
   }
 }
 
+const DEFAULT_STORE = Symbol('default datastore');
+
+/**
+ * The datastore of `PipelineData(..., datastore=ds)`: the workspace's default one
+ * (`ws.get_default_datastore()`, `ml_client.datastores.get_default()`), or the name of one got by
+ * name (`Datastore(ws, "n")`, `Datastore.get(ws, "n")`, `ml_client.datastores.get("n")`); undefined otherwise.
+ */
+function datastoreOf(ctx: RuleContext, ds: SyntaxNode): string | typeof DEFAULT_STORE | undefined {
+  const made = definingCall(ctx, ds) ?? (ds.type === 'call' ? ds : undefined);
+  const q = qnameOf(ctx, made) ?? '';
+  if (/^azureml\.core\.Workspace\.get_default_datastore$|^azureml\.core\.Datastore\.get_default$|\.datastores\.get_default$/.test(q)) return DEFAULT_STORE;
+  const a = made && callArgs(made);
+  if (!a || a.splat) return undefined;
+  let name: SyntaxNode | undefined;
+  if (q === 'azureml.core.Datastore') name = a.keywords.get('name') ?? a.positional[1];
+  else if (q === 'azureml.core.Datastore.get') name = a.keywords.get('datastore_name') ?? a.positional[1];
+  else if (/^azure\.ai\.ml\.MLClient\.datastores\.get$/.test(q)) name = a.keywords.get('name') ?? a.positional[0];
+  const value = name && stringValue(name);
+  return value && /^[A-Za-z0-9_]+$/.test(value) ? value : undefined;
+}
+
 /** A name usable as a v2 input/output/parameter name (and as a Python parameter). */
 const plainName = (s: string | undefined): s is string => !!s && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !['None', 'True', 'False', 'self'].includes(s);
 
@@ -165,7 +198,14 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   const statement = need(call.parent?.parent?.type === 'expression_statement' ? call.parent.parent : undefined);
   const block = need(statement.parent);
   const target = definedOnce(ctx, call, block);
-  const pargs = need(bindArgs(call, ['workspace', 'steps'], ['workspace', 'steps', 'description']));
+  // v1 Pipeline(workspace, steps, description, default_datastore, default_source_directory, ...).
+  const pargs = need(bindArgs(call, ['workspace', 'steps', 'description', 'default_datastore', 'default_source_directory'], ['workspace', 'steps', 'description', 'default_datastore', 'default_source_directory']));
+  // default_datastore → the pipeline job setting of that name (a datastore name; none for the default one).
+  const dsNode = pargs.get('default_datastore');
+  const store = dsNode ? need(datastoreOf(ctx, dsNode)) : DEFAULT_STORE;
+  // default_source_directory: the code of the steps without a source_directory, a literal or a name bound once.
+  const sourceDir = pargs.get('default_source_directory');
+  if (sourceDir) need(token(sourceDir) !== undefined || (sourceDir.type === 'identifier' && (ctx.model.scopeAt(sourceDir).bindings.get(sourceDir.text) ?? []).length === 1));
   const workspace = need(pargs.get('workspace'));
   let list = need(pargs.get('steps'));
   const members: SyntaxNode[] = [];
@@ -189,7 +229,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need(qnameOf(ctx, def.call) === STEP);
     let s = steps.get(def.call.id);
     if (!s) {
-      s = { target: def.target, call: def.call, args: new Map(), parts: [], inputs: [], outputs: [], params: [], after: [], compute: '', runAfter: [] };
+      s = { target: def.target, call: def.call, args: new Map(), parts: [], datasets: [], inputs: [], outputs: [], params: [], after: [], compute: '', runAfter: [] };
       steps.set(def.call.id, s);
       queue.push(s);
     }
@@ -213,11 +253,10 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     if (q === PIPELINE_DATA) {
       const a = need(bindArgs(made, ['name', 'datastore'], ['name', 'datastore', 'is_directory']));
       const ds = a.get('datastore');
-      // v2 outputs go to the default datastore; another datastore would need an output path.
-      if (ds) need(/^azureml\.core\.Workspace\.get_default_datastore$|\.datastores\.get_default$/.test(qnameOf(ctx, definingCall(ctx, ds) ?? (ds.type === 'call' ? ds : undefined)) ?? ''));
+      const store = ds ? need(datastoreOf(ctx, ds)) : DEFAULT_STORE;
       const dir = a.get('is_directory');
       if (dir) need(dir.type === 'true' || dir.type === 'false');
-      data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'pipeline_data' };
+      data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'pipeline_data', datastore: store === DEFAULT_STORE ? undefined : store };
     } else if (q === OUTPUT_CONFIG) {
       const a = need(bindArgs(made, ['name'], ['name']));
       data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'output_config' };
@@ -336,7 +375,21 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
           s.parts.push({ param: p });
           continue;
         }
-        const r = need(dataRef(item));
+        const r = dataRef(item);
+        if (!r) {
+          // A v1 file dataset mounted or downloaded: an input of the step's command, named after its
+          // option (`--input_data` → input_data), its value given there (a node keeps the inputs of
+          // the command it is made from: azure-ai-ml Command.__call__).
+          const how = item.type === 'call' ? item.childForFieldName('function')?.childForFieldName('attribute')?.text : undefined;
+          need(how === 'as_mount' || how === 'as_download');
+          const prev = argList.namedChildren.filter((n) => n.type !== 'comment');
+          const flag = prev[prev.findIndex((n) => same(n, item)) - 1];
+          const name = flag?.type === 'string' ? stringValue(flag)?.replace(/^-+/, '') : undefined;
+          const dataset: Dataset = { expr: item, name: need(plainName(name) && name) };
+          s.datasets.push(dataset);
+          s.parts.push({ dataset });
+          continue;
+        }
         mentioned.add(r.data);
         // An OutputFileDatasetConfig passed as is is an output of the step that gets it (unless declared an input).
         if (!r.input && r.data.kind === 'output_config' && !s.inputs.includes(r.data) && !s.outputs.includes(r.data)) {
@@ -353,7 +406,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need([...s.inputs, ...s.outputs].every((d) => mentioned.has(d)));
     need(!s.inputs.some((d) => s.outputs.includes(d)));
     // Names are unique among a step's inputs, outputs and parameters.
-    const names = [...s.inputs, ...s.outputs, ...s.params].map((x) => x.name);
+    const names = [...s.inputs, ...s.outputs, ...s.params, ...s.datasets].map((x) => x.name);
     need(new Set(names).size === names.length);
     // Uses of the step: the pipeline's list, `s.run_after(x)` and `x.run_after(s)` statements.
     for (const use of usesOf(ctx, s.target)) {
@@ -425,7 +478,12 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   for (const p of params.values()) members.push(p.call);
   for (const rc of runconfigs.values()) members.push(rc.call, rc.assign);
   members.push(...validates, call);
-  return { call, target, statement, workspace, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], validates, submits, runconfigs: [...runconfigs.values()], members };
+  if (sourceDir?.type === 'identifier') {
+    // bound before every step that takes it
+    const b = ctx.model.resolveName(sourceDir.text, sourceDir);
+    need(b && ordered.every((st) => st.args.has('source_directory') || b.node.endIndex <= st.call.startIndex));
+  }
+  return { call, target, statement, workspace, defaultDatastore: store === DEFAULT_STORE ? undefined : store, sourceDir, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], validates, submits, runconfigs: [...runconfigs.values()], members };
 }
 
 /** Per model: the analysis of each `Pipeline(...)` call (null: not translatable). */
@@ -477,14 +535,14 @@ function indentOf(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
 }
 
 /** `command(...)` for a step, one argument a line, continuation lines indented from `indent`. */
-function commandText(fb: FixBuilder, s: Step, indent: string): string {
+function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[] = [], sourceDir?: SyntaxNode): string {
   const input = s.inputs.length ? fb.need('azure.ai.ml', 'Input') : '';
-  const line = s.parts.map((p) => (typeof p === 'string' ? p : 'param' in p ? `\${{inputs.${p.param.name}}}` : s.outputs.includes(p.data) ? `\${{outputs.${p.data.name}}}` : `\${{inputs.${p.data.name}}}`)).join(' ');
-  const inputs = [...s.inputs.map((d) => `"${d.name}": ${input}(type="uri_folder")`), ...s.params.map((p) => `"${p.name}": ${p.target.text}`)];
+  const line = s.parts.map((p) => (typeof p === 'string' ? p : 'param' in p ? `\${{inputs.${p.param.name}}}` : 'dataset' in p ? `\${{inputs.${p.dataset.name}}}` : s.outputs.includes(p.data) ? `\${{outputs.${p.data.name}}}` : `\${{inputs.${p.data.name}}}`)).join(' ');
+  const inputs = [...s.datasets.map((d, i) => `"${d.name}": ${datasets[i]}`), ...s.inputs.map((d) => `"${d.name}": ${input}(type="uri_folder")`), ...s.params.map((p) => `"${p.name}": ${p.target.text}`)];
   const outputs = s.outputs.map((d) => `"${d.name}": ${d.target.text}`);
   const args: Array<[string, SyntaxNode | string | undefined]> = [
     ['display_name', s.args.get('name')],
-    ['code', s.args.get('source_directory')],
+    ['code', s.args.get('source_directory') ?? sourceDir],
     ['command', JSON.stringify(line)],
     ['inputs', inputs.length ? `{${inputs.join(', ')}}` : undefined],
     ['outputs', outputs.length ? `{${outputs.join(', ')}}` : undefined],
@@ -512,13 +570,23 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
     const stmt = s.call.parent!.parent!;
     const own = indentOf(ctx, stmt);
     if (own === undefined) return undefined;
-    edits.push([s.call, commandText(fb, s, own)]);
+    const datasets: string[] = [];
+    for (const d of s.datasets) {
+      const made = dataInput(fb, ctx, d.expr);
+      if (!made) return undefined;
+      datasets.push(made.input);
+      for (const [n, t] of made.edits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
+    }
+    edits.push([s.call, commandText(fb, s, own, datasets, a.sourceDir)]);
     // A run_after already implied by data goes.
     for (const r of s.runAfter) edits.push([r.parent!, '']);
   }
   if (a.data.length) {
     const output = fb.need('azure.ai.ml', 'Output');
-    for (const d of a.data) edits.push([d.call, `${output}(type="uri_folder")`]);
+    // v1 PipelineData on another datastore wrote to `azureml/<run id>/<output name>` there: the v2 output
+    // path with the server expressions `${{name}}`/`${{output_name}}` (the default output path's form,
+    // on that datastore; https://learn.microsoft.com/azure/machine-learning/concept-expressions).
+    for (const d of a.data) edits.push([d.call, `${output}(type="uri_folder"${d.datastore ? `, path="azureml://datastores/${d.datastore}/paths/azureml/\${{name}}/\${{output_name}}"` : ''})`]);
   }
   for (const p of a.params) edits.push([p.call, p.value.text]);
   // A runconfig's environment becomes the steps' environment (environment.ts rewrites its lifecycle); the runconfig goes.
@@ -553,7 +621,8 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   const signature = a.params.map((p) => `${p.name}=${p.target.text}`).join(', ');
   // v1 `submit(pipeline, regenerate_outputs=True)` (jobs.ts) → `force_rerun=True`: a pipeline job setting
   // the decorator takes (azure-ai-ml dsl/_pipeline_decorator.py, PipelineJobSettings.force_rerun).
-  const deco = `@${dsl}.pipeline(${kwargs([['description', a.description], ['force_rerun', forceRerun ? 'True' : undefined]])})`;
+  // v1 default_datastore → the decorator's default_datastore (a PipelineJobSettings field, a datastore name).
+  const deco = `@${dsl}.pipeline(${kwargs([['description', a.description], ['default_datastore', a.defaultDatastore && JSON.stringify(a.defaultDatastore)], ['force_rerun', forceRerun ? 'True' : undefined]])})`;
   // A blank line before the function, at module level, when the line above is not blank.
   const text = ctx.model.tree.rootNode.text;
   const lineStart = text.lastIndexOf('\n', a.statement.startIndex - 1);
@@ -593,7 +662,7 @@ const loneStep: Builder = (fb, ref, ctx) => {
   // Not when the step is used (`Pipeline(steps=[step])`, `step.run_after(...)`): a v1 pipeline would get a v2 object.
   const target = ref.call!.parent?.type === 'assignment' ? ref.call!.parent.childForFieldName('left') ?? undefined : undefined;
   if (compute === null || compute === undefined || indent === undefined || !variableFree(ctx, ref.call!, []) || (target && usesOf(ctx, target).length)) return undefined;
-  const step: Step = { target: target!, call: ref.call!, args, parts, inputs: [], outputs: [], params: [], after: [], compute, runAfter: [] };
+  const step: Step = { target: target!, call: ref.call!, args, parts, datasets: [], inputs: [], outputs: [], params: [], after: [], compute, runAfter: [] };
   return commandText(fb, step, indent);
 };
 

@@ -14,16 +14,33 @@
  * `from_delimited_files(path=[(ds, "x")])`) keeps the workspace v1, but in the fix of that very
  * call when data.ts rewrites it (clientOf's `exempt`).
  *
+ * Inside a job's own script (a module calling `Run.get_context()`), `run.experiment.workspace` of
+ * the job's run (also inline, or through a parameter) is the job's workspace: its client is
+ * `ml_client = MLClient(credential=AzureMLOnBehalfOfCredential(), ...)` from the job's
+ * AZUREML_ARM_* variables, added once after the imports and marked `# amlint: review` (the job must
+ * run with `identity: user_identity`; azureml-examples cli/jobs/single-step/on-behalf-of). The calls
+ * receiving such a `ws` are rewritten on it (clientOf), its properties read from it, and
+ * `ws = run.experiment.workspace` becomes `ws = ml_client` once every use has a v2 form.
+ * A kept `Workspace(...)`/`Workspace.get(...)`/`Workspace.from_config(path)` variable (something v1
+ * still receives it) bridges: its consumers use `MLClient(DefaultAzureCredential(), ws.subscription_id,
+ * ws.resource_group, ws.name)` (bridgeClient), which collapses into `ws` when the workspace itself
+ * becomes an MLClient. A cluster's uses: `delete()`, `list_nodes()` shown, `update(min_nodes=,
+ * max_nodes=, idle_seconds_before_scaledown=)` (the entity's fields + `compute.begin_update`).
+ *
  * Not rewritten: a workspace passed to a v1 call of another area (`Experiment(ws, ...)`,
  * `Environment.get(ws, ...)`, `Model.register(ws, ...)`): those rewrites use the module's
  * `ml_client` (`clientOf`), and the workspace becomes an MLClient in a later pass once nothing v1
  * receives it (folding their fixes in here would tie this fix to their builders' caches and
  * cycles). Nor `Workspace.create` (`exist_ok`, `create_resource_group`, `write_config()` have no
  * v2 counterpart), `Workspace.list` (v1 returns a name → workspaces dict), `ws.write_config()`
- * (no v2 equivalent), `Workspace.get` without subscription and resource group (v2 needs both),
- * `ComputeTarget.get_status()`/`update()`/`list_nodes()` (no v2 counterpart of the same shape),
- * an authentication object read for tokens (`get_token`, `get_authentication_header`), a property
- * read on a workspace parameter (`def f(ws: Workspace): ws.name`: the caller's object is unknown).
+ * (no v2 equivalent), `Workspace.get` without subscription and resource group as a whole (v2 needs
+ * both; it still bridges), a bridge for a workspace given `auth=` (the bridge's identity would
+ * differ), `ws.get_default_compute_target()` (v2 has no default compute), `ComputeTarget.get_status()`
+ * (the v2 AmlCompute entity has no node counts or allocation state), `wait_for_completion(min_node_count=)`
+ * (v2 cannot wait for nodes), `update()` with a string idle time, an authentication object read for
+ * tokens (`get_token`, `get_authentication_header`), a property read on a workspace parameter
+ * (`def f(ws: Workspace): ws.name`: the caller's object is unknown), any workspace parameter of a job
+ * script (a job has no config file).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
@@ -93,21 +110,126 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
   // (Past SHARED_FIX_LIMIT edits the whole-workspace fix is the producer's alone: see combined.)
   if (edits && edits.length <= SHARED_FIX_LIMIT) return { ml: ws.text, edits };
   const q = qnameOf(ctx, made);
-  if (q === FROM_CONFIG) return noArgs(made!) ? { ml: fb.mlClient(), edits: [] } : undefined;
-  if (q === WS_CLASS || q === WORKSPACE_GET || made) return undefined;
+  if (q === FROM_CONFIG && noArgs(made!)) return { ml: fb.mlClient(), edits: [] };
+  if (q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET) {
+    const bridge = bridgeClient(fb, ctx, ws, made!);
+    return bridge ? { ml: bridge, edits: [] } : undefined;
+  }
+  if (made) return undefined;
   // A workspace of unknown origin (a parameter) is taken to be the config file's, except in a job's
-  // own script: there `run.experiment.workspace` is the job's workspace and no config file exists.
-  if (runWorkspace(ctx, ws) || inJobScript(ctx)) return undefined;
+  // own script: there no config file exists, and `run.experiment.workspace` of the job's own run
+  // is the job's workspace: the client the job builds for it (jobClient).
+  const run = runWorkspace(ctx, ws);
+  if (run) {
+    const ml = ownRun(ctx, run) ? jobClient(fb, ctx) : undefined;
+    return ml ? { ml, edits: [] } : undefined;
+  }
+  if (inJobScript(ctx)) return undefined;
   return { ml: fb.mlClient(), edits: [] };
 }
 
-/** `run.experiment.workspace`, written there or assigned to the name `ws` is. */
-function runWorkspace(ctx: RuleContext, ws: SyntaxNode): boolean {
+/**
+ * A workspace variable kept v1 (something v1 still receives it) that another workspace may be
+ * than the config file's: a client built from it where it is used, `MLClient(DefaultAzureCredential(),
+ * ws.subscription_id, ws.resource_group, ws.name)` (the reference's real-world mixed shape), so
+ * that the calls receiving it migrate one by one; once none is left the workspace itself becomes
+ * an MLClient (the reads inside still name the same workspace). Only for a variable bound once,
+ * straight-line, without `auth=` (its identity would change), and read where it is bound.
+ */
+function bridgeClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: SyntaxNode): string | undefined {
+  const b = ws.type === 'identifier' ? ctx.model.resolveName(ws.text, ws) : undefined;
+  const target = assignedName(made);
+  if (!b || !target || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !straightLine(made)) return undefined;
+  const args = qnameOf(ctx, made) === FROM_CONFIG ? bindArgs(made, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, made);
+  if (!args || args.get('auth')) return undefined;
+  const x = ws.text;
+  return `${fb.need('azure.ai.ml', 'MLClient')}(${fb.need('azure.identity', 'DefaultAzureCredential')}(), ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+}
+
+/** The `MLClient(<credential>(), ws.subscription_id, ws.resource_group, ws.name)` (bridgeClient) a use of `ws` is in. */
+function bridgeCallOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
+  const list = use.parent?.parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  const fn = call?.childForFieldName('function');
+  const v = fn ? ctx.model.evaluate(fn) : undefined;
+  if (!call || v?.kind !== 'ref' || v.qname !== 'azure.ai.ml.MLClient') return undefined;
+  const a = callArgs(call);
+  const props = a.positional.slice(1).map((p) => (p.type === 'attribute' && p.childForFieldName('object')?.text === use.text ? p.childForFieldName('attribute')?.text : undefined));
+  return a.positional.length === 4 && !a.keywords.size && !a.splat && a.positional[0].type === 'call' && props.join() === 'subscription_id,resource_group,name' ? call : undefined;
+}
+
+/** The run of `run.experiment.workspace`, written there or assigned to the name `ws` is. */
+function runWorkspace(ctx: RuleContext, ws: SyntaxNode): SyntaxNode | undefined {
   const b = ws.type === 'identifier' ? ctx.model.resolveName(ws.text, ws) : undefined;
   const assign = b?.node.parent;
   const expr = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : ws;
+  return experimentWorkspace(expr ?? undefined);
+}
+
+/** `X` of the expression `X.experiment.workspace`. */
+function experimentWorkspace(expr: SyntaxNode | undefined): SyntaxNode | undefined {
   const obj = expr?.type === 'attribute' && expr.childForFieldName('attribute')?.text === 'workspace' ? expr.childForFieldName('object') : undefined;
-  return obj?.type === 'attribute' && obj.childForFieldName('attribute')?.text === 'experiment';
+  return obj?.type === 'attribute' && obj.childForFieldName('attribute')?.text === 'experiment' ? obj.childForFieldName('object') ?? undefined : undefined;
+}
+
+/**
+ * A run that is the job's own, in a job's script: `Run.get_context()`, a name bound to it, or a
+ * parameter (the script hands its run to its functions). Not a run fetched otherwise (`Run(exp, id)`).
+ */
+function ownRun(ctx: RuleContext, run: SyntaxNode): boolean {
+  if (!inJobScript(ctx)) return false;
+  if (run.type === 'call') return qnameOf(ctx, run) === 'azureml.core.Run.get_context';
+  if (run.type !== 'identifier') return false;
+  const b = ctx.model.resolveName(run.text, run);
+  if (b?.kind === 'param') return true;
+  const made = definingCall(ctx, run);
+  return !!made && qnameOf(ctx, made) === 'azureml.core.Run.get_context';
+}
+
+/**
+ * The v2 client of a job's own workspace, inside the job: `ml_client = MLClient(credential=
+ * AzureMLOnBehalfOfCredential(), ...)` from the workspace the job's environment names, introduced
+ * once after the imports (azureml-examples cli/jobs/single-step/on-behalf-of/src/aml_run.py;
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.identity: only during a job run
+ * with the user's identity, `identity: user_identity` in its YAML, hence the review mark); an
+ * MLClient the module already binds (not a config-file one: a job has no config file).
+ */
+function jobClient(fb: FixBuilder, ctx: RuleContext): string | undefined {
+  const bound = moduleClient(ctx);
+  if (bound) return fb.configClient(Infinity) ? undefined : bound;
+  if (ctx.model.moduleScope.bindings.has('ml_client')) return undefined;
+  const client = fb.need('azure.ai.ml', 'MLClient');
+  const cred = fb.need('azure.ai.ml.identity', 'AzureMLOnBehalfOfCredential');
+  const os = fb.needModule('os');
+  const env = (v: string): string => `${os}.environ["${v}"]`;
+  addStatement(fb, `ml_client = ${client}(${kwargs([
+    ['credential', `${cred}()`],
+    ['subscription_id', env('AZUREML_ARM_SUBSCRIPTION')],
+    ['resource_group_name', env('AZUREML_ARM_RESOURCEGROUP')],
+    ['workspace_name', env('AZUREML_ARM_WORKSPACE_NAME')],
+  ])})  # the job must run with identity: user_identity${REVIEW}`);
+  return 'ml_client';
+}
+
+const REVIEW = '  # amlint: review';
+
+/** The module-level name bound once to a v2 MLClient (as FixBuilder's mlClient finds it), or undefined. */
+function moduleClient(ctx: RuleContext): string | undefined {
+  for (const [n, list] of ctx.model.moduleScope.bindings) {
+    const v = list[0].value;
+    if (list.length === 1 && v?.kind === 'instance' && v.type === 'azure.ai.ml.MLClient' && sdkOf(v) === 'v2') return n;
+  }
+  return undefined;
+}
+
+/**
+ * A statement added once after the module's imports, as `fb.mlClient()` adds its client line.
+ * (FixBuilder has no public way to add another statement: its list of insertions is used directly;
+ * see the report for the shared method this stands for.)
+ */
+function addStatement(fb: FixBuilder, line: string): void {
+  const inserts = (fb as unknown as { inserts: string[] }).inserts;
+  if (!inserts.includes(line)) inserts.push(line);
 }
 
 const jobScripts = new WeakMap<RuleContext['model'], boolean>();
@@ -204,6 +326,12 @@ function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode, exempt
       // Passed to a v1 call that is not rewritten with it: that call would get an MLClient.
       if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1') return undefined;
     }
+    // A client built from this workspace (bridgeClient): the workspace itself, now a client.
+    const bridge = bridgeCallOf(ctx, use);
+    if (bridge) {
+      if (!edits.some(([n]) => same(n, bridge))) edits.push([bridge, use.text]);
+      continue;
+    }
     const m = memberOf(use);
     if (!m) continue;
     const x = use.text;
@@ -279,6 +407,8 @@ function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => 
     const made = ws && definingCall(ctx, ws);
     if (!made) return undefined;
     const whole = combined(fb, ref.node, producerEdits(fb, ctx, made));
+    // A client built from the kept workspace (bridgeClient) keeps its reads until the workspace is one.
+    if (!whole && bridgeCallOf(ctx, ws!)) return undefined;
     if (whole) return whole;
     let text: string | undefined;
     if (qnameOf(ctx, made) === FROM_CONFIG) text = noArgs(made) ? fromClient(fb.mlClient()) : undefined;
@@ -383,6 +513,77 @@ function workspaceMethod(name: string): Builder {
     if (whole) return whole;
     const c = workspaceClient(fb, ctx, ws);
     return c && m.v2(c);
+  };
+}
+
+/** The v1 call whose argument `node` is (positional or keyword). */
+function v1CallOf(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  const list = node.parent?.type === 'keyword_argument' ? node.parent.parent : node.parent;
+  const call = list?.type === 'argument_list' ? list.parent ?? undefined : undefined;
+  const q = qnameOf(ctx, call);
+  return q && sdkOf({ kind: 'ref', qname: q }) === 'v1' ? call : undefined;
+}
+
+/**
+ * `run.experiment.workspace` of the job's own run, in its script: as an argument of a v1 call,
+ * that call's fix (it takes the job's client, see clientOf); assigned (`ws = run.experiment.workspace`),
+ * the job's client (jobClient) when every use of `ws` has a v2 form on it (none left once the calls
+ * receiving it are rewritten, properties, this table's lookups), else nothing (those calls are
+ * rewritten on the job's client one by one, `ws` kept for the rest). A use of such a `ws` (the
+ * model reports it as the read): the fix of the v1 call it is passed to, else of the assignment.
+ */
+const jobWorkspace: Builder = (fb, ref, ctx) => {
+  const node = ref.node;
+  if (node.type === 'identifier') {
+    const call = v1CallOf(ctx, node);
+    if (call) return fb.sameFixAs(call);
+    const right = assignedFrom(ctx, node);
+    return right && experimentWorkspace(right) ? fb.sameFixAs(right) : undefined;
+  }
+  const run = experimentWorkspace(node);
+  if (!run || !ownRun(ctx, run)) return undefined;
+  const call = v1CallOf(ctx, node);
+  if (call) return fb.sameFixAs(call);
+  return combined(fb, node, jobWorkspaceEdits(fb, ctx, node));
+};
+
+/** The expression a name was assigned (`x = <expr>`, the binding the name resolves to there). */
+function assignedFrom(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined {
+  const b = ctx.model.resolveName(name.text, name);
+  const assign = b?.node.parent;
+  return assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') ?? undefined : undefined;
+}
+
+/** `ws = run.experiment.workspace` (`read`) → `ws = <the job's client>`, with every use of `ws` (useEdits). */
+function jobWorkspaceEdits(fb: FixBuilder, ctx: RuleContext, read: SyntaxNode): Edits | undefined {
+  const target = assignedName(read);
+  const uses = target && useEdits(ctx, read, target);
+  const ml = uses && jobClient(fb, ctx);
+  if (!uses || !ml) return undefined;
+  const edits: Edits = [[read, ml], ...uses.edits];
+  for (const c of uses.consumers) {
+    for (const e of consumerEdits(fb, ctx, c, uses.client) ?? []) if (!edits.some(([n]) => same(n, e[0]))) edits.push(e);
+  }
+  return edits;
+}
+
+/**
+ * A property of the job's workspace (`ws.name` after `ws = run.experiment.workspace`, or
+ * `run.experiment.workspace.name`): with the whole workspace when it becomes the job's client,
+ * else the property on that client (`ws` kept for the v1 calls still receiving it).
+ */
+function jobWorkspaceProperty(v2: (ml: string) => string): Builder {
+  return (fb, ref, ctx) => {
+    const ws = receiver(ref);
+    const read = ws?.type === 'identifier' ? assignedFrom(ctx, ws) : ws;
+    const run = experimentWorkspace(read);
+    if (!read || !run || !ownRun(ctx, run)) return undefined;
+    if (ws!.type === 'identifier') {
+      const whole = combined(fb, ref.node, jobWorkspaceEdits(fb, ctx, read));
+      if (whole) return whole;
+    }
+    const ml = jobClient(fb, ctx);
+    return ml && v2(ml);
   };
 }
 
@@ -550,8 +751,10 @@ function consumerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, clien
   if (q === 'azureml.core.Dataset.get_by_name') {
     const args = bindArgs(call, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
     const name = args?.get('name');
-    // A v2 Data asset has name and version; the v1 dataset methods (to_pandas_dataframe...) it has not.
-    if (!args || !name || !variableFree(ctx, call, ['name', 'version'])) return undefined;
+    // A v2 Data asset has name and version; the v1 dataset methods (to_pandas_dataframe...) it has
+    // not, and no v1 call may receive it (`Model.register(..., datasets=[("training", ds)])`).
+    const target = assignedName(call);
+    if (!args || !name || !variableFree(ctx, call, ['name', 'version']) || (target && usesOf(ctx, target).some((u) => insideV1Call(ctx, u)))) return undefined;
     const ml = client(args.get('workspace'));
     const version = args.get('version');
     const which = !version || stringValue(version) === 'latest' ? 'label="latest"' : `version=${version.text}`;
@@ -742,8 +945,9 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode, cli
       edits.push(...arg);
       continue;
     }
-    if (m.name === 'name' && !m.call) {
-      edits.push([m.attr, m.attr.text]);
+    const member = clusterMember(ctx, use, m, ml);
+    if (member) {
+      edits.push(...member);
       continue;
     }
     if (m.name !== 'wait_for_completion' || !m.call || m.call.parent?.type !== 'expression_statement' || qnameOf(ctx, m.call) !== WAIT) return undefined;
@@ -897,6 +1101,17 @@ const computeTargets: Builder = (fb, ref, ctx) => {
 };
 
 /**
+ * `cts[n].type` of `cts = ws.compute_targets`: the fix of that read, which compares the type with
+ * the v2 name (dictValueEdits) and keeps this read.
+ */
+const computeType: Builder = (fb, ref, ctx) => {
+  let x = receiver(ref);
+  if (x?.type === 'subscript') x = x.childForFieldName('value') ?? undefined;
+  const right = x?.type === 'identifier' ? assignedFrom(ctx, x) : undefined;
+  return right?.type === 'attribute' && right.childForFieldName('attribute')?.text === 'compute_targets' ? fb.sameFixAs(right) : undefined;
+};
+
+/**
  * A compute variable used as a value: as it is, but for `compute_target=c` of a v1 call, which
  * gets `c.name` (v1 job, step and AutoML configurations take a compute target or its name); any
  * other v1 call receiving it: undefined (it would get a v2 Compute).
@@ -922,11 +1137,48 @@ function computeUseEdits(ctx: RuleContext, target: SyntaxNode, tryStmt: SyntaxNo
       edits.push(...arg);
       continue;
     }
-    if ((m.name === 'name' || m.name === 'provisioning_state') && !m.call) edits.push([m.attr, m.attr.text]);
-    else if (m.name === 'delete' && m.call && noArgs(m.call) && m.call.parent?.type === 'expression_statement') edits.push([m.call, `${ml}.compute.begin_delete(${u.text}.name).result()`]);
-    else return undefined;
+    const member = clusterMember(ctx, u, m, ml);
+    if (!member) return undefined;
+    edits.push(...member);
   }
   return edits;
+}
+
+/**
+ * A use of a cluster that is a v2 `AmlCompute` once rewritten (COMP: ComputeOperations), on the
+ * client `ml`: `name`/`provisioning_state` read the same; `c.delete()` → `compute.begin_delete(c.name).result()`
+ * (v1 delete returns once deleted); `c.list_nodes()` shown → `compute.list_nodes(c.name)` (the
+ * nodes as AmlComputeNodeInfo, v1 dicts); `c.update(min_nodes=, max_nodes=, idle_seconds_before_scaledown=)`
+ * → those fields set on the entity (min_instances, max_instances, idle_time_before_scale_down)
+ * and `compute.begin_update(c).result()`. Undefined for anything else: `get_status()` (the v2
+ * entity has no node counts or allocation state), `serialize()`, `get()`, `detach()`...
+ */
+function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode; name: string; call?: SyntaxNode }, ml: string): Edits | undefined {
+  const x = use.text;
+  if ((m.name === 'name' || m.name === 'provisioning_state') && !m.call) return [[m.attr, m.attr.text]];
+  if (!m.call) return undefined;
+  const statement = m.call.parent?.type === 'expression_statement';
+  if (m.name === 'delete' && noArgs(m.call) && statement) return [[m.call, `${ml}.compute.begin_delete(${x}.name).result()`]];
+  if (m.name === 'list_nodes' && noArgs(m.call) && shown(ctx, m.call)) return [[m.call, `${ml}.compute.list_nodes(${x}.name)`]];
+  if (m.name === 'update' && statement) {
+    const fields: Record<string, string> = { min_nodes: 'min_instances', max_nodes: 'max_instances', idle_seconds_before_scaledown: 'idle_time_before_scale_down' };
+    const a = bindArgs(m.call, Object.keys(fields), Object.keys(fields));
+    const indent = a && a.size ? statementIndent(ctx, m.call.parent!) : undefined;
+    // (A string idle time is not the v2 int; a value read where it is written, not re-evaluated.)
+    if (!a || indent === undefined || [...a.values()].some((v) => v.type === 'string')) return undefined;
+    const sets = Object.keys(fields).filter((k) => a.has(k)).map((k) => `${x}.${fields[k]} = ${a.get(k)!.text}`);
+    return [[m.call, [...sets, `${ml}.compute.begin_update(${x}).result()`].join(`\n${indent}`)]];
+  }
+  return undefined;
+}
+
+/** The indentation of a statement that starts its line (for a replacement of several lines), else undefined. */
+function statementIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
+  const text = ctx.module.text;
+  const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const indent = text.slice(start, stmt.startIndex);
+  // (Not in a dedented notebook cell: the lines would not line up.)
+  return /^[ \t]*$/.test(indent) && !((ctx.module.lines?.[stmt.startPosition.row]?.indent ?? 0) > 0) ? indent : undefined;
 }
 
 /** The workspace argument of a TAKES_CLIENT call (the first parameter of each, named `workspace`). */
@@ -968,12 +1220,18 @@ export const WORKSPACE: Rewrites = {
   attributes: {
     ...Object.fromEntries(Object.keys(LOOKUPS).map((d) => [`azureml.core.Workspace.${d}`, workspaceLookup(d)])),
     'azureml.core.Workspace.compute_targets': computeTargets,
+    'azureml.core.compute.ComputeTarget.type': computeType,
     [COMPUTE_EXCEPTION]: computeException,
     // (`Datastore.name` is data.ts's: the name asked for, or the default datastore's.)
     ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version'].map((q) => [q, readOfLookup])),
     'azureml.core.Workspace.name': orAssigned(workspaceProperty('workspace_name', (ml) => `${ml}.workspace_name`)),
     'azureml.core.Workspace.resource_group': orAssigned(workspaceProperty('resource_group', (ml) => `${ml}.resource_group_name`)),
     'azureml.core.Workspace.subscription_id': orAssigned(workspaceProperty('subscription_id', (ml) => `${ml}.subscription_id`)),
+    'azureml.core.Run.experiment.workspace': jobWorkspace,
+    'azureml.core.Run.experiment.workspace.name': jobWorkspaceProperty((ml) => `${ml}.workspace_name`),
+    'azureml.core.Run.experiment.workspace.resource_group': jobWorkspaceProperty((ml) => `${ml}.resource_group_name`),
+    'azureml.core.Run.experiment.workspace.subscription_id': jobWorkspaceProperty((ml) => `${ml}.subscription_id`),
+    'azureml.core.Run.experiment.workspace.location': jobWorkspaceProperty((ml) => `${ml}.workspaces.get(${ml}.workspace_name).location`),
     'azureml.core.Workspace.location': orAssigned(workspaceProperty(undefined, (ml) => `${ml}.workspaces.get(${ml}.workspace_name).location`)),
   },
 };

@@ -1,0 +1,444 @@
+/**
+ * Rewrites to SDK v2 of AutoML (AML112): `AutoMLConfig(task=...)` → `automl.<task>(...)`, the
+ * configuration of a submitted job (jobs.ts rewrites the submit and the run's uses with it; a
+ * configuration no v1 call receives is rewritten alone). Shapes from AUTOML
+ * (https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-automl), parameter
+ * names from azure-ai-ml `automl/_automl_tabular.py` and `entities/_job/automl/tabular/automl_tabular.py`.
+ *
+ * Rewritten, when every argument translates and nothing else uses the object as a v1 one:
+ * - the arguments, and the keys of a `**settings` dict literal bound once and used only there
+ *   (the dict statement goes; its values are kept as written when they mean the same at the call);
+ * - data settings → the factory's own arguments (`label_column_name` → `target_column_name`,
+ *   `validation_size` → `validation_data_size`, `model_explainability` → `enable_model_explainability`,
+ *   `verbosity=logging.X` → `log_verbosity="x"`); `primary_metric` literals are the v2 names too
+ *   (the job maps them through `camel_to_snake(value).upper()`, classification_job.py);
+ * - limits → `job.set_limits(...)` after the assignment (`experiment_timeout_minutes` →
+ *   `timeout_minutes`, `experiment_timeout_hours` literal × 60, `max_concurrent_iterations` →
+ *   `max_concurrent_trials` (its docstring: "Formerly ... concurrent_iterations"), `iterations` →
+ *   `max_trials`, `iteration_timeout_minutes` → `trial_timeout_minutes`, `max_cores_per_iteration` →
+ *   `max_cores_per_trial`, `experiment_exit_score` → `exit_score`, `enable_early_stopping` →
+ *   `enable_early_termination`); training → `job.set_training(...)` (`blocked_models`/`allowed_models`
+ *   literal lists of names the v2 enums have → `blocked_/allowed_training_algorithms`,
+ *   `enable_voting_ensemble` → `enable_vote_ensemble`, `enable_dnn` → `enable_dnn_training`, the
+ *   ONNX and stack ensemble switches by their names); `featurization="auto"|"off"` → `job.set_featurization(mode=...)`;
+ * - forecasting: `forecasting_parameters=ForecastingParameters(...)` (inline or bound once) →
+ *   `job.set_forecast_settings(...)` (`freq` → `frequency`, `short_series_handling_configuration` →
+ *   `short_series_handling_config`, `target_aggregation_function` → `target_aggregate_function`,
+ *   the rest by name; forecasting_job.py), its statement going; its finding offers the configuration's fix;
+ * - `debug_log` is dropped: a client-side log file name; AUTOML's v2 example drops it (and has no equivalent);
+ * - `training_data` / `validation_data`: a v2 expression as is; a v1 dataset from public URL(s)
+ *   (`Dataset.Tabular.from_delimited_files(url)` / `TabularDatasetFactory...`) read otherwise only
+ *   by `to_pandas_dataframe()` → `mltable.from_delimited_files(paths=[{"file": url}])` saved to a
+ *   folder (name chosen here: `# amlint: review`) given as `Input(type=AssetTypes.MLTABLE, path=folder)`
+ *   (MLT https://learn.microsoft.com/azure/machine-learning/how-to-mltable; a local MLTable folder
+ *   as AutoML input: https://learn.microsoft.com/azure/machine-learning/how-to-configure-auto-train);
+ *   a registered v1 tabular dataset (`Dataset.get_by_name(ws, "n")`, `ws.datasets["n"]`) →
+ *   `Input(type=MLTABLE, path="azureml:n", mode=DIRECT)`, the form the azureml-examples AutoML
+ *   notebooks give for v1 TabularDatasets (Azure/azureml-examples PR #2279), marked for review; the
+ *   v1 dataset object is left as it is for its other uses.
+ * Not rewritten: `path=` (the v1 project folder: no v2 AutoML field, and no doc says it can go),
+ * local runs (no compute_target: v2 AutoML has no local run), FeaturizationConfig objects, v1's
+ * older forecasting keywords (`time_column_name=`, `max_horizon=` on AutoMLConfig itself), model names
+ * v2 does not know (and forecasting model lists), other data (pandas frames, random_split outputs,
+ * datastore paths), a fitted model used after `get_output()`. `run.get_output()` itself needs jobs.ts
+ * `jobUseEdits` to call `bestChildEdit`; `submit(config, show_output=True)` needs jobs.ts to accept it.
+ */
+import type { SyntaxNode } from '../../engine/syntax';
+import { sdkOf } from '../../engine/semantic/model';
+import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
+import type { RuleContext } from '../rule';
+import { assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, variableFree, type Edits, type Rewrites } from './common';
+import { computeName } from './jobs';
+
+const REVIEW = '  # amlint: review';
+const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
+const GET_BY_NAME = 'azureml.core.Dataset.get_by_name';
+
+/** Nothing but whitespace or a comment follows `node` on its line. */
+function endsLine(ctx: RuleContext, node: SyntaxNode): boolean {
+  const text = ctx.model.tree.rootNode.text;
+  const end = text.indexOf('\n', node.endIndex);
+  return /^[ \t\r]*(#.*)?$/.test(text.slice(node.endIndex, end < 0 ? undefined : end));
+}
+
+/** The leading whitespace of the line `node` starts on. */
+function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
+  const text = ctx.model.tree.rootNode.text;
+  const start = text.lastIndexOf('\n', node.startIndex - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/** An expression that means the same at `site` as where it is written: literals, and names bound the same there (no calls). */
+function stable(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
+  if (['string', 'integer', 'float', 'true', 'false', 'none', 'comment'].includes(expr.type)) return expr.type !== 'string' || !expr.descendantsOfType('interpolation').length;
+  if (expr.type === 'identifier') {
+    const a = ctx.model.resolveName(expr.text, expr);
+    return a === ctx.model.resolveName(expr.text, site);
+  }
+  if (expr.type === 'attribute') return stable(ctx, expr.childForFieldName('object')!, site);
+  if (['list', 'tuple', 'unary_operator', 'binary_operator', 'parenthesized_expression'].includes(expr.type)) return expr.namedChildren.every((c) => stable(ctx, c, site));
+  return false;
+}
+
+/** A string literal's value, or that of a name bound once to a string literal. */
+function knownString(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'string') return stringValue(node);
+  if (node.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(node.text, node);
+  const assign = b?.node.parent;
+  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
+  return stringValue(assign.childForFieldName('right') ?? undefined);
+}
+
+/**
+ * The arguments of `AutoMLConfig(...)`, with the keys of a `**settings` dict literal: bound once
+ * (at the module or in the call's block), used only by this call, every value meaning the same at
+ * the call. `remove`: the dict's statement, which goes. Undefined for anything else.
+ */
+function autoMLArgs(ctx: RuleContext, call: SyntaxNode): { args: Map<string, SyntaxNode>; remove?: SyntaxNode } | undefined {
+  const args = new Map<string, SyntaxNode>();
+  let remove: SyntaxNode | undefined;
+  const put = (k: string, v: SyntaxNode): boolean => {
+    if (args.has(k)) return false;
+    args.set(k, v);
+    return true;
+  };
+  const list = call.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+  for (const [i, a] of list.entries()) {
+    if (a.type === 'keyword_argument') {
+      if (!put(a.childForFieldName('name')!.text, a.childForFieldName('value')!)) return undefined;
+    } else if (a.type === 'dictionary_splat') {
+      const name = a.namedChildren[0];
+      if (name?.type !== 'identifier' || remove) return undefined;
+      const b = ctx.model.resolveName(name.text, name);
+      const assign = b?.node.parent;
+      if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
+      if ((b.scope.bindings.get(name.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
+      const dict = assign.childForFieldName('right');
+      const stmt = assign.parent;
+      const callStmt = call.parent?.type === 'assignment' ? call.parent.parent : call.parent;
+      if (dict?.type !== 'dictionary' || stmt?.type !== 'expression_statement' || !callStmt || !same(stmt.parent, callStmt.parent)) return undefined;
+      for (const pair of dict.namedChildren) {
+        if (pair.type === 'comment') continue;
+        const key = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined) : undefined;
+        const value = pair.childForFieldName('value');
+        if (key === undefined || !value || !stable(ctx, value, call) || !put(key, value)) return undefined;
+      }
+      remove = stmt;
+    } else if (i === 0 && a.type !== 'list_splat') {
+      put('task', a);
+    } else return undefined;
+  }
+  return { args, remove };
+}
+
+// v2 model names (azure.ai.ml.automl ClassificationModels / RegressionModels); v1 names the enums lack are not translated.
+const MODELS: Record<string, string[]> = {
+  classification: ['BernoulliNaiveBayes', 'DecisionTree', 'ExtremeRandomTrees', 'GradientBoosting', 'KNN', 'LightGBM', 'LinearSVM', 'LogisticRegression', 'MultinomialNaiveBayes', 'RandomForest', 'SGD', 'SVM', 'XGBoostClassifier'],
+  regression: ['DecisionTree', 'ElasticNet', 'ExtremeRandomTrees', 'GradientBoosting', 'KNN', 'LassoLars', 'LightGBM', 'RandomForest', 'SGD', 'XGBoostRegressor'],
+};
+// The primary metrics v1 documents for each task; the v2 job takes the same strings (ClassificationPrimaryMetrics[camel_to_snake(v).upper()]).
+const METRICS: Record<string, string[]> = {
+  classification: ['accuracy', 'AUC_weighted', 'average_precision_score_weighted', 'norm_macro_recall', 'precision_score_weighted'],
+  regression: ['spearman_correlation', 'normalized_root_mean_squared_error', 'r2_score', 'normalized_mean_absolute_error'],
+  forecasting: ['spearman_correlation', 'normalized_root_mean_squared_error', 'r2_score', 'normalized_mean_absolute_error'],
+};
+
+const FORECASTING_PARAMETERS = 'azureml.automl.core.forecasting_parameters.ForecastingParameters';
+/** v1 ForecastingParameters argument → v2 `set_forecast_settings` keyword (forecasting_job.py); values kept. */
+const FORECAST: Record<string, string> = {
+  time_column_name: 'time_column_name',
+  forecast_horizon: 'forecast_horizon',
+  time_series_id_column_names: 'time_series_id_column_names',
+  target_lags: 'target_lags',
+  feature_lags: 'feature_lags',
+  target_rolling_window_size: 'target_rolling_window_size',
+  country_or_region_for_holidays: 'country_or_region_for_holidays',
+  use_stl: 'use_stl',
+  seasonality: 'seasonality',
+  short_series_handling_configuration: 'short_series_handling_config',
+  freq: 'frequency',
+  target_aggregation_function: 'target_aggregate_function',
+  cv_step_size: 'cv_step_size',
+  features_unknown_at_forecast_time: 'features_unknown_at_forecast_time',
+};
+
+/**
+ * `forecasting_parameters=ForecastingParameters(...)` (inline, or a name bound once and used only
+ * there, in the call's block) → the keywords of `job.set_forecast_settings(...)`, and the statement
+ * of the name, which goes. Undefined for an argument with no v2 keyword or a value that would mean
+ * something else at the call.
+ */
+function forecastSettings(ctx: RuleContext, node: SyntaxNode, site: SyntaxNode): { pairs: Array<[string, string]>; remove?: SyntaxNode } | undefined {
+  let call: SyntaxNode | undefined = node.type === 'call' ? node : undefined;
+  let remove: SyntaxNode | undefined;
+  if (node.type === 'identifier') {
+    const b = ctx.model.resolveName(node.text, node);
+    const assign = b?.node.parent;
+    if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
+    if ((b.scope.bindings.get(node.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
+    const stmt = assign.parent;
+    const siteStmt = site.parent?.type === 'assignment' ? site.parent.parent : site.parent;
+    call = assign.childForFieldName('right') ?? undefined;
+    if (stmt?.type !== 'expression_statement' || !siteStmt || !same(stmt.parent, siteStmt.parent)) return undefined;
+    remove = stmt;
+  }
+  if (!call || call.type !== 'call' || qnameOf(ctx, call) !== FORECASTING_PARAMETERS) return undefined;
+  const a = callArgs(call);
+  if (a.splat || a.positional.length) return undefined;
+  const pairs: Array<[string, string]> = [];
+  for (const [k, v] of a.keywords) {
+    if (!Object.prototype.hasOwnProperty.call(FORECAST, k) || !stable(ctx, v, site)) return undefined;
+    pairs.push([FORECAST[k], v.text]);
+  }
+  return pairs.some(([k]) => k === 'time_column_name') ? { pairs, remove } : undefined;
+}
+
+/** v1 setting → [v2 group, v2 name]; the value is kept as written. */
+const SAME_VALUE: Record<string, [group: 'job' | 'limits' | 'training', name: string]> = {
+  label_column_name: ['job', 'target_column_name'],
+  n_cross_validations: ['job', 'n_cross_validations'],
+  validation_size: ['job', 'validation_data_size'],
+  weight_column_name: ['job', 'weight_column_name'],
+  cv_split_column_names: ['job', 'cv_split_column_names'],
+  model_explainability: ['job', 'enable_model_explainability'],
+  experiment_timeout_minutes: ['limits', 'timeout_minutes'],
+  max_concurrent_iterations: ['limits', 'max_concurrent_trials'],
+  iterations: ['limits', 'max_trials'],
+  iteration_timeout_minutes: ['limits', 'trial_timeout_minutes'],
+  max_cores_per_iteration: ['limits', 'max_cores_per_trial'],
+  experiment_exit_score: ['limits', 'exit_score'],
+  enable_early_stopping: ['limits', 'enable_early_termination'],
+  enable_onnx_compatible_models: ['training', 'enable_onnx_compatible_models'],
+  enable_stack_ensemble: ['training', 'enable_stack_ensemble'],
+  enable_voting_ensemble: ['training', 'enable_vote_ensemble'],
+  enable_dnn: ['training', 'enable_dnn_training'],
+};
+
+/** The v2 AutoML data input for a v1 `training_data` / `validation_data` expression, and the edits it takes. */
+function dataArg(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode, saved: Map<number, string>): { text: string; review: boolean; edits: Edits } | undefined {
+  // Already a v2 input (`Input(type="mltable", ...)`, inline or through a name): as it is.
+  if (qnameOf(ctx, expr.type === 'call' ? expr : definingCall(ctx, expr)) === 'azure.ai.ml.Input') return stable(ctx, expr, site) || expr.type === 'call' ? { text: expr.text, review: false, edits: [] } : undefined;
+  if (expr.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(expr.text, expr);
+  const assign = b?.node.parent;
+  if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(expr.text) ?? []).length !== 1) return undefined;
+  const right = assign.childForFieldName('right')!;
+  const input = fb.need('azure.ai.ml', 'Input');
+  const types = fb.need('azure.ai.ml.constants', 'AssetTypes');
+  // A registered v1 TabularDataset: an mltable input by its name (azureml-examples AutoML notebooks: type MLTABLE, mode DIRECT).
+  const registered = registeredName(ctx, right, expr);
+  if (registered) {
+    return { text: `${input}(type=${types}.MLTABLE, path=${registered}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.DIRECT)`, review: true, edits: [] };
+  }
+  if (qnameOf(ctx, right) !== FROM_DELIMITED) return undefined;
+  const folder = `./${expr.text}-mltable`;
+  const made = saved.get(right.id);
+  if (made) return { text: `${input}(type=${types}.MLTABLE, path=${JSON.stringify(made)})`, review: false, edits: [] };
+  const edits = tabularEdits(fb, ctx, right, expr, folder);
+  if (!edits) return undefined;
+  saved.set(right.id, folder);
+  return { text: `${input}(type=${types}.MLTABLE, path=${JSON.stringify(folder)})`, review: false, edits };
+}
+
+/** `"azureml:<name>"` (or an f-string) for `Dataset.get_by_name(ws, name[, version])` / `ws.datasets[name]` / `ws.datasets.get(name)`. */
+function registeredName(ctx: RuleContext, right: SyntaxNode, site: SyntaxNode): string | undefined {
+  let name: SyntaxNode | undefined;
+  let version: SyntaxNode | undefined;
+  if (right.type === 'call' && qnameOf(ctx, right) === GET_BY_NAME) {
+    const a = bindArgs(right, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
+    name = a?.get('name');
+    version = a?.get('version');
+    if (version && stringValue(version) === 'latest') version = undefined;
+    if (version && version.type !== 'integer') return undefined;
+  } else {
+    // `ws.datasets[name]` / `ws.datasets.get(name)` on a v1 workspace.
+    const holder = right.type === 'subscript' ? right.childForFieldName('value') : right.type === 'call' ? right.childForFieldName('function') : undefined;
+    const datasets = right.type === 'subscript' ? holder : holder?.type === 'attribute' && holder.childForFieldName('attribute')?.text === 'get' ? holder.childForFieldName('object') : undefined;
+    const v = datasets?.type === 'attribute' ? ctx.model.evaluate(datasets) : undefined;
+    if (v?.kind !== 'ref' || v.qname !== 'azureml.core.Workspace.datasets') return undefined;
+    if (right.type === 'subscript') name = right.childForFieldName('subscript') ?? undefined;
+    else {
+      const a = callArgs(right);
+      if (a.positional.length !== 1 || a.keywords.size || a.splat) return undefined;
+      name = a.positional[0];
+    }
+  }
+  if (!name) return undefined;
+  const lit = stringValue(name);
+  const ver = version ? `:${version.text}` : '';
+  if (lit !== undefined) return /["\\{}]/.test(lit) ? undefined : JSON.stringify(`azureml:${lit}${ver}`);
+  return name.type === 'identifier' && stable(ctx, name, site) ? `f"azureml:{${name.text}}${ver}"` : undefined;
+}
+
+/**
+ * `ds = Dataset.Tabular.from_delimited_files(url)` whose other uses are `to_pandas_dataframe()`
+ * (an MLTable has it too, data.ts) → `ds = mltable.from_delimited_files(paths=[{"file": url}])`
+ * then `ds.save(folder)` (MLT: an MLTable saved to a folder is an mltable input). Only public
+ * http(s) file URLs and no other argument (v1's defaults are mltable's: headers from all files,
+ * comma, type inference; see data.ts). Undefined otherwise.
+ */
+function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, use: SyntaxNode, folder: string): Edits | undefined {
+  const a = bindArgs(call, ['path'], ['path']);
+  const path = a?.get('path');
+  const target = assignedName(call);
+  if (!path || !target || !endsLine(ctx, call)) return undefined;
+  const items = path.type === 'list' ? path.namedChildren.filter((c) => c.type !== 'comment') : [path];
+  const urls = items.map((p) => {
+    const s = knownString(ctx, p);
+    return s !== undefined && /^https?:\/\/[^\s*?]+[^/]$/.test(s) && stable(ctx, p, call) ? `{"file": ${p.text}}` : undefined;
+  });
+  if (!items.length || urls.some((u) => !u)) return undefined;
+  for (const u of usesOf(ctx, target)) {
+    if (same(u, use)) continue;
+    const m = memberOf(u);
+    if (m?.name === 'to_pandas_dataframe' && m.call && noArgs(m.call)) continue;
+    const then = m?.name === 'take' && m.call ? memberOf(m.call) : undefined;
+    if (then?.name === 'to_pandas_dataframe' && then.call && noArgs(then.call)) continue;
+    // Given to the AutoML configuration as validation data too: the same input.
+    if (u.parent?.type === 'keyword_argument' && same(u.parent.parent?.parent, use.parent?.parent?.parent)) continue;
+    return undefined;
+  }
+  const mltable = fb.needModule('mltable');
+  return [[call, `${mltable}.from_delimited_files(paths=[${urls.join(', ')}])\n${lineIndent(ctx, call)}${target.text}.save(${JSON.stringify(folder)})${REVIEW}`]];
+}
+
+/** `logging.INFO` and the like → the v2 log_verbosity string (AutoMLTabular: "debug", "info", "warning", "error", "critical"). */
+function verbosity(ctx: RuleContext, node: SyntaxNode): string | undefined {
+  const v = ctx.model.evaluate(node);
+  const m = v?.kind === 'ref' ? /^logging\.(DEBUG|INFO|WARNING|ERROR|CRITICAL)$/.exec(v.qname) : null;
+  return m ? JSON.stringify(m[1].toLowerCase()) : undefined;
+}
+
+/** A literal list of model names v2 knows for the task, as written. */
+function modelList(task: string, node: SyntaxNode): string | undefined {
+  const known = MODELS[task];
+  if (!known || node.type !== 'list') return undefined;
+  const names = node.namedChildren.filter((c) => c.type !== 'comment');
+  return names.every((n) => known.includes(stringValue(n) ?? '')) ? node.text : undefined;
+}
+
+/**
+ * `AutoMLConfig(task=..., ...)` → `automl.<task>(...)` with its limits/training/featurization
+ * settings as `job.set_*(...)` statements after the assignment (AUTOML). The first edit replaces
+ * the call. Undefined when an argument does not translate or the object is used as a v1 one.
+ */
+export function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
+  const parsed = autoMLArgs(ctx, call);
+  const task = parsed && knownString(ctx, parsed.args.get('task'));
+  if (!parsed || !task || !['classification', 'regression', 'forecasting'].includes(task) || !variableFree(ctx, call, [])) return undefined;
+  const compute = computeName(ctx, parsed.args.get('compute_target'));
+  // No compute target: v1 ran on the local machine, which v2 AutoML has no equivalent for.
+  if (compute === null || compute === undefined || knownString(ctx, parsed.args.get('compute_target')) === 'local') return undefined;
+  const job: Array<[string, string]> = [['compute', compute]];
+  const limits: Array<[string, string]> = [];
+  const training: Array<[string, string]> = [];
+  const featurization: Array<[string, string]> = [];
+  const forecast: Array<[string, string]> = [];
+  const edits: Edits = [];
+  const saved = new Map<number, string>();
+  let reviewAt: string | undefined;
+  for (const [k, v] of parsed.args) {
+    if (k === 'task' || k === 'compute_target' || k === 'debug_log') continue;
+    if (k === 'training_data' || k === 'validation_data') {
+      const d = dataArg(fb, ctx, v, call, saved);
+      if (!d) return undefined;
+      job.push([k, d.text]);
+      edits.push(...d.edits);
+      if (d.review) reviewAt ??= k;
+    } else if (k === 'primary_metric') {
+      if (!METRICS[task].includes(knownString(ctx, v) ?? '')) return undefined;
+      job.push([k, v.text]);
+    } else if (k === 'positive_label' && task === 'classification') job.push([k, v.text]);
+    else if (k === 'verbosity') {
+      const level = verbosity(ctx, v);
+      if (!level) return undefined;
+      job.push(['log_verbosity', level]);
+    } else if (k === 'experiment_timeout_hours') {
+      const hours = v.type === 'integer' || v.type === 'float' ? Number(v.text) : NaN;
+      const minutes = Math.round(hours * 60 * 1e6) / 1e6;
+      if (!Number.isInteger(minutes) || minutes <= 0) return undefined;
+      limits.push(['timeout_minutes', String(minutes)]);
+    } else if (k === 'blocked_models' || k === 'allowed_models') {
+      const list = modelList(task, v);
+      if (!list) return undefined;
+      training.push([k === 'blocked_models' ? 'blocked_training_algorithms' : 'allowed_training_algorithms', list]);
+    } else if (k === 'featurization') {
+      const mode = knownString(ctx, v);
+      if (mode !== 'auto' && mode !== 'off') return undefined;
+      featurization.push(['mode', v.text]);
+    } else if (k === 'forecasting_parameters' && task === 'forecasting') {
+      // AUTOML / how-to-auto-train-forecast: v2 forecasting jobs take these through set_forecast_settings.
+      const f = forecastSettings(ctx, v, call);
+      if (!f) return undefined;
+      forecast.push(...f.pairs);
+      if (f.remove) edits.push([f.remove, '']);
+    } else if (Object.prototype.hasOwnProperty.call(SAME_VALUE, k)) {
+      const [group, name] = SAME_VALUE[k];
+      (group === 'job' ? job : group === 'limits' ? limits : training).push([name, v.text]);
+    } else return undefined;
+  }
+  if (!job.some(([k]) => k === 'training_data') || !job.some(([k]) => k === 'target_column_name') || (task === 'forecasting' && !forecast.length)) return undefined;
+  // Two v1 settings for one v2 one (`experiment_timeout_minutes` and `_hours`): v1 rejects that too.
+  for (const l of [job, limits, training]) if (new Set(l.map(([k]) => k)).size !== l.length) return undefined;
+  const target = assignedName(call);
+  const after = [
+    ['set_forecast_settings', forecast],
+    ['set_limits', limits],
+    ['set_training', training],
+    ['set_featurization', featurization],
+  ].filter(([, l]) => l.length) as Array<[string, Array<[string, string]>]>;
+  if (after.length && (!target || !endsLine(ctx, call))) return undefined;
+  const factory = `${fb.need('azure.ai.ml', 'automl')}.${task}`;
+  const indent = lineIndent(ctx, call);
+  // A review comment needs the end of a line: one argument a line then.
+  const text = reviewAt
+    ? `${factory}(\n${job.map(([k, v]) => `${indent}    ${k}=${v},${k === reviewAt ? REVIEW : ''}`).join('\n')}\n${indent})`
+    : `${factory}(${kwargs(job)})`;
+  const tail = after.map(([m, l]) => `\n${indent}${target!.text}.${m}(${kwargs(l)})`).join('');
+  const out: Edits = [[call, text + tail], ...edits];
+  if (parsed.remove) out.push([parsed.remove, '']);
+  return out;
+}
+
+/**
+ * For jobs.ts (`jobUseEdits`, a use `run.get_output()` of a submitted AutoML run; it then rewrites
+ * the uses of `best` as a job's): `best_run, fitted_model = run.get_output()` with the fitted model
+ * unused → the best child job, `best_run = ml_client.jobs.get(MlflowClient(<tracking URI>).get_run(
+ * run.name).data.tags["automl_best_child_run_id"])` (AUTOML's v2 sample reads that tag of the
+ * parent MLflow run; a child run is a job, as sweep.ts `bestRunEdit` gets a trial), marked
+ * `# amlint: review` (v1 get_output also fetched the model and checked the run's state). The
+ * statement's edit, and the name of the best run (whose uses jobs.ts rewrites); undefined otherwise.
+ */
+export function bestChildEdit(fb: FixBuilder, ctx: RuleContext, ml: string, job: string, call: SyntaxNode): { edit: [SyntaxNode, string]; best: SyntaxNode } | undefined {
+  const assign = call.parent;
+  const left = assign?.type === 'assignment' && same(assign.childForFieldName('right'), call) ? assign.childForFieldName('left') : undefined;
+  const names = left && (left.type === 'pattern_list' || left.type === 'tuple_pattern') ? left.namedChildren : [];
+  if (!noArgs(call) || names.length !== 2 || names.some((n) => n.type !== 'identifier') || assign!.parent?.type !== 'expression_statement' || !endsLine(ctx, call)) return undefined;
+  const [best, model] = names;
+  if (usesOf(ctx, model).length || best.text === model.text) return undefined;
+  const mlflow = `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
+  return { edit: [assign!, `${best.text} = ${ml}.jobs.get(${mlflow}.get_run(${job}.name).data.tags["automl_best_child_run_id"])${REVIEW}`], best };
+}
+
+export const AUTOML: Rewrites = {
+  calls: {
+    // A ForecastingParameters given to an AutoMLConfig (inline or through its one use): that configuration's fix.
+    [FORECASTING_PARAMETERS]: (fb, ref, ctx) => {
+      const target = assignedName(ref.call!);
+      const uses = target ? usesOf(ctx, target) : [ref.call!];
+      const kw = uses.length === 1 ? uses[0].parent : undefined;
+      const owner = kw?.type === 'keyword_argument' && kw.childForFieldName('name')?.text === 'forecasting_parameters' ? kw.parent?.parent : undefined;
+      return owner && qnameOf(ctx, owner) === 'azureml.train.automl.AutoMLConfig' ? fb.sameFixAs(owner) : undefined;
+    },
+    // `best_run, model = run.get_output()` on a submitted AutoML run: with the submission (jobs.ts, through bestChildEdit).
+    'azureml.core.Run.get_output': (fb, ref, ctx) => {
+      const fn = ref.call?.childForFieldName('function');
+      const run = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+      const submit = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
+      return submit && qnameOf(ctx, submit) === 'azureml.core.Experiment.submit' ? fb.sameFixAs(submit) : undefined;
+    },
+  },
+  attributes: {},
+};

@@ -1,0 +1,258 @@
+import * as assert from 'node:assert/strict';
+import { fixDocument, type DocumentInput } from '../../server/src/engine';
+import { fixPython, parses, rewriteCases } from './helpers';
+
+/** What the workspace, experiment and cluster lookup become (workspace.ts, jobs.ts) around the AutoML lines. */
+const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())';
+
+describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
+  rewriteCases([
+    [
+      'the course shape: a settings dict, a dataset from a public URL, submit, RunDetails, wait (AUTOML, MLT)',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'from azureml.core.compute import ComputeTarget',
+        'from azureml.data.dataset_factory import TabularDatasetFactory',
+        'from azureml.train.automl import AutoMLConfig',
+        'from azureml.widgets import RunDetails',
+        '',
+        'ws = Workspace.from_config()',
+        'experiment = Experiment(ws, "heart-failure-automl")',
+        'compute_target = ComputeTarget(workspace=ws, name="cpu-cluster")',
+        'dataset = TabularDatasetFactory.from_delimited_files(path="https://example.com/heart.csv")',
+        'df = dataset.to_pandas_dataframe()',
+        'automl_settings = {',
+        '    "experiment_timeout_minutes": 20,',
+        '    "max_concurrent_iterations": 4,',
+        '    "primary_metric": "accuracy",',
+        '    "n_cross_validations": 5,',
+        '}',
+        'automl_config = AutoMLConfig(compute_target=compute_target,',
+        '                             task="classification",',
+        '                             training_data=dataset,',
+        '                             label_column_name="DEATH_EVENT",',
+        '                             enable_early_stopping=True,',
+        '                             featurization="auto",',
+        '                             debug_log="automl_errors.log",',
+        '                             **automl_settings)',
+        'remote_run = experiment.submit(automl_config)',
+        'RunDetails(remote_run).show()',
+        'remote_run.wait_for_completion()',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import Input',
+        'from azure.ai.ml.constants import AssetTypes',
+        'import mltable',
+        'from azure.ai.ml import automl',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        CLIENT,
+        '',
+        'ws = ml_client',
+        'experiment = "heart-failure-automl"',
+        'compute_target = ws.compute.get("cpu-cluster")',
+        'dataset = mltable.from_delimited_files(paths=[{"file": "https://example.com/heart.csv"}])',
+        'dataset.save("./dataset-mltable")  # amlint: review',
+        'df = dataset.to_pandas_dataframe()',
+        '',
+        'automl_config = automl.classification(compute=compute_target.name, training_data=Input(type=AssetTypes.MLTABLE, path="./dataset-mltable"), target_column_name="DEATH_EVENT", primary_metric="accuracy", n_cross_validations=5)',
+        'automl_config.set_limits(enable_early_termination=True, timeout_minutes=20, max_concurrent_trials=4)',
+        'automl_config.set_featurization(mode="auto")',
+        'remote_run = ml_client.jobs.create_or_update(automl_config, experiment_name="heart-failure-automl")',
+        'ml_client.jobs.stream(remote_run.name)',
+        'ml_client.jobs.stream(remote_run.name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'a registered v1 tabular dataset: an mltable input by name (azureml-examples), hours → minutes, model names, verbosity',
+      [
+        'import logging',
+        'from azureml.core import Workspace, Experiment, Dataset',
+        'from azureml.train.automl import AutoMLConfig',
+        'ws = Workspace.from_config()',
+        'experiment = Experiment(ws, "automl-exp")',
+        'dataset = Dataset.get_by_name(ws, name="bank-marketing")',
+        'automl_config = AutoMLConfig(task="regression", compute_target="cpu-cluster", training_data=dataset, label_column_name="y",',
+        '                             experiment_timeout_hours=0.25, blocked_models=["XGBoostRegressor"], verbosity=logging.INFO)',
+        'remote_run = experiment.submit(automl_config)',
+        'remote_run.wait_for_completion()',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import Input',
+        'from azure.ai.ml.constants import AssetTypes',
+        'from azure.ai.ml.constants import InputOutputModes',
+        'from azure.ai.ml import automl',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'import logging',
+        CLIENT,
+        'ws = ml_client',
+        'experiment = "automl-exp"',
+        'dataset = ws.data.get(name="bank-marketing", label="latest")',
+        'automl_config = automl.regression(',
+        '    compute="cpu-cluster",',
+        '    training_data=Input(type=AssetTypes.MLTABLE, path="azureml:bank-marketing", mode=InputOutputModes.DIRECT),  # amlint: review',
+        '    target_column_name="y",',
+        '    log_verbosity="info",',
+        ')',
+        'automl_config.set_limits(timeout_minutes=15)',
+        'automl_config.set_training(blocked_training_algorithms=["XGBoostRegressor"])',
+        'remote_run = ml_client.jobs.create_or_update(automl_config, experiment_name="automl-exp")',
+        'ml_client.jobs.stream(remote_run.name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'not submitted, data already a v2 Input: the configuration alone, training settings after it',
+      [
+        'from azure.ai.ml import Input',
+        'from azureml.train.automl import AutoMLConfig',
+        'data = Input(type="mltable", path="./train-mltable")',
+        'config = AutoMLConfig(task="classification", compute_target="cpu-cluster", training_data=data, label_column_name="y", iterations=10,',
+        '                      enable_voting_ensemble=False, enable_stack_ensemble=False, enable_onnx_compatible_models=True, allowed_models=["LightGBM", "LogisticRegression"])',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import automl',
+        'from azure.ai.ml import Input',
+        'data = Input(type="mltable", path="./train-mltable")',
+        'config = automl.classification(compute="cpu-cluster", training_data=data, target_column_name="y")',
+        'config.set_limits(max_trials=10)',
+        'config.set_training(enable_vote_ensemble=False, enable_stack_ensemble=False, enable_onnx_compatible_models=True, allowed_training_algorithms=["LightGBM", "LogisticRegression"])',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'forecasting: ForecastingParameters → set_forecast_settings (freq → frequency), limits',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'from azureml.train.automl import AutoMLConfig',
+        'from azureml.automl.core.forecasting_parameters import ForecastingParameters',
+        'from azure.ai.ml import Input',
+        'ws = Workspace.from_config()',
+        'experiment = Experiment(ws, "bike-share")',
+        'train = Input(type="mltable", path="./bike-train")',
+        'forecasting_parameters = ForecastingParameters(time_column_name="date", forecast_horizon=14, freq="D", target_lags="auto")',
+        'automl_config = AutoMLConfig(task="forecasting", primary_metric="normalized_root_mean_squared_error", experiment_timeout_hours=0.5,',
+        '                             training_data=train, label_column_name="cnt", compute_target="cpu", n_cross_validations=3,',
+        '                             max_concurrent_iterations=4, max_cores_per_iteration=-1, forecasting_parameters=forecasting_parameters)',
+        'remote_run = experiment.submit(automl_config)',
+        'remote_run.wait_for_completion()',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import automl',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'from azure.ai.ml import Input',
+        CLIENT,
+        'ws = ml_client',
+        'experiment = "bike-share"',
+        'train = Input(type="mltable", path="./bike-train")',
+        '',
+        'automl_config = automl.forecasting(compute="cpu", primary_metric="normalized_root_mean_squared_error", training_data=train, target_column_name="cnt", n_cross_validations=3)',
+        'automl_config.set_forecast_settings(time_column_name="date", forecast_horizon=14, frequency="D", target_lags="auto")',
+        'automl_config.set_limits(timeout_minutes=30, max_concurrent_trials=4, max_cores_per_trial=-1)',
+        'remote_run = ml_client.jobs.create_or_update(automl_config, experiment_name="bike-share")',
+        'ml_client.jobs.stream(remote_run.name)',
+        '',
+      ].join('\n'),
+    ],
+  ]);
+
+  it('a notebook: dataset, settings, configuration, submit and widget in separate cells', () => {
+    const cells = [
+      { kind: 'code', text: 'from azureml.core import Workspace, Experiment, Dataset\nfrom azureml.train.automl import AutoMLConfig\nfrom azureml.widgets import RunDetails\nws = Workspace.from_config()\nexperiment = Experiment(ws, "bank")' },
+      { kind: 'code', text: 'ds = Dataset.Tabular.from_delimited_files("https://example.com/bank.csv")' },
+      { kind: 'markdown', text: '## AutoML' },
+      { kind: 'code', text: 'settings = {"iterations": 5, "primary_metric": "AUC_weighted"}' },
+      { kind: 'code', text: 'config = AutoMLConfig(task="classification", compute_target="cpu", training_data=ds, label_column_name="y", **settings)' },
+      { kind: 'code', text: 'run = experiment.submit(config)\nRunDetails(run).show()' },
+    ];
+    const out = fixDocument({ kind: 'notebook', cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    const expected = [
+      { kind: 'code', text: 'from azure.ai.ml import Input\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable\nfrom azure.ai.ml import automl\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n' + CLIENT + '\nws = ml_client\nexperiment = "bank"' },
+      { kind: 'code', text: 'ds = mltable.from_delimited_files(paths=[{"file": "https://example.com/bank.csv"}])\nds.save("./ds-mltable")  # amlint: review' },
+      { kind: 'markdown', text: '## AutoML' },
+      { kind: 'code', text: '' },
+      { kind: 'code', text: 'config = automl.classification(compute="cpu", training_data=Input(type=AssetTypes.MLTABLE, path="./ds-mltable"), target_column_name="y", primary_metric="AUC_weighted")\nconfig.set_limits(max_trials=5)' },
+      { kind: 'code', text: 'run = ml_client.jobs.create_or_update(config, experiment_name="bank")\nml_client.jobs.stream(run.name)' },
+    ];
+    assert.deepEqual(out.cells, expected);
+    for (const c of out.cells.filter((c) => c.kind === 'code')) assert.ok(parses(c.text), c.text);
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
+  });
+
+  // Needs jobs.ts jobUseEdits to call automl.ts bestChildEdit for `run.get_output()` (see the report of round 3):
+  // enable once it does.
+  describe('get_output() → the best child job (AUTOML: the automl_best_child_run_id tag), its uses as a job', () => {
+    rewriteCases([
+      [
+        'best run metrics and model registration',
+        [
+          'from azureml.core import Workspace, Experiment',
+          'from azureml.train.automl import AutoMLConfig',
+          'from azure.ai.ml import Input',
+          'ws = Workspace.from_config()',
+          'experiment = Experiment(ws, "automl-exp")',
+          'data = Input(type="mltable", path="./train")',
+          'automl_config = AutoMLConfig(task="classification", compute_target="cpu-cluster", training_data=data, label_column_name="y")',
+          'remote_run = experiment.submit(automl_config)',
+          'remote_run.wait_for_completion()',
+          'best_run, fitted_model = remote_run.get_output()',
+          'print(best_run.get_metrics())',
+          'model = best_run.register_model(model_name="heart-model", model_path="outputs/model.pkl")',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import automl',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'from mlflow.tracking import MlflowClient',
+          'import azure.ai.ml.entities',
+          'from azure.ai.ml.constants import AssetTypes',
+          'from azure.ai.ml import Input',
+          CLIENT,
+          'ws = ml_client',
+          'experiment = "automl-exp"',
+          'data = Input(type="mltable", path="./train")',
+          'automl_config = automl.classification(compute="cpu-cluster", training_data=data, target_column_name="y")',
+          'remote_run = ml_client.jobs.create_or_update(automl_config, experiment_name="automl-exp")',
+          'ml_client.jobs.stream(remote_run.name)',
+          'best_run = ml_client.jobs.get(MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(remote_run.name).data.tags["automl_best_child_run_id"])  # amlint: review',
+          'print(MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(best_run.name).data.metrics)',
+          'model = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="heart-model", path=f"azureml://jobs/{best_run.name}/outputs/artifacts/paths/outputs/model.pkl", type=AssetTypes.CUSTOM_MODEL))',
+          '',
+        ].join('\n'),
+      ],
+    ]);
+  });
+
+  // Each keeps `AutoMLConfig(` (no suggestion rewrites it).
+  const HEAD = 'from azure.ai.ml import Input\nfrom azureml.train.automl import AutoMLConfig\ndata = Input(type="mltable", path="./m")\n';
+  const negatives: Array<[string, string]> = [
+    ['path= (the v1 project folder: no v2 field, no doc says it can go)', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", path="./project")\n'],
+    ['a model name v2 does not have', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", blocked_models=["TensorFlowDNN"])\n'],
+    ['forecasting without ForecastingParameters (v1 kwargs time_column_name=, max_horizon=)', 'c = AutoMLConfig(task="forecasting", compute_target="cpu", training_data=data, label_column_name="y", time_column_name="t", max_horizon=3)\n'],
+    ['no compute target (a local run in v1)', 'c = AutoMLConfig(task="classification", training_data=data, label_column_name="y")\n'],
+    ['compute_target="local"', 'c = AutoMLConfig(task="classification", compute_target="local", training_data=data, label_column_name="y")\n'],
+    ['a settings dict used elsewhere too', 's = {"iterations": 3}\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", **s)\nprint(s)\n'],
+    ['a primary metric of another task', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", primary_metric="r2_score")\n'],
+    ['a timeout both in minutes and in hours', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", experiment_timeout_hours=1, experiment_timeout_minutes=30)\n'],
+    ['a non-literal timeout in hours', 'h = 2\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", experiment_timeout_hours=h)\n'],
+    ['a FeaturizationConfig object', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", featurization=fc)\n'],
+    ['a v1 dataset split with random_split', 'from azureml.core import Dataset\nds = Dataset.Tabular.from_delimited_files("https://example.com/a.csv")\ntrain, valid = ds.random_split(0.8)\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=train, label_column_name="y")\n'],
+    ['a dataset from a datastore path', 'from azureml.core import Dataset, Workspace\nws = Workspace.from_config()\nds = Dataset.Tabular.from_delimited_files(path=[(ws.get_default_datastore(), "a.csv")])\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=ds, label_column_name="y")\n'],
+  ];
+  for (const [title, tail] of negatives) {
+    it(`no rewrite: ${title}`, () => {
+      const out = fixPython(HEAD + tail, true);
+      assert.match(out, /AutoMLConfig\(/);
+      assert.ok(parses(out));
+    });
+  }
+});
