@@ -165,7 +165,7 @@ describe('AML100: migrating an import still in use', () => {
     assert.ok(suggestion);
     const expected = [
       { kind: 'markdown', text: '# Train' },
-      { kind: 'code', text: `${IMPORTS}import os\n` },
+      { kind: 'code', text: `${IMPORTS}import os` },
       { kind: 'code', text: 'ws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name)' },
     ];
     assert.deepEqual((applyFixes(input, [suggestion]).output as { cells: unknown }).cells, expected);
@@ -330,6 +330,29 @@ describe('AML101: a workspace whose every use migrates goes with them', () => {
     const whole = migration(src, 0);
     assert.ok(whole);
     assert.equal(applied(src, whole), out.replace('from azureml.core import Workspace, Experiment\n', ''));
+  });
+
+  it('two chains meet (the cluster\'s rewrite names it in the job, whose rewrite already writes that): the union takes it once', () => {
+    // The compute rewrite turns the job's `compute_target=compute_target` into `compute_target.name`;
+    // the job rewrite replaces the whole ScriptRunConfig with `compute=compute_target.name`.
+    const src = 'from azureml.core import Workspace, Experiment, ScriptRunConfig, Environment\nfrom azureml.core.compute import ComputeTarget\nws = Workspace.from_config()\ncompute_target = ComputeTarget(workspace=ws, name="cpu")\nenv = Environment.get(ws, name="AzureML-sklearn-1.0")\nsrc = ScriptRunConfig(source_directory="src", script="train.py", compute_target=compute_target, environment=env)\nrun = Experiment(ws, name="e").submit(src)\n';
+    const suggestion = producerFix(src, 2);
+    assert.ok(suggestion);
+    const out = applied(src, suggestion);
+    assert.equal(out, [
+      'from azure.ai.ml import MLClient',
+      'from azure.identity import DefaultAzureCredential',
+      'from azure.ai.ml import command',
+      'from azureml.core import Workspace, Experiment, ScriptRunConfig, Environment',
+      'from azureml.core.compute import ComputeTarget',
+      'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+      'compute_target = ml_client.compute.get("cpu")',
+      'env = ml_client.environments.get(name="AzureML-sklearn-1.0", label="latest")',
+      'src = command(code="src", command="python train.py", environment=env, compute=compute_target.name)',
+      'run = ml_client.jobs.create_or_update(src, experiment_name="e")',
+      '',
+    ].join('\n'));
+    assert.ok(parses(out));
   });
 
   const none: Array<[string, string]> = [

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fixDocument, type DocumentInput } from '../../server/src/engine';
+import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
 import { fixPython, parses, rewriteCases } from './helpers';
 
 /** What the workspace, experiment and cluster lookup become (workspace.ts, jobs.ts) around the AutoML lines. */
@@ -94,7 +94,7 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
         'dataset = ws.data.get(name="bank-marketing", label="latest")',
         'automl_config = automl.regression(',
         '    compute="cpu-cluster",',
-        '    training_data=Input(type=AssetTypes.MLTABLE, path="azureml:bank-marketing", mode=InputOutputModes.DIRECT),  # amlint: review',
+        '    training_data=Input(type=AssetTypes.MLTABLE, path="azureml:bank-marketing@latest", mode=InputOutputModes.DIRECT),  # amlint: review',
         '    target_column_name="y",',
         '    log_verbosity="info",',
         ')',
@@ -149,7 +149,6 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
         'from azure.identity import DefaultAzureCredential',
         'from azure.ai.ml import Input',
         CLIENT,
-        'ws = ml_client',
         'experiment = "bike-share"',
         'train = Input(type="mltable", path="./bike-train")',
         '',
@@ -163,6 +162,112 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
     ],
   ]);
 
+  describe('get-or-register: the dataset given by the name it is registered under (operation_orchestrator: a label resolves, a bare name fails)', () => {
+    rewriteCases([
+      [
+        'the Udacity get-or-register shape; the registration chain (data.ts) goes in the same fix',
+        [
+          'from azureml.core import Workspace, Experiment, Dataset',
+          'from azureml.train.automl import AutoMLConfig',
+          'ws = Workspace.from_config()',
+          'experiment = Experiment(ws, "churn")',
+          'name = "churn-data"',
+          'if name in ws.datasets.keys():',
+          '    data = ws.datasets[name]',
+          'else:',
+          '    data = Dataset.Tabular.from_delimited_files("https://example.com/churn.csv")',
+          '    data = data.register(workspace=ws, name=name)',
+          'print(data.take(3).to_pandas_dataframe())',
+          'config = AutoMLConfig(task="classification", compute_target="cpu-cluster", training_data=data, label_column_name="churn", n_cross_validations=3)',
+          'run = experiment.submit(config)',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import Input',
+          'from azure.ai.ml.constants import AssetTypes',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'import mltable',
+          'import azure.ai.ml.entities',
+          'from azure.ai.ml.constants import InputOutputModes',
+          'from azure.ai.ml import automl',
+          CLIENT,
+          'experiment = "churn"',
+          'name = "churn-data"',
+          'if name in [d.name for d in ml_client.data.list()]:',
+          '    data = mltable.load("azureml:/" + ml_client.data.get(name=name, label="latest").id)  # amlint: review',
+          'else:',
+          '    data = mltable.from_delimited_files(paths=[{"file": "https://example.com/churn.csv"}])',
+          '    data.save("./churn-data")  # amlint: review',
+          '    ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="./churn-data", type=AssetTypes.MLTABLE, name=name))',
+          'print(data.take(3).to_pandas_dataframe())',
+          'config = automl.classification(',
+          '    compute="cpu-cluster",',
+          '    training_data=Input(type=AssetTypes.MLTABLE, path=f"azureml:{name}@latest", mode=InputOutputModes.DIRECT),  # amlint: review',
+          '    target_column_name="churn",',
+          '    n_cross_validations=3,',
+          ')',
+          'run = ml_client.jobs.create_or_update(config, experiment_name="churn")',
+          '',
+        ].join('\n'),
+      ],
+    ]);
+
+    it('every finding of the chain offers the AutoML fix', () => {
+      const text = [
+        'from azureml.core import Workspace, Experiment, Dataset',
+        'from azureml.train.automl import AutoMLConfig',
+        'ws = Workspace.from_config()',
+        'experiment = Experiment(ws, "churn")',
+        'key = "churn"',
+        'if key in ws.datasets.keys():',
+        '    ds = ws.datasets[key]',
+        'else:',
+        '    ds = Dataset.Tabular.from_delimited_files("https://example.com/churn.csv")',
+        '    ds = ds.register(workspace=ws, name=key)',
+        'df = ds.to_pandas_dataframe()',
+        'config = AutoMLConfig(task="classification", compute_target="cpu", training_data=ds, label_column_name="y")',
+        'run = experiment.submit(config)',
+        '',
+      ].join('\n');
+      const findings = lint({ kind: 'python', text }).findings.filter((f) => /^AML10[27]|^AML112/.test(f.code));
+      for (const f of findings) assert.ok(f.fixes?.length, f.message);
+    });
+
+    it('no get_output rewrite when the fitted model is used beyond display (fitted.steps, joblib.dump)', () => {
+      const out = fixPython([
+        'from azureml.core import Workspace, Experiment',
+        'from azureml.train.automl import AutoMLConfig',
+        'from azure.ai.ml import Input',
+        'ws = Workspace.from_config()',
+        'exp = Experiment(ws, "hf")',
+        'cfg = AutoMLConfig(task="classification", compute_target="cpu", training_data=Input(type="mltable", path="./hf"), label_column_name="y")',
+        'run = exp.submit(cfg)',
+        'best, fitted = run.get_output()',
+        'print(fitted.steps)',
+        '',
+      ].join('\n'), true);
+      assert.match(out, /run\.get_output\(\)/);
+      assert.doesNotMatch(out, /mlflow\.sklearn/);
+    });
+
+    it('no rewrite when the names differ between the branches', () => {
+      const out = fixPython([
+        'from azureml.core import Workspace, Dataset',
+        'from azureml.train.automl import AutoMLConfig',
+        'ws = Workspace.from_config()',
+        'if "a" in ws.datasets.keys():',
+        '    ds = ws.datasets["a"]',
+        'else:',
+        '    ds = Dataset.Tabular.from_delimited_files("https://example.com/a.csv")',
+        '    ds = ds.register(workspace=ws, name="b")',
+        'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=ds, label_column_name="y")',
+        '',
+      ].join('\n'), true);
+      assert.match(out, /AutoMLConfig\(/);
+    });
+  });
+
   it('a notebook: dataset, settings, configuration, submit and widget in separate cells', () => {
     const cells = [
       { kind: 'code', text: 'from azureml.core import Workspace, Experiment, Dataset\nfrom azureml.train.automl import AutoMLConfig\nfrom azureml.widgets import RunDetails\nws = Workspace.from_config()\nexperiment = Experiment(ws, "bank")' },
@@ -174,7 +279,7 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
     ];
     const out = fixDocument({ kind: 'notebook', cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
     const expected = [
-      { kind: 'code', text: 'from azure.ai.ml import Input\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable\nfrom azure.ai.ml import automl\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n' + CLIENT + '\nws = ml_client\nexperiment = "bank"' },
+      { kind: 'code', text: 'from azure.ai.ml import Input\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable\nfrom azure.ai.ml import automl\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n' + CLIENT + '\nexperiment = "bank"' },
       { kind: 'code', text: 'ds = mltable.from_delimited_files(paths=[{"file": "https://example.com/bank.csv"}])\nds.save("./ds-mltable")  # amlint: review' },
       { kind: 'markdown', text: '## AutoML' },
       { kind: 'code', text: '' },
@@ -217,7 +322,6 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
           'from azure.ai.ml.constants import AssetTypes',
           'from azure.ai.ml import Input',
           CLIENT,
-          'ws = ml_client',
           'experiment = "automl-exp"',
           'data = Input(type="mltable", path="./train")',
           'automl_config = automl.classification(compute="cpu-cluster", training_data=data, target_column_name="y")',
@@ -226,6 +330,39 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
           'best_run = ml_client.jobs.get(MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(remote_run.name).data.tags["automl_best_child_run_id"])  # amlint: review',
           'print(MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(best_run.name).data.metrics)',
           'model = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="heart-model", path=f"azureml://jobs/{best_run.name}/outputs/artifacts/paths/outputs/model.pkl", type=AssetTypes.CUSTOM_MODEL))',
+          '',
+        ].join('\n'),
+      ],
+      [
+        'the fitted model only printed: the best child\'s MLflow model (outputs/mlflow-model), downloaded and loaded (review)',
+        [
+          'from azureml.core import Workspace, Experiment',
+          'from azureml.train.automl import AutoMLConfig',
+          'from azure.ai.ml import Input',
+          'ws = Workspace.from_config()',
+          'exp = Experiment(ws, "hf")',
+          'train = Input(type="mltable", path="./hf")',
+          'cfg = AutoMLConfig(task="classification", compute_target="cpu", training_data=train, label_column_name="DEATH_EVENT")',
+          'run = exp.submit(cfg)',
+          'best, fitted = run.get_output()',
+          'print(fitted)',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import automl',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'from mlflow.tracking import MlflowClient',
+          'import mlflow.sklearn',
+          'from azure.ai.ml import Input',
+          CLIENT,
+          'exp = "hf"',
+          'train = Input(type="mltable", path="./hf")',
+          'cfg = automl.classification(compute="cpu", training_data=train, target_column_name="DEATH_EVENT")',
+          'run = ml_client.jobs.create_or_update(cfg, experiment_name="hf")',
+          'best = ml_client.jobs.get(MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(run.name).data.tags["automl_best_child_run_id"])  # amlint: review',
+          'fitted = mlflow.sklearn.load_model(MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).download_artifacts(best.name, "outputs/mlflow-model"))  # amlint: review',
+          'print(fitted)',
           '',
         ].join('\n'),
       ],

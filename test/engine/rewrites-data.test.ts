@@ -83,7 +83,7 @@ describe('rewrites: datasets and data movement', () => {
       [
         // The registrations take the v1 workspace, so they use the config's ml_client; then ws becomes one too.
         CLIENT + 'import azure.ai.ml.entities',
-        ML + 'ws = ml_client',
+        ML.trimEnd(),
         'blob = ml_client.create_or_update(azure.ai.ml.entities.AzureBlobDatastore(name="blob", container_name="c", account_name="acct", credentials=azure.ai.ml.entities.AccountKeyConfiguration(account_key=key)))',
         'share = ml_client.create_or_update(azure.ai.ml.entities.AzureFileDatastore(name="share", file_share_name="files", account_name="acct", credentials=azure.ai.ml.entities.SasTokenConfiguration(sas_token=sas)))',
         'ml_client.create_or_update(azure.ai.ml.entities.AzureDataLakeGen2Datastore(name="lake", filesystem="fs", account_name="acct", credentials=azure.ai.ml.entities.ServicePrincipalConfiguration(tenant_id=t, client_id=c, client_secret=s)))',
@@ -140,7 +140,7 @@ describe('rewrites: datasets and data movement', () => {
       ].join('\n'),
       [
         CLIENT + 'import azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable',
-        ML + 'ws = ml_client',
+        ML.trimEnd(),
         'data = "https://example.com/bank/train.csv"',
         'dataset = mltable.from_delimited_files(paths=[{"file": data}])',
         'if register:',
@@ -193,7 +193,7 @@ describe('rewrites: datasets and data movement', () => {
       ].join('\n'),
       [
         CLIENT + 'import mltable\nimport azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes',
-        ML + 'ws = ml_client',
+        ML.trimEnd(),
         'key = "bank-marketing"',
         'if key in [d.name for d in ml_client.data.list()]:',
         '    dataset = mltable.load("azureml:/" + ml_client.data.get(name=key, label="latest").id)  # amlint: review',
@@ -218,7 +218,7 @@ describe('rewrites: datasets and data movement', () => {
       ].join('\n'),
       [
         CLIENT + 'import mltable',
-        ML + 'ws = ml_client',
+        ML.trimEnd(),
         'train = mltable.load("azureml:/" + ml_client.data.get(name="bank-train", label="latest").id)  # amlint: review',
         'test = mltable.load("azureml:/" + ml_client.data.get(name="bank-test", version=2).id)  # amlint: review',
         'X = train.drop_columns(columns=["y"]).to_pandas_dataframe()',
@@ -238,7 +238,7 @@ describe('rewrites: datasets and data movement', () => {
       ].join('\n'),
       [
         CLIENT + 'import azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable',
-        ML + 'ws = ml_client',
+        ML.trimEnd(),
         'ds = mltable.from_delimited_files(paths=[{"file": "https://example.com/iris.csv"}])',
         'ds.save("./iris")  # amlint: review',
         'ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="./iris", type=AssetTypes.MLTABLE, name="iris"))',
@@ -279,7 +279,7 @@ describe('rewrites: datasets and data movement', () => {
     };
     const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
     assert.deepEqual(out.cells, [
-      { kind: 'code', text: `${CLIENT}import mltable\nimport azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\n${ML}ws = ml_client` },
+      { kind: 'code', text: `${CLIENT}import mltable\nimport azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\n${ML.trimEnd()}` },
       {
         kind: 'code',
         text: [
@@ -345,6 +345,48 @@ describe('rewrites: datasets and data movement', () => {
     const config = findings.find((f) => f.message.includes('`AutoMLConfig('));
     assert.ok(producer?.fixes?.length && config?.fixes?.length, 'both carry a fix');
     assert.deepEqual(producer.fixes, config.fixes);
+  });
+
+  describe('a tabular dataset handed to a helper of the module (the Udacity train.py clean_data shape)', () => {
+    rewriteCases([
+      [
+        'the parameter read only by to_pandas_dataframe(): the dataset becomes an MLTable',
+        [
+          'from azureml.data.dataset_factory import TabularDatasetFactory',
+          '',
+          'def prepare(data):',
+          '    df = data.to_pandas_dataframe().dropna()',
+          '    y = df.pop("label").apply(lambda v: 1 if v == "yes" else 0)',
+          '    return df, y',
+          '',
+          'src = "https://example.com/data/train.csv"',
+          'ds = TabularDatasetFactory.from_delimited_files(path=src)',
+          'x, y = prepare(ds)',
+          '',
+        ].join('\n'),
+        [
+          'import mltable',
+          '',
+          'def prepare(data):',
+          '    df = data.to_pandas_dataframe().dropna()',
+          '    y = df.pop("label").apply(lambda v: 1 if v == "yes" else 0)',
+          '    return df, y',
+          '',
+          'src = "https://example.com/data/train.csv"',
+          'ds = mltable.from_delimited_files(paths=[{"file": src}])',
+          'x, y = prepare(ds)',
+          '',
+        ].join('\n'),
+      ],
+    ]);
+    it('none when the helper reads the parameter otherwise, is called twice, or takes it by keyword', () => {
+      const head = 'from azureml.core import Dataset\n';
+      const ds = 'ds = Dataset.Tabular.from_delimited_files("https://example.com/a/t.csv")\n';
+      noFix(`${head}def f(d):\n    return d.to_pandas_dataframe(), d.id\n${ds}f(ds)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}def f(d):\n    d = d.random_split(0.5)\n    return d\n${ds}f(ds)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}def f(d):\n    return d.to_pandas_dataframe()\n${ds}f(ds)\nf(other)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}def f(d):\n    return d.to_pandas_dataframe()\n${ds}f(d=ds)\n`, 'Dataset.Tabular.from_delimited_files');
+    });
   });
 
   describe('no suggestion where the rewrite would not be faithful', () => {

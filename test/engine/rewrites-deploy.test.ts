@@ -55,7 +55,7 @@ describe('rewrites: models and deployment', () => {
       'Model(ws, name) on a workspace from the config file → the config file\'s ml_client',
       'from azureml.core import Model, Workspace\nws = Workspace.from_config()\nmodel = Model(ws, "m")\nprint(model.name)\n',
       // Then nothing v1 uses ws, and a later pass turns it into an MLClient too.
-      `${CLIENT}ws = ml_client\nmodel = ml_client.models.get(name="m", label="latest")\nprint(model.name)\n`,
+      `${CLIENT}model = ml_client.models.get(name="m", label="latest")\nprint(model.name)\n`,
     ],
     [
       'Model(ws, name, version) → models.get with the version as a string',
@@ -317,7 +317,7 @@ describe('rewrites: models and deployment', () => {
     assert.equal(
       fixPy(src),
       'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\n' +
-        'ws = ml_client\nname = "automl-best-model"\nservice = ml_client.online_endpoints.get(name=name)\n' +
+        'name = "automl-best-model"\nservice = ml_client.online_endpoints.get(name=name)\n' +
         'deployment = ml_client.online_deployments.get(name=max(service.traffic, key=service.traffic.get), endpoint_name=service.name)\n' +
         'deployment.app_insights_enabled = True\n' +
         'ml_client.online_deployments.begin_create_or_update(deployment).result()\n' +
@@ -406,12 +406,13 @@ describe('rewrites: models and deployment', () => {
       [
         'Model(ws, name) on Workspace(sub, rg, name): the workspace becomes that MLClient',
         'from azureml.core import Model, Workspace\nws = Workspace("sub", "rg", "w")\nmodel = Model(ws, "m")\nprint(model.name)\n',
-        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nws = MLClient(DefaultAzureCredential(), subscription_id="sub", resource_group_name="rg", workspace_name="w")\nmodel = ws.models.get(name="m", label="latest")\nprint(model.name)\n',
+        // (The client statement the use's fix added from the kept workspace becomes `ml_client = ws` once ws is one.)
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nws = MLClient(DefaultAzureCredential(), subscription_id="sub", resource_group_name="rg", workspace_name="w")\nml_client = ws\nmodel = ml_client.models.get(name="m", label="latest")\nprint(model.name)\n',
       ],
       [
         'Webservice(ws, name).delete() on Workspace.get(name): a client from the kept workspace\'s names deletes the endpoint',
         'from azureml.core import Webservice, Workspace\nws = Workspace.get("w")\nWebservice(ws, "svc").delete()\n',
-        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nws = Workspace.get("w")\nMLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name).online_endpoints.begin_delete(name="svc").result()\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nws = Workspace.get("w")\nml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\nml_client.online_endpoints.begin_delete(name="svc").result()\n',
       ],
     ]);
   });

@@ -398,6 +398,47 @@ describe('rewrites: environments', () => {
         '',
       ].join('\n'),
     ],
+    [
+      // ENV2: env.register(ws) → ml_client.environments.create_or_update(env); the job (jobs.ts) takes the same entity.
+      'an environment built with add_*, registered, then given to a submitted ScriptRunConfig (the Learn tutorial shape)',
+      [
+        'from azureml.core import Workspace, Experiment, Environment, ScriptRunConfig',
+        'ws = Workspace.from_config()',
+        'exp = Experiment(workspace=ws, name="tut")',
+        'env = Environment("tut-env")',
+        'env.python.conda_dependencies.add_pip_package("azureml-defaults")',
+        'env.python.conda_dependencies.add_conda_package("scikit-learn==1.0.2")',
+        'env.register(workspace=ws)',
+        'src = ScriptRunConfig(source_directory="src", script="train.py", compute_target="cpu", environment=env)',
+        'run = exp.submit(config=src)',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'from azure.ai.ml import command',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        // jobs.ts: the experiment is its name in v2 (experiment_name=).
+        'exp = "tut"',
+        'env = azure.ai.ml.entities.Environment(',
+        `    name="tut-env",`,
+        `    image=${IMAGE},  # amlint: review`,
+        '    conda_file={',
+        '        "channels": ["anaconda", "conda-forge"],',
+        '        "dependencies": [',
+        '            "python=3.8.13",',
+        '            "scikit-learn==1.0.2",',
+        '            {"pip": ["azureml-defaults"]},',
+        '        ],',
+        '    },',
+        ')',
+        'ml_client.environments.create_or_update(env)',
+        'src = command(code="src", command="python train.py", environment=env, compute="cpu")',
+        'run = ml_client.jobs.create_or_update(src, experiment_name="tut")',
+        '',
+      ].join('\n'),
+    ],
   ];
   rewriteCases(cases);
 

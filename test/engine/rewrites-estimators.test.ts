@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
 import { fixPython, parses, rewriteCases } from './helpers';
 
-/** What the workspace becomes (workspace.ts), ahead of the estimator's lines. */
-const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client';
+/** What the workspace becomes (workspace.ts: `ws = Workspace.from_config()` goes once every use is rewritten). */
+const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())';
 /** v1's default environment for an estimator (EST): the default image, python, azureml-defaults, the packages. */
 const env = (conda: string, pip: string): string =>
   `azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", conda_file={"channels": ["anaconda", "conda-forge"], "dependencies": ["python=3.8.13", ${conda}{"pip": ["azureml-defaults"${pip}]}]})`;
@@ -141,6 +141,31 @@ describe('rewrites: v1 estimators → command jobs', () => {
     assert.ok(parses(text));
     const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
     assert.deepEqual(again.cells, out.cells, 'a second run changes nothing');
+  });
+
+  it('in a notebook (the Learn tutorials\' shape): a local Estimator with conda packages, its widget, metrics, files printed and a model with metric properties', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'from azureml.core import Workspace, Experiment\nfrom azureml.train.estimator import Estimator\nfrom azureml.widgets import RunDetails\nws = Workspace.from_config()\nexperiment = Experiment(workspace=ws, name="diabetes")' },
+        { kind: 'code', text: 'estimator = Estimator(source_directory="diabetes", entry_script="train.py", compute_target="local", conda_packages=["scikit-learn"])\nrun = experiment.submit(config=estimator)\nRunDetails(run).show()' },
+        { kind: 'code', text: 'for f in run.get_file_names():\n    print(f)' },
+        { kind: 'code', text: 'run.register_model(model_path="outputs/model.pkl", model_name="diabetes_model", properties={"AUC": run.get_metrics()["AUC"]})' },
+      ],
+    };
+    // EST: conda_packages → the environment's conda dependencies (v1's default image, to review); compute "local" as written (LOCAL);
+    // MlflowClient.list_artifacts (one level, to review); Model(properties=) with the MLflow run's metrics.
+    const expected = [
+      { kind: 'code', text: 'import azure.ai.ml.entities\nfrom azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom mlflow.tracking import MlflowClient\nfrom azure.ai.ml.constants import AssetTypes\n' + CLIENT + '\nexperiment = "diabetes"' },
+      { kind: 'code', text: `estimator = command(code="diabetes", command="python train.py", environment=${env('"scikit-learn", ', '')}, compute="local")  # amlint: review\nrun = ml_client.jobs.create_or_update(estimator, experiment_name="diabetes")\nml_client.jobs.stream(run.name)` },
+      { kind: 'code', text: 'for f in [artifact.path for artifact in MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).list_artifacts(run.name)]:  # amlint: review\n    print(f)' },
+      { kind: 'code', text: 'ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="diabetes_model", path=f"azureml://jobs/{run.name}/outputs/artifacts/paths/outputs/model.pkl", type=AssetTypes.CUSTOM_MODEL, properties={"AUC": MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(run.name).data.metrics["AUC"]}))' },
+    ];
+    const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    assert.deepEqual(out.cells, expected);
+    assert.ok(parses(out.cells.map((c) => c.text).join('\n')));
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
   });
 
   describe('no suggestion when the rewrite would not be faithful', () => {

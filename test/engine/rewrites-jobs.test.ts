@@ -60,7 +60,6 @@ describe('rewrites: jobs, runs and logging', () => {
         'from azure.ai.ml import MLClient',
         'from azure.identity import DefaultAzureCredential',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = ml_client',
         'exp = "train-exp"',
         // v1's default environment: v2 requires one; the docs' image, to review.
         'src = command(code="src", command="python train.py --epochs 10", environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), compute="cpu-cluster")  # amlint: review',
@@ -122,7 +121,6 @@ describe('rewrites: jobs, runs and logging', () => {
         'import time',
         'from mlflow.tracking import MlflowClient',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = ml_client',
         'exp = "interactive"',
         'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
         'mlflow.set_experiment("interactive")',
@@ -138,7 +136,7 @@ describe('rewrites: jobs, runs and logging', () => {
     [
       'with exp.start_logging() as run: the MLflow run is the context manager, set up before the with',
       'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nwith exp.start_logging() as run:\n    run.log("a", 1)\n',
-      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nexp = "x"\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nmlflow.set_experiment("x")\nwith mlflow.start_run() as run:\n    mlflow.log_metric("a", 1)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "x"\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nmlflow.set_experiment("x")\nwith mlflow.start_run() as run:\n    mlflow.log_metric("a", 1)\n',
     ],
     [
       'a training script: tag, id and complete on its own run',
@@ -173,7 +171,6 @@ describe('rewrites: jobs, runs and logging', () => {
         'from mlflow.tracking import MlflowClient',
         'from azure.ai.ml.constants import AssetTypes',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = ml_client',
         'exp = "x"',
         // run_config.target set afterwards: no "local" default first.
         'src = command(code=".", command="python t.py", environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), distribution=MpiDistribution(process_count_per_instance=2), instance_count=2)  # amlint: review',
@@ -219,7 +216,6 @@ describe('rewrites: jobs, runs and logging', () => {
         'from azure.identity import DefaultAzureCredential',
         'import mlflow',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = ml_client',
         'exp = "runs"',
         'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
         'mlflow.set_experiment("runs")',
@@ -259,7 +255,6 @@ describe('rewrites: jobs, runs and logging', () => {
         'from azure.identity import DefaultAzureCredential',
         'import mlflow',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = ml_client',
         'exp = "runs"',
         'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
         'mlflow.set_experiment("runs")',
@@ -279,7 +274,7 @@ describe('rewrites: jobs, runs and logging', () => {
     [
       'the child jobs of a submitted run, shown: JobOperations.list(parent_job_name=)',
       'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="train.py", compute_target="cpu", environment="azureml:env:1")\nrun = Experiment(ws, "x").submit(src)\nrun.wait_for_completion()\nprint(list(run.get_children()))\n',
-      'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nsrc = command(code=".", command="python train.py", environment="azureml:env:1", compute="cpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="x")\nml_client.jobs.stream(run.name)\nprint(list(ml_client.jobs.list(parent_job_name=run.name)))\n',
+      'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nsrc = command(code=".", command="python train.py", environment="azureml:env:1", compute="cpu")\nrun = ml_client.jobs.create_or_update(src, experiment_name="x")\nml_client.jobs.stream(run.name)\nprint(list(ml_client.jobs.list(parent_job_name=run.name)))\n',
     ],
     [
       'an environment\'s variables become the command\'s environment_variables',
@@ -342,7 +337,6 @@ describe('rewrites: jobs, runs and logging', () => {
         'from azure.ai.ml import MLClient',
         'from azure.identity import DefaultAzureCredential',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = ml_client',
         'run = ml_client.jobs.get(run_id)',
         'print(ml_client.jobs.get(run.name).status)',
         'ml_client.jobs.stream(run.name)',
@@ -352,7 +346,7 @@ describe('rewrites: jobs, runs and logging', () => {
     [
       'Run(experiment, run_id): the job of that ID; the experiment, used by nothing else, keeps its name',
       'from azureml.core import Workspace, Experiment, Run\nws = Workspace.from_config()\nexp = Experiment(ws, "train")\nrun = Run(exp, "train_1700000000_abc")\nprint(run.get_portal_url())\n',
-      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nexp = "train"\nrun = ml_client.jobs.get("train_1700000000_abc")\nprint(run.studio_url)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "train"\nrun = ml_client.jobs.get("train_1700000000_abc")\nprint(run.studio_url)\n',
     ],
     [
       // workspace.ts jobClient: the job's own workspace inside the job (AzureMLOnBehalfOfCredential +
@@ -365,12 +359,149 @@ describe('rewrites: jobs, runs and logging', () => {
       // JobOperations.list(parent_job_name=) lists the child jobs (SDK _job_operations.py); each child's uses as a job's.
       'the children of a fetched run, iterated: the child jobs, each used as a job',
       'from azureml.core import Workspace, Run\nws = Workspace.from_config()\nrun = Run.get(ws, run_id)\nfor child in run.get_children():\n    print(child.id, child.get_status())\n',
-      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nrun = ml_client.jobs.get(run_id)\nfor child in ml_client.jobs.list(parent_job_name=run.name):\n    print(child.name, ml_client.jobs.get(child.name).status)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nrun = ml_client.jobs.get(run_id)\nfor child in ml_client.jobs.list(parent_job_name=run.name):\n    print(child.name, ml_client.jobs.get(child.name).status)\n',
+    ],
+    [
+      // MlflowClient.list_artifacts(run_id) lists a run's artifacts (FileInfo.path), one level: to review.
+      // Model(properties=) (azure.ai.ml.entities.Model); v1 Model.id is "<name>:<version>"; v1 run.name is the display name.
+      'files shown or printed one by one, a model registered with metrics as properties, its id and the run\'s name read',
+      [
+        'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+        'ws = Workspace.from_config()',
+        'src = ScriptRunConfig(source_directory="src", script="train.py", compute_target="cpu", environment="azureml:env:1")',
+        'run = Experiment(ws, "x").submit(src)',
+        'print(run.name)',
+        'print(run.get_file_names())',
+        'for name in run.get_file_names():',
+        '    print(name)',
+        'model = run.register_model(model_name="m", model_path="outputs/m.pkl", properties={"AUC": run.get_metrics()["AUC"]})',
+        'print(model.id)',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import command',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'from mlflow.tracking import MlflowClient',
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml.constants import AssetTypes',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'src = command(code="src", command="python train.py", environment="azureml:env:1", compute="cpu")',
+        'run = ml_client.jobs.create_or_update(src, experiment_name="x")',
+        'print(run.display_name)',
+        'print([artifact.path for artifact in MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).list_artifacts(run.name)])  # amlint: review',
+        'for name in [artifact.path for artifact in MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).list_artifacts(run.name)]:  # amlint: review',
+        '    print(name)',
+        'model = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="m", path=f"azureml://jobs/{run.name}/outputs/artifacts/paths/outputs/m.pkl", type=AssetTypes.CUSTOM_MODEL, properties={"AUC": MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(run.name).data.metrics["AUC"]}))',
+        'print(f"{model.name}:{model.version}")',
+        '',
+      ].join('\n'),
+    ],
+    [
+      // v2 jobs run in the Docker container built from their environment (how-to-use-environments): use_docker=True goes.
+      'DockerConfiguration(use_docker=True), through a variable or inline, is dropped',
+      [
+        'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+        'from azureml.core.runconfig import DockerConfiguration',
+        'ws = Workspace.from_config()',
+        'docker_config = DockerConfiguration(use_docker=True)',
+        'src = ScriptRunConfig(source_directory="src", script="train.py", compute_target="cpu", environment="azureml:env:1", docker_runtime_config=docker_config)',
+        'run = Experiment(ws, "x").submit(src)',
+        'src2 = ScriptRunConfig(source_directory="src", script="eval.py", compute_target="cpu", environment="azureml:env:1", docker_runtime_config=DockerConfiguration(use_docker=True))',
+        'run2 = Experiment(ws, "y").submit(src2)',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import command',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'src = command(code="src", command="python train.py", environment="azureml:env:1", compute="cpu")',
+        'run = ml_client.jobs.create_or_update(src, experiment_name="x")',
+        'src2 = command(code="src", command="python eval.py", environment="azureml:env:1", compute="cpu")',
+        'run2 = ml_client.jobs.create_or_update(src2, experiment_name="y")',
+        '',
+      ].join('\n'),
+    ],
+    [
+      // snapshot_directory=None is v1's default (no snapshot); MLflow keeps every value of a metric logged
+      // repeatedly; the MLflow run is a job of the workspace, its studio_url shown (to review).
+      'an interactive run with snapshot_directory=None, a metric logged in a loop, a pyplot image and its portal URL shown',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'import matplotlib.pyplot as plt',
+        'ws = Workspace.from_config()',
+        'exp = Experiment(workspace=ws, name="demo")',
+        'run = exp.start_logging(snapshot_directory=None)',
+        'for i in range(3):',
+        '    run.log("loss", 1.0 / (i + 1))',
+        'run.log_image("plot", plot=plt)',
+        'run.complete()',
+        'print(run.get_portal_url())',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'import mlflow',
+        'import matplotlib.pyplot as plt',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'exp = "demo"',
+        'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
+        'mlflow.set_experiment("demo")',
+        'run = mlflow.start_run()',
+        'for i in range(3):',
+        '    mlflow.log_metric("loss", 1.0 / (i + 1))',
+        'mlflow.log_figure(plt.gcf(), "plot.png")',
+        'mlflow.end_run()',
+        'print(ml_client.jobs.get(run.info.run_id).studio_url)  # amlint: review',
+        '',
+      ].join('\n'),
+    ],
+    [
+      // The MLN tutorials' shape: `args = [..., ds.as_mount(), ...]` used only by the ScriptRunConfig; CMD: a mounted
+      // folder is a uri_folder input, so the list (whose call v2 has no form for) goes.
+      'an arguments list holding a mounted file dataset, named and used once, becomes the command\'s inputs and goes',
+      [
+        'from azureml.core import Workspace, Experiment, Dataset, ScriptRunConfig',
+        'ws = Workspace.from_config()',
+        'datastore = ws.get_default_datastore()',
+        'dataset = Dataset.File.from_files(path=(datastore, "data/mnist"))',
+        'args = ["--data-folder", dataset.as_mount(), "--regularization", 0.5]',
+        'src = ScriptRunConfig(source_directory="src", script="train.py", arguments=args, compute_target="cpu", environment="azureml:env:1")',
+        'run = Experiment(ws, "x").submit(config=src)',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import Input',
+        'from azure.ai.ml.constants import AssetTypes',
+        'from azure.ai.ml.constants import InputOutputModes',
+        'from azure.ai.ml import command',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'ws = ml_client',
+        'datastore = ws.datastores.get_default()',
+        'dataset = f"azureml://datastores/{datastore.name}/paths/data/mnist"',
+        'src = command(code="src", command="python train.py --data-folder ${{inputs.data_folder}} --regularization 0.5", inputs={"data_folder": Input(type=AssetTypes.URI_FOLDER, path=dataset, mode=InputOutputModes.RO_MOUNT)}, environment="azureml:env:1", compute="cpu")',
+        'run = ml_client.jobs.create_or_update(src, experiment_name="x")',
+        '',
+      ].join('\n'),
     ],
   ];
   rewriteCases(cases);
 
   describe('no suggestion where v2 would do something else', () => {
+    it('DockerConfiguration without Docker, a snapshot directory, files kept as a list or a loop doing more than printing: no suggestion', () => {
+      const noDocker = 'from azureml.core import ScriptRunConfig\nfrom azureml.core.runconfig import DockerConfiguration\nsrc = ScriptRunConfig(source_directory="src", script="t.py", compute_target="cpu", environment="azureml:e:1", docker_runtime_config=DockerConfiguration(use_docker=False))\n';
+      assert.equal(fixesAt(noDocker, 'azureml.core.ScriptRunConfig', 2), undefined);
+      const snapshot = 'from azureml.core import Experiment\nexp = Experiment(ws, "x")\nrun = exp.start_logging(snapshot_directory=".")\nrun.log("a", 1)\n';
+      assert.equal(fixesAt(snapshot, 'azureml.core.Experiment.start_logging', 2), undefined);
+      const submit = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="t.py", compute_target="cpu", environment="azureml:e:1")\nrun = Experiment(ws, "x").submit(src)\n';
+      assert.equal(fixesAt(submit + 'files = run.get_file_names()\n', 'azureml.core.Run.get_file_names', 4), undefined);
+      assert.equal(fixesAt(submit + 'n = 0\nfor f in run.get_file_names():\n    print(f)\n    n += 1\n', 'azureml.core.Run.get_file_names', 5), undefined);
+      assert.equal(fixesAt(submit + 'run.register_model(model_name="m", model_path="outputs/m.pkl", properties={"id": run.get_details()["runId"]})\n', 'azureml.core.Run.register_model', 4), undefined);
+    });
     it('a one-file dataset mounted as an argument (v1 mounts a file differently from a folder) keeps its ScriptRunConfig', () => {
       const src = 'from azureml.core import Dataset, ScriptRunConfig\nds = Dataset.File.from_files(path=(datastore, "data/x.csv"))\nsrc = ScriptRunConfig(source_directory="src", script="t.py", arguments=["--data", ds.as_named_input("d").as_mount()], compute_target="cpu", environment=env)\n';
       assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 2), undefined);
@@ -492,7 +623,7 @@ describe('rewrites: fixes that must hold when applied alone (as an editor quick 
     // MLF: tags through MLflow on the workspace's tracking URI (TRK); the job name is the MLflow run ID.
     const mlflow = 'MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)';
     const expected = [
-      { kind: 'code', text: 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom mlflow.tracking import MlflowClient\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client' },
+      { kind: 'code', text: 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom mlflow.tracking import MlflowClient\nml_client = MLClient.from_config(credential=DefaultAzureCredential())' },
       { kind: 'code', text: `run = ml_client.jobs.get("abc")\n${mlflow}.set_tag(run.name, "quality", "great")` },
       { kind: 'code', text: `print(${mlflow}.get_run(run.name).data.tags)` },
     ];
@@ -515,7 +646,7 @@ describe('rewrites: fixes that must hold when applied alone (as an editor quick 
     };
     // CMD: a variable argument is `${{inputs.<name>}}` with its value in inputs=; JobOperations.stream / begin_cancel.
     const expected = [
-      { kind: 'code', text: 'from azure.ai.ml import command\nimport azure.ai.ml.entities\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client\nexp = "train"' },
+      { kind: 'code', text: 'from azure.ai.ml import command\nimport azure.ai.ml.entities\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "train"' },
       { kind: 'code', text: 'lr = 0.01\nsrc = command(code="src", command="python train.py --learning-rate ${{inputs.learning_rate}} --epochs 10", inputs={"learning_rate": lr}, environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"), compute="cpu-cluster")  # amlint: review\nrun = ml_client.jobs.create_or_update(src, experiment_name="train")\nrun' },
       { kind: 'code', text: 'ml_client.jobs.stream(run.name)' },
       { kind: 'code', text: 'print(run.name)\nml_client.jobs.begin_cancel(run.name)' },

@@ -428,3 +428,197 @@ describe('rewrites: pipelines', () => {
     }
   });
 });
+
+// A runconfig that only configures its environment (RunConfiguration() → environment.ts runConfigEnvironment):
+// the steps get that environment as an anonymous v2 Environment (ENV2 image + conda dict, review-marked).
+describe('rewrites: pipelines, a runconfig carrying the environment', () => {
+  const IMAGE = '    image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest",  # amlint: review';
+  rewriteRunconfigCases();
+  function rewriteRunconfigCases(): void {
+    rewriteCases([
+      [
+        'conda dependencies on a fresh RunConfiguration, PipelineData on the default datastore, an inline Experiment(...).submit',
+        [
+          'from azureml.core import Workspace, Experiment',
+          'from azureml.core.runconfig import RunConfiguration',
+          'from azureml.core.conda_dependencies import CondaDependencies',
+          'from azureml.pipeline.core import Pipeline, PipelineData',
+          'from azureml.pipeline.steps import PythonScriptStep',
+          '',
+          'ws = Workspace.from_config()',
+          'rc = RunConfiguration()',
+          'rc.environment.python.conda_dependencies = CondaDependencies.create(pip_packages=["numpy"])',
+          'feats = PipelineData("feats", datastore=ws.get_default_datastore())',
+          'featurize = PythonScriptStep(script_name="feat.py", arguments=["--out", feats], outputs=[feats], compute_target="gpu", runconfig=rc, source_directory="src", allow_reuse=False)',
+          'fit = PythonScriptStep(script_name="fit.py", arguments=["--in", feats], inputs=[feats], compute_target="gpu", runconfig=rc, source_directory="src")',
+          'pl = Pipeline(workspace=ws, steps=[featurize, fit])',
+          'pl_run = Experiment(ws, "feat-exp").submit(pl)',
+          'pl_run.wait_for_completion()',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import command',
+          'from azure.ai.ml import Input',
+          'from azure.ai.ml import Output',
+          'import azure.ai.ml.entities',
+          'from azure.ai.ml import dsl',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+          '',
+          'rc = azure.ai.ml.entities.Environment(',
+          IMAGE,
+          '    conda_file={"channels": ["anaconda", "conda-forge"], "dependencies": ["python=3.8.13", {"pip": ["numpy"]}]},',
+          ')',
+          'feats = Output(type="uri_folder")',
+          'featurize = command(',
+          '    code="src",',
+          '    command="python feat.py --out ${{outputs.feats}}",',
+          '    outputs={"feats": feats},',
+          '    compute="gpu",',
+          '    is_deterministic=False,',
+          '    environment=rc,',
+          ')',
+          'fit = command(',
+          '    code="src",',
+          '    command="python fit.py --in ${{inputs.feats}}",',
+          '    inputs={"feats": Input(type="uri_folder")},',
+          '    compute="gpu",',
+          '    environment=rc,',
+          ')',
+          '',
+          '@dsl.pipeline()',
+          'def pl_func():',
+          '    featurize_node = featurize()',
+          '    fit_node = fit(feats=featurize_node.outputs.feats)',
+          '',
+          'pl = pl_func()',
+          'pl_run = ml_client.jobs.create_or_update(pl, experiment_name="feat-exp")',
+          'ml_client.jobs.stream(pl_run.name)',
+          '',
+        ].join('\n'),
+      ],
+      [
+        'the MachineLearningNotebooks runconfig: docker on, DEFAULT_CPU_IMAGE, a CondaDependencies variable, a target',
+        [
+          'from azureml.core.runconfig import RunConfiguration, DEFAULT_CPU_IMAGE',
+          'from azureml.core.conda_dependencies import CondaDependencies',
+          'from azureml.pipeline.core import Pipeline',
+          'from azureml.pipeline.steps import PythonScriptStep',
+          '',
+          'def build(ws, cluster):',
+          '    conf = RunConfiguration()',
+          '    conf.target = cluster',
+          '    conf.environment.docker.enabled = True',
+          '    conf.environment.docker.base_image = DEFAULT_CPU_IMAGE',
+          '    conf.environment.python.user_managed_dependencies = False',
+          '    deps = CondaDependencies.create(conda_packages=["scipy"], pip_packages=["pyarrow"])',
+          '    deps.add_pip_package("joblib")',
+          '    conf.environment.python.conda_dependencies = deps',
+          '    one = PythonScriptStep(script_name="one.py", compute_target="cpu", runconfig=conf)',
+          '    pipe = Pipeline(workspace=ws, steps=[one])',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import command',
+          'import azure.ai.ml.entities',
+          'from azure.ai.ml import dsl',
+          '',
+          'def build(ws, cluster):',
+          '    conf = azure.ai.ml.entities.Environment(',
+          '    ' + IMAGE,
+          '        conda_file={',
+          '            "channels": ["anaconda", "conda-forge"],',
+          '            "dependencies": [',
+          '                "python=3.8.13",',
+          '                "scipy",',
+          '                {"pip": ["pyarrow", "joblib"]},',
+          '            ],',
+          '        },',
+          '    )',
+          '    one = command(',
+          '        command="python one.py",',
+          '        compute="cpu",',
+          '        environment=conf,',
+          '    )',
+          '    @dsl.pipeline()',
+          '    def pipe_func():',
+          '        one_node = one()',
+          '',
+          '    pipe = pipe_func()',
+          '',
+        ].join('\n'),
+      ],
+      [
+        'RunConfiguration(conda_dependencies=cd) (the constructor sets the environment\'s conda dependencies)',
+        [
+          'from azureml.core.runconfig import RunConfiguration',
+          'from azureml.core.conda_dependencies import CondaDependencies',
+          'from azureml.pipeline.core import Pipeline',
+          'from azureml.pipeline.steps import PythonScriptStep',
+          'cd = CondaDependencies.create(pip_packages=["torch"], python_version="3.10")',
+          'rc = RunConfiguration(conda_dependencies=cd)',
+          'a = PythonScriptStep(script_name="a.py", compute_target="cpu", runconfig=rc)',
+          'p = Pipeline(workspace=ws, steps=[a])',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import command',
+          'import azure.ai.ml.entities',
+          'from azure.ai.ml import dsl',
+          'rc = azure.ai.ml.entities.Environment(',
+          IMAGE,
+          '    conda_file={"channels": ["anaconda", "conda-forge"], "dependencies": ["python=3.10", {"pip": ["torch"]}]},',
+          ')',
+          'a = command(',
+          '    command="python a.py",',
+          '    compute="cpu",',
+          '    environment=rc,',
+          ')',
+          '',
+          '@dsl.pipeline()',
+          'def p_func():',
+          '    a_node = a()',
+          '',
+          'p = p_func()',
+          '',
+        ].join('\n'),
+      ],
+    ]);
+  }
+
+  it('a notebook: the runconfig in its own cell', () => {
+    const cells = [
+      'from azureml.core.runconfig import RunConfiguration\nfrom azureml.core.conda_dependencies import CondaDependencies\nfrom azureml.pipeline.core import Pipeline\nfrom azureml.pipeline.steps import PythonScriptStep\n',
+      'rc = RunConfiguration()\nrc.environment.python.conda_dependencies = CondaDependencies.create(pip_packages=["lightgbm"])\n',
+      'step = PythonScriptStep(script_name="s.py", compute_target="cpu", runconfig=rc)\npipeline = Pipeline(workspace=ws, steps=[step])\n',
+    ];
+    const out = fixDocument({ kind: 'notebook', cells: cells.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+    const texts = (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    assert.equal(texts[1], ['rc = azure.ai.ml.entities.Environment(', IMAGE, '    conda_file={"channels": ["anaconda", "conda-forge"], "dependencies": ["python=3.8.13", {"pip": ["lightgbm"]}]},', ')', ''].join('\n'));
+    assert.ok(texts[2].startsWith('step = command(\n    command="python s.py",\n    compute="cpu",\n    environment=rc,\n)\n'), texts[2]);
+    assert.ok(!/azureml\.|RunConfiguration/.test(texts.join('\n')), texts.join('\n'));
+    assert.ok(parses(texts.join('\n')));
+  });
+
+  describe('no suggestion when the rewrite would not be faithful', () => {
+    const head = 'from azureml.core.runconfig import RunConfiguration\nfrom azureml.core.conda_dependencies import CondaDependencies\nfrom azureml.pipeline.core import Pipeline\nfrom azureml.pipeline.steps import PythonScriptStep\nrc = RunConfiguration()\n';
+    const tail = 'a = PythonScriptStep(script_name="a.py", compute_target="cpu", runconfig=rc)\np = Pipeline(workspace=ws, steps=[a])\n';
+    const cd = 'rc.environment.python.conda_dependencies = CondaDependencies.create(pip_packages=["numpy"])\n';
+    const negatives: Array<[string, string, number]> = [
+      ['an environment setting v2 environments do not hold (shm_size: a job setting)', `${head}${cd}rc.docker.shm_size = "2g"\n${tail}`, 8],
+      ['docker disabled (no v2 counterpart)', `${head}${cd}rc.environment.docker.enabled = False\n${tail}`, 8],
+      ['a setting made after the step took the runconfig', `${head}${tail}${cd}`, 6],
+      ['both an environment object and settings', `${head}rc.environment = env\n${cd}${tail}`, 8],
+      ['a target computed by a call', `${head}${cd}rc.target = pick()\n${tail}`, 8],
+      ['a conda package list not known at the runconfig', `${head}pkgs = ["numpy"]\nrc.environment.python.conda_dependencies = CondaDependencies.create(pip_packages=pkgs)\npkgs = ["scipy"]\n${tail}`, 9],
+    ];
+    for (const [name, src, line] of negatives) {
+      it(name, () => {
+        const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.pipeline.core.Pipeline' && x.range.start.line === line);
+        assert.ok(f, `a finding for the pipeline on line ${line}`);
+        assert.equal(f.fixes, undefined);
+      });
+    }
+  });
+});

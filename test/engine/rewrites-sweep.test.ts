@@ -11,7 +11,7 @@ const HEAD = [
 /** What the workspace and experiment become (workspace.ts, jobs.ts), ahead of the sweep's own lines. */
 /** v1's default environment, stated for v2 as jobs.ts states it (the docs' image, to review). */
 const ENV = 'environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest")';
-const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = ml_client';
+const CLIENT = 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())';
 
 /** A notebook fixed with --unsafe-fixes gives `expected` cells, which parse and which a second run keeps. */
 function notebookFixes(input: DocumentInput, expected: Array<{ kind: string; text: string }>): void {
@@ -140,7 +140,6 @@ describe('rewrites: HyperDrive → sweep jobs', () => {
         'from azure.ai.ml.entities import Environment',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
         'env = Environment(image="img")',
-        'ws = ml_client',
         'src = command(code="src", command="python train.py --lr ${{inputs.lr}}", inputs={"lr": Choice(values=[0.1, 0.01])}, environment=env, compute="cpu-cluster")',
         'ps = "random"',
         'hd_config = src.sweep(sampling_algorithm=ps, primary_metric="accuracy", goal="Maximize", max_total_trials=4)',
@@ -248,7 +247,7 @@ describe('rewrites: HyperDrive → sweep jobs', () => {
       ['a key without dashes is the option --<key>: here already an argument', base('RandomParameterSampling({"lr": uniform(0.1, 1)})')],
       ['the swept option is already one of the arguments', base('RandomParameterSampling({"--lr": uniform(0.1, 1)})')],
       ['Sobol properties', base('RandomParameterSampling({"--momentum": uniform(0.1, 1)}, properties={"rule": "sobol"})')],
-      ['the best trial is used in a way jobs.ts does not rewrite (its files)', base('RandomParameterSampling({"--momentum": uniform(0.1, 1)})', 'best_run = run.get_best_run_by_primary_metric()\nprint(best_run.get_file_names())')],
+      ['the best trial is used in a way jobs.ts does not rewrite (its files)', base('RandomParameterSampling({"--momentum": uniform(0.1, 1)})', 'best_run = run.get_best_run_by_primary_metric()\nfiles = best_run.get_file_names()')],
       ['the best trial is not assigned (no line for the review mark)', base('RandomParameterSampling({"--momentum": uniform(0.1, 1)})', 'print(run.get_best_run_by_primary_metric().id)')],
       ['the children\'s metrics are read (v1 HyperDriveRun.get_metrics)', base('RandomParameterSampling({"--momentum": uniform(0.1, 1)})', 'print(run.get_metrics())')],
       ['a positional policy argument', base('RandomParameterSampling({"--momentum": uniform(0.1, 1)})', '', 'run_config=src, hyperparameter_sampling=ps, policy=BanditPolicy(2, 0.1), primary_metric_name="acc", primary_metric_goal=PrimaryMetricGoal.MAXIMIZE, max_total_runs=4')],

@@ -16,6 +16,13 @@ ruleTester('AML101', {
   ],
   invalid: [
     {
+      // real-world-patterns.md: a v1 workspace feeding the v2 client. Its names handed to MLClient
+      // are not reported (the workspace is, where it is made); a name read elsewhere is.
+      name: 'the MLClient bridge: only the workspace and the read outside MLClient(...)',
+      code: 'from azureml.core import Workspace\nfrom azure.ai.ml import MLClient\nws = Workspace.from_config()\nml_client = MLClient(cred, ws.subscription_id, ws.resource_group, ws.name)\nc = MLClient(credential=cred, subscription_id=ws.subscription_id, resource_group_name=ws.resource_group, workspace_name=ws.name)\nprint(ws.name)',
+      errors: [{ line: 3, column: 6 }, { line: 6, column: 7 }],
+    },
+    {
       code: 'from azureml.core import Workspace\nws = Workspace.from_config()',
       errors: [{ line: 2, column: 6, endLine: 2, endColumn: 27, message: ['Workspace.from_config', 'MLClient'] }],
     },
@@ -55,11 +62,6 @@ ruleTester('AML101', {
       errors: [{ line: 2, column: 12 }],
     },
     { code: 'from azureml.core.authentication import InteractiveLoginAuthentication\nauth = InteractiveLoginAuthentication(tenant_id=tid)', errors: [{ line: 2, column: 8, message: 'azure.identity' }] },
-    {
-      name: 'values read from a v1 workspace to feed MLClient',
-      code: 'from azureml.core import Workspace\nfrom azure.ai.ml import MLClient\nws = Workspace.from_config()\nml_client = MLClient(cred, ws.subscription_id, ws.resource_group, ws.name)',
-      errors: [{ line: 3, column: 6 }, { line: 4, column: 28 }, { line: 4, column: 48 }, { line: 4, column: 67 }],
-    },
     {
       name: 'tuple assignment keeps each value',
       code: 'from azureml.core import Workspace\nws, n = Workspace.from_config(), 1\nws.write_config()',

@@ -258,6 +258,26 @@ export class FixBuilder {
     return '';
   }
 
+  /** Set by `removeStatement`: the fix's title; it deletes a statement instead of replacing the finding's code. */
+  removal?: string;
+
+  /**
+   * The fix deletes `stmt` (a builder returns this method's result, ''): its lines, or `pass`
+   * where a block would be left empty. No fix when other code shares its lines.
+   */
+  removeStatement(stmt: SyntaxNode, title: string): string {
+    const edit = statementRemoval(this.ctx, stmt);
+    if (!edit) this.failed = true;
+    else this.edits.push(edit);
+    this.removal = title;
+    return '';
+  }
+
+  /** A statement added once after the module's imports (where the `ml_client` line goes). */
+  addStatement(line: string): void {
+    if (!this.inserts.includes(line)) this.inserts.push(line);
+  }
+
   build(title: string, safety: ModuleFix['safety']): ModuleFix | undefined {
     if (this.failed || !this.edits.length || overlapping(this.edits)) return undefined;
     const edits = [...this.edits];
@@ -295,6 +315,55 @@ function overlapping(edits: ModuleEdit[]): boolean {
     if (beforePos(cur.start, prev.end) && !(empty(prev) && empty(cur))) return true;
   }
   return false;
+}
+
+/**
+ * In a notebook cell, would deleting module lines `row..endRow` leave a `%%magic` line as the
+ * cell's first non-blank line? It would then become a cell magic and change what the whole cell
+ * is (`%%file x.py` below an import turns the rest of the cell into a file). Found by fuzzing
+ * (issue 8).
+ */
+function promotesCellMagic(ctx: RuleContext, row: number, endRow: number): boolean {
+  const lines = ctx.module.lines;
+  const first = lines?.[row];
+  const last = lines?.[endRow];
+  if (!first || !last || ctx.input.kind !== 'notebook') return false;
+  const cellLines = (ctx.input.cells[first.cell]?.text ?? '').split(/\r\n|\r|\n/);
+  // Above: only blank lines and cell magics (`%%time` runs its body as a cell of its own).
+  if (cellLines.slice(0, first.line).some((l) => l.trim() && !/^\s*%%/.test(l))) return false;
+  const next = cellLines.slice(last.line + 1).find((l) => l.trim());
+  return next !== undefined && /^\s*%%/.test(next);
+}
+
+/**
+ * Removing a whole statement: its lines when it stands alone, `pass` when a block would empty;
+ * undefined when other code shares its lines.
+ */
+export function statementRemoval(ctx: RuleContext, stmt: SyntaxNode): ModuleEdit | undefined {
+  const text = ctx.module.text;
+  const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const lineEndIdx = text.indexOf('\n', stmt.endIndex);
+  const lineEnd = lineEndIdx < 0 ? text.length : lineEndIdx;
+  const before = text.slice(lineStart, stmt.startIndex);
+  const after = text.slice(stmt.endIndex, lineEnd);
+  if (before.trim() || (after.trim() && !after.trim().startsWith('#'))) return undefined;
+  const siblings = stmt.parent?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  if (stmt.parent?.type === 'block' && siblings.length === 1) return { range: nodeRange(stmt), newText: 'pass' };
+  const row = stmt.startPosition.row;
+  const endRow = stmt.endPosition.row;
+  if (promotesCellMagic(ctx, row, endRow)) return { range: nodeRange(stmt), newText: 'pass' };
+  // Delete the lines, newline included, unless the next line belongs to another notebook cell.
+  const lines = ctx.module.lines;
+  const sameCell = !lines || (lines[endRow + 1] !== undefined && lines[endRow + 1].cell === lines[row].cell);
+  if (lineEndIdx >= 0 && sameCell) return { range: { start: { line: row, character: 0 }, end: { line: endRow + 1, character: 0 } }, newText: '' };
+  // The last line of its cell (or of the file) after a line of the same cell: from the end of
+  // that line, so the cell does not end with an empty line.
+  if (row > 0 && (!lines || lines[row - 1]?.cell === lines[row].cell)) {
+    const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const prevText = text.slice(prevStart, lineStart - 1).replace(/\r$/, '');
+    return { range: { start: { line: row - 1, character: prevText.length }, end: nodeRange(stmt).end }, newText: '' };
+  }
+  return { range: { start: { line: row, character: 0 }, end: nodeRange(stmt).end }, newText: '' };
 }
 
 /** The call that a name was assigned from (`exp = Experiment(ws, "x")` → that call). */

@@ -10,6 +10,7 @@ import { mergeInsertions } from '../engine/fix';
 import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
 import { claimedBy } from './features';
 import { v1Fix } from './v1-fixes';
+import { statementRemoval } from './fixes';
 import { SHARED_FIX_LIMIT } from './rewrites/common';
 
 /** Bindings an import statement made. */
@@ -17,45 +18,6 @@ function bindingsOf(ctx: RuleContext, imp: ImportRecord): Binding[] {
   const out: Binding[] = [];
   for (const scope of ctx.model.scopes) for (const list of scope.bindings.values()) for (const b of list) if (b.importRecord === imp) out.push(b);
   return out;
-}
-
-/**
- * In a notebook cell, would deleting module lines `row..endRow` leave a `%%magic` line as the
- * cell's first non-blank line? It would then become a cell magic and change what the whole cell
- * is (`%%file x.py` below an import turns the rest of the cell into a file). Found by fuzzing
- * (issue 8).
- */
-function promotesCellMagic(ctx: RuleContext, row: number, endRow: number): boolean {
-  const lines = ctx.module.lines;
-  const first = lines?.[row];
-  const last = lines?.[endRow];
-  if (!first || !last || ctx.input.kind !== 'notebook') return false;
-  const cellLines = (ctx.input.cells[first.cell]?.text ?? '').split(/\r\n|\r|\n/);
-  // Above: only blank lines and cell magics (`%%time` runs its body as a cell of its own).
-  if (cellLines.slice(0, first.line).some((l) => l.trim() && !/^\s*%%/.test(l))) return false;
-  const next = cellLines.slice(last.line + 1).find((l) => l.trim());
-  return next !== undefined && /^\s*%%/.test(next);
-}
-
-/** Removing a whole statement: its lines when it stands alone, `pass` when a block would empty. */
-function removeStatement(ctx: RuleContext, stmt: SyntaxNode): ModuleEdit | undefined {
-  const text = ctx.module.text;
-  const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
-  const lineEndIdx = text.indexOf('\n', stmt.endIndex);
-  const lineEnd = lineEndIdx < 0 ? text.length : lineEndIdx;
-  const before = text.slice(lineStart, stmt.startIndex);
-  const after = text.slice(stmt.endIndex, lineEnd);
-  if (before.trim() || (after.trim() && !after.trim().startsWith('#'))) return undefined;
-  const siblings = stmt.parent?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-  if (stmt.parent?.type === 'block' && siblings.length === 1) return { range: nodeRange(stmt), newText: 'pass' };
-  const row = stmt.startPosition.row;
-  const endRow = stmt.endPosition.row;
-  if (promotesCellMagic(ctx, row, endRow)) return { range: nodeRange(stmt), newText: 'pass' };
-  // Delete the lines, newline included, unless the next line belongs to another notebook cell.
-  const lines = ctx.module.lines;
-  const sameCell = !lines || (lines[endRow + 1] !== undefined && lines[endRow + 1].cell === lines[row].cell);
-  if (lineEndIdx >= 0 && sameCell) return { range: { start: { line: row, character: 0 }, end: { line: endRow + 1, character: 0 } }, newText: '' };
-  return { range: { start: { line: row, character: 0 }, end: nodeRange(stmt).end }, newText: '' };
 }
 
 /** The text of an import statement keeping only some of its names. */
@@ -90,7 +52,7 @@ function dropNames(ctx: RuleContext, imp: ImportRecord, bindings: Binding[], gon
     return !n || !n.bound || !gone.has(n.bound) || bindings.filter((b) => b.name === n.bound).length !== 1;
   }));
   if (keep.size === items.length) return undefined;
-  if (keep.size === 0) return removeStatement(ctx, imp.statement);
+  if (keep.size === 0) return statementRemoval(ctx, imp.statement);
   const text = keepNames(imp, keep);
   return text === undefined ? undefined : { range: nodeRange(imp.statement), newText: text };
 }
@@ -223,6 +185,12 @@ function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | undefined
     const lines = insertsLines(e) ? e.newText.split('\n').filter(Boolean) : [];
     const holder = lines.length ? out.find((r) => r !== e && !insertsLines(r) && samePosition(r.range.start, e.range.start)) : undefined;
     if (holder && lines.every((l) => holder.newText.split('\n').includes(l))) out.splice(i, 1);
+  }
+  // An edit inside a replacement that already writes its text (the compute rewrite's
+  // `compute_target` → `compute_target.name` inside the job rewrite's `command(..., compute=compute_target.name)`): once.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const e = out[i];
+    if (!insertsLines(e) && e.newText && out.some((r) => r !== e && !samePosition(r.range.start, r.range.end) && contains(r.range, e.range) && !(samePosition(r.range.start, e.range.start) && samePosition(r.range.end, e.range.end)) && r.newText.includes(e.newText))) out.splice(i, 1);
   }
   for (let i = 1; i < out.length; i++) {
     const [a, b] = [out[i - 1], out[i]];
@@ -483,7 +451,7 @@ export function producerMigrationFix(ctx: RuleContext, ref: Reference): ModuleFi
     start.push(other);
   }
   const fixes = withDependents(ctx, refs, start);
-  const removal = removeStatement(ctx, stmt);
+  const removal = statementRemoval(ctx, stmt);
   const edits = removal && unionOf(ctx, [...fixes]);
   if (!removal || !edits || edits.length > 4 * SHARED_FIX_LIMIT) return undefined;
   // Nothing rewritten may still name the variable the statement bound.
@@ -494,3 +462,4 @@ export function producerMigrationFix(ctx: RuleContext, ref: Reference): ModuleFi
   const sorted = unionOf(ctx, [{ title: '', safety: 'suggestion', edits: all }]);
   return sorted && { title: `Migrate every use of ${target.text} to SDK v2 and remove it`, safety: 'suggestion', edits: sorted };
 }
+

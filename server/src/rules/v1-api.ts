@@ -93,6 +93,22 @@ function fixMeta(area: Area): Pick<RuleMeta, 'fixable'> & { fixSafety: string } 
   };
 }
 
+const WORKSPACE_IDS = new Set(['azureml.core.Workspace.subscription_id', 'azureml.core.Workspace.resource_group', 'azureml.core.Workspace.name']);
+
+/**
+ * `MLClient(cred, ws.subscription_id, ws.resource_group, ws.name)`: a v1 workspace's names handed
+ * to the v2 client, the bridge real mixed code uses (and amlint's own fixes write while the
+ * workspace must stay v1). Not reported: the workspace is, where it is made.
+ */
+function bridgeRead(ctx: RuleContext, ref: Reference): boolean {
+  if (!WORKSPACE_IDS.has(ref.qname) || ref.call) return false;
+  const arg = ref.node.parent?.type === 'keyword_argument' ? ref.node.parent : ref.node;
+  const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  const v = fn && ctx.model.evaluate(fn);
+  return v?.kind === 'ref' && v.qname === 'azure.ai.ml.MLClient';
+}
+
 /** Builds the AML1xx rule of one area. */
 export function v1AreaRule(area: Area, meta: RuleMeta): Rule {
   return {
@@ -102,7 +118,7 @@ export function v1AreaRule(area: Area, meta: RuleMeta): Rule {
       for (const ref of ctx.model.references) {
         // The area test first: each area's rule sees every reference, and most are another
         // area's (the other tests are pure, so the order changes nothing but the time).
-        if (ref.sdk !== 'v1' || (lookup(ref.qname)?.area ?? areaOf(ref.qname)) !== area || claimedBy(ref.qname)) continue;
+        if (ref.sdk !== 'v1' || (lookup(ref.qname)?.area ?? areaOf(ref.qname)) !== area || claimedBy(ref.qname) || bridgeRead(ctx, ref)) continue;
         const entry = entryFor(ref.qname);
         const fix = v1Fix(ctx, ref);
         ctx.report({ node: ref.node, message: v1Message(ref, entry), symbol: ref.qname, deprecated: true, fixes: fix && [fix] });

@@ -53,6 +53,7 @@ function buildFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   try {
     text = build(fb, ref, ctx);
     if (fb.delegate) return delegated(ctx, fb.delegate, target);
+    if (fb.removal !== undefined) return fb.build(fb.removal, 'suggestion');
     // No rewrite of its own: a producer whose every use migrates goes with them.
     if (!text) return producerMigrationFix(ctx, ref);
   } finally {

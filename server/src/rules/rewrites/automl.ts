@@ -32,41 +32,35 @@
  *   folder (name chosen here: `# amlint: review`) given as `Input(type=AssetTypes.MLTABLE, path=folder)`
  *   (MLT https://learn.microsoft.com/azure/machine-learning/how-to-mltable; a local MLTable folder
  *   as AutoML input: https://learn.microsoft.com/azure/machine-learning/how-to-configure-auto-train);
- *   a registered v1 tabular dataset (`Dataset.get_by_name(ws, "n")`, `ws.datasets["n"]`) →
- *   `Input(type=MLTABLE, path="azureml:n", mode=DIRECT)`, the form the azureml-examples AutoML
- *   notebooks give for v1 TabularDatasets (Azure/azureml-examples PR #2279), marked for review; the
- *   v1 dataset object is left as it is for its other uses.
- * Not rewritten: `path=` (the v1 project folder: no v2 AutoML field, and no doc says it can go),
+ *   the dataset's other MLTable reads (data.ts `tabularReadEdits`) are kept in the fix, so their
+ *   findings offer it; a registered v1 tabular dataset (`Dataset.get_by_name(ws, "n")`, `ws.datasets["n"]`) →
+ *   `Input(type=MLTABLE, path="azureml:n@latest", mode=DIRECT)`, the form the azureml-examples AutoML
+ *   notebooks give for v1 TabularDatasets (Azure/azureml-examples PR #2279), marked for review (a
+ *   bare `azureml:n` fails: operation_orchestrator.get_asset_arm_id wants a version or label); the
+ *   v1 dataset object is left as it is for its other uses. The get-or-register idiom (`x =
+ *   ws.datasets[key]` in one branch, `x = x.register(workspace=ws, name=key)` in the other) gives
+ *   the asset by that name, with data.ts's rewrite of the whole registration chain in the same fix
+ *   (`registeredDatasetEdits`) when it has one.
+ * Not rewritten: `path=` (the v1 project folder: no v2 AutoML field, and no doc found says it is
+ * unused for a remote run),
  * local runs (no compute_target: v2 AutoML has no local run), FeaturizationConfig objects, v1's
  * older forecasting keywords (`time_column_name=`, `max_horizon=` on AutoMLConfig itself), model names
  * v2 does not know (and forecasting model lists), other data (pandas frames, random_split outputs,
- * datastore paths), a fitted model used after `get_output()`. `run.get_output()` itself needs jobs.ts
+ * datastore paths), a fitted model used after `get_output()` other than shown (printed, or a
+ * cell's last expression: then loaded from the best child's MLflow model, see `bestChildEdit`). `run.get_output()` itself needs jobs.ts
  * `jobUseEdits` to call `bestChildEdit`; `submit(config, show_output=True)` needs jobs.ts to accept it.
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, variableFree, type Edits, type Rewrites } from './common';
+import { lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, variableFree, type Edits, type Rewrites } from './common';
 import { computeName } from './jobs';
+import { registeredDatasetEdits, tabularReadEdits } from './data';
 
 const REVIEW = '  # amlint: review';
 const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
 const GET_BY_NAME = 'azureml.core.Dataset.get_by_name';
-
-/** Nothing but whitespace or a comment follows `node` on its line. */
-function endsLine(ctx: RuleContext, node: SyntaxNode): boolean {
-  const text = ctx.model.tree.rootNode.text;
-  const end = text.indexOf('\n', node.endIndex);
-  return /^[ \t\r]*(#.*)?$/.test(text.slice(node.endIndex, end < 0 ? undefined : end));
-}
-
-/** The leading whitespace of the line `node` starts on. */
-function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
-  const text = ctx.model.tree.rootNode.text;
-  const start = text.lastIndexOf('\n', node.startIndex - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start))![0];
-}
 
 /** An expression that means the same at `site` as where it is written: literals, and names bound the same there (no calls). */
 function stable(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
@@ -223,10 +217,19 @@ function dataArg(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, site: Synta
   if (expr.type !== 'identifier') return undefined;
   const b = ctx.model.resolveName(expr.text, expr);
   const assign = b?.node.parent;
-  if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(expr.text) ?? []).length !== 1) return undefined;
+  if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
   const right = assign.childForFieldName('right')!;
   const input = fb.need('azure.ai.ml', 'Input');
   const types = fb.need('azure.ai.ml.constants', 'AssetTypes');
+  if ((b.scope.bindings.get(expr.text) ?? []).length !== 1) {
+    // Get-or-register (`x = ws.datasets[key]` / `x = x.register(ws, name=key)`): the asset by its name,
+    // with the data.ts rewrite of the registration chain when there is one (else v1 keeps registering it).
+    const name = registeredEverywhere(ctx, expr);
+    const path = name && registeredPath(ctx, name, expr, '');
+    if (!path) return undefined;
+    const edits = registeredDatasetEdits(fb, ctx, expr) ?? [];
+    return { text: `${input}(type=${types}.MLTABLE, path=${path}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.DIRECT)`, review: true, edits };
+  }
   // A registered v1 TabularDataset: an mltable input by its name (azureml-examples AutoML notebooks: type MLTABLE, mode DIRECT).
   const registered = registeredName(ctx, right, expr);
   if (registered) {
@@ -265,11 +268,55 @@ function registeredName(ctx: RuleContext, right: SyntaxNode, site: SyntaxNode): 
       name = a.positional[0];
     }
   }
-  if (!name) return undefined;
+  return name && registeredPath(ctx, name, site, version ? `:${version.text}` : '');
+}
+
+/**
+ * `"azureml:<name>:<version>"` or, for the latest, `"azureml:<name>@latest"` (a versionless
+ * `azureml:<name>` fails: azure-ai-ml operation_orchestrator.get_asset_arm_id "Version must be
+ * provided"; a label is resolved to a version there) for a name literal, or an f-string of a name
+ * that means the same at `site`.
+ */
+function registeredPath(ctx: RuleContext, name: SyntaxNode, site: SyntaxNode, version: string): string | undefined {
+  const ver = version || '@latest';
   const lit = stringValue(name);
-  const ver = version ? `:${version.text}` : '';
   if (lit !== undefined) return /["\\{}]/.test(lit) ? undefined : JSON.stringify(`azureml:${lit}${ver}`);
   return name.type === 'identifier' && stable(ctx, name, site) ? `f"azureml:{${name.text}}${ver}"` : undefined;
+}
+
+/**
+ * The get-or-register idiom: `x` at `site` is bound (in its scope) only by `x = ws.datasets[N]` /
+ * `Dataset.get_by_name(ws, N)`, by `x = <x>.register(workspace=ws, name=N, ...)`, and by producers
+ * read only as the receiver of such a registration; the one name `N` (the same text and binding
+ * everywhere, a literal or a name) of the asset `x` then is, whichever branch ran. Undefined otherwise.
+ */
+function registeredEverywhere(ctx: RuleContext, site: SyntaxNode): SyntaxNode | undefined {
+  const bindings = ctx.model.resolveName(site.text, site)?.scope.bindings.get(site.text) ?? [];
+  let name: SyntaxNode | undefined;
+  const agree = (n: SyntaxNode | undefined): boolean => {
+    if (!n || (n.type !== 'identifier' && stringValue(n) === undefined) || !stable(ctx, n, site)) return false;
+    name ??= n;
+    return n.text === name.text;
+  };
+  const isRegister = (call: SyntaxNode | null | undefined): boolean => !!call && call.type === 'call' && qnameOf(ctx, call) === 'azureml.data.TabularDataset.register';
+  for (const b of bindings) {
+    const assign = b.node.parent;
+    const right = b.kind === 'assign' && assign?.type === 'assignment' && same(assign.childForFieldName('left'), b.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
+    if (!right) return undefined;
+    if (isRegister(right)) {
+      if (!agree(bindArgs(right, ['workspace', 'name'], ['workspace', 'name', 'description', 'tags', 'create_new_version'])?.get('name'))) return undefined;
+      continue;
+    }
+    const uses = ctx.model.uses.get(b) ?? [];
+    const m = uses.length === 1 ? memberOf(uses[0]) : undefined;
+    if (m?.name === 'register' && m.call && isRegister(m.call) && assignedName(m.call)?.text === site.text) continue;
+    const read = right.type === 'call' && qnameOf(ctx, right) === GET_BY_NAME ? bindArgs(right, ['workspace', 'name'], ['workspace', 'name'])?.get('name') : undefined;
+    const sub = right.type === 'subscript' ? right.childForFieldName('value') : undefined;
+    const v = sub?.type === 'attribute' ? ctx.model.evaluate(sub) : undefined;
+    const key = v?.kind === 'ref' && v.qname === 'azureml.core.Workspace.datasets' && right.namedChildren.length === 2 ? right.childForFieldName('subscript') ?? undefined : read;
+    if (!agree(key)) return undefined;
+  }
+  return name;
 }
 
 /**
@@ -290,18 +337,25 @@ function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, use: S
     return s !== undefined && /^https?:\/\/[^\s*?]+[^/]$/.test(s) && stable(ctx, p, call) ? `{"file": ${p.text}}` : undefined;
   });
   if (!items.length || urls.some((u) => !u)) return undefined;
-  for (const u of usesOf(ctx, target)) {
-    if (same(u, use)) continue;
-    const m = memberOf(u);
-    if (m?.name === 'to_pandas_dataframe' && m.call && noArgs(m.call)) continue;
-    const then = m?.name === 'take' && m.call ? memberOf(m.call) : undefined;
-    if (then?.name === 'to_pandas_dataframe' && then.call && noArgs(then.call)) continue;
-    // Given to the AutoML configuration as validation data too: the same input.
-    if (u.parent?.type === 'keyword_argument' && same(u.parent.parent?.parent, use.parent?.parent?.parent)) continue;
-    return undefined;
+  // Its other uses: MLTable reads (to_pandas_dataframe, take, drop_columns, keep_columns, register:
+  // data.ts), kept in this fix so their findings offer it; or the same dataset as validation data.
+  let reads = tabularReadEdits(fb, ctx, call, use);
+  if (!reads) {
+    reads = [];
+    for (const u of usesOf(ctx, target)) {
+      if (same(u, use)) continue;
+      const m = memberOf(u);
+      if (m?.name === 'to_pandas_dataframe' && m.call && noArgs(m.call)) {
+        reads.push([m.call, m.call.text]);
+        continue;
+      }
+      // Given to the AutoML configuration as validation data too: the same input.
+      if (u.parent?.type === 'keyword_argument' && same(u.parent.parent?.parent, use.parent?.parent?.parent)) continue;
+      return undefined;
+    }
   }
   const mltable = fb.needModule('mltable');
-  return [[call, `${mltable}.from_delimited_files(paths=[${urls.join(', ')}])\n${lineIndent(ctx, call)}${target.text}.save(${JSON.stringify(folder)})${REVIEW}`]];
+  return [[call, `${mltable}.from_delimited_files(paths=[${urls.join(', ')}])\n${lineIndent(ctx, call)}${target.text}.save(${JSON.stringify(folder)})${REVIEW}`], ...reads];
 }
 
 /** `logging.INFO` and the like → the v2 log_verbosity string (AutoMLTabular: "debug", "info", "warning", "error", "critical"). */
@@ -405,7 +459,8 @@ export function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext)
 /**
  * For jobs.ts (`jobUseEdits`, a use `run.get_output()` of a submitted AutoML run; it then rewrites
  * the uses of `best` as a job's): `best_run, fitted_model = run.get_output()` with the fitted model
- * unused → the best child job, `best_run = ml_client.jobs.get(MlflowClient(<tracking URI>).get_run(
+ * unused or only shown (then also loaded: `mlflow.sklearn.load_model` of the child's downloaded
+ * `outputs/mlflow-model`) → the best child job, `best_run = ml_client.jobs.get(MlflowClient(<tracking URI>).get_run(
  * run.name).data.tags["automl_best_child_run_id"])` (AUTOML's v2 sample reads that tag of the
  * parent MLflow run; a child run is a job, as sweep.ts `bestRunEdit` gets a trial), marked
  * `# amlint: review` (v1 get_output also fetched the model and checked the run's state). The
@@ -417,9 +472,29 @@ export function bestChildEdit(fb: FixBuilder, ctx: RuleContext, ml: string, job:
   const names = left && (left.type === 'pattern_list' || left.type === 'tuple_pattern') ? left.namedChildren : [];
   if (!noArgs(call) || names.length !== 2 || names.some((n) => n.type !== 'identifier') || assign!.parent?.type !== 'expression_statement' || !endsLine(ctx, call)) return undefined;
   const [best, model] = names;
-  if (usesOf(ctx, model).length || best.text === model.text) return undefined;
+  const shown = usesOf(ctx, model);
+  if (best.text === model.text || !shown.every((u) => shownOnly(ctx, u))) return undefined;
   const mlflow = `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
-  return { edit: [assign!, `${best.text} = ${ml}.jobs.get(${mlflow}.get_run(${job}.name).data.tags["automl_best_child_run_id"])${REVIEW}`], best };
+  let text = `${best.text} = ${ml}.jobs.get(${mlflow}.get_run(${job}.name).data.tags["automl_best_child_run_id"])${REVIEW}`;
+  // A fitted model only shown: the best child's MLflow model (its `outputs/mlflow-model` folder, AIM
+  // https://learn.microsoft.com/azure/machine-learning/how-to-auto-train-image-models "Register the
+  // model"), downloaded and loaded as the docs load a run's model (https://learn.microsoft.com/azure/
+  // machine-learning/how-to-track-experiments-mlflow "Getting models from a run"); the sklearn flavor
+  // of a tabular AutoML model: review.
+  if (shown.length) {
+    const load = `${fb.needModule('mlflow.sklearn')}.load_model(${mlflow}.download_artifacts(${best.text}.name, "outputs/mlflow-model"))`;
+    text += `\n${lineIndent(ctx, assign!)}${model.text} = ${load}${REVIEW}`;
+  }
+  return { edit: [assign!, text], best };
+}
+
+/** `x` only shown: `print(x)` as a statement, or `x` alone as a statement (a notebook cell's display). */
+function shownOnly(ctx: RuleContext, use: SyntaxNode): boolean {
+  if (use.parent?.type === 'expression_statement') return true;
+  const args = use.parent;
+  const call = args?.type === 'argument_list' && args.namedChildren.length === 1 ? args.parent : undefined;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  return fn?.type === 'identifier' && fn.text === 'print' && !ctx.model.resolveName('print', fn) && call!.parent?.type === 'expression_statement';
 }
 
 export const AUTOML: Rewrites = {

@@ -193,3 +193,16 @@ export function memberOf(use: SyntaxNode): { attr: SyntaxNode; name: string; cal
   return { attr, name: attr.childForFieldName('attribute')?.text ?? '', call };
 }
 
+/** Nothing but whitespace or a comment follows `node` on its line (a trailing comment can follow an edit there). */
+export function endsLine(ctx: RuleContext, node: SyntaxNode): boolean {
+  const text = ctx.module.text;
+  const end = text.indexOf('\n', node.endIndex);
+  return /^[ \t]*(#.*)?\r?$/.test(text.slice(node.endIndex, end < 0 ? undefined : end));
+}
+
+/** The leading whitespace of the line `node` starts on. */
+export function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
+  const text = ctx.module.text;
+  const start = text.lastIndexOf('\n', node.startIndex - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}

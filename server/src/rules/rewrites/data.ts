@@ -48,7 +48,12 @@
  *   one registered by the rewritten code loads. (A get_by_name read only for name/version is workspace.ts's.)
  * - A tabular dataset handed to one v1 call (AutoMLConfig training_data) offers that call's fix when
  *   it rewrites the dataset (automl.ts); `tabularReadEdits` (exported) gives that fix the dataset's
- *   other MLTable reads.
+ *   other MLTable reads, `registeredDatasetEdits` the whole get-or-register chain of a dataset
+ *   AutoML takes by its registered name.
+ * - A dataset handed to a function of the module (`x, y = clean_data(ds)`, the Udacity train.py):
+ *   one level, when the function is a module-level def called only there, with plain parameters,
+ *   and reads the parameter only as `param.to_pandas_dataframe()` (checked on the syntax: the model
+ *   does not walk bodies that name no SDK).
  * - `datastore.name` → the literal name the datastore was asked for (`Datastore(ws, "x")`), or
  *   `ml_client.datastores.get_default().name` for the default datastore; a registered datastore's
  *   reads go with its registration.
@@ -69,7 +74,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { endsLine, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf, WORKSPACE } from './workspace';
 
 const REVIEW = '  # amlint: review';
@@ -79,13 +84,6 @@ const GET_BY_NAME = 'azureml.core.Dataset.get_by_name';
 
 // ---------------------------------------------------------------------------------------------
 // Shared checks
-
-/** The text after the statement on its line is blank or a comment (a trailing comment may be added). */
-function endsLine(ctx: RuleContext, stmt: SyntaxNode): boolean {
-  const text = ctx.model.tree.rootNode.text;
-  const nl = text.indexOf('\n', stmt.endIndex);
-  return /^[ \t]*(#.*)?\r?$/.test(text.slice(stmt.endIndex, nl < 0 ? text.length : nl));
-}
 
 /**
  * The indentation of a statement that starts and ends its line (nothing but a comment after), for
@@ -379,10 +377,35 @@ export function tabularReadEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxN
   return out;
 }
 
+/** The use of a dataset variable that automl.ts rewrites itself (see `registeredDatasetEdits`): no read to check. */
+let handedUse: SyntaxNode | undefined;
+
+/**
+ * For automl.ts: `handed` (the `training_data=x` of an AutoMLConfig) names the dataset registered
+ * by `x = x.register(...)`, the `x = Dataset.Tabular.from_delimited_files(...)` before it read
+ * otherwise only as a table: the edits of that whole rewrite (producer, registration with its
+ * get-or-register test, reads), `handed` left to the caller, which refers to the asset by name.
+ */
+export function registeredDatasetEdits(fb: FixBuilder, ctx: RuleContext, handed: SyntaxNode): Edits | undefined {
+  const b = handed.type === 'identifier' ? ctx.model.resolveName(handed.text, handed) : undefined;
+  const assign = b?.kind === 'assign' ? b.node.parent : undefined;
+  const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
+  if (!right || qnameOf(ctx, right) !== 'azureml.data.TabularDataset.register') return undefined;
+  const made = tabularProducer(ctx, right);
+  if (!made || qnameOf(ctx, made) !== FROM_DELIMITED) return undefined;
+  handedUse = handed;
+  try {
+    return tabularEdits(fb, ctx, made);
+  } finally {
+    handedUse = undefined;
+  }
+}
+
 /** The edits of one read `x.method(...)` of a tabular dataset `x` (a variable when `named`). */
 function tableRead(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode, named: boolean): Edits | undefined {
+  if (handedUse && same(x, handedUse)) return [];
   const m = memberOf(x);
-  if (!m?.call) return undefined;
+  if (!m?.call) return named ? helperReads(fb, ctx, x) : undefined;
   if (m.name === 'to_pandas_dataframe') return noArgs(m.call) ? [[m.call, m.call.text]] : undefined;
   if (m.name === 'register') {
     return named ? registerEdit(fb, ctx, m.call, x) : undefined;
@@ -392,6 +415,39 @@ function tableRead(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode, named: boole
   const a = bindArgs(m.call, [param], [param]);
   if (!a?.get(param) || a.get(param)!.type === 'list_splat') return undefined;
   return tableReads(fb, ctx, m.call, false);
+}
+
+/**
+ * A tabular dataset variable handed to a helper of the same module, `clean_data(ds)` (the Udacity
+ * train.py shape): the reads of the parameter inside it, when they are all MLTable reads (followed
+ * one level: a module-level `def` bound once, called only here, with plain parameters, the argument
+ * positional, the parameter read only as `param.to_pandas_dataframe()`). The call's result is not the dataset.
+ */
+function helperReads(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): Edits | undefined {
+  const args = x.parent;
+  const call = args?.type === 'argument_list' ? args.parent : undefined;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  if (fn?.type !== 'identifier') return undefined;
+  const i = args!.namedChildren.findIndex((c) => same(c, x));
+  if (args!.namedChildren.some((c) => c.type === 'list_splat' || c.type === 'dictionary_splat' || c.type === 'keyword_argument')) return undefined;
+  const b = ctx.model.resolveName(fn.text, fn);
+  const def = b?.kind === 'def' ? b.node.parent : undefined;
+  if (!b || def?.type !== 'function_definition' || b.scope.kind !== 'module' || (b.scope.bindings.get(fn.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
+  if (def.children.some((c) => c.type === 'decorator') || def.parent?.type === 'decorated_definition') return undefined;
+  const params = def.childForFieldName('parameters')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  const body = def.childForFieldName('body');
+  if (params.length !== args!.namedChildren.length || params.some((p) => p.type !== 'identifier') || !body) return undefined;
+  const param = params[i];
+  // The model does not walk bodies naming no SDK: read syntactically. Every identifier spelled like
+  // the parameter must be `param.to_pandas_dataframe()`: any rebinding (also in a nested scope:
+  // def, lambda, comprehension, global), keyword or attribute of that name fails this.
+  const out: Edits = [];
+  for (const use of body.descendantsOfType('identifier').filter((n) => n.text === param.text)) {
+    const m = memberOf(use);
+    if (m?.name !== 'to_pandas_dataframe' || !m.call || !noArgs(m.call)) return undefined;
+    out.push([m.call, m.call.text]);
+  }
+  return out;
 }
 
 /**
@@ -776,9 +832,15 @@ function enclosingV1Call(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undef
   return undefined;
 }
 
-/** The fix of the one v1 call a dataset variable made by `call` is handed to (that fix must edit `call` to be offered: v1-fixes `delegated`). */
+/**
+ * The fix of the one v1 call a dataset variable made by `call` is handed to (that fix must edit
+ * `call` to be offered: v1-fixes `delegated`); for `x = x.register(...)` (the variable's one use),
+ * the call the registered `x` is handed to (AutoMLConfig: automl.ts rewrites the chain with it).
+ */
 function handedTo(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
-  const target = assignedName(call);
+  let target = assignedName(call);
+  const only = target && usesOf(ctx, target).length === 1 ? memberOf(usesOf(ctx, target)[0]) : undefined;
+  if (only?.name === 'register' && only.call) target = assignedName(only.call);
   const owners = (target ? usesOf(ctx, target) : []).map((u) => enclosingV1Call(ctx, u)).filter((o): o is SyntaxNode => !!o);
   return owners.length && owners.every((o) => same(o, owners[0])) ? fb.sameFixAs(owners[0]) : undefined;
 }

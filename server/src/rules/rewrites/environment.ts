@@ -45,12 +45,15 @@
  * environments returned or handed to code we cannot see.
  * `Environment.get` of a curated `AzureML-...` name looks up the same name in v2 (curated
  * environments are available in every workspace: concept-environments).
+ * A pipeline step's run configuration that only configures its environment is rewritten by
+ * pipelines.ts with `runConfigEnvironment` (the same settings, an anonymous v2 environment); the
+ * `DEFAULT_CPU_IMAGE`/`DEFAULT_GPU_IMAGE` names offer the fix that replaces them.
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, definingCall, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { combined, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { lineIndent, endsLine, combined, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf } from './workspace';
 
 const ENV = 'azureml.core.Environment';
@@ -86,7 +89,8 @@ interface Conda {
 const baseConda = (): Conda => ({ channels: ['"anaconda"', '"conda-forge"'], python: '"python=3.8.13"', conda: [], pip: ['"azureml-defaults"'], review: false });
 
 interface State {
-  name: SyntaxNode;
+  /** Absent for a run configuration's environment (an anonymous v2 environment). */
+  name?: SyntaxNode;
   image?: string;
   /** The image is not the one v1 code wrote (a v1 default's repository at `latest`). */
   imageReview?: boolean;
@@ -539,15 +543,8 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
 // ---------------------------------------------------------------------------------------------
 // Writing it
 
-/** The leading whitespace of the line `node` starts on. */
-function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
-  const text = ctx.model.tree.rootNode.text;
-  const start = text.lastIndexOf('\n', node.startIndex - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start))![0];
-}
-
 /** A statement alone on its lines (deleting it leaves no `;` behind). */
-function aloneOnLines(ctx: RuleContext, stmt: SyntaxNode): boolean {
+export function aloneOnLines(ctx: RuleContext, stmt: SyntaxNode): boolean {
   const text = ctx.model.tree.rootNode.text;
   const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
   return /^[ \t]*$/.test(text.slice(start, stmt.startIndex)) && endsLine(ctx, stmt) && !/^\s*;/.test(text.slice(stmt.endIndex));
@@ -559,7 +556,7 @@ function aloneOnLines(ctx: RuleContext, stmt: SyntaxNode): boolean {
  * cell. A node-shaped range (the `Edits` consumers take nodes); the statement itself when it
  * opens its cell or module.
  */
-function wholeLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode {
+export function wholeLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode {
   const text = ctx.model.tree.rootNode.text;
   const lines = ctx.module.lines;
   const row = stmt.startPosition.row;
@@ -582,13 +579,6 @@ function wholeLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode {
   } as unknown as SyntaxNode;
 }
 
-/** Nothing but whitespace or a comment follows `node` on its line. */
-function endsLine(ctx: RuleContext, node: SyntaxNode): boolean {
-  const text = ctx.model.tree.rootNode.text;
-  const end = text.indexOf('\n', node.endIndex);
-  return /^\s*(#.*)?$/.test(text.slice(node.endIndex, end < 0 ? undefined : end));
-}
-
 /** The conda dict, on one line and one entry a line; `named`: with v1's environment name (what `save` wrote). */
 function condaDict(conda: Conda, named = false): { inline: string; lines: string[] } {
   const pip = conda.pipExpr ?? (conda.pip.length ? `[${conda.pip.join(', ')}]` : undefined);
@@ -609,10 +599,10 @@ function constructorText(fb: FixBuilder, ctx: RuleContext, state: State, at: Syn
     // The directory is uploaded as the build context, where v1 sent the Dockerfile alone: for review.
     const { path, dockerfile } = state.build;
     const build = `${entities}.BuildContext(path=${path}${dockerfile ? `, dockerfile_path=${dockerfile}` : ''})`;
-    const one = `${head}name=${state.name.text}, build=${build})`;
+    const one = `${head}name=${state.name!.text}, build=${build})`;
     if (endsLine(ctx, at) && at.startPosition.column + one.length + REVIEW.length <= 100) return `${one}${REVIEW}`;
     const indent = lineIndent(ctx, at);
-    return [head, `${indent}    name=${state.name.text},`, `${indent}    build=${build},${REVIEW}`, `${indent})`].join('\n');
+    return [head, `${indent}    name=${state.name!.text},`, `${indent}    build=${build},${REVIEW}`, `${indent})`].join('\n');
   }
   const image = state.image ?? DEFAULT_IMAGE;
   const dict = !state.userManaged && !state.condaFile && state.conda ? condaDict(state.conda) : undefined;
@@ -624,7 +614,7 @@ function constructorText(fb: FixBuilder, ctx: RuleContext, state: State, at: Syn
   const condaText = state.userManaged ? undefined : state.condaFile ?? dict?.inline;
   const imageReview = !state.image || !!state.imageReview;
   const condaReview = !!dict && state.conda!.review;
-  const args: Array<[string, string, boolean]> = [['name', state.name.text, false], ['image', image, imageReview]];
+  const args: Array<[string, string, boolean]> = [...(state.name ? [['name', state.name.text, false] as [string, string, boolean]] : []), ['image', image, imageReview]];
   if (condaText) args.push(['conda_file', condaText, condaReview]);
   const indent = lineIndent(ctx, at);
   const one = `${head}${args.map(([k, v]) => `${k}=${v}`).join(', ')})`;
@@ -717,6 +707,24 @@ const pieceBuilder: Builder = (fb, ref, ctx) => {
   return producer ? fb.sameFixAs(producer) : undefined;
 };
 
+/**
+ * v1's default image constant where an environment's fix replaces it: `x.docker.base_image = DEFAULT_CPU_IMAGE`
+ * (x an environment or `rc.environment`: the fix of what made x) or an argument of a call (`from_docker_image`).
+ */
+const defaultImageBuilder: Builder = (fb, ref, ctx) => {
+  const node = ref.node;
+  const assign = node.parent?.type === 'assignment' && same(node.parent.childForFieldName('right'), node) ? node.parent : undefined;
+  const left = assign?.childForFieldName('left');
+  if (left?.type === 'attribute' && left.text.endsWith('docker.base_image')) {
+    let root: SyntaxNode = left;
+    while (root.type === 'attribute') root = root.childForFieldName('object')!;
+    const made = root.type === 'identifier' ? definingCall(ctx, root) : undefined;
+    return made ? fb.sameFixAs(made) : undefined;
+  }
+  const holder = node.parent?.type === 'keyword_argument' ? node.parent.parent : node.parent;
+  return holder?.type === 'argument_list' && holder.parent?.type === 'call' ? fb.sameFixAs(holder.parent) : undefined;
+};
+
 /** A `CondaDependencies` piece: offers the fix of the environment it is assigned to (`env.python.conda_dependencies = cd`). */
 const condaPieceBuilder: Builder = (fb, ref, ctx) => {
   let expr: SyntaxNode | undefined = ref.call!;
@@ -761,6 +769,51 @@ export function condaFileOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode
   if (!conda || deletes.some((d) => !aloneOnLines(ctx, d))) return undefined;
   const edits: Edits = deletes.map((d) => [wholeLines(ctx, d), '']);
   return 'file' in conda ? { value: conda.file, review: false, edits } : { value: condaDict(conda).inline, review: conda.review, edits };
+}
+
+/**
+ * For pipelines.ts: the environment of a fresh `rc = RunConfiguration()` (azureml-core: an
+ * `Environment` with v1's defaults, as `Environment(name)` here) configured by the statements
+ * `rc.environment.<path> = value` (`path` relative to the environment, in order, in `producer`'s
+ * block; no statement for `RunConfiguration(conda_dependencies=cd)`): the text of an anonymous v2 `Environment(image=, conda_file=)` written in place of
+ * `producer`, and the edits deleting those statements (and a `CondaDependencies` variable's).
+ * Paths: `docker.enabled = True`, `docker.base_image`, `python.user_managed_dependencies`,
+ * `python.conda_dependencies`; undefined for anything else.
+ */
+export function runConfigEnvironment(fb: FixBuilder, ctx: RuleContext, producer: SyntaxNode, config: Array<{ path: string; value: SyntaxNode; stmt?: SyntaxNode }>): { text: string; edits: Edits } | undefined {
+  const block = statementOf(producer)?.parent;
+  if (!block) return undefined;
+  const state: State = { conda: baseConda(), userManaged: false };
+  const deletes: SyntaxNode[] = config.flatMap((c) => (c.stmt ? [c.stmt] : []));
+  for (const { path, value } of config) {
+    if (path === 'docker.enabled') {
+      // v2 environments are always containers.
+      if (value.type !== 'true') return undefined;
+    } else if (path === 'docker.base_image') {
+      const v = ctx.model.evaluate(value);
+      if (v?.kind === 'ref' && v.qname === 'azureml.core.runconfig.DEFAULT_CPU_IMAGE') state.image = undefined;
+      else if (v?.kind === 'ref' && /^azureml\.core\.(runconfig|environment)\.DEFAULT_GPU_IMAGE$/.test(v.qname)) {
+        state.image = DEFAULT_GPU_IMAGE;
+        state.imageReview = true;
+      } else if (!stableAt(ctx, value, producer) || value.type === 'none' || sdkOf(v) === 'v1') return undefined;
+      else {
+        state.image = value.text;
+        state.imageReview = false;
+      }
+    } else if (path === 'python.user_managed_dependencies') {
+      if (value.type !== 'true' && value.type !== 'false') return undefined;
+      state.userManaged = value.type === 'true';
+    } else if (path === 'python.conda_dependencies') {
+      const conda = condaOf(ctx, value, producer, block, Infinity, deletes);
+      if (!conda) return undefined;
+      if ('file' in conda) {
+        state.condaFile = conda.file;
+        state.conda = undefined;
+      } else state.conda = conda;
+    } else return undefined;
+  }
+  if (deletes.some((d) => !aloneOnLines(ctx, d))) return undefined;
+  return { text: constructorText(fb, ctx, state, producer), edits: deletes.map((d) => [wholeLines(ctx, d), '']) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -872,5 +925,8 @@ export const ENVIRONMENT: Rewrites = {
     [`${CD}.create`]: condaPieceBuilder,
     ...Object.fromEntries([...MUTATIONS, 'serialize_to_string', 'save'].map((m): [string, Builder] => [`${CD}.${m}`, condaPieceBuilder])),
   },
-  attributes: Object.fromEntries(CONFIG_PATHS.map((p): [string, Builder] => [`${ENV}.${p}`, pieceBuilder])),
+  attributes: {
+    ...Object.fromEntries(CONFIG_PATHS.map((p): [string, Builder] => [`${ENV}.${p}`, pieceBuilder])),
+    ...Object.fromEntries(['azureml.core.runconfig.DEFAULT_CPU_IMAGE', 'azureml.core.runconfig.DEFAULT_GPU_IMAGE', 'azureml.core.environment.DEFAULT_GPU_IMAGE'].map((q): [string, Builder] => [q, defaultImageBuilder])),
+  },
 };

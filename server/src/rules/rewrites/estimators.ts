@@ -16,6 +16,8 @@
  * a curated environment instead). `distributed_training=Mpi(process_count_per_node=n)` with
  * `node_count=k` → `distribution=MpiDistribution(process_count_per_instance=n)`, `instance_count=k`.
  *
+ * `compute_target="local"` stays the string `"local"` (LOCAL: "Use the "local" string when setting the compute
+ * target in either version", https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-local-runs).
  * The estimator is one piece of a lifecycle: `exp.submit(est)` (jobs.ts, through JOB_CONFIGS,
  * rewrites the submit and the run's uses) or `HyperDriveConfig(estimator=est)` (sweep.ts), or both
  * (its swept options then become inputs: sweep.ts `sweptOptions`). `script_params=` may be a name

@@ -11,13 +11,18 @@
  *   pipelines.ts, `regenerate_outputs=True` → `force_rerun=True`; HyperDrive through sweep.ts, a
  *   configuration both submitted and swept being one command), every `exp.submit` of it, and every use
  *   of each run (status, portal URL, waits, RunDetails, metrics and tags through MLflow, details, cancel,
- *   id, register_model, child jobs shown; a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
- *   a job's); the workspace through workspace.ts `clientOf`;
+ *   id, `name` (v1's display name), register_model (with `properties=`, the model's `id` read as
+ *   `name:version`), child jobs shown, files shown or printed in a loop (MLflow's one-level artifact
+ *   listing, `# amlint: review`); a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
+ *   a job's); `docker_runtime_config=DockerConfiguration(use_docker=True)` dropped (v2 always runs in
+ *   a container); the workspace through workspace.ts `clientOf`;
  * - a run fetched by ID (`Run.get(ws, id)`, `Run(experiment, id)`) → `ml_client.jobs.get(id)` with its uses as a
  *   job's; `for child in run.get_children():` → the child jobs (`jobs.list(parent_job_name=)`), each child's uses as a job's;
  * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
  *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot →
- *   log_figure), status/details/tags/children shown, and `with run.child_run() as child:` → a nested run.
+ *   log_figure), status/details/tags/children shown, the portal URL shown (the MLflow run read as a
+ *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped, and
+ *   `with run.child_run() as child:` → a nested run.
  * Bridging: in a job script whose own run is still needed (`run.input_datasets[...]`, `run.parent`,
  * `_OfflineRun` tests...), each logging call with a standalone MLflow form (log, log_row, log_table,
  * log_image, tag, set_tags, upload_file, upload_folder) is its own suggestion: MLflow logs to the job's
@@ -27,8 +32,9 @@
  * Not rewritten: runs used in ways MLflow/v2 has no direct call for here (`child = run.child_run()`
  * outside a `with`, create_children, get_children kept as a list, add_properties (v2 sets properties only
  * when the job is created), get_properties (v1 adds its own system properties), get_details_with_logs
- * (v2 streams logs until the job ends), get_file_names/download_file (v1 file paths, logs included,
- * do not map onto MLflow's artifact listing), fail/complete of a submitted run, get_environment,
+ * (v2 streams logs until the job ends), get_file_names used other than shown and download_file (v1 file
+ * paths, logs included, do not map onto MLflow's artifact listing), DockerConfiguration other than
+ * `use_docker=True` alone, fail/complete of a submitted run, get_environment,
  * get_outputs, restore_snapshot, Experiment.get_runs (v1 runs iterated; property filters have no MLflow
  * form), a status compared on an MLflow run (MLflow spells statuses otherwise), a string logged in a
  * loop (one artifact where v1 kept a series), log_list in a bridged script (no active MLflow run to
@@ -39,8 +45,8 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
-import { environmentEdits } from './environment';
+import { lineIndent, endsLine, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { environmentEdits, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineConfig } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
@@ -194,7 +200,9 @@ function inLoop(node: SyntaxNode): boolean {
 }
 
 const LOGGING: Record<string, Builder> = {
-  // Numbers and booleans (as 1/0) → mlflow.log_metric. A string is logged as a text artifact
+  // Numbers and booleans (as 1/0) → mlflow.log_metric; called again (in a loop), MLflow keeps each value in
+  // the metric's history as v1 kept a series (step 0 unless given: https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.log_metric).
+  // A string is logged as a text artifact
   // (MLF "Log a string metric": mlflow.log_text(text, artifact_file)), `<name>.txt`; once only:
   // v1 keeps every value of a series, an artifact the last one.
   'azureml.core.Run.log': (fb, ref, ctx) => {
@@ -351,18 +359,59 @@ function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode): strin
  * `run.register_model(model_name, model_path)` on a submitted run → a model registered from the
  * job's artifacts (MODEL: `Model(path="azureml://jobs/<run_id>/outputs/artifacts/paths/model/",
  * type=AssetTypes.CUSTOM_MODEL)` + `ml_client.models.create_or_update`; the v1 default is a custom model).
+ * `properties=` → the v2 Model's `properties` (azure.ai.ml.entities.Model, https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.model),
+ * each `run.get_metrics()` in it the MLflow run's metrics as jobUseEdits writes them. The model's
+ * `id` read afterwards: v1's is `<name>:<version>` (azureml-core Model.id), v2's the ARM ID, so it is
+ * written `f"{model.name}:{model.version}"`. The result: the call's text and the edits of those reads.
  */
-function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: string, ml: string): string | undefined {
-  const a = bindArgs(call, ['model_name', 'model_path', 'tags', 'properties', 'model_framework', 'model_framework_version', 'description'], ['model_name', 'model_path', 'tags', 'description']);
+function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: string, ml: string): [string, Edits] | undefined {
+  const a = bindArgs(call, ['model_name', 'model_path', 'tags', 'properties', 'model_framework', 'model_framework_version', 'description'], ['model_name', 'model_path', 'tags', 'properties', 'description']);
   const name = a?.get('model_name');
   const path = a?.get('model_path');
-  // The v2 Model returned has the v1 one's name, version, tags and description; nothing else is read the same.
-  if (!name || !path || !variableFree(ctx, call, ['name', 'version', 'tags', 'description'])) return undefined;
+  // The v2 Model returned has the v1 one's name, version, tags, properties and description; nothing else is read the same.
+  if (!name || !path || !variableFree(ctx, call, ['name', 'version', 'tags', 'description', 'id'])) return undefined;
+  // The job's uses among the arguments: only `run.get_metrics()` in the properties (inRegisterModel leaves them to this).
+  const propsNode = a!.get('properties');
+  const args = call.childForFieldName('arguments');
+  if (args?.descendantsOfType('identifier').some((id) => id.text === job && !(propsNode && propsNode.startIndex <= id.startIndex && id.endIndex <= propsNode.endIndex))) return undefined;
   const uri = jobArtifactPath(ctx, job, path);
-  if (!uri) return undefined;
+  const props = a!.get('properties') && metricsIn(fb, ctx, a!.get('properties')!, job, ml);
+  if (!uri || (a!.has('properties') && props === undefined)) return undefined;
+  const edits: Edits = [];
+  const target = assignedName(call);
+  for (const use of target ? usesOf(ctx, target) : []) {
+    const m = member(use);
+    if (m?.name !== 'id') continue;
+    if (m.call || m.attr.parent?.type === 'interpolation' || (m.attr.parent?.type === 'assignment' && same(m.attr.parent.childForFieldName('left'), m.attr))) return undefined;
+    edits.push([m.attr, `f"{${use.text}.name}:{${use.text}.version}"`]);
+  }
   const entities = fb.needModule('azure.ai.ml.entities');
   const types = fb.need('azure.ai.ml.constants', 'AssetTypes');
-  return `${ml}.models.create_or_update(${entities}.Model(${kwargs([['name', name], ['path', uri], ['type', `${types}.CUSTOM_MODEL`], ['tags', a!.get('tags')], ['description', a!.get('description')]])}))`;
+  return [`${ml}.models.create_or_update(${entities}.Model(${kwargs([['name', name], ['path', uri], ['type', `${types}.CUSTOM_MODEL`], ['tags', a!.get('tags')], ['properties', props], ['description', a!.get('description')]])}))`, edits];
+}
+
+/** `run.get_metrics()` calls on `job` inside `node`: its text with each one → the MLflow run's metrics; undefined for another use of the job there. */
+function metricsIn(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, job: string, ml: string): string | undefined {
+  const parts: Array<[SyntaxNode, string]> = [];
+  for (const id of node.descendantsOfType('identifier')) {
+    if (id.text !== job || ctx.model.resolveName(job, id) !== ctx.model.resolveName(job, node)) continue;
+    const m = member(id);
+    if (!m?.call || m.name !== 'get_metrics' || !noArgs(m.call)) return undefined;
+    parts.push([m.call, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
+  }
+  let text = node.text;
+  for (const [n, t] of parts.sort((x, y) => y[0].startIndex - x[0].startIndex)) text = text.slice(0, n.startIndex - node.startIndex) + t + text.slice(n.endIndex - node.startIndex);
+  return text;
+}
+
+/** Inside the arguments of `job.register_model(...)` (metricsIn rewrites the job's uses there). */
+function inRegisterModel(use: SyntaxNode, job: string): boolean {
+  for (let p = use.parent; p; p = p.parent) {
+    if (p.type !== 'argument_list') continue;
+    const fn = p.parent?.childForFieldName('function');
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'register_model' && fn.childForFieldName('object')?.text === job) return true;
+  }
+  return false;
 }
 
 /** The `exp.submit(config)` call: the experiment expression, its `Experiment(ws, name)` call, and the config. */
@@ -421,11 +470,15 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
   for (const use of uses) {
     const m = member(use);
     const job = use.text;
+    if (inRegisterModel(use, job)) continue; // rewritten by registerModel (metricsIn)
     if (m && !m.call) {
-      // run.id is the v2 job's name (CMD: the job name is the run ID); display_name is the same attribute.
+      // run.id is the v2 job's name (CMD: the job name is the run ID); display_name is the same attribute,
+      // and so is v1's `run.name` ("DEPRECATED. Use display_name": azureml-core Run attributes,
+      // https://learn.microsoft.com/python/api/azureml-core/azureml.core.run(class)), where v2's `name` is the ID.
       if (m.name === 'id') edits.push([m.attr, `${job}.name`]);
       else if (m.name === 'display_name') edits.push([m.attr, m.attr.text]);
-      else if (m.name !== 'studio_url' && m.name !== 'name') return undefined;
+      else if (m.name === 'name') edits.push([m.attr, `${job}.display_name`]);
+      else if (m.name !== 'studio_url') return undefined;
       continue;
     }
     if (m?.call) {
@@ -450,6 +503,17 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
       else if (m.name === 'get_tags' && noArgs(c) && shown(ctx, c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.tags`]);
       // The run's details, shown: the v2 job (JobOperations.get).
       else if (m.name === 'get_details' && noArgs(c) && shown(ctx, c)) edits.push([c, `${ml}.jobs.get(${job}.name)`]);
+      // The run's files, shown (printed, or iterated by a loop that only prints them): the job's
+      // artifacts listed through MLflow (MlflowClient.list_artifacts(run_id) → FileInfo with .path,
+      // https://mlflow.org/docs/latest/python_api/mlflow.client.html#mlflow.client.MlflowClient.list_artifacts).
+      // Not recursive, and a v2 job stores outputs/ and its logs (user_logs/, system_logs/) where v1 listed
+      // every file (outputs/..., azureml-logs/..., logs/...): the same tree shown otherwise, to review.
+      else if (m.name === 'get_file_names' && noArgs(c) && job !== 'artifact' && (shownList(ctx, c) || printLoop(ctx, c))) {
+        const mark = reviewMark(ctx, c);
+        if (!mark) return undefined;
+        const text = `[artifact.path for artifact in ${trackingClient(fb, ml)}.list_artifacts(${job}.name)]`;
+        edits.push(mark === 'append' ? [c, text + REVIEW] : [c, text], ...(mark === 'append' ? [] : [mark]));
+      }
       // JobOperations.begin_cancel (SDK _job_operations.py) requests the cancellation as v1 cancel() does.
       else if (m.name === 'cancel' && noArgs(c) && c.parent?.type === 'expression_statement') edits.push([c, `${ml}.jobs.begin_cancel(${job}.name)`]);
       // A tag on the run: MlflowClient.set_tag(run_id, key, value) (MLF: runs are MLflow runs).
@@ -471,9 +535,9 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         if (!more) return undefined;
         edits.push(best!.edit, ...more);
       } else if (m.name === 'register_model') {
-        const text = registerModel(fb, ctx, c, job, ml);
-        if (!text) return undefined;
-        edits.push([c, text]);
+        const r = registerModel(fb, ctx, c, job, ml);
+        if (!r) return undefined;
+        edits.push([c, r[0]], ...r[1]);
       } else return undefined;
       continue;
     }
@@ -486,6 +550,34 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
     edits.push([showCall, `${ml}.jobs.stream(${job}.name)`]);
   }
   return edits;
+}
+
+/** `for x in <expr>:` whose body only prints (print statements) and uses x only there. */
+function printLoop(ctx: RuleContext, expr: SyntaxNode): boolean {
+  const uses = loopUses(ctx, expr);
+  const body = expr.parent?.childForFieldName('body');
+  if (!uses || !body || expr.parent?.childForFieldName('alternative')) return false;
+  const stmts = body.namedChildren.filter((n) => n.type !== 'comment');
+  return stmts.every((st) => st.type === 'expression_statement' && isPrint(ctx, st.namedChildren[0])) && uses.every((u) => shown(ctx, u));
+}
+
+/**
+ * Where `# amlint: review` goes for a rewrite of `node`: 'append' when `node` is its statement and
+ * ends the line; else an edit of the last token of its statement line (a print's `)`, a for's `:`).
+ */
+function reviewMark(ctx: RuleContext, node: SyntaxNode): 'append' | [SyntaxNode, string] | undefined {
+  const stmt = node.parent;
+  if (stmt?.type === 'expression_statement' && same(stmt.namedChildren[0], node)) return endsLine(ctx, stmt) && stmt.endIndex === node.endIndex ? 'append' : undefined;
+  if (stmt?.type === 'for_statement') {
+    const colon = stmt.children.find((ch) => ch.type === ':');
+    const body = stmt.childForFieldName('body');
+    return colon && body && body.startPosition.row > colon.startPosition.row && endsLine(ctx, colon) ? [colon, `:${REVIEW}`] : undefined;
+  }
+  // print(<node>) (an argument, or list(<node>)): the print's closing parenthesis.
+  let p: SyntaxNode | null = node;
+  while (p && p.type !== 'expression_statement') p = p.parent;
+  const last = p?.namedChildren[0]?.childForFieldName('arguments')?.lastChild;
+  return p && p.namedChildren.length === 1 && isPrint(ctx, p.namedChildren[0]) && last?.type === ')' && endsLine(ctx, p) ? [last, `)${REVIEW}`] : undefined;
 }
 
 /** For `for x in <expr>:` (x a name): the uses of x; undefined otherwise. */
@@ -717,7 +809,17 @@ function listOfName(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined 
   if ((b.scope.bindings.get(name.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
   const list = assign.childForFieldName('right');
   if (list?.type !== 'list') return undefined;
-  return list.namedChildren.every((item) => item.type === 'comment' || sameAt(ctx, item, name)) ? list : undefined;
+  return list.namedChildren.every((item) => item.type === 'comment' || sameAt(ctx, item, name) || (item.type === 'call' && namesSameAt(ctx, item, name))) ? list : undefined;
+}
+
+/** Every name an expression reads (not attribute names, not keywords) is bound the same at `site`: `ds.as_mount()` in a list. */
+function namesSameAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
+  return expr.descendantsOfType('identifier').every((id) => {
+    const p = id.parent;
+    if (p?.type === 'attribute' && same(p.childForFieldName('attribute'), id)) return true;
+    if (p?.type === 'keyword_argument' && same(p.childForFieldName('name'), id)) return true;
+    return sameAt(ctx, id, site);
+  });
 }
 
 function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined, asInputs?: Map<string, string>, fb?: FixBuilder): { command: string; inputs: Array<[string, string]>; edits: Edits } | undefined {
@@ -728,6 +830,12 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
   if (list?.type === 'identifier') {
     list = listOfName(ctx, list);
     if (!list) return undefined;
+    // A list holding calls (`ds.as_mount()`), used only here: its statement goes (the values are the command's inputs now).
+    if (list.namedChildren.some((c) => c.type === 'call')) {
+      const stmt = list.parent?.parent;
+      if (stmt?.type !== 'expression_statement' || !endsLine(ctx, stmt) || lineIndent(ctx, stmt).length !== stmt.startPosition.column) return undefined;
+      edits.push([wholeLines(ctx, stmt), '']);
+    }
   }
   if (list) {
     if (list.type !== 'list') return undefined;
@@ -849,10 +957,11 @@ function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Ed
  * option is already passed or an input name is taken.
  */
 export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, extra?: { parts: string[]; inputs: Array<[string, string]> }, asInputs?: Map<string, string>): Edits | undefined {
-  const accepted = ['source_directory', 'script', 'arguments', 'compute_target', 'environment', 'distributed_job_config'];
-  const args = bindArgs(call, ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config'], accepted);
+  const accepted = ['source_directory', 'script', 'arguments', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config'];
+  const args = bindArgs(call, ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config', 'resume_from', 'max_run_duration_seconds', 'command', 'docker_runtime_config'], accepted);
   const script = knownString(ctx, args?.get('script'));
-  if (!args || !script) return undefined;
+  const docker = dockerEdits(ctx, args?.get('docker_runtime_config'));
+  if (!args || !script || !docker) return undefined;
   const target = assignedName(call);
   if (!target && call.parent?.type !== 'expression_statement' && call.parent?.type !== 'argument_list' && call.parent?.type !== 'keyword_argument') return undefined;
   const cmd = commandWithInputs(ctx, script, args.get('arguments'), asInputs, fb);
@@ -921,26 +1030,33 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
       text = `${command}(\n${lines.join('\n')}\n${indent})`;
     }
   }
-  return [[call, text], ...edits, ...env, ...dist.edits];
+  return [[call, text], ...edits, ...env, ...dist.edits, ...docker];
+}
+
+/**
+ * `docker_runtime_config=DockerConfiguration(use_docker=True)` (inline, or a name assigned it used
+ * only there, whose statement goes): dropped, a v2 job always runs in the Docker container built
+ * from its environment (https://learn.microsoft.com/azure/machine-learning/how-to-use-environments:
+ * "Azure Machine Learning uses the environment specification to create the Docker container that
+ * your training or scoring code runs in"). [] when there is none; undefined for anything else (no Docker, other options).
+ */
+function dockerEdits(ctx: RuleContext, node: SyntaxNode | undefined): Edits | undefined {
+  if (!node) return [];
+  const made = madeBy(ctx, node);
+  const a = made && qnameOf(ctx, made) === 'azureml.core.runconfig.DockerConfiguration' ? bindArgs(made, ['use_docker'], ['use_docker']) : undefined;
+  if (a?.get('use_docker')?.type !== 'true' || a.size !== 1) return undefined;
+  if (node.type === 'call') return [];
+  const target = assignedName(made!);
+  const stmt = made!.parent?.parent;
+  const block = stmt?.parent;
+  if (node.type !== 'identifier' || !target || usesOf(ctx, target).length !== 1 || !same(ctx.model.resolveName(node.text, node)?.node, target) || stmt?.type !== 'expression_statement' || !block || !endsLine(ctx, stmt) || lineIndent(ctx, stmt).length !== stmt.startPosition.column) return undefined;
+  // The statement goes; a block keeps another statement.
+  return block.type === 'module' || block.namedChildren.filter((n) => n.type !== 'comment').length > 1 ? [[wholeLines(ctx, stmt), '']] : undefined;
 }
 
 /** The base image of the migration docs' environments (see environment.ts DEFAULT_IMAGE, pipelines.ts). */
 const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
 const REVIEW = '  # amlint: review';
-
-/** Nothing but whitespace or a comment follows `node` on its line. */
-function endsLine(ctx: RuleContext, node: SyntaxNode): boolean {
-  const text = ctx.model.tree.rootNode.text;
-  const end = text.indexOf('\n', node.endIndex);
-  return /^[ \t\r]*(#.*)?$/.test(text.slice(node.endIndex, end < 0 ? undefined : end));
-}
-
-/** The leading whitespace of the line `node` starts on. */
-function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
-  const text = ctx.model.tree.rootNode.text;
-  const start = text.lastIndexOf('\n', node.startIndex - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start))![0];
-}
 
 /** The object a call makes is passed to a v1 call (`exp.submit(src)`), which would get a v2 object. */
 export function passedToV1(ctx: RuleContext, call: SyntaxNode): boolean {
@@ -1040,7 +1156,10 @@ function childRunEdits(fb: FixBuilder, ctx: RuleContext, parent: SyntaxNode, use
  * `mlflow.end_run()`. Undefined when a use of the run has no MLflow equivalent here.
  */
 function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
-  if (qnameOf(ctx, call) !== 'azureml.core.Experiment.start_logging' || !noArgs(call)) return undefined;
+  // `snapshot_directory=None` is v1's default (no snapshot taken: azureml-core Experiment.start_logging,
+  // https://learn.microsoft.com/python/api/azureml-core/azureml.core.experiment(class)#azureml-core-experiment-start-logging); MLflow takes none.
+  const startArgs = bindArgs(call, [], ['snapshot_directory']);
+  if (qnameOf(ctx, call) !== 'azureml.core.Experiment.start_logging' || !startArgs || [...startArgs.values()].some((v) => v.type !== 'none')) return undefined;
   const fn = call.childForFieldName('function');
   const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
   const expCall = madeBy(ctx, exp);
@@ -1106,6 +1225,16 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
       edits.push([m.call, `${mlflow}.get_run(${use.text}.info.run_id)${m.name === 'get_status' ? '.info.status' : m.name === 'get_tags' ? '.data.tags' : ''}`]);
       continue;
     }
+    // The portal URL, shown: the MLflow run is a job of the workspace (how-to-log-view-metrics: "in Azure
+    // Machine Learning, runs are called jobs"; azure-ai-ml reads such runs as `_BaseJob`,
+    // entities/_job/base_job.py), whose `studio_url` links to it; to review (the run is looked up as a job).
+    if (m.call && m.name === 'get_portal_url' && noArgs(m.call) && shown(ctx, m.call)) {
+      const mark = reviewMark(ctx, m.call);
+      if (!mark) return undefined;
+      const text = `${ml}.jobs.get(${use.text}.info.run_id).studio_url`;
+      edits.push(mark === 'append' ? [m.call, text + REVIEW] : [m.call, text], ...(mark === 'append' ? [] : [mark]));
+      continue;
+    }
     const edit = runLoggingUse(fb, ctx, use);
     if (!edit) return undefined;
     edits.push(edit);
@@ -1160,7 +1289,7 @@ const configPiece: Builder = (fb, ref, ctx) => {
   const arg = target ? usesOf(ctx, target)[0] : ref.call!;
   const kw = arg?.parent?.type === 'keyword_argument' ? arg.parent : undefined;
   const call = kw?.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
-  return call && kw!.childForFieldName('name')?.text === 'distributed_job_config' && qnameOf(ctx, call) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(call) : undefined;
+  return call && ['distributed_job_config', 'docker_runtime_config'].includes(kw!.childForFieldName('name')?.text ?? '') && qnameOf(ctx, call) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(call) : undefined;
 };
 
 /**
@@ -1188,7 +1317,7 @@ export const JOBS: Rewrites = {
     ...Object.fromEntries(Object.entries(LOGGING).map(([q, build]) => [q, runMember(build)])),
     'azureml.core.Run.log_list': runMember(),
     'azureml.core.Run.get_status': runMember(),
-    'azureml.core.Run.get_portal_url': runUse,
+    'azureml.core.Run.get_portal_url': runMember(),
     'azureml.core.Run.wait_for_completion': runUse,
     'azureml.core.Run.get_metrics': runMember(),
     'azureml.core.Run.get_children': runMember(),
@@ -1196,6 +1325,7 @@ export const JOBS: Rewrites = {
     'azureml.core.Run.get_details': runMember(),
     'azureml.core.Run.cancel': runUse,
     'azureml.core.Run.register_model': runUse,
+    'azureml.core.Run.get_file_names': runMember(),
     // The best trial of a submitted sweep (sweep.ts bestRunEdit): with the submission.
     'azureml.core.Run.get_best_run_by_primary_metric': runUse,
     'azureml.widgets.RunDetails.show': (fb, ref, ctx) => {
@@ -1242,6 +1372,7 @@ export const JOBS: Rewrites = {
     // Pieces rewritten with their producer: a distribution configuration passed to a ScriptRunConfig.
     'azureml.core.runconfig.MpiConfiguration': configPiece,
     'azureml.core.runconfig.PyTorchConfiguration': configPiece,
+    'azureml.core.runconfig.DockerConfiguration': configPiece,
   },
   attributes: {
     'azureml.core.VERSION': (fb) => `${fb.needModule('importlib.metadata')}.version("azure-ai-ml")`,

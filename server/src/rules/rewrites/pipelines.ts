@@ -18,14 +18,20 @@
  * pipeline job), `pipeline.validate()` becomes `ml_client.jobs.validate(pipeline)`, and
  * `step.run_after(other)` goes when a data dependency already orders the two steps. A step
  * whose `runconfig=rc` only sets `rc.environment = env` gets `environment=env` (environment.ts
- * rewrites env's lifecycle in the same fix) and the runconfig goes; a step without runconfig
- * gets the v1 default image as its environment (v2 requires one), marked `# amlint: review`.
+ * rewrites env's lifecycle in the same fix) and the runconfig goes; a runconfig that only configures
+ * its own environment (`RunConfiguration(conda_dependencies=cd)`, `rc.environment.python.conda_dependencies
+ * = cd`, `docker.enabled = True`, `docker.base_image`, `python.user_managed_dependencies`) becomes that
+ * environment, an anonymous v2 `Environment(image=, conda_file=)` (environment.ts `runConfigEnvironment`,
+ * the docs' image marked for review) the steps get; `rc.target = x` goes (each step's compute_target
+ * overrides it). A step without runconfig gets the v1 default image as its environment (v2 requires
+ * one), marked `# amlint: review`.
  * `Experiment(...).submit(pipeline)` is rewritten by jobs.ts, which calls `pipelineConfig`
  * (`regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`);
  * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
  *
  * Not rewritten (no suggestion): other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
- * ...), steps with other runconfig settings, params or hash_paths, other datasets (URL/file datasets,
+ * ...), steps with other runconfig settings (`docker.shm_size`, a runconfig set after a step took it,
+ * both `rc.environment = env` and settings), params or hash_paths, other datasets (URL/file datasets,
  * `inputs=[ds.as_named_input(...)]` read through the run) or DataReferences as step inputs, data on
  * a datastore amlint cannot name, steps or data used outside the pipeline or in several pipelines,
  * a run_after without a data dependency (v2 orders nodes by data only; no v2 form:
@@ -38,7 +44,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
 import { kwargs, noArgs, qnameOf, same, usesOf, variableFree, type Builder, type Rewrites } from './common';
-import { environmentEdits } from './environment';
+import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
 import { computeName } from './jobs';
 import { dataInput } from './data';
 
@@ -113,13 +119,20 @@ interface Dataset {
   name: string;
 }
 
-/** `rc = RunConfiguration()` whose only configuration is `rc.environment = env`. */
+/**
+ * `rc = RunConfiguration()` whose only configuration is `rc.environment = env`, or its environment's
+ * settings (`rc.environment.python.conda_dependencies = cd`, ...: environment.ts
+ * `runConfigEnvironment`), and maybe `rc.target = <name or literal>` (every step names its compute).
+ */
 interface RunConfig {
   call: SyntaxNode;
   target: SyntaxNode;
-  /** The `rc.environment = env` statement, and `env`. */
-  assign: SyntaxNode;
-  env: SyntaxNode;
+  /** The statements that go: `rc.environment = env`, `rc.target = x`, and the settings. */
+  assigns: SyntaxNode[];
+  /** `rc.environment = env`: `env`. */
+  env?: SyntaxNode;
+  /** `rc.environment.<path> = value` statements, in order. */
+  settings: Array<{ path: string; value: SyntaxNode; stmt?: SyntaxNode }>;
 }
 
 interface Analysis {
@@ -312,25 +325,50 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     }
   };
   const runconfigs = new Map<number, RunConfig>();
-  /** A run configuration that only sets the environment (`rc.environment = env`, env a name), used by steps only. */
+  /**
+   * A run configuration that only sets the environment (`rc.environment = env`, env a name) or its
+   * environment's settings, and maybe its target (which the steps' compute_target overrides: azureml-pipeline-steps
+   * PythonScriptStep sets the runconfig's target to it), used by steps only.
+   */
   const runconfigOf = (id: SyntaxNode): RunConfig => {
     const def = need(definitionOf(ctx, id, block));
-    need(/^azureml\.core\.(runconfig\.)?RunConfiguration$/.test(qnameOf(ctx, def.call) ?? '') && noArgs(def.call));
+    need(/^azureml\.core\.(runconfig\.)?RunConfiguration$/.test(qnameOf(ctx, def.call) ?? ''));
     const known = runconfigs.get(def.call.id);
     if (known) return known;
-    let assign: SyntaxNode | undefined;
-    let env: SyntaxNode | undefined;
-    for (const use of usesOf(ctx, def.target)) {
+    const rc: RunConfig = { call: def.call, target: def.target, assigns: [], settings: [] };
+    // RunConfiguration(conda_dependencies=cd): the environment's conda dependencies (azureml-core RunConfiguration
+    // docs: "the system creates a Python environment, which includes the packages specified in conda_dependencies").
+    const made = need(bindArgs(def.call, [], ['conda_dependencies']));
+    const cd = made.get('conda_dependencies');
+    if (cd) rc.settings.push({ path: 'python.conda_dependencies', value: cd });
+    const uses = [...usesOf(ctx, def.target)].sort((a, b) => a.startIndex - b.startIndex);
+    for (const use of uses) {
       const attr = use.parent;
       if (attr?.type === 'keyword_argument' && attr.childForFieldName('name')?.text === 'runconfig') continue;
-      const set = attr?.type === 'attribute' && same(attr.childForFieldName('object'), use) && attr.childForFieldName('attribute')?.text === 'environment' ? attr.parent : undefined;
-      need(!assign && set?.type === 'assignment' && same(set.childForFieldName('left'), attr) && set.parent?.type === 'expression_statement' && same(set.parent.parent, block));
-      assign = set!.parent!;
-      env = need(set!.childForFieldName('right') ?? undefined);
+      // The attribute chain above the use: `rc.environment.python.conda_dependencies`.
+      const path: string[] = [];
+      let top = use;
+      while (top.parent?.type === 'attribute' && same(top.parent.childForFieldName('object'), top)) {
+        top = top.parent;
+        path.push(top.childForFieldName('attribute')?.text ?? '');
+      }
+      const set = top.parent?.type === 'assignment' && same(top.parent.childForFieldName('left'), top) ? top.parent : undefined;
+      need(set && set.parent?.type === 'expression_statement' && same(set.parent.parent, block));
+      const value = need(set!.childForFieldName('right') ?? undefined);
+      const stmt = set!.parent!;
+      const p = path.join('.');
+      if (p === 'environment') {
+        need(!rc.env && value.type === 'identifier');
+        rc.env = value;
+      } else if (p === 'target') need(value.type === 'identifier' || (value.type === 'string' && !value.descendantsOfType('interpolation').length));
+      else if (path[0] === 'environment' && path.length > 1) rc.settings.push({ path: path.slice(1).join('.'), value, stmt });
+      else need(false);
+      rc.assigns.push(stmt);
     }
+    // Either an environment variable or settings (environment.ts checks which settings translate).
+    need(!!rc.env !== !!rc.settings.length);
     // The environment is a name bound once, seen the same by every step (bound before the pipeline).
-    need(env?.type === 'identifier' && (ctx.model.scopeAt(env).bindings.get(env.text) ?? []).length === 1);
-    const rc: RunConfig = { call: def.call, target: def.target, assign: assign!, env: env! };
+    if (rc.env) need((ctx.model.scopeAt(rc.env).bindings.get(rc.env.text) ?? []).length === 1);
     runconfigs.set(def.call.id, rc);
     return rc;
   };
@@ -432,7 +470,9 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need(usesOf(ctx, d.target).every(inside));
   }
   for (const p of params.values()) need(usesOf(ctx, p.target).every(inside));
-  for (const rc of runconfigs.values()) need(usesOf(ctx, rc.target).every((u) => inside(u) || (u.startIndex >= rc.assign.startIndex && u.endIndex <= rc.assign.endIndex)));
+  // (and its settings come before the steps that use it)
+  const first = (rc: RunConfig): number => Math.min(...[...steps.values()].filter((st) => st.runconfig === rc).map((st) => st.call.startIndex));
+  for (const rc of runconfigs.values()) need(usesOf(ctx, rc.target).every((u) => inside(u) || rc.assigns.some((a) => u.startIndex >= a.startIndex && u.endIndex <= a.endIndex && a.endIndex <= first(rc))));
   const byName = new Map<string, Param>();
   for (const p of params.values()) need(!byName.has(p.name) && byName.set(p.name, p));
   // Data producers come first; a run_after must already follow from data (v2 orders nodes by data only).
@@ -476,7 +516,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   for (const s of ordered) members.push(s.call, ...s.runAfter);
   for (const d of datas.values()) members.push(d.call);
   for (const p of params.values()) members.push(p.call);
-  for (const rc of runconfigs.values()) members.push(rc.call, rc.assign);
+  for (const rc of runconfigs.values()) members.push(rc.call, ...rc.assigns);
   members.push(...validates, call);
   if (sourceDir?.type === 'identifier') {
     // bound before every step that takes it
@@ -548,7 +588,7 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
     ['outputs', outputs.length ? `{${outputs.join(', ')}}` : undefined],
     ['compute', s.compute],
     ['is_deterministic', s.args.get('allow_reuse')],
-    ['environment', s.runconfig ? s.runconfig.env.text : environment(fb)],
+    ['environment', s.runconfig ? (s.runconfig.env ?? s.runconfig.target).text : environment(fb)],
   ];
   const lines = args.filter(([, v]) => v !== undefined).map(([k, v]) => `${indent}    ${kwargs([[k, v]])},${k === 'environment' && !s.runconfig ? '  # amlint: review' : ''}`);
   return `${fb.need('azure.ai.ml', 'command')}(\n${lines.join('\n')}\n${indent})`;
@@ -590,11 +630,24 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   }
   for (const p of a.params) edits.push([p.call, p.value.text]);
   // A runconfig's environment becomes the steps' environment (environment.ts rewrites its lifecycle); the runconfig goes.
+  // Settings of its environment: `rc = RunConfiguration()` becomes that (anonymous) v2 environment, which the steps get.
   for (const rc of a.runconfigs) {
-    const envEdits = environmentEdits(fb, ctx, rc.env);
-    if (!envEdits) return undefined;
-    for (const [n, t] of envEdits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
-    edits.push([rc.call.parent!.parent!, ''], [rc.assign, '']);
+    if (rc.env) {
+      const envEdits = environmentEdits(fb, ctx, rc.env);
+      if (!envEdits) return undefined;
+      for (const [n, t] of envEdits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
+      edits.push([rc.call.parent!.parent!, '']);
+      for (const st of rc.assigns) edits.push([st, '']);
+      continue;
+    }
+    const made = runConfigEnvironment(fb, ctx, rc.call, rc.settings);
+    if (!made) return undefined;
+    edits.push([rc.call, made.text], ...made.edits);
+    for (const st of rc.assigns) {
+      if (rc.settings.some((x) => x.stmt && same(x.stmt, st))) continue;
+      if (!aloneOnLines(ctx, st)) return undefined;
+      edits.push([wholeLines(ctx, st), '']);
+    }
   }
   if (a.validates.length) {
     // JobOperations.validate validates a pipeline job (azure-ai-ml _job_operations.py); the client is the workspace's.
@@ -695,5 +748,7 @@ export const PIPELINES: Rewrites = {
   attributes: {
     // `rc.environment = env`: the consumer environment.ts delegates to.
     'azureml.core.RunConfiguration.environment': (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.node),
+    // The settings of a runconfig's environment folded into the steps' v2 environment, and its target.
+    ...Object.fromEntries(['target', ...['docker.enabled', 'docker.base_image', 'python.user_managed_dependencies', 'python.conda_dependencies'].map((p) => `environment.${p}`)].map((p): [string, Builder] => [`azureml.core.RunConfiguration.${p}`, (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.node)])),
   },
 };

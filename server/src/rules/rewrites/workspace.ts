@@ -22,10 +22,20 @@
  * receiving such a `ws` are rewritten on it (clientOf), its properties read from it, and
  * `ws = run.experiment.workspace` becomes `ws = ml_client` once every use has a v2 form.
  * A kept `Workspace(...)`/`Workspace.get(...)`/`Workspace.from_config(path)` variable (something v1
- * still receives it) bridges: its consumers use `MLClient(DefaultAzureCredential(), ws.subscription_id,
- * ws.resource_group, ws.name)` (bridgeClient), which collapses into `ws` when the workspace itself
- * becomes an MLClient. A cluster's uses: `delete()`, `list_nodes()` shown, `update(min_nodes=,
- * max_nodes=, idle_seconds_before_scaledown=)` (the entity's fields + `compute.begin_update`).
+ * still receives it) bridges: its consumers use `ml_client = MLClient(DefaultAzureCredential(),
+ * ws.subscription_id, ws.resource_group, ws.name)`, one statement added after the workspace's
+ * (inline where it cannot be: a dedented cell, `ml_client` named elsewhere) (bridgeClient), which
+ * becomes `ml_client = ws` when the workspace itself becomes an MLClient. A `ws = Workspace.from_config()`
+ * nothing uses any more goes after a config-file client (not `ws = ml_client`), else becomes
+ * `ml_client = MLClient.from_config(...)` (unusedWorkspace). A cluster's uses (each finding offers
+ * the fix of what made the cluster): `delete()`, `list_nodes()` shown, `update(min_nodes=,
+ * max_nodes=, idle_seconds_before_scaledown=)` (the entity's fields + `compute.begin_update`),
+ * `get_status()` / `get_status().serialize()` shown → the entity fetched again (`compute.get`,
+ * review-marked: no node counts), `type(c) is AmlCompute` → `c.type == "amlcompute"`. The Learn
+ * tutorial's `if name in ws.compute_targets: c = ws.compute_targets[name] ... else: create` migrates whole.
+ * `wait_for_completion(min_node_count=N)` (an integer): v2's poller waits for provisioning, not
+ * for nodes; the wait for nodes is dropped and the line review-marked (the code after it runs the
+ * same, it only starts before nodes are allocated, which a job submission waits for anyway).
  *
  * Not rewritten: a workspace passed to a v1 call of another area (`Experiment(ws, ...)`,
  * `Environment.get(ws, ...)`, `Model.register(ws, ...)`): those rewrites use the module's
@@ -36,8 +46,9 @@
  * (no v2 equivalent), `Workspace.get` without subscription and resource group as a whole (v2 needs
  * both; it still bridges), a bridge for a workspace given `auth=` (the bridge's identity would
  * differ), `ws.get_default_compute_target()` (v2 has no default compute), `ComputeTarget.get_status()`
- * (the v2 AmlCompute entity has no node counts or allocation state), `wait_for_completion(min_node_count=)`
- * (v2 cannot wait for nodes), `update()` with a string idle time, an authentication object read for
+ * used as a value (the v2 AmlCompute entity has no node counts or allocation state), `wait_for_completion(min_node_count=)`
+ * with a computed count, `update()` with a string idle time, `ws.datasets` (v1 datasets by name: v2
+ * data assets differ in use), an authentication object read for
  * tokens (`get_token`, `get_authentication_header`), a property read on a workspace parameter
  * (`def f(ws: Workspace): ws.name`: the caller's object is unknown), any workspace parameter of a job
  * script (a job has no config file).
@@ -143,7 +154,40 @@ function bridgeClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: Sy
   const args = qnameOf(ctx, made) === FROM_CONFIG ? bindArgs(made, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, made);
   if (!args || args.get('auth')) return undefined;
   const x = ws.text;
-  return `${fb.need('azure.ai.ml', 'MLClient')}(${fb.need('azure.identity', 'DefaultAzureCredential')}(), ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  const call = `${fb.need('azure.ai.ml', 'MLClient')}(${fb.need('azure.identity', 'DefaultAzureCredential')}(), ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  return namedBridge(fb, ctx, target, call) ?? call;
+}
+
+/** Per fix being built: the statements it already inserts (one `ml_client = ...` line however many consumers it rewrites). */
+const bridgeInserted = new WeakMap<FixBuilder, Set<number>>();
+
+/**
+ * The bridge as one statement, `ml_client = MLClient(...)` right after the workspace's statement
+ * (same indentation), its name returned: the statement already there (bound once in the same
+ * scope to that very call), or added when the module names `ml_client` nowhere (a new local must
+ * not shadow another). Undefined (the bridge stays inline) in a dedented notebook cell or when the
+ * workspace's statement does not end its line.
+ */
+function namedBridge(fb: FixBuilder, ctx: RuleContext, target: SyntaxNode, call: string): string | undefined {
+  const stmt = target.parent?.parent;
+  const scope = ctx.model.scopeAt(target);
+  const bound = scope.bindings.get('ml_client') ?? [];
+  if (bound.length === 1) {
+    const right = bound[0].node.parent?.type === 'assignment' ? bound[0].node.parent.childForFieldName('right') : undefined;
+    const use = right?.type === 'call' ? callArgs(right).positional[1]?.childForFieldName('object') : undefined;
+    return use && use.text === target.text && bridgeCallOf(ctx, use) && same(ctx.model.resolveName(target.text, use)?.node, target) ? 'ml_client' : undefined;
+  }
+  if (bound.length || /\bml_client\b/.test(ctx.module.text) || stmt?.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
+  const indent = statementIndent(ctx, stmt);
+  if (indent === undefined) return undefined;
+  let done = bridgeInserted.get(fb);
+  if (!done) bridgeInserted.set(fb, (done = new Set()));
+  if (!done.has(stmt.endIndex)) {
+    done.add(stmt.endIndex);
+    const end = nodeRange(stmt).end;
+    fb.replace({ start: end, end }, `\n${indent}ml_client = ${call}`);
+  }
+  return 'ml_client';
 }
 
 /** The `MLClient(<credential>(), ws.subscription_id, ws.resource_group, ws.name)` (bridgeClient) a use of `ws` is in. */
@@ -202,7 +246,7 @@ function jobClient(fb: FixBuilder, ctx: RuleContext): string | undefined {
   const cred = fb.need('azure.ai.ml.identity', 'AzureMLOnBehalfOfCredential');
   const os = fb.needModule('os');
   const env = (v: string): string => `${os}.environ["${v}"]`;
-  addStatement(fb, `ml_client = ${client}(${kwargs([
+  fb.addStatement(`ml_client = ${client}(${kwargs([
     ['credential', `${cred}()`],
     ['subscription_id', env('AZUREML_ARM_SUBSCRIPTION')],
     ['resource_group_name', env('AZUREML_ARM_RESOURCEGROUP')],
@@ -220,16 +264,6 @@ function moduleClient(ctx: RuleContext): string | undefined {
     if (list.length === 1 && v?.kind === 'instance' && v.type === 'azure.ai.ml.MLClient' && sdkOf(v) === 'v2') return n;
   }
   return undefined;
-}
-
-/**
- * A statement added once after the module's imports, as `fb.mlClient()` adds its client line.
- * (FixBuilder has no public way to add another statement: its list of insertions is used directly;
- * see the report for the shared method this stands for.)
- */
-function addStatement(fb: FixBuilder, line: string): void {
-  const inserts = (fb as unknown as { inserts: string[] }).inserts;
-  if (!inserts.includes(line)) inserts.push(line);
 }
 
 const jobScripts = new WeakMap<RuleContext['model'], boolean>();
@@ -373,6 +407,23 @@ function fromConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, exe
   const existing = noArgs(call) && assignedName(call) ? fb.configClient(call.startIndex) : undefined;
   const client = existing && ctx.model.resolveName(existing, call) === ctx.model.moduleScope.bindings.get(existing)?.[0] ? existing : undefined;
   return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}.from_config(${kwargs([['credential', cred], ['path', args.get('path')]])})`, exempt, client);
+}
+
+/**
+ * `ws = Workspace.from_config()` at module level whose name is not used at all (typically once
+ * other fixes rewrote every use): with a config-file client bound before it, the statement goes
+ * (rather than `ws = ml_client`); with none and no `ml_client` name, it becomes that client,
+ * `ml_client = MLClient.from_config(credential=DefaultAzureCredential())`, which later rewrites reuse.
+ */
+function unusedWorkspace(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
+  const target = assignedName(call);
+  const stmt = target?.parent?.parent;
+  if (!target || !noArgs(call) || stmt?.parent?.type !== 'module' || usesOf(ctx, target).length || (ctx.model.moduleScope.bindings.get(target.text) ?? []).length !== 1) return undefined;
+  if (fb.configClient(call.startIndex)) return fb.removeStatement(stmt, `Remove ${target.text}: the module's MLClient reads the same config file`);
+  // (Only with no other v1 code, whose fixes could add an `ml_client` of their own in the same pass.)
+  if (fb.configClient(Infinity) || ctx.model.moduleScope.bindings.has('ml_client') || moduleClient(ctx) || ctx.model.references.some((r) => r.sdk === 'v1' && !same(r.call, call) && !same(r.node, call.childForFieldName('function')))) return undefined;
+  fb.replace(target, 'ml_client');
+  return `${fb.need('azure.ai.ml', 'MLClient')}.from_config(credential=${fb.need('azure.identity', 'DefaultAzureCredential')}())`;
 }
 
 /** `Workspace(subscription_id, resource_group, workspace_name)` / `Workspace.get(name, subscription_id=, resource_group=)` → `MLClient(...)` with the same three values. */
@@ -953,13 +1004,16 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode, cli
     if (m.name !== 'wait_for_completion' || !m.call || m.call.parent?.type !== 'expression_statement' || qnameOf(ctx, m.call) !== WAIT) return undefined;
     const w = bindArgs(m.call, ['show_output', 'min_node_count', 'timeout_in_minutes'], ['show_output', 'min_node_count', 'timeout_in_minutes']);
     const minutes = w?.get('timeout_in_minutes');
-    if (!w || w.get('show_output')?.text !== 'True' || (w.get('min_node_count') && w.get('min_node_count')!.text !== 'None')) return undefined;
+    const nodes = w?.get('min_node_count');
+    // A node count waits for that many nodes to be allocated, which v2 cannot wait for: dropped, review-marked (see the header).
+    const waitsForNodes = !!nodes && nodes.text !== 'None';
+    if (!w || w.get('show_output')?.text !== 'True' || (waitsForNodes && (nodes!.type !== 'integer' || !endsLine(ctx, m.call.parent!)))) return undefined;
     if (minutes) {
       // LROPoller.result(timeout) waits that many seconds, then returns the resource as it is.
       if (minutes.type !== 'integer' || timeout !== undefined) return undefined;
       timeout = String(Number(minutes.text) * 60);
     }
-    edits.push([m.call, `print(${use.text}.provisioning_state)`]);
+    edits.push([m.call, `print(${use.text}.provisioning_state)${waitsForNodes ? REVIEW : ''}`]);
   }
   edits.push([create, `${ml}.compute.begin_create_or_update(${config.type === 'identifier' ? config.text : entity}).result(${timeout ? `timeout=${timeout}` : ''})`]);
   if (found && target) {
@@ -1026,7 +1080,13 @@ function keysOnly(ctx: RuleContext, node: SyntaxNode): boolean {
 function computeTargetsEdit(ctx: RuleContext, attr: SyntaxNode, x: string): Edits | undefined {
   const parent = attr.parent;
   const key = parent?.type === 'subscript' && same(parent.childForFieldName('value'), attr) ? parent.childForFieldName('subscript') : undefined;
-  if (key) return parent!.namedChildren.length === 2 && computeFree(ctx, parent!) ? [[parent!, `${x}.compute.get(${key.text})`]] : undefined;
+  if (key) {
+    if (parent!.namedChildren.length !== 2) return undefined;
+    // Assigned: its uses as an existing compute (the tutorial's `type(c) is AmlCompute` test too).
+    const target = assignedName(parent!);
+    const uses = target ? computeUseEdits(ctx, target, undefined, x) : computeFree(ctx, parent!) ? [] : undefined;
+    return uses && [[parent!, `${x}.compute.get(${key.text})`], ...uses];
+  }
   if (inTest(attr)) return [[attr, `[c.name for c in ${x}.compute.list()]`]];
   const target = assignedName(attr);
   if (!target) return keysOnly(ctx, attr) ? [[attr, `{c.name: c for c in ${x}.compute.list()}`]] : undefined;
@@ -1123,6 +1183,54 @@ function computeArg(ctx: RuleContext, use: SyntaxNode): Edits | undefined {
 }
 
 /**
+ * `type(c) is AmlCompute` / `type(c) == AmlCompute` (and `is not`, `!=`), `isinstance(c, AmlCompute)`
+ * of a compute `c` that becomes a v2 Compute: its `type`, "amlcompute" for a cluster
+ * (azure.ai.ml.constants.ComputeType.AMLCOMPUTE;
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.amlcompute). Undefined for any other test.
+ */
+function typeTest(ctx: RuleContext, use: SyntaxNode): [SyntaxNode, string] | undefined {
+  const call = use.parent!.parent!;
+  const fn = call.childForFieldName('function')!.text;
+  const isAml = (n: SyntaxNode | undefined): boolean => {
+    const v = n ? ctx.model.evaluate(n) : undefined;
+    return v?.kind === 'ref' && v.qname === AML_COMPUTE;
+  };
+  const args = callArgs(call);
+  if (fn === 'isinstance') return args.positional.length === 2 && !args.keywords.size && same(args.positional[0], use) && isAml(args.positional[1]) ? [call, `${use.text}.type == "amlcompute"`] : undefined;
+  const cmp = call.parent;
+  if (args.positional.length !== 1 || cmp?.type !== 'comparison_operator' || cmp.namedChildren.length !== 2 || !same(cmp.namedChildren[0], call) || !isAml(cmp.namedChildren[1])) return undefined;
+  const op = cmp.text.slice(call.endIndex - cmp.startIndex, cmp.namedChildren[1].startIndex - cmp.startIndex).trim().replace(/\s+/g, ' ');
+  const v2 = ({ is: '==', '==': '==', 'is not': '!=', '!=': '!=' } as Record<string, string>)[op];
+  return v2 ? [cmp, `${use.text}.type ${v2} "amlcompute"`] : undefined;
+}
+
+/**
+ * `AmlCompute` in a type test of a compute variable (`type(c) is AmlCompute`): the fix of the
+ * lookup or creation that made `c` (it rewrites the test, see typeTest).
+ */
+const amlComputeTested: Builder = (fb, ref, ctx) => {
+  let n: SyntaxNode | null = ref.node.parent;
+  if (n?.type === 'argument_list') n = n.parent;
+  const call = n?.type === 'call' ? n : n?.type === 'comparison_operator' ? n.namedChildren[0] : undefined;
+  const arg = call?.type === 'call' ? callArgs(call).positional[0] : undefined;
+  return arg?.type === 'identifier' && typeTested(ctx, arg) ? producerOfCompute(fb, ctx, arg) : undefined;
+};
+
+/** The fix of what made the compute variable `x`: a get, a creation, or `ws.compute_targets[n]`. */
+function producerOfCompute(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): string | undefined {
+  const right = assignedFrom(ctx, x);
+  if (right?.type === 'call' && [CREATE, COMPUTE_TARGET, AML_COMPUTE].includes(qnameOf(ctx, right) ?? '')) return fb.sameFixAs(right);
+  const dict = right?.type === 'subscript' ? right.childForFieldName('value') : undefined;
+  return dict?.type === 'attribute' && dict.childForFieldName('attribute')?.text === 'compute_targets' ? fb.sameFixAs(dict) : undefined;
+}
+
+/** A method call on a compute variable (`c.delete()`, `c.get_status()`): the fix of what made it (clusterMember rewrites the call). */
+const clusterUse: Builder = (fb, ref, ctx) => {
+  const x = receiver(ref);
+  return x?.type === 'identifier' ? producerOfCompute(fb, ctx, x) : undefined;
+};
+
+/**
  * The uses of an existing compute (a v2 `Compute` from `compute.get`): `name` and
  * `provisioning_state` read the same; `c.delete()` → `compute.begin_delete(c.name).result()`
  * (COMP; v1 delete returns once deleted); any other v1 member (get_status, update...) differs.
@@ -1131,6 +1239,12 @@ function computeUseEdits(ctx: RuleContext, target: SyntaxNode, tryStmt: SyntaxNo
   const edits: Edits = [];
   for (const u of computeUses(ctx, target, tryStmt)) {
     const m = memberOf(u);
+    if (!m && typeTested(ctx, u)) {
+      const t = typeTest(ctx, u);
+      if (!t) return undefined;
+      edits.push(t);
+      continue;
+    }
     if (!m) {
       const arg = computeArg(ctx, u);
       if (arg === undefined) return undefined;
@@ -1160,6 +1274,16 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
   const statement = m.call.parent?.type === 'expression_statement';
   if (m.name === 'delete' && noArgs(m.call) && statement) return [[m.call, `${ml}.compute.begin_delete(${x}.name).result()`]];
   if (m.name === 'list_nodes' && noArgs(m.call) && shown(ctx, m.call)) return [[m.call, `${ml}.compute.list_nodes(${x}.name)`]];
+  if (m.name === 'get_status' && noArgs(m.call)) {
+    // Shown (`print(c.get_status().serialize())`): the v2 entity as it is now, fetched again
+    // (COMP: compute.get); it has no node counts or allocation state, hence the review mark.
+    const ser = memberOf(m.call);
+    const value = ser ? (ser.name === 'serialize' && ser.call && noArgs(ser.call) ? ser.call : undefined) : m.call;
+    const stmt = value && shown(ctx, value) ? (value.parent?.type === 'expression_statement' ? value.parent : value.parent!.parent!.parent) : undefined;
+    if (!value || stmt?.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
+    const v2 = `${ml}.compute.get(${x}.name)`;
+    return [[stmt, `${stmt.text.slice(0, value.startIndex - stmt.startIndex)}${v2}${stmt.text.slice(value.endIndex - stmt.startIndex)}${REVIEW}`]];
+  }
   if (m.name === 'update' && statement) {
     const fields: Record<string, string> = { min_nodes: 'min_instances', max_nodes: 'max_instances', idle_seconds_before_scaledown: 'idle_time_before_scale_down' };
     const a = bindArgs(m.call, Object.keys(fields), Object.keys(fields));
@@ -1181,6 +1305,13 @@ function statementIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined
   return /^[ \t]*$/.test(indent) && !((ctx.module.lines?.[stmt.startPosition.row]?.indent ?? 0) > 0) ? indent : undefined;
 }
 
+/** Nothing but a comment follows the statement on its line (a trailing review mark can go after it). */
+function endsLine(ctx: RuleContext, stmt: SyntaxNode): boolean {
+  const text = ctx.module.text;
+  const end = text.indexOf('\n', stmt.endIndex);
+  return /^[ \t]*\r?$/.test(text.slice(stmt.endIndex, end < 0 ? text.length : end));
+}
+
 /** The workspace argument of a TAKES_CLIENT call (the first parameter of each, named `workspace`). */
 function workspaceArg(call: SyntaxNode): SyntaxNode | undefined {
   const a = callArgs(call);
@@ -1189,7 +1320,7 @@ function workspaceArg(call: SyntaxNode): SyntaxNode | undefined {
 
 export const WORKSPACE: Rewrites = {
   calls: {
-    'azureml.core.Workspace.from_config': (fb, ref, ctx) => combined(fb, ref.call!, fromConfigEdits(fb, ctx, ref.call!)),
+    'azureml.core.Workspace.from_config': (fb, ref, ctx) => unusedWorkspace(fb, ctx, ref.call!) ?? combined(fb, ref.call!, fromConfigEdits(fb, ctx, ref.call!)),
     'azureml.core.Workspace.get': (fb, ref, ctx) => combined(fb, ref.call!, workspaceCtorEdits(fb, ctx, ref.call!)),
     'azureml.core.Workspace': (fb, ref, ctx) => combined(fb, ref.call!, workspaceCtorEdits(fb, ctx, ref.call!)),
     'azureml.core.Workspace.get_default_datastore': (fb, ref, ctx) => {
@@ -1211,6 +1342,7 @@ export const WORKSPACE: Rewrites = {
       const create = createFor(ctx, ref.call!);
       return create && consumerFix(fb, ctx, create, ref.call!, workspaceArg(create));
     },
+    ...Object.fromEntries(['delete', 'update', 'list_nodes', 'get_status'].flatMap((m) => [`${COMPUTE_TARGET}.${m}`, `${AML_COMPUTE}.${m}`]).map((q) => [q, clusterUse])),
     [WAIT]: (fb, ref, ctx) => {
       const x = receiver(ref);
       const create = x && definingCall(ctx, x);
@@ -1222,8 +1354,9 @@ export const WORKSPACE: Rewrites = {
     'azureml.core.Workspace.compute_targets': computeTargets,
     'azureml.core.compute.ComputeTarget.type': computeType,
     [COMPUTE_EXCEPTION]: computeException,
+    [AML_COMPUTE]: amlComputeTested,
     // (`Datastore.name` is data.ts's: the name asked for, or the default datastore's.)
-    ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version'].map((q) => [q, readOfLookup])),
+    ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version', 'azureml.core.Model.id'].map((q) => [q, readOfLookup])),
     'azureml.core.Workspace.name': orAssigned(workspaceProperty('workspace_name', (ml) => `${ml}.workspace_name`)),
     'azureml.core.Workspace.resource_group': orAssigned(workspaceProperty('resource_group', (ml) => `${ml}.resource_group_name`)),
     'azureml.core.Workspace.subscription_id': orAssigned(workspaceProperty('subscription_id', (ml) => `${ml}.subscription_id`)),
