@@ -162,6 +162,38 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
     ],
   ]);
 
+  describe('a dataset from a datastore path: long-form azureml:// URIs in the saved MLTable (data.ts; MLT: paths may be azureml://subscriptions/.../datastores/<name>/paths/<path>)', () => {
+    const long = 'f"azureml://subscriptions/{ws.subscription_id}/resourcegroups/{ws.resource_group_name}/workspaces/{ws.workspace_name}/datastores/store/paths/';
+    rewriteCases([
+      [
+        'Datastore.get(ws, "<name>") and a (datastore, "path") tuple',
+        [
+          'from azureml.core import Workspace, Dataset, Datastore',
+          'from azureml.train.automl import AutoMLConfig',
+          'ws = Workspace.from_config()',
+          'store = Datastore.get(ws, "store")',
+          'data = Dataset.Tabular.from_delimited_files(path=[(store, "bank/train.csv")])',
+          'config = AutoMLConfig(task="regression", compute_target="cpu", training_data=data, label_column_name="y")',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import Input',
+          'from azure.ai.ml.constants import AssetTypes',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'import mltable',
+          'from azure.ai.ml import automl',
+          'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+          'store = ws.datastores.get(name="store")',
+          'data = mltable.from_delimited_files(paths=[{"file": ' + long + 'bank/train.csv"}])',
+          'data.save("./data-mltable")  # amlint: review',
+          'config = automl.regression(compute="cpu", training_data=Input(type=AssetTypes.MLTABLE, path="./data-mltable"), target_column_name="y")',
+          '',
+        ].join('\n'),
+      ],
+    ]);
+  });
+
   describe('get-or-register: the dataset given by the name it is registered under (operation_orchestrator: a label resolves, a bare name fails)', () => {
     rewriteCases([
       [
@@ -292,6 +324,28 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
     assert.deepEqual(again.cells, expected, 'a second run changes nothing');
   });
 
+  it('a notebook: random_split parts as training and validation data (the MLN classification shape)', () => {
+    const cells = [
+      { kind: 'code', text: 'from azureml.core import Dataset\nfrom azureml.train.automl import AutoMLConfig' },
+      { kind: 'code', text: 'ds = Dataset.Tabular.from_delimited_files("https://example.com/card.csv")\ntrain, valid = ds.random_split(percentage=0.8, seed=223)' },
+      { kind: 'code', text: 'config = AutoMLConfig(task="classification", compute_target="cpu", training_data=train, validation_data=valid, label_column_name="Class")' },
+      { kind: 'code', text: 'df = valid.to_pandas_dataframe()\ndf.head()' },
+    ];
+    const out = fixDocument({ kind: 'notebook', cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    // mltable random_split (https://learn.microsoft.com/python/api/mltable/mltable.mltable.mltable#mltable-mltable-mltable-random-split),
+    // each part saved as an MLTable folder given as an mltable Input (https://learn.microsoft.com/azure/machine-learning/how-to-mltable).
+    const expected = [
+      { kind: 'code', text: 'from azure.ai.ml import Input\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable\nfrom azure.ai.ml import automl' },
+      { kind: 'code', text: 'ds = mltable.from_delimited_files(paths=[{"file": "https://example.com/card.csv"}])\ntrain, valid = ds.random_split(percent=0.8, seed=223)\ntrain.save("./train-mltable")  # amlint: review\nvalid.save("./valid-mltable")  # amlint: review' },
+      { kind: 'code', text: 'config = automl.classification(compute="cpu", training_data=Input(type=AssetTypes.MLTABLE, path="./train-mltable"), validation_data=Input(type=AssetTypes.MLTABLE, path="./valid-mltable"), target_column_name="Class")' },
+      { kind: 'code', text: 'df = valid.to_pandas_dataframe()\ndf.head()' },
+    ];
+    assert.deepEqual(out.cells, expected);
+    for (const c of out.cells) assert.ok(parses(c.text), c.text);
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
+  });
+
   // Needs jobs.ts jobUseEdits to call automl.ts bestChildEdit for `run.get_output()` (see the report of round 3):
   // enable once it does.
   describe('get_output() → the best child job (AUTOML: the automl_best_child_run_id tag), its uses as a job', () => {
@@ -382,8 +436,9 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
     ['a timeout both in minutes and in hours', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", experiment_timeout_hours=1, experiment_timeout_minutes=30)\n'],
     ['a non-literal timeout in hours', 'h = 2\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", experiment_timeout_hours=h)\n'],
     ['a FeaturizationConfig object', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", featurization=fc)\n'],
-    ['a v1 dataset split with random_split', 'from azureml.core import Dataset\nds = Dataset.Tabular.from_delimited_files("https://example.com/a.csv")\ntrain, valid = ds.random_split(0.8)\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=train, label_column_name="y")\n'],
-    ['a dataset from a datastore path', 'from azureml.core import Dataset, Workspace\nws = Workspace.from_config()\nds = Dataset.Tabular.from_delimited_files(path=[(ws.get_default_datastore(), "a.csv")])\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=ds, label_column_name="y")\n'],
+    ['a random_split part taken whole (`parts[0]`)', 'from azureml.core import Dataset\nds = Dataset.Tabular.from_delimited_files("https://example.com/a.csv")\nparts = ds.random_split(0.8)\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=parts[0], label_column_name="y")\n'],
+    ['a random_split part also read by a v1-only method', 'from azureml.core import Dataset\nds = Dataset.Tabular.from_delimited_files("https://example.com/a.csv")\ntrain, valid = ds.random_split(0.8)\nvalid.with_timestamp_columns("t")\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=train, label_column_name="y")\n'],
+    ['a dataset from a path on an inline datastore expression', 'from azureml.core import Dataset, Workspace\nws = Workspace.from_config()\nds = Dataset.Tabular.from_delimited_files(path=[(ws.get_default_datastore(), "a.csv")])\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=ds, label_column_name="y")\n'],
   ];
   for (const [title, tail] of negatives) {
     it(`no rewrite: ${title}`, () => {

@@ -246,8 +246,42 @@ describe('rewrites: datasets and data movement', () => {
         '',
       ].join('\n'),
     ],
+    [
+      'random_split(percentage=, seed=) → MLTable.random_split(percent=, seed=), each part read as a table',
+      [
+        'from azureml.core import Dataset',
+        'src = "https://example.com/data/wine.csv"',
+        'wine = Dataset.Tabular.from_delimited_files(src)',
+        'train_ds, test_ds = wine.random_split(0.7, seed=42)',
+        'X = train_ds.drop_columns("quality").to_pandas_dataframe()',
+        'test_df = test_ds.to_pandas_dataframe()',
+        '',
+      ].join('\n'),
+      [
+        'import mltable',
+        'src = "https://example.com/data/wine.csv"',
+        'wine = mltable.from_delimited_files(paths=[{"file": src}])',
+        'train_ds, test_ds = wine.random_split(percent=0.7, seed=42)',
+        'X = train_ds.drop_columns("quality").to_pandas_dataframe()',
+        'test_df = test_ds.to_pandas_dataframe()',
+        '',
+      ].join('\n'),
+    ],
   ];
   rewriteCases(cases);
+
+  it('random_split: every finding of the chain offers the fix; none for percentages mltable refuses or parts read otherwise', () => {
+    const head = 'from azureml.core import Dataset\nds = Dataset.Tabular.from_delimited_files("https://example.com/a/t.csv")\n';
+    const findings = lint({ kind: 'python', text: `${head}a, b = ds.random_split(percentage=0.8)\nprint(a.to_pandas_dataframe())\n` }).findings.filter((f) => f.code === 'AML107');
+    // The producer and the split (the model does not type unpacked parts: their reads are not reported).
+    assert.deepEqual(findings.map((f) => f.fixes?.length ? 'fix' : f.message), ['fix', 'fix']);
+    // mltable wants a float strictly between 0 and 1 (v1 also takes ints): an int or a name stays v1.
+    noFix(`${head}a, b = ds.random_split(1)\n`, 'TabularDataset.random_split');
+    noFix(`${head}p = 0.8\na, b = ds.random_split(p)\n`, 'TabularDataset.random_split');
+    // A part read by a v1-only method, or the tuple kept whole.
+    noFix(`${head}a, b = ds.random_split(0.8)\na.with_timestamp_columns("t")\n`, 'TabularDataset.random_split');
+    noFix(`${head}parts = ds.random_split(0.8)\nprint(parts[0].to_pandas_dataframe())\n`, 'TabularDataset.random_split');
+  });
 
   it('in a notebook: the Udacity get-or-register template (found flag) migrates whole', () => {
     const input: DocumentInput = {
@@ -406,9 +440,9 @@ describe('rewrites: datasets and data movement', () => {
       // A registered name v2 would not take (a space), or a register whose result is handed to pandas-less code.
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="my data", create_new_version=True)\n`, 'Dataset.Tabular.from_delimited_files');
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x", create_new_version=True)\nprint(ds.id)\n`, 'Dataset.Tabular.from_delimited_files');
-      // Column selection by unpacked arguments, random_split (no same-shaped MLTable method here).
+      // Column selection by unpacked arguments, random_split kept as one tuple (parts not followed).
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds.drop_columns(*cols).to_pandas_dataframe()\n`, 'Dataset.Tabular.from_delimited_files');
-      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\ntrain, test = ds.random_split(0.8)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nsplits = ds.random_split(0.8)\n`, 'Dataset.Tabular.from_delimited_files');
     });
     it('get-or-register: a test with elif, a test on another workspace, a registered dataset read for its id or handed to v1 code', () => {
       const head = 'from azureml.core import Workspace, Dataset, Model\nws = Workspace.from_config()\nkey = "heart"\n';

@@ -58,6 +58,52 @@ describe('rewrites: models and deployment', () => {
       `${CLIENT}model = ml_client.models.get(name="m", label="latest")\nprint(model.name)\n`,
     ],
     [
+      // v1 Model.id is "name:version"; MODEL: models.download(name, version, download_path), which writes
+      // under <download_path>/<name>/ (review): nothing reads the files afterwards here.
+      'a model\'s id printed and the model downloaded where nothing reads it',
+      'import os\nfrom azureml.core import Model\nmodel = Model(ws, "m")\nprint(model.name, model.id)\nmodel.download(target_dir=os.getcwd(), exist_ok=True)\nwith open("log.txt", "w") as f:\n    f.write("done")\n',
+      `from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport os\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nmodel = ml_client.models.get(name="m", label="latest")\nprint(model.name, model.name + ":" + model.version)\nml_client.models.download(name=model.name, version=model.version, download_path=os.getcwd())  # amlint: review\nwith open("log.txt", "w") as f:\n    f.write("done")\n`,
+    ],
+    [
+      // ManagedOnlineEndpoint(name, auth_mode, description, tags) (azure.ai.ml.entities.managedonlineendpoint): the service's tags are the endpoint's.
+      'an inline ACI configuration\'s tags and description go to the endpoint; keyword deploy and run',
+      [
+        'from azureml.core import Model',
+        'from azureml.core.model import InferenceConfig',
+        'from azureml.core.webservice import AciWebservice',
+        'model = Model(ws, "m")',
+        'ic = InferenceConfig(entry_script="score.py", environment=env)',
+        'service = Model.deploy(workspace=ws, name="svc", models=[model], inference_config=ic, deployment_config=AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1, tags={"k": "v"}, description="d"))',
+        'result = service.run(input_data=data)',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'from azure.ai.ml.entities import CodeConfiguration',
+        'import requests',
+        'from azure.ai.ml.entities import ManagedOnlineEndpoint',
+        'from azure.ai.ml.entities import ManagedOnlineDeployment',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'model = ml_client.models.get(name="m", label="latest")',
+        'ic = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review',
+        'service = ManagedOnlineEndpoint(name="svc", auth_mode="key", description="d", tags={"k": "v"})  # amlint: review',
+        'ml_client.online_endpoints.begin_create_or_update(service).result()',
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=env, code_configuration=ic, instance_type="Standard_DS1_v2", instance_count=1)).result()  # amlint: review',
+        'service.traffic = {"blue": 100}',
+        'service = ml_client.online_endpoints.begin_create_or_update(service).result()',
+        'response = requests.post(service.scoring_uri, data=data, headers={"Content-Type": "application/json", "Authorization": "Bearer " + ml_client.online_endpoints.get_keys(name=service.name).primary_key})',
+        'response.raise_for_status()',
+        'result = response.json()',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'a model id used in an expression is parenthesized',
+      'from azureml.core import Model\nmodel = Model(ws, "m")\nparts = model.id.split(":")\n',
+      `${CLIENT}model = ml_client.models.get(name="m", label="latest")\nparts = (model.name + ":" + model.version).split(":")\n`,
+    ],
+    [
       'Model(ws, name, version) → models.get with the version as a string',
       'from azureml.core.model import Model\nm = Model(ws, name="m", version=3)\nprint(m.version)\n',
       `${CLIENT}m = ml_client.models.get(name="m", version="3")\nprint(m.version)\n`,
@@ -293,8 +339,8 @@ describe('rewrites: models and deployment', () => {
         DEPLOY_IMPORTS +
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\nmodel = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="sklearn_mnist", path="outputs/sklearn_mnist_model.pkl", type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))\nprint(model.name, model.version)\n',
       '\ninference_config = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n' +
-        'aciconfig = {"instance_type": "Standard_DS1_v2", "instance_count": 1, "description": "Predict MNIST with sklearn", "tags": {"data": "MNIST"}}  # amlint: review\n' +
-        'service = ManagedOnlineEndpoint(name="sklearn-mnist-svc", auth_mode="key")  # amlint: review\n' +
+        'aciconfig = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
+        'service = ManagedOnlineEndpoint(name="sklearn-mnist-svc", auth_mode="key", description="Predict MNIST with sklearn", tags={"data": "MNIST"})  # amlint: review\n' +
         'ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
         'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=myenv, code_configuration=inference_config, **aciconfig)).result()  # amlint: review\n' +
         'service.traffic = {"blue": 100}\n' +
@@ -421,7 +467,10 @@ describe('rewrites: models and deployment', () => {
     const deploy = (config: string, extra = ''): string =>
       `from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice, AksWebservice, LocalWebservice\nic = InferenceConfig(entry_script="score.py", environment=env)\ncfg = ${config}\nservice = Model.deploy(ws, "svc", [m], ic, cfg${extra})\nservice.wait_for_deployment()\n`;
     const negatives: Array<[string, string, number, string]> = [
-      ['a model still used as a v1 model (id is "name:version" only in v1)', 'from azureml.core import Model\nmodel = Model(ws, "m")\nprint(model.id)\n', 1, '`Model()`'],
+      ['a model id read inside an f-string (the rewrite has quotes)', 'from azureml.core import Model\nmodel = Model(ws, "m")\nprint(f"{model.id}")\n', 1, '`Model()`'],
+      ['a model download read afterwards (v2 writes under <path>/<name>/)', 'import joblib\nfrom azureml.core import Model\nmodel = Model(ws, "m")\nmodel.download(target_dir=".", exist_ok=True)\nclf = joblib.load("model.pkl")\n', 2, '`Model()`'],
+      ['a model download without exist_ok=True (v1 raises on an existing file)', 'from azureml.core import Model\nmodel = Model(ws, "m")\nmodel.download(target_dir=".")\n', 2, '`Model.download()`'],
+      ['a model download whose path is used', 'from azureml.core import Model\nmodel = Model(ws, "m")\npath = model.download(exist_ok=True)\n', 2, '`Model.download()`'],
       ['a model built inside another expression', 'from azureml.core import Model\nmodels.append(Model(ws, name="m"))\n', 1, '`Model()`'],
       ['Model.register with datasets (no v2 Model field)', 'from azureml.core import Model\nmodel = Model.register(ws, "m.pkl", "m", datasets=[("training", ds)])\n', 1, '`Model.register()`'],
       ['Model.register with a framework, then deployed without a scoring script (no-code: v2 needs MLflow)', 'from azureml.core import Model\nmodel = Model.register(ws, "m.pkl", "m", model_framework=Model.Framework.SCIKITLEARN)\nservice = Model.deploy(ws, "svc", [model])\n', 1, '`Model.register()`'],

@@ -488,6 +488,58 @@ describe('rewrites: jobs, runs and logging', () => {
         '',
       ].join('\n'),
     ],
+    [
+      'an experiment\'s runs printed in a loop: its top-level MLflow runs, newest first, MLflow already on the workspace (how-to-track-experiments-mlflow)',
+      [
+        'import mlflow',
+        'from azureml.core import Workspace, Experiment',
+        'ws = Workspace.from_config()',
+        'mlflow.set_tracking_uri(ws.get_mlflow_tracking_uri())',
+        'exp = Experiment(ws, "demo")',
+        'for run in exp.get_runs():',
+        '    print(run.id, run.get_status())',
+        '    break',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'import mlflow',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
+        'exp = "demo"',
+        'for run in [run for run in mlflow.search_runs(experiment_names=["demo"], output_format="list") if "mlflow.parentRunId" not in run.data.tags]:  # amlint: review',
+        '    print(run.info.run_id, run.info.status)',
+        '    break',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'an AutoML submit that does not wait (show_output=False): the job created, the later wait streams it (AUTOML)',
+      [
+        'from azure.ai.ml import Input',
+        'from azureml.core import Workspace, Experiment',
+        'from azureml.train.automl import AutoMLConfig',
+        'ws = Workspace.from_config()',
+        'exp = Experiment(ws, "bank")',
+        'cfg = AutoMLConfig(task="classification", compute_target="cpu", training_data=Input(type="mltable", path="azureml:bank@latest"), label_column_name="y")',
+        'run = exp.submit(cfg, show_output=False)',
+        'run.wait_for_completion()',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import automl',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'from azure.ai.ml import Input',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'exp = "bank"',
+        'cfg = automl.classification(compute="cpu", training_data=Input(type="mltable", path="azureml:bank@latest"), target_column_name="y")',
+        'run = ml_client.jobs.create_or_update(cfg, experiment_name="bank")',
+        'ml_client.jobs.stream(run.name)',
+        '',
+      ].join('\n'),
+    ],
   ];
   rewriteCases(cases);
 
@@ -593,6 +645,13 @@ describe('rewrites: jobs, runs and logging', () => {
       assert.equal(fixesAt(src, 'azureml.core.Run.get', 2), undefined);
       assert.equal(fixesAt(src, 'azureml.core.Run.get_children', 3), undefined);
     });
+    it('runs listed with arguments, kept as a list, or whose status is tested keep their get_runs', () => {
+      const head = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "demo")\n';
+      assert.equal(fixesAt(head + 'for r in exp.get_runs(include_children=True):\n    print(r.id)\n', 'azureml.core.Experiment.get_runs', 3), undefined);
+      assert.equal(fixesAt(head + 'runs = list(exp.get_runs())\n', 'azureml.core.Experiment.get_runs', 3), undefined);
+      assert.equal(fixesAt(head + 'for r in exp.get_runs():\n    if r.get_status() == "Completed":\n        print(r.id)\n', 'azureml.core.Experiment.get_runs', 3), undefined);
+      assert.equal(fixesAt(head + 'for r in exp.get_runs():\n    print(r.get_details_with_logs())\n', 'azureml.core.Experiment.get_runs', 3), undefined);
+    });
     it('upload_file to another file name has no MLflow equivalent', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.upload_file("cloud.txt", "./local.txt")\n';
       assert.equal(fixesAt(src, 'azureml.core.Run.upload_file', 2), undefined);
@@ -626,6 +685,25 @@ describe('rewrites: fixes that must hold when applied alone (as an editor quick 
       { kind: 'code', text: 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom mlflow.tracking import MlflowClient\nml_client = MLClient.from_config(credential=DefaultAzureCredential())' },
       { kind: 'code', text: `run = ml_client.jobs.get("abc")\n${mlflow}.set_tag(run.name, "quality", "great")` },
       { kind: 'code', text: `print(${mlflow}.get_run(run.name).data.tags)` },
+    ];
+    const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    assert.deepEqual(out.cells, expected);
+    assert.ok(parses(out.cells.map((c) => c.text).join('\n')));
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
+  });
+
+  it('in a notebook: runs of an experiment iterated, MLflow pointed at the workspace first (TRK)', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "demo")' },
+        { kind: 'code', text: 'for r in exp.get_runs():\n    print(r.id, r.get_metrics())' },
+      ],
+    };
+    const expected = [
+      { kind: 'code', text: 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "demo"' },
+      { kind: 'code', text: 'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nfor r in [r for r in mlflow.search_runs(experiment_names=["demo"], output_format="list") if "mlflow.parentRunId" not in r.data.tags]:\n    print(r.info.run_id, r.data.metrics)' },
     ];
     const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
     assert.deepEqual(out.cells, expected);

@@ -258,8 +258,8 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       noFix(src, 'Workspace.get_default_datastore');
     });
     it('a default datastore passed inside a tuple to a v1 call that stays v1 is not turned into a v2 Datastore', () => {
-      // random_split keeps the dataset v1, so from_delimited_files is not rewritten and still reads the datastore.
-      const src = 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\ndatastore = ws.get_default_datastore()\nds = Dataset.Tabular.from_delimited_files(path=[(datastore, "x/y.csv")])\na, b = ds.random_split(0.5)\n';
+      // A split kept as one tuple keeps the dataset v1 (data.ts rewrites `a, b = ds.random_split(0.5)` only), so from_delimited_files is not rewritten and still reads the datastore.
+      const src = 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\ndatastore = ws.get_default_datastore()\nds = Dataset.Tabular.from_delimited_files(path=[(datastore, "x/y.csv")])\nparts = ds.random_split(0.5)\n';
       noFix(src, 'Workspace.from_config');
       noFix(src, 'Workspace.get_default_datastore');
       assert.ok(fix(src).includes('datastore = ws.get_default_datastore()'));

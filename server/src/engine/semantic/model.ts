@@ -687,7 +687,15 @@ class Builder {
   private elementOf(iterable: SyntaxNode | null, scope: Scope): Value | undefined {
     if (iterable?.type !== 'call') return undefined;
     const fn = iterable.childForFieldName('function');
-    const callee = fn ? this.evaluate(fn, scope) : undefined;
+    // The iterable was walked (its uses recorded) just before: evaluate it again without recording.
+    const walking = this.walking;
+    this.walking = false;
+    let callee: Value | undefined;
+    try {
+      callee = fn ? this.evaluate(fn, scope) : undefined;
+    } finally {
+      this.walking = walking;
+    }
     const element = callee?.kind === 'ref' ? own(ELEMENTS, callee.qname) : undefined;
     return element ? { kind: 'instance', type: element } : undefined;
   }

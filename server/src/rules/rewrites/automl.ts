@@ -32,6 +32,8 @@
  *   folder (name chosen here: `# amlint: review`) given as `Input(type=AssetTypes.MLTABLE, path=folder)`
  *   (MLT https://learn.microsoft.com/azure/machine-learning/how-to-mltable; a local MLTable folder
  *   as AutoML input: https://learn.microsoft.com/azure/machine-learning/how-to-configure-auto-train);
+ *   any other path data.ts reads (a datastore variable's `(ds, "p")`: long-form azureml:// URIs, which
+ *   MLTable paths accept, MLT) through data.ts `savedTabularEdits`;
  *   the dataset's other MLTable reads (data.ts `tabularReadEdits`) are kept in the fix, so their
  *   findings offer it; a registered v1 tabular dataset (`Dataset.get_by_name(ws, "n")`, `ws.datasets["n"]`) →
  *   `Input(type=MLTABLE, path="azureml:n@latest", mode=DIRECT)`, the form the azureml-examples AutoML
@@ -40,13 +42,16 @@
  *   v1 dataset object is left as it is for its other uses. The get-or-register idiom (`x =
  *   ws.datasets[key]` in one branch, `x = x.register(workspace=ws, name=key)` in the other) gives
  *   the asset by that name, with data.ts's rewrite of the whole registration chain in the same fix
- *   (`registeredDatasetEdits`) when it has one.
+ *   (`registeredDatasetEdits`) when it has one. Parts of `a, b = ds.random_split(...)` of such a
+ *   dataset (the MLN notebooks' training/validation split) → each saved to `./<part>-mltable`
+ *   after the split and given as an mltable Input (data.ts `splitDatasetEdits`; the saved MLTable
+ *   keeps the split as a seeded `sample` step, mltable.py random_split).
  * Not rewritten: `path=` (the v1 project folder: no v2 AutoML field, and no doc found says it is
  * unused for a remote run),
  * local runs (no compute_target: v2 AutoML has no local run), FeaturizationConfig objects, v1's
  * older forecasting keywords (`time_column_name=`, `max_horizon=` on AutoMLConfig itself), model names
- * v2 does not know (and forecasting model lists), other data (pandas frames, random_split outputs,
- * datastore paths), a fitted model used after `get_output()` other than shown (printed, or a
+ * v2 does not know (and forecasting model lists), other data (pandas frames, random_split tuples taken whole (`parts[0]`),
+ * paths data.ts does not read), a fitted model used after `get_output()` other than shown (printed, or a
  * cell's last expression: then loaded from the best child's MLflow model, see `bestChildEdit`). `run.get_output()` itself needs jobs.ts
  * `jobUseEdits` to call `bestChildEdit`; `submit(config, show_output=True)` needs jobs.ts to accept it.
  */
@@ -56,7 +61,7 @@ import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fi
 import type { RuleContext } from '../rule';
 import { lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, variableFree, type Edits, type Rewrites } from './common';
 import { computeName } from './jobs';
-import { registeredDatasetEdits, tabularReadEdits } from './data';
+import { registeredDatasetEdits, savedTabularEdits, splitDatasetEdits, splitFolder, splitOf, tabularReadEdits } from './data';
 
 const REVIEW = '  # amlint: review';
 const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
@@ -215,6 +220,20 @@ function dataArg(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, site: Synta
   // Already a v2 input (`Input(type="mltable", ...)`, inline or through a name): as it is.
   if (qnameOf(ctx, expr.type === 'call' ? expr : definingCall(ctx, expr)) === 'azure.ai.ml.Input') return stable(ctx, expr, site) || expr.type === 'call' ? { text: expr.text, review: false, edits: [] } : undefined;
   if (expr.type !== 'identifier') return undefined;
+  // A part of `a, b = x.random_split(...)` of a public-URL or datastore tabular dataset: saved to a folder (data.ts).
+  const split = splitOf(ctx, expr);
+  if (split) {
+    const path = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.MLTABLE, path=${JSON.stringify(splitFolder(expr))})`;
+    if (saved.has(split.id)) return { text: path, review: false, edits: [] };
+    const handed = (site.childForFieldName('arguments')?.namedChildren ?? []).flatMap((k) => {
+      const v = k.type === 'keyword_argument' && ['training_data', 'validation_data'].includes(k.childForFieldName('name')?.text ?? '') ? k.childForFieldName('value') : undefined;
+      return v && same(splitOf(ctx, v), split) ? [v] : [];
+    });
+    const edits = handed.some((h) => same(h, expr)) ? splitDatasetEdits(fb, ctx, handed) : undefined;
+    if (!edits) return undefined;
+    saved.set(split.id, '');
+    return { text: path, review: false, edits };
+  }
   const b = ctx.model.resolveName(expr.text, expr);
   const assign = b?.node.parent;
   if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
@@ -239,7 +258,9 @@ function dataArg(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, site: Synta
   const folder = `./${expr.text}-mltable`;
   const made = saved.get(right.id);
   if (made) return { text: `${input}(type=${types}.MLTABLE, path=${JSON.stringify(made)})`, review: false, edits: [] };
-  const edits = tabularEdits(fb, ctx, right, expr, folder);
+  // Public URLs here; else data.ts's rewrite (datastore paths: long-form azureml:// URIs), the uses in this configuration handed.
+  const handed = usesOf(ctx, b.node).filter((u) => u.parent?.type === 'keyword_argument' && same(u.parent.parent?.parent, site));
+  const edits = tabularEdits(fb, ctx, right, expr, folder) ?? savedTabularEdits(fb, ctx, right, handed, folder);
   if (!edits) return undefined;
   saved.set(right.id, folder);
   return { text: `${input}(type=${types}.MLTABLE, path=${JSON.stringify(folder)})`, review: false, edits };

@@ -33,8 +33,10 @@
  *   `{datastore.name}`: a v1 and a v2 datastore both have `name`).
  *   Only when every read of the dataset is an MLTable method of the same meaning:
  *   `to_pandas_dataframe()`, `take(n)`, `drop_columns(c)`, `keep_columns(c)` (MLT, mltable.MLTable),
- *   followed through variables, and `register(...)` (passing it to v1 code, random_split,
- *   with_timestamp_columns... keep the v1 dataset). `register` becomes `ds.save("./<name>")` +
+ *   followed through variables, `a, b = ds.random_split(percentage=<float literal>[, seed=])` →
+ *   `random_split(percent=, seed=)` (mltable.MLTable.random_split: the same two random_percent
+ *   samples on one seed; each part's reads checked in turn), and `register(...)` (passing it to v1
+ *   code, with_timestamp_columns... keep the v1 dataset). `register` becomes `ds.save("./<name>")` +
  *   `ml_client.data.create_or_update(Data(type=MLTABLE, ...))`; `ds = ds.register(...)` read as a
  *   table keeps `ds` the MLTable. Without create_new_version=True only under the get-or-register
  *   test (`if key in ws.datasets[.keys()]: ... else: <register>`, `if key not in ...`, or the
@@ -49,7 +51,8 @@
  * - A tabular dataset handed to one v1 call (AutoMLConfig training_data) offers that call's fix when
  *   it rewrites the dataset (automl.ts); `tabularReadEdits` (exported) gives that fix the dataset's
  *   other MLTable reads, `registeredDatasetEdits` the whole get-or-register chain of a dataset
- *   AutoML takes by its registered name.
+ *   AutoML takes by its registered name, `splitDatasetEdits` the whole chain of random_split parts
+ *   AutoML takes as training/validation data (each part saved to `./<part>-mltable`).
  * - A dataset handed to a function of the module (`x, y = clean_data(ds)`, the Udacity train.py):
  *   one level, when the function is a module-level def called only there, with plain parameters,
  *   and reads the parameter only as `param.to_pandas_dataframe()` (checked on the syntax: the model
@@ -66,7 +69,10 @@
  * migration guide has none), SQL datastores (no v2), `run.input_datasets[...]` in a job script (the
  * v2 job passes a path: the submitting code must change with it), a tabular dataset handed to v1 code
  * (AutoMLConfig training_data, Model.register sample datasets, profiling: automl.ts / deploy.ts),
- * `with_timestamp_columns`, `set_column_types` / `DataType` (MLTable types differ), `random_split`.
+ * `with_timestamp_columns`, `set_column_types` / `DataType` (MLTable types differ), `random_split`
+ * with an int or computed percentage (mltable wants a float literal in (0, 1); v1 also takes 0, 1,
+ * ints) or kept as one tuple. Asset names: no v2 naming rule found in the docs/source searched
+ * (round 5), so only `[A-Za-z0-9_.-]+` names are registered; names with spaces keep v1.
  * The datastore URI's client (`datastorePrefix`) may be the whole-workspace fix including this
  * call's rewrite (the datastore read only here becomes v2 with it).
  */
@@ -378,7 +384,7 @@ export function tabularReadEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxN
 }
 
 /** The use of a dataset variable that automl.ts rewrites itself (see `registeredDatasetEdits`): no read to check. */
-let handedUse: SyntaxNode | undefined;
+let handedUses: SyntaxNode[] = [];
 
 /**
  * For automl.ts: `handed` (the `training_data=x` of an AutoMLConfig) names the dataset registered
@@ -393,28 +399,121 @@ export function registeredDatasetEdits(fb: FixBuilder, ctx: RuleContext, handed:
   if (!right || qnameOf(ctx, right) !== 'azureml.data.TabularDataset.register') return undefined;
   const made = tabularProducer(ctx, right);
   if (!made || qnameOf(ctx, made) !== FROM_DELIMITED) return undefined;
-  handedUse = handed;
+  handedUses = [handed];
   try {
     return tabularEdits(fb, ctx, made);
   } finally {
-    handedUse = undefined;
+    handedUses = [];
   }
 }
 
 /** The edits of one read `x.method(...)` of a tabular dataset `x` (a variable when `named`). */
 function tableRead(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode, named: boolean): Edits | undefined {
-  if (handedUse && same(x, handedUse)) return [];
+  if (handedUses.some((h) => same(x, h))) return [];
   const m = memberOf(x);
   if (!m?.call) return named ? helperReads(fb, ctx, x) : undefined;
   if (m.name === 'to_pandas_dataframe') return noArgs(m.call) ? [[m.call, m.call.text]] : undefined;
   if (m.name === 'register') {
     return named ? registerEdit(fb, ctx, m.call, x) : undefined;
   }
+  if (m.name === 'random_split') return splitEdits(fb, ctx, m.call);
   const param = TABLE_METHODS[m.name];
   if (!param) return undefined;
   const a = bindArgs(m.call, [param], [param]);
   if (!a?.get(param) || a.get(param)!.type === 'list_splat') return undefined;
   return tableReads(fb, ctx, m.call, false);
+}
+
+/**
+ * `a, b = x.random_split(percentage=p[, seed=s])` → `x.random_split(percent=p[, seed=s])`: mltable
+ * MLTable.random_split(percent=.5, seed=None) splits the same way ("approximately percent% ... and
+ * the other having the remainder": two `sample` steps random_percent [0, p) and [p, 1] on one seed,
+ * as v1's TakeSampleBlock pair; MLT, mltable/mltable.py). mltable wants a float strictly between 0
+ * and 1 (v1 also takes 0, 1 and ints): a float literal only. Each result is read in turn as a table
+ * (unread results are fine). Undefined for other shapes (`parts = x.random_split(...)`, subscripts).
+ */
+function splitEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+  const a = bindArgs(call, ['percentage', 'seed'], ['percentage', 'seed']);
+  const p = a?.get('percentage');
+  const value = p?.type === 'float' ? Number(p.text.replace(/_/g, '')) : NaN;
+  if (!a || !p || !(value > 0 && value < 1)) return undefined;
+  const seed = a.get('seed');
+  if (seed && seed.type !== 'integer' && seed.type !== 'none' && seed.type !== 'identifier') return undefined;
+  const assign = call.parent;
+  const left = assign?.type === 'assignment' && same(assign.childForFieldName('right'), call) ? assign.childForFieldName('left') : undefined;
+  const parts = left && ['pattern_list', 'tuple_pattern'].includes(left.type) ? left.namedChildren : [];
+  if (parts.length !== 2 || parts.some((n) => n.type !== 'identifier') || assign!.parent?.type !== 'expression_statement') return undefined;
+  const obj = call.childForFieldName('function')!.childForFieldName('object')!;
+  // A part automl.ts takes as an input (`splitDatasetEdits`) is saved to the folder it names.
+  const saves = parts.filter((part) => usesOf(ctx, part).some((u) => handedUses.some((h) => same(u, h))));
+  const indent = lineIndent(ctx, assign!.parent!);
+  if (saves.length && indent === undefined) return undefined;
+  const saved = saves.map((part) => `\n${indent}${part.text}.save(${JSON.stringify(splitFolder(part))})${REVIEW}`).join('');
+  const out: Edits = [[call, `${obj.text}.random_split(${kwargs([['percent', p], ['seed', seed]])})${saved}`]];
+  for (const part of parts) {
+    for (const use of usesOf(ctx, part)) {
+      const e = tableRead(fb, ctx, use, true);
+      if (!e) return undefined;
+      out.push(...e);
+    }
+  }
+  return out;
+}
+
+/** The folder a random_split part handed to AutoML is saved to (named here: `# amlint: review`). */
+export function splitFolder(part: SyntaxNode): string {
+  return `./${part.text}-mltable`;
+}
+
+/**
+ * For automl.ts: `handed` (AutoMLConfig `training_data=a`, `validation_data=b`) are parts of `a, b =
+ * x.random_split(...)`, `x = Dataset.Tabular.from_delimited_files(...)` read otherwise only as a
+ * table: the edits of the whole rewrite (producer, split, each handed part saved to `splitFolder`,
+ * reads), the handed uses left to the caller. An MLTable saved after random_split keeps the split
+ * as a `sample` step with its seed (mltable.py random_split: the seed is fixed even when not given),
+ * so the job reads the same rows.
+ */
+export function splitDatasetEdits(fb: FixBuilder, ctx: RuleContext, handed: SyntaxNode[]): Edits | undefined {
+  const split = handed.length ? splitOf(ctx, handed[0]) : undefined;
+  if (!split || handed.some((h) => !same(splitOf(ctx, h), split))) return undefined;
+  const made = tabularProducer(ctx, split);
+  if (!made || qnameOf(ctx, made) !== FROM_DELIMITED) return undefined;
+  handedUses = handed;
+  try {
+    return tabularEdits(fb, ctx, made);
+  } finally {
+    handedUses = [];
+  }
+}
+
+/**
+ * For automl.ts: `x = Dataset.Tabular.from_delimited_files(...)` (`made`, any path data.ts reads:
+ * datastore paths too) whose uses `handed` AutoML takes: the whole rewrite with `x.save(folder)`
+ * after the producer, the dataset's other reads checked as tables. Undefined otherwise.
+ */
+export function savedTabularEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode, handed: SyntaxNode[], folder: string): Edits | undefined {
+  const target = assignedName(made);
+  const indent = target && lineIndent(ctx, made.parent!.parent!);
+  if (!target || indent === undefined || qnameOf(ctx, made) !== FROM_DELIMITED) return undefined;
+  handedUses = handed;
+  try {
+    const edits = tabularEdits(fb, ctx, made);
+    if (!edits || !same(edits[0][0], made)) return undefined;
+    return [[made, `${edits[0][1]}\n${indent}${target.text}.save(${JSON.stringify(folder)})${REVIEW}`], ...edits.slice(1)];
+  } finally {
+    handedUses = [];
+  }
+}
+
+/** The `x.random_split(...)` call whose assignment `a, b = ...` binds the name `id` reads. */
+export function splitOf(ctx: RuleContext, id: SyntaxNode): SyntaxNode | undefined {
+  const b = id.type === 'identifier' ? ctx.model.resolveName(id.text, id) : undefined;
+  const pattern = b?.kind === 'assign' ? b.node.parent : undefined;
+  const assign = pattern && ['pattern_list', 'tuple_pattern'].includes(pattern.type) ? pattern.parent : undefined;
+  if (assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), pattern!) || (b!.scope.bindings.get(id.text) ?? []).length !== 1) return undefined;
+  const right = assign.childForFieldName('right');
+  const fn = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+  return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'random_split' ? right! : undefined;
 }
 
 /**
@@ -630,8 +729,15 @@ function tabularProducer(ctx: RuleContext, node: SyntaxNode | undefined): Syntax
   for (let i = 0; node && i < 20; i++) {
     if (node.type === 'identifier') {
       const b = ctx.model.resolveName(node.text, node);
-      const assign = b?.kind === 'assign' ? b.node.parent : undefined;
-      node = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') ?? undefined : undefined;
+      let assign = b?.kind === 'assign' ? b.node.parent : undefined;
+      // A result of `a, b = x.random_split(...)`: its producer is x's.
+      const split = assign && ['pattern_list', 'tuple_pattern'].includes(assign.type) ? assign.parent : undefined;
+      if (split?.type === 'assignment' && same(split.childForFieldName('left'), assign!)) {
+        const right = split.childForFieldName('right');
+        const fn = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+        node = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'random_split' ? right! : undefined;
+        assign = undefined;
+      } else node = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') ?? undefined : undefined;
     }
     if (node?.type === 'subscript') {
       const dict = node.childForFieldName('value');
@@ -643,7 +749,7 @@ function tabularProducer(ctx: RuleContext, node: SyntaxNode | undefined): Syntax
     const fn = node.childForFieldName('function');
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
     // (`ds = ds.register(...)` read as a table: see registerEdit.)
-    if (!TABLE_METHODS[method] && method !== 'register') return undefined;
+    if (!TABLE_METHODS[method] && method !== 'register' && method !== 'random_split') return undefined;
     node = fn!.childForFieldName('object') ?? undefined;
   }
   return undefined;
@@ -841,7 +947,13 @@ function handedTo(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | 
   let target = assignedName(call);
   const only = target && usesOf(ctx, target).length === 1 ? memberOf(usesOf(ctx, target)[0]) : undefined;
   if (only?.name === 'register' && only.call) target = assignedName(only.call);
-  const owners = (target ? usesOf(ctx, target) : []).map((u) => enclosingV1Call(ctx, u)).filter((o): o is SyntaxNode => !!o);
+  // The parts of `a, b = x.random_split(...)` are x's uses too.
+  const uses = (target ? usesOf(ctx, target) : []).flatMap((u) => {
+    const m = memberOf(u);
+    const left = m?.name === 'random_split' && m.call?.parent?.type === 'assignment' ? m.call.parent.childForFieldName('left') : undefined;
+    return left ? left.namedChildren.flatMap((p) => usesOf(ctx, p)) : [u];
+  });
+  const owners = uses.map((u) => enclosingV1Call(ctx, u)).filter((o): o is SyntaxNode => !!o);
   return owners.length && owners.every((o) => same(o, owners[0])) ? fb.sameFixAs(owners[0]) : undefined;
 }
 
@@ -877,7 +989,7 @@ export const DATA: Rewrites = {
       },
     ])),
     // Rewritten with the dataset (its fix edits them, or the statement / chain holding them).
-    ...Object.fromEntries(['azureml.data.TabularDataset', 'azureml.core.Dataset'].flatMap((t) => ['register', 'take', 'drop_columns', 'keep_columns'].map((m): [string, Builder] => [
+    ...Object.fromEntries(['azureml.data.TabularDataset', 'azureml.core.Dataset'].flatMap((t) => ['register', 'take', 'drop_columns', 'keep_columns', 'random_split'].map((m): [string, Builder] => [
       `${t}.${m}`,
       (fb, ref, ctx) => {
         const made = tabularProducer(ctx, receiver(ref));

@@ -4,13 +4,15 @@
  *
  * Models: `Model(ws, name[, version])` → `ml_client.models.get`, `Model.register(ws, path, name, ...)`
  * → `ml_client.models.create_or_update(Model(...))`, with the reads of the variable v2 models share
- * (`name`, `version`, `tags`, ...; `created_time` → `creation_context.created_at`), whose findings
+ * (`name`, `version`, `tags`, ...; `created_time` → `creation_context.created_at`; `id`, v1's
+ * "name:version", → `name + ":" + version`, v2's being an ARM id), whose findings
  * offer the producer's fix. A registration's `model_framework` (used only by v1 no-code deployment and
  * profiling, which keep such a model v1) is dropped with `# amlint: review`; `Model.Framework.X` offers
  * the registration's fix. `Model.get_model_path(name)` in an online scoring script's `init()` (`run`
  * decorated or not) → the one entry of AZUREML_MODEL_DIR (see `getModelPath`). Not rewritten:
  * `Model.register` with datasets, sample inputs or a resource configuration (no v2 `Model` field),
- * `model.download` (v2 writes under `<download_path>/<name>/`, not where v1 did), `Model.list`
+ * `model.download` when files are read after it in the module (v2 writes under
+ * `<download_path>/<name>/`, not where v1 did; otherwise → `models.download`, marked for review), `Model.list`
  * (without a name v2 lists one container per model, v1 every version; with one, v1's `latest=True`
  * and tag filters have no v2 parameter), `get_model_path` elsewhere (ParallelRunStep scripts: a v2
  * parallel job runs the same entry script as is, per
@@ -23,7 +25,8 @@
  * environment)` → `CodeConfiguration(code, scoring_script)` (the older `runtime="python", conda_file=`
  * form → an `Environment(image, conda_file)` with ENV2's image); `cfg = AciWebservice.deploy_configuration(
  * cpu_cores, memory_gb, tags, description, ...)` → the deployment's settings (a dict passed as
- * `**cfg`; the VM SKU from the table of the ACI upgrade page); `svc = Model.deploy(ws, name, [model],
+ * `**cfg`; the VM SKU from the table of the ACI upgrade page), the service's tags, description and
+ * properties the endpoint's (when literals; else in the dict, v2 deployments have them too); `svc = Model.deploy(ws, name, [model],
  * ic, cfg)` → a `ManagedOnlineEndpoint` of that name and a `ManagedOnlineDeployment` "blue" taking
  * 100% of the traffic (DEP's names), each create waited on; then the service's uses on the endpoint:
  * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
@@ -254,11 +257,50 @@ function modelEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extraUse
       if (!extraUse?.(use) && passedToV1Call(ctx, use)) return undefined;
       continue;
     }
-    if (MODEL_ATTRIBUTES.includes(m.name)) edits.push([m.attr, m.attr.text], ...valueUses(ctx, m.attr));
+    if (m.name === 'download' && m.call) {
+      const e = downloadEdit(fb, ctx, call, use.text, m.call);
+      if (!e) return undefined;
+      edits.push(e);
+    } else if (m.name === 'id' && !m.call && !inString(m.attr)) {
+      if (['assignment', 'augmented_assignment'].includes(m.attr.parent?.type ?? '') && same(m.attr.parent!.childForFieldName('left'), m.attr)) return undefined;
+      // v1 `id` is "name:version" (azureml-core Model: `self.id = "{}:{}".format(name, version)`); v2 `id` is an ARM id.
+      const id = `${use.text}.name + ":" + ${use.text}.version`;
+      const bare = ['argument_list', 'keyword_argument', 'assignment', 'expression_statement', 'list', 'tuple', 'parenthesized_expression'].includes(m.attr.parent?.type ?? '');
+      edits.push([m.attr, bare ? id : `(${id})`]);
+    } else if (MODEL_ATTRIBUTES.includes(m.name)) edits.push([m.attr, m.attr.text], ...valueUses(ctx, m.attr));
     else if (MODEL_RENAMED[m.name] && !m.call) edits.push([m.attr, `${use.text}.${MODEL_RENAMED[m.name]}`], ...valueUses(ctx, m.attr));
     else return undefined;
   }
   return edits;
+}
+
+/** Inside a string (an f-string's interpolation): a replacement with quotes could end it. */
+function inString(node: SyntaxNode): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'string' || n.type === 'interpolation') return true;
+  return false;
+}
+
+/**
+ * `model.download(target_dir, exist_ok=True)` as a statement → `ml_client.models.download(name, version,
+ * download_path)` (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.modeloperations#azure-ai-ml-operations-modeloperations-download;
+ * azure-ai-ml `_model_operations.py` writes under `<download_path>/<name>/`, v1 into `target_dir`
+ * itself), marked for review. Only when nothing after it in the module reads files (`open` for
+ * reading, `load`, `listdir`, ...): the layout then changes nothing the code does. v1 `exist_ok=False`
+ * (its default) raises on an existing file, which v2 overwrites: only `exist_ok=True`.
+ */
+function downloadEdit(fb: FixBuilder, ctx: RuleContext, producer: SyntaxNode, model: string, call: SyntaxNode): Edit | undefined {
+  const args = bindArgs(call, ['target_dir', 'exist_ok', 'exists_ok'], ['target_dir', 'exist_ok']);
+  const stmt = statementOf(call);
+  if (!args || args.get('exist_ok')?.type !== 'true' || !stmt || call.parent?.type !== 'expression_statement' || lineIndent(ctx, stmt) === undefined) return undefined;
+  // Reads of files after the download (writes `open(path, "w")` aside).
+  const after = ctx.module.text.slice(stmt.endIndex).replace(/\bopen\s*\([^()]*,\s*(mode\s*=\s*)?["'][wax]b?\+?["']\s*\)/g, '');
+  if (/\b(open|load|loads|read_\w+|listdir|scandir|walk|i?glob|exists|isfile|isdir|copy\w*|move|rename|Path|get_model_path|download)\s*\(/.test(after)) return undefined;
+  // The client of the workspace the model came from.
+  const signature = qnameOf(ctx, producer) === MODEL ? ['workspace', 'name', 'version'] : REGISTER_SIGNATURE;
+  const ml = clientFor(fb, ctx, bindArgs(producer, signature, signature)?.get('workspace'));
+  if (!ml) return undefined;
+  const dir = args.get('target_dir');
+  return [stmt, `${ml}.models.download(name=${model}.name, version=${model}.version${dir ? `, download_path=${dir.text}` : ''})${REVIEW}`];
 }
 
 /** The use is (inside a list) an argument of a call into v1. */
@@ -287,7 +329,10 @@ const modelPiece: Builder = (fb, ref, ctx) => {
   let root = ref.call ? ref.call.childForFieldName('function')! : attributeSource(ctx, ref) ?? ref.node;
   while (root.type === 'attribute') root = root.childForFieldName('object')!;
   const made = modelProducer(ctx, root);
-  return made ? fb.sameFixAs(made) : undefined;
+  if (made) return fb.sameFixAs(made);
+  // A model made by another area's call (`run.register_model(...)`): that call's fix, when it edits this read.
+  const other = root.type === 'identifier' ? definingCall(ctx, root) : undefined;
+  return other ? fb.sameFixAs(other) : undefined;
 };
 
 /**
@@ -472,11 +517,21 @@ function deployGroup(ctx: RuleContext, start: SyntaxNode): SyntaxNode[] | undefi
 interface Config {
   /** The keyword arguments of the deployment (inline, or `**cfg`). */
   kwargs: string;
+  /** Those of the endpoint after its name (`description=..., tags=...`), or ''. */
+  endpoint: string;
   keyAuth: boolean;
 }
 
+/** A literal (strings without interpolation, numbers, constants, and containers of them): the same value wherever it is written. */
+function literal(node: SyntaxNode): boolean {
+  if (['integer', 'float', 'true', 'false', 'none'].includes(node.type)) return true;
+  if (node.type === 'string') return !node.namedChildren.some((c) => c.type === 'interpolation');
+  if (['concatenated_string', 'dictionary', 'list', 'tuple', 'pair', 'parenthesized_expression'].includes(node.type)) return node.namedChildren.every((c) => c.type === 'comment' || literal(c));
+  return false;
+}
+
 /** `AciWebservice.deploy_configuration(...)` → the deployment's settings; undefined when an argument has no v2 counterpart. */
-function aciSettings(call: SyntaxNode): { pairs: Array<[string, string]>; keyAuth: boolean } | undefined {
+function aciSettings(call: SyntaxNode): { pairs: Array<[string, string]>; endpoint: Array<[string, SyntaxNode]>; keyAuth: boolean } | undefined {
   const args = bindArgs(call, ACI_SIGNATURE, ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'auth_enabled', 'enable_app_insights']);
   if (!args) return undefined;
   const cpu = args.has('cpu_cores') ? numberOf(args.get('cpu_cores')) : ACI_DEFAULT_CPU;
@@ -486,11 +541,17 @@ function aciSettings(call: SyntaxNode): { pairs: Array<[string, string]>; keyAut
   const auth = args.get('auth_enabled')?.text;
   if (auth !== undefined && auth !== 'True' && auth !== 'False') return undefined;
   const pairs: Array<[string, string]> = [['instance_type', JSON.stringify(sku)], ['instance_count', '1']];
-  for (const [v1, v2] of [['description', 'description'], ['tags', 'tags'], ['properties', 'properties'], ['enable_app_insights', 'app_insights_enabled']]) {
-    const v = args.get(v1);
-    if (v) pairs.push([v2, v.text]);
+  const app = args.get('enable_app_insights');
+  if (app) pairs.push(['app_insights_enabled', app.text]);
+  // The service's description, tags and properties: the endpoint's (the v2 object the service
+  // variable holds; ManagedOnlineEndpoint(name, tags, properties, description, ...),
+  // https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.managedonlineendpoint).
+  const endpoint: Array<[string, SyntaxNode]> = [];
+  for (const k of ['description', 'tags', 'properties']) {
+    const v = args.get(k);
+    if (v) endpoint.push([k, v]);
   }
-  return { pairs, keyAuth: auth === 'True' };
+  return { pairs, endpoint, keyAuth: auth === 'True' };
 }
 
 /**
@@ -605,15 +666,20 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   if (!cfg || !settings) return undefined;
   const cfgInline = same(cfg, cfgArg);
   let config: Config;
-  if (cfgInline) config = { kwargs: settings.pairs.map(([k, v]) => `${k}=${v}`).join(', '), keyAuth: settings.keyAuth };
+  const endpointKwargs = settings.endpoint.map(([k, v]) => `, ${k}=${v.text}`).join('');
+  if (cfgInline) config = { kwargs: settings.pairs.map(([k, v]) => `${k}=${v}`).join(', '), endpoint: endpointKwargs, keyAuth: settings.keyAuth };
   else {
+    // Literal endpoint settings move to the endpoint; others stay where v1 evaluated them, in the
+    // deployment's dict (v2 deployments have the same fields, ManagedOnlineDeployment).
+    const moved = settings.endpoint.every(([, v]) => literal(v));
+    const pairs = moved ? settings.pairs : [...settings.pairs, ...settings.endpoint.map(([k, v]): [string, string] => [k, v.text])];
     if (!producers.has(cfg.id)) {
       const cfgStmt = statementOf(cfg);
       if (!cfgStmt || lineIndent(ctx, cfgStmt) === undefined) return undefined;
-      edits.push([cfg, `{${settings.pairs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}${REVIEW}`]);
+      edits.push([cfg, `{${pairs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}${REVIEW}`]);
     }
     producers.add(cfg.id);
-    config = { kwargs: `**${cfgArg!.text}`, keyAuth: settings.keyAuth };
+    config = { kwargs: `**${cfgArg!.text}`, endpoint: moved ? endpointKwargs : '', keyAuth: settings.keyAuth };
   }
 
   // The service's uses, on the v2 endpoint the variable now holds.
@@ -641,7 +707,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   ].join(', ')})`;
   const before = [
     // MOE: no auth is not supported on managed online endpoints; key auth is what the upgrade gives.
-    `${s} = ${endpointClass}(name=${name.text}, auth_mode="key")${config.keyAuth ? '' : REVIEW}`,
+    `${s} = ${endpointClass}(name=${name.text}, auth_mode="key"${config.endpoint})${config.keyAuth ? '' : REVIEW}`,
     `${ml}.online_endpoints.begin_create_or_update(${s}).result()`,
     `${ml}.online_deployments.begin_create_or_update(${deployment}).result()${REVIEW}`,
     `${s}.traffic = {${DEPLOYMENT}: 100}`,
@@ -1014,11 +1080,12 @@ export const DEPLOY: Rewrites = {
     [MODEL]: modelBuilder,
     [`${MODEL}.register`]: modelBuilder,
     [`${MODEL}.tags.get`]: modelPiece,
+    [`${MODEL}.download`]: modelPiece,
     [`${MODEL}.get_model_path`]: getModelPath,
   },
   attributes: {
     ...perServiceClass({ scoring_uri: servicePiece(scoringUri), swagger_uri: servicePiece(swaggerUri), state: servicePiece(), name: servicePiece(), tags: servicePiece(), description: servicePiece() }),
-    ...Object.fromEntries([...MODEL_ATTRIBUTES, ...Object.keys(MODEL_RENAMED)].map((a): [string, Builder] => [`${MODEL}.${a}`, modelPiece])),
+    ...Object.fromEntries([...MODEL_ATTRIBUTES, ...Object.keys(MODEL_RENAMED), 'id'].map((a): [string, Builder] => [`${MODEL}.${a}`, modelPiece])),
     'azureml.exceptions.WebserviceException': serviceHandler,
     [WEBSERVICES]: webservicesItem,
     ...Object.fromEntries(['CUSTOM', 'MULTI', 'ONNX', 'PYTORCH', 'SCIKITLEARN', 'TENSORFLOW'].map((f): [string, Builder] => [`${MODEL}.Framework.${f}`, frameworkPiece])),

@@ -12,7 +12,8 @@
  * (`env.docker.enabled = True` goes; `env.docker.base_image = X` → `image=X`, v1's DEFAULT_GPU_IMAGE →
  * its repository at `latest`, for review; `env.python.user_managed_dependencies = True` → no conda file;
  * `env.python.conda_dependencies = <CondaDependencies>` and `env.python.conda_dependencies.add_*(...)` /
- * `.set_python_version(v)` → an inline conda dict, which the v2 constructor accepts as well as a path
+ * `.set_python_version(v)` → an inline conda dict (read back by `env.python.conda_dependencies.
+ * serialize_to_string()` → `yaml.safe_dump(env.conda_file)`), which the v2 constructor accepts as well as a path
  * (azure-ai-ml `entities/_assets/environment.py`; only at construction: `__init__` serializes it, a
  * later `env.conda_file = ...` is not sent), the `CondaDependencies` object feeding it (`cd =
  * CondaDependencies()` / `.create(...)`, `cd.add_conda_package(...)`, ...) and `env.register(ws)` →
@@ -111,6 +112,8 @@ interface Plan {
   /** Statements that go (folded into the constructor). */
   deletes: SyntaxNode[];
   registers: Array<{ call: SyntaxNode; ws: SyntaxNode; env: SyntaxNode }>;
+  /** `env.python.conda_dependencies.serialize_to_string()` after the configuration: the v2 `conda_file` dict dumped. */
+  serializes: Array<{ call: SyntaxNode; env: SyntaxNode }>;
   /** v1 consumers: the node whose fix must carry this one (`delegate`) and the use of the environment in it. */
   consumers: Array<{ delegate: SyntaxNode; use: SyntaxNode }>;
   /** `env.environment_variables = {...}`: a v2 job's `environment_variables`, given to the consumer. */
@@ -418,7 +421,7 @@ function passedOn(ctx: RuleContext, use: SyntaxNode): Plan['consumers'][number] 
 function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
   const made = producerState(ctx, producer);
   if (!made) return undefined;
-  const plan: Plan = { producer, deletes: [], registers: [], consumers: [] };
+  const plan: Plan = { producer, deletes: [], registers: [], serializes: [], consumers: [] };
   if ('lookup' in made) plan.lookup = made.lookup;
   else plan.state = made;
   // Made inline as an argument: that consumer is its only use.
@@ -533,6 +536,14 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
     // Read attributes the v2 entity has with the same meaning.
     if (path.length === 1 && ['name', 'version'].includes(path[0]) && !(top.parent?.type === 'assignment' && same(top.parent.childForFieldName('left'), top))) continue;
     const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
+    // The environment's conda specification as YAML (v1 `CondaDependencies.serialize_to_string`): the
+    // v2 entity's `conda_file` property is the dict it was given (azure-ai-ml
+    // `entities/_assets/environment.py`), dumped with PyYAML as for a `CondaDependencies` of its own.
+    // Only for an in-memory specification (a file's YAML text would be re-dumped).
+    if (call && path.join('.') === 'python.conda_dependencies.serialize_to_string' && bindArgs(call, [], []) && plan.state?.conda && !plan.state.userManaged && !plan.state.condaFile) {
+      plan.serializes.push({ call, env: use });
+      continue;
+    }
     const ws = call && path.length === 1 && path[0] === 'register' ? bindArgs(call, ['workspace'], ['workspace'])?.get('workspace') : undefined;
     if (!ws) return undefined;
     plan.registers.push({ call: call!, ws, env: use });
@@ -650,6 +661,10 @@ function planEdits(fb: FixBuilder, ctx: RuleContext, plan: Plan, takesVars = fal
     const own = standaloneEdits(fb, ctx, plan.standalone);
     if (!own) return undefined;
     edits.push(...own);
+  }
+  if (plan.serializes.length) {
+    const yaml = fb.needModule('yaml');
+    for (const r of plan.serializes) edits.push([r.call, `${yaml}.safe_dump(${r.env.text}.conda_file)`]);
   }
   for (const r of plan.registers) {
     const client = clientOf(fb, ctx, r.ws);
@@ -920,7 +935,7 @@ export const ENVIRONMENT: Rewrites = {
     // ENV2: Environment.get(ws, name) → ml_client.environments.get(name=..., version=... | label="latest").
     [`${ENV}.get`]: producerBuilder,
     [`${ENV}.register`]: pieceBuilder,
-    ...Object.fromEntries(MUTATIONS.map((m): [string, Builder] => [`${ENV}.python.conda_dependencies.${m}`, pieceBuilder])),
+    ...Object.fromEntries([...MUTATIONS, 'serialize_to_string'].map((m): [string, Builder] => [`${ENV}.python.conda_dependencies.${m}`, pieceBuilder])),
     [CD]: condaPieceBuilder,
     [`${CD}.create`]: condaPieceBuilder,
     ...Object.fromEntries([...MUTATIONS, 'serialize_to_string', 'save'].map((m): [string, Builder] => [`${CD}.${m}`, condaPieceBuilder])),

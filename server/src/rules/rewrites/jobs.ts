@@ -23,6 +23,8 @@
  *   log_figure), status/details/tags/children shown, the portal URL shown (the MLflow run read as a
  *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped, and
  *   `with run.child_run() as child:` → a nested run.
+ * - `for r in exp.get_runs():` → the experiment's top-level MLflow runs, newest first (`getRunsEdits`),
+ *   `r.id`/`get_metrics()`/`get_status()` shown read from the MLflow run.
  * Bridging: in a job script whose own run is still needed (`run.input_datasets[...]`, `run.parent`,
  * `_OfflineRun` tests...), each logging call with a standalone MLflow form (log, log_row, log_table,
  * log_image, tag, set_tags, upload_file, upload_folder) is its own suggestion: MLflow logs to the job's
@@ -35,10 +37,10 @@
  * (v2 streams logs until the job ends), get_file_names used other than shown and download_file (v1 file
  * paths, logs included, do not map onto MLflow's artifact listing), DockerConfiguration other than
  * `use_docker=True` alone, fail/complete of a submitted run, get_environment,
- * get_outputs, restore_snapshot, Experiment.get_runs (v1 runs iterated; property filters have no MLflow
- * form), a status compared on an MLflow run (MLflow spells statuses otherwise), a string logged in a
- * loop (one artifact where v1 kept a series), log_list in a bridged script (no active MLflow run to
- * batch into), `input_datasets` (v2 passes inputs as arguments), AutoML limits/training settings (they
+ * get_outputs, restore_snapshot, Experiment.get_runs other than iterated by a for loop (kept as a
+ * list; type/tags/properties filters, include_children), a status compared on an MLflow run (MLflow
+ * spells statuses otherwise), a string logged in a loop (one artifact where v1 kept a series),
+ * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` (v2 passes inputs as arguments), AutoML limits/training settings (they
  * need statements after the call) and v1 datasets as AutoML data (MLTable in v2).
  */
 import type { SyntaxNode } from '../../engine/syntax';
@@ -609,7 +611,7 @@ function submitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
   const list = (kw ?? use).parent;
   const call = list?.type === 'argument_list' ? list.parent : undefined;
   if (!call || qnameOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
-  return bindArgs(call, ['config'], ['config', 'regenerate_outputs'])?.get('config')?.id === use.id ? call : undefined;
+  return bindArgs(call, ['config'], ['config', 'regenerate_outputs', 'show_output'])?.get('config')?.id === use.id ? call : undefined;
 }
 
 /**
@@ -770,7 +772,8 @@ const runUse: Builder = (fb, ref, ctx) => {
   const b = run?.type === 'identifier' ? ctx.model.resolveName(run.text, run) : undefined;
   const loop = b?.node.parent;
   const iter = loop?.type === 'for_statement' && same(loop.childForFieldName('left'), b!.node) ? loop.childForFieldName('right') : undefined;
-  return iter && qnameOf(ctx, iter) === 'azureml.core.Run.get_children' ? fb.sameFixAs(iter) : undefined;
+  // Likewise `for r in exp.get_runs():` (getRunsEdits).
+  return iter && ['azureml.core.Run.get_children', 'azureml.core.Experiment.get_runs'].includes(qnameOf(ctx, iter) ?? '') ? fb.sameFixAs(iter) : undefined;
 };
 
 /** The v2 `compute=` for a v1 compute target: a name as written, a v1 compute object's `.name`, a `.name` read kept; null when none. */
@@ -1149,6 +1152,82 @@ function childRunEdits(fb: FixBuilder, ctx: RuleContext, parent: SyntaxNode, use
 }
 
 /**
+ * MLflow already points at the workspace `ws` where `stmt` runs: a module-level
+ * `mlflow.set_tracking_uri(ws.get_mlflow_tracking_uri())` (or its v2 form, `....mlflow_tracking_uri`)
+ * before it, at the top level, and no other set_tracking_uri call in the module.
+ */
+function trackingSet(ctx: RuleContext, stmt: SyntaxNode, ws: SyntaxNode): boolean {
+  let root = stmt;
+  while (root.parent) root = root.parent;
+  const calls = root.descendantsOfType('call').filter((c) => {
+    const fn = c.childForFieldName('function');
+    return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'set_tracking_uri';
+  });
+  const c = calls.length === 1 ? calls[0] : undefined;
+  const fn = c?.childForFieldName('function')?.childForFieldName('object');
+  const arg = c && callArgs(c).positional.length === 1 && !callArgs(c).keywords.size ? callArgs(c).positional[0] : undefined;
+  const b = fn?.type === 'identifier' ? ctx.model.resolveName(fn.text, fn) : undefined;
+  const top = c?.parent?.type === 'expression_statement' && c.parent.parent?.type === 'module' && c.endIndex < stmt.startIndex;
+  const wsUri = arg?.type === 'call' && noArgs(arg) && arg.childForFieldName('function')?.text === `${ws.text}.get_mlflow_tracking_uri` && sameAt(ctx, ws, stmt);
+  const v2Uri = arg?.type === 'attribute' && arg.childForFieldName('attribute')?.text === 'mlflow_tracking_uri';
+  return !!(top && b?.kind === 'import' && fn!.text === 'mlflow' && (wsUri || v2Uri));
+}
+
+/**
+ * `for r in exp.get_runs():` → the experiment's MLflow runs (v2 has no run listing; MLF: runs are
+ * MLflow runs): `mlflow.search_runs(experiment_names=[name], output_format="list")`, newest first as v1
+ * (its default order is `start_time` descending), keeping top-level runs as v1 does without
+ * `include_children` (child runs carry the `mlflow.parentRunId` tag), MLflow first pointed at the
+ * workspace (TRK). https://learn.microsoft.com/azure/machine-learning/how-to-track-experiments-mlflow
+ * ("Getting all the runs from an experiment", "Ordering runs", "Getting child (nested) runs").
+ * Each use of `r`: `r.id` → `r.info.run_id` (the job name), `r.get_metrics()` → `r.data.metrics` (MLF),
+ * `r.get_status()` shown → `r.info.status` (MLflow spells statuses `FINISHED`, `FAILED`... : the doc's
+ * table; `# amlint: review`), `r` shown. Undefined for any other use, arguments, or a loop `else`.
+ */
+function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+  const fn = call.childForFieldName('function');
+  const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
+  const expCall = madeBy(ctx, exp);
+  if (!noArgs(call) || !exp || !expCall || qnameOf(ctx, expCall) !== 'azureml.core.Experiment' || (exp.type !== 'call' && !sameAt(ctx, exp, call))) return undefined;
+  const e = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
+  const ws = e?.get('workspace');
+  const name = e?.get('name');
+  const loop = call.parent;
+  const uses = loopUses(ctx, call);
+  if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call) || !uses || loop?.type !== 'for_statement' || loop.childForFieldName('alternative')) return undefined;
+  const r = loop.childForFieldName('left')!.text;
+  const edits: Edits = [];
+  let status = false;
+  for (const use of uses) {
+    const m = member(use);
+    if (!m) {
+      if (!shown(ctx, use)) return undefined;
+    } else if (m.name === 'id' && !m.call) edits.push([m.attr, `${r}.info.run_id`]);
+    else if (m.name === 'get_metrics' && m.call && noArgs(m.call)) edits.push([m.call, `${r}.data.metrics`]);
+    else if (m.name === 'get_status' && m.call && noArgs(m.call) && shown(ctx, m.call)) {
+      edits.push([m.call, `${r}.info.status`]);
+      status = true;
+    } else return undefined;
+  }
+  const client = trackingSet(ctx, loop, ws) ? null : clientOf(fb, ctx, ws);
+  const mark = status ? reviewMark(ctx, call) : undefined;
+  if (client === undefined || (status && !mark)) return undefined;
+  const mlflow = fb.needModule('mlflow');
+  edits.unshift([call, `[${r} for ${r} in ${mlflow}.search_runs(experiment_names=[${name.text}], output_format="list") if "mlflow.parentRunId" not in ${r}.data.tags]`]);
+  if (client) {
+    const ml = client.ml;
+    const lead = firstLeaf(loop);
+    edits.push([lead, `${mlflow}.set_tracking_uri(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)\n${' '.repeat(loop.startPosition.column)}${lead.text}`], ...client.edits);
+  }
+  if (mark && mark !== 'append') edits.push(mark);
+  // `exp = Experiment(ws, name)` used only here: its name (the Experiment builder's rewrite once unused).
+  // (Distinct nodes: the model lists a for loop's iterable use twice.)
+  const expUses = exp.type === 'identifier' ? usesOfAssigned(ctx, expCall) : undefined;
+  if (expUses && new Set(expUses.map((u) => u.id)).size === 1 && expCall.parent?.type === 'assignment') edits.push([expCall, name.text]);
+  return edits;
+}
+
+/**
  * `run = exp.start_logging()` (or `with exp.start_logging() as run:`) and every use of the run,
  * as one fix (MLF "Experiments and runs": `mlflow.set_experiment(name)`, `mlflow.start_run()`),
  * MLflow first pointed at the experiment's workspace (TRK: `mlflow.set_tracking_uri(
@@ -1345,6 +1424,7 @@ export const JOBS: Rewrites = {
     'azureml.core.Run': (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
     'azureml.core.Run.get_tags': runMember(),
     'azureml.core.Experiment.start_logging': (fb, ref, ctx) => combined(fb, ref.call!, startLoggingEdits(fb, ctx, ref.call!)),
+    'azureml.core.Experiment.get_runs': (fb, ref, ctx) => combined(fb, ref.call!, getRunsEdits(fb, ctx, ref.call!)),
     // v2 has no experiment object: once nothing uses it, `exp = Experiment(ws, "name")` keeps the name (CMD: experiment_name=).
     'azureml.core.Experiment': (fb, ref, ctx) => {
       const args = bindArgs(ref.call!, ['workspace', 'name'], ['workspace', 'name']);
@@ -1358,7 +1438,7 @@ export const JOBS: Rewrites = {
       // Used by submits or an interactive run: that rewrite's fix.
       const use = uses?.[0];
       const m = use && member(use);
-      return m?.call && ['submit', 'start_logging'].includes(m.name) ? fb.sameFixAs(m.call) : undefined;
+      return m?.call && ['submit', 'start_logging', 'get_runs'].includes(m.name) ? fb.sameFixAs(m.call) : undefined;
     },
     // Only when every use of the run is a call this table rewrites to MLflow; the fix rewrites them too.
     'azureml.core.Run.get_context': (fb, ref, ctx) => {

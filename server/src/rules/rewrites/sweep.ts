@@ -30,7 +30,9 @@
  * Not rewritten: keys that are no option name (`"learning rate"`), `properties=` (Sobol), positional policy
  * arguments, a ScriptRunConfig with `run_config=`/`distributed_job_config=`, HyperDriveStep (pipelines.ts),
  * and runs whose children are read otherwise (`get_children`, `get_children_sorted_by_primary_metric`:
- * no verified v2 form; `get_metrics`: every child's in v1).
+ * no verified v2 form; `get_metrics`: every child's in v1), and the best trial's
+ * `get_details()['runDefinition']['arguments']` (no documented v2 or MLflow read of a trial's sampled
+ * values or resolved command line).
  * The `ScriptRunConfig` entry here replaces jobs.ts's in the merged table (SWEEP follows JOBS in
  * AREAS): given to a HyperDriveConfig it offers that fix, otherwise it is jobs.ts's builder.
  */
