@@ -249,6 +249,25 @@ describe('rewrites: models and deployment', () => {
         'service.traffic = {"blue": 100}\n' +
         'service = ml_client.online_endpoints.begin_create_or_update(service).result()\n',
     ],
+    [
+      // v2 models.list() lists one entry per model (version None), list(name=) its versions: every
+      // version is each model's list(name=); the order may differ (review). The same name then bound
+      // again to a lookup: each binding's reads are its own.
+      'Model.list iterated only to print names and versions, the name then bound to ws.models[...]',
+      'from azureml.core import Workspace, Model\nws = Workspace.from_config()\nfor m in Model.list(ws):\n    print(m.name, "v" + str(m.version))\nm = ws.models["churn"]\nprint(f"{m.name}: {m.version}")\n',
+      `${CLIENT}for m in (v for c in ml_client.models.list() for v in ml_client.models.list(name=c.name)):  # amlint: review\n    print(m.name, "v" + str(m.version))\nm = ml_client.models.get(name="churn", label="latest")\nprint(f"{m.name}: {m.version}")\n`,
+    ],
+    [
+      // v2 models of list(name=) carry their tags and properties (Model._from_rest_object).
+      'Model.list whose loop also shows each model\'s tags and properties (the DP-100 listing)',
+      'from azureml.core import Workspace, Model\nws = Workspace.from_config()\nfor m in Model.list(ws):\n    print(m.name, m.version)\n    for k in m.tags:\n        value = m.tags[k]\n        print(k, value)\n    for k, v in m.properties.items():\n        print(k, v)\n',
+      `${CLIENT}for m in (v for c in ml_client.models.list() for v in ml_client.models.list(name=c.name)):  # amlint: review\n    print(m.name, m.version)\n    for k in m.tags:\n        value = m.tags[k]\n        print(k, value)\n    for k, v in m.properties.items():\n        print(k, v)\n`,
+    ],
+    [
+      'Model.list of one name → models.list(name=...), inside a function',
+      'from azureml.core import Workspace, Model\nws = Workspace.from_config()\n\n\ndef show():\n    for model in Model.list(ws, name="churn"):\n        print("{} {}".format(model.name, model.version))\n',
+      `${CLIENT}\n\ndef show():\n    for model in ml_client.models.list(name="churn"):  # amlint: review\n        print("{} {}".format(model.name, model.version))\n`,
+    ],
   ];
   rewriteCases(cases);
 
@@ -317,6 +336,21 @@ describe('rewrites: models and deployment', () => {
     assert.ok(out.includes('ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=myenv, code_configuration=inference_config, instance_type="Standard_DS1_v2", instance_count=1)'), out);
     assert.ok(parses(out));
     assert.equal(fixPy(out), out);
+  });
+
+  it('a notebook: models listed in one cell, one of them looked up under the same name in the next', () => {
+    const cells = ['from azureml.core import Workspace, Model\nws = Workspace.from_config()', 'for model in Model.list(ws):\n    print(model.name, "version:", model.version)', 'model = ws.models["diabetes"]\nprint(model.name, model.version)'];
+    const out = fixDocument({ kind: 'notebook', cells: cells.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output as { cells: Array<{ text: string }> };
+    assert.deepEqual(
+      out.cells.map((c) => c.text),
+      [
+        CLIENT.trimEnd(),
+        'for model in (v for c in ml_client.models.list() for v in ml_client.models.list(name=c.name)):  # amlint: review\n    print(model.name, "version:", model.version)',
+        'model = ml_client.models.get(name="diabetes", label="latest")\nprint(model.name, model.version)',
+      ],
+    );
+    const again = fixDocument({ kind: 'notebook', cells: out.cells.map((c) => ({ kind: 'code' as const, text: c.text })) }, undefined, { unsafe: true }).output as { cells: Array<{ text: string }> };
+    assert.deepEqual(again.cells.map((c) => c.text), out.cells.map((c) => c.text));
   });
 
   it('a notebook: register, deploy, score, check and delete in separate cells', () => {
@@ -504,6 +538,11 @@ describe('rewrites: models and deployment', () => {
       ['get_model_path in a script that takes arguments (a ParallelRunStep script downloads its model)', 'import argparse\nfrom azureml.core.model import Model\n\ndef init():\n    p = argparse.ArgumentParser()\n    path = Model.get_model_path(p.parse_args().model)\n\ndef run(batch):\n    return batch\n', 5, '`Model.get_model_path()`'],
       ['get_model_path of two models (one model per v2 deployment)', 'from azureml.core.model import Model\n\ndef init():\n    a = Model.get_model_path("a")\n    b = Model.get_model_path("b")\n\ndef run(data):\n    return data\n', 3, '`Model.get_model_path()`'],
       ['get_model_path outside init()', 'from azureml.core.model import Model\npath = Model.get_model_path("a")\n', 1, '`Model.get_model_path()`'],
+      ['Model.list of the latest versions (no v2 parameter)', 'from azureml.core import Model\nfor m in Model.list(ws, latest=True):\n    print(m.name)\n', 1, '`Model.list()`'],
+      ['Model.list whose models are kept, not only printed', 'from azureml.core import Model\nfor m in Model.list(ws):\n    models.append(m)\n', 1, '`Model.list()`'],
+      ['Model.list whose last model is read after the loop', 'from azureml.core import Model\nfor m in Model.list(ws):\n    print(m.name)\nprint(m.version)\n', 1, '`Model.list()`'],
+      ['Model.list whose model names are compared, not printed', 'from azureml.core import Model\nfor m in Model.list(ws):\n    if m.name == "x":\n        print(m.version)\n', 1, '`Model.list()`'],
+      ['Model.list in a one-line loop (no place for the review mark)', 'from azureml.core import Model\nfor m in Model.list(ws): print(m.name)\n', 1, '`Model.list()`'],
     ];
     for (const [name, src, line, what] of negatives) {
       it(name, () => assert.equal(fixesAt(src, line, what), undefined));

@@ -770,3 +770,71 @@ describe('rewrites: community cluster shapes (Learn tutorial, Udacity notebooks)
     noFix(src, 'Workspace.compute_targets');
   });
 });
+
+describe('rewrites: compute instances, datastore names, ws.datasets.get', () => {
+  const CI_V1 = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeInstance\nfrom azureml.core.compute_target import ComputeTargetException\nws = Workspace.from_config()\n';
+  const CI_V2 = `${IMPORTS}import azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\nws = MLClient.from_config(credential=DefaultAzureCredential())\n`;
+  rewriteCases([
+    [
+      // COMP: ComputeInstance entity + compute.begin_create_or_update; v1 ssh_public_access=False kept as ssh_public_access_enabled=False.
+      'the compute instance get-or-create idiom → compute.get / ResourceNotFoundError / ComputeInstance entity',
+      `${CI_V1}try:\n    ci = ComputeInstance(workspace=ws, name="dev-ci")\nexcept ComputeTargetException:\n    cfg = ComputeInstance.provisioning_configuration(vm_size="STANDARD_DS11_V2", ssh_public_access=False)\n    ci = ComputeInstance.create(ws, "dev-ci", cfg)\n    ci.wait_for_completion(show_output=True)\n`,
+      `${CI_V2}try:\n    ci = ws.compute.get("dev-ci")\nexcept ResourceNotFoundError:\n    cfg = azure.ai.ml.entities.ComputeInstance(name="dev-ci", size="STANDARD_DS11_V2", ssh_public_access_enabled=False)\n    ci = ws.compute.begin_create_or_update(cfg).result()\n    print(ci.provisioning_state)\n`,
+    ],
+    [
+      'a compute instance created inline with a description, waited for after the try',
+      `${CI_V1}n = "ci1"\ntry:\n    ci = ComputeInstance(ws, n)\nexcept ComputeTargetException:\n    ci = ComputeInstance.create(ws, n, ComputeInstance.provisioning_configuration(vm_size="STANDARD_DS3_V2", description="dev box"))\nci.wait_for_completion(show_output=True)\n`,
+      `${CI_V2}n = "ci1"\ntry:\n    ci = ws.compute.get(n)\nexcept ResourceNotFoundError:\n    ci = ws.compute.begin_create_or_update(azure.ai.ml.entities.ComputeInstance(name=n, size="STANDARD_DS3_V2", description="dev box")).result()\nprint(ci.provisioning_state)\n`,
+    ],
+    [
+      'ws.datastores iterated for its names → the listed datastores by name; ws.datasets.get read for name/version → data.get(label="latest")',
+      'from azureml.core import Workspace\nws = Workspace.from_config()\nfor n in ws.datastores:\n    print(n)\nd = ws.datasets.get("diabetes")\nprint(d.name, d.version)\n',
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nfor n in {d.name: d for d in ws.datastores.list()}:\n    print(n)\nd = ws.data.get(name="diabetes", label="latest")\nprint(d.name, d.version)\n`,
+    ],
+    [
+      'ws.datastores names on the module client while the workspace stays v1 (write_config has no v2 form)',
+      `${IMPORTS}from azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nprint(len(ws.datastores))\nws.write_config()\n`,
+      `${IMPORTS}from azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nprint(len({d.name: d for d in ml_client.datastores.list()}))\nws.write_config()\n`,
+    ],
+  ]);
+
+  describe('no suggestion where the rewrite would not be faithful', () => {
+    it('ssh_public_access=True (v2 needs an SSH key entity) leaves the instance pattern alone', () => {
+      const src = `${CI_V1}try:\n    ci = ComputeInstance(workspace=ws, name="x")\nexcept ComputeTargetException:\n    cfg = ComputeInstance.provisioning_configuration(vm_size="STANDARD_DS3_V2", ssh_public_access=True, admin_user_ssh_public_key="k")\n    ci = ComputeInstance.create(ws, "x", cfg)\n`;
+      for (const api of ['ComputeInstance()', 'ComputeInstance.create', 'ComputeInstance.provisioning_configuration']) noFix(src, api);
+    });
+    it('ws.datasets.get compared with None (v1 gives None, v2 raises) is not rewritten', () => {
+      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.datasets.get("x")\nif d is None:\n    print("missing")\n';
+      noFix(src, 'Workspace.datasets.get');
+    });
+    it('ws.datasets.get with a default is not rewritten', () => {
+      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.datasets.get("x", None)\nprint(d.name)\n';
+      noFix(src, 'Workspace.datasets.get');
+    });
+    it('ws.datastores read for its values (a v1 Datastore) is not a name list', () => {
+      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nfor n, d in ws.datastores.items():\n    d.upload_files(["a.csv"])\n';
+      noFix(src, 'Workspace.datastores');
+    });
+  });
+
+  it('notebook cells: the instance idiom split over cells', () => {
+    const cells = [
+      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeInstance\nfrom azureml.core.compute_target import ComputeTargetException\nws = Workspace.from_config()',
+      'try:\n    ci = ComputeInstance(workspace=ws, name="nb-ci")\nexcept ComputeTargetException:\n    cfg = ComputeInstance.provisioning_configuration(vm_size="STANDARD_DS3_V2")\n    ci = ComputeInstance.create(ws, "nb-ci", cfg)',
+      'ci.wait_for_completion(show_output=True)',
+    ];
+    const expected = [
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\nws = MLClient.from_config(credential=DefaultAzureCredential())',
+      'try:\n    ci = ws.compute.get("nb-ci")\nexcept ResourceNotFoundError:\n    cfg = azure.ai.ml.entities.ComputeInstance(name="nb-ci", size="STANDARD_DS3_V2")\n    ci = ws.compute.begin_create_or_update(cfg).result()',
+      'print(ci.provisioning_state)',
+    ];
+    const run = (texts: string[]) => {
+      const out = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+      return (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    };
+    const out = run(cells);
+    assert.deepEqual(out, expected);
+    for (const c of out) assert.ok(parses(c), c);
+    assert.deepEqual(run(out), out, 'a second run changes nothing');
+  });
+});

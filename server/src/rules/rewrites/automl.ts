@@ -59,7 +59,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, variableFree, type Edits, type Rewrites } from './common';
+import { knownString, lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, variableFree, type Edits, type Rewrites } from './common';
 import { computeName } from './jobs';
 import { registeredDatasetEdits, savedTabularEdits, splitDatasetEdits, splitFolder, splitOf, tabularReadEdits } from './data';
 
@@ -77,17 +77,6 @@ function stable(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
   if (expr.type === 'attribute') return stable(ctx, expr.childForFieldName('object')!, site);
   if (['list', 'tuple', 'unary_operator', 'binary_operator', 'parenthesized_expression'].includes(expr.type)) return expr.namedChildren.every((c) => stable(ctx, c, site));
   return false;
-}
-
-/** A string literal's value, or that of a name bound once to a string literal. */
-function knownString(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'string') return stringValue(node);
-  if (node.type !== 'identifier') return undefined;
-  const b = ctx.model.resolveName(node.text, node);
-  const assign = b?.node.parent;
-  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
-  return stringValue(assign.childForFieldName('right') ?? undefined);
 }
 
 /**

@@ -206,3 +206,14 @@ export function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
   const start = text.lastIndexOf('\n', node.startIndex - 1) + 1;
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
+
+/** A string literal's value, or that of a name bound once (in its scope) to a string literal. */
+export function knownString(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'string') return stringValue(node);
+  if (node.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(node.text, node);
+  const assign = b?.node.parent;
+  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
+  return stringValue(assign.childForFieldName('right') ?? undefined);
+}

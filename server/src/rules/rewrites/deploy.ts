@@ -6,15 +6,16 @@
  * → `ml_client.models.create_or_update(Model(...))`, with the reads of the variable v2 models share
  * (`name`, `version`, `tags`, ...; `created_time` → `creation_context.created_at`; `id`, v1's
  * "name:version", → `name + ":" + version`, v2's being an ARM id), whose findings
- * offer the producer's fix. A registration's `model_framework` (used only by v1 no-code deployment and
+ * offer the producer's fix; `for m in Model.list(ws[, name]):` only printing its models → every
+ * version of each v2 model container (order may differ: review). A registration's `model_framework` (used only by v1 no-code deployment and
  * profiling, which keep such a model v1) is dropped with `# amlint: review`; `Model.Framework.X` offers
  * the registration's fix. `Model.get_model_path(name)` in an online scoring script's `init()` (`run`
  * decorated or not) → the one entry of AZUREML_MODEL_DIR (see `getModelPath`). Not rewritten:
  * `Model.register` with datasets, sample inputs or a resource configuration (no v2 `Model` field),
  * `model.download` when files are read after it in the module (v2 writes under
  * `<download_path>/<name>/`, not where v1 did; otherwise → `models.download`, marked for review), `Model.list`
- * (without a name v2 lists one container per model, v1 every version; with one, v1's `latest=True`
- * and tag filters have no v2 parameter), `get_model_path` elsewhere (ParallelRunStep scripts: a v2
+ * other than iterated by a loop that only shows the models (v1's `latest=True` and tag filters have no
+ * v2 parameter; see modelList), `get_model_path` elsewhere (ParallelRunStep scripts: a v2
  * parallel job runs the same entry script as is, per
  * https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-parallel-run-step, and gets
  * no model directory; job scripts, where v1 downloaded the model to azureml-models/<name>/<version>:
@@ -62,7 +63,7 @@ import { sdkOf, type Reference } from '../../engine/semantic/model';
 import type { Range } from '../../engine/types';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
+import { assignedName, endsLine, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
 import { environmentEdits } from './environment';
 import { clientOf } from './workspace';
 
@@ -328,12 +329,98 @@ const modelPiece: Builder = (fb, ref, ctx) => {
   // A bare name holding an attribute's value (`t = model.created_time` ... `print(t)`): that attribute's model.
   let root = ref.call ? ref.call.childForFieldName('function')! : attributeSource(ctx, ref) ?? ref.node;
   while (root.type === 'attribute') root = root.childForFieldName('object')!;
-  const made = modelProducer(ctx, root);
+  const made = modelProducer(ctx, root) ?? listLoop(ctx, root) ?? modelsLookup(ctx, root);
   if (made) return fb.sameFixAs(made);
   // A model made by another area's call (`run.register_model(...)`): that call's fix, when it edits this read.
   const other = root.type === 'identifier' ? definingCall(ctx, root) : undefined;
   return other ? fb.sameFixAs(other) : undefined;
 };
+
+/** The v1 signature of `Model.list` (azureml-core). */
+const LIST_SIGNATURE = ['workspace', 'name', 'tags', 'properties', 'run_id', 'latest', 'dataset_id', 'expand', 'page_count', 'order_by'];
+
+/** `x` is only shown: inside the arguments of a builtin `print(...)` statement, through `str(...)`, `.format(...)` or an f-string at most. */
+function printedOnly(ctx: RuleContext, x: SyntaxNode): boolean {
+  for (let n = x.parent; n; n = n.parent) {
+    if (n.type === 'call') {
+      const fn = n.childForFieldName('function');
+      const name = fn?.type === 'identifier' && !ctx.model.resolveName(fn.text, fn) ? fn.text : undefined;
+      if (name === 'print') return n.parent?.type === 'expression_statement';
+      if (name !== 'str' && !(fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' && fn.childForFieldName('object')?.type === 'string')) return false;
+    } else if (!['argument_list', 'interpolation', 'string', 'binary_operator', 'parenthesized_expression', 'keyword_argument'].includes(n.type)) return false;
+  }
+  return false;
+}
+
+/**
+ * A model's `tags` / `properties` dict read for display (the DP-100 labs' listing): iterated by a
+ * `for` (`for k in d:`, `for k, v in d.items():`), or one entry read (`d[k]`) printed or assigned.
+ */
+function dictShown(ctx: RuleContext, dict: SyntaxNode): boolean {
+  let x = dict;
+  const member = memberOf(dict);
+  if (member?.call && ['items', 'keys', 'values'].includes(member.name) && noArgs(member.call)) x = member.call;
+  const p = x.parent;
+  if (p?.type === 'for_statement' && same(p.childForFieldName('right'), x)) return true;
+  if (!same(x, dict) || p?.type !== 'subscript' || !same(p.childForFieldName('value'), dict)) return false;
+  const assign = p.parent;
+  return printedOnly(ctx, p) || (assign?.type === 'assignment' && same(assign.childForFieldName('right'), p) && assign.childForFieldName('left')?.type === 'identifier');
+}
+
+/**
+ * `for m in Model.list(ws[, name]):` whose loop only prints the model's `name` / `version` (and shows its
+ * `tags` / `properties`, see dictShown): the models, listed
+ * in v2. v1 lists every version of every model (`latest=False`); v2 `models.list()` without a name lists
+ * one entry per model container (azure-ai-ml `_model_operations.py` `list`: `Model._from_container_rest_object`,
+ * `version=None`), with a name that model's versions
+ * (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.modeloperations#azure-ai-ml-operations-modeloperations-list):
+ * every version is each container's `list(name=...)`. The order (v1: newest first, one page) may
+ * differ: the display changes, the program does not, marked for review.
+ */
+const modelList: Builder = (fb, ref, ctx) => {
+  const call = ref.call!;
+  const args = bindArgs(call, LIST_SIGNATURE, ['workspace', 'name']);
+  const loop = call.parent;
+  const target = loop?.type === 'for_statement' && same(loop.childForFieldName('right'), call) ? loop.childForFieldName('left') : undefined;
+  const body = loop?.childForFieldName('body');
+  if (!args?.get('workspace') || target?.type !== 'identifier' || !body || loop!.childForFieldName('alternative')) return undefined;
+  // The header ends its line (the review mark goes after its colon).
+  const colon = loop!.children.find((c) => c.type === ':' && c.startIndex >= call.endIndex);
+  if (!colon || body.startPosition.row <= colon.startPosition.row || !endsLine(ctx, colon)) return undefined;
+  const binding = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((b) => same(b.node, target));
+  const uses = binding ? ctx.model.uses.get(binding) ?? [] : [];
+  if (!binding || !uses.length) return undefined;
+  for (const use of uses) {
+    const m = memberOf(use);
+    if (!m || m.call || !MODEL_ATTRIBUTES.includes(m.name) || use.startIndex < body.startIndex || use.endIndex > body.endIndex) return undefined;
+    if (!printedOnly(ctx, m.attr) && !(['tags', 'properties'].includes(m.name) && dictShown(ctx, m.attr))) return undefined;
+  }
+  const ml = clientFor(fb, ctx, args.get('workspace'));
+  if (!ml || ml === 'c' || ml === 'v') return undefined;
+  const end = nodeRange(colon).end;
+  fb.replace({ start: end, end }, REVIEW);
+  // The reads stay as written (their findings offer this fix).
+  for (const use of uses) fb.replace(use.parent!, use.parent!.text);
+  const name = args.get('name');
+  return name ? `${ml}.models.list(name=${name.text})` : `(v for c in ${ml}.models.list() for v in ${ml}.models.list(name=c.name))`;
+};
+
+/** The `for` loop over `Model.list(...)` that binds `name`, if it does. */
+function listLoop(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined {
+  const b = name.type === 'identifier' ? ctx.model.resolveName(name.text, name) : undefined;
+  const loop = b?.kind === 'loop' ? b.node.parent : undefined;
+  const right = loop?.type === 'for_statement' && same(loop.childForFieldName('left'), b!.node) ? loop.childForFieldName('right') : undefined;
+  return right?.type === 'call' && qnameOf(ctx, right) === `${MODEL}.list` ? right : undefined;
+}
+
+/** `ws.models[name]` assigned to the name `x` is bound by: the attribute `ws.models` (workspace.ts rewrites the lookup). */
+function modelsLookup(ctx: RuleContext, x: SyntaxNode): SyntaxNode | undefined {
+  const b = x.type === 'identifier' ? ctx.model.resolveName(x.text, x) : undefined;
+  const assign = b?.kind === 'assign' ? b.node.parent : undefined;
+  const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
+  const value = right?.type === 'subscript' ? right.childForFieldName('value') : undefined;
+  return value?.type === 'attribute' && value.childForFieldName('attribute')?.text === 'models' ? value : undefined;
+}
 
 /**
  * `Model.get_model_path(name)` in an online scoring script's `init()`: v1 returns the one file or
@@ -1082,6 +1169,7 @@ export const DEPLOY: Rewrites = {
     [`${MODEL}.tags.get`]: modelPiece,
     [`${MODEL}.download`]: modelPiece,
     [`${MODEL}.get_model_path`]: getModelPath,
+    [`${MODEL}.list`]: modelList,
   },
   attributes: {
     ...perServiceClass({ scoring_uri: servicePiece(scoringUri), swagger_uri: servicePiece(swaggerUri), state: servicePiece(), name: servicePiece(), tags: servicePiece(), description: servicePiece() }),

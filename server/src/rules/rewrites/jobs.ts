@@ -47,7 +47,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { lineIndent, endsLine, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { knownString, lineIndent, endsLine, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineConfig } from './pipelines';
@@ -94,17 +94,6 @@ function sameAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
   if (expr.type !== 'identifier') return false;
   const a = ctx.model.resolveName(expr.text, expr);
   return !!a && a === ctx.model.resolveName(expr.text, site);
-}
-
-/** A string literal's value, or that of a name assigned a string literal. */
-function knownString(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'string') return stringValue(node);
-  if (node.type !== 'identifier') return undefined;
-  const b = ctx.model.resolveName(node.text, node);
-  const assign = b?.node.parent;
-  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || assign.childForFieldName('left')?.id !== b.node.id) return undefined;
-  return stringValue(assign.childForFieldName('right') ?? undefined);
 }
 
 /**

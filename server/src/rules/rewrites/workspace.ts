@@ -33,6 +33,11 @@
  * `get_status()` / `get_status().serialize()` shown → the entity fetched again (`compute.get`,
  * review-marked: no node counts), `type(c) is AmlCompute` → `c.type == "amlcompute"`. The Learn
  * tutorial's `if name in ws.compute_targets: c = ws.compute_targets[name] ... else: create` migrates whole.
+ * The compute instance get-or-create (`ComputeInstance(ws, n)` / `ComputeInstance.create(ws, n,
+ * ComputeInstance.provisioning_configuration(vm_size=, ssh_public_access=False, description=))`)
+ * goes the same way, with a v2 `ComputeInstance` entity. `ws.datastores` read only for its names →
+ * `{d.name: d for d in ml_client.datastores.list()}`; `x = ws.datasets.get(n)` read only for
+ * name/version → `data.get(name=n, label="latest")` (v1's None for a missing name must not matter).
  * `wait_for_completion(min_node_count=N)` (an integer): v2's poller waits for provisioning, not
  * for nodes; the wait for nodes is dropped and the line review-marked (the code after it runs the
  * same, it only starts before nodes are allocated, which a job submission waits for anyway).
@@ -47,8 +52,9 @@
  * both; it still bridges), a bridge for a workspace given `auth=` (the bridge's identity would
  * differ), `ws.get_default_compute_target()` (v2 has no default compute), `ComputeTarget.get_status()`
  * used as a value (the v2 AmlCompute entity has no node counts or allocation state), `wait_for_completion(min_node_count=)`
- * with a computed count, `update()` with a string idle time, `ws.datasets` (v1 datasets by name: v2
- * data assets differ in use), an authentication object read for
+ * with a computed count, `update()` with a string idle time, other `ws.datasets` uses (v1 datasets by
+ * name: v2 data assets differ in use; data.ts reads `ws.datasets[k]` as a table), a compute instance with
+ * SSH open, a key, a vnet, tags or an assigned user, an authentication object read for
  * tokens (`get_token`, `get_authentication_header`), a property read on a workspace parameter
  * (`def f(ws: Workspace): ws.name`: the caller's object is unknown), any workspace parameter of a job
  * script (a job has no config file).
@@ -69,6 +75,12 @@ const PROVISIONING = 'azureml.core.compute.AmlCompute.provisioning_configuration
 const WAIT = 'azureml.core.compute.ComputeTarget.wait_for_completion';
 const COMPUTE_EXCEPTION = 'azureml.core.compute_target.ComputeTargetException';
 const SUPPORTED_VMSIZES = 'azureml.core.compute.AmlCompute.supported_vmsizes';
+const COMPUTE_INSTANCE = 'azureml.core.compute.ComputeInstance';
+const CI_CREATE = 'azureml.core.compute.ComputeInstance.create';
+const CI_PROVISIONING = 'azureml.core.compute.ComputeInstance.provisioning_configuration';
+/** v1 compute gets (`ComputeTarget(ws, n)`, `AmlCompute(ws, n)`, `ComputeInstance(ws, n)`) and creates (a static method dispatching on the configuration). */
+const COMPUTE_GETS = [COMPUTE_TARGET, AML_COMPUTE, COMPUTE_INSTANCE];
+const CREATES = [CREATE, CI_CREATE];
 
 /** The statement runs unconditionally in its module or function (not under if/try/for/with). */
 function straightLine(node: SyntaxNode): boolean {
@@ -341,7 +353,7 @@ type ClientFor = (ws: SyntaxNode | undefined) => string | undefined;
  * `Model.register(ws, ...)`) block it: their own rewrites use the module's `ml_client` (through
  * `clientOf`), and once they are applied (an earlier pass) the workspace becomes an MLClient.
  */
-const TAKES_CLIENT = new Set(['azureml.core.Datastore.get', 'azureml.core.Datastore.get_default', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', COMPUTE_TARGET, AML_COMPUTE, CREATE, SUPPORTED_VMSIZES]);
+const TAKES_CLIENT = new Set(['azureml.core.Datastore.get', 'azureml.core.Datastore.get_default', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', ...COMPUTE_GETS, ...CREATES, SUPPORTED_VMSIZES]);
 
 function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode, exempt?: SyntaxNode): UseEdits | undefined {
   const edits: Edits = [];
@@ -378,8 +390,14 @@ function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode, exempt
     else if (m.call && WORKSPACE_METHODS[m.name]?.ok(ctx, m.call)) edits.push([m.call, WORKSPACE_METHODS[m.name].v2(x)]);
     else if (Object.prototype.hasOwnProperty.call(LOOKUPS, m.name)) {
       const l = lookup(ctx, m.attr, m.name);
-      if (!l) return undefined;
-      edits.push([l.subscript, l.v2(x)], ...memberReads(ctx, l.subscript, m.name === 'datastores' ? ['name'] : []));
+      if (l) edits.push([l.subscript, l.v2(x)], ...memberReads(ctx, l.subscript, m.name === 'datastores' ? ['name'] : []));
+      else if (m.name === 'datastores' && keysOnly(ctx, m.attr)) edits.push([m.attr, datastoreNames(x)]);
+      else return undefined;
+    }
+    else if (m.name === 'datasets') {
+      const get = datasetGet(ctx, m.attr, x);
+      if (!get) return undefined;
+      edits.push(get);
     }
     else if (m.name === 'compute_targets') {
       const e = computeTargetsEdit(ctx, m.attr, x);
@@ -537,14 +555,56 @@ function workspaceLookup(dict: string): Builder {
     const made = ws && definingCall(ctx, ws);
     if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
     const l = lookup(ctx, ref.node, dict);
-    const c = l && workspaceClient(fb, ctx, ws);
-    if (!l || !c) return undefined;
+    const names = !l && dict === 'datastores' && keysOnly(ctx, ref.node);
+    const c = (l || names) && workspaceClient(fb, ctx, ws);
+    if (!c) return undefined;
+    if (!l) return datastoreNames(c);
     // The attribute becomes the call; `[key]` after it goes.
     fb.replace({ start: nodeRange(ref.node).end, end: nodeRange(l.subscript).end }, '');
     for (const [n, t] of memberReads(ctx, l.subscript, dict === 'datastores' ? ['name'] : [])) fb.replace(n, t);
     return l.v2(c);
   };
 }
+
+/**
+ * `ws.datastores` read only for its names (iterated, `in`, `len`, `keys()`): the dict of the listed
+ * datastores by name (`DatastoreOperations.list()`:
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.datastoreoperations).
+ */
+function datastoreNames(ml: string): string {
+  return `{d.name: d for d in ${ml}.datastores.list()}`;
+}
+
+/**
+ * `x = ws.datasets.get(name)` (`ws.datasets`: v1's name → latest registered version dict, so
+ * `.get` gives None for a missing name) around the attribute `ws.datasets`: the latest data asset,
+ * `ml.data.get(name=..., label="latest")` (DATA: https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-assets-data),
+ * which raises instead; so only when `x` is read for `name`/`version` alone (no None test, no v1
+ * call, no other use), as `Dataset.get_by_name` reads are (consumerEdits). The edit, or undefined.
+ */
+function datasetGet(ctx: RuleContext, attr: SyntaxNode, ml: string): [SyntaxNode, string] | undefined {
+  const m = memberOf(attr);
+  const call = m?.name === 'get' ? m.call : undefined;
+  const a = call && bindArgs(call, ['key'], ['key']);
+  const target = call && assignedName(call);
+  if (!a?.get('key') || !target) return undefined;
+  const readOnly = usesOf(ctx, target).every((u) => {
+    const r = memberOf(u);
+    return !!r && !r.call && (r.name === 'name' || r.name === 'version');
+  });
+  return readOnly ? [call!, `${ml}.data.get(name=${a.get('key')!.text}, label="latest")`] : undefined;
+}
+
+/** `ws.datasets.get(name)` read for name/version: with the whole workspace, else on the client of the same workspace (datasetGet). */
+const workspaceDatasetGet: Builder = (fb, ref, ctx) => {
+  const attr = receiver(ref);
+  const ws = attr?.type === 'attribute' ? attr.childForFieldName('object') ?? undefined : undefined;
+  const made = ws && definingCall(ctx, ws);
+  if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
+  const c = workspaceClient(fb, ctx, ws);
+  const e = c && datasetGet(ctx, attr!, c);
+  return e?.[1];
+};
 
 /** The client of a workspace expression that needs no other edit, only for a workspace made by a call here or an MLClient. */
 function workspaceClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined): string | undefined {
@@ -811,8 +871,8 @@ function consumerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, clien
     const which = !version || stringValue(version) === 'latest' ? 'label="latest"' : `version=${version.text}`;
     return ml ? [[call, `${ml}.data.get(name=${name.text}, ${which})`]] : undefined;
   }
-  if (q === COMPUTE_TARGET || q === AML_COMPUTE) return computeGet(fb, ctx, call, client);
-  if (q === CREATE) return creationEdits(fb, ctx, call, client);
+  if (COMPUTE_GETS.includes(q ?? '')) return computeGet(fb, ctx, call, client);
+  if (CREATES.includes(q ?? '')) return creationEdits(fb, ctx, call, client);
   if (q === SUPPORTED_VMSIZES) {
     // COMP: list_sizes(location=) lists the VM sizes (VmSize entities, v1 dicts) of the workspace's region by default.
     const args = bindArgs(call, ['workspace', 'location'], ['workspace', 'location']);
@@ -897,6 +957,29 @@ function amlComputeEntity(fb: FixBuilder, prov: SyntaxNode, name: SyntaxNode): s
   ])})`;
 }
 
+/**
+ * `ComputeInstance.provisioning_configuration(...)` as the v2 `ComputeInstance` entity named `name`
+ * (COMP: https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-resource-compute).
+ * v1 (https://learn.microsoft.com/python/api/azureml-core/azureml.core.compute.computeinstance.computeinstanceprovisioningconfiguration):
+ * vm_size defaults to Standard_DS3_V2, as v2's `size` does (azure-ai-ml ComputeDefaults.VMSIZE);
+ * ssh_public_access defaults to False. v2 (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.computeinstance)
+ * sends SSH settings only with a public key, so without one the port is closed either way:
+ * `ssh_public_access=False` is kept as `ssh_public_access_enabled=False`; True (it needs a key) is not rewritten.
+ * Neither side sets an idle shutdown by default. Other options (keys, vnet, tags, assigned user): undefined.
+ */
+function computeInstanceEntity(fb: FixBuilder, prov: SyntaxNode, name: SyntaxNode): string | undefined {
+  const a = bindArgs(prov, ['vm_size', 'ssh_public_access'], ['vm_size', 'ssh_public_access', 'description']);
+  const ssh = a?.get('ssh_public_access');
+  if (!a || (ssh && ssh.text !== 'False')) return undefined;
+  const entities = fb.needModule('azure.ai.ml.entities');
+  return `${entities}.ComputeInstance(${kwargs([
+    ['name', name],
+    ['size', a.get('vm_size')],
+    ['ssh_public_access_enabled', ssh],
+    ['description', a.get('description')],
+  ])})`;
+}
+
 /** The exception class of `except X:` / `except X as e:` (a name or dotted name). */
 function exceptType(clause: SyntaxNode): SyntaxNode | undefined {
   let v: SyntaxNode | null | undefined = clause.childForFieldName('value') ?? clause.namedChildren[0];
@@ -929,8 +1012,7 @@ function v1Inside(ctx: RuleContext, node: SyntaxNode): SyntaxNode[] {
 
 /** `X = ComputeTarget(workspace=ws, name=n)` / `AmlCompute(ws, n)`: the workspace and name. */
 function computeGetArgs(ctx: RuleContext, call: SyntaxNode): { ws?: SyntaxNode; name: SyntaxNode } | undefined {
-  const q = qnameOf(ctx, call);
-  if (q !== COMPUTE_TARGET && q !== AML_COMPUTE) return undefined;
+  if (!COMPUTE_GETS.includes(qnameOf(ctx, call) ?? '')) return undefined;
   const a = bindArgs(call, ['workspace', 'name'], ['workspace', 'name']);
   const name = a?.get('name');
   return name && { ws: a!.get('workspace'), name };
@@ -977,8 +1059,8 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode, cli
     // The configuration is used only here, and the name means the same where it is made.
     if (!prov || !target || usesOf(ctx, target).length !== 1 || (literalText(name) === undefined && (name.type !== 'identifier' || ctx.model.resolveName(name.text, name) !== ctx.model.resolveName(name.text, prov)))) return undefined;
   }
-  if (qnameOf(ctx, prov) !== PROVISIONING) return undefined;
-  const entity = amlComputeEntity(fb, prov!, name);
+  const kind = qnameOf(ctx, prov);
+  const entity = kind === PROVISIONING ? amlComputeEntity(fb, prov!, name) : kind === CI_PROVISIONING ? computeInstanceEntity(fb, prov!, name) : undefined;
   if (!entity) return undefined;
   if (config.type === 'identifier') edits.push([prov!, entity]);
 
@@ -1030,7 +1112,7 @@ function createFor(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
   const target = assignedName(node);
   const arg = target ? usesOf(ctx, target)[0] : node;
   const call = arg?.parent?.type === 'argument_list' ? arg.parent.parent : arg?.parent?.type === 'keyword_argument' ? arg.parent.parent?.parent : undefined;
-  return call && qnameOf(ctx, call) === CREATE ? call : undefined;
+  return call && CREATES.includes(qnameOf(ctx, call) ?? '') ? call : undefined;
 }
 
 function computeGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: ClientFor): Edits | undefined {
@@ -1040,7 +1122,7 @@ function computeGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: 
   const found = computeTry(ctx, call);
   if (found?.inBody && target) {
     // The create in the except clause, when there is one: the whole pattern at once.
-    const create = found.clause.descendantsOfType('call').find((c) => qnameOf(ctx, c) === CREATE && assignedName(c)?.text === target.text);
+    const create = found.clause.descendantsOfType('call').find((c) => CREATES.includes(qnameOf(ctx, c) ?? '') && assignedName(c)?.text === target.text);
     if (create) return creationEdits(fb, ctx, create, client);
     // No create: the clause must not hold v1 code that would rebind the variable.
     if (v1Inside(ctx, found.clause).length) return undefined;
@@ -1219,7 +1301,7 @@ const amlComputeTested: Builder = (fb, ref, ctx) => {
 /** The fix of what made the compute variable `x`: a get, a creation, or `ws.compute_targets[n]`. */
 function producerOfCompute(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): string | undefined {
   const right = assignedFrom(ctx, x);
-  if (right?.type === 'call' && [CREATE, COMPUTE_TARGET, AML_COMPUTE].includes(qnameOf(ctx, right) ?? '')) return fb.sameFixAs(right);
+  if (right?.type === 'call' && [...CREATES, ...COMPUTE_GETS].includes(qnameOf(ctx, right) ?? '')) return fb.sameFixAs(right);
   const dict = right?.type === 'subscript' ? right.childForFieldName('value') : undefined;
   return dict?.type === 'attribute' && dict.childForFieldName('attribute')?.text === 'compute_targets' ? fb.sameFixAs(dict) : undefined;
 }
@@ -1331,23 +1413,24 @@ export const WORKSPACE: Rewrites = {
       const c = clientOf(fb, ctx, ws);
       return c && !c.edits.length ? combined(fb, ref.call!, datastoreEdits(ctx, ref.call!, c.ml, undefined)) : undefined;
     },
-    ...Object.fromEntries(['azureml.core.Datastore.get_default', 'azureml.core.Datastore.get', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', COMPUTE_TARGET, AML_COMPUTE, CREATE, SUPPORTED_VMSIZES].map((q): [string, Builder] => [
+    ...Object.fromEntries(['azureml.core.Datastore.get_default', 'azureml.core.Datastore.get', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', ...COMPUTE_GETS, ...CREATES, SUPPORTED_VMSIZES].map((q): [string, Builder] => [
       q,
       (fb, ref, ctx) => consumerFix(fb, ctx, ref.call!, ref.call!, workspaceArg(ref.call!)),
     ])),
     'azureml.core.Workspace.get_mlflow_tracking_uri': workspaceMethod('get_mlflow_tracking_uri'),
     ...Object.fromEntries(Object.keys(AUTH_CLASSES).map((q) => [q, authentication])),
     'azureml.core.Workspace.get_details': workspaceMethod('get_details'),
-    [PROVISIONING]: (fb, ref, ctx) => {
+    'azureml.core.Workspace.datasets.get': workspaceDatasetGet,
+    ...Object.fromEntries([PROVISIONING, CI_PROVISIONING].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
       const create = createFor(ctx, ref.call!);
       return create && consumerFix(fb, ctx, create, ref.call!, workspaceArg(create));
-    },
+    }])),
     ...Object.fromEntries(['delete', 'update', 'list_nodes', 'get_status'].flatMap((m) => [`${COMPUTE_TARGET}.${m}`, `${AML_COMPUTE}.${m}`]).map((q) => [q, clusterUse])),
-    [WAIT]: (fb, ref, ctx) => {
+    ...Object.fromEntries([WAIT, `${COMPUTE_INSTANCE}.wait_for_completion`].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
       const x = receiver(ref);
       const create = x && definingCall(ctx, x);
-      return create && qnameOf(ctx, create) === CREATE ? consumerFix(fb, ctx, create, ref.call!, workspaceArg(create)) : undefined;
-    },
+      return create && CREATES.includes(qnameOf(ctx, create) ?? '') ? consumerFix(fb, ctx, create, ref.call!, workspaceArg(create)) : undefined;
+    }])),
   },
   attributes: {
     ...Object.fromEntries(Object.keys(LOOKUPS).map((d) => [`azureml.core.Workspace.${d}`, workspaceLookup(d)])),
