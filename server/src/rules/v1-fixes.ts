@@ -7,7 +7,7 @@
 import type { Reference } from '../engine/semantic/model';
 import type { SyntaxNode } from '../engine/syntax';
 import { FixBuilder } from './fixes';
-import { producerMigrationFix } from './import-fixes';
+import type * as ImportFixes from './import-fixes';
 import type { ModuleFix, RuleContext } from './rule';
 import { SHARED_FIX_LIMIT, type Builder } from './rewrites/common';
 import { WORKSPACE } from './rewrites/workspace';
@@ -54,8 +54,9 @@ function buildFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
     text = build(fb, ref, ctx);
     if (fb.delegate) return delegated(ctx, fb.delegate, target);
     if (fb.removal !== undefined) return fb.build(fb.removal, 'suggestion');
-    // No rewrite of its own: a producer whose every use migrates goes with them.
-    if (!text) return producerMigrationFix(ctx, ref);
+    // No rewrite of its own: a producer whose every use migrates goes with them. (Required here,
+    // not imported: import-fixes.ts reaches the rule registry, which loads this module's users.)
+    if (!text) return (require('./import-fixes') as typeof ImportFixes).producerMigrationFix(ctx, ref);
   } finally {
     building.delete(ref);
   }
