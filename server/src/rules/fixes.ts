@@ -127,7 +127,7 @@ function computeInsertionLine(ctx: RuleContext): number | undefined {
 /** Per model (one per analysis): the module-level name bound once to a v2 `MLClient`, or ''. */
 const mlClients = new WeakMap<RuleContext['model'], string>();
 
-function boundMlClient(ctx: RuleContext): string {
+export function boundMlClient(ctx: RuleContext): string {
   let name = mlClients.get(ctx.model);
   if (name === undefined) {
     name = '';

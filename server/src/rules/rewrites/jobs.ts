@@ -47,7 +47,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { knownString, lineIndent, endsLine, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { memberOf, knownString, lineIndent, endsLine, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineConfig } from './pipelines';
@@ -77,14 +77,6 @@ function usesOfAssigned(ctx: RuleContext, call: SyntaxNode): readonly SyntaxNode
   if (call.parent?.type === 'expression_statement') return [];
   const b = assignedBinding(ctx, call);
   return b ? ctx.model.uses.get(b) ?? [] : undefined;
-}
-
-/** For a use `x`: the attribute `x.attr` it is the object of, its name, and the call `x.attr(...)` if any. */
-function member(use: SyntaxNode): { attr: SyntaxNode; name: string; call?: SyntaxNode } | undefined {
-  const attr = use.parent;
-  if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== use.id) return undefined;
-  const call = attr.parent?.type === 'call' && attr.parent.childForFieldName('function')?.id === attr.id ? attr.parent : undefined;
-  return { attr, name: attr.childForFieldName('attribute')?.text ?? '', call };
 }
 
 /** A literal, or a name bound to the same value at `site` as where it is written. */
@@ -160,7 +152,7 @@ function rewriteContextRunUses(fb: FixBuilder, ctx: RuleContext, call: SyntaxNod
   const uses = usesOfAssigned(ctx, call);
   const target = assignedName(call);
   return !!uses && uses.every((use) => {
-    if (member(use)?.name === 'child_run') {
+    if (memberOf(use)?.name === 'child_run') {
       const child = target && childRunEdits(fb, ctx, target, use, undefined);
       for (const [n, t] of child ?? []) fb.replace(n, t);
       return !!child;
@@ -284,7 +276,7 @@ const LOGGING: Record<string, Builder> = {
  * with mlflow.entities.Metric). Undefined for anything else.
  */
 function runLoggingUse(fb: FixBuilder, ctx: RuleContext, use: SyntaxNode): [SyntaxNode, string] | undefined {
-  const m = member(use);
+  const m = memberOf(use);
   if (m && !m.call && m.name === 'id') return [m.attr, `${use.text}.info.run_id`];
   const ref = m?.call && referenceAt(ctx, m.attr);
   if (!ref) return undefined;
@@ -371,7 +363,7 @@ function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: 
   const edits: Edits = [];
   const target = assignedName(call);
   for (const use of target ? usesOf(ctx, target) : []) {
-    const m = member(use);
+    const m = memberOf(use);
     if (m?.name !== 'id') continue;
     if (m.call || m.attr.parent?.type === 'interpolation' || (m.attr.parent?.type === 'assignment' && same(m.attr.parent.childForFieldName('left'), m.attr))) return undefined;
     edits.push([m.attr, `f"{${use.text}.name}:{${use.text}.version}"`]);
@@ -386,7 +378,7 @@ function metricsIn(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, job: stri
   const parts: Array<[SyntaxNode, string]> = [];
   for (const id of node.descendantsOfType('identifier')) {
     if (id.text !== job || ctx.model.resolveName(job, id) !== ctx.model.resolveName(job, node)) continue;
-    const m = member(id);
+    const m = memberOf(id);
     if (!m?.call || m.name !== 'get_metrics' || !noArgs(m.call)) return undefined;
     parts.push([m.call, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
   }
@@ -459,7 +451,7 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
 function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonly SyntaxNode[], sweep: boolean): Edits | undefined {
   const edits: Edits = [];
   for (const use of uses) {
-    const m = member(use);
+    const m = memberOf(use);
     const job = use.text;
     if (inRegisterModel(use, job)) continue; // rewritten by registerModel (metricsIn)
     if (m && !m.call) {
@@ -635,7 +627,7 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
       // Every submit of the same configuration changes with it (each would get the v2 job), and so
       // does a HyperDriveConfig sweeping it, with that sweep's submit (sweep.ts: the command called with search spaces).
       const target = assignedName(src);
-      const args = target ? usesOf(ctx, target).filter((u) => !member(u)) : [];
+      const args = target ? usesOf(ctx, target).filter((u) => !memberOf(u)) : [];
       const all = args.map((u) => submitOf(ctx, u) ?? sweepSubmitOf(ctx, u));
       if (!target || all.some((s) => !s)) return undefined;
       submits = all as SyntaxNode[];
@@ -973,7 +965,7 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   let setsEnv = false;
   // The uses of the variable: arguments (the caller checks them), or run_config assignments.
   for (const use of target ? usesOf(ctx, target) : []) {
-    if (!member(use)) continue;
+    if (!memberOf(use)) continue;
     const a = runConfigAssignment(use);
     if (a?.field === 'target') {
       const c = computeName(ctx, a.value);
@@ -1116,7 +1108,7 @@ function firstLeaf(node: SyntaxNode): SyntaxNode {
  * parent (whose logging would go to the child). `child_run(name)` → `run_name=`.
  */
 function childRunEdits(fb: FixBuilder, ctx: RuleContext, parent: SyntaxNode, use: SyntaxNode, parentWith: SyntaxNode | undefined): Edits | undefined {
-  const m = member(use);
+  const m = memberOf(use);
   const call = m?.call;
   const args = call && bindArgs(call, ['name', 'run_id', 'outputs'], ['name']);
   const asPattern = call?.parent?.type === 'as_pattern' ? call.parent : undefined;
@@ -1128,11 +1120,11 @@ function childRunEdits(fb: FixBuilder, ctx: RuleContext, parent: SyntaxNode, use
   const inside = (n: SyntaxNode, outer: SyntaxNode): boolean => outer.startIndex <= n.startIndex && n.endIndex <= outer.endIndex;
   if (parentWith && !inside(withStmt, parentWith)) return undefined;
   const parentUses = usesOf(ctx, parent);
-  if (parentUses.some((u) => inside(u, body) || (member(u)?.name === 'complete' && u.startIndex < call.startIndex))) return undefined;
+  if (parentUses.some((u) => inside(u, body) || (memberOf(u)?.name === 'complete' && u.startIndex < call.startIndex))) return undefined;
   const mlflow = fb.needModule('mlflow');
   const edits: Edits = [[call, `${mlflow}.start_run(${kwargs([['run_name', args.get('name')], ['nested', 'True']])})`]];
   for (const u of usesOf(ctx, child)) {
-    if (!inside(u, body) || member(u)?.name === 'complete') return undefined;
+    if (!inside(u, body) || memberOf(u)?.name === 'complete') return undefined;
     const edit = runLoggingUse(fb, ctx, u);
     if (!edit) return undefined;
     edits.push(edit);
@@ -1188,7 +1180,7 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   const edits: Edits = [];
   let status = false;
   for (const use of uses) {
-    const m = member(use);
+    const m = memberOf(use);
     if (!m) {
       if (!shown(ctx, use)) return undefined;
     } else if (m.name === 'id' && !m.call) edits.push([m.attr, `${r}.info.run_id`]);
@@ -1261,7 +1253,7 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
     ...client.edits,
   ];
   for (const use of usesOf(ctx, target)) {
-    const m = member(use);
+    const m = memberOf(use);
     if (!m) {
       if (shown(ctx, use)) continue;
       return undefined;
@@ -1426,7 +1418,7 @@ export const JOBS: Rewrites = {
       if (uses?.length === 0) return name.text;
       // Used by submits or an interactive run: that rewrite's fix.
       const use = uses?.[0];
-      const m = use && member(use);
+      const m = use && memberOf(use);
       return m?.call && ['submit', 'start_logging', 'get_runs'].includes(m.name) ? fb.sameFixAs(m.call) : undefined;
     },
     // Only when every use of the run is a call this table rewrites to MLflow; the fix rewrites them too.

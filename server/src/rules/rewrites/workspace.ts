@@ -61,7 +61,7 @@
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
-import { FixBuilder, bindArgs, callArgs, definingCall, literalText, stringValue } from '../fixes';
+import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { assignedName, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
@@ -251,7 +251,7 @@ function ownRun(ctx: RuleContext, run: SyntaxNode): boolean {
  * MLClient the module already binds (not a config-file one: a job has no config file).
  */
 function jobClient(fb: FixBuilder, ctx: RuleContext): string | undefined {
-  const bound = moduleClient(ctx);
+  const bound = boundMlClient(ctx);
   if (bound) return fb.configClient(Infinity) ? undefined : bound;
   if (ctx.model.moduleScope.bindings.has('ml_client')) return undefined;
   const client = fb.need('azure.ai.ml', 'MLClient');
@@ -268,15 +268,6 @@ function jobClient(fb: FixBuilder, ctx: RuleContext): string | undefined {
 }
 
 const REVIEW = '  # amlint: review';
-
-/** The module-level name bound once to a v2 MLClient (as FixBuilder's mlClient finds it), or undefined. */
-function moduleClient(ctx: RuleContext): string | undefined {
-  for (const [n, list] of ctx.model.moduleScope.bindings) {
-    const v = list[0].value;
-    if (list.length === 1 && v?.kind === 'instance' && v.type === 'azure.ai.ml.MLClient' && sdkOf(v) === 'v2') return n;
-  }
-  return undefined;
-}
 
 const jobScripts = new WeakMap<RuleContext['model'], boolean>();
 
@@ -439,7 +430,7 @@ function unusedWorkspace(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): st
   if (!target || !noArgs(call) || stmt?.parent?.type !== 'module' || usesOf(ctx, target).length || (ctx.model.moduleScope.bindings.get(target.text) ?? []).length !== 1) return undefined;
   if (fb.configClient(call.startIndex)) return fb.removeStatement(stmt, `Remove ${target.text}: the module's MLClient reads the same config file`);
   // (Only with no other v1 code, whose fixes could add an `ml_client` of their own in the same pass.)
-  if (fb.configClient(Infinity) || ctx.model.moduleScope.bindings.has('ml_client') || moduleClient(ctx) || ctx.model.references.some((r) => r.sdk === 'v1' && !same(r.call, call) && !same(r.node, call.childForFieldName('function')))) return undefined;
+  if (fb.configClient(Infinity) || ctx.model.moduleScope.bindings.has('ml_client') || boundMlClient(ctx) || ctx.model.references.some((r) => r.sdk === 'v1' && !same(r.call, call) && !same(r.node, call.childForFieldName('function')))) return undefined;
   fb.replace(target, 'ml_client');
   return `${fb.need('azure.ai.ml', 'MLClient')}.from_config(credential=${fb.need('azure.identity', 'DefaultAzureCredential')}())`;
 }
