@@ -126,11 +126,19 @@ describe('fixes', () => {
       assert.equal(f?.fixes, undefined);
     });
 
-    it('properties of a workspace from Workspace.get(...) never come from ml_client (it may name another workspace)', () => {
+    it('properties of a workspace from Workspace.get(...) never come from the module\'s ml_client (it may name another workspace)', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.get(name="other")\nprint(ws.name, ws.location)\n';
       const found = lint({ kind: 'python', text: src }).findings.filter((x) => x.code === 'AML101' && x.range.start.line === 2);
-      // The name is the one it was fetched by; the location has no source but another workspace.
-      assert.deepEqual(found.map((f) => f.fixes?.[0]?.edits.map((e) => e.newText)), [['"other"'], undefined]);
+      // The name is the one it was fetched by; the location is read through a client bridged from
+      // that very workspace (its own subscription, group and name), never MLClient.from_config.
+      assert.deepEqual(found.map((f) => f.fixes?.[0]?.edits.map((e) => e.newText)), [
+        ['"other"'],
+        [
+          'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n',
+          '\nml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)',
+          'ml_client.workspaces.get(ml_client.workspace_name).location',
+        ],
+      ]);
     });
 
     it('arguments that cannot be translated mean no fix', () => {

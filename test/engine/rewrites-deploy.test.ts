@@ -268,6 +268,39 @@ describe('rewrites: models and deployment', () => {
       'from azureml.core import Workspace, Model\nws = Workspace.from_config()\n\n\ndef show():\n    for model in Model.list(ws, name="churn"):\n        print("{} {}".format(model.name, model.version))\n',
       `${CLIENT}\n\ndef show():\n    for model in ml_client.models.list(name="churn"):  # amlint: review\n        print("{} {}".format(model.name, model.version))\n`,
     ],
+    [
+      // Run.get_best_run_by_primary_metric is the HyperDrive best child Run; its register_model returns a v1
+      // Model, which stays v1 and goes into the deployment by registered name and version (as other v1 models).
+      'a HyperDrive best run\'s registered model deployed to ACI',
+      'from azureml.core import Model, Run\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nhd_run = Run(exp, "HD_1")\nbest_run = hd_run.get_best_run_by_primary_metric()\nmodel = best_run.register_model(model_name="hd-model", model_path="outputs/model.pkl")\nic = InferenceConfig(entry_script="score.py", environment=env)\ncfg = AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1)\nservice = Model.deploy(ws, "hd-svc", [model], ic, cfg)\nservice.wait_for_deployment(show_output=True)\nprint(service.scoring_uri)\n',
+      'from azure.ai.ml.entities import CodeConfiguration\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azure.ai.ml.entities import ManagedOnlineEndpoint\nfrom azure.ai.ml.entities import ManagedOnlineDeployment\nfrom azureml.core import Run\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nhd_run = Run(exp, "HD_1")\nbest_run = hd_run.get_best_run_by_primary_metric()\nmodel = best_run.register_model(model_name="hd-model", model_path="outputs/model.pkl")\n' +
+        'ic = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\ncfg = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\nservice = ManagedOnlineEndpoint(name="hd-svc", auth_mode="key")  # amlint: review\nml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=f"azureml:{model.name}:{model.version}", environment=env, code_configuration=ic, **cfg)).result()  # amlint: review\nservice.traffic = {"blue": 100}\nservice = ml_client.online_endpoints.begin_create_or_update(service).result()\n\nprint(service.scoring_uri)\n',
+    ],
+    [
+      // The local deployment stays v1 (v2 local endpoints take local model files only), and so do the inference
+      // config and environment it shares; the ACI one gets its v2 code configuration and environment written in
+      // the deployment (ENV2: image + conda file), the model by registered name and version.
+      'an inference config shared by a local and an ACI deployment: the ACI one migrates with a v2 copy',
+      'from azureml.core import Environment, Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice, LocalWebservice\nmodel = Model(ws, "m")\nenv = Environment.from_conda_specification(name="env", file_path="env.yml")\nic = InferenceConfig(entry_script="score.py", source_directory="src", environment=env)\nlocal = Model.deploy(ws, "local", [model], ic, LocalWebservice.deploy_configuration(port=6789))\nlocal.wait_for_deployment()\naci = Model.deploy(ws, "aci", [model], ic, AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1))\naci.wait_for_deployment(show_output=True)\nprint(aci.scoring_uri)\n',
+      `${CLIENT.split('\n').slice(0, 2).join('\n')}\nimport azure.ai.ml.entities\n${DEPLOY_IMPORTS.replace('import requests\n', '')}from azureml.core import Environment, Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import LocalWebservice\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n` +
+        'model = Model(ws, "m")\nenv = Environment.from_conda_specification(name="env", file_path="env.yml")\nic = InferenceConfig(entry_script="score.py", source_directory="src", environment=env)\nlocal = Model.deploy(ws, "local", [model], ic, LocalWebservice.deploy_configuration(port=6789))\nlocal.wait_for_deployment()\n' +
+        'aci = ManagedOnlineEndpoint(name="aci", auth_mode="key")  # amlint: review\nml_client.online_endpoints.begin_create_or_update(aci).result()\n' +
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=aci.name, model=f"azureml:{model.name}:{model.version}", environment=azure.ai.ml.entities.Environment(name="env", image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", conda_file="env.yml"), code_configuration=CodeConfiguration(code="src", scoring_script="score.py"), instance_type="Standard_DS1_v2", instance_count=1)).result()  # amlint: review\n' +
+        'aci.traffic = {"blue": 100}\naci = ml_client.online_endpoints.begin_create_or_update(aci).result()\n\nprint(aci.scoring_uri)\n',
+    ],
+    [
+      // The helper's environment is built, configured and returned in its body: rewritten there (ENV2), its one
+      // call's result going to the deployment.
+      'an environment built by a helper function called once, deployed to ACI',
+      'from azureml.core import Environment, Model\nfrom azureml.core.conda_dependencies import CondaDependencies\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\n\n\ndef get_env():\n    env = Environment(name="inference")\n    deps = CondaDependencies()\n    deps.add_conda_package("numpy")\n    env.python.conda_dependencies = deps\n    return env\n\n\nmodel = Model(ws, "m")\nenv = get_env()\nic = InferenceConfig(entry_script="score.py", environment=env)\nservice = Model.deploy(ws, "svc", [model], ic, AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1))\nprint(service.scoring_uri)\n',
+      `${CLIENT.split('\n').slice(0, 2).join('\n')}\nimport azure.ai.ml.entities\n${DEPLOY_IMPORTS.replace('import requests\n', '')}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\n\n` +
+        'def get_env():\n    env = azure.ai.ml.entities.Environment(\n        name="inference",\n        image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest",  # amlint: review\n        conda_file={\n            "channels": ["anaconda", "conda-forge"],\n            "dependencies": [\n                "python=3.8.13",\n                "numpy",\n                {"pip": ["azureml-defaults"]},\n            ],\n        },\n    )\n    return env\n\n\n' +
+        'model = ml_client.models.get(name="m", label="latest")\nenv = get_env()\nic = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n' +
+        'service = ManagedOnlineEndpoint(name="svc", auth_mode="key")  # amlint: review\nml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=env, code_configuration=ic, instance_type="Standard_DS1_v2", instance_count=1)).result()  # amlint: review\n' +
+        'service.traffic = {"blue": 100}\nservice = ml_client.online_endpoints.begin_create_or_update(service).result()\nprint(service.scoring_uri)\n',
+    ],
   ];
   rewriteCases(cases);
 
@@ -542,6 +575,24 @@ describe('rewrites: models and deployment', () => {
       ['Model.list whose models are kept, not only printed', 'from azureml.core import Model\nfor m in Model.list(ws):\n    models.append(m)\n', 1, '`Model.list()`'],
       ['Model.list whose last model is read after the loop', 'from azureml.core import Model\nfor m in Model.list(ws):\n    print(m.name)\nprint(m.version)\n', 1, '`Model.list()`'],
       ['Model.list whose model names are compared, not printed', 'from azureml.core import Model\nfor m in Model.list(ws):\n    if m.name == "x":\n        print(m.version)\n', 1, '`Model.list()`'],
+      [
+        'an environment from a helper of another module (a v1 environment the model cannot type)',
+        'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nfrom helpers import get_env\nm = Model(ws, "m")\nenv = get_env()\nic = InferenceConfig(entry_script="score.py", environment=env)\nservice = Model.deploy(ws, "svc", [m], ic, AciWebservice.deploy_configuration())\n',
+        7,
+        '`Model.deploy()`',
+      ],
+      [
+        'an environment from a helper called twice (the other result stays a v1 environment)',
+        'from azureml.core import Environment, Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\ndef get_env():\n    env = Environment("e")\n    return env\nm = Model(ws, "m")\nenv = get_env()\nother = get_env()\nic = InferenceConfig(entry_script="score.py", environment=env)\nservice = Model.deploy(ws, "svc", [m], ic, AciWebservice.deploy_configuration())\n',
+        10,
+        '`Model.deploy()`',
+      ],
+      [
+        'an inference config shared with a local deployment, its environment\'s file name bound again before the ACI one',
+        'from azureml.core import Environment, Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice, LocalWebservice\nm = Model(ws, "m")\nf = "a.yml"\nenv = Environment.from_conda_specification(name="env", file_path=f)\nic = InferenceConfig(entry_script="score.py", environment=env)\nlocal = Model.deploy(ws, "local", [m], ic, LocalWebservice.deploy_configuration())\nf = "b.yml"\naci = Model.deploy(ws, "aci", [m], ic, AciWebservice.deploy_configuration())\n',
+        9,
+        '`Model.deploy()`',
+      ],
       ['Model.list in a one-line loop (no place for the review mark)', 'from azureml.core import Model\nfor m in Model.list(ws): print(m.name)\n', 1, '`Model.list()`'],
     ];
     for (const [name, src, line, what] of negatives) {

@@ -540,6 +540,40 @@ describe('rewrites: jobs, runs and logging', () => {
         '',
       ].join('\n'),
     ],
+    [
+      // MlflowClient.download_artifacts(run_id, path) returns the local path of the downloaded artifact
+      // (https://mlflow.org/docs/latest/python_api/mlflow.client.html#mlflow.client.MlflowClient.download_artifacts);
+      // shutil.copy puts it where v1's download_file(name, output_file_path) wrote it.
+      'a file of the job\'s outputs downloaded to a local path',
+      [
+        'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+        'ws = Workspace.from_config()',
+        'src = ScriptRunConfig(source_directory="src", script="train.py", compute_target="cpu", environment="azureml:env:1")',
+        'run = Experiment(ws, "x").submit(src)',
+        'run.wait_for_completion(show_output=True)',
+        'run.download_file("outputs/model.joblib", output_file_path="model.joblib")',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import command',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'import shutil',
+        'from mlflow.tracking import MlflowClient',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'src = command(code="src", command="python train.py", environment="azureml:env:1", compute="cpu")',
+        'run = ml_client.jobs.create_or_update(src, experiment_name="x")',
+        'ml_client.jobs.stream(run.name)',
+        'shutil.copy(MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).download_artifacts(run.name, "outputs/model.joblib"), "model.joblib")',
+        '',
+      ].join('\n'),
+    ],
+    [
+      // MLF "Log a matplotlib.pyplot" (mlflow.log_figure takes a matplotlib Figure); v1 saved the figure given (plot.savefig).
+      'a figure made with plt.figure logged as an image',
+      'from azureml.core import Run\nimport matplotlib.pyplot as plt\nrun = Run.get_context()\nfig = plt.figure(figsize=(6, 4))\nplt.plot(x, y)\nrun.log_image(name="ROC", plot=fig)\n',
+      'import mlflow\nimport matplotlib.pyplot as plt\nrun = mlflow.start_run()\nfig = plt.figure(figsize=(6, 4))\nplt.plot(x, y)\nmlflow.log_figure(fig, "ROC.png")\n',
+    ],
   ];
   rewriteCases(cases);
 
@@ -553,6 +587,10 @@ describe('rewrites: jobs, runs and logging', () => {
       assert.equal(fixesAt(submit + 'files = run.get_file_names()\n', 'azureml.core.Run.get_file_names', 4), undefined);
       assert.equal(fixesAt(submit + 'n = 0\nfor f in run.get_file_names():\n    print(f)\n    n += 1\n', 'azureml.core.Run.get_file_names', 5), undefined);
       assert.equal(fixesAt(submit + 'run.register_model(model_name="m", model_path="outputs/m.pkl", properties={"id": run.get_details()["runId"]})\n', 'azureml.core.Run.register_model', 4), undefined);
+      // download_file: a logs path (v1's azureml-logs/ are named otherwise in v2), no local path, a computed name.
+      assert.equal(fixesAt(submit + 'run.download_file("azureml-logs/70_driver_log.txt", "log.txt")\n', 'azureml.core.Run.download_file', 4), undefined);
+      assert.equal(fixesAt(submit + 'run.download_file("outputs/m.pkl")\n', 'azureml.core.Run.download_file', 4), undefined);
+      assert.equal(fixesAt(submit + 'run.download_file(name, "m.pkl")\n', 'azureml.core.Run.download_file', 4), undefined);
     });
     it('a one-file dataset mounted as an argument (v1 mounts a file differently from a folder) keeps its ScriptRunConfig', () => {
       const src = 'from azureml.core import Dataset, ScriptRunConfig\nds = Dataset.File.from_files(path=(datastore, "data/x.csv"))\nsrc = ScriptRunConfig(source_directory="src", script="t.py", arguments=["--data", ds.as_named_input("d").as_mount()], compute_target="cpu", environment=env)\n';

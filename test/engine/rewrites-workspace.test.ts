@@ -281,6 +281,18 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       const src = 'from azureml.core import Workspace, Datastore\nws = Workspace(sub, rg, "w", auth=auth)\nws.write_config()\nblob = Datastore.get(ws, "blob")\n';
       noFix(src, 'Datastore.get');
     });
+    it('an interactive-login workspace read only for its name gets no second login (no bridge for a property read alone)', () => {
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nia = InteractiveLoginAuthentication(tenant_id="t")\nws = Workspace.from_config(auth=ia)\nws.write_config()\nprint(ws.name)\n';
+      noFix(src, 'Workspace.name');
+    });
+    it('a kept workspace given a service principal whose secret is computed has no bridge (the value may differ)', () => {
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nfrom azureml.core.compute import ComputeTarget\nsp = ServicePrincipalAuthentication(tenant_id="t", service_principal_id="c", service_principal_password=get_secret())\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w", auth=sp)\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n';
+      noFix(src, 'ComputeTarget()');
+    });
+    it('a kept workspace given an interactive login bridges only as its own statement (not inline on a one-line statement pair)', () => {
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t")\nws = Workspace.from_config(auth=ia); ws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n';
+      noFix(src, 'ComputeTarget()');
+    });
     it('a compute from ws.compute_targets[...] read as a v1 ComputeTarget (type) keeps the workspace v1', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nc = ws.compute_targets["cpu"]\nprint(c.type)\n';
       noFix(src, 'Workspace.from_config');
@@ -391,7 +403,59 @@ describe('rewrites: a kept Workspace(...) bridged by a client built from it', ()
       // (The bridge statement becomes an alias of the client the workspace now is.)
       `${IMPORTS}ws = MLClient(DefaultAzureCredential(), subscription_id="sub", resource_group_name="rg", workspace_name="w")\nml_client = ws\nmodel = ml_client.models.get(name="m", label="latest")\ncluster = ml_client.compute.get("cpu")\nprint(model.version, cluster.name)\n`,
     ],
+    [
+      'a kept workspace given auth=MsiAuthentication(): the bridge is the same managed identity (ManagedIdentityCredential)',
+      'from azureml.core import Workspace\nfrom azureml.core.authentication import MsiAuthentication\nfrom azureml.core.compute import ComputeTarget\nmsi = MsiAuthentication()\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w", auth=msi)\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import ManagedIdentityCredential\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import MsiAuthentication\nmsi = MsiAuthentication()\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w", auth=msi)\nml_client = MLClient(ManagedIdentityCredential(), ws.subscription_id, ws.resource_group, ws.name)\nws.write_config()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
+    ],
+    [
+      'a kept workspace given a service principal read from the environment: ClientSecretCredential with the same values',
+      'import os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nfrom azureml.core.compute import ComputeTarget\nsp = ServicePrincipalAuthentication(tenant_id=os.environ["TENANT"], service_principal_id=os.getenv("CLIENT"), service_principal_password=os.environ["SECRET"])\nws = Workspace.get(name="w", subscription_id="sub", resource_group="rg", auth=sp)\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import ClientSecretCredential\nimport os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nsp = ServicePrincipalAuthentication(tenant_id=os.environ["TENANT"], service_principal_id=os.getenv("CLIENT"), service_principal_password=os.environ["SECRET"])\nws = Workspace.get(name="w", subscription_id="sub", resource_group="rg", auth=sp)\nml_client = MLClient(ClientSecretCredential(tenant_id=os.environ["TENANT"], client_id=os.getenv("CLIENT"), client_secret=os.environ["SECRET"]), ws.subscription_id, ws.resource_group, ws.name)\nws.write_config()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
+    ],
+    [
+      'a kept from_config(auth=) workspace: its property reads go through the bridge statement (location through workspaces.get)',
+      'import os\nfrom azureml.core import Workspace, Experiment\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nsp = ServicePrincipalAuthentication(os.environ["T"], os.environ["C"], os.environ["S"])\nws = Workspace.from_config(auth=sp)\nws.write_config()\nprint(ws.name, ws.location)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import ClientSecretCredential\nimport os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nsp = ServicePrincipalAuthentication(os.environ["T"], os.environ["C"], os.environ["S"])\nws = Workspace.from_config(auth=sp)\nml_client = MLClient(ClientSecretCredential(tenant_id=os.environ["T"], client_id=os.environ["C"], client_secret=os.environ["S"]), ws.subscription_id, ws.resource_group, ws.name)\nws.write_config()\nprint(ml_client.workspace_name, ml_client.workspaces.get(ml_client.workspace_name).location)\n',
+    ],
+    [
+      'an interactive-login workspace whose bridge a consumer made: its property reads use that bridge too',
+      'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nws.write_config()\nprint(ws.name)\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import InteractiveBrowserCredential\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nml_client = MLClient(InteractiveBrowserCredential(tenant_id="t-1"), ws.subscription_id, ws.resource_group, ws.name)  # amlint: review\nws.write_config()\nprint(ml_client.workspace_name)\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
+    ],
+    [
+      'a kept workspace given an interactive login (Udacity): the bridge logs in again, its own statement marked for review',
+      'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import InteractiveBrowserCredential\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nml_client = MLClient(InteractiveBrowserCredential(tenant_id="t-1"), ws.subscription_id, ws.resource_group, ws.name)  # amlint: review\nws.write_config()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
+    ],
   ]);
+});
+
+describe('rewrites: the configuration notebook (MachineLearningNotebooks): a workspace made in try, kept for write_config', () => {
+  it('bridges inside the try body, and the compute get-or-create cell uses the bridge', () => {
+    const cells = [
+      'from azureml.core import Workspace\n\ntry:\n    ws = Workspace(subscription_id=subscription_id, resource_group=resource_group, workspace_name=workspace_name)\n    ws.write_config()\n    print("Workspace configuration succeeded")\nexcept:\n    print("Workspace not accessible")',
+      'from azureml.core.compute import ComputeTarget, AmlCompute\nfrom azureml.core.compute_target import ComputeTargetException\n\ncpu_cluster_name = "cpu-cluster"\ntry:\n    cpu_cluster = ComputeTarget(workspace=ws, name=cpu_cluster_name)\n    print("Found existing cpu-cluster")\nexcept ComputeTargetException:\n    compute_config = AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2", min_nodes=0, max_nodes=4)\n    cpu_cluster = ComputeTarget.create(ws, cpu_cluster_name, compute_config)\n    cpu_cluster.wait_for_completion(show_output=True)',
+    ];
+    // v1 Workspace(...) stays (it checks access, write_config has no v2 form); the client is bound exactly when ws is.
+    const expected = [
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\nfrom azureml.core import Workspace\n\ntry:\n    ws = Workspace(subscription_id=subscription_id, resource_group=resource_group, workspace_name=workspace_name)\n    ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\n    ws.write_config()\n    print("Workspace configuration succeeded")\nexcept:\n    print("Workspace not accessible")',
+      '\ncpu_cluster_name = "cpu-cluster"\ntry:\n    cpu_cluster = ml_client.compute.get(cpu_cluster_name)\n    print("Found existing cpu-cluster")\nexcept ResourceNotFoundError:\n    compute_config = azure.ai.ml.entities.AmlCompute(name=cpu_cluster_name, size="STANDARD_D2_V2", min_instances=0, max_instances=4, idle_time_before_scale_down=1800)\n    cpu_cluster = ml_client.compute.begin_create_or_update(compute_config).result()\n    print(cpu_cluster.provisioning_state)',
+    ];
+    const run = (texts: string[]) => {
+      const out = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+      assert.equal(out.kind, 'notebook');
+      return (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    };
+    const out = run(cells);
+    assert.deepEqual(out, expected);
+    assert.ok(parses(out.join('\n')));
+    assert.deepEqual(run(out), out);
+  });
+  it('a workspace made under if (not a try body) has no bridge', () => {
+    const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nif remote:\n    ws = Workspace(subscription_id="s", resource_group="rg", workspace_name="w")\n    ws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n';
+    noFix(src, 'ComputeTarget()');
+  });
 });
 
 describe('rewrites: a cluster\'s later uses (COMP: ComputeOperations list_nodes, begin_update, begin_delete)', () => {
@@ -499,38 +563,6 @@ describe('rewrites: the workspace of a job\'s own script', () => {
       ].join('\n'),
     ],
     [
-      'the offline/online idiom: the config file\'s client offline, the job\'s client in the job; Dataset.get_by_name on it',
-      [
-        'from azureml.core import Run, Dataset, Workspace',
-        'from azureml.core.run import _OfflineRun',
-        '',
-        'run = Run.get_context()',
-        'ws = None',
-        'if type(run) == _OfflineRun:',
-        '    ws = Workspace.from_config()',
-        'else:',
-        '    ws = run.experiment.workspace',
-        'train_ds = Dataset.get_by_name(ws, "diabetes")',
-        'print(train_ds.name, train_ds.version)',
-        '',
-      ].join('\n'),
-      [
-        `${JOB_IMPORTS}from azure.identity import DefaultAzureCredential`,
-        'from azureml.core import Run',
-        'from azureml.core.run import _OfflineRun',
-        `${JOB_CLIENT}`,
-        'run = Run.get_context()',
-        'ws = None',
-        'if type(run) == _OfflineRun:',
-        '    ws = MLClient.from_config(credential=DefaultAzureCredential())',
-        'else:',
-        '    ws = ml_client',
-        'train_ds = ml_client.data.get(name="diabetes", label="latest")',
-        'print(train_ds.name, train_ds.version)',
-        '',
-      ].join('\n'),
-    ],
-    [
       'Model(run.experiment.workspace, name) in a function given the job\'s run',
       'from azureml.core import Run, Model\n\n\ndef model_file(run, name):\n    model = Model(run.experiment.workspace, name)\n    return model.name\n\n\nrun = Run.get_context()\nprint(model_file(run, "m"))\n',
       `${JOB_IMPORTS}from azureml.core import Run\n${JOB_CLIENT}\n\ndef model_file(run, name):\n    model = ml_client.models.get(name=name, label="latest")\n    return model.name\n\n\nrun = Run.get_context()\nprint(model_file(run, "m"))\n`,
@@ -559,6 +591,27 @@ describe('rewrites: the workspace of a job\'s own script', () => {
       ].join('\n'),
     ],
   ]);
+
+  it('the offline/online idiom (`ws` from the config file or from the run, by branch): no client for it, no rewrite of its producers', () => {
+    const src = [
+      'from azureml.core import Run, Dataset, Workspace',
+      'from azureml.core.run import _OfflineRun',
+      '',
+      'run = Run.get_context()',
+      'ws = None',
+      'if type(run) == _OfflineRun:',
+      '    ws = Workspace.from_config()',
+      'else:',
+      '    ws = run.experiment.workspace',
+      'train_ds = Dataset.get_by_name(ws, "diabetes")',
+      'print(train_ds.name, train_ds.version)',
+      '',
+    ].join('\n');
+    // The job's client would raise offline (no AZUREML_ARM_* variables) and the config file's is
+    // another workspace in the job; making the offline branch's ws an MLClient would hand v2 to v1.
+    for (const api of ['Dataset.get_by_name', 'Workspace.from_config', 'Run.experiment.workspace']) noFix(src, api);
+    assert.equal(fixPython(src, true), src);
+  });
 
   it('a dataset handed to a v1 call inside a list keeps Dataset.get_by_name (it would get a v2 Data asset)', () => {
     const src = 'from azureml.core import Run, Dataset, Model\nrun = Run.get_context()\nws = run.experiment.workspace\nds = Dataset.get_by_name(ws, "d")\nModel.register(workspace=ws, model_path="o", model_name="m", datasets=[("training", ds)])\n';
@@ -776,6 +829,17 @@ describe('rewrites: compute instances, datastore names, ws.datasets.get', () => 
   const CI_V2 = `${IMPORTS}import azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\nws = MLClient.from_config(credential=DefaultAzureCredential())\n`;
   rewriteCases([
     [
+      'DP-100: ws.datasets.keys() listed, each dataset got by name for name/version → the listed data assets, data.get(label="latest")',
+      'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nfor dataset_name in list(ws.datasets.keys()):\n    dataset = Dataset.get_by_name(ws, dataset_name)\n    print("\\t", dataset.name, "version", dataset.version)\n',
+      `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nfor dataset_name in list({d.name: d for d in ws.data.list()}.keys()):\n    dataset = ws.data.get(name=dataset_name, label="latest")\n    print("\\t", dataset.name, "version", dataset.version)\n`,
+    ],
+    [
+      'ws.datasets iterated and counted for its names while another area still takes the workspace: on the module client',
+      'from azureml.core import Workspace, Model\nws = Workspace.from_config()\nModel(ws, "m").download(".")\nfor name in ws.datasets:\n    print(name)\nprint(len(ws.datasets))\n',
+      // (Model(...).download is not rewritten here: the workspace stays, the names use ml_client.)
+      `${IMPORTS}from azureml.core import Workspace, Model\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nModel(ws, "m").download(".")\nfor name in {d.name: d for d in ml_client.data.list()}:\n    print(name)\nprint(len({d.name: d for d in ml_client.data.list()}))\n`,
+    ],
+    [
       // COMP: ComputeInstance entity + compute.begin_create_or_update; v1 ssh_public_access=False kept as ssh_public_access_enabled=False.
       'the compute instance get-or-create idiom → compute.get / ResourceNotFoundError / ComputeInstance entity',
       `${CI_V1}try:\n    ci = ComputeInstance(workspace=ws, name="dev-ci")\nexcept ComputeTargetException:\n    cfg = ComputeInstance.provisioning_configuration(vm_size="STANDARD_DS11_V2", ssh_public_access=False)\n    ci = ComputeInstance.create(ws, "dev-ci", cfg)\n    ci.wait_for_completion(show_output=True)\n`,
@@ -810,6 +874,10 @@ describe('rewrites: compute instances, datastore names, ws.datasets.get', () => 
     it('ws.datasets.get with a default is not rewritten', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.datasets.get("x", None)\nprint(d.name)\n';
       noFix(src, 'Workspace.datasets.get');
+    });
+    it('ws.datasets read for its values (v1 Dataset objects) is not a name list', () => {
+      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nfor n, d in ws.datasets.items():\n    print(d.version)\n';
+      noFix(src, 'Workspace.datasets');
     });
     it('ws.datastores read for its values (a v1 Datastore) is not a name list', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nfor n, d in ws.datastores.items():\n    d.upload_files(["a.csv"])\n';

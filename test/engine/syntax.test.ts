@@ -10,7 +10,7 @@ import Parser = require('tree-sitter');
 import { parsePython } from '../../server/src/engine/parser';
 import { syntaxTree, type SyntaxNode } from '../../server/src/engine/syntax';
 import { analyseDocument, type Analysis } from '../../server/src/engine/analyse';
-import { lint, type DocumentInput } from '../../server/src/engine';
+import { fixesOf, lint, type DocumentInput, type Finding } from '../../server/src/engine';
 import { changedSpan, TEXT_TRIGGERS, triggersKept } from '../../server/src/engine/reuse';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -142,16 +142,27 @@ describe('incremental re-analysis', () => {
   });
 
   /** Types random edits with `lint(…, previous)` and compares every result with a fresh lint. */
-  function lintAlong(start: DocumentInput, edit: (input: DocumentInput, rnd: () => number) => DocumentInput, count: number, seed: number): { reused: number } {
+  /**
+   * Edits a document `count` times, linting each version with the previous analysis, and checks
+   * the findings against a fresh lint. `lazy`: as the language server lints (suggestions left to
+   * `fixesOf`), reading the fixes after a third of the edits only, so deferred suggestions are
+   * carried across edits too; the findings must match either way, and the fixes when read.
+   */
+  function lintAlong(start: DocumentInput, edit: (input: DocumentInput, rnd: () => number) => DocumentInput, count: number, seed: number, lazy = false): { reused: number } {
     let input = start;
-    let prev = lint(input).analysis;
+    let prev = lint(input, undefined, undefined, { lazyFixes: lazy }).analysis;
     const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
     let reused = 0;
+    const withoutFixes = (fs: Finding[]): Finding[] => fs.map(({ fixes: _, ...f }) => f);
     for (let i = 0; i < count; i++) {
       input = edit(input, rnd);
-      const next = lint(input, undefined, prev);
+      const next = lint(input, undefined, prev, { lazyFixes: lazy });
       const fresh = lint(input);
-      assert.deepEqual(next.findings, fresh.findings, `edit ${i}: ${JSON.stringify(input)}`);
+      if (lazy && rnd() < 0.67) assert.deepEqual(withoutFixes(next.findings), withoutFixes(fresh.findings), `edit ${i}: ${JSON.stringify(input)}`);
+      else {
+        if (lazy) next.findings.forEach(fixesOf);
+        assert.deepEqual(next.findings, fresh.findings, `edit ${i}: ${JSON.stringify(input)}`);
+      }
       assert.equal(next.fatal, fresh.fatal);
       if (next.analysis.modules.some((m) => m.tree && !m.model)) reused++;
       prev = next.analysis;
@@ -215,6 +226,13 @@ describe('incremental re-analysis', () => {
     }
   });
 
+  it('the same with suggestions deferred as the language server lints: read after any edit, they are the fresh ones', () => {
+    for (const seed of [14, 15]) {
+      const { reused } = lintAlong({ kind: 'python', text: V1_SCRIPT }, (input, rnd) => ({ kind: 'python', text: typeInto((input as { text: string }).text, rnd) }), 60, seed, true);
+      assert.ok(reused > 0);
+    }
+  });
+
   it('the same in a notebook, typing into one cell at a time', () => {
     const cells = V1_SCRIPT.split('\n\n').map((text) => ({ kind: 'code' as const, text }));
     const { reused } = lintAlong(
@@ -228,6 +246,18 @@ describe('incremental re-analysis', () => {
       21,
     );
     assert.ok(reused > 0);
+    const lazy = lintAlong(
+      { kind: 'notebook', cells },
+      (input, rnd) => {
+        const nb = input as Extract<DocumentInput, { kind: 'notebook' }>;
+        const i = Math.floor(rnd() * nb.cells.length);
+        return { kind: 'notebook', cells: nb.cells.map((c, j) => (j === i ? { ...c, text: typeInto(c.text, rnd) } : c)) };
+      },
+      60,
+      22,
+      true,
+    );
+    assert.ok(lazy.reused > 0);
   });
 
   it('typing in code that names no SDK binding runs no rule; typing an SDK name does', () => {

@@ -16,7 +16,7 @@ const r = (line: number, start: number, end: number) => ({ start: { line, charac
 function outcome(snapshot: Snapshot, findings: Finding[]): LintOutcome {
   const uriOf = uriMapper(snapshot);
   const uris = snapshot.kind === 'file' ? [snapshot.key] : snapshot.cellUris;
-  return { snapshot, findings, uriOf, diagnostics: diagnosticsByUri(findings, uriOf, uris), settingsKey: '', resultId: '1', analysis: undefined as unknown as Analysis };
+  return { snapshot, findings, uriOf, diagnostics: diagnosticsByUri(findings, uriOf, uris), engineSettings: {}, settingsKey: '', resultId: '1', analysis: undefined as unknown as Analysis };
 }
 
 function fileOutcome(text: string, findings: Finding[]): LintOutcome {
@@ -67,16 +67,17 @@ describe('lsp/codeActions', () => {
     assert.deepEqual(actions[0].diagnostics, [diagnostic]);
   });
 
-  it('takes the fixes of the current result over stale data the client sends back', () => {
+  it('takes the fixes of the current result, never data the client sends back', () => {
     const result = fileOutcome(TEXT, [COLLISION]);
     const [diagnostic] = result.diagnostics.get(FILE)!;
+    assert.equal(diagnostic.data, undefined, 'fixes do not travel with the diagnostic');
     const stale = { ...diagnostic, data: { fixes: [{ title: 'Old fix', safety: 'safe', changes: {} }] } };
     const actions = codeActions(params(FILE, [stale]), { uri: FILE, outcome: result }, false);
     assert.equal(actions[0].title, 'Alias the v1 import as WorkspaceV1');
-    // A diagnostic that no longer exists falls back to its own data.
+    // A diagnostic that no longer exists (text changed since) gets no fix, only the other actions.
     const moved = { ...stale, range: r(5, 0, 1) };
     const fallback = codeActions(params(FILE, [moved]), { uri: FILE, outcome: result }, false);
-    assert.equal(fallback[0].title, 'Old fix');
+    assert.deepEqual(fallback.map((a) => a.title), ['Disable AML002 for this line', 'Disable AML002 for this file', 'Show documentation for AML002', 'Fix all safe amlint issues']);
   });
 
   it('fix-all applies safe fixes only and skips one that overlaps a fix already taken', () => {
@@ -149,7 +150,8 @@ describe('lsp/codeActions', () => {
       assert.deepEqual(result.diagnostics.get(cells[0]), []);
       const [d] = result.diagnostics.get(cells[2])!;
       assert.deepEqual(d.relatedInformation, [{ location: { uri: cells[1], range: r(0, 25, 34) }, message: 'first bound' }]);
-      assert.deepEqual(d.data, { fixes: [{ title: 'Alias the v1 import as WorkspaceV1', safety: 'safe', changes: { [cells[1]]: [{ range: r(0, 34, 34), newText: ' as WorkspaceV1' }] } }] });
+      const quick = codeActions(params(cells[2], [d]), { uri: cells[2], cell: 2, outcome: result }, false);
+      assert.deepEqual(quick[0].edit, { changes: { [cells[1]]: [{ range: r(0, 34, 34), newText: ' as WorkspaceV1' }] } });
     });
 
     it('offers a per-cell fix-all and a notebook fix-all over every cell', () => {

@@ -8,11 +8,12 @@ import { buildSemanticModel, type SemanticModel } from './semantic/model';
 import { notebookSource, pythonSource, toDocumentLocation } from './source';
 import type { SourceModel, SourceModule } from './source/types';
 import { applySuppressions, parseSuppressions, unusedDirectiveFindings, type DirectiveSettings, type DirectiveUse, type Suppression } from './suppressions';
-import type { DocumentInput, EngineSettings, Finding, Fix, LintResult, Location, Position, Severity, SeveritySetting } from './types';
+import type { DocumentInput, EngineSettings, Finding, Fix, LintResult, Location, Position, Range, Severity, SeveritySetting } from './types';
 import { RULES } from '../rules/registry';
-import { nodeRange, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
+import { nodeRange, type ModuleFix, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
 import { fileKindOf } from './textfiles';
 import { hoverAt } from './hover';
+import { deferFixes, hasPendingFixes, takeDeferredFixes, mapDeferredFixes, resolveFixes, type FixEpoch } from './lazy-fixes';
 import { changedSpan, documentEdit, insideInertToken, moduleBoundNames, neutralChange, shiftFindings, triggersKept, type StatementChange } from './reuse';
 
 export interface AnalysedModule {
@@ -62,6 +63,8 @@ export interface Analysis {
   suppressions: Suppression[];
   /** The findings `lint` computed from this analysis, and for which settings (reuse.ts). */
   memo?: { settings: string; findings: Finding[] };
+  /** Valid while this is the document's latest analysis: its deferred fixes (lazy-fixes.ts). */
+  epoch?: FixEpoch;
 }
 
 /** Cheap byte-level pre-check: text that never names the SDKs needs no parse. */
@@ -200,6 +203,7 @@ export function effectiveSeverity(rule: Rule, settings: EngineSettings | undefin
  */
 export function findingsOf(analysis: Analysis, settings?: EngineSettings, errors: string[] = []): Finding[] {
   ensureModels(analysis);
+  const epoch = (analysis.epoch ??= { valid: true });
   const notebook = analysis.input.kind === 'notebook';
   const findings: Finding[] = [];
   /** The module each finding came from (to drop those of a module that turns out too deep). */
@@ -217,7 +221,7 @@ export function findingsOf(analysis: Analysis, settings?: EngineSettings, errors
         module: m.module,
         source: analysis.source,
         isNotebook: notebook,
-        report: (r) => findings.push(toFinding(rule, severity, m.module, r)),
+        report: (r) => findings.push(toFinding(rule, severity, m.module, r, epoch)),
         reportAt: (location, r) => findings.push(locatedFinding(rule, severity, location, r)),
       };
       const before = findings.length;
@@ -291,28 +295,44 @@ function matchLineEndings(findings: Finding[], input: DocumentInput): Finding[] 
     }
     return eol;
   };
+  const normalise = (fixes: Fix[]): Fix[] => fixes.map((fix) => ({
+    ...fix,
+    edits: fix.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r\n|\r|\n/g, eolOf(e.cell)) })),
+  }));
+  const crlf = input.kind === 'notebook' ? input.cells.some((c) => c.text.includes('\r')) : input.text.includes('\r');
   return findings.map((f) => {
+    if (hasPendingFixes(f)) {
+      if (crlf) mapDeferredFixes(f, normalise);
+      return f;
+    }
     if (!f.fixes?.some((fix) => fix.edits.some((e) => /[\r\n]/.test(e.newText) && eolOf(e.cell) !== '\n'))) return f;
-    const fixes = f.fixes.map((fix) => ({
-      ...fix,
-      edits: fix.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r\n|\r|\n/g, eolOf(e.cell)) })),
-    }));
-    return { ...f, fixes };
+    return { ...f, fixes: normalise(f.fixes) };
   });
 }
 
-function toFinding(rule: Rule, severity: Severity, module: SourceModule, r: Report): Finding {
+/** A finding in document coordinates; its suggestions are deferred when `epoch` is given. */
+function toFinding(rule: Rule, severity: Severity, module: SourceModule, r: Report, epoch?: FixEpoch): Finding {
   const loc = toDocumentLocation(module, r.range ?? nodeRange(r.node!));
   const f: Finding = { code: rule.meta.code, message: r.message, severity, ...loc };
   if (r.symbol) f.symbol = r.symbol;
   if (r.deprecated) f.tags = ['deprecated'];
   if (r.related?.length) f.related = r.related.map((x) => ({ ...toDocumentLocation(module, nodeRange(x.node)), message: x.message }));
-  if (r.fixes?.length) {
-    f.fixes = r.fixes.map((fix) => ({
-      title: fix.title,
-      safety: fix.safety,
-      edits: fix.edits.map((e) => ({ ...toDocumentLocation(module, e.range), newText: e.newText })),
-    }));
+  const located = (fixes: ModuleFix[] | undefined): Fix[] | undefined =>
+    fixes?.length
+      ? fixes.map((fix) => ({
+          title: fix.title,
+          safety: fix.safety,
+          edits: fix.edits.map((e) => ({ ...toDocumentLocation(module, e.range), newText: e.newText })),
+        }))
+      : undefined;
+  if (r.fixes?.length) f.fixes = located(r.fixes);
+  const { suggestions } = r;
+  if (suggestions) {
+    if (epoch) deferFixes(f, epoch, () => located(suggestions()));
+    else {
+      const more = located(suggestions());
+      if (more) f.fixes = [...(f.fixes ?? []), ...more];
+    }
   }
   return f;
 }
@@ -336,7 +356,7 @@ function compareFindings(a: Finding, b: Finding): number {
  * After an edit that cannot change any finding (reuse.ts), the previous findings moved past
  * it; undefined when the rules must run.
  */
-function reusedFindings(analysis: Analysis, previous: Analysis | undefined, settings: string): Finding[] | undefined {
+function reusedFindings(analysis: Analysis, previous: Analysis | undefined, settings: string, engineSettings: EngineSettings | undefined): Finding[] | undefined {
   const memo = previous?.memo;
   if (!previous || !memo || memo.settings !== settings) return undefined;
   if (previous.modules.length !== analysis.modules.length || previous.modules.some((m) => m.tooDeep)) return undefined;
@@ -351,24 +371,54 @@ function reusedFindings(analysis: Analysis, previous: Analysis | undefined, sett
     if (!triggersKept(old.module.text, m.module.text, m.change.edit)) return undefined;
   }
   const edit = documentEdit(previous.input, analysis.input);
-  return edit && shiftFindings(memo.findings, edit);
+  const shifted = edit && shiftFindings(memo.findings, edit);
+  if (!shifted) return undefined;
+  // Fixes not computed yet would read the previous tree, which the edit changed: computed on
+  // demand from this analysis instead, by running the rules once (what the edit skipped).
+  const epoch = (analysis.epoch ??= { valid: true });
+  let fresh: Finding[] | undefined;
+  shifted.forEach((f, i) => {
+    if (!hasPendingFixes(memo.findings[i]!)) return;
+    deferFixes(f, epoch, () => {
+      fresh ??= matchLineEndings(findingsOf(analysis, engineSettings), analysis.input);
+      const same = fresh.find((g) => g.code === f.code && g.cell === f.cell && g.message === f.message && sameRange(g.range, f.range));
+      return same && takeDeferredFixes(same);
+    });
+  });
+  return shifted;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+export interface LintOptions {
+  /**
+   * Leave fixes to be computed when read through `fixesOf` (the language server: most are never
+   * asked for). Without it every finding's `fixes` is filled in before `lint` returns.
+   */
+  lazyFixes?: boolean;
 }
 
 /** Lints a Python file or a notebook's cells. Never throws on any input text. */
-export function lint(input: DocumentInput, settings?: EngineSettings, previous?: Analysis): LintResult & { analysis: Analysis } {
+export function lint(input: DocumentInput, settings?: EngineSettings, previous?: Analysis, options: LintOptions = {}): LintResult & { analysis: Analysis } {
+  // The previous analysis's trees are about to be edited in place: its deferred fixes expire.
+  if (previous?.epoch) previous.epoch.valid = false;
   if (input.kind === 'text') {
     const analysis = analyseDocument(input);
     return { findings: matchLineEndings(textFindings(input, settings), input), analysis };
   }
   const key = JSON.stringify(settings ?? null);
   const analysis = analyseDocument(input, previous, { deferModels: !!previous?.memo });
-  const reused = reusedFindings(analysis, previous, key);
+  const reused = reusedFindings(analysis, previous, key, settings);
   if (reused) {
     analysis.memo = { settings: key, findings: reused };
+    if (!options.lazyFixes) resolveFixes(reused);
     return { findings: reused, analysis };
   }
   const errors: string[] = [];
   const findings = matchLineEndings(findingsOf(analysis, settings, errors), input);
+  if (!options.lazyFixes) resolveFixes(findings);
   analysis.memo = errors.length ? undefined : { settings: key, findings };
   const fatal = [
     ...(analysis.modules.some((m) => m.tooDeep) ? [TOO_DEEP] : []),

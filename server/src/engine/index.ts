@@ -2,13 +2,15 @@
  * The engine's public API. Front ends (CLI, language server) import only from here.
  *
  *   lint(input, settings)        findings for a Python file or the cells of a notebook
+ *   fixesOf(finding)             a finding's fixes (computed now when lint deferred them)
  *   parseNotebook(text)          notebook JSON → cells (or a clear error)
  *   hover(input, at)             Markdown for the v1 symbol at a position
  *   suppressionEdit(...)         the edit that inserts a `# amlint: disable...` comment
  *   listRules() / getRule() / explain()
  */
 export * from './types';
-export { lint, hover, analyseDocument } from './analyse';
+export { lint, hover, analyseDocument, type LintOptions } from './analyse';
+export { fixesOf, dropDeferredFixes, deferFixes } from './lazy-fixes';
 export { parseNotebookJson as parseNotebook } from './source';
 export { listRules, getRule, explain, ruleDocsUrl, setDocsBaseUrl } from '../rules/registry';
 export { suppressionEdit, parseSuppressions } from './suppressions';

@@ -223,8 +223,9 @@ function positionAt(text: string, offset: number): Position {
 
 /**
  * The one contiguous text change between two versions of a document, in document coordinates;
- * undefined when more changed (several cells, cells added or removed, another kind) or when a
- * line ending other than '\n' is involved (positions count '\r' lines too).
+ * undefined when more changed (several cells, cells added or removed, another kind), when a
+ * line ending other than '\n' is involved (positions count '\r' lines too), or when a line break
+ * is typed or deleted on the last line (findings cannot simply move then: see below).
  */
 export function documentEdit(before: DocumentInput, after: DocumentInput): DocumentEdit | undefined {
   let cell: number | undefined;
@@ -246,6 +247,9 @@ export function documentEdit(before: DocumentInput, after: DocumentInput): Docum
   } else return undefined;
   if (a.includes('\r') || b.includes('\r')) return undefined;
   const { startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd } = changedSpan(a, b);
+  // A fix deleting the last statement of a file or cell takes the line break before it (fixes.ts
+  // statementRemoval): a line break typed or deleted on the last line changes such a fix.
+  if (!a.includes('\n', oldEnd) && (a.slice(start, oldEnd).includes('\n') || b.slice(start, newEnd).includes('\n'))) return undefined;
   return { cell, start: positionAt(a, start), oldEnd: positionAt(a, oldEnd), newEnd: positionAt(b, newEnd) };
 }
 

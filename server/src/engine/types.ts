@@ -56,6 +56,10 @@ export interface Finding extends Location {
   /** `deprecated` renders as strike-through in editors (LSP DiagnosticTag.Deprecated). */
   tags?: Array<'deprecated' | 'unnecessary'>;
   related?: RelatedInfo[];
+  /**
+   * Filled in by `lint`, unless it was asked to defer them (`lazyFixes`): then read them with
+   * `fixesOf(finding)`, which computes them on first use.
+   */
   fixes?: Fix[];
 }
 

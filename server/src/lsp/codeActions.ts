@@ -10,7 +10,7 @@
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { getRule, suppressionEdit } from '../engine';
-import { fixesFromData, SOURCE, toFixData, type FixData } from './diagnostics';
+import { findingOf, fixDataOf, SOURCE, toFixData, type FixData } from './diagnostics';
 import type { LintOutcome } from './results';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.amlint`;
@@ -56,7 +56,8 @@ function overlaps(a: Range, b: Range): boolean {
 /**
  * The diagnostics to act on: amlint's among those the client sent, or (when it sent none, as
  * some clients do) the current diagnostics touching the requested range. A diagnostic the client
- * returned is matched to the current one, so the fixes offered are for the current text.
+ * returned is matched to the current one, whose finding gives the fixes (for the current text;
+ * one that matches none, from an older version, gets none).
  */
 function diagnosticsFor(params: CodeActionParams, target: ActionTarget): Array<{ diagnostic: Diagnostic; fixes: FixData[] }> {
   const current = target.outcome.diagnostics.get(target.uri) ?? [];
@@ -64,7 +65,8 @@ function diagnosticsFor(params: CodeActionParams, target: ActionTarget): Array<{
   const chosen = sent.length ? sent : current.filter((d) => overlaps(d.range, params.range));
   return chosen.map((diagnostic) => {
     const live = current.find((c) => c.code === diagnostic.code && sameRange(c.range, diagnostic.range));
-    return { diagnostic, fixes: fixesFromData(live ? live.data : diagnostic.data) };
+    const finding = live && findingOf(live);
+    return { diagnostic, fixes: finding ? fixDataOf(finding, target.outcome.uriOf) : [] };
   });
 }
 
@@ -152,6 +154,7 @@ function safeFixes(target: ActionTarget, scope: FixAllData['scope']): FixData[] 
   const uris = scopeUris(target, scope);
   const out: FixData[] = [];
   for (const finding of findings) {
+    // Safe fixes are never deferred (engine/lazy-fixes.ts): `fixes` has them all.
     for (const fix of finding.fixes ?? []) {
       if (fix.safety !== 'safe') continue;
       const data = toFixData(fix, uriOf);

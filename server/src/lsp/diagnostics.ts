@@ -1,10 +1,12 @@
 /**
  * Engine findings → LSP diagnostics, grouped by the URI they belong to (the file, or each cell of
- * a notebook). Fixes travel in `data` with their edits already keyed by URI, so a code action
- * needs no re-lint.
+ * a notebook). Fixes do not travel with the diagnostic: a code action looks up the finding of
+ * the current diagnostic (`findingOf`) and builds its suggestions then (engine `fixesOf`), so
+ * publishing never waits for rewrites nobody opens, and a diagnostic of text that has changed
+ * since offers no stale edit.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver/node';
-import { getRule, ruleDocsUrl, type Finding, type Fix, type Severity } from '../engine';
+import { fixesOf, getRule, ruleDocsUrl, type Finding, type Fix, type Severity } from '../engine';
 
 export const SOURCE = 'amlint';
 
@@ -17,15 +19,19 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 const TAG = { deprecated: DiagnosticTag.Deprecated, unnecessary: DiagnosticTag.Unnecessary } as const;
 
-/** A fix as carried in `Diagnostic.data`: edits grouped by document URI. */
+/** A fix with its edits grouped by document URI (a notebook's cells are documents). */
 export interface FixData {
   title: string;
   safety: Fix['safety'];
   changes: Record<string, TextEdit[]>;
 }
 
-export interface DiagnosticData {
-  fixes: FixData[];
+/** The finding each diagnostic the server made came from. */
+const findings = new WeakMap<Diagnostic, Finding>();
+
+/** The finding a diagnostic of the current result was made from. */
+export function findingOf(diagnostic: Diagnostic): Finding | undefined {
+  return findings.get(diagnostic);
 }
 
 /** Maps a cell index (undefined for files) to its document URI. */
@@ -60,9 +66,7 @@ export function toDiagnostic(finding: Finding, uriOf: UriOf): Diagnostic {
     if (uri) related.push({ location: { uri, range: r.range }, message: r.message });
   }
   if (related.length) diagnostic.relatedInformation = related;
-  const fixes = (finding.fixes ?? []).map((f) => toFixData(f, uriOf)).filter((f): f is FixData => f !== undefined);
-  const data: DiagnosticData = { fixes };
-  diagnostic.data = data;
+  findings.set(diagnostic, finding);
   return diagnostic;
 }
 
@@ -82,10 +86,7 @@ export function diagnosticsByUri(findings: readonly Finding[], uriOf: UriOf, uri
   return out;
 }
 
-/** Reads fix data back from a diagnostic the client returned (it may have been altered). */
-export function fixesFromData(data: unknown): FixData[] {
-  if (typeof data !== 'object' || data === null || !Array.isArray((data as DiagnosticData).fixes)) return [];
-  return (data as DiagnosticData).fixes.filter(
-    (f) => typeof f?.title === 'string' && (f.safety === 'safe' || f.safety === 'suggestion') && typeof f.changes === 'object' && f.changes !== null,
-  );
+/** Every fix of a finding (its suggestions built now if need be) that can be placed. */
+export function fixDataOf(finding: Finding, uriOf: UriOf): FixData[] {
+  return (fixesOf(finding) ?? []).map((f) => toFixData(f, uriOf)).filter((f): f is FixData => f !== undefined);
 }

@@ -2,9 +2,10 @@
  * Lint results per target, computed on demand and kept while the target's stamp and settings
  * are unchanged, so push, pull, hover and code actions on one version share one analysis. The
  * previous analysis is handed to the engine so unchanged modules are not parsed again.
+ * Suggestions are left to be built when a code action asks for them (engine `lazyFixes`).
  */
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { lint, parsedCharacters, type Finding } from '../engine';
+import { dropDeferredFixes, lint, parsedCharacters, type Finding } from '../engine';
 import { afterParsing } from './memory';
 import type { Snapshot } from './documents';
 import { diagnosticsByUri, type UriOf } from './diagnostics';
@@ -27,6 +28,7 @@ export type Analysis = ReturnType<typeof lint>['analysis'];
 
 export interface LintOutcome {
   snapshot: Snapshot;
+  engineSettings: EngineSettings;
   settingsKey: string;
   findings: Finding[];
   /**
@@ -41,6 +43,11 @@ export interface LintOutcome {
   diagnostics: Map<string, Diagnostic[]>;
   /** For pull diagnostics: identifies this result. */
   resultId: string;
+  /**
+   * Set when the analysis was dropped (KEPT_ANALYSES) before the findings' suggestions were
+   * built: `withSuggestions` analyses the same text again when a code action needs them.
+   */
+  suggestionsDropped?: boolean;
 }
 
 export function uriMapper(snapshot: Snapshot): UriOf {
@@ -102,25 +109,33 @@ export class Results {
     if (cached && cached.snapshot.stamp === snapshot.stamp && cached.settingsKey === key) return cached;
 
     const started = performance.now();
-    const result = lint(snapshot.input, engineSettings, cached?.analysis);
-    const { analysis } = result;
-    const findings = result.fatal ? [...result.findings, fatalFinding(snapshot, result.fatal)] : result.findings;
-    const uriOf = uriMapper(snapshot);
-    const uris = snapshot.kind === 'file' ? [snapshot.key] : snapshot.cellUris;
-    const outcome: LintOutcome = {
-      snapshot,
-      settingsKey: key,
-      findings,
-      analysis,
-      uriOf,
-      diagnostics: diagnosticsByUri(findings, uriOf, uris),
-      resultId: `${++this.counter}`,
-    };
+    const outcome: LintOutcome = { ...this.analyse(snapshot, engineSettings, cached?.analysis), snapshot, engineSettings, settingsKey: key, resultId: `${++this.counter}` };
     this.cache.set(snapshot.key, outcome);
     this.keep(snapshot.key);
     afterParsing(parsedCharacters());
     this.durations.set(snapshot.key, performance.now() - started);
-    this.trace(`linted ${snapshot.key} in ${(performance.now() - started).toFixed(1)} ms: ${findings.length} finding(s)`);
+    this.trace(`linted ${snapshot.key} in ${(performance.now() - started).toFixed(1)} ms: ${outcome.findings.length} finding(s)`);
+    return outcome;
+  }
+
+  private analyse(snapshot: Snapshot, settings: EngineSettings, previous: Analysis | undefined): Pick<LintOutcome, 'findings' | 'analysis' | 'uriOf' | 'diagnostics'> {
+    const result = lint(snapshot.input, settings, previous, { lazyFixes: true });
+    const findings = result.fatal ? [...result.findings, fatalFinding(snapshot, result.fatal)] : result.findings;
+    const uriOf = uriMapper(snapshot);
+    const uris = snapshot.kind === 'file' ? [snapshot.key] : snapshot.cellUris;
+    return { findings, analysis: result.analysis, uriOf, diagnostics: diagnosticsByUri(findings, uriOf, uris) };
+  }
+
+  /**
+   * The outcome, able to build its findings' suggestions: one whose analysis was dropped is
+   * analysed again (the same text and settings give the same findings), and kept.
+   */
+  withSuggestions(outcome: LintOutcome): LintOutcome {
+    if (!outcome.suggestionsDropped || this.cache.get(outcome.snapshot.key) !== outcome) return outcome;
+    const started = performance.now();
+    Object.assign(outcome, this.analyse(outcome.snapshot, outcome.engineSettings, undefined), { suggestionsDropped: false });
+    this.keep(outcome.snapshot.key);
+    this.trace(`analysed ${outcome.snapshot.key} again for its suggestions in ${(performance.now() - started).toFixed(1)} ms`);
     return outcome;
   }
 
@@ -136,7 +151,11 @@ export class Results {
     this.kept.push(key);
     while (this.kept.length > KEPT_ANALYSES) {
       const outcome = this.cache.get(this.kept.shift()!);
-      if (outcome) outcome.analysis = undefined;
+      if (outcome) {
+        outcome.analysis = undefined;
+        // Their pending computations hold the analysis too.
+        if (dropDeferredFixes(outcome.findings)) outcome.suggestionsDropped = true;
+      }
     }
   }
 

@@ -421,7 +421,7 @@ export class AmlintServer {
     const uri = params.textDocument.uri;
     const target = await this.outcomeFor(uri, token);
     if (!target) return [];
-    return codeActions(params, { uri, cell: target.cell, outcome: target.outcome }, this.client.resolveEdits);
+    return codeActions(params, { uri, cell: target.cell, outcome: this.results.withSuggestions(target.outcome) }, this.client.resolveEdits);
   }
 
   private async onCodeActionResolve(action: CodeAction): Promise<CodeAction> {

@@ -39,14 +39,19 @@ const rule: Rule = {
       if (imp.sdk !== 'v1') continue;
       const v1Names = imp.names.filter((n) => n.sdk === 'v1');
       const listed = imp.statement.type === 'import_from_statement' && !imp.star ? ` (${v1Names.map((n) => n.qname.slice(imp.module.length + 1)).join(', ')})` : '';
-      const fixes = [unusedImportFix(ctx, imp), importMigrationFix(ctx, imp)].filter((f) => f !== undefined);
+      const unusedFix = unusedImportFix(ctx, imp);
       const home = V2_HOME[areaOf(v1Names[0]?.qname ?? imp.module)] ?? '`azure.ai.ml` (package `azure-ai-ml`)';
       ctx.report({
         node: imp.moduleNode,
         message: `\`${imp.module}\`${listed} is SDK v1, whose support ended on ${END_OF_SUPPORT}: move this code to ${home}.`,
         symbol: imp.module,
         deprecated: true,
-        fixes: fixes.length ? fixes : undefined,
+        fixes: unusedFix && [unusedFix],
+        // Built when asked for (engine/lazy-fixes.ts): the migration follows every use of the names.
+        suggestions: () => {
+          const fix = importMigrationFix(ctx, imp);
+          return fix && [fix];
+        },
       });
     }
   },

@@ -31,6 +31,12 @@ export interface Report {
   deprecated?: boolean;
   related?: Array<{ node: SyntaxNode; message: string }>;
   fixes?: ModuleFix[];
+  /**
+   * Suggestions (safety `suggestion` only) built when they are asked for (engine/lazy-fixes.ts):
+   * a rewrite that follows every use of an object is costly, and most are never opened. The
+   * function runs later, against the same model and module text; its fixes follow `fixes`.
+   */
+  suggestions?: () => ModuleFix[] | undefined;
 }
 
 export interface RuleContext {

@@ -6,9 +6,9 @@
 import { lookup, genericEntry, areaOf } from '../engine/catalogue';
 import type { Area, CatalogueEntry } from '../engine/catalogue/types';
 import type { Reference } from '../engine/semantic/model';
-import type { Rule, RuleContext } from './rule';
+import type { ModuleFix, Rule, RuleContext } from './rule';
 import { claimedBy } from './features';
-import { REWRITTEN_APIS, v1Fix } from './v1-fixes';
+import { rewrittenApis, v1Fix } from './v1-fixes';
 import type { RuleMeta } from './types';
 
 export const END_OF_SUPPORT = '2026-06-30';
@@ -82,7 +82,7 @@ function areaOfName(qname: string): Area {
  * have a rewrite (so the docs cannot fall behind the code).
  */
 function fixMeta(area: Area): Pick<RuleMeta, 'fixable'> & { fixSafety: string } {
-  const names = REWRITTEN_APIS.filter((q) => areaOfName(q) === area && !claimedBy(q)).map((q) => `\`${shortName(q)}\``);
+  const names = rewrittenApis().filter((q) => areaOfName(q) === area && !claimedBy(q)).map((q) => `\`${shortName(q)}\``);
   if (!names.length) return { fixable: 'never', fixSafety: 'No automatic fix yet: each finding names the v2 replacement and links its documentation.' };
   return {
     fixable: 'sometimes',
@@ -91,6 +91,17 @@ function fixMeta(area: Area): Pick<RuleMeta, 'fixable'> & { fixSafety: string } 
       'the call is rewritten into SDK v2 together with the code that only holds together with it (the object\'s producer, the attribute assignments that configure it, its other uses, the job or deployment that consumes it), as one fix offered on each of those findings; the imports and the `ml_client` it needs are added once. ' +
       'No edit at all when an argument or a use has no faithful v2 translation. Where v2 requires a value the v1 code never stated (a deployment name, an instance type, a base image), the value the migration docs use is written with a trailing `# amlint: review` comment.',
   };
+}
+
+/**
+ * The rule's meta with `fixable` and `docs.fixSafety` read from the rewrite tables when first
+ * asked for (docs, `--explain`), not when the rule is loaded: the tables load lazily (v1-fixes.ts).
+ */
+function withFixMeta(meta: RuleMeta, area: Area): RuleMeta {
+  let fix: ReturnType<typeof fixMeta> | undefined;
+  const get = (): ReturnType<typeof fixMeta> => (fix ??= fixMeta(area));
+  const docs = Object.defineProperty({ ...meta.docs }, 'fixSafety', { get: () => get().fixSafety, enumerable: true });
+  return Object.defineProperty({ ...meta, docs }, 'fixable', { get: () => get().fixable, enumerable: true });
 }
 
 const WORKSPACE_IDS = new Set(['azureml.core.Workspace.subscription_id', 'azureml.core.Workspace.resource_group', 'azureml.core.Workspace.name']);
@@ -112,7 +123,7 @@ function bridgeRead(ctx: RuleContext, ref: Reference): boolean {
 /** Builds the AML1xx rule of one area. */
 export function v1AreaRule(area: Area, meta: RuleMeta): Rule {
   return {
-    meta: { ...meta, ...fixMeta(area), docs: { ...meta.docs, fixSafety: fixMeta(area).fixSafety } },
+    meta: withFixMeta(meta, area),
     requires: 'azureml',
     check(ctx: RuleContext): void {
       for (const ref of ctx.model.references) {
@@ -120,8 +131,12 @@ export function v1AreaRule(area: Area, meta: RuleMeta): Rule {
         // area's (the other tests are pure, so the order changes nothing but the time).
         if (ref.sdk !== 'v1' || (lookup(ref.qname)?.area ?? areaOf(ref.qname)) !== area || claimedBy(ref.qname) || bridgeRead(ctx, ref)) continue;
         const entry = entryFor(ref.qname);
-        const fix = v1Fix(ctx, ref);
-        ctx.report({ node: ref.node, message: v1Message(ref, entry), symbol: ref.qname, deprecated: true, fixes: fix && [fix] });
+        // The rewrite is built when asked for (engine/lazy-fixes.ts): it follows the object's uses.
+        const suggestions = (): ModuleFix[] | undefined => {
+          const fix = v1Fix(ctx, ref);
+          return fix && [fix];
+        };
+        ctx.report({ node: ref.node, message: v1Message(ref, entry), symbol: ref.qname, deprecated: true, suggestions });
       }
     },
   };

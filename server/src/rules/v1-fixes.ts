@@ -9,20 +9,40 @@ import type { SyntaxNode } from '../engine/syntax';
 import { FixBuilder } from './fixes';
 import type * as ImportFixes from './import-fixes';
 import type { ModuleFix, RuleContext } from './rule';
-import { SHARED_FIX_LIMIT, type Builder } from './rewrites/common';
-import { WORKSPACE } from './rewrites/workspace';
-import { JOBS } from './rewrites/jobs';
-import { DEPLOY } from './rewrites/deploy';
-import { ENVIRONMENT } from './rewrites/environment';
-import { PIPELINES } from './rewrites/pipelines';
-import { DATA } from './rewrites/data';
-import { SWEEP } from './rewrites/sweep';
-import { ESTIMATORS } from './rewrites/estimators';
-import { AUTOML } from './rewrites/automl';
+import { SHARED_FIX_LIMIT, type Builder, type Rewrites } from './rewrites/common';
 
-const AREAS = [WORKSPACE, JOBS, AUTOML, ENVIRONMENT, DEPLOY, PIPELINES, DATA, SWEEP, ESTIMATORS];
-const CALLS: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.calls));
-const ATTRIBUTES: Record<string, Builder> = Object.assign({}, ...AREAS.map((a) => a.attributes));
+interface Tables {
+  calls: Record<string, Builder>;
+  attributes: Record<string, Builder>;
+}
+
+let tables: Tables | undefined;
+
+/**
+ * The rewrite tables of every area, loaded on first use: a language server's first diagnostics
+ * need none of them (suggestions are built when a code action asks: engine/lazy-fixes.ts), and
+ * they are a third of the rules' code.
+ */
+function rewriteTables(): Tables {
+  if (!tables) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const areas: Rewrites[] = [
+      (require('./rewrites/workspace') as typeof import('./rewrites/workspace')).WORKSPACE,
+      (require('./rewrites/jobs') as typeof import('./rewrites/jobs')).JOBS,
+      (require('./rewrites/automl') as typeof import('./rewrites/automl')).AUTOML,
+      (require('./rewrites/environment') as typeof import('./rewrites/environment')).ENVIRONMENT,
+      (require('./rewrites/deploy') as typeof import('./rewrites/deploy')).DEPLOY,
+      (require('./rewrites/pipelines') as typeof import('./rewrites/pipelines')).PIPELINES,
+      (require('./rewrites/data') as typeof import('./rewrites/data')).DATA,
+      (require('./rewrites/sweep') as typeof import('./rewrites/sweep')).SWEEP,
+      (require('./rewrites/estimators') as typeof import('./rewrites/estimators')).ESTIMATORS,
+    ];
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    tables = { calls: Object.assign({}, ...areas.map((a) => a.calls)), attributes: Object.assign({}, ...areas.map((a) => a.attributes)) };
+  }
+  return tables;
+}
+
 const own = (table: Record<string, Builder>, key: string): Builder | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 
 /**
@@ -44,7 +64,8 @@ const building = new WeakSet<Reference>();
 function buildFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   // Calls are rewritten whole; attribute reads and bare names (`except ComputeTargetException:`)
   // only where a builder is meant for them.
-  const build = ref.call ? own(CALLS, ref.qname) : ref.node.type === 'attribute' || ref.node.type === 'identifier' ? own(ATTRIBUTES, ref.qname) : undefined;
+  const { calls, attributes } = rewriteTables();
+  const build = ref.call ? own(calls, ref.qname) : ref.node.type === 'attribute' || ref.node.type === 'identifier' ? own(attributes, ref.qname) : undefined;
   if (!build || building.has(ref)) return undefined;
   const target = ref.call ?? ref.node;
   const fb = new FixBuilder(ctx, target.startIndex);
@@ -89,5 +110,8 @@ function delegated(ctx: RuleContext, node: SyntaxNode, target: SyntaxNode): Modu
   return touches ? fix : undefined;
 }
 
-/** How many v1 APIs have a rewrite (for docs and tests). */
-export const REWRITTEN_APIS: readonly string[] = [...Object.keys(CALLS), ...Object.keys(ATTRIBUTES)];
+/** The v1 APIs that have a rewrite (for docs and tests; loads the tables). */
+export function rewrittenApis(): readonly string[] {
+  const { calls, attributes } = rewriteTables();
+  return [...Object.keys(calls), ...Object.keys(attributes)];
+}

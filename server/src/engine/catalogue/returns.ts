@@ -77,6 +77,9 @@ export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
   'azureml.train.automl.run.AutoMLRun.get_output': { tuple: [RUN, UNKNOWN_TYPE] },
   'azureml.train.automl.run.AutoMLRun.get_best_child': RUN,
   'azureml.train.hyperdrive.HyperDriveRun.get_best_run_by_primary_metric': RUN,
+  // Likewise a run from exp.submit(hyperdrive_config) is a HyperDriveRun.
+  'azureml.core.Run.get_best_run_by_primary_metric': RUN,
+  'azureml.train.automl.run.AutoMLRun.register_model': MODEL,
 
   // Environments
   'azureml.core.Environment.get': ENVIRONMENT,

@@ -43,6 +43,7 @@
  *   Udacity `found` flag): there v1 registers a new name, as v2 does; the test becomes
  *   `key in [d.name for d in ml_client.data.list()]` and `x = ws.datasets[key]` in the other branch
  *   a registered read (below). Asset names v2 may refuse (spaces...) are not rewritten.
+ *   `ws.datasets[.keys()]` read only for names outside that idiom: workspace.ts `datasetNamesFix`.
  * - A registered dataset read as a table, `x = ws.datasets[key]` / `x = Dataset.get_by_name(ws, name[,
  *   version])` → `x = mltable.load("azureml:/" + ml_client.data.get(name=..., label="latest" |
  *   version=...).id)` (MLT, "Read the data asset"), marked `# amlint: review`: an asset registered
@@ -81,7 +82,7 @@ import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { endsLine, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
-import { clientOf, WORKSPACE } from './workspace';
+import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
 
 const REVIEW = '  # amlint: review';
 const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
@@ -1001,7 +1002,10 @@ export const DATA: Rewrites = {
     // `ws.datasets.keys()` in the get-or-register test: rewritten with the registration.
     'azureml.core.Workspace.datasets.keys': (fb, ref, ctx) => {
       const made = guardedProducer(ctx, ref.call!);
-      return made ? fb.sameFixAs(made) : undefined;
+      if (made) return fb.sameFixAs(made);
+      // Else read only for its names (the DP-100 `for name in list(ws.datasets.keys())`): workspace.ts.
+      const attr = ref.call!.childForFieldName('function')?.childForFieldName('object');
+      return attr ? datasetNamesFix(fb, ctx, attr, ref.call!) : undefined;
     },
     // `datastore.path("x/*.csv")` inside a from_delimited_files call: rewritten with it.
     'azureml.core.Datastore.path': (fb, ref, ctx) => {
@@ -1024,7 +1028,7 @@ export const DATA: Rewrites = {
       if (made) return fb.sameFixAs(made);
       const subscript = ref.node.parent;
       const edits = subscript?.type === 'subscript' && same(subscript.childForFieldName('value'), ref.node) ? registeredEdits(fb, ctx, subscript) : undefined;
-      if (!edits) return undefined;
+      if (!edits) return datasetNamesFix(fb, ctx, ref.node, ref.node);
       // The attribute becomes the lookup; `[key]` after it goes (as workspace.ts does for `ws.datastores[n]`).
       fb.replace({ start: nodeRange(ref.node).end, end: nodeRange(subscript!).end }, '');
       for (const [n, t] of edits.slice(1)) fb.replace(n, t);

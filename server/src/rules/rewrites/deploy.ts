@@ -29,7 +29,8 @@
  * `**cfg`; the VM SKU from the table of the ACI upgrade page), the service's tags, description and
  * properties the endpoint's (when literals; else in the dict, v2 deployments have them too); `svc = Model.deploy(ws, name, [model],
  * ic, cfg)` → a `ManagedOnlineEndpoint` of that name and a `ManagedOnlineDeployment` "blue" taking
- * 100% of the traffic (DEP's names), each create waited on; then the service's uses on the endpoint:
+ * 100% of the traffic (DEP's names), each create waited on (a model registered by a run,
+ * `best_run.register_model(...)`, stays v1 and goes in by name and version); then the service's uses on the endpoint:
  * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
  * "Succeeded"), `scoring_uri`/`name` stay, `get_logs` → `online_deployments.get_logs`, `run` → the
  * HTTP POST v1 made, with the endpoint key (v2 `invoke` reads a request file and returns text),
@@ -44,10 +45,11 @@
  * targets (Kubernetes computes v2 must attach), no-code deployments (no inference config), several
  * models per deployment (one per v2 deployment), services updated otherwise (image, models, auth:
  * a new deployment in v2) or used otherwise as v1 objects, an environment that is the result of
- * another v1 call the model cannot type. Local services: v2 local endpoints take only local model
+ * another v1 call the model cannot type or of a helper function (`env = get_env()`: not known to be v2). Local services: v2 local endpoints take only local model
  * files and conda files (https://learn.microsoft.com/azure/machine-learning/how-to-deploy-online-endpoints,
- * local endpoint limitations), not the registered model v1 LocalWebservice deployed, so a local
- * deployment sharing an inference config with an ACI one keeps both v1.
+ * local endpoint limitations), not the registered model v1 LocalWebservice deployed. An inference config
+ * shared by such a kept deployment and an ACI one stays v1, with its environment; the ACI deployment gets
+ * its v2 code configuration and environment (`environmentCopy`) written in, when their arguments mean the same there.
  * A v1 web service looked up by name, `svc = Webservice(ws, name)` or `svc = ws.webservices[name]`
  * (not under a try: v1 raises KeyError there), is the online endpoint of that name, with all its
  * uses in one suggestion as above (`get_logs` reads the deployment the endpoint's
@@ -64,7 +66,7 @@ import type { Range } from '../../engine/types';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { assignedName, endsLine, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
-import { environmentEdits } from './environment';
+import { environmentCopy, environmentEdits } from './environment';
 import { clientOf } from './workspace';
 
 const REVIEW = '  # amlint: review';
@@ -186,6 +188,21 @@ function modelProducer(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNo
   const made = node?.type === 'identifier' ? definingCall(ctx, node) : undefined;
   const q = made && qnameOf(ctx, made);
   return q === MODEL || q === `${MODEL}.register` ? made : undefined;
+}
+
+/**
+ * `model = run.register_model(...)` (a v1 run's, HyperDrive's best run's, AutoML's): the v1 `Model` it returns
+ * (azureml-core `Run.register_model`), which the semantic model does not type.
+ */
+function registeredByRun(ctx: RuleContext, node: SyntaxNode): boolean {
+  const made = node.type === 'identifier' ? definingCall(ctx, node) : undefined;
+  const v1 = (q: string | undefined, method: string): boolean => !!q && q.endsWith(method) && sdkOf({ kind: 'ref', qname: q }) === 'v1';
+  if (v1(qnameOf(ctx, made), '.register_model')) return true;
+  // `best_run = hd_run.get_best_run_by_primary_metric()` on a run submitted as a plain `Run` is not typed:
+  // that method returns the best child `Run` (azureml-train-core HyperDriveRun).
+  const fn = made?.childForFieldName('function');
+  const run = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'register_model' ? fn.childForFieldName('object') : undefined;
+  return run?.type === 'identifier' && v1(qnameOf(ctx, definingCall(ctx, run)), '.get_best_run_by_primary_metric');
 }
 
 /** v2 asset versions are strings: an integer literal becomes a string literal, anything else `str(...)`. */
@@ -578,10 +595,13 @@ function producerOf(ctx: RuleContext, arg: SyntaxNode | undefined, qname: string
 
 /**
  * The `Model.deploy` calls rewritten together with `start`: those sharing an inference config or a
- * deployment configuration variable with it (each variable becomes v2, so all its uses must).
+ * deployment configuration variable with it (each variable becomes v2, so all its uses must). An
+ * inference config also given to a deployment that stays v1 (a local or AKS one: not an ACI
+ * configuration) stays v1 too (`kept`): the group's deployments then take a v2 copy of it.
  */
-function deployGroup(ctx: RuleContext, start: SyntaxNode): SyntaxNode[] | undefined {
+function deployGroup(ctx: RuleContext, start: SyntaxNode): { group: SyntaxNode[]; kept: Set<number> } | undefined {
   const group = [start];
+  const kept = new Set<number>();
   for (let i = 0; i < group.length; i++) {
     const args = deployArgs(group[i]);
     if (!args) return undefined;
@@ -594,11 +614,12 @@ function deployGroup(ctx: RuleContext, start: SyntaxNode): SyntaxNode[] | undefi
       for (const use of usesOf(ctx, target)) {
         const call = deploySlotOf(ctx, use, slot);
         if (!call) return undefined;
-        if (!group.some((g) => same(g, call))) group.push(call);
+        if (slot === 'inference_config' && !producerOf(ctx, deployArgs(call)?.get('deployment_config'), ACI_CONFIG)) kept.add(made!.id);
+        else if (!group.some((g) => same(g, call))) group.push(call);
       }
     }
   }
-  return group;
+  return { group, kept };
 }
 
 interface Config {
@@ -646,12 +667,12 @@ function aciSettings(call: SyntaxNode): { pairs: Array<[string, string]>; endpoi
  * cannot be translated faithfully.
  */
 function deployLifecycle(fb: FixBuilder, ctx: RuleContext, deployCall: SyntaxNode): Edit[] | undefined {
-  const group = deployGroup(ctx, deployCall);
-  if (!group) return undefined;
+  const grouped = deployGroup(ctx, deployCall);
+  if (!grouped) return undefined;
   const edits: Edit[] = [];
   const producers = new Set<number>();
-  for (const call of group) {
-    const part = deployEdits(fb, ctx, call, producers);
+  for (const call of grouped.group) {
+    const part = deployEdits(fb, ctx, call, producers, grouped.kept);
     if (!part) return undefined;
     edits.push(...part);
   }
@@ -660,7 +681,7 @@ function deployLifecycle(fb: FixBuilder, ctx: RuleContext, deployCall: SyntaxNod
   return edits;
 }
 
-function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, producers: Set<number>): Edit[] | undefined {
+function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, producers: Set<number>, kept: Set<number>): Edit[] | undefined {
   const args = deployArgs(call);
   const svc = assignedName(call);
   const stmt = statementOf(call);
@@ -674,7 +695,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   const model = models.namedChildren[0]!;
   const modelSdk = sdkOf(ctx.model.evaluate(model));
   let modelText = model.text;
-  if (modelSdk === 'v1') {
+  if (modelSdk === 'v1' || registeredByRun(ctx, model)) {
     const made = modelProducer(ctx, model);
     const part = made && modelEdits(fb, ctx, made, (use) => same(use, model));
     if (part) edits.push(...part);
@@ -692,9 +713,12 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   const icArgs = ic && bindArgs(ic, IC_SIGNATURE, ['entry_script', 'source_directory', 'environment', 'runtime', 'conda_file']);
   const script = icArgs?.get('entry_script');
   const env = icArgs?.get('environment');
+  // A kept (v1) inference config: its v2 form is written in the deployment, from arguments meaning the same there.
+  const copy = !!ic && kept.has(ic.id);
   const inline = !!ic && same(ic, icArg);
   let envText: string;
   if (!ic || !script) return undefined;
+  if (copy && ![script, icArgs!.get('source_directory')].every((a) => !a || literal(a))) return undefined;
   if (env) {
     if (icArgs!.has('runtime') || icArgs!.has('conda_file')) return undefined;
     const envMade = env.type === 'call' ? env : definingCall(ctx, env);
@@ -714,13 +738,14 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     } else {
       // The environment is named at the deployment: a variable bound to the same object there.
       if (!inline && !sameAtDeploy(env)) return undefined;
-      // Any other v1 call's result the model cannot type is not known to be a v2 environment.
-      if (envQ?.startsWith('azureml.') && sdkOf(ctx.model.evaluate(env)) === undefined) return undefined;
-      const envEdits = environmentEdits(fb, ctx, env);
+      // The environment of a kept inference config stays v1 with it: the deployment gets a v2 copy.
+      const envCopy = copy && sdkOf(ctx.model.evaluate(env)) === 'v1' ? environmentCopy(fb, ctx, env, call) : undefined;
+      if (copy && sdkOf(ctx.model.evaluate(env)) === 'v1' && !envCopy) return undefined;
+      const envEdits = envCopy ? envCopy.edits : environmentEdits(fb, ctx, env);
       if (!envEdits) return undefined;
       if (!producers.has(env.id)) edits.push(...envEdits);
       producers.add(env.id);
-      envText = env.text;
+      envText = envCopy ? envCopy.text : env.text;
     }
   } else {
     // The older `InferenceConfig(entry_script, runtime="python", conda_file="env.yml")`: v1 built the image
@@ -737,7 +762,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   // v2 code is a folder; v1 without a source directory resolved the entry script from the working directory.
   const codeConfig = `${fb.need('azure.ai.ml.entities', 'CodeConfiguration')}(code=${source ? source.text : '"."'}, scoring_script=${script.text})`;
   const codeReview = !source;
-  if (!inline) {
+  if (!inline && !copy) {
     if (!producers.has(ic.id)) {
       const icStmt = statementOf(ic);
       if (!icStmt || lineIndent(ctx, icStmt) === undefined) return undefined;
@@ -789,7 +814,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     `endpoint_name=${s}.name`,
     `model=${modelText}`,
     `environment=${envText}`,
-    `code_configuration=${inline ? codeConfig : code.text}`,
+    `code_configuration=${inline || copy ? codeConfig : code.text}`,
     config.kwargs,
   ].join(', ')})`;
   const before = [

@@ -34,7 +34,11 @@
  *
  * An environment passed to a v1 consumer (`ScriptRunConfig(environment=env)`, `InferenceConfig`,
  * `src.run_config.environment = env`) is only rewritten with that consumer: its pieces offer the
- * consumer's fix (`sameFixAs`), whose builder calls `environmentEdits`; `env.environment_variables =
+ * consumer's fix (`sameFixAs`), whose builder calls `environmentEdits`. An environment built and returned
+ * by a helper `def` called once (`env = get_env()` used once, or `environment=get_env()`) is rewritten
+ * in the helper's body with that consumer; any other call's result the model cannot type is refused
+ * (it may be a v1 environment). An ACI deployment whose inference config stays v1 (shared with a local
+ * deployment) takes a one-expression copy (`environmentCopy`). `env.environment_variables =
  * {...}` goes to a consumer that sets them on its v2 job (jobs.ts: `command(environment_variables=)`),
  * never to a registered environment. Not rewritten: other configuration (`docker.enabled = False`,
  * `base_image_registry` (private registry credentials), `base_dockerfile`, `inferencing_stack_version`,
@@ -43,7 +47,7 @@
  * text or a Python layer (v2 takes a build context directory; a conda file goes with an image),
  * `from_existing_conda_environment` (exports a local conda environment), `Environment.list` (a dict
  * of v1 objects), `save_to_directory`, `build`/`build_local` (v2 builds on first use), `clone`, and
- * environments returned or handed to code we cannot see.
+ * environments handed to code we cannot see (returned from a helper called more than once, say).
  * `Environment.get` of a curated `AzureML-...` name looks up the same name in v2 (curated
  * environments are available in every workspace: concept-environments).
  * A pipeline step's run configuration that only configures its environment is rewritten by
@@ -401,6 +405,11 @@ function planOf(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
 function passedOn(ctx: RuleContext, use: SyntaxNode): Plan['consumers'][number] | 'ok' | undefined {
   const parent = use.parent;
   if (parent?.type === 'expression_statement') return 'ok';
+  // `return env` from a helper called once: where its result goes.
+  if (parent?.type === 'return_statement') {
+    const to = returnedTo(ctx, parent);
+    return to && passedOn(ctx, to);
+  }
   // `src.run_config.environment = env`: the run configuration's owner is the consumer.
   if (parent?.type === 'assignment' && same(parent.childForFieldName('right'), use)) {
     const left = parent.childForFieldName('left');
@@ -416,6 +425,33 @@ function passedOn(ctx: RuleContext, use: SyntaxNode): Plan['consumers'][number] 
   const sdk = q ? sdkOf({ kind: 'ref', qname: q }) : 'other';
   if (sdk === 'v2') return 'ok';
   return sdk === 'v1' ? { delegate: call, use } : undefined;
+}
+
+/**
+ * The function `ret` returns from, if it is a plain `def` returning only there and called once, as
+ * `x = f(...)` with x used once (that use) or written as an argument (the call).
+ */
+function returnedTo(ctx: RuleContext, ret: SyntaxNode): SyntaxNode | undefined {
+  const def = ret.parent?.parent;
+  if (def?.type !== 'function_definition' || !same(ret.parent, def.childForFieldName('body')) || def.descendantsOfType('return_statement').length !== 1) return undefined;
+  if (def.descendantsOfType(['yield', 'function_definition', 'lambda']).length) return undefined;
+  const uses = usesOf(ctx, def.childForFieldName('name')!);
+  const call = uses.length === 1 ? uses[0].parent : undefined;
+  if (call?.type !== 'call' || !same(call.childForFieldName('function'), uses[0])) return undefined;
+  const target = call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) ? call.parent.childForFieldName('left') : undefined;
+  if (!target) return call;
+  const xs = target.type === 'identifier' && statementOf(call) ? usesOf(ctx, target) : [];
+  return xs.length === 1 ? xs[0] : undefined;
+}
+
+/** `f(...)` of a helper `def f` that builds a v1 environment and returns it (see returnedTo): that environment's producer. */
+function helperProducer(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
+  const fn = call.childForFieldName('function');
+  const b = fn?.type === 'identifier' ? ctx.model.resolveName(fn.text, fn) : undefined;
+  const def = b?.kind === 'def' ? b.node.parent : undefined;
+  const ret = def?.type === 'function_definition' ? def.descendantsOfType('return_statement')[0] : undefined;
+  const value = ret?.namedChildren.length === 1 ? ret.namedChildren[0] : undefined;
+  return value?.type === 'identifier' && sdkOf(ctx.model.evaluate(value)) === 'v1' ? definingCall(ctx, value) : undefined;
 }
 
 function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
@@ -688,8 +724,19 @@ function versionString(node: SyntaxNode): string {
  * whole lifecycle of the environment, provided `env` is its only v1 consumer.
  */
 export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, vars?: { text?: string }): Edits | undefined {
-  if (sdkOf(ctx.model.evaluate(env)) !== 'v1') return [];
-  const producer = env.type === 'call' ? env : env.type === 'identifier' ? definingCall(ctx, env) : undefined;
+  let producer = env.type === 'call' ? env : env.type === 'identifier' ? definingCall(ctx, env) : undefined;
+  let sdk = sdkOf(ctx.model.evaluate(env));
+  const helper = sdk === 'other' && producer ? helperProducer(ctx, producer) : undefined;
+  if (helper) [producer, sdk] = [helper, 'v1'];
+  if (sdk !== 'v1') {
+    // A call whose result the model cannot type (`env = make_env()`, a helper returning a v1
+    // environment) is not known to be a v2 environment.
+    if (producer && sdk !== 'v2') {
+      const q = qnameOf(ctx, producer);
+      if (!q || sdkOf({ kind: 'ref', qname: q }) !== 'v2') return undefined;
+    }
+    return [];
+  }
   const plan = producer && planOf(ctx, producer);
   if (!plan || !plan.consumers.every((c) => same(c.use, env))) return undefined;
   // `env.environment_variables = {...}`: only for a consumer that sets them on its job (`vars`), with the same value there.
@@ -698,6 +745,37 @@ export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNo
     vars.text = plan.envVars.text;
   }
   return planEdits(fb, ctx, plan, !!vars);
+}
+
+/**
+ * A v2 environment equal to the v1 environment `env`, which stays v1 (another v1 consumer keeps it,
+ * e.g. the inference config of a local deployment): one expression for `at`, with the edits it takes
+ * (a workspace's client). Only for an environment whose producer's arguments and folded configuration
+ * mean the same at `at`, without environment variables (a v2 deployment setting). Its registration,
+ * `save`, ... stay v1 code.
+ */
+export function environmentCopy(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, at: SyntaxNode): { text: string; edits: Edits } | undefined {
+  const producer = env.type === 'identifier' ? definingCall(ctx, env) : undefined;
+  const plan = producer && sdkOf(ctx.model.evaluate(env)) === 'v1' ? planOf(ctx, producer) : undefined;
+  const args = producer?.childForFieldName('arguments');
+  if (!plan || !args || plan.envVars) return undefined;
+  if (!args.namedChildren.every((a) => a.type !== 'comment' && stableAt(ctx, a.type === 'keyword_argument' ? a.childForFieldName('value')! : a, at))) return undefined;
+  // The folded configuration (`cd.add_pip_package(...)`, ...) stays for the v1 environment; the copy
+  // reads the same values at `at`: every name in it bound alike there.
+  const names = plan.deletes.flatMap((d) => d.descendantsOfType('identifier'));
+  if (!names.every((n) => ctx.model.resolveName(n.text, n) === ctx.model.resolveName(n.text, at))) return undefined;
+  if (plan.lookup) {
+    const { ws, name, version, label } = plan.lookup;
+    const client = clientOf(fb, ctx, ws);
+    if (!client) return undefined;
+    return { text: `${client.ml}.environments.get(name=${name.text}, ${version ? `version=${versionString(version)}` : `label=${label ? label.text : '"latest"'}`})`, edits: client.edits };
+  }
+  const state = plan.state!;
+  if (state.build || !state.name) return undefined;
+  const dict = !state.userManaged && !state.condaFile && state.conda ? condaDict(state.conda) : undefined;
+  const conda = state.userManaged ? undefined : state.condaFile ?? dict?.inline.replace(PATHLIB, () => fb.needModule('pathlib'));
+  // (The default image and a pinned conda file are for review: the deployment's line carries the mark.)
+  return { text: `${fb.needModule('azure.ai.ml.entities')}.Environment(name=${state.name.text}, image=${state.image ?? DEFAULT_IMAGE}${conda ? `, conda_file=${conda}` : ''})`, edits: [] };
 }
 
 /** The producer's finding: its own lifecycle fix, or the fix of its one v1 consumer. */

@@ -13,14 +13,15 @@
  *   of each run (status, portal URL, waits, RunDetails, metrics and tags through MLflow, details, cancel,
  *   id, `name` (v1's display name), register_model (with `properties=`, the model's `id` read as
  *   `name:version`), child jobs shown, files shown or printed in a loop (MLflow's one-level artifact
- *   listing, `# amlint: review`); a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
+ *   listing, `# amlint: review`), a literal `outputs/...` file downloaded to a local path (MlflowClient.download_artifacts +
+ *   shutil.copy); a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
  *   a job's); `docker_runtime_config=DockerConfiguration(use_docker=True)` dropped (v2 always runs in
  *   a container); the workspace through workspace.ts `clientOf`;
  * - a run fetched by ID (`Run.get(ws, id)`, `Run(experiment, id)`) → `ml_client.jobs.get(id)` with its uses as a
  *   job's; `for child in run.get_children():` → the child jobs (`jobs.list(parent_job_name=)`), each child's uses as a job's;
  * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
- *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot →
- *   log_figure), status/details/tags/children shown, the portal URL shown (the MLflow run read as a
+ *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot or a
+ *   `plt.figure()` → log_figure), status/details/tags/children shown, the portal URL shown (the MLflow run read as a
  *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped, and
  *   `with run.child_run() as child:` → a nested run.
  * - `for r in exp.get_runs():` → the experiment's top-level MLflow runs, newest first (`getRunsEdits`),
@@ -34,8 +35,8 @@
  * Not rewritten: runs used in ways MLflow/v2 has no direct call for here (`child = run.child_run()`
  * outside a `with`, create_children, get_children kept as a list, add_properties (v2 sets properties only
  * when the job is created), get_properties (v1 adds its own system properties), get_details_with_logs
- * (v2 streams logs until the job ends), get_file_names used other than shown and download_file (v1 file
- * paths, logs included, do not map onto MLflow's artifact listing), DockerConfiguration other than
+ * (v2 streams logs until the job ends), get_file_names used other than shown and download_file of other than
+ * a literal `outputs/` path (v1's log paths do not map onto v2's), DockerConfiguration other than
  * `use_docker=True` alone, fail/complete of a submitted run, get_environment,
  * get_outputs, restore_snapshot, Experiment.get_runs other than iterated by a for loop (kept as a
  * list; type/tags/properties filters, include_children), a status compared on an MLflow run (MLflow
@@ -210,6 +211,10 @@ const LOGGING: Record<string, Builder> = {
     if (path && !plot) return `${fb.needModule('mlflow')}.log_artifact(${path.text})`;
     const v = plot && ctx.model.evaluate(plot);
     const name = knownString(ctx, args?.get('name'));
+    // A figure (`fig = plt.figure(...)`): v1 called its savefig as pyplot's; mlflow.log_figure takes the Figure itself.
+    if (!path && plot?.type === 'identifier' && plainName(name) && qnameOf(ctx, definingCall(ctx, plot)) === 'matplotlib.pyplot.figure') {
+      return `${fb.needModule('mlflow')}.log_figure(${plot.text}, ${JSON.stringify(`${name}.png`)})`;
+    }
     if (path || !plot || plot.type !== 'identifier' || v?.kind !== 'ref' || v.qname !== 'matplotlib.pyplot' || !plainName(name)) return undefined;
     return `${fb.needModule('mlflow')}.log_figure(${plot.text}.gcf(), ${JSON.stringify(`${name}.png`)})`;
   },
@@ -496,6 +501,17 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         if (!mark) return undefined;
         const text = `[artifact.path for artifact in ${trackingClient(fb, ml)}.list_artifacts(${job}.name)]`;
         edits.push(mark === 'append' ? [c, text + REVIEW] : [c, text], ...(mark === 'append' ? [] : [mark]));
+      }
+      // One file of the job's outputs/ (a literal path: v1's logs live elsewhere in v2) copied where v1 put it:
+      // MlflowClient.download_artifacts(run_id, path) returns the downloaded file's local path
+      // (https://mlflow.org/docs/latest/python_api/mlflow.client.html#mlflow.client.MlflowClient.download_artifacts).
+      else if (m.name === 'download_file' && c.parent?.type === 'expression_statement') {
+        const d = bindArgs(c, ['name', 'output_file_path'], ['name', 'output_file_path']);
+        const name = d?.get('name');
+        const out = d?.get('output_file_path');
+        const lit = name?.type === 'string' ? knownString(ctx, name) : undefined;
+        if (!name || !out || lit === undefined || !/^outputs\/[^"\\{}\n]+$/.test(lit) || lit.includes('..')) return undefined;
+        edits.push([c, `${fb.needModule('shutil')}.copy(${trackingClient(fb, ml)}.download_artifacts(${job}.name, ${name.text}), ${out.text})`]);
       }
       // JobOperations.begin_cancel (SDK _job_operations.py) requests the cancellation as v1 cancel() does.
       else if (m.name === 'cancel' && noArgs(c) && c.parent?.type === 'expression_statement') edits.push([c, `${ml}.jobs.begin_cancel(${job}.name)`]);

@@ -25,7 +25,11 @@
  * still receives it) bridges: its consumers use `ml_client = MLClient(DefaultAzureCredential(),
  * ws.subscription_id, ws.resource_group, ws.name)`, one statement added after the workspace's
  * (inline where it cannot be: a dedented cell, `ml_client` named elsewhere) (bridgeClient), which
- * becomes `ml_client = ws` when the workspace itself becomes an MLClient. A `ws = Workspace.from_config()`
+ * becomes `ml_client = ws` when the workspace itself becomes an MLClient. With `auth=`, the bridge's
+ * credential is the same authentication's azure.identity credential (bridgeCredential); a workspace
+ * made in a `try:` body (the configuration notebook) gets the bridge statement in that body.
+ * `ws.datasets` read only for its names (`for n in list(ws.datasets.keys())`, `in`, `len`) →
+ * `{d.name: d for d in ml_client.data.list()}` (datasetNamesFix, also called by data.ts). A `ws = Workspace.from_config()`
  * nothing uses any more goes after a config-file client (not `ws = ml_client`), else becomes
  * `ml_client = MLClient.from_config(...)` (unusedWorkspace). A cluster's uses (each finding offers
  * the fix of what made the cluster): `delete()`, `list_nodes()` shown, `update(min_nodes=,
@@ -49,10 +53,11 @@
  * cycles). Nor `Workspace.create` (`exist_ok`, `create_resource_group`, `write_config()` have no
  * v2 counterpart), `Workspace.list` (v1 returns a name → workspaces dict), `ws.write_config()`
  * (no v2 equivalent), `Workspace.get` without subscription and resource group as a whole (v2 needs
- * both; it still bridges), a bridge for a workspace given `auth=` (the bridge's identity would
- * differ), `ws.get_default_compute_target()` (v2 has no default compute), `ComputeTarget.get_status()`
+ * both; it still bridges), a bridge for a workspace given an `auth=` that cannot be made again
+ * as the same identity (bridgeCredential: managed identity, CLI, a service principal from stable
+ * values; an interactive login only as its own review-marked statement), `ws.get_default_compute_target()` (v2 has no default compute), `ComputeTarget.get_status()`
  * used as a value (the v2 AmlCompute entity has no node counts or allocation state), `wait_for_completion(min_node_count=)`
- * with a computed count, `update()` with a string idle time, other `ws.datasets` uses (v1 datasets by
+ * with a computed count, `update()` with a string idle time, other `ws.datasets` uses (values read: v1 datasets by
  * name: v2 data assets differ in use; data.ts reads `ws.datasets[k]` as a table), a compute instance with
  * SSH open, a key, a vnet, tags or an assigned user, an authentication object read for
  * tokens (`get_token`, `get_authentication_header`), a property read on a workspace parameter
@@ -126,6 +131,12 @@ export interface Client {
  */
 export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined, exempt?: SyntaxNode): Client | undefined {
   if (!ws) return undefined;
+  // A name bound on more than one path (`if type(run) == _OfflineRun: ws = Workspace.from_config()
+  // else: ws = run.experiment.workspace`): which workspace it is depends on the run; no one client.
+  if (ws.type === 'identifier') {
+    const bindings = ctx.model.scopeAt(ws).bindings.get(ws.text) ?? [];
+    if (bindings.length > 1 && bindings.some((b) => !straightLine(b.node))) return undefined;
+  }
   const v = ctx.model.evaluate(ws);
   if (ws.type === 'identifier' && v?.kind === 'instance' && v.type === 'azure.ai.ml.MLClient' && sdkOf(v) === 'v2') return { ml: ws.text, edits: [] };
   const made = ws.type === 'call' ? ws : definingCall(ctx, ws);
@@ -157,17 +168,73 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
  * ws.subscription_id, ws.resource_group, ws.name)` (the reference's real-world mixed shape), so
  * that the calls receiving it migrate one by one; once none is left the workspace itself becomes
  * an MLClient (the reads inside still name the same workspace). Only for a variable bound once,
- * straight-line, without `auth=` (its identity would change), and read where it is bound.
+ * straight-line (or directly in a `try:` body, as its own statement), read where it is bound, and
+ * an `auth=` the bridge can repeat (bridgeCredential).
  */
-function bridgeClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: SyntaxNode): string | undefined {
+function bridgeClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: SyntaxNode, reuseLogin = false): string | undefined {
   const b = ws.type === 'identifier' ? ctx.model.resolveName(ws.text, ws) : undefined;
   const target = assignedName(made);
-  if (!b || !target || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !straightLine(made)) return undefined;
+  if (!b || !target || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
+  // Made in a `try:` body (the MachineLearningNotebooks configuration notebook): the bridge statement
+  // right after it is bound exactly when the workspace is (MLClient and the credentials make no call
+  // when built), so later reads see it whenever they would see the workspace; only that named form.
+  const tried = !straightLine(made) && inTryBody(made);
+  if (!straightLine(made) && !tried) return undefined;
   const args = qnameOf(ctx, made) === FROM_CONFIG ? bindArgs(made, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, made);
-  if (!args || args.get('auth')) return undefined;
+  if (!args) return undefined;
+  const auth = args.get('auth');
+  const cred = auth ? bridgeCredential(ctx, auth) : { text: (f: FixBuilder) => `${f.need('azure.identity', 'DefaultAzureCredential')}()`, review: false };
+  if (!cred) return undefined;
+  // (`reuseLogin`: a second interactive login only where the bridge statement is already there.)
+  if (reuseLogin && cred.review && !(ctx.model.scopeAt(target).bindings.get('ml_client') ?? []).length) return undefined;
   const x = ws.text;
-  const call = `${fb.need('azure.ai.ml', 'MLClient')}(${fb.need('azure.identity', 'DefaultAzureCredential')}(), ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
-  return namedBridge(fb, ctx, target, call) ?? call;
+  const call = `${fb.need('azure.ai.ml', 'MLClient')}(${cred.text(fb)}, ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  // A second interactive login is only offered as its own statement, marked for review.
+  return namedBridge(fb, ctx, target, call, cred.review ? REVIEW : '') ?? (cred.review || tried ? undefined : call);
+}
+
+/** The statement of `node` is directly in the body of a `try:` clause of its module or function. */
+function inTryBody(node: SyntaxNode): boolean {
+  let stmt: SyntaxNode | null = node;
+  while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
+  const block = stmt?.parent;
+  const owner = block?.type === 'block' ? block.parent : undefined;
+  if (owner?.type !== 'try_statement' || !same(owner.childForFieldName('body') ?? undefined, block)) return false;
+  const outer = owner.parent;
+  return outer?.type === 'module' || (outer?.type === 'block' && outer.parent?.type === 'function_definition');
+}
+
+/**
+ * The credential of a bridge for a workspace given `auth=`: the same v1 authentication's
+ * azure.identity credential made again with the same arguments (AUTH_CLASSES), so the bridge acts as
+ * the same identity: a managed identity, the Azure CLI login, a service principal whose arguments
+ * read the same values wherever they are read (literals, names bound once, `os.environ[...]` /
+ * `os.getenv(...)` with a literal key). An interactive login asks the user again: `review`.
+ * Undefined for any other authentication (a variable bound more than once, under a branch, ...).
+ */
+function bridgeCredential(ctx: RuleContext, auth: SyntaxNode): { text: (fb: FixBuilder) => string; review: boolean } | undefined {
+  const made = auth.type === 'call' ? auth : definingCall(ctx, auth);
+  if (!made) return undefined;
+  if (auth.type === 'identifier') {
+    const target = assignedName(made);
+    if (!target || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !straightLine(made)) return undefined;
+  }
+  const q = qnameOf(ctx, made) ?? '';
+  const spec = AUTH_CLASSES[q];
+  const args = spec && bindArgs(made, spec.signature, Object.keys(spec.keywords));
+  if (!args || [...args.values()].some((a) => !sameValue(ctx, a))) return undefined;
+  const text = credentialText(ctx, made);
+  return text && { text, review: q === 'azureml.core.authentication.InteractiveLoginAuthentication' };
+}
+
+/** An expression that reads the same value wherever it is read: `stable`, or an environment variable read with a literal key. */
+function sameValue(ctx: RuleContext, node: SyntaxNode): boolean {
+  if (stable(ctx, node)) return true;
+  if (node.type === 'subscript') return node.childForFieldName('value')?.text === 'os.environ' && literalText(node.childForFieldName('subscript') ?? undefined) !== undefined;
+  if (node.type !== 'call') return false;
+  const fn = node.childForFieldName('function')?.text;
+  const a = callArgs(node);
+  return (fn === 'os.getenv' || fn === 'os.environ.get') && !a.keywords.size && !a.splat && a.positional.length >= 1 && a.positional.every((p) => literalText(p) !== undefined);
 }
 
 /** Per fix being built: the statements it already inserts (one `ml_client = ...` line however many consumers it rewrites). */
@@ -180,7 +247,7 @@ const bridgeInserted = new WeakMap<FixBuilder, Set<number>>();
  * not shadow another). Undefined (the bridge stays inline) in a dedented notebook cell or when the
  * workspace's statement does not end its line.
  */
-function namedBridge(fb: FixBuilder, ctx: RuleContext, target: SyntaxNode, call: string): string | undefined {
+function namedBridge(fb: FixBuilder, ctx: RuleContext, target: SyntaxNode, call: string, comment = ''): string | undefined {
   const stmt = target.parent?.parent;
   const scope = ctx.model.scopeAt(target);
   const bound = scope.bindings.get('ml_client') ?? [];
@@ -197,7 +264,7 @@ function namedBridge(fb: FixBuilder, ctx: RuleContext, target: SyntaxNode, call:
   if (!done.has(stmt.endIndex)) {
     done.add(stmt.endIndex);
     const end = nodeRange(stmt).end;
-    fb.replace({ start: end, end }, `\n${indent}ml_client = ${call}`);
+    fb.replace({ start: end, end }, `\n${indent}ml_client = ${call}${comment}`);
   }
   return 'ml_client';
 }
@@ -295,6 +362,9 @@ function workspaceEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, auth
   const cred = credentialOf(ctx, call, auth);
   if (!cred) return undefined;
   const target = assignedName(call);
+  // Bound here on one path and elsewhere on another (`if offline: ws = Workspace.from_config()
+  // else: ws = run.experiment.workspace`): code after the branches may read either.
+  if (target && !straightLine(call) && (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length > 1) return undefined;
   if (!target) {
     if (call.parent?.type !== 'expression_statement') return undefined;
     fb.need('azure.ai.ml', 'MLClient');
@@ -386,7 +456,7 @@ function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode, exempt
       else return undefined;
     }
     else if (m.name === 'datasets') {
-      const get = datasetGet(ctx, m.attr, x);
+      const get = datasetGet(ctx, m.attr, x) ?? (keysOnly(ctx, m.attr) ? [m.attr, datasetNameDict(x)] as [SyntaxNode, string] : undefined);
       if (!get) return undefined;
       edits.push(get);
     }
@@ -476,6 +546,8 @@ function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => 
       const value = arg ? workspaceArgs(ctx, made)?.get(arg) : undefined;
       text = value && stable(ctx, value) && (value.type !== 'identifier' || ctx.model.resolveName(value.text, value) === ctx.model.resolveName(value.text, ref.node)) ? value.text : undefined;
     }
+    // Else (`from_config(auth=...)`, `location`, a computed argument): read from the bridge statement's client.
+    if (!text && bridgeClient(fb, ctx, ws!, made, true) === 'ml_client') text = fromClient('ml_client');
     if (text) for (const [n, t] of valueUses(ctx, ref.node)) fb.replace(n, t);
     return text;
   };
@@ -584,6 +656,31 @@ function datasetGet(ctx: RuleContext, attr: SyntaxNode, ml: string): [SyntaxNode
     return !!r && !r.call && (r.name === 'name' || r.name === 'version');
   });
   return readOnly ? [call!, `${ml}.data.get(name=${a.get('key')!.text}, label="latest")`] : undefined;
+}
+
+/**
+ * `ws.datasets` read only for its names (iterated, `in`, `len`, `list`, `keys()`): the dict of the
+ * listed data assets by name, `{d.name: d for d in ml.data.list()}` (DataOperations.list: the
+ * workspace's data assets, https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.dataoperations),
+ * as for `ws.datastores` (v1's values, Dataset objects, are not read).
+ */
+function datasetNameDict(ml: string): string {
+  return `{d.name: d for d in ${ml}.data.list()}`;
+}
+
+/**
+ * The fix of a finding at `ws.datasets` (`attr`) or at `ws.datasets.keys()` (`node`) read only for
+ * its names (data.ts calls it when the dataset registration does not take it): the whole
+ * workspace's fix, else the names on the client of the same workspace (datasetNameDict).
+ */
+export function datasetNamesFix(fb: FixBuilder, ctx: RuleContext, attr: SyntaxNode, node: SyntaxNode): string | undefined {
+  const ws = attr.type === 'attribute' ? attr.childForFieldName('object') ?? undefined : undefined;
+  const made = ws && definingCall(ctx, ws);
+  if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
+  if (!keysOnly(ctx, attr)) return undefined;
+  const c = workspaceClient(fb, ctx, ws);
+  if (!c) return undefined;
+  return datasetNameDict(c) + ctx.module.text.slice(attr.endIndex, node.endIndex);
 }
 
 /** `ws.datasets.get(name)` read for name/version: with the whole workspace, else on the client of the same workspace (datasetGet). */
