@@ -33,6 +33,7 @@ const CAPABILITIES = {
     publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
     diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false },
     hover: { contentFormat: ['markdown', 'plaintext'] },
+    codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] }, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
   },
   notebookDocument: { synchronization: { dynamicRegistration: true, executionSummarySupport: true } },
 };
@@ -234,6 +235,48 @@ export async function fileLatency(client: BenchClient, text: string, count: numb
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: Math.max(...latencies), edits: latencies.length, merged, open };
 }
 
+export interface QuickFixLatency {
+  /** The first quick-fix request, on the first import's finding (its suggestion migrates every use). */
+  first: number;
+  /** Then one request per SDK v1 finding, spread over the file. */
+  p50: number;
+  max: number;
+  requests: number;
+  /** How many of those requests offered a suggestion (a rewrite into SDK v2). */
+  withSuggestion: number;
+}
+
+/**
+ * Opening quick fixes (the lightbulb) in the 5,000-line script: the server builds a finding's
+ * suggestions when a code action asks for them (engine/lazy-fixes.ts), so this is where their
+ * cost shows. Requests are sent one at a time after the diagnostics, as a user moves the cursor.
+ */
+export async function quickFixLatency(client: BenchClient, text: string, requests = 20): Promise<QuickFixLatency> {
+  const uri = 'file:///bench/large_v1_script_quickfix.py';
+  const first = client.next((p) => p.uri === uri);
+  await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+  const diagnostics = (await first).diagnostics as Array<{ code?: string; range: unknown }>;
+  await sleep(300);
+  const ask = async (d: { range: unknown }): Promise<{ ms: number; suggestion: boolean }> => {
+    const started = performance.now();
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as Array<{ title: string }>;
+    return { ms: performance.now() - started, suggestion: actions.some((a) => /^(Rewrite as SDK v2|Migrate)/.test(a.title)) };
+  };
+  const sdk = diagnostics.filter((d) => /^AML1/.test(String(d.code)));
+  const imp = sdk.find((d) => d.code === 'AML100') ?? sdk[0]!;
+  const firstAsk = await ask(imp);
+  const step = Math.max(1, Math.floor(sdk.length / requests));
+  const rest: number[] = [];
+  let withSuggestion = firstAsk.suggestion ? 1 : 0;
+  for (let i = 0; i < sdk.length && rest.length < requests; i += step) {
+    const r = await ask(sdk[i]!);
+    rest.push(r.ms);
+    if (r.suggestion) withSuggestion++;
+  }
+  await client.notify('textDocument/didClose', { textDocument: { uri } });
+  return { first: firstAsk.ms, p50: percentile(rest, 50), max: Math.max(...rest), requests: rest.length + 1, withSuggestion };
+}
+
 /** Edit latency on a notebook (notebook sync; a cell text edit in the middle cell). */
 export async function notebookLatency(client: BenchClient, cells: Array<{ kind: 'code' | 'markdown'; text: string }>, count: number, intervalMs: number): Promise<EditLatency> {
   const uri = 'file:///bench/large_notebook.ipynb';
@@ -316,6 +359,8 @@ export interface LspResults {
   file: EditLatency;
   /** The same file, typing in SDK code (informational: the rules run on every edit). */
   fileSdk: EditLatency;
+  /** Opening quick fixes in that file (suggestions are built then). */
+  quickFix: QuickFixLatency;
   notebook: EditLatency;
   memory: MemoryResult;
 }
@@ -352,6 +397,9 @@ export async function measureLsp(input: {
   const s = await BenchClient.start();
   const fileSdk = await fileLatency(s.client, input.largeFile, input.edits, input.intervalMs, 'sdk');
   await s.client.stop();
+  const q = await BenchClient.start();
+  const quickFix = await quickFixLatency(q.client, input.largeFile);
+  await q.client.stop();
   const b = await BenchClient.start();
   const notebook = await notebookLatency(b.client, input.notebookCells, input.edits, input.intervalMs);
   await b.client.stop();
@@ -360,5 +408,5 @@ export async function measureLsp(input: {
   const c = await BenchClient.start();
   const mem = await memory(c.client, input.manyDocs);
   await c.client.stop();
-  return { firstDiagnostics, file, fileSdk, notebook, memory: mem };
+  return { firstDiagnostics, file, fileSdk, quickFix, notebook, memory: mem };
 }

@@ -309,6 +309,9 @@ export function table(scales: ScaleResult[], cache: CacheResult | undefined, lsp
     if (fs2) {
       rows.push([`    the same, typing in SDK code (the rules run): p50 / p95`, ...pad([`${fmtMs(fs2.p50)} / ${fmtMs(fs2.p95)}`]), '', '']);
     }
+    const q = lsp.quickFix;
+    rows.push([`    quick fixes under the cursor: first (an import's) / p50 / max`, ...pad([`${fmtMs(q.first)} / ${fmtMs(q.p50)} / ${fmtMs(q.max)}`]), '', '']);
+    rows.push([`      ${q.requests} requests; with a rewrite into SDK v2`, ...pad([`${q.withSuggestion}`]), '', '']);
     const n = lsp.notebook;
     rows.push([`  edit → diagnostics, 300-cell notebook: p50 / p95`, ...pad([`${fmtMs(n.p50)} / ${fmtMs(n.p95)}`]), 'p95 ≤ 30 ms', verdict(n.p95 <= 30)]);
     rows.push([`    ${n.edits} edits; merged by debounce; first analysis`, ...pad([`${n.merged} merged; open ${fmtMs(n.open)}`]), '', '']);

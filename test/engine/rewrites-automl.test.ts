@@ -126,6 +126,39 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
       ].join('\n'),
     ],
     [
+      // azureml-train-automl-client automl_config.py maps the deprecated names to their successors
+      // (blacklist_models → blocked_models, concurrent_iterations → max_concurrent_iterations,
+      // preprocess=False → featurization "off"); v2 names as for those (AUTOML, azure-ai-ml automl).
+      'the older MLN spellings: blacklist_models, concurrent_iterations, exit_score, preprocess',
+      [
+        'from azure.ai.ml import Input',
+        'from azureml.train.automl import AutoMLConfig',
+        'data = Input(type="mltable", path="./train-mltable")',
+        'automl_settings = {',
+        '    "iteration_timeout_minutes": 10,',
+        '    "iterations": 30,',
+        '    "primary_metric": "AUC_weighted",',
+        '    "preprocess": False,',
+        '    "concurrent_iterations": 4,',
+        '    "exit_score": 0.99,',
+        '}',
+        'config = AutoMLConfig(task="classification", compute_target="cpu-cluster", training_data=data, label_column_name="y",',
+        '                      blacklist_models=["KNN", "LinearSVM"], **automl_settings)',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import automl',
+        'from azure.ai.ml import Input',
+        'data = Input(type="mltable", path="./train-mltable")',
+        '',
+        'config = automl.classification(compute="cpu-cluster", training_data=data, target_column_name="y", primary_metric="AUC_weighted")',
+        'config.set_limits(trial_timeout_minutes=10, max_trials=30, max_concurrent_trials=4, exit_score=0.99)',
+        'config.set_training(blocked_training_algorithms=["KNN", "LinearSVM"])',
+        'config.set_featurization(mode="off")',
+        '',
+      ].join('\n'),
+    ],
+    [
       'forecasting: ForecastingParameters → set_forecast_settings (freq → frequency), limits',
       [
         'from azureml.core import Workspace, Experiment',
@@ -433,6 +466,8 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
     ['compute_target="local"', 'c = AutoMLConfig(task="classification", compute_target="local", training_data=data, label_column_name="y")\n'],
     ['a settings dict used elsewhere too', 's = {"iterations": 3}\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", **s)\nprint(s)\n'],
     ['a primary metric of another task', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", primary_metric="r2_score")\n'],
+    ['preprocess with featurization too (v1 lets featurization win, except auto over preprocess=False)', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", preprocess=False, featurization="auto")\n'],
+    ['a deprecated model list beside its successor', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", blacklist_models=["KNN"], blocked_models=["KNN"])\n'],
     ['a timeout both in minutes and in hours', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", experiment_timeout_hours=1, experiment_timeout_minutes=30)\n'],
     ['a non-literal timeout in hours', 'h = 2\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", experiment_timeout_hours=h)\n'],
     ['a FeaturizationConfig object', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", featurization=fc)\n'],

@@ -487,7 +487,7 @@ describe('dataInput (for the job rewrites)', () => {
   it('a named input made with the dataset, downloaded; a datastore asked for by name gives its name', () => {
     assert.deepEqual(input('from azureml.core import Workspace, Dataset, Datastore\nws = Workspace.from_config()\nblob = Datastore(ws, "workspaceblobstore")\nx = Dataset.File.from_files([(blob, "data")]).as_named_input("train")\nuse(x.as_download())\n'), {
       input: 'Input(type=AssetTypes.URI_FOLDER, path=x, mode=InputOutputModes.DOWNLOAD)',
-      edits: [['Dataset.File.from_files([(blob, "data")]).as_named_input("train")', 'f"azureml://datastores/workspaceblobstore/paths/data"']],
+      edits: [['Dataset.File.from_files([(blob, "data")]).as_named_input("train")', '"azureml://datastores/workspaceblobstore/paths/data"']],
     });
   });
   it('inline: the URI goes in the Input', () => {
@@ -500,5 +500,87 @@ describe('dataInput (for the job rewrites)', () => {
     assert.equal(input(`${head}use(Dataset.File.from_files((store, "data/x.csv")).as_mount())\n`), undefined);
     assert.equal(input(`${head}use(Dataset.File.from_files((store, "data/*.csv")).as_mount())\n`), undefined);
     assert.equal(input(`${head}ds = Dataset.File.from_files((store, "data/"))\nuse(ds.as_mount())\nprint(ds)\n`), undefined);
+  });
+});
+
+describe('rewrites: file datasets registered or mounted by name', () => {
+  rewriteCases([
+    [
+      // DATA (migrate-to-v2-assets-data): a registered file dataset → a uri_folder / uri_file Data asset on the datastore URI.
+      'Dataset.File.from_files(...).register(create_new_version=True) → data.create_or_update(Data(path=<datastore URI>, type=URI_FOLDER | URI_FILE))',
+      [
+        'from azureml.core import Workspace, Datastore, Dataset',
+        '',
+        'ws = Workspace.from_config()',
+        'datastore = ws.get_default_datastore()',
+        'blob = Datastore.get(ws, "images")',
+        'mnist_ds = Dataset.File.from_files(path=[(datastore, "mnist/")])',
+        'mnist_ds = mnist_ds.register(workspace=ws, name="mnist_opendataset", description="training and test dataset", create_new_version=True)',
+        'cat = Dataset.File.from_files(blob.path("cats/cat1.jpg"))',
+        'cat.register(ws, "cat", tags={"kind": "image"}, create_new_version=True)',
+        'print(mnist_ds.name)',
+        '',
+      ].join('\n'),
+      [
+        CLIENT + 'import azure.ai.ml.entities',
+        'from azure.ai.ml.constants import AssetTypes',
+        ML,
+        'ws = ml_client',
+        'datastore = ws.datastores.get_default()',
+        'blob = ws.datastores.get(name="images")',
+        'mnist_ds = ml_client.data.create_or_update(azure.ai.ml.entities.Data(path=f"azureml://datastores/{datastore.name}/paths/mnist/", type=AssetTypes.URI_FOLDER, name="mnist_opendataset", description="training and test dataset"))',
+        'ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="azureml://datastores/images/paths/cats/cat1.jpg", type=AssetTypes.URI_FILE, name="cat", tags={"kind": "image"}))',
+        'print(mnist_ds.name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      // MIG: a v1 FileDataset consumed by a v2 job is a uri_folder; Input paths azureml:<name>@latest / azureml:<name>:<version>.
+      'Dataset.get_by_name(...) mounted / downloaded in a ScriptRunConfig → Input(path="azureml:<name>@latest" | "azureml:<name>:<version>")',
+      [
+        'from azureml.core import Workspace, Dataset, Experiment, ScriptRunConfig',
+        '',
+        'ws = Workspace.from_config()',
+        'file_ds = Dataset.get_by_name(workspace=ws, name="mnist_opendataset")',
+        'images = Dataset.get_by_name(ws, "images", version=2)',
+        'src = ScriptRunConfig(',
+        '    source_directory="./src",',
+        '    script="train.py",',
+        '    arguments=["--data-folder", file_ds.as_mount(), "--images", images.as_named_input("images").as_download(), "--regularization", 0.5],',
+        '    compute_target="cpu-cluster",',
+        '    environment=env,',
+        ')',
+        'run = Experiment(workspace=ws, name="train-with-dataset").submit(config=src)',
+        'run.wait_for_completion(show_output=True)',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import Input',
+        'from azure.ai.ml.constants import AssetTypes',
+        'from azure.ai.ml.constants import InputOutputModes',
+        'from azure.ai.ml import command',
+        CLIENT + ML,
+        'src = command(code="./src", command="python train.py --data-folder ${{inputs.data_folder}} --images ${{inputs.images}} --regularization 0.5", inputs={"data_folder": Input(type=AssetTypes.URI_FOLDER, path="azureml:mnist_opendataset@latest", mode=InputOutputModes.RO_MOUNT), "images": Input(type=AssetTypes.URI_FOLDER, path="azureml:images:2", mode=InputOutputModes.DOWNLOAD)}, environment=env, compute="cpu-cluster")',
+        'run = ml_client.jobs.create_or_update(src, experiment_name="train-with-dataset")',
+        'ml_client.jobs.stream(run.name)',
+        '',
+      ].join('\n'),
+    ],
+  ]);
+
+  describe('no suggestion', () => {
+    const head = 'from azureml.core import Workspace, Dataset, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nstore = ws.get_default_datastore()\n';
+    it('a file dataset registered without create_new_version, or under a computed name, or read after registration', () => {
+      noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds.register(ws, "mnist")\n`, 'FileDataset.register');
+      noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds.register(ws, name, create_new_version=True)\n`, 'FileDataset.register');
+      noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds = ds.register(ws, "mnist", create_new_version=True)\nprint(ds.to_path())\n`, 'FileDataset.register');
+      noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/*.png"))\nds.register(ws, "mnist", create_new_version=True)\n`, 'FileDataset.register');
+    });
+    it('a registered dataset used twice, or fetched under a computed name or version', () => {
+      const job = (args: string): string => `src = ScriptRunConfig(source_directory=".", script="t.py", arguments=[${args}], compute_target="cpu", environment=env)\nExperiment(ws, "e").submit(src)\n`;
+      noFix(`${head}ds = Dataset.get_by_name(ws, "mnist")\n${job('"--a", ds.as_mount()')}print(ds.name)\n`, 'Dataset.get_by_name');
+      noFix(`${head}ds = Dataset.get_by_name(ws, name)\n${job('"--a", ds.as_mount()')}`, 'Dataset.get_by_name');
+      noFix(`${head}ds = Dataset.get_by_name(ws, "mnist", version=v)\n${job('"--a", ds.as_mount()')}`, 'Dataset.get_by_name');
+    });
   });
 });

@@ -182,7 +182,6 @@ describe('rewrites: models and deployment', () => {
         '    ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=svc.name, model=model, environment=env, code_configuration=CodeConfiguration(code=".", scoring_script="score.py"), instance_type="Standard_DS2_v2", instance_count=1, app_insights_enabled=True)).result()  # amlint: review\n' +
         '    svc.traffic = {"blue": 100}\n' +
         '    svc = ml_client.online_endpoints.begin_create_or_update(svc).result()\n' +
-        '    \n' +
         '    return svc.scoring_uri\n',
     ],
     [
@@ -300,6 +299,30 @@ describe('rewrites: models and deployment', () => {
         'service = ManagedOnlineEndpoint(name="svc", auth_mode="key")  # amlint: review\nml_client.online_endpoints.begin_create_or_update(service).result()\n' +
         'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=env, code_configuration=ic, instance_type="Standard_DS1_v2", instance_count=1)).result()  # amlint: review\n' +
         'service.traffic = {"blue": 100}\nservice = ml_client.online_endpoints.begin_create_or_update(service).result()\nprint(service.scoring_uri)\n',
+    ],
+    [
+      // ENV2: Environment.get(ws, name) → environments.get(name=, label="latest"); written in the inference
+      // config, it moves to the deployment (DEP: ManagedOnlineDeployment(environment=...)).
+      'a curated environment looked up in the inference config, inside a function',
+      'from azureml.core import Environment, Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\ndef deploy(ws):\n    model = Model(ws, "diabetes-model")\n    inference_config = InferenceConfig(entry_script="score.py", environment=Environment.get(ws, "AzureML-sklearn-0.24-ubuntu18.04-py37-cpu"))\n    aci_config = AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1)\n    service = Model.deploy(ws, "diabetes-service", [model], inference_config, aci_config)\n    service.wait_for_deployment(show_output=True)\n    return service.scoring_uri\n',
+      `${CLIENT.split('\n').slice(0, 2).join('\n')}\n${DEPLOY_IMPORTS.replace('import requests\n', '')}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n` +
+        'def deploy(ws):\n    model = ml_client.models.get(name="diabetes-model", label="latest")\n    inference_config = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n    aci_config = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
+        '    service = ManagedOnlineEndpoint(name="diabetes-service", auth_mode="key")  # amlint: review\n    ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        '    ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=ml_client.environments.get(name="AzureML-sklearn-0.24-ubuntu18.04-py37-cpu", label="latest"), code_configuration=inference_config, **aci_config)).result()  # amlint: review\n' +
+        '    service.traffic = {"blue": 100}\n    service = ml_client.online_endpoints.begin_create_or_update(service).result()\n    return service.scoring_uri\n',
+    ],
+    [
+      // The Udacity/MLN shape: one environment for training and deployment. The deployment gets a copy
+      // (ENV2 entity), the training job the environment itself in the next pass (jobs.ts).
+      'an environment given to a ScriptRunConfig and to the inference config',
+      'from azureml.core import Environment, Experiment, Model, ScriptRunConfig\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\ndef train_and_deploy(ws):\n    env = Environment.from_conda_specification("sklearn-env", "conda.yml")\n    src = ScriptRunConfig(source_directory=".", script="train.py", compute_target="cpu-cluster", environment=env)\n    run = Experiment(ws, "train").submit(src)\n    run.wait_for_completion(show_output=True)\n    model = Model(ws, "sk-model")\n    inference_config = InferenceConfig(entry_script="score.py", environment=env)\n    aci_config = AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1)\n    service = Model.deploy(ws, "sk-service", [model], inference_config, aci_config)\n    service.wait_for_deployment(show_output=True)\n    return service.scoring_uri\n',
+      `from azure.ai.ml import command\n${CLIENT.split('\n').slice(0, 2).join('\n')}\nimport azure.ai.ml.entities\n${DEPLOY_IMPORTS.replace('import requests\n', '')}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n` +
+        'def train_and_deploy(ws):\n    env = azure.ai.ml.entities.Environment(\n        name="sklearn-env",\n        image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest",  # amlint: review\n        conda_file="conda.yml",\n    )\n' +
+        '    src = command(code=".", command="python train.py", environment=env, compute="cpu-cluster")\n    run = ml_client.jobs.create_or_update(src, experiment_name="train")\n    ml_client.jobs.stream(run.name)\n' +
+        '    model = ml_client.models.get(name="sk-model", label="latest")\n    inference_config = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n    aci_config = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
+        '    service = ManagedOnlineEndpoint(name="sk-service", auth_mode="key")  # amlint: review\n    ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        '    ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=azure.ai.ml.entities.Environment(name="sklearn-env", image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", conda_file="conda.yml"), code_configuration=inference_config, **aci_config)).result()  # amlint: review\n' +
+        '    service.traffic = {"blue": 100}\n    service = ml_client.online_endpoints.begin_create_or_update(service).result()\n    return service.scoring_uri\n',
     ],
   ];
   rewriteCases(cases);
@@ -475,6 +498,38 @@ describe('rewrites: models and deployment', () => {
     );
   });
 
+  it('a notebook: a curated environment looked up and shown in one cell, deployed with the model in the next', () => {
+    const cells = [
+      'from azureml.core import Workspace, Environment, Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\n\nws = Workspace.from_config()\nmodel = Model(ws, "heart-failure-model")',
+      'env = Environment.get(ws, "AzureML-AutoML")\nprint(env.name, env.version)',
+      'inference_config = InferenceConfig(entry_script="score.py", environment=env)\ndeployment_config = AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1, auth_enabled=True)\nservice = Model.deploy(ws, "heart-failure-service", [model], inference_config, deployment_config)\nservice.wait_for_deployment(show_output=True)',
+      'print(service.scoring_uri)',
+    ];
+    const input = { kind: 'notebook' as const, cells: cells.map((text) => ({ kind: 'code' as const, text })) };
+    // Every piece, the environment's name and version reads included, offers the deployment's fix.
+    const unfixed = lint(input).findings.filter((f) => ['AML104', 'AML108', 'AML109'].includes(f.code) && !f.fixes?.length);
+    assert.deepEqual(unfixed.map((f) => f.message), []);
+    const run = (texts: string[]): string[] => {
+      const out = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+      return (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    };
+    const out = run(cells);
+    assert.deepEqual(out, [
+      `${CLIENT.split('\n').slice(0, 2).join('\n')}\n${DEPLOY_IMPORTS.replace('import requests\n', '')}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\nmodel = ml_client.models.get(name="heart-failure-model", label="latest")`,
+      'env = ml_client.environments.get(name="AzureML-AutoML", label="latest")\nprint(env.name, env.version)',
+      'inference_config = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n' +
+        'deployment_config = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
+        'service = ManagedOnlineEndpoint(name="heart-failure-service", auth_mode="key")\n' +
+        'ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=env, code_configuration=inference_config, **deployment_config)).result()  # amlint: review\n' +
+        'service.traffic = {"blue": 100}\n' +
+        'service = ml_client.online_endpoints.begin_create_or_update(service).result()\n',
+      'print(service.scoring_uri)',
+    ]);
+    for (const c of out) assert.ok(parses(c), c);
+    assert.deepEqual(run(out), out, 'a second run changes nothing');
+  });
+
   it('a notebook: an AutoML capstone deploys its best run\'s model with the run\'s environment, enables app insights, reads keys and swagger', () => {
     const cells = [
       'from azureml.core import Workspace, Experiment, Model\n\nws = Workspace.from_config()\nexperiment = Experiment(ws, "capstone-automl")\nremote_run = experiment.submit(automl_config)\nbest_run, fitted_model = remote_run.get_output()\nmodel = best_run.register_model(model_name="capstone-model", model_path="outputs/model.pkl")',
@@ -555,6 +610,7 @@ describe('rewrites: models and deployment', () => {
       ['several models in one deployment', deploy('AciWebservice.deploy_configuration()').replace('[m]', '[m1, m2]'), 5, '`Model.deploy()`'],
       ['a service updated otherwise than app insights (auth: a new v2 deployment)', `${deploy('AciWebservice.deploy_configuration()')}service.update(auth_enabled=False)\n`, 5, '`Model.deploy()`'],
       ['an app insights update with another setting', `${deploy('AciWebservice.deploy_configuration()')}service.update(enable_app_insights=True, description="d")\n`, 5, '`Model.deploy()`'],
+      ['an environment looked up in the inference config by a name bound again before the deployment', 'from azureml.core import Environment, Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\ndef deploy(ws, env_name):\n    model = Model(ws, "m")\n    ic = InferenceConfig(entry_script="score.py", environment=Environment.get(ws, env_name))\n    env_name = "other"\n    service = Model.deploy(ws, "svc", [model], ic, AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1))\n', 7, '`Model.deploy()`'],
       ['an app insights update where `deployment` is already a name', `${deploy('AciWebservice.deploy_configuration()')}deployment = "x"\nservice.update(enable_app_insights=True)\n`, 5, '`Model.deploy()`'],
       [
         'a run\'s environment written in the inference config, the run bound again before the deployment',

@@ -473,6 +473,71 @@ describe('rewrites: environments', () => {
         '',
       ].join('\n'),
     ],
+    [
+      // ENV2: register → create_or_update, which returns the environment; a helper's result registered by its caller.
+      'an environment built by a helper called once, registered by the caller, its name read in an f-string',
+      [
+        'from azureml.core import Workspace, Environment',
+        'ws = Workspace.from_config()',
+        'def make_env(name):',
+        '    env = Environment.from_conda_specification(name, "env.yml")',
+        '    return env',
+        'sklearn_env = make_env("sklearn-env")',
+        'sklearn_env.register(workspace=ws)',
+        'print(f"registered {sklearn_env.name}")',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'def make_env(name):',
+        '    env = azure.ai.ml.entities.Environment(',
+        '        name=name,',
+        `        image=${IMAGE},  # amlint: review`,
+        '        conda_file="env.yml",',
+        '    )',
+        '    return env',
+        'sklearn_env = make_env("sklearn-env")',
+        'ws.environments.create_or_update(sklearn_env)',
+        'print(f"registered {sklearn_env.name}")',
+        '',
+      ].join('\n'),
+    ],
+    [
+      // The registered environment (v1 register's result, v2 create_or_update's) read for its name and version.
+      'the result of register bound to a name, or to the same name, and read',
+      [
+        'from azureml.core import Environment',
+        'def publish(ws):',
+        '    env = Environment.from_conda_specification("train-env", "env.yml")',
+        '    registered = env.register(workspace=ws)',
+        '    print(registered.name, registered.version)',
+        '    env = Environment.from_docker_image("infer-env", "myregistry.azurecr.io/infer:1")',
+        '    env = env.register(ws)',
+        '    return env.version',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'def publish(ws):',
+        '    env = azure.ai.ml.entities.Environment(',
+        '        name="train-env",',
+        `        image=${IMAGE},  # amlint: review`,
+        '        conda_file="env.yml",',
+        '    )',
+        '    registered = ml_client.environments.create_or_update(env)',
+        '    print(registered.name, registered.version)',
+        '    env = azure.ai.ml.entities.Environment(name="infer-env", image="myregistry.azurecr.io/infer:1")',
+        '    env = ml_client.environments.create_or_update(env)',
+        '    return env.version',
+        '',
+      ].join('\n'),
+    ],
   ];
   rewriteCases(cases);
 
@@ -582,6 +647,15 @@ describe('rewrites: environments', () => {
     assert.deepEqual(again.cells, expected, 'a second run changes nothing');
   });
 
+  it('the registered environment\'s name and version reads offer the producer\'s fix', () => {
+    const src = 'from azureml.core import Environment\ndef publish(ws):\n    env = Environment.from_conda_specification("e", "env.yml")\n    r = env.register(ws)\n    print(r.name)\n    print("version", r.version)\n';
+    const producer = fixesAt(src, 'azureml.core.Environment.from_conda_specification', 2);
+    assert.ok(producer);
+    assert.deepEqual(fixesAt(src, 'azureml.core.Environment.register', 3), producer);
+    assert.deepEqual(fixesAt(src, 'azureml.core.Environment.name', 4), producer);
+    assert.deepEqual(fixesAt(src, 'azureml.core.Environment.version', 5), producer);
+  });
+
   describe('no suggestion where v2 would do something else', () => {
     const none: Array<[string, string]> = [
       ['environment variables belong to the v2 job: none here', 'from azureml.core import Environment\nenv = Environment("e")\nenv.environment_variables = {"A": "1"}\n'],
@@ -607,6 +681,8 @@ describe('rewrites: environments', () => {
       ['a looked-up environment given packages', 'from azureml.core import Environment\ndef f(ws):\n    env = Environment.get(ws, "AzureML-Tutorial")\n    env.python.conda_dependencies.add_pip_package("x")\n'],
       ['a looked-up environment given another image', 'from azureml.core import Environment\ndef f(ws):\n    env = Environment.get(ws, "base")\n    env.docker.base_image = "img"\n'],
       ['a package spelled by a call other than str.format', 'from azureml.core import Environment\nfrom azureml.core.conda_dependencies import CondaDependencies\nenv = Environment("e")\nenv.python.conda_dependencies = CondaDependencies.create(pip_packages=[pinned("numpy")])\n'],
+      ['the registered environment given to a v1 run configuration (not rewritten with it)', 'from azureml.core import Environment, ScriptRunConfig\ndef train(ws):\n    env = Environment.from_conda_specification("e", "env.yml")\n    registered = env.register(workspace=ws)\n    return ScriptRunConfig(source_directory=".", script="t.py", environment=registered)\n'],
+      ['a helper\'s environment registered under a branch of the caller', 'from azureml.core import Environment\ndef make():\n    env = Environment.from_conda_specification("e", "env.yml")\n    return env\nif publish:\n    e = make()\nelse:\n    e = None\ne.register(ws)\n'],
       ['a package added to a conda file', 'from azureml.core import Environment\nenv = Environment.from_conda_specification("e", "conda.yml")\nenv.python.conda_dependencies.add_pip_package("x")\n'],
     ];
     for (const [title, src] of none) {

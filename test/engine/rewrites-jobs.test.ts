@@ -515,6 +515,42 @@ describe('rewrites: jobs, runs and logging', () => {
       ].join('\n'),
     ],
     [
+      'runs listed into a variable, counted and iterated: the same MLflow run list, the review mark on its statement',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'ws = Workspace.from_config()',
+        'exp = Experiment(workspace=ws, name="explore-runs")',
+        'runs = list(exp.get_runs())',
+        'print(f"{len(runs)} runs")',
+        'for r in runs:',
+        '    print(r.id, r.get_status())',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'import mlflow',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'exp = "explore-runs"',
+        'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
+        'runs = list([r for r in mlflow.search_runs(experiment_names=["explore-runs"], output_format="list") if "mlflow.parentRunId" not in r.data.tags])  # amlint: review',
+        'print(f"{len(runs)} runs")',
+        'for r in runs:',
+        '    print(r.info.run_id, r.info.status)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'runs assigned (v1 generator) and iterated once; list(exp.get_runs()) shown in a cell',
+      'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "demo")\nruns = exp.get_runs()\nfor r in runs:\n    print(r.id)\nlist(exp.get_runs())\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "demo"\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nruns = [r for r in mlflow.search_runs(experiment_names=["demo"], output_format="list") if "mlflow.parentRunId" not in r.data.tags]\nfor r in runs:\n    print(r.info.run_id)\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nlist([r for r in mlflow.search_runs(experiment_names=["demo"], output_format="list") if "mlflow.parentRunId" not in r.data.tags])\n',
+    ],
+    [
+      'an interactive run ended as failed / canceled: mlflow.end_run(status="FAILED" / "KILLED") (mlflow RunStatus)',
+      'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "x")\nrun = exp.start_logging()\nrun.log("a", 1)\nrun.fail()\nprint(run.get_status())\nother = exp.start_logging()\nother.cancel()\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "x"\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nmlflow.set_experiment("x")\nrun = mlflow.start_run()\nmlflow.log_metric("a", 1)\nmlflow.end_run(status="FAILED")\nprint(mlflow.get_run(run.info.run_id).info.status)\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nmlflow.set_experiment("x")\nother = mlflow.start_run()\nmlflow.end_run(status="KILLED")\n',
+    ],
+    [
       'an AutoML submit that does not wait (show_output=False): the job created, the later wait streams it (AUTOML)',
       [
         'from azure.ai.ml import Input',
@@ -689,6 +725,9 @@ describe('rewrites: jobs, runs and logging', () => {
       assert.equal(fixesAt(head + 'runs = list(exp.get_runs())\n', 'azureml.core.Experiment.get_runs', 3), undefined);
       assert.equal(fixesAt(head + 'for r in exp.get_runs():\n    if r.get_status() == "Completed":\n        print(r.id)\n', 'azureml.core.Experiment.get_runs', 3), undefined);
       assert.equal(fixesAt(head + 'for r in exp.get_runs():\n    print(r.get_details_with_logs())\n', 'azureml.core.Experiment.get_runs', 3), undefined);
+      // A generator iterated twice (v1's second loop sees nothing), a list used otherwise.
+      assert.equal(fixesAt(head + 'runs = exp.get_runs()\nfor r in runs:\n    print(r.id)\nfor r in runs:\n    print(r.id)\n', 'azureml.core.Experiment.get_runs', 3), undefined);
+      assert.equal(fixesAt(head + 'runs = list(exp.get_runs())\nruns[0].cancel()\n', 'azureml.core.Experiment.get_runs', 3), undefined);
     });
     it('upload_file to another file name has no MLflow equivalent', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.upload_file("cloud.txt", "./local.txt")\n';
@@ -742,6 +781,30 @@ describe('rewrites: fixes that must hold when applied alone (as an editor quick 
     const expected = [
       { kind: 'code', text: 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "demo"' },
       { kind: 'code', text: 'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\nfor r in [r for r in mlflow.search_runs(experiment_names=["demo"], output_format="list") if "mlflow.parentRunId" not in r.data.tags]:\n    print(r.info.run_id, r.data.metrics)' },
+    ];
+    const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    assert.deepEqual(out.cells, expected);
+    assert.ok(parses(out.cells.map((c) => c.text).join('\n')));
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
+  });
+
+  it('in a notebook: an interactive run and the experiment\'s runs listed and counted, each through MLflow', () => {
+    const input: DocumentInput = {
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "logging-nb")' },
+        { kind: 'code', text: 'run = exp.start_logging()\nrun.log("loss", 0.5)' },
+        { kind: 'code', text: 'run.complete()\nrun.get_status()' },
+        { kind: 'code', text: 'runs = list(exp.get_runs())\nprint(f"{len(runs)} runs")' },
+      ],
+    };
+    const uri = 'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)';
+    const expected = [
+      { kind: 'code', text: 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport mlflow\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nexp = "logging-nb"' },
+      { kind: 'code', text: `${uri}\nmlflow.set_experiment("logging-nb")\nrun = mlflow.start_run()\nmlflow.log_metric("loss", 0.5)` },
+      { kind: 'code', text: 'mlflow.end_run()\nmlflow.get_run(run.info.run_id).info.status' },
+      { kind: 'code', text: `${uri}\nruns = list([r for r in mlflow.search_runs(experiment_names=["logging-nb"], output_format="list") if "mlflow.parentRunId" not in r.data.tags])\nprint(f"{len(runs)} runs")` },
     ];
     const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
     assert.deepEqual(out.cells, expected);

@@ -111,7 +111,7 @@ describe('rewrites: pipelines', () => {
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
         '',
         'blob_store = ml_client.datastores.get(name="workspaceblobstore")',
-        'raw = f"azureml://datastores/workspaceblobstore/paths/raw/"',
+        'raw = "azureml://datastores/workspaceblobstore/paths/raw/"',
         'prepped = Output(type="uri_folder", path="azureml://datastores/workspaceblobstore/paths/azureml/${{name}}/${{output_name}}")',
         'prep_step = command(',
         '    display_name="prep",',
@@ -617,6 +617,146 @@ describe('rewrites: pipelines, a runconfig carrying the environment', () => {
       it(name, () => {
         const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.pipeline.core.Pipeline' && x.range.start.line === line);
         assert.ok(f, `a finding for the pipeline on line ${line}`);
+        assert.equal(f.fixes, undefined);
+      });
+    }
+  });
+});
+
+describe('rewrites: pipelines, OutputFileDatasetConfig destinations and runconfig environments', () => {
+  const REVIEW_ENV = '    environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"),  # amlint: review';
+  rewriteCases([
+    [
+      // v1 {run-id}/{output-name} → v2 ${{name}}/${{output_name}}; the workspace default datastore → ${{default_datastore}}
+      // (https://learn.microsoft.com/azure/machine-learning/concept-expressions, server expressions)
+      'OutputFileDatasetConfig(destination=(datastore, "p/{run-id}")) → Output(path="azureml://datastores/<name>/paths/p/${{name}}")',
+      [
+        'from azureml.core import Workspace, Datastore',
+        'from azureml.data import OutputFileDatasetConfig',
+        'from azureml.pipeline.core import Pipeline',
+        'from azureml.pipeline.steps import PythonScriptStep',
+        '',
+        'ws = Workspace.from_config()',
+        'blob = Datastore.get(ws, "training_store")',
+        'default_store = ws.get_default_datastore()',
+        'model_dir = OutputFileDatasetConfig(name="model_dir", destination=(blob, "models/{run-id}/{output-name}"))',
+        'scores = OutputFileDatasetConfig(name="scores", destination=(default_store, "scores/{run-id}"))',
+        'train = PythonScriptStep(name="train", script_name="train.py", arguments=["--model-dir", model_dir], compute_target="cpu-cluster", source_directory="src")',
+        'score = PythonScriptStep(name="score", script_name="score.py", arguments=["--model", model_dir.as_input(), "--out", scores], compute_target="cpu-cluster", source_directory="src")',
+        'pipeline = Pipeline(workspace=ws, steps=[train, score])',
+        'pipeline.validate()',
+        '',
+      ].join('\n'),
+      [
+        'import azure.ai.ml.entities',
+        'from azure.ai.ml import command',
+        'from azure.ai.ml import Input',
+        'from azure.ai.ml import Output',
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'from azure.ai.ml import dsl',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        '',
+        'ws = ml_client',
+        'blob = ws.datastores.get(name="training_store")',
+        'default_store = ws.datastores.get_default()',
+        'model_dir = Output(type="uri_folder", path="azureml://datastores/training_store/paths/models/${{name}}/${{output_name}}")',
+        'scores = Output(type="uri_folder", path="azureml://datastores/${{default_datastore}}/paths/scores/${{name}}")',
+        'train = command(',
+        '    display_name="train",',
+        '    code="src",',
+        '    command="python train.py --model-dir ${{outputs.model_dir}}",',
+        '    outputs={"model_dir": model_dir},',
+        '    compute="cpu-cluster",',
+        REVIEW_ENV,
+        ')',
+        'score = command(',
+        '    display_name="score",',
+        '    code="src",',
+        '    command="python score.py --model ${{inputs.model_dir}} --out ${{outputs.scores}}",',
+        '    inputs={"model_dir": Input(type="uri_folder")},',
+        '    outputs={"scores": scores},',
+        '    compute="cpu-cluster",',
+        REVIEW_ENV,
+        ')',
+        '',
+        '@dsl.pipeline()',
+        'def pipeline_func():',
+        '    train_node = train()',
+        '    score_node = score(model_dir=train_node.outputs.model_dir)',
+        '',
+        'pipeline = pipeline_func()',
+        'ml_client.jobs.validate(pipeline)',
+        '',
+      ].join('\n'),
+    ],
+  ]);
+
+  it('a notebook (intro-to-pipelines shape): rc.environment = Environment.get(...) becomes rc = the v2 environment; no cell starts blank', () => {
+    const cells = [
+      'from azureml.core import Workspace, Environment, Experiment\nfrom azureml.core.runconfig import RunConfiguration\nfrom azureml.pipeline.core import Pipeline, PipelineData\nfrom azureml.pipeline.steps import PythonScriptStep\nws = Workspace.from_config()',
+      'run_config = RunConfiguration()\nrun_config.environment = Environment.get(ws, name="AzureML-sklearn-1.0-ubuntu20.04-py38-cpu")',
+      'processed = PipelineData("processed", datastore=ws.get_default_datastore())\nstep1 = PythonScriptStep(name="prep", script_name="prep.py", arguments=["--output", processed], outputs=[processed], compute_target="cpu-cluster", source_directory="./train", runconfig=run_config)\nstep2 = PythonScriptStep(name="train", script_name="train.py", arguments=["--input", processed], inputs=[processed], compute_target="cpu-cluster", source_directory="./train", runconfig=run_config)',
+      'pipeline1 = Pipeline(workspace=ws, steps=[step1, step2])\npipeline_run1 = Experiment(ws, "Hello_World1").submit(pipeline1, regenerate_outputs=False)\npipeline_run1.wait_for_completion(show_output=True)',
+    ];
+    const out = fixDocument({ kind: 'notebook', cells: cells.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+    const texts = (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    // ENV2: Environment.get → ml_client.environments.get(name=, label="latest") (environment.ts), held by the runconfig's name.
+    assert.equal(texts[1], 'run_config = ml_client.environments.get(name="AzureML-sklearn-1.0-ubuntu20.04-py38-cpu", label="latest")');
+    assert.equal(
+      texts[2],
+      [
+        'processed = Output(type="uri_folder")',
+        'step1 = command(',
+        '    display_name="prep",',
+        '    code="./train",',
+        '    command="python prep.py --output ${{outputs.processed}}",',
+        '    outputs={"processed": processed},',
+        '    compute="cpu-cluster",',
+        '    environment=run_config,',
+        ')',
+        'step2 = command(',
+        '    display_name="train",',
+        '    code="./train",',
+        '    command="python train.py --input ${{inputs.processed}}",',
+        '    inputs={"processed": Input(type="uri_folder")},',
+        '    compute="cpu-cluster",',
+        '    environment=run_config,',
+        ')',
+      ].join('\n'),
+    );
+    assert.equal(
+      texts[3],
+      [
+        '@dsl.pipeline()',
+        'def pipeline1_func():',
+        '    step1_node = step1()',
+        '    step2_node = step2(processed=step1_node.outputs.processed)',
+        '',
+        'pipeline1 = pipeline1_func()',
+        'pipeline_run1 = ml_client.jobs.create_or_update(pipeline1, experiment_name="Hello_World1")',
+        'ml_client.jobs.stream(pipeline_run1.name)',
+      ].join('\n'),
+    );
+    assert.ok(!/azureml\.|RunConfiguration/.test(texts.join('\n')), texts.join('\n'));
+    assert.ok(parses(texts.join('\n')));
+    const again = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output as { cells: Array<{ text: string }> };
+    assert.deepEqual(again.cells.map((c) => c.text), texts, 'a second run changes nothing');
+  });
+
+  describe('no suggestion', () => {
+    const head = 'from azureml.core import Datastore\nfrom azureml.data import OutputFileDatasetConfig\nfrom azureml.pipeline.core import Pipeline\nfrom azureml.pipeline.steps import PythonScriptStep\nblob = Datastore.get(ws, "store")\n';
+    const tail = (pipeline = 'Pipeline(workspace=ws, steps=[a])'): string => `a = PythonScriptStep(script_name="a.py", arguments=["--out", out], compute_target="cpu")\np = ${pipeline}\n`;
+    const negatives: Array<[string, string]> = [
+      ['a destination placeholder v2 has no expression for', `${head}out = OutputFileDatasetConfig(name="out", destination=(blob, "x/{run-number}"))\n${tail()}`],
+      ['a computed destination path', `${head}out = OutputFileDatasetConfig(name="out", destination=(blob, f"x/{tag}"))\n${tail()}`],
+      ['a destination on a datastore amlint cannot name', `${head}out = OutputFileDatasetConfig(name="out", destination=(pick(), "x"))\n${tail()}`],
+      ['the default datastore while the pipeline sets another default', `${head}d = ws.get_default_datastore()\nout = OutputFileDatasetConfig(name="out", destination=(d, "x"))\n${tail('Pipeline(workspace=ws, steps=[a], default_datastore=blob)')}`],
+    ];
+    for (const [name, src] of negatives) {
+      it(name, () => {
+        const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.pipeline.core.Pipeline');
+        assert.ok(f, 'a finding for the pipeline');
         assert.equal(f.fixes, undefined);
       });
     }

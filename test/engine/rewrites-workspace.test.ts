@@ -592,25 +592,138 @@ describe('rewrites: the workspace of a job\'s own script', () => {
     ],
   ]);
 
-  it('the offline/online idiom (`ws` from the config file or from the run, by branch): no client for it, no rewrite of its producers', () => {
-    const src = [
-      'from azureml.core import Run, Dataset, Workspace',
-      'from azureml.core.run import _OfflineRun',
-      '',
-      'run = Run.get_context()',
-      'ws = None',
-      'if type(run) == _OfflineRun:',
-      '    ws = Workspace.from_config()',
-      'else:',
-      '    ws = run.experiment.workspace',
-      'train_ds = Dataset.get_by_name(ws, "diabetes")',
-      'print(train_ds.name, train_ds.version)',
-      '',
-    ].join('\n');
-    // The job's client would raise offline (no AZUREML_ARM_* variables) and the config file's is
-    // another workspace in the job; making the offline branch's ws an MLClient would hand v2 to v1.
-    for (const api of ['Dataset.get_by_name', 'Workspace.from_config', 'Run.experiment.workspace']) noFix(src, api);
-    assert.equal(fixPython(src, true), src);
+  // The offline/online idiom of job scripts (MachineLearningNotebooks automl scripts): each branch
+  // gets the client of the workspace it named, the config file's offline (MLClient.from_config) and
+  // the job's own in the job (AzureMLOnBehalfOfCredential + AZUREML_ARM_*: only there, never offline).
+  const OBO = 'MLClient(credential=AzureMLOnBehalfOfCredential(), subscription_id=os.environ["AZUREML_ARM_SUBSCRIPTION"], resource_group_name=os.environ["AZUREML_ARM_RESOURCEGROUP"], workspace_name=os.environ["AZUREML_ARM_WORKSPACE_NAME"])  # the job must run with identity: user_identity  # amlint: review';
+  const IDIOM_IMPORTS = 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azure.ai.ml.identity import AzureMLOnBehalfOfCredential\nimport os\n';
+  rewriteCases([
+    [
+      'the offline/online idiom: both branches become clients of their workspace, the uses of ws one of the client',
+      [
+        'from azureml.core import Run, Dataset, Workspace',
+        'from azureml.core.run import _OfflineRun',
+        '',
+        'run = Run.get_context()',
+        'ws = None',
+        'if type(run) == _OfflineRun:',
+        '    ws = Workspace.from_config()',
+        'else:',
+        '    ws = run.experiment.workspace',
+        'train_ds = Dataset.get_by_name(ws, "diabetes")',
+        'print(train_ds.name, train_ds.version, ws.name)',
+        '',
+      ].join('\n'),
+      [
+        IDIOM_IMPORTS + 'from azureml.core import Run',
+        'from azureml.core.run import _OfflineRun',
+        '',
+        'run = Run.get_context()',
+        'ws = None',
+        'if type(run) == _OfflineRun:',
+        '    ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'else:',
+        `    ws = ${OBO}`,
+        'train_ds = ws.data.get(name="diabetes", label="latest")',
+        'print(train_ds.name, train_ds.version, ws.workspace_name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'the idiom negated inside a function (`if not isinstance(run, _OfflineRun)`), a model lookup of deploy.ts on the client',
+      [
+        'from azureml.core import Run, Model, Workspace',
+        'from azureml.core.run import _OfflineRun',
+        '',
+        'def main():',
+        '    run = Run.get_context()',
+        '    if not isinstance(run, _OfflineRun):',
+        '        ws = run.experiment.workspace',
+        '    else:',
+        '        ws = Workspace.from_config()',
+        '    model = Model(ws, "churn")',
+        '    print(model.version, ws.resource_group)',
+        '',
+      ].join('\n'),
+      [
+        IDIOM_IMPORTS + 'from azureml.core import Run',
+        'from azureml.core.run import _OfflineRun',
+        '',
+        'def main():',
+        '    run = Run.get_context()',
+        '    if not isinstance(run, _OfflineRun):',
+        `        ws = ${OBO}`,
+        '    else:',
+        '        ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        '    model = ws.models.get(name="churn", label="latest")',
+        '    print(model.version, ws.resource_group_name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'the idiom with Model.register (deploy.ts) receiving ws: its rewrite takes the idiom\'s client, with every other use of ws',
+      [
+        'from azureml.core import Run, Model, Workspace, Dataset',
+        'from azureml.core.run import _OfflineRun',
+        'run = Run.get_context()',
+        'ws = None',
+        'if type(run) == _OfflineRun:',
+        '    ws = Workspace.from_config()',
+        'else:',
+        '    ws = run.experiment.workspace',
+        'train_ds = Dataset.get_by_name(ws, "train")',
+        'print(train_ds.version)',
+        'model = Model.register(workspace=ws, model_path=args.model_path, model_name=args.model_name)',
+        'print(model.version, model.name)',
+        '',
+      ].join('\n'),
+      [
+        IDIOM_IMPORTS + 'import azure.ai.ml.entities',
+        'import azure.ai.ml.constants',
+        'from azureml.core import Run',
+        'from azureml.core.run import _OfflineRun',
+        'run = Run.get_context()',
+        'ws = None',
+        'if type(run) == _OfflineRun:',
+        '    ws = MLClient.from_config(credential=DefaultAzureCredential())',
+        'else:',
+        `    ws = ${OBO}`,
+        'train_ds = ws.data.get(name="train", label="latest")',
+        'print(train_ds.version)',
+        'model = ws.models.create_or_update(azure.ai.ml.entities.Model(name=args.model_name, path=args.model_path, type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))',
+        'print(model.version, model.name)',
+        '',
+      ].join('\n'),
+    ],
+    [
+      'the idiom tested on the run id (`run.id.startswith("OfflineRun")`: that read stays v1, an MLflow run id has another form)',
+      'from azureml.core import Run, Dataset, Workspace\nrun = Run.get_context()\nif run.id.startswith("OfflineRun"):\n    ws = Workspace.from_config()\nelse:\n    ws = run.experiment.workspace\nds = Dataset.get_by_name(ws, name="d", version=2)\nprint(ds.version)\n',
+      `${IDIOM_IMPORTS}from azureml.core import Run\nrun = Run.get_context()\nif run.id.startswith("OfflineRun"):\n    ws = MLClient.from_config(credential=DefaultAzureCredential())\nelse:\n    ws = ${OBO}\nds = ws.data.get(name="d", version=2)\nprint(ds.version)\n`,
+    ],
+  ]);
+  it('no idiom fix when a use of ws has no v2 form, the branches are swapped or not the run\'s, or another binding exists', () => {
+    const head = 'from azureml.core import Run, Dataset, Model, Workspace\nfrom azureml.core.run import _OfflineRun\nrun = Run.get_context()\n';
+    const branches = 'if type(run) == _OfflineRun:\n    ws = Workspace.from_config()\nelse:\n    ws = run.experiment.workspace\n';
+    // A dataset handed to Model.register(datasets=...) (no v2 field) keeps the v1 workspace.
+    const register = `${head}ws = None\n${branches}train_ds = Dataset.get_by_name(ws, "d")\nModel.register(workspace=ws, model_path="o", model_name="m", datasets=[("training", train_ds)])\nprint(ws.name)\n`;
+    const cases = [
+      register,
+      // The job's client in the offline branch: it would raise there (no AZUREML_ARM_* variables).
+      `${head}if type(run) == _OfflineRun:\n    ws = run.experiment.workspace\nelse:\n    ws = Workspace.from_config()\nds = Dataset.get_by_name(ws, "d")\nprint(ds.name)\n`,
+      // An elif, a third binding, a config file path: not the idiom.
+      `${head}if type(run) == _OfflineRun:\n    ws = Workspace.from_config()\nelif run.id:\n    ws = run.experiment.workspace\nelse:\n    ws = run.experiment.workspace\nds = Dataset.get_by_name(ws, "d")\nprint(ds.name)\n`,
+      `${head}${branches}ws = Workspace.from_config()\nds = Dataset.get_by_name(ws, "d")\nprint(ds.name)\n`.replace('ws = Workspace.from_config()\nds', 'ws = Workspace.get("w")\nds'),
+      `${head}if type(run) == _OfflineRun:\n    ws = Workspace.from_config("cfg.json")\nelse:\n    ws = run.experiment.workspace\nds = Dataset.get_by_name(ws, "d")\nprint(ds.name)\n`,
+      // Another run tested than the one whose workspace is read.
+      `${head}other = Run.get_context()\nif type(other) == _OfflineRun:\n    ws = Workspace.from_config()\nelse:\n    ws = run.experiment.workspace\nds = Dataset.get_by_name(ws, "d")\nprint(ds.name)\n`,
+    ];
+    for (const src of cases) {
+      for (const api of ['Workspace.from_config', 'Run.experiment.workspace']) {
+        for (const f of findings(src, api)) assert.equal(f.fixes, undefined, `${api} in\n${src}`);
+      }
+      assert.equal(fixPython(src, true).includes('AzureMLOnBehalfOfCredential'), false, src);
+    }
+    noFix(register, 'Dataset.get_by_name');
   });
 
   it('a dataset handed to a v1 call inside a list keeps Dataset.get_by_name (it would get a v2 Data asset)', () => {

@@ -21,6 +21,8 @@
  *   literal lists of names the v2 enums have → `blocked_/allowed_training_algorithms`,
  *   `enable_voting_ensemble` → `enable_vote_ensemble`, `enable_dnn` → `enable_dnn_training`, the
  *   ONNX and stack ensemble switches by their names); `featurization="auto"|"off"` → `job.set_featurization(mode=...)`;
+ *   v1's deprecated spellings as their successors (`blacklist_models`/`whitelist_models`, `concurrent_iterations`,
+ *   `exit_score`, `preprocess=True|False` → featurization "auto"/"off"; azureml-train-automl-client automl_config.py);
  * - forecasting: `forecasting_parameters=ForecastingParameters(...)` (inline or bound once) →
  *   `job.set_forecast_settings(...)` (`freq` → `frequency`, `short_series_handling_configuration` →
  *   `short_series_handling_config`, `target_aggregation_function` → `target_aggregate_function`,
@@ -197,6 +199,9 @@ const SAME_VALUE: Record<string, [group: 'job' | 'limits' | 'training', name: st
   iteration_timeout_minutes: ['limits', 'trial_timeout_minutes'],
   max_cores_per_iteration: ['limits', 'max_cores_per_trial'],
   experiment_exit_score: ['limits', 'exit_score'],
+  // v1's deprecated names of the two above (automl_config.py: "Use 'max_concurrent_iterations'", "'experiment_exit_score'").
+  concurrent_iterations: ['limits', 'max_concurrent_trials'],
+  exit_score: ['limits', 'exit_score'],
   enable_early_stopping: ['limits', 'enable_early_termination'],
   enable_onnx_compatible_models: ['training', 'enable_onnx_compatible_models'],
   enable_stack_ensemble: ['training', 'enable_stack_ensemble'],
@@ -424,14 +429,20 @@ export function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext)
       const minutes = Math.round(hours * 60 * 1e6) / 1e6;
       if (!Number.isInteger(minutes) || minutes <= 0) return undefined;
       limits.push(['timeout_minutes', String(minutes)]);
-    } else if (k === 'blocked_models' || k === 'allowed_models') {
+    } else if (k === 'blocked_models' || k === 'allowed_models' || k === 'blacklist_models' || k === 'whitelist_models') {
+      // v1's deprecated blacklist_/whitelist_models are blocked_/allowed_models (azureml-train-automl-client automl_config.py).
       const list = modelList(task, v);
       if (!list) return undefined;
-      training.push([k === 'blocked_models' ? 'blocked_training_algorithms' : 'allowed_training_algorithms', list]);
+      training.push([k === 'blocked_models' || k === 'blacklist_models' ? 'blocked_training_algorithms' : 'allowed_training_algorithms', list]);
     } else if (k === 'featurization') {
       const mode = knownString(ctx, v);
       if (mode !== 'auto' && mode !== 'off') return undefined;
       featurization.push(['mode', v.text]);
+    } else if (k === 'preprocess') {
+      // v1's deprecated preprocess=False is featurization "off", True the default "auto" (automl_config.py);
+      // with featurization= too, or enable_dnn (v1 then turns featurization back on), not translated.
+      if ((v.type !== 'true' && v.type !== 'false') || parsed.args.has('featurization') || parsed.args.has('enable_dnn')) return undefined;
+      featurization.push(['mode', v.type === 'true' ? '"auto"' : '"off"']);
     } else if (k === 'forecasting_parameters' && task === 'forecasting') {
       // AUTOML / how-to-auto-train-forecast: v2 forecasting jobs take these through set_forecast_settings.
       const f = forecastSettings(ctx, v, call);

@@ -217,3 +217,31 @@ export function knownString(ctx: RuleContext, node: SyntaxNode | undefined): str
   if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
   return stringValue(assign.childForFieldName('right') ?? undefined);
 }
+
+/**
+ * The range that deletes a statement alone on its lines (only blanks before it, nothing but a comment
+ * after it) with its line break, so no blank line is left: from the end of the line before it, or,
+ * when it opens its notebook cell or module, up to the start of the line after it (within the cell);
+ * the statement itself when it is the cell's only line. Undefined when it shares a line. Node-shaped
+ * (`type: 'deleted_lines'`), as environment.ts `wholeLines`, for `Edits`.
+ */
+export function statementLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode | undefined {
+  const text = ctx.model.tree.rootNode.text;
+  const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  if (!/^[ \t]*$/.test(text.slice(lineStart, stmt.startIndex)) || !endsLine(ctx, stmt) || /^[^\n]*;/.test(text.slice(stmt.endIndex).replace(/#.*/, ''))) return undefined;
+  const lines = ctx.module.lines;
+  const row = stmt.startPosition.row;
+  const endRow = stmt.endPosition.row;
+  const nl = text.indexOf('\n', stmt.endIndex);
+  const lineEnd = nl < 0 ? text.length : nl - (text[nl - 1] === '\r' ? 1 : 0);
+  const range = (startIndex: number, startPosition: { row: number; column: number }, endIndex: number, endPosition: { row: number; column: number }): SyntaxNode =>
+    ({ type: 'deleted_lines', id: -1 - startIndex, startIndex, endIndex, startPosition, endPosition, text: text.slice(startIndex, endIndex) }) as unknown as SyntaxNode;
+  const endLineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+  if (row > 0 && lineStart > 0 && !(lines && lines[row - 1]?.cell !== lines[row]?.cell)) {
+    const prevEnd = lineStart - 1 - (text[lineStart - 2] === '\r' ? 1 : 0);
+    const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+    return range(prevEnd, { row: row - 1, column: prevEnd - prevStart }, lineEnd, { row: endRow, column: lineEnd - endLineStart });
+  }
+  if (nl >= 0 && !(lines && lines[endRow + 1]?.cell !== lines[endRow]?.cell)) return range(lineStart, { row, column: 0 }, nl + 1, { row: endRow + 1, column: 0 });
+  return stmt;
+}

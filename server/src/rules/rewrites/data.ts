@@ -62,11 +62,18 @@
  *   `ml_client.datastores.get_default().name` for the default datastore; a registered datastore's
  *   reads go with its registration.
  * - Job inputs: `dataInput` (exported for jobs.ts / pipelines.ts) turns `ds.as_named_input("x").as_mount()`
- *   of a folder FileDataset into `Input(type=URI_FOLDER, path=..., mode=RO_MOUNT)`; the findings of
- *   the dataset and its consumption chain offer the fix of the v1 job configuration holding them.
+ *   of a folder FileDataset into `Input(type=URI_FOLDER, path=..., mode=RO_MOUNT)`, and of a registered
+ *   one, `Dataset.get_by_name(ws, "n"[, version=v]).as_mount()` (a mount means a FileDataset), into
+ *   `Input(type=URI_FOLDER, path="azureml:n@latest" | "azureml:n:v", ...)` (v1 FileDatasets are uri_folder
+ *   inputs to v2 jobs: MIG); the findings of the dataset and its consumption chain offer the fix of the
+ *   v1 job configuration holding them.
+ * - A registered FileDataset, `x = Dataset.File.from_files(path=(datastore, "p"))` + `x.register(ws, name,
+ *   create_new_version=True)` → `ml_client.data.create_or_update(Data(path="azureml://datastores/<name>/paths/p",
+ *   type=URI_FOLDER | URI_FILE, ...))` (DATA), the producer's statement removed.
  *
- * Not rewritten: `Dataset.File.from_files` and `as_named_input(...).as_mount()` (they only mean
- * something as job inputs: see `dataInput` below), `register_pandas_dataframe` (no v2 API; the
+ * Not rewritten: `Dataset.File.from_files` other than registered or mounted in a job, file datasets
+ * registered without create_new_version=True or read after registration (`to_path()`, `download()`),
+ * `register_pandas_dataframe` (no v2 API; the
  * migration guide has none), SQL datastores (no v2), `run.input_datasets[...]` in a job script (the
  * v2 job passes a path: the submitting code must change with it), a tabular dataset handed to v1 code
  * (AutoMLConfig training_data, Model.register sample datasets, profiling: automl.ts / deploy.ts),
@@ -81,7 +88,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { endsLine, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { endsLine, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
 
 const REVIEW = '  # amlint: review';
@@ -899,6 +906,11 @@ export function dataInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): {
   const how = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
   const mode = how === 'as_mount' ? 'RO_MOUNT' : how === 'as_download' ? 'DOWNLOAD' : undefined;
   const found = mode && noArgs(expr) ? fileDataset(ctx, fn!.childForFieldName('object') ?? undefined) : undefined;
+  const registered = mode && noArgs(expr) && !found ? registeredFile(ctx, fn!.childForFieldName('object') ?? undefined) : undefined;
+  if (registered) {
+    const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path="${registered.path}", mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
+    return { input, edits: registered.stmt ? [[registered.stmt, '']] : [] };
+  }
   if (!found?.single) return undefined;
   const a = bindArgs(found.made, ['path', 'validate', 'partition_format', 'is_file'], ['path', 'validate']);
   let path = a?.get('path');
@@ -915,11 +927,106 @@ export function dataInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): {
   if (!ds || !origin || !value || /[*?[]/.test(value) || (!value.endsWith('/') && /\.[A-Za-z0-9]+$/.test(value.slice(value.lastIndexOf('/') + 1)))) return undefined;
   if (ctx.model.resolveName(ds.text, ds) !== ctx.model.resolveName(ds.text, expr)) return undefined;
   const name = fValue(origin.name);
-  const uri = `f"azureml://datastores/${name && /^[A-Za-z0-9_]+$/.test(name) ? name : `{${ds.text}.name}`}/paths/${value}"`;
+  // (an f-string only when the datastore's name is read at run time)
+  const uri = name && /^[A-Za-z0-9_]+$/.test(name) ? `"azureml://datastores/${name}/paths/${value}"` : `f"azureml://datastores/{${ds.text}.name}/paths/${value}"`;
   // The dataset made inside the expression itself, or in a variable's assignment.
   const inline = found.replaced.startIndex >= expr.startIndex && found.replaced.endIndex <= expr.endIndex;
   const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path=${inline ? uri : unnamedText(ctx, fn!.childForFieldName('object')!)}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
   return { input, edits: inline ? [] : [[found.replaced, uri]] };
+}
+
+/**
+ * A registered dataset mounted or downloaded in a job: `Dataset.get_by_name(ws, name="n"[, version=v])`
+ * inline, or a variable bound once to it and used only there (its statement goes: `stmt`). Mounting
+ * means it is a FileDataset, which a v2 job takes as a uri_folder (MIG: "v1 FileDataset consumed by a
+ * v2 job is mapped to uri_folder", https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-assets-data);
+ * the asset by name, `azureml:<name>:<version>` / `azureml:<name>@latest`
+ * (https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2, Input paths).
+ */
+function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined): { path: string; stmt?: SyntaxNode } | undefined {
+  let expr = unnamed(node);
+  let stmt: SyntaxNode | undefined;
+  if (expr?.type === 'identifier') {
+    const b = ctx.model.resolveName(expr.text, expr);
+    const assign = b?.node.parent;
+    const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
+    if (!b || !right || (b.scope.bindings.get(expr.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
+    stmt = statementLines(ctx, assign!.parent!);
+    if (!stmt) return undefined;
+    expr = unnamed(right);
+  }
+  if (expr?.type !== 'call' || qnameOf(ctx, expr) !== GET_BY_NAME) return undefined;
+  const a = bindArgs(expr, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
+  const name = stringValue(a?.get('name'));
+  const v = a?.get('version');
+  const version = v === undefined ? 'latest' : v.type === 'integer' ? v.text : stringValue(v);
+  if (!name || !/^[A-Za-z0-9_.-]+$/.test(name) || !version || !/^(latest|[0-9]+)$/.test(version)) return undefined;
+  return { path: version === 'latest' ? `azureml:${name}@latest` : `azureml:${name}:${version}`, stmt };
+}
+
+/**
+ * The datastore URI of a `Dataset.File.from_files(path=...)` call's one path, `(datastore, "p")` /
+ * `[(datastore, "p")]` / `datastore.path("p")`, read at `at`: the short form
+ * `"azureml://datastores/<name>/paths/p"` (an f-string reading `{datastore.name}` when the name is not a
+ * literal; RW), and whether it is a folder (ends in "/" or has no extension). Undefined for globs.
+ */
+function fileUri(ctx: RuleContext, made: SyntaxNode, at: SyntaxNode): { uri: string; folder: boolean } | undefined {
+  const a = bindArgs(made, ['path', 'validate', 'partition_format', 'is_file'], ['path', 'validate']);
+  let path = a?.get('path');
+  if (path?.type === 'list' && path.namedChildren.length === 1) path = path.namedChildren[0];
+  let ds: SyntaxNode | undefined;
+  let rel: SyntaxNode | undefined;
+  if (path?.type === 'tuple' && path.namedChildren.length === 2) [ds, rel] = path.namedChildren;
+  else if (path?.type === 'call' && qnameOf(ctx, path) === 'azureml.core.Datastore.path') {
+    ds = path.childForFieldName('function')?.childForFieldName('object') ?? undefined;
+    rel = bindArgs(path, ['path'], ['path'])?.get('path');
+  }
+  const value = relativePath(rel);
+  const origin = ds && datastoreOrigin(ctx, ds);
+  if (!ds || !origin || !value || /[*?[]/.test(value)) return undefined;
+  if (ctx.model.resolveName(ds.text, ds) !== ctx.model.resolveName(ds.text, at)) return undefined;
+  const name = fValue(origin.name);
+  const uri = name && /^[A-Za-z0-9_]+$/.test(name) ? `"azureml://datastores/${name}/paths/${value}"` : `f"azureml://datastores/{${ds.text}.name}/paths/${value}"`;
+  return { uri, folder: value.endsWith('/') || !/\.[A-Za-z0-9]+$/.test(value.slice(value.lastIndexOf('/') + 1)) };
+}
+
+/**
+ * `x = Dataset.File.from_files(path=...)` registered, `x.register(workspace=ws, name=, description=, tags=,
+ * create_new_version=True)` (x used only there; the result unused or read for its name) →
+ * `ml_client.data.create_or_update(Data(path=<datastore URI>, type=AssetTypes.URI_FOLDER | URI_FILE, name=,
+ * description=, tags=))` (DATA: https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-assets-data,
+ * "Create a file dataset" → uri_folder / uri_file Data); the producer's statement goes.
+ * create_new_version=False (the default) fails in v1 when the name exists with other files: v2 would add a version.
+ */
+function fileRegisterEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode): Edits | undefined {
+  const target = assignedName(made);
+  const uses = target ? usesOf(ctx, target) : [];
+  const m = uses.length === 1 ? memberOf(uses[0]) : undefined;
+  const call = m?.name === 'register' ? m.call : undefined;
+  const assign = made.parent!;
+  const producer = assign.type === 'assignment' && same(assign.childForFieldName('right'), made) && assign.parent?.type === 'expression_statement' ? assign.parent : undefined;
+  if (!target || target.type !== 'identifier' || !call || !producer) return undefined;
+  if ((ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length > 2) return undefined;
+  const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
+  const name = stringValue(a?.get('name'));
+  if (!a || !name || !/^[A-Za-z0-9_.-]+$/.test(name) || a.get('create_new_version')?.text !== 'True') return undefined;
+  // Description and tags: literals or names meaning the same where the v2 call is (they stay where they are).
+  // The result: unused, or read only for its name.
+  const result = assignedName(call);
+  if (result && !usesOf(ctx, result).every((u) => memberOf(u)?.name === 'name')) return undefined;
+  const stmt = call.parent?.type === 'expression_statement' ? call.parent : result && call.parent?.parent?.type === 'expression_statement' ? call.parent.parent : undefined;
+  const gone = statementLines(ctx, producer);
+  const file = fileUri(ctx, made, call);
+  const c = clientOf(fb, ctx, a.get('workspace'));
+  if (!stmt || !gone || !file || !c || c.edits.length) return undefined;
+  const data = `${fb.needModule('azure.ai.ml.entities')}.Data(${kwargs([
+    ['path', file.uri],
+    ['type', `${fb.need('azure.ai.ml.constants', 'AssetTypes')}.${file.folder ? 'URI_FOLDER' : 'URI_FILE'}`],
+    ['name', a.get('name')],
+    ['description', a.get('description')],
+    ['tags', a.get('tags')],
+  ])})`;
+  return [[gone, ''], [call, `${c.ml}.data.create_or_update(${data})`]];
 }
 
 /** The dataset variable of `ds` / `ds.as_named_input("n")`. */
@@ -957,6 +1064,14 @@ function handedTo(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | 
   const owners = uses.map((u) => enclosingV1Call(ctx, u)).filter((o): o is SyntaxNode => !!o);
   return owners.length && owners.every((o) => same(o, owners[0])) ? fb.sameFixAs(owners[0]) : undefined;
 }
+
+/** `Dataset.File.from_files(...)`: the fix of its registration (which deletes it), else of the job configuration taking it. */
+const fromFiles: Builder = (fb, ref, ctx) => {
+  const target = assignedName(ref.call!);
+  const uses = target ? usesOf(ctx, target) : [];
+  const m = uses.length === 1 ? memberOf(uses[0]) : undefined;
+  return m?.name === 'register' && m.call ? fb.sameFixAs(m.call) : byConsumer(fb, ref, ctx);
+};
 
 /** A consumption chain (or the FileDataset made for it) offers the fix of the job configuration that takes it, if that rewrites it. */
 const byConsumer: Builder = (fb, ref, ctx) => {
@@ -998,7 +1113,8 @@ export const DATA: Rewrites = {
       },
     ]))),
     // A registered dataset read as a table (else the workspace table's lookup read for name/version).
-    [GET_BY_NAME]: (fb, ref, ctx) => combined(fb, ref.call!, registeredEdits(fb, ctx, ref.call!)) ?? WORKSPACE.calls[GET_BY_NAME]?.(fb, ref, ctx),
+    // (a registered file dataset mounted in a job: the job's fix, `dataInput`)
+    [GET_BY_NAME]: (fb, ref, ctx) => combined(fb, ref.call!, registeredEdits(fb, ctx, ref.call!)) ?? WORKSPACE.calls[GET_BY_NAME]?.(fb, ref, ctx) ?? byConsumer(fb, ref, ctx),
     // `ws.datasets.keys()` in the get-or-register test: rewritten with the registration.
     'azureml.core.Workspace.datasets.keys': (fb, ref, ctx) => {
       const made = guardedProducer(ctx, ref.call!);
@@ -1010,15 +1126,29 @@ export const DATA: Rewrites = {
     // `datastore.path("x/*.csv")` inside a from_delimited_files call: rewritten with it.
     'azureml.core.Datastore.path': (fb, ref, ctx) => {
       const owner = enclosingTabular(ctx, ref.call!);
-      return owner ? fb.sameFixAs(owner) : undefined;
+      if (owner) return fb.sameFixAs(owner);
+      // (in a file dataset: that dataset's fix)
+      let files: SyntaxNode | null = ref.call!.parent;
+      while (files && !files.type.endsWith('statement') && !(files.type === 'call' && qnameOf(ctx, files) === FROM_FILES)) files = files.parent;
+      return files?.type === 'call' ? fromFiles(fb, { ...ref, node: files, call: files }, ctx) : undefined;
     },
     'azureml.core.Datastore.register_azure_blob_container': BLOB,
     'azureml.core.Datastore.register_azure_file_share': FILE_SHARE,
     'azureml.core.Datastore.register_azure_data_lake_gen2': GEN2,
-    [FROM_FILES]: byConsumer,
+    // A registered file dataset: the registration's fix (which deletes the producer).
+    [FROM_FILES]: fromFiles,
+    'azureml.data.FileDataset.register': (fb, ref, ctx) => {
+      const ds = receiver(ref);
+      const made = ds && definingCall(ctx, ds);
+      return made && qnameOf(ctx, made) === FROM_FILES ? combined(fb, ref.call!, fileRegisterEdits(fb, ctx, made)) : undefined;
+    },
     'azureml.data.FileDataset.as_named_input': byConsumer,
     'azureml.data.dataset_consumption_config.DatasetConsumptionConfig.as_mount': byConsumer,
     'azureml.data.dataset_consumption_config.DatasetConsumptionConfig.as_download': byConsumer,
+    // (the model's names for mounts of a dataset it does not type further: `Dataset.get_by_name(...)`)
+    'azureml.core.Dataset.as_named_input': byConsumer,
+    'azureml.core.Dataset.as_mount': byConsumer,
+    'azureml.core.Dataset.as_download': byConsumer,
   },
   attributes: {
     'azureml.core.Datastore.name': datastoreNameRead,

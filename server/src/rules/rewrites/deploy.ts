@@ -38,7 +38,9 @@
  * `update(enable_app_insights=X)` → the deployment got, its `app_insights_enabled` set, and created
  * again. A v1 model that stays v1 goes in as "azureml:<name>:<version>", one looked up in the call
  * (`[Model(ws, name)]`) as its `models.get`; so does the environment of a v1 run
- * (`env = best_run.get_environment()`, registered when the run was submitted). Values v2
+ * (`env = best_run.get_environment()`, registered when the run was submitted); a v1 environment made in
+ * the inference config (`environment=Environment.get(ws, name)`) is written in the deployment in its
+ * v2 form (`environmentCopy`). Values v2
  * needs and v1 never stated (deployment name, SKU, instance count, code folder, key auth where v1 had
  * none) carry `# amlint: review`.
  * Not rewritten: local services (`LocalWebservice` has a port; v2 local endpoints pick theirs), AKS
@@ -66,7 +68,7 @@ import type { Range } from '../../engine/types';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { assignedName, endsLine, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
-import { environmentCopy, environmentEdits } from './environment';
+import { aloneOnLines, environmentCopy, environmentEdits, sharedEnvironment, wholeLines } from './environment';
 import { clientOf } from './workspace';
 
 const REVIEW = '  # amlint: review';
@@ -167,9 +169,11 @@ function lineIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
 }
 
 /** Removing a statement: its text goes, or `pass` when it is the only statement of a block. */
-function removal(stmt: SyntaxNode): Edit {
+function removal(ctx: RuleContext, stmt: SyntaxNode): Edit {
   const block = stmt.parent;
   const alone = block?.type === 'block' && block.namedChildren.filter((c) => c.type !== 'comment').length === 1;
+  // An indented statement alone on its lines goes with them (no whitespace-only line left behind).
+  if (!alone && stmt.startPosition.column > 0 && aloneOnLines(ctx, stmt)) return [wholeLines(ctx, stmt), ''];
   return [stmt, alone ? 'pass' : ''];
 }
 
@@ -736,11 +740,17 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
       else if (env.type === 'call' && (inline || sameAtDeploy(env.childForFieldName('function')?.childForFieldName('object')))) envText = `"azureml:{0.name}:{0.version}".format(${env.text})`;
       else return undefined;
     } else {
+      // A v1 call written in the inference config (`environment=Environment.get(ws, "AzureML-...")`):
+      // its v2 form is written in the deployment (the inference config goes), from arguments meaning
+      // the same there.
+      // Likewise an environment also given to another v1 consumer (a training run): that one takes it
+      // (in a later pass, once this inference config is gone), the deployment a copy.
+      const envCall = (env.type === 'call' && sdkOf(ctx.model.evaluate(env)) === 'v1') || sharedEnvironment(ctx, env);
       // The environment is named at the deployment: a variable bound to the same object there.
-      if (!inline && !sameAtDeploy(env)) return undefined;
+      if (!inline && !sameAtDeploy(env) && !envCall) return undefined;
       // The environment of a kept inference config stays v1 with it: the deployment gets a v2 copy.
-      const envCopy = copy && sdkOf(ctx.model.evaluate(env)) === 'v1' ? environmentCopy(fb, ctx, env, call) : undefined;
-      if (copy && sdkOf(ctx.model.evaluate(env)) === 'v1' && !envCopy) return undefined;
+      const envCopy = (copy || envCall) && sdkOf(ctx.model.evaluate(env)) === 'v1' ? environmentCopy(fb, ctx, env, call) : undefined;
+      if ((copy || envCall) && sdkOf(ctx.model.evaluate(env)) === 'v1' && !envCopy) return undefined;
       const envEdits = envCopy ? envCopy.edits : environmentEdits(fb, ctx, env);
       if (!envEdits) return undefined;
       if (!producers.has(env.id)) edits.push(...envEdits);
@@ -857,7 +867,7 @@ function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use
     case 'wait_for_deployment': {
       // The v2 create calls already waited (.result()); a looked-up service is not being deployed.
       const stmt = statementOf(call);
-      return deployment && stmt && call.parent?.type === 'expression_statement' && bindArgs(call, ['show_output'], ['show_output']) ? [removal(stmt)] : undefined;
+      return deployment && stmt && call.parent?.type === 'expression_statement' && bindArgs(call, ['show_output'], ['show_output']) ? [removal(ctx, stmt)] : undefined;
     }
     case 'get_logs': {
       // v1 get_logs(num_lines=5000); v2 logs are per deployment and need the line count (azure-ai-ml

@@ -17,7 +17,10 @@
  * (azure-ai-ml `entities/_assets/environment.py`; only at construction: `__init__` serializes it, a
  * later `env.conda_file = ...` is not sent), the `CondaDependencies` object feeding it (`cd =
  * CondaDependencies()` / `.create(...)`, `cd.add_conda_package(...)`, ...) and `env.register(ws)` →
- * `ml_client.environments.create_or_update(env)`. A looked-up environment takes only
+ * `ml_client.environments.create_or_update(env)` (both return the registered environment: a name it is
+ * bound to, `r = env.register(ws)` or `env = env.register(ws)`, has its uses checked as the environment's);
+ * `env.name` / `env.version` reads stay (the v2 entity has them), kept in the fix with identity edits
+ * where nothing else edits them, so their findings offer it. A looked-up environment takes only
  * `docker.enabled = True` and `environment_variables` (the run's, not the registered environment's).
  * The configuration is folded into the constructor, so those statements must be in the producer's
  * block, before any other use, with values that mean the same at the producer (literals, names bound
@@ -35,10 +38,13 @@
  * An environment passed to a v1 consumer (`ScriptRunConfig(environment=env)`, `InferenceConfig`,
  * `src.run_config.environment = env`) is only rewritten with that consumer: its pieces offer the
  * consumer's fix (`sameFixAs`), whose builder calls `environmentEdits`. An environment built and returned
- * by a helper `def` called once (`env = get_env()` used once, or `environment=get_env()`) is rewritten
- * in the helper's body with that consumer; any other call's result the model cannot type is refused
+ * by a helper `def` called once (`env = get_env()`, or `environment=get_env()`) is rewritten in the
+ * helper's body, the result's uses in the caller checked as the environment's (registered, given to one
+ * consumer, read); any other call's result the model cannot type is refused
  * (it may be a v1 environment). An ACI deployment whose inference config stays v1 (shared with a local
- * deployment) takes a one-expression copy (`environmentCopy`). `env.environment_variables =
+ * deployment) takes a one-expression copy (`environmentCopy`), and so does one whose environment is also
+ * given to another v1 consumer (`sharedEnvironment`: a training run, which takes the environment once the
+ * deployment is rewritten) or made in the inference config itself. `env.environment_variables =
  * {...}` goes to a consumer that sets them on its v2 job (jobs.ts: `command(environment_variables=)`),
  * never to a registered environment. Not rewritten: other configuration (`docker.enabled = False`,
  * `base_image_registry` (private registry credentials), `base_dockerfile`, `inferencing_stack_version`,
@@ -118,6 +124,8 @@ interface Plan {
   registers: Array<{ call: SyntaxNode; ws: SyntaxNode; env: SyntaxNode }>;
   /** `env.python.conda_dependencies.serialize_to_string()` after the configuration: the v2 `conda_file` dict dumped. */
   serializes: Array<{ call: SyntaxNode; env: SyntaxNode }>;
+  /** `env.name` / `env.version` reads, the same on the v2 entity: identity edits, so their findings offer the fix. */
+  reads: SyntaxNode[];
   /** v1 consumers: the node whose fix must carry this one (`delegate`) and the use of the environment in it. */
   consumers: Array<{ delegate: SyntaxNode; use: SyntaxNode }>;
   /** `env.environment_variables = {...}`: a v2 job's `environment_variables`, given to the consumer. */
@@ -454,10 +462,99 @@ function helperProducer(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefi
   return value?.type === 'identifier' && sdkOf(ctx.model.evaluate(value)) === 'v1' ? definingCall(ctx, value) : undefined;
 }
 
+/**
+ * A read the v2 entity answers alike (`env.name`, `env.version`) where nothing else is rewritten:
+ * under `print(...)`, `str(...)`, an f-string or an assignment only, so the identity edit the fix
+ * carries for it (its finding then offers the fix) overlaps no other edit.
+ */
+function plainRead(ctx: RuleContext, top: SyntaxNode): boolean {
+  for (let n = top.parent; n; n = n.parent) {
+    if (n.type === 'expression_statement') return true;
+    if (n.type === 'call') {
+      const fn = n.childForFieldName('function');
+      if (fn?.type !== 'identifier' || !['print', 'str'].includes(fn.text) || ctx.model.resolveName(fn.text, fn)) return false;
+    } else if (!['argument_list', 'interpolation', 'string', 'concatenated_string', 'binary_operator', 'parenthesized_expression', 'assignment', 'keyword_argument'].includes(n.type)) return false;
+  }
+  return false;
+}
+
+/**
+ * One use of a v1 environment after its configuration (or of the environment a helper returns, or
+ * that `env.register(ws)` returns: the same entity in v2, `create_or_update` returning it):
+ * registered, passed on, its name/version read, or its specification serialized; false otherwise.
+ */
+function laterUse(ctx: RuleContext, plan: Plan, use: SyntaxNode, depth: number): boolean {
+  if (depth > 3) return false;
+  const { path, top } = chainOf(use);
+  if (!path.length) {
+    // `return env` from a helper called once: the uses of its result.
+    if (use.parent?.type === 'return_statement') {
+      const to = returnedUses(ctx, use.parent);
+      return !!to && to.every((u) => laterUse(ctx, plan, u, depth + 1));
+    }
+    const where = passedOn(ctx, use);
+    if (!where) return false;
+    if (where !== 'ok') plan.consumers.push(where);
+    return true;
+  }
+  // Read attributes the v2 entity has with the same meaning.
+  if (path.length === 1 && ['name', 'version'].includes(path[0]) && !(top.parent?.type === 'assignment' && same(top.parent.childForFieldName('left'), top))) {
+    if (plainRead(ctx, top)) plan.reads.push(top);
+    return true;
+  }
+  const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
+  // The environment's conda specification as YAML (v1 `CondaDependencies.serialize_to_string`): the
+  // v2 entity's `conda_file` property is the dict it was given (azure-ai-ml
+  // `entities/_assets/environment.py`), dumped with PyYAML as for a `CondaDependencies` of its own.
+  // Only for an in-memory specification (a file's YAML text would be re-dumped).
+  if (call && path.join('.') === 'python.conda_dependencies.serialize_to_string' && bindArgs(call, [], []) && plan.state?.conda && !plan.state.userManaged && !plan.state.condaFile) {
+    plan.serializes.push({ call, env: use });
+    return true;
+  }
+  const ws = call && path.length === 1 && path[0] === 'register' ? bindArgs(call, ['workspace'], ['workspace'])?.get('workspace') : undefined;
+  if (!ws) return false;
+  plan.registers.push({ call: call!, ws, env: use });
+  // `r = env.register(ws)` (or `env = env.register(ws)`): the registered environment's uses, in
+  // the same block, bound there only.
+  if (call!.parent?.type === 'expression_statement') return true;
+  const stmt = statementOf(call!);
+  const target = stmt ? call!.parent!.childForFieldName('left') : undefined;
+  if (!stmt) {
+    // `print(env.register(ws))`, or given on: as a use of the environment itself.
+    const where = passedOn(ctx, call!);
+    if (where && where !== 'ok') plan.consumers.push(where);
+    return !!where;
+  }
+  if (target?.type !== 'identifier' || !boundInBlockOnly(ctx, target, stmt.parent!)) return false;
+  const block = stmt.parent!;
+  const rs = usesOf(ctx, target);
+  return rs.every((u) => u.startIndex >= block.startIndex && u.endIndex <= block.endIndex) && rs.every((u) => laterUse(ctx, plan, u, depth + 1));
+}
+
+/**
+ * The uses of what the function `ret` returns from gives, if it is a plain `def` returning only
+ * there and called once: `x = f(...)` (x's uses, in the call's block, x bound there only) or the
+ * call itself as an argument.
+ */
+function returnedUses(ctx: RuleContext, ret: SyntaxNode): readonly SyntaxNode[] | undefined {
+  const def = ret.parent?.parent;
+  if (def?.type !== 'function_definition' || !same(ret.parent, def.childForFieldName('body')) || def.descendantsOfType('return_statement').length !== 1) return undefined;
+  if (def.descendantsOfType(['yield', 'function_definition', 'lambda']).length) return undefined;
+  const uses = usesOf(ctx, def.childForFieldName('name')!);
+  const call = uses.length === 1 ? uses[0].parent : undefined;
+  if (call?.type !== 'call' || !same(call.childForFieldName('function'), uses[0])) return undefined;
+  const target = call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) ? call.parent.childForFieldName('left') : undefined;
+  if (!target) return [call];
+  const stmt = statementOf(call);
+  if (target.type !== 'identifier' || !stmt || !boundInBlockOnly(ctx, target, stmt.parent!)) return undefined;
+  const xs = usesOf(ctx, target);
+  return xs.every((u) => u.startIndex >= stmt.parent!.startIndex && u.endIndex <= stmt.parent!.endIndex) ? xs : undefined;
+}
+
 function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
   const made = producerState(ctx, producer);
   if (!made) return undefined;
-  const plan: Plan = { producer, deletes: [], registers: [], serializes: [], consumers: [] };
+  const plan: Plan = { producer, deletes: [], registers: [], serializes: [], consumers: [], reads: [] };
   if ('lookup' in made) plan.lookup = made.lookup;
   else plan.state = made;
   // Made inline as an argument: that consumer is its only use.
@@ -560,30 +657,7 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
     }
   }
   // Every other use: registered, passed on, or its name read.
-  for (; i < uses.length; i++) {
-    const use = uses[i];
-    const { path, top } = chainOf(use);
-    if (!path.length) {
-      const where = passedOn(ctx, use);
-      if (!where) return undefined;
-      if (where !== 'ok') plan.consumers.push(where);
-      continue;
-    }
-    // Read attributes the v2 entity has with the same meaning.
-    if (path.length === 1 && ['name', 'version'].includes(path[0]) && !(top.parent?.type === 'assignment' && same(top.parent.childForFieldName('left'), top))) continue;
-    const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
-    // The environment's conda specification as YAML (v1 `CondaDependencies.serialize_to_string`): the
-    // v2 entity's `conda_file` property is the dict it was given (azure-ai-ml
-    // `entities/_assets/environment.py`), dumped with PyYAML as for a `CondaDependencies` of its own.
-    // Only for an in-memory specification (a file's YAML text would be re-dumped).
-    if (call && path.join('.') === 'python.conda_dependencies.serialize_to_string' && bindArgs(call, [], []) && plan.state?.conda && !plan.state.userManaged && !plan.state.condaFile) {
-      plan.serializes.push({ call, env: use });
-      continue;
-    }
-    const ws = call && path.length === 1 && path[0] === 'register' ? bindArgs(call, ['workspace'], ['workspace'])?.get('workspace') : undefined;
-    if (!ws) return undefined;
-    plan.registers.push({ call: call!, ws, env: use });
-  }
+  for (; i < uses.length; i++) if (!laterUse(ctx, plan, uses[i], 0)) return undefined;
   return plan;
 }
 
@@ -708,6 +782,7 @@ function planEdits(fb: FixBuilder, ctx: RuleContext, plan: Plan, takesVars = fal
     // ENV2: env.register(ws) → ml_client.environments.create_or_update(env) (both return the environment).
     edits.push([r.call, `${client.ml}.environments.create_or_update(${r.env.text})`], ...client.edits);
   }
+  for (const r of plan.reads) edits.push([r, r.text]);
   // Once each (two registers on one workspace bring its edits twice).
   return edits.filter(([n], k) => edits.findIndex(([m]) => same(m, n)) === k);
 }
@@ -748,14 +823,27 @@ export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNo
 }
 
 /**
+ * The v1 environment variable `env` is also given to another v1 consumer (`ScriptRunConfig(environment=env)`
+ * and `InferenceConfig(environment=env)`, the Udacity and MLN train-then-deploy shape): one consumer
+ * cannot take its lifecycle; it can take an `environmentCopy`, the other one the environment later.
+ */
+export function sharedEnvironment(ctx: RuleContext, env: SyntaxNode): boolean {
+  const producer = env.type === 'identifier' && sdkOf(ctx.model.evaluate(env)) === 'v1' ? definingCall(ctx, env) : undefined;
+  const plan = producer && planOf(ctx, producer);
+  return !!plan && plan.consumers.some((c) => same(c.use, env)) && plan.consumers.some((c) => !same(c.use, env));
+}
+
+/**
  * A v2 environment equal to the v1 environment `env`, which stays v1 (another v1 consumer keeps it,
  * e.g. the inference config of a local deployment): one expression for `at`, with the edits it takes
  * (a workspace's client). Only for an environment whose producer's arguments and folded configuration
  * mean the same at `at`, without environment variables (a v2 deployment setting). Its registration,
- * `save`, ... stay v1 code.
+ * `save`, ... stay v1 code. `env` may also be the producer call itself, written in a v1 consumer that
+ * goes (`InferenceConfig(environment=Environment.get(ws, name))`): its v2 form, moved to `at`.
  */
 export function environmentCopy(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, at: SyntaxNode): { text: string; edits: Edits } | undefined {
-  const producer = env.type === 'identifier' ? definingCall(ctx, env) : undefined;
+  // (A call: the v1 producer written where the environment is given, e.g. in an inference config.)
+  const producer = env.type === 'identifier' ? definingCall(ctx, env) : env.type === 'call' ? env : undefined;
   const plan = producer && sdkOf(ctx.model.evaluate(env)) === 'v1' ? planOf(ctx, producer) : undefined;
   const args = producer?.childForFieldName('arguments');
   if (!plan || !args || plan.envVars) return undefined;
@@ -790,8 +878,20 @@ const producerBuilder: Builder = (fb, ref, ctx) => {
 function producerOfRoot(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
   let root = node;
   while (root.type === 'attribute') root = root.childForFieldName('object')!;
-  const made = root.type === 'identifier' ? definingCall(ctx, root) : undefined;
+  const made = root.type === 'identifier' ? madeBy(ctx, root, 0) : undefined;
   return made && planOf(ctx, made) ? made : undefined;
+}
+
+/** The v1 producer of the environment a name holds, through `r = env.register(ws)` and `x = helper()` (a `def` returning one). */
+function madeBy(ctx: RuleContext, name: SyntaxNode, depth: number): SyntaxNode | undefined {
+  const made = definingCall(ctx, name);
+  if (!made || depth > 3) return made;
+  if (qnameOf(ctx, made) === `${ENV}.register`) {
+    const fn = made.childForFieldName('function');
+    const env = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    return env?.type === 'identifier' ? madeBy(ctx, env, depth + 1) : undefined;
+  }
+  return helperProducer(ctx, made) ?? made;
 }
 
 /** A piece of an environment's lifecycle: offers the producer's fix. */

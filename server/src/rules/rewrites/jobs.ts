@@ -25,7 +25,9 @@
  *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped, and
  *   `with run.child_run() as child:` → a nested run.
  * - `for r in exp.get_runs():` → the experiment's top-level MLflow runs, newest first (`getRunsEdits`),
- *   `r.id`/`get_metrics()`/`get_status()` shown read from the MLflow run.
+ *   `r.id`/`get_metrics()`/`get_status()` shown read from the MLflow run; also through `list(...)`, a
+ *   name assigned them that for loops iterate (once for v1's generator), `len()` or a print shows.
+ * - an interactive run's `fail()` / `cancel()` → `mlflow.end_run(status="FAILED" / "KILLED")`.
  * Bridging: in a job script whose own run is still needed (`run.input_datasets[...]`, `run.parent`,
  * `_OfflineRun` tests...), each logging call with a standalone MLflow form (log, log_row, log_table,
  * log_image, tag, set_tags, upload_file, upload_folder) is its own suggestion: MLflow logs to the job's
@@ -38,8 +40,9 @@
  * (v2 streams logs until the job ends), get_file_names used other than shown and download_file of other than
  * a literal `outputs/` path (v1's log paths do not map onto v2's), DockerConfiguration other than
  * `use_docker=True` alone, fail/complete of a submitted run, get_environment,
- * get_outputs, restore_snapshot, Experiment.get_runs other than iterated by a for loop (kept as a
- * list; type/tags/properties filters, include_children), a status compared on an MLflow run (MLflow
+ * get_outputs, restore_snapshot, Experiment.get_runs read otherwise (type/tags/properties filters,
+ * include_children, a list indexed), `run.id` whose form is read (`run.id.startswith("OfflineRun")`, compared:
+ * an MLflow run ID has another form), fail() of a submitted run (v2 can only cancel), a status compared on an MLflow run (MLflow
  * spells statuses otherwise), a string logged in a loop (one artifact where v1 kept a series),
  * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` (v2 passes inputs as arguments), AutoML limits/training settings (they
  * need statements after the call) and v1 datasets as AutoML data (MLTable in v2).
@@ -53,7 +56,7 @@ import { environmentEdits, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineConfig } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
-import { clientOf } from './workspace';
+import { clientOf, offlineIdiomFix } from './workspace';
 import { dataInput } from './data';
 import { autoMLConfig, bestChildEdit } from './automl';
 
@@ -282,7 +285,11 @@ const LOGGING: Record<string, Builder> = {
  */
 function runLoggingUse(fb: FixBuilder, ctx: RuleContext, use: SyntaxNode): [SyntaxNode, string] | undefined {
   const m = memberOf(use);
-  if (m && !m.call && m.name === 'id') return [m.attr, `${use.text}.info.run_id`];
+  if (m && !m.call && m.name === 'id') {
+    // The id's form read (`run.id.startswith("OfflineRun")`, compared): an MLflow run id has another form.
+    const up = m.attr.parent;
+    return up?.type === 'attribute' || up?.type === 'comparison_operator' ? undefined : [m.attr, `${use.text}.info.run_id`];
+  }
   const ref = m?.call && referenceAt(ctx, m.attr);
   if (!ref) return undefined;
   if (ref.qname === 'azureml.core.Run.log_list') {
@@ -769,8 +776,11 @@ const runUse: Builder = (fb, ref, ctx) => {
   const b = run?.type === 'identifier' ? ctx.model.resolveName(run.text, run) : undefined;
   const loop = b?.node.parent;
   const iter = loop?.type === 'for_statement' && same(loop.childForFieldName('left'), b!.node) ? loop.childForFieldName('right') : undefined;
-  // Likewise `for r in exp.get_runs():` (getRunsEdits).
-  return iter && ['azureml.core.Run.get_children', 'azureml.core.Experiment.get_runs'].includes(qnameOf(ctx, iter) ?? '') ? fb.sameFixAs(iter) : undefined;
+  // Likewise `for r in exp.get_runs():` (getRunsEdits), also through `list(...)` or a name assigned it.
+  let runs = iter?.type === 'identifier' ? definingCall(ctx, iter) : iter;
+  const inner = runs?.type === 'call' && runs.childForFieldName('function')?.text === 'list' ? callArgs(runs).positional[0] : undefined;
+  if (inner?.type === 'call') runs = inner;
+  return runs && ['azureml.core.Run.get_children', 'azureml.core.Experiment.get_runs'].includes(qnameOf(ctx, runs) ?? '') ? fb.sameFixAs(runs) : undefined;
 };
 
 /** The v2 `compute=` for a v1 compute target: a name as written, a v1 compute object's `.name`, a `.name` read kept; null when none. */
@@ -1189,32 +1199,36 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   const e = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
   const ws = e?.get('workspace');
   const name = e?.get('name');
-  const loop = call.parent;
-  const uses = loopUses(ctx, call);
-  if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call) || !uses || loop?.type !== 'for_statement' || loop.childForFieldName('alternative')) return undefined;
-  const r = loop.childForFieldName('left')!.text;
+  if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
+  const runs = runsRead(ctx, call);
+  if (!runs) return undefined;
   const edits: Edits = [];
   let status = false;
-  for (const use of uses) {
-    const m = memberOf(use);
-    if (!m) {
-      if (!shown(ctx, use)) return undefined;
-    } else if (m.name === 'id' && !m.call) edits.push([m.attr, `${r}.info.run_id`]);
-    else if (m.name === 'get_metrics' && m.call && noArgs(m.call)) edits.push([m.call, `${r}.data.metrics`]);
-    else if (m.name === 'get_status' && m.call && noArgs(m.call) && shown(ctx, m.call)) {
-      edits.push([m.call, `${r}.info.status`]);
-      status = true;
-    } else return undefined;
+  for (const { loop, uses } of runs.loops) {
+    const r = loop.childForFieldName('left')!.text;
+    for (const use of uses) {
+      const m = memberOf(use);
+      if (!m) {
+        if (!shown(ctx, use)) return undefined;
+      } else if (m.name === 'id' && !m.call) edits.push([m.attr, `${r}.info.run_id`]);
+      else if (m.name === 'get_metrics' && m.call && noArgs(m.call)) edits.push([m.call, `${r}.data.metrics`]);
+      else if (m.name === 'get_status' && m.call && noArgs(m.call) && shown(ctx, m.call)) {
+        edits.push([m.call, `${r}.info.status`]);
+        status = true;
+      } else return undefined;
+    }
   }
-  const client = trackingSet(ctx, loop, ws) ? null : clientOf(fb, ctx, ws);
-  const mark = status ? reviewMark(ctx, call) : undefined;
+  const stmt = runs.stmt;
+  const client = trackingSet(ctx, stmt, ws) ? null : clientOf(fb, ctx, ws);
+  const mark = !status ? undefined : same(stmt, call.parent ?? undefined) || same(stmt, listed(ctx, call).parent ?? undefined) ? reviewMark(ctx, call) : statementMark(ctx, stmt, call);
   if (client === undefined || (status && !mark)) return undefined;
   const mlflow = fb.needModule('mlflow');
-  edits.unshift([call, `[${r} for ${r} in ${mlflow}.search_runs(experiment_names=[${name.text}], output_format="list") if "mlflow.parentRunId" not in ${r}.data.tags]`]);
+  const r = runs.loops[0]?.loop.childForFieldName('left')!.text ?? 'r';
+  edits.unshift([call, `[${r} for ${r} in ${mlflow}.search_runs(experiment_names=[${name.text}], output_format="list") if "mlflow.parentRunId" not in ${r}.data.tags]${mark === 'append' ? REVIEW : ''}`]);
   if (client) {
     const ml = client.ml;
-    const lead = firstLeaf(loop);
-    edits.push([lead, `${mlflow}.set_tracking_uri(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)\n${' '.repeat(loop.startPosition.column)}${lead.text}`], ...client.edits);
+    const lead = firstLeaf(stmt);
+    edits.push([lead, `${mlflow}.set_tracking_uri(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)\n${' '.repeat(stmt.startPosition.column)}${lead.text}`], ...client.edits);
   }
   if (mark && mark !== 'append') edits.push(mark);
   // `exp = Experiment(ws, name)` used only here: its name (the Experiment builder's rewrite once unused).
@@ -1222,6 +1236,63 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   const expUses = exp.type === 'identifier' ? usesOfAssigned(ctx, expCall) : undefined;
   if (expUses && new Set(expUses.map((u) => u.id)).size === 1 && expCall.parent?.type === 'assignment') edits.push([expCall, name.text]);
   return edits;
+}
+
+/** reviewMark for `node` in the statement `stmt` (`runs = list(<node>)`): after its last token, when it ends the line. */
+function statementMark(ctx: RuleContext, stmt: SyntaxNode, node: SyntaxNode): 'append' | [SyntaxNode, string] | undefined {
+  if (stmt.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
+  if (node.endIndex === stmt.endIndex) return 'append';
+  let last: SyntaxNode | null = stmt;
+  while (last && last.childCount) last = last.lastChild;
+  return last && last.endIndex === stmt.endIndex && last.endIndex > node.endIndex ? [last, `${last.text}${REVIEW}`] : undefined;
+}
+
+/** `list(<call>)` (the builtin, one argument) around `call`, else `call`. */
+function listed(ctx: RuleContext, call: SyntaxNode): SyntaxNode {
+  const args = call.parent;
+  const outer = args?.type === 'argument_list' ? args.parent : undefined;
+  const fn = outer?.childForFieldName('function');
+  return outer?.type === 'call' && fn?.type === 'identifier' && fn.text === 'list' && !ctx.model.resolveName('list', outer) && args!.namedChildren.length === 1 ? outer : call;
+}
+
+/**
+ * How the runs of `exp.get_runs()` are read: iterated by a for loop (`for r in exp.get_runs():`, or
+ * `list(...)` of it), assigned to a name bound once that only for loops iterate (one loop for v1's
+ * generator, any for a `list(...)`, which `len()` may also read or a print show), or a `list(...)` shown. The loops
+ * (no `else`, a name as target) with their variable's uses, and the statement the runs are read in.
+ */
+function runsRead(ctx: RuleContext, call: SyntaxNode): { loops: Array<{ loop: SyntaxNode; uses: readonly SyntaxNode[] }>; stmt: SyntaxNode } | undefined {
+  const outer = listed(ctx, call);
+  const loopOf = (expr: SyntaxNode): { loop: SyntaxNode; uses: readonly SyntaxNode[] } | undefined => {
+    const loop = expr.parent;
+    const uses = loopUses(ctx, expr);
+    return uses && loop?.type === 'for_statement' && !loop.childForFieldName('alternative') ? { loop, uses } : undefined;
+  };
+  for (const expr of [call, outer]) {
+    const l = expr.parent?.type === 'for_statement' ? loopOf(expr) : undefined;
+    if (expr.parent?.type === 'for_statement') return l && { loops: [l], stmt: l.loop };
+  }
+  const target = assignedName(outer);
+  if (target) {
+    const stmt = target.parent!.parent!;
+    if ((ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
+    const loops: Array<{ loop: SyntaxNode; uses: readonly SyntaxNode[] }> = [];
+    // (Distinct nodes: the model lists a for loop's iterable use twice.)
+    const uses = [...new Map(usesOf(ctx, target).map((u) => [u.id, u])).values()];
+    for (const u of uses) {
+      const holder = u.parent?.type === 'argument_list' ? u.parent.parent : undefined;
+      const len = holder?.type === 'call' && holder.childForFieldName('function')?.text === 'len' && !ctx.model.resolveName('len', holder) && holder.childForFieldName('arguments')!.namedChildren.length === 1;
+      if ((len || shown(ctx, u)) && outer !== call) continue;
+      const l = u.parent?.type === 'for_statement' && same(u.parent.childForFieldName('right'), u) ? loopOf(u) : undefined;
+      if (!l) return undefined;
+      loops.push(l);
+    }
+    return !uses.length || (outer === call && loops.length > 1) ? undefined : { loops, stmt };
+  }
+  if (outer === call || !shown(ctx, outer)) return undefined;
+  let stmt: SyntaxNode | null = outer;
+  while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
+  return stmt ? { loops: [], stmt } : undefined;
 }
 
 /**
@@ -1276,6 +1347,12 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
     }
     if (m.call && m.name === 'complete' && noArgs(m.call) && stmt.type === 'expression_statement') {
       edits.push([m.call, `${mlflow}.end_run()`]);
+      continue;
+    }
+    // Ending the run as failed / canceled: mlflow.end_run(status=) with MLflow's RunStatus names
+    // (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.end_run; mlflow.entities.RunStatus).
+    if (m.call && (m.name === 'fail' || m.name === 'cancel') && noArgs(m.call) && m.call.parent?.type === 'expression_statement' && stmt.type === 'expression_statement') {
+      edits.push([m.call, `${mlflow}.end_run(status="${m.name === 'fail' ? 'FAILED' : 'KILLED'}")`]);
       continue;
     }
     if (m.call && m.name === 'get_metrics' && noArgs(m.call)) {
@@ -1381,9 +1458,14 @@ const runWorkspace: Builder = (fb, ref, ctx) => {
     const holder = list?.type === 'argument_list' ? list.parent : undefined;
     return holder?.type === 'call' && qnameOf(ctx, holder) ? fb.sameFixAs(holder) : undefined;
   }
+  // `if type(run) == _OfflineRun: ws = Workspace.from_config() else: ws = run.experiment.workspace`.
+  const idiom = offlineIdiomFix(fb, ctx, node);
+  if (idiom !== undefined) return idiom;
   const assign = node.parent;
   const target = assign?.type === 'assignment' && same(assign.childForFieldName('right'), node) ? assign.childForFieldName('left') : undefined;
   if (target?.type !== 'identifier' || assign!.parent?.type !== 'expression_statement' || usesOf(ctx, target).length) return undefined;
+  // (Bound on another path too: not the job's client there.)
+  if ((ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length > 1) return undefined;
   const client = clientOf(fb, ctx, node);
   return client && !client.edits.length ? client.ml : undefined;
 };
@@ -1399,7 +1481,8 @@ export const JOBS: Rewrites = {
     'azureml.core.Run.get_children': runMember(),
     'azureml.core.Run.child_run': runMember(),
     'azureml.core.Run.get_details': runMember(),
-    'azureml.core.Run.cancel': runUse,
+    'azureml.core.Run.cancel': runMember(),
+    'azureml.core.Run.fail': runMember(),
     'azureml.core.Run.register_model': runUse,
     'azureml.core.Run.get_file_names': runMember(),
     // The best trial of a submitted sweep (sweep.ts bestRunEdit): with the submission.

@@ -7,7 +7,10 @@
  * `command(...)` objects with `inputs`/`outputs` and `${{inputs.x}}`/`${{outputs.y}}` in their
  * command lines, `PipelineData`/`OutputFileDatasetConfig` become `Output(type="uri_folder")`
  * (a `PipelineData` on a datastore got by name gets `path="azureml://datastores/<name>/paths/azureml/
- * ${{name}}/${{output_name}}"`, the v2 default output path on that datastore), a v1 file dataset
+ * ${{name}}/${{output_name}}"`, the v2 default output path on that datastore; an
+ * `OutputFileDatasetConfig(destination=(datastore, "p/{run-id}"))` gets `path="azureml://datastores/
+ * <name | ${{default_datastore}}>/paths/p/${{name}}"`, v1 `{run-id}`/`{output-name}` being the v2 server
+ * expressions `${{name}}`/`${{output_name}}`: concept-expressions), a v1 file dataset
  * mounted/downloaded in a step's arguments becomes an input of that step's command (data.ts
  * `dataInput`, named after the option before it), the compute is a name (jobs.ts `computeName`),
  * `Pipeline(default_datastore=ds)` becomes `@dsl.pipeline(default_datastore="<name>")` and
@@ -18,7 +21,8 @@
  * pipeline job), `pipeline.validate()` becomes `ml_client.jobs.validate(pipeline)`, and
  * `step.run_after(other)` goes when a data dependency already orders the two steps. A step
  * whose `runconfig=rc` only sets `rc.environment = env` gets `environment=env` (environment.ts
- * rewrites env's lifecycle in the same fix) and the runconfig goes; a runconfig that only configures
+ * rewrites env's lifecycle in the same fix) and the runconfig goes (`rc.environment = Environment.get(...)`,
+ * a call: `rc = <its v2 form>`, the name the steps get); a runconfig that only configures
  * its own environment (`RunConfiguration(conda_dependencies=cd)`, `rc.environment.python.conda_dependencies
  * = cd`, `docker.enabled = True`, `docker.base_image`, `python.user_managed_dependencies`) becomes that
  * environment, an anonymous v2 `Environment(image=, conda_file=)` (environment.ts `runConfigEnvironment`,
@@ -30,8 +34,11 @@
  * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
  *
  * Not rewritten (no suggestion): other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
- * ...), steps with other runconfig settings (`docker.shm_size`, a runconfig set after a step took it,
- * both `rc.environment = env` and settings), params or hash_paths, other datasets (URL/file datasets,
+ * ...: the AutoMLStep of the Udacity pipelines has no v2 node form), `register_on_complete` /
+ * `read_delimited_files` on an OutputFileDatasetConfig (no v2 counterpart checked), destinations with
+ * other placeholders or on the default datastore of a pipeline that sets another default, steps with
+ * other runconfig settings (`docker.shm_size`, a runconfig set after a step took it, both
+ * `rc.environment = env` and settings), params or hash_paths, other datasets (URL/file datasets,
  * `inputs=[ds.as_named_input(...)]` read through the run) or DataReferences as step inputs, data on
  * a datastore amlint cannot name, steps or data used outside the pipeline or in several pipelines,
  * a run_after without a data dependency (v2 orders nodes by data only; no v2 form:
@@ -43,7 +50,7 @@
 import type { SyntaxNode } from '../../engine/syntax';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { kwargs, noArgs, qnameOf, same, usesOf, variableFree, type Builder, type Rewrites } from './common';
+import { kwargs, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Rewrites } from './common';
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
 import { computeName } from './jobs';
 import { dataInput } from './data';
@@ -86,6 +93,11 @@ interface Data {
   producer?: Step;
   /** The datastore named in `PipelineData(..., datastore=ds)` when not the default one. */
   datastore?: string;
+  /**
+   * `OutputFileDatasetConfig(destination=(ds, "p/{run-id}"))`: the datastore (a name, or the default
+   * one) and the path on it, `{run-id}`/`{output-name}` as the v2 server expressions.
+   */
+  destination?: { store: string | typeof DEFAULT_STORE; path: string };
 }
 
 interface Param {
@@ -204,6 +216,24 @@ function datastoreOf(ctx: RuleContext, ds: SyntaxNode): string | typeof DEFAULT_
   return value && /^[A-Za-z0-9_]+$/.test(value) ? value : undefined;
 }
 
+/**
+ * `(datastore, "path")` of an OutputFileDatasetConfig: the datastore and the v2 path on it. v1 replaces
+ * `{run-id}` with the step run's id and `{output-name}` with the output's name (azureml-core
+ * OutputFileDatasetConfig docs); v2 output paths take `${{name}}` (the job name, a pipeline's step
+ * job for a node: its run id) and `${{output_name}}`
+ * (https://learn.microsoft.com/azure/machine-learning/concept-expressions, server expressions).
+ */
+function destinationOf(ctx: RuleContext, dest: SyntaxNode): { store: string | typeof DEFAULT_STORE; path: string } {
+  const parts = dest.type === 'tuple' ? dest.namedChildren.filter((n) => n.type !== 'comment') : [];
+  need(parts.length === 2 && parts[1].type === 'string' && !parts[1].descendantsOfType('interpolation').length);
+  const store = need(datastoreOf(ctx, parts[0]));
+  const raw = need(stringValue(parts[1]));
+  const path = raw.replace(/^\/+/, '').replace(/\{run-id\}/g, '${{name}}').replace(/\{output-name\}/g, '${{output_name}}');
+  // Nothing else to quote or substitute: plain path characters around the expressions.
+  need(path && /^[A-Za-z0-9_.\-/]*$/.test(path.replace(/\$\{\{(name|output_name)\}\}/g, '')));
+  return { store, path };
+}
+
 /** A name usable as a v2 input/output/parameter name (and as a Python parameter). */
 const plainName = (s: string | undefined): s is string => !!s && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !['None', 'True', 'False', 'self'].includes(s);
 
@@ -271,8 +301,10 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       if (dir) need(dir.type === 'true' || dir.type === 'false');
       data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'pipeline_data', datastore: store === DEFAULT_STORE ? undefined : store };
     } else if (q === OUTPUT_CONFIG) {
-      const a = need(bindArgs(made, ['name'], ['name']));
+      const a = need(bindArgs(made, ['name', 'destination'], ['name', 'destination']));
       data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'output_config' };
+      const dest = a.get('destination');
+      if (dest) data.destination = destinationOf(ctx, dest);
     } else return undefined;
     need(plainName(data.name));
     datas.set(def.call.id, data);
@@ -358,7 +390,8 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const stmt = set!.parent!;
       const p = path.join('.');
       if (p === 'environment') {
-        need(!rc.env && value.type === 'identifier');
+        // a name, or a call making the environment in place (`Environment.get(ws, name)`: environment.ts)
+        need(!rc.env && (value.type === 'identifier' || value.type === 'call'));
         rc.env = value;
       } else if (p === 'target') need(value.type === 'identifier' || (value.type === 'string' && !value.descendantsOfType('interpolation').length));
       else if (path[0] === 'environment' && path.length > 1) rc.settings.push({ path: path.slice(1).join('.'), value, stmt });
@@ -368,7 +401,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     // Either an environment variable or settings (environment.ts checks which settings translate).
     need(!!rc.env !== !!rc.settings.length);
     // The environment is a name bound once, seen the same by every step (bound before the pipeline).
-    if (rc.env) need((ctx.model.scopeAt(rc.env).bindings.get(rc.env.text) ?? []).length === 1);
+    if (rc.env?.type === 'identifier') need((ctx.model.scopeAt(rc.env).bindings.get(rc.env.text) ?? []).length === 1);
     runconfigs.set(def.call.id, rc);
     return rc;
   };
@@ -588,7 +621,7 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
     ['outputs', outputs.length ? `{${outputs.join(', ')}}` : undefined],
     ['compute', s.compute],
     ['is_deterministic', s.args.get('allow_reuse')],
-    ['environment', s.runconfig ? (s.runconfig.env ?? s.runconfig.target).text : environment(fb)],
+    ['environment', s.runconfig ? (s.runconfig.env?.type === 'identifier' ? s.runconfig.env : s.runconfig.target).text : environment(fb)],
   ];
   const lines = args.filter(([, v]) => v !== undefined).map(([k, v]) => `${indent}    ${kwargs([[k, v]])},${k === 'environment' && !s.runconfig ? '  # amlint: review' : ''}`);
   return `${fb.need('azure.ai.ml', 'command')}(\n${lines.join('\n')}\n${indent})`;
@@ -626,7 +659,19 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
     // v1 PipelineData on another datastore wrote to `azureml/<run id>/<output name>` there: the v2 output
     // path with the server expressions `${{name}}`/`${{output_name}}` (the default output path's form,
     // on that datastore; https://learn.microsoft.com/azure/machine-learning/concept-expressions).
-    for (const d of a.data) edits.push([d.call, `${output}(type="uri_folder"${d.datastore ? `, path="azureml://datastores/${d.datastore}/paths/azureml/\${{name}}/\${{output_name}}"` : ''})`]);
+    // An OutputFileDatasetConfig destination: that path (`${{default_datastore}}` for the workspace's default
+    // datastore, which is the pipeline's when it names none: concept-expressions, server expressions).
+    const pathOf = (d: Data): string | undefined => {
+      if (d.datastore) return `azureml://datastores/${d.datastore}/paths/azureml/\${{name}}/\${{output_name}}`;
+      if (!d.destination) return undefined;
+      const store = d.destination.store === DEFAULT_STORE ? '${{default_datastore}}' : d.destination.store;
+      return `azureml://datastores/${store}/paths/${d.destination.path}`;
+    };
+    if (a.data.some((d) => d.destination?.store === DEFAULT_STORE) && a.defaultDatastore) return undefined;
+    for (const d of a.data) {
+      const path = pathOf(d);
+      edits.push([d.call, `${output}(type="uri_folder"${path ? `, path="${path}"` : ''})`]);
+    }
   }
   for (const p of a.params) edits.push([p.call, p.value.text]);
   // A runconfig's environment becomes the steps' environment (environment.ts rewrites its lifecycle); the runconfig goes.
@@ -636,8 +681,16 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
       const envEdits = environmentEdits(fb, ctx, rc.env);
       if (!envEdits) return undefined;
       for (const [n, t] of envEdits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
-      edits.push([rc.call.parent!.parent!, '']);
-      for (const st of rc.assigns) edits.push([st, '']);
+      // (whole lines, so no blank line is left)
+      const gone = (st: SyntaxNode): SyntaxNode => statementLines(ctx, st) ?? st;
+      edits.push([gone(rc.call.parent!.parent!), '']);
+      for (const st of rc.assigns) {
+        // `rc.environment = <call>`: `rc = <the v2 environment>`, the name the steps get.
+        const set = st.firstNamedChild;
+        const left = set?.type === 'assignment' && same(set.childForFieldName('right'), rc.env) ? set.childForFieldName('left') : undefined;
+        if (rc.env.type === 'call' && left) edits.push([left, rc.target.text]);
+        else edits.push([gone(st), '']);
+      }
       continue;
     }
     const made = runConfigEnvironment(fb, ctx, rc.call, rc.settings);
@@ -683,7 +736,10 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   // (a run_after statement above is deleted, leaving its line blank)
   const aboveRow = a.statement.startPosition.row - 1;
   const blanked = a.steps.some((s) => s.runAfter.some((r) => r.startPosition.row === aboveRow));
-  const gap = !indent && above.trim() && !blanked ? '\n' : '';
+  // (not when the statement opens its notebook cell: the line above is another cell's)
+  const lines = ctx.module.lines;
+  const opensCell = !!lines && lines[aboveRow]?.cell !== lines[a.statement.startPosition.row]?.cell;
+  const gap = !indent && above.trim() && !blanked && !opensCell ? '\n' : '';
   inserts.push([a.statement, `${gap}${deco}\n${indent}def ${fn}(${signature}):\n${body.join('')}\n${indent}`]);
   for (const [n, t] of edits) fb.replace(n, t);
   for (const [n, t] of inserts) fb.replace({ start: { line: n.startPosition.row, character: n.startPosition.column }, end: { line: n.startPosition.row, character: n.startPosition.column } }, t);

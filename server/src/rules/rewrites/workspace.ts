@@ -21,6 +21,12 @@
  * run with `identity: user_identity`; azureml-examples cli/jobs/single-step/on-behalf-of). The calls
  * receiving such a `ws` are rewritten on it (clientOf), its properties read from it, and
  * `ws = run.experiment.workspace` becomes `ws = ml_client` once every use has a v2 form.
+ * The offline/online idiom of job scripts (`if type(run) == _OfflineRun: ws = Workspace.from_config()
+ * else: ws = run.experiment.workspace`, also `isinstance`, `run.id.startswith("OfflineRun")`, negated
+ * with the branches swapped, a `ws = None` before) is one fix (offlineIdiom): each branch gets the
+ * client of the workspace it named, `MLClient.from_config(...)` offline and the job's client inline in
+ * the job's branch (never run offline), and every use of `ws` becomes a use of that client; not
+ * offered when one use has no v2 form. Any other name bound on more than one path gets no client.
  * A kept `Workspace(...)`/`Workspace.get(...)`/`Workspace.from_config(path)` variable (something v1
  * still receives it) bridges: its consumers use `ml_client = MLClient(DefaultAzureCredential(),
  * ws.subscription_id, ws.resource_group, ws.name)`, one statement added after the workspace's
@@ -65,7 +71,7 @@
  * script (a job has no config file).
  */
 import type { SyntaxNode } from '../../engine/syntax';
-import { sdkOf } from '../../engine/semantic/model';
+import { sdkOf, type Binding } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { assignedName, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
@@ -86,6 +92,13 @@ const CI_PROVISIONING = 'azureml.core.compute.ComputeInstance.provisioning_confi
 /** v1 compute gets (`ComputeTarget(ws, n)`, `AmlCompute(ws, n)`, `ComputeInstance(ws, n)`) and creates (a static method dispatching on the configuration). */
 const COMPUTE_GETS = [COMPUTE_TARGET, AML_COMPUTE, COMPUTE_INSTANCE];
 const CREATES = [CREATE, CI_CREATE];
+
+/** A name with more than one binding in its scope, one of them under a branch (if/try/for/with). */
+function multiBound(ctx: RuleContext, name: SyntaxNode): boolean {
+  // (The scope the name resolves in: a function reading a module's `ws` sees the module's bindings.)
+  const bindings = ctx.model.resolveName(name.text, name)?.scope.bindings.get(name.text) ?? [];
+  return bindings.length > 1 && bindings.some((b) => !straightLine(b.node));
+}
 
 /** The statement runs unconditionally in its module or function (not under if/try/for/with). */
 function straightLine(node: SyntaxNode): boolean {
@@ -131,11 +144,15 @@ export interface Client {
  */
 export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined, exempt?: SyntaxNode): Client | undefined {
   if (!ws) return undefined;
-  // A name bound on more than one path (`if type(run) == _OfflineRun: ws = Workspace.from_config()
-  // else: ws = run.experiment.workspace`): which workspace it is depends on the run; no one client.
+  // A name bound on more than one path: which workspace it is depends on the path; no one client,
+  // but for the offline/online idiom of job scripts (each branch's own client, see idiomEdits).
   if (ws.type === 'identifier') {
-    const bindings = ctx.model.scopeAt(ws).bindings.get(ws.text) ?? [];
-    if (bindings.length > 1 && bindings.some((b) => !straightLine(b.node))) return undefined;
+    const idiom = offlineIdiom(ctx, ws);
+    if (idiom) {
+      const edits = idiomEdits(fb, ctx, idiom, ws);
+      return edits ? { ml: ws.text, edits } : undefined;
+    }
+    if (multiBound(ctx, ws)) return undefined;
   }
   const v = ctx.model.evaluate(ws);
   if (ws.type === 'identifier' && v?.kind === 'instance' && v.type === 'azure.ai.ml.MLClient' && sdkOf(v) === 'v2') return { ml: ws.text, edits: [] };
@@ -417,10 +434,14 @@ type ClientFor = (ws: SyntaxNode | undefined) => string | undefined;
 const TAKES_CLIENT = new Set(['azureml.core.Datastore.get', 'azureml.core.Datastore.get_default', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', ...COMPUTE_GETS, ...CREATES, SUPPORTED_VMSIZES]);
 
 function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode, exempt?: SyntaxNode): UseEdits | undefined {
+  return usesEdits(ctx, usesOf(ctx, target), target.text, call.startIndex, straightLine(call), exempt);
+}
+
+/** useEdits of the `uses` of a workspace variable `name` (`straight`: its binding is the only one they can see). */
+function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, at: number, straight: boolean, exempt?: SyntaxNode): UseEdits | undefined {
   const edits: Edits = [];
   const consumers: SyntaxNode[] = [];
-  const uses = usesOf(ctx, target);
-  const client: ClientFor = (w) => (w && uses.some((u) => same(u, w)) ? target.text : undefined);
+  const client: ClientFor = (w) => (w && uses.some((u) => same(u, w)) ? name : undefined);
   for (const use of uses) {
     const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
     if (list?.type === 'argument_list') {
@@ -467,9 +488,9 @@ function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode, exempt
     } else return undefined;
   }
   // Uses read as v2 must see only this binding (not one made under if/try instead).
-  if ((edits.length || consumers.length) && !straightLine(call)) return undefined;
+  if ((edits.length || consumers.length) && !straight) return undefined;
   // Each consumer must be rewritten with it (checked without asking for imports).
-  const scratch = new FixBuilder(ctx, call.startIndex);
+  const scratch = new FixBuilder(ctx, at);
   if (consumers.some((c) => !consumerEdits(scratch, ctx, c, client, exempt))) return undefined;
   return { edits, consumers, client };
 }
@@ -534,6 +555,9 @@ function producerEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode | unde
 function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => string): Builder {
   return (fb, ref, ctx) => {
     const ws = receiver(ref);
+    // Bound on more than one path: only the offline/online idiom's fix (each branch its own client).
+    if (ws?.type === 'identifier' && offlineIdiom(ctx, ws)) return idiomFix(fb, ctx, ref.node, ws);
+    if (ws?.type === 'identifier' && multiBound(ctx, ws)) return undefined;
     const made = ws && definingCall(ctx, ws);
     if (!made) return undefined;
     const whole = combined(fb, ref.node, producerEdits(fb, ctx, made));
@@ -741,6 +765,7 @@ const jobWorkspace: Builder = (fb, ref, ctx) => {
   }
   const run = experimentWorkspace(node);
   if (!run || !ownRun(ctx, run)) return undefined;
+  if (offlineIdiom(ctx, assignedName(node))) return idiomFix(fb, ctx, node, assignedName(node));
   const call = v1CallOf(ctx, node);
   if (call) return fb.sameFixAs(call);
   return combined(fb, node, jobWorkspaceEdits(fb, ctx, node));
@@ -778,12 +803,189 @@ function jobWorkspaceProperty(v2: (ml: string) => string): Builder {
     const run = experimentWorkspace(read);
     if (!read || !run || !ownRun(ctx, run)) return undefined;
     if (ws!.type === 'identifier') {
+      // A `ws` bound on more than one path: only the offline/online idiom's fix (never the job's client offline).
+      if (offlineIdiom(ctx, ws)) return idiomFix(fb, ctx, ref.node, ws);
+      if ((ctx.model.scopeAt(ws!).bindings.get(ws!.text) ?? []).length > 1) return undefined;
       const whole = combined(fb, ref.node, jobWorkspaceEdits(fb, ctx, read));
       if (whole) return whole;
     }
     const ml = jobClient(fb, ctx);
     return ml && v2(ml);
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The offline/online idiom of job scripts (MachineLearningNotebooks automl scripts):
+//
+//   run = Run.get_context()
+//   ws = None                              (optional placeholder)
+//   if type(run) == _OfflineRun:           (or `isinstance(run, _OfflineRun)`, `run.id.startswith("OfflineRun")`, negated with the branches swapped)
+//       ws = Workspace.from_config()
+//   else:
+//       ws = run.experiment.workspace
+//
+// Both branches become MLClients of the same workspace each v1 branch named: the config file's
+// (MLClient.from_config) offline, the job's own (jobClient's expression, inline in that branch:
+// offline there are no AZUREML_ARM_* variables) in the job; every use of `ws` becomes a use of
+// that client, all as one fix (or the name keeps its v1 meaning on one path and not the other).
+
+/** The idiom around the variable `ws` (any of its bindings or uses): the two producers and every use of the name. */
+interface OfflineIdiom {
+  offline: SyntaxNode;
+  online: SyntaxNode;
+  uses: SyntaxNode[];
+}
+
+const offlineIdioms = new WeakMap<RuleContext['model'], Map<number, OfflineIdiom | null>>();
+
+function offlineIdiom(ctx: RuleContext, ws: SyntaxNode | undefined): OfflineIdiom | undefined {
+  if (ws?.type !== 'identifier' || !inJobScript(ctx)) return undefined;
+  const b = ctx.model.resolveName(ws.text, ws);
+  const list = b?.scope.bindings.get(ws.text) ?? [];
+  if (list.length < 2) return undefined;
+  let memo = offlineIdioms.get(ctx.model);
+  if (!memo) offlineIdioms.set(ctx.model, (memo = new Map()));
+  const key = list[0].node.startIndex;
+  if (!memo.has(key)) memo.set(key, findIdiom(ctx, list) ?? null);
+  return memo.get(key) ?? undefined;
+}
+
+function findIdiom(ctx: RuleContext, list: readonly Binding[]): OfflineIdiom | undefined {
+  let offline: SyntaxNode | undefined;
+  let online: SyntaxNode | undefined;
+  let placeholder: SyntaxNode | undefined;
+  const uses: SyntaxNode[] = [];
+  for (const x of list) {
+    const assign = x.kind === 'assign' ? x.node.parent : undefined;
+    const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), x.node) ? assign.childForFieldName('right') : undefined;
+    const stmt = assign?.parent;
+    if (!right || stmt?.type !== 'expression_statement') return undefined;
+    const seen = ctx.model.uses.get(x) ?? [];
+    if (right.type === 'none') {
+      // `ws = None` before the branches, read by nothing.
+      if (placeholder || seen.length || !straightLine(right)) return undefined;
+      placeholder = stmt;
+      continue;
+    }
+    if (qnameOf(ctx, right) === FROM_CONFIG && noArgs(right) && !offline) offline = right;
+    else if (experimentWorkspace(right) && !online) online = right;
+    else return undefined;
+    uses.push(...seen);
+  }
+  if (!offline || !online) return undefined;
+  const a = branchOf(offline.parent!.parent!);
+  const b = branchOf(online.parent!.parent!);
+  if (!a || !b || !same(a.ifStmt, b.ifStmt) || a.inElse === b.inElse) return undefined;
+  const test = offlineTest(ctx, a.ifStmt.childForFieldName('condition') ?? undefined);
+  // The run tested is the job's own, the one whose workspace the online branch reads.
+  const run = experimentWorkspace(online)!;
+  if (!test || test.negated !== a.inElse || run.type !== 'identifier' || run.text !== test.run.text || !ownRun(ctx, run)) return undefined;
+  if (!same(ctx.model.resolveName(run.text, run)?.node, ctx.model.resolveName(run.text, test.run)?.node)) return undefined;
+  // The branches run once, straight-line; the placeholder before them in the same block.
+  const outer = a.ifStmt.parent;
+  if (!(outer?.type === 'module' || (outer?.type === 'block' && outer.parent?.type === 'function_definition')) || (placeholder && (!same(placeholder.parent ?? undefined, a.ifStmt.parent ?? undefined) || placeholder.startIndex > a.ifStmt.startIndex))) return undefined;
+  return { offline, online, uses };
+}
+
+/** The if statement (no elif) whose branch body `stmt` is directly in, and whether that is the else branch. */
+function branchOf(stmt: SyntaxNode): { ifStmt: SyntaxNode; inElse: boolean } | undefined {
+  const block = stmt.parent;
+  if (block?.type !== 'block') return undefined;
+  const owner = block.parent;
+  const ifStmt = owner?.type === 'else_clause' ? owner.parent : owner;
+  if (ifStmt?.type !== 'if_statement') return undefined;
+  const alternatives = ifStmt.childrenForFieldName('alternative');
+  if (alternatives.length !== 1 || alternatives[0].type !== 'else_clause') return undefined;
+  if (owner?.type === 'else_clause') return { ifStmt, inElse: true };
+  return same(ifStmt.childForFieldName('consequence') ?? undefined, block) ? { ifStmt, inElse: false } : undefined;
+}
+
+/**
+ * `type(R) == _OfflineRun` / `type(R) is _OfflineRun` / `isinstance(R, _OfflineRun)` /
+ * `R.id.startswith("OfflineRun")`, or their negations (`!=`, `is not`, `not ...`): the run `R`.
+ */
+function offlineTest(ctx: RuleContext, cond: SyntaxNode | undefined): { run: SyntaxNode; negated: boolean } | undefined {
+  if (!cond) return undefined;
+  if (cond.type === 'parenthesized_expression' && cond.namedChildCount === 1) return offlineTest(ctx, cond.namedChild(0) ?? undefined);
+  if (cond.type === 'not_operator') {
+    const t = offlineTest(ctx, cond.childForFieldName('argument') ?? undefined);
+    return t && { run: t.run, negated: !t.negated };
+  }
+  const isOfflineClass = (n: SyntaxNode | undefined): boolean => {
+    const v = n ? ctx.model.evaluate(n) : undefined;
+    return v?.kind === 'ref' && v.qname === 'azureml.core.run._OfflineRun';
+  };
+  const builtin = (call: SyntaxNode, name: string): SyntaxNode[] | undefined => {
+    const fn = call.childForFieldName('function');
+    if (call.type !== 'call' || fn?.type !== 'identifier' || fn.text !== name || ctx.model.resolveName(name, call)) return undefined;
+    const a = callArgs(call);
+    return a.keywords.size || a.splat ? undefined : a.positional;
+  };
+  if (cond.type === 'comparison_operator' && cond.namedChildCount === 2) {
+    const [l, r] = [cond.namedChild(0)!, cond.namedChild(1)!];
+    const op = ctx.module.text.slice(l.endIndex, r.startIndex).replace(/\s+/g, ' ').trim();
+    const negated = op === '!=' || op === 'is not';
+    if (!negated && op !== '==' && op !== 'is') return undefined;
+    const [typeCall, cls] = isOfflineClass(r) ? [l, r] : [r, l];
+    const args = isOfflineClass(cls) ? builtin(typeCall, 'type') : undefined;
+    return args?.length === 1 && args[0].type === 'identifier' ? { run: args[0], negated } : undefined;
+  }
+  if (cond.type !== 'call') return undefined;
+  const args = builtin(cond, 'isinstance');
+  if (args) return args.length === 2 && args[0].type === 'identifier' && isOfflineClass(args[1]) ? { run: args[0], negated: false } : undefined;
+  // `R.id.startswith("OfflineRun")`: v1 offline runs have ids "OfflineRun_<uuid>".
+  const fn = cond.childForFieldName('function');
+  const id = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'startswith' ? fn.childForFieldName('object') : undefined;
+  const run = id?.type === 'attribute' && id.childForFieldName('attribute')?.text === 'id' ? id.childForFieldName('object') : undefined;
+  const a = callArgs(cond);
+  return run?.type === 'identifier' && a.positional.length === 1 && !a.keywords.size && stringValue(a.positional[0]) === 'OfflineRun' ? { run, negated: false } : undefined;
+}
+
+/**
+ * The fix of the idiom: both producers and every use of `ws` (useEdits). `asked`: the use a v1
+ * call of another area asks a client for (clientOf); that call's own fix rewrites it.
+ */
+function idiomEdits(fb: FixBuilder, ctx: RuleContext, idiom: OfflineIdiom, asked?: SyntaxNode): Edits | undefined {
+  // (Not `Experiment(ws, ...)`: jobs.ts keeps it when the experiment has other uses.)
+  const holder = asked && v1CallOf(ctx, asked);
+  const q = qnameOf(ctx, holder) ?? '';
+  const exempt = holder && !TAKES_CLIENT.has(q) && q !== 'azureml.core.Experiment' ? asked : undefined;
+  const uses = idiom.uses.filter((u) => !exempt || !same(u, exempt));
+  const name = idiom.offline.parent!.childForFieldName('left')!.text;
+  const found = usesEdits(ctx, uses, name, idiom.offline.startIndex, true);
+  // The job's client goes in its branch, with jobClient's review mark after the statement.
+  const stmt = idiom.online.parent!.parent!;
+  if (!found || idiom.online.endIndex !== stmt.endIndex || !endsLine(ctx, stmt)) return undefined;
+  const client = fb.need('azure.ai.ml', 'MLClient');
+  const offline = `${client}.from_config(credential=${fb.need('azure.identity', 'DefaultAzureCredential')}())`;
+  const cred = fb.need('azure.ai.ml.identity', 'AzureMLOnBehalfOfCredential');
+  const os = fb.needModule('os');
+  const env = (v: string): string => `${os}.environ["${v}"]`;
+  const online = `${client}(${kwargs([
+    ['credential', `${cred}()`],
+    ['subscription_id', env('AZUREML_ARM_SUBSCRIPTION')],
+    ['resource_group_name', env('AZUREML_ARM_RESOURCEGROUP')],
+    ['workspace_name', env('AZUREML_ARM_WORKSPACE_NAME')],
+  ])})  # the job must run with identity: user_identity${REVIEW}`;
+  const edits: Edits = [[idiom.offline, offline], [idiom.online, online], ...found.edits];
+  for (const c of found.consumers) {
+    const e = consumerEdits(fb, ctx, c, found.client);
+    if (!e) return undefined;
+    for (const x of e) if (!edits.some(([n]) => same(n, x[0]))) edits.push(x);
+  }
+  return edits;
+}
+
+/** `ws = run.experiment.workspace` in the idiom's online branch (`read`): the idiom's fix (jobs.ts offers it for that read). */
+export function offlineIdiomFix(fb: FixBuilder, ctx: RuleContext, read: SyntaxNode): string | undefined {
+  const target = assignedName(read);
+  return offlineIdiom(ctx, target) ? idiomFix(fb, ctx, read, target) : undefined;
+}
+
+/** The idiom's fix offered at `own` (a producer or a use of `ws`). */
+function idiomFix(fb: FixBuilder, ctx: RuleContext, own: SyntaxNode, ws: SyntaxNode | undefined): string | undefined {
+  const idiom = offlineIdiom(ctx, ws);
+  return idiom && combined(fb, own, idiomEdits(fb, ctx, idiom));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1490,7 +1692,7 @@ function workspaceArg(call: SyntaxNode): SyntaxNode | undefined {
 
 export const WORKSPACE: Rewrites = {
   calls: {
-    'azureml.core.Workspace.from_config': (fb, ref, ctx) => unusedWorkspace(fb, ctx, ref.call!) ?? combined(fb, ref.call!, fromConfigEdits(fb, ctx, ref.call!)),
+    'azureml.core.Workspace.from_config': (fb, ref, ctx) => unusedWorkspace(fb, ctx, ref.call!) ?? combined(fb, ref.call!, fromConfigEdits(fb, ctx, ref.call!)) ?? idiomFix(fb, ctx, ref.call!, assignedName(ref.call!)),
     'azureml.core.Workspace.get': (fb, ref, ctx) => combined(fb, ref.call!, workspaceCtorEdits(fb, ctx, ref.call!)),
     'azureml.core.Workspace': (fb, ref, ctx) => combined(fb, ref.call!, workspaceCtorEdits(fb, ctx, ref.call!)),
     'azureml.core.Workspace.get_default_datastore': (fb, ref, ctx) => {
