@@ -21,6 +21,29 @@ const uri = (ds: string, ml = 'ml_client'): string => `f"azureml://subscriptions
 describe('rewrites: datasets and data movement', () => {
   const cases: Array<[string, string, string]> = [
     [
+      // MLT: mltable.from_parquet_files(paths, include_path_column=False); the same paths dicts as delimited files.
+      'Dataset.Tabular.from_parquet_files on datastore paths, read as a table and registered → mltable.from_parquet_files + MLTable save/create_or_update',
+      [
+        'from azureml.core import Workspace, Dataset',
+        'ws = Workspace.from_config()',
+        'datastore = ws.get_default_datastore()',
+        'sales = Dataset.Tabular.from_parquet_files(path=[(datastore, "sales/2020/"), (datastore, "sales/2021.parquet")], include_path=True)',
+        'print(sales.take(5).to_pandas_dataframe())',
+        'sales = sales.register(workspace=ws, name="sales", create_new_version=True)',
+        '',
+      ].join('\n'),
+      [
+        CLIENT + 'import azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable',
+        ML + 'ws = ml_client',
+        'datastore = ws.datastores.get_default()',
+        `sales = mltable.from_parquet_files(paths=[{"folder": ${uri('datastore')}sales/2020/"}, {"file": ${uri('datastore')}sales/2021.parquet"}], include_path_column=True)`,
+        'print(sales.take(5).to_pandas_dataframe())',
+        'sales.save("./sales")  # amlint: review',
+        'sales = ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="./sales", type=AssetTypes.MLTABLE, name="sales"))',
+        '',
+      ].join('\n'),
+    ],
+    [
       'datastore.upload / upload_files → azureml-fsspec upload to the same datastore path (overwrite=True → MERGE_WITH_OVERWRITE, default → APPEND)',
       [
         'from azureml.core import Workspace',
@@ -362,6 +385,45 @@ describe('rewrites: datasets and data movement', () => {
     assert.deepEqual(again.cells, out.cells, 'a second run changes nothing');
   });
 
+  it('in a notebook: the DP-100 data lab (upload with show_progress, a glob read as a bare expression, a registration under try)', () => {
+    const out = fixDocument({
+      kind: 'notebook',
+      cells: [
+        { kind: 'code', text: 'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()' },
+        {
+          kind: 'code',
+          text: "default_ds = ws.get_default_datastore()\ndefault_ds.upload_files(files=['./data/diabetes.csv', './data/diabetes2.csv'], # the csv files\n                       target_path='diabetes-data/',\n                       overwrite=True,\n                       show_progress=True)",
+        },
+        { kind: 'code', text: "tab_data_set = Dataset.Tabular.from_delimited_files(path=(default_ds, 'diabetes-data/*.csv'))\ntab_data_set.take(20).to_pandas_dataframe()" },
+        {
+          kind: 'code',
+          text: "try:\n    tab_data_set = tab_data_set.register(workspace=ws,\n                                        name='diabetes-dataset',\n                                        description='diabetes data',\n                                        tags = {'format':'CSV'},\n                                        create_new_version=True)\nexcept Exception as ex:\n    print(ex)",
+        },
+      ],
+    }, undefined, { unsafe: true }).output;
+    assert.equal(out.kind, 'notebook');
+    if (out.kind !== 'notebook') return;
+    assert.deepEqual(out.cells, [
+      { kind: 'code', text: `${CLIENT}import azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable\nfrom azureml.fsspec import AzureMachineLearningFileSystem\n${ML}ws = ml_client` },
+      // show_progress only prints (v1); fsspec's MERGE_WITH_OVERWRITE is v1 overwrite=True.
+      { kind: 'code', text: `default_ds = ws.datastores.get_default()\nAzureMachineLearningFileSystem(${uri('default_ds')}").upload(lpath=['./data/diabetes.csv', './data/diabetes2.csv'], rpath='diabetes-data/', recursive=False, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review` },
+      { kind: 'code', text: `tab_data_set = mltable.from_delimited_files(paths=[{"pattern": ${uri('default_ds')}diabetes-data/*.csv"}])\ntab_data_set.take(20).to_pandas_dataframe()` },
+      {
+        kind: 'code',
+        text: [
+          'try:',
+          '    tab_data_set.save("./diabetes-dataset")  # amlint: review',
+          `    tab_data_set = ml_client.data.create_or_update(azure.ai.ml.entities.Data(path="./diabetes-dataset", type=AssetTypes.MLTABLE, name='diabetes-dataset', description='diabetes data', tags={'format':'CSV'}))`,
+          'except Exception as ex:',
+          '    print(ex)',
+        ].join('\n'),
+      },
+    ]);
+    for (const c of out.cells) assert.ok(parses(c.text), c.text);
+    const again = fixDocument({ kind: 'notebook', cells: out.cells as DocumentInput extends { cells: infer C } ? C : never }, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, out.cells, 'a second run changes nothing');
+  });
+
   it('a tabular dataset handed to AutoMLConfig offers the AutoML fix (automl.ts rewrites it with the configuration)', () => {
     const text = [
       'from azureml.core import Workspace, Experiment',
@@ -435,6 +497,9 @@ describe('rewrites: datasets and data movement', () => {
     it('a tabular dataset with set_column_types, registered, or passed to v1 code', () => {
       const head = 'from azureml.core import Workspace, Dataset, Model\nws = Workspace.from_config()\nd = ws.get_default_datastore()\n';
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")], set_column_types=types)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ds = Dataset.Tabular.from_parquet_files(path=[(d, "x.parquet")], set_column_types=types)\n`, 'Dataset.Tabular.from_parquet_files');
+      noFix(`${head}ds = Dataset.Tabular.from_parquet_files(path=(d, "sales/"), partition_format="/{Year}/x.parquet")\nds.to_pandas_dataframe()\n`, 'Dataset.Tabular.from_parquet_files');
+      noFix(`${head}ds = Dataset.Tabular.from_parquet_files(path=(d, "x.parquet"))\nds = ds.with_timestamp_columns("date")\n`, 'Dataset.Tabular.from_parquet_files');
       // create_new_version=False (the default) fails in v1 when the name exists; v2 would add a version.
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x")\n`, 'Dataset.Tabular.from_delimited_files');
       // A registered name v2 would not take (a space), or a register whose result is handed to pandas-less code.
@@ -575,6 +640,20 @@ describe('rewrites: file datasets registered or mounted by name', () => {
       noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds.register(ws, name, create_new_version=True)\n`, 'FileDataset.register');
       noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds = ds.register(ws, "mnist", create_new_version=True)\nprint(ds.to_path())\n`, 'FileDataset.register');
       noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/*.png"))\nds.register(ws, "mnist", create_new_version=True)\n`, 'FileDataset.register');
+    });
+    it('asset names the v2 REST API refuses (spaces, dots, a leading "_"): the DP-100 "diabetes dataset"', () => {
+      // workspaces/data name pattern ^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$ (REST API 2023-04-01).
+      noFix(`${head}ds = Dataset.File.from_files(path=(store, "diabetes-data/"))\nds = ds.register(workspace=ws, name="diabetes file dataset", description="diabetes files", tags={"format": "CSV"}, create_new_version=True)\n`, 'FileDataset.register');
+      noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds.register(ws, "mnist.v1", create_new_version=True)\n`, 'FileDataset.register');
+      noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds.register(ws, "_mnist", create_new_version=True)\n`, 'FileDataset.register');
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=(store, "diabetes-data/*.csv"))\nds.take(20).to_pandas_dataframe()\nds = ds.register(workspace=ws, name="diabetes dataset", description="diabetes data", tags={"format": "CSV"}, create_new_version=True)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(store, "x.csv")])\nds = ds.register(workspace=ws, name="titanic.csv", create_new_version=True)\n`, 'Dataset.Tabular.from_delimited_files');
+      noFix(`${head}ds = Dataset.get_by_name(ws, "diabetes file dataset")\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--a", ds.as_download()], compute_target="cpu", environment=env)\nExperiment(ws, "e").submit(src)\n`, 'Dataset.get_by_name');
+    });
+    it('file datasets v2 has no listing or local download for: to_path(), download(), several URLs', () => {
+      noFix(`${head}fds = Dataset.File.from_files(path=(store, "diabetes-data/*.csv"))\nfor file_path in fds.to_path():\n    print(file_path)\n`, 'Dataset.File.from_files');
+      noFix(`${head}fds = Dataset.File.from_files(path=[url1, url2])\nfds = fds.register(ws, name="mnist_opendataset", create_new_version=True)\n`, 'FileDataset.register');
+      noFix(`${head}fds = Dataset.get_by_name(workspace=ws, name="mnist_opendataset")\nfds.download(target_path=data_folder, overwrite=True)\n`, 'Dataset.get_by_name');
     });
     it('a registered dataset used twice, or fetched under a computed name or version', () => {
       const job = (args: string): string => `src = ScriptRunConfig(source_directory=".", script="t.py", arguments=[${args}], compute_target="cpu", environment=env)\nExperiment(ws, "e").submit(src)\n`;

@@ -324,6 +324,40 @@ describe('rewrites: models and deployment', () => {
         '    ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=model, environment=azure.ai.ml.entities.Environment(name="sklearn-env", image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", conda_file="conda.yml"), code_configuration=inference_config, **aci_config)).result()  # amlint: review\n' +
         '    service.traffic = {"blue": 100}\n    service = ml_client.online_endpoints.begin_create_or_update(service).result()\n    return service.scoring_uri\n',
     ],
+    [
+      // v1 read conda_file (like entry_script) relative to source_directory ("your entry_script, conda_file,
+      // and extra_docker_file_steps paths are relative paths to the source_directory path", the v1
+      // inference config reference, MicrosoftDocs/azure-docs includes/machine-learning-service-inference-config.md);
+      // a v2 Environment's conda_file is a path from the working directory: joined to the folder.
+      'the older inference config with a conda file under a source directory (the DP-100 labs)',
+      'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nm = Model(ws, "m")\nic = InferenceConfig(entry_script="score.py", source_directory="src", runtime="python", conda_file="env.yml")\nservice = Model.deploy(ws, "svc", [m], ic, AciWebservice.deploy_configuration())\n',
+      `${CLIENT.split('ml_client =')[0]}import os\nimport azure.ai.ml.entities\n${DEPLOY_IMPORTS.replace('import requests\n', '')}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n` +
+        'm = ml_client.models.get(name="m", label="latest")\n' +
+        'ic = CodeConfiguration(code="src", scoring_script="score.py")\n' +
+        'service = ManagedOnlineEndpoint(name="svc", auth_mode="key")  # amlint: review\n' +
+        'ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=m, environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", conda_file=os.path.join("src", "env.yml")), code_configuration=ic, instance_type="Standard_DS1_v2", instance_count=1)).result()  # amlint: review\n' +
+        'service.traffic = {"blue": 100}\n' +
+        'service = ml_client.online_endpoints.begin_create_or_update(service).result()\n',
+    ],
+    [
+      // The whole try body is the lookup's lifecycle: every v2 call in it raises HttpResponseError where v1 raised WebserviceException.
+      'a service looked up, shown and deleted under one try: the handler catches the v2 error',
+      'from azureml.core.webservice import Webservice\nfrom azureml.exceptions import WebserviceException\ntry:\n    old = Webservice(ws, name="svc")\n    print("Deleting", old.name)\n    old.delete()\nexcept WebserviceException as e:\n    print(e)\n',
+      `${CLIENT.split('ml_client =')[0]}from azure.core.exceptions import HttpResponseError\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\ntry:\n    old = ml_client.online_endpoints.get(name="svc")\n    print("Deleting", old.name)\n    ml_client.online_endpoints.begin_delete(name=old.name).result()\nexcept HttpResponseError as e:\n    print(e)\n`,
+    ],
+    [
+      // azure-ai-ml OnlineEndpointOperations.list() -> ItemPaged[OnlineEndpoint] (operations/_online_endpoint_operations.py);
+      // v1 listed ACI/AKS services, v2 lists online endpoints: the loop is marked for review.
+      'a loop printing the workspace\'s services → its online endpoints (state → provisioning_state)',
+      'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws):\n    print(s.name, s.state)\n    print("{}: {}".format(s.name, s.scoring_uri))\n',
+      `${CLIENT}for s in ml_client.online_endpoints.list():  # amlint: review\n    print(s.name, s.provisioning_state)\n    print("{}: {}".format(s.name, s.scoring_uri))\n`,
+    ],
+    [
+      'a loop printing the names of ws.webservices → the names of the online endpoints',
+      'from azureml.core import Workspace\nws = Workspace.from_config()\nfor name in ws.webservices:\n    print(name)\n',
+      `${CLIENT}for name in (e.name for e in ml_client.online_endpoints.list()):  # amlint: review\n    print(name)\n`,
+    ],
   ];
   rewriteCases(cases);
 
@@ -361,6 +395,46 @@ describe('rewrites: models and deployment', () => {
     assert.deepEqual(out, [
       'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\nservice = ml_client.online_endpoints.get(name="myaciservice")\nprint(service.scoring_uri)',
       'print(ml_client.online_deployments.get_logs(name=max(service.traffic, key=service.traffic.get), endpoint_name=service.name, lines=5000))',
+      'ml_client.online_endpoints.begin_delete(name=service.name).result()',
+    ]);
+    assert.deepEqual(run(out), out, 'a second run changes nothing');
+  });
+
+  it('a run\'s environment written in the inference config offers the deployment\'s fix', () => {
+    const src =
+      'from azureml.core import Model, Run\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nmodel = Model(ws, "m")\nbest_run = Run(experiment, "a")\n' +
+      'ic = InferenceConfig(entry_script="score.py", environment=best_run.get_environment())\naci = AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1)\nservice = Model.deploy(ws, "svc", [model], ic, aci)\n';
+    const fixes = lint({ kind: 'python', text: src }).findings.filter((f) => f.code === 'AML109' || f.message.includes('get_environment'));
+    assert.ok(fixes.some((f) => f.message.includes('get_environment')), 'the get_environment finding is there');
+    assert.equal(new Set(fixes.map((f) => JSON.stringify(f.fixes?.[0]?.edits))).size, 1, 'every piece offers the one fix');
+    assert.ok(fixPy(src).includes('environment="azureml:{0.name}:{0.version}".format(best_run.get_environment())'), fixPy(src));
+  });
+
+  it('a notebook in the DP-100 lab shape: conda file under the service folder, services listed by name', () => {
+    const cells = [
+      'from azureml.core import Workspace, Model\nws = Workspace.from_config()\nmodel = ws.models["diabetes_model"]',
+      'from azureml.core.webservice import AciWebservice\nfrom azureml.core.model import InferenceConfig\n\ninference_config = InferenceConfig(runtime= "python",\n                                   source_directory = folder,\n                                   entry_script="score_diabetes.py",\n                                   conda_file="diabetes_env.yml")\n\ndeployment_config = AciWebservice.deploy_configuration(cpu_cores = 1, memory_gb = 1)\nservice = Model.deploy(ws, "diabetes-service", [model], inference_config, deployment_config)\nservice.wait_for_deployment(True)\nprint(service.state)',
+      'for webservice_name in ws.webservices:\n    print(webservice_name)',
+      'service.delete()',
+    ];
+    const run = (texts: string[]): string[] => {
+      const out = fixDocument({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) }, undefined, { unsafe: true }).output;
+      return (out as { cells: Array<{ text: string }> }).cells.map((c) => c.text);
+    };
+    const out = run(cells);
+    assert.deepEqual(out, [
+      `import os\nimport azure.ai.ml.entities\nfrom azure.ai.ml.entities import CodeConfiguration\n${CLIENT.split('ml_client =')[0]}${DEPLOY_IMPORTS.replace('import requests\n', '').replace('from azure.ai.ml.entities import CodeConfiguration\n', '')}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nmodel = ml_client.models.get(name="diabetes_model", label="latest")`,
+      '\ninference_config = CodeConfiguration(code=folder, scoring_script="score_diabetes.py")\n\n' +
+        // 1 core with 1 GB: DS1 v2 (the ACI upgrade page's table).
+        'deployment_config = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
+        'service = ManagedOnlineEndpoint(name="diabetes-service", auth_mode="key")  # amlint: review\n' +
+        'ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
+        // The model, a v1 lookup when the deployment is rewritten (workspace.ts rewrites it in the same pass), goes in by name and version.
+        'ml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=f"azureml:{model.name}:{model.version}", environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest", conda_file=os.path.join(folder, "diabetes_env.yml")), code_configuration=inference_config, **deployment_config)).result()  # amlint: review\n' +
+        'service.traffic = {"blue": 100}\n' +
+        'service = ml_client.online_endpoints.begin_create_or_update(service).result()\n\n' +
+        'print(service.provisioning_state)',
+      'for webservice_name in (e.name for e in ml_client.online_endpoints.list()):  # amlint: review\n    print(webservice_name)',
       'ml_client.online_endpoints.begin_delete(name=service.name).result()',
     ]);
     assert.deepEqual(run(out), out, 'a second run changes nothing');
@@ -605,7 +679,14 @@ describe('rewrites: models and deployment', () => {
       ['an AKS service (a Kubernetes compute v2 must attach)', deploy('AksWebservice.deploy_configuration()', ', deployment_target=aks'), 5, '`Model.deploy()`'],
       ['an ACI request past the SKU table (8 cores)', deploy('AciWebservice.deploy_configuration(cpu_cores=8, memory_gb=32)'), 5, '`Model.deploy()`'],
       ['an ACI option managed endpoints do not have (custom DNS name)', deploy('AciWebservice.deploy_configuration(dns_name_label="x")'), 4, '`AciWebservice.deploy_configuration()`'],
-      ['an inference config with a conda file under a source directory (v1 resolved it there)', 'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nm = Model(ws, "m")\nic = InferenceConfig(entry_script="score.py", source_directory="src", runtime="python", conda_file="env.yml")\nservice = Model.deploy(ws, "svc", [m], ic, AciWebservice.deploy_configuration())\n', 4, '`InferenceConfig()`'],
+      // v1 raised a failed deployment's error in the try, for its handler; the v2 creates stand where the deploy was.
+      ['a deployment waited for in a try body (its handler would not see a v2 failure)', `${deploy('AciWebservice.deploy_configuration()').replace('service.wait_for_deployment()\n', '')}try:\n    service.wait_for_deployment(show_output=True)\nexcept Exception:\n    print(service.get_logs())\n    raise\n`, 5, '`Model.deploy()`'],
+      ['Webservice.list with a v1 filter (no v2 parameter)', 'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws, compute_type="ACI"):\n    print(s.name)\n', 1, '`Webservice.list()`'],
+      ['AciWebservice.list (ACI services only; v2 lists every endpoint)', 'from azureml.core.webservice import AciWebservice\nfor s in AciWebservice.list(ws):\n    print(s.name)\n', 1, '`AciWebservice.list()`'],
+      ['Webservice.list whose services are kept, not only printed', 'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws):\n    services.append(s)\n', 1, '`Webservice.list()`'],
+      ['Webservice.list whose services are used as v1 objects', 'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws):\n    print(s.name, s.compute_type)\n', 1, '`Webservice.list()`'],
+      ['ws.webservices iterated with the names used otherwise than printed', 'from azureml.core import Workspace\nws = Workspace.from_config()\nfor name in ws.webservices:\n    names.append(name)\n', 2, '`Workspace.webservices`'],
+      ['a looked-up service deleted in another try than the lookup\'s, guarding other statements', 'from azureml.core import Webservice\nfrom azureml.exceptions import WebserviceException\nservice = Webservice(ws, "svc")\ntry:\n    print("deleting")\n    service.delete()\nexcept WebserviceException:\n    pass\n', 2, '`Webservice()`'],
       ['an inference config with a Spark runtime', 'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice\nm = Model(ws, "m")\nic = InferenceConfig(entry_script="score.py", runtime="spark-py", conda_file="env.yml")\nservice = Model.deploy(ws, "svc", [m], ic, AciWebservice.deploy_configuration())\n', 4, '`InferenceConfig()`'],
       ['several models in one deployment', deploy('AciWebservice.deploy_configuration()').replace('[m]', '[m1, m2]'), 5, '`Model.deploy()`'],
       ['a service updated otherwise than app insights (auth: a new v2 deployment)', `${deploy('AciWebservice.deploy_configuration()')}service.update(auth_enabled=False)\n`, 5, '`Model.deploy()`'],

@@ -244,6 +244,27 @@ describe('rewrites: environments', () => {
       'import azure.ai.ml.entities\nenv = azure.ai.ml.entities.Environment(\n    name="gpu",\n    image="mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.3-cudnn8-ubuntu20.04:latest",  # amlint: review\n    conda_file="env.yml",\n)\nprint(env.name)\n',
     ],
     [
+      // azureml-core conda_dependencies.py: save_to_file(base_directory, conda_file_path) writes
+      // os.path.join(os.path.abspath(base_directory), conda_file_path); create(python_version=) pins python.
+      'the deprecated save_to_file(folder, name) of a created specification: the dict written to that path',
+      'from azureml.core.conda_dependencies import CondaDependencies\ndeps = CondaDependencies.create(conda_packages=["scikit-learn"], pip_packages=["joblib"], python_version="3.8")\ndeps.save_to_file(".", "env.yml")\n',
+      [
+        'import pathlib',
+        'import yaml',
+        'deps = {',
+        '    "name": "project_environment",',
+        '    "channels": ["anaconda", "conda-forge"],',
+        '    "dependencies": [',
+        '        "python=3.8",',
+        '        "scikit-learn",',
+        '        {"pip": ["joblib"]},',
+        '    ],',
+        '}',
+        'pathlib.Path(".", "env.yml").write_text(yaml.safe_dump(deps))',
+        '',
+      ].join('\n'),
+    ],
+    [
       'a CondaDependencies written to a file: a conda dict dumped with PyYAML (the same document v1 wrote)',
       [
         'from azureml.core.conda_dependencies import CondaDependencies',
@@ -684,6 +705,10 @@ describe('rewrites: environments', () => {
       ['the registered environment given to a v1 run configuration (not rewritten with it)', 'from azureml.core import Environment, ScriptRunConfig\ndef train(ws):\n    env = Environment.from_conda_specification("e", "env.yml")\n    registered = env.register(workspace=ws)\n    return ScriptRunConfig(source_directory=".", script="t.py", environment=registered)\n'],
       ['a helper\'s environment registered under a branch of the caller', 'from azureml.core import Environment\ndef make():\n    env = Environment.from_conda_specification("e", "env.yml")\n    return env\nif publish:\n    e = make()\nelse:\n    e = None\ne.register(ws)\n'],
       ['a package added to a conda file', 'from azureml.core import Environment\nenv = Environment.from_conda_specification("e", "conda.yml")\nenv.python.conda_dependencies.add_pip_package("x")\n'],
+      // v1 picks a run-configuration folder (.azureml or aml_config, whichever exists) for the file.
+      ['save_to_file without a file name', 'from azureml.core.conda_dependencies import CondaDependencies\ncd = CondaDependencies.create(pip_packages=["a"])\ncd.save_to_file(".")\n'],
+      // v1 save returns the file's path; write_text returns a count.
+      ['a save whose result is used', 'from azureml.core.conda_dependencies import CondaDependencies\ncd = CondaDependencies.create(pip_packages=["a"])\npath = cd.save("env.yml")\n'],
     ];
     for (const [title, src] of none) {
       it(title, () => {

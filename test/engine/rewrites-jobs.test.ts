@@ -837,3 +837,238 @@ describe('rewrites: fixes that must hold when applied alone (as an editor quick 
     assert.deepEqual(again.cells, expected, 'a second run changes nothing');
   });
 });
+
+describe('rewrites: uses of submitted runs (round 7)', () => {
+  {
+    rewriteCases([
+      [
+        // CMD: a v1 run configuration's target and environment are the command's compute= and environment=;
+        // the experiment's name kept as written (`args.experiment`, which nothing assigns).
+        'run_config=RunConfiguration() set by rc.target / rc.environment, inside a function, experiment named by a parameter attribute',
+        [
+          'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+          'from azureml.core.runconfig import RunConfiguration',
+          'ws = Workspace.from_config()',
+          '',
+          '',
+          'def submit(args, env_name):',
+          '    experiment = Experiment(ws, args.experiment)',
+          '    rc = RunConfiguration()',
+          '    rc.target = args.compute',
+          '    rc.environment = env_name',
+          '    src = ScriptRunConfig(source_directory="src", script="train.py", run_config=rc)',
+          '    run = experiment.submit(src)',
+          '    print(f"Submitted {run.id}: {run.get_portal_url()}")',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import command',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+          '',
+          '',
+          'def submit(args, env_name):',
+          '    experiment = args.experiment',
+          '    src = command(code="src", command="python train.py", environment=env_name, compute=args.compute)',
+          '    run = ml_client.jobs.create_or_update(src, experiment_name=args.experiment)',
+          '    print(f"Submitted {run.name}: {run.studio_url}")',
+          '',
+        ].join('\n'),
+      ],
+      [
+        // MlflowClient.download_artifacts(run_id, "outputs", dst) writes dst/outputs/... as v1's
+        // download_files(prefix="outputs", output_directory=dst) did (append_prefix=True by default).
+        // The registered model's name/version read as they are (the v2 Model has them).
+        'download_files of outputs/, a model registered from the job and its name/version printed',
+        [
+          'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+          'ws = Workspace.from_config()',
+          'src = ScriptRunConfig(source_directory="src", script="train.py", compute_target="cpu", environment="azureml:env:1")',
+          'run = Experiment(ws, "diabetes").submit(src)',
+          'run.wait_for_completion()',
+          'run.download_files(prefix="outputs", output_directory="downloaded")',
+          'model = run.register_model(model_name="diabetes_model", model_path="outputs/model.pkl")',
+          'print(f"Model {model.name} v{model.version} registered")',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import command',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'from mlflow.tracking import MlflowClient',
+          'import azure.ai.ml.entities',
+          'from azure.ai.ml.constants import AssetTypes',
+          'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+          'src = command(code="src", command="python train.py", environment="azureml:env:1", compute="cpu")',
+          'run = ml_client.jobs.create_or_update(src, experiment_name="diabetes")',
+          'ml_client.jobs.stream(run.name)',
+          'MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).download_artifacts(run.name, "outputs", "downloaded")',
+          'model = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="diabetes_model", path=f"azureml://jobs/{run.name}/outputs/artifacts/paths/outputs/model.pkl", type=AssetTypes.CUSTOM_MODEL))',
+          'print(f"Model {model.name} v{model.version} registered")',
+          '',
+        ].join('\n'),
+      ],
+      [
+        // JobOperations.list(parent_job_name=) gives the step jobs; a step's display_name is the v1 step name
+        // (pipelines.ts writes display_name=; Command.__call__ copies it to the node).
+        'a pipeline run: its step runs iterated through a name, and one found by step name',
+        [
+          'from azureml.core import Workspace, Experiment',
+          'from azureml.pipeline.core import Pipeline',
+          'from azureml.pipeline.steps import PythonScriptStep',
+          'ws = Workspace.from_config()',
+          'step1 = PythonScriptStep(name="train", script_name="train.py", compute_target="cpu", source_directory="src")',
+          'pipeline = Pipeline(workspace=ws, steps=[step1])',
+          'pipeline_run = Experiment(ws, "pipe").submit(pipeline)',
+          'step_runs = pipeline_run.get_children()',
+          'for step_run in step_runs:',
+          '    print(step_run.name, step_run.get_status())',
+          'train_run = pipeline_run.find_step_run("train")[0]',
+          'print(train_run.get_metrics())',
+          '',
+        ].join('\n'),
+        [
+          'import azure.ai.ml.entities',
+          'from azure.ai.ml import command',
+          'from azure.ai.ml import dsl',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'from mlflow.tracking import MlflowClient',
+          'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+          'step1 = command(',
+          '    display_name="train",',
+          '    code="src",',
+          '    command="python train.py",',
+          '    compute="cpu",',
+          '    environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"),  # amlint: review',
+          ')',
+          '',
+          '@dsl.pipeline()',
+          'def pipeline_func():',
+          '    step1_node = step1()',
+          '',
+          'pipeline = pipeline_func()',
+          'pipeline_run = ml_client.jobs.create_or_update(pipeline, experiment_name="pipe")',
+          'step_runs = ml_client.jobs.list(parent_job_name=pipeline_run.name)',
+          'for step_run in step_runs:',
+          '    print(step_run.display_name, ml_client.jobs.get(step_run.name).status)',
+          'train_run = [step for step in ml_client.jobs.list(parent_job_name=pipeline_run.name) if step.display_name == "train"][0]',
+          'print(MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(train_run.name).data.metrics)',
+          '',
+        ].join('\n'),
+      ],
+      [
+        // JobOperations.create_or_update(job, *, tags=) sets the job's tags (azure-ai-ml operations/_job_operations.py).
+        'submit(config, tags={...}) → create_or_update(tags=...)',
+        [
+          'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+          'ws = Workspace.from_config()',
+          'exp = Experiment(ws, "tagged")',
+          'src = ScriptRunConfig(source_directory="src", script="train.py", compute_target="cpu", environment="azureml:env:1")',
+          'run = exp.submit(src, tags={"team": "ml", "lr": str(lr)})',
+          '',
+        ].join('\n'),
+        [
+          'from azure.ai.ml import command',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+          'exp = "tagged"',
+          'src = command(code="src", command="python train.py", environment="azureml:env:1", compute="cpu")',
+          'run = ml_client.jobs.create_or_update(src, experiment_name="tagged", tags={"team": "ml", "lr": str(lr)})',
+          '',
+        ].join('\n'),
+      ],
+      [
+        // PipelineRun.get_steps: the step runs started or completed, i.e. its child jobs (JobOperations.list(parent_job_name=)).
+        'a pipeline run\'s get_steps() iterated',
+        [
+          'from azureml.core import Workspace, Experiment',
+          'from azureml.pipeline.core import Pipeline',
+          'from azureml.pipeline.steps import PythonScriptStep',
+          'ws = Workspace.from_config()',
+          'step1 = PythonScriptStep(name="train", script_name="train.py", compute_target="cpu", source_directory="src")',
+          'pipeline = Pipeline(workspace=ws, steps=[step1])',
+          'pipeline_run = Experiment(ws, "pipe").submit(pipeline)',
+          'for s in pipeline_run.get_steps():',
+          '    print(s.id, s.get_status())',
+          '',
+        ].join('\n'),
+        [
+          'import azure.ai.ml.entities',
+          'from azure.ai.ml import command',
+          'from azure.ai.ml import dsl',
+          'from azure.ai.ml import MLClient',
+          'from azure.identity import DefaultAzureCredential',
+          'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+          'step1 = command(',
+          '    display_name="train",',
+          '    code="src",',
+          '    command="python train.py",',
+          '    compute="cpu",',
+          '    environment=azure.ai.ml.entities.Environment(image="mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"),  # amlint: review',
+          ')',
+          '',
+          '@dsl.pipeline()',
+          'def pipeline_func():',
+          '    step1_node = step1()',
+          '',
+          'pipeline = pipeline_func()',
+          'pipeline_run = ml_client.jobs.create_or_update(pipeline, experiment_name="pipe")',
+          'for s in ml_client.jobs.list(parent_job_name=pipeline_run.name):',
+          '    print(s.name, ml_client.jobs.get(s.name).status)',
+          '',
+        ].join('\n'),
+      ],
+    ]);
+
+    it('no suggestion: a run configuration also used otherwise, a download_files of another prefix', () => {
+      const rc = [
+        'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+        'from azureml.core.runconfig import RunConfiguration',
+        'ws = Workspace.from_config()',
+        'rc = RunConfiguration()',
+        'rc.target = "cpu"',
+        'rc.environment.docker.enabled = True',
+        'src = ScriptRunConfig(source_directory="src", script="train.py", run_config=rc)',
+        'run = Experiment(ws, "x").submit(src)',
+        '',
+      ].join('\n');
+      assert.deepEqual(fixesAt(rc, 'azureml.core.Experiment.submit', 7) ?? [], []);
+      const dl = [
+        'from azureml.core import Workspace, Experiment, ScriptRunConfig',
+        'ws = Workspace.from_config()',
+        'src = ScriptRunConfig(source_directory="src", script="train.py", compute_target="cpu", environment="azureml:env:1")',
+        'run = Experiment(ws, "x").submit(src)',
+        'run.download_files(output_directory="all")',
+        '',
+      ].join('\n');
+      assert.deepEqual(fixesAt(dl, 'azureml.core.Experiment.submit', 3) ?? [], []);
+    });
+
+    it('in a notebook: a sweep\'s best trial and the model registered from it, each use offering the fix', () => {
+      const input: DocumentInput = {
+        kind: 'notebook',
+        cells: [
+          { kind: 'code', text: 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nfrom azureml.train.hyperdrive import HyperDriveConfig, RandomParameterSampling, PrimaryMetricGoal, choice\nws = Workspace.from_config()\nexp = Experiment(ws, "hd")' },
+          { kind: 'code', text: 'src = ScriptRunConfig(source_directory=".", script="train.py", compute_target="cpu", environment="azureml:env:1")\nps = RandomParameterSampling({"--C": choice(0.1, 1.0)})\nhd = HyperDriveConfig(run_config=src, hyperparameter_sampling=ps, primary_metric_name="Accuracy", primary_metric_goal=PrimaryMetricGoal.MAXIMIZE, max_total_runs=4)\nhdr = exp.submit(hd)\nhdr.wait_for_completion(show_output=True)' },
+          { kind: 'code', text: 'best_run = hdr.get_best_run_by_primary_metric()\nprint(best_run.id)\nbest_run.get_metrics()' },
+          { kind: 'code', text: "model = best_run.register_model(model_name='best', model_path='outputs/model.joblib')\nprint(model.name, model.version)" },
+        ],
+      };
+      const doc = lint(input);
+      const cell3 = doc.findings.filter((f) => /^AML1/.test(f.code) && f.cell !== undefined && f.cell >= 2);
+      assert.ok(cell3.length >= 5);
+      for (const f of cell3) assert.ok(f.fixes?.length, `a fix for ${f.symbol}`);
+      const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+      const mlflow = 'MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)';
+      assert.equal(out.cells[3].text, 'model = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name=\'best\', path=f"azureml://jobs/{best_run.name}/outputs/artifacts/paths/outputs/model.joblib", type=AssetTypes.CUSTOM_MODEL))\nprint(model.name, model.version)');
+      assert.match(out.cells[2].text, /^best_run = ml_client\.jobs\.get\(.*\n/);
+      assert.ok(out.cells[2].text.endsWith(`print(best_run.name)\n${mlflow}.get_run(best_run.name).data.metrics`));
+      assert.ok(parses(out.cells.map((c) => c.text).join('\n')));
+      const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+      assert.deepEqual(again.cells, out.cells, 'a second run changes nothing');
+    });
+  }
+});

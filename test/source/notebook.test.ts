@@ -65,6 +65,22 @@ describe('source/notebook: modules', () => {
     });
   });
 
+  it('a %%writefile target named by a variable ($script_file, {path}) is a script when its body imports or defines', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['%%writefile $script_file', 'import json\nfrom azureml.core import Run\nrun = Run.get_context()', true],
+      ['%%writefile {script_folder}/score', 'def init():\n    pass', true],
+      ['%%writefile -a $train_script', 'from azureml.core.model import Model', true],
+      ['%%writefile $folder/env.yml', 'name: env\ndependencies:\n  - pip:\n    - azureml-defaults', false],
+      ['%%writefile $notes', 'some text that imports nothing', false],
+      ['%%writefile $conda_file', 'dependencies:\n  - python=3.8', false],
+    ];
+    for (const [magic, body, script] of cases) {
+      const model = notebookSource([code(`${magic}\n${body}`), code('y = 2')]);
+      assert.equal(model.modules.length, script ? 2 : 1, magic);
+      if (script) assert.equal(model.modules[1].origin, 'writefile', magic);
+    }
+  });
+
   it('reports cell magics as commands, in cell order, non-Python cells included', () => {
     const summary = model.commands.map((c) => [c.kind, c.name, c.location.cell, c.args ?? null, c.text]);
     assert.deepEqual(summary, [

@@ -132,12 +132,23 @@ function processBlock(ctx: CellContext, start: number): BlockResult {
     return processBlock(ctx, first + 1);
   }
   const filename = WRITEFILE_MAGICS.has(name) ? writefileTarget(args) : undefined;
-  if (filename !== undefined && /\.py$/i.test(filename)) {
+  if (filename !== undefined && (/\.py$/i.test(filename) || pythonScriptAt(filename, ctx.lines.slice(first + 1)))) {
     // The body is written to disk verbatim and runs as a plain script: no IPython masking.
     maskWholeLine(ctx.lines, first);
     return { kind: 'writefile', filename };
   }
   return { kind: 'other' };
+}
+
+/**
+ * `%%writefile $script_file` / `%%writefile {path}`: a name IPython expands from a variable, so its
+ * extension is unknown (the DP-100 labs write their scoring scripts that way). A Python script
+ * when the expanded part is not followed by another extension and the body imports or defines
+ * something at its top level.
+ */
+function pythonScriptAt(filename: string, body: readonly string[]): boolean {
+  if (!/[$]\w|\{[^}]*\}/.test(filename) || /\.\w+$/.test(filename)) return false;
+  return body.some((l) => /^(?:import\s+\w|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w)/.test(l));
 }
 
 /** The file name of `%%writefile [-a|--append] name` (quotes removed). */

@@ -27,6 +27,8 @@
  *   | "folder" | "pattern": uri}], ...)` (MLT: https://learn.microsoft.com/azure/machine-learning/how-to-mltable,
  *   https://learn.microsoft.com/python/api/mltable/mltable.mltable): the v2 equivalent of a
  *   TabularDataset (headers, delimiter, type inference) that also has `to_pandas_dataframe()`.
+ *   `Dataset.Tabular.from_parquet_files(path[, validate, include_path])` → `mltable.from_parquet_files(paths=[...],
+ *   include_path_column=)` the same way (its reads, its registration; not AutoML's get-or-register chains).
  *   Datastore paths become long-form `azureml://subscriptions/.../datastores/<name>/paths/<p>`
  *   URIs (the form mltable and azureml-fsspec read outside a job) built from the v2 client of
  *   the datastore's workspace and the datastore's name (the literal it was asked for, else
@@ -42,7 +44,7 @@
  *   test (`if key in ws.datasets[.keys()]: ... else: <register>`, `if key not in ...`, or the
  *   Udacity `found` flag): there v1 registers a new name, as v2 does; the test becomes
  *   `key in [d.name for d in ml_client.data.list()]` and `x = ws.datasets[key]` in the other branch
- *   a registered read (below). Asset names v2 may refuse (spaces...) are not rewritten.
+ *   a registered read (below). Asset names v2 refuses (spaces, dots: `ASSET_NAME`) are not rewritten.
  *   `ws.datasets[.keys()]` read only for names outside that idiom: workspace.ts `datasetNamesFix`.
  * - A registered dataset read as a table, `x = ws.datasets[key]` / `x = Dataset.get_by_name(ws, name[,
  *   version])` → `x = mltable.load("azureml:/" + ml_client.data.get(name=..., label="latest" |
@@ -73,14 +75,18 @@
  *
  * Not rewritten: `Dataset.File.from_files` other than registered or mounted in a job, file datasets
  * registered without create_new_version=True or read after registration (`to_path()`, `download()`),
+ * `ws.set_default_datastore(name)` (v2 exposes no default-datastore setting: "We don't have default properties
+ * exposed in V2", https://github.com/Azure/azure-cli/issues/23322), `FileDataset.to_path()` (no v2 listing of a
+ * data asset; azureml-fsspec `ls`/`glob` list datastore paths, not v1's paths relative to the dataset root),
+ * `Dataset.File.from_files` of several URLs (a v2 Data asset has one path),
  * `register_pandas_dataframe` (no v2 API; the
  * migration guide has none), SQL datastores (no v2), `run.input_datasets[...]` in a job script (the
  * v2 job passes a path: the submitting code must change with it), a tabular dataset handed to v1 code
  * (AutoMLConfig training_data, Model.register sample datasets, profiling: automl.ts / deploy.ts),
  * `with_timestamp_columns`, `set_column_types` / `DataType` (MLTable types differ), `random_split`
  * with an int or computed percentage (mltable wants a float literal in (0, 1); v1 also takes 0, 1,
- * ints) or kept as one tuple. Asset names: no v2 naming rule found in the docs/source searched
- * (round 5), so only `[A-Za-z0-9_.-]+` names are registered; names with spaces keep v1.
+ * ints) or kept as one tuple. Asset names v2 refuses (`ASSET_NAME`, the REST API's pattern: no spaces,
+ * no dots) are neither registered nor read: renaming the asset would break every other reader of it.
  * The datastore URI's client (`datastorePrefix`) may be the whole-workspace fix including this
  * call's rewrite (the datastore read only here becomes v2 with it).
  */
@@ -92,7 +98,18 @@ import { endsLine, statementLines, assignedName, combined, insideV1Call, kwargs,
 import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
 
 const REVIEW = '  # amlint: review';
+/**
+ * The data asset names v2 accepts: the REST API's pattern for `workspaces/data` names,
+ * `^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$`
+ * (https://learn.microsoft.com/azure/templates/microsoft.machinelearningservices/2023-04-01/workspaces/data;
+ * Azure/bicep-types-az generated/machinelearningservices/.../2023-04-01/types.md). v1 also took spaces and dots
+ * ("diabetes dataset" in the DP-100 labs): such a name is not registered/read by a rewrite.
+ */
+const ASSET_NAME = /^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$/;
 const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
+const FROM_PARQUET = 'azureml.core.Dataset.Tabular.from_parquet_files';
+/** The v1 tabular producers rewritten as mltable tables (MLT: mltable.from_delimited_files / from_parquet_files). */
+const TABULAR = [FROM_DELIMITED, FROM_PARQUET];
 const FROM_FILES = 'azureml.core.Dataset.File.from_files';
 const GET_BY_NAME = 'azureml.core.Dataset.get_by_name';
 
@@ -315,6 +332,7 @@ const ENCODINGS = new Set(['utf8', 'iso88591', 'latin1', 'ascii', 'utf16', 'utf3
 
 /** The whole rewrite of `Dataset.Tabular.from_delimited_files(...)` and its `to_pandas_dataframe()` uses. */
 function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+  if (qnameOf(ctx, call) === FROM_PARQUET) return parquetEdits(fb, ctx, call);
   const accepted = ['path', 'validate', 'include_path', 'infer_column_types', 'separator', 'header', 'support_multi_line', 'empty_as_string', 'encoding'];
   const a = bindArgs(call, ['path', 'validate', 'include_path', 'infer_column_types', 'set_column_types', 'separator', 'header', 'partition_format', 'support_multi_line', 'empty_as_string', 'encoding'], accepted);
   const path = a?.get('path');
@@ -344,6 +362,26 @@ function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
     ['infer_column_types', a.get('infer_column_types')],
   ])})`;
   // A read chained on the call itself (`from_delimited_files(...).to_pandas_dataframe()`) holds it: the call's edit is the fix of that chain's findings.
+  return [[call, text], ...uses.filter(([n]) => !(n.startIndex <= call.startIndex && n.endIndex >= call.endIndex)), ...edits];
+}
+
+/**
+ * `Dataset.Tabular.from_parquet_files(path, validate, include_path)` → `mltable.from_parquet_files(paths=[...],
+ * include_path_column=)` (https://learn.microsoft.com/python/api/mltable/mltable#mltable-from-parquet-files),
+ * read as tabularEdits reads a delimited dataset. Not with set_column_types / partition_format (MLTable types differ).
+ */
+function parquetEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
+  const a = bindArgs(call, ['path', 'validate', 'include_path', 'set_column_types', 'partition_format'], ['path', 'validate', 'include_path']);
+  const path = a?.get('path');
+  const include = a?.get('include_path');
+  if (!a || !path || (include && !['True', 'False'].includes(include.text))) return undefined;
+  const uses = tableReads(fb, ctx, call, true);
+  if (!uses) return undefined;
+  const edits: Edits = [];
+  const items = path.type === 'list' ? path.namedChildren.filter((c) => c.type !== 'comment') : [path];
+  const paths = items.map((p) => mltablePath(fb, ctx, p, call, edits));
+  if (!items.length || paths.some((p) => !p)) return undefined;
+  const text = `${fb.needModule('mltable')}.from_parquet_files(${kwargs([['paths', `[${paths.join(', ')}]`], ['include_path_column', include]])})`;
   return [[call, text], ...uses.filter(([n]) => !(n.startIndex <= call.startIndex && n.endIndex >= call.endIndex)), ...edits];
 }
 
@@ -572,7 +610,7 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
   const stmt = call.parent?.type === 'expression_statement' ? call.parent : call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) && call.parent.parent?.type === 'expression_statement' ? call.parent.parent : undefined;
   const indent = stmt && lineIndent(ctx, stmt);
   // create_new_version=False fails in v1 when the name exists (but under `if name not in ws.datasets`); v2 would add a version.
-  if (!a || !name || !/^[A-Za-z0-9_.-]+$/.test(name) || !a.get('workspace') || !stmt || indent === undefined) return undefined;
+  if (!a || !name || !ASSET_NAME.test(name) || !a.get('workspace') || !stmt || indent === undefined) return undefined;
   const newVersion = a.get('create_new_version')?.text ?? 'False';
   const guard = newVersion === 'False' ? unregistered(ctx, stmt, a.get('name')!) : undefined;
   if (newVersion !== 'True' && !guard) return undefined;
@@ -753,7 +791,7 @@ function tabularProducer(ctx: RuleContext, node: SyntaxNode | undefined): Syntax
     }
     if (node?.type !== 'call') return undefined;
     const q = qnameOf(ctx, node);
-    if (q === FROM_DELIMITED || q === GET_BY_NAME) return node;
+    if (TABULAR.includes(q ?? '') || q === GET_BY_NAME) return node;
     const fn = node.childForFieldName('function');
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
     // (`ds = ds.register(...)` read as a table: see registerEdit.)
@@ -778,10 +816,10 @@ function guardedProducer(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undef
   return undefined;
 }
 
-/** The `from_delimited_files` call a node is an argument of (for `datastore.path(...)`, `PromoteHeadersBehavior.X`). */
+/** The `from_delimited_files` / `from_parquet_files` call a node is an argument of (for `datastore.path(...)`, `PromoteHeadersBehavior.X`). */
 function enclosingTabular(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
   for (let n = node.parent; n && !n.type.endsWith('statement'); n = n.parent) {
-    if (n.type === 'call' && qnameOf(ctx, n) === FROM_DELIMITED) return n;
+    if (n.type === 'call' && TABULAR.includes(qnameOf(ctx, n) ?? '')) return n;
   }
   return undefined;
 }
@@ -960,7 +998,7 @@ function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined): { path:
   const name = stringValue(a?.get('name'));
   const v = a?.get('version');
   const version = v === undefined ? 'latest' : v.type === 'integer' ? v.text : stringValue(v);
-  if (!name || !/^[A-Za-z0-9_.-]+$/.test(name) || !version || !/^(latest|[0-9]+)$/.test(version)) return undefined;
+  if (!name || !ASSET_NAME.test(name) || !version || !/^(latest|[0-9]+)$/.test(version)) return undefined;
   return { path: version === 'latest' ? `azureml:${name}@latest` : `azureml:${name}:${version}`, stmt };
 }
 
@@ -1009,7 +1047,7 @@ function fileRegisterEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode): 
   if ((ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length > 2) return undefined;
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
   const name = stringValue(a?.get('name'));
-  if (!a || !name || !/^[A-Za-z0-9_.-]+$/.test(name) || a.get('create_new_version')?.text !== 'True') return undefined;
+  if (!a || !name || !ASSET_NAME.test(name) || a.get('create_new_version')?.text !== 'True') return undefined;
   // Description and tags: literals or names meaning the same where the v2 call is (they stay where they are).
   // The result: unused, or read only for its name.
   const result = assignedName(call);
@@ -1095,13 +1133,14 @@ export const DATA: Rewrites = {
     'azureml.core.Dataset.File.upload_directory': uploadDirectory,
     // Else the fix of the one v1 call it is handed to, if that rewrites it (AutoMLConfig training_data: automl.ts).
     [FROM_DELIMITED]: (fb, ref, ctx) => combined(fb, ref.call!, tabularEdits(fb, ctx, ref.call!)) ?? handedTo(fb, ctx, ref.call!),
+    [FROM_PARQUET]: (fb, ref, ctx) => combined(fb, ref.call!, tabularEdits(fb, ctx, ref.call!)),
     ...Object.fromEntries(['azureml.data.TabularDataset', 'azureml.core.Dataset'].map((t): [string, Builder] => [
       `${t}.to_pandas_dataframe`,
       (fb, ref, ctx) => {
         const made = tabularProducer(ctx, receiver(ref));
         if (!made) return undefined;
         // Its own edit when the read is a statement of its own; else the edit (statement, chain) holding it.
-        return (qnameOf(ctx, made) === FROM_DELIMITED ? combined(fb, ref.call!, tabularEdits(fb, ctx, made)) : undefined) ?? fb.sameFixAs(made);
+        return (TABULAR.includes(qnameOf(ctx, made) ?? '') ? combined(fb, ref.call!, tabularEdits(fb, ctx, made)) : undefined) ?? fb.sameFixAs(made);
       },
     ])),
     // Rewritten with the dataset (its fix edits them, or the statement / chain holding them).

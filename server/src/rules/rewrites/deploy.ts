@@ -24,7 +24,8 @@
  * Deployment: the whole ACI lifecycle is one suggestion, offered on each piece's finding (and on the
  * environment's, through `environmentEdits`): `ic = InferenceConfig(entry_script, source_directory,
  * environment)` → `CodeConfiguration(code, scoring_script)` (the older `runtime="python", conda_file=`
- * form → an `Environment(image, conda_file)` with ENV2's image); `cfg = AciWebservice.deploy_configuration(
+ * form → an `Environment(image, conda_file)` with ENV2's image, the conda file joined to the
+ * source directory when there is one, where v1 read it); `cfg = AciWebservice.deploy_configuration(
  * cpu_cores, memory_gb, tags, description, ...)` → the deployment's settings (a dict passed as
  * `**cfg`; the VM SKU from the table of the ACI upgrade page), the service's tags, description and
  * properties the endpoint's (when literals; else in the dict, v2 deployments have them too); `svc = Model.deploy(ws, name, [model],
@@ -44,7 +45,9 @@
  * needs and v1 never stated (deployment name, SKU, instance count, code folder, key auth where v1 had
  * none) carry `# amlint: review`.
  * Not rewritten: local services (`LocalWebservice` has a port; v2 local endpoints pick theirs), AKS
- * targets (Kubernetes computes v2 must attach), no-code deployments (no inference config), several
+ * targets (Kubernetes computes v2 must attach), no-code deployments (no inference config: v2
+ * no-code deployment is for MLflow models only, https://learn.microsoft.com/azure/machine-learning/how-to-deploy-mlflow-models,
+ * and a v1 framework model is a file v1 served with a scoring script of its own), several
  * models per deployment (one per v2 deployment), services updated otherwise (image, models, auth:
  * a new deployment in v2) or used otherwise as v1 objects, an environment that is the result of
  * another v1 call the model cannot type or of a helper function (`env = get_env()`: not known to be v2). Local services: v2 local endpoints take only local model
@@ -52,13 +55,19 @@
  * local endpoint limitations), not the registered model v1 LocalWebservice deployed. An inference config
  * shared by such a kept deployment and an ACI one stays v1, with its environment; the ACI deployment gets
  * its v2 code configuration and environment (`environmentCopy`) written in, when their arguments mean the same there.
+ * `InferenceConfig(..., environment=run.get_environment())`: that finding offers the deployment's fix
+ * too (the call moves into the deployment).
+ * Listing loops that only print (`for s in Webservice.list(ws):` reading name, scoring URI, tags,
+ * description, swagger URI, state; `for name in ws.webservices:`) → the workspace's online endpoints,
+ * the loop header marked for review (v1 listed ACI/AKS services; v2 lists endpoints).
  * A v1 web service looked up by name, `svc = Webservice(ws, name)` or `svc = ws.webservices[name]`
  * (not under a try: v1 raises KeyError there), is the online endpoint of that name, with all its
  * uses in one suggestion as above (`get_logs` reads the deployment the endpoint's
  * `traffic` sends most requests to; `wait_for_deployment` has no counterpart); not when the name is
  * bound again in a branch around it (`try: svc = Webservice(...) except ...: svc = Model.deploy(...)`).
  * Under `except WebserviceException:` (v1's error for a missing service) the handler catches
- * HttpResponseError, and the exception's finding offers the fix. A service of unknown origin gets
+ * HttpResponseError, and the exception's finding offers the fix (also with the service shown and
+ * deleted in the same try body: every v1 call there is rewritten). A service of unknown origin gets
  * single-call rewrites on the endpoint of `svc.name` (DEP: "service.delete() →
  * ml_client.online_endpoints.begin_delete(name)"; `get_keys`, `scoring_uri`, `swagger_uri`).
  */
@@ -87,6 +96,7 @@ const SERVICE_CLASSES = ['azureml.core.webservice.Webservice', 'azureml.core.web
 const MODEL = 'azureml.core.Model';
 const WEBSERVICES = 'azureml.core.Workspace.webservices';
 const MODEL_DEPLOY = 'azureml.core.Model.deploy';
+const SERVICE_LIST = 'azureml.core.webservice.Webservice.list';
 const INFERENCE_CONFIG = 'azureml.core.model.InferenceConfig';
 const ACI_CONFIG = 'azureml.core.webservice.AciWebservice.deploy_configuration';
 const RUN_ENVIRONMENT = 'azureml.core.Run.get_environment';
@@ -426,6 +436,54 @@ const modelList: Builder = (fb, ref, ctx) => {
   return name ? `${ml}.models.list(name=${name.text})` : `(v for c in ${ml}.models.list() for v in ${ml}.models.list(name=c.name))`;
 };
 
+/** v1 `Webservice.list`; only the workspace is translated (v2 lists every online endpoint, with no filter). */
+const SERVICE_LIST_SIGNATURE = ['workspace', 'compute_type', 'image_name', 'image_id', 'model_name', 'model_id', 'tags', 'properties', 'image_digest'];
+
+/**
+ * `for s in Webservice.list(ws):` whose loop only prints the service's name, scoring URI, tags,
+ * description, swagger URI or state → the workspace's online endpoints (azure-ai-ml
+ * `OnlineEndpointOperations.list()`, an ItemPaged of OnlineEndpoint), `state` → `provisioning_state`
+ * as for a deployed service. The loop header carries the review mark: v1 listed the workspace's ACI/AKS
+ * services, v2 its online endpoints (what the migrated deployments are). Not `AciWebservice.list`/
+ * `AksWebservice.list` (one compute type) nor v1's filters.
+ */
+const serviceList: Builder = (fb, ref, ctx) => {
+  const call = ref.call!;
+  const args = bindArgs(call, SERVICE_LIST_SIGNATURE, ['workspace']);
+  const loop = call.parent;
+  const target = loop?.type === 'for_statement' && same(loop.childForFieldName('right'), call) ? loop.childForFieldName('left') : undefined;
+  const body = loop?.childForFieldName('body');
+  if (!args?.get('workspace') || target?.type !== 'identifier' || !body || loop!.childForFieldName('alternative')) return undefined;
+  const colon = loop!.children.find((c) => c.type === ':' && c.startIndex >= call.endIndex);
+  if (!colon || body.startPosition.row <= colon.startPosition.row || !endsLine(ctx, colon)) return undefined;
+  const binding = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((b) => same(b.node, target));
+  const uses = binding ? ctx.model.uses.get(binding) ?? [] : [];
+  if (!binding || !uses.length) return undefined;
+  const edits: Edit[] = [];
+  for (const use of uses) {
+    const m = memberOf(use);
+    if (!m || m.call || use.startIndex < body.startIndex || use.endIndex > body.endIndex || !printedOnly(ctx, m.attr)) return undefined;
+    if (ENDPOINT_ATTRIBUTES.includes(m.name)) edits.push([m.attr, m.attr.text]);
+    else if (ENDPOINT_RENAMED[m.name]) edits.push([m.attr, `${use.text}.${ENDPOINT_RENAMED[m.name]}`]);
+    else if (m.name === 'state') edits.push([m.attr, `${use.text}.provisioning_state`]);
+    else return undefined;
+  }
+  const ml = clientFor(fb, ctx, args.get('workspace'));
+  if (!ml) return undefined;
+  const end = nodeRange(colon).end;
+  fb.replace({ start: end, end }, REVIEW);
+  for (const [node, text] of edits) fb.replace(node, text);
+  return `${ml}.online_endpoints.list()`;
+};
+
+/** The `Webservice.list(...)` call of the `for` loop that binds `name`, if it does. */
+function serviceListLoop(ctx: RuleContext, name: SyntaxNode | undefined): SyntaxNode | undefined {
+  const b = name?.type === 'identifier' ? ctx.model.resolveName(name.text, name) : undefined;
+  const loop = b?.kind === 'loop' ? b.node.parent : undefined;
+  const right = loop?.type === 'for_statement' && same(loop.childForFieldName('left'), b!.node) ? loop.childForFieldName('right') : undefined;
+  return right?.type === 'call' && qnameOf(ctx, right) === SERVICE_LIST ? right : undefined;
+}
+
 /** The `for` loop over `Model.list(...)` that binds `name`, if it does. */
 function listLoop(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined {
   const b = name.type === 'identifier' ? ctx.model.resolveName(name.text, name) : undefined;
@@ -761,11 +819,17 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     // The older `InferenceConfig(entry_script, runtime="python", conda_file="env.yml")`: v1 built the image
     // from its default base image and the conda file; v2 takes an image plus the conda file (ENV2's
     // example image, https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2),
-    // the deployment's line carrying the review mark. A literal path, not under a source directory.
+    // the deployment's line carrying the review mark. A literal path; with a source directory, v1
+    // read it there ("your entry_script, conda_file, and extra_docker_file_steps paths are relative
+    // paths to the source_directory path", MicrosoftDocs/azure-docs
+    // articles/machine-learning/includes/machine-learning-service-inference-config.md), v2 from the
+    // working directory: joined to it.
     const conda = icArgs!.get('conda_file');
     const runtime = icArgs!.get('runtime');
-    if (!conda || stringValue(conda) === undefined || icArgs!.has('source_directory') || (runtime && stringValue(runtime) !== 'python')) return undefined;
-    envText = `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE}, conda_file=${conda.text})`;
+    const sourceDir = icArgs!.get('source_directory');
+    if (!conda || stringValue(conda) === undefined || (runtime && stringValue(runtime) !== 'python')) return undefined;
+    const condaPath = sourceDir ? `${fb.needModule('os')}.path.join(${sourceDir.text}, ${conda.text})` : conda.text;
+    envText = `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE}, conda_file=${condaPath})`;
   }
   const code = args.get('inference_config')!;
   const source = icArgs!.get('source_directory');
@@ -846,7 +910,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
  * service looked up by name (`Webservice(ws, name)`), whose logs are those of the deployment taking
  * the endpoint's traffic.
  */
-function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use: SyntaxNode, deployment?: string): Edit[] | undefined {
+function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use: SyntaxNode, deployment?: string, lookupTry?: SyntaxNode): Edit[] | undefined {
   const m = memberOf(use);
   if (!m) return undefined;
   if (!m.call) {
@@ -866,8 +930,10 @@ function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use
   switch (m.name) {
     case 'wait_for_deployment': {
       // The v2 create calls already waited (.result()); a looked-up service is not being deployed.
+      // Not in a try body: v1 raised a failed deployment's error there, for its handlers (printing the
+      // logs, say); the v2 creates, where the deploy was, raise it outside.
       const stmt = statementOf(call);
-      return deployment && stmt && call.parent?.type === 'expression_statement' && bindArgs(call, ['show_output'], ['show_output']) ? [removal(ctx, stmt)] : undefined;
+      return deployment && stmt && call.parent?.type === 'expression_statement' && !enclosingTry(call) && bindArgs(call, ['show_output'], ['show_output']) ? [removal(ctx, stmt)] : undefined;
     }
     case 'get_logs': {
       // v1 get_logs(num_lines=5000); v2 logs are per deployment and need the line count (azure-ai-ml
@@ -881,7 +947,9 @@ function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use
       return noArgs(call) ? [keysEdit(fb, ml, call, `${s}.name`)] : undefined;
     case 'delete':
       // DEP: service.delete() → online_endpoints.begin_delete(name); v1 delete waits, hence .result().
-      return noArgs(call) && (deployment || v1HandlersRewritten(fb, ctx, call)) ? [[call, `${ml}.online_endpoints.begin_delete(name=${s}.name).result()`]] : undefined;
+      // A delete in the try of the lookup (`try: svc = Webservice(ws, name); svc.delete() except
+      // WebserviceException:`): that try's handlers are the lookup's to rewrite (lookupLifecycle).
+      return noArgs(call) && (deployment || (lookupTry && same(tryOf(call), lookupTry)) || v1HandlersRewritten(fb, ctx, call)) ? [[call, `${ml}.online_endpoints.begin_delete(name=${s}.name).result()`]] : undefined;
     case 'run':
       return runEdits(fb, ctx, ml, s, call);
     case 'update':
@@ -972,7 +1040,7 @@ function lookupLifecycle(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
         ]
       : [[call, `${ml}.online_endpoints.get(name=${name.text})`]];
   for (const use of usesOf(ctx, svc)) {
-    const e = serviceUse(fb, ctx, ml, svc.text, use);
+    const e = serviceUse(fb, ctx, ml, svc.text, use, undefined, tryOf(call));
     if (!e) return undefined;
     edits.push(...e);
   }
@@ -1009,8 +1077,33 @@ function lookupOfService(ctx: RuleContext, node: SyntaxNode | undefined): Syntax
   return made.type === 'subscript' ? made.namedChildren[0] : made;
 }
 
+/**
+ * `for name in ws.webservices:` (v1's dict of the workspace's services, by name) whose loop only prints
+ * the name → the names of the workspace's online endpoints (azure-ai-ml `online_endpoints.list()`),
+ * the header marked for review as for `Webservice.list` (serviceList).
+ */
+function webservicesLoop(fb: FixBuilder, ctx: RuleContext, attr: SyntaxNode): string | undefined {
+  const loop = attr.parent;
+  const target = loop?.type === 'for_statement' && same(loop.childForFieldName('right'), attr) ? loop.childForFieldName('left') : undefined;
+  const body = loop?.childForFieldName('body');
+  const ws = attr.type === 'attribute' ? attr.childForFieldName('object') : undefined;
+  if (!ws || target?.type !== 'identifier' || !body || loop!.childForFieldName('alternative')) return undefined;
+  const colon = loop!.children.find((c) => c.type === ':' && c.startIndex >= attr.endIndex);
+  if (!colon || body.startPosition.row <= colon.startPosition.row || !endsLine(ctx, colon)) return undefined;
+  const binding = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((b) => same(b.node, target));
+  const uses = binding ? ctx.model.uses.get(binding) ?? [] : [];
+  if (!binding || !uses.length || uses.some((u) => u.startIndex < body.startIndex || u.endIndex > body.endIndex || !printedOnly(ctx, u))) return undefined;
+  const ml = clientFor(fb, ctx, ws);
+  if (!ml || ml === 'e') return undefined;
+  const end = nodeRange(colon).end;
+  fb.replace({ start: end, end }, REVIEW);
+  return `(e.name for e in ${ml}.online_endpoints.list())`;
+}
+
 /** `svc = ws.webservices[name]`: the lifecycle of that lookup, on the finding of `ws.webservices`. */
 const webservicesItem: Builder = (fb, ref, ctx) => {
+  const names = webservicesLoop(fb, ctx, ref.node);
+  if (names) return names;
   const item = ref.node.parent;
   if (item?.type !== 'subscript' || !same(item.namedChildren[0], ref.node) || !assignedName(item)) return undefined;
   return combine(fb, ref.node, lookupLifecycle(fb, ctx, item));
@@ -1047,6 +1140,8 @@ function servicePiece(fallback?: Builder): Builder {
     const svc = receiver(ref) ?? attributeSource(ctx, ref)?.childForFieldName('object') ?? undefined;
     const deploy = deployOfService(ctx, svc);
     if (deploy) return lifecycleWorks(ctx, deploy) ? fb.sameFixAs(deploy) : undefined;
+    const list = serviceListLoop(ctx, svc);
+    if (list) return fb.sameFixAs(list);
     const lookup = lookupOfService(ctx, svc);
     if (lookup) return fb.sameFixAs(lookup);
     const made = svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
@@ -1054,6 +1149,13 @@ function servicePiece(fallback?: Builder): Builder {
     if (q?.startsWith('azureml.core.') && !SERVICE_CLASSES.includes(q)) return undefined;
     return fallback?.(fb, ref, ctx);
   };
+}
+
+/** The nearest try statement around `node` in its function (the one v1HandlersRewritten looks at). */
+function tryOf(node: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | null = node.parent;
+  while (n && n.type !== 'try_statement' && n.type !== 'function_definition' && n.type !== 'module') n = n.parent;
+  return n?.type === 'try_statement' ? n : undefined;
 }
 
 /**
@@ -1112,14 +1214,25 @@ const serviceHandler: Builder = (fb, ref) => {
 };
 
 /** An inference config or deployment configuration: the fix of the first deployment using it. */
-const deployInput: Builder = (fb, ref, ctx) => {
-  const call = ref.call!;
+const deployInput: Builder = (fb, ref, ctx) => deployInputOf(fb, ctx, ref.call!);
+
+function deployInputOf(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
   const list = call.parent?.type === 'keyword_argument' ? call.parent.parent : call.parent;
   if (list?.type === 'argument_list' && qnameOf(ctx, list.parent!) === MODEL_DEPLOY) return fb.sameFixAs(list.parent!);
   const target = assignedName(call);
   const first = target ? usesOf(ctx, target)[0] : undefined;
   const deploy = first && (deploySlotOf(ctx, first, 'inference_config') ?? deploySlotOf(ctx, first, 'deployment_config'));
   return deploy ? fb.sameFixAs(deploy) : undefined;
+}
+
+/**
+ * `InferenceConfig(..., environment=run.get_environment())`: the deployment's fix, which moves the
+ * call into the deployment (see deployLifecycle); elsewhere the run's environment stays v1.
+ */
+const runEnvironment: Builder = (fb, ref, ctx) => {
+  const kw = ref.call!.parent;
+  const ic = kw?.type === 'keyword_argument' && kw.childForFieldName('name')?.text === 'environment' ? kw.parent?.parent : undefined;
+  return ic?.type === 'call' && qnameOf(ctx, ic) === INFERENCE_CONFIG ? deployInputOf(fb, ctx, ic) : undefined;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1205,6 +1318,8 @@ export const DEPLOY: Rewrites = {
     [`${MODEL}.download`]: modelPiece,
     [`${MODEL}.get_model_path`]: getModelPath,
     [`${MODEL}.list`]: modelList,
+    [SERVICE_LIST]: serviceList,
+    [RUN_ENVIRONMENT]: runEnvironment,
   },
   attributes: {
     ...perServiceClass({ scoring_uri: servicePiece(scoringUri), swagger_uri: servicePiece(swaggerUri), state: servicePiece(), name: servicePiece(), tags: servicePiece(), description: servicePiece() }),

@@ -49,7 +49,7 @@
  * never to a registered environment. Not rewritten: other configuration (`docker.enabled = False`,
  * `base_image_registry` (private registry credentials), `base_dockerfile`, `inferencing_stack_version`,
  * `shm_size`/`arguments`/`shared_volumes` (v2 job settings: `JobResourceConfiguration(shm_size=,
- * docker_args=)`, which no consumer takes yet), ...), `save_to_file`, `from_dockerfile` with Dockerfile
+ * docker_args=)`, which no consumer takes yet), ...), `save_to_file` without a file name, `from_dockerfile` with Dockerfile
  * text or a Python layer (v2 takes a build context directory; a conda file goes with an image),
  * `from_existing_conda_environment` (exports a local conda environment), `Environment.list` (a dict
  * of v1 objects), `save_to_directory`, `build`/`build_local` (v2 builds on first use), `clone`, and
@@ -1023,7 +1023,8 @@ interface Standalone {
   conda: Conda;
   deletes: SyntaxNode[];
   serializes: Array<{ call: SyntaxNode; cd: SyntaxNode }>;
-  saves: Array<{ call: SyntaxNode; cd: SyntaxNode; path: SyntaxNode }>;
+  /** `save(path)`, `save_to_file(base, name)`: the path's parts (`pathlib.Path(*parts)`). */
+  saves: Array<{ call: SyntaxNode; cd: SyntaxNode; path: SyntaxNode[] }>;
   /** The `add_*` calls folded into the dict, in order. */
   mutations: Array<{ method: string; call: SyntaxNode }>;
   /** `env.python.conda_dependencies = cd`: the one environment it is given to (after every `add_*`). */
@@ -1072,11 +1073,20 @@ function makeStandalone(ctx: RuleContext, producer: SyntaxNode): Standalone | un
     } else if (path[0] === 'serialize_to_string' && bindArgs(call, [], [])) {
       reading = true;
       plan.serializes.push({ call, cd: use });
-    } else if (path[0] === 'save' && callStmt) {
+    } else if (path[0] === 'save' && call.parent?.type === 'expression_statement') {
+      // A statement: v1 returns the file's path, the rewrite what write_text returns.
       const file = bindArgs(call, ['path'], ['path'])?.get('path');
       if (!file) return undefined;
       reading = true;
-      plan.saves.push({ call, cd: use, path: file });
+      plan.saves.push({ call, cd: use, path: [file] });
+    } else if (path[0] === 'save_to_file' && call.parent?.type === 'expression_statement') {
+      // The deprecated `save_to_file(base_directory, conda_file_path)`: v1 writes to
+      // os.path.join(os.path.abspath(base_directory), conda_file_path) (azureml-core conda_dependencies.py);
+      // without a file name it picks a run-configuration folder (.azureml or aml_config): not rewritten.
+      const args = bindArgs(call, ['base_directory', 'conda_file_path'], ['base_directory', 'conda_file_path']);
+      if (!args?.get('base_directory') || !args.get('conda_file_path')) return undefined;
+      reading = true;
+      plan.saves.push({ call, cd: use, path: [args.get('base_directory')!, args.get('conda_file_path')!] });
     } else return undefined;
   }
   return plan;
@@ -1098,7 +1108,7 @@ function standaloneEdits(fb: FixBuilder, ctx: RuleContext, plan: Standalone): Ed
     const pathlib = plan.saves.length ? fb.needModule('pathlib') : '';
     const yaml = fb.needModule('yaml');
     for (const r of plan.serializes) edits.push([r.call, `${yaml}.safe_dump(${r.cd.text})`]);
-    for (const r of plan.saves) edits.push([r.call, `${pathlib}.Path(${r.path.text}).write_text(${yaml}.safe_dump(${r.cd.text}))`]);
+    for (const r of plan.saves) edits.push([r.call, `${pathlib}.Path(${r.path.map((p) => p.text).join(', ')}).write_text(${yaml}.safe_dump(${r.cd.text}))`]);
   }
   return edits;
 }
@@ -1116,7 +1126,7 @@ export const ENVIRONMENT: Rewrites = {
     ...Object.fromEntries([...MUTATIONS, 'serialize_to_string'].map((m): [string, Builder] => [`${ENV}.python.conda_dependencies.${m}`, pieceBuilder])),
     [CD]: condaPieceBuilder,
     [`${CD}.create`]: condaPieceBuilder,
-    ...Object.fromEntries([...MUTATIONS, 'serialize_to_string', 'save'].map((m): [string, Builder] => [`${CD}.${m}`, condaPieceBuilder])),
+    ...Object.fromEntries([...MUTATIONS, 'serialize_to_string', 'save', 'save_to_file'].map((m): [string, Builder] => [`${CD}.${m}`, condaPieceBuilder])),
   },
   attributes: {
     ...Object.fromEntries(CONFIG_PATHS.map((p): [string, Builder] => [`${ENV}.${p}`, pieceBuilder])),

@@ -22,6 +22,9 @@
  * rewrites the submit and the run's uses) or `HyperDriveConfig(estimator=est)` (sweep.ts), or both
  * (its swept options then become inputs: sweep.ts `sweptOptions`). `script_params=` may be a name
  * assigned a dict literal used only there (the MLN notebooks' shape).
+ * Also here: the findings of `rc = RunConfiguration()` and its `rc.target` / `rc.environment` offer
+ * pipelines.ts's fix (a pipeline step's runconfig), else jobs.ts's (`ScriptRunConfig(run_config=rc)`):
+ * this table is merged after pipelines.ts's, which has those keys.
  * Not rewritten: `use_gpu=True` (the v2 GPU image is not documented as the v1 one), custom images
  * with `user_managed`, data `inputs=`, `vm_size`, `shm_size`, requirement files, environment variables,
  * other distributions, dataset values in `script_params` (`ds.as_mount()`: by hand), and estimators
@@ -33,7 +36,8 @@ import { bindArgs, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
 import { assignedName, combined, kwargs, memberOf, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits } from './environment';
-import { computeName } from './jobs';
+import { computeName, runConfigurationPiece as jobsRunConfigurationPiece } from './jobs';
+import { pipelineFixFor } from './pipelines';
 import { sweptOptions } from './sweep';
 
 /** The estimator classes, with the pip package of their framework. */
@@ -252,10 +256,21 @@ const mpiPiece: Builder = (fb, ref, ctx) => {
   return c?.keyword === 'distributed_training' && q && Object.prototype.hasOwnProperty.call(ESTIMATOR_CLASSES, q) ? fb.sameFixAs(c.call) : undefined;
 };
 
+/**
+ * A run configuration's pieces: pipelines.ts's fix (steps given `runconfig=rc`), else jobs.ts's
+ * (`ScriptRunConfig(run_config=rc)`). Here because this table is merged after pipelines.ts's,
+ * which has these keys.
+ */
+const runConfigurationPiece: Builder = (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call ?? ref.node) ?? jobsRunConfigurationPiece(fb, ref, ctx);
+
 export const ESTIMATORS: Rewrites = {
   calls: {
     ...Object.fromEntries(Object.keys(ESTIMATOR_CLASSES).map((q) => [q, estimator])),
     'azureml.train.dnn.Mpi': mpiPiece,
+    'azureml.core.RunConfiguration': runConfigurationPiece,
   },
-  attributes: {},
+  attributes: {
+    'azureml.core.RunConfiguration.target': runConfigurationPiece,
+    'azureml.core.RunConfiguration.environment': runConfigurationPiece,
+  },
 };

@@ -7,12 +7,18 @@
  *   for variable arguments, `src.run_config.target/.environment = X` → `src.compute/.environment = X`,
  *   a v1 environment through environment.ts (its `environment_variables` → the command's), v1's
  *   defaults stated (no compute_target: `compute="local"`; no environment: the docs' image, marked
- *   `# amlint: review`), MPI/one-node PyTorch distribution; `AutoMLConfig`; a `Pipeline` through
+ *   `# amlint: review`), MPI/one-node PyTorch distribution, `run_config=rc` of a fresh `RunConfiguration()` set only by
+ *   `rc.target = X` / `rc.environment = env` statements before it (→ `compute=X`, `environment=env`, those statements
+ *   going; its findings' fixes offered through estimators.ts); `AutoMLConfig`; a `Pipeline` through
  *   pipelines.ts, `regenerate_outputs=True` → `force_rerun=True`; HyperDrive through sweep.ts, a
- *   configuration both submitted and swept being one command), every `exp.submit` of it, and every use
+ *   configuration both submitted and swept being one command), every `exp.submit` of it (`tags=` → create_or_update's
+ *   `tags=`; the experiment's name a literal, a name, an unassigned attribute such as `args.experiment`, or an
+ *   f-string of those), and every use
  *   of each run (status, portal URL, waits, RunDetails, metrics and tags through MLflow, details, cancel,
  *   id, `name` (v1's display name), register_model (with `properties=`, the model's `id` read as
- *   `name:version`), child jobs shown, files shown or printed in a loop (MLflow's one-level artifact
+ *   `name:version`, its name/version/tags/description read as they are), child jobs shown or iterated (directly or
+ *   through a name), a pipeline's step runs by step name (`find_step_run` → the child jobs of that display name),
+ *   `download_files(prefix="outputs", output_directory=d)` (MLflow's download_artifacts), files shown or printed in a loop (MLflow's one-level artifact
  *   listing, `# amlint: review`), a literal `outputs/...` file downloaded to a local path (MlflowClient.download_artifacts +
  *   shutil.copy); a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
  *   a job's); `docker_runtime_config=DockerConfiguration(use_docker=True)` dropped (v2 always runs in
@@ -42,7 +48,10 @@
  * `use_docker=True` alone, fail/complete of a submitted run, get_environment,
  * get_outputs, restore_snapshot, Experiment.get_runs read otherwise (type/tags/properties filters,
  * include_children, a list indexed), `run.id` whose form is read (`run.id.startswith("OfflineRun")`, compared:
- * an MLflow run ID has another form), fail() of a submitted run (v2 can only cancel), a status compared on an MLflow run (MLflow
+ * an MLflow run ID has another form), AutoMLRun.register_model and `model_id` (v1 registers the best child's
+ * model file: not verified for v2 AutoML outputs), get_children_sorted_by_primary_metric, `get_details()[...]` read
+ * (v2 jobs have no runDefinition), a best child's `properties[...]`, get_job_log, a run returned from a function,
+ * fail() of a submitted run (v2 can only cancel), a status compared on an MLflow run (MLflow
  * spells statuses otherwise), a string logged in a loop (one artifact where v1 kept a series),
  * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` (v2 passes inputs as arguments), AutoML limits/training settings (they
  * need statements after the call) and v1 datasets as AutoML data (MLTable in v2).
@@ -90,6 +99,31 @@ function sameAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
   if (expr.type !== 'identifier') return false;
   const a = ctx.model.resolveName(expr.text, expr);
   return !!a && a === ctx.model.resolveName(expr.text, site);
+}
+
+/**
+ * An expression that means the same at `site` as where it is written, so it can be moved there
+ * as written (an experiment's name into `experiment_name=`): sameAt, or an attribute chain of
+ * such a name (`args.experiment`) whose attribute nothing in the module assigns, or an f-string
+ * of those.
+ */
+function keptAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
+  if (sameAt(ctx, expr, site)) return true;
+  if (expr.type === 'attribute') {
+    let base: SyntaxNode | null = expr;
+    while (base?.type === 'attribute') base = base.childForFieldName('object');
+    if (base?.type !== 'identifier' || !sameAt(ctx, base, site)) return false;
+    const assigned = ctx.model.tree.rootNode.descendantsOfType(['assignment', 'augmented_assignment']).some((a) => a.childForFieldName('left')?.text === expr.text);
+    return !assigned && !ctx.model.tree.rootNode.descendantsOfType('call').some((c) => c.childForFieldName('function')?.text === 'setattr');
+  }
+  if (expr.type === 'string') {
+    const parts = expr.descendantsOfType('interpolation');
+    return parts.every((i) => {
+      const e = i.namedChildren[0];
+      return i.namedChildren.length === 1 && !!e && (e.type === 'identifier' || e.type === 'attribute') && keptAt(ctx, e, site);
+    });
+  }
+  return false;
 }
 
 /**
@@ -376,6 +410,11 @@ function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: 
   const target = assignedName(call);
   for (const use of target ? usesOf(ctx, target) : []) {
     const m = memberOf(use);
+    // Read as they are (the v2 Model has them): part of this fix, so their findings offer it.
+    if (m && !m.call && ['name', 'version', 'tags', 'description'].includes(m.name)) {
+      edits.push([m.attr, m.attr.text]);
+      continue;
+    }
     if (m?.name !== 'id') continue;
     if (m.call || m.attr.parent?.type === 'interpolation' || (m.attr.parent?.type === 'assignment' && same(m.attr.parent.childForFieldName('left'), m.attr))) return undefined;
     edits.push([m.attr, `f"{${use.text}.name}:{${use.text}.version}"`]);
@@ -410,11 +449,11 @@ function inRegisterModel(use: SyntaxNode, job: string): boolean {
 }
 
 /** The `exp.submit(config)` call: the experiment expression, its `Experiment(ws, name)` call, and the config. */
-function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode; rerun: boolean; show: boolean } | undefined {
+function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode; rerun: boolean; show: boolean; tags?: SyntaxNode } | undefined {
   if (qnameOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
   // `regenerate_outputs=` (a v1 pipeline's submit option, literal): jobEdits moves it into the pipeline.
   // `show_output=` (literal): an AutoML submit's, which waits showing the progress (submissionEdits).
-  const bound = bindArgs(call, ['config'], ['config', 'regenerate_outputs', 'show_output']);
+  const bound = bindArgs(call, ['config'], ['config', 'regenerate_outputs', 'show_output', 'tags']);
   const regenerate = bound?.get('regenerate_outputs');
   const show = bound?.get('show_output');
   if ([regenerate, show].some((x) => x && x.type !== 'true' && x.type !== 'false')) return undefined;
@@ -426,9 +465,9 @@ function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; exp
   const e = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
   const ws = e?.get('workspace');
   const name = e?.get('name');
-  if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
+  if (!ws || !name || !keptAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
   if (show && qnameOf(ctx, madeBy(ctx, config)) !== 'azureml.train.automl.AutoMLConfig') return undefined;
-  return { exp, expCall, config, ws, name, rerun: regenerate?.type === 'true', show: show?.type === 'true' };
+  return { exp, expCall, config, ws, name, rerun: regenerate?.type === 'true', show: show?.type === 'true', tags: bound!.get('tags') };
 }
 
 /**
@@ -443,7 +482,8 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   const uses = p && usesOfAssigned(ctx, call);
   if (!p || !client || !uses) return undefined;
   const ml = client.ml;
-  let create = `${ml}.jobs.create_or_update(${p.config.text}, experiment_name=${p.name.text})`;
+  // submit(tags=) → create_or_update(tags=), which sets the job's tags (SDK operations/_job_operations.py), in place.
+  let create = `${ml}.jobs.create_or_update(${p.config.text}, experiment_name=${p.name.text}${p.tags ? `, tags=${p.tags.text}` : ''})`;
   if (p.show) {
     // AutoMLConfig: submit(show_output=True) waits for the run, printing its progress: stream the job after it.
     const run = assignedName(call);
@@ -483,12 +523,27 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
       if (m.name === 'get_status' && noArgs(c)) edits.push([c, `${ml}.jobs.get(${job}.name).status`]);
       else if (m.name === 'get_portal_url' && noArgs(c)) edits.push([c, `${job}.studio_url`]);
       // The child runs, shown: the child jobs (JobOperations.list(parent_job_name=), SDK _job_operations.py).
-      else if (m.name === 'get_children' && noArgs(c) && shownList(ctx, c)) edits.push([c, `${ml}.jobs.list(parent_job_name=${job}.name)`]);
+      // (A pipeline run's get_steps, "the step runs for all pipeline steps that have completed or started running"
+      // (azureml-pipeline-core PipelineRun), is its children.)
+      else if ((m.name === 'get_children' || m.name === 'get_steps') && noArgs(c) && shownList(ctx, c)) edits.push([c, `${ml}.jobs.list(parent_job_name=${job}.name)`]);
       // Iterated (`for child in run.get_children():`): the child jobs, each loop variable's use as a job's.
-      else if (m.name === 'get_children' && noArgs(c) && loopUses(ctx, c)) {
-        const more = jobUseEdits(fb, ctx, ml, loopUses(ctx, c)!, false);
+      else if ((m.name === 'get_children' || m.name === 'get_steps') && noArgs(c) && (loopUses(ctx, c) ?? iteratedOnce(ctx, c))) {
+        const more = jobUseEdits(fb, ctx, ml, (loopUses(ctx, c) ?? iteratedOnce(ctx, c))!, false);
         if (!more) return undefined;
         edits.push([c, `${ml}.jobs.list(parent_job_name=${job}.name)`], ...more);
+      }
+      // A pipeline run's step runs of a step name (PipelineRun.find_step_run: a list): the child jobs of
+      // that display name, which pipelines.ts gives each step from its v1 `name=` (the node called in the
+      // pipeline keeps it: azure-ai-ml entities/_builders/command.py Command.__call__); indexed and assigned,
+      // iterated, or shown, each one's uses as a job's.
+      else if (m.name === 'find_step_run') {
+        const name = bindArgs(c, ['name'], ['name'])?.get('name');
+        const item = c.parent?.type === 'subscript' && same(c.parent.childForFieldName('value'), c) ? c.parent : undefined;
+        const index = item?.childForFieldName('subscript');
+        const uses = item ? (index?.type === 'integer' || (index?.type === 'unary_operator' && index.text === '-1') ? usesOfAssigned(ctx, item) : undefined) : loopUses(ctx, c) ?? (shownList(ctx, c) ? [] : undefined);
+        const more = name && (name.type === 'string' || sameAt(ctx, name, c)) && uses && jobUseEdits(fb, ctx, ml, uses, false);
+        if (!more) return undefined;
+        edits.push([c, `[step for step in ${ml}.jobs.list(parent_job_name=${job}.name) if step.display_name == ${name!.text}]`], ...more);
       }
       // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py).
       else if (m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing'])) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
@@ -519,6 +574,17 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         const lit = name?.type === 'string' ? knownString(ctx, name) : undefined;
         if (!name || !out || lit === undefined || !/^outputs\/[^"\\{}\n]+$/.test(lit) || lit.includes('..')) return undefined;
         edits.push([c, `${fb.needModule('shutil')}.copy(${trackingClient(fb, ml)}.download_artifacts(${job}.name, ${name.text}), ${out.text})`]);
+      }
+      // The job's outputs/ folder downloaded under a local directory: MlflowClient.download_artifacts(run_id,
+      // "outputs", dst_path) writes `<dst_path>/outputs/...` (the artifact's relative path kept:
+      // https://mlflow.org/docs/latest/python_api/mlflow.client.html#mlflow.client.MlflowClient.download_artifacts),
+      // where v1's download_files(prefix="outputs", output_directory=d) wrote `d/outputs/...` (append_prefix=True, its default).
+      else if (m.name === 'download_files' && c.parent?.type === 'expression_statement') {
+        const d = bindArgs(c, ['prefix', 'output_directory', 'output_paths', 'batch_size', 'append_prefix', 'timeout_seconds'], ['prefix', 'output_directory']);
+        const prefix = d?.get('prefix');
+        const out = d?.get('output_directory');
+        if (!prefix || !out || prefix.type !== 'string' || !['outputs', 'outputs/'].includes(knownString(ctx, prefix) ?? '')) return undefined;
+        edits.push([c, `${trackingClient(fb, ml)}.download_artifacts(${job}.name, "outputs", ${out.text})`]);
       }
       // JobOperations.begin_cancel (SDK _job_operations.py) requests the cancellation as v1 cancel() does.
       else if (m.name === 'cancel' && noArgs(c) && c.parent?.type === 'expression_statement') edits.push([c, `${ml}.jobs.begin_cancel(${job}.name)`]);
@@ -586,6 +652,15 @@ function reviewMark(ctx: RuleContext, node: SyntaxNode): 'append' | [SyntaxNode,
   return p && p.namedChildren.length === 1 && isPrint(ctx, p.namedChildren[0]) && last?.type === ')' && endsLine(ctx, p) ? [last, `)${REVIEW}`] : undefined;
 }
 
+/**
+ * `children = <expr>` whose one use is iterated by a `for x in children:` loop (v1's children are
+ * a generator, read once): the uses of x; undefined otherwise.
+ */
+function iteratedOnce(ctx: RuleContext, expr: SyntaxNode): readonly SyntaxNode[] | undefined {
+  const uses = usesOfAssigned(ctx, expr);
+  return uses?.length === 1 && expr.parent?.parent?.type === 'expression_statement' ? loopUses(ctx, uses[0]) : undefined;
+}
+
 /** For `for x in <expr>:` (x a name): the uses of x; undefined otherwise. */
 function loopUses(ctx: RuleContext, expr: SyntaxNode): readonly SyntaxNode[] | undefined {
   const loop = expr.parent;
@@ -615,7 +690,7 @@ function submitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
   const list = (kw ?? use).parent;
   const call = list?.type === 'argument_list' ? list.parent : undefined;
   if (!call || qnameOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
-  return bindArgs(call, ['config'], ['config', 'regenerate_outputs', 'show_output'])?.get('config')?.id === use.id ? call : undefined;
+  return bindArgs(call, ['config'], ['config', 'regenerate_outputs', 'show_output', 'tags'])?.get('config')?.id === use.id ? call : undefined;
 }
 
 /**
@@ -642,7 +717,7 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
     const src = madeBy(ctx, p.config);
     const q = qnameOf(ctx, src);
     // regenerate_outputs=True → the v2 pipeline's force_rerun (pipelines.ts); a pipeline's only.
-    if (bindArgs(submit, ['config'], ['config', 'regenerate_outputs'])?.has('regenerate_outputs') && q !== PIPELINE) return undefined;
+    if (bindArgs(submit, ['config'], ['config', 'regenerate_outputs', 'show_output', 'tags'])?.has('regenerate_outputs') && q !== PIPELINE) return undefined;
     const own = src && q === PIPELINE ? asEdits((f, c, x) => pipelineConfig(f, c, x, p.rerun))(fb, src, ctx) : src && q && Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q) ? JOB_CONFIGS[q](fb, src, ctx) : undefined;
     if (!src || !own) return undefined;
     edits.push(...own);
@@ -771,7 +846,15 @@ const runUse: Builder = (fb, ref, ctx) => {
   const run = receiver(ref);
   const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
   if (made && FETCHED.includes(qnameOf(ctx, made) ?? '')) return fb.sameFixAs(made);
+  // The best trial of a sweep (jobUseEdits rewrites its uses with the submission): that call's fix.
+  if (made && (qnameOf(ctx, made) === 'azureml.core.Run.get_best_run_by_primary_metric' || /\.get_output$/.test(qnameOf(ctx, made) ?? ''))) return fb.sameFixAs(made);
   if (made) return withJob(fb, ctx, made, ref.call ?? ref.node);
+  // `best, model = run.get_output()` (an AutoML run's best child, automl.ts bestChildEdit): that call's fix.
+  const bound = run?.type === 'identifier' ? ctx.model.resolveName(run.text, run) : undefined;
+  const pattern = bound?.node.parent;
+  const assign = pattern?.type === 'pattern_list' || pattern?.type === 'tuple_pattern' ? pattern.parent : undefined;
+  const output = assign?.type === 'assignment' && same(assign.childForFieldName('left'), pattern) ? assign.childForFieldName('right') : undefined;
+  if (output?.type === 'call' && same(pattern!.namedChildren[0], bound!.node) && /\.get_output$/.test(qnameOf(ctx, output) ?? '')) return fb.sameFixAs(output);
   // A child of `for child in run.get_children():`: the fix of that get_children (rewritten with its run).
   const b = run?.type === 'identifier' ? ctx.model.resolveName(run.text, run) : undefined;
   const loop = b?.node.parent;
@@ -780,7 +863,7 @@ const runUse: Builder = (fb, ref, ctx) => {
   let runs = iter?.type === 'identifier' ? definingCall(ctx, iter) : iter;
   const inner = runs?.type === 'call' && runs.childForFieldName('function')?.text === 'list' ? callArgs(runs).positional[0] : undefined;
   if (inner?.type === 'call') runs = inner;
-  return runs && ['azureml.core.Run.get_children', 'azureml.core.Experiment.get_runs'].includes(qnameOf(ctx, runs) ?? '') ? fb.sameFixAs(runs) : undefined;
+  return runs && ['azureml.core.Run.get_children', 'azureml.core.Run.get_steps', 'azureml.core.Experiment.get_runs'].includes(qnameOf(ctx, runs) ?? '') ? fb.sameFixAs(runs) : undefined;
 };
 
 /** The v2 `compute=` for a v1 compute target: a name as written, a v1 compute object's `.name`, a `.name` read kept; null when none. */
@@ -949,6 +1032,39 @@ function envEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode | undefined,
 }
 
 /**
+ * `run_config=rc` of a ScriptRunConfig, `rc = RunConfiguration()` (no arguments) configured only by
+ * `rc.target = X` / `rc.environment = env` statements between it and the ScriptRunConfig, in the
+ * same block, used nowhere else: X and env (their names bound the same at the ScriptRunConfig)
+ * are the command's `compute=` / `environment=` (CMD: a v1 run configuration's target and
+ * environment are the job's), the statements go. Undefined otherwise.
+ */
+function runConfiguration(ctx: RuleContext, call: SyntaxNode, rc: SyntaxNode): { target?: SyntaxNode; environment?: SyntaxNode; edits: Edits } | undefined {
+  const made = rc.type === 'identifier' ? definingCall(ctx, rc) : undefined;
+  if (!made || !/^azureml\.core\.(runconfig\.)?RunConfiguration$/.test(qnameOf(ctx, made) ?? '') || !noArgs(made)) return undefined;
+  const target = assignedName(made);
+  const stmt = made.parent?.parent;
+  const block = stmt?.parent;
+  let callStmt: SyntaxNode | null = call;
+  while (callStmt && callStmt.parent && !same(callStmt.parent, block)) callStmt = callStmt.parent;
+  if (!target || stmt?.type !== 'expression_statement' || !block || !callStmt || !same(callStmt.parent, block) || stmt.startIndex > callStmt.startIndex) return undefined;
+  if ((ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !same(ctx.model.resolveName(rc.text, rc)?.node, target)) return undefined;
+  const out: { target?: SyntaxNode; environment?: SyntaxNode; edits: Edits } = { edits: [[wholeLines(ctx, stmt), '']] };
+  for (const use of usesOf(ctx, target)) {
+    if (same(use, rc)) continue;
+    const left = use.parent;
+    const assign = left?.parent;
+    const field = left?.type === 'attribute' && same(left.childForFieldName('object'), use) ? left.childForFieldName('attribute')?.text : undefined;
+    const value = assign?.type === 'assignment' && same(assign.childForFieldName('left'), left) ? assign.childForFieldName('right') : undefined;
+    const st = assign?.parent;
+    if ((field !== 'target' && field !== 'environment') || !value || out[field] || st?.type !== 'expression_statement' || !same(st.parent, block) || st.startIndex < stmt.endIndex || st.endIndex > callStmt.startIndex || !endsLine(ctx, st)) return undefined;
+    if (value.type === 'call' || !namesSameAt(ctx, value, call)) return undefined;
+    out[field] = value;
+    out.edits.push([wholeLines(ctx, st), '']);
+  }
+  return out;
+}
+
+/**
  * `ScriptRunConfig(...)` → `command(...)` (CMD), with `src.run_config.target = X` /
  * `src.run_config.environment = env` afterwards → `src.compute = X` / `src.environment = env`
  * (attributes of the v2 command: SDK entities/_builders/command.py), and a v1 environment
@@ -967,17 +1083,20 @@ function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Ed
  * option is already passed or an input name is taken.
  */
 export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, extra?: { parts: string[]; inputs: Array<[string, string]> }, asInputs?: Map<string, string>): Edits | undefined {
-  const accepted = ['source_directory', 'script', 'arguments', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config'];
+  const accepted = ['source_directory', 'script', 'arguments', 'run_config', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config'];
   const args = bindArgs(call, ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config', 'resume_from', 'max_run_duration_seconds', 'command', 'docker_runtime_config'], accepted);
   const script = knownString(ctx, args?.get('script'));
   const docker = dockerEdits(ctx, args?.get('docker_runtime_config'));
   if (!args || !script || !docker) return undefined;
   const target = assignedName(call);
   if (!target && call.parent?.type !== 'expression_statement' && call.parent?.type !== 'argument_list' && call.parent?.type !== 'keyword_argument') return undefined;
+  const rc = args.get('run_config') ? runConfiguration(ctx, call, args.get('run_config')!) : undefined;
+  if (args.get('run_config') && (!rc || (rc.target && args.has('compute_target')) || (rc.environment && args.has('environment')))) return undefined;
+  const envNode = rc?.environment ?? args.get('environment');
   const cmd = commandWithInputs(ctx, script, args.get('arguments'), asInputs, fb);
-  const compute = computeName(ctx, args.get('compute_target'));
+  const compute = computeName(ctx, rc?.target ?? args.get('compute_target'));
   const vars: { text?: string } = {};
-  const env = envEdits(fb, ctx, args.get('environment') as SyntaxNode, vars);
+  const env = envEdits(fb, ctx, envNode, vars);
   const dist = distribution(fb, ctx, args.get('distributed_job_config'));
   if (!cmd || compute === null || !env || !dist) return undefined;
   if (extra) {
@@ -986,7 +1105,7 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
     cmd.command = [...parts, ...extra.parts].join(' ');
     cmd.inputs.push(...extra.inputs);
   }
-  const edits: Edits = [...cmd.edits];
+  const edits: Edits = [...cmd.edits, ...(rc?.edits ?? [])];
   let setsTarget = false;
   let setsEnv = false;
   // The uses of the variable: arguments (the caller checks them), or run_config assignments.
@@ -1016,14 +1135,14 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   // environment (azure-ai-ml entities/_job/command_job.py `_validate`: "environment is required"):
   // the image the migration docs use, to review, as pipelines.ts does; `compute="local"` is v1's
   // "local" (CMD/LOCAL, https://learn.microsoft.com/azure/machine-learning/how-to-debug-visual-studio-code).
-  const defaultEnv = !args.has('environment') && !setsEnv;
+  const defaultEnv = !envNode && !setsEnv;
   const command = fb.need('azure.ai.ml', 'command');
   const inputs = cmd.inputs.length ? `{${cmd.inputs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}` : undefined;
   const pairs: Array<[string, SyntaxNode | string | undefined]> = [
     ['code', args.get('source_directory')],
     ['command', JSON.stringify(cmd.command)],
     ['inputs', inputs],
-    ['environment', defaultEnv ? `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE})` : args.get('environment')],
+    ['environment', defaultEnv ? `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE})` : envNode],
     ['compute', compute ?? (setsTarget ? undefined : '"local"')],
     // v1 set them on the environment; v2 on the job (command(environment_variables=), azure.ai.ml reference).
     ['environment_variables', vars.text],
@@ -1436,6 +1555,20 @@ const runConfigPiece: Builder = (fb, ref, ctx) => {
   return made && qnameOf(ctx, made) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(made) : undefined;
 };
 
+/**
+ * `rc = RunConfiguration()` and its `rc.target = X` / `rc.environment = env`, given to a ScriptRunConfig
+ * as `run_config=rc` (runConfiguration): that ScriptRunConfig's fix. (estimators.ts offers it where
+ * pipelines.ts, whose table comes later, has none.)
+ */
+export const runConfigurationPiece: Builder = (fb, ref, ctx) => {
+  const rc = ref.call ? assignedName(ref.call) : receiver(ref);
+  const made = rc?.type === 'identifier' ? (ref.call ?? definingCall(ctx, rc)) : undefined;
+  const target = made && assignedName(made);
+  const kw = target && usesOf(ctx, target).map((u) => u.parent).find((p) => p?.type === 'keyword_argument' && p.childForFieldName('name')?.text === 'run_config');
+  const call = kw?.parent?.type === 'argument_list' ? kw.parent.parent : undefined;
+  return call && qnameOf(ctx, call) === 'azureml.core.ScriptRunConfig' ? fb.sameFixAs(call) : undefined;
+};
+
 /** `MpiConfiguration(...)` given (inline or through one variable) as a ScriptRunConfig's distributed_job_config: that one's fix. */
 const configPiece: Builder = (fb, ref, ctx) => {
   const target = assignedName(ref.call!);
@@ -1485,6 +1618,10 @@ export const JOBS: Rewrites = {
     'azureml.core.Run.fail': runMember(),
     'azureml.core.Run.register_model': runUse,
     'azureml.core.Run.get_file_names': runMember(),
+    'azureml.core.Run.find_step_run': runUse,
+    'azureml.core.Run.get_steps': runMember(),
+    'azureml.core.Run.download_file': runMember(),
+    'azureml.core.Run.download_files': runMember(),
     // The best trial of a submitted sweep (sweep.ts bestRunEdit): with the submission.
     'azureml.core.Run.get_best_run_by_primary_metric': runUse,
     'azureml.widgets.RunDetails.show': (fb, ref, ctx) => {
@@ -1538,6 +1675,8 @@ export const JOBS: Rewrites = {
     'azureml.core.VERSION': (fb) => `${fb.needModule('importlib.metadata')}.version("azure-ai-ml")`,
     'azureml.core.Run.id': runMember(),
     'azureml.core.Run.display_name': runUse,
+    // v1's deprecated display name (jobUseEdits: the job's display_name).
+    'azureml.core.Run.name': runUse,
     'azureml.core.Run.experiment.workspace': runWorkspace,
     // `src.run_config.target = X` / `.environment = env`: with the ScriptRunConfig that made `src`.
     'azureml.core.ScriptRunConfig.run_config.target': runConfigPiece,

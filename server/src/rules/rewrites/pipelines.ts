@@ -12,7 +12,7 @@
  * <name | ${{default_datastore}}>/paths/p/${{name}}"`, v1 `{run-id}`/`{output-name}` being the v2 server
  * expressions `${{name}}`/`${{output_name}}`: concept-expressions), a v1 file dataset
  * mounted/downloaded in a step's arguments becomes an input of that step's command (data.ts
- * `dataInput`, named after the option before it), the compute is a name (jobs.ts `computeName`),
+ * `dataInput`, named after the option before it: `--input-data` → input_data), the compute is a name (jobs.ts `computeName`),
  * `Pipeline(default_datastore=ds)` becomes `@dsl.pipeline(default_datastore="<name>")` and
  * `default_source_directory=d` the `code=d` of the steps that name none,
  * a `PipelineParameter` becomes a parameter of an inserted `@dsl.pipeline` function (its
@@ -449,13 +449,15 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
         const r = dataRef(item);
         if (!r) {
           // A v1 file dataset mounted or downloaded: an input of the step's command, named after its
-          // option (`--input_data` → input_data), its value given there (a node keeps the inputs of
+          // option (`--input-data` → input_data, as jobs.ts names a ScriptRunConfig's inputs; the
+          // command line keeps the option as written), its value given there (a node keeps the inputs of
           // the command it is made from: azure-ai-ml Command.__call__).
           const how = item.type === 'call' ? item.childForFieldName('function')?.childForFieldName('attribute')?.text : undefined;
           need(how === 'as_mount' || how === 'as_download');
           const prev = argList.namedChildren.filter((n) => n.type !== 'comment');
           const flag = prev[prev.findIndex((n) => same(n, item)) - 1];
-          const name = flag?.type === 'string' ? stringValue(flag)?.replace(/^-+/, '') : undefined;
+          const option = flag?.type === 'string' ? stringValue(flag) : undefined;
+          const name = option && /^-{1,2}[A-Za-z]/.test(option) ? option.replace(/^-+/, '').replace(/-/g, '_').toLowerCase() : undefined;
           const dataset: Dataset = { expr: item, name: need(plainName(name) && name) };
           s.datasets.push(dataset);
           s.parts.push({ dataset });
