@@ -342,17 +342,8 @@ function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   if ((a.get('header') && !header) || (encoding && !ENCODINGS.has(stringValue(encoding) ?? ''))) return undefined;
   for (const k of ['include_path', 'infer_column_types', 'support_multi_line', 'empty_as_string']) if (a.get(k) && !['True', 'False'].includes(a.get(k)!.text)) return undefined;
 
-  // The dataset is read only by MLTable methods of the same meaning.
-  const uses = tableReads(fb, ctx, call, true);
-  if (!uses) return undefined;
-
-  const edits: Edits = [];
-  const items = path.type === 'list' ? path.namedChildren.filter((c) => c.type !== 'comment') : [path];
-  const paths = items.map((p) => mltablePath(fb, ctx, p, call, edits));
-  if (!items.length || paths.some((p) => !p)) return undefined;
-  const mltable = fb.needModule('mltable');
-  const text = `${mltable}.from_delimited_files(${kwargs([
-    ['paths', `[${paths.join(', ')}]`],
+  return mltableEdits(fb, ctx, call, path, (paths) => `${fb.needModule('mltable')}.from_delimited_files(${kwargs([
+    ['paths', paths],
     ['header', header],
     ['delimiter', a.get('separator')],
     ['support_multi_line', a.get('support_multi_line')],
@@ -360,9 +351,23 @@ function tabularEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
     ['encoding', encoding],
     ['include_path_column', a.get('include_path')],
     ['infer_column_types', a.get('infer_column_types')],
-  ])})`;
+  ])})`);
+}
+
+/**
+ * A tabular dataset factory `call` as the MLTable call `make(paths)` writes (`paths`: the v1 path or
+ * paths as a list of MLTable paths), when the dataset is read only by MLTable methods of the same
+ * meaning (tableReads) and every path translates.
+ */
+function mltableEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, path: SyntaxNode, make: (paths: string) => string): Edits | undefined {
+  const uses = tableReads(fb, ctx, call, true);
+  if (!uses) return undefined;
+  const edits: Edits = [];
+  const items = path.type === 'list' ? path.namedChildren.filter((c) => c.type !== 'comment') : [path];
+  const paths = items.map((p) => mltablePath(fb, ctx, p, call, edits));
+  if (!items.length || paths.some((p) => !p)) return undefined;
   // A read chained on the call itself (`from_delimited_files(...).to_pandas_dataframe()`) holds it: the call's edit is the fix of that chain's findings.
-  return [[call, text], ...uses.filter(([n]) => !(n.startIndex <= call.startIndex && n.endIndex >= call.endIndex)), ...edits];
+  return [[call, make(`[${paths.join(', ')}]`)], ...uses.filter(([n]) => !(n.startIndex <= call.startIndex && n.endIndex >= call.endIndex)), ...edits];
 }
 
 /**
@@ -375,14 +380,7 @@ function parquetEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   const path = a?.get('path');
   const include = a?.get('include_path');
   if (!a || !path || (include && !['True', 'False'].includes(include.text))) return undefined;
-  const uses = tableReads(fb, ctx, call, true);
-  if (!uses) return undefined;
-  const edits: Edits = [];
-  const items = path.type === 'list' ? path.namedChildren.filter((c) => c.type !== 'comment') : [path];
-  const paths = items.map((p) => mltablePath(fb, ctx, p, call, edits));
-  if (!items.length || paths.some((p) => !p)) return undefined;
-  const text = `${fb.needModule('mltable')}.from_parquet_files(${kwargs([['paths', `[${paths.join(', ')}]`], ['include_path_column', include]])})`;
-  return [[call, text], ...uses.filter(([n]) => !(n.startIndex <= call.startIndex && n.endIndex >= call.endIndex)), ...edits];
+  return mltableEdits(fb, ctx, call, path, (paths) => `${fb.needModule('mltable')}.from_parquet_files(${kwargs([['paths', paths], ['include_path_column', include]])})`);
 }
 
 /** v1 TabularDataset methods that MLTable has with the same parameter and meaning (MLT: mltable.MLTable take/drop_columns/keep_columns). */
@@ -950,23 +948,9 @@ export function dataInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): {
     return { input, edits: registered.stmt ? [[registered.stmt, '']] : [] };
   }
   if (!found?.single) return undefined;
-  const a = bindArgs(found.made, ['path', 'validate', 'partition_format', 'is_file'], ['path', 'validate']);
-  let path = a?.get('path');
-  if (path?.type === 'list' && path.namedChildren.length === 1) path = path.namedChildren[0];
-  let ds: SyntaxNode | undefined;
-  let rel: SyntaxNode | undefined;
-  if (path?.type === 'tuple' && path.namedChildren.length === 2) [ds, rel] = path.namedChildren;
-  else if (path?.type === 'call' && qnameOf(ctx, path) === 'azureml.core.Datastore.path') {
-    ds = path.childForFieldName('function')?.childForFieldName('object') ?? undefined;
-    rel = bindArgs(path, ['path'], ['path'])?.get('path');
-  }
-  const value = relativePath(rel);
-  const origin = ds && datastoreOrigin(ctx, ds);
-  if (!ds || !origin || !value || /[*?[]/.test(value) || (!value.endsWith('/') && /\.[A-Za-z0-9]+$/.test(value.slice(value.lastIndexOf('/') + 1)))) return undefined;
-  if (ctx.model.resolveName(ds.text, ds) !== ctx.model.resolveName(ds.text, expr)) return undefined;
-  const name = fValue(origin.name);
-  // (an f-string only when the datastore's name is read at run time)
-  const uri = name && /^[A-Za-z0-9_]+$/.test(name) ? `"azureml://datastores/${name}/paths/${value}"` : `f"azureml://datastores/{${ds.text}.name}/paths/${value}"`;
+  const file = fileUri(ctx, found.made, expr);
+  if (!file?.folder) return undefined;
+  const uri = file.uri;
   // The dataset made inside the expression itself, or in a variable's assignment.
   const inline = found.replaced.startIndex >= expr.startIndex && found.replaced.endIndex <= expr.endIndex;
   const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path=${inline ? uri : unnamedText(ctx, fn!.childForFieldName('object')!)}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;

@@ -408,19 +408,28 @@ function dictShown(ctx: RuleContext, dict: SyntaxNode): boolean {
  * every version is each container's `list(name=...)`. The order (v1: newest first, one page) may
  * differ: the display changes, the program does not, marked for review.
  */
-const modelList: Builder = (fb, ref, ctx) => {
-  const call = ref.call!;
-  const args = bindArgs(call, LIST_SIGNATURE, ['workspace', 'name']);
+/**
+ * `for x in <call>:` (no `else:`), its header ending its line (a review mark goes after the colon),
+ * and the uses of `x` (at least one): what the list rewrites below start from.
+ */
+function shownLoop(ctx: RuleContext, call: SyntaxNode): { body: SyntaxNode; colon: SyntaxNode; uses: readonly SyntaxNode[] } | undefined {
   const loop = call.parent;
   const target = loop?.type === 'for_statement' && same(loop.childForFieldName('right'), call) ? loop.childForFieldName('left') : undefined;
   const body = loop?.childForFieldName('body');
-  if (!args?.get('workspace') || target?.type !== 'identifier' || !body || loop!.childForFieldName('alternative')) return undefined;
-  // The header ends its line (the review mark goes after its colon).
+  if (target?.type !== 'identifier' || !body || loop!.childForFieldName('alternative')) return undefined;
   const colon = loop!.children.find((c) => c.type === ':' && c.startIndex >= call.endIndex);
   if (!colon || body.startPosition.row <= colon.startPosition.row || !endsLine(ctx, colon)) return undefined;
   const binding = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((b) => same(b.node, target));
   const uses = binding ? ctx.model.uses.get(binding) ?? [] : [];
-  if (!binding || !uses.length) return undefined;
+  return uses.length ? { body, colon, uses } : undefined;
+}
+
+const modelList: Builder = (fb, ref, ctx) => {
+  const call = ref.call!;
+  const args = bindArgs(call, LIST_SIGNATURE, ['workspace', 'name']);
+  const shown = shownLoop(ctx, call);
+  if (!args?.get('workspace') || !shown) return undefined;
+  const { body, colon, uses } = shown;
   for (const use of uses) {
     const m = memberOf(use);
     if (!m || m.call || !MODEL_ATTRIBUTES.includes(m.name) || use.startIndex < body.startIndex || use.endIndex > body.endIndex) return undefined;
@@ -450,15 +459,9 @@ const SERVICE_LIST_SIGNATURE = ['workspace', 'compute_type', 'image_name', 'imag
 const serviceList: Builder = (fb, ref, ctx) => {
   const call = ref.call!;
   const args = bindArgs(call, SERVICE_LIST_SIGNATURE, ['workspace']);
-  const loop = call.parent;
-  const target = loop?.type === 'for_statement' && same(loop.childForFieldName('right'), call) ? loop.childForFieldName('left') : undefined;
-  const body = loop?.childForFieldName('body');
-  if (!args?.get('workspace') || target?.type !== 'identifier' || !body || loop!.childForFieldName('alternative')) return undefined;
-  const colon = loop!.children.find((c) => c.type === ':' && c.startIndex >= call.endIndex);
-  if (!colon || body.startPosition.row <= colon.startPosition.row || !endsLine(ctx, colon)) return undefined;
-  const binding = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((b) => same(b.node, target));
-  const uses = binding ? ctx.model.uses.get(binding) ?? [] : [];
-  if (!binding || !uses.length) return undefined;
+  const shown = shownLoop(ctx, call);
+  if (!args?.get('workspace') || !shown) return undefined;
+  const { body, colon, uses } = shown;
   const edits: Edit[] = [];
   for (const use of uses) {
     const m = memberOf(use);

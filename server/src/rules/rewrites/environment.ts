@@ -436,17 +436,28 @@ function passedOn(ctx: RuleContext, use: SyntaxNode): Plan['consumers'][number] 
 }
 
 /**
- * The function `ret` returns from, if it is a plain `def` returning only there and called once, as
- * `x = f(...)` with x used once (that use) or written as an argument (the call).
+ * The one call of the plain `def` that `ret` returns from (its only return, at the top of its body;
+ * no nested functions or yields), and the name the call is assigned to, if it is.
  */
-function returnedTo(ctx: RuleContext, ret: SyntaxNode): SyntaxNode | undefined {
+function soleCall(ctx: RuleContext, ret: SyntaxNode): { call: SyntaxNode; target: SyntaxNode | null } | undefined {
   const def = ret.parent?.parent;
   if (def?.type !== 'function_definition' || !same(ret.parent, def.childForFieldName('body')) || def.descendantsOfType('return_statement').length !== 1) return undefined;
   if (def.descendantsOfType(['yield', 'function_definition', 'lambda']).length) return undefined;
   const uses = usesOf(ctx, def.childForFieldName('name')!);
   const call = uses.length === 1 ? uses[0].parent : undefined;
   if (call?.type !== 'call' || !same(call.childForFieldName('function'), uses[0])) return undefined;
-  const target = call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) ? call.parent.childForFieldName('left') : undefined;
+  const target = call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) ? call.parent.childForFieldName('left') : null;
+  return { call, target };
+}
+
+/**
+ * The function `ret` returns from, if it is a plain `def` returning only there and called once, as
+ * `x = f(...)` with x used once (that use) or written as an argument (the call).
+ */
+function returnedTo(ctx: RuleContext, ret: SyntaxNode): SyntaxNode | undefined {
+  const sole = soleCall(ctx, ret);
+  if (!sole) return undefined;
+  const { call, target } = sole;
   if (!target) return call;
   const xs = target.type === 'identifier' && statementOf(call) ? usesOf(ctx, target) : [];
   return xs.length === 1 ? xs[0] : undefined;
@@ -537,13 +548,9 @@ function laterUse(ctx: RuleContext, plan: Plan, use: SyntaxNode, depth: number):
  * call itself as an argument.
  */
 function returnedUses(ctx: RuleContext, ret: SyntaxNode): readonly SyntaxNode[] | undefined {
-  const def = ret.parent?.parent;
-  if (def?.type !== 'function_definition' || !same(ret.parent, def.childForFieldName('body')) || def.descendantsOfType('return_statement').length !== 1) return undefined;
-  if (def.descendantsOfType(['yield', 'function_definition', 'lambda']).length) return undefined;
-  const uses = usesOf(ctx, def.childForFieldName('name')!);
-  const call = uses.length === 1 ? uses[0].parent : undefined;
-  if (call?.type !== 'call' || !same(call.childForFieldName('function'), uses[0])) return undefined;
-  const target = call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) ? call.parent.childForFieldName('left') : undefined;
+  const sole = soleCall(ctx, ret);
+  if (!sole) return undefined;
+  const { call, target } = sole;
   if (!target) return [call];
   const stmt = statementOf(call);
   if (target.type !== 'identifier' || !stmt || !boundInBlockOnly(ctx, target, stmt.parent!)) return undefined;
