@@ -483,3 +483,100 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
     });
   }
 });
+
+/**
+ * `run.register_model(model_name=...)` on a submitted AutoML run (automl.ts autoMLRegisterModel, which
+ * jobs.ts's register_model branch falls back to).
+ */
+describe('rewrites: an AutoML run\'s best model registered (AML108, through jobs.ts)', () => {
+  const V1 = [
+    'from azureml.core import Workspace, Experiment, Dataset',
+    'from azureml.train.automl import AutoMLConfig',
+    '',
+    'ws = Workspace.from_config()',
+    'experiment = Experiment(ws, "automl-exp")',
+    'train_data = Dataset.get_by_name(ws, "bank")',
+    'automl_config = AutoMLConfig(task="classification", compute_target="cpu-cluster", training_data=train_data, label_column_name="y", primary_metric="accuracy")',
+    'remote_run = experiment.submit(automl_config)',
+    'remote_run.wait_for_completion()',
+  ];
+  const V2 = [
+    'from azure.ai.ml import Input',
+    'from azure.ai.ml.constants import AssetTypes',
+    'from azure.ai.ml.constants import InputOutputModes',
+    'from azure.ai.ml import automl',
+    'from azure.ai.ml import MLClient',
+    'from azure.identity import DefaultAzureCredential',
+  ];
+  const V2_BODY = [
+    'ws = ml_client',
+    'experiment = "automl-exp"',
+    'train_data = ws.data.get(name="bank", label="latest")',
+    'automl_config = automl.classification(',
+    '    compute="cpu-cluster",',
+    '    training_data=Input(type=AssetTypes.MLTABLE, path="azureml:bank@latest", mode=InputOutputModes.DIRECT),  # amlint: review',
+    '    target_column_name="y",',
+    '    primary_metric="accuracy",',
+    ')',
+    'remote_run = ml_client.jobs.create_or_update(automl_config, experiment_name="automl-exp")',
+    'ml_client.jobs.stream(remote_run.name)',
+  ];
+  // The best child's id: the parent's automl_best_child_run_id tag; its MLflow model folder, type MLFLOW_MODEL (AIM "Register the model").
+  const BEST = 'f"azureml://jobs/{MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).get_run(remote_run.name).data.tags[\'automl_best_child_run_id\']}/outputs/artifacts/outputs/mlflow-model/"';
+  rewriteCases([
+    [
+      'the Udacity capstone shape: model_name, description, tags; name/version/id read after',
+      [...V1, 'model = remote_run.register_model(model_name="best-model", description="AutoML best model", tags={"area": "bank"})', 'print(model.name, model.version, model.id)', ''].join('\n'),
+      [
+        ...V2,
+        'from mlflow.tracking import MlflowClient',
+        'import azure.ai.ml.entities',
+        CLIENT,
+        '',
+        ...V2_BODY,
+        `model = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="best-model", path=${BEST}, type=AssetTypes.MLFLOW_MODEL, description="AutoML best model", tags={"area": "bank"}))  # amlint: review`,
+        'print(model.name, model.version, f"{model.name}:{model.version}")',
+        '',
+      ].join('\n'),
+    ],
+  ]);
+
+  it('a notebook: the registration in its own cell, the model shown in the next', () => {
+    const cells = [
+      { kind: 'code', text: V1.slice(0, 8).join('\n') },
+      { kind: 'code', text: 'remote_run.wait_for_completion(show_output=True)' },
+      { kind: 'code', text: 'model_name = "heart-best"\nmodel = remote_run.register_model(model_name=model_name, description="best model")' },
+      { kind: 'code', text: 'print(model.name, model.version)' },
+    ];
+    const out = fixDocument({ kind: 'notebook', cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: Array<{ kind: string; text: string }> };
+    const expected = [
+      { kind: 'code', text: [...V2, 'from mlflow.tracking import MlflowClient', 'import azure.ai.ml.entities', CLIENT, '', ...V2_BODY.slice(0, 10)].join('\n') },
+      { kind: 'code', text: 'ml_client.jobs.stream(remote_run.name)' },
+      { kind: 'code', text: `model_name = "heart-best"\nmodel = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name=model_name, path=${BEST}, type=AssetTypes.MLFLOW_MODEL, description="best model"))  # amlint: review` },
+      { kind: 'code', text: 'print(model.name, model.version)' },
+    ];
+    assert.deepEqual(out.cells, expected);
+    for (const c of out.cells) assert.ok(parses(c.text), c.text);
+    const again = fixDocument({ kind: 'notebook', cells: out.cells } as DocumentInput, undefined, { unsafe: true }).output as { cells: unknown };
+    assert.deepEqual(again.cells, expected, 'a second run changes nothing');
+  });
+
+  describe('not rewritten', () => {
+    for (const [title, tail] of [
+      // v1 derives a name from the run id: no name to invent.
+      ['no model_name (the MLN notebooks)', ['model = remote_run.register_model(description="d", tags=None)']],
+      // iteration/metric pick another child than the best one.
+      ['a chosen metric', ['model = remote_run.register_model(model_name="m", metric="AUC_weighted")']],
+      // the v2 model is an MLflow folder: a v1 deployment of it with a scoring script unpickling model.pkl breaks.
+      ['then deployed the v1 way', ['model = remote_run.register_model(model_name="m")', 'from azureml.core.model import Model, InferenceConfig', 'inference_config = InferenceConfig(entry_script="score.py")', 'service = Model.deploy(ws, "svc", [model], inference_config)']],
+      ['a scoring script loading model.pkl', ['model = remote_run.register_model(model_name="m")', 'SCORE = "model = joblib.load(Model.get_model_path(\'m\'))  # model.pkl"']],
+      ['the model passed on', ['model = remote_run.register_model(model_name="m")', 'print_model(model)']],
+    ] as Array<[string, string[]]>) {
+      it(title, () => {
+        const out = fixPython([...V1, ...tail, ''].join('\n'), true);
+        assert.match(out, /register_model\(/);
+        assert.ok(parses(out));
+      });
+    }
+  });
+});

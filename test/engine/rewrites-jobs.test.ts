@@ -877,8 +877,9 @@ describe('rewrites: uses of submitted runs (round 7)', () => {
         ].join('\n'),
       ],
       [
-        // MlflowClient.download_artifacts(run_id, "outputs", dst) writes dst/outputs/... as v1's
-        // download_files(prefix="outputs", output_directory=dst) did (append_prefix=True by default).
+        // mlflow.artifacts.download_artifacts(run_id=, artifact_path="outputs", dst_path=dst) writes
+        // dst/outputs/... and creates dst, as v1's download_files(prefix="outputs", output_directory=dst)
+        // did (append_prefix=True by default); MlflowClient.download_artifacts needs dst to exist.
         // The registered model's name/version read as they are (the v2 Model has them).
         'download_files of outputs/, a model registered from the job and its name/version printed',
         [
@@ -896,14 +897,14 @@ describe('rewrites: uses of submitted runs (round 7)', () => {
           'from azure.ai.ml import command',
           'from azure.ai.ml import MLClient',
           'from azure.identity import DefaultAzureCredential',
-          'from mlflow.tracking import MlflowClient',
+          'import mlflow',
           'import azure.ai.ml.entities',
           'from azure.ai.ml.constants import AssetTypes',
           'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
           'src = command(code="src", command="python train.py", environment="azureml:env:1", compute="cpu")',
           'run = ml_client.jobs.create_or_update(src, experiment_name="diabetes")',
           'ml_client.jobs.stream(run.name)',
-          'MlflowClient(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri).download_artifacts(run.name, "outputs", "downloaded")',
+          'mlflow.artifacts.download_artifacts(run_id=run.name, artifact_path="outputs", dst_path="downloaded", tracking_uri=ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
           'model = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="diabetes_model", path=f"azureml://jobs/{run.name}/outputs/artifacts/paths/outputs/model.pkl", type=AssetTypes.CUSTOM_MODEL))',
           'print(f"Model {model.name} v{model.version} registered")',
           '',

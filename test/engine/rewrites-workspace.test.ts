@@ -431,6 +431,62 @@ describe('rewrites: a kept Workspace(...) bridged by a client built from it', ()
   ]);
 });
 
+describe('rewrites: a workspace returned by a helper function of the module', () => {
+  const SP = 'sp = ServicePrincipalAuthentication(tenant_id=os.environ["T"], service_principal_id=os.environ["C"], service_principal_password=os.environ["S"])';
+  const HELPER = `def get_workspace():\n    ${SP}\n    return Workspace(subscription_id=os.environ["SUB"], resource_group="rg", workspace_name="w", auth=sp)\n`;
+  const V1 = 'import os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\n';
+  const BRIDGE = 'ml_client = MLClient(ClientSecretCredential(tenant_id=os.environ["T"], client_id=os.environ["C"], client_secret=os.environ["S"]), ws.subscription_id, ws.resource_group, ws.name)';
+  rewriteCases([
+    [
+      'ws = get_workspace() (a service principal from the environment): the bridge at the call site, with the helper\'s credential made again',
+      `${V1}from azureml.core.compute import ComputeTarget\n\n\n${HELPER}\n\nws = get_workspace()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n`,
+      `from azure.ai.ml import MLClient\nfrom azure.identity import ClientSecretCredential\n${V1}\n\n${HELPER}\n\nws = get_workspace()\n${BRIDGE}\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n`,
+    ],
+    [
+      'called under if __name__ == "__main__": the bridge statement right after it, indented; a helper returning a local from_config(path) without auth',
+      'from azureml.core import Workspace, Datastore\n\n\ndef load_ws():\n    ws = Workspace.from_config(path="./config.json")\n    return ws\n\n\nif __name__ == "__main__":\n    ws = load_ws()\n    store = Datastore.get(ws, "mystore")\n    print(store.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\n\n\ndef load_ws():\n    ws = Workspace.from_config(path="./config.json")\n    return ws\n\n\nif __name__ == "__main__":\n    ws = load_ws()\n    ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\n    store = ml_client.datastores.get(name="mystore")\n    print("mystore")\n',
+    ],
+  ]);
+  it('no bridge when the helper\'s credential reads its own locals, returns twice, or the name is rebound', () => {
+    const local = `${V1}from azureml.core.compute import ComputeTarget\ndef get_workspace():\n    t = "tenant"\n    sp = ServicePrincipalAuthentication(tenant_id=t, service_principal_id="c", service_principal_password=os.environ["S"])\n    return Workspace("sub", "rg", "w", auth=sp)\nws = get_workspace()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n`;
+    noFix(local, 'ComputeTarget()');
+    const twice = `${V1}from azureml.core.compute import ComputeTarget\ndef get_workspace(local):\n    if local:\n        return Workspace.from_config()\n    return Workspace("sub", "rg", "w")\nws = get_workspace(True)\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n`;
+    noFix(twice, 'ComputeTarget()');
+    const rebound = `${V1}from azureml.core.compute import ComputeTarget\n${HELPER}ws = get_workspace()\nif os.environ.get("LOCAL"):\n    ws = Workspace.from_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n`;
+    noFix(rebound, 'ComputeTarget()');
+  });
+});
+
+describe('rewrites: a workspace parameter is the config file\'s only when the module\'s callers pass that one', () => {
+  rewriteCases([
+    [
+      'every call passes ws = Workspace.from_config(): the module\'s config-file client',
+      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\n\n\ndef show_cluster(workspace, name):\n    cluster = ComputeTarget(workspace=workspace, name=name)\n    print(cluster.name)\n\n\nws = Workspace.from_config()\nshow_cluster(ws, "cpu")\n',
+      `${IMPORTS}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\n\ndef show_cluster(workspace, name):\n    cluster = ml_client.compute.get(name)\n    print(cluster.name)\n\n\nws = ml_client\nshow_cluster(ws, "cpu")\n`,
+    ],
+  ]);
+  rewriteCases([
+    [
+      'every call passes the same module-level helper workspace: the function uses the bridge statement after it (bound before any call)',
+      'import os\nfrom azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\n\n\ndef get_workspace():\n    return Workspace(os.environ["SUB"], "rg", "w")\n\n\ndef show_cluster(ws, name):\n    cluster = ComputeTarget(ws, name)\n    print(cluster.name)\n\n\nws = get_workspace()\nshow_cluster(ws, "cpu")\nshow_cluster(ws, "gpu")\n',
+      `${IMPORTS}import os\nfrom azureml.core import Workspace\n\n\ndef get_workspace():\n    return Workspace(os.environ["SUB"], "rg", "w")\n\n\ndef show_cluster(ws, name):\n    cluster = ml_client.compute.get(name)\n    print(cluster.name)\n\n\nws = get_workspace()\nml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\nshow_cluster(ws, "cpu")\nshow_cluster(ws, "gpu")\n`,
+    ],
+  ]);
+  it('no config-file client for a parameter a caller passes another workspace (Workspace(sub, rg, name), a helper\'s)', () => {
+    const other = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nfrom auth import get_auth\ndef show(ws):\n    c = ComputeTarget(ws, "cpu")\n    print(c.name)\nws = Workspace("sub", "rg", "w", auth=get_auth())\nshow(ws)\n';
+    noFix(other, 'ComputeTarget()');
+    const mixed = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\ndef show(ws):\n    c = ComputeTarget(ws, "cpu")\n    print(c.name)\na = Workspace.from_config()\nb = Workspace.get("w2", subscription_id="s", resource_group="r")\nshow(a)\nshow(b)\n';
+    noFix(mixed, 'ComputeTarget()');
+  });
+  it('a workspace handed to a function of the module that still reads its parameter stays v1', () => {
+    const src = 'from azureml.core import Workspace\ndef upload(workspace):\n    store = workspace.get_default_datastore()\n    store.upload(src_dir="data", target_path="data")\nws = Workspace.from_config()\nprint(ws.name)\nupload(ws)\n';
+    const f = lint({ kind: 'python', text: src }).findings.find((x) => x.symbol === 'azureml.core.Workspace.from_config');
+    assert.ok(f);
+    assert.equal(f.fixes, undefined);
+  });
+});
+
 describe('rewrites: the configuration notebook (MachineLearningNotebooks): a workspace made in try, kept for write_config', () => {
   it('bridges inside the try body, and the compute get-or-create cell uses the bridge', () => {
     const cells = [

@@ -48,7 +48,11 @@
  *   dataset (the MLN notebooks' training/validation split) → each saved to `./<part>-mltable`
  *   after the split and given as an mltable Input (data.ts `splitDatasetEdits`; the saved MLTable
  *   keeps the split as a seeded `sample` step, mltable.py random_split).
- * Not rewritten: `path=` (the v1 project folder: no v2 AutoML field, and no doc found says it is
+ * - `model = run.register_model(model_name=..., description=..., tags=...)` on a submitted AutoML run
+ *   (v1 registers the best child's model) → the best child's MLflow model folder registered as the
+ *   azureml-examples AutoML notebooks do (`autoMLRegisterModel`, for jobs.ts; `# amlint: review`: v1
+ *   registered `outputs/model.pkl`); refused in modules that deploy or load a model the v1 way.
+ * Not rewritten: `run.model_id` (v1's value not verified), register_model without `model_name`, `path=` (the v1 project folder: no v2 AutoML field, and no doc found says it is
  * unused for a remote run),
  * local runs (no compute_target: v2 AutoML has no local run), FeaturizationConfig objects, v1's
  * older forecasting keywords (`time_column_name=`, `max_horizon=` on AutoMLConfig itself), model names
@@ -507,6 +511,63 @@ export function bestChildEdit(fb: FixBuilder, ctx: RuleContext, ml: string, job:
     text += `\n${lineIndent(ctx, assign!)}${model.text} = ${load}${REVIEW}`;
   }
   return { edit: [assign!, text], best };
+}
+
+/** `run` (a name) is bound by `exp.submit(config)` with `config` an `AutoMLConfig` (inline, or a name bound to one). */
+function autoMLRun(ctx: RuleContext, run: SyntaxNode): boolean {
+  const submit = definingCall(ctx, run);
+  if (!submit || qnameOf(ctx, submit) !== 'azureml.core.Experiment.submit') return false;
+  const config = bindArgs(submit, ['config'], ['config', 'show_output', 'tags'])?.get('config');
+  const made = config?.type === 'identifier' ? definingCall(ctx, config) : config;
+  return !!made && made.type === 'call' && qnameOf(ctx, made) === 'azureml.train.automl.AutoMLConfig';
+}
+
+/** v1 code that deploys or loads a registered model (a scoring script would unpickle v1's `model.pkl`, not v2's MLflow folder). */
+function deploysModel(ctx: RuleContext): boolean {
+  if (/model\.pkl/.test(ctx.module.text)) return true;
+  return ctx.model.references.some((r) => /webservice|InferenceConfig|Model\.(deploy|get_model_path|package)$|^azureml\.core\.(model\.)?Model$/.test(r.qname));
+}
+
+/**
+ * For jobs.ts (`jobUseEdits`, a use `run.register_model(...)` of a submitted AutoML run, when its
+ * `registerModel` has no rewrite: v1 AutoMLRun.register_model(model_name, description, tags) registers
+ * the best child's model) → the best child's MLflow model registered as AUTOML's v2 notebooks do
+ * (azureml-examples automl-standalone-jobs "Register best model": the child's id from the parent's
+ * `automl_best_child_run_id` tag, `Model(path=f"azureml://jobs/{id}/outputs/artifacts/outputs/mlflow-model/",
+ * type=AssetTypes.MLFLOW_MODEL)`; https://learn.microsoft.com/azure/machine-learning/how-to-auto-train-image-models
+ * "Register the model"), marked `# amlint: review` (v1 registered the child's `outputs/model.pkl`).
+ * Refused without `model_name` (v1 derives one from the run id), with `iteration`/`metric`, when the
+ * result is used other than by its name/version/tags/description (`id` → `f"{m.name}:{m.version}"`,
+ * as jobs.ts does), and when the module deploys or loads a registered model the v1 way.
+ * The call's text and the edits of those reads (registerModel's shape).
+ */
+export function autoMLRegisterModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: string, ml: string): [string, Edits] | undefined {
+  const fn = call.childForFieldName('function');
+  const run = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  if (run?.type !== 'identifier' || run.text !== job || !autoMLRun(ctx, run) || deploysModel(ctx)) return undefined;
+  const a = bindArgs(call, ['model_name', 'description', 'tags', 'iteration', 'metric'], ['model_name', 'description', 'tags']);
+  const name = a?.get('model_name');
+  if (!name || name.type === 'none' || a!.has('iteration') || a!.has('metric')) return undefined;
+  // No use of the run among the arguments (jobs.ts rewrites the run's uses elsewhere).
+  if (call.childForFieldName('arguments')!.descendantsOfType('identifier').some((id) => id.text === job)) return undefined;
+  // The statement: `x = run.register_model(...)` or the call alone, ending its line (for the review mark).
+  const assign = call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) ? call.parent : undefined;
+  const stmt = (assign ?? call).parent;
+  if (stmt?.type !== 'expression_statement' || !endsLine(ctx, call) || (assign && assign.childForFieldName('left')?.type !== 'identifier')) return undefined;
+  const edits: Edits = [];
+  const target = assignedName(call);
+  for (const use of target ? usesOf(ctx, target) : []) {
+    const m = memberOf(use);
+    if (!m || m.call) return undefined;
+    if (['name', 'version', 'tags', 'description'].includes(m.name)) edits.push([m.attr, m.attr.text]);
+    else if (m.name === 'id' && m.attr.parent?.type !== 'interpolation' && !(m.attr.parent?.type === 'assignment' && same(m.attr.parent.childForFieldName('left'), m.attr))) edits.push([m.attr, `f"{${use.text}.name}:{${use.text}.version}"`]);
+    else return undefined;
+  }
+  const mlflow = `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
+  const path = `f"azureml://jobs/{${mlflow}.get_run(${job}.name).data.tags['automl_best_child_run_id']}/outputs/artifacts/outputs/mlflow-model/"`;
+  const entities = fb.needModule('azure.ai.ml.entities');
+  const types = fb.need('azure.ai.ml.constants', 'AssetTypes');
+  return [`${ml}.models.create_or_update(${entities}.Model(${kwargs([['name', name], ['path', path], ['type', `${types}.MLFLOW_MODEL`], ['description', a!.get('description')], ['tags', a!.get('tags')]])}))${REVIEW}`, edits];
 }
 
 /** `x` only shown: `print(x)` as a statement, or `x` alone as a statement (a notebook cell's display). */

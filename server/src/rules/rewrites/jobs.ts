@@ -48,8 +48,8 @@
  * `use_docker=True` alone, fail/complete of a submitted run, get_environment,
  * get_outputs, restore_snapshot, Experiment.get_runs read otherwise (type/tags/properties filters,
  * include_children, a list indexed), `run.id` whose form is read (`run.id.startswith("OfflineRun")`, compared:
- * an MLflow run ID has another form), AutoMLRun.register_model and `model_id` (v1 registers the best child's
- * model file: not verified for v2 AutoML outputs), get_children_sorted_by_primary_metric, `get_details()[...]` read
+ * an MLflow run ID has another form), `model_id` of an AutoML run (its value unverified; AutoMLRun.register_model
+ * is automl.ts autoMLRegisterModel's), get_children_sorted_by_primary_metric, `get_details()[...]` read
  * (v2 jobs have no runDefinition), a best child's `properties[...]`, get_job_log, a run returned from a function,
  * fail() of a submitted run (v2 can only cancel), a status compared on an MLflow run (MLflow
  * spells statuses otherwise), a string logged in a loop (one artifact where v1 kept a series),
@@ -67,7 +67,7 @@ import { pipelineConfig } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf, offlineIdiomFix } from './workspace';
 import { dataInput } from './data';
-import { autoMLConfig, bestChildEdit } from './automl';
+import { autoMLConfig, autoMLRegisterModel, bestChildEdit } from './automl';
 
 /** The call that made an object: the expression itself when it is a call, else the call its name was assigned from. */
 function madeBy(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
@@ -575,16 +575,18 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         if (!name || !out || lit === undefined || !/^outputs\/[^"\\{}\n]+$/.test(lit) || lit.includes('..')) return undefined;
         edits.push([c, `${fb.needModule('shutil')}.copy(${trackingClient(fb, ml)}.download_artifacts(${job}.name, ${name.text}), ${out.text})`]);
       }
-      // The job's outputs/ folder downloaded under a local directory: MlflowClient.download_artifacts(run_id,
-      // "outputs", dst_path) writes `<dst_path>/outputs/...` (the artifact's relative path kept:
-      // https://mlflow.org/docs/latest/python_api/mlflow.client.html#mlflow.client.MlflowClient.download_artifacts),
-      // where v1's download_files(prefix="outputs", output_directory=d) wrote `d/outputs/...` (append_prefix=True, its default).
+      // The job's outputs/ folder downloaded under a local directory: mlflow.artifacts.download_artifacts(run_id=,
+      // artifact_path="outputs", dst_path=, tracking_uri=) writes `<dst_path>/outputs/...` (the artifact's relative
+      // path kept) and creates dst_path when it does not exist, as v1 did
+      // (https://mlflow.org/docs/latest/python_api/mlflow.artifacts.html#mlflow.artifacts.download_artifacts; not
+      // MlflowClient.download_artifacts, whose dst_path must exist), where v1's download_files(prefix="outputs",
+      // output_directory=d) wrote `d/outputs/...` (append_prefix=True, its default).
       else if (m.name === 'download_files' && c.parent?.type === 'expression_statement') {
         const d = bindArgs(c, ['prefix', 'output_directory', 'output_paths', 'batch_size', 'append_prefix', 'timeout_seconds'], ['prefix', 'output_directory']);
         const prefix = d?.get('prefix');
         const out = d?.get('output_directory');
         if (!prefix || !out || prefix.type !== 'string' || !['outputs', 'outputs/'].includes(knownString(ctx, prefix) ?? '')) return undefined;
-        edits.push([c, `${trackingClient(fb, ml)}.download_artifacts(${job}.name, "outputs", ${out.text})`]);
+        edits.push([c, `${fb.needModule('mlflow')}.artifacts.download_artifacts(run_id=${job}.name, artifact_path="outputs", dst_path=${out.text}, tracking_uri=${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`]);
       }
       // JobOperations.begin_cancel (SDK _job_operations.py) requests the cancellation as v1 cancel() does.
       else if (m.name === 'cancel' && noArgs(c) && c.parent?.type === 'expression_statement') edits.push([c, `${ml}.jobs.begin_cancel(${job}.name)`]);
@@ -607,7 +609,8 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         if (!more) return undefined;
         edits.push(best!.edit, ...more);
       } else if (m.name === 'register_model') {
-        const r = registerModel(fb, ctx, c, job, ml);
+        // (An AutoML run registers its best child's model: automl.ts.)
+        const r = registerModel(fb, ctx, c, job, ml) ?? autoMLRegisterModel(fb, ctx, c, job, ml);
         if (!r) return undefined;
         edits.push([c, r[0]], ...r[1]);
       } else return undefined;
@@ -867,10 +870,26 @@ const runUse: Builder = (fb, ref, ctx) => {
 };
 
 /** The v2 `compute=` for a v1 compute target: a name as written, a v1 compute object's `.name`, a `.name` read kept; null when none. */
+/**
+ * `call` calls a function of the module that returns a v1 object (`def get_compute(ws): ... return
+ * ComputeTarget(ws, name)`): a compute helper's result is a compute object, not a name.
+ */
+function returnsV1(ctx: RuleContext, call: SyntaxNode | undefined): boolean {
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  const b = fn?.type === 'identifier' ? ctx.model.resolveName(fn.text, fn) : undefined;
+  const def = b?.kind === 'def' ? b.node.parent : undefined;
+  if (def?.type !== 'function_definition') return false;
+  return def.descendantsOfType('return_statement').some((r) => {
+    const value = r.namedChildren[0];
+    return !!value && sdkOf(ctx.model.evaluate(value)) === 'v1';
+  });
+}
+
 export function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
   if (!target) return undefined;
   // A name made by a v1 call the model gives no type (`ws.get_default_compute_target(...)`) is v1 too.
-  const v1Made = target.type === 'identifier' && /^azureml\./.test(qnameOf(ctx, definingCall(ctx, target)) ?? '');
+  const made = target.type === 'identifier' ? definingCall(ctx, target) : undefined;
+  const v1Made = /^azureml\./.test(qnameOf(ctx, made) ?? '') || returnsV1(ctx, made);
   if (sdkOf(ctx.model.evaluate(target)) !== 'v1' && !v1Made) return target.text;
   // `cluster.name` of a v1 compute: the compute rewrite keeps its `.name` (the same name).
   if (target.type === 'attribute' && target.childForFieldName('attribute')?.text === 'name' && target.childForFieldName('object')?.type === 'identifier') return target.text;

@@ -34,6 +34,15 @@
  * becomes `ml_client = ws` when the workspace itself becomes an MLClient. With `auth=`, the bridge's
  * credential is the same authentication's azure.identity credential (bridgeCredential); a workspace
  * made in a `try:` body (the configuration notebook) gets the bridge statement in that body.
+ * `ws = get_workspace()`, a plain function of the module ending in its only `return` of a
+ * `Workspace(...)`/`Workspace.get`/`Workspace.from_config` (helperClient), bridges at the call site
+ * (also directly under `if __name__ == "__main__":`), its credential the helper's `auth=` made again
+ * when that reads no local of the helper. A workspace parameter of a module-level function gets
+ * the config file's client when the module never calls the function (unknown callers, like a name
+ * bound nowhere) or every call passes a config-file workspace (configParameter); the bridge
+ * statement when every call passes the same bridged module-level variable (passedBridge); else
+ * none. A workspace returned, or handed to a function of the module that still reads its
+ * parameter, is never turned into an MLClient (that code would receive one).
  * `ws.datasets` read only for its names (`for n in list(ws.datasets.keys())`, `in`, `len`) →
  * `{d.name: d for d in ml_client.data.list()}` (datasetNamesFix, also called by data.ts). A `ws = Workspace.from_config()`
  * nothing uses any more goes after a config-file client (not `ws = ml_client`), else becomes
@@ -166,17 +175,189 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
     const bridge = bridgeClient(fb, ctx, ws, made!);
     return bridge ? { ml: bridge, edits: [] } : undefined;
   }
-  if (made) return undefined;
-  // A workspace of unknown origin (a parameter) is taken to be the config file's, except in a job's
-  // own script: there no config file exists, and `run.experiment.workspace` of the job's own run
-  // is the job's workspace: the client the job builds for it (jobClient).
+  if (made) {
+    const ml = ws.type === 'identifier' ? helperClient(fb, ctx, ws, made) : undefined;
+    return ml ? { ml, edits: [] } : undefined;
+  }
+  // A workspace reached through a run: in a job's own script, `run.experiment.workspace` of the
+  // job's own run is the job's workspace: the client the job builds for it (jobClient).
   const run = runWorkspace(ctx, ws);
   if (run) {
     const ml = ownRun(ctx, run) ? jobClient(fb, ctx) : undefined;
     return ml ? { ml, edits: [] } : undefined;
   }
   if (inJobScript(ctx)) return undefined;
-  return { ml: fb.mlClient(), edits: [] };
+  // A parameter: the config file's workspace only when every caller in the module passes one.
+  // (A name bound nowhere, the workspace of an earlier notebook or script, is taken to be the config file's.)
+  const param = ws.type === 'identifier' && ctx.model.resolveName(ws.text, ws)?.kind === 'param';
+  if (!param || configParameter(ctx, ws)) return { ml: fb.mlClient(), edits: [] };
+  const ml = passedBridge(fb, ctx, ws);
+  return ml ? { ml, edits: [] } : undefined;
+}
+
+/** The `def` statement of a function of this module that `fn` (a name) calls, undefined for anything else. */
+function localFunction(ctx: RuleContext, fn: SyntaxNode | null | undefined): SyntaxNode | undefined {
+  if (fn?.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(fn.text, fn);
+  const def = b?.kind === 'def' ? b.node.parent : undefined;
+  // (Bound once: a function redefined in another cell may be another one.)
+  return def?.type === 'function_definition' && (b!.scope.bindings.get(fn.text) ?? []).length === 1 ? def : undefined;
+}
+
+/** `use` is an argument of `call`, a call of a function of this module whose parameter receiving it is read there (or cannot be told). */
+function parameterUsed(ctx: RuleContext, call: SyntaxNode, use: SyntaxNode): boolean {
+  const def = localFunction(ctx, call.childForFieldName('function'));
+  if (!def) return false;
+  const names = parameterNames(def);
+  const param = names && [...(bindArgs(call, names, names) ?? new Map<string, SyntaxNode>()).entries()].find(([, a]) => same(a, use))?.[0];
+  if (!param) return true;
+  const id = def.childForFieldName('parameters')?.namedChildren.map((p) => (p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren[0])).find((n) => n?.text === param);
+  const b = id ? (ctx.model.scopeAt(def.childForFieldName('body')!).bindings.get(param) ?? []) : [];
+  return b.length !== 1 || (ctx.model.uses.get(b[0]) ?? []).length > 0;
+}
+
+/** The plain parameter names of a `def` (undefined with `*args`, `**kw`, defaults are fine). */
+function parameterNames(def: SyntaxNode): string[] | undefined {
+  const names: string[] = [];
+  for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+    const id = p.type === 'identifier' ? p : ['default_parameter', 'typed_parameter', 'typed_default_parameter'].includes(p.type) ? (p.childForFieldName('name') ?? p.namedChildren[0]) : undefined;
+    if (id?.type !== 'identifier') return undefined;
+    names.push(id.text);
+  }
+  return names;
+}
+
+/**
+ * A workspace parameter `ws` of a module-level function whose every call in the module passes a
+ * workspace read from the default config file: a name bound once to `Workspace.from_config()` or
+ * `MLClient.from_config(credential=...)` (the function named nowhere but in such calls). A function
+ * the module never calls has callers elsewhere, taken to pass the config file's workspace like a
+ * name bound nowhere; one the module calls with another workspace does not get the config file's.
+ */
+function configParameter(ctx: RuleContext, ws: SyntaxNode): boolean {
+  const b = ctx.model.resolveName(ws.text, ws);
+  if (b?.kind !== 'param' || (b.scope.bindings.get(ws.text) ?? []).length !== 1) return false;
+  let def: SyntaxNode | null = b.node.parent;
+  while (def && def.type !== 'function_definition') def = def.parent;
+  const name = def?.childForFieldName('name');
+  const names = def && parameterNames(def);
+  if (!def || !name || !names || def.parent?.type !== 'module' || !names.includes(ws.text)) return false;
+  const calls = usesOf(ctx, name);
+  // (Called nowhere in the module: the caller is unknown, like a name bound nowhere, see clientOf.)
+  return calls.every((use) => {
+    const call = use.parent;
+    if (call?.type !== 'call' || !same(call.childForFieldName('function'), use)) return false;
+    const arg = bindArgs(call, names, names)?.get(ws.text);
+    return !!arg && configWorkspace(ctx, arg);
+  });
+}
+
+/**
+ * A workspace parameter `ws` of a module-level function that every call in the module (at least
+ * one) passes the same module-level variable, bound once, whose consumers get a bridge statement
+ * `ml_client = MLClient(...)` right after it (bridgeClient, helperClient): that module-level
+ * `ml_client`, bound whenever the variable is, hence before any call passes it.
+ */
+function passedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode): string | undefined {
+  const b = ctx.model.resolveName(ws.text, ws);
+  let def: SyntaxNode | null = b?.node.parent ?? null;
+  while (def && def.type !== 'function_definition') def = def.parent;
+  const name = def?.childForFieldName('name');
+  const names = def && parameterNames(def);
+  if (!b || !def || !name || !names || def.parent?.type !== 'module' || b.scope.bindings.has('ml_client')) return undefined;
+  const calls = usesOf(ctx, name);
+  let arg: SyntaxNode | undefined;
+  for (const use of calls) {
+    const call = use.parent;
+    if (call?.type !== 'call' || !same(call.childForFieldName('function'), use)) return undefined;
+    const a = bindArgs(call, names, names)?.get(ws.text);
+    const ab = a?.type === 'identifier' ? ctx.model.resolveName(a.text, a) : undefined;
+    if (!a || !ab || ab.scope !== ctx.model.moduleScope || (arg && !same(ctx.model.resolveName(arg.text, arg)?.node, ab.node))) return undefined;
+    arg = a;
+  }
+  const made = arg && definingCall(ctx, arg);
+  if (!made) return undefined;
+  const q = qnameOf(ctx, made);
+  const ml = q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET ? bridgeClient(fb, ctx, arg!, made) : helperClient(fb, ctx, arg!, made);
+  return ml === 'ml_client' ? ml : undefined;
+}
+
+/** A name bound once, straight-line, to `Workspace.from_config()` (no arguments) or to `MLClient.from_config(credential=...)`. */
+function configWorkspace(ctx: RuleContext, arg: SyntaxNode): boolean {
+  const made = definingCall(ctx, arg);
+  const target = made && assignedName(made);
+  if (!made || !target || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !straightLine(made)) return false;
+  const q = qnameOf(ctx, made);
+  if (q === FROM_CONFIG) return noArgs(made);
+  const a = callArgs(made);
+  return q === 'azure.ai.ml.MLClient.from_config' && !a.positional.length && !a.splat && [...a.keywords.keys()].every((k) => k === 'credential');
+}
+
+/**
+ * `ws = get_workspace()` where `get_workspace` is a plain function of this module whose body ends
+ * with its only `return`, returning a `Workspace(...)` / `Workspace.get(...)` /
+ * `Workspace.from_config(...)` made there (inline or a local bound once): the bridge of
+ * bridgeClient at the call site, `ml_client = MLClient(<credential>, ws.subscription_id,
+ * ws.resource_group, ws.name)` after it, its credential the helper's `auth=` made again
+ * (bridgeCredential), which must read only literals, environment variables or module-level
+ * names (the bridge is outside the helper). The workspace's three values are read from the
+ * returned object, so they are the helper's whatever it computed them from.
+ */
+function helperClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: SyntaxNode): string | undefined {
+  const def = localFunction(ctx, made.childForFieldName('function'));
+  const target = assignedName(made);
+  const b = ctx.model.resolveName(ws.text, ws);
+  if (!def || !target || !b || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !(straightLine(made) || inMainGuard(made))) return undefined;
+  if (def.parent?.type === 'decorated_definition' || def.text.startsWith('async') || /\byield\b/.test(def.text)) return undefined;
+  const body = def.childForFieldName('body');
+  const last = body?.namedChildren[body.namedChildren.length - 1];
+  if (last?.type !== 'return_statement' || (def.text.match(/\breturn\b/g) ?? []).length !== 1) return undefined;
+  let producer = last.namedChildren[0];
+  if (producer?.type === 'identifier') {
+    const call = definingCall(ctx, producer);
+    const local = call && assignedName(call);
+    if (!call || !local || (ctx.model.scopeAt(local).bindings.get(local.text) ?? []).length !== 1 || !straightLine(call)) return undefined;
+    producer = call;
+  }
+  const q = qnameOf(ctx, producer);
+  if (producer?.type !== 'call' || (q !== FROM_CONFIG && q !== WS_CLASS && q !== WORKSPACE_GET)) return undefined;
+  const args = q === FROM_CONFIG ? bindArgs(producer, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, producer);
+  if (!args) return undefined;
+  const auth = args.get('auth');
+  if (auth && !visibleOutside(ctx, auth, def)) return undefined;
+  const cred = auth ? bridgeCredential(ctx, auth) : { text: (f: FixBuilder) => `${f.need('azure.identity', 'DefaultAzureCredential')}()`, review: false };
+  if (!cred) return undefined;
+  const x = ws.text;
+  const call = `${fb.need('azure.ai.ml', 'MLClient')}(${cred.text(fb)}, ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  return namedBridge(fb, ctx, target, call, cred.review ? REVIEW : '');
+}
+
+/**
+ * The statement of `node` is directly in the body of a module-level `if __name__ == "__main__":`.
+ * (A name bound once there, the bridge statement right after it is bound exactly when it is.)
+ */
+function inMainGuard(node: SyntaxNode): boolean {
+  let stmt: SyntaxNode | null = node;
+  while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
+  const block = stmt?.parent;
+  const owner = block?.type === 'block' ? block.parent : undefined;
+  const test = owner?.type === 'if_statement' ? owner.childForFieldName('condition')?.text.replace(/'/g, '"').replace(/\s+/g, '') : undefined;
+  return owner?.parent?.type === 'module' && same(owner.childForFieldName('consequence') ?? undefined, block) && test === '__name__=="__main__"';
+}
+
+/** The arguments of the authentication `auth` (a call, or the call a local of `def` is bound to) read the same outside `def`: no name of the function. */
+function visibleOutside(ctx: RuleContext, auth: SyntaxNode, def: SyntaxNode): boolean {
+  const made = auth.type === 'call' ? auth : definingCall(ctx, auth);
+  if (!made) return false;
+  const args = made.childForFieldName('arguments');
+  const ok = (n: SyntaxNode): boolean => {
+    if (n.type === 'identifier' && !(n.parent?.type === 'keyword_argument' && same(n.parent.childForFieldName('name'), n)) && !(n.parent?.type === 'attribute' && same(n.parent.childForFieldName('attribute'), n))) {
+      const b = ctx.model.resolveName(n.text, n);
+      if (!b || b.scope !== ctx.model.moduleScope) return false;
+    }
+    return n.namedChildren.every(ok);
+  };
+  return !!args && ok(args) && def.startIndex >= 0;
 }
 
 /**
@@ -453,7 +634,11 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
       }
       // Passed to a v1 call that is not rewritten with it: that call would get an MLClient.
       if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1') return undefined;
+      // Passed to a function of this module that still reads its parameter: that code would get an MLClient.
+      if (holder && same(use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent, holder.childForFieldName('arguments')) && parameterUsed(ctx, holder, use)) return undefined;
     }
+    // Returned: the callers' code (a bridge reading `ws.resource_group`, v1 calls) would get an MLClient.
+    if (use.parent?.type === 'return_statement') return undefined;
     // A client built from this workspace (bridgeClient): the workspace itself, now a client.
     const bridge = bridgeCallOf(ctx, use);
     if (bridge) {
