@@ -520,6 +520,13 @@ describe('rewrites: datasets and data movement', () => {
       noFix(`${head}ds = ws.datasets[key]\nprint(ds.to_pandas_dataframe(), ds.version)\n`, 'Workspace.datasets');
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nModel.register(ws, model_name="m", model_path="m.pkl", sample_input_dataset=ds)\n`, 'Dataset.Tabular.from_delimited_files');
     });
+    it('a registered dataset read under a handler of its v1 error, or bound again by that handler (round 9)', () => {
+      const head = 'from azureml.core import Workspace, Dataset\nfrom azureml.exceptions import UserErrorException\nws = Workspace.from_config()\n';
+      // v1 ws.datasets[key] raises KeyError, v2 data.get ResourceNotFoundError: the handler would no longer fire.
+      noFix(`${head}try:\n    ds = ws.datasets["iris"]\nexcept KeyError:\n    ds = None\ndf = ds.to_pandas_dataframe()\n`, 'Workspace.datasets');
+      // The get-or-register of a Udacity notebook: the handler's v1 registration binds the name again.
+      noFix(`${head}try:\n    ds = Dataset.get_by_name(ws, name="titanic")\nexcept UserErrorException:\n    ds = Dataset.Tabular.from_delimited_files(path="https://example.com/t.csv")\n    ds = ds.register(ws, name="titanic")\ndf = ds.to_pandas_dataframe()\n`, 'Dataset.get_by_name');
+    });
     it('a datastore path that could be a file or a folder', () => {
       noFix('from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nd = ws.get_default_datastore()\nds = Dataset.Tabular.from_delimited_files(path=(d, "data"))\n', 'Dataset.Tabular.from_delimited_files');
     });

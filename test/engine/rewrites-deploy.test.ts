@@ -731,9 +731,55 @@ describe('rewrites: models and deployment', () => {
         '`Model.deploy()`',
       ],
       ['Model.list in a one-line loop (no place for the review mark)', 'from azureml.core import Model\nfor m in Model.list(ws): print(m.name)\n', 1, '`Model.list()`'],
+      // Round 9: the existing v1 service deleted before a v1 deploy that stays v1 (to AKS): deleting an
+      // endpoint of that name instead would leave the v1 service, and the deploy would fail on it.
+      [
+        'a service looked up and deleted before a v1 deploy kept v1 (AKS) is that v1 service, not an endpoint',
+        'from azureml.core import Model, Webservice\nfrom azureml.exceptions import WebserviceException\ntry:\n    old = Webservice(ws, name="svc")\n    old.delete()\nexcept WebserviceException:\n    pass\nservice = Model.deploy(ws, "svc", [model], ic, cfg, deployment_target=aks)\n',
+        3,
+        '`Webservice()`',
+      ],
+      [
+        'a lookup deleted directly before a v1 deploy kept v1',
+        'from azureml.core import Model, Webservice\nWebservice(ws, "svc").delete()\nservice = Model.deploy(ws, "svc", [model], ic, cfg, deployment_target=aks)\n',
+        1,
+        '`Webservice.delete()`',
+      ],
     ];
     for (const [name, src, line, what] of negatives) {
       it(name, () => assert.equal(fixesAt(src, line, what), undefined));
     }
+    it('a kept v1 deploy of another known name does not block a lookup (the MachineLearningNotebooks deploy notebook)', () => {
+      const src = [
+        'from azureml.core import Environment, Model, Webservice, Workspace',
+        'from azureml.core.model import InferenceConfig',
+        'from azureml.core.webservice import AciWebservice',
+        'from azureml.exceptions import WebserviceException',
+        'ws = Workspace.from_config()',
+        'model = Model(ws, "m")',
+        'env = Environment.get(ws, "e")',
+        'service_name = "my-sklearn-service"',
+        'try:',
+        '    Webservice(ws, service_name).delete()',
+        'except WebserviceException:',
+        '    pass',
+        'service = Model.deploy(ws, service_name, [model])',
+        'service_name = "my-custom-env-service"',
+        'try:',
+        '    Webservice(ws, service_name).delete()',
+        'except WebserviceException:',
+        '    pass',
+        'ic = InferenceConfig(entry_script="score.py", environment=env)',
+        'service = Model.deploy(ws, service_name, [model], ic, AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1))',
+        '',
+      ].join('\n');
+      // The no-code deploy stays v1: the service deleted before it is that v1 service.
+      assert.equal(fixesAt(src, 9, '`Webservice.delete()`'), undefined);
+      // The other one is deleted as an endpoint once its deploy is rewritten (a later pass).
+      const out = fixPy(src);
+      assert.equal(out.split('Webservice(ws, service_name).delete()').length, 2, out);
+      assert.equal(out.split('ml_client.online_endpoints.begin_delete(name=service_name).result()').length, 2, out);
+      assert.ok(parses(out));
+    });
   });
 });

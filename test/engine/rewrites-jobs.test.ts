@@ -1072,4 +1072,48 @@ describe('rewrites: uses of submitted runs (round 7)', () => {
       assert.deepEqual(again.cells, out.cells, 'a second run changes nothing');
     });
   }
+  describe('round 9 review: wrong rewrites refused', () => {
+    const head = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nexp = Experiment(ws, "e1")\nsrc = ScriptRunConfig(source_directory=".", script="train.py", compute_target="cpu", environment="azureml:env:1")\n';
+    it('a string bound to a name is not logged as a metric (MLflow metrics take numbers only)', () => {
+      const src = 'from azureml.core import Run\nrun = Run.get_context()\nlabel = "high"\nrun.log("label", label)\nrun.log("acc", 0.9)\n';
+      assert.equal(fixesAt(src, 'azureml.core.Run.log', 3), undefined);
+      assert.equal(fixPython(src, true), 'import mlflow\nfrom azureml.core import Run\nrun = Run.get_context()\nlabel = "high"\nrun.log("label", label)\nmlflow.log_metric("acc", 0.9)\n');
+    });
+    it('log_row given its name twice (a TypeError in v1) is not rewritten dropping a column', () => {
+      const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.log_row("columns", name=col, missing=3)\n';
+      assert.equal(fixesAt(src, 'azureml.core.Run.log_row', 2), undefined);
+    });
+    it('a wait under `except ActivityFailedException:` keeps its submission (v2 raises other exceptions)', () => {
+      const src = head.replace('import Workspace', 'import Workspace') + 'run = exp.submit(src)\ntry:\n    run.wait_for_completion(show_output=True)\nexcept ActivityFailedException:\n    print("failed")\n';
+      const withImport = 'from azureml.exceptions import ActivityFailedException\n' + src;
+      assert.equal(fixesAt(withImport, 'azureml.core.Experiment.submit', 5), undefined);
+      assert.equal(fixesAt(withImport, 'azureml.core.Run.wait_for_completion', 7), undefined);
+      // A bridged logging call under a v1 handler likewise.
+      const log = 'from azureml.core import Run\nfrom azureml.exceptions import AzureMLException\nrun = Run.get_context()\ntry:\n    run.log("a", 1)\nexcept AzureMLException:\n    pass\nprint(run.parent)\n';
+      assert.equal(fixesAt(log, 'azureml.core.Run.log', 4), undefined);
+    });
+    it('a run bound in a branch with another binding after it: a later use may see the v2 job, so no rewrite', () => {
+      const branch = head + 'if ws.name == "x":\n    run = exp.submit(src)\nelse:\n    run = None\nrun.wait_for_completion()\n';
+      assert.equal(fixesAt(branch, 'azureml.core.Experiment.submit', 5), undefined);
+      const later = head + 'run = exp.submit(src)\nif ws.name == "x":\n    run = other()\nrun.wait_for_completion()\n';
+      assert.equal(fixesAt(later, 'azureml.core.Experiment.submit', 4), undefined);
+      const logging = 'from azureml.core import Experiment\nexp = Experiment(ws, "x")\nif a:\n    run = exp.start_logging()\nelse:\n    run = other()\nrun.log("a", 1)\n';
+      assert.equal(fixesAt(logging, 'azureml.core.Experiment.start_logging', 3), undefined);
+    });
+    it('metrics read as a series (v1 lists a metric logged more than once, MLflow keeps the latest value): no rewrite', () => {
+      const submit = head + 'run = exp.submit(src)\nrun.wait_for_completion()\n';
+      assert.equal(fixesAt(submit + 'metrics = run.get_metrics()\nprint(metrics["loss"][-1])\n', 'azureml.core.Run.get_metrics', 6), undefined);
+      assert.equal(fixesAt(submit + 'print(max(run.get_metrics()["acc"]))\n', 'azureml.core.Run.get_metrics', 6), undefined);
+      assert.equal(fixesAt(submit + 'm = run.get_metrics()\nfor v in m["loss"]:\n    print(v)\n', 'azureml.core.Run.get_metrics', 6), undefined);
+      const logging = 'from azureml.core import Experiment\nexp = Experiment(ws, "x")\nrun = exp.start_logging()\nrun.log("a", 1)\nrun.complete()\nplt.plot(run.get_metrics()["a"])\n';
+      assert.equal(fixesAt(logging, 'azureml.core.Experiment.start_logging', 2), undefined);
+    });
+    it('a run bound once in a loop is still rewritten', () => {
+      const src = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="train.py", compute_target="cpu", environment="azureml:env:1")\nfor name in ["a", "b"]:\n    run = Experiment(ws, name).submit(src)\n    run.wait_for_completion()\n';
+      assert.equal(
+        fixPython(src, true),
+        'from azure.ai.ml import command\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nsrc = command(code=".", command="python train.py", environment="azureml:env:1", compute="cpu")\nfor name in ["a", "b"]:\n    run = ml_client.jobs.create_or_update(src, experiment_name=name)\n    ml_client.jobs.stream(run.name)\n',
+      );
+    });
+  });
 });

@@ -253,6 +253,22 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nfrom azureml.core.compute_target import ComputeTargetException\nws = Workspace.from_config()\ntry:\n    c = ComputeTarget(workspace=ws, name="cpu")\n    c.update(min_nodes=1)\nexcept ComputeTargetException:\n    cfg = AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2")\n    c = ComputeTarget.create(ws, "cpu", cfg)\n';
       for (const api of ['ComputeTarget()', 'ComputeTarget.create', 'AmlCompute.provisioning_configuration']) noFix(src, api);
     });
+    it('a credential bound on two branches for one v1 workspace stays v1 (round 9)', () => {
+      // Either binding reaches the kept `Workspace.from_config(auth=auth)`: a v2 credential would break it.
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication, AzureCliAuthentication\ndef get_workspace(tenant_id=None):\n    if tenant_id:\n        auth = InteractiveLoginAuthentication(tenant_id=tenant_id)\n    else:\n        auth = AzureCliAuthentication()\n    return Workspace.from_config(auth=auth)\n';
+      noFix(src, 'InteractiveLoginAuthentication()');
+      noFix(src, 'AzureCliAuthentication()');
+    });
+    it('a lookup under a handler of its v1 error (UserErrorException), or bound again by that handler (round 9)', () => {
+      const head = 'from azureml.core import Workspace, Dataset, Datastore\nfrom azureml.exceptions import UserErrorException\nws = Workspace.from_config()\n';
+      noFix(`${head}try:\n    ds = Dataset.get_by_name(ws, name="titanic")\nexcept UserErrorException:\n    ds = None\nprint(ds.name)\n`, 'Dataset.get_by_name');
+      noFix(`${head}try:\n    store = Datastore.get(ws, "mystore")\nexcept UserErrorException:\n    store = Datastore.register_azure_blob_container(ws, "mystore", "c", "acct", account_key="k")\nprint(store.name)\n`, 'Datastore.get');
+    });
+    it('a workspace parameter whose callers pass a workspace bound under `if __name__ == "__main__":` (round 9)', () => {
+      // The bridge would be bound only when the module runs as a script; a module importing the function has none.
+      const src = 'import os\nfrom azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\n\n\ndef get_workspace():\n    return Workspace(os.environ["SUB"], "rg", "w")\n\n\ndef show_cluster(ws, name):\n    cluster = ComputeTarget(ws, name)\n    print(cluster.name)\n\n\nif __name__ == "__main__":\n    ws = get_workspace()\n    show_cluster(ws, "cpu")\n';
+      noFix(src, 'ComputeTarget()');
+    });
     it('a default datastore used for upload_files is not turned into a v2 Datastore', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nds.upload_files(["a.csv"])\n';
       noFix(src, 'Workspace.get_default_datastore');

@@ -245,3 +245,21 @@ export function statementLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode |
   if (nl >= 0 && !(lines && lines[endRow + 1]?.cell !== lines[endRow]?.cell)) return range(lineStart, { row, column: 0 }, nl + 1, { row: endRow + 1, column: 0 });
   return stmt;
 }
+
+/**
+ * `node` is in the body of a `try:` (of its function or module) with a handler other than a bare
+ * `except:` / `except Exception` / `except BaseException`: a v1 error it names (UserErrorException,
+ * KeyError of a v1 dict, ...) is not what the v2 call raises, so that handler could no longer fire.
+ */
+export function narrowlyTried(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) {
+    const t = n.parent;
+    if (t?.type !== 'try_statement' || !same(t.childForFieldName('body') ?? undefined, n)) continue;
+    for (const clause of t.namedChildren.filter((c) => c.type === 'except_clause')) {
+      const caught = clause.namedChildren.find((c) => c.type !== 'block');
+      const type = caught?.type === 'as_pattern' ? caught.namedChildren[0] : caught;
+      if (type && !['Exception', 'BaseException'].includes(type.text)) return true;
+    }
+  }
+  return false;
+}

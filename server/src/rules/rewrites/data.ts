@@ -51,6 +51,8 @@
  *   version=...).id)` (MLT, "Read the data asset"), marked `# amlint: review`: an asset registered
  *   by v1 as a TabularDataset fails to load this way (https://github.com/Azure/azure-sdk-for-python/issues/38944);
  *   one registered by the rewritten code loads. (A get_by_name read only for name/version is workspace.ts's.)
+ *   Not in a try body with a handler narrower than `Exception` (`except KeyError:` / `UserErrorException:`):
+ *   v2 raises ResourceNotFoundError, which that handler would no longer catch.
  * - A tabular dataset handed to one v1 call (AutoMLConfig training_data) offers that call's fix when
  *   it rewrites the dataset (automl.ts); `tabularReadEdits` (exported) gives that fix the dataset's
  *   other MLTable reads, `registeredDatasetEdits` the whole get-or-register chain of a dataset
@@ -94,7 +96,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { endsLine, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { endsLine, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
 
 const REVIEW = '  # amlint: review';
@@ -749,6 +751,8 @@ function registeredEdits(fb: FixBuilder, ctx: RuleContext, source: SyntaxNode): 
   const stmt = source.parent?.parent;
   const target = assignedName(source);
   if (!ws || !target || !stmt || !endsLine(ctx, stmt)) return undefined;
+  // (Under `try: ... except UserErrorException:` / `except KeyError:` the v2 lookup's error escapes the handler.)
+  if (narrowlyTried(source)) return undefined;
   const reads = tableReads(fb, ctx, source, true);
   const c = reads && clientOf(fb, ctx, ws);
   if (!reads || !c || c.edits.length) return undefined;

@@ -70,6 +70,9 @@
  * deleted in the same try body: every v1 call there is rewritten). A service of unknown origin gets
  * single-call rewrites on the endpoint of `svc.name` (DEP: "service.delete() →
  * ml_client.online_endpoints.begin_delete(name)"; `get_keys`, `scoring_uri`, `swagger_uri`).
+ * No lookup is rewritten while the module keeps a v1 deploy (no-code, AKS, ...) of a service that
+ * may have the same name (v1DeployKept): "delete the existing service, then deploy" would delete an
+ * endpoint and leave the v1 service the kept deploy then collides with.
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Reference } from '../../engine/semantic/model';
@@ -554,6 +557,40 @@ function lookupParts(ctx: RuleContext, node: SyntaxNode | undefined): { ws: Synt
   return ws && name ? { ws, name } : undefined;
 }
 
+/** v1 calls that deploy a web service (ACI/AKS/local), none of them an online endpoint. */
+const V1_DEPLOYS = [MODEL_DEPLOY, 'azureml.core.webservice.Webservice.deploy', 'azureml.core.webservice.Webservice.deploy_from_model', 'azureml.core.webservice.Webservice.deploy_from_image'];
+
+/**
+ * The module still deploys a v1 web service (a deploy call kept v1: no-code, to AKS, ...) that may
+ * be the service named `name`: a service it looks up by that name (to delete the existing one before
+ * deploying, to read its URI) is then that v1 service, not an online endpoint, so the lookup waits
+ * until the deploy is rewritten. Only a deploy whose name and `name` are both known strings that
+ * differ (`service_name = "a"` before each, as in the MachineLearningNotebooks deploy notebook) is
+ * another service; without `name` (a service of unknown name), any kept deploy blocks.
+ */
+function v1DeployKept(ctx: RuleContext, name?: SyntaxNode): boolean {
+  const mine = name && nameValue(ctx, name);
+  return ctx.model.references.some((r) => {
+    if (r.sdk !== 'v1' || !V1_DEPLOYS.includes(r.qname)) return false;
+    const a = r.call ? callArgs(r.call) : undefined;
+    const theirs = a && nameValue(ctx, a.keywords.get('name') ?? a.positional[1]);
+    return mine === undefined || theirs === undefined || mine === theirs;
+  });
+}
+
+/** A string literal's value, or that of the straight-line assignment of a string the name has where it is read. */
+function nameValue(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
+  if (node?.type === 'string') return stringValue(node);
+  if (node?.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(node.text, node);
+  const assign = b?.node.parent;
+  const stmt = assign?.parent;
+  const block = stmt?.parent;
+  const straight = stmt?.type === 'expression_statement' && (block?.type === 'module' || (block?.type === 'block' && block.parent?.type === 'function_definition'));
+  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || !straight) return undefined;
+  return stringValue(assign.childForFieldName('right') ?? undefined);
+}
+
 /** The name of a lookup (lookupParts), if `node` is one. */
 function serviceLookupName(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
   return lookupParts(ctx, node)?.name;
@@ -1028,7 +1065,7 @@ function lookupLifecycle(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   const parts = lookupParts(ctx, call);
   const name = parts?.name;
   const svc = assignedName(call);
-  if (!name || !svc || rebranched(ctx, svc)) return undefined;
+  if (!name || !svc || rebranched(ctx, svc) || v1DeployKept(ctx, name)) return undefined;
   // `ws.webservices[name]` raises KeyError for a missing service, which a handler around it may catch.
   if (call.type === 'subscript' && enclosingTry(call)) return undefined;
   const ml = clientFor(fb, ctx, parts!.ws);
@@ -1146,6 +1183,7 @@ function servicePiece(fallback?: Builder): Builder {
     const list = serviceListLoop(ctx, svc);
     if (list) return fb.sameFixAs(list);
     const lookup = lookupOfService(ctx, svc);
+    if (v1DeployKept(ctx, lookup ? lookupParts(ctx, lookup)?.name : svc?.type === 'call' ? serviceLookupName(ctx, svc) : undefined)) return undefined;
     if (lookup) return fb.sameFixAs(lookup);
     const made = svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
     const q = made && qnameOf(ctx, made);
@@ -1307,7 +1345,7 @@ export const DEPLOY: Rewrites = {
           if (method) return fb.sameFixAs(method);
           if (assignedName(call)) return combine(fb, call, lookupLifecycle(fb, ctx, call));
           const name = serviceLookupName(ctx, call);
-          const ml = name && call.parent?.type === 'expression_statement' && v1HandlersRewritten(fb, ctx, call) ? clientFor(fb, ctx, lookupParts(ctx, call)?.ws) : undefined;
+          const ml = name && !v1DeployKept(ctx, name) && call.parent?.type === 'expression_statement' && v1HandlersRewritten(fb, ctx, call) ? clientFor(fb, ctx, lookupParts(ctx, call)?.ws) : undefined;
           return ml ? `${ml}.online_endpoints.get(name=${name!.text})` : undefined;
         },
       ]),

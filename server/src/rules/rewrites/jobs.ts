@@ -53,8 +53,11 @@
  * (v2 jobs have no runDefinition), a best child's `properties[...]`, get_job_log, a run returned from a function,
  * fail() of a submitted run (v2 can only cancel), a status compared on an MLflow run (MLflow
  * spells statuses otherwise), a string logged in a loop (one artifact where v1 kept a series),
- * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` (v2 passes inputs as arguments), AutoML limits/training settings (they
- * need statements after the call) and v1 datasets as AutoML data (MLTable in v2).
+ * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` (v2 passes inputs as arguments) (AutoML: see automl.ts);
+ * a name bound to a string logged as a metric (MLflow metrics are numbers); `get_metrics()` read as a series
+ * (`m["loss"][-1]`, `max(m["acc"])`: v1 lists a repeated metric, MLflow keeps its latest value); uses under a
+ * `try` whose handler names a v1 exception (v2/MLflow raise others: the handler could no longer fire); a run
+ * bound under a branch/loop/try with another binding of its name after it (a later use may see either object).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
@@ -89,7 +92,25 @@ function assignedBinding(ctx: RuleContext, call: SyntaxNode): Binding | undefine
 function usesOfAssigned(ctx: RuleContext, call: SyntaxNode): readonly SyntaxNode[] | undefined {
   if (call.parent?.type === 'expression_statement') return [];
   const b = assignedBinding(ctx, call);
-  return b ? ctx.model.uses.get(b) ?? [] : undefined;
+  return b && !branchShadowed(b) ? ctx.model.uses.get(b) ?? [] : undefined;
+}
+
+/**
+ * The name is bound again after `b` and `b` or a later binding sits under a branch, loop, try or with
+ * (`if c: run = exp.submit(src) else: run = None` then `run.wait_for_completion()`): a later use resolves
+ * (textually) to the last binding but may see `b`'s object at run time, so `b`'s uses are not all known.
+ */
+function branchShadowed(b: Binding): boolean {
+  const list = b.scope.bindings.get(b.name) ?? [];
+  const from = list.findIndex((x) => x === b);
+  const later = from < 0 ? list : list.slice(from);
+  if (later.length <= 1) return false;
+  const body = b.scope.node.type === 'module' ? b.scope.node : b.scope.node.childForFieldName('body');
+  return later.some((x) => {
+    let stmt: SyntaxNode | null = x.node.parent;
+    while (stmt && !/_(statement|definition)$/.test(stmt.type)) stmt = stmt.parent;
+    return !stmt || !same(stmt.parent ?? undefined, body ?? undefined);
+  });
 }
 
 /** A literal, or a name bound to the same value at `site` as where it is written. */
@@ -170,6 +191,22 @@ const logDict: Builder = (fb, ref) => {
   return value && plainName(name) ? `${fb.needModule('mlflow')}.log_dict(${value.text}, ${JSON.stringify(`${name}.json`)})` : undefined;
 };
 
+/**
+ * Inside the body of a try (of its function) with a handler naming a v1 exception
+ * (`except ActivityFailedException:`): v2/MLflow calls raise other exceptions (azure-core's, MlflowException),
+ * so the rewrite would leave a handler that can no longer fire.
+ */
+function underV1Handler(ctx: RuleContext, node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node, p = node.parent; p && p.type !== 'function_definition' && p.type !== 'lambda'; n = p, p = p.parent) {
+    if (p.type !== 'try_statement' || !same(p.childForFieldName('body') ?? undefined, n)) continue;
+    const caught = p.namedChildren
+      .filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause')
+      .flatMap((c) => c.namedChildren.filter((x) => x.type !== 'block').flatMap((x) => (x.type === 'as_pattern' ? x.namedChildren.slice(0, 1) : [x])).flatMap((x) => (x.type === 'tuple' || x.type === 'parenthesized_expression' ? x.namedChildren : [x])));
+    if (caught.some((x) => sdkOf(ctx.model.evaluate(x)) === 'v1')) return true;
+  }
+  return false;
+}
+
 /** Per model: references by the node that names them. */
 const refIndex = new WeakMap<SemanticModel, Map<number, Reference>>();
 function referenceAt(ctx: RuleContext, node: SyntaxNode): Reference | undefined {
@@ -234,7 +271,8 @@ const LOGGING: Record<string, Builder> = {
       const file = knownString(ctx, name);
       return plainName(file) && !inLoop(ref.call!) && ref.call!.parent?.type === 'expression_statement' ? `${fb.needModule('mlflow')}.log_text(${value.text}, ${JSON.stringify(`${file}.txt`)})` : undefined;
     }
-    if (!name || !value || !maybeNumber(value) || !validName(ctx, name)) return undefined;
+    // (A name bound to a string: MLflow metrics take numbers only.)
+    if (!name || !value || !maybeNumber(value) || knownString(ctx, value) !== undefined || !validName(ctx, name)) return undefined;
     const v = value.type === 'true' ? '1' : value.type === 'false' ? '0' : value.text;
     const step = args!.get('step');
     return `${fb.needModule('mlflow')}.log_metric(${name.text}, ${v}${step ? `, step=${step.text}` : ''})`;
@@ -256,13 +294,15 @@ const LOGGING: Record<string, Builder> = {
     return `${fb.needModule('mlflow')}.log_figure(${plot.text}.gcf(), ${JSON.stringify(`${name}.png`)})`;
   },
   // log_row("t", a=1, b=2) → mlflow.log_metrics({"t.a": 1, "t.b": 2}) (MLF).
-  'azureml.core.Run.log_row': (fb, ref) => {
+  'azureml.core.Run.log_row': (fb, ref, ctx) => {
     const a = callArgs(ref.call!);
+    // `log_row("t", name=x)`: the name given twice (a TypeError in v1), not a column to drop.
+    if (a.positional.length && a.keywords.has('name')) return undefined;
     const nameNode = a.positional[0] ?? a.keywords.get('name');
     const name = stringValue(nameNode);
     if (a.splat || a.positional.length > 1 || a.keywords.has('description') || name === undefined || /["\\]/.test(name) || !/^[\p{L}\p{N}_./\- :]*$/u.test(name)) return undefined;
     const cols = [...a.keywords].filter(([k]) => k !== 'name');
-    if (!cols.length || !cols.every(([, v]) => maybeNumber(v))) return undefined;
+    if (!cols.length || !cols.every(([, v]) => maybeNumber(v) && knownString(ctx, v) === undefined)) return undefined;
     return `${fb.needModule('mlflow')}.log_metrics({${cols.map(([k, v]) => `${JSON.stringify(`${name}.${k}`)}: ${v.text}`).join(', ')}})`;
   },
   // log_table(name, dict) → the table as a JSON artifact (MLF: json.dump + log_artifact; log_dict does both).
@@ -318,6 +358,7 @@ const LOGGING: Record<string, Builder> = {
  * with mlflow.entities.Metric). Undefined for anything else.
  */
 function runLoggingUse(fb: FixBuilder, ctx: RuleContext, use: SyntaxNode): [SyntaxNode, string] | undefined {
+  if (underV1Handler(ctx, use)) return undefined;
   const m = memberOf(use);
   if (m && !m.call && m.name === 'id') {
     // The id's form read (`run.id.startswith("OfflineRun")`, compared): an MLflow run id has another form.
@@ -424,13 +465,36 @@ function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: 
   return [`${ml}.models.create_or_update(${entities}.Model(${kwargs([['name', name], ['path', uri], ['type', `${types}.CUSTOM_MODEL`], ['tags', a!.get('tags')], ['properties', props], ['description', a!.get('description')]])}))`, edits];
 }
 
+/**
+ * A `get_metrics()` result read as a series: v1 returns a list for a metric logged more than once,
+ * MLflow's `data.metrics` the latest value only (MLF "View run info and data"), so `m["loss"][-1]`,
+ * `max(m["acc"])`, `for v in m["loss"]:` or `plt.plot(m["loss"])` would change meaning. Through one
+ * assigned name too.
+ */
+function metricsReadAsSeries(ctx: RuleContext, call: SyntaxNode): boolean {
+  const assign = call.parent;
+  const target = assign?.type === 'assignment' && same(assign.childForFieldName('right'), call) ? assign.childForFieldName('left') : undefined;
+  if (target && target.type !== 'identifier') return true;
+  const uses = target ? usesOf(ctx, target) : [call];
+  const ITERATING = /^(max|min|sum|len|sorted|list|tuple|set|enumerate|zip|reversed|iter|any|all|map|filter)$|plot|(^|\.)(np|numpy|statistics|pd|pandas)\./;
+  return uses.some((u) => {
+    const sub = u.parent?.type === 'subscript' && same(u.parent.childForFieldName('value'), u) ? u.parent : undefined;
+    if (!sub) return false;
+    const up = sub.parent;
+    if (up?.type === 'subscript' && same(up.childForFieldName('value'), sub)) return true;
+    if ((up?.type === 'for_statement' || up?.type === 'for_in_clause') && same(up.childForFieldName('right'), sub)) return true;
+    const fn = up?.type === 'argument_list' && up.parent?.type === 'call' ? up.parent.childForFieldName('function')?.text : undefined;
+    return fn !== undefined && ITERATING.test(fn);
+  });
+}
+
 /** `run.get_metrics()` calls on `job` inside `node`: its text with each one → the MLflow run's metrics; undefined for another use of the job there. */
 function metricsIn(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, job: string, ml: string): string | undefined {
   const parts: Array<[SyntaxNode, string]> = [];
   for (const id of node.descendantsOfType('identifier')) {
     if (id.text !== job || ctx.model.resolveName(job, id) !== ctx.model.resolveName(job, node)) continue;
     const m = memberOf(id);
-    if (!m?.call || m.name !== 'get_metrics' || !noArgs(m.call)) return undefined;
+    if (!m?.call || m.name !== 'get_metrics' || !noArgs(m.call) || metricsReadAsSeries(ctx, m.call)) return undefined;
     parts.push([m.call, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
   }
   let text = node.text;
@@ -480,7 +544,7 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   const p = submitParts(ctx, call);
   const client = p && clientOf(fb, ctx, p.ws);
   const uses = p && usesOfAssigned(ctx, call);
-  if (!p || !client || !uses) return undefined;
+  if (!p || !client || !uses || underV1Handler(ctx, call)) return undefined;
   const ml = client.ml;
   // submit(tags=) → create_or_update(tags=), which sets the job's tags (SDK operations/_job_operations.py), in place.
   let create = `${ml}.jobs.create_or_update(${p.config.text}, experiment_name=${p.name.text}${p.tags ? `, tags=${p.tags.text}` : ''})`;
@@ -503,6 +567,7 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
 function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonly SyntaxNode[], sweep: boolean): Edits | undefined {
   const edits: Edits = [];
   for (const use of uses) {
+    if (underV1Handler(ctx, use)) return undefined;
     const m = memberOf(use);
     const job = use.text;
     if (inRegisterModel(use, job)) continue; // rewritten by registerModel (metricsIn)
@@ -548,7 +613,7 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
       // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py).
       else if (m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing'])) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
       // MLF: metrics through MLflow (the latest value of each metric); the job's name is its MLflow run ID.
-      else if (m.name === 'get_metrics' && noArgs(c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
+      else if (m.name === 'get_metrics' && noArgs(c) && !metricsReadAsSeries(ctx, c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
       // The tags, shown: the MLflow run's (MLF: runs are MLflow runs; v1's also hold system tags, `_aml_system_*`, MLflow's `mlflow.*`).
       else if (m.name === 'get_tags' && noArgs(c) && shown(ctx, c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.tags`]);
       // The run's details, shown: the v2 job (JobOperations.get).
@@ -1349,7 +1414,7 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
       if (!m) {
         if (!shown(ctx, use)) return undefined;
       } else if (m.name === 'id' && !m.call) edits.push([m.attr, `${r}.info.run_id`]);
-      else if (m.name === 'get_metrics' && m.call && noArgs(m.call)) edits.push([m.call, `${r}.data.metrics`]);
+      else if (m.name === 'get_metrics' && m.call && noArgs(m.call) && !metricsReadAsSeries(ctx, m.call)) edits.push([m.call, `${r}.data.metrics`]);
       else if (m.name === 'get_status' && m.call && noArgs(m.call) && shown(ctx, m.call)) {
         edits.push([m.call, `${r}.info.status`]);
         status = true;
@@ -1466,6 +1531,8 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
     }
   }
   if (!target || !stmt || (stmt.type !== 'expression_statement' && stmt.type !== 'with_statement')) return undefined;
+  const bound = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((b) => same(b.node, target));
+  if (!bound || branchShadowed(bound) || underV1Handler(ctx, call)) return undefined;
   const client = clientOf(fb, ctx, ws);
   if (!client) return undefined;
   const mlflow = fb.needModule('mlflow');
@@ -1493,7 +1560,7 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
       edits.push([m.call, `${mlflow}.end_run(status="${m.name === 'fail' ? 'FAILED' : 'KILLED'}")`]);
       continue;
     }
-    if (m.call && m.name === 'get_metrics' && noArgs(m.call)) {
+    if (m.call && m.name === 'get_metrics' && noArgs(m.call) && !metricsReadAsSeries(ctx, m.call)) {
       // MLF "View run info and data": the run's metrics (latest values) by its run ID.
       edits.push([m.call, `${mlflow}.get_run(${use.text}.info.run_id).data.metrics`]);
       continue;
@@ -1560,7 +1627,7 @@ function runMember(raw?: Builder): Builder {
       return q === 'azureml.core.Run.get_context' || q === 'azureml.core.Experiment.start_logging' ? fb.sameFixAs(made!) : undefined;
     }
     const q = qnameOf(ctx, made);
-    if (q === 'azureml.core.Run.get_context') return raw ? raw(fb, ref, ctx) : fb.sameFixAs(made!);
+    if (q === 'azureml.core.Run.get_context') return !raw ? fb.sameFixAs(made!) : underV1Handler(ctx, ref.node) ? undefined : raw(fb, ref, ctx);
     if (q === 'azureml.core.Experiment.start_logging') return fb.sameFixAs(made!);
     return runUse(fb, ref, ctx);
   };

@@ -77,13 +77,18 @@
  * SSH open, a key, a vnet, tags or an assigned user, an authentication object read for
  * tokens (`get_token`, `get_authentication_header`), a property read on a workspace parameter
  * (`def f(ws: Workspace): ws.name`: the caller's object is unknown), any workspace parameter of a job
- * script (a job has no config file).
+ * script (a job has no config file), a parameter whose callers pass a workspace bound under
+ * `if __name__ == "__main__":` (a module importing the function has no bridge), an authentication
+ * variable bound more than once (`if t: auth = Interactive... else: auth = AzureCli...`: the kept
+ * v1 consumer reads either), a datastore or dataset lookup in a try body whose handler is narrower
+ * than `Exception` (`except UserErrorException:` would not catch v2's ResourceNotFoundError) or
+ * whose name is bound again.
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -276,7 +281,9 @@ function passedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode): string 
     arg = a;
   }
   const made = arg && definingCall(ctx, arg);
-  if (!made) return undefined;
+  // (Bound under `if __name__ == "__main__":`, the bridge is bound only when the module runs as a
+  // script: the function, called from a module importing this one, would not find `ml_client`.)
+  if (!made || !straightLine(made)) return undefined;
   const q = qnameOf(ctx, made);
   const ml = q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET ? bridgeClient(fb, ctx, arg!, made) : helperClient(fb, ctx, arg!, made);
   return ml === 'ml_client' ? ml : undefined;
@@ -1232,6 +1239,9 @@ const authentication: Builder = (fb, ref, ctx) => {
   const text = credentialText(ctx, call);
   if (!text) return undefined;
   const target = assignedName(call);
+  // (A name bound again, `if t: auth = InteractiveLoginAuthentication(...) else: auth = AzureCliAuthentication()`:
+  // the v1 consumer reads either binding, so neither may become a credential alone.)
+  if (target && (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
   const uses = target ? usesOf(ctx, target) : [call];
   // A bare `InteractiveLoginAuthentication()` logs in for the code after it; a credential does nothing alone.
   if (!target && call.parent?.type === 'expression_statement') return undefined;
@@ -1283,6 +1293,10 @@ function computeFree(ctx: RuleContext, node: SyntaxNode): boolean {
 /** A datastore lookup on the client `ml`: by name, or the default one. */
 function datastoreEdits(ctx: RuleContext, call: SyntaxNode, ml: string | undefined, name: SyntaxNode | undefined, exempt?: SyntaxNode): Edits | undefined {
   if (!ml || !datastoreFree(ctx, call, name, exempt)) return undefined;
+  // (Not under `except UserErrorException:` (v2 raises ResourceNotFoundError), nor for a name bound
+  // again, e.g. by that handler's registration: later reads may see either binding.)
+  const target = assignedName(call);
+  if (narrowlyTried(call) || (target && (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1)) return undefined;
   return [[call, name ? `${ml}.datastores.get(name=${name.text})` : `${ml}.datastores.get_default()`], ...memberReads(ctx, call, ['name'])];
 }
 
@@ -1341,6 +1355,9 @@ function consumerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, clien
     // not, and no v1 call may receive it (`Model.register(..., datasets=[("training", ds)])`).
     const target = assignedName(call);
     if (!args || !name || !variableFree(ctx, call, ['name', 'version']) || (target && usesOf(ctx, target).some((u) => insideV1Call(ctx, u)))) return undefined;
+    // (Not under `except UserErrorException:` / `except KeyError:` (v2 raises ResourceNotFoundError),
+    // nor for a name bound again: its later reads may see the other binding, a v1 dataset.)
+    if (narrowlyTried(call) || (target && (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1)) return undefined;
     const ml = client(args.get('workspace'));
     const version = args.get('version');
     const which = !version || stringValue(version) === 'latest' ? 'label="latest"' : `version=${version.text}`;
