@@ -299,10 +299,12 @@ function matchLineEndings(findings: Finding[], input: DocumentInput): Finding[] 
     ...fix,
     edits: fix.edits.map((e) => ({ ...e, newText: e.newText.replace(/\r\n|\r|\n/g, eolOf(e.cell)) })),
   }));
-  const crlf = input.kind === 'notebook' ? input.cells.some((c) => c.text.includes('\r')) : input.text.includes('\r');
+  // (Looked for once, and only when a finding has deferred suggestions.)
+  let crlf: boolean | undefined;
+  const hasCr = (): boolean => (crlf ??= input.kind === 'notebook' ? input.cells.some((c) => c.text.includes('\r')) : input.text.includes('\r'));
   return findings.map((f) => {
     if (hasPendingFixes(f)) {
-      if (crlf) mapDeferredFixes(f, normalise);
+      if (hasCr()) mapDeferredFixes(f, normalise);
       return f;
     }
     if (!f.fixes?.some((fix) => fix.edits.some((e) => /[\r\n]/.test(e.newText) && eolOf(e.cell) !== '\n'))) return f;

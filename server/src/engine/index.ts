@@ -10,7 +10,7 @@
  */
 export * from './types';
 export { lint, hover, analyseDocument, type LintOptions } from './analyse';
-export { fixesOf, dropDeferredFixes, deferFixes } from './lazy-fixes';
+export { fixesOf, dropDeferredFixes } from './lazy-fixes';
 export { parseNotebookJson as parseNotebook } from './source';
 export { listRules, getRule, explain, ruleDocsUrl, setDocsBaseUrl } from '../rules/registry';
 export { suppressionEdit, parseSuppressions } from './suppressions';

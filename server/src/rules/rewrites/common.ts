@@ -207,6 +207,23 @@ export function lineIndent(ctx: RuleContext, node: SyntaxNode): string {
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
+/**
+ * The indentation of a statement that starts its line (for a replacement of several lines), else
+ * undefined; also undefined in a dedented notebook cell, where added lines would not line up.
+ */
+export function statementIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
+  const text = ctx.module.text;
+  const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
+  const indent = text.slice(start, stmt.startIndex);
+  return /^[ \t]*$/.test(indent) && !((ctx.module.lines?.[stmt.startPosition.row]?.indent ?? 0) > 0) ? indent : undefined;
+}
+
+/** statementIndent for a statement that also ends its line (nothing but a comment after): lines can go around it. */
+export function ownLineIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
+  const indent = statementIndent(ctx, stmt);
+  return indent !== undefined && endsLine(ctx, stmt) ? indent : undefined;
+}
+
 /** A string literal's value, or that of a name bound once (in its scope) to a string literal. */
 export function knownString(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
   if (!node) return undefined;

@@ -96,7 +96,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { endsLine, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { endsLine, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
 
 const REVIEW = '  # amlint: review';
@@ -118,17 +118,6 @@ const GET_BY_NAME = 'azureml.core.Dataset.get_by_name';
 // ---------------------------------------------------------------------------------------------
 // Shared checks
 
-/**
- * The indentation of a statement that starts and ends its line (nothing but a comment after), for
- * the lines a rewrite adds; undefined otherwise (`a; b`, a dedented notebook cell). As in deploy.ts.
- */
-function lineIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
-  const text = ctx.module.text;
-  const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
-  const indent = text.slice(start, stmt.startIndex);
-  if (!/^[ \t]*$/.test(indent) || (ctx.module.lines?.[stmt.startPosition.row]?.indent ?? 0) > 0) return undefined;
-  return endsLine(ctx, stmt) ? indent : undefined;
-}
 
 /** A string literal's value usable inside a double-quoted f-string (no quotes, braces, escapes). */
 function fValue(node: SyntaxNode | undefined): string | undefined {
@@ -492,7 +481,7 @@ function splitEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits |
   const obj = call.childForFieldName('function')!.childForFieldName('object')!;
   // A part automl.ts takes as an input (`splitDatasetEdits`) is saved to the folder it names.
   const saves = parts.filter((part) => usesOf(ctx, part).some((u) => handedUses.some((h) => same(u, h))));
-  const indent = lineIndent(ctx, assign!.parent!);
+  const indent = ownLineIndent(ctx, assign!.parent!);
   if (saves.length && indent === undefined) return undefined;
   const saved = saves.map((part) => `\n${indent}${part.text}.save(${JSON.stringify(splitFolder(part))})${REVIEW}`).join('');
   const out: Edits = [[call, `${obj.text}.random_split(${kwargs([['percent', p], ['seed', seed]])})${saved}`]];
@@ -539,7 +528,7 @@ export function splitDatasetEdits(fb: FixBuilder, ctx: RuleContext, handed: Synt
  */
 export function savedTabularEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode, handed: SyntaxNode[], folder: string): Edits | undefined {
   const target = assignedName(made);
-  const indent = target && lineIndent(ctx, made.parent!.parent!);
+  const indent = target && ownLineIndent(ctx, made.parent!.parent!);
   if (!target || indent === undefined || qnameOf(ctx, made) !== FROM_DELIMITED) return undefined;
   handedUses = handed;
   try {
@@ -608,7 +597,7 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
   const name = fValue(boundLiteral(ctx, a?.get('name')));
   const stmt = call.parent?.type === 'expression_statement' ? call.parent : call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) && call.parent.parent?.type === 'expression_statement' ? call.parent.parent : undefined;
-  const indent = stmt && lineIndent(ctx, stmt);
+  const indent = stmt && ownLineIndent(ctx, stmt);
   // create_new_version=False fails in v1 when the name exists (but under `if name not in ws.datasets`); v2 would add a version.
   if (!a || !name || !ASSET_NAME.test(name) || !a.get('workspace') || !stmt || indent === undefined) return undefined;
   const newVersion = a.get('create_new_version')?.text ?? 'False';

@@ -79,7 +79,7 @@ import { sdkOf, type Reference } from '../../engine/semantic/model';
 import type { Range } from '../../engine/types';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, endsLine, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
+import { assignedName, endsLine, ownLineIndent, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
 import { aloneOnLines, environmentCopy, environmentEdits, sharedEnvironment, wholeLines } from './environment';
 import { clientOf } from './workspace';
 
@@ -167,19 +167,6 @@ function statementOf(call: SyntaxNode): SyntaxNode | undefined {
   return n.parent?.type === 'expression_statement' && n.parent.namedChildren.length === 1 ? n.parent : undefined;
 }
 
-/**
- * The indentation of a statement that starts its line and ends it (nothing but a comment after),
- * for the lines a rewrite adds around it; undefined otherwise (`a; b`, a dedented notebook cell).
- */
-function lineIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
-  const text = ctx.module.text;
-  const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
-  const indent = text.slice(start, stmt.startIndex);
-  if (!/^[ \t]*$/.test(indent) || (ctx.module.lines?.[stmt.startPosition.row]?.indent ?? 0) > 0) return undefined;
-  let end = text.indexOf('\n', stmt.endIndex);
-  if (end < 0) end = text.length;
-  return /^[ \t]*(#.*)?\r?$/.test(text.slice(stmt.endIndex, end)) ? indent : undefined;
-}
 
 /** Removing a statement: its text goes, or `pass` when it is the only statement of a block. */
 function removal(ctx: RuleContext, stmt: SyntaxNode): Edit {
@@ -277,7 +264,7 @@ function modelEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extraUse
   if (qnameOf(ctx, call) === `${MODEL}.register` && bindArgs(call, REGISTER_SIGNATURE, REGISTER_SIGNATURE)?.has('model_framework')) {
     // The dropped framework: a review mark at the end of the statement.
     const stmt = statementOf(call);
-    if (!stmt || lineIndent(ctx, stmt) === undefined) return undefined;
+    if (!stmt || ownLineIndent(ctx, stmt) === undefined) return undefined;
     const end = nodeRange(stmt).end;
     edits.push([{ start: end, end }, REVIEW]);
   }
@@ -326,7 +313,7 @@ function inString(node: SyntaxNode): boolean {
 function downloadEdit(fb: FixBuilder, ctx: RuleContext, producer: SyntaxNode, model: string, call: SyntaxNode): Edit | undefined {
   const args = bindArgs(call, ['target_dir', 'exist_ok', 'exists_ok'], ['target_dir', 'exist_ok']);
   const stmt = statementOf(call);
-  if (!args || args.get('exist_ok')?.type !== 'true' || !stmt || call.parent?.type !== 'expression_statement' || lineIndent(ctx, stmt) === undefined) return undefined;
+  if (!args || args.get('exist_ok')?.type !== 'true' || !stmt || call.parent?.type !== 'expression_statement' || ownLineIndent(ctx, stmt) === undefined) return undefined;
   // Reads of files after the download (writes `open(path, "w")` aside).
   const after = ctx.module.text.slice(stmt.endIndex).replace(/\bopen\s*\([^()]*,\s*(mode\s*=\s*)?["'][wax]b?\+?["']\s*\)/g, '');
   if (/\b(open|load|loads|read_\w+|listdir|scandir|walk|i?glob|exists|isfile|isdir|copy\w*|move|rename|Path|get_model_path|download)\s*\(/.test(after)) return undefined;
@@ -787,7 +774,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   const args = deployArgs(call);
   const svc = assignedName(call);
   const stmt = statementOf(call);
-  const indent = stmt && lineIndent(ctx, stmt);
+  const indent = stmt && ownLineIndent(ctx, stmt);
   const name = args?.get('name');
   const models = args?.get('models');
   if (!args || !svc || !stmt || indent === undefined || !name || models?.type !== 'list' || models.namedChildren.length !== 1) return undefined;
@@ -879,7 +866,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   if (!inline && !copy) {
     if (!producers.has(ic.id)) {
       const icStmt = statementOf(ic);
-      if (!icStmt || lineIndent(ctx, icStmt) === undefined) return undefined;
+      if (!icStmt || ownLineIndent(ctx, icStmt) === undefined) return undefined;
       edits.push([ic, `${codeConfig}${codeReview ? REVIEW : ''}`]);
     }
     producers.add(ic.id);
@@ -901,7 +888,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     const pairs = moved ? settings.pairs : [...settings.pairs, ...settings.endpoint.map(([k, v]): [string, string] => [k, v.text])];
     if (!producers.has(cfg.id)) {
       const cfgStmt = statementOf(cfg);
-      if (!cfgStmt || lineIndent(ctx, cfgStmt) === undefined) return undefined;
+      if (!cfgStmt || ownLineIndent(ctx, cfgStmt) === undefined) return undefined;
       edits.push([cfg, `{${pairs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}${REVIEW}`]);
     }
     producers.add(cfg.id);
@@ -1010,7 +997,7 @@ function appInsightsEdits(ctx: RuleContext, ml: string, s: string, call: SyntaxN
   const args = callArgs(call);
   const value = args.keywords.get('enable_app_insights');
   const stmt = statementOf(call);
-  const indent = stmt && call.parent?.type === 'expression_statement' ? lineIndent(ctx, stmt) : undefined;
+  const indent = stmt && call.parent?.type === 'expression_statement' ? ownLineIndent(ctx, stmt) : undefined;
   if (!value || args.positional.length || args.splat || args.keywords.size !== 1 || !stmt || indent === undefined) return undefined;
   if (ctx.model.scopes.some((sc) => sc.bindings.has('deployment'))) return undefined;
   const name = deployment ?? `max(${s}.traffic, key=${s}.traffic.get)`;
@@ -1035,7 +1022,7 @@ function runEdits(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, call:
   let n = call;
   while (n.parent && (['argument_list', 'keyword_argument', 'parenthesized_expression', 'call'].includes(n.parent.type) || (n.parent.type === 'assignment' && same(n.parent.childForFieldName('right'), n)))) n = n.parent;
   const stmt = n.parent?.type === 'expression_statement' ? n.parent : undefined;
-  const indent = stmt && lineIndent(ctx, stmt);
+  const indent = stmt && ownLineIndent(ctx, stmt);
   if (!data || !stmt || indent === undefined || stmt.text.split('.run(').length !== 2 || ctx.model.scopes.some((sc) => sc.bindings.has('response'))) return undefined;
   const requests = fb.needModule('requests');
   const headers = `{"Content-Type": "application/json", "Authorization": "Bearer " + ${ml}.online_endpoints.get_keys(name=${s}.name).primary_key}`;

@@ -88,7 +88,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, statementIndent, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -461,7 +461,7 @@ function namedBridge(fb: FixBuilder, ctx: RuleContext, target: SyntaxNode, call:
     const use = right?.type === 'call' ? callArgs(right).positional[1]?.childForFieldName('object') : undefined;
     return use && use.text === target.text && bridgeCallOf(ctx, use) && same(ctx.model.resolveName(target.text, use)?.node, target) ? 'ml_client' : undefined;
   }
-  if (bound.length || /\bml_client\b/.test(ctx.module.text) || stmt?.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
+  if (bound.length || /\bml_client\b/.test(ctx.module.text) || stmt?.type !== 'expression_statement' || !endsBare(ctx, stmt)) return undefined;
   const indent = statementIndent(ctx, stmt);
   if (indent === undefined) return undefined;
   let done = bridgeInserted.get(fb);
@@ -1147,7 +1147,7 @@ function idiomEdits(fb: FixBuilder, ctx: RuleContext, idiom: OfflineIdiom, asked
   const found = usesEdits(ctx, uses, name, idiom.offline.startIndex, true);
   // The job's client goes in its branch, with jobClient's review mark after the statement.
   const stmt = idiom.online.parent!.parent!;
-  if (!found || idiom.online.endIndex !== stmt.endIndex || !endsLine(ctx, stmt)) return undefined;
+  if (!found || idiom.online.endIndex !== stmt.endIndex || !endsBare(ctx, stmt)) return undefined;
   const client = fb.need('azure.ai.ml', 'MLClient');
   const offline = `${client}.from_config(credential=${fb.need('azure.identity', 'DefaultAzureCredential')}())`;
   const cred = fb.need('azure.ai.ml.identity', 'AzureMLOnBehalfOfCredential');
@@ -1581,7 +1581,7 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode, cli
     const nodes = w?.get('min_node_count');
     // A node count waits for that many nodes to be allocated, which v2 cannot wait for: dropped, review-marked (see the header).
     const waitsForNodes = !!nodes && nodes.text !== 'None';
-    if (!w || w.get('show_output')?.text !== 'True' || (waitsForNodes && (nodes!.type !== 'integer' || !endsLine(ctx, m.call.parent!)))) return undefined;
+    if (!w || w.get('show_output')?.text !== 'True' || (waitsForNodes && (nodes!.type !== 'integer' || !endsBare(ctx, m.call.parent!)))) return undefined;
     if (minutes) {
       // LROPoller.result(timeout) waits that many seconds, then returns the resource as it is.
       if (minutes.type !== 'integer' || timeout !== undefined) return undefined;
@@ -1854,7 +1854,7 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
     const ser = memberOf(m.call);
     const value = ser ? (ser.name === 'serialize' && ser.call && noArgs(ser.call) ? ser.call : undefined) : m.call;
     const stmt = value && shown(ctx, value) ? (value.parent?.type === 'expression_statement' ? value.parent : value.parent!.parent!.parent) : undefined;
-    if (!value || stmt?.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
+    if (!value || stmt?.type !== 'expression_statement' || !endsBare(ctx, stmt)) return undefined;
     const v2 = `${ml}.compute.get(${x}.name)`;
     return [[stmt, `${stmt.text.slice(0, value.startIndex - stmt.startIndex)}${v2}${stmt.text.slice(value.endIndex - stmt.startIndex)}${REVIEW}`]];
   }
@@ -1870,17 +1870,12 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
   return undefined;
 }
 
-/** The indentation of a statement that starts its line (for a replacement of several lines), else undefined. */
-function statementIndent(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
-  const text = ctx.module.text;
-  const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
-  const indent = text.slice(start, stmt.startIndex);
-  // (Not in a dedented notebook cell: the lines would not line up.)
-  return /^[ \t]*$/.test(indent) && !((ctx.module.lines?.[stmt.startPosition.row]?.indent ?? 0) > 0) ? indent : undefined;
-}
 
-/** Nothing but a comment follows the statement on its line (a trailing review mark can go after it). */
-function endsLine(ctx: RuleContext, stmt: SyntaxNode): boolean {
+/**
+ * Nothing at all follows the statement on its line, not even a comment (common.ts endsLine allows
+ * one): the review mark or the statement appended after it stays the only comment.
+ */
+function endsBare(ctx: RuleContext, stmt: SyntaxNode): boolean {
   const text = ctx.module.text;
   const end = text.indexOf('\n', stmt.endIndex);
   return /^[ \t]*\r?$/.test(text.slice(stmt.endIndex, end < 0 ? text.length : end));
