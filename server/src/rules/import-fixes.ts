@@ -154,7 +154,7 @@ const insertsLines = (e: ModuleEdit): boolean => samePosition(e.range.start, e.r
  * one point merged (each line once, imports first, as `--fix` merges them in one pass);
  * undefined when two other edits overlap or start at the same point.
  */
-function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | undefined {
+export function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | undefined {
   const seen = new Set<string>();
   const edits: ModuleEdit[] = [];
   for (const fix of fixes) {

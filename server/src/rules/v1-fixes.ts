@@ -4,12 +4,13 @@
  * builder returns the replacement for the call (or attribute read) or undefined when the
  * arguments cannot be translated faithfully.
  */
-import type { Reference } from '../engine/semantic/model';
+import type { Binding, Reference } from '../engine/semantic/model';
 import type { SyntaxNode } from '../engine/syntax';
 import { FixBuilder } from './fixes';
 import type * as ImportFixes from './import-fixes';
 import type { ModuleFix, RuleContext } from './rule';
 import { SHARED_FIX_LIMIT, type Builder, type Rewrites } from './rewrites/common';
+import { bindingValue, fixesAgree, pathBindings } from './rewrites/reach';
 
 interface Tables {
   calls: Record<string, Builder>;
@@ -54,8 +55,58 @@ const built = new WeakMap<Reference, ModuleFix | null>();
 /** The suggestion for one AML1xx reference, if a rewrite exists for it. */
 export function v1Fix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   let fix = built.get(ref);
-  if (fix === undefined) built.set(ref, (fix = buildFix(ctx, ref) ?? null));
+  if (fix === undefined) {
+    const own = rawFix(ctx, ref);
+    fix = own ? coherent(ctx, own) ?? null : null;
+    built.set(ref, fix);
+  }
   return fix ?? undefined;
+}
+
+/** Each reference's rewrite as its builder made it (before `coherent`). */
+const raw = new WeakMap<Reference, ModuleFix | null>();
+
+function rawFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
+  let fix = raw.get(ref);
+  if (fix === undefined) raw.set(ref, (fix = buildFix(ctx, ref) ?? null));
+  return fix ?? undefined;
+}
+
+/**
+ * A rewrite that edits a use another binding of its name may reach, or a binding whose object
+ * reaches uses it never saw (a name bound on two paths: rewrites/reach.ts), goes together with
+ * the rewrites of those other bindings' values (`if name in ws.compute_targets: ct =
+ * ws.compute_targets[name] else: ct = ComputeTarget.create(...)`), or is no rewrite. A rewrite
+ * of one path's value takes the other paths' rewrites along when they have one, so that the
+ * name keeps one SDK after the fix.
+ */
+function coherent(ctx: RuleContext, fix: ModuleFix): ModuleFix | undefined {
+  const { blocking, partners } = pathBindings(ctx.model, ctx.module.text, fix);
+  if (!blocking.length && !partners.length) return fix;
+  const others: ModuleFix[] = [];
+  for (const b of [...blocking, ...partners]) {
+    const other = valueRewrite(ctx, b);
+    if (other) others.push(other);
+    else if (blocking.includes(b)) return undefined;
+  }
+  if (!others.length) return fix;
+  const edits = (require('./import-fixes') as typeof ImportFixes).unionOf(ctx, [fix, ...others]);
+  const merged: ModuleFix | undefined = edits && { title: fix.title, safety: fix.safety, edits };
+  const together = merged && pathBindings(ctx.model, ctx.module.text, merged);
+  if (merged && together && !together.blocking.length && fixesAgree(ctx.model, ctx.module.text, [fix, ...others], merged)) return merged;
+  return blocking.length ? undefined : fix;
+}
+
+/** The rewrite of the outermost v1 reference in a binding's value (`ComputeTarget.create(...)`, not its arguments). */
+function valueRewrite(ctx: RuleContext, b: Binding): ModuleFix | undefined {
+  const value = bindingValue(b);
+  let best: Reference | undefined;
+  const size = (r: Reference): number => (r.call ?? r.node).endIndex - (r.call ?? r.node).startIndex;
+  for (const r of ctx.model.references) {
+    const n = r.call ?? r.node;
+    if (n.startIndex >= value.startIndex && n.endIndex <= value.endIndex && (!best || size(r) > size(best))) best = r;
+  }
+  return best && best.sdk === 'v1' ? rawFix(ctx, best) : undefined;
 }
 
 /** References being built (a delegation cycle, A offering B's fix and B A's, offers none). */
