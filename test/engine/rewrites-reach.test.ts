@@ -121,6 +121,24 @@ describe('rewrites: names bound on several paths', () => {
     assert.ok(parses(fixed));
   });
 
+  it('a `global` assignment in a function may or may not have run where the name is read', () => {
+    const text = [
+      'import sys',
+      'from azureml.core import Workspace, Datastore',
+      'ws = Workspace.from_config()',
+      'store = Datastore.get(ws, "a")',
+      'def switch():',
+      '    global store',
+      '    store = ws.get_default_datastore()',
+      'if len(sys.argv) > 1:',
+      '    switch()',
+      'print(store.name)',
+      '',
+    ].join('\n');
+    const fixed = fixPython(text, true);
+    assert.ok(fixed.includes('print(store.name)'), fixed);
+  });
+
   it('a name rebound in a loop reaches the uses before it on the next turn', () => {
     const text = [
       'from azureml.core import Workspace, Model',

@@ -39,6 +39,20 @@ function reExports(ctx: RuleContext): boolean {
   return /(^|[\\/])__init__\.py$/.test(path) || ctx.model.moduleScope.bindings.has('__all__');
 }
 
+/**
+ * An unused import kept on purpose, which removing would change what the code does: marked
+ * `# noqa` / `# pylint: disable=unused-import` on its line, a private module (`azureml.automl.
+ * runtime._vendor...`), or an AutoML package imported whole (`import azureml.train.automl`, as
+ * MachineLearningNotebooks' forecasting scripts do so that a pickled AutoML model loads).
+ */
+function forSideEffects(ctx: RuleContext, imp: ImportRecord): boolean {
+  const text = ctx.module.text;
+  const lineEnd = text.indexOf('\n', imp.statement.endIndex);
+  const tail = text.slice(imp.statement.startIndex, lineEnd < 0 ? undefined : lineEnd);
+  if (/#\s*(noqa\b|pylint:\s*disable=[\w,-]*unused-import)/.test(tail)) return true;
+  return /(^|\.)_[a-z]/.test(imp.module) || (imp.statement.type === 'import_statement' && /^azureml\.(train\.automl|automl)(\.|$)/.test(imp.module));
+}
+
 /** The v1 bindings an import made (its names that are SDK v1). */
 function v1Bindings(imp: ImportRecord, bindings: Binding[]): Binding[] {
   return bindings.filter((b) => imp.names.find((n) => n.bound === b.name)?.sdk === 'v1');
@@ -59,7 +73,7 @@ function dropNames(ctx: RuleContext, imp: ImportRecord, bindings: Binding[], gon
 
 /** AML100: the safe fix that drops the unused v1 names of an import (or the whole import). */
 export function unusedImportFix(ctx: RuleContext, imp: ImportRecord): ModuleFix | undefined {
-  if (!removable(ctx, imp)) return undefined;
+  if (!removable(ctx, imp) || forSideEffects(ctx, imp)) return undefined;
   const bindings = bindingsOf(ctx, imp);
   if (!bindings.length) return undefined;
   const unused = v1Bindings(imp, bindings).filter((b) => !ctx.model.uses.get(b)?.length);

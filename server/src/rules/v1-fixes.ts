@@ -10,6 +10,7 @@ import { FixBuilder } from './fixes';
 import type * as ImportFixes from './import-fixes';
 import type { ModuleFix, RuleContext } from './rule';
 import { SHARED_FIX_LIMIT, type Builder, type Rewrites } from './rewrites/common';
+import { importGuarded } from './rewrites/import-guard';
 import { bindingValue, fixesAgree, pathBindings } from './rewrites/reach';
 
 interface Tables {
@@ -118,6 +119,8 @@ function buildFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   const { calls, attributes } = rewriteTables();
   const build = ref.call ? own(calls, ref.qname) : ref.node.type === 'attribute' || ref.node.type === 'identifier' ? own(attributes, ref.qname) : undefined;
   if (!build || building.has(ref)) return undefined;
+  // Code that depends on a guarded azureml import (`try:` ... `except ImportError:`) stays (import-guard.ts).
+  if (importGuarded(ctx, ref.call ?? ref.node)) return undefined;
   const target = ref.call ?? ref.node;
   const fb = new FixBuilder(ctx, target.startIndex);
   building.add(ref);

@@ -60,12 +60,13 @@
  * paths data.ts does not read), a fitted model used after `get_output()` other than shown (printed, or a
  * cell's last expression: then loaded from the best child's MLflow model, see `bestChildEdit`). `run.get_output()` itself needs jobs.ts
  * `jobUseEdits` to call `bestChildEdit`; `submit(config, show_output=True)` needs jobs.ts to accept it.
+ * Nothing is rewritten under a guarded azureml import (`try:` ... `except ImportError:`): import-guard.ts, for every area.
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { knownString, lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, variableFree, type Edits, type Rewrites } from './common';
+import { knownString, lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { computeName } from './jobs';
 import { registeredDatasetEdits, savedTabularEdits, splitDatasetEdits, splitFolder, splitOf, tabularReadEdits } from './data';
 

@@ -43,7 +43,8 @@
  * the inference config (`environment=Environment.get(ws, name)`) is written in the deployment in its
  * v2 form (`environmentCopy`). Values v2
  * needs and v1 never stated (deployment name, SKU, instance count, code folder, key auth where v1 had
- * none) carry `# amlint: review`.
+ * none) carry `# amlint: review`; so does a call made by hand on the scoring URI of a service that had
+ * no key (`requests.post(svc.scoring_uri, ...)` without the key the endpoint now needs: keylessCalls).
  * Not rewritten: local services (`LocalWebservice` has a port; v2 local endpoints pick theirs), AKS
  * targets (Kubernetes computes v2 must attach), no-code deployments (no inference config: v2
  * no-code deployment is for MLflow models only, https://learn.microsoft.com/azure/machine-learning/how-to-deploy-mlflow-models,
@@ -905,6 +906,11 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     if (!e) return undefined;
     edits.push(...e);
   }
+  if (!config.keyAuth) {
+    const marks = keylessCalls(ctx, uses);
+    if (!marks) return undefined;
+    edits.push(...marks);
+  }
 
   // Model.deploy → endpoint + deployment + traffic (DEP, "Configure and create an online endpoint/deployment");
   // each create waits (.result()), as wait_for_deployment did; the deployment needs its endpoint to exist.
@@ -928,6 +934,42 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   ].join(`\n${indent}`);
   edits.unshift([call, `${ml}.online_endpoints.begin_create_or_update(${s}).result()`]);
   edits.push([{ start: nodeRange(stmt).start, end: nodeRange(stmt).start }, before]);
+  return edits;
+}
+
+/**
+ * A v1 ACI service without `auth_enabled` took requests without a key; the v2 endpoint takes only
+ * keyed ones (MOE: no auth is not supported). Each statement that passes the service's scoring URI
+ * (directly or through `uri = svc.scoring_uri`) to a call other than a print — a request made by hand,
+ * `requests.post(svc.scoring_uri, data, headers={"Content-Type": ...})` — gets `# amlint: review` at
+ * the end of its line. Undefined when such a call is not a simple statement (a condition, say).
+ */
+function keylessCalls(ctx: RuleContext, uses: readonly SyntaxNode[]): Edit[] | undefined {
+  const edits: Edit[] = [];
+  const marked = new Set<number>();
+  for (const use of uses) {
+    const m = memberOf(use);
+    if (m?.name !== 'scoring_uri' || m.call) continue;
+    const aliased = m.attr.parent?.type === 'assignment' && same(m.attr.parent.childForFieldName('right'), m.attr);
+    const reads = aliased ? valueUses(ctx, m.attr).map(([n]) => n as SyntaxNode) : [m.attr];
+    for (const read of reads) {
+      let stmt: SyntaxNode = read;
+      let called = false;
+      while (stmt.parent && stmt.parent.type !== 'block' && stmt.parent.type !== 'module') {
+        stmt = stmt.parent;
+        called ||= stmt.type === 'call';
+      }
+      // Shown, not called: a print (the bare read a notebook cell displays, a `return`, has no call).
+      if (!called || printedOnly(ctx, read)) continue;
+      if (!['expression_statement', 'return_statement', 'assert_statement'].includes(stmt.type) || !endsLine(ctx, stmt)) return undefined;
+      const text = ctx.module.text;
+      const eol = text.indexOf('\n', stmt.endIndex);
+      if (marked.has(stmt.endIndex) || text.slice(stmt.endIndex, eol < 0 ? undefined : eol).includes('amlint: review')) continue;
+      marked.add(stmt.endIndex);
+      const end = nodeRange(stmt).end;
+      edits.push([{ start: end, end }, REVIEW]);
+    }
+  }
   return edits;
 }
 

@@ -29,6 +29,7 @@
  * with `user_managed`, data `inputs=`, `vm_size`, `shm_size`, requirement files, environment variables,
  * other distributions, dataset values in `script_params` (`ds.as_mount()`: by hand), and estimators
  * used in other ways (`est.run_config...`) or given to other consumers.
+ * Nothing is rewritten under a guarded azureml import (`try:` ... `except ImportError:`): import-guard.ts, for every area.
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';

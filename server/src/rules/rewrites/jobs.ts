@@ -1,6 +1,6 @@
 /**
  * Rewrites to SDK v2 of experiments, runs and logging, ScriptRunConfig, AutoML, widgets and the
- * SDK version (AML102, AML103, AML112, AML113). Each v2 shape is the one the migration guide documents.
+ * SDK version when shown (AML102, AML103, AML112, AML113). Each v2 shape is the one the migration guide documents.
  *
  * Whole lifecycles are one fix, offered on each piece's finding:
  * - a submitted job (CMD): the configuration (`ScriptRunConfig` → `command` with `${{inputs.x}}`
@@ -14,7 +14,7 @@
  *   configuration both submitted and swept being one command), every `exp.submit` of it (`tags=` → create_or_update's
  *   `tags=`; the experiment's name a literal, a name, an unassigned attribute such as `args.experiment`, or an
  *   f-string of those), and every use
- *   of each run (status, portal URL, waits, RunDetails, metrics and tags through MLflow, details, cancel,
+ *   of each run (status, portal URL, waits, RunDetails (its studio link when a cancel follows), metrics and tags through MLflow, details, cancel,
  *   id, `name` (v1's display name), register_model (with `properties=`, the model's `id` read as
  *   `name:version`, its name/version/tags/description read as they are), child jobs shown or iterated (directly or
  *   through a name), a pipeline's step runs by step name (`find_step_run` → the child jobs of that display name),
@@ -56,8 +56,12 @@
  * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` (v2 passes inputs as arguments) (AutoML: see automl.ts);
  * a name bound to a string logged as a metric (MLflow metrics are numbers); `get_metrics()` read as a series
  * (`m["loss"][-1]`, `max(m["acc"])`: v1 lists a repeated metric, MLflow keeps its latest value); uses under a
- * `try` whose handler names a v1 exception (v2/MLflow raise others: the handler could no longer fire); a run
- * bound under a branch/loop/try with another binding of its name after it (a later use may see either object).
+ * `try` whose handler names a v1 exception (v2/MLflow raise others: the handler could no longer fire); RunDetails
+ * shown before a cancel of its run other than as a statement of its own (the widget returns at once,
+ * `jobs.stream` only once the job ended: as a statement, the job's studio link is printed instead); a run
+ * bound under a branch/loop/try with another binding of its name after it (a later use may see either object);
+ * code depending on an azureml import guarded by `try:` ... `except ImportError:` / `except:` (import-guard.ts, for every area: the
+ * rewrite's mlflow/azure.ai.ml imports would go to the module's top, outside the guard).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
@@ -400,6 +404,19 @@ function shown(ctx: RuleContext, expr: SyntaxNode): boolean {
   return expr.parent?.type === 'argument_list' && isPrint(ctx, expr.parent.parent);
 }
 
+/** Shown (`shown`), possibly as part of a text: `"v" + x`, `"v{}".format(x)`, an f-string's `{x}`. */
+function displayed(ctx: RuleContext, expr: SyntaxNode): boolean {
+  let e = expr;
+  for (let p = e.parent; p; p = e.parent) {
+    const fn = p.type === 'argument_list' ? p.parent?.childForFieldName('function') : undefined;
+    if (p.type === 'parenthesized_expression' || (p.type === 'binary_operator' && p.childForFieldName('operator')?.text === '+')) e = p;
+    else if (p.type === 'interpolation' && p.parent?.type === 'string') e = p.parent;
+    else if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' && fn.childForFieldName('object')?.type === 'string') e = p.parent!;
+    else break;
+  }
+  return shown(ctx, e);
+}
+
 /** Shown as it is or as `list(...)` of it (a notebook cell's value, a print). */
 function shownList(ctx: RuleContext, expr: SyntaxNode): boolean {
   const holder = expr.parent?.type === 'argument_list' && expr.parent.namedChildren.length === 1 ? expr.parent.parent : undefined;
@@ -687,6 +704,13 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
     const show = holder && qnameOf(ctx, holder) === 'azureml.widgets.RunDetails' && callArgs(holder).positional.length === 1 && !callArgs(holder).keywords.size ? holder.parent : undefined;
     const showCall = show?.type === 'attribute' && show.childForFieldName('attribute')?.text === 'show' && show.parent?.type === 'call' ? show.parent : undefined;
     if (!showCall || !noArgs(showCall)) return undefined;
+    // The widget returns at once, stream only when the job ends: with a cancel after it (which must still find the
+    // job running), the job's studio link is shown instead, without waiting (CMD: `returned_job.studio_url`); to review.
+    if (uses.some((u) => u.startIndex > showCall.startIndex && ['cancel', 'fail'].includes(memberOf(u)?.name ?? ''))) {
+      if (reviewMark(ctx, showCall) !== 'append') return undefined;
+      edits.push([showCall, `print(${job}.studio_url)${REVIEW}`]);
+      continue;
+    }
     edits.push([showCall, `${ml}.jobs.stream(${job}.name)`]);
   }
   return edits;
@@ -1689,7 +1713,7 @@ const runWorkspace: Builder = (fb, ref, ctx) => {
   return client && !client.edits.length ? client.ml : undefined;
 };
 
-export const JOBS: Rewrites = {
+const JOB_REWRITES: Rewrites = {
   calls: {
     ...Object.fromEntries(Object.entries(LOGGING).map(([q, build]) => [q, runMember(build)])),
     'azureml.core.Run.log_list': runMember(),
@@ -1758,7 +1782,15 @@ export const JOBS: Rewrites = {
     'azureml.core.runconfig.DockerConfiguration': configPiece,
   },
   attributes: {
-    'azureml.core.VERSION': (fb) => `${fb.needModule('importlib.metadata')}.version("azure-ai-ml")`,
+    // Shown only: compared or tested (`VERSION < "1.30"`), azure-ai-ml's version would not mean what azureml-core's did.
+    // In an f-string, the name is quoted with the quote the f-string does not use (before Python 3.12 it may not reuse it).
+    'azureml.core.VERSION': (fb, ref, ctx) => {
+      if (!displayed(ctx, ref.node)) return undefined;
+      let f: SyntaxNode | null = ref.node.parent;
+      while (f && f.type !== 'interpolation') f = f.parent;
+      const quote = f?.parent?.type === 'string' && /^[a-zA-Z]*"/.test(f.parent.text) ? "'" : '"';
+      return `${fb.needModule('importlib.metadata')}.version(${quote}azure-ai-ml${quote})`;
+    },
     'azureml.core.Run.id': runMember(),
     'azureml.core.Run.display_name': runUse,
     // v1's deprecated display name (jobUseEdits: the job's display_name).
@@ -1769,3 +1801,5 @@ export const JOBS: Rewrites = {
     'azureml.core.ScriptRunConfig.run_config.environment': runConfigPiece,
   },
 };
+
+export const JOBS: Rewrites = JOB_REWRITES;

@@ -67,6 +67,8 @@ function reaching(model: SemanticModel, list: readonly Binding[], owner: Binding
   for (let s: ReturnType<SemanticModel['scopeAt']> | undefined = model.scopeAt(use); s && s !== owner.scope; s = s.parent) {
     if (s.deferred) return [...list];
   }
+  // A `global` assignment in a function binds whenever the function is called.
+  if (list.some((b) => deferredIn(b.node, owner.scope.node))) return [...list];
   const from = new Set<Binding>();
   const inside = (node: SyntaxNode): Binding[] => list.filter((b) => b.node.startIndex >= node.startIndex && b.node.endIndex <= node.endIndex && b.node.startIndex < use.startIndex);
   // Walk back from the use's statement: earlier statements of its block, then up to the statement
@@ -110,6 +112,12 @@ function reaching(model: SemanticModel, list: readonly Binding[], owner: Binding
   // Reached the scope's start: a parameter binds on entry.
   for (const b of list) if (b.kind === 'param') from.add(b);
   return [...from];
+}
+
+/** `node` is in the body of a function or lambda inside `root` (it runs when that is called). */
+function deferredIn(node: SyntaxNode, root: SyntaxNode): boolean {
+  for (let n = node.parent; n && n !== root; n = n.parent) if (n.type === 'function_definition' || n.type === 'lambda') return true;
+  return false;
 }
 
 /** `stmt` binds one of `list`'s name on every path through it (an `if` with an `else` binding in each branch, ...). */

@@ -35,6 +35,7 @@
  * values or resolved command line).
  * The `ScriptRunConfig` entry here replaces jobs.ts's in the merged table (SWEEP follows JOBS in
  * AREAS): given to a HyperDriveConfig it offers that fix, otherwise it is jobs.ts's builder.
+ * Nothing is rewritten under a guarded azureml import (`try:` ... `except ImportError:`): import-guard.ts, for every area.
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { bindArgs, callArgs, definingCall, stringValue, type FixBuilder } from '../fixes';

@@ -42,7 +42,9 @@
  * bound nowhere) or every call passes a config-file workspace (configParameter); the bridge
  * statement when every call passes the same bridged module-level variable (passedBridge); else
  * none. A workspace returned, or handed to a function of the module that still reads its
- * parameter, is never turned into an MLClient (that code would receive one).
+ * parameter or to a function imported from a module that is not an SDK's (`from helpers import
+ * submit_run`: toImportedHelper), is never turned into an MLClient (that code would receive one);
+ * nor is a datastore so handed on made a v2 datastore.
  * `ws.datasets` read only for its names (`for n in list(ws.datasets.keys())`, `in`, `len`) →
  * `{d.name: d for d in ml_client.data.list()}` (datasetNamesFix, also called by data.ts). A `ws = Workspace.from_config()`
  * nothing uses any more goes after a config-file client (not `ws = ml_client`), else becomes
@@ -50,7 +52,10 @@
  * the fix of what made the cluster): `delete()`, `list_nodes()` shown, `update(min_nodes=,
  * max_nodes=, idle_seconds_before_scaledown=)` (the entity's fields + `compute.begin_update`),
  * `get_status()` / `get_status().serialize()` shown → the entity fetched again (`compute.get`,
- * review-marked: no node counts), `type(c) is AmlCompute` → `c.type == "amlcompute"`. The Learn
+ * review-marked: no node counts), `type(c) is AmlCompute` → `c.type == "amlcompute"`, `compute_target=c`
+ * of a v1 call → `c.name`; a cluster handed to other code (an argument of a call other than `print`,
+ * `run_remote_inference(compute_target=c)` of a helper module; another name; a container) is not
+ * rewritten: that code may give it to v1 (handedOn). The Learn
  * tutorial's `if name in ws.compute_targets: c = ws.compute_targets[name] ... else: create` migrates whole.
  * The compute instance get-or-create (`ComputeInstance(ws, n)` / `ComputeInstance.create(ws, n,
  * ComputeInstance.provisioning_configuration(vm_size=, ssh_public_access=False, description=))`)
@@ -631,6 +636,8 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
   const consumers: SyntaxNode[] = [];
   const client: ClientFor = (w) => (w && uses.some((u) => same(u, w)) ? name : undefined);
   for (const use of uses) {
+    // Passed to a helper imported from another module: code we cannot see would get an MLClient.
+    if (toImportedHelper(ctx, use)) return undefined;
     const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
     if (list?.type === 'argument_list') {
       const holder = list.parent ?? undefined;
@@ -1275,19 +1282,53 @@ function datastoreFree(ctx: RuleContext, call: SyntaxNode, name?: SyntaxNode, ex
   return usesOf(ctx, target).every((u) => {
     if (exempt && exempt.startIndex <= u.startIndex && u.endIndex <= exempt.endIndex) return true;
     const m = memberOf(u);
-    return (!m || allowed.includes(m.name)) && !insideV1Call(ctx, u);
+    return (!m || allowed.includes(m.name)) && !insideV1Call(ctx, u) && !toImportedHelper(ctx, u);
   });
 }
 
 /**
- * A compute expression used as a statement or an argument of a call that is not v1, or assigned
- * to a variable read only for `name` and passed to no v1 call (a v1 `ScriptRunConfig(compute_target=c)`
+ * `use` is an argument (or inside one: a list, a tuple) of a call of a function imported from a
+ * module that is not an SDK's (`from helpers import submit_run` ... `submit_run(ws, env)`, a relative
+ * import): code we cannot see, which may hand it to v1 calls, so it must stay a v1 object.
+ */
+function toImportedHelper(ctx: RuleContext, use: SyntaxNode): boolean {
+  let n = use;
+  while (n.parent && ['keyword_argument', 'list', 'tuple', 'parenthesized_expression', 'pair', 'dictionary', 'list_splat', 'dictionary_splat'].includes(n.parent.type)) n = n.parent;
+  const call = n.parent?.type === 'argument_list' ? n.parent.parent : undefined;
+  let base = call?.childForFieldName('function');
+  while (base?.type === 'attribute') base = base.childForFieldName('object');
+  const b = base?.type === 'identifier' ? ctx.model.resolveName(base.text, base) : undefined;
+  if (b?.kind !== 'import') return false;
+  const q = b.value?.kind === 'ref' ? b.value.qname : undefined;
+  return !q || !/^(azure|azureml)(\.|$)/.test(q);
+}
+
+/**
+ * A compute expression used as a statement or printed, or assigned to a variable read only for
+ * `name`, printed, and passed to no v1 call nor handed on (handedOn) (a v1 `ScriptRunConfig(compute_target=c)`
  * must not get a v2 Compute: it waits until its own rewrite, which reads `c.name`).
  */
 function computeFree(ctx: RuleContext, node: SyntaxNode): boolean {
   const target = assignedName(node);
-  if (!target) return node.parent?.type !== 'attribute' && !passedToV1Call(ctx, node);
-  return usesOf(ctx, target).every((u) => (memberOf(u)?.name ?? 'name') === 'name' && !passedToV1Call(ctx, u) && !typeTested(ctx, u));
+  if (!target) return node.parent?.type !== 'attribute' && !passedToV1Call(ctx, node) && !handedOn(node);
+  return usesOf(ctx, target).every((u) => (memberOf(u)?.name ?? 'name') === 'name' && !passedToV1Call(ctx, u) && !handedOn(u) && !typeTested(ctx, u));
+}
+
+/**
+ * `use` (a compute) is handed to code we cannot see: an argument of a call other than `print`
+ * (`run_remote_inference(compute_target=c)`, a helper of the notebook's own module that gives it to
+ * a v1 `ScriptRunConfig`), or the value of another name or a container. Such code may expect the
+ * v1 ComputeTarget, not a v2 Compute.
+ */
+function handedOn(use: SyntaxNode): boolean {
+  let n = use;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const p = n.parent;
+  if (!p) return false;
+  const list = p.type === 'keyword_argument' ? p.parent : p.type === 'list_splat' || p.type === 'dictionary_splat' ? p.parent : p;
+  if (list?.type === 'argument_list') return list.parent?.childForFieldName('function')?.text !== 'print' || p.type !== 'argument_list';
+  if (p.type === 'assignment') return same(p.childForFieldName('right'), n);
+  return ['list', 'tuple', 'set', 'pair', 'return_statement', 'yield', 'lambda', 'expression_list'].includes(p.type);
 }
 
 /** A datastore lookup on the client `ml`: by name, or the default one. */
@@ -1751,7 +1792,7 @@ const computeType: Builder = (fb, ref, ctx) => {
  * other v1 call receiving it: undefined (it would get a v2 Compute).
  */
 function computeArg(ctx: RuleContext, use: SyntaxNode): Edits | undefined {
-  if (!passedToV1Call(ctx, use)) return [];
+  if (!passedToV1Call(ctx, use)) return handedOn(use) ? undefined : [];
   const kw = use.parent?.type === 'keyword_argument' ? use.parent : undefined;
   return kw?.childForFieldName('name')?.text === 'compute_target' ? [[use, `${use.text}.name`]] : undefined;
 }
