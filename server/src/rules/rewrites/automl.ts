@@ -58,7 +58,9 @@
  * older forecasting keywords (`time_column_name=`, `max_horizon=` on AutoMLConfig itself), model names
  * v2 does not know (and forecasting model lists), other data (pandas frames, random_split tuples taken whole (`parts[0]`),
  * paths data.ts does not read), a fitted model used after `get_output()` other than shown (printed, or a
- * cell's last expression: then loaded from the best child's MLflow model, see `bestChildEdit`). `run.get_output()` itself needs jobs.ts
+ * cell's last expression) or predicted with (`.predict(X)`, `.predict_proba(X)`): then loaded from the best
+ * child's MLflow model, see `bestChildEdit`; other members (`steps`) are not rewritten; `get_output(metric=|iteration=)` (no documented v2 form: the MLflow
+ * pattern gives the best child only). `run.get_output()` itself needs jobs.ts
  * `jobUseEdits` to call `bestChildEdit`; `submit(config, show_output=True)` needs jobs.ts to accept it.
  * Nothing is rewritten under a guarded azureml import (`try:` ... `except ImportError:`): import-guard.ts, for every area.
  */
@@ -485,8 +487,8 @@ export function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext)
 /**
  * For jobs.ts (`jobUseEdits`, a use `run.get_output()` of a submitted AutoML run; it then rewrites
  * the uses of `best` as a job's): `best_run, fitted_model = run.get_output()` with the fitted model
- * unused or only shown (then also loaded: `mlflow.sklearn.load_model` of the child's downloaded
- * `outputs/mlflow-model`) → the best child job, `best_run = ml_client.jobs.get(MlflowClient(<tracking URI>).get_run(
+ * unused, shown, or predicted with (`fitted_model.predict(X)`, `predict_proba`; then also loaded:
+ * `mlflow.sklearn.load_model` of the child's downloaded `outputs/mlflow-model`) → the best child job, `best_run = ml_client.jobs.get(MlflowClient(<tracking URI>).get_run(
  * run.name).data.tags["automl_best_child_run_id"])` (AUTOML's v2 sample reads that tag of the
  * parent MLflow run; a child run is a job, as sweep.ts `bestRunEdit` gets a trial), marked
  * `# amlint: review` (v1 get_output also fetched the model and checked the run's state). The
@@ -499,10 +501,12 @@ export function bestChildEdit(fb: FixBuilder, ctx: RuleContext, ml: string, job:
   if (!noArgs(call) || names.length !== 2 || names.some((n) => n.type !== 'identifier') || assign!.parent?.type !== 'expression_statement' || !endsLine(ctx, call)) return undefined;
   const [best, model] = names;
   const shown = usesOf(ctx, model);
-  if (best.text === model.text || !shown.every((u) => shownOnly(ctx, u))) return undefined;
+  if (best.text === model.text || !shown.every((u) => shownOnly(ctx, u) || predicts(u))) return undefined;
   const mlflow = `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
   let text = `${best.text} = ${ml}.jobs.get(${mlflow}.get_run(${job}.name).data.tags["automl_best_child_run_id"])${REVIEW}`;
-  // A fitted model only shown: the best child's MLflow model (its `outputs/mlflow-model` folder, AIM
+  // A fitted model shown or used for predictions (`fitted_model.predict(X)`): the best child's MLflow
+  // model (its `outputs/mlflow-model` folder, loaded with the sklearn flavor and predicted with, as the
+  // azureml-examples AutoML notebooks "Load the MLFlow model locally and try predictions" do; AIM
   // https://learn.microsoft.com/azure/machine-learning/how-to-auto-train-image-models "Register the
   // model"), downloaded and loaded as the docs load a run's model (https://learn.microsoft.com/azure/
   // machine-learning/how-to-track-experiments-mlflow "Getting models from a run"); the sklearn flavor
@@ -569,6 +573,16 @@ export function autoMLRegisterModel(fb: FixBuilder, ctx: RuleContext, call: Synt
   const entities = fb.needModule('azure.ai.ml.entities');
   const types = fb.need('azure.ai.ml.constants', 'AssetTypes');
   return [`${ml}.models.create_or_update(${entities}.Model(${kwargs([['name', name], ['path', path], ['type', `${types}.MLFLOW_MODEL`], ['description', a!.get('description')], ['tags', a!.get('tags')]])}))${REVIEW}`, edits];
+}
+
+/**
+ * `x.predict(...)` / `x.predict_proba(...)`: what the AutoML MLflow model is loaded for in the
+ * azureml-examples local-inference notebooks; other members (`steps`, `named_steps`: the v1
+ * pipeline's internals) are not assumed to be the same on the MLflow-loaded model.
+ */
+function predicts(use: SyntaxNode): boolean {
+  const m = memberOf(use);
+  return !!m?.call && (m.name === 'predict' || m.name === 'predict_proba');
 }
 
 /** `x` only shown: `print(x)` as a statement, or `x` alone as a statement (a notebook cell's display). */

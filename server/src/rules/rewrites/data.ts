@@ -34,7 +34,8 @@
  *   the datastore's workspace and the datastore's name (the literal it was asked for, else
  *   `{datastore.name}`: a v1 and a v2 datastore both have `name`).
  *   Only when every read of the dataset is an MLTable method of the same meaning:
- *   `to_pandas_dataframe()`, `take(n)`, `drop_columns(c)`, `keep_columns(c)` (MLT, mltable.MLTable),
+ *   `to_pandas_dataframe()`, `take(n)`, `drop_columns(c)`, `keep_columns(c)` (MLT, mltable.MLTable;
+ *   `keep_columns(c, validate=...)` only loaded at once by `.to_pandas_dataframe()`, `validate` dropped),
  *   followed through variables, `a, b = ds.random_split(percentage=<float literal>[, seed=])` →
  *   `random_split(percent=, seed=)` (mltable.MLTable.random_split: the same two random_percent
  *   samples on one seed; each part's reads checked in turn), and `register(...)` (passing it to v1
@@ -454,9 +455,29 @@ function tableRead(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode, named: boole
   if (m.name === 'random_split') return splitEdits(fb, ctx, m.call);
   const param = TABLE_METHODS[m.name];
   if (!param) return undefined;
+  if (m.name === 'keep_columns' && bindArgs(m.call, ['columns', 'validate'], ['columns', 'validate'])?.has('validate')) return validatedKeep(x, m.call);
   const a = bindArgs(m.call, [param], [param]);
   if (!a?.get(param) || a.get(param)!.type === 'list_splat') return undefined;
   return tableReads(fb, ctx, m.call, false);
+}
+
+/**
+ * `x.keep_columns(c, validate=True|False).to_pandas_dataframe()` → `x.keep_columns(c).to_pandas_dataframe()`:
+ * v1's `validate` only checks, at keep_columns, that data loads from the result (azureml-core
+ * TabularDataset.keep_columns: `_validate_has_data`); loaded in the same expression, the data is the
+ * same and a failure stops the same statement. Other shapes with `validate` are not rewritten (MLTable
+ * keep_columns has no such parameter: mltable.MLTable.keep_columns(columns)).
+ */
+function validatedKeep(x: SyntaxNode, call: SyntaxNode): Edits | undefined {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  const validate = args.find((c) => c.type === 'keyword_argument' && c.childForFieldName('name')?.text === 'validate');
+  const columns = args.filter((c) => c !== validate);
+  const value = validate?.childForFieldName('value');
+  const load = memberOf(call);
+  if (columns.length !== 1 || !value || (value.type !== 'true' && value.type !== 'false')) return undefined;
+  if (columns[0].type === 'keyword_argument' ? columns[0].childForFieldName('name')?.text !== 'columns' : columns[0].type === 'list_splat' || columns[0].type === 'dictionary_splat') return undefined;
+  if (load?.name !== 'to_pandas_dataframe' || !load.call || !noArgs(load.call)) return undefined;
+  return [[load.call, `${x.text}.keep_columns(${columns[0].text}).to_pandas_dataframe()`]];
 }
 
 /**

@@ -12,7 +12,9 @@
  * (`env.docker.enabled = True` goes; `env.docker.base_image = X` → `image=X`, v1's DEFAULT_GPU_IMAGE →
  * its repository at `latest`, for review; `env.python.user_managed_dependencies = True` → no conda file;
  * `env.python.conda_dependencies = <CondaDependencies>` and `env.python.conda_dependencies.add_*(...)` /
- * `.set_python_version(v)` → an inline conda dict (read back by `env.python.conda_dependencies.
+ * `.set_python_version(v)` / `.add_tensorflow_conda_package(core_type, version)` /
+ * `.add_tensorflow_pip_package(...)` (v1 drops the entries starting with "tensorflow", then adds
+ * `tensorflow[-gpu]=<v>` / `==<v>`; no version: v1's default "2.2.0", for review) → an inline conda dict (read back by `env.python.conda_dependencies.
  * serialize_to_string()` → `yaml.safe_dump(env.conda_file)`), which the v2 constructor accepts as well as a path
  * (azure-ai-ml `entities/_assets/environment.py`; only at construction: `__init__` serializes it, a
  * later `env.conda_file = ...` is not sent), the `CondaDependencies` object feeding it (`cd =
@@ -219,7 +221,18 @@ function packageName(expr: string): string | undefined {
   return m?.[1].toLowerCase();
 }
 
-/** `add_conda_package` / `add_pip_package`: v1 drops an earlier entry of the same package, then appends. */
+/** The text of a plain string literal (`"tensorflow=2.2.0"` → `tensorflow=2.2.0`), else undefined. */
+function literalOf(expr: string): string | undefined {
+  return /^(["'])([^"'\\{}]*)\1$/.exec(expr)?.[2];
+}
+
+/** `add_conda_package`: v1 appends unless the same string is already there (azureml-core `add_conda_package`). */
+function addConda(list: string[], pkg: string): void {
+  const v = literalOf(pkg);
+  if (!list.some((p) => p === pkg || (v !== undefined && literalOf(p) === v))) list.push(pkg);
+}
+
+/** `add_pip_package`: v1 drops an earlier entry of the same package, then appends. */
 function addPackage(list: string[], pkg: string): void {
   const name = packageName(pkg);
   if (name !== undefined) {
@@ -232,6 +245,7 @@ function addPackage(list: string[], pkg: string): void {
 /** Applies `cd.add_*(x)` (a call statement) to a specification; false when it cannot be. */
 function applyMutation(ctx: RuleContext, conda: Conda, method: string, call: SyntaxNode, site: SyntaxNode): boolean {
   const params: Record<string, string> = { add_conda_package: 'conda_package', add_pip_package: 'pip_package', add_channel: 'channel', set_python_version: 'version' };
+  if (method === 'add_tensorflow_conda_package' || method === 'add_tensorflow_pip_package') return applyTensorflow(conda, method, call);
   const param = params[method];
   const arg = param ? bindArgs(call, [param], [param])?.get(param) : undefined;
   if (!arg || !stableAt(ctx, arg, site)) return false;
@@ -246,7 +260,38 @@ function applyMutation(ctx: RuleContext, conda: Conda, method: string, call: Syn
   } else if (method === 'add_pip_package') {
     if (conda.pipExpr) return false;
     addPackage(conda.pip, arg.text);
-  } else addPackage(conda.conda, arg.text);
+  } else addConda(conda.conda, arg.text);
+  return true;
+}
+
+/**
+ * `add_tensorflow_conda_package(core_type="cpu", version=None)` / `add_tensorflow_pip_package(...)`
+ * (azureml-core conda_dependencies.py): drops the entries starting with "tensorflow", then adds
+ * `tensorflow[-gpu]=<version>` (conda) / `==<version>` (pip); without a version v1 uses its
+ * TENSORFLOW_DEFAULT_VERSION, "2.2.0" in the azureml-core whose default Python is 3.8.13, but it changed
+ * across SDK releases: for review. A core type other than a "cpu"/"gpu" literal, or an entry that is
+ * not a literal (it may start with "tensorflow"), is not rewritten.
+ */
+function applyTensorflow(conda: Conda, method: string, call: SyntaxNode): boolean {
+  const args = bindArgs(call, ['core_type', 'version'], ['core_type', 'version']);
+  if (!args) return false;
+  const core = args.get('core_type');
+  const type = core ? stringValue(core) : 'cpu';
+  if (type !== 'cpu' && type !== 'gpu') return false;
+  const version = args.get('version');
+  const v = version && version.type !== 'none' ? stringValue(version) : '';
+  if (v === undefined || !/^[\w.*]*$/.test(v)) return false;
+  const pip = method === 'add_tensorflow_pip_package';
+  if (pip && conda.pipExpr) return false;
+  const list = pip ? conda.pip : conda.conda;
+  const values = list.map(literalOf);
+  if (values.some((x) => x === undefined)) return false;
+  const kept = list.filter((_, i) => !values[i]!.startsWith('tensorflow'));
+  list.splice(0, list.length, ...kept);
+  const pkg = `"tensorflow${type === 'gpu' ? '-gpu' : ''}${pip ? '==' : '='}${v || '2.2.0'}"`;
+  if (pip) addPackage(list, pkg);
+  else addConda(list, pkg);
+  if (!v) conda.review = true;
   return true;
 }
 
@@ -274,7 +319,7 @@ function created(ctx: RuleContext, call: SyntaxNode, site: SyntaxNode): Conda | 
   if (!pip || !packages || pip.some((p) => p.startsWith('*')) || packages.some((p) => p.startsWith('*'))) return undefined;
   conda.pip = [];
   for (const p of pip) addPackage(conda.pip, p);
-  for (const p of packages) addPackage(conda.conda, p);
+  for (const p of packages) addConda(conda.conda, p);
   // v1 pins SDK packages (azureml-*) to the installed SDK's version unless pin_sdk_version=False.
   if (pin?.type !== 'false' && conda.pip.some((p) => !/^["']/.test(p) || /^["']azureml/i.test(p))) conda.review = true;
   return conda;
@@ -393,7 +438,7 @@ function producerState(ctx: RuleContext, call: SyntaxNode): State | { lookup: Pl
 }
 
 const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'python.user_managed_dependencies', 'python.conda_dependencies', 'environment_variables'];
-const MUTATIONS = ['add_conda_package', 'add_pip_package', 'add_channel', 'set_python_version'];
+const MUTATIONS = ['add_conda_package', 'add_pip_package', 'add_channel', 'set_python_version', 'add_tensorflow_conda_package', 'add_tensorflow_pip_package'];
 
 /**
  * Per producer call (one per analysis): the plan of its lifecycle, or null when a piece or use

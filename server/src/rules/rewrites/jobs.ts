@@ -29,9 +29,12 @@
  *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot or a
  *   `plt.figure()` → log_figure), status/details/tags/children shown, the portal URL shown (the MLflow run read as a
  *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped, and
- *   `with run.child_run() as child:` → a nested run.
+ *   `with run.child_run() as child:` → a nested run; also started in a loop body whose name a later loop binds
+ *   again (every use after it in that body: `blockLocal`); `upload_file(name=n, path_or_stream="outputs/" + n)`,
+ *   n a file name that holds no folder → `mlflow.log_artifact(path)` (the artifact at the root as n).
  * - `for r in exp.get_runs():` → the experiment's top-level MLflow runs, newest first (`getRunsEdits`),
- *   `r.id`/`get_metrics()`/`get_status()` shown read from the MLflow run; also through `list(...)`, a
+ *   `r.id`/`get_metrics()`/`get_status()` shown read from the MLflow run, `r.get_details()["runId"]` (directly or
+ *   through a name only read so) → `r.info.run_id`; also through `list(...)`, a
  *   name assigned them that for loops iterate (once for v1's generator), `len()` or a print shows.
  * - an interactive run's `fail()` / `cancel()` → `mlflow.end_run(status="FAILED" / "KILLED")`.
  * Bridging: in a job script whose own run is still needed (`run.input_datasets[...]`, `run.parent`,
@@ -44,7 +47,9 @@
  * outside a `with`, create_children, get_children kept as a list, add_properties (v2 sets properties only
  * when the job is created), get_properties (v1 adds its own system properties), get_details_with_logs
  * (v2 streams logs until the job ends), get_file_names used other than shown and download_file of other than
- * a literal `outputs/` path (v1's log paths do not map onto v2's), DockerConfiguration other than
+ * a literal `outputs/` path (v1's log paths do not map onto v2's) or without `output_file_path` (where v1 then
+ * writes the file is not documented), `take_snapshot` (a v2 job's code snapshot is taken only when it is
+ * submitted; MLflow has no snapshot, and artifacts are not one), DockerConfiguration other than
  * `use_docker=True` alone, fail/complete of a submitted run, get_environment,
  * get_outputs, restore_snapshot, Experiment.get_runs read otherwise (type/tags/properties filters,
  * include_children, a list indexed), `run.id` whose form is read (`run.id.startswith("OfflineRun")`, compared:
@@ -253,6 +258,50 @@ function isText(ctx: RuleContext, node: SyntaxNode): boolean {
   return (obj?.type === 'string' || obj?.type === 'concatenated_string') && ['format', 'join'].includes(fn!.childForFieldName('attribute')?.text ?? '');
 }
 
+/** The one assignment binding a name (bound once in its scope): its value. */
+function onlyValue(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(node.text, node);
+  const assign = b?.node.parent;
+  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
+  return assign.childForFieldName('right') ?? undefined;
+}
+
+/**
+ * A text that holds no `/` or `\\` (a file name, not a path): literals without them joined by `+` with
+ * `str(x)` of a loop variable over a list of numbers written out (`for alpha in [0.1, 0.2]:`, or a name bound once to it).
+ */
+function slashFree(ctx: RuleContext, node: SyntaxNode): boolean {
+  if (node.type === 'string') return !node.descendantsOfType('interpolation').length && !/[\/\\]/.test(stringValue(node) ?? '/');
+  if (node.type === 'parenthesized_expression') return node.namedChildren.length === 1 && slashFree(ctx, node.namedChildren[0]);
+  if (node.type === 'binary_operator') return node.childForFieldName('operator')?.text === '+' && slashFree(ctx, node.childForFieldName('left')!) && slashFree(ctx, node.childForFieldName('right')!);
+  if (node.type === 'identifier') {
+    const v = onlyValue(ctx, node);
+    return !!v && slashFree(ctx, v);
+  }
+  const fn = node.type === 'call' ? node.childForFieldName('function') : undefined;
+  const arg = fn?.text === 'str' && !ctx.model.resolveName('str', fn) && !callArgs(node).keywords.size && callArgs(node).positional.length === 1 ? callArgs(node).positional[0] : undefined;
+  const b = arg?.type === 'identifier' ? ctx.model.resolveName(arg.text, arg) : undefined;
+  const loop = b?.node.parent;
+  if (loop?.type !== 'for_statement' || !same(loop.childForFieldName('left'), b!.node) || (b!.scope.bindings.get(arg!.text) ?? []).length !== 1) return false;
+  const right = loop.childForFieldName('right');
+  const list = right?.type === 'identifier' ? onlyValue(ctx, right) : right;
+  return list?.type === 'list' && list.namedChildren.length > 0 && list.namedChildren.every((e) => e.type === 'integer' || e.type === 'float');
+}
+
+/**
+ * `upload_file(name=n, path_or_stream=p)` where `p = "<folder>/" + n` (both names bound once) and `n` holds
+ * no folder: MLflow's log_artifact(p) stores the file at the artifact root under p's base name, n
+ * (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.log_artifact).
+ */
+function uploadedUnder(ctx: RuleContext, name: SyntaxNode, path: SyntaxNode): boolean {
+  const v = onlyValue(ctx, path);
+  const dir = v?.type === 'binary_operator' && v.childForFieldName('operator')?.text === '+' ? v.childForFieldName('left') : undefined;
+  const file = dir && v!.childForFieldName('right');
+  const d = dir?.type === 'string' && !dir.descendantsOfType('interpolation').length ? stringValue(dir) : undefined;
+  return name.type === 'identifier' && file?.type === 'identifier' && file.text === name.text && ctx.model.resolveName(file.text, file) === ctx.model.resolveName(name.text, name) && d !== undefined && d.endsWith('/') && !/\\/.test(d) && slashFree(ctx, name);
+}
+
 /** Inside a loop of its function (or module): a call there may run more than once. */
 function inLoop(node: SyntaxNode): boolean {
   for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
@@ -321,6 +370,8 @@ const LOGGING: Record<string, Builder> = {
     const name = knownString(ctx, args?.get('name'));
     const path = args?.get('path_or_stream');
     const local = knownString(ctx, path);
+    // `filename = "outputs/" + model_name` uploaded as `model_name` (a file name without a folder): the artifact at the root, as v1 named it.
+    if (path && name === undefined && local === undefined && uploadedUnder(ctx, args!.get('name')!, path)) return `${fb.needModule('mlflow')}.log_artifact(${path.text})`;
     if (!path || name === undefined || local === undefined || /\\/.test(name + local)) return undefined;
     const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
     const dir = name.includes('/') ? name.slice(0, name.lastIndexOf('/')).replace(/^\.\//, '') : '';
@@ -1439,7 +1490,11 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
         if (!shown(ctx, use)) return undefined;
       } else if (m.name === 'id' && !m.call) edits.push([m.attr, `${r}.info.run_id`]);
       else if (m.name === 'get_metrics' && m.call && noArgs(m.call) && !metricsReadAsSeries(ctx, m.call)) edits.push([m.call, `${r}.data.metrics`]);
-      else if (m.name === 'get_status' && m.call && noArgs(m.call) && shown(ctx, m.call)) {
+      else if (m.name === 'get_details' && m.call && noArgs(m.call)) {
+        const ids = runIdReads(ctx, m.call, r);
+        if (!ids) return undefined;
+        edits.push(...ids);
+      } else if (m.name === 'get_status' && m.call && noArgs(m.call) && shown(ctx, m.call)) {
         edits.push([m.call, `${r}.info.status`]);
         status = true;
       } else return undefined;
@@ -1463,6 +1518,28 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   const expUses = exp.type === 'identifier' ? usesOfAssigned(ctx, expCall) : undefined;
   if (expUses && new Set(expUses.map((u) => u.id)).size === 1 && expCall.parent?.type === 'assignment') edits.push([expCall, name.text]);
   return edits;
+}
+
+/**
+ * `r.get_details()["runId"]`, directly or through a name bound once that is only read so, of an
+ * MLflow run `r`: its run ID, `r.info.run_id` (the run's ID in Azure ML: MLF "View run info and data",
+ * https://mlflow.org/docs/latest/python_api/mlflow.entities.html#mlflow.entities.RunInfo). Undefined for any other read.
+ */
+function runIdReads(ctx: RuleContext, call: SyntaxNode, r: string): Edits | undefined {
+  const runId = (n: SyntaxNode): SyntaxNode | undefined => {
+    const sub = n.parent;
+    const key = sub?.type === 'subscript' && same(sub.childForFieldName('value'), n) ? sub.childForFieldName('subscript') : undefined;
+    return key?.type === 'string' && stringValue(key) === 'runId' && sub!.namedChildren.length === 2 ? sub! : undefined;
+  };
+  const direct = runId(call);
+  if (direct) return [[direct, `${r}.info.run_id`]];
+  const uses = usesOfAssigned(ctx, call);
+  const target = assignedName(call);
+  const distinct = uses && [...new Map(uses.map((u) => [u.id, u])).values()];
+  if (!target || !distinct?.length || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
+  const reads = distinct.map(runId);
+  if (reads.some((x) => !x)) return undefined;
+  return [[call, `${r}.info`], ...reads.map((x): [SyntaxNode, string] => [x!, `${target.text}.run_id`])];
 }
 
 /** reviewMark for `node` in the statement `stmt` (`runs = list(<node>)`): after its last token, when it ends the line. */
@@ -1556,7 +1633,7 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
   }
   if (!target || !stmt || (stmt.type !== 'expression_statement' && stmt.type !== 'with_statement')) return undefined;
   const bound = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((b) => same(b.node, target));
-  if (!bound || branchShadowed(bound) || underV1Handler(ctx, call)) return undefined;
+  if (!bound || (branchShadowed(bound) && !blockLocal(ctx, bound, call, stmt)) || underV1Handler(ctx, call)) return undefined;
   const client = clientOf(fb, ctx, ws);
   if (!client) return undefined;
   const mlflow = fb.needModule('mlflow');
@@ -1625,6 +1702,18 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
   const expUses = exp.type === 'identifier' ? usesOfAssigned(ctx, expCall) : undefined;
   if (expUses?.length === 1 && expCall.parent?.type === 'assignment') edits.push([expCall, name.text]);
   return edits;
+}
+
+/**
+ * Every use of `b` (bound by `call`, its statement `stmt`) comes after the call in the block holding
+ * `stmt` (`for a in alphas: run = exp.start_logging() ... run.complete()`, `run` bound again later by
+ * another loop): those uses see `b`'s object whatever binds the name elsewhere; a use another binding
+ * may also reach is refused by reach.ts.
+ */
+function blockLocal(ctx: RuleContext, b: Binding, call: SyntaxNode, stmt: SyntaxNode): boolean {
+  const block = stmt.parent;
+  const uses = ctx.model.uses.get(b) ?? [];
+  return !!block && (block.type === 'block' || block.type === 'module') && uses.every((u) => u.startIndex > call.endIndex && u.endIndex <= block.endIndex);
 }
 
 /** The call a run name was made by: `run = <call>`, or `with <call> as run:`. */
