@@ -1100,9 +1100,9 @@ describe('rewrites: uses of submitted runs (round 7)', () => {
       const logging = 'from azureml.core import Experiment\nexp = Experiment(ws, "x")\nif a:\n    run = exp.start_logging()\nelse:\n    run = other()\nrun.log("a", 1)\n';
       assert.equal(fixesAt(logging, 'azureml.core.Experiment.start_logging', 3), undefined);
     });
-    it('metrics read as a series (v1 lists a metric logged more than once, MLflow keeps the latest value): no rewrite', () => {
+    it('metrics read as a series (v1 lists a metric logged more than once, MLflow keeps the latest value): no rewrite (the last value, `[-1]`, is the latest value in MLflow: round 12)', () => {
       const submit = head + 'run = exp.submit(src)\nrun.wait_for_completion()\n';
-      assert.equal(fixesAt(submit + 'metrics = run.get_metrics()\nprint(metrics["loss"][-1])\n', 'azureml.core.Run.get_metrics', 6), undefined);
+      assert.equal(fixesAt(submit + 'metrics = run.get_metrics()\nprint(metrics["loss"][-2])\n', 'azureml.core.Run.get_metrics', 6), undefined);
       assert.equal(fixesAt(submit + 'print(max(run.get_metrics()["acc"]))\n', 'azureml.core.Run.get_metrics', 6), undefined);
       assert.equal(fixesAt(submit + 'm = run.get_metrics()\nfor v in m["loss"]:\n    print(v)\n', 'azureml.core.Run.get_metrics', 6), undefined);
       const logging = 'from azureml.core import Experiment\nexp = Experiment(ws, "x")\nrun = exp.start_logging()\nrun.log("a", 1)\nrun.complete()\nplt.plot(run.get_metrics()["a"])\n';

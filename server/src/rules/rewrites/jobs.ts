@@ -13,7 +13,8 @@
  *   pipelines.ts, `regenerate_outputs=True` → `force_rerun=True`; HyperDrive through sweep.ts, a
  *   configuration both submitted and swept being one command), every `exp.submit` of it (`tags=` → create_or_update's
  *   `tags=`; the experiment's name a literal, a name, an unassigned attribute such as `args.experiment`, or an
- *   f-string of those), and every use
+ *   f-string of those; `exp = Experiment(ws, name)` becomes that name once its other uses are `exp.name` reads,
+ *   which become `exp`), and every use
  *   of each run (status, portal URL, waits, RunDetails (its studio link when a cancel follows), metrics and tags through MLflow, details, cancel,
  *   id, `name` (v1's display name), register_model (with `properties=`, the model's `id` read as
  *   `name:version`, its name/version/tags/description read as they are), child jobs shown or iterated (directly or
@@ -60,7 +61,8 @@
  * spells statuses otherwise), a string logged in a loop (one artifact where v1 kept a series),
  * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` (v2 passes inputs as arguments) (AutoML: see automl.ts);
  * a name bound to a string logged as a metric (MLflow metrics are numbers); `get_metrics()` read as a series
- * (`m["loss"][-1]`, `max(m["acc"])`: v1 lists a repeated metric, MLflow keeps its latest value); uses under a
+ * (`m["loss"][0]`, `max(m["acc"])`: v1 lists a repeated metric, MLflow keeps its latest value; only `m["k"][-1]`
+ * through the assigned name, the last value, is rewritten, to `m["k"]`: `lastValueReads`); uses under a
  * `try` whose handler names a v1 exception (v2/MLflow raise others: the handler could no longer fire); RunDetails
  * shown before a cancel of its run other than as a statement of its own (the widget returns at once,
  * `jobs.stream` only once the job ended: as a statement, the job's studio link is printed instead); a run
@@ -534,12 +536,43 @@ function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: 
 }
 
 /**
+ * `m["acc"][-1]` of `m = run.get_metrics()` (exactly `[-1]`, through the assigned name): the last value
+ * v1 logged of a repeated metric (a list; a metric logged once is a number, which `[-1]` cannot index).
+ * MLflow's `data.metrics` holds each metric's latest value: the one at the largest step, then the
+ * latest timestamp (https://mlflow.org/docs/latest/rest-api.html#get-run: "the most recently logged
+ * metric value at the largest step"; RunData.metrics: ties of timestamp → their maximum), which is the
+ * last one logged for a metric logged without a step or with growing steps, so the read loses its `[-1]`.
+ */
+function lastValueReads(ctx: RuleContext, call: SyntaxNode): SyntaxNode[] {
+  const assign = call.parent;
+  const target = assign?.type === 'assignment' && same(assign.childForFieldName('right'), call) ? assign.childForFieldName('left') : undefined;
+  if (target?.type !== 'identifier') return [];
+  return usesOf(ctx, target).flatMap((u) => {
+    const sub = u.parent?.type === 'subscript' && same(u.parent.childForFieldName('value'), u) ? u.parent : undefined;
+    const up = sub?.parent;
+    return up?.type === 'subscript' && same(up.childForFieldName('value'), sub) && isLast(up) ? [up] : [];
+  });
+}
+
+/** `x[-1]` (one index, exactly -1). */
+function isLast(sub: SyntaxNode): boolean {
+  const index = sub.namedChildren.filter((c) => c.type !== 'comment').slice(1);
+  return index.length === 1 && index[0].type === 'unary_operator' && index[0].text.replace(/\s+/g, '') === '-1';
+}
+
+/** The rewrite of a `get_metrics()` call (`text`), with its `m["k"][-1]` reads → `m["k"]` (lastValueReads). */
+function metricsEdits(ctx: RuleContext, call: SyntaxNode, text: string): Edits {
+  return [[call, text], ...lastValueReads(ctx, call).map((up): [SyntaxNode, string] => [up, up.childForFieldName('value')!.text])];
+}
+
+/**
  * A `get_metrics()` result read as a series: v1 returns a list for a metric logged more than once,
- * MLflow's `data.metrics` the latest value only (MLF "View run info and data"), so `m["loss"][-1]`,
+ * MLflow's `data.metrics` the latest value only (MLF "View run info and data"), so `m["loss"][-2]`,
  * `max(m["acc"])`, `for v in m["loss"]:` or `plt.plot(m["loss"])` would change meaning. Through one
- * assigned name too.
+ * assigned name too. `m["loss"][-1]` through the name is the latest value (lastValueReads).
  */
 function metricsReadAsSeries(ctx: RuleContext, call: SyntaxNode): boolean {
+  const last = lastValueReads(ctx, call);
   const assign = call.parent;
   const target = assign?.type === 'assignment' && same(assign.childForFieldName('right'), call) ? assign.childForFieldName('left') : undefined;
   if (target && target.type !== 'identifier') return true;
@@ -549,7 +582,7 @@ function metricsReadAsSeries(ctx: RuleContext, call: SyntaxNode): boolean {
     const sub = u.parent?.type === 'subscript' && same(u.parent.childForFieldName('value'), u) ? u.parent : undefined;
     if (!sub) return false;
     const up = sub.parent;
-    if (up?.type === 'subscript' && same(up.childForFieldName('value'), sub)) return true;
+    if (up?.type === 'subscript' && same(up.childForFieldName('value'), sub)) return !last.some((l) => same(l, up));
     if ((up?.type === 'for_statement' || up?.type === 'for_in_clause') && same(up.childForFieldName('right'), sub)) return true;
     const fn = up?.type === 'argument_list' && up.parent?.type === 'call' ? up.parent.childForFieldName('function')?.text : undefined;
     return fn !== undefined && ITERATING.test(fn);
@@ -681,7 +714,7 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
       // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py).
       else if (m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing'])) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
       // MLF: metrics through MLflow (the latest value of each metric); the job's name is its MLflow run ID.
-      else if (m.name === 'get_metrics' && noArgs(c) && !metricsReadAsSeries(ctx, c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
+      else if (m.name === 'get_metrics' && noArgs(c) && !metricsReadAsSeries(ctx, c)) edits.push(...metricsEdits(ctx, c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`));
       // The tags, shown: the MLflow run's (MLF: runs are MLflow runs; v1's also hold system tags, `_aml_system_*`, MLflow's `mlflow.*`).
       else if (m.name === 'get_tags' && noArgs(c) && shown(ctx, c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.tags`]);
       // The run's details, shown: the v2 job (JobOperations.get).
@@ -892,8 +925,11 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
   for (const s of submits) {
     const q = submitParts(ctx, s)!;
     const uses = q.exp.type === 'identifier' ? usesOfAssigned(ctx, q.expCall) : undefined;
-    if (uses?.length && q.expCall.parent?.type === 'assignment' && uses.every((u) => submits.some((x) => same(x.childForFieldName('function')?.childForFieldName('object'), u))) && !edits.some(([n]) => same(n, q.expCall))) {
+    const submitted = (u: SyntaxNode) => submits.some((x) => same(x.childForFieldName('function')?.childForFieldName('object'), u));
+    if (uses?.length && q.expCall.parent?.type === 'assignment' && uses.some(submitted) && uses.every((u) => submitted(u) || experimentNameRead(u)) && !edits.some(([n]) => same(n, q.expCall))) {
       edits.push([q.expCall, q.name.text]);
+      // `exp.name` (v1: the name it was made with) → `exp`, which now holds that name.
+      for (const u of uses) if (experimentNameRead(u)) edits.push([memberOf(u)!.attr, u.text]);
     }
   }
   const flat = nestEdits(edits);
@@ -902,6 +938,23 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
   // The submit's edit first: past SHARED_FIX_LIMIT edits, only its finding offers the fix.
   const first = edits.findIndex(([n]) => same(n, submit));
   return first > 0 ? [edits[first], ...edits.filter((_, i) => i !== first)] : edits;
+}
+
+/** `exp.name` read (not assigned, not called): the experiment's name. */
+function experimentNameRead(use: SyntaxNode): boolean {
+  const m = memberOf(use);
+  const up = m?.attr.parent;
+  const target = (up?.type === 'assignment' || up?.type === 'augmented_assignment') && same(up.childForFieldName('left'), m!.attr);
+  return !!m && m.name === 'name' && !m.call && !target && up?.type !== 'delete_statement';
+}
+
+/** The first `exp.submit(...)` among the uses of `exp = Experiment(...)`. */
+function firstSubmit(ctx: RuleContext, expCall: SyntaxNode): SyntaxNode | undefined {
+  for (const u of usesOfAssigned(ctx, expCall) ?? []) {
+    const m = memberOf(u);
+    if (m?.call && m.name === 'submit' && qnameOf(ctx, m.call) === 'azureml.core.Experiment.submit') return m.call;
+  }
+  return undefined;
 }
 
 /**
@@ -1051,21 +1104,33 @@ function inputName(prev: SyntaxNode | undefined, item: SyntaxNode): string | und
  */
 /**
  * `args = ['--reg', 0.5]` then `ScriptRunConfig(..., arguments=args)` (the MLN tutorials' shape):
- * the list a name is bound to once, when nothing else reads or changes it (no `args.append`,
- * no other use) and every item means the same at the use as where the list is written.
+ * the list a binding of a name holds, when nothing else reads or changes it (no `args.append`,
+ * no other use of that binding) and every item means the same at the use as where the list is written.
  */
-function listOfName(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined {
+export function listOfName(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined {
   const b = ctx.model.resolveName(name.text, name);
   const assign = b?.node.parent;
   if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
-  if ((b.scope.bindings.get(name.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
+  // Bound again elsewhere (the MLN notebooks' `args = [...]` for a run, then again for a sweep): this binding's
+  // only use, every binding of the name being a statement of the scope's own body (no branch/loop/try/with
+  // can make another one the value seen).
+  if ((ctx.model.uses.get(b) ?? []).length !== 1 || !straightBindings(b)) return undefined;
   const list = assign.childForFieldName('right');
   if (list?.type !== 'list') return undefined;
   return list.namedChildren.every((item) => item.type === 'comment' || sameAt(ctx, item, name) || (item.type === 'call' && namesSameAt(ctx, item, name))) ? list : undefined;
 }
 
+/** Every binding of `b`'s name in its scope is an assignment statement directly in the scope's body. */
+function straightBindings(b: Binding): boolean {
+  const body = b.scope.node.type === 'module' ? b.scope.node : b.scope.node.childForFieldName('body');
+  return (b.scope.bindings.get(b.name) ?? []).every((x) => {
+    const assign = x.node.parent;
+    return x.kind === 'assign' && assign?.type === 'assignment' && same(assign.childForFieldName('left'), x.node) && assign.parent?.type === 'expression_statement' && same(assign.parent.parent, body);
+  });
+}
+
 /** Every name an expression reads (not attribute names, not keywords) is bound the same at `site`: `ds.as_mount()` in a list. */
-function namesSameAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
+export function namesSameAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
   return expr.descendantsOfType('identifier').every((id) => {
     const p = id.parent;
     if (p?.type === 'attribute' && same(p.childForFieldName('attribute'), id)) return true;
@@ -1489,7 +1554,7 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
       if (!m) {
         if (!shown(ctx, use)) return undefined;
       } else if (m.name === 'id' && !m.call) edits.push([m.attr, `${r}.info.run_id`]);
-      else if (m.name === 'get_metrics' && m.call && noArgs(m.call) && !metricsReadAsSeries(ctx, m.call)) edits.push([m.call, `${r}.data.metrics`]);
+      else if (m.name === 'get_metrics' && m.call && noArgs(m.call) && !metricsReadAsSeries(ctx, m.call)) edits.push(...metricsEdits(ctx, m.call, `${r}.data.metrics`));
       else if (m.name === 'get_details' && m.call && noArgs(m.call)) {
         const ids = runIdReads(ctx, m.call, r);
         if (!ids) return undefined;
@@ -1663,7 +1728,7 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
     }
     if (m.call && m.name === 'get_metrics' && noArgs(m.call) && !metricsReadAsSeries(ctx, m.call)) {
       // MLF "View run info and data": the run's metrics (latest values) by its run ID.
-      edits.push([m.call, `${mlflow}.get_run(${use.text}.info.run_id).data.metrics`]);
+      edits.push(...metricsEdits(ctx, m.call, `${mlflow}.get_run(${use.text}.info.run_id).data.metrics`));
       continue;
     }
     // MLflow child runs: `tags.mlflow.parentRunId` (https://learn.microsoft.com/azure/machine-learning/how-to-track-experiments-mlflow#get-child-nested-runs).
@@ -1851,8 +1916,8 @@ const JOB_REWRITES: Rewrites = {
       if (!name || ref.call!.parent?.type !== 'assignment') return undefined;
       const uses = usesOfAssigned(ctx, ref.call!);
       if (uses?.length === 0) return name.text;
-      // Used by submits or an interactive run: that rewrite's fix.
-      const use = uses?.[0];
+      // Used by submits or an interactive run: that rewrite's fix (submits with `exp.name` reads: jobEdits).
+      const use = uses?.find((u) => !experimentNameRead(u));
       const m = use && memberOf(use);
       return m?.call && ['submit', 'start_logging', 'get_runs'].includes(m.name) ? fb.sameFixAs(m.call) : undefined;
     },
@@ -1871,6 +1936,13 @@ const JOB_REWRITES: Rewrites = {
     'azureml.core.runconfig.DockerConfiguration': configPiece,
   },
   attributes: {
+    // `exp.name` of an experiment that becomes its name (jobEdits): the fix of its first submit.
+    'azureml.core.Experiment.name': (fb, ref, ctx) => {
+      const exp = receiver(ref);
+      const made = exp?.type === 'identifier' ? definingCall(ctx, exp) : undefined;
+      const submit = made && qnameOf(ctx, made) === 'azureml.core.Experiment' && exp && experimentNameRead(exp) ? firstSubmit(ctx, made) : undefined;
+      return submit ? fb.sameFixAs(submit) : undefined;
+    },
     // Shown only: compared or tested (`VERSION < "1.30"`), azure-ai-ml's version would not mean what azureml-core's did.
     // In an f-string, the name is quoted with the quote the f-string does not use (before Python 3.12 it may not reuse it).
     'azureml.core.VERSION': (fb, ref, ctx) => {

@@ -25,7 +25,9 @@
  * command, its swept options made inputs (`sweptOptions`), and the sweep calls it with the search spaces:
  * `est(kernel=Choice(...)).sweep(...)` (azure.ai.ml.sweep reference example, `job_for_sweep = job(...)`);
  * jobs.ts rewrites both submits and their runs in one fix. Only when every swept option is among its
- * arguments (else the submitted command has no input for it).
+ * arguments (else the submitted command has no input for it); a ScriptRunConfig that does not pass them all
+ * stays its own command when submitted, and the sweep gets another one, the same arguments with the swept
+ * options appended (as v1 HyperDrive appended them), when every name it reads means the same at the HyperDriveConfig.
  * The best trial, `best = hd_run.get_best_run_by_primary_metric()`: `bestRunEdit` (jobs.ts rewrites its uses).
  * Not rewritten: keys that are no option name (`"learning rate"`), `properties=` (Sobol), positional policy
  * arguments, a ScriptRunConfig with `run_config=`/`distributed_job_config=`, HyperDriveStep (pipelines.ts),
@@ -42,7 +44,7 @@ import { bindArgs, callArgs, definingCall, stringValue, type FixBuilder } from '
 import type { RuleContext } from '../rule';
 import { assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { ESTIMATOR_CLASSES, estimatorCommand, withReview } from './estimators';
-import { JOBS, scriptRunCommand } from './jobs';
+import { JOBS, listOfName, namesSameAt, scriptRunCommand } from './jobs';
 
 const HD = 'azureml.train.hyperdrive.';
 const SRC = 'azureml.core.ScriptRunConfig';
@@ -205,7 +207,30 @@ export function sweptOptions(ctx: RuleContext, config: SyntaxNode): Map<string, 
       flags.set(option.flag, option.name);
     }
   }
-  return flags;
+  // A ScriptRunConfig that does not pass every swept option itself: the sweep gets a command of its own (hyperDriveConfig).
+  return qnameOf(ctx, config) === SRC && !passesAll(ctx, config, [...flags.keys()]) ? undefined : flags;
+}
+
+/** The ScriptRunConfig's `arguments` list (written there, or a name bound once to it), when known. */
+function argumentList(ctx: RuleContext, config: SyntaxNode): SyntaxNode | undefined | null {
+  const list = bindArgs(config, ['source_directory', 'script', 'arguments'], ['source_directory', 'script', 'arguments', 'run_config', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config'])?.get('arguments');
+  if (!list) return null;
+  const named = list.type === 'identifier' ? listOfName(ctx, list) : list;
+  return named?.type === 'list' ? named : undefined;
+}
+
+/** Every flag is an item of the ScriptRunConfig's `arguments` list (v1 HyperDrive sets its value there). */
+function passesAll(ctx: RuleContext, config: SyntaxNode, flags: string[]): boolean {
+  const list = argumentList(ctx, config);
+  const items = list ? list.namedChildren.filter((c) => c.type !== 'comment').map((c) => (c.type === 'string' ? stringValue(c) : undefined)) : [];
+  return flags.every((f) => items.includes(f));
+}
+
+/** Every name the ScriptRunConfig `config` reads (its arguments list too) means the same at `site`: its command can be written there again. */
+function copiable(ctx: RuleContext, config: SyntaxNode, site: SyntaxNode): boolean {
+  const args = config.childForFieldName('arguments');
+  const list = argumentList(ctx, config);
+  return !!args && list !== undefined && namesSameAt(ctx, args, site) && (!list || namesSameAt(ctx, list, site));
 }
 
 /** `PrimaryMetricGoal.MAXIMIZE` → `"Maximize"` (HD: `goal="Maximize"/"Minimize"`). */
@@ -302,7 +327,14 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   // made inputs: sweptOptions) called with the search spaces, as the azure.ai.ml.sweep reference does
   // (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.sweep.banditpolicy, example:
   // `job_for_sweep = job(kernel=Uniform(...), penalty=Uniform(...))`, then `job_for_sweep.sweep(...)`).
-  const command = shared ? { text: `${runArg!.text}(${swept.map((s) => `${s.name}=${s.value}`).join(', ')})`, edits: [] } : runQ === SRC ? sweptCommand(fb, ctx, run.call, swept) : estimatorSweep(fb, ctx, run, swept);
+  // A ScriptRunConfig also submitted on its own that does not pass every swept option (sweptOptions: undefined):
+  // v1 HyperDrive appended `--opt <value>` to its arguments, so the sweep gets its own command, the same
+  // arguments with the swept options appended (as an unshared one: sweptCommand), every name in them
+  // meaning the same at the HyperDriveConfig; the submitted command stays as jobs.ts writes it (same fix).
+  const separate = shared && runQ === SRC && sweptOptions(ctx, shared) === undefined;
+  if (separate && !copiable(ctx, shared, call)) return undefined;
+  const separateCommand = separate ? sweptCommand(fb, ctx, shared, swept) : undefined;
+  const command = separate ? separateCommand && !separateCommand.text.includes('#') ? separateCommand : undefined : shared ? { text: `${runArg!.text}(${swept.map((s) => `${s.name}=${s.value}`).join(', ')})`, edits: [] } : runQ === SRC ? sweptCommand(fb, ctx, run.call, swept) : estimatorSweep(fb, ctx, run, swept);
   if (!command) return undefined;
   // `ps = RandomParameterSampling({...})` keeps its name for the algorithm; inline, the string goes in the sweep.
   let samplingArg = JSON.stringify(algorithm);
@@ -326,7 +358,7 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   const minutes = args.get('max_duration_minutes');
   const timeout = minutes && (minutes.type === 'integer' && /^\d+$/.test(minutes.text) ? String(Number(minutes.text) * 60) : `${['identifier', 'attribute', 'integer', 'float'].includes(minutes.type) ? minutes.text : `(${minutes.text})`} * 60`);
   let job: string;
-  if (shared) job = command.text;
+  if (shared || separate) job = command.text;
   else if (run.named) {
     edits.push([run.call, command.text]);
     job = runArg!.text;

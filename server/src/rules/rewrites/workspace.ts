@@ -65,6 +65,11 @@
  * `wait_for_completion(min_node_count=N)` (an integer): v2's poller waits for provisioning, not
  * for nodes; the wait for nodes is dropped and the line review-marked (the code after it runs the
  * same, it only starts before nodes are allocated, which a job submission waits for anyway).
+ * `ws.models` iterated by `for k, v in <it>.items():` / `for v in <it>.values():` (directly or through
+ * one variable), values read for name/version/description/tags/properties → v1's dict of latest
+ * versions by name rebuilt from `models.list()` and `models.get(name, label="latest")` (modelDictEdits).
+ * An authentication variable read only for `get_authentication_header()` → its azure.identity
+ * credential and the same ARM bearer header from `get_token(...)` (headerEdits; interactive: review).
  *
  * Not rewritten: a workspace passed to a v1 call of another area (`Experiment(ws, ...)`,
  * `Environment.get(ws, ...)`, `Model.register(ws, ...)`): those rewrites use the module's
@@ -80,7 +85,7 @@
  * with a computed count, `update()` with a string idle time, other `ws.datasets` uses (values read: v1 datasets by
  * name: v2 data assets differ in use; data.ts reads `ws.datasets[k]` as a table), a compute instance with
  * SSH open, a key, a vnet, tags or an assigned user, an authentication object read for
- * tokens (`get_token`, `get_authentication_header`), a property read on a workspace parameter
+ * `get_token` (v1's takes scopes its own way) or for a header as well as otherwise, a property read on a workspace parameter
  * (`def f(ws: Workspace): ws.name`: the caller's object is unknown), any workspace parameter of a job
  * script (a job has no config file), a parameter whose callers pass a workspace bound under
  * `if __name__ == "__main__":` (a module importing the function has no bridge), an authentication
@@ -673,6 +678,7 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
       const l = lookup(ctx, m.attr, m.name);
       if (l) edits.push([l.subscript, l.v2(x)], ...memberReads(ctx, l.subscript, m.name === 'datastores' ? ['name'] : []));
       else if (m.name === 'datastores' && keysOnly(ctx, m.attr)) edits.push([m.attr, datastoreNames(x)]);
+      else if (m.name === 'models' && modelDictEdits(ctx, m.attr, x)) edits.push(...modelDictEdits(ctx, m.attr, x)!);
       else return undefined;
     }
     else if (m.name === 'datasets') {
@@ -842,8 +848,10 @@ function workspaceLookup(dict: string): Builder {
     if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
     const l = lookup(ctx, ref.node, dict);
     const names = !l && dict === 'datastores' && keysOnly(ctx, ref.node);
-    const c = (l || names) && workspaceClient(fb, ctx, ws);
+    const items = !l && !names && dict === 'models';
+    const c = (l || names || items) && workspaceClient(fb, ctx, ws);
     if (!c) return undefined;
+    if (items) return combined(fb, ref.node, modelDictEdits(ctx, ref.node, c));
     if (!l) return datastoreNames(c);
     // The attribute becomes the call; `[key]` after it goes.
     fb.replace({ start: nodeRange(ref.node).end, end: nodeRange(l.subscript).end }, '');
@@ -859,6 +867,62 @@ function workspaceLookup(dict: string): Builder {
  */
 function datastoreNames(ml: string): string {
   return `{d.name: d for d in ${ml}.datastores.list()}`;
+}
+
+/**
+ * `ws.models` iterated for its items: v1's dict of each model's latest version by name
+ * (azureml-core `Workspace.models`: `{model.name: model for model in Model.list(self, latest=True)}`)
+ * → the same dict from v2, `{m.name: ml.models.get(name=m.name, label="latest") for m in ml.models.list()}`
+ * (ModelOperations.list() with no name lists the model containers, get(label="latest") their latest
+ * version: https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.modeloperations).
+ * Only for `for k, v in <dict>.items():` / `for v in <dict>.values():` loops (directly or through
+ * one variable used only so) whose values are read for members v2 models have alike; the edits
+ * (the variable's uses kept as written, so their findings offer this fix), or undefined.
+ */
+function modelDictEdits(ctx: RuleContext, attr: SyntaxNode, ml: string): Edits | undefined {
+  const v = ml === 'm' ? 'm_' : 'm';
+  const dict = `{${v}.name: ${ml}.models.get(name=${v}.name, label="latest") for ${v} in ${ml}.models.list()}`;
+  const target = assignedName(attr);
+  if (!target) return modelLoop(ctx, attr) ? [[attr, dict]] : undefined;
+  const uses = usesOf(ctx, target);
+  if (!uses.length || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !uses.every((u) => modelLoop(ctx, u))) return undefined;
+  return [[attr, dict], ...uses.map((u): [SyntaxNode, string] => [u, u.text])];
+}
+
+/**
+ * `d.items()` of `d = ws.models`: the fix of that read; `ws.models.items()` (no finding of its own at
+ * `ws.models`): the whole workspace's fix, else the dict on the client of the same workspace.
+ */
+const modelDictMethod: Builder = (fb, ref, ctx) => {
+  const d = receiver(ref);
+  if (d?.type === 'identifier') {
+    const attr = assignedFrom(ctx, d);
+    return attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'models' ? fb.sameFixAs(attr) : undefined;
+  }
+  if (d?.type !== 'attribute' || d.childForFieldName('attribute')?.text !== 'models') return undefined;
+  const ws = d.childForFieldName('object') ?? undefined;
+  const made = ws && definingCall(ctx, ws);
+  if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
+  const c = workspaceClient(fb, ctx, ws);
+  const e = c && modelDictEdits(ctx, d, c);
+  return e?.length === 1 ? e[0][1] + ctx.module.text.slice(d.endIndex, (ref.call ?? ref.node).endIndex) : undefined;
+};
+
+/** `for k, v in d.items():` / `for v in d.values():` around the dict expression `d`, `v` read only for model members v2 has alike. */
+function modelLoop(ctx: RuleContext, d: SyntaxNode): boolean {
+  const m = memberOf(d);
+  if (!m?.call || !noArgs(m.call) || (m.name !== 'items' && m.name !== 'values')) return false;
+  const loop = m.call.parent;
+  if (loop?.type !== 'for_statement' || !same(loop.childForFieldName('right'), m.call)) return false;
+  const left = loop.childForFieldName('left');
+  const parts = left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? left.namedChildren : left ? [left] : [];
+  if (parts.length !== (m.name === 'items' ? 2 : 1) || parts.some((p) => p.type !== 'identifier')) return false;
+  const value = parts[parts.length - 1];
+  const allowed = LOOKUPS.models.allowed(value);
+  return usesOf(ctx, value).every((u) => {
+    const r = memberOf(u);
+    return !!r && !r.call && allowed.includes(r.name);
+  });
 }
 
 /**
@@ -1238,6 +1302,39 @@ function passedToV1Call(ctx: RuleContext, use: SyntaxNode): boolean {
 }
 
 /**
+ * An authentication variable read only for `auth.get_authentication_header()`: v1 returns
+ * `{"Authorization": "Bearer " + <ARM token>}` (azureml-core AbstractAuthentication), the token for the
+ * cloud's ARM resource, https://management.core.windows.net/ in Azure public cloud (no `cloud=`: bindArgs
+ * refuses it; a CLI-configured other cloud is the review case below). → the azure.identity
+ * credential and `{"Authorization": "Bearer " + auth.get_token("https://management.core.windows.net/.default").token}`
+ * (TokenCredential.get_token(*scopes) returns an AccessToken whose `token` is the bearer string:
+ * https://learn.microsoft.com/python/api/azure-identity/azure.identity.interactivebrowsercredential#azure-identity-interactivebrowsercredential-get-token).
+ * An interactive login is marked for review (v1 reuses an Azure CLI login and its default cloud;
+ * InteractiveBrowserCredential opens a browser). The edits, or undefined.
+ */
+function headerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode | undefined): Edits | undefined {
+  const text = call && credentialText(ctx, call);
+  const target = call && assignedName(call);
+  if (!text || !target || !straightLine(call!) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
+  const uses = usesOf(ctx, target);
+  const edits: Edits = [];
+  for (const u of uses) {
+    const m = memberOf(u);
+    if (!m?.call || m.name !== 'get_authentication_header' || !noArgs(m.call)) return undefined;
+    edits.push([m.call, `{"Authorization": "Bearer " + ${u.text}.get_token("https://management.core.windows.net/.default").token}`]);
+  }
+  if (!edits.length) return undefined;
+  const review = qnameOf(ctx, call) === 'azureml.core.authentication.InteractiveLoginAuthentication' && endsBare(ctx, call!) ? '  # amlint: review' : '';
+  return [[call!, text(fb) + review], ...edits];
+}
+
+/** `auth.get_authentication_header()` of an authentication variable: its fix (headerEdits). */
+const authenticationHeader: Builder = (fb, ref, ctx) => {
+  const auth = receiver(ref);
+  return auth?.type === 'identifier' ? combined(fb, ref.call!, headerEdits(fb, ctx, definingCall(ctx, auth))) : undefined;
+};
+
+/**
  * A v1 authentication call: with the workspace producer it is the `auth=` of (that producer's
  * fix), else alone when no v1 call receives it and nothing reads a v1 member of it.
  */
@@ -1258,6 +1355,8 @@ const authentication: Builder = (fb, ref, ctx) => {
     if (producer && [FROM_CONFIG, WS_CLASS, WORKSPACE_GET].includes(qnameOf(ctx, producer) ?? '')) return combined(fb, call, producerEdits(fb, ctx, producer));
   }
   if (!target) return passedToV1Call(ctx, call) ? undefined : text(fb);
+  const header = combined(fb, call, headerEdits(fb, ctx, call));
+  if (header) return header;
   return uses.some((u) => memberOf(u) || passedToV1Call(ctx, u)) ? undefined : text(fb);
 };
 
@@ -1947,8 +2046,11 @@ export const WORKSPACE: Rewrites = {
     ])),
     'azureml.core.Workspace.get_mlflow_tracking_uri': workspaceMethod('get_mlflow_tracking_uri'),
     ...Object.fromEntries(Object.keys(AUTH_CLASSES).map((q) => [q, authentication])),
+    ...Object.fromEntries(Object.keys(AUTH_CLASSES).map((q) => [`${q}.get_authentication_header`, authenticationHeader])),
     'azureml.core.Workspace.get_details': workspaceMethod('get_details'),
     'azureml.core.Workspace.datasets.get': workspaceDatasetGet,
+    // `ws.models.items()` / `d.items()` of `d = ws.models` in a loop: the dict's fix (modelDictEdits).
+    ...Object.fromEntries(['items', 'values'].map((m): [string, Builder] => [`azureml.core.Workspace.models.${m}`, modelDictMethod])),
     ...Object.fromEntries([PROVISIONING, CI_PROVISIONING].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
       const create = createFor(ctx, ref.call!);
       return create && consumerFix(fb, ctx, create, ref.call!, workspaceArg(create));
