@@ -71,7 +71,12 @@
  *   one, `Dataset.get_by_name(ws, "n"[, version=v]).as_mount()` (a mount means a FileDataset), into
  *   `Input(type=URI_FOLDER, path="azureml:n@latest" | "azureml:n:v", ...)` (v1 FileDatasets are uri_folder
  *   inputs to v2 jobs: MIG); the findings of the dataset and its consumption chain offer the fix of the
- *   v1 job configuration holding them.
+ *   v1 job configuration holding them (directly, or through `args = [...]` used once as its argument).
+ *   A lookup variable bound elsewhere too or read otherwise (the keras MLN notebook's
+ *   `dataset = Dataset.get_by_name(ws, name)` then `dataset.to_path()`) stays for those reads, the job
+ *   reading the asset by name, when the mount is a simple statement after it in the same block (no
+ *   other binding reaches it). Not the tensorflow MLN shape: a `from_files` of several URLs (no one
+ *   v2 path) that `if not registered: dataset = dataset.register(...)` may rebind, read by `to_path()`.
  * - A registered FileDataset, `x = Dataset.File.from_files(path=(datastore, "p"))` + `x.register(ws, name,
  *   create_new_version=True)` → `ml_client.data.create_or_update(Data(path="azureml://datastores/<name>/paths/p",
  *   type=URI_FOLDER | URI_FILE, ...))` (DATA), the producer's statement removed.
@@ -914,6 +919,17 @@ const GEN2 = registration(
 // ---------------------------------------------------------------------------------------------
 // For the job rewrites
 
+/**
+ * `use` is read in a simple statement of the block holding the assignment statement `stmt`, after it:
+ * no other binding of the name can reach it (reach.ts: the walk back from the use stops at `stmt`,
+ * which binds on every path; no loop, branch or function around either).
+ */
+function straightUse(stmt: SyntaxNode, use: SyntaxNode): boolean {
+  let top: SyntaxNode = use;
+  while (top.parent && !same(top.parent, stmt.parent)) top = top.parent;
+  return stmt.type === 'expression_statement' && !!top.parent && top.type === 'expression_statement' && top.startIndex > stmt.endIndex;
+}
+
 /** `X.as_named_input("n")` → X (a literal name); anything else → itself. */
 function unnamed(node: SyntaxNode | null | undefined): SyntaxNode | undefined {
   const fn = node?.type === 'call' ? node.childForFieldName('function') : undefined;
@@ -986,9 +1002,13 @@ function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined): { path:
     const b = ctx.model.resolveName(expr.text, expr);
     const assign = b?.node.parent;
     const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
-    if (!b || !right || (b.scope.bindings.get(expr.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
-    stmt = statementLines(ctx, assign!.parent!);
-    if (!stmt) return undefined;
+    if (!b || !right) return undefined;
+    if ((b.scope.bindings.get(expr.text) ?? []).length === 1 && (ctx.model.uses.get(b) ?? []).length === 1) {
+      stmt = statementLines(ctx, assign!.parent!);
+      if (!stmt) return undefined;
+    } else if (!straightUse(assign!.parent!, expr)) return undefined;
+    // (Bound again or read elsewhere, the keras MLN notebook's `dataset = Dataset.get_by_name(ws, name)`
+    // then `dataset.to_path()`: the lookup stays for those; the job reads the asset by name.)
     expr = unnamed(right);
   }
   if (expr?.type !== 'call' || qnameOf(ctx, expr) !== GET_BY_NAME) return undefined;
@@ -1072,11 +1092,18 @@ function unnamedText(ctx: RuleContext, node: SyntaxNode): string {
 }
 
 /** The v1 call whose arguments hold `node` (a consumer of a dataset: ScriptRunConfig, PythonScriptStep...). */
-function enclosingV1Call(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+function enclosingV1Call(ctx: RuleContext, node: SyntaxNode, depth = 0): SyntaxNode | undefined {
   for (let n = node.parent; n && !n.type.endsWith('statement'); n = n.parent) {
     if (n.type === 'argument_list' && n.parent?.type === 'call') {
       const q = qnameOf(ctx, n.parent);
       if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1') return n.parent;
+    }
+    // An item of `args = [...]` whose one use is an argument (`ScriptRunConfig(arguments=args)`):
+    // that call (jobs.ts takes the list's items into its command and inputs).
+    const target = n.type === 'list' && depth === 0 ? assignedName(n) : undefined;
+    if (target) {
+      const uses = usesOf(ctx, target);
+      return uses.length === 1 ? enclosingV1Call(ctx, uses[0], depth + 1) : undefined;
     }
   }
   return undefined;

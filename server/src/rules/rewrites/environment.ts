@@ -46,7 +46,10 @@
  * (it may be a v1 environment). An ACI deployment whose inference config stays v1 (shared with a local
  * deployment) takes a one-expression copy (`environmentCopy`), and so does one whose environment is also
  * given to another v1 consumer (`sharedEnvironment`: a training run, which takes the environment once the
- * deployment is rewritten) or made in the inference config itself. `env.environment_variables =
+ * deployment is rewritten) or made in the inference config itself. Two v1 jobs given one environment
+ * (a run and the run a HyperDrive sweep uses) are refused by `environmentEdits` (one rewritten would
+ * hand the other a v2 environment).
+ * `env.environment_variables =
  * {...}` goes to a consumer that sets them on its v2 job (jobs.ts: `command(environment_variables=)`),
  * never to a registered environment. Not rewritten: other configuration (`docker.enabled = False`,
  * `base_image_registry` (private registry credentials), `base_dockerfile`, `inferencing_stack_version`,
