@@ -200,8 +200,18 @@ function named(fix: ModuleFix, use: SyntaxNode, from: readonly Binding[], rewrit
   return from.every((b) => rewritten(b) || (b.value?.kind === 'instance' && NAMED.test(b.value.type)));
 }
 
+/** The last module text read, and its reader (every fix of a module asks for the same text). */
+let lastReader: { text: string; read: TextAt } | undefined;
+
 /** The text of a module between two positions. */
 function textReader(text: string): TextAt {
+  if (lastReader?.text === text) return lastReader.read;
+  const read = readerOf(text);
+  lastReader = { text, read };
+  return read;
+}
+
+function readerOf(text: string): TextAt {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const offset = (p: Pos): number => (starts[p.line] ?? text.length) + p.character;
