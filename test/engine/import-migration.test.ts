@@ -356,6 +356,34 @@ describe('AML101: a workspace whose every use migrates goes with them', () => {
     assert.ok(parses(out));
   });
 
+  it('ws bound again later in straight-line code (a notebook cell per workspace): the first binding migrates alone; not when the second is under a branch', () => {
+    const first = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nprint(ws.name)\nexperiment = Experiment(workspace=ws, name="demo")\nrun = experiment.start_logging()\nrun.log("alpha", 0.5)\nrun.complete()\n';
+    const src = first + 'ws = Workspace.from_config(path="other.json")\nws.write_config()\n';
+    const suggestion = producerFix(src, 1);
+    assert.ok(suggestion, 'the first workspace has a suggestion');
+    const out = applied(src, suggestion);
+    assert.equal(out, [
+      'from azure.ai.ml import MLClient',
+      'from azure.identity import DefaultAzureCredential',
+      'import mlflow',
+      'from azureml.core import Workspace, Experiment',
+      'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+      'print(ml_client.workspace_name)',
+      'experiment = "demo"',
+      'mlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)',
+      'mlflow.set_experiment("demo")',
+      'run = mlflow.start_run()',
+      'mlflow.log_metric("alpha", 0.5)',
+      'mlflow.end_run()',
+      'ws = Workspace.from_config(path="other.json")',
+      'ws.write_config()',
+      '',
+    ].join('\n'));
+    assert.ok(parses(out));
+    // Under a branch, `ws.write_config()` may see either workspace: no suggestion (rewrites/reach.ts).
+    assert.equal(producerFix(first + 'if flag:\n    ws = Workspace.from_config(path="other.json")\nws.write_config()\n', 1), undefined);
+  });
+
   const none: Array<[string, string]> = [
     ['ws is also handed to a function of the user', 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nhelper(ws)\nexperiment = Experiment(workspace=ws, name="demo")\nrun = experiment.start_logging()\nrun.log("a", 1)\nrun.complete()\n'],
     ['ws is bound twice', 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nif flag:\n    ws = Workspace.from_config(path="b.json")\nexperiment = Experiment(workspace=ws, name="demo")\nrun = experiment.start_logging()\nrun.log("a", 1)\nrun.complete()\n'],

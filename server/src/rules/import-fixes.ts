@@ -12,6 +12,7 @@ import { claimedBy } from './features';
 import { v1Fix } from './v1-fixes';
 import { statementRemoval } from './fixes';
 import { SHARED_FIX_LIMIT } from './rewrites/common';
+import { soleBinding } from './rewrites/reach';
 
 /** Bindings an import statement made. */
 function bindingsOf(ctx: RuleContext, imp: ImportRecord): Binding[] {
@@ -449,7 +450,8 @@ export function producerMigrationFix(ctx: RuleContext, ref: Reference): ModuleFi
   const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
   const binding = list.find((b) => b.node.id === target.id);
   const uses = (binding && ctx.model.uses.get(binding)) ?? [];
-  if (!binding || list.length !== 1 || !uses.length) return undefined;
+  // Bound again (`ws = Workspace.from_config()` in two cells): only when no use may see the other binding (rewrites/reach.ts).
+  if (!binding || (list.length !== 1 && !soleBinding(ctx.model, binding)) || !uses.length) return undefined;
   const refs = referencesByNode(ctx);
   const start: Array<[Reference, ModuleFix]> = [];
   for (const use of uses) {

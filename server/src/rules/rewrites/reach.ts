@@ -282,5 +282,14 @@ function rewrittenBy(model: SemanticModel, fix: ModuleFix, textAt: TextAt): (b: 
   };
 }
 
+/**
+ * `b` alone reaches each of its uses, and reaches no use the model gives to another binding of its
+ * name (a name bound again later in straight-line code, as notebooks do cell after cell).
+ */
+export function soleBinding(model: SemanticModel, b: Binding): boolean {
+  const { shared, hidden } = reachOf(model);
+  return !hidden.has(b) && !(model.uses.get(b) ?? []).some((use) => shared.has(use));
+}
+
 /** What a binding writes (the right side of its assignment, or its statement). */
 export { valueOf as bindingValue };
