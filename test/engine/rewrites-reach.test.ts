@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
+import { parsePython } from '../../server/src/engine/parser';
+import { buildSemanticModel } from '../../server/src/engine/semantic/model';
+import { syntaxTree } from '../../server/src/engine/syntax';
+import { soleBinding } from '../../server/src/rules/rewrites/reach';
 import { fixPython, parses } from './helpers';
 
 /**
@@ -137,6 +141,21 @@ describe('rewrites: names bound on several paths', () => {
     ].join('\n');
     const fixed = fixPython(text, true);
     assert.ok(fixed.includes('print(store.name)'), fixed);
+  });
+
+  it('which bindings reach a use: straight-line rebinding, a statement header, a branch', () => {
+    /** soleBinding of each binding of `store`, in document order. */
+    const sole = (text: string): boolean[] => {
+      const model = buildSemanticModel(syntaxTree(parsePython(text), text));
+      return (model.moduleScope.bindings.get('store') ?? []).map((b) => soleBinding(model, b));
+    };
+    const head = 'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nstore = ws.get_default_datastore()\nprint(store.name)\n';
+    // Bound again in straight-line code: each binding alone reaches its own uses.
+    assert.deepEqual(sole(head + 'store = Datastore.get(ws, "a")\nprint(store.name)\n'), [true, true]);
+    // The `if` condition runs before its block: the walrus binding alone reaches the body's use.
+    assert.deepEqual(sole(head + 'if (store := Datastore.get(ws, "a")):\n    print(store.name)\n'), [true, true]);
+    // Bound again under a branch: the later use may see either.
+    assert.deepEqual(sole(head + 'if flag:\n    store = Datastore.get(ws, "a")\nprint(store.name)\n'), [false, false]);
   });
 
   it('a name rebound in a loop reaches the uses before it on the next turn', () => {

@@ -7,6 +7,7 @@ import type { SyntaxNode } from '../engine/syntax';
 import type { Binding, ImportRecord, Reference } from '../engine/semantic/model';
 import type { Position, Range } from '../engine/types';
 import { mergeInsertions } from '../engine/fix';
+import { lineStarts } from '../engine/textfiles';
 import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
 import { claimedBy } from './features';
 import { v1Fix } from './v1-fixes';
@@ -131,7 +132,7 @@ function namePattern(name: string): RegExp {
 }
 
 /** Per module (one per analysis): where each line starts. */
-const lineStarts = new WeakMap<RuleContext['module'], number[]>();
+const moduleStarts = new WeakMap<RuleContext['module'], number[]>();
 
 /** Per model: v1 references by the node that names them (the callee for calls). */
 const referenceIndex = new WeakMap<RuleContext['model'], Map<number, Reference>>();
@@ -182,13 +183,8 @@ export function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | un
     }
   }
   // Module offsets, for mergeInsertions (positions count UTF-16 units from the line start, as offsets do).
-  let starts = lineStarts.get(ctx.module);
-  if (!starts) {
-    starts = [0];
-    const text = ctx.module.text;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineStarts.set(ctx.module, starts);
-  }
+  let starts = moduleStarts.get(ctx.module);
+  if (!starts) moduleStarts.set(ctx.module, (starts = lineStarts(ctx.module.text)));
   const offset = (p: Position): number => (starts![p.line] ?? ctx.module.text.length) + p.character;
   const merged = mergeInsertions(edits.map((e, i) => ({ cell: 0, start: offset(e.range.start), end: offset(e.range.end), newText: e.newText, i })));
   const out = merged.map((m) => ({ range: edits[(m as typeof m & { i: number }).i].range, newText: m.newText }));

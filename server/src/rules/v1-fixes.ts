@@ -82,7 +82,7 @@ function rawFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
  * name keeps one SDK after the fix.
  */
 function coherent(ctx: RuleContext, fix: ModuleFix): ModuleFix | undefined {
-  const { blocking, partners } = pathBindings(ctx.model, ctx.module.text, fix);
+  const { blocking, partners } = pathBindings(ctx, fix);
   if (!blocking.length && !partners.length) return fix;
   const others: ModuleFix[] = [];
   for (const b of [...blocking, ...partners]) {
@@ -93,8 +93,8 @@ function coherent(ctx: RuleContext, fix: ModuleFix): ModuleFix | undefined {
   if (!others.length) return fix;
   const edits = (require('./import-fixes') as typeof ImportFixes).unionOf(ctx, [fix, ...others]);
   const merged: ModuleFix | undefined = edits && { title: fix.title, safety: fix.safety, edits };
-  const together = merged && pathBindings(ctx.model, ctx.module.text, merged);
-  if (merged && together && !together.blocking.length && fixesAgree(ctx.model, ctx.module.text, [fix, ...others], merged)) return merged;
+  const together = merged && pathBindings(ctx, merged);
+  if (merged && together && !together.blocking.length && fixesAgree(ctx, [fix, ...others], merged)) return merged;
   return blocking.length ? undefined : fix;
 }
 

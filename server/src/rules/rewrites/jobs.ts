@@ -31,7 +31,7 @@
  *   `plt.figure()` → log_figure), status/details/tags/children shown, the portal URL shown (the MLflow run read as a
  *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped, and
  *   `with run.child_run() as child:` → a nested run; also started in a loop body whose name a later loop binds
- *   again (every use after it in that body: `blockLocal`); `upload_file(name=n, path_or_stream="outputs/" + n)`,
+ *   again (rewrites/reach.ts decides which uses each binding reaches); `upload_file(name=n, path_or_stream="outputs/" + n)`,
  *   n a file name that holds no folder → `mlflow.log_artifact(path)` (the artifact at the root as n).
  * - `for r in exp.get_runs():` → the experiment's top-level MLflow runs, newest first (`getRunsEdits`),
  *   `r.id`/`get_metrics()`/`get_status()` shown read from the MLflow run, `r.get_details()["runId"]` (directly or
@@ -65,8 +65,8 @@
  * through the assigned name, the last value, is rewritten, to `m["k"]`: `lastValueReads`); uses under a
  * `try` whose handler names a v1 exception (v2/MLflow raise others: the handler could no longer fire); RunDetails
  * shown before a cancel of its run other than as a statement of its own (the widget returns at once,
- * `jobs.stream` only once the job ended: as a statement, the job's studio link is printed instead); a run
- * bound under a branch/loop/try with another binding of its name after it (a later use may see either object);
+ * `jobs.stream` only once the job ended: as a statement, the job's studio link is printed instead); a use
+ * another binding of the run's name may reach (rewrites/reach.ts, for every area);
  * code depending on an azureml import guarded by `try:` ... `except ImportError:` / `except:` (import-guard.ts, for every area: the
  * rewrite's mlflow/azure.ai.ml imports would go to the module's top, outside the guard).
  */
@@ -103,25 +103,7 @@ function assignedBinding(ctx: RuleContext, call: SyntaxNode): Binding | undefine
 function usesOfAssigned(ctx: RuleContext, call: SyntaxNode): readonly SyntaxNode[] | undefined {
   if (call.parent?.type === 'expression_statement') return [];
   const b = assignedBinding(ctx, call);
-  return b && !branchShadowed(b) ? ctx.model.uses.get(b) ?? [] : undefined;
-}
-
-/**
- * The name is bound again after `b` and `b` or a later binding sits under a branch, loop, try or with
- * (`if c: run = exp.submit(src) else: run = None` then `run.wait_for_completion()`): a later use resolves
- * (textually) to the last binding but may see `b`'s object at run time, so `b`'s uses are not all known.
- */
-function branchShadowed(b: Binding): boolean {
-  const list = b.scope.bindings.get(b.name) ?? [];
-  const from = list.findIndex((x) => x === b);
-  const later = from < 0 ? list : list.slice(from);
-  if (later.length <= 1) return false;
-  const body = b.scope.node.type === 'module' ? b.scope.node : b.scope.node.childForFieldName('body');
-  return later.some((x) => {
-    let stmt: SyntaxNode | null = x.node.parent;
-    while (stmt && !/_(statement|definition)$/.test(stmt.type)) stmt = stmt.parent;
-    return !stmt || !same(stmt.parent ?? undefined, body ?? undefined);
-  });
+  return b ? ctx.model.uses.get(b) ?? [] : undefined;
 }
 
 /** A literal, or a name bound to the same value at `site` as where it is written. */
@@ -1698,7 +1680,7 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
   }
   if (!target || !stmt || (stmt.type !== 'expression_statement' && stmt.type !== 'with_statement')) return undefined;
   const bound = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((b) => same(b.node, target));
-  if (!bound || (branchShadowed(bound) && !blockLocal(ctx, bound, call, stmt)) || underV1Handler(ctx, call)) return undefined;
+  if (!bound || underV1Handler(ctx, call)) return undefined;
   const client = clientOf(fb, ctx, ws);
   if (!client) return undefined;
   const mlflow = fb.needModule('mlflow');
@@ -1767,18 +1749,6 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
   const expUses = exp.type === 'identifier' ? usesOfAssigned(ctx, expCall) : undefined;
   if (expUses?.length === 1 && expCall.parent?.type === 'assignment') edits.push([expCall, name.text]);
   return edits;
-}
-
-/**
- * Every use of `b` (bound by `call`, its statement `stmt`) comes after the call in the block holding
- * `stmt` (`for a in alphas: run = exp.start_logging() ... run.complete()`, `run` bound again later by
- * another loop): those uses see `b`'s object whatever binds the name elsewhere; a use another binding
- * may also reach is refused by reach.ts.
- */
-function blockLocal(ctx: RuleContext, b: Binding, call: SyntaxNode, stmt: SyntaxNode): boolean {
-  const block = stmt.parent;
-  const uses = ctx.model.uses.get(b) ?? [];
-  return !!block && (block.type === 'block' || block.type === 'module') && uses.every((u) => u.startIndex > call.endIndex && u.endIndex <= block.endIndex);
 }
 
 /** The call a run name was made by: `run = <call>`, or `with <call> as run:`. */

@@ -22,12 +22,14 @@
  * of its block, then the statement holding that block, and so on, until a statement binds the
  * name on every path through it (an assignment; an `if`/`else` or `try`/`except` binding it in
  * every branch; not a loop, which may run zero times). A loop body's later bindings reach its
- * earlier uses; a handler sees the bindings of its `try` body; a name read in a function body
+ * earlier uses; a handler sees the bindings of its `try` body; a statement's header (`with ... as x`,
+ * `if (x := ...)`) reaches its blocks; a name read in a function body
  * may be any binding of the module (the function runs later).
  */
 import { sdkOf, type Binding, type SemanticModel } from '../../engine/semantic/model';
 import type { SyntaxNode } from '../../engine/syntax';
-import type { ModuleFix } from '../rule';
+import { lineStarts } from '../../engine/textfiles';
+import type { ModuleFix, RuleContext } from '../rule';
 
 interface Reach {
   /** Uses that more than one binding may reach, with those bindings. */
@@ -52,7 +54,12 @@ function reachOf(model: SemanticModel): Reach {
           const from = reaching(model, list, owner, use);
           if (from.length < 2) continue;
           reach.shared.set(use, from);
-          for (const b of from) if (b !== owner) reach.hidden.set(b, [...(reach.hidden.get(b) ?? []), use]);
+          for (const b of from) {
+            if (b === owner) continue;
+            const hidden = reach.hidden.get(b);
+            if (hidden) hidden.push(use);
+            else reach.hidden.set(b, [use]);
+          }
         }
       }
     }
@@ -69,7 +76,7 @@ function reaching(model: SemanticModel, list: readonly Binding[], owner: Binding
   }
   // A `global` assignment in a function binds whenever the function is called.
   if (list.some((b) => deferredIn(b.node, owner.scope.node))) return [...list];
-  const from = new Set<Binding>();
+  const from = new Set<Binding>([owner]);
   const inside = (node: SyntaxNode): Binding[] => list.filter((b) => b.node.startIndex >= node.startIndex && b.node.endIndex <= node.endIndex && b.node.startIndex < use.startIndex);
   // Walk back from the use's statement: earlier statements of its block, then up to the statement
   // that holds the block, until a statement binds the name on every path through it.
@@ -100,13 +107,16 @@ function reaching(model: SemanticModel, list: readonly Binding[], owner: Binding
     if (compound.type === 'try_statement' && clause) {
       const body = compound.childForFieldName('body');
       if (body) for (const b of inside(body)) from.add(b);
-      if (clause.type === 'except_clause' && inside(clause).some((b) => b.node.startIndex < block.startIndex)) return [...from, ...inside(clause)];
+      // `except E as name:` binds the name for the handler.
+      const alias = clause.type === 'except_clause' ? inside(clause).filter((b) => b.node.startIndex < block.startIndex) : [];
+      for (const b of alias) from.add(b);
+      if (alias.length) return [...from];
     }
-    if (compound.type === 'with_statement') {
-      const bound = list.filter((b) => b.node.startIndex >= compound.startIndex && b.node.endIndex <= block.startIndex);
-      for (const b of bound) from.add(b);
-      if (bound.length) return [...from];
-    }
+    // The header runs before every block of its statement: `with f() as x:`, `if (x := f()):`, `while (x := f()):`.
+    const first = compound.childForFieldName('consequence') ?? compound.childForFieldName('body');
+    const header = first && compound.type !== 'try_statement' ? list.filter((b) => b.node.startIndex >= compound.startIndex && b.node.endIndex <= first.startIndex) : [];
+    for (const b of header) from.add(b);
+    if (header.length) return [...from];
     node = compound;
   }
   // Reached the scope's start: a parameter binds on entry.
@@ -196,26 +206,24 @@ const NAMED = /^azureml\.core\.(compute\.(ComputeTarget|AmlCompute|ComputeInstan
  */
 function named(fix: ModuleFix, use: SyntaxNode, from: readonly Binding[], rewritten: (b: Binding) => boolean): boolean {
   if (use.parent?.type === 'attribute' && use.parent.childForFieldName('object') === use) return false;
-  if (!fix.edits.some((e) => new RegExp(`(?<![\\w.])${use.text}\\.name(?!\\w)`).test(e.newText))) return false;
+  const pattern = new RegExp(`(?<![\\w.])${use.text}\\.name(?!\\w)`);
+  if (!fix.edits.some((e) => pattern.test(e.newText))) return false;
   return from.every((b) => rewritten(b) || (b.value?.kind === 'instance' && NAMED.test(b.value.type)));
 }
 
-/** The last module text read, and its reader (every fix of a module asks for the same text). */
-let lastReader: { text: string; read: TextAt } | undefined;
+/** Per module: its text between two positions (every fix of a module reads the same text). */
+const readers = new WeakMap<RuleContext['module'], TextAt>();
 
-/** The text of a module between two positions. */
-function textReader(text: string): TextAt {
-  if (lastReader?.text === text) return lastReader.read;
-  const read = readerOf(text);
-  lastReader = { text, read };
+function textReader(module: RuleContext['module']): TextAt {
+  let read = readers.get(module);
+  if (!read) {
+    const { text } = module;
+    const starts = lineStarts(text);
+    const offset = (p: Pos): number => (starts[p.line] ?? text.length) + p.character;
+    read = (start, end) => text.slice(offset(start), offset(end));
+    readers.set(module, read);
+  }
   return read;
-}
-
-function readerOf(text: string): TextAt {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const offset = (p: Pos): number => (starts[p.line] ?? text.length) + p.character;
-  return (start, end) => text.slice(offset(start), offset(end));
 }
 
 /**
@@ -227,10 +235,11 @@ function readerOf(text: string): TextAt {
  * (the other branch of `if c: ds = Dataset.get_by_name(...) else: ds = Dataset.Tabular...`):
  * a rewrite of theirs belongs with this one.
  */
-export function pathBindings(model: SemanticModel, text: string, fix: ModuleFix): { blocking: Binding[]; partners: Binding[] } {
+export function pathBindings(ctx: RuleContext, fix: ModuleFix): { blocking: Binding[]; partners: Binding[] } {
+  const { model } = ctx;
   const { shared, hidden } = reachOf(model);
   if (!shared.size) return { blocking: [], partners: [] };
-  const textAt = textReader(text);
+  const textAt = textReader(ctx.module);
   const touches = (node: SyntaxNode): boolean => touchesFix(fix, node, textAt);
   const rewritten = rewrittenBy(model, fix, textAt);
   const blocking = new Set<Binding>();
@@ -254,10 +263,10 @@ export function pathBindings(model: SemanticModel, text: string, fix: ModuleFix)
  * (`store.name` → `"blobstore"` from `Datastore.get(ws, "blobstore")` while the other branch
  * binds the default datastore).
  */
-export function fixesAgree(model: SemanticModel, text: string, fixes: readonly ModuleFix[], merged: ModuleFix): boolean {
-  const { shared } = reachOf(model);
-  const textAt = textReader(text);
-  const rewritten = rewrittenBy(model, merged, textAt);
+export function fixesAgree(ctx: RuleContext, fixes: readonly ModuleFix[], merged: ModuleFix): boolean {
+  const { shared } = reachOf(ctx.model);
+  const textAt = textReader(ctx.module);
+  const rewritten = rewrittenBy(ctx.model, merged, textAt);
   const rewrites = new Set<SyntaxNode>();
   for (const fix of fixes) {
     for (const [use, from] of shared) if (touchesFix(fix, use, textAt) && !moved(fix, use) && !named(merged, use, from, rewritten)) rewrites.add(use);

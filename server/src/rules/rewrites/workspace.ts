@@ -117,13 +117,6 @@ const CI_PROVISIONING = 'azureml.core.compute.ComputeInstance.provisioning_confi
 const COMPUTE_GETS = [COMPUTE_TARGET, AML_COMPUTE, COMPUTE_INSTANCE];
 const CREATES = [CREATE, CI_CREATE];
 
-/** A name with more than one binding in its scope, one of them under a branch (if/try/for/with). */
-function multiBound(ctx: RuleContext, name: SyntaxNode): boolean {
-  // (The scope the name resolves in: a function reading a module's `ws` sees the module's bindings.)
-  const bindings = ctx.model.resolveName(name.text, name)?.scope.bindings.get(name.text) ?? [];
-  return bindings.length > 1 && bindings.some((b) => !straightLine(b.node));
-}
-
 /** The statement runs unconditionally in its module or function (not under if/try/for/with). */
 function straightLine(node: SyntaxNode): boolean {
   let stmt: SyntaxNode | null = node;
@@ -168,15 +161,15 @@ export interface Client {
  */
 export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined, exempt?: SyntaxNode): Client | undefined {
   if (!ws) return undefined;
-  // A name bound on more than one path: which workspace it is depends on the path; no one client,
-  // but for the offline/online idiom of job scripts (each branch's own client, see idiomEdits).
+  // A name bound on more than one path: which workspace it is depends on the path; no one client
+  // (rewrites/reach.ts refuses such fixes), but for the offline/online idiom of job scripts (each
+  // branch's own client, see idiomEdits).
   if (ws.type === 'identifier') {
     const idiom = offlineIdiom(ctx, ws);
     if (idiom) {
       const edits = idiomEdits(fb, ctx, idiom, ws);
       return edits ? { ml: ws.text, edits } : undefined;
     }
-    if (multiBound(ctx, ws)) return undefined;
   }
   const v = ctx.model.evaluate(ws);
   if (ws.type === 'identifier' && v?.kind === 'instance' && v.type === 'azure.ai.ml.MLClient' && sdkOf(v) === 'v2') return { ml: ws.text, edits: [] };
@@ -762,7 +755,6 @@ function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => 
     const ws = receiver(ref);
     // Bound on more than one path: only the offline/online idiom's fix (each branch its own client).
     if (ws?.type === 'identifier' && offlineIdiom(ctx, ws)) return idiomFix(fb, ctx, ref.node, ws);
-    if (ws?.type === 'identifier' && multiBound(ctx, ws)) return undefined;
     const made = ws && definingCall(ctx, ws);
     if (!made) return undefined;
     const whole = combined(fb, ref.node, producerEdits(fb, ctx, made));
