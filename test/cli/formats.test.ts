@@ -334,3 +334,37 @@ describe('cli: notebook fixes that span cells in --format json', function () {
     }
   });
 });
+
+describe('cli: chain suggestions in --format json', function () {
+  it('a run whose environment a deployment also takes offers the rewrite it waits on; applying it removes the finding', () => {
+    const dir = tmp();
+    try {
+      const text = [
+        'from azureml.core import Workspace, Experiment, Environment, ScriptRunConfig',
+        'from azureml.core.model import InferenceConfig, Model',
+        'from azureml.core.webservice import AciWebservice',
+        'ws = Workspace.from_config()',
+        'env = Environment.from_conda_specification(name="train-env", file_path="conda.yml")',
+        'src = ScriptRunConfig(source_directory=".", script="train.py", compute_target="cpu-cluster", environment=env)',
+        'run = Experiment(ws, "exp").submit(src)',
+        'inference_config = InferenceConfig(entry_script="score.py", environment=env)',
+        'aci = AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1)',
+        'service = Model.deploy(ws, "svc", [Model(ws, "m")], inference_config, aci)',
+        '',
+      ].join('\n');
+      write(dir, 'train_deploy.py', text);
+      const [file] = parseJson(amlint(dir, ['--format', 'json', 'train_deploy.py']));
+      const m = file.messages.find((x) => x.ruleId === 'AML102' && x.line === 6);
+      const s = m?.suggestions?.[0];
+      assert.ok(s, JSON.stringify(m));
+      assert.match(s.desc, /^Rewrite as SDK v2: command\(.*\(with the rewrite it waits on\)$/s);
+      const applied = text.slice(0, s.fix.range[0]) + s.fix.text + text.slice(s.fix.range[1]);
+      write(dir, 'applied.py', applied);
+      const [after] = parseJson(amlint(dir, ['--format', 'json', 'applied.py']));
+      assert.ok(!after.messages.some((x) => x.ruleId !== 'AML100' && /ScriptRunConfig|Model\.deploy/.test(x.message)), applied);
+      assert.ok(!after.messages.some((x) => x.fatal), applied);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

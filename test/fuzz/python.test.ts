@@ -89,7 +89,8 @@ describe('fuzz: Python files', function () {
         }),
         (text, settings: EngineSettings) => {
           const input = py(text);
-          const { findings } = lint(input, settings);
+          // With chain suggestions (engine chains.ts): they apply as cleanly as the fixes they compose.
+          const { findings } = lint(input, settings, undefined, { chains: true });
           assertFindingsInside(input, findings);
           for (const f of findings) {
             if (settings.severity?.[f.code] === 'off') throw new Error(`${f.code} reported although off`);

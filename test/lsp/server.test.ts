@@ -194,6 +194,39 @@ describe('lsp: Python files over stdio', function () {
     assert.deepEqual(edits, expected[0].edits.map(({ range, newText }) => ({ range, newText })));
   });
 
+  it('offers a chain suggestion for a finding whose rewrite waits on another one', async () => {
+    const text = [
+      'from azureml.core import Workspace, Experiment, Environment, ScriptRunConfig',
+      'from azureml.core.model import InferenceConfig, Model',
+      'from azureml.core.webservice import AciWebservice',
+      'ws = Workspace.from_config()',
+      'env = Environment.from_conda_specification(name="train-env", file_path="conda.yml")',
+      'src = ScriptRunConfig(source_directory=".", script="train.py", compute_target="cpu-cluster", environment=env)',
+      'run = Experiment(ws, "exp").submit(src)',
+      'inference_config = InferenceConfig(entry_script="score.py", environment=env)',
+      'aci = AciWebservice.deploy_configuration(cpu_cores=1, memory_gb=1)',
+      'service = Model.deploy(ws, "svc", [Model(ws, "m")], inference_config, aci)',
+      '',
+    ].join('\n');
+    const uri = fileUri('chain.py');
+    let published = client.nextDiagnostics(uri);
+    await client.open(uri, text);
+    const target = (await published).diagnostics.find((d) => d.code === 'AML102' && d.range.start.line === 5 && d.message.startsWith('`ScriptRunConfig()'));
+    assert.ok(target);
+    // What the CLI reports for the same finding (lint's `chains` option).
+    const expected = lint({ kind: 'python', text }, undefined, undefined, { chains: true }).findings.find((f) => f.code === 'AML102' && f.range.start.line === 5 && f.message === target.message)?.fixes ?? [];
+    assert.equal(expected.length, 1);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: target.range, context: { diagnostics: [target] } });
+    assert.equal(actions[0].title, expected[0].title);
+    assert.match(actions[0].title, /it waits on\)$/);
+    assert.equal(actions[0].isPreferred, false);
+    const edits = editsFor(actions[0].edit, uri);
+    assert.deepEqual(edits, expected[0].edits.map(({ range, newText }) => ({ range, newText })));
+    published = client.nextDiagnostics(uri);
+    await client.change(uri, 2, [{ text: applyEdits(text, edits) }]);
+    assert.ok(!(await published).diagnostics.some((d) => d.message.startsWith('`ScriptRunConfig()')));
+  });
+
   it('finds the diagnostics under the cursor when the client sends none', async () => {
     const uri = fileUri('nodiags.py');
     const published = client.nextDiagnostics(uri);

@@ -141,6 +141,9 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
   let fixedFixes = 0;
   let fixedFiles = 0;
 
+  // Chain suggestions (engine chains.ts) cost a few more lints per file: only for the output that
+  // shows suggestions (ESLint's `suggestions` in JSON; the migration report runs with JSON too).
+  const chains = opts.format === 'json';
   const lintOne = (filePath: string, displayPath: string, loaded: Loaded, settings: ResolvedSettings, pre?: FileOutcome): void => {
     const report: ReportedFile = { filePath, displayPath, messages: [] };
     files.push(report);
@@ -162,7 +165,7 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
           if (opts.fix.mode === 'diff') {
             diffs += fixDiff(displayPath, loaded, outcome.newText);
             // With --diff nothing is written: report what is there now.
-            findings = lint(loaded.input, settings).findings;
+            findings = lint(loaded.input, settings, undefined, { chains }).findings;
           } else {
             try {
               writeAtomically(filePath, outcome.newText, loaded.original, loaded.bom);
@@ -171,13 +174,13 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
               written = true;
             } catch (e) {
               report.messages.push(fatalMessage(`fixes not written: ${(e as Error).message}`));
-              findings = lint(loaded.input, settings).findings;
+              findings = lint(loaded.input, settings, undefined, { chains }).findings;
             }
           }
         }
       } else {
         // `pre`: linted already, by a worker thread or the cache (workers.ts).
-        const result = pre ? replay(pre) : lint(loaded.input, settings);
+        const result = pre ? replay(pre) : lint(loaded.input, settings, undefined, { chains });
         if (result.fatal) report.messages.push(fatalMessage(result.fatal));
         findings = result.findings;
       }
@@ -209,6 +212,7 @@ export function runLint(opts: LintOptions, debug: boolean): RunOutcome {
       cwd: opts.cwd,
       cache: opts.cache ? { location: opts.cache.location, version: opts.version ?? '0.0.0' } : undefined,
       wantInput: baseline !== undefined,
+      chains,
       maxFileSize: opts.maxFileSize,
       onProgress: (done, total) => progress?.update(done, total),
     },

@@ -88,6 +88,8 @@ export interface LintFilesOptions {
   wantInput?: boolean;
   /** `--max-file-size`. */
   maxFileSize?: number;
+  /** Chain suggestions for findings without a fix (lint's `chains`): for output that shows fixes. */
+  chains?: boolean;
   /** Projected single-thread work (ms) above which workers are started (default WORKER_THRESHOLD_MS; tests use 0). */
   workerThresholdMs?: number;
   /** How long a worker may go without finishing a file (default STALL_MS; for tests). */
@@ -140,6 +142,7 @@ function errorOf(e: unknown): { message: string; stack?: string } {
 interface JobOptions {
   wantInput: boolean;
   maxFileSize?: number;
+  chains?: boolean;
 }
 
 function runJob(job: Job, o: JobOptions): JobResult {
@@ -151,7 +154,7 @@ function runJob(job: Job, o: JobOptions): JobResult {
   };
   if (o.wantInput) out.input = loaded.input;
   try {
-    const { findings, fatal } = lint(loaded.input, job.settings);
+    const { findings, fatal } = lint(loaded.input, job.settings, undefined, { chains: o.chains });
     const result: CachedResult = { findings, messages: findings.map((f) => findingToMessage(f, loaded.input)) };
     if (fatal !== undefined) result.fatal = fatal;
     if (loaded.warning !== undefined) result.warning = loaded.warning;
@@ -390,7 +393,7 @@ export function lintFiles(targets: readonly LintTarget[], options: LintFilesOpti
   const total = targets.length;
   const outcomes: Array<FileOutcome | undefined> = new Array(total);
   const wantInput = Boolean(options.wantInput);
-  const jobOptions: JobOptions = { wantInput, maxFileSize: options.maxFileSize };
+  const jobOptions: JobOptions = { wantInput, maxFileSize: options.maxFileSize, chains: options.chains };
   let done = 0;
   const progress = (): void => options.onProgress?.(done, total);
 
@@ -414,8 +417,9 @@ export function lintFiles(targets: readonly LintTarget[], options: LintFilesOpti
         continue;
       }
       let sj = settingsJson.get(settings);
-      // The size limit is part of the key: a hit must never skip the check of a smaller limit.
-      if (sj === undefined) settingsJson.set(settings, (sj = stableJson({ settings, maxFileSize: options.maxFileSize })));
+      // The size limit is part of the key: a hit must never skip the check of a smaller limit;
+      // so is `chains`: a result without chain suggestions must not answer a run that shows them.
+      if (sj === undefined) settingsJson.set(settings, (sj = stableJson({ settings, maxFileSize: options.maxFileSize, ...(options.chains ? { chains: true } : {}) })));
       const key = cacheKey(cache.fingerprint, sj, path.relative(options.cwd, filePath), bytes);
       keys[i] = key;
       const hit = cache.get(key);

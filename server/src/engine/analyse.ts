@@ -15,6 +15,7 @@ import { fileKindOf } from './textfiles';
 import { hoverAt } from './hover';
 import { deferFixes, hasPendingFixes, takeDeferredFixes, mapDeferredFixes, resolveFixes, type FixEpoch } from './lazy-fixes';
 import { changedSpan, documentEdit, insideInertToken, moduleBoundNames, neutralChange, shiftFindings, triggersKept, type StatementChange } from './reuse';
+import { addChainFixes } from './chains';
 
 export interface AnalysedModule {
   module: SourceModule;
@@ -400,6 +401,11 @@ export interface LintOptions {
    * asked for). Without it every finding's `fixes` is filled in before `lint` returns.
    */
   lazyFixes?: boolean;
+  /**
+   * Give findings without a fix the rewrite they get once the fixes they wait on are applied
+   * (chains.ts; costs a few more lints). Not with `lazyFixes`.
+   */
+  chains?: boolean;
 }
 
 /** Lints a Python file or a notebook's cells. Never throws on any input text. */
@@ -416,11 +422,13 @@ export function lint(input: DocumentInput, settings?: EngineSettings, previous?:
   if (reused) {
     analysis.memo = { settings: key, findings: reused };
     if (!options.lazyFixes) resolveFixes(reused);
+    if (options.chains && !options.lazyFixes) addChainFixes(input, settings, reused);
     return { findings: reused, analysis };
   }
   const errors: string[] = [];
   const findings = matchLineEndings(findingsOf(analysis, settings, errors), input);
   if (!options.lazyFixes) resolveFixes(findings);
+  if (options.chains && !options.lazyFixes) addChainFixes(input, settings, findings);
   analysis.memo = errors.length ? undefined : { settings: key, findings };
   const fatal = [
     ...(analysis.modules.some((m) => m.tooDeep) ? [TOO_DEEP] : []),

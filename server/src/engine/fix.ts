@@ -27,7 +27,7 @@ export interface FixResult {
  * Offsets of each line start in a text. '\r\n', '\n' and a lone '\r' end a line, as for
  * editors and for the source model (see normaliseLoneCR).
  */
-function lineOffsets(text: string): number[] {
+export function lineOffsets(text: string): number[] {
   const out = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -36,7 +36,8 @@ function lineOffsets(text: string): number[] {
   return out;
 }
 
-interface AbsEdit {
+/** An edit as offsets into its text: the cell's, or the file's (`cell` -1). */
+export interface AbsEdit {
   cell: number;
   start: number;
   end: number;
@@ -49,7 +50,7 @@ function textOf(input: DocumentInput, cell: number | undefined): string | undefi
 }
 
 /** Edits as offsets into their text (cell or file); undefined if any position is out of range. */
-function absolute(input: DocumentInput, edits: TextEdit[], offsets: Map<number, number[]>): AbsEdit[] | undefined {
+export function absolute(input: DocumentInput, edits: TextEdit[], offsets: Map<number, number[]> = new Map()): AbsEdit[] | undefined {
   const out: AbsEdit[] = [];
   for (const e of edits) {
     const text = textOf(input, e.cell);
@@ -112,25 +113,36 @@ function applyToText(text: string, edits: AbsEdit[]): string {
   return out;
 }
 
-/** Applies non-overlapping fixes once; returns the new document and how many were applied. */
-export function applyFixes(input: DocumentInput, fixes: Fix[]): { output: DocumentInput; applied: number } {
+export interface Applied {
+  output: DocumentInput;
+  /** How many of the fixes were applied. */
+  applied: number;
+  /** The fixes applied, in the order given. */
+  fixes: Fix[];
+  /** The edits made, as offsets into the input's texts (line insertions at one point merged). */
+  edits: AbsEdit[];
+}
+
+/** Applies non-overlapping fixes once; returns the new document and what was applied. */
+export function applyFixes(input: DocumentInput, fixes: Fix[]): Applied {
   const offsets = new Map<number, number[]>();
   const chosen: AbsEdit[] = [];
-  let applied = 0;
+  const used: Fix[] = [];
   for (const fix of fixes) {
     const edits = absolute(input, fix.edits, offsets);
     if (!edits || edits.some((e) => chosen.some((c) => touches(c, e) && !mergeable(c, e)))) continue;
     chosen.push(...edits);
-    applied++;
+    used.push(fix);
   }
-  if (!applied) return { output: input, applied };
+  const applied = used.length;
+  if (!applied) return { output: input, applied, fixes: used, edits: [] };
   chosen.splice(0, chosen.length, ...mergeInsertions(chosen));
-  if (input.kind !== 'notebook') return { output: { ...input, text: applyToText(input.text, chosen) }, applied };
+  if (input.kind !== 'notebook') return { output: { ...input, text: applyToText(input.text, chosen) }, applied, fixes: used, edits: chosen };
   const cells = input.cells.map((c, i) => {
     const mine = chosen.filter((e) => e.cell === i);
     return mine.length ? { ...c, text: applyToText(c.text, mine) } : c;
   });
-  return { output: { ...input, cells }, applied };
+  return { output: { ...input, cells }, applied, fixes: used, edits: chosen };
 }
 
 /** Lints and fixes until stable. Never throws on any input. */

@@ -16,6 +16,7 @@ export { listRules, getRule, explain, ruleDocsUrl, setDocsBaseUrl } from '../rul
 export { suppressionEdit, parseSuppressions } from './suppressions';
 export type { RuleMeta, RuleDocs } from '../rules/types';
 export { fixDocument, applyFixes, type FixOptions, type FixResult } from './fix';
+export { chainFixesOf } from './chains';
 export { writeNotebookCells } from './notebook-json';
 export { parsedCharacters } from './parser';
 export { fileKindOf, type FileKind, type TextFileKind } from './textfiles';

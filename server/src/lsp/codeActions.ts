@@ -9,7 +9,7 @@
  *     when the client can resolve them.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { getRule, suppressionEdit } from '../engine';
+import { chainFixesOf, getRule, suppressionEdit } from '../engine';
 import { findingOf, fixDataOf, SOURCE, toFixData, type FixData } from './diagnostics';
 import type { LintOutcome } from './results';
 
@@ -66,7 +66,17 @@ function diagnosticsFor(params: CodeActionParams, target: ActionTarget): Array<{
   return chosen.map((diagnostic) => {
     const live = current.find((c) => c.code === diagnostic.code && sameRange(c.range, diagnostic.range));
     const finding = live && findingOf(live);
-    return { diagnostic, fixes: finding ? fixDataOf(finding, target.outcome.uriOf) : [] };
+    if (!finding) return { diagnostic, fixes: [] };
+    const fixes = fixDataOf(finding, target.outcome.uriOf);
+    // No fix of its own: the rewrite it gets once the fixes it waits on are applied (engine chains.ts).
+    if (!fixes.length) {
+      const { snapshot, engineSettings, uriOf } = target.outcome;
+      for (const fix of chainFixesOf(snapshot.input, engineSettings, finding)) {
+        const data = toFixData(fix, uriOf);
+        if (data) fixes.push(data);
+      }
+    }
+    return { diagnostic, fixes };
   });
 }
 

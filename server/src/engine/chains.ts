@@ -1,0 +1,327 @@
+/**
+ * Chain suggestions. Some rewrites wait on another one: a v1 environment given to a training run
+ * and to a deployment is rewritten with the run only once the deployment has taken its own copy;
+ * `ws = Workspace.from_config()` is migrated with its uses once the last use without a rewrite
+ * has gone with another object's rewrite. On the first lint such a finding has no fix, although
+ * `--fix --unsafe-fixes` (fix.ts, which lints again after each pass) removes it on its second
+ * pass. A chain suggestion offers that second-pass rewrite on the finding itself, as one edit of
+ * the text as it is: the fewest first-pass fixes it waits on, then its own rewrite.
+ *
+ * How: apply the first fix of every finding (what the first pass of `fixDocument` applies), lint
+ * the result, and look for the finding there (its range moved by the edits). If it now has a fix,
+ * find which of the applied fixes it needs by leaving them out, halves first (a few lints for the
+ * usual one or two), within a budget of lints; what the budget does not settle is kept, which
+ * makes the suggestion larger but never wrong. The edits of the fixes kept and of the rewrite
+ * (computed on the text those fixes make) are then composed into edits of the original text.
+ *
+ * Every part is a fix the rules offered for the text it was computed on, so the chain is exactly
+ * what applying them one after the other does: a suggestion, or safe when every part is safe.
+ */
+import { lint } from './analyse';
+import { absolute, applyFixes, lineOffsets, type AbsEdit } from './fix';
+import { fixesOf } from './lazy-fixes';
+import type { DocumentInput, EngineSettings, Finding, Fix, Position, TextEdit } from './types';
+
+export interface ChainOptions {
+  /** Only these findings (of `findings`) get chain suggestions; all without a fix by default. */
+  targets?: readonly Finding[];
+  /** Most lints spent on one document (each is one lint of a rewritten copy). */
+  maxLints?: number;
+}
+
+/** The lints a document may cost by default: the second pass plus a few per chain. */
+const MAX_LINTS = 24;
+
+function textOf(input: DocumentInput, cell: number): string {
+  if (input.kind === 'notebook') return input.cells[cell]?.text ?? '';
+  return input.text;
+}
+
+function offsetOf(lines: number[], text: string, p: Position): number {
+  const start = lines[p.line];
+  return start === undefined ? text.length : Math.min(start + p.character, text.length);
+}
+
+function positionOf(lines: number[], offset: number): Position {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - lines[lo]! };
+}
+
+/** Line starts of each text of a document, computed once. */
+class Texts {
+  private readonly lines = new Map<number, number[]>();
+  constructor(readonly input: DocumentInput) {}
+  text(cell: number): string {
+    return textOf(this.input, cell);
+  }
+  starts(cell: number): number[] {
+    let l = this.lines.get(cell);
+    if (!l) this.lines.set(cell, (l = lineOffsets(this.text(cell))));
+    return l;
+  }
+  offset(cell: number, p: Position): number {
+    return offsetOf(this.starts(cell), this.text(cell), p);
+  }
+  position(cell: number, offset: number): Position {
+    return positionOf(this.starts(cell), offset);
+  }
+}
+
+const cellKey = (f: { cell?: number }): number => f.cell ?? -1;
+
+/** Names too common to relate two rewrites (chains.ts `relatedTo`). */
+const COMMON = new Set(['print', 'self', 'True', 'False', 'None', 'import', 'from', 'as', 'in', 'for', 'if', 'else', 'not', 'and', 'or', 'is', 'def', 'return', 'with', 'ml_client', 'show_output', 'name', 'workspace']);
+const delta = (e: AbsEdit): number => e.newText.length - (e.end - e.start);
+
+/** Where a finding of the original text is after `edits`; undefined when an edit overlaps it. */
+function moved(f: Finding, before: Texts, after: Texts, edits: readonly AbsEdit[]): Finding['range'] | undefined {
+  const cell = cellKey(f);
+  const s = before.offset(cell, f.range.start);
+  const e = before.offset(cell, f.range.end);
+  let ds = 0;
+  let de = 0;
+  for (const x of edits) {
+    if (x.cell !== cell) continue;
+    if (x.start < e && s < x.end) return undefined;
+    // An insertion at the finding's start goes before it, one at its end after it (fix.ts applyToText).
+    if (x.end <= s) ds += delta(x);
+    if (x.start < e && x.end <= e) de += delta(x);
+  }
+  return { start: after.position(cell, s + ds), end: after.position(cell, Math.max(s + ds, e + de)) };
+}
+
+const sameRange = (a: Finding['range'], b: Finding['range']): boolean =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/** The finding `f` of the original text among the findings of a rewritten copy, if it is still there. */
+function counterpart(f: Finding, before: Texts, after: Texts, edits: readonly AbsEdit[], findings: readonly Finding[]): Finding | undefined {
+  const range = moved(f, before, after, edits);
+  return range && findings.find((g) => g.code === f.code && g.cell === f.cell && g.message === f.message && sameRange(g.range, range));
+}
+
+/** The first fix of `f`'s counterpart among a copy's findings (built now if it was deferred). */
+function fixAfter(f: Finding, before: Texts, after: Texts, edits: readonly AbsEdit[], findings: readonly Finding[]): Fix | undefined {
+  const g = counterpart(f, before, after, edits, findings);
+  return g && fixesOf(g)?.[0];
+}
+
+/**
+ * The edits of the original text that make what `parts` (its edits, applied) and then `fix`
+ * (edits of the resulting text `mid`) make: each run of touching edits becomes one edit.
+ */
+function compose(original: Texts, parts: readonly AbsEdit[], mid: Texts, fix: Fix): TextEdit[] | undefined {
+  const second = absolute(mid.input, fix.edits);
+  if (!second) return undefined;
+  const cells = [...new Set([...parts.map((e) => e.cell), ...second.map((e) => e.cell)])].sort((a, b) => a - b);
+  const out: TextEdit[] = [];
+  for (const cell of cells) {
+    // The first edits' output spans in the middle text.
+    let shift = 0;
+    const firsts = parts
+      .filter((e) => e.cell === cell)
+      .sort((a, b) => a.start - b.start || a.end - b.end)
+      .map((e) => {
+        const span = { start: e.start + shift, end: e.start + shift + e.newText.length, delta: delta(e) };
+        shift += span.delta;
+        return span;
+      });
+    const seconds = second.filter((e) => e.cell === cell).sort((a, b) => a.start - b.start || a.end - b.end);
+    const spans = [...firsts.map((x) => ({ start: x.start, end: x.end })), ...seconds.map((x) => ({ start: x.start, end: x.end }))].sort((a, b) => a.start - b.start || a.end - b.end);
+    const runs: Array<{ start: number; end: number }> = [];
+    for (const sp of spans) {
+      const last = runs[runs.length - 1];
+      if (last && sp.start <= last.end) last.end = Math.max(last.end, sp.end);
+      else runs.push({ ...sp });
+    }
+    const midText = mid.text(cell);
+    for (const run of runs) {
+      // Original offsets: every first edit starting before the run's start (end) is before it (in it).
+      const back = (x: number, inclusive: boolean): number => x - firsts.filter((f) => (inclusive ? f.start <= x : f.start < x)).reduce((n, f) => n + f.delta, 0);
+      const from = back(run.start, false);
+      const to = back(run.end, true);
+      let text = '';
+      let at = run.start;
+      for (const e of seconds.filter((e) => e.start >= run.start && e.end <= run.end)) {
+        text += midText.slice(at, e.start) + e.newText;
+        at = e.end;
+      }
+      text += midText.slice(at, run.end);
+      const edit: TextEdit = { range: { start: original.position(cell, from), end: original.position(cell, to) }, newText: text };
+      if (cell >= 0) edit.cell = cell;
+      out.push(edit);
+    }
+  }
+  return out;
+}
+
+interface Trial {
+  output: DocumentInput;
+  edits: AbsEdit[];
+  findings: Finding[];
+}
+
+/**
+ * The chains of one document: its second pass is linted once, on first need, and each group of
+ * findings sharing a second-pass fix is settled once (later calls reuse the answer).
+ */
+class Chains {
+  private readonly original: Texts;
+  private readonly all: Fix[];
+  private second?: { trial: Trial; texts: Texts } | null;
+  private readonly settled = new Map<string, Map<Finding, Fix | undefined>>();
+  /** The copies chains were settled on, each with the first-pass fixes it applies (fewest first). */
+  private readonly copies: Array<{ kept: Fix[]; trial: Trial; texts: Texts }> = [];
+  budget = 0;
+
+  constructor(private readonly input: DocumentInput, private readonly settings: EngineSettings | undefined, findings: readonly Finding[]) {
+    this.original = new Texts(input);
+    // The first pass of fixDocument with suggestions: later findings' fixes first.
+    const pass = [...findings].reverse().flatMap((f) => (f.fixes ?? []).slice(0, 1));
+    this.all = pass.length ? applyFixes(input, pass).fixes : [];
+  }
+
+  private trial(fixes: Fix[]): Trial | undefined {
+    if (this.budget <= 0) return undefined;
+    this.budget--;
+    const applied = applyFixes(this.input, fixes);
+    // Lazily: only the findings looked for need their fixes (fixesOf), not every rewrite of the copy.
+    return { output: applied.output, edits: applied.edits, findings: lint(applied.output, this.settings, undefined, { lazyFixes: true }).findings };
+  }
+
+  /** The chain suggestion of a finding without a fix, if the first pass makes its rewrite possible. */
+  fixOf(f: Finding, group: readonly Finding[] = [f]): Fix | undefined {
+    if (!this.all.length) return undefined;
+    if (this.second === undefined) {
+      const t = this.trial(this.all);
+      this.second = t ? { trial: t, texts: new Texts(t.output) } : null;
+    }
+    if (!this.second) return undefined;
+    const { trial, texts } = this.second;
+    const keyOf = (g: Finding): string | undefined => {
+      const fix = fixAfter(g, this.original, texts, trial.edits, trial.findings);
+      return fix && JSON.stringify(fix.edits);
+    };
+    const key = keyOf(f);
+    if (key === undefined) return undefined;
+    let answers = this.settled.get(key);
+    if (!answers) this.settled.set(key, (answers = this.settle(f, group.filter((g) => g !== f && keyOf(g) === key), trial)));
+    return answers.get(f);
+  }
+
+  /** Which first-pass fixes the probe's rewrite needs, and each finding's chain with those. */
+  private settle(probe: Finding, group: readonly Finding[], second: Trial): Map<Finding, Fix | undefined> {
+    const { original } = this;
+    const fixed = (t: Trial | undefined, texts = t && new Texts(t.output)): boolean => !!t && !!fixAfter(probe, original, texts!, t.edits, t.findings);
+    // Pieces of one chain usually wait on the same fixes: a copy made for another group may do.
+    const known = this.copies.find((c) => fixed(c.trial, c.texts));
+    if (known) return this.answers(probe, group, known.kept, known.trial, known.texts);
+    let kept = this.all;
+    let last = second;
+    // Leave out as many first-pass fixes as the probe's rewrite does without, halves first
+    // (`needed`: leaving all of them out is known not to work).
+    const leaveOut = (candidates: Fix[], needed = false): void => {
+      if (!candidates.length || this.budget <= 0) return;
+      if (!needed) {
+        const t = this.trial(kept.filter((x) => !candidates.includes(x)));
+        if (fixed(t)) {
+          kept = kept.filter((x) => !candidates.includes(x));
+          last = t!;
+          return;
+        }
+      }
+      if (candidates.length === 1) return;
+      const half = Math.ceil(candidates.length / 2);
+      leaveOut(candidates.slice(0, half));
+      leaveOut(candidates.slice(half));
+    };
+    // A first guess: the fixes that replace code naming what the probe's rewrite replaces.
+    const related = this.relatedTo(probe, second);
+    const guess = related.length && related.length < this.all.length ? this.trial(related) : undefined;
+    if (guess && fixed(guess)) {
+      [kept, last] = [related, guess];
+      leaveOut(related, true);
+    } else leaveOut(this.all, true);
+    const lastTexts = new Texts(last.output);
+    this.copies.push({ kept, trial: last, texts: lastTexts });
+    this.copies.sort((a, b) => a.kept.length - b.kept.length);
+    return this.answers(probe, group, kept, last, lastTexts);
+  }
+
+  /**
+   * The first-pass fixes whose edits replace code sharing a name with the code the probe's
+   * second-pass rewrite replaces (the deployment's `InferenceConfig(environment=env)` for a run
+   * given `env`), or with the probe's own line.
+   */
+  private relatedTo(probe: Finding, second: Trial): Fix[] {
+    const names = (t: string): string[] => (t.match(/[A-Za-z_]\w*/g) ?? []).filter((w) => !COMMON.has(w));
+    const secondTexts = this.second?.texts ?? new Texts(second.output);
+    const own = fixAfter(probe, this.original, secondTexts, second.edits, second.findings);
+    const wanted = new Set<string>(names(this.original.text(cellKey(probe)).split(/\r\n|\r|\n/)[probe.range.start.line] ?? ''));
+    for (const e of (own && absolute(second.output, own.edits)) ?? []) for (const w of names(secondTexts.text(e.cell).slice(e.start, e.end))) wanted.add(w);
+    return this.all.filter((fix) => (absolute(this.input, fix.edits) ?? []).some((e) => names(this.original.text(e.cell).slice(e.start, e.end)).some((w) => wanted.has(w))));
+  }
+
+  /** Each finding's chain on a copy made by applying `kept`. */
+  private answers(probe: Finding, group: readonly Finding[], kept: Fix[], last: Trial, lastTexts: Texts): Map<Finding, Fix | undefined> {
+    const { original } = this;
+    const out = new Map<Finding, Fix | undefined>();
+    for (const f of [probe, ...group]) {
+      const own = fixAfter(f, original, lastTexts, last.edits, last.findings);
+      const edits = own && compose(original, last.edits, lastTexts, own);
+      if (!edits) continue;
+      const n = kept.length;
+      const safety = own.safety === 'safe' && kept.every((x) => x.safety === 'safe') ? 'safe' : 'suggestion';
+      out.set(f, { title: `${own.title} (with the ${n === 1 ? 'rewrite' : `${n} rewrites`} it waits on)`, safety, edits });
+    }
+    return out;
+  }
+}
+
+/**
+ * Adds a chain suggestion to each finding without a fix whose rewrite the first pass of fixes
+ * makes possible. `findings` are `lint(input, settings)`'s, with their fixes computed.
+ */
+export function addChainFixes(input: DocumentInput, settings: EngineSettings | undefined, findings: Finding[], options: ChainOptions = {}): void {
+  if (input.kind === 'text') return;
+  const open = (options.targets ?? findings).filter((f) => !f.fixes?.length);
+  if (!open.length) return;
+  const chains = new Chains(input, settings, findings);
+  chains.budget = options.maxLints ?? MAX_LINTS;
+  for (const f of open) {
+    const fix = chains.fixOf(f, open);
+    if (fix) f.fixes = [fix];
+  }
+}
+
+/** Per document text (the language server's snapshot input): its findings with fixes, and its chains. */
+const onDemand = new WeakMap<DocumentInput, { settings: string; findings: Finding[]; chains: Chains }>();
+
+/** Most lints one quick-fix request may cost (the language server answers while the user waits). */
+const ON_DEMAND_LINTS = 12;
+
+/**
+ * The chain suggestion of one finding of `input`, computed when asked for (the language server's
+ * quick fixes, whose findings come without fixes: lint's `lazyFixes`); none when it has a fix of
+ * its own or no chain. Repeated requests for the same input reuse what was computed.
+ */
+export function chainFixesOf(input: DocumentInput, settings: EngineSettings | undefined, finding: Finding): Fix[] {
+  if (input.kind === 'text') return [];
+  const key = JSON.stringify(settings ?? null);
+  let state = onDemand.get(input);
+  if (!state || state.settings !== key) {
+    const findings = lint(input, settings).findings;
+    state = { settings: key, findings, chains: new Chains(input, settings, findings) };
+    onDemand.set(input, state);
+  }
+  const same = state.findings.find((g) => g.code === finding.code && g.cell === finding.cell && g.message === finding.message && sameRange(g.range, finding.range));
+  if (!same || same.fixes?.length) return [];
+  state.chains.budget = ON_DEMAND_LINTS;
+  const fix = state.chains.fixOf(same, state.findings.filter((g) => !g.fixes?.length));
+  return fix ? [fix] : [];
+}
