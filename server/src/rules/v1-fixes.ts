@@ -38,6 +38,7 @@ function rewriteTables(): Tables {
       (require('./rewrites/data') as typeof import('./rewrites/data')).DATA,
       (require('./rewrites/sweep') as typeof import('./rewrites/sweep')).SWEEP,
       (require('./rewrites/estimators') as typeof import('./rewrites/estimators')).ESTIMATORS,
+      (require('./rewrites/telemetry') as typeof import('./rewrites/telemetry')).TELEMETRY,
     ];
     /* eslint-enable @typescript-eslint/no-require-imports */
     tables = { calls: Object.assign({}, ...areas.map((a) => a.calls)), attributes: Object.assign({}, ...areas.map((a) => a.attributes)) };

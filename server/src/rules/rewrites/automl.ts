@@ -52,7 +52,10 @@
  *   (v1 registers the best child's model) → the best child's MLflow model folder registered as the
  *   azureml-examples AutoML notebooks do (`autoMLRegisterModel`, for jobs.ts; `# amlint: review`: v1
  *   registered `outputs/model.pkl`); refused in modules that deploy or load a model the v1 way.
- * Not rewritten: `run.model_id` (v1's value not verified), register_model without `model_name`, `path=` (the v1 project folder: no v2 AutoML field, and no doc found says it is
+ * - `run.model_id` read after that registration → the registered name (`m.name`, or `model_name`
+ *   itself): v1 sets it to `model_name` in register_model and has None before (`autoMLModelIdEdit`, for jobs.ts).
+ * Not rewritten: `run.model_id` before/without a `register_model(model_name=...)` (None, or a name v1
+ * generates from the child's properties or the run id), register_model without `model_name`, `path=` (the v1 project folder: no v2 AutoML field, and no doc found says it is
  * unused for a remote run),
  * local runs (no compute_target: v2 AutoML has no local run), FeaturizationConfig objects, v1's
  * older forecasting keywords (`time_column_name=`, `max_horizon=` on AutoMLConfig itself), model names
@@ -576,6 +579,56 @@ export function autoMLRegisterModel(fb: FixBuilder, ctx: RuleContext, call: Synt
 }
 
 /**
+ * For jobs.ts (`jobUseEdits`, a read `run.model_id` of a submitted AutoML run; `attr` is the
+ * attribute node): v1 AutoMLRun.model_id is None until `register_model` sets it, then the name it
+ * registered the model under, `model_name` when given (azureml-train-automl-client run.py
+ * AutoMLRun.register_model: `best_run.model_id = model_name` ... `self.model_id = best_run.model_id`,
+ * `register_model(model_name=self.model_id)`). Read after the one `register_model(model_name=...)` of
+ * the run, which autoMLRegisterModel rewrites to `models.create_or_update(Model(name=model_name, ...))`,
+ * the same name: `m.name` of the model it returned (`m = run.register_model(...)`, the same binding
+ * at the read; v2 Model.name is the registered asset's name, https://learn.microsoft.com/python/api/
+ * azure-ai-ml/azure.ai.ml.entities.model), else the `model_name` expression
+ * itself when it means the same at the read. The register call and the read in one block, the
+ * register first (not inside a function, loop or branch between them). Undefined otherwise (v1's
+ * generated names without `model_name` have no v2 counterpart).
+ */
+export function autoMLModelIdEdit(ctx: RuleContext, attr: SyntaxNode, job: string): [SyntaxNode, string] | undefined {
+  const run = attr.childForFieldName('object');
+  if (attr.type !== 'attribute' || run?.type !== 'identifier' || run.text !== job || !autoMLRun(ctx, run)) return undefined;
+  // Read only (not assigned, deleted or augmented).
+  const up = attr.parent;
+  if ((up?.type === 'assignment' || up?.type === 'augmented_assignment') && same(up.childForFieldName('left'), attr)) return undefined;
+  if (up?.type === 'delete_statement' || up?.type === 'pattern_list' || up?.type === 'tuple_pattern') return undefined;
+  const b = ctx.model.resolveName(run.text, run);
+  const registers = (b ? ctx.model.uses.get(b) ?? [] : []).flatMap((u) => {
+    const m = memberOf(u);
+    return m?.name === 'register_model' ? [m] : [];
+  });
+  const call = registers.length === 1 ? registers[0].call : undefined;
+  if (!call) return undefined;
+  const a = bindArgs(call, ['model_name', 'description', 'tags', 'iteration', 'metric'], ['model_name', 'description', 'tags']);
+  const name = a?.get('model_name');
+  if (!name || a!.has('iteration') || a!.has('metric') || (name.type === 'string' && !knownString(ctx, name))) return undefined;
+  // The register's statement, and the read's statement in the same block after it.
+  const assign = call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) ? call.parent : undefined;
+  const stmt = (assign ?? call).parent;
+  if (stmt?.type !== 'expression_statement') return undefined;
+  let at: SyntaxNode = attr;
+  while (at.parent && !same(at.parent, stmt.parent)) {
+    if (['function_definition', 'lambda', 'class_definition'].includes(at.parent.type)) return undefined;
+    at = at.parent;
+  }
+  if (!at.parent || at.startIndex < stmt.endIndex) return undefined;
+  // `m.name` of the model registered, when `m` is still that binding at the read.
+  const target = assign?.childForFieldName('left');
+  if (target?.type === 'identifier') {
+    const t = ctx.model.resolveName(target.text, attr);
+    if (t && same(t.node, target)) return [attr, `${target.text}.name`];
+  }
+  return (name.type === 'string' && !name.descendantsOfType('interpolation').length) || (name.type === 'identifier' && stable(ctx, name, attr)) ? [attr, name.text] : undefined;
+}
+
+/**
  * `x.predict(...)` / `x.predict_proba(...)`: what the AutoML MLflow model is loaded for in the
  * azureml-examples local-inference notebooks; other members (`steps`, `named_steps`: the v1
  * pipeline's internals) are not assumed to be the same on the MLflow-loaded model.
@@ -612,5 +665,12 @@ export const AUTOML: Rewrites = {
       return submit && qnameOf(ctx, submit) === 'azureml.core.Experiment.submit' ? fb.sameFixAs(submit) : undefined;
     },
   },
-  attributes: {},
+  attributes: {
+    // `run.model_id` of a submitted AutoML run: the submission's fix (jobs.ts, through autoMLModelIdEdit).
+    'azureml.core.Run.model_id': (fb, ref, ctx) => {
+      const run = ref.node.type === 'attribute' ? ref.node.childForFieldName('object') : undefined;
+      const submit = run?.type === 'identifier' && autoMLRun(ctx, run) ? definingCall(ctx, run) : undefined;
+      return submit ? fb.sameFixAs(submit) : undefined;
+    },
+  },
 };

@@ -15,7 +15,8 @@
  *   `tags=`; the experiment's name a literal, a name, an unassigned attribute such as `args.experiment`, or an
  *   f-string of those; `exp = Experiment(ws, name)` becomes that name once its other uses are `exp.name` reads,
  *   which become `exp`), and every use
- *   of each run (status, portal URL, waits, RunDetails (its studio link when a cancel follows), metrics and tags through MLflow, details, cancel,
+ *   of each run (status, portal URL, waits, RunDetails (its studio link when a cancel follows), metrics and tags through MLflow, details
+ *   (shown, or read by key: runId/status from the job, start/end times shown from its MLflow run, `detailsReads`), cancel,
  *   id, `name` (v1's display name), register_model (with `properties=`, the model's `id` read as
  *   `name:version`, its name/version/tags/description read as they are), child jobs shown or iterated (directly or
  *   through a name), a pipeline's step runs by step name (`find_step_run` → the child jobs of that display name),
@@ -36,7 +37,8 @@
  * - `for r in exp.get_runs():` → the experiment's top-level MLflow runs, newest first (`getRunsEdits`),
  *   `r.id`/`get_metrics()`/`get_status()` shown read from the MLflow run, `r.get_details()["runId"]` (directly or
  *   through a name only read so) → `r.info.run_id`; also through `list(...)`, a
- *   name assigned them that for loops iterate (once for v1's generator), `len()` or a print shows.
+ *   name assigned them that for loops iterate (once for v1's generator), `len()` or a print shows;
+ *   `latest = next(exp.get_runs())` → the newest of them, its uses read so (`newestRunEdits`).
  * - an interactive run's `fail()` / `cancel()` → `mlflow.end_run(status="FAILED" / "KILLED")`.
  * Bridging: in a job script whose own run is still needed (`run.input_datasets[...]`, `run.parent`,
  * `_OfflineRun` tests...), each logging call with a standalone MLflow form (log, log_row, log_table,
@@ -55,8 +57,9 @@
  * get_outputs, restore_snapshot, Experiment.get_runs read otherwise (type/tags/properties filters,
  * include_children, a list indexed), `run.id` whose form is read (`run.id.startswith("OfflineRun")`, compared:
  * an MLflow run ID has another form), `model_id` of an AutoML run (its value unverified; AutoMLRun.register_model
- * is automl.ts autoMLRegisterModel's), get_children_sorted_by_primary_metric, `get_details()[...]` read
- * (v2 jobs have no runDefinition), a best child's `properties[...]`, get_job_log, a run returned from a function,
+ * is automl.ts autoMLRegisterModel's), get_children_sorted_by_primary_metric, `get_details()[...]` of other keys
+ * (v2 jobs have no runDefinition), a best child's `properties[...]`, a step run's get_job_log (its log text:
+ * v2 only downloads or streams logs), a run returned from a function,
  * fail() of a submitted run (v2 can only cancel), a status compared on an MLflow run (MLflow
  * spells statuses otherwise), a string logged in a loop (one artifact where v1 kept a series),
  * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` (v2 passes inputs as arguments) (AutoML: see automl.ts);
@@ -81,7 +84,7 @@ import { pipelineConfig } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf, offlineIdiomFix } from './workspace';
 import { dataInput } from './data';
-import { autoMLConfig, autoMLRegisterModel, bestChildEdit } from './automl';
+import { autoMLConfig, autoMLModelIdEdit, autoMLRegisterModel, bestChildEdit } from './automl';
 
 /** The call that made an object: the expression itself when it is a call, else the call its name was assigned from. */
 function madeBy(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
@@ -595,6 +598,47 @@ function inRegisterModel(use: SyntaxNode, job: string): boolean {
   return false;
 }
 
+/**
+ * `run.get_details()[key]` of a v2 job `job`, directly or through a name bound once only read so, for the keys v2
+ * holds the same data for: "runId" → the job's name (CMD: the job name is the run ID), "status" → the job's status
+ * (the run statuses v1 returns: see jobUseEdits), both from `ml_client.jobs.get` (JobOperations.get, SDK
+ * _job_operations.py); "startTimeUtc"/"endTimeUtc" shown → the MLflow run's `info.start_time`/`end_time` (MLF: the
+ * job's name is its MLflow run ID), milliseconds since the epoch where v1 showed an ISO-8601 text
+ * (https://mlflow.org/docs/latest/rest-api.html#runinfo): the same instant shown otherwise, `# amlint: review`.
+ * Undefined for any other key (runDefinition, properties, logFiles, target...: no same v2 field verified) or read.
+ */
+function detailsReads(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: string, ml: string): Edits | undefined {
+  const keyOf = (n: SyntaxNode): [SyntaxNode, string] | undefined => {
+    const sub = n.parent;
+    const key = sub?.type === 'subscript' && same(sub.childForFieldName('value'), n) && sub.namedChildren.length === 2 ? sub.childForFieldName('subscript') : undefined;
+    const k = key?.type === 'string' && !key.descendantsOfType('interpolation').length ? stringValue(key) : undefined;
+    return k === undefined ? undefined : [sub!, k];
+  };
+  const target = keyOf(call) ? undefined : assignedName(call);
+  const uses = target ? usesOfAssigned(ctx, call) : [call];
+  const distinct = uses && [...new Map(uses.map((u) => [u.id, u])).values()];
+  if (!distinct?.length || (target && (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1)) return undefined;
+  const edits: Edits = [];
+  const marks = new Map<number, [SyntaxNode, string]>();
+  const get = `${ml}.jobs.get(${job}.name)`;
+  const base = target ? target.text : get;
+  for (const u of distinct) {
+    const read = keyOf(u);
+    if (!read) return undefined;
+    const [sub, key] = read;
+    if (key === 'runId') edits.push([sub, target ? `${base}.name` : `${job}.name`]);
+    else if (key === 'status') edits.push([sub, `${base}.status`]);
+    else if (key === 'startTimeUtc' || key === 'endTimeUtc') {
+      const mark = shown(ctx, sub) ? reviewMark(ctx, sub) : undefined;
+      if (!mark) return undefined;
+      edits.push([sub, `${trackingClient(fb, ml)}.get_run(${target ? `${base}.name` : `${job}.name`}).info.${key === 'startTimeUtc' ? 'start_time' : 'end_time'}${mark === 'append' ? REVIEW : ''}`]);
+      if (mark !== 'append') marks.set(mark[0].id, mark);
+    } else return undefined;
+  }
+  if (target) edits.unshift([call, get]);
+  return [...edits, ...marks.values()];
+}
+
 /** The `exp.submit(config)` call: the experiment expression, its `Experiment(ws, name)` call, and the config. */
 function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode; rerun: boolean; show: boolean; tags?: SyntaxNode } | undefined {
   if (qnameOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
@@ -661,7 +705,12 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
       if (m.name === 'id') edits.push([m.attr, `${job}.name`]);
       else if (m.name === 'display_name') edits.push([m.attr, m.attr.text]);
       else if (m.name === 'name') edits.push([m.attr, `${job}.display_name`]);
-      else if (m.name !== 'studio_url') return undefined;
+      else if (m.name === 'model_id') {
+        // An AutoML run's registered model name (automl.ts autoMLModelIdEdit).
+        const e = autoMLModelIdEdit(ctx, m.attr, job);
+        if (!e) return undefined;
+        edits.push(e);
+      } else if (m.name !== 'studio_url') return undefined;
       continue;
     }
     if (m?.call) {
@@ -701,6 +750,12 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
       else if (m.name === 'get_tags' && noArgs(c) && shown(ctx, c)) edits.push([c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.tags`]);
       // The run's details, shown: the v2 job (JobOperations.get).
       else if (m.name === 'get_details' && noArgs(c) && shown(ctx, c)) edits.push([c, `${ml}.jobs.get(${job}.name)`]);
+      // Read by key (`d = run.get_details()`, `d["status"]`): detailsReads.
+      else if (m.name === 'get_details' && noArgs(c)) {
+        const reads = detailsReads(fb, ctx, c, job, ml);
+        if (!reads) return undefined;
+        edits.push(...reads);
+      }
       // The run's files, shown (printed, or iterated by a loop that only prints them): the job's
       // artifacts listed through MLflow (MlflowClient.list_artifacts(run_id) → FileInfo with .path,
       // https://mlflow.org/docs/latest/python_api/mlflow.client.html#mlflow.client.MlflowClient.list_artifacts).
@@ -1041,6 +1096,10 @@ const runUse: Builder = (fb, ref, ctx) => {
   let runs = iter?.type === 'identifier' ? definingCall(ctx, iter) : iter;
   const inner = runs?.type === 'call' && runs.childForFieldName('function')?.text === 'list' ? callArgs(runs).positional[0] : undefined;
   if (inner?.type === 'call') runs = inner;
+  // `latest = next(exp.get_runs())` (newestRunEdits).
+  const nextCall = !runs && b?.node.parent?.type === 'assignment' ? b.node.parent.childForFieldName('right') : undefined;
+  const nextArg = nextCall?.type === 'call' && nextCall.childForFieldName('function')?.text === 'next' ? callArgs(nextCall).positional[0] : undefined;
+  if (nextArg?.type === 'call' && qnameOf(ctx, nextArg) === 'azureml.core.Experiment.get_runs') return fb.sameFixAs(nextArg);
   return runs && ['azureml.core.Run.get_children', 'azureml.core.Run.get_steps', 'azureml.core.Experiment.get_runs'].includes(qnameOf(ctx, runs) ?? '') ? fb.sameFixAs(runs) : undefined;
 };
 
@@ -1525,6 +1584,8 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   const ws = e?.get('workspace');
   const name = e?.get('name');
   if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
+  const newest = newestRunEdits(fb, ctx, call, ws, name);
+  if (newest !== null) return newest;
   const runs = runsRead(ctx, call);
   if (!runs) return undefined;
   const edits: Edits = [];
@@ -1565,6 +1626,54 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   const expUses = exp.type === 'identifier' ? usesOfAssigned(ctx, expCall) : undefined;
   if (expUses && new Set(expUses.map((u) => u.id)).size === 1 && expCall.parent?.type === 'assignment') edits.push([expCall, name.text]);
   return edits;
+}
+
+/**
+ * `latest = next(exp.get_runs())` (the newest run: v1's get_runs yields newest first) → `next(latest for latest in
+ * mlflow.search_runs(...) if <top-level>)`, the generator getRunsEdits lists (same order and filter; StopIteration
+ * too when there is none), `latest`'s uses read as getRunsEdits reads a loop's (id, get_metrics, get_status shown,
+ * `# amlint: review`, shown). null when the call is not `next`'s only argument; undefined for any other use.
+ */
+function newestRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ws: SyntaxNode, name: SyntaxNode): Edits | undefined | null {
+  const args = call.parent;
+  const nxt = args?.type === 'argument_list' && args.namedChildren.length === 1 ? args.parent : undefined;
+  const fn = nxt?.childForFieldName('function');
+  if (nxt?.type !== 'call' || fn?.type !== 'identifier' || fn.text !== 'next' || ctx.model.resolveName('next', nxt)) return null;
+  const target = assignedName(nxt);
+  const stmt = target?.parent?.parent;
+  if (!target || stmt?.type !== 'expression_statement' || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
+  const t = target.text;
+  const edits: Edits = [];
+  const marks = new Map<number, [SyntaxNode, string]>();
+  for (const use of [...new Map((usesOfAssigned(ctx, nxt) ?? []).map((u) => [u.id, u])).values()]) {
+    const m = memberOf(use);
+    if (!m) {
+      if (!shown(ctx, use)) return undefined;
+    } else if (m.name === 'id' && !m.call) edits.push([m.attr, `${t}.info.run_id`]);
+    else if (m.name === 'get_metrics' && m.call && noArgs(m.call) && !metricsReadAsSeries(ctx, m.call)) edits.push(...metricsEdits(ctx, m.call, `${t}.data.metrics`));
+    else if (m.name === 'get_status' && m.call && noArgs(m.call) && shown(ctx, m.call)) {
+      // MLflow spells statuses otherwise (FINISHED, FAILED...: how-to-track-experiments-mlflow): to review.
+      const mark = reviewMark(ctx, m.call);
+      if (!mark) return undefined;
+      edits.push([m.call, `${t}.info.status${mark === 'append' ? REVIEW : ''}`]);
+      if (mark !== 'append') marks.set(mark[0].id, mark);
+    } else return undefined;
+  }
+  const client = trackingSet(ctx, stmt, ws) ? null : clientOf(fb, ctx, ws);
+  if (client === undefined) return undefined;
+  const mlflow = fb.needModule('mlflow');
+  // (`next(<generator>)`: a generator expression as the only argument needs no parentheses of its own.)
+  edits.unshift([call, `${t} for ${t} in ${mlflow}.search_runs(experiment_names=[${name.text}], output_format="list") if "mlflow.parentRunId" not in ${t}.data.tags`]);
+  if (client) {
+    const ml = client.ml;
+    const lead = firstLeaf(stmt);
+    edits.push([lead, `${mlflow}.set_tracking_uri(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)\n${' '.repeat(stmt.startPosition.column)}${lead.text}`], ...client.edits);
+  }
+  const exp = call.childForFieldName('function')?.childForFieldName('object');
+  const expCall = madeBy(ctx, exp ?? undefined);
+  const expUses = exp?.type === 'identifier' && expCall ? usesOfAssigned(ctx, expCall) : undefined;
+  if (expUses && new Set(expUses.map((u) => u.id)).size === 1 && expCall!.parent?.type === 'assignment') edits.push([expCall!, name.text]);
+  return [...edits, ...marks.values()];
 }
 
 /**

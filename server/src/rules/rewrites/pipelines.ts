@@ -29,6 +29,12 @@
  * the docs' image marked for review) the steps get; `rc.target = x` goes (each step's compute_target
  * overrides it). A step without runconfig gets the v1 default image as its environment (v2 requires
  * one), marked `# amlint: review`.
+ * A `DataReference(datastore=<got by name>, data_reference_name=n, path_on_datastore=p)` (mounted) read by steps
+ * becomes `Input(type=uri_file|uri_folder, path="azureml://datastores/<name>/paths/p")` (a file for a last
+ * segment with an extension), input n of their commands; `(PipelineParameter(n, default_value=DataPath(...)),
+ * DataPathComputeBinding())` in a step's arguments becomes input n of the @dsl.pipeline function, the DataPath's
+ * Input given at its call; `ws.get_default_compute_target("CPU"|"GPU")` as a compute is "cpu-cluster"/"gpu-cluster"
+ * (azureml-core Workspace.DEFAULT_CPU_CLUSTER_NAME), its statement going when only the steps use it.
  * `Experiment(...).submit(pipeline)` is rewritten by jobs.ts, which calls `pipelineConfig`
  * (`regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`);
  * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
@@ -39,7 +45,8 @@
  * other placeholders or on the default datastore of a pipeline that sets another default, steps with
  * other runconfig settings (`docker.shm_size`, a runconfig set after a step took it, both
  * `rc.environment = env` and settings), params or hash_paths, other datasets (URL/file datasets,
- * `inputs=[ds.as_named_input(...)]` read through the run) or DataReferences as step inputs, data on
+ * `inputs=[ds.as_named_input(...)]`, `DatasetConsumptionConfig`: read through the run, which v2 has not),
+ * DataReferences/DataPaths on the default datastore, downloaded or with path_on_compute, data on
  * a datastore amlint cannot name, steps or data used outside the pipeline or in several pipelines,
  * a run_after without a data dependency (v2 orders nodes by data only; no v2 form:
  * https://github.com/Azure/azure-sdk-for-python/issues/33288, Azure/azure-cli#26739),
@@ -61,6 +68,9 @@ const PIPELINE_DATA = 'azureml.pipeline.core.PipelineData';
 const OUTPUT_CONFIG = 'azureml.data.OutputFileDatasetConfig';
 const PARAMETER = 'azureml.pipeline.core.PipelineParameter';
 const SUBMIT = 'azureml.core.Experiment.submit';
+const DATA_REFERENCE = 'azureml.data.data_reference.DataReference';
+const DATA_PATH = 'azureml.data.datapath.DataPath';
+const COMPUTE_BINDING = 'azureml.data.datapath.DataPathComputeBinding';
 
 /**
  * v2 command jobs and components require an environment (CommandComponentSchema: environment
@@ -89,8 +99,10 @@ interface Data {
   /** The call that made it, with `.as_dataset()` when chained (the node replaced). */
   call: SyntaxNode;
   name: string;
-  kind: 'pipeline_data' | 'output_config';
+  kind: 'pipeline_data' | 'output_config' | 'reference';
   producer?: Step;
+  /** A DataReference: the datastore URI and input type of the v2 `Input(...)` it becomes (read by the steps, made by none). */
+  ref?: StoredPath;
   /** The datastore named in `PipelineData(..., datastore=ds)` when not the default one. */
   datastore?: string;
   /**
@@ -105,6 +117,17 @@ interface Param {
   call: SyntaxNode;
   name: string;
   value: SyntaxNode;
+  /**
+   * A DataPath parameter, `(param, DataPathComputeBinding())` in the steps: an input of the pipeline
+   * given at its call; the DataPath call becomes `Input(...)` (`input`), the tuple's statement goes.
+   */
+  data?: StoredPath & { made: SyntaxNode; tuple?: SyntaxNode };
+}
+
+/** A path on a named datastore as a v2 input: `azureml://datastores/<name>/paths/<path>`, a file or a folder. */
+interface StoredPath {
+  uri: string;
+  type: 'uri_file' | 'uri_folder';
 }
 
 interface Step {
@@ -160,6 +183,8 @@ interface Analysis {
   steps: Step[];
   data: Data[];
   params: Param[];
+  /** `ct = ws.get_default_compute_target(...)` statements that go (the steps name the compute). */
+  computeStmts: SyntaxNode[];
   validates: SyntaxNode[];
   submits: SyntaxNode[];
   runconfigs: RunConfig[];
@@ -234,6 +259,25 @@ function destinationOf(ctx: RuleContext, dest: SyntaxNode): { store: string | ty
   return { store, path };
 }
 
+/**
+ * `DataReference(datastore=ds, path_on_datastore="p")` / `DataPath(datastore=ds, path_on_datastore="p")`: the v2
+ * input of that path (the datastore URI form, https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2).
+ * v1 mounts the path itself, a file or a folder (azureml-core DataPath docs: "can point to a directory or a data
+ * artifact"); v2 needs the type: uri_file for a last segment with an extension, uri_folder for one without or a
+ * trailing "/" (as data.ts reads v1 paths). Only a datastore got by name (not the default one: v2 has no URI for it).
+ */
+function storedPath(ctx: RuleContext, ds: SyntaxNode | undefined, path: SyntaxNode | undefined): StoredPath {
+  const store = need(ds && datastoreOf(ctx, ds));
+  need(store !== DEFAULT_STORE);
+  const raw = need(path?.type === 'string' && !path.descendantsOfType('interpolation').length && stringValue(path));
+  const rel = raw.replace(/^\/+/, '');
+  need(rel && /^[A-Za-z0-9_.\-/]+$/.test(rel) && !/(^|\/)\.\.?(\/|$)/.test(rel));
+  const last = rel.split('/').pop()!;
+  need(rel.endsWith('/') || !last.includes('.') || /^[^.]+\.[A-Za-z0-9]+$/.test(last));
+  const type = rel.endsWith('/') || !last.includes('.') ? 'uri_folder' : 'uri_file';
+  return { uri: `azureml://datastores/${store as string}/paths/${rel}`, type };
+}
+
 /** A name usable as a v2 input/output/parameter name (and as a Python parameter). */
 const plainName = (s: string | undefined): s is string => !!s && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !['None', 'True', 'False', 'self'].includes(s);
 
@@ -305,12 +349,41 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'output_config' };
       const dest = a.get('destination');
       if (dest) data.destination = destinationOf(ctx, dest);
+    } else if (q === DATA_REFERENCE) {
+      // DataReference(datastore, data_reference_name, path_on_datastore, mode='mount', ...): a path the steps read,
+      // their input of that name (PIPE: v1 data consumed by a step is an input of its command). Only mounted.
+      const a = need(bindArgs(made, ['datastore', 'data_reference_name', 'path_on_datastore', 'mode'], ['datastore', 'data_reference_name', 'path_on_datastore', 'mode']));
+      const mode = a.get('mode');
+      if (mode) need(stringValue(mode) === 'mount');
+      data = { target: def.target, call: def.call, name: need(stringValue(a.get('data_reference_name'))), kind: 'reference', ref: storedPath(ctx, a.get('datastore'), a.get('path_on_datastore')) };
     } else return undefined;
     need(plainName(data.name));
     datas.set(def.call.id, data);
     return data;
   };
-  const paramOf = (id: SyntaxNode): Param | undefined => {
+  /**
+   * `dp = (param, DataPathComputeBinding(mode='mount'))`, param a `PipelineParameter(name, default_value=DataPath(...))`:
+   * the parameter, as a data input of the pipeline (PIPE: a pipeline's data inputs are inputs of its @dsl.pipeline function).
+   */
+  const dataParamOf = (id: SyntaxNode): Param | undefined => {
+    if (id.type !== 'identifier') return undefined;
+    const b = ctx.model.resolveName(id.text, id);
+    const assign = b?.node.parent;
+    const tuple = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
+    if (tuple?.type !== 'tuple') return undefined;
+    const items = tuple.namedChildren.filter((n) => n.type !== 'comment');
+    if (items.length !== 2 || items[1].type !== 'call' || qnameOf(ctx, items[1]) !== COMPUTE_BINDING) return undefined;
+    need(assign!.parent?.type === 'expression_statement' && same(assign!.parent.parent, block) && (ctx.model.scopeAt(b!.node).bindings.get(id.text) ?? []).length === 1);
+    // DataPathComputeBinding(mode='mount', path_on_compute=None, overwrite=False): mounted, as v2 inputs are by default.
+    const bind = need(bindArgs(items[1], [], ['mode']));
+    const mode = bind.get('mode');
+    if (mode) need(stringValue(mode) === 'mount');
+    const p = need(paramOf(items[0], true));
+    need(p.data && (!p.data.tuple || same(p.data.tuple, assign!.parent)));
+    p.data!.tuple = assign!.parent!;
+    return p;
+  };
+  const paramOf = (id: SyntaxNode, dataPath = false): Param | undefined => {
     if (id.type !== 'identifier') return undefined;
     const def = definitionOf(ctx, id, block);
     if (!def || qnameOf(ctx, def.call) !== PARAMETER) return undefined;
@@ -318,8 +391,14 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     if (known) return known;
     const a = need(bindArgs(def.call, ['name', 'default_value'], ['name', 'default_value']));
     const value = need(a.get('default_value'));
-    need(['integer', 'float', 'true', 'false'].includes(value.type) || (value.type === 'string' && !value.descendantsOfType('interpolation').length));
     const p: Param = { target: def.target, call: def.call, name: need(plainName(stringValue(a.get('name'))) && stringValue(a.get('name'))), value };
+    if (dataPath) {
+      // default_value=DataPath(datastore, path_on_datastore) (a name bound once to it, used only here)
+      const dp = need(definitionOf(ctx, value, block));
+      need(qnameOf(ctx, dp.call) === DATA_PATH && usesOf(ctx, dp.target).length === 1);
+      const d = need(bindArgs(dp.call, ['datastore', 'path_on_datastore'], ['datastore', 'path_on_datastore']));
+      p.data = { ...storedPath(ctx, d.get('datastore'), d.get('path_on_datastore')), made: dp.call };
+    } else need(['integer', 'float', 'true', 'false'].includes(value.type) || (value.type === 'string' && !value.descendantsOfType('interpolation').length));
     params.set(def.call.id, p);
     return p;
   };
@@ -355,6 +434,22 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const isOut = same(a?.get('outputs'), holder) || (d.kind === 'output_config' && same(a?.get('arguments'), holder) && !(a?.get('inputs')?.namedChildren ?? []).some((n) => n.text === d.target.text));
       if (isOut) stepAt(stepCall);
     }
+  };
+  /**
+   * `ct = ws.get_default_compute_target("CPU")` (bound once): azureml-core returns the workspace's compute named
+   * Workspace.DEFAULT_CPU_CLUSTER_NAME "cpu-cluster" (GPU: "gpu-cluster"), which v2 names (jobs take a compute name);
+   * its statement goes when only the steps use it.
+   */
+  const defaults = new Map<number, SyntaxNode>();
+  const defaultCompute = (ct: SyntaxNode | undefined): string | undefined => {
+    const def = ct?.type === 'identifier' ? definitionOf(ctx, ct, block) : undefined;
+    if (!def || qnameOf(ctx, def.call) !== 'azureml.core.Workspace.get_default_compute_target') return undefined;
+    const a = need(bindArgs(def.call, ['type'], ['type']));
+    const kind = stringValue(need(a.get('type')))?.toLowerCase();
+    need(kind === 'cpu' || kind === 'gpu');
+    const name = kind === 'cpu' ? '"cpu-cluster"' : '"gpu-cluster"';
+    defaults.set(def.call.id, def.target);
+    return name;
   };
   const runconfigs = new Map<number, RunConfig>();
   /**
@@ -412,17 +507,20 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     const rcNode = s.args.get('runconfig');
     if (rcNode) s.runconfig = runconfigOf(rcNode);
     const script = need(token(need(s.args.get('script_name'))));
-    s.compute = need(computeName(ctx, s.args.get('compute_target')));
+    const dflt = defaultCompute(s.args.get('compute_target'));
+    s.compute = dflt ?? need(computeName(ctx, s.args.get('compute_target')));
     s.parts = ['python', script];
     const declared = (key: string): Array<{ data: Data; input: boolean }> => {
       const l = s.args.get(key);
       if (!l) return [];
       need(l.type === 'list');
-      return l.namedChildren.filter((n) => n.type !== 'comment').map((n) => need(dataRef(n)));
+      // (a DataPath parameter declared an input: the step reads it from its arguments, checked below)
+      return l.namedChildren.filter((n) => n.type !== 'comment' && !(key === 'inputs' && dataParamOf(n) && declaredParams.add(n.text))).map((n) => need(dataRef(n)));
     };
+    const declaredParams = new Set<string>();
     const outs = declared('outputs');
     const ins = declared('inputs');
-    need(outs.every((o) => !o.input));
+    need(outs.every((o) => !o.input && o.data.kind !== 'reference'));
     for (const o of outs) {
       need(!o.data.producer || o.data.producer === s);
       o.data.producer = s;
@@ -440,8 +538,9 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
           s.parts.push(t);
           continue;
         }
-        const p = paramOf(item);
+        const p = dataParamOf(item) ?? paramOf(item);
         if (p) {
+          if (p.data) declaredParams.delete(item.text);
           if (!s.params.includes(p)) s.params.push(p);
           s.parts.push({ param: p });
           continue;
@@ -474,7 +573,8 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
         s.parts.push({ data: r.data });
       }
     }
-    for (const d of s.inputs) if (!d.producer) producerOf(d);
+    need(!declaredParams.size);
+    for (const d of s.inputs) if (!d.producer && d.kind !== 'reference') producerOf(d);
     // The script gets its data from its command line only (not `run.input_datasets`).
     need([...s.inputs, ...s.outputs].every((d) => mentioned.has(d)));
     need(!s.inputs.some((d) => s.outputs.includes(d)));
@@ -501,17 +601,22 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   // Every consumed data has a producer in the pipeline; data and parameters are used only by its steps.
   const inside = (n: SyntaxNode): boolean => [...steps.values()].some((s) => s.call.startIndex <= n.startIndex && n.endIndex <= s.call.endIndex);
   for (const d of datas.values()) {
-    need(d.producer);
+    need(d.producer || d.kind === 'reference');
     need(usesOf(ctx, d.target).every(inside));
   }
-  for (const p of params.values()) need(usesOf(ctx, p.target).every(inside));
+  for (const p of params.values()) {
+    // (a DataPath parameter: used in its tuple only, the tuple by the steps only)
+    const tuple = p.data?.tuple;
+    if (tuple) need(usesOf(ctx, need(tuple.firstNamedChild?.childForFieldName('left') ?? undefined)).every(inside));
+    need(usesOf(ctx, p.target).every((u) => inside(u) || (tuple && u.startIndex >= tuple.startIndex && u.endIndex <= tuple.endIndex)));
+  }
   // (and its settings come before the steps that use it)
   const first = (rc: RunConfig): number => Math.min(...[...steps.values()].filter((st) => st.runconfig === rc).map((st) => st.call.startIndex));
   for (const rc of runconfigs.values()) need(usesOf(ctx, rc.target).every((u) => inside(u) || rc.assigns.some((a) => u.startIndex >= a.startIndex && u.endIndex <= a.endIndex && a.endIndex <= first(rc))));
   const byName = new Map<string, Param>();
   for (const p of params.values()) need(!byName.has(p.name) && byName.set(p.name, p));
   // Data producers come first; a run_after must already follow from data (v2 orders nodes by data only).
-  const deps = (s: Step): Step[] => s.inputs.map((d) => d.producer!);
+  const deps = (s: Step): Step[] => s.inputs.filter((d) => d.producer).map((d) => d.producer!);
   const ancestors = (s: Step, seen = new Set<Step>()): Set<Step> => {
     for (const p of deps(s)) if (!seen.has(p)) {
       seen.add(p);
@@ -524,7 +629,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need(!anc.has(s));
     need(s.after.every((a) => anc.has(a)));
   }
-  for (const s of steps.values()) for (const d of s.inputs) if (!steps.has(d.producer!.call.id)) need(false);
+  for (const s of steps.values()) for (const d of s.inputs) if (d.producer && !steps.has(d.producer.call.id)) need(false);
   const ordered: Step[] = [];
   const visit = (s: Step): void => {
     if (ordered.includes(s)) return;
@@ -550,7 +655,11 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   need(submits.length <= 1);
   for (const s of ordered) members.push(s.call, ...s.runAfter);
   for (const d of datas.values()) members.push(d.call);
-  for (const p of params.values()) members.push(p.call);
+  for (const p of params.values()) members.push(p.call, ...(p.data ? [p.data.made, p.data.tuple!] : []));
+  // The default compute's statement goes with the pipeline when only its steps use it.
+  const computeStmts: SyntaxNode[] = [];
+  for (const t of defaults.values()) if (usesOf(ctx, t).every(inside)) computeStmts.push(t.parent!.parent!);
+  members.push(...computeStmts);
   for (const rc of runconfigs.values()) members.push(rc.call, ...rc.assigns);
   members.push(...validates, call);
   if (sourceDir?.type === 'identifier') {
@@ -558,7 +667,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     const b = ctx.model.resolveName(sourceDir.text, sourceDir);
     need(b && ordered.every((st) => st.args.has('source_directory') || b.node.endIndex <= st.call.startIndex));
   }
-  return { call, target, statement, workspace, defaultDatastore: store === DEFAULT_STORE ? undefined : store, sourceDir, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], validates, submits, runconfigs: [...runconfigs.values()], members };
+  return { call, target, statement, workspace, defaultDatastore: store === DEFAULT_STORE ? undefined : store, sourceDir, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], computeStmts, validates, submits, runconfigs: [...runconfigs.values()], members };
 }
 
 /** Per model: the analysis of each `Pipeline(...)` call (null: not translatable). */
@@ -611,9 +720,9 @@ function indentOf(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
 
 /** `command(...)` for a step, one argument a line, continuation lines indented from `indent`. */
 function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[] = [], sourceDir?: SyntaxNode): string {
-  const input = s.inputs.length ? fb.need('azure.ai.ml', 'Input') : '';
+  const input = s.inputs.length || s.params.some((p) => p.data) ? fb.need('azure.ai.ml', 'Input') : '';
   const line = s.parts.map((p) => (typeof p === 'string' ? p : 'param' in p ? `\${{inputs.${p.param.name}}}` : 'dataset' in p ? `\${{inputs.${p.dataset.name}}}` : s.outputs.includes(p.data) ? `\${{outputs.${p.data.name}}}` : `\${{inputs.${p.data.name}}}`)).join(' ');
-  const inputs = [...s.datasets.map((d, i) => `"${d.name}": ${datasets[i]}`), ...s.inputs.map((d) => `"${d.name}": ${input}(type="uri_folder")`), ...s.params.map((p) => `"${p.name}": ${p.target.text}`)];
+  const inputs = [...s.datasets.map((d, i) => `"${d.name}": ${datasets[i]}`), ...s.inputs.map((d) => `"${d.name}": ${d.ref ? d.target.text : `${input}(type="uri_folder")`}`), ...s.params.map((p) => `"${p.name}": ${p.data ? `${input}(type="${p.data.type}")` : p.target.text}`)];
   const outputs = s.outputs.map((d) => `"${d.name}": ${d.target.text}`);
   const args: Array<[string, SyntaxNode | string | undefined]> = [
     ['display_name', s.args.get('name')],
@@ -657,7 +766,7 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
     for (const r of s.runAfter) edits.push([r.parent!, '']);
   }
   if (a.data.length) {
-    const output = fb.need('azure.ai.ml', 'Output');
+    const output = a.data.some((d) => !d.ref) ? fb.need('azure.ai.ml', 'Output') : '';
     // v1 PipelineData on another datastore wrote to `azureml/<run id>/<output name>` there: the v2 output
     // path with the server expressions `${{name}}`/`${{output_name}}` (the default output path's form,
     // on that datastore; https://learn.microsoft.com/azure/machine-learning/concept-expressions).
@@ -671,11 +780,29 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
     };
     if (a.data.some((d) => d.destination?.store === DEFAULT_STORE) && a.defaultDatastore) return undefined;
     for (const d of a.data) {
+      if (d.ref) {
+        // A DataReference: the input of its path (storedPath), which the steps' commands take as is.
+        edits.push([d.call, `${fb.need('azure.ai.ml', 'Input')}(type="${d.ref.type}", path="${d.ref.uri}")`]);
+        continue;
+      }
       const path = pathOf(d);
       edits.push([d.call, `${output}(type="uri_folder"${path ? `, path="${path}"` : ''})`]);
     }
   }
-  for (const p of a.params) edits.push([p.call, p.value.text]);
+  for (const p of a.params) {
+    edits.push([p.call, p.value.text]);
+    if (!p.data) continue;
+    // DataPath → the input of its path; `(param, DataPathComputeBinding())` goes (v2 inputs mount by default).
+    edits.push([p.data.made, `${fb.need('azure.ai.ml', 'Input')}(type="${p.data.type}", path="${p.data.uri}")`]);
+    const lines = statementLines(ctx, p.data.tuple!);
+    if (!lines) return undefined;
+    edits.push([lines, '']);
+  }
+  for (const st of a.computeStmts) {
+    const lines = statementLines(ctx, st);
+    if (!lines) return undefined;
+    edits.push([lines, '']);
+  }
   // A runconfig's environment becomes the steps' environment (environment.ts rewrites its lifecycle); the runconfig goes.
   // Settings of its environment: `rc = RunConfiguration()` becomes that (anonymous) v2 environment, which the steps get.
   for (const rc of a.runconfigs) {
@@ -723,10 +850,13 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   if (a.steps.some((s) => taken.has(nodeName(s))) || ctx.model.moduleScope.bindings.has(fn) || ctx.model.scopeAt(a.statement).bindings.has(fn)) return undefined;
   const dsl = fb.need('azure.ai.ml', 'dsl');
   const body = a.steps.map((s) => {
-    const bound = [...s.inputs.map((d) => `${d.name}=${nodeName(d.producer!)}.outputs.${d.name}`), ...s.params.map((p) => `${p.name}=${p.name}`)];
+    const bound = [...s.inputs.filter((d) => d.producer).map((d) => `${d.name}=${nodeName(d.producer!)}.outputs.${d.name}`), ...s.params.map((p) => `${p.name}=${p.name}`)];
     return `${indent}    ${nodeName(s)} = ${s.target.text}(${bound.join(', ')})\n`;
   });
-  const signature = a.params.map((p) => `${p.name}=${p.target.text}`).join(', ');
+  // DataPath parameters: pipeline inputs given at the call (no default, so first), as the docs pass data
+  // to a pipeline function (https://learn.microsoft.com/azure/machine-learning/how-to-create-component-pipeline-python).
+  const dataParams = a.params.filter((p) => p.data);
+  const signature = [...dataParams.map((p) => p.name), ...a.params.filter((p) => !p.data).map((p) => `${p.name}=${p.target.text}`)].join(', ');
   // v1 `submit(pipeline, regenerate_outputs=True)` (jobs.ts) → `force_rerun=True`: a pipeline job setting
   // the decorator takes (azure-ai-ml dsl/_pipeline_decorator.py, PipelineJobSettings.force_rerun).
   // v1 default_datastore → the decorator's default_datastore (a PipelineJobSettings field, a datastore name).
@@ -745,7 +875,7 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   inserts.push([a.statement, `${gap}${deco}\n${indent}def ${fn}(${signature}):\n${body.join('')}\n${indent}`]);
   for (const [n, t] of edits) fb.replace(n, t);
   for (const [n, t] of inserts) fb.replace({ start: { line: n.startPosition.row, character: n.startPosition.column }, end: { line: n.startPosition.row, character: n.startPosition.column } }, t);
-  return `${fn}()`;
+  return `${fn}(${dataParams.map((p) => `${p.name}=${p.target.text}`).join(', ')})`;
 }
 
 /** The pieces of a pipeline offer the pipeline's fix (through its submission when submitted). */
@@ -789,6 +919,9 @@ export const PIPELINES: Rewrites = {
     [`${PIPELINE}.validate`]: piece,
     [STEP]: (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!) ?? loneStep(fb, ref, ctx),
     [`${STEP}.run_after`]: piece,
+    // `ct = ws.get_default_compute_target("CPU")` naming the compute of a pipeline's steps: the
+    // pipeline's fix, which deletes the statement (the steps name "cpu-cluster").
+    'azureml.core.Workspace.get_default_compute_target': (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!),
     [PIPELINE_DATA]: (fb, ref, ctx) => {
       // `PipelineData(...).as_dataset()`: the data is the whole chain.
       const outer = ref.call!.parent?.type === 'attribute' && ref.call!.parent.parent?.type === 'call' ? ref.call!.parent.parent : ref.call!;
@@ -796,6 +929,10 @@ export const PIPELINES: Rewrites = {
     },
     [`${PIPELINE_DATA}.as_dataset`]: piece,
     [PARAMETER]: piece,
+    // DataReference / DataPath + DataPathComputeBinding read by steps: inputs of their commands / of the pipeline.
+    [DATA_REFERENCE]: piece,
+    [DATA_PATH]: piece,
+    [COMPUTE_BINDING]: piece,
     // OutputFileDatasetConfig (AML107) in a pipeline: the output of a step, rewritten with it.
     [OUTPUT_CONFIG]: piece,
     [`${OUTPUT_CONFIG}.as_input`]: piece,
