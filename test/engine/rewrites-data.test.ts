@@ -568,10 +568,15 @@ describe('dataInput (for the job rewrites)', () => {
       edits: [],
     });
   });
-  it('none for one file, a glob, or a dataset used twice', () => {
+  it('none for one file or a glob', () => {
     assert.equal(input(`${head}use(Dataset.File.from_files((store, "data/x.csv")).as_mount())\n`), undefined);
     assert.equal(input(`${head}use(Dataset.File.from_files((store, "data/*.csv")).as_mount())\n`), undefined);
-    assert.equal(input(`${head}ds = Dataset.File.from_files((store, "data/"))\nuse(ds.as_mount())\nprint(ds)\n`), undefined);
+  });
+  it('a dataset also used otherwise stays v1 for that use; the job gets the same folder written in its Input', () => {
+    assert.deepEqual(input(`${head}ds = Dataset.File.from_files((store, "data/"))\nuse(ds.as_mount())\nprint(ds)\n`), {
+      input: 'Input(type=AssetTypes.URI_FOLDER, path=f"azureml://datastores/{store.name}/paths/data/", mode=InputOutputModes.RO_MOUNT)',
+      edits: [],
+    });
   });
 });
 

@@ -147,11 +147,18 @@ describe('rewrites round 14 (env): CondaDependencies given to environments', () 
       'an inference config shared by a local deployment and an ACI one (the local one stays v1)',
       [...ENV_HEAD, ...DEPLOY, 'local = Model.deploy(ws, "local", [model], inference_config, LocalWebservice.deploy_configuration(port=6789))', 'service = Model.deploy(ws, "svc", [model], inference_config, aci_config)', 'service.wait_for_deployment(show_output=True)'],
     ],
-    [
-      'an ACI deployment on a workspace a helper returns (no v2 client: the inference config stays v1)',
-      [...ENV_HEAD.map((l) => (l.startsWith('ws = ') ? 'ws = authenticator.get_workspace("research")' : l)), ...DEPLOY, 'service = Model.deploy(ws, "svc", [model], inference_config, aci_config)', 'service.wait_for_deployment(show_output=True)'],
-    ],
   ];
+  it('an ACI deployment on a workspace a helper returns: the v2 client is bridged from it (round 15), and the environment goes with the deployment', () => {
+    const lines = [...ENV_HEAD.map((l) => (l.startsWith('ws = ') ? 'ws = authenticator.get_workspace("research")' : l)), ...DEPLOY, 'service = Model.deploy(ws, "svc", [model], inference_config, aci_config)', 'service.wait_for_deployment(show_output=True)'];
+    const src = [...lines, ''].join('\n');
+    const pieces = envFindings(src).filter(([, line]) => line >= 3 && line <= 7);
+    assert.equal(pieces.length, 5, JSON.stringify(envFindings(src)));
+    assert.deepEqual(pieces.filter(([, , fixed]) => !fixed), []);
+    const out = fixPython(src, true);
+    assert.ok(out.includes('ws = authenticator.get_workspace("research")\nml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)  # amlint: review\n'), out);
+    assert.ok(out.includes('ManagedOnlineEndpoint(') && !out.includes('Model.deploy('), out);
+    assert.ok(parses(out));
+  });
   for (const [title, lines] of refused) {
     it(`refused: ${title}`, () => {
       const src = [...lines, ''].join('\n');

@@ -264,10 +264,15 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       noFix(`${head}try:\n    ds = Dataset.get_by_name(ws, name="titanic")\nexcept UserErrorException:\n    ds = None\nprint(ds.name)\n`, 'Dataset.get_by_name');
       noFix(`${head}try:\n    store = Datastore.get(ws, "mystore")\nexcept UserErrorException:\n    store = Datastore.register_azure_blob_container(ws, "mystore", "c", "acct", account_key="k")\nprint(store.name)\n`, 'Datastore.get');
     });
-    it('a workspace parameter whose callers pass a workspace bound under `if __name__ == "__main__":` (round 9)', () => {
-      // The bridge would be bound only when the module runs as a script; a module importing the function has none.
+    it('a workspace parameter whose callers pass a workspace bound under `if __name__ == "__main__":` gets its client inside the function (round 15)', () => {
+      // A bridge bound beside the caller would exist only when the module runs as a script (round 9
+      // refused); made from the parameter, it is there for a module importing the function too.
       const src = 'import os\nfrom azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\n\n\ndef get_workspace():\n    return Workspace(os.environ["SUB"], "rg", "w")\n\n\ndef show_cluster(ws, name):\n    cluster = ComputeTarget(ws, name)\n    print(cluster.name)\n\n\nif __name__ == "__main__":\n    ws = get_workspace()\n    show_cluster(ws, "cpu")\n';
-      noFix(src, 'ComputeTarget()');
+      assert.equal(
+        fix(src),
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport os\nfrom azureml.core import Workspace\n\n\ndef get_workspace():\n    return Workspace(os.environ["SUB"], "rg", "w")\n\n\n' +
+          'def show_cluster(ws, name):\n    ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\n    cluster = ml_client.compute.get(name)\n    print(cluster.name)\n\n\nif __name__ == "__main__":\n    ws = get_workspace()\n    show_cluster(ws, "cpu")\n',
+      );
     });
     it('a default datastore used for upload_files is not turned into a v2 Datastore', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nds.upload_files(["a.csv"])\n';
@@ -493,7 +498,10 @@ describe('rewrites: a workspace parameter is the config file\'s only when the mo
     const other = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nfrom auth import get_auth\ndef show(ws):\n    c = ComputeTarget(ws, "cpu")\n    print(c.name)\nws = Workspace("sub", "rg", "w", auth=get_auth())\nshow(ws)\n';
     noFix(other, 'ComputeTarget()');
     const mixed = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\ndef show(ws):\n    c = ComputeTarget(ws, "cpu")\n    print(c.name)\na = Workspace.from_config()\nb = Workspace.get("w2", subscription_id="s", resource_group="r")\nshow(a)\nshow(b)\n';
-    noFix(mixed, 'ComputeTarget()');
+    // Two different workspaces: the client is made from the parameter itself (round 15), never the config file's.
+    const out = fix(mixed);
+    assert.ok(out.includes('def show(ws):\n    ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\n    c = ml_client.compute.get("cpu")\n'), out);
+    assert.ok(!out.includes('from_config(credential'), out);
   });
   it('a workspace handed to a function of the module that still reads its parameter stays v1', () => {
     const src = 'from azureml.core import Workspace\ndef upload(workspace):\n    store = workspace.get_default_datastore()\n    store.upload(src_dir="data", target_path="data")\nws = Workspace.from_config()\nprint(ws.name)\nupload(ws)\n';

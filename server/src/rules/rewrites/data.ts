@@ -38,7 +38,8 @@
  *   `keep_columns(c, validate=...)` only loaded at once by `.to_pandas_dataframe()`, `validate` dropped),
  *   followed through variables, `a, b = ds.random_split(percentage=<float literal>[, seed=])` →
  *   `random_split(percent=, seed=)` (mltable.MLTable.random_split: the same two random_percent
- *   samples on one seed; each part's reads checked in turn), and `register(...)` (passing it to v1
+ *   samples on one seed; each part's reads checked in turn; a part bound again later, `a = a.to_pandas_dataframe()`,
+ *   when the split binding alone reaches its uses: reach.ts `soleBinding`), and `register(...)` (passing it to v1
  *   code, with_timestamp_columns... keep the v1 dataset). `register` becomes `ds.save("./<name>")` +
  *   `ml_client.data.create_or_update(Data(type=MLTABLE, ...))`; `ds = ds.register(...)` read as a
  *   table keeps `ds` the MLTable. Without create_new_version=True only under the get-or-register
@@ -72,6 +73,10 @@
  *   `Input(type=URI_FOLDER, path="azureml:n@latest" | "azureml:n:v", ...)` (v1 FileDatasets are uri_folder
  *   inputs to v2 jobs: MIG); the findings of the dataset and its consumption chain offer the fix of the
  *   v1 job configuration holding them (directly, or through `args = [...]` used once as its argument).
+ *   A folder dataset variable read elsewhere too (MLN train-with-datasets: `dataset.to_path()`, `dataset.register(...)`,
+ *   the name bound again in later cells) stays v1 for those reads, the input naming the folder's datastore URI
+ *   inline, when that binding alone reaches its uses (reach.ts `soleBinding`); the input is named after its
+ *   `as_named_input` name when no option precedes it (jobs.ts).
  *   A lookup variable bound elsewhere too or read otherwise (the keras MLN notebook's
  *   `dataset = Dataset.get_by_name(ws, name)` then `dataset.to_path()`) stays for those reads, the job
  *   reading the asset by name, when the mount is a simple statement after it in the same block (no
@@ -104,6 +109,7 @@ import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBui
 import { nodeRange, type RuleContext } from '../rule';
 import { endsLine, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
+import { soleBinding } from './reach';
 
 const REVIEW = '  # amlint: review';
 /**
@@ -571,7 +577,10 @@ export function splitOf(ctx: RuleContext, id: SyntaxNode): SyntaxNode | undefine
   const b = id.type === 'identifier' ? ctx.model.resolveName(id.text, id) : undefined;
   const pattern = b?.kind === 'assign' ? b.node.parent : undefined;
   const assign = pattern && ['pattern_list', 'tuple_pattern'].includes(pattern.type) ? pattern.parent : undefined;
-  if (assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), pattern!) || (b!.scope.bindings.get(id.text) ?? []).length !== 1) return undefined;
+  // Bound again later (`train_data = train_data.to_pandas_dataframe()`, the MLN auto-ml-regression shape):
+  // only where the split binding alone reaches its uses (reach.ts), `id` being one of them.
+  if (assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), pattern!)) return undefined;
+  if ((b!.scope.bindings.get(id.text) ?? []).length !== 1 && !soleBinding(ctx.model, b!)) return undefined;
   const right = assign.childForFieldName('right');
   const fn = right?.type === 'call' ? right.childForFieldName('function') : undefined;
   return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'random_split' ? right! : undefined;
@@ -946,8 +955,10 @@ function fileDataset(ctx: RuleContext, node: SyntaxNode | undefined): { made: Sy
     const b = ctx.model.resolveName(expr.text, expr);
     const assign = b?.node.parent;
     const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
-    if (!b || !right || (b.scope.bindings.get(expr.text) ?? []).length !== 1) return undefined;
-    single = (ctx.model.uses.get(b) ?? []).length === 1;
+    // Bound again (a notebook reusing `dataset` cell after cell): only where this binding alone reaches its uses (reach.ts).
+    const bound = (b?.scope.bindings.get(expr.text) ?? []).length;
+    if (!b || !right || (bound !== 1 && !soleBinding(ctx.model, b))) return undefined;
+    single = bound === 1 && (ctx.model.uses.get(b) ?? []).length === 1;
     expr = right;
     const made = unnamed(expr);
     return made && qnameOf(ctx, made) === FROM_FILES ? { made, replaced: expr, single } : undefined;
@@ -967,8 +978,25 @@ function fileDataset(ctx: RuleContext, node: SyntaxNode | undefined): { made: Sy
  * path ending in "/" or without an extension): a v1 FileDataset of one file mounts differently.
  * The consumer puts the edits in its own fix, and refers to the input as `${{inputs.<name>}}`.
  */
-export function dataInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): { input: string; edits: Edits } | undefined {
+export function dataInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): { input: string; edits: Edits; name?: string } | undefined {
   const fn = expr.type === 'call' ? expr.childForFieldName('function') : undefined;
+  const made = dataInputOf(fb, ctx, expr, fn);
+  return made && { ...made, name: consumptionName(ctx, fn?.childForFieldName('object') ?? undefined) };
+}
+
+/** The literal `as_named_input("n")` name of a consumption (inline, or in the assignment of the variable it reads), `n`. */
+function consumptionName(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
+  if (node?.type === 'identifier') {
+    const b = ctx.model.resolveName(node.text, node);
+    const assign = b?.node.parent;
+    node = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') ?? undefined : undefined;
+  }
+  const fn = node?.type === 'call' ? node.childForFieldName('function') : undefined;
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'as_named_input') return undefined;
+  return stringValue(bindArgs(node!, ['name'], ['name'])?.get('name'));
+}
+
+function dataInputOf(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, fn: SyntaxNode | null | undefined): { input: string; edits: Edits } | undefined {
   const how = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
   const mode = how === 'as_mount' ? 'RO_MOUNT' : how === 'as_download' ? 'DOWNLOAD' : undefined;
   const found = mode && noArgs(expr) ? fileDataset(ctx, fn!.childForFieldName('object') ?? undefined) : undefined;
@@ -977,12 +1005,14 @@ export function dataInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): {
     const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path="${registered.path}", mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
     return { input, edits: registered.stmt ? [[registered.stmt, '']] : [] };
   }
-  if (!found?.single) return undefined;
+  if (!found) return undefined;
   const file = fileUri(ctx, found.made, expr);
   if (!file?.folder) return undefined;
   const uri = file.uri;
-  // The dataset made inside the expression itself, or in a variable's assignment.
-  const inline = found.replaced.startIndex >= expr.startIndex && found.replaced.endIndex <= expr.endIndex;
+  // The dataset made inside the expression itself, or in a variable's assignment; a variable read
+  // elsewhere too (`dataset.to_path()`, `dataset.register(...)`) stays the v1 dataset for those reads,
+  // the job reading the same datastore folder.
+  const inline = !found.single || (found.replaced.startIndex >= expr.startIndex && found.replaced.endIndex <= expr.endIndex);
   const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path=${inline ? uri : unnamedText(ctx, fn!.childForFieldName('object')!)}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
   return { input, edits: inline ? [] : [[found.replaced, uri]] };
 }

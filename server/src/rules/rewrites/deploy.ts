@@ -12,6 +12,8 @@
  * the registration's fix. `Model.get_model_path(name)` in an online scoring script's `init()` (`run`
  * decorated or not) → the one entry of AZUREML_MODEL_DIR (see `getModelPath`). Not rewritten:
  * `Model.register` with datasets, sample inputs or a resource configuration (no v2 `Model` field),
+ * `model.delete()` (v2 ModelOperations archives model versions and deletes none,
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.modeloperations),
  * `model.download` when files are read after it in the module (v2 writes under
  * `<download_path>/<name>/`, not where v1 did; otherwise → `models.download`, marked for review), `Model.list`
  * other than iterated by a loop that only shows the models (v1's `latest=True` and tag filters have no
@@ -31,7 +33,8 @@
  * properties the endpoint's (when literals; else in the dict, v2 deployments have them too); `svc = Model.deploy(ws, name, [model],
  * ic, cfg)` → a `ManagedOnlineEndpoint` of that name and a `ManagedOnlineDeployment` "blue" taking
  * 100% of the traffic (DEP's names), each create waited on (a model registered by a run,
- * `best_run.register_model(...)`, stays v1 and goes in by name and version); then the service's uses on the endpoint:
+ * `best_run.register_model(...)`, stays v1 and goes in by name and version, as does a variable the model
+ * cannot type, v1 Model.deploy taking only v1 models; a registration refused there adds no import); then the service's uses on the endpoint:
  * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
  * "Succeeded"), `scoring_uri`/`name` stay, `get_logs` → `online_deployments.get_logs`, `run` → the
  * HTTP POST v1 made, with the endpoint key (v2 `invoke` reads a request file and returns text),
@@ -60,7 +63,8 @@
  * too (the call moves into the deployment).
  * Listing loops that only print (`for s in Webservice.list(ws):` reading name, scoring URI, tags,
  * description, swagger URI, state; `for name in ws.webservices:`) → the workspace's online endpoints,
- * the loop header marked for review (v1 listed ACI/AKS services; v2 lists endpoints).
+ * the loop header marked for review (v1 listed ACI/AKS services; v2 lists endpoints); not with v1's
+ * filters (`compute_type="ACI"`: v2 lists endpoints, which have no compute type of a v1 service).
  * A v1 web service looked up by name, `svc = Webservice(ws, name)` or `svc = ws.webservices[name]`
  * (not under a try: v1 raises KeyError there), is the online endpoint of that name, with all its
  * uses in one suggestion as above (`get_logs` reads the deployment the endpoint's
@@ -218,6 +222,15 @@ function versionString(node: SyntaxNode): string {
 
 /** The v2 expression replacing a `Model(...)` / `Model.register(...)` call, if its arguments translate. */
 function modelCallText(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
+  return modelCall(fb, ctx, call)?.();
+}
+
+/**
+ * `modelCallText` in two steps: the arguments checked and the client made now, the other imports
+ * (azure.ai.ml.entities/constants) added and the text built when the returned function is called
+ * (not at all when the rewrite is refused in between: no import of it is left behind).
+ */
+function modelCall(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): (() => string) | undefined {
   const q = qnameOf(ctx, call);
   if (q === MODEL) {
     // Model(ws, name[, version]) → models.get (MODEL; SDK: models.get needs a version or a label; v1 without a version means the latest).
@@ -226,7 +239,7 @@ function modelCallText(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): stri
     if (!name) return undefined;
     const version = args!.get('version');
     const ml = clientFor(fb, ctx, args!.get('workspace'));
-    return ml && `${ml}.models.get(name=${name.text}, ${version ? `version=${versionString(version)}` : 'label="latest"'})`;
+    return ml ? () => `${ml}.models.get(name=${name.text}, ${version ? `version=${versionString(version)}` : 'label="latest"'})` : undefined;
   }
   if (q === `${MODEL}.register`) {
     // MODEL: Model.register(ws, model_path, model_name) → models.create_or_update(Model(path, name, type=custom_model)).
@@ -239,16 +252,18 @@ function modelCallText(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): stri
     if (args.has('model_framework_version') && !args.has('model_framework')) return undefined;
     const ml = clientFor(fb, ctx, args.get('workspace'));
     if (!ml) return undefined;
-    const entities = fb.needModule('azure.ai.ml.entities');
-    const constants = fb.needModule('azure.ai.ml.constants');
-    return `${ml}.models.create_or_update(${entities}.Model(${kwargs([
-      ['name', args.get('model_name')],
-      ['path', args.get('model_path')],
-      ['description', args.get('description')],
-      ['tags', args.get('tags')],
-      ['properties', args.get('properties')],
-      ['type', `${constants}.AssetTypes.CUSTOM_MODEL`],
-    ])}))`;
+    return () => {
+      const entities = fb.needModule('azure.ai.ml.entities');
+      const constants = fb.needModule('azure.ai.ml.constants');
+      return `${ml}.models.create_or_update(${entities}.Model(${kwargs([
+        ['name', args.get('model_name')],
+        ['path', args.get('model_path')],
+        ['description', args.get('description')],
+        ['tags', args.get('tags')],
+        ['properties', args.get('properties')],
+        ['type', `${constants}.AssetTypes.CUSTOM_MODEL`],
+      ])}))`;
+    };
   }
   return undefined;
 }
@@ -259,17 +274,22 @@ function modelCallText(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): stri
  * the model goes into). Undefined when the variable is used in a way v2 models do not support.
  */
 function modelEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extraUse?: (use: SyntaxNode) => boolean): Edit[] | undefined {
-  const text = modelCallText(fb, ctx, call);
-  if (!text) return undefined;
-  const edits: Edit[] = [[call, text]];
-  if (qnameOf(ctx, call) === `${MODEL}.register` && bindArgs(call, REGISTER_SIGNATURE, REGISTER_SIGNATURE)?.has('model_framework')) {
-    // The dropped framework: a review mark at the end of the statement.
-    const stmt = statementOf(call);
-    if (!stmt || ownLineIndent(ctx, stmt) === undefined) return undefined;
-    const end = nodeRange(stmt).end;
-    edits.push([{ start: end, end }, REVIEW]);
-  }
-  if (statementOf(call) && call.parent?.type === 'expression_statement') return edits;
+  // The call's text is built last: its imports must not outlive a rewrite the uses refuse (modelCall).
+  const made = modelCall(fb, ctx, call);
+  if (!made) return undefined;
+  const edits: Edit[] = [];
+  const own = (): Edit[] | undefined => {
+    const mine: Edit[] = [[call, made()]];
+    if (qnameOf(ctx, call) === `${MODEL}.register` && bindArgs(call, REGISTER_SIGNATURE, REGISTER_SIGNATURE)?.has('model_framework')) {
+      // The dropped framework: a review mark at the end of the statement.
+      const stmt = statementOf(call);
+      if (!stmt || ownLineIndent(ctx, stmt) === undefined) return undefined;
+      const end = nodeRange(stmt).end;
+      mine.push([{ start: end, end }, REVIEW]);
+    }
+    return [...mine, ...edits];
+  };
+  if (statementOf(call) && call.parent?.type === 'expression_statement') return own();
   // Made inside another expression (`models.append(Model(ws, name))`): its uses are not known.
   const target = assignedName(call);
   if (!target) return undefined;
@@ -294,7 +314,7 @@ function modelEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extraUse
     else if (MODEL_RENAMED[m.name] && !m.call) edits.push([m.attr, `${use.text}.${MODEL_RENAMED[m.name]}`], ...valueUses(ctx, m.attr));
     else return undefined;
   }
-  return edits;
+  return own();
 }
 
 /** Inside a string (an f-string's interpolation): a replacement with quotes could end it. */
@@ -418,7 +438,9 @@ function shownLoop(ctx: RuleContext, call: SyntaxNode): { body: SyntaxNode; colo
 const modelList: Builder = (fb, ref, ctx) => {
   const call = ref.call!;
   const args = bindArgs(call, LIST_SIGNATURE, ['workspace', 'name']);
-  const shown = shownLoop(ctx, call);
+  // v1 returns a list, v2 an ItemPaged: the same for one `for` over it.
+  const iterated = listVariable(ctx, call);
+  const shown = shownLoop(ctx, iterated ?? call);
   if (!args?.get('workspace') || !shown) return undefined;
   const { body, colon, uses } = shown;
   for (const use of uses) {
@@ -478,12 +500,27 @@ function serviceListLoop(ctx: RuleContext, name: SyntaxNode | undefined): Syntax
   return right?.type === 'call' && qnameOf(ctx, right) === SERVICE_LIST ? right : undefined;
 }
 
-/** The `for` loop over `Model.list(...)` that binds `name`, if it does. */
+/** The `for` loop over `Model.list(...)` (directly or through listVariable) that binds `name`, if it does. */
 function listLoop(ctx: RuleContext, name: SyntaxNode): SyntaxNode | undefined {
   const b = name.type === 'identifier' ? ctx.model.resolveName(name.text, name) : undefined;
   const loop = b?.kind === 'loop' ? b.node.parent : undefined;
   const right = loop?.type === 'for_statement' && same(loop.childForFieldName('left'), b!.node) ? loop.childForFieldName('right') : undefined;
-  return right?.type === 'call' && qnameOf(ctx, right) === `${MODEL}.list` ? right : undefined;
+  if (right?.type === 'call' && qnameOf(ctx, right) === `${MODEL}.list`) return right;
+  const made = right?.type === 'identifier' ? definingCall(ctx, right) : undefined;
+  return made && qnameOf(ctx, made) === `${MODEL}.list` && same(listVariable(ctx, made), right) ? made : undefined;
+}
+
+/**
+ * `models = Model.list(...)` whose variable is read once, as the iterable of a `for` (MLN's
+ * train-within-notebook: `for m in models: print(m.name, m.version)`): that read, which the loop
+ * rewrite then starts from as from the call.
+ */
+function listVariable(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
+  const target = assignedName(call);
+  const uses = target ? usesOf(ctx, target) : [];
+  const bindings = target ? ctx.model.scopeAt(target).bindings.get(target.text) ?? [] : [];
+  const use = uses.length === 1 && bindings.length === 1 ? uses[0] : undefined;
+  return use?.parent?.type === 'for_statement' && same(use.parent.childForFieldName('right'), use) ? use : undefined;
 }
 
 /** `ws.models[name]` assigned to the name `x` is bound by: the attribute `ws.models` (workspace.ts rewrites the lookup). */
@@ -795,6 +832,11 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     // `[Model(ws, name)]` written in the call: its models.get goes into the deployment.
     else if (model.type === 'call' && qnameOf(ctx, model) === MODEL && modelCallText(fb, ctx, model)) modelText = modelCallText(fb, ctx, model)!;
     else return undefined;
+  } else if (modelSdk !== 'v2' && model.type === 'identifier') {
+    // A variable the model cannot type (`model = best_run.register_model(...)` on a run made in another
+    // notebook): v1 Model.deploy takes only v1 `Model` objects, so it is a registered model, referenced
+    // by name and version as above.
+    modelText = `f"azureml:{${model.text}.name}:{${model.text}.version}"`;
   } else if (modelSdk !== 'v2' && !(model.type === 'string' && stringValue(model) !== undefined)) return undefined;
 
   // InferenceConfig(entry_script, source_directory, environment) → CodeConfiguration + the deployment's environment (DEP).

@@ -5,6 +5,7 @@
  * Whole lifecycles are one fix, offered on each piece's finding:
  * - a submitted job (CMD): the configuration (`ScriptRunConfig` → `command` with `${{inputs.x}}`
  *   for variable arguments, `src.run_config.target/.environment = X` → `src.compute/.environment = X`,
+ *   `src.run_config.framework = "Python"` / `"python"` (v1's default) dropped (another framework: not rewritten),
  *   a v1 environment through environment.ts (its `environment_variables` → the command's), v1's
  *   defaults stated (no compute_target: `compute="local"`; no environment: the docs' image, marked
  *   `# amlint: review`), MPI/one-node PyTorch distribution, `run_config=rc` of a fresh `RunConfiguration()` set only by
@@ -1218,7 +1219,10 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
       // uri_folder input (data.ts dataInput; CMD: data arguments become `${{inputs.x}}`).
       const data = item.type === 'call' && fb ? dataInput(fb, ctx, item) : undefined;
       if (data) {
-        const name = inputName(items[i - 1], item);
+        // Named after the option before it, else its `as_named_input` name (v1's name for the data).
+        const flagged = items[i - 1]?.type === 'string' && /^-/.test(stringValue(items[i - 1]) ?? '');
+        const named = data.name?.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
+        const name = inputName(items[i - 1], item) ?? (!flagged && named && /^[a-z_][a-z0-9_]*$/.test(named) ? named : undefined);
         if (!name || inputs.some(([n]) => n === name)) return undefined;
         inputs.push([name, data.input]);
         edits.push(...data.edits);
@@ -1382,6 +1386,16 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
       if (c === null || c === undefined) return undefined;
       edits.push([a.assign, `${use.text}.compute = ${c}`]);
       setsTarget = true;
+    } else if (a?.field === 'framework') {
+      // Python is v1's default framework (azureml-core runconfig.py RunConfiguration: `self.framework =
+      // framework if framework else "Python"`), what a v2 command runs: the statement goes (its block keeps
+      // another statement). Also "python", as MachineLearningNotebooks' train-with-datasets sets it (the
+      // service's case handling is not in the SDK source; other spellings are not rewritten).
+      const st = a.assign.parent!;
+      const block = st.parent;
+      if (!['Python', 'python'].includes(stringValue(a.value) ?? '') || !block || !endsLine(ctx, st) || lineIndent(ctx, st).length !== st.startPosition.column) return undefined;
+      if (block.type !== 'module' && block.namedChildren.filter((n) => n.type !== 'comment').length < 2) return undefined;
+      edits.push([wholeLines(ctx, st), '']);
     } else if (a?.field === 'environment') {
       const later: { text?: string } = {};
       const e = envEdits(fb, ctx, a.value, later);
@@ -2039,6 +2053,7 @@ const JOB_REWRITES: Rewrites = {
     // `src.run_config.target = X` / `.environment = env`: with the ScriptRunConfig that made `src`.
     'azureml.core.ScriptRunConfig.run_config.target': runConfigPiece,
     'azureml.core.ScriptRunConfig.run_config.environment': runConfigPiece,
+    'azureml.core.ScriptRunConfig.run_config.framework': runConfigPiece,
   },
 };
 

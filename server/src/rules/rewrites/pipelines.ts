@@ -13,6 +13,8 @@
  * expressions `${{name}}`/`${{output_name}}`: concept-expressions), a v1 file dataset
  * mounted/downloaded in a step's arguments becomes an input of that step's command (data.ts
  * `dataInput`, named after the option before it: `--input-data` → input_data), the compute is a name (jobs.ts `computeName`),
+ * a `PipelineData` read through `.as_mount()`/`.as_input(name)` (bind mode "mount") is the same input,
+ * `allow_reuse` is the command's `is_deterministic`, `Pipeline(description=)` the decorator's,
  * `Pipeline(default_datastore=ds)` becomes `@dsl.pipeline(default_datastore="<name>")` and
  * `default_source_directory=d` the `code=d` of the steps that name none,
  * a `PipelineParameter` becomes a parameter of an inserted `@dsl.pipeline` function (its
@@ -39,7 +41,7 @@
  * (`regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`);
  * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
  *
- * Not rewritten (no suggestion): other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
+ * Not rewritten (no suggestion): `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
  * ...: the AutoMLStep of the Udacity pipelines has no v2 node form), `register_on_complete` /
  * `read_delimited_files` on an OutputFileDatasetConfig (no v2 counterpart checked), destinations with
  * other placeholders or on the default datastore of a pipeline that sets another default, steps with
@@ -48,8 +50,9 @@
  * `inputs=[ds.as_named_input(...)]`, `DatasetConsumptionConfig`: read through the run, which v2 has not),
  * DataReferences/DataPaths on the default datastore, downloaded or with path_on_compute, data on
  * a datastore amlint cannot name, steps or data used outside the pipeline or in several pipelines,
- * a run_after without a data dependency (v2 orders nodes by data only; no v2 form:
- * https://github.com/Azure/azure-sdk-for-python/issues/33288, Azure/azure-cli#26739),
+ * a run_after without a data dependency (v2 orders nodes by data only; no v2 form: "SDK v2 doesn't support execution order control without data
+ * dependencies", https://github.com/Azure/azure-sdk-for-python/issues/34196; the dummy-output workaround of
+ * azureml-examples sdk/python/jobs/pipelines/stepsequence changes the scripts' outputs),
  * pipelines used in other ways (`pipeline.publish(...)` has no v2 equivalent), and any piece
  * defined in another block than the `Pipeline(...)` statement (a branch could change which
  * definition is seen).
@@ -341,8 +344,10 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const a = need(bindArgs(made, ['name', 'datastore'], ['name', 'datastore', 'is_directory']));
       const ds = a.get('datastore');
       const store = ds ? need(datastoreOf(ctx, ds)) : DEFAULT_STORE;
+      // is_directory: "whether the output is a directory or single file" (azureml-pipeline-core OutputPortBinding docs);
+      // a single file is not the uri_folder output it becomes.
       const dir = a.get('is_directory');
-      if (dir) need(dir.type === 'true' || dir.type === 'false');
+      if (dir) need(dir.type === 'true');
       data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'pipeline_data', datastore: store === DEFAULT_STORE ? undefined : store };
     } else if (q === OUTPUT_CONFIG) {
       const a = need(bindArgs(made, ['name', 'destination'], ['name', 'destination']));
@@ -413,7 +418,9 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     const obj = fn?.childForFieldName('object');
     if (!obj || obj.type !== 'identifier' || !(method === 'as_mount' || method === 'as_input')) return undefined;
     const d = dataOf(obj);
-    if (!d || d.kind !== 'output_config') return undefined;
+    // PipelineData: `as_mount()`/`as_input(name)` make an InputPortBinding, bind_mode "mount" (azureml-pipeline-core
+    // InputPortBinding docs), as a v2 input is mounted by default: the same input.
+    if (!d || (d.kind !== 'output_config' && d.kind !== 'pipeline_data')) return undefined;
     const a = callArgs(node);
     need(!a.splat && (method === 'as_mount' ? noArgs(node) : a.positional.length + a.keywords.size <= 1));
     return { data: d, input: true };
@@ -928,6 +935,8 @@ export const PIPELINES: Rewrites = {
       return pipelineFixFor(fb, ctx, outer);
     },
     [`${PIPELINE_DATA}.as_dataset`]: piece,
+    [`${PIPELINE_DATA}.as_mount`]: piece,
+    [`${PIPELINE_DATA}.as_input`]: piece,
     [PARAMETER]: piece,
     // DataReference / DataPath + DataPathComputeBinding read by steps: inputs of their commands / of the pipeline.
     [DATA_REFERENCE]: piece,

@@ -40,8 +40,14 @@
  * when that reads no local of the helper. A workspace parameter of a module-level function gets
  * the config file's client when the module never calls the function (unknown callers, like a name
  * bound nowhere) or every call passes a config-file workspace (configParameter); the bridge
- * statement when every call passes the same bridged module-level variable (passedBridge); else
- * none. A workspace returned, or handed to a function of the module that still reads its
+ * statement when every call passes the same bridged module-level variable (passedBridge); when
+ * every call (the function named nowhere else) passes a v1 workspace made in the module
+ * (`Workspace(...)`/`.get`/`.from_config(...)`, or a helperClient helper: `ws = get_workspace()`),
+ * the bridge built from the parameter itself as the function's first statement (parameterBridge);
+ * else none. A workspace returned by code the model cannot type (`auth.get_workspace("x")` of
+ * another module) and passed as a v1 call's workspace (`workspace=`, or the first argument of a
+ * call taking it first) bridges after its statement, marked `# amlint: review` (that code may
+ * authenticate otherwise) (untypedBridge); never judged from its name. A workspace returned, or handed to a function of the module that still reads its
  * parameter or to a function imported from a module that is not an SDK's (`from helpers import
  * submit_run`: toImportedHelper), is never turned into an MLClient (that code would receive one);
  * nor is a datastore so handed on made a v2 datastore.
@@ -87,8 +93,8 @@
  * SSH open, a key, a vnet, tags or an assigned user, an authentication object read for
  * `get_token` (v1's takes scopes its own way) or for a header as well as otherwise, a property read on a workspace parameter
  * (`def f(ws: Workspace): ws.name`: the caller's object is unknown), any workspace parameter of a job
- * script (a job has no config file), a parameter whose callers pass a workspace bound under
- * `if __name__ == "__main__":` (a module importing the function has no bridge), an authentication
+ * script (a job has no config file), a parameter some caller passes anything but a v1 workspace
+ * made in the module, or passes one logged in interactively (a second login per call), an authentication
  * variable bound more than once (`if t: auth = Interactive... else: auth = AzureCli...`: the kept
  * v1 consumer reads either), a datastore or dataset lookup in a try body whose handler is narrower
  * than `Exception` (`except UserErrorException:` would not catch v2's ResourceNotFoundError) or
@@ -154,7 +160,9 @@ export interface Client {
  * `ws` already an MLClient (rewritten by an earlier fix): itself. A variable whose producer can
  * become an MLClient with all its uses: that same fix, and the variable. Else, for
  * `Workspace.from_config()`, a parameter or a workspace reached through a run: the module's
- * `ml_client` (as every other rewrite does). Undefined when the config file's client may name
+ * `ml_client` (as every other rewrite does); a bridge built from a parameter every caller passes a
+ * v1 workspace (parameterBridge) or from an untyped workspace used as one (untypedBridge).
+ * Undefined when the config file's client may name
  * another workspace (`Workspace(...)`, `Workspace.get(...)`, `from_config(path)`, any other call).
  * `exempt`: the v1 call whose fix asks (data.ts): uses of a datastore inside it do not block the
  * whole workspace, that fix rewrites them.
@@ -184,7 +192,7 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
     return bridge ? { ml: bridge, edits: [] } : undefined;
   }
   if (made) {
-    const ml = ws.type === 'identifier' ? helperClient(fb, ctx, ws, made) : undefined;
+    const ml = ws.type === 'identifier' ? helperClient(fb, ctx, ws, made) ?? untypedBridge(fb, ctx, ws, made) : undefined;
     return ml ? { ml, edits: [] } : undefined;
   }
   // A workspace reached through a run: in a job's own script, `run.experiment.workspace` of the
@@ -196,10 +204,14 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
   }
   if (inJobScript(ctx)) return undefined;
   // A parameter: the config file's workspace only when every caller in the module passes one.
-  // (A name bound nowhere, the workspace of an earlier notebook or script, is taken to be the config file's.)
-  const param = ws.type === 'identifier' && ctx.model.resolveName(ws.text, ws)?.kind === 'param';
-  if (!param || configParameter(ctx, ws)) return { ml: fb.mlClient(), edits: [] };
-  const ml = passedBridge(fb, ctx, ws);
+  // (A name bound nowhere, the workspace of an earlier notebook or script, is taken to be the config
+  // file's; not an attribute, `self.ws`, or a name bound otherwise, `for ws in ...`: unknown.)
+  if (ws.type !== 'identifier') return undefined;
+  const binding = ctx.model.resolveName(ws.text, ws);
+  if (!binding) return { ml: fb.mlClient(), edits: [] };
+  if (binding.kind !== 'param') return undefined;
+  if (configParameter(ctx, ws)) return { ml: fb.mlClient(), edits: [] };
+  const ml = passedBridge(fb, ctx, ws) ?? parameterBridge(fb, ctx, ws);
   return ml ? { ml, edits: [] } : undefined;
 }
 
@@ -292,6 +304,95 @@ function passedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode): string 
   return ml === 'ml_client' ? ml : undefined;
 }
 
+/**
+ * A workspace parameter `ws` of a module-level function that every call in the module (at least
+ * one, the function named nowhere else) passes a v1 workspace made there: a name bound once to
+ * `Workspace(...)` / `Workspace.get(...)` / `Workspace.from_config(...)` or to a helper of
+ * helperClient's shape (`ws = get_workspace()`). The parameter is then a v1 Workspace, and the
+ * bridge of bridgeClient is built from it as the function's first statement, `ml_client =
+ * MLClient(<credential>, ws.subscription_id, ws.resource_group, ws.name)` (whatever workspace a
+ * caller passes, the client names it). The credential: the callers' `auth=` made again
+ * (bridgeCredential, one caller only, no interactive login), else DefaultAzureCredential.
+ * MLClient(credential, subscription_id, resource_group_name, workspace_name):
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.mlclient
+ */
+function parameterBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode): string | undefined {
+  const b = ctx.model.resolveName(ws.text, ws);
+  if (b?.kind !== 'param' || (b.scope.bindings.get(ws.text) ?? []).length !== 1) return undefined;
+  let def: SyntaxNode | null = b.node.parent;
+  while (def && def.type !== 'function_definition') def = def.parent;
+  const name = def?.childForFieldName('name');
+  const names = def && parameterNames(def);
+  if (!def || !name || !names || def.parent?.type !== 'module' || !names.includes(ws.text)) return undefined;
+  const calls = usesOf(ctx, name);
+  if (!calls.length) return undefined;
+  let auth: SyntaxNode | undefined;
+  for (const use of calls) {
+    const call = use.parent;
+    if (call?.type !== 'call' || !same(call.childForFieldName('function'), use)) return undefined;
+    const arg = bindArgs(call, names, names)?.get(ws.text);
+    const made = arg && definingCall(ctx, arg);
+    const target = made && assignedName(made);
+    if (!made || !target || !same(ctx.model.resolveName(arg!.text, arg!)?.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
+    const producer = workspaceProducer(ctx, made);
+    if (!producer) return undefined;
+    if (producer.auth) {
+      if (calls.length !== 1) return undefined;
+      auth = producer.auth;
+    }
+  }
+  const cred = auth ? bridgeCredential(ctx, auth) : { text: (f: FixBuilder) => `${f.need('azure.identity', 'DefaultAzureCredential')}()`, review: false };
+  if (!cred || cred.review) return undefined;
+  // The statement goes first in the body (after a docstring), on its own line, named `ml_client`
+  // only where the module names it nowhere else (or it is already there, from an earlier pass).
+  const body = def.childForFieldName('body');
+  const stmts = (body?.namedChildren ?? []).filter((c) => c.type !== 'comment');
+  const docstring = stmts[0]?.type === 'expression_statement' && stmts[0].namedChildren[0]?.type === 'string' ? 1 : 0;
+  const first = stmts[docstring];
+  if (!first) return undefined;
+  const bound = ctx.model.scopeAt(first).bindings.get('ml_client') ?? [];
+  if (bound.length) {
+    const right = bound.length === 1 && bound[0].node.parent?.type === 'assignment' ? bound[0].node.parent.childForFieldName('right') : undefined;
+    const use = right?.type === 'call' ? callArgs(right).positional[1]?.childForFieldName('object') : undefined;
+    const own = use && use.text === ws.text && bridgeCallOf(ctx, use) && same(ctx.model.resolveName(ws.text, use)?.node, b.node) && same(right!.parent?.parent ?? undefined, first);
+    return own ? 'ml_client' : undefined;
+  }
+  if (/\bml_client\b/.test(ctx.module.text)) return undefined;
+  const indent = statementIndent(ctx, first);
+  const text = ctx.module.text;
+  const lineStart = text.lastIndexOf('\n', first.startIndex - 1) + 1;
+  if (indent === undefined || text.slice(lineStart, first.startIndex) !== indent) return undefined;
+  const x = ws.text;
+  const call = `${fb.need('azure.ai.ml', 'MLClient')}(${cred.text(fb)}, ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  let done = bridgeInserted.get(fb);
+  if (!done) bridgeInserted.set(fb, (done = new Set()));
+  if (!done.has(-first.startIndex - 1)) {
+    done.add(-first.startIndex - 1);
+    const start = nodeRange(first).start;
+    fb.replace({ start, end: start }, `ml_client = ${call}\n${indent}`);
+  }
+  return 'ml_client';
+}
+
+/**
+ * The call `made` makes a v1 Workspace: `Workspace(...)` / `Workspace.get(...)` /
+ * `Workspace.from_config(...)`, or a helper of helperClient's shape returning one (its `auth=`
+ * must read the same outside the helper). Its `auth=` argument, if any.
+ */
+function workspaceProducer(ctx: RuleContext, made: SyntaxNode): { auth?: SyntaxNode } | undefined {
+  let producer: SyntaxNode | undefined = made;
+  let def: SyntaxNode | undefined;
+  if (![FROM_CONFIG, WS_CLASS, WORKSPACE_GET].includes(qnameOf(ctx, made) ?? '')) {
+    def = localFunction(ctx, made.childForFieldName('function'));
+    producer = def && helperProducer(ctx, def);
+  }
+  const args = !producer ? undefined : qnameOf(ctx, producer) === FROM_CONFIG ? bindArgs(producer, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, producer);
+  if (!args) return undefined;
+  const auth = args.get('auth');
+  if (auth && def && !visibleOutside(ctx, auth, def)) return undefined;
+  return { auth };
+}
+
 /** A name bound once, straight-line, to `Workspace.from_config()` (no arguments) or to `MLClient.from_config(credential=...)`. */
 function configWorkspace(ctx: RuleContext, arg: SyntaxNode): boolean {
   const made = definingCall(ctx, arg);
@@ -318,6 +419,22 @@ function helperClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: Sy
   const target = assignedName(made);
   const b = ctx.model.resolveName(ws.text, ws);
   if (!def || !target || !b || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !(straightLine(made) || inMainGuard(made))) return undefined;
+  const producer = helperProducer(ctx, def);
+  if (!producer) return undefined;
+  const q = qnameOf(ctx, producer);
+  const args = q === FROM_CONFIG ? bindArgs(producer, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, producer);
+  if (!args) return undefined;
+  const auth = args.get('auth');
+  if (auth && !visibleOutside(ctx, auth, def)) return undefined;
+  const cred = auth ? bridgeCredential(ctx, auth) : { text: (f: FixBuilder) => `${f.need('azure.identity', 'DefaultAzureCredential')}()`, review: false };
+  if (!cred) return undefined;
+  const x = ws.text;
+  const call = `${fb.need('azure.ai.ml', 'MLClient')}(${cred.text(fb)}, ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  return namedBridge(fb, ctx, target, call, cred.review ? REVIEW : '');
+}
+
+/** The `Workspace(...)` / `Workspace.get(...)` / `Workspace.from_config(...)` call a plain function `def` returns as its last and only `return` (inline or a local bound once). */
+function helperProducer(ctx: RuleContext, def: SyntaxNode): SyntaxNode | undefined {
   if (def.parent?.type === 'decorated_definition' || def.text.startsWith('async') || /\byield\b/.test(def.text)) return undefined;
   const body = def.childForFieldName('body');
   const last = body?.namedChildren[body.namedChildren.length - 1];
@@ -330,16 +447,45 @@ function helperClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: Sy
     producer = call;
   }
   const q = qnameOf(ctx, producer);
-  if (producer?.type !== 'call' || (q !== FROM_CONFIG && q !== WS_CLASS && q !== WORKSPACE_GET)) return undefined;
-  const args = q === FROM_CONFIG ? bindArgs(producer, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, producer);
-  if (!args) return undefined;
-  const auth = args.get('auth');
-  if (auth && !visibleOutside(ctx, auth, def)) return undefined;
-  const cred = auth ? bridgeCredential(ctx, auth) : { text: (f: FixBuilder) => `${f.need('azure.identity', 'DefaultAzureCredential')}()`, review: false };
-  if (!cred) return undefined;
+  return producer?.type === 'call' && (q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET) ? producer : undefined;
+}
+
+/** v1 calls whose first parameter is the workspace (azureml-core / azureml-pipeline-core signatures). */
+const WORKSPACE_FIRST = new Set([
+  'azureml.core.Experiment', 'azureml.core.Environment.get', 'azureml.core.Environment.list', 'azureml.core.Model', 'azureml.core.Model.register',
+  'azureml.core.Model.deploy', 'azureml.core.Model.list', 'azureml.core.webservice.Webservice', 'azureml.core.webservice.AciWebservice',
+  'azureml.core.Dataset.get_by_id', 'azureml.pipeline.core.Pipeline',
+]);
+
+/**
+ * `ws = helper.get_workspace(...)`, a call of code the model cannot type (another module's, not an
+ * SDK's) whose value this module uses as a v1 workspace: passed as the `workspace=` argument of a
+ * v1 call, or as the first argument of one taking the workspace first (WORKSPACE_FIRST, TAKES_CLIENT); never
+ * judged from the name. The workspace stays, and its consumers get the bridge of bridgeClient,
+ * `ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)`
+ * as its own statement after it, marked for review: the helper may authenticate otherwise.
+ * MLClient(credential, subscription_id, resource_group_name, workspace_name):
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.mlclient
+ */
+function untypedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: SyntaxNode): string | undefined {
+  const fn = made.childForFieldName('function');
+  const callee = fn ? ctx.model.evaluate(fn) : undefined;
+  if (!fn || localFunction(ctx, fn) || (callee?.kind === 'ref' && sdkOf(callee)) || ctx.model.evaluate(ws)) return undefined;
+  const target = assignedName(made);
+  const b = ctx.model.resolveName(ws.text, ws);
+  if (!target || !b || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !straightLine(made)) return undefined;
+  const asWorkspace = (use: SyntaxNode): boolean => {
+    const kw = use.parent?.type === 'keyword_argument' && same(use.parent.childForFieldName('value'), use) ? use.parent : undefined;
+    const list = kw ? kw.parent : use.parent;
+    const q = list?.type === 'argument_list' ? qnameOf(ctx, list.parent ?? undefined) : undefined;
+    if (!q || sdkOf({ kind: 'ref', qname: q }) !== 'v1') return false;
+    if (kw) return kw.childForFieldName('name')?.text === 'workspace';
+    return (WORKSPACE_FIRST.has(q) || TAKES_CLIENT.has(q)) && same(callArgs(list!.parent!).positional[0], use);
+  };
+  if (!usesOf(ctx, target).some(asWorkspace)) return undefined;
   const x = ws.text;
-  const call = `${fb.need('azure.ai.ml', 'MLClient')}(${cred.text(fb)}, ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
-  return namedBridge(fb, ctx, target, call, cred.review ? REVIEW : '');
+  const call = `${fb.need('azure.ai.ml', 'MLClient')}(${fb.need('azure.identity', 'DefaultAzureCredential')}(), ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  return namedBridge(fb, ctx, target, call, REVIEW);
 }
 
 /**
