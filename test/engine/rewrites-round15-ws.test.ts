@@ -135,6 +135,32 @@ describe('rewrites round 15 (workspace): a workspace parameter, an untyped works
         '',
       ].join('\n'),
     ],
+    [
+      'the helper may give None and the code tests it: the bridge is None too, so the code\'s own check still runs (review 16)',
+      [
+        'from azureml.core.compute import ComputeTarget',
+        'from helpers import Authenticator',
+        'ws = Authenticator().get_workspace("research")',
+        'if ws is not None:',
+        '    cluster = ComputeTarget(workspace=ws, name="cpu-cluster")',
+        '    print(cluster.provisioning_state)',
+        'else:',
+        '    print("Workspace not available")',
+        '',
+      ].join('\n'),
+      [
+        ...CLIENT,
+        'from helpers import Authenticator',
+        'ws = Authenticator().get_workspace("research")',
+        `${BRIDGE} if ws is not None else None${REVIEW}`,
+        'if ws is not None:',
+        '    cluster = ml_client.compute.get("cpu-cluster")',
+        '    print(cluster.provisioning_state)',
+        'else:',
+        '    print("Workspace not available")',
+        '',
+      ].join('\n'),
+    ],
   ]);
 
   it('a notebook: the untyped workspace in one cell, the v1 call receiving it in the next', () => {

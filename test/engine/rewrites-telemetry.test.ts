@@ -19,11 +19,6 @@ describe('rewrites: SDK v1 diagnostics collection', () => {
       'import os\nprint(os.getcwd())\n',
     ],
     [
-      'an opt-out in a block sets the environment variable (for this process only: review)',
-      'from azureml.telemetry import set_diagnostics_collection\nif True:\n    set_diagnostics_collection(False)\n',
-      'import os\nif True:\n    os.environ["AZUREML_SDKV2_TELEMETRY_OPTOUT"] = "true"  # amlint: review\n',
-    ],
-    [
       'the only statement of a block becomes `pass`',
       'from azureml.telemetry import set_diagnostics_collection\ndef setup():\n    set_diagnostics_collection(send_diagnostics=True)\n',
       'def setup():\n    pass\n',
@@ -31,6 +26,8 @@ describe('rewrites: SDK v1 diagnostics collection', () => {
   ]);
 
   for (const [title, text] of [
+    // azure-ai-ml reads AZUREML_SDKV2_TELEMETRY_OPTOUT when a client is built, and the rewrites build ml_client first.
+    ['an opt-out (send_diagnostics=False)', 'from azureml.core import Workspace\nfrom azureml.telemetry import set_diagnostics_collection\nset_diagnostics_collection(send_diagnostics=False)\nws = Workspace.from_config()\nprint(ws.name)\n'],
     ['a value that is not a literal', 'import sys\nfrom azureml.telemetry import set_diagnostics_collection\nset_diagnostics_collection(send_diagnostics="--telemetry" in sys.argv)\n'],
     ['another config file (path=)', 'from azureml.telemetry import set_diagnostics_collection\nset_diagnostics_collection(True, path="telemetry.json")\n'],
     ['a result that is used', 'from azureml.telemetry import set_diagnostics_collection\nprint(set_diagnostics_collection(True))\n'],

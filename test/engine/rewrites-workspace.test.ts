@@ -116,8 +116,18 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
     ],
     [
       'a from_config workspace under an if, with no v1 member reads, still becomes an MLClient',
-      'from azureml.core import Workspace\nif offline:\n    ws = Workspace.from_config()\nuse(ws)\n',
-      `${IMPORTS}if offline:\n    ws = MLClient.from_config(credential=DefaultAzureCredential())\nuse(ws)\n`,
+      'from azureml.core import Workspace\nif offline:\n    ws = Workspace.from_config()\nprint(ws)\n',
+      `${IMPORTS}if offline:\n    ws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws)\n`,
+    ],
+    [
+      'a workspace handed to code amlint cannot see (a function bound nowhere, a class, a method, another name) stays v1',
+      'from azureml.core import Workspace\nws = Workspace.from_config()\nuse(ws)\n',
+      'from azureml.core import Workspace\nws = Workspace.from_config()\nuse(ws)\n',
+    ],
+    [
+      'the same for a helper object given the workspace (its methods may call v1 code with it)',
+      'from azureml.core import Workspace\nfrom helpers import Uploader\nws = Workspace.from_config()\nh = Uploader()\nw2 = ws\nh.upload(ws, "data")\n',
+      'from azureml.core import Workspace\nfrom helpers import Uploader\nws = Workspace.from_config()\nh = Uploader()\nw2 = ws\nh.upload(ws, "data")\n',
     ],
     [
       'get_mlflow_tracking_uri and get_details as uses of the whole workspace (TRK: workspaces.get(...).mlflow_tracking_uri)',

@@ -236,6 +236,25 @@ function parameterUsed(ctx: RuleContext, call: SyntaxNode, use: SyntaxNode): boo
   return b.length !== 1 || (ctx.model.uses.get(b[0]) ?? []).length > 0;
 }
 
+/**
+ * A bare use of a workspace variable that reads nothing of it as a workspace: a statement of its
+ * own (a notebook's display), `print(ws)`, a test (`if ws:`, `ws is None`, `not ws`), or an argument
+ * of a function of this module that never reads that parameter.
+ */
+function inertUse(ctx: RuleContext, use: SyntaxNode): boolean {
+  const p = use.parent;
+  if (!p) return false;
+  if (p.type === 'expression_statement') return true;
+  if (p.type === 'not_operator' || ((p.type === 'if_statement' || p.type === 'while_statement' || p.type === 'elif_clause') && same(p.childForFieldName('condition'), use))) return true;
+  if (p.type === 'comparison_operator' && p.namedChildren.length === 2 && p.namedChildren.some((c) => c.type === 'none')) return true;
+  if (p.type === 'argument_list' && p.parent?.type === 'call') {
+    const fn = p.parent.childForFieldName('function');
+    if (fn?.type === 'identifier' && fn.text === 'print' && !ctx.model.resolveName('print', fn)) return true;
+    return !!localFunction(ctx, fn) && !parameterUsed(ctx, p.parent, use);
+  }
+  return false;
+}
+
 /** The plain parameter names of a `def` (undefined with `*args`, `**kw`, defaults are fine). */
 function parameterNames(def: SyntaxNode): string[] | undefined {
   const names: string[] = [];
@@ -483,8 +502,15 @@ function untypedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: S
     return (WORKSPACE_FIRST.has(q) || TAKES_CLIENT.has(q)) && same(callArgs(list!.parent!).positional[0], use);
   };
   if (!usesOf(ctx, target).some(asWorkspace)) return undefined;
+  // Code that may give None, tested afterwards (`if ws is not None:`, `if not ws:`): the bridge is
+  // None too, so it does not fail before the code's own check (as v1 failed only at its next call).
+  const tested = usesOf(ctx, target).some((u) => {
+    const p = u.parent;
+    return !!p && (p.type === 'not_operator' || p.type === 'boolean_operator' || (p.type === 'comparison_operator' && p.namedChildren.some((c) => c.type === 'none')) || ((p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'while_statement') && same(p.childForFieldName('condition'), u)));
+  });
   const x = ws.text;
-  const call = `${fb.need('azure.ai.ml', 'MLClient')}(${fb.need('azure.identity', 'DefaultAzureCredential')}(), ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  const client = `${fb.need('azure.ai.ml', 'MLClient')}(${fb.need('azure.identity', 'DefaultAzureCredential')}(), ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  const call = tested ? `${client} if ${x} is not None else None` : client;
   return namedBridge(fb, ctx, target, call, REVIEW);
 }
 
@@ -804,7 +830,13 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
       continue;
     }
     const m = memberOf(use);
-    if (!m) continue;
+    if (!m) {
+      // Not a member: only uses that read nothing of it as a workspace (shown, tested, given to a
+      // function of this module that never reads it); else it is handed on to code that would get
+      // an MLClient (`Helper(ws)`, `h.upload(ws)`, `w2 = ws`, `{"ws": ws}`, a lambda).
+      if (inertUse(ctx, use)) continue;
+      return undefined;
+    }
     const x = use.text;
     // Same name on MLClient: an edit that keeps the text, so its finding offers this fix too.
     if (m.name === 'subscription_id') edits.push([m.attr, m.attr.text], ...valueUses(ctx, m.attr));
