@@ -120,6 +120,7 @@ interface ScaleResult {
   cliAllCpu: number;
   /** The same with --jobs 1. */
   cliAllOne: number;
+  cliAllStylish: number;
   cliPy: number;
   cliPyCpu: number;
   ruff: number;
@@ -150,6 +151,8 @@ function measureScale(tree: GeneratedTree, scale: number, repeat: number, work: 
       add('cliAllCpu', t.cpu);
     },
     () => add('cliAllOne', runCli(tree.root, ['--format', 'json', '--no-cache', '--jobs', '1', '.'], path.join(work, `out-${scale}-j1.json`)).wall),
+    // The default (stylish) output shows no suggestions, so it skips chain suggestions (engine chains.ts).
+    () => add('cliAllStylish', runCli(tree.root, ['--no-cache', '.'], path.join(work, `out-${scale}-stylish.txt`)).wall),
     () => {
       const t = runCli(tree.root, ['--format', 'json', '--no-cache', ...relPy], path.join(work, `out-py-${scale}.json`));
       add('cliPy', t.wall);
@@ -184,6 +187,7 @@ function measureScale(tree: GeneratedTree, scale: number, repeat: number, work: 
     cliAll: m('cliAll'),
     cliAllCpu: m('cliAllCpu'),
     cliAllOne: m('cliAllOne'),
+    cliAllStylish: m('cliAllStylish'),
     cliPy: m('cliPy'),
     cliPyCpu: m('cliPyCpu'),
     ruff: m('ruff'),
@@ -274,6 +278,7 @@ export function table(scales: ScaleResult[], cache: CacheResult | undefined, lsp
     rows.push(['  amlint CLI, all files', ...per((s) => fmtMs(s.cliAll)), '', '']);
     rows.push(['    CPU time (all threads)', ...per((s) => fmtMs(s.cliAllCpu)), '', '']);
     rows.push(['    with --jobs 1 (one thread)', ...per((s) => fmtMs(s.cliAllOne)), '', '']);
+    rows.push(['    default output (no chain suggestions)', ...per((s) => fmtMs(s.cliAllStylish)), '', '']);
     rows.push(['  amlint CLI, .py files only', ...per((s) => fmtMs(s.cliPy)), '', '']);
     rows.push(['  Ruff TID251, .py files (in-process: read + check)', ...per((s) => fmtMs(s.ruff)), '', '']);
     rows.push(['    + loading Ruff (wasm, Workspace)', ...per((s) => fmtMs(s.ruffWithLoad)), '', '']);

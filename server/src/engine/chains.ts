@@ -311,9 +311,19 @@ const ON_DEMAND_LINTS = 12;
  */
 export const ON_DEMAND_MAX_LINES = 1000;
 
+const lineCounts = new WeakMap<DocumentInput, number>();
+
 function codeLines(input: DocumentInput): number {
-  const count = (t: string): number => t.split('\n').length;
-  return input.kind === 'notebook' ? input.cells.reduce((n, c) => n + (c.kind === 'code' ? count(c.text) : 0), 0) : count(input.text);
+  let n = lineCounts.get(input);
+  if (n !== undefined) return n;
+  const count = (t: string): number => {
+    let lines = 1;
+    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lines++;
+    return lines;
+  };
+  n = input.kind === 'notebook' ? input.cells.reduce((sum, c) => sum + (c.kind === 'code' ? count(c.text) : 0), 0) : input.kind === 'python' ? count(input.text) : 0;
+  lineCounts.set(input, n);
+  return n;
 }
 
 /**
