@@ -384,11 +384,16 @@ function reusedFindings(analysis: Analysis, previous: Analysis | undefined, sett
     if (!hasPendingFixes(memo.findings[i]!)) return;
     deferFixes(f, epoch, () => {
       fresh ??= matchLineEndings(findingsOf(analysis, engineSettings), analysis.input);
-      const same = fresh.find((g) => g.code === f.code && g.cell === f.cell && g.message === f.message && sameRange(g.range, f.range));
+      const same = fresh.find((g) => sameFinding(g, f));
       return same && takeDeferredFixes(same);
     });
   });
   return shifted;
+}
+
+/** The same finding (rule, cell, message, range), e.g. in another analysis of the same text. */
+export function sameFinding(a: Finding, b: Finding): boolean {
+  return a.code === b.code && a.cell === b.cell && a.message === b.message && sameRange(a.range, b.range);
 }
 
 function sameRange(a: Range, b: Range): boolean {

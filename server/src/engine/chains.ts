@@ -17,8 +17,9 @@
  * Every part is a fix the rules offered for the text it was computed on, so the chain is exactly
  * what applying them one after the other does: a suggestion, or safe when every part is safe.
  */
-import { lint } from './analyse';
-import { absolute, applyFixes, lineOffsets, type AbsEdit } from './fix';
+import { lint, sameFinding } from './analyse';
+import { absolute, applyFixes, firstPass, lineOffsets, type AbsEdit } from './fix';
+import { lineStarts, positionAt } from './textfiles';
 import { fixesOf } from './lazy-fixes';
 import type { DocumentInput, EngineSettings, Finding, Fix, Position, TextEdit } from './types';
 
@@ -42,17 +43,6 @@ function offsetOf(lines: number[], text: string, p: Position): number {
   return start === undefined ? text.length : Math.min(start + p.character, text.length);
 }
 
-function positionOf(lines: number[], offset: number): Position {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - lines[lo]! };
-}
-
 /** Line starts of each text of a document, computed once. */
 class Texts {
   private readonly lines = new Map<number, number[]>();
@@ -69,7 +59,7 @@ class Texts {
     return offsetOf(this.starts(cell), this.text(cell), p);
   }
   position(cell: number, offset: number): Position {
-    return positionOf(this.starts(cell), offset);
+    return positionAt(this.starts(cell), offset);
   }
 }
 
@@ -96,13 +86,10 @@ function moved(f: Finding, before: Texts, after: Texts, edits: readonly AbsEdit[
   return { start: after.position(cell, s + ds), end: after.position(cell, Math.max(s + ds, e + de)) };
 }
 
-const sameRange = (a: Finding['range'], b: Finding['range']): boolean =>
-  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-
 /** The finding `f` of the original text among the findings of a rewritten copy, if it is still there. */
 function counterpart(f: Finding, before: Texts, after: Texts, edits: readonly AbsEdit[], findings: readonly Finding[]): Finding | undefined {
   const range = moved(f, before, after, edits);
-  return range && findings.find((g) => g.code === f.code && g.cell === f.cell && g.message === f.message && sameRange(g.range, range));
+  return range && findings.find((g) => sameFinding(g, { ...f, range }));
 }
 
 /** The first fix of `f`'s counterpart among a copy's findings (built now if it was deferred). */
@@ -181,8 +168,8 @@ class Chains {
 
   constructor(private readonly input: DocumentInput, private readonly settings: EngineSettings | undefined, findings: readonly Finding[]) {
     this.original = new Texts(input);
-    // The first pass of fixDocument with suggestions: later findings' fixes first.
-    const pass = [...findings].reverse().flatMap((f) => (f.fixes ?? []).slice(0, 1));
+    // The first pass of fixDocument with suggestions.
+    const pass = firstPass(findings, true);
     this.all = pass.length ? applyFixes(input, pass).fixes : [];
   }
 
@@ -210,12 +197,12 @@ class Chains {
     const key = keyOf(f);
     if (key === undefined) return undefined;
     let answers = this.settled.get(key);
-    if (!answers) this.settled.set(key, (answers = this.settle(f, group.filter((g) => g !== f && keyOf(g) === key), trial)));
+    if (!answers) this.settled.set(key, (answers = this.settle(f, group.filter((g) => g !== f && keyOf(g) === key), trial, texts)));
     return answers.get(f);
   }
 
   /** Which first-pass fixes the probe's rewrite needs, and each finding's chain with those. */
-  private settle(probe: Finding, group: readonly Finding[], second: Trial): Map<Finding, Fix | undefined> {
+  private settle(probe: Finding, group: readonly Finding[], second: Trial, secondTexts: Texts): Map<Finding, Fix | undefined> {
     const { original } = this;
     const fixed = (t: Trial | undefined, texts = t && new Texts(t.output)): boolean => !!t && !!fixAfter(probe, original, texts!, t.edits, t.findings);
     // Pieces of one chain usually wait on the same fixes: a copy made for another group may do.
@@ -241,7 +228,7 @@ class Chains {
       leaveOut(candidates.slice(half));
     };
     // A first guess: the fixes that replace code naming what the probe's rewrite replaces.
-    const related = this.relatedTo(probe, second);
+    const related = this.relatedTo(probe, second, secondTexts);
     const guess = related.length && related.length < this.all.length ? this.trial(related) : undefined;
     if (guess && fixed(guess)) {
       [kept, last] = [related, guess];
@@ -258,11 +245,12 @@ class Chains {
    * second-pass rewrite replaces (the deployment's `InferenceConfig(environment=env)` for a run
    * given `env`), or with the probe's own line.
    */
-  private relatedTo(probe: Finding, second: Trial): Fix[] {
+  private relatedTo(probe: Finding, second: Trial, secondTexts: Texts): Fix[] {
     const names = (t: string): string[] => (t.match(/[A-Za-z_]\w*/g) ?? []).filter((w) => !COMMON.has(w));
-    const secondTexts = this.second?.texts ?? new Texts(second.output);
     const own = fixAfter(probe, this.original, secondTexts, second.edits, second.findings);
-    const wanted = new Set<string>(names(this.original.text(cellKey(probe)).split(/\r\n|\r|\n/)[probe.range.start.line] ?? ''));
+    const cell = cellKey(probe);
+    const line = probe.range.start.line;
+    const wanted = new Set<string>(names(this.original.text(cell).slice(this.original.offset(cell, { line, character: 0 }), this.original.offset(cell, { line: line + 1, character: 0 }))));
     for (const e of (own && absolute(second.output, own.edits)) ?? []) for (const w of names(secondTexts.text(e.cell).slice(e.start, e.end))) wanted.add(w);
     return this.all.filter((fix) => (absolute(this.input, fix.edits) ?? []).some((e) => names(this.original.text(e.cell).slice(e.start, e.end)).some((w) => wanted.has(w))));
   }
@@ -315,14 +303,10 @@ const lineCounts = new WeakMap<DocumentInput, number>();
 
 function codeLines(input: DocumentInput): number {
   let n = lineCounts.get(input);
-  if (n !== undefined) return n;
-  const count = (t: string): number => {
-    let lines = 1;
-    for (let i = t.indexOf('\n'); i >= 0; i = t.indexOf('\n', i + 1)) lines++;
-    return lines;
-  };
-  n = input.kind === 'notebook' ? input.cells.reduce((sum, c) => sum + (c.kind === 'code' ? count(c.text) : 0), 0) : input.kind === 'python' ? count(input.text) : 0;
-  lineCounts.set(input, n);
+  if (n === undefined) {
+    n = input.kind === 'notebook' ? input.cells.reduce((sum, c) => sum + (c.kind === 'code' ? lineStarts(c.text).length : 0), 0) : input.kind === 'python' ? lineStarts(input.text).length : 0;
+    lineCounts.set(input, n);
+  }
   return n;
 }
 
@@ -341,7 +325,7 @@ export function chainFixesOf(input: DocumentInput, settings: EngineSettings | un
     state = { settings: key, findings, chains: new Chains(input, settings, findings) };
     onDemand.set(input, state);
   }
-  const same = state.findings.find((g) => g.code === finding.code && g.cell === finding.cell && g.message === finding.message && sameRange(g.range, finding.range));
+  const same = state.findings.find((g) => sameFinding(g, finding));
   if (!same || same.fixes?.length) return [];
   state.chains.budget = ON_DEMAND_LINTS;
   const fix = state.chains.fixOf(same, state.findings.filter((g) => !g.fixes?.length));

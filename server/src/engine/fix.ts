@@ -145,6 +145,15 @@ export function applyFixes(input: DocumentInput, fixes: Fix[]): Applied {
   return { output: { ...input, cells }, applied, fixes: used, edits: chosen };
 }
 
+/**
+ * The fixes one pass applies: each finding's first (safe ones only unless `unsafe`), later
+ * findings first: a rewrite of a use (`run.log(...)`) must happen before the rewrite of the
+ * statement that made the object (`run = Run.get_context()`), which ends its tracking.
+ */
+export function firstPass(findings: readonly Finding[], unsafe: boolean): Fix[] {
+  return [...findings].reverse().flatMap((f) => (f.fixes ?? []).filter((x) => x.safety === 'safe' || unsafe).slice(0, 1));
+}
+
 /** Lints and fixes until stable. Never throws on any input. */
 export function fixDocument(input: DocumentInput, settings?: EngineSettings, options: FixOptions = {}): FixResult {
   let current = input;
@@ -152,9 +161,7 @@ export function fixDocument(input: DocumentInput, settings?: EngineSettings, opt
   let result = lint(current, settings);
   let findings = result.findings;
   for (let pass = 0; pass < (options.maxPasses ?? 10); pass++) {
-    // Later findings first: a rewrite of a use (`run.log(...)`) must happen before the rewrite
-    // of the statement that made the object (`run = Run.get_context()`), which ends its tracking.
-    const fixes = [...findings].reverse().flatMap((f) => (f.fixes ?? []).filter((x) => x.safety === 'safe' || options.unsafe).slice(0, 1));
+    const fixes = firstPass(findings, !!options.unsafe);
     if (!fixes.length) break;
     const { output, applied } = applyFixes(current, fixes);
     if (!applied) break;

@@ -244,15 +244,26 @@ function parameterUsed(ctx: RuleContext, call: SyntaxNode, use: SyntaxNode): boo
 function inertUse(ctx: RuleContext, use: SyntaxNode): boolean {
   const p = use.parent;
   if (!p) return false;
-  if (p.type === 'expression_statement') return true;
-  if (p.type === 'not_operator' || ((p.type === 'if_statement' || p.type === 'while_statement' || p.type === 'elif_clause') && same(p.childForFieldName('condition'), use))) return true;
-  if (p.type === 'comparison_operator' && p.namedChildren.length === 2 && p.namedChildren.some((c) => c.type === 'none')) return true;
+  if (p.type === 'expression_statement' || truthTest(use)) return true;
   if (p.type === 'argument_list' && p.parent?.type === 'call') {
     const fn = p.parent.childForFieldName('function');
     if (fn?.type === 'identifier' && fn.text === 'print' && !ctx.model.resolveName('print', fn)) return true;
     return !!localFunction(ctx, fn) && !parameterUsed(ctx, p.parent, use);
   }
   return false;
+}
+
+/**
+ * `use` is tested for None or truth: `if ws:`, `while ws:`, `not ws`, `ws is None`, `ws != None`,
+ * `if ws and x:` (not `w = ws or other`, whose value may be `ws` itself).
+ */
+function truthTest(use: SyntaxNode): boolean {
+  const p = use.parent;
+  if (!p) return false;
+  if (p.type === 'not_operator') return true;
+  if (p.type === 'boolean_operator') return truthTest(p);
+  if (p.type === 'comparison_operator') return p.namedChildren.length === 2 && p.namedChildren.some((c) => c.type === 'none');
+  return (p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'while_statement') && same(p.childForFieldName('condition'), use);
 }
 
 /** The plain parameter names of a `def` (undefined with `*args`, `**kw`, defaults are fine). */
@@ -504,10 +515,7 @@ function untypedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: S
   if (!usesOf(ctx, target).some(asWorkspace)) return undefined;
   // Code that may give None, tested afterwards (`if ws is not None:`, `if not ws:`): the bridge is
   // None too, so it does not fail before the code's own check (as v1 failed only at its next call).
-  const tested = usesOf(ctx, target).some((u) => {
-    const p = u.parent;
-    return !!p && (p.type === 'not_operator' || p.type === 'boolean_operator' || (p.type === 'comparison_operator' && p.namedChildren.some((c) => c.type === 'none')) || ((p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'while_statement') && same(p.childForFieldName('condition'), u)));
-  });
+  const tested = usesOf(ctx, target).some(truthTest);
   const x = ws.text;
   const client = `${fb.need('azure.ai.ml', 'MLClient')}(${fb.need('azure.identity', 'DefaultAzureCredential')}(), ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
   const call = tested ? `${client} if ${x} is not None else None` : client;
