@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { applyFixes, chainFixesOf, fixesOf, lint, type DocumentInput, type Finding, type Fix } from '../../server/src/engine';
 import { parses } from './helpers';
+import { addChainFixes, splicedTree } from '../../server/src/engine/chains';
+import { parsePython } from '../../server/src/engine/parser';
+import { syntaxTree, type SyntaxNode } from '../../server/src/engine/syntax';
 
 /**
  * Chain suggestions (engine/chains.ts): a finding whose rewrite waits on another rewrite gets, with
@@ -110,5 +113,45 @@ describe('chain suggestions', () => {
     assert.ok(!out.cells[2].text.includes('ScriptRunConfig('), out.cells[2].text);
     assert.ok(!out.cells[3].text.includes('Model.deploy('), out.cells[3].text);
     assert.ok(out.cells[1].text.includes('print(ws.name)'));
+  });
+
+  /** Node by node: type, extent, error flag, field names (what the model and rules read). */
+  const shape = (n: SyntaxNode): unknown => [n.type, n.startIndex, n.endIndex, n.hasError, n.fields ?? null, n.children.map(shape)];
+
+  it("a rewritten copy's tree, made from the original's, is the tree a parse of the copy gives", () => {
+    const edits: Array<[string, string]> = [
+      ['print(ws.name)\n', 'print(ws.name)\n# a comment\n    # an indented one\n'],
+      ['env = Environment', 'def f():\n    pass\n    # in the block\nenv = Environment'],
+      ['run.wait_for_completion(show_output=True)\n', ''],
+      ['model = Model(ws, "m")', 'model = Model(ws, "m"); x = 1'],
+      ['print(service.scoring_uri)\n', 'print(service.scoring_uri)\nif x:\n    y = (1,\n'],
+      ['from azureml.core import', 'import os\nfrom azureml.core import'],
+    ];
+    let made = 0;
+    for (const [from, to] of edits) {
+      const text = SHARED_ENV.replace(from, to);
+      const old = syntaxTree(parsePython(SHARED_ENV), SHARED_ENV);
+      const spliced = splicedTree(old, SHARED_ENV, text);
+      const parsed = syntaxTree(parsePython(text), text);
+      // Undefined (parse the copy instead) only when the edit leaves a piece that does not parse.
+      if (!spliced) assert.ok(parsed.rootNode.hasError, `${to}: spliced`);
+      else {
+        made++;
+        assert.deepEqual(shape(spliced.rootNode), shape(parsed.rootNode), to);
+      }
+    }
+    assert.equal(made, edits.length - 1);
+  });
+
+  it('chains are the same whether the copies are parsed or made from the original tree', () => {
+    const cells = SHARED_ENV.split('\n\n').flatMap((block) => block.split(/\n(?=src = |model = )/));
+    for (const input of [py(SHARED_ENV), { kind: 'notebook', cells: cells.map((text) => ({ kind: 'code', language: 'python', text })) } as DocumentInput]) {
+      const spliced = lint(input);
+      addChainFixes(input, undefined, spliced.findings, { analysis: spliced.analysis });
+      const parsed = lint(input).findings;
+      addChainFixes(input, undefined, parsed);
+      assert.ok(spliced.findings.some((f) => f.fixes?.[0]?.title.includes('waits on')));
+      assert.deepEqual(spliced.findings, parsed);
+    }
   });
 });

@@ -18,6 +18,19 @@ describe('fixes', () => {
       assert.equal(fixPy('import os\nimport azureml.core\nprint(os.name)\n'), 'import os\nprint(os.name)\n');
       assert.equal(fixPy('try:\n    from azureml.core import Run\nexcept ImportError:\n    pass\n'), 'try:\n    pass\nexcept ImportError:\n    pass\n');
     });
+    it('an import removed from the top of a file or cell takes the blank lines after it', () => {
+      assert.equal(fixPy('from azureml.core import Workspace\n\n\nimport os\nprint(os.name)\n'), 'import os\nprint(os.name)\n');
+      // Not in the middle of a file, and not all the way to the end.
+      assert.equal(fixPy('import os\nfrom azureml.core import Workspace\n\nprint(os.name)\n'), 'import os\n\nprint(os.name)\n');
+      assert.equal(fixPy('import azureml.core\n\n'), '\n');
+      const cells = ['import os', 'from azureml.core import Experiment\n\nprint(os.name)'];
+      const out = fixDocument({ kind: 'notebook', cells: cells.map((text) => ({ kind: 'code' as const, text })) }).output;
+      assert.deepEqual((out as { cells: Array<{ text: string }> }).cells.map((c) => c.text), ['import os', 'print(os.name)']);
+    });
+    it('v2 imports written where the v1 import was keep the blank line before the code', () => {
+      const out = fixPy('from azureml.core import Workspace\n\nws = Workspace.from_config()\nprint(ws.name)\n', true);
+      assert.equal(out, 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n\nws = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ws.workspace_name)\n');
+    });
     it('leaves __init__.py re-exports alone', () => {
       const out = fixDocument({ kind: 'python', text: 'from azureml.core import Workspace\n', path: 'pkg/__init__.py' }).output as { text: string };
       assert.equal(out.text, 'from azureml.core import Workspace\n');

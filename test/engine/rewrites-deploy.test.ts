@@ -424,7 +424,7 @@ describe('rewrites: models and deployment', () => {
     const out = run(cells);
     assert.deepEqual(out, [
       `import os\nimport azure.ai.ml.entities\nfrom azure.ai.ml.entities import CodeConfiguration\n${CLIENT.split('ml_client =')[0]}${DEPLOY_IMPORTS.replace('import requests\n', '').replace('from azure.ai.ml.entities import CodeConfiguration\n', '')}ml_client = MLClient.from_config(credential=DefaultAzureCredential())\nmodel = ml_client.models.get(name="diabetes_model", label="latest")`,
-      '\ninference_config = CodeConfiguration(code=folder, scoring_script="score_diabetes.py")\n\n' +
+      'inference_config = CodeConfiguration(code=folder, scoring_script="score_diabetes.py")\n\n' +
         // 1 core with 1 GB: DS1 v2 (the ACI upgrade page's table).
         'deployment_config = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
         'service = ManagedOnlineEndpoint(name="diabetes-service", auth_mode="key")  # amlint: review\n' +
@@ -502,7 +502,7 @@ describe('rewrites: models and deployment', () => {
       'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nimport azure.ai.ml.constants\n' +
         DEPLOY_IMPORTS +
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())\n\nmodel = ml_client.models.create_or_update(azure.ai.ml.entities.Model(name="sklearn_mnist", path="outputs/sklearn_mnist_model.pkl", type=azure.ai.ml.constants.AssetTypes.CUSTOM_MODEL))\nprint(model.name, model.version)\n',
-      '\ninference_config = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n' +
+      'inference_config = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n' +
         'aciconfig = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
         'service = ManagedOnlineEndpoint(name="sklearn-mnist-svc", auth_mode="key", description="Predict MNIST with sklearn", tags={"data": "MNIST"})  # amlint: review\n' +
         'ml_client.online_endpoints.begin_create_or_update(service).result()\n' +
@@ -620,7 +620,7 @@ describe('rewrites: models and deployment', () => {
     const out = run(cells);
     // The run and its registered model stay v1 (jobs.ts); the deployment takes both by registered name and version.
     assert.deepEqual(out.slice(1), [
-      '\nbest_run.download_file("outputs/scoring_file_v_1_0_0.py", "score.py")\nenv = best_run.get_environment()\n' +
+      'best_run.download_file("outputs/scoring_file_v_1_0_0.py", "score.py")\nenv = best_run.get_environment()\n' +
         'inference_config = CodeConfiguration(code=".", scoring_script="score.py")  # amlint: review\n' +
         'aci_config = {"instance_type": "Standard_DS1_v2", "instance_count": 1}  # amlint: review\n' +
         'service = ManagedOnlineEndpoint(name="capstone-service", auth_mode="key")\n' +

@@ -639,13 +639,12 @@ describe('rewrites: environments', () => {
         { kind: 'code', text: 'print(environment.name)' },
       ],
     };
-    // The v2 import goes with the notebook's first imports (FixBuilder.need); the v1 ones leave their blank line.
+    // The v2 import goes with the notebook's first imports (FixBuilder.need); the v1 ones go with the blank line after them.
     const expected = [
       { kind: 'code', text: 'import azure.ai.ml.entities\nimport sklearn\nprint(sklearn.__version__)' },
       {
         kind: 'code',
         text: [
-          '',
           'environment = azure.ai.ml.entities.Environment(',
           '    name="sklearn-env",',
           `    image=${IMAGE},  # amlint: review`,

@@ -99,7 +99,6 @@ describe('rewrites round 14 (env): CondaDependencies given to environments', () 
       {
         kind: 'code',
         text: [
-          '',
           'myenv = azure.ai.ml.entities.Environment(',
           '    name="myenv",',
           `    image=${IMAGE},  # amlint: review`,
@@ -162,13 +161,14 @@ describe('rewrites round 14 (env): CondaDependencies given to environments', () 
   for (const [title, lines] of refused) {
     it(`refused: ${title}`, () => {
       const src = [...lines, ''].join('\n');
-      // The environment's pieces (producer, CondaDependencies, add_*, save, assignment) carry no fix.
+      // The environment stays v1: its producer carries no fix. Since round 17 the CondaDependencies
+      // it is given, saved first, becomes the dict written to that file, which v1 reads back.
       const pieces = envFindings(src).filter(([, line]) => line >= 3 && line <= 7);
       assert.equal(pieces.length, 5, JSON.stringify(envFindings(src)));
-      assert.deepEqual(pieces.filter(([, , fixed]) => fixed), []);
-      // And `--fix --unsafe-fixes` leaves them as written.
+      assert.deepEqual(pieces.filter(([, line, fixed]) => line === 3 && fixed), []);
       const out = fixPython(src, true);
-      for (const l of lines.slice(3, 8)) assert.ok(out.includes(l), `${l} stays:\n${out}`);
+      assert.ok(out.includes(`${lines[3]}\n`), `${lines[3]} stays:\n${out}`);
+      assert.ok(out.includes('pathlib.Path("myenv.yml").write_text(yaml.safe_dump(conda_dep))\nmyenv.python.conda_dependencies = CondaDependencies("myenv.yml")\n'), out);
       assert.ok(parses(out));
     });
   }

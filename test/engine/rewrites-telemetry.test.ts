@@ -11,7 +11,7 @@ describe('rewrites: SDK v1 diagnostics collection', () => {
     [
       'the opt-in of the MachineLearningNotebooks samples goes, with its import',
       'from azureml.telemetry import set_diagnostics_collection\n\nset_diagnostics_collection(send_diagnostics=True)\nprint("ready")\n',
-      '\nprint("ready")\n',
+      'print("ready")\n',
     ],
     [
       'without arguments it is an opt-in too (send_diagnostics defaults to True)',

@@ -135,7 +135,7 @@ export function ensureModels(analysis: Analysis): void {
  * Builds the source model, parses and binds every module. Pass the previous analysis of the
  * same document to reuse the trees of modules whose text did not change.
  */
-export function analyseDocument(input: DocumentInput, previous?: Analysis, options: { deferModels?: boolean } = {}): Analysis {
+export function analyseDocument(input: DocumentInput, previous?: Analysis, options: { deferModels?: boolean; trees?: LintOptions['trees'] } = {}): Analysis {
   const source = input.kind === 'notebook' ? notebookSource(input.cells) : input.kind === 'python' ? pythonSource(input.text) : { modules: [], commands: [] };
   const reusable = new Map<string, AnalysedModule>();
   for (const m of previous?.modules ?? []) reusable.set(m.module.origin + '\0' + m.module.text, m);
@@ -163,6 +163,8 @@ export function analyseDocument(input: DocumentInput, previous?: Analysis, optio
       const sdkNames = before.model?.sdkNames ?? before.sdkNames;
       if (options.deferModels && change && sdkNames) return { module, tree, native, change, sdkNames };
     } else {
+      const given = previous ? undefined : options.trees?.(module);
+      if (given) return withModel({ module, tree: given });
       native = parsePython(module.text);
       tree = syntaxTree(native, module.text);
       // Kept only when the document is being edited (see AnalysedModule.native).
@@ -411,6 +413,11 @@ export interface LintOptions {
    * (chains.ts; costs a few more lints). Not with `lazyFixes`.
    */
   chains?: boolean;
+  /**
+   * A module's tree when the caller already has it (chains.ts makes a rewritten copy's trees from
+   * the original's), else undefined: the module is parsed. Only without `previous`.
+   */
+  trees?: (module: SourceModule) => SyntaxTree | undefined;
 }
 
 /** Lints a Python file or a notebook's cells. Never throws on any input text. */
@@ -422,18 +429,18 @@ export function lint(input: DocumentInput, settings?: EngineSettings, previous?:
     return { findings: matchLineEndings(textFindings(input, settings), input), analysis };
   }
   const key = JSON.stringify(settings ?? null);
-  const analysis = analyseDocument(input, previous, { deferModels: !!previous?.memo });
+  const analysis = analyseDocument(input, previous, { deferModels: !!previous?.memo, trees: options.trees });
   const reused = reusedFindings(analysis, previous, key, settings);
   if (reused) {
     analysis.memo = { settings: key, findings: reused };
     if (!options.lazyFixes) resolveFixes(reused);
-    if (options.chains && !options.lazyFixes) addChainFixes(input, settings, reused);
+    if (options.chains && !options.lazyFixes) addChainFixes(input, settings, reused, { analysis });
     return { findings: reused, analysis };
   }
   const errors: string[] = [];
   const findings = matchLineEndings(findingsOf(analysis, settings, errors), input);
   if (!options.lazyFixes) resolveFixes(findings);
-  if (options.chains && !options.lazyFixes) addChainFixes(input, settings, findings);
+  if (options.chains && !options.lazyFixes) addChainFixes(input, settings, findings, { analysis });
   analysis.memo = errors.length ? undefined : { settings: key, findings };
   const fatal = [
     ...(analysis.modules.some((m) => m.tooDeep) ? [TOO_DEEP] : []),

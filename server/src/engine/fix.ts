@@ -105,6 +105,20 @@ export function mergeInsertions(edits: AbsEdit[]): AbsEdit[] {
   return out;
 }
 
+/**
+ * A deletion of the first lines of a cell (or file), such as an import removed, also takes the
+ * blank lines that followed them, so the cell does not start with an empty line; not when another
+ * edit is there (lines inserted in their place keep their blank line before the code).
+ */
+function leadingBlanks(text: string, e: AbsEdit, all: readonly AbsEdit[]): void {
+  if (e.newText !== '' || e.end <= e.start || text.slice(0, e.start).trim() !== '' || text[e.end - 1] !== '\n') return;
+  const blank = /^(?:[ \t]*(?:\r\n|\n|\r))+/.exec(text.slice(e.end));
+  if (!blank || e.end + blank[0].length >= text.length) return;
+  const end = e.end + blank[0].length;
+  if (all.some((o) => o !== e && o.cell === e.cell && o.start <= end && o.end >= e.start)) return;
+  e.end = end;
+}
+
 function applyToText(text: string, edits: AbsEdit[]): string {
   let out = text;
   // From the end; at one offset the replacement before the insertion, so the inserted lines
@@ -137,6 +151,10 @@ export function applyFixes(input: DocumentInput, fixes: Fix[]): Applied {
   const applied = used.length;
   if (!applied) return { output: input, applied, fixes: used, edits: [] };
   chosen.splice(0, chosen.length, ...mergeInsertions(chosen));
+  for (const e of chosen) {
+    const text = textOf(input, e.cell < 0 ? undefined : e.cell);
+    if (text !== undefined) leadingBlanks(text, e, chosen);
+  }
   if (input.kind !== 'notebook') return { output: { ...input, text: applyToText(input.text, chosen) }, applied, fixes: used, edits: chosen };
   const cells = input.cells.map((c, i) => {
     const mine = chosen.filter((e) => e.cell === i);

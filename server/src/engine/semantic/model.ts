@@ -521,7 +521,10 @@ class Builder {
     switch (node.type) {
       case 'identifier': {
         const v = this.nameValue(node, scope);
-        if (v?.kind === 'ref') this.addReference(v, node);
+        // A name bound to a member of an SDK object (`url = service.scoring_uri`) is reported where
+        // the member is read, not again at each use of the name (`print(url)`): its value may be
+        // plain data. Names of SDK modules, classes and functions are references wherever used.
+        if (v?.kind === 'ref' && !v.onInstance) this.addReference(v, node);
         return v;
       }
       case 'attribute': {

@@ -30,7 +30,10 @@
  * source directory when there is one, where v1 read it); `cfg = AciWebservice.deploy_configuration(
  * cpu_cores, memory_gb, tags, description, ...)` → the deployment's settings (a dict passed as
  * `**cfg`; the VM SKU from the table of the ACI upgrade page), the service's tags, description and
- * properties the endpoint's (when literals; else in the dict, v2 deployments have them too); `svc = Model.deploy(ws, name, [model],
+ * properties the endpoint's (when they mean the same at each deployment: literals, `model.tags` of a
+ * name bound alike; else in the dict, v2 deployments have them too; reads of a model rewritten with
+ * the deployment stay as written there); `location=` and `dns_name_label=` are refused (a managed
+ * endpoint takes the workspace's region and has no DNS label); `svc = Model.deploy(ws, name, [model],
  * ic, cfg)` → a `ManagedOnlineEndpoint` of that name and a `ManagedOnlineDeployment` "blue" taking
  * 100% of the traffic (DEP's names), each create waited on (a model registered by a run,
  * `best_run.register_model(...)`, stays v1 and goes in by name and version, as does a variable the model
@@ -38,7 +41,8 @@
  * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
  * "Succeeded"), `scoring_uri`/`name` stay, `get_logs` → `online_deployments.get_logs`, `run` → the
  * HTTP POST v1 made, with the endpoint key (v2 `invoke` reads a request file and returns text),
- * `get_keys`, `delete`, `swagger_uri` → `openapi_uri` (both the resource's swaggerUri),
+ * `get_keys`, `delete`, `swagger_uri` → `openapi_uri` (both the resource's swaggerUri), `if svc:` /
+ * `if svc is not None:` kept (both objects are always true),
  * `update(enable_app_insights=X)` → the deployment got, its `app_insights_enabled` set, and created
  * again. A v1 model that stays v1 goes in as "azureml:<name>:<version>", one looked up in the call
  * (`[Model(ws, name)]`) as its `models.get`; so does the environment of a v1 run
@@ -85,7 +89,7 @@ import type { Range } from '../../engine/types';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { assignedName, endsLine, ownLineIndent, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
-import { aloneOnLines, environmentCopy, environmentEdits, sharedEnvironment, wholeLines } from './environment';
+import { aloneOnLines, environmentCopy, environmentEdits, sharedEnvironment, stableAt, wholeLines } from './environment';
 import { clientOf } from './workspace';
 
 const REVIEW = '  # amlint: review';
@@ -765,7 +769,11 @@ function literal(node: SyntaxNode): boolean {
   return false;
 }
 
-/** `AciWebservice.deploy_configuration(...)` → the deployment's settings; undefined when an argument has no v2 counterpart. */
+/**
+ * `AciWebservice.deploy_configuration(...)` → the deployment's settings; undefined when an argument has
+ * no v2 counterpart: `location` (a managed endpoint is created in the workspace's region), `dns_name_label`
+ * (its scoring URI has no DNS label of the user's), SSL certificates, keys, VNet, ...
+ */
 function aciSettings(call: SyntaxNode): { pairs: Array<[string, string]>; endpoint: Array<[string, SyntaxNode]>; keyAuth: boolean } | undefined {
   const args = bindArgs(call, ACI_SIGNATURE, ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'auth_enabled', 'enable_app_insights']);
   if (!args) return undefined;
@@ -789,6 +797,28 @@ function aciSettings(call: SyntaxNode): { pairs: Array<[string, string]>; endpoi
   return { pairs, endpoint, keyAuth: auth === 'True' };
 }
 
+/** The start and end offsets of an edit's target, when it is a node (ranges are insertions here). */
+const spanOf = (t: SyntaxNode | Range): [number, number] | undefined => (isNode(t) ? [t.startIndex, t.endIndex] : undefined);
+
+/**
+ * Edits inside another edit's node (`tags=model.tags` kept as written in the deployment
+ * configuration the lifecycle replaces): an identity edit there goes (the outer text copies it as
+ * written), any other makes the lifecycle undefined (its change would be lost).
+ */
+function unnested(edits: Edit[]): Edit[] | undefined {
+  const out: Edit[] = [];
+  for (const e of edits) {
+    const inner = spanOf(e[0]);
+    const outer = inner && edits.find((f) => {
+      const o = spanOf(f[0]);
+      return f !== e && o && o[0] <= inner[0] && inner[1] <= o[1] && (o[0] !== inner[0] || o[1] !== inner[1]);
+    });
+    if (!outer) out.push(e);
+    else if (!isNode(e[0]) || e[1] !== e[0].text) return undefined;
+  }
+  return out;
+}
+
 /**
  * The edits of the lifecycle of the deployments `deployCall` belongs to; undefined when any piece
  * cannot be translated faithfully.
@@ -803,6 +833,9 @@ function deployLifecycle(fb: FixBuilder, ctx: RuleContext, deployCall: SyntaxNod
     if (!part) return undefined;
     edits.push(...part);
   }
+  const flat = unnested(edits);
+  if (!flat) return undefined;
+  edits.splice(0, edits.length, ...flat);
   // The finding's own call first (the fix is offered on every piece up to SHARED_FIX_LIMIT edits).
   edits.sort((a, b) => (isNode(a[0]) && same(a[0], deployCall) ? -1 : isNode(b[0]) && same(b[0], deployCall) ? 1 : 0));
   return edits;
@@ -925,9 +958,12 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   const endpointKwargs = settings.endpoint.map(([k, v]) => `, ${k}=${v.text}`).join('');
   if (cfgInline) config = { kwargs: settings.pairs.map(([k, v]) => `${k}=${v}`).join(', '), endpoint: endpointKwargs, keyAuth: settings.keyAuth };
   else {
-    // Literal endpoint settings move to the endpoint; others stay where v1 evaluated them, in the
-    // deployment's dict (v2 deployments have the same fields, ManagedOnlineDeployment).
-    const moved = settings.endpoint.every(([, v]) => literal(v));
+    // Endpoint settings with the same value at the deployment (literals, `model.tags` of a name bound
+    // alike) move to the endpoint; others stay where v1 evaluated them, in the deployment's dict (v2
+    // deployments have the same fields, ManagedOnlineDeployment).
+    // (at every deployment given this configuration: the dict is written once).
+    const sites = usesOf(ctx, assignedName(cfg)!);
+    const moved = settings.endpoint.every(([, v]) => literal(v) || sites.every((site) => stableAt(ctx, v, site)));
     const pairs = moved ? settings.pairs : [...settings.pairs, ...settings.endpoint.map(([k, v]): [string, string] => [k, v.text])];
     if (!producers.has(cfg.id)) {
       const cfgStmt = statementOf(cfg);
@@ -1016,6 +1052,19 @@ function keylessCalls(ctx: RuleContext, uses: readonly SyntaxNode[]): Edit[] | u
 }
 
 /**
+ * `if svc:` / `if not svc:` / `if svc is None:` (the condition itself): true for a v1 Webservice and
+ * a v2 OnlineEndpoint alike, neither defining __bool__ or __len__ (azure-ai-ml
+ * `entities/_resource.py` Resource), and neither None.
+ */
+function truthTest(use: SyntaxNode): boolean {
+  let n = use;
+  if (n.parent?.type === 'not_operator') n = n.parent;
+  else if (n.parent?.type === 'comparison_operator' && /^\S+\s+is(\s+not)?\s+None$/.test(n.parent.text) && same(n.parent.namedChildren[0], use)) n = n.parent;
+  const p = n.parent;
+  return (p?.type === 'if_statement' || p?.type === 'elif_clause') && same(p.childForFieldName('condition'), n);
+}
+
+/**
  * The edits for one use `use` of a service variable `s`; undefined for a use v2 has no counterpart
  * for. `deployment` is the v2 deployment's name for a service this rewrite deploys; undefined for a
  * service looked up by name (`Webservice(ws, name)`), whose logs are those of the deployment taking
@@ -1023,7 +1072,7 @@ function keylessCalls(ctx: RuleContext, uses: readonly SyntaxNode[]): Edit[] | u
  */
 function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use: SyntaxNode, deployment?: string, lookupTry?: SyntaxNode): Edit[] | undefined {
   const m = memberOf(use);
-  if (!m) return undefined;
+  if (!m) return truthTest(use) ? [[use, use.text]] : undefined;
   if (!m.call) {
     if (ENDPOINT_ATTRIBUTES.includes(m.name)) return [[m.attr, m.attr.text], ...valueUses(ctx, m.attr)];
     if (ENDPOINT_RENAMED[m.name]) return [[m.attr, `${use.text}.${ENDPOINT_RENAMED[m.name]}`], ...valueUses(ctx, m.attr)];

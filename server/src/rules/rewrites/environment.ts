@@ -8,7 +8,8 @@
  * `Environment.from_pip_requirements(name, file)`, `Environment.from_docker_image(name, image[,
  * conda_specification=])`, `Environment.from_dockerfile(name, "<literal path>")` → `build=BuildContext(
  * path=<its directory>[, dockerfile_path=])` marked for review (v2 uploads the directory, v1 sent the
- * file alone), `Environment.get(ws, name)`), the statements that configure it
+ * file alone), `Environment.get(ws, name)` and `ws.environments[name]`, v1's dict of latest versions,
+ * → `environments.get(name=, label="latest")`), the statements that configure it
  * (`env.docker.enabled = True` goes; `env.docker.base_image = X` → `image=X`, v1's DEFAULT_GPU_IMAGE →
  * its repository at `latest`, for review; `env.python.user_managed_dependencies = True` → no conda file;
  * `env.python.conda_dependencies = <CondaDependencies>` and `env.python.conda_dependencies.add_*(...)` /
@@ -35,7 +36,10 @@
  * azureml-* pip packages v1 pinned to the installed SDK's version. A `CondaDependencies` of its own
  * (written with `save(path)` or `serialize_to_string()`) becomes that dict, written with PyYAML; one
  * both written out and given to an environment (after its last `add_*`) is rewritten so in the
- * environment's fix, the environment getting a copy of the dict.
+ * environment's fix, the environment getting a copy of the dict. When that environment has no rewrite
+ * (its consumer stays v1: a local deployment, environment variables on a registered environment) and the
+ * file was written before it took the object, the specification is rewritten alone and the environment
+ * reads the file back with v1's `CondaDependencies(path)` (savedBridge).
  *
  * An environment passed to a v1 consumer (`ScriptRunConfig(environment=env)`, `InferenceConfig`,
  * `src.run_config.environment = env`) is only rewritten with that consumer: its pieces offer the
@@ -150,7 +154,7 @@ function statementOf(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** An expression that evaluates to the same value at `site` as where it is written (no calls; names bound alike). */
-function stableAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
+export function stableAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
   switch (expr.type) {
     case 'integer':
     case 'float':
@@ -375,6 +379,8 @@ function condaOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode, block: Sy
 
 /** The calls v1 environments are made by, and the state each makes. */
 function producerState(ctx: RuleContext, call: SyntaxNode): State | { lookup: Plan['lookup'] } | undefined {
+  const dict = workspaceLookup(ctx, call);
+  if (dict) return { lookup: { ws: dict.ws, name: dict.key } };
   const q = qnameOf(ctx, call);
   if (q === ENV) {
     const name = bindArgs(call, ['name'], ['name'])?.get('name');
@@ -438,6 +444,31 @@ function producerState(ctx: RuleContext, call: SyntaxNode): State | { lookup: Pl
     return { lookup: { ws, name, version: args!.get('version'), label: args!.get('label') } };
   }
   return undefined;
+}
+
+/**
+ * `ws.environments[key]`: v1's name → environment dict holds each environment's latest version
+ * (azureml-core Workspace.environments, built by Environment.list): the lookup `Environment.get(ws, key)` is.
+ */
+function workspaceLookup(ctx: RuleContext, node: SyntaxNode | undefined): { ws: SyntaxNode; key: SyntaxNode } | undefined {
+  const value = node?.type === 'subscript' ? node.childForFieldName('value') : undefined;
+  const key = node?.childForFieldName('subscript');
+  const ws = value?.type === 'attribute' ? value.childForFieldName('object') : undefined;
+  const v = ws && ctx.model.evaluate(value!);
+  if (!ws || !key || node!.namedChildren.length !== 2 || v?.kind !== 'ref' || v.qname !== 'azureml.core.Workspace.environments') return undefined;
+  return { ws, key };
+}
+
+/** The v1 expression that made the environment `env` holds: a call, or a `ws.environments[key]` lookup. */
+function producerNode(ctx: RuleContext, env: SyntaxNode): SyntaxNode | undefined {
+  if (env.type === 'call' || workspaceLookup(ctx, env)) return env;
+  if (env.type !== 'identifier') return undefined;
+  const made = definingCall(ctx, env);
+  if (made) return made;
+  const b = ctx.model.resolveName(env.text, env);
+  const assign = b?.kind === 'assign' ? b.node.parent : undefined;
+  const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
+  return right && workspaceLookup(ctx, right) ? right : undefined;
 }
 
 const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'python.user_managed_dependencies', 'python.conda_dependencies', 'environment_variables'];
@@ -854,7 +885,7 @@ function versionString(node: SyntaxNode): string {
  * whole lifecycle of the environment, provided `env` is its only v1 consumer.
  */
 export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, vars?: { text?: string }): Edits | undefined {
-  let producer = env.type === 'call' ? env : env.type === 'identifier' ? definingCall(ctx, env) : undefined;
+  let producer = producerNode(ctx, env);
   let sdk = sdkOf(ctx.model.evaluate(env));
   const helper = sdk === 'other' && producer ? helperProducer(ctx, producer) : undefined;
   if (helper) [producer, sdk] = [helper, 'v1'];
@@ -883,7 +914,7 @@ export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNo
  * cannot take its lifecycle; it can take an `environmentCopy`, the other one the environment later.
  */
 export function sharedEnvironment(ctx: RuleContext, env: SyntaxNode): boolean {
-  const producer = env.type === 'identifier' && sdkOf(ctx.model.evaluate(env)) === 'v1' ? definingCall(ctx, env) : undefined;
+  const producer = env.type === 'identifier' && sdkOf(ctx.model.evaluate(env)) === 'v1' ? producerNode(ctx, env) : undefined;
   const plan = producer && planOf(ctx, producer);
   return !!plan && plan.consumers.some((c) => same(c.use, env)) && plan.consumers.some((c) => !same(c.use, env));
 }
@@ -898,9 +929,9 @@ export function sharedEnvironment(ctx: RuleContext, env: SyntaxNode): boolean {
  */
 export function environmentCopy(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, at: SyntaxNode): { text: string; edits: Edits } | undefined {
   // (A call: the v1 producer written where the environment is given, e.g. in an inference config.)
-  const producer = env.type === 'identifier' ? definingCall(ctx, env) : env.type === 'call' ? env : undefined;
+  const producer = producerNode(ctx, env);
   const plan = producer && sdkOf(ctx.model.evaluate(env)) === 'v1' ? planOf(ctx, producer) : undefined;
-  const args = producer?.childForFieldName('arguments');
+  const args = producer?.type === 'subscript' ? producer : producer?.childForFieldName('arguments');
   if (!plan || !args || plan.envVars) return undefined;
   if (!args.namedChildren.every((a) => a.type !== 'comment' && stableAt(ctx, a.type === 'keyword_argument' ? a.childForFieldName('value')! : a, at))) return undefined;
   // The folded configuration (`cd.add_pip_package(...)`, ...) stays for the v1 environment; the copy
@@ -1000,8 +1031,44 @@ const condaPieceBuilder: Builder = (fb, ref, ctx) => {
   let root: SyntaxNode = left;
   while (root.type === 'attribute') root = root.childForFieldName('object')!;
   const producer = producerOfRoot(ctx, left) ?? (root.type === 'identifier' ? definingCall(ctx, root) : undefined);
+  // Written to a file before it is given to an environment that has no rewrite (its consumer stays v1):
+  // the specification alone, the environment reading the file back (savedBridge).
+  const plan = standalonePlan(ctx, expr);
+  if (plan?.given && !(producer && hasFix(ctx, producer))) {
+    const bridge = savedBridge(fb, ctx, plan);
+    if (bridge) return same(expr, ref.call) ? combined(fb, expr, bridge) : fb.sameFixAs(expr);
+  }
   return producer ? fb.sameFixAs(producer) : undefined;
 };
+
+/** The v1 reference at `node` has a rewrite (v1-fixes.ts, required here: it loads this module). */
+function hasFix(ctx: RuleContext, node: SyntaxNode): boolean {
+  const ref = ctx.model.references.find((r) => (r.call ?? r.node).id === node.id);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return !!ref && !!(require('../v1-fixes') as typeof import('../v1-fixes')).v1Fix(ctx, ref);
+}
+
+/**
+ * A `CondaDependencies` written out (`cd.save(path)` / `cd.save_to_file(base, name)`) and then given
+ * to an environment that stays v1 (`env.python.conda_dependencies = cd`): the specification becomes
+ * the dict written with PyYAML (standaloneEdits), and the environment is given v1's
+ * `CondaDependencies(conda_dependencies_file_path)` of that file, the same document read back
+ * (azureml-core conda_dependencies.py; save_to_file writes os.path.join(base, name)). The file must be
+ * written before, in the same block, at a path that reads the same at both statements.
+ */
+function savedBridge(fb: FixBuilder, ctx: RuleContext, plan: Standalone): Edits | undefined {
+  const given = plan.given!;
+  const block = statementOf(given)?.parent;
+  const save = plan.saves.find((s) => same(statementOf(s.call)?.parent, block) && s.call.endIndex < given.startIndex && s.path.every((p) => stableAt(ctx, p, given)));
+  // The class as the producer names it, bound alike at the assignment.
+  const fn = plan.producer.childForFieldName('function');
+  const cls = fn?.type === 'attribute' ? fn.childForFieldName('object') : fn;
+  if (!save || !cls || (cls.type !== 'identifier' && cls.type !== 'attribute') || !stableAt(ctx, cls, given)) return undefined;
+  const own = standaloneEdits(fb, ctx, plan);
+  if (!own) return undefined;
+  const path = save.path.length === 1 ? save.path[0].text : `${fb.needModule('os')}.path.join(${save.path.map((p) => p.text).join(', ')})`;
+  return [...own, [given, `${cls.text}(${path})`]];
+}
 
 /**
  * For other areas' rewrites (a run configuration's `environment.python.conda_dependencies = cd`):

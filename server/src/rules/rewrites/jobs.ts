@@ -4,14 +4,16 @@
  *
  * Whole lifecycles are one fix, offered on each piece's finding:
  * - a submitted job (CMD): the configuration (`ScriptRunConfig` → `command` with `${{inputs.x}}`
- *   for variable arguments, `src.run_config.target/.environment = X` → `src.compute/.environment = X`,
+ *   for variable arguments, or its `command=` shell string (shellCommand: an expression known to be a str kept as
+ *   written, a list of plain-word literals joined; not a list holding variables, whose joining v1 does not document), `src.run_config.target/.environment = X` → `src.compute/.environment = X`,
  *   `src.run_config.framework = "Python"` / `"python"` (v1's default) dropped (another framework: not rewritten),
  *   a v1 environment through environment.ts (its `environment_variables` → the command's), v1's
  *   defaults stated (no compute_target: `compute="local"`; no environment: the docs' image, marked
  *   `# amlint: review`), MPI/one-node PyTorch distribution, `run_config=rc` of a fresh `RunConfiguration()` set only by
  *   `rc.target = X` / `rc.environment = env` statements before it (→ `compute=X`, `environment=env`, those statements
  *   going; its findings' fixes offered through estimators.ts); `AutoMLConfig`; a `Pipeline` through
- *   pipelines.ts, `regenerate_outputs=True` → `force_rerun=True`; HyperDrive through sweep.ts, a
+ *   pipelines.ts, `regenerate_outputs=True` → `force_rerun=True`, `continue_on_step_failure=True` → the
+ *   decorator's, `pipeline_parameters={"p": literal}` → the pipeline function called with `p=literal`; HyperDrive through sweep.ts, a
  *   configuration both submitted and swept being one command), every `exp.submit` of it (`tags=` → create_or_update's
  *   `tags=`; the experiment's name a literal, a name, an unassigned attribute such as `args.experiment`, or an
  *   f-string of those; `exp = Experiment(ws, name)` becomes that name once its other uses are `exp.name` reads,
@@ -26,7 +28,8 @@
  *   shutil.copy); a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
  *   a job's); `docker_runtime_config=DockerConfiguration(use_docker=True)` dropped (v2 always runs in
  *   a container); the workspace through workspace.ts `clientOf`;
- * - a run fetched by ID (`Run.get(ws, id)`, `Run(experiment, id)`) → `ml_client.jobs.get(id)` with its uses as a
+ * - a run fetched by ID (`Run.get(ws, id)`, `Run(experiment, id)`, `PipelineRun(experiment, id)`, the experiment
+ *   `Experiment(ws, name)` or `ws.experiments[name]`) → `ml_client.jobs.get(id)` with its uses as a
  *   job's; `for child in run.get_children():` → the child jobs (`jobs.list(parent_job_name=)`), each child's uses as a job's;
  * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
  *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot or a
@@ -34,7 +37,10 @@
  *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped, and
  *   `with run.child_run() as child:` → a nested run; also started in a loop body whose name a later loop binds
  *   again (rewrites/reach.ts decides which uses each binding reaches); `upload_file(name=n, path_or_stream="outputs/" + n)`,
- *   n a file name that holds no folder → `mlflow.log_artifact(path)` (the artifact at the root as n).
+ *   n a file name that holds no folder → `mlflow.log_artifact(path)` (the artifact at the root as n);
+ *   `upload_file(name="dir/" + n, path_or_stream="./" + n)` (or `n`) → `mlflow.log_artifact(path, artifact_path="dir")`;
+ *   `register_model` (registerModel, from the MLflow run's artifacts, `properties` reading its metrics); the
+ *   experiment's `exp.name` reads → the name (as for submits).
  * - `for r in exp.get_runs():` → the experiment's top-level MLflow runs, newest first (`getRunsEdits`),
  *   `r.id`/`get_metrics()`/`get_status()` shown read from the MLflow run, `r.get_details()["runId"]` (directly or
  *   through a name only read so) → `r.info.run_id`; also through `list(...)`, a
@@ -81,7 +87,7 @@ import type { RuleContext } from '../rule';
 import { memberOf, knownString, lineIndent, endsLine, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
-import { pipelineConfig } from './pipelines';
+import { pipelineCall, pipelineConfig } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf, offlineIdiomFix } from './workspace';
 import { dataInput } from './data';
@@ -290,6 +296,19 @@ function uploadedUnder(ctx: RuleContext, name: SyntaxNode, path: SyntaxNode): bo
   return name.type === 'identifier' && file?.type === 'identifier' && file.text === name.text && ctx.model.resolveName(file.text, file) === ctx.model.resolveName(name.text, name) && d !== undefined && d.endsWith('/') && !/\\/.test(d) && slashFree(ctx, name);
 }
 
+/**
+ * `"<folder>/" + f` written out, f a name whose value holds no folder (slashFree): the folder without its
+ * `./` and trailing `/` ('' for `"./"`) and f. Undefined for anything else (`..`, an absolute or Windows path).
+ */
+function folderPlusFile(ctx: RuleContext, node: SyntaxNode): { dir: string; file: SyntaxNode } | undefined {
+  const left = node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+' ? node.childForFieldName('left') : undefined;
+  const file = left && node.childForFieldName('right');
+  const d = left?.type === 'string' && !left.descendantsOfType('interpolation').length ? stringValue(left) : undefined;
+  if (d === undefined || file?.type !== 'identifier' || !d.endsWith('/') || /\\/.test(d) || d.startsWith('/') || d.split('/').includes('..') || !slashFree(ctx, file)) return undefined;
+  const dir = d.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  return /^[A-Za-z0-9_.\-/]*$/.test(dir) && !dir.split('/').some((x) => x === '.' || (x === '' && dir !== '')) ? { dir, file } : undefined;
+}
+
 /** Inside a loop of its function (or module): a call there may run more than once. */
 function inLoop(node: SyntaxNode): boolean {
   for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
@@ -360,6 +379,13 @@ const LOGGING: Record<string, Builder> = {
     const local = knownString(ctx, path);
     // `filename = "outputs/" + model_name` uploaded as `model_name` (a file name without a folder): the artifact at the root, as v1 named it.
     if (path && name === undefined && local === undefined && uploadedUnder(ctx, args!.get('name')!, path)) return `${fb.needModule('mlflow')}.log_artifact(${path.text})`;
+    // `name="outputs/" + f, path_or_stream="./" + f` (or `f`), f a file name without a folder: log_artifact(path)
+    // stores the file under artifact_path by its base name, f (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.log_artifact).
+    const under = path && name === undefined ? folderPlusFile(ctx, args!.get('name')!) : undefined;
+    const from = path && folderPlusFile(ctx, path);
+    if (under?.dir && path && ((path.type === 'identifier' && same(ctx.model.resolveName(path.text, path)?.node, ctx.model.resolveName(under.file.text, under.file)?.node) && path.text === under.file.text) || (from && from.file.text === under.file.text && ctx.model.resolveName(from.file.text, from.file) === ctx.model.resolveName(under.file.text, under.file)))) {
+      return `${fb.needModule('mlflow')}.log_artifact(${path.text}, artifact_path=${JSON.stringify(under.dir)})`;
+    }
     if (!path || name === undefined || local === undefined || /\\/.test(name + local)) return undefined;
     const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
     const dir = name.includes('/') ? name.slice(0, name.lastIndexOf('/')).replace(/^\.\//, '') : '';
@@ -475,10 +501,10 @@ function trackingClient(fb: FixBuilder, ml: string): string {
 }
 
 /** `"...{expr}..."` for a model path under a job's artifacts: the literal inlined, else an f-string. */
-function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode): string | undefined {
+function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode, id = `${job}.name`): string | undefined {
   const lit = knownString(ctx, path);
-  if (lit !== undefined && path.type === 'string') return /["\\{}\n]/.test(lit) || lit.startsWith('/') ? undefined : `f"azureml://jobs/{${job}.name}/outputs/artifacts/paths/${lit}"`;
-  return path.type === 'identifier' || path.type === 'attribute' ? `f"azureml://jobs/{${job}.name}/outputs/artifacts/paths/{${path.text}}"` : undefined;
+  if (lit !== undefined && path.type === 'string') return /["\\{}\n]/.test(lit) || lit.startsWith('/') ? undefined : `f"azureml://jobs/{${id}}/outputs/artifacts/paths/${lit}"`;
+  return path.type === 'identifier' || path.type === 'attribute' ? `f"azureml://jobs/{${id}}/outputs/artifacts/paths/{${path.text}}"` : undefined;
 }
 
 /**
@@ -490,7 +516,7 @@ function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode): strin
  * `id` read afterwards: v1's is `<name>:<version>` (azureml-core Model.id), v2's the ARM ID, so it is
  * written `f"{model.name}:{model.version}"`. The result: the call's text and the edits of those reads.
  */
-function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: string, ml: string): [string, Edits] | undefined {
+function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: string, ml: string, mlflowRun?: { id: string; metrics: string }): [string, Edits] | undefined {
   const a = bindArgs(call, ['model_name', 'model_path', 'tags', 'properties', 'model_framework', 'model_framework_version', 'description'], ['model_name', 'model_path', 'tags', 'properties', 'description']);
   const name = a?.get('model_name');
   const path = a?.get('model_path');
@@ -500,8 +526,8 @@ function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: 
   const propsNode = a!.get('properties');
   const args = call.childForFieldName('arguments');
   if (args?.descendantsOfType('identifier').some((id) => id.text === job && !(propsNode && propsNode.startIndex <= id.startIndex && id.endIndex <= propsNode.endIndex))) return undefined;
-  const uri = jobArtifactPath(ctx, job, path);
-  const props = a!.get('properties') && metricsIn(fb, ctx, a!.get('properties')!, job, ml);
+  const uri = jobArtifactPath(ctx, job, path, mlflowRun?.id);
+  const props = a!.get('properties') && metricsIn(fb, ctx, a!.get('properties')!, job, ml, mlflowRun?.metrics);
   if (!uri || (a!.has('properties') && props === undefined)) return undefined;
   const edits: Edits = [];
   const target = assignedName(call);
@@ -576,13 +602,13 @@ function metricsReadAsSeries(ctx: RuleContext, call: SyntaxNode): boolean {
 }
 
 /** `run.get_metrics()` calls on `job` inside `node`: its text with each one → the MLflow run's metrics; undefined for another use of the job there. */
-function metricsIn(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, job: string, ml: string): string | undefined {
+function metricsIn(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, job: string, ml: string, metrics?: string): string | undefined {
   const parts: Array<[SyntaxNode, string]> = [];
   for (const id of node.descendantsOfType('identifier')) {
     if (id.text !== job || ctx.model.resolveName(job, id) !== ctx.model.resolveName(job, node)) continue;
     const m = memberOf(id);
     if (!m?.call || m.name !== 'get_metrics' || !noArgs(m.call) || metricsReadAsSeries(ctx, m.call)) return undefined;
-    parts.push([m.call, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
+    parts.push([m.call, metrics ?? `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`]);
   }
   let text = node.text;
   for (const [n, t] of parts.sort((x, y) => y[0].startIndex - x[0].startIndex)) text = text.slice(0, n.startIndex - node.startIndex) + t + text.slice(n.endIndex - node.startIndex);
@@ -640,15 +666,25 @@ function detailsReads(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: s
   return [...edits, ...marks.values()];
 }
 
+/**
+ * The keywords of `Experiment.submit(config, tags=None, **kwargs)` read here; the kwargs are the submit options of the
+ * config's type (azureml-core Experiment.submit; a Pipeline's: azureml-pipeline-core Pipeline.submit).
+ */
+const SUBMIT_KEYS = ['config', 'regenerate_outputs', 'show_output', 'tags', 'pipeline_parameters', 'continue_on_step_failure'];
+/** A v1 pipeline's own submit options, which pipelines.ts moves into the v2 pipeline. */
+const PIPELINE_SUBMIT_KEYS = ['regenerate_outputs', 'pipeline_parameters', 'continue_on_step_failure'];
+
 /** The `exp.submit(config)` call: the experiment expression, its `Experiment(ws, name)` call, and the config. */
-function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode; rerun: boolean; show: boolean; tags?: SyntaxNode } | undefined {
+function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; expCall: SyntaxNode; config: SyntaxNode; ws: SyntaxNode; name: SyntaxNode; rerun: boolean; continueOnFailure: boolean; params?: SyntaxNode; show: boolean; tags?: SyntaxNode } | undefined {
   if (qnameOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
-  // `regenerate_outputs=` (a v1 pipeline's submit option, literal): jobEdits moves it into the pipeline.
+  // `regenerate_outputs=`, `continue_on_step_failure=` (a v1 pipeline's submit options, literal) and
+  // `pipeline_parameters=`: jobEdits moves them into the pipeline (pipelines.ts).
   // `show_output=` (literal): an AutoML submit's, which waits showing the progress (submissionEdits).
-  const bound = bindArgs(call, ['config'], ['config', 'regenerate_outputs', 'show_output', 'tags']);
+  const bound = bindArgs(call, ['config'], SUBMIT_KEYS);
   const regenerate = bound?.get('regenerate_outputs');
+  const carryOn = bound?.get('continue_on_step_failure');
   const show = bound?.get('show_output');
-  if ([regenerate, show].some((x) => x && x.type !== 'true' && x.type !== 'false')) return undefined;
+  if ([regenerate, carryOn, show].some((x) => x && x.type !== 'true' && x.type !== 'false')) return undefined;
   const config = bound?.get('config');
   const fn = call.childForFieldName('function');
   const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
@@ -659,7 +695,7 @@ function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; exp
   const name = e?.get('name');
   if (!ws || !name || !keptAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
   if (show && qnameOf(ctx, madeBy(ctx, config)) !== 'azureml.train.automl.AutoMLConfig') return undefined;
-  return { exp, expCall, config, ws, name, rerun: regenerate?.type === 'true', show: show?.type === 'true', tags: bound!.get('tags') };
+  return { exp, expCall, config, ws, name, rerun: regenerate?.type === 'true', continueOnFailure: carryOn?.type === 'true', params: bound!.get('pipeline_parameters'), show: show?.type === 'true', tags: bound!.get('tags') };
 }
 
 /**
@@ -674,8 +710,13 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   const uses = p && usesOfAssigned(ctx, call);
   if (!p || !client || !uses || underV1Handler(ctx, call)) return undefined;
   const ml = client.ml;
+  // A v1 pipeline: the pipeline job, or its function called again (with `pipeline_parameters` or for a later submit:
+  // pipelines.ts pipelineCall).
+  const made = madeBy(ctx, p.config);
+  const config = qnameOf(ctx, made) === PIPELINE ? pipelineCall(ctx, made, call, p.params) : p.params ? undefined : p.config.text;
+  if (config === undefined) return undefined;
   // submit(tags=) → create_or_update(tags=), which sets the job's tags (SDK operations/_job_operations.py), in place.
-  let create = `${ml}.jobs.create_or_update(${p.config.text}, experiment_name=${p.name.text}${p.tags ? `, tags=${p.tags.text}` : ''})`;
+  let create = `${ml}.jobs.create_or_update(${config}, experiment_name=${p.name.text}${p.tags ? `, tags=${p.tags.text}` : ''})`;
   if (p.show) {
     // AutoMLConfig: submit(show_output=True) waits for the run, printing its progress: stream the job after it.
     const run = assignedName(call);
@@ -904,7 +945,7 @@ function submitOf(ctx: RuleContext, use: SyntaxNode): SyntaxNode | undefined {
   const list = (kw ?? use).parent;
   const call = list?.type === 'argument_list' ? list.parent : undefined;
   if (!call || qnameOf(ctx, call) !== 'azureml.core.Experiment.submit') return undefined;
-  return bindArgs(call, ['config'], ['config', 'regenerate_outputs', 'show_output', 'tags'])?.get('config')?.id === use.id ? call : undefined;
+  return bindArgs(call, ['config'], SUBMIT_KEYS)?.get('config')?.id === use.id ? call : undefined;
 }
 
 /**
@@ -927,12 +968,14 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
   }
   const edits: Edits = [];
   let submits = [submit];
+  // regenerate_outputs=True → the v2 pipeline's force_rerun, continue_on_step_failure=True → its
+  // continue_on_step_failure, pipeline_parameters → the arguments of its function (pipelines.ts); a v1 pipeline's only.
+  const bound = bindArgs(submit, ['config'], SUBMIT_KEYS);
+  if (PIPELINE_SUBMIT_KEYS.some((k) => bound?.has(k)) && (v2Job(ctx, p.config) || qnameOf(ctx, madeBy(ctx, p.config)) !== PIPELINE)) return undefined;
   if (!v2Job(ctx, p.config)) {
     const src = madeBy(ctx, p.config);
     const q = qnameOf(ctx, src);
-    // regenerate_outputs=True → the v2 pipeline's force_rerun (pipelines.ts); a pipeline's only.
-    if (bindArgs(submit, ['config'], ['config', 'regenerate_outputs', 'show_output', 'tags'])?.has('regenerate_outputs') && q !== PIPELINE) return undefined;
-    const own = src && q === PIPELINE ? asEdits((f, c, x) => pipelineConfig(f, c, x, p.rerun))(fb, src, ctx) : src && q && Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q) ? JOB_CONFIGS[q](fb, src, ctx) : undefined;
+    const own = src && q === PIPELINE ? asEdits((f, c, x) => pipelineConfig(f, c, x, { forceRerun: p.rerun, continueOnStepFailure: p.continueOnFailure }))(fb, src, ctx) : src && q && Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q) ? JOB_CONFIGS[q](fb, src, ctx) : undefined;
     if (!src || !own) return undefined;
     edits.push(...own);
     if (p.config.type === 'identifier') {
@@ -952,8 +995,8 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
       }
     }
   }
-  // Every submit runs the one v2 pipeline: force_rerun holds for all or none.
-  if (submits.some((s) => submitParts(ctx, s)?.rerun !== p.rerun)) return undefined;
+  // Every submit runs the one v2 pipeline: force_rerun and continue_on_step_failure hold for all or none.
+  if (submits.some((s) => submitParts(ctx, s)?.rerun !== p.rerun || submitParts(ctx, s)?.continueOnFailure !== p.continueOnFailure)) return undefined;
   for (const s of submits) {
     const more = submissionEdits(fb, ctx, s);
     if (!more) return undefined;
@@ -984,6 +1027,13 @@ function experimentNameRead(use: SyntaxNode): boolean {
   const up = m?.attr.parent;
   const target = (up?.type === 'assignment' || up?.type === 'augmented_assignment') && same(up.childForFieldName('left'), m!.attr);
   return !!m && m.name === 'name' && !m.call && !target && up?.type !== 'delete_statement';
+}
+
+/** The `exp.start_logging(...)` among the uses of `exp = Experiment(...)` whose only other uses are `exp.name` reads (startLoggingEdits). */
+function firstStartLogging(ctx: RuleContext, expCall: SyntaxNode): SyntaxNode | undefined {
+  const uses = usesOfAssigned(ctx, expCall) ?? [];
+  const calls = uses.map((u) => memberOf(u)).filter((m) => m?.call && m.name === 'start_logging');
+  return calls.length === 1 && uses.every((u) => experimentNameRead(u) || memberOf(u)?.name === 'start_logging') ? calls[0]!.call : undefined;
 }
 
 /** The first `exp.submit(...)` among the uses of `exp = Experiment(...)`. */
@@ -1045,12 +1095,29 @@ function withJob(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode | undefine
   return combined(fb, target, edits);
 }
 
-const FETCHED = ['azureml.core.Run.get', 'azureml.core.Run'];
+const PIPELINE_RUN = 'azureml.pipeline.core.PipelineRun';
+const FETCHED = ['azureml.core.Run.get', 'azureml.core.Run', PIPELINE_RUN];
 
 /**
- * `Run.get(ws, run_id)` / `Run(experiment, run_id)` → the v2 job of that ID, `ml_client.jobs.get(run_id)`
- * (JobOperations.get(name); CMD: the job name is the run ID), and every use of it as a job's
- * (jobUseEdits). Undefined when the workspace has no client or a use does not translate.
+ * `exp` given to `Run(exp, id)` / `PipelineRun(exp, id)` as `ws.experiments["name"]` (azureml-core Workspace.experiments:
+ * the workspace's experiments by name): `ws`, a v1 Workspace; undefined otherwise.
+ */
+function experimentsEntry(ctx: RuleContext, exp: SyntaxNode | undefined): SyntaxNode | undefined {
+  const attr = exp?.type === 'subscript' ? exp.childForFieldName('value') : undefined;
+  const ws = attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'experiments' ? attr.childForFieldName('object') : undefined;
+  const value = ws ? ctx.model.evaluate(ws) : undefined;
+  // (the key a name or a plain string: dropped with the lookup, it must have no effect of its own)
+  const key = exp?.childForFieldName('subscript');
+  const plain = key?.type === 'identifier' || (key?.type === 'string' && !key.descendantsOfType('interpolation').length);
+  return value?.kind === 'instance' && value.type === 'azureml.core.Workspace' && exp!.namedChildren.length === 2 && plain ? ws! : undefined;
+}
+
+/**
+ * `Run.get(ws, run_id)` / `Run(experiment, run_id)` / `PipelineRun(experiment, run_id)` (a Run subclass, same
+ * constructor: azureml-pipeline-core PipelineRun) → the v2 job of that ID, `ml_client.jobs.get(run_id)`
+ * (JobOperations.get(name); CMD: the job name is the run ID; a pipeline job's too), and every use of it as a job's
+ * (jobUseEdits). The experiment: `Experiment(ws, name)` or `ws.experiments[name]`. Undefined when the workspace has
+ * no client or a use does not translate.
  */
 function fetchedRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
   const q = qnameOf(ctx, call);
@@ -1060,12 +1127,16 @@ function fetchedRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
     const a = bindArgs(call, ['workspace', 'run_id'], ['workspace', 'run_id']);
     ws = a?.get('workspace');
     id = a?.get('run_id');
-  } else if (q === 'azureml.core.Run') {
+  } else if (q === 'azureml.core.Run' || q === PIPELINE_RUN) {
     const a = bindArgs(call, ['experiment', 'run_id'], ['experiment', 'run_id']);
     const exp = a?.get('experiment');
-    const expCall = madeBy(ctx, exp);
-    if (!exp || !expCall || qnameOf(ctx, expCall) !== 'azureml.core.Experiment' || (exp.type !== 'call' && !sameAt(ctx, exp, call))) return undefined;
-    ws = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace');
+    const entry = experimentsEntry(ctx, exp);
+    const expCall = entry ? undefined : madeBy(ctx, exp);
+    if (entry) ws = entry;
+    else {
+      if (!exp || !expCall || qnameOf(ctx, expCall) !== 'azureml.core.Experiment' || (exp.type !== 'call' && !sameAt(ctx, exp, call))) return undefined;
+      ws = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace');
+    }
     if (ws && !sameAt(ctx, ws, call)) return undefined;
     id = a?.get('run_id');
   }
@@ -1181,7 +1252,65 @@ export function namesSameAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode
   });
 }
 
-function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined, asInputs?: Map<string, string>, fb?: FixBuilder): { command: string; inputs: Array<[string, string]>; edits: Edits } | undefined {
+/**
+ * ScriptRunConfig's `command=` (v1: "list[str] or str", run instead of script/arguments; RunConfiguration
+ * keeps it as a str field, azureml-core runconfig.py): as v2's `command=` shell string (CMD). An expression known to be
+ * a string (a literal, an f-string, a concatenation/`%`/`.format()`/`sep.join()` of a literal, `str()`, or a
+ * name bound once to one of those) stays as written (`" && ".join(commands)`); a list (or a name bound once
+ * to one used only here) of plain-word literals (no blank, quote or shell character: the same command however
+ * v1 joins them) becomes their space-joined string. Undefined for other lists and for anything holding a v1
+ * object (`ds.as_mount()` in an f-string) or a literal `${{` (a v2 expression where v1 had text).
+ */
+export function shellCommand(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): { command: string; text?: string; inputs: Array<[string, string]>; edits: Edits } | undefined {
+  const list = expr.type === 'list' ? expr : expr.type === 'identifier' ? listOfName(ctx, expr) : undefined;
+  if (list) {
+    const words = list.namedChildren.filter((c) => c.type !== 'comment').map((c) => (c.type === 'string' && !c.descendantsOfType('interpolation').length ? stringValue(c) : undefined));
+    if (!words.length || words.some((w) => w === undefined || !/^[A-Za-z0-9_./:=,@%+-]+$/.test(w))) return undefined;
+    return { command: words.join(' '), inputs: [], edits: [] };
+  }
+  if (!stringTyped(ctx, expr, site, 0)) return undefined;
+  return { command: '', text: expr.text, inputs: [], edits: [] };
+}
+
+/** An expression known to be a str, reading nothing v1 and no literal `${{` (shellCommand). */
+function stringTyped(ctx: RuleContext, e: SyntaxNode, site: SyntaxNode, depth: number): boolean {
+  if (depth > 4) return false;
+  const clean = (n: SyntaxNode) => !n.text.includes('${{') && !n.descendantsOfType(['identifier', 'attribute', 'call']).some((x) => sdkOf(ctx.model.evaluate(x)) === 'v1');
+  switch (e.type) {
+    case 'string':
+    case 'concatenated_string':
+      return clean(e);
+    case 'parenthesized_expression':
+      return !!e.namedChildren[0] && e.namedChildren.length === 1 && stringTyped(ctx, e.namedChildren[0], site, depth + 1);
+    case 'binary_operator': {
+      const op = e.childForFieldName('operator')?.text;
+      const l = e.childForFieldName('left');
+      const r = e.childForFieldName('right');
+      if (!l || !r || !clean(e)) return false;
+      if (op === '%') return stringTyped(ctx, l, site, depth + 1);
+      return op === '+' && (stringTyped(ctx, l, site, depth + 1) || stringTyped(ctx, r, site, depth + 1));
+    }
+    case 'call': {
+      const f = e.childForFieldName('function');
+      if (!clean(e)) return false;
+      if (f?.type === 'identifier' && f.text === 'str' && !ctx.model.resolveName('str', e)) return true;
+      const m = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
+      const obj = f?.type === 'attribute' ? f.childForFieldName('object') : undefined;
+      return (m === 'join' || m === 'format') && !!obj && stringTyped(ctx, obj, site, depth + 1);
+    }
+    case 'identifier': {
+      const b = ctx.model.resolveName(e.text, e);
+      const assign = b?.node.parent;
+      if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || !straightBindings(b) || (b.scope.bindings.get(e.text) ?? []).length !== 1 || !sameAt(ctx, e, site)) return false;
+      const right = assign.childForFieldName('right');
+      return !!right && stringTyped(ctx, right, assign, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined, asInputs?: Map<string, string>, fb?: FixBuilder): { command: string; text?: string; inputs: Array<[string, string]>; edits: Edits } | undefined {
   if (/["'\\{}$\s]/.test(script)) return undefined;
   const parts = ['python', script];
   const inputs: Array<[string, string]> = [];
@@ -1352,17 +1481,19 @@ function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Ed
  * option is already passed or an input name is taken.
  */
 export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, extra?: { parts: string[]; inputs: Array<[string, string]> }, asInputs?: Map<string, string>): Edits | undefined {
-  const accepted = ['source_directory', 'script', 'arguments', 'run_config', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config'];
+  const accepted = ['source_directory', 'script', 'arguments', 'run_config', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config', 'command'];
   const args = bindArgs(call, ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config', 'resume_from', 'max_run_duration_seconds', 'command', 'docker_runtime_config'], accepted);
-  const script = knownString(ctx, args?.get('script'));
+  // `command=` instead of script/arguments (v1 takes one or the other): the shell command as is.
+  const shell = args?.get('command');
+  const script = shell ? undefined : knownString(ctx, args?.get('script'));
   const docker = dockerEdits(ctx, args?.get('docker_runtime_config'));
-  if (!args || !script || !docker) return undefined;
+  if (!args || (!script && !shell) || (shell && (args.has('script') || args.has('arguments') || extra || asInputs?.size)) || !docker) return undefined;
   const target = assignedName(call);
   if (!target && call.parent?.type !== 'expression_statement' && call.parent?.type !== 'argument_list' && call.parent?.type !== 'keyword_argument') return undefined;
   const rc = args.get('run_config') ? runConfiguration(ctx, call, args.get('run_config')!) : undefined;
   if (args.get('run_config') && (!rc || (rc.target && args.has('compute_target')) || (rc.environment && args.has('environment')))) return undefined;
   const envNode = rc?.environment ?? args.get('environment');
-  const cmd = commandWithInputs(ctx, script, args.get('arguments'), asInputs, fb);
+  const cmd = shell ? shellCommand(ctx, shell, call) : commandWithInputs(ctx, script!, args.get('arguments'), asInputs, fb);
   const compute = computeName(ctx, rc?.target ?? args.get('compute_target'));
   const vars: { text?: string } = {};
   const env = envEdits(fb, ctx, envNode, vars);
@@ -1419,7 +1550,7 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   const inputs = cmd.inputs.length ? `{${cmd.inputs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}` : undefined;
   const pairs: Array<[string, SyntaxNode | string | undefined]> = [
     ['code', args.get('source_directory')],
-    ['command', JSON.stringify(cmd.command)],
+    ['command', cmd.text ?? JSON.stringify(cmd.command)],
     ['inputs', inputs],
     ['environment', defaultEnv ? `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE})` : envNode],
     ['compute', compute ?? (setsTarget ? undefined : '"local"')],
@@ -1821,6 +1952,8 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
       if (shown(ctx, use)) continue;
       return undefined;
     }
+    // In its register_model's properties (registerModel rewrites them).
+    if (m.call && m.name === 'get_metrics' && inRegisterModel(use, use.text)) continue;
     if (m.call && m.name === 'complete' && noArgs(m.call) && stmt.type === 'expression_statement') {
       edits.push([m.call, `${mlflow}.end_run()`]);
       continue;
@@ -1864,13 +1997,25 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
       edits.push(mark === 'append' ? [m.call, text + REVIEW] : [m.call, text], ...(mark === 'append' ? [] : [mark]));
       continue;
     }
+    // Registered from the MLflow run's artifacts (registerModel; the MLflow run is a job of the workspace, its
+    // ID the job name: MLF "in Azure Machine Learning, runs are called jobs").
+    if (m.call && m.name === 'register_model' && stmt.type === 'expression_statement') {
+      const r = registerModel(fb, ctx, m.call, use.text, ml, { id: `${use.text}.info.run_id`, metrics: `${mlflow}.get_run(${use.text}.info.run_id).data.metrics` });
+      if (!r) return undefined;
+      edits.push([m.call, r[0]], ...r[1]);
+      continue;
+    }
     const edit = runLoggingUse(fb, ctx, use);
     if (!edit) return undefined;
     edits.push(edit);
   }
-  // `exp = Experiment(ws, name)` used by nothing else holds the name.
+  // `exp = Experiment(ws, name)` used by nothing else holds the name; its `exp.name` reads (v1: the name it
+  // was made with) → `exp` (as jobEdits for submits).
   const expUses = exp.type === 'identifier' ? usesOfAssigned(ctx, expCall) : undefined;
-  if (expUses?.length === 1 && expCall.parent?.type === 'assignment') edits.push([expCall, name.text]);
+  if (expUses?.length && expCall.parent?.type === 'assignment' && expUses.every((u) => same(u, exp) || experimentNameRead(u))) {
+    edits.push([expCall, name.text]);
+    for (const u of expUses) if (experimentNameRead(u)) edits.push([memberOf(u)!.attr, u.text]);
+  }
   return edits;
 }
 
@@ -1973,7 +2118,12 @@ const JOB_REWRITES: Rewrites = {
     'azureml.core.Run.get_details': runMember(),
     'azureml.core.Run.cancel': runMember(),
     'azureml.core.Run.fail': runMember(),
-    'azureml.core.Run.register_model': runUse,
+    // An interactive run's: startLoggingEdits registers it from the MLflow run.
+    'azureml.core.Run.register_model': (fb, ref, ctx) => {
+      const run = receiver(ref);
+      const made = run?.type === 'identifier' ? runMadeBy(ctx, run) : undefined;
+      return qnameOf(ctx, made) === 'azureml.core.Experiment.start_logging' ? fb.sameFixAs(made!) : runUse(fb, ref, ctx);
+    },
     'azureml.core.Run.get_file_names': runMember(),
     'azureml.core.Run.find_step_run': runUse,
     'azureml.core.Run.get_steps': runMember(),
@@ -1984,7 +2134,10 @@ const JOB_REWRITES: Rewrites = {
     'azureml.widgets.RunDetails.show': (fb, ref, ctx) => {
       const widget = receiver(ref);
       const run = widget?.type === 'call' ? callArgs(widget).positional[0] : undefined;
-      return run?.type === 'identifier' ? withJob(fb, ctx, definingCall(ctx, run), ref.call!) : undefined;
+      const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
+      // A fetched run (fetchedRunEdits rewrites its uses): that fetch's fix.
+      if (made && FETCHED.includes(qnameOf(ctx, made) ?? '')) return fb.sameFixAs(made);
+      return withJob(fb, ctx, made, ref.call!);
     },
     // `RunDetails(run)` goes with the `.show()` it is the receiver of.
     'azureml.widgets.RunDetails': (fb, ref) => {
@@ -1996,7 +2149,10 @@ const JOB_REWRITES: Rewrites = {
     // A run fetched by its ID: the v2 job of that ID (fetchedRunEdits).
     'azureml.core.Run.get': (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
     'azureml.core.Run': (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
+    [PIPELINE_RUN]: (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
     'azureml.core.Run.get_tags': runMember(),
+    // A PipelineRun is a Run (azureml-pipeline-core PipelineRun): its members, as a run's (the fetched ones: fetchedRunEdits).
+    ...Object.fromEntries(['wait_for_completion', 'get_status', 'get_portal_url', 'get_details', 'cancel', 'get_children', 'find_step_run', 'get_steps', 'get_metrics', 'get_tags'].map((m): [string, Builder] => [`${PIPELINE_RUN}.${m}`, ['wait_for_completion', 'find_step_run'].includes(m) ? runUse : runMember()])),
     'azureml.core.Experiment.start_logging': (fb, ref, ctx) => combined(fb, ref.call!, startLoggingEdits(fb, ctx, ref.call!)),
     'azureml.core.Experiment.get_runs': (fb, ref, ctx) => combined(fb, ref.call!, getRunsEdits(fb, ctx, ref.call!)),
     // v2 has no experiment object: once nothing uses it, `exp = Experiment(ws, "name")` keeps the name (CMD: experiment_name=).
@@ -2029,11 +2185,18 @@ const JOB_REWRITES: Rewrites = {
     'azureml.core.runconfig.DockerConfiguration': configPiece,
   },
   attributes: {
+    // `ws.experiments["name"]` given to `Run(...)` / `PipelineRun(...)`: the fix of that fetch (fetchedRunEdits).
+    'azureml.core.Workspace.experiments': (fb, ref, ctx) => {
+      const sub = ref.node.parent;
+      const holder = sub?.type === 'subscript' && same(sub.childForFieldName('value'), ref.node) && sub.parent?.type === 'argument_list' ? sub.parent.parent : undefined;
+      const q = holder ? qnameOf(ctx, holder) : undefined;
+      return holder && (q === 'azureml.core.Run' || q === PIPELINE_RUN) && same(callArgs(holder).positional[0], sub) ? fb.sameFixAs(holder) : undefined;
+    },
     // `exp.name` of an experiment that becomes its name (jobEdits): the fix of its first submit.
     'azureml.core.Experiment.name': (fb, ref, ctx) => {
       const exp = receiver(ref);
       const made = exp?.type === 'identifier' ? definingCall(ctx, exp) : undefined;
-      const submit = made && qnameOf(ctx, made) === 'azureml.core.Experiment' && exp && experimentNameRead(exp) ? firstSubmit(ctx, made) : undefined;
+      const submit = made && qnameOf(ctx, made) === 'azureml.core.Experiment' && exp && experimentNameRead(exp) ? firstSubmit(ctx, made) ?? firstStartLogging(ctx, made) : undefined;
       return submit ? fb.sameFixAs(submit) : undefined;
     },
     // Shown only: compared or tested (`VERSION < "1.30"`), azure-ai-ml's version would not mean what azureml-core's did.

@@ -38,12 +38,27 @@
  * Input given at its call; `ws.get_default_compute_target("CPU"|"GPU")` as a compute is "cpu-cluster"/"gpu-cluster"
  * (azureml-core Workspace.DEFAULT_CPU_CLUSTER_NAME), its statement going when only the steps use it.
  * `Experiment(...).submit(pipeline)` is rewritten by jobs.ts, which calls `pipelineConfig`
- * (`regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`);
+ * (`regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`, `continue_on_step_failure=True` →
+ * `@dsl.pipeline(continue_on_step_failure=True)`) and, for `pipeline_parameters={"p": literal}`, `pipelineCall`
+ * (the pipeline function called with `p=literal` for that submit); a pipeline submitted several times is one fix;
  * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
+ * A `CommandStep(command=...)` is a node like a PythonScriptStep, its command line the v1 command: v1 shlex-splits a
+ * string command (first word the executable, the rest its arguments; a list's first item is split so, its other items
+ * are arguments: azureml-pipeline-steps CommandStep), so only words a shell splits alike are kept (no quotes, `&&`, `$`).
+ * `f"x={out.arg_val}"` (in a command or an argument) is that data's `${{inputs|outputs.name}}`; `y = out.as_input(n)`
+ * bound once is the producer's output read as an input (the statement goes); `out = out.register_on_complete(name=n)`
+ * (or chained) becomes `node.outputs.<out>.name = n` in the pipeline function (v2 registers a named node output as a
+ * data asset: how-to-manage-inputs-outputs-pipeline); an OutputFileDatasetConfig without a name is named after its
+ * variable; `Pipeline(steps=step)` is that step and those it needs (v1 resolves the closure); an unread list of the
+ * steps (`all_steps = [a, b]`) stays, holding the v2 nodes.
  *
- * Not rewritten (no suggestion): `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
- * ...: the AutoMLStep of the Udacity pipelines has no v2 node form), `register_on_complete` /
- * `read_delimited_files` on an OutputFileDatasetConfig (no v2 counterpart checked), destinations with
+ * Not rewritten (no suggestion): `pipeline_parameters` values other than str/bool/int/float literals (a v1 dataset
+ * given there: v2 pipeline inputs take Input or those types), keys naming no PipelineParameter, a DataPath parameter
+ * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
+ * ...: the AutoMLStep of the Udacity pipelines has no v2 node form; ParallelRunStep: parallel_run_function not mapped),
+ * `register_on_complete(description=/tags=)`, `read_delimited_files` on an OutputFileDatasetConfig (the consumer gets a
+ * v1 TabularDataset: no v2 counterpart checked), a CommandStep whose command comes from its runconfig or has shell
+ * syntax/quotes/other interpolations, a nameless output whose destination spells `{output-name}`, destinations with
  * other placeholders or on the default datastore of a pipeline that sets another default, steps with
  * other runconfig settings (`docker.shm_size`, a runconfig set after a step took it, both
  * `rc.environment = env` and settings), params or hash_paths, other datasets (URL/file datasets,
@@ -67,6 +82,9 @@ import { dataInput } from './data';
 
 const PIPELINE = 'azureml.pipeline.core.Pipeline';
 const STEP = 'azureml.pipeline.steps.PythonScriptStep';
+const COMMAND_STEP = 'azureml.pipeline.steps.CommandStep';
+const isStep = (q: string | undefined): boolean => q === STEP || q === COMMAND_STEP;
+const COMMAND_STEP_ARGS = ['command', 'name', 'compute_target', 'runconfig', 'runconfig_pipeline_params', 'inputs', 'outputs', 'params', 'source_directory', 'allow_reuse', 'version'];
 const PIPELINE_DATA = 'azureml.pipeline.core.PipelineData';
 const OUTPUT_CONFIG = 'azureml.data.OutputFileDatasetConfig';
 const PARAMETER = 'azureml.pipeline.core.PipelineParameter';
@@ -113,6 +131,11 @@ interface Data {
    * one) and the path on it, `{run-id}`/`{output-name}` as the v2 server expressions.
    */
   destination?: { store: string | typeof DEFAULT_STORE; path: string };
+  /**
+   * `.register_on_complete(name=n)` of an OutputFileDatasetConfig: the name its node output registers under; the
+   * call, and its statement when it rebinds the name (`x = x.register_on_complete(...)`, which goes).
+   */
+  register?: { name: string; call: SyntaxNode; stmt?: SyntaxNode };
 }
 
 interface Param {
@@ -138,7 +161,7 @@ interface Step {
   call: SyntaxNode;
   args: Map<string, SyntaxNode>;
   /** The command line, with data and parameters as `${{inputs.x}}`/`${{outputs.y}}`. */
-  parts: Array<string | { data: Data } | { param: Param } | { dataset: Dataset }>;
+  parts: Array<Part | Part[]>;
   /** v1 file datasets mounted/downloaded in its arguments (data.ts dataInput), as inputs of its own. */
   datasets: Dataset[];
   inputs: Data[];
@@ -150,6 +173,9 @@ interface Step {
   /** The environment of its runconfig (`rc.environment = env`), if it has one. */
   runconfig?: RunConfig;
 }
+
+/** A piece of a command line; an array of pieces is one word written together (`f"a={out.arg_val}"`). */
+type Part = string | { data: Data } | { param: Param } | { dataset: Dataset };
 
 /** `ds.as_named_input("x").as_mount()` in a step's arguments: the input `name` of the step's command. */
 interface Dataset {
@@ -191,6 +217,8 @@ interface Analysis {
   validates: SyntaxNode[];
   submits: SyntaxNode[];
   runconfigs: RunConfig[];
+  /** `y = x.as_input(name)` / `x.as_mount()` statements naming data the steps read (they go). */
+  aliases: SyntaxNode[];
   /** Every call that belongs to the pipeline (steps, data, parameters, run_after, validate). */
   members: SyntaxNode[];
 }
@@ -253,9 +281,17 @@ function datastoreOf(ctx: RuleContext, ds: SyntaxNode): string | typeof DEFAULT_
  */
 function destinationOf(ctx: RuleContext, dest: SyntaxNode): { store: string | typeof DEFAULT_STORE; path: string } {
   const parts = dest.type === 'tuple' ? dest.namedChildren.filter((n) => n.type !== 'comment') : [];
-  need(parts.length === 2 && parts[1].type === 'string' && !parts[1].descendantsOfType('interpolation').length);
+  need(parts.length === 2);
+  // (the path, or a name bound once, in that scope, to a plain string: the same value wherever it is read)
+  let pathNode: SyntaxNode | undefined = parts[1];
+  if (pathNode.type === 'identifier') {
+    const b = ctx.model.resolveName(pathNode.text, pathNode);
+    const assign = b?.node.parent;
+    pathNode = b && b.kind === 'assign' && assign?.type === 'assignment' && same(assign.childForFieldName('left'), b.node) && (ctx.model.scopeAt(b.node).bindings.get(pathNode.text) ?? []).length === 1 ? assign.childForFieldName('right') ?? undefined : undefined;
+  }
+  need(pathNode?.type === 'string' && !pathNode.descendantsOfType('interpolation').length);
   const store = need(datastoreOf(ctx, parts[0]));
-  const raw = need(stringValue(parts[1]));
+  const raw = need(stringValue(pathNode));
   const path = raw.replace(/^\/+/, '').replace(/\{run-id\}/g, '${{name}}').replace(/\{output-name\}/g, '${{output_name}}');
   // Nothing else to quote or substitute: plain path characters around the expressions.
   need(path && /^[A-Za-z0-9_.\-/]*$/.test(path.replace(/\$\{\{(name|output_name)\}\}/g, '')));
@@ -281,6 +317,42 @@ function storedPath(ctx: RuleContext, ds: SyntaxNode | undefined, path: SyntaxNo
   return { uri: `azureml://datastores/${store as string}/paths/${rel}`, type };
 }
 
+/**
+ * A string (or implicitly concatenated strings, parenthesized) whose only interpolations are `{x.arg_val}`: its literal
+ * pieces and the `x`s. v1 substitutes a data's `arg_val` with its path at run time, as it does for the data given as an
+ * argument (azureml-core OutputFileDatasetConfig / DatasetConsumptionConfig `arg_val`); v2 writes that
+ * `${{inputs.x}}`/`${{outputs.x}}`. Undefined for escapes, raw/byte/triple-quoted strings or other interpolations.
+ */
+function stringPieces(node: SyntaxNode): Array<string | SyntaxNode> | undefined {
+  let n = node;
+  while (n.type === 'parenthesized_expression') {
+    const inner = n.namedChildren.filter((c) => c.type !== 'comment');
+    if (inner.length !== 1) return undefined;
+    n = inner[0];
+  }
+  const strings = n.type === 'concatenated_string' ? n.namedChildren.filter((c) => c.type !== 'comment') : [n];
+  const out: Array<string | SyntaxNode> = [];
+  for (const str of strings) {
+    if (str.type !== 'string' || !/^[fF]?("|')$/.test(str.children[0]?.text ?? '')) return undefined;
+    for (const c of str.children.slice(1, -1)) {
+      if (c.type === 'string_content' && !c.namedChildren.length && !/[\\{}]/.test(c.text)) out.push(c.text);
+      else if (c.type === 'interpolation') {
+        const e = c.namedChildren;
+        const obj = e.length === 1 && e[0].type === 'attribute' && e[0].childForFieldName('attribute')?.text === 'arg_val' ? e[0].childForFieldName('object') : undefined;
+        if (obj?.type !== 'identifier') return undefined;
+        out.push(obj);
+      } else return undefined;
+    }
+  }
+  return out;
+}
+
+/** `recv.<method>(...)` for one of `methods`: recv. */
+function receiverOf(call: SyntaxNode, methods: string[]): SyntaxNode | undefined {
+  const fn = call.type === 'call' ? call.childForFieldName('function') : undefined;
+  return fn?.type === 'attribute' && methods.includes(fn.childForFieldName('attribute')?.text ?? '') ? fn.childForFieldName('object') ?? undefined : undefined;
+}
+
 /** A name usable as a v2 input/output/parameter name (and as a Python parameter). */
 const plainName = (s: string | undefined): s is string => !!s && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !['None', 'True', 'False', 'self'].includes(s);
 
@@ -299,7 +371,11 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   const workspace = need(pargs.get('workspace'));
   let list = need(pargs.get('steps'));
   const members: SyntaxNode[] = [];
-  if (list.type !== 'list') {
+  // `steps=step`: one step, with what it needs (v1 _PipelineGraphBuilder.build takes "Union[PipelineData, PipelineStep,
+  // list]" and resolves the closure: the steps making its inputs and those it runs after, which the analysis pulls in).
+  const singleDef = list.type === 'identifier' ? definitionOf(ctx, list, block) : undefined;
+  const single = singleDef && isStep(qnameOf(ctx, singleDef.call)) ? list : undefined;
+  if (!single && list.type !== 'list') {
     // `steps = [a, b]` is an assignment of a list, not a call: definingCall does not see it.
     const b = ctx.model.resolveName(list.text, list);
     const assign = b?.node.parent;
@@ -316,7 +392,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   const stepOf = (id: SyntaxNode): Step => stepAt(need(definitionOf(ctx, id, block)).call);
   const stepAt = (call: SyntaxNode): Step => {
     const def = { call, target: definedOnce(ctx, call, block) };
-    need(qnameOf(ctx, def.call) === STEP);
+    need(isStep(qnameOf(ctx, def.call)));
     let s = steps.get(def.call.id);
     if (!s) {
       s = { target: def.target, call: def.call, args: new Map(), parts: [], datasets: [], inputs: [], outputs: [], params: [], after: [], compute: '', runAfter: [] };
@@ -325,13 +401,45 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     }
     return s;
   };
+  /**
+   * OutputFileDatasetConfig.register_on_complete(name, description=None, tags=None): "register the output as a new
+   * version of a named Dataset" after the run (azureml-core OutputDatasetConfig docs). v2 registers a node's output as
+   * a data asset when its output gets a name (`node.outputs.x.name = n`; "A name can be set without setting a version":
+   * https://learn.microsoft.com/azure/machine-learning/how-to-manage-inputs-outputs-pipeline, "Register a child job's
+   * output"; https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.output). Only a literal name.
+   */
+  const registerName = (call: SyntaxNode): string => {
+    const a = need(bindArgs(call, ['name'], ['name']));
+    return need(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(stringValue(a.get('name')) ?? '') && stringValue(a.get('name')));
+  };
   const dataOf = (id: SyntaxNode): Data | undefined => {
     if (id.type !== 'identifier') return undefined;
-    const def = definitionOf(ctx, id, block);
-    if (!def) return undefined;
+    let def = definitionOf(ctx, id, block);
+    let register: Data['register'];
+    if (!def) {
+      // `x = OutputFileDatasetConfig(...)` then `x = x.register_on_complete(...)`: x bound twice in the block, the
+      // first binding read only by the second statement.
+      const call = definingCall(ctx, id);
+      const recv = call && receiverOf(call, ['register_on_complete']);
+      if (!call || recv?.type !== 'identifier' || recv.text !== id.text) return undefined;
+      const second = call.parent!;
+      const left = second.childForFieldName('left');
+      const first = ctx.model.resolveName(recv.text, recv);
+      const firstAssign = first?.node.parent;
+      const made = firstAssign?.type === 'assignment' && same(firstAssign.childForFieldName('left'), first!.node) ? firstAssign.childForFieldName('right') : undefined;
+      if (!left || !made || made.type !== 'call' || qnameOf(ctx, made) !== OUTPUT_CONFIG) return undefined;
+      need(second.parent?.type === 'expression_statement' && same(second.parent.parent, block) && firstAssign!.parent?.type === 'expression_statement' && same(firstAssign!.parent.parent, block));
+      need((ctx.model.scopeAt(left).bindings.get(left.text) ?? []).length === 2 && usesOf(ctx, first!.node).length === 1);
+      def = { call: made, target: left };
+      register = { name: registerName(call), call, stmt: second.parent! };
+    } else {
+      // `OutputFileDatasetConfig(...).register_on_complete(...)`: the data is the whole chain.
+      const recv = receiverOf(def.call, ['register_on_complete']);
+      if (recv?.type === 'call' && qnameOf(ctx, recv) === OUTPUT_CONFIG) register = { name: registerName(def.call), call: def.call };
+    }
     const known = datas.get(def.call.id);
     if (known) return known;
-    let made = def.call;
+    let made = register && !register.stmt ? receiverOf(def.call, ['register_on_complete'])! : def.call;
     let q = qnameOf(ctx, made);
     // `PipelineData(...).as_dataset()`: the same data, as a dataset in v1.
     if (q === `${PIPELINE_DATA}.as_dataset` && noArgs(made)) {
@@ -351,9 +459,14 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'pipeline_data', datastore: store === DEFAULT_STORE ? undefined : store };
     } else if (q === OUTPUT_CONFIG) {
       const a = need(bindArgs(made, ['name', 'destination'], ['name', 'destination']));
-      data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'output_config' };
+      // Without a name v1 makes one up ("we will automatically generate a name": azureml-core OutputFileDatasetConfig
+      // docs), which the script never sees (it gets the path): the v2 output is named after the variable, unless the
+      // destination spells the name (`{output-name}`).
+      const named = a.get('name');
+      data = { target: def.target, call: def.call, name: named ? need(stringValue(named)) : def.target.text, kind: 'output_config', register };
       const dest = a.get('destination');
       if (dest) data.destination = destinationOf(ctx, dest);
+      if (!named) need(!data.destination?.path.includes('${{output_name}}'));
     } else if (q === DATA_REFERENCE) {
       // DataReference(datastore, data_reference_name, path_on_datastore, mode='mount', ...): a path the steps read,
       // their input of that name (PIPE: v1 data consumed by a step is an input of its command). Only mounted.
@@ -407,11 +520,18 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     params.set(def.call.id, p);
     return p;
   };
-  /** A data reference in a step: `d`, or `d.as_input(...)`/`d.as_mount()` (read as an input). */
+  const aliases = new Map<number, { target: SyntaxNode; call: SyntaxNode; data: Data }>();
+  /** A data reference in a step: `d`, or `d.as_input(...)`/`d.as_mount()` (read as an input), or a name bound once to that. */
   const dataRef = (node: SyntaxNode): { data: Data; input: boolean } | undefined => {
     if (node.type === 'identifier') {
       const d = dataOf(node);
-      return d && { data: d, input: false };
+      if (d) return { data: d, input: false };
+      // `y = d.as_input(name)` (the shape of the docs' OutputFileDatasetConfig pipelines): y is `d` read as an input.
+      const def = definitionOf(ctx, node, block);
+      const r = def && def.call.childForFieldName('function')?.type === 'attribute' ? dataRef(def.call) : undefined;
+      if (!r?.input) return undefined;
+      aliases.set(def!.call.id, { target: def!.target, call: def!.call, data: r.data });
+      return r;
     }
     const fn = node.type === 'call' ? node.childForFieldName('function') : undefined;
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
@@ -426,7 +546,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     return { data: d, input: true };
   };
 
-  for (const item of list.namedChildren) {
+  for (const item of single ? [single] : list.namedChildren) {
     if (item.type === 'comment') continue;
     stepOf(item);
   }
@@ -436,9 +556,12 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const holder = use.parent?.type === 'list' ? use.parent : undefined;
       const kw = holder?.parent?.type === 'keyword_argument' ? holder.parent : undefined;
       const stepCall = (kw ?? holder)?.parent?.parent;
-      if (!holder || stepCall?.type !== 'call' || qnameOf(ctx, stepCall) !== STEP) continue;
-      const a = bindArgs(stepCall, ['script_name', 'name', 'arguments', 'compute_target'], ['script_name', 'name', 'arguments', 'compute_target', 'runconfig', 'runconfig_pipeline_params', 'inputs', 'outputs', 'params', 'source_directory', 'allow_reuse', 'version', 'hash_paths']);
-      const isOut = same(a?.get('outputs'), holder) || (d.kind === 'output_config' && same(a?.get('arguments'), holder) && !(a?.get('inputs')?.namedChildren ?? []).some((n) => n.text === d.target.text));
+      if (!holder || stepCall?.type !== 'call' || !isStep(qnameOf(ctx, stepCall))) continue;
+      const a = qnameOf(ctx, stepCall) === COMMAND_STEP
+        ? bindArgs(stepCall, COMMAND_STEP_ARGS, COMMAND_STEP_ARGS)
+        : bindArgs(stepCall, ['script_name', 'name', 'arguments', 'compute_target'], ['script_name', 'name', 'arguments', 'compute_target', 'runconfig', 'runconfig_pipeline_params', 'inputs', 'outputs', 'params', 'source_directory', 'allow_reuse', 'version', 'hash_paths']);
+      const argsOf = a?.get('arguments') ?? a?.get('command');
+      const isOut = same(a?.get('outputs'), holder) || (d.kind === 'output_config' && same(argsOf, holder) && !(a?.get('inputs')?.namedChildren ?? []).some((n) => n.text === d.target.text));
       if (isOut) stepAt(stepCall);
     }
   };
@@ -509,14 +632,17 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   };
   for (let i = 0; i < queue.length; i++) {
     const s = queue[i];
+    const isCommand = qnameOf(ctx, s.call) === COMMAND_STEP;
     const accepted = ['script_name', 'name', 'arguments', 'compute_target', 'inputs', 'outputs', 'source_directory', 'allow_reuse', 'runconfig'];
-    s.args = need(bindArgs(s.call, ['script_name', 'name', 'arguments', 'compute_target', 'runconfig'], accepted));
+    // CommandStep(command, name, compute_target, runconfig, runconfig_pipeline_params, inputs, outputs, params,
+    // source_directory, allow_reuse, version) (azureml-pipeline-steps CommandStep): the same but for the command.
+    s.args = need(isCommand ? bindArgs(s.call, COMMAND_STEP_ARGS.slice(0, 4), [...COMMAND_STEP_ARGS.slice(0, 4), 'inputs', 'outputs', 'source_directory', 'allow_reuse']) : bindArgs(s.call, ['script_name', 'name', 'arguments', 'compute_target', 'runconfig'], accepted));
     const rcNode = s.args.get('runconfig');
     if (rcNode) s.runconfig = runconfigOf(rcNode);
-    const script = need(token(need(s.args.get('script_name'))));
+    const script = isCommand ? '' : need(token(need(s.args.get('script_name'))));
     const dflt = defaultCompute(s.args.get('compute_target'));
     s.compute = dflt ?? need(computeName(ctx, s.args.get('compute_target')));
-    s.parts = ['python', script];
+    s.parts = isCommand ? [] : ['python', script];
     const declared = (key: string): Array<{ data: Data; input: boolean }> => {
       const l = s.args.get(key);
       if (!l) return [];
@@ -535,14 +661,63 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     }
     for (const d of ins) if (!s.inputs.includes(d.data)) s.inputs.push(d.data);
     const mentioned = new Set<Data>();
-    const argList = s.args.get('arguments');
+    /** A data (or an alias of one) read or written by the step: how its command line names it. */
+    const dataPart = (r: { data: Data; input: boolean }): Part => {
+      mentioned.add(r.data);
+      // An OutputFileDatasetConfig passed as is is an output of the step that gets it (unless declared an input).
+      if (!r.input && r.data.kind === 'output_config' && !s.inputs.includes(r.data) && !s.outputs.includes(r.data)) {
+        need(!r.data.producer || r.data.producer === s);
+        r.data.producer = s;
+        s.outputs.push(r.data);
+      } else if (!s.outputs.includes(r.data) && !s.inputs.includes(r.data)) s.inputs.push(r.data);
+      need(!(r.input && s.outputs.includes(r.data)));
+      return { data: r.data };
+    };
+    /** A string with `{x.arg_val}` of data (stringPieces): its pieces, the data as parts; words split on whitespace when `split`. */
+    const stringParts = (node: SyntaxNode, split: boolean): Array<Part | Part[]> => {
+      const pieces = need(stringPieces(node));
+      const words: Part[][] = [[]];
+      for (const p of pieces) {
+        if (typeof p !== 'string') {
+          words[words.length - 1].push(dataPart(need(dataRef(p))));
+          continue;
+        }
+        // v1 CommandStep splits its command with shlex (no shell): only characters shlex and a shell read alike.
+        need(split ? /^[A-Za-z0-9_\-./=:,@+% \t]*$/.test(p) : /^[A-Za-z0-9_\-./=:,@+%]*$/.test(p));
+        const chunks = p.split(/[ \t]+/);
+        chunks.forEach((c, i) => {
+          if (i > 0) words.push([]);
+          if (c) words[words.length - 1].push(c);
+        });
+      }
+      return words.filter((w) => w.length).map((w) => (w.length === 1 ? w[0] : w));
+    };
+    let argList = s.args.get('arguments');
+    if (isCommand) {
+      // CommandStep: a string (shlex-split by v1: the command and its arguments), or a list whose first item is such
+      // a string and whose other items are arguments (as a PythonScriptStep's).
+      const cmd = need(s.args.get('command'));
+      if (cmd.type === 'list') {
+        const first = cmd.namedChildren.filter((n) => n.type !== 'comment')[0];
+        s.parts.push(...stringParts(need(first), true));
+        argList = cmd;
+      } else s.parts.push(...stringParts(cmd, true));
+      need(typeof s.parts[0] === 'string');
+    }
     if (argList) {
       need(argList.type === 'list');
-      for (const item of argList.namedChildren) {
-        if (item.type === 'comment') continue;
+      const items = argList.namedChildren.filter((n) => n.type !== 'comment');
+      for (const item of isCommand ? items.slice(1) : items) {
         const t = token(item);
         if (t !== undefined) {
           s.parts.push(t);
+          continue;
+        }
+        if (item.type === 'string' || item.type === 'concatenated_string') {
+          // `f"--out={out.arg_val}"`: one argument (one word), the data's path in it.
+          const words = stringParts(item, false);
+          need(words.length === 1);
+          s.parts.push(...words);
           continue;
         }
         const p = dataParamOf(item) ?? paramOf(item);
@@ -569,15 +744,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
           s.parts.push({ dataset });
           continue;
         }
-        mentioned.add(r.data);
-        // An OutputFileDatasetConfig passed as is is an output of the step that gets it (unless declared an input).
-        if (!r.input && r.data.kind === 'output_config' && !s.inputs.includes(r.data) && !s.outputs.includes(r.data)) {
-          need(!r.data.producer || r.data.producer === s);
-          r.data.producer = s;
-          s.outputs.push(r.data);
-        } else if (!s.outputs.includes(r.data) && !s.inputs.includes(r.data)) s.inputs.push(r.data);
-        need(!(r.input && s.outputs.includes(r.data)));
-        s.parts.push({ data: r.data });
+        s.parts.push(dataPart(r));
       }
     }
     need(!declaredParams.size);
@@ -590,11 +757,15 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need(new Set(names).size === names.length);
     // Uses of the step: the pipeline's list, `s.run_after(x)` and `x.run_after(s)` statements.
     for (const use of usesOf(ctx, s.target)) {
-      if (use.parent && same(use.parent, list)) continue;
+      if (use.parent && (same(use.parent, list) || (single && same(use, single)))) continue;
+      // (an item of a list that nothing reads, `all_steps = [a, b]`: the list holds the v2 objects instead, unread)
+      const holder = use.parent?.type === 'list' ? use.parent.parent : undefined;
+      const unread = holder?.type === 'assignment' && same(holder.childForFieldName('right'), use.parent) && holder.childForFieldName('left')?.type === 'identifier' ? holder.childForFieldName('left')! : undefined;
+      if (unread && !usesOf(ctx, unread).length && (ctx.model.scopeAt(unread).bindings.get(unread.text) ?? []).length === 1) continue;
       const attr = use.parent;
       const isReceiver = attr?.type === 'attribute' && same(attr.childForFieldName('object'), use);
       const runCall = isReceiver ? attr!.parent : use.parent?.parent;
-      need(runCall?.type === 'call' && qnameOf(ctx, runCall) === `${STEP}.run_after`);
+      need(runCall?.type === 'call' && [`${STEP}.run_after`, `${COMMAND_STEP}.run_after`].includes(qnameOf(ctx, runCall) ?? ''));
       const stmt = runCall!.parent;
       need(stmt?.type === 'expression_statement' && same(stmt.parent, block));
       const a = callArgs(runCall!);
@@ -607,10 +778,14 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   }
   // Every consumed data has a producer in the pipeline; data and parameters are used only by its steps.
   const inside = (n: SyntaxNode): boolean => [...steps.values()].some((s) => s.call.startIndex <= n.startIndex && n.endIndex <= s.call.endIndex);
+  const inAlias = (d: Data, u: SyntaxNode): boolean => [...aliases.values()].some((a) => a.data === d && a.call.startIndex <= u.startIndex && u.endIndex <= a.call.endIndex);
   for (const d of datas.values()) {
     need(d.producer || d.kind === 'reference');
-    need(usesOf(ctx, d.target).every(inside));
+    need(usesOf(ctx, d.target).every((u) => inside(u) || inAlias(d, u)));
+    // (registered: the name its producer's node output gets)
+    need(!d.register || d.kind === 'output_config');
   }
+  for (const a of aliases.values()) need(usesOf(ctx, a.target).every(inside));
   for (const p of params.values()) {
     // (a DataPath parameter: used in its tuple only, the tuple by the steps only)
     const tuple = p.data?.tuple;
@@ -659,9 +834,10 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need(holder?.type === 'call' && qnameOf(ctx, holder) === SUBMIT);
     submits.push(holder!);
   }
-  need(submits.length <= 1);
+  // (several submits: jobs.ts rewrites them all with the first, whose fix the pieces offer)
   for (const s of ordered) members.push(s.call, ...s.runAfter);
-  for (const d of datas.values()) members.push(d.call);
+  for (const d of datas.values()) members.push(d.call, ...(d.register ? [d.register.call] : []));
+  for (const a of aliases.values()) members.push(a.call);
   for (const p of params.values()) members.push(p.call, ...(p.data ? [p.data.made, p.data.tuple!] : []));
   // The default compute's statement goes with the pipeline when only its steps use it.
   const computeStmts: SyntaxNode[] = [];
@@ -674,7 +850,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     const b = ctx.model.resolveName(sourceDir.text, sourceDir);
     need(b && ordered.every((st) => st.args.has('source_directory') || b.node.endIndex <= st.call.startIndex));
   }
-  return { call, target, statement, workspace, defaultDatastore: store === DEFAULT_STORE ? undefined : store, sourceDir, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], computeStmts, validates, submits, runconfigs: [...runconfigs.values()], members };
+  return { call, target, statement, workspace, defaultDatastore: store === DEFAULT_STORE ? undefined : store, sourceDir, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], computeStmts, validates, submits, runconfigs: [...runconfigs.values()], aliases: [...aliases.values()].map((x) => x.call.parent!.parent!), members };
 }
 
 /** Per model: the analysis of each `Pipeline(...)` call (null: not translatable). */
@@ -728,7 +904,8 @@ function indentOf(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
 /** `command(...)` for a step, one argument a line, continuation lines indented from `indent`. */
 function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[] = [], sourceDir?: SyntaxNode): string {
   const input = s.inputs.length || s.params.some((p) => p.data) ? fb.need('azure.ai.ml', 'Input') : '';
-  const line = s.parts.map((p) => (typeof p === 'string' ? p : 'param' in p ? `\${{inputs.${p.param.name}}}` : 'dataset' in p ? `\${{inputs.${p.dataset.name}}}` : s.outputs.includes(p.data) ? `\${{outputs.${p.data.name}}}` : `\${{inputs.${p.data.name}}}`)).join(' ');
+  const one = (p: Part): string => (typeof p === 'string' ? p : 'param' in p ? `\${{inputs.${p.param.name}}}` : 'dataset' in p ? `\${{inputs.${p.dataset.name}}}` : s.outputs.includes(p.data) ? `\${{outputs.${p.data.name}}}` : `\${{inputs.${p.data.name}}}`);
+  const line = s.parts.map((p) => (Array.isArray(p) ? p.map(one).join('') : one(p))).join(' ');
   const inputs = [...s.datasets.map((d, i) => `"${d.name}": ${datasets[i]}`), ...s.inputs.map((d) => `"${d.name}": ${d.ref ? d.target.text : `${input}(type="uri_folder")`}`), ...s.params.map((p) => `"${p.name}": ${p.data ? `${input}(type="${p.data.type}")` : p.target.text}`)];
   const outputs = s.outputs.map((d) => `"${d.name}": ${d.target.text}`);
   const args: Array<[string, SyntaxNode | string | undefined]> = [
@@ -751,7 +928,7 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
  * function inserted before the statement, validate/run_after) to `fb`, only when all translate.
  * Used by jobs.ts for `Experiment(...).submit(pipeline)` (`regenerate_outputs=True` there: `forceRerun`).
  */
-export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, forceRerun = false): string | undefined {
+export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, settings: { forceRerun?: boolean; continueOnStepFailure?: boolean } = {}): string | undefined {
   const a = analysisOf(ctx, call);
   const indent = a && indentOf(ctx, a.statement);
   if (!a || indent === undefined) return undefined;
@@ -795,6 +972,12 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
       const path = pathOf(d);
       edits.push([d.call, `${output}(type="uri_folder"${path ? `, path="${path}"` : ''})`]);
     }
+  }
+  // `y = d.as_input(...)` and `d = d.register_on_complete(...)` statements go (the command lines name the data).
+  for (const st of [...a.aliases, ...a.data.flatMap((d) => (d.register?.stmt ? [d.register.stmt] : []))]) {
+    const lines = statementLines(ctx, st);
+    if (!lines) return undefined;
+    edits.push([lines, '']);
   }
   for (const p of a.params) {
     edits.push([p.call, p.value.text]);
@@ -858,7 +1041,9 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   const dsl = fb.need('azure.ai.ml', 'dsl');
   const body = a.steps.map((s) => {
     const bound = [...s.inputs.filter((d) => d.producer).map((d) => `${d.name}=${nodeName(d.producer!)}.outputs.${d.name}`), ...s.params.map((p) => `${p.name}=${p.name}`)];
-    return `${indent}    ${nodeName(s)} = ${s.target.text}(${bound.join(', ')})\n`;
+    // A registered output: its name on the node's output (how-to-manage-inputs-outputs-pipeline).
+    const names = s.outputs.filter((d) => d.register).map((d) => `${indent}    ${nodeName(s)}.outputs.${d.name}.name = ${JSON.stringify(d.register!.name)}\n`);
+    return `${indent}    ${nodeName(s)} = ${s.target.text}(${bound.join(', ')})\n${names.join('')}`;
   });
   // DataPath parameters: pipeline inputs given at the call (no default, so first), as the docs pass data
   // to a pipeline function (https://learn.microsoft.com/azure/machine-learning/how-to-create-component-pipeline-python).
@@ -867,7 +1052,9 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   // v1 `submit(pipeline, regenerate_outputs=True)` (jobs.ts) → `force_rerun=True`: a pipeline job setting
   // the decorator takes (azure-ai-ml dsl/_pipeline_decorator.py, PipelineJobSettings.force_rerun).
   // v1 default_datastore → the decorator's default_datastore (a PipelineJobSettings field, a datastore name).
-  const deco = `@${dsl}.pipeline(${kwargs([['description', a.description], ['default_datastore', a.defaultDatastore && JSON.stringify(a.defaultDatastore)], ['force_rerun', forceRerun ? 'True' : undefined]])})`;
+  // v1 `submit(pipeline, continue_on_step_failure=True)` (jobs.ts) → the decorator's continue_on_step_failure, also a
+  // PipelineJobSettings field (azure-ai-ml dsl/_pipeline_decorator.py; v1's default, as v2's, is to stop).
+  const deco = `@${dsl}.pipeline(${kwargs([['description', a.description], ['default_datastore', a.defaultDatastore && JSON.stringify(a.defaultDatastore)], ['force_rerun', settings.forceRerun ? 'True' : undefined], ['continue_on_step_failure', settings.continueOnStepFailure ? 'True' : undefined]])})`;
   // A blank line before the function, at module level, when the line above is not blank.
   const text = ctx.model.tree.rootNode.text;
   const lineStart = text.lastIndexOf('\n', a.statement.startIndex - 1);
@@ -883,6 +1070,39 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   for (const [n, t] of edits) fb.replace(n, t);
   for (const [n, t] of inserts) fb.replace({ start: { line: n.startPosition.row, character: n.startPosition.column }, end: { line: n.startPosition.row, character: n.startPosition.column } }, t);
   return `${fn}(${dataParams.map((p) => `${p.name}=${p.target.text}`).join(', ')})`;
+}
+
+/**
+ * The v2 job one `exp.submit(pipeline, ...)` (jobs.ts) creates. `pipeline_parameters={"name": value, ...}`: v1 runs the
+ * pipeline with those PipelineParameter values for that run only (azureml-pipeline-core Pipeline.submit); v2 gives a
+ * pipeline's parameters when its function is called, each call a new pipeline job (PIPE; the decorator's docstring in
+ * azure-ai-ml dsl/_pipeline_decorator.py: `pipeline_job = sample_pipeline_func(pipeline_str_param='literal')`): that
+ * call (DataPath parameters given as the pipeline's own call gives them). Without parameters: the pipeline job itself
+ * for its first submit; a later submit calls the function again, because create_or_update names a job that has no
+ * name in place (JobOperations._generate_job_defaults), so the same PipelineJob submitted again would reuse that name
+ * where v1 started a new run. Undefined unless `params` is a dict literal whose keys name the pipeline's (non-DataPath)
+ * parameters and whose values are literals of the types a v2 pipeline input takes (str, bool, int, float:
+ * _pipeline_decorator.py _validate_args; a v1 dataset given there has no such form).
+ */
+export function pipelineCall(ctx: RuleContext, call: SyntaxNode | undefined, submit: SyntaxNode, params: SyntaxNode | undefined): string | undefined {
+  const a = call && qnameOf(ctx, call) === PIPELINE ? analysisOf(ctx, call) : undefined;
+  if (!a) return undefined;
+  const first = [...a.submits].sort((x, y) => x.startIndex - y.startIndex)[0];
+  if (!params && first && same(first, submit)) return a.target.text;
+  if (params && params.type !== 'dictionary') return undefined;
+  const given = new Map<string, string>();
+  for (const pair of params?.namedChildren ?? []) {
+    if (pair.type === 'comment') continue;
+    const key = pair.type === 'pair' ? pair.childForFieldName('key') : undefined;
+    const value = pair.childForFieldName('value');
+    const name = key?.type === 'string' && !key.descendantsOfType('interpolation').length ? stringValue(key) : undefined;
+    const param = a.params.find((p) => p.name === name);
+    if (!param || param.data || !value || given.has(name!)) return undefined;
+    if (!(['integer', 'float', 'true', 'false'].includes(value.type) || (value.type === 'string' && !value.descendantsOfType('interpolation').length))) return undefined;
+    given.set(name!, value.text);
+  }
+  const args = [...a.params.filter((p) => p.data).map((p) => `${p.name}=${p.target.text}`), ...[...given].map(([k, v]) => `${k}=${v}`)];
+  return `${a.target.text}_func(${args.join(', ')})`;
 }
 
 /** The pieces of a pipeline offer the pipeline's fix (through its submission when submitted). */
@@ -926,6 +1146,10 @@ export const PIPELINES: Rewrites = {
     [`${PIPELINE}.validate`]: piece,
     [STEP]: (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!) ?? loneStep(fb, ref, ctx),
     [`${STEP}.run_after`]: piece,
+    // CommandStep: a step whose command line is given as is (a node of the pipeline, as a PythonScriptStep).
+    [COMMAND_STEP]: piece,
+    [`${COMMAND_STEP}.run_after`]: piece,
+    [`${OUTPUT_CONFIG}.register_on_complete`]: piece,
     // `ct = ws.get_default_compute_target("CPU")` naming the compute of a pipeline's steps: the
     // pipeline's fix, which deletes the statement (the steps name "cpu-cluster").
     'azureml.core.Workspace.get_default_compute_target': (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!),

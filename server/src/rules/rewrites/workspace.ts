@@ -63,10 +63,16 @@
  * `run_remote_inference(compute_target=c)` of a helper module; another name; a container) is not
  * rewritten: that code may give it to v1 (handedOn). The Learn
  * tutorial's `if name in ws.compute_targets: c = ws.compute_targets[name] ... else: create` migrates whole.
+ * A cluster's provisioning options admin user / virtual network (all three names) / remote login /
+ * identity become the v2 entity's ssh_settings / network_settings / ssh_public_access_enabled / identity
+ * (accessSettings); an idle time given as a string of digits is that number.
+ * `c.update(...)` of the cluster just got in the get-or-create's try body goes with it (v1 would take a
+ * failed update for a missing cluster and create one; v2's error propagates: an error path only).
  * The compute instance get-or-create (`ComputeInstance(ws, n)` / `ComputeInstance.create(ws, n,
  * ComputeInstance.provisioning_configuration(vm_size=, ssh_public_access=False, description=))`)
  * goes the same way, with a v2 `ComputeInstance` entity. `ws.datastores` read only for its names →
- * `{d.name: d for d in ml_client.datastores.list()}`; `x = ws.datasets.get(n)` read only for
+ * `{d.name: d for d in ml_client.datastores.list()}`; `x = ws.models[n]` read for `x.id` → `x.name + ":" +
+ * x.version` (v1's id; v2's is an ARM id), not inside an f-string; `x = ws.datasets.get(n)` read only for
  * name/version → `data.get(name=n, label="latest")` (v1's None for a missing name must not matter).
  * `wait_for_completion(min_node_count=N)` (an integer): v2's poller waits for provisioning, not
  * for nodes; the wait for nodes is dropped and the line review-marked (the code after it runs the
@@ -76,6 +82,14 @@
  * versions by name rebuilt from `models.list()` and `models.get(name, label="latest")` (modelDictEdits).
  * An authentication variable read only for `get_authentication_header()` → its azure.identity
  * credential and the same ARM bearer header from `get_token(...)` (headerEdits; interactive: review).
+ * `Workspace.from_config(path=, _file_name=)` → `MLClient.from_config(credential=, path=, file_name=)`
+ * (configArgs). A workspace bound once directly under `if __name__ == "__main__":` is rewritten as
+ * a straight-line one (runsOnce), and the client a `Workspace.from_config()` made there or in a
+ * function gives its consumers is the bridge statement in that block, never a module-level
+ * `ml_client` that importing the module would build (configFileClient). `m = ws.models.get(n)` read
+ * for name/version → `models.get(name=n, label="latest")` (modelGet). A compute instance's
+ * `start()`/`stop()`/`restart()` statements (inline on `ComputeInstance(ws, n)`, or on a variable
+ * of the get idiom) → `compute.begin_start/begin_stop/begin_restart(name)` (powerCall).
  *
  * Not rewritten: a workspace passed to a v1 call of another area (`Experiment(ws, ...)`,
  * `Environment.get(ws, ...)`, `Model.register(ws, ...)`): those rewrites use the module's
@@ -129,6 +143,28 @@ function straightLine(node: SyntaxNode): boolean {
   while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
   const block = stmt?.parent;
   return block?.type === 'module' || (block?.type === 'block' && block.parent?.type === 'function_definition');
+}
+
+/**
+ * The arguments of `Workspace.from_config(path, auth, _logger, _file_name)` by v1 name (not `_logger`).
+ * v1's private `_file_name` overrides the config file name searched for under a directory `path`,
+ * as v2's `MLClient.from_config(credential, *, path=, file_name=)` does (azure-ai-ml
+ * azure/ai/ml/_ml_client.py from_config; https://azure.github.io/azureml-cheatsheets/docs/cheatsheets/python/v1/workspace).
+ */
+function configArgs(call: SyntaxNode): Map<string, SyntaxNode> | undefined {
+  return bindArgs(call, ['path', 'auth', '_logger', '_file_name'], ['path', 'auth', '_file_name']);
+}
+
+/**
+ * Runs where it stands whenever its block runs and is its name's only binding: straight-line
+ * (straightLine), or directly in a module-level `if __name__ == "__main__":` body (scripts wrap
+ * their SDK code so). Bound once, every read sees that binding or none (a NameError, in v1 as in
+ * v2), and a statement added right after it is bound exactly when it is.
+ */
+function runsOnce(ctx: RuleContext, node: SyntaxNode): boolean {
+  if (straightLine(node)) return true;
+  const target = assignedName(node);
+  return !!target && inMainGuard(node) && (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length === 1;
 }
 
 /** An argument that names the same value wherever it is read: a literal, or a name bound once. */
@@ -186,7 +222,10 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
   // (Past SHARED_FIX_LIMIT edits the whole-workspace fix is the producer's alone: see combined.)
   if (edits && edits.length <= SHARED_FIX_LIMIT) return { ml: ws.text, edits };
   const q = qnameOf(ctx, made);
-  if (q === FROM_CONFIG && noArgs(made!)) return { ml: fb.mlClient(), edits: [] };
+  if (q === FROM_CONFIG && noArgs(made!)) {
+    const ml = configFileClient(fb, ctx, ws, made!);
+    return ml ? { ml, edits: [] } : undefined;
+  }
   if (q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET) {
     const bridge = bridgeClient(fb, ctx, ws, made!);
     return bridge ? { ml: bridge, edits: [] } : undefined;
@@ -213,6 +252,22 @@ export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | unde
   if (configParameter(ctx, ws)) return { ml: fb.mlClient(), edits: [] };
   const ml = passedBridge(fb, ctx, ws) ?? parameterBridge(fb, ctx, ws);
   return ml ? { ml, edits: [] } : undefined;
+}
+
+/**
+ * The client of `ws`, bound to `made`, a `Workspace.from_config()` of the default config file: at
+ * module level, the module's `ml_client` (FixBuilder.mlClient); under `if __name__ == "__main__":`
+ * or in a function, the bridge statement right after it in the same block (bridgeClient), so that
+ * nothing new runs when the module is imported and the workspace later becomes that client
+ * (`ml_client = ws`, one client); else a module-level client the module already binds.
+ */
+function configFileClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: SyntaxNode): string | undefined {
+  let stmt: SyntaxNode | null = made;
+  while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
+  if (stmt?.parent?.type === 'module' || ws.type !== 'identifier') return fb.mlClient();
+  const bridge = bridgeClient(fb, ctx, ws, made);
+  if (bridge === 'ml_client') return bridge;
+  return boundMlClient(ctx) ? fb.mlClient() : undefined;
 }
 
 /** The `def` statement of a function of this module that `fn` (a name) calls, undefined for anything else. */
@@ -416,7 +471,7 @@ function workspaceProducer(ctx: RuleContext, made: SyntaxNode): { auth?: SyntaxN
     def = localFunction(ctx, made.childForFieldName('function'));
     producer = def && helperProducer(ctx, def);
   }
-  const args = !producer ? undefined : qnameOf(ctx, producer) === FROM_CONFIG ? bindArgs(producer, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, producer);
+  const args = !producer ? undefined : qnameOf(ctx, producer) === FROM_CONFIG ? configArgs(producer) : workspaceArgs(ctx, producer);
   if (!args) return undefined;
   const auth = args.get('auth');
   if (auth && def && !visibleOutside(ctx, auth, def)) return undefined;
@@ -452,7 +507,7 @@ function helperClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: Sy
   const producer = helperProducer(ctx, def);
   if (!producer) return undefined;
   const q = qnameOf(ctx, producer);
-  const args = q === FROM_CONFIG ? bindArgs(producer, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, producer);
+  const args = q === FROM_CONFIG ? configArgs(producer) : workspaceArgs(ctx, producer);
   if (!args) return undefined;
   const auth = args.get('auth');
   if (auth && !visibleOutside(ctx, auth, def)) return undefined;
@@ -503,7 +558,7 @@ function untypedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: S
   if (!fn || localFunction(ctx, fn) || (callee?.kind === 'ref' && sdkOf(callee)) || ctx.model.evaluate(ws)) return undefined;
   const target = assignedName(made);
   const b = ctx.model.resolveName(ws.text, ws);
-  if (!target || !b || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !straightLine(made)) return undefined;
+  if (!target || !b || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !runsOnce(ctx, made)) return undefined;
   const asWorkspace = (use: SyntaxNode): boolean => {
     const kw = use.parent?.type === 'keyword_argument' && same(use.parent.childForFieldName('value'), use) ? use.parent : undefined;
     const list = kw ? kw.parent : use.parent;
@@ -566,9 +621,9 @@ function bridgeClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: Sy
   // Made in a `try:` body (the MachineLearningNotebooks configuration notebook): the bridge statement
   // right after it is bound exactly when the workspace is (MLClient and the credentials make no call
   // when built), so later reads see it whenever they would see the workspace; only that named form.
-  const tried = !straightLine(made) && inTryBody(made);
-  if (!straightLine(made) && !tried) return undefined;
-  const args = qnameOf(ctx, made) === FROM_CONFIG ? bindArgs(made, ['path', 'auth'], ['path', 'auth']) : workspaceArgs(ctx, made);
+  const tried = !runsOnce(ctx, made) && inTryBody(made);
+  if (!runsOnce(ctx, made) && !tried) return undefined;
+  const args = qnameOf(ctx, made) === FROM_CONFIG ? configArgs(made) : workspaceArgs(ctx, made);
   if (!args) return undefined;
   const auth = args.get('auth');
   const cred = auth ? bridgeCredential(ctx, auth) : { text: (f: FixBuilder) => `${f.need('azure.identity', 'DefaultAzureCredential')}()`, review: false };
@@ -605,7 +660,7 @@ function bridgeCredential(ctx: RuleContext, auth: SyntaxNode): { text: (fb: FixB
   if (!made) return undefined;
   if (auth.type === 'identifier') {
     const target = assignedName(made);
-    if (!target || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !straightLine(made)) return undefined;
+    if (!target || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !runsOnce(ctx, made)) return undefined;
   }
   const q = qnameOf(ctx, made) ?? '';
   const spec = AUTH_CLASSES[q];
@@ -640,7 +695,12 @@ function namedBridge(fb: FixBuilder, ctx: RuleContext, target: SyntaxNode, call:
   const scope = ctx.model.scopeAt(target);
   const bound = scope.bindings.get('ml_client') ?? [];
   if (bound.length === 1) {
-    const right = bound[0].node.parent?.type === 'assignment' ? bound[0].node.parent.childForFieldName('right') : undefined;
+    let right = bound[0].node.parent?.type === 'assignment' ? bound[0].node.parent.childForFieldName('right') : undefined;
+    // (The tested form untypedBridge writes: `MLClient(...) if ws is not None else None`.)
+    if (right?.type === 'conditional_expression') {
+      const [then, test, other] = right.namedChildren;
+      right = test?.text.replace(/\s+/g, ' ') === `${target.text} is not None` && other?.text === 'None' ? then : undefined;
+    }
     const use = right?.type === 'call' ? callArgs(right).positional[1]?.childForFieldName('object') : undefined;
     return use && use.text === target.text && bridgeCallOf(ctx, use) && same(ctx.model.resolveName(target.text, use)?.node, target) ? 'ml_client' : undefined;
   }
@@ -805,7 +865,7 @@ type ClientFor = (ws: SyntaxNode | undefined) => string | undefined;
 const TAKES_CLIENT = new Set(['azureml.core.Datastore.get', 'azureml.core.Datastore.get_default', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', ...COMPUTE_GETS, ...CREATES, SUPPORTED_VMSIZES]);
 
 function useEdits(ctx: RuleContext, call: SyntaxNode, target: SyntaxNode, exempt?: SyntaxNode): UseEdits | undefined {
-  return usesEdits(ctx, usesOf(ctx, target), target.text, call.startIndex, straightLine(call), exempt);
+  return usesEdits(ctx, usesOf(ctx, target), target.text, call.startIndex, runsOnce(ctx, call), exempt);
 }
 
 /** useEdits of the `uses` of a workspace variable `name` (`straight`: its binding is the only one they can see). */
@@ -855,9 +915,10 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
     else if (m.call && WORKSPACE_METHODS[m.name]?.ok(ctx, m.call)) edits.push([m.call, WORKSPACE_METHODS[m.name].v2(x)]);
     else if (Object.prototype.hasOwnProperty.call(LOOKUPS, m.name)) {
       const l = lookup(ctx, m.attr, m.name);
-      if (l) edits.push([l.subscript, l.v2(x)], ...memberReads(ctx, l.subscript, m.name === 'datastores' ? ['name'] : []));
+      if (l) edits.push([l.subscript, l.v2(x)], ...memberReads(ctx, l.subscript, m.name === 'datastores' ? ['name'] : m.name === 'models' ? ['id'] : []), ...(m.name === 'models' ? modelIdReads(ctx, l.subscript)! : []));
       else if (m.name === 'datastores' && keysOnly(ctx, m.attr)) edits.push([m.attr, datastoreNames(x)]);
       else if (m.name === 'models' && modelDictEdits(ctx, m.attr, x)) edits.push(...modelDictEdits(ctx, m.attr, x)!);
+      else if (m.name === 'models' && modelGet(ctx, m.attr, x)) edits.push(modelGet(ctx, m.attr, x)!);
       else return undefined;
     }
     else if (m.name === 'datasets') {
@@ -886,11 +947,11 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
  * client: `ws = ml_client` (one client per workspace, not two).
  */
 function fromConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, exempt?: SyntaxNode): Edits | undefined {
-  const args = bindArgs(call, ['path', 'auth'], ['path', 'auth']);
+  const args = configArgs(call);
   if (!args) return undefined;
   const existing = noArgs(call) && assignedName(call) ? fb.configClient(call.startIndex) : undefined;
   const client = existing && ctx.model.resolveName(existing, call) === ctx.model.moduleScope.bindings.get(existing)?.[0] ? existing : undefined;
-  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}.from_config(${kwargs([['credential', cred], ['path', args.get('path')]])})`, exempt, client);
+  return workspaceEdits(fb, ctx, call, args.get('auth'), (cred) => `${fb.need('azure.ai.ml', 'MLClient')}.from_config(${kwargs([['credential', cred], ['path', args.get('path')], ['file_name', args.get('_file_name')]])})`, exempt, client);
 }
 
 /**
@@ -948,7 +1009,10 @@ function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => 
     if (!whole && bridgeCallOf(ctx, ws!)) return undefined;
     if (whole) return whole;
     let text: string | undefined;
-    if (qnameOf(ctx, made) === FROM_CONFIG) text = noArgs(made) ? fromClient(fb.mlClient()) : undefined;
+    if (qnameOf(ctx, made) === FROM_CONFIG) {
+      const ml = noArgs(made) ? configFileClient(fb, ctx, ws!, made) : undefined;
+      text = ml ? fromClient(ml) : undefined;
+    }
     else {
       const value = arg ? workspaceArgs(ctx, made)?.get(arg) : undefined;
       text = value && stable(ctx, value) && (value.type !== 'identifier' || ctx.model.resolveName(value.text, value) === ctx.model.resolveName(value.text, ref.node)) ? value.text : undefined;
@@ -1008,10 +1072,12 @@ function lookup(ctx: RuleContext, attr: SyntaxNode, dict: string): { subscript: 
   const spec = LOOKUPS[dict];
   const parent = attr.parent;
   const key = parent?.type === 'subscript' && same(parent.childForFieldName('value'), attr) && parent.namedChildren.length === 2 ? parent.childForFieldName('subscript') : undefined;
-  if (!spec || !key || !variableFree(ctx, parent!, spec.allowed(key))) return undefined;
+  // (A model's `id` too: modelIdReads rewrites it.)
+  if (!spec || !key || !variableFree(ctx, parent!, [...spec.allowed(key), ...(dict === 'models' ? ['id'] : [])])) return undefined;
   const target = assignedName(parent!);
   if (target && usesOf(ctx, target).some((u) => passedToV1Call(ctx, u))) return undefined;
   if (!target && parent!.parent?.type !== 'expression_statement') return undefined;
+  if (dict === 'models' && !modelIdReads(ctx, parent!)) return undefined;
   return { subscript: parent!, v2: (ml) => spec.v2(ml, key.text) };
 }
 
@@ -1033,7 +1099,8 @@ function workspaceLookup(dict: string): Builder {
     if (!l) return datastoreNames(c);
     // The attribute becomes the call; `[key]` after it goes.
     fb.replace({ start: nodeRange(ref.node).end, end: nodeRange(l.subscript).end }, '');
-    for (const [n, t] of memberReads(ctx, l.subscript, dict === 'datastores' ? ['name'] : [])) fb.replace(n, t);
+    for (const [n, t] of memberReads(ctx, l.subscript, dict === 'datastores' ? ['name'] : dict === 'models' ? ['id'] : [])) fb.replace(n, t);
+    for (const [n, t] of dict === 'models' ? modelIdReads(ctx, l.subscript)! : []) fb.replace(n, t);
     return l.v2(c);
   };
 }
@@ -1110,17 +1177,27 @@ function modelLoop(ctx: RuleContext, d: SyntaxNode): boolean {
  * which raises instead; so only when `x` is read for `name`/`version` alone (no None test, no v1
  * call, no other use), as `Dataset.get_by_name` reads are (consumerEdits). The edit, or undefined.
  */
-function datasetGet(ctx: RuleContext, attr: SyntaxNode, ml: string): [SyntaxNode, string] | undefined {
+function datasetGet(ctx: RuleContext, attr: SyntaxNode, ml: string, ops = 'data'): [SyntaxNode, string] | undefined {
   const m = memberOf(attr);
   const call = m?.name === 'get' ? m.call : undefined;
   const a = call && bindArgs(call, ['key'], ['key']);
   const target = call && assignedName(call);
-  if (!a?.get('key') || !target) return undefined;
+  if (!a?.get('key') || !target || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
   const readOnly = usesOf(ctx, target).every((u) => {
     const r = memberOf(u);
     return !!r && !r.call && (r.name === 'name' || r.name === 'version');
   });
-  return readOnly ? [call!, `${ml}.data.get(name=${a.get('key')!.text}, label="latest")`] : undefined;
+  return readOnly ? [call!, `${ml}.${ops}.get(name=${a.get('key')!.text}, label="latest")`] : undefined;
+}
+
+/**
+ * `m = ws.models.get(name)` read only for name/version: v1's `ws.models` is a dict of each model's
+ * latest version by name, so `ml.models.get(name=name, label="latest")`
+ * (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.modeloperations#azure-ai-ml-operations-modeloperations-get);
+ * as for datasets, v1's None for a missing name must not matter (its reads would fail on None).
+ */
+function modelGet(ctx: RuleContext, attr: SyntaxNode, ml: string): [SyntaxNode, string] | undefined {
+  return datasetGet(ctx, attr, ml, 'models');
 }
 
 /**
@@ -1149,15 +1226,22 @@ export function datasetNamesFix(fb: FixBuilder, ctx: RuleContext, attr: SyntaxNo
 }
 
 /** `ws.datasets.get(name)` read for name/version: with the whole workspace, else on the client of the same workspace (datasetGet). */
-const workspaceDatasetGet: Builder = (fb, ref, ctx) => {
+const workspaceDatasetGet: Builder = (fb, ref, ctx) => workspaceGet(fb, ref, ctx, datasetGet);
+
+/** `ws.models.get(name)` read for name/version (modelGet), as `ws.datasets.get`. */
+const workspaceModelGet: Builder = (fb, ref, ctx) => workspaceGet(fb, ref, ctx, modelGet);
+
+function workspaceGet(fb: FixBuilder, ref: Parameters<Builder>[1], ctx: RuleContext, get: (ctx: RuleContext, attr: SyntaxNode, ml: string) => [SyntaxNode, string] | undefined): string | undefined {
   const attr = receiver(ref);
   const ws = attr?.type === 'attribute' ? attr.childForFieldName('object') ?? undefined : undefined;
   const made = ws && definingCall(ctx, ws);
   if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
+  // (Checked before asking for a client: no `ml_client` added for a get that is not rewritten.)
+  if (!attr || !get(ctx, attr, 'ml_client')) return undefined;
   const c = workspaceClient(fb, ctx, ws);
-  const e = c && datasetGet(ctx, attr!, c);
+  const e = c && get(ctx, attr, c);
   return e?.[1];
-};
+}
 
 /** The client of a workspace expression that needs no other edit, only for a workspace made by a call here or an MLClient. */
 function workspaceClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined): string | undefined {
@@ -1623,6 +1707,27 @@ function datastoreEdits(ctx: RuleContext, call: SyntaxNode, ml: string | undefin
  * read the same on the v2 entity, and with these edits their findings offer the lookup's fix
  * (but for `except`: a datastore's `name` read has a rewrite of its own in data.ts).
  */
+/**
+ * The `x.id` reads of `x = ws.models[name]`: v1's `id` is "name:version" (azureml-core Model:
+ * `self.id = "{}:{}".format(name, version)`), v2's an ARM id, so → `x.name + ":" + x.version`
+ * (as deploy.ts does). Undefined when one is assigned to or inside an f-string (the quotes).
+ */
+function modelIdReads(ctx: RuleContext, value: SyntaxNode): Edits | undefined {
+  const target = assignedName(value);
+  const edits: Edits = [];
+  for (const u of target ? usesOf(ctx, target) : []) {
+    const m = memberOf(u);
+    if (m?.name !== 'id' || m.call) continue;
+    const p = m.attr.parent;
+    if ((p?.type === 'assignment' || p?.type === 'augmented_assignment') && same(p.childForFieldName('left'), m.attr)) return undefined;
+    for (let n: SyntaxNode | null = p; n; n = n.parent) if (n.type === 'string' || n.type === 'interpolation') return undefined;
+    const id = `${u.text}.name + ":" + ${u.text}.version`;
+    const bare = ['argument_list', 'keyword_argument', 'assignment', 'expression_statement', 'list', 'tuple', 'parenthesized_expression'].includes(p?.type ?? '');
+    edits.push([m.attr, bare ? id : `(${id})`]);
+  }
+  return edits;
+}
+
 function memberReads(ctx: RuleContext, value: SyntaxNode, except: string[] = []): Edits {
   const target = assignedName(value);
   return (target ? usesOf(ctx, target) : []).flatMap((u): Edits => {
@@ -1741,9 +1846,10 @@ function shown(ctx: RuleContext, call: SyntaxNode): boolean {
  * v2 defaults idle_time_before_scale_down to 120
  * (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.amlcompute).
  */
-function amlComputeEntity(fb: FixBuilder, prov: SyntaxNode, name: SyntaxNode): string | undefined {
+function amlComputeEntity(fb: FixBuilder, prov: SyntaxNode, name: SyntaxNode, ml: string): string | undefined {
   const known = ['vm_size', 'vm_priority', 'min_nodes', 'max_nodes', 'idle_seconds_before_scaledown'];
-  const a = bindArgs(prov, known, [...known, 'tags', 'description', 'enable_node_public_ip']);
+  const access = ['admin_username', 'admin_user_password', 'admin_user_ssh_key', 'vnet_resourcegroup_name', 'vnet_name', 'subnet_name', 'remote_login_port_public_access', 'identity_type', 'identity_id'];
+  const a = bindArgs(prov, known, [...known, 'tags', 'description', 'enable_node_public_ip', ...access]);
   const size = a?.get('vm_size');
   if (!a || !size) return undefined;
   const priority = a.get('vm_priority');
@@ -1751,9 +1857,13 @@ function amlComputeEntity(fb: FixBuilder, prov: SyntaxNode, name: SyntaxNode): s
   // snake_to_pascal(tier) (AmlCompute._to_rest_object), although its docs list "Dedicated", "LowPriority".
   const tier = priority && ({ dedicated: '"dedicated"', lowpriority: '"low_priority"' } as Record<string, string>)[stringValue(priority) ?? ''];
   if (priority && !tier) return undefined;
-  const idle = a.get('idle_seconds_before_scaledown');
-  if (idle && idle.type === 'string') return undefined;
+  let idle: SyntaxNode | string | undefined = a.get('idle_seconds_before_scaledown');
+  // v1 writes 'PT' + str(idle) + 'S': a string of digits is that number (v2 wants an int).
+  if (idle && idle.type === 'string') idle = /^\d+$/.test(stringValue(idle) ?? '') ? stringValue(idle) : undefined;
+  if (a.has('idle_seconds_before_scaledown') && idle === undefined) return undefined;
   const entities = fb.needModule('azure.ai.ml.entities');
+  const access2 = accessSettings(a, entities, ml);
+  if (!access2) return undefined;
   return `${entities}.AmlCompute(${kwargs([
     ['name', name],
     ['size', size],
@@ -1764,7 +1874,50 @@ function amlComputeEntity(fb: FixBuilder, prov: SyntaxNode, name: SyntaxNode): s
     ['tags', a.get('tags')],
     ['description', a.get('description')],
     ['enable_node_public_ip', a.get('enable_node_public_ip')],
+    ...access2,
   ])})`;
+}
+
+/**
+ * The SSH, virtual network and identity options of v1's AmlCompute.provisioning_configuration
+ * (https://learn.microsoft.com/python/api/azureml-core/azureml.core.compute.amlcompute.amlcomputeprovisioningconfiguration)
+ * as v2 AmlCompute arguments (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.amlcompute;
+ * azure-ai-ml `_compute/aml_compute.py`): admin user → `ssh_settings=AmlComputeSshSettings(admin_username=,
+ * admin_password=, ssh_key_value=)` (sent as the admin user's password and SSH public key);
+ * `remote_login_port_public_access` "Enabled"/"Disabled" → `ssh_public_access_enabled=True/False`
+ * ("NotSpecified" as v2's None); a virtual network (all three v1 names) → `network_settings=NetworkSettings(
+ * vnet_name=, subnet=<the subnet's ARM id>)`, the id v1 built from the workspace's subscription and the vnet's
+ * resource group (v2 takes a full id as written: get_subnet_str); `identity_type` → `identity=IdentityConfiguration(
+ * type="system_assigned" | "user_assigned", user_assigned_identities=[ManagedIdentityConfiguration(resource_id=...)])`
+ * (v2 sends snake_to_pascal(type)), the ids a list as written. Undefined for anything else.
+ */
+function accessSettings(a: Map<string, SyntaxNode>, entities: string, ml: string): Array<[string, SyntaxNode | string | undefined]> | undefined {
+  const out: Array<[string, SyntaxNode | string | undefined]> = [];
+  const user = a.get('admin_username');
+  if ((a.has('admin_user_password') || a.has('admin_user_ssh_key')) && !user) return undefined;
+  const remote = a.get('remote_login_port_public_access');
+  if (remote) {
+    const v = ({ enabled: 'True', disabled: 'False', notspecified: '' } as Record<string, string>)[(stringValue(remote) ?? '').toLowerCase()];
+    if (v === undefined) return undefined;
+    if (v) out.push(['ssh_public_access_enabled', v]);
+  }
+  if (user) out.push(['ssh_settings', `${entities}.AmlComputeSshSettings(${kwargs([['admin_username', user], ['admin_password', a.get('admin_user_password')], ['ssh_key_value', a.get('admin_user_ssh_key')]])})`]);
+  const vnet = ['vnet_resourcegroup_name', 'vnet_name', 'subnet_name'].map((k) => a.get(k));
+  if (vnet.some((v) => v)) {
+    const [rg, net, subnet] = vnet;
+    if (!rg || !net || !subnet) return undefined;
+    const id = `"/subscriptions/" + ${ml}.subscription_id + "/resourceGroups/" + ${rg.text} + "/providers/Microsoft.Network/virtualNetworks/" + ${net.text} + "/subnets/" + ${subnet.text}`;
+    out.push(['network_settings', `${entities}.NetworkSettings(vnet_name=${net.text}, subnet=${id})`]);
+  }
+  const type = a.get('identity_type');
+  const ids = a.get('identity_id');
+  if (type || ids) {
+    const t = ({ SystemAssigned: 'system_assigned', UserAssigned: 'user_assigned' } as Record<string, string>)[type ? stringValue(type) ?? '' : ''];
+    if (!t || (t === 'user_assigned') !== !!ids || (ids && ids.type !== 'list')) return undefined;
+    const list = ids ? `, user_assigned_identities=[${ids.namedChildren.map((i) => `${entities}.ManagedIdentityConfiguration(resource_id=${i.text})`).join(', ')}]` : '';
+    out.push(['identity', `${entities}.IdentityConfiguration(type="${t}"${list})`]);
+  }
+  return out;
 }
 
 /**
@@ -1837,6 +1990,12 @@ function tryEdits(fb: FixBuilder, ctx: RuleContext, found: { tryStmt: SyntaxNode
   if (!body) return undefined;
   const edits: Edits = [];
   for (const node of v1Inside(ctx, body)) {
+    // `cluster.update(...)` of the cluster just got: one of its uses, which the caller rewrites
+    // (clusterMember) or refuses. (v1 would take a failed update for a missing cluster and create it;
+    // v2's error propagates: an error path only.)
+    const fn = node.type === 'call' ? node.childForFieldName('function') : undefined;
+    const on = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    if (on?.type === 'identifier' && on.text === variable && fn!.childForFieldName('attribute')?.text === 'update' && node.parent?.type === 'expression_statement') continue;
     const get = node.type === 'call' ? computeGetArgs(ctx, node) : undefined;
     if (!get || assignedName(node)?.text !== variable || client(get.ws) !== ml) return undefined;
     edits.push([node, `${ml}.compute.get(${get.name.text})`]);
@@ -1870,7 +2029,7 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode, cli
     if (!prov || !target || usesOf(ctx, target).length !== 1 || (literalText(name) === undefined && (name.type !== 'identifier' || ctx.model.resolveName(name.text, name) !== ctx.model.resolveName(name.text, prov)))) return undefined;
   }
   const kind = qnameOf(ctx, prov);
-  const entity = kind === PROVISIONING ? amlComputeEntity(fb, prov!, name) : kind === CI_PROVISIONING ? computeInstanceEntity(fb, prov!, name) : undefined;
+  const entity = kind === PROVISIONING ? amlComputeEntity(fb, prov!, name, ml) : kind === CI_PROVISIONING ? computeInstanceEntity(fb, prov!, name) : undefined;
   if (!entity) return undefined;
   if (config.type === 'identifier') edits.push([prov!, entity]);
 
@@ -2123,6 +2282,31 @@ const clusterUse: Builder = (fb, ref, ctx) => {
 };
 
 /**
+ * `ci.start()` / `.stop()` / `.restart()` of a compute instance: on a variable, the fix of what made
+ * it (clusterMember rewrites the call); on `ComputeInstance(ws, name)` itself, a statement, the
+ * operation on the workspace's client by name (powerCall), no entity fetched.
+ */
+const instancePower: Builder = (fb, ref, ctx) => {
+  const x = receiver(ref);
+  if (x?.type === 'identifier') return producerOfCompute(fb, ctx, x);
+  if (x?.type !== 'call' || qnameOf(ctx, x) !== COMPUTE_INSTANCE || ref.call?.parent?.type !== 'expression_statement') return undefined;
+  const a = bindArgs(x, ['workspace', 'name'], ['workspace', 'name']);
+  const name = a?.get('name');
+  const method = ref.call.childForFieldName('function')?.childForFieldName('attribute')?.text ?? '';
+  if (!a?.get('workspace') || !name || !powerCall(ctx, ref.call, method, name.text, 'ml_client')) return undefined;
+  const c = clientOf(fb, ctx, a.get('workspace'));
+  const v2 = c && powerCall(ctx, ref.call, method, name.text, c.ml);
+  return c && v2 ? combined(fb, ref.call, [[ref.call, v2], ...c.edits]) : undefined;
+};
+
+/** `ComputeInstance(ws, name)` whose only use is a start/stop/restart statement: that call's fix (instancePower). */
+function poweredInstance(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
+  const attr = call.parent;
+  const outer = attr?.type === 'attribute' && same(attr.childForFieldName('object'), call) && POWER.includes(attr.childForFieldName('attribute')?.text ?? '') ? attr.parent : undefined;
+  return outer?.type === 'call' && outer.parent?.type === 'expression_statement' && qnameOf(ctx, call) === COMPUTE_INSTANCE ? fb.sameFixAs(outer) : undefined;
+}
+
+/**
  * The uses of an existing compute (a v2 `Compute` from `compute.get`): `name` and
  * `provisioning_state` read the same; `c.delete()` → `compute.begin_delete(c.name).result()`
  * (COMP; v1 delete returns once deleted); any other v1 member (get_status, update...) differs.
@@ -2150,6 +2334,29 @@ function computeUseEdits(ctx: RuleContext, target: SyntaxNode, tryStmt: SyntaxNo
   return edits;
 }
 
+/** v1 ComputeInstance methods with a v2 ComputeOperations counterpart (begin_start/begin_stop/begin_restart). */
+const POWER = ['start', 'stop', 'restart'];
+
+/**
+ * `ci.start/stop/restart(wait_for_completion=False, show_output=False)` of a v1 ComputeInstance (a
+ * statement) → `ml.compute.begin_<m>(name)`, `.result()` when v1 waits (a literal True): ComputeOperations
+ * begin_start/begin_stop/begin_restart(name) return an LROPoller
+ * (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.computeoperations). v1's
+ * show_output only prints progress: dropped, as for wait_for_completion. A computed flag: undefined.
+ * (v1 raises ComputeTargetException for a state that does not allow the operation, v2 the service's
+ * error: an error path only. Signature: azureml-core computeinstance.py start/stop/restart.)
+ */
+function powerCall(ctx: RuleContext, call: SyntaxNode, method: string, name: string, ml: string): string | undefined {
+  const a = bindArgs(call, ['wait_for_completion', 'show_output'], ['wait_for_completion', 'show_output']);
+  const flag = (k: string): boolean | undefined => {
+    const v = a?.get(k);
+    return !v ? false : v.type === 'true' ? true : v.type === 'false' ? false : undefined;
+  };
+  const wait = flag('wait_for_completion');
+  if (!a || wait === undefined || flag('show_output') === undefined) return undefined;
+  return `${ml}.compute.begin_${method}(${name})${wait ? '.result()' : ''}`;
+}
+
 /**
  * A use of a cluster that is a v2 `AmlCompute` once rewritten (COMP: ComputeOperations), on the
  * client `ml`: `name`/`provisioning_state` read the same; `c.delete()` → `compute.begin_delete(c.name).result()`
@@ -2165,6 +2372,10 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
   if (!m.call) return undefined;
   const statement = m.call.parent?.type === 'expression_statement';
   if (m.name === 'delete' && noArgs(m.call) && statement) return [[m.call, `${ml}.compute.begin_delete(${x}.name).result()`]];
+  if (POWER.includes(m.name) && statement) {
+    const v2 = powerCall(ctx, m.call, m.name, `${x}.name`, ml);
+    return v2 === undefined ? undefined : [[m.call, v2]];
+  }
   if (m.name === 'list_nodes' && noArgs(m.call) && shown(ctx, m.call)) return [[m.call, `${ml}.compute.list_nodes(${x}.name)`]];
   if (m.name === 'get_status' && noArgs(m.call)) {
     // Shown (`print(c.get_status().serialize())`): the v2 entity as it is now, fetched again
@@ -2220,13 +2431,14 @@ export const WORKSPACE: Rewrites = {
     },
     ...Object.fromEntries(['azureml.core.Datastore.get_default', 'azureml.core.Datastore.get', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', ...COMPUTE_GETS, ...CREATES, SUPPORTED_VMSIZES].map((q): [string, Builder] => [
       q,
-      (fb, ref, ctx) => consumerFix(fb, ctx, ref.call!, ref.call!, workspaceArg(ref.call!)),
+      (fb, ref, ctx) => poweredInstance(fb, ctx, ref.call!) ?? consumerFix(fb, ctx, ref.call!, ref.call!, workspaceArg(ref.call!)),
     ])),
     'azureml.core.Workspace.get_mlflow_tracking_uri': workspaceMethod('get_mlflow_tracking_uri'),
     ...Object.fromEntries(Object.keys(AUTH_CLASSES).map((q) => [q, authentication])),
     ...Object.fromEntries(Object.keys(AUTH_CLASSES).map((q) => [`${q}.get_authentication_header`, authenticationHeader])),
     'azureml.core.Workspace.get_details': workspaceMethod('get_details'),
     'azureml.core.Workspace.datasets.get': workspaceDatasetGet,
+    'azureml.core.Workspace.models.get': workspaceModelGet,
     // `ws.models.items()` / `d.items()` of `d = ws.models` in a loop: the dict's fix (modelDictEdits).
     ...Object.fromEntries(['items', 'values'].map((m): [string, Builder] => [`azureml.core.Workspace.models.${m}`, modelDictMethod])),
     ...Object.fromEntries([PROVISIONING, CI_PROVISIONING].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
@@ -2234,6 +2446,7 @@ export const WORKSPACE: Rewrites = {
       return create && consumerFix(fb, ctx, create, ref.call!, workspaceArg(create));
     }])),
     ...Object.fromEntries(['delete', 'update', 'list_nodes', 'get_status'].flatMap((m) => [`${COMPUTE_TARGET}.${m}`, `${AML_COMPUTE}.${m}`]).map((q) => [q, clusterUse])),
+    ...Object.fromEntries(POWER.map((m): [string, Builder] => [`${COMPUTE_INSTANCE}.${m}`, instancePower])),
     ...Object.fromEntries([WAIT, `${COMPUTE_INSTANCE}.wait_for_completion`].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
       const x = receiver(ref);
       const create = x && definingCall(ctx, x);
