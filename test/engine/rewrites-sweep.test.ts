@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
-import { parses, rewriteCases } from './helpers';
+import { fixPython, parses, rewriteCases } from './helpers';
 
 const HEAD = [
   'from azureml.core import Workspace, Experiment, ScriptRunConfig',
@@ -239,13 +239,21 @@ describe('rewrites: HyperDrive → sweep jobs', () => {
     assert.ok(findings.length >= 7 && findings.every((f) => f.fixes?.length), findings.filter((f) => !f.fixes?.length).map((f) => f.symbol).join(', '));
   });
 
+  it('a swept option already among the arguments: its value stays and the sampled one comes last (round 19; v1 HyperDrive sends a ScriptRunConfig\'s arguments unchanged)', () => {
+    for (const key of ['"lr"', '"--lr"']) {
+      const src = [...HEAD, 'src = ScriptRunConfig(source_directory="src", script="train.py", arguments=["--lr", 0.1])', `ps = RandomParameterSampling({${key}: uniform(0.1, 1)})`, 'hd = HyperDriveConfig(run_config=src, hyperparameter_sampling=ps, primary_metric_name="acc", primary_metric_goal=PrimaryMetricGoal.MAXIMIZE, max_total_runs=4)', 'run = Experiment(ws, "e").submit(hd)', ''].join('\n');
+      const out = fixPython(src, true);
+      assert.ok(out.includes('command="python train.py --lr 0.1 --lr ${{inputs.lr}}"'), out);
+      assert.ok(out.includes('inputs={"lr": Uniform(min_value=0.1, max_value=1)}'), out);
+      assert.ok(parses(out));
+    }
+  });
+
   describe('no suggestion when the rewrite would not be faithful', () => {
     const base = (sampling: string, extra = '', config = 'run_config=src, hyperparameter_sampling=ps, primary_metric_name="acc", primary_metric_goal=PrimaryMetricGoal.MAXIMIZE, max_total_runs=4'): string =>
       [...HEAD, 'src = ScriptRunConfig(source_directory="src", script="train.py", arguments=["--lr", 0.1])', `ps = ${sampling}`, `hd = HyperDriveConfig(${config})`, 'run = Experiment(ws, "e").submit(hd)', extra, ''].join('\n');
     const negatives: Array<[string, string]> = [
       ['a sampling key that is no option name', base('RandomParameterSampling({"learning rate": uniform(0.1, 1)})')],
-      ['a key without dashes is the option --<key>: here already an argument', base('RandomParameterSampling({"lr": uniform(0.1, 1)})')],
-      ['the swept option is already one of the arguments', base('RandomParameterSampling({"--lr": uniform(0.1, 1)})')],
       ['Sobol properties', base('RandomParameterSampling({"--momentum": uniform(0.1, 1)}, properties={"rule": "sobol"})')],
       ['the best trial is used in a way jobs.ts does not rewrite (its files)', base('RandomParameterSampling({"--momentum": uniform(0.1, 1)})', 'best_run = run.get_best_run_by_primary_metric()\nfiles = best_run.get_file_names()')],
       ['the best trial is not assigned (no line for the review mark)', base('RandomParameterSampling({"--momentum": uniform(0.1, 1)})', 'print(run.get_best_run_by_primary_metric().id)')],

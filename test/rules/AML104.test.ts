@@ -11,6 +11,12 @@ ruleTester('AML104', {
       errors: [{ line: 2, column: 7, endColumn: 43, message: ['azure.ai.ml.entities.Environment', 'base image'] }, { line: 3, column: 1, endColumn: 13 }],
     },
     {
+      // Environment.clone returns an Environment (azureml-core reference): its uses are v1 environment calls.
+      name: 'a cloned environment',
+      code: 'from azureml.core import Environment\nenv = Environment.get(ws, "AzureML-Minimal").clone("mine")\nenv.register(workspace=ws)',
+      errors: [{ line: 2, column: 7, endColumn: 22 }, { line: 2, column: 7, endColumn: 51 }, { line: 3, column: 1, endColumn: 13 }],
+    },
+    {
       code: 'from azureml.core.conda_dependencies import CondaDependencies\ndeps = CondaDependencies.create(pip_packages=["scikit-learn"])\ndeps.add_pip_package("pandas")',
       errors: [{ line: 2, column: 8 }, { line: 3, column: 1 }],
     },

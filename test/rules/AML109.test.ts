@@ -21,5 +21,11 @@ ruleTester('AML109', {
         { line: 7, column: 7, endColumn: 26 },
       ],
     },
+    {
+      // The URI is read from the service once; the name holding it is a plain string afterwards.
+      name: 'a service member kept in a name',
+      code: 'import requests\nfrom azureml.core.webservice import Webservice\nservice = Webservice(ws, "svc")\nurl = service.scoring_uri\nprint(url)\nrequests.post(url, json={})',
+      errors: [{ line: 3, column: 11, endColumn: 21 }, { line: 4, column: 7, endColumn: 26 }],
+    },
   ],
 });

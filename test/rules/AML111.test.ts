@@ -15,5 +15,11 @@ ruleTester('AML111', {
       ],
     },
     { name: 'deep submodule import', code: 'from azureml.train.hyperdrive.parameter_expressions import choice\nx = choice(1, 2)', errors: [{ line: 2, column: 5 }] },
+    {
+      // The goal is reported where it is written, not again where the name holding it is passed.
+      name: 'a value kept in a name',
+      code: 'from azureml.train.hyperdrive import PrimaryMetricGoal, HyperDriveConfig\ngoal = PrimaryMetricGoal.MINIMIZE\nhd = HyperDriveConfig(run_config=src, primary_metric_goal=goal)\nprint(goal)',
+      errors: [{ line: 2, column: 8, endColumn: 34 }, { line: 3, column: 6, endColumn: 22 }],
+    },
   ],
 });

@@ -88,6 +88,10 @@ export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
   'azureml.core.Environment.from_docker_image': ENVIRONMENT,
   'azureml.core.Environment.from_dockerfile': ENVIRONMENT,
   'azureml.core.Environment.register': ENVIRONMENT,
+  // Also Environment (azureml-core Environment reference: clone, load_from_directory, from_existing_conda_environment).
+  'azureml.core.Environment.clone': ENVIRONMENT,
+  'azureml.core.Environment.load_from_directory': ENVIRONMENT,
+  'azureml.core.Environment.from_existing_conda_environment': ENVIRONMENT,
   'azureml.core.conda_dependencies.CondaDependencies.create': 'azureml.core.conda_dependencies.CondaDependencies',
 
   // Compute

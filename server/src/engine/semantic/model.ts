@@ -520,11 +520,13 @@ class Builder {
     if (kind === 'lambda' || kind === 'comprehension') return this.walkInnerScope(node, scope, kind);
     switch (node.type) {
       case 'identifier': {
-        const v = this.nameValue(node, scope);
-        // A name bound to a member of an SDK object (`url = service.scoring_uri`) is reported where
-        // the member is read, not again at each use of the name (`print(url)`): its value may be
-        // plain data. Names of SDK modules, classes and functions are references wherever used.
-        if (v?.kind === 'ref' && !v.onInstance) this.addReference(v, node);
+        const b = this.nameBinding(node, scope);
+        const v = b?.value;
+        // A name an assignment binds to an SDK name (`goal = PrimaryMetricGoal.MAXIMIZE`) or to a
+        // member of an SDK object (`url = service.scoring_uri`) is reported where that is written,
+        // not again at each use of the name (`print(url)`): its value may be plain data. Imported
+        // SDK modules, classes and functions are references wherever used.
+        if (v?.kind === 'ref' && !v.onInstance && b!.kind !== 'assign') this.addReference(v, node);
         return v;
       }
       case 'attribute': {
@@ -704,13 +706,18 @@ class Builder {
   }
 
   private nameValue(node: SyntaxNode, scope: Scope): Value | undefined {
+    return this.nameBinding(node, scope)?.value;
+  }
+
+  /** The binding a name reads (recorded as a use while walking). */
+  private nameBinding(node: SyntaxNode, scope: Scope): Binding | undefined {
     const binding = this.lookup(node.text, node.startIndex, scope);
     if (binding && this.walking) {
       const list = this.uses.get(binding);
       if (list) list.push(node);
       else this.uses.set(binding, [node]);
     }
-    return binding?.value;
+    return binding;
   }
 
   /** Pure evaluation (no recording), for hover and rules after the walk. */

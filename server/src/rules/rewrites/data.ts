@@ -61,7 +61,8 @@
  *   AutoML takes by its registered name, `splitDatasetEdits` the whole chain of random_split parts
  *   AutoML takes as training/validation data (each part saved to `./<part>-mltable`).
  * - A dataset handed to a function of the module (`x, y = clean_data(ds)`, the Udacity train.py):
- *   one level, when the function is a module-level def called only there, with plain parameters,
+ *   one level, when the function is a module-level def called only there, with plain parameters
+ *   (then ones with defaults the call leaves: `clean_data(white, red)` of `def clean_data(w, r, numeric=True)`),
  *   and reads the parameter only as `param.to_pandas_dataframe()` (checked on the syntax: the model
  *   does not walk bodies that name no SDK).
  * - `datastore.name` → the literal name the datastore was asked for (`Datastore(ws, "x")`), or
@@ -70,7 +71,8 @@
  * - Job inputs: `dataInput` (exported for jobs.ts / pipelines.ts) turns `ds.as_named_input("x").as_mount()`
  *   of a folder FileDataset into `Input(type=URI_FOLDER, path=..., mode=RO_MOUNT)`, and of a registered
  *   one, `Dataset.get_by_name(ws, "n"[, version=v]).as_mount()` (a mount means a FileDataset), into
- *   `Input(type=URI_FOLDER, path="azureml:n@latest" | "azureml:n:v", ...)` (v1 FileDatasets are uri_folder
+ *   `Input(type=URI_FOLDER, path="azureml:n@latest" | "azureml:n:v", ...)` (a name given by a variable bound
+ *   alike at the mount: `f"azureml:{name}@latest"`, latest version only) (v1 FileDatasets are uri_folder
  *   inputs to v2 jobs: MIG); the findings of the dataset and its consumption chain offer the fix of the
  *   v1 job configuration holding them (directly, or through `args = [...]` used once as its argument).
  *   A folder dataset variable read elsewhere too (MLN train-with-datasets: `dataset.to_path()`, `dataset.register(...)`,
@@ -110,6 +112,7 @@ import { nodeRange, type RuleContext } from '../rule';
 import { endsLine, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
 import { soleBinding } from './reach';
+import { stableAt } from './environment';
 
 const REVIEW = '  # amlint: review';
 /**
@@ -589,8 +592,8 @@ export function splitOf(ctx: RuleContext, id: SyntaxNode): SyntaxNode | undefine
 /**
  * A tabular dataset variable handed to a helper of the same module, `clean_data(ds)` (the Udacity
  * train.py shape): the reads of the parameter inside it, when they are all MLTable reads (followed
- * one level: a module-level `def` bound once, called only here, with plain parameters, the argument
- * positional, the parameter read only as `param.to_pandas_dataframe()`). The call's result is not the dataset.
+ * one level: a module-level `def` bound once, called only here, with plain parameters (then ones with
+ * defaults the call leaves), the argument positional, the parameter read only as `param.to_pandas_dataframe()`). The call's result is not the dataset.
  */
 function helperReads(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): Edits | undefined {
   const args = x.parent;
@@ -605,7 +608,9 @@ function helperReads(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): Edits | u
   if (def.children.some((c) => c.type === 'decorator') || def.parent?.type === 'decorated_definition') return undefined;
   const params = def.childForFieldName('parameters')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
   const body = def.childForFieldName('body');
-  if (params.length !== args!.namedChildren.length || params.some((p) => p.type !== 'identifier') || !body) return undefined;
+  // The parameters the call passes are plain names; those after them have defaults (`numeric_target=True`).
+  const passed = args!.namedChildren.length;
+  if (params.length < passed || params.slice(0, passed).some((p) => p.type !== 'identifier') || params.slice(passed).some((p) => p.type !== 'default_parameter' && p.type !== 'typed_default_parameter') || !body) return undefined;
   const param = params[i];
   // The model does not walk bodies naming no SDK: read syntactically. Every identifier spelled like
   // the parameter must be `param.to_pandas_dataframe()`: any rebinding (also in a nested scope:
@@ -1000,9 +1005,9 @@ function dataInputOf(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, fn: Syn
   const how = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
   const mode = how === 'as_mount' ? 'RO_MOUNT' : how === 'as_download' ? 'DOWNLOAD' : undefined;
   const found = mode && noArgs(expr) ? fileDataset(ctx, fn!.childForFieldName('object') ?? undefined) : undefined;
-  const registered = mode && noArgs(expr) && !found ? registeredFile(ctx, fn!.childForFieldName('object') ?? undefined) : undefined;
+  const registered = mode && noArgs(expr) && !found ? registeredFile(ctx, fn!.childForFieldName('object') ?? undefined, expr) : undefined;
   if (registered) {
-    const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path="${registered.path}", mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
+    const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path=${registered.path}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
     return { input, edits: registered.stmt ? [[registered.stmt, '']] : [] };
   }
   if (!found) return undefined;
@@ -1023,9 +1028,12 @@ function dataInputOf(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, fn: Syn
  * means it is a FileDataset, which a v2 job takes as a uri_folder (MIG: "v1 FileDataset consumed by a
  * v2 job is mapped to uri_folder", https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-assets-data);
  * the asset by name, `azureml:<name>:<version>` / `azureml:<name>@latest`
- * (https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2, Input paths).
+ * (https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2, Input paths). A name that
+ * is not a literal (`name=dataset_train_name`, a parameter) goes in an f-string when it means the same at
+ * the consumption `at` (a name bound alike there, a literal's format), its latest version only (a computed
+ * version may be "latest" or a number: two path forms).
  */
-function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined): { path: string; stmt?: SyntaxNode } | undefined {
+function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined, at: SyntaxNode): { path: string; stmt?: SyntaxNode } | undefined {
   let expr = unnamed(node);
   let stmt: SyntaxNode | undefined;
   if (expr?.type === 'identifier') {
@@ -1043,11 +1051,15 @@ function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined): { path:
   }
   if (expr?.type !== 'call' || qnameOf(ctx, expr) !== GET_BY_NAME) return undefined;
   const a = bindArgs(expr, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
-  const name = stringValue(a?.get('name'));
+  const nameArg = a?.get('name');
+  const name = stringValue(nameArg);
   const v = a?.get('version');
   const version = v === undefined ? 'latest' : v.type === 'integer' ? v.text : stringValue(v);
+  if (nameArg && name === undefined && version === 'latest' && ['identifier', 'attribute'].includes(nameArg.type) && stableAt(ctx, nameArg, at)) {
+    return { path: `f"azureml:{${nameArg.text}}@latest"`, stmt };
+  }
   if (!name || !ASSET_NAME.test(name) || !version || !/^(latest|[0-9]+)$/.test(version)) return undefined;
-  return { path: version === 'latest' ? `azureml:${name}@latest` : `azureml:${name}:${version}`, stmt };
+  return { path: JSON.stringify(version === 'latest' ? `azureml:${name}@latest` : `azureml:${name}:${version}`), stmt };
 }
 
 /**

@@ -27,7 +27,7 @@
  * environment's, through `environmentEdits`): `ic = InferenceConfig(entry_script, source_directory,
  * environment)` → `CodeConfiguration(code, scoring_script)` (the older `runtime="python", conda_file=`
  * form → an `Environment(image, conda_file)` with ENV2's image, the conda file joined to the
- * source directory when there is one, where v1 read it); `cfg = AciWebservice.deploy_configuration(
+ * source directory when there is one, where v1 read it; a literal or a name bound alike at the deployment); `cfg = AciWebservice.deploy_configuration(
  * cpu_cores, memory_gb, tags, description, ...)` → the deployment's settings (a dict passed as
  * `**cfg`; the VM SKU from the table of the ACI upgrade page), the service's tags, description and
  * properties the endpoint's (when they mean the same at each deployment: literals, `model.tags` of a
@@ -35,7 +35,9 @@
  * the deployment stay as written there); `location=` and `dns_name_label=` are refused (a managed
  * endpoint takes the workspace's region and has no DNS label); `svc = Model.deploy(ws, name, [model],
  * ic, cfg)` → a `ManagedOnlineEndpoint` of that name and a `ManagedOnlineDeployment` "blue" taking
- * 100% of the traffic (DEP's names), each create waited on (a model registered by a run,
+ * 100% of the traffic (DEP's names; the older `Webservice.deploy_from_model(ws, name, [model], image_config,
+ * cfg)` with `ContainerImage.image_configuration(execution_script, runtime="python", conda_file)` alike, as the
+ * `runtime=`/`conda_file=` inference config: v1 built the same kind of image from them), each create waited on (a model registered by a run,
  * `best_run.register_model(...)`, stays v1 and goes in by name and version, as does a variable the model
  * cannot type, v1 Model.deploy taking only v1 models; a registration refused there adds no import); then the service's uses on the endpoint:
  * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
@@ -52,7 +54,10 @@
  * needs and v1 never stated (deployment name, SKU, instance count, code folder, key auth where v1 had
  * none) carry `# amlint: review`; so does a call made by hand on the scoring URI of a service that had
  * no key (`requests.post(svc.scoring_uri, ...)` without the key the endpoint now needs: keylessCalls).
- * Not rewritten: local services (`LocalWebservice` has a port; v2 local endpoints pick theirs), AKS
+ * Not rewritten: an inference config with neither environment nor runtime (v1 then deployed in an
+ * environment the service chose, `convert_parts_to_environment` in azureml-core: no image v2 could name),
+ * image configurations with docker steps, dependencies, schema files or GPU settings, `deploy_from_image`
+ * (a v1 image), local services (`LocalWebservice` has a port; v2 local endpoints pick theirs), AKS
  * targets (Kubernetes computes v2 must attach), no-code deployments (no inference config: v2
  * no-code deployment is for MLflow models only, https://learn.microsoft.com/azure/machine-learning/how-to-deploy-mlflow-models,
  * and a v1 framework model is a file v1 served with a scoring script of its own), several
@@ -110,9 +115,26 @@ const WEBSERVICES = 'azureml.core.Workspace.webservices';
 const MODEL_DEPLOY = 'azureml.core.Model.deploy';
 const SERVICE_LIST = 'azureml.core.webservice.Webservice.list';
 const INFERENCE_CONFIG = 'azureml.core.model.InferenceConfig';
+/**
+ * The older `Webservice.deploy_from_model(ws, name, models, image_config, deployment_config)` and its image
+ * configuration. MOE's upgrade scripts do not export such services; its other way, deploying directly to a
+ * managed endpoint "with your previous models and environments"
+ * (https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-managed-online-endpoints), is this rewrite.
+ */
+const DEPLOY_FROM_MODEL = 'azureml.core.webservice.Webservice.deploy_from_model';
+const IMAGE_CONFIG = 'azureml.core.image.ContainerImage.image_configuration';
 const ACI_CONFIG = 'azureml.core.webservice.AciWebservice.deploy_configuration';
 const RUN_ENVIRONMENT = 'azureml.core.Run.get_environment';
 const DEPLOY_SIGNATURE = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'deployment_target', 'overwrite', 'show_output'];
+/** azureml-core `Webservice.deploy_from_model(workspace, name, models, image_config, deployment_config=None, deployment_target=None, overwrite=False)`. */
+const FROM_MODEL_SIGNATURE = ['workspace', 'name', 'models', 'image_config', 'deployment_config', 'deployment_target', 'overwrite'];
+/**
+ * azureml-core `ContainerImage.image_configuration(execution_script, runtime, conda_file=None, docker_file=None,
+ * schema_file=None, dependencies=None, enable_gpu=None, tags=None, properties=None, description=None, base_image=None,
+ * base_image_registry=None, cuda_version=None)`: only the script, runtime and conda file are taken (the others
+ * describe the image, which v2 does not build from them).
+ */
+const IMAGE_SIGNATURE = ['execution_script', 'runtime', 'conda_file', 'docker_file', 'schema_file', 'dependencies', 'enable_gpu', 'tags', 'properties', 'description', 'base_image', 'base_image_registry', 'cuda_version'];
 /** v1 deploys to ACI when there is no deployment target; `overwrite` is what v2 create_or_update always does. */
 const DEPLOY_ACCEPTED = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'overwrite', 'show_output'];
 /** ENV2's example base image (the one environment.ts uses for a v1 environment without one). */
@@ -314,8 +336,8 @@ function modelEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extraUse
       const id = `${use.text}.name + ":" + ${use.text}.version`;
       const bare = ['argument_list', 'keyword_argument', 'assignment', 'expression_statement', 'list', 'tuple', 'parenthesized_expression'].includes(m.attr.parent?.type ?? '');
       edits.push([m.attr, bare ? id : `(${id})`]);
-    } else if (MODEL_ATTRIBUTES.includes(m.name)) edits.push([m.attr, m.attr.text], ...valueUses(ctx, m.attr));
-    else if (MODEL_RENAMED[m.name] && !m.call) edits.push([m.attr, `${use.text}.${MODEL_RENAMED[m.name]}`], ...valueUses(ctx, m.attr));
+    } else if (MODEL_ATTRIBUTES.includes(m.name)) edits.push([m.attr, m.attr.text]);
+    else if (MODEL_RENAMED[m.name] && !m.call) edits.push([m.attr, `${use.text}.${MODEL_RENAMED[m.name]}`]);
     else return undefined;
   }
   return own();
@@ -372,8 +394,7 @@ const modelBuilder: Builder = (fb, ref, ctx) => {
 };
 
 const modelPiece: Builder = (fb, ref, ctx) => {
-  // A bare name holding an attribute's value (`t = model.created_time` ... `print(t)`): that attribute's model.
-  let root = ref.call ? ref.call.childForFieldName('function')! : attributeSource(ctx, ref) ?? ref.node;
+  let root = ref.call ? ref.call.childForFieldName('function')! : ref.node;
   while (root.type === 'attribute') root = root.childForFieldName('object')!;
   const made = modelProducer(ctx, root) ?? listLoop(ctx, root) ?? modelsLookup(ctx, root);
   if (made) return fb.sameFixAs(made);
@@ -651,7 +672,7 @@ function endpointName(ctx: RuleContext, ref: Reference): string | undefined {
   if (made) {
     const q = qnameOf(ctx, made);
     if (q?.includes('LocalWebservice')) return undefined;
-    if (q === MODEL_DEPLOY) {
+    if (isDeploy(ctx, made)) {
       for (const a of callArgs(made).positional.concat([...callArgs(made).keywords.values()])) {
         const v = ctx.model.evaluate(a);
         if (v?.kind === 'instance' && v.type.includes('LocalWebservice')) return undefined;
@@ -682,7 +703,7 @@ function serviceClient(fb: FixBuilder, ctx: RuleContext, ref: Reference): string
   const made = svc?.type === 'call' ? svc : definingLookup(ctx, svc);
   if (!made) return fb.mlClient();
   const q = qnameOf(ctx, made);
-  const ws = q === MODEL_DEPLOY ? deployArgs(made)?.get('workspace') : lookupParts(ctx, made)?.ws;
+  const ws = isDeploy(ctx, made) ? deployArgs(ctx, made)?.get('workspace') : lookupParts(ctx, made)?.ws;
   return ws ? clientFor(fb, ctx, ws) : fb.mlClient();
 }
 
@@ -702,16 +723,46 @@ function keysEdit(fb: FixBuilder, ml: string, call: SyntaxNode, name: string): E
 // ---------------------------------------------------------------------------------------------
 // The deployment lifecycle: InferenceConfig + deploy_configuration + Model.deploy + the service's uses
 
-function deployArgs(call: SyntaxNode): Map<string, SyntaxNode> | undefined {
-  return bindArgs(call, DEPLOY_SIGNATURE, DEPLOY_ACCEPTED);
+/** `Model.deploy` or the older `Webservice.deploy_from_model`, which deploys the same way (a service from registered models and a configuration of its image). */
+function isDeploy(ctx: RuleContext, call: SyntaxNode | null | undefined): boolean {
+  const q = call ? qnameOf(ctx, call) : undefined;
+  return q === MODEL_DEPLOY || q === DEPLOY_FROM_MODEL;
+}
+
+/** A deploy call's arguments by Model.deploy's names (deploy_from_model's image_config is the inference_config slot). */
+function deployArgs(ctx: RuleContext, call: SyntaxNode): Map<string, SyntaxNode> | undefined {
+  if (qnameOf(ctx, call) !== DEPLOY_FROM_MODEL) return bindArgs(call, DEPLOY_SIGNATURE, DEPLOY_ACCEPTED);
+  const a = bindArgs(call, FROM_MODEL_SIGNATURE, FROM_MODEL_SIGNATURE.filter((n) => n !== 'deployment_target'));
+  const image = a?.get('image_config');
+  if (!a || !image) return undefined;
+  a.delete('image_config');
+  a.set('inference_config', image);
+  return a;
+}
+
+/** The producer of an inference config argument: an `InferenceConfig(...)` or (deploy_from_model) a `ContainerImage.image_configuration(...)`. */
+function icProducer(ctx: RuleContext, arg: SyntaxNode | undefined): SyntaxNode | undefined {
+  return producerOf(ctx, arg, INFERENCE_CONFIG) ?? producerOf(ctx, arg, IMAGE_CONFIG);
+}
+
+/** An inference config's arguments by InferenceConfig's names (an image configuration's execution_script is the entry_script). */
+function icArgsOf(ctx: RuleContext, ic: SyntaxNode): Map<string, SyntaxNode> | undefined {
+  if (qnameOf(ctx, ic) === INFERENCE_CONFIG) return bindArgs(ic, IC_SIGNATURE, ['entry_script', 'source_directory', 'environment', 'runtime', 'conda_file']);
+  const a = bindArgs(ic, IMAGE_SIGNATURE, ['execution_script', 'runtime', 'conda_file']);
+  const script = a?.get('execution_script');
+  // v1 requires the runtime of an image ("python" or "spark-py"): only the python one is translated.
+  if (!a || !script || !a.get('runtime')) return undefined;
+  a.delete('execution_script');
+  a.set('entry_script', script);
+  return a;
 }
 
 /** The `Model.deploy` call `use` is the `slot` argument of, if it is one. */
 function deploySlotOf(ctx: RuleContext, use: SyntaxNode, slot: string): SyntaxNode | undefined {
   const list = use.parent?.type === 'keyword_argument' ? use.parent.parent : use.parent;
   const call = list?.type === 'argument_list' ? list.parent : undefined;
-  if (!call || qnameOf(ctx, call) !== MODEL_DEPLOY) return undefined;
-  return same(deployArgs(call)?.get(slot), use) ? call : undefined;
+  if (!call || !isDeploy(ctx, call)) return undefined;
+  return same(deployArgs(ctx, call)?.get(slot), use) ? call : undefined;
 }
 
 /**
@@ -734,18 +785,18 @@ function deployGroup(ctx: RuleContext, start: SyntaxNode): { group: SyntaxNode[]
   const group = [start];
   const kept = new Set<number>();
   for (let i = 0; i < group.length; i++) {
-    const args = deployArgs(group[i]);
+    const args = deployArgs(ctx, group[i]);
     if (!args) return undefined;
-    for (const [slot, qname] of [['inference_config', INFERENCE_CONFIG], ['deployment_config', ACI_CONFIG]]) {
+    for (const slot of ['inference_config', 'deployment_config']) {
       const arg = args.get(slot);
       if (arg?.type !== 'identifier') continue;
-      const made = producerOf(ctx, arg, qname);
+      const made = slot === 'inference_config' ? icProducer(ctx, arg) : producerOf(ctx, arg, ACI_CONFIG);
       const target = made && assignedName(made);
       if (!target) return undefined;
       for (const use of usesOf(ctx, target)) {
         const call = deploySlotOf(ctx, use, slot);
         if (!call) return undefined;
-        if (slot === 'inference_config' && !producerOf(ctx, deployArgs(call)?.get('deployment_config'), ACI_CONFIG)) kept.add(made!.id);
+        if (slot === 'inference_config' && !producerOf(ctx, deployArgs(ctx, call)?.get('deployment_config'), ACI_CONFIG)) kept.add(made!.id);
         else if (!group.some((g) => same(g, call))) group.push(call);
       }
     }
@@ -842,7 +893,7 @@ function deployLifecycle(fb: FixBuilder, ctx: RuleContext, deployCall: SyntaxNod
 }
 
 function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, producers: Set<number>, kept: Set<number>): Edit[] | undefined {
-  const args = deployArgs(call);
+  const args = deployArgs(ctx, call);
   const svc = assignedName(call);
   const stmt = statementOf(call);
   const indent = stmt && ownLineIndent(ctx, stmt);
@@ -874,8 +925,8 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
 
   // InferenceConfig(entry_script, source_directory, environment) → CodeConfiguration + the deployment's environment (DEP).
   const icArg = args.get('inference_config');
-  const ic = producerOf(ctx, icArg, INFERENCE_CONFIG);
-  const icArgs = ic && bindArgs(ic, IC_SIGNATURE, ['entry_script', 'source_directory', 'environment', 'runtime', 'conda_file']);
+  const ic = icProducer(ctx, icArg);
+  const icArgs = ic && icArgsOf(ctx, ic);
   const script = icArgs?.get('entry_script');
   const env = icArgs?.get('environment');
   // A kept (v1) inference config: its v2 form is written in the deployment, from arguments meaning the same there.
@@ -930,7 +981,9 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     const conda = icArgs!.get('conda_file');
     const runtime = icArgs!.get('runtime');
     const sourceDir = icArgs!.get('source_directory');
-    if (!conda || stringValue(conda) === undefined || (runtime && stringValue(runtime) !== 'python')) return undefined;
+    // A path written as a literal or held by a name bound alike at the deployment, where v2 reads it.
+    const pathAt = (p: SyntaxNode | undefined): boolean => !p || stringValue(p) !== undefined || (p.type === 'identifier' && stableAt(ctx, p, call));
+    if (!conda || !pathAt(conda) || (runtime && stringValue(runtime) !== 'python')) return undefined;
     const condaPath = sourceDir ? `${fb.needModule('os')}.path.join(${sourceDir.text}, ${conda.text})` : conda.text;
     envText = `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE}, conda_file=${condaPath})`;
   }
@@ -1029,7 +1082,7 @@ function keylessCalls(ctx: RuleContext, uses: readonly SyntaxNode[]): Edit[] | u
     const m = memberOf(use);
     if (m?.name !== 'scoring_uri' || m.call) continue;
     const aliased = m.attr.parent?.type === 'assignment' && same(m.attr.parent.childForFieldName('right'), m.attr);
-    const reads = aliased ? valueUses(ctx, m.attr).map(([n]) => n as SyntaxNode) : [m.attr];
+    const reads = aliased ? aliasReads(ctx, m.attr) : [m.attr];
     for (const read of reads) {
       let stmt: SyntaxNode = read;
       let called = false;
@@ -1074,8 +1127,8 @@ function serviceUse(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, use
   const m = memberOf(use);
   if (!m) return truthTest(use) ? [[use, use.text]] : undefined;
   if (!m.call) {
-    if (ENDPOINT_ATTRIBUTES.includes(m.name)) return [[m.attr, m.attr.text], ...valueUses(ctx, m.attr)];
-    if (ENDPOINT_RENAMED[m.name]) return [[m.attr, `${use.text}.${ENDPOINT_RENAMED[m.name]}`], ...valueUses(ctx, m.attr)];
+    if (ENDPOINT_ATTRIBUTES.includes(m.name)) return [[m.attr, m.attr.text]];
+    if (ENDPOINT_RENAMED[m.name]) return [[m.attr, `${use.text}.${ENDPOINT_RENAMED[m.name]}`]];
     if (m.name === 'state') {
       // v1 state "Healthy" is v2 provisioning state "Succeeded" (azure-ai-ml: a deployed endpoint's provisioning_state).
       const cmp = m.attr.parent?.type === 'comparison_operator' ? m.attr.parent : undefined;
@@ -1166,13 +1219,10 @@ function runEdits(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, call:
   ];
 }
 
-/**
- * `x = svc.scoring_uri` (a statement): the uses of `x`, which the model reports as the service's
- * attribute, kept as written so that their findings offer the service's fix.
- */
-function valueUses(ctx: RuleContext, attr: SyntaxNode): Edit[] {
+/** `x = svc.scoring_uri` (a statement): the reads of `x` (where keylessCalls looks for requests made with the URI). */
+function aliasReads(ctx: RuleContext, attr: SyntaxNode): SyntaxNode[] {
   const target = attr.parent?.type === 'assignment' && same(attr.parent.childForFieldName('right'), attr) && attr.parent.parent?.type === 'expression_statement' ? attr.parent.childForFieldName('left') : undefined;
-  return target?.type === 'identifier' ? usesOf(ctx, target).map((u): Edit => [u, u.text]) : [];
+  return target?.type === 'identifier' ? [...usesOf(ctx, target)] : [];
 }
 
 /**
@@ -1269,20 +1319,10 @@ const webservicesItem: Builder = (fb, ref, ctx) => {
   return combine(fb, ref.node, lookupLifecycle(fb, ctx, item));
 };
 
-/** For a bare-name reference `x` (the model reports the value `x = svc.scoring_uri` holds): that attribute read. */
-function attributeSource(ctx: RuleContext, ref: Reference): SyntaxNode | undefined {
-  if (ref.node.type !== 'identifier' || ref.call) return undefined;
-  const b = ctx.model.resolveName(ref.node.text, ref.node);
-  const assign = b?.node.parent;
-  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
-  const right = assign.childForFieldName('right');
-  return right?.type === 'attribute' ? right : undefined;
-}
-
 /** The `Model.deploy` call whose service `node` (a receiver) holds. */
 function deployOfService(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
   const made = node?.type === 'identifier' ? definingCall(ctx, node) : undefined;
-  return made && qnameOf(ctx, made) === MODEL_DEPLOY ? made : undefined;
+  return made && isDeploy(ctx, made) ? made : undefined;
 }
 
 /** The lifecycle of that deployment translates (checked on a scratch builder). */
@@ -1297,7 +1337,7 @@ function lifecycleWorks(ctx: RuleContext, deployCall: SyntaxNode): boolean {
  */
 function servicePiece(fallback?: Builder): Builder {
   return (fb, ref, ctx) => {
-    const svc = receiver(ref) ?? attributeSource(ctx, ref)?.childForFieldName('object') ?? undefined;
+    const svc = receiver(ref);
     const deploy = deployOfService(ctx, svc);
     if (deploy) return lifecycleWorks(ctx, deploy) ? fb.sameFixAs(deploy) : undefined;
     const list = serviceListLoop(ctx, svc);
@@ -1379,7 +1419,7 @@ const deployInput: Builder = (fb, ref, ctx) => deployInputOf(fb, ctx, ref.call!)
 
 function deployInputOf(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
   const list = call.parent?.type === 'keyword_argument' ? call.parent.parent : call.parent;
-  if (list?.type === 'argument_list' && qnameOf(ctx, list.parent!) === MODEL_DEPLOY) return fb.sameFixAs(list.parent!);
+  if (list?.type === 'argument_list' && isDeploy(ctx, list.parent)) return fb.sameFixAs(list.parent!);
   const target = assignedName(call);
   const first = target ? usesOf(ctx, target)[0] : undefined;
   const deploy = first && (deploySlotOf(ctx, first, 'inference_config') ?? deploySlotOf(ctx, first, 'deployment_config'));
@@ -1471,7 +1511,9 @@ export const DEPLOY: Rewrites = {
       ]),
     ),
     [MODEL_DEPLOY]: (fb, ref, ctx) => combine(fb, ref.call!, deployLifecycle(fb, ctx, ref.call!)),
+    [DEPLOY_FROM_MODEL]: (fb, ref, ctx) => combine(fb, ref.call!, deployLifecycle(fb, ctx, ref.call!)),
     [INFERENCE_CONFIG]: deployInput,
+    [IMAGE_CONFIG]: deployInput,
     [ACI_CONFIG]: deployInput,
     [MODEL]: modelBuilder,
     [`${MODEL}.register`]: modelBuilder,

@@ -40,6 +40,11 @@
  * (its consumer stays v1: a local deployment, environment variables on a registered environment) and the
  * file was written before it took the object, the specification is rewritten alone and the environment
  * reads the file back with v1's `CondaDependencies(path)` (savedBridge).
+ * `add_conda_package` / `add_pip_package` / `add_channel` of the loop variable in a `for` over string
+ * literals (or a name bound once to them and only read) fold in item by item, like the statements the loop
+ * runs (the DP-100 `for package in python_packages: env.python.conda_dependencies.add_pip_package(package)`);
+ * `create(pip_packages=names)` reads such a name; `cd = CondaDependencies(conda_dependencies_file_path=path)`
+ * given as is → `conda_file=path` (a file cannot take `add_*` here).
  *
  * An environment passed to a v1 consumer (`ScriptRunConfig(environment=env)`, `InferenceConfig`,
  * `src.run_config.environment = env`) is only rewritten with that consumer: its pieces offer the
@@ -63,8 +68,10 @@
  * `from_existing_conda_environment` (exports a local conda environment), `Environment.list` (a dict
  * of v1 objects), `save_to_directory`, `build`/`build_local` (v2 builds on first use), `clone`, and
  * environments handed to code we cannot see (returned from a helper called more than once, say).
- * `Environment.get` of a curated `AzureML-...` name looks up the same name in v2 (curated
- * environments are available in every workspace: concept-environments).
+ * `Environment.get`/`ws.environments[...]` of a curated `AzureML-...` name looks up the same name on
+ * the workspace client: what a v2 job's `environment="AzureML-...@latest"` resolves through (azure-ai-ml
+ * OperationOrchestrator._resolve_name_version_from_name_label → the workspace EnvironmentOperations;
+ * the CommandJob reference example uses `environment="AzureML-sklearn-1.0-ubuntu20.04-py38-cpu:33"`).
  * A pipeline step's run configuration that only configures its environment is rewritten by
  * pipelines.ts with `runConfigEnvironment` (the same settings, an anonymous v2 environment); the
  * `DEFAULT_CPU_IMAGE`/`DEFAULT_GPU_IMAGE` names offer the fix that replaces them.
@@ -249,12 +256,84 @@ function addPackage(list: string[], pkg: string): void {
   list.push(pkg);
 }
 
-/** Applies `cd.add_*(x)` (a call statement) to a specification; false when it cannot be. */
-function applyMutation(ctx: RuleContext, conda: Conda, method: string, call: SyntaxNode, site: SyntaxNode): boolean {
+/**
+ * A loop that only adds packages: `for p in <list or tuple literal, or a name bound once to one>:`
+ * whose body is `x.<...>.add_conda_package(p)` / `add_pip_package(p)` / `add_channel(p)` statements
+ * (the DP-100 `for package in python_packages: env.python.conda_dependencies.add_pip_package(package)`),
+ * no `else`, `p` read nowhere after it. v1 runs the adds in order, item by item: the same as the
+ * unrolled statements, so the loop folds into the specification like them. The calls are paired with
+ * the items they get.
+ */
+interface AddLoop {
+  loop: SyntaxNode;
+  /** Each body call, for each item, in execution order. */
+  steps: Array<{ call: SyntaxNode; method: string; path: string[]; item: SyntaxNode }>;
+}
+
+const LOOP_ADDS = ['add_conda_package', 'add_pip_package', 'add_channel'];
+
+/**
+ * A list or tuple literal, or the one a name is bound to once (in its scope) and only read where v1
+ * copies it: iterated by `for`, printed, measured with `len`, given to `CondaDependencies.create`.
+ */
+function listLiteral(ctx: RuleContext, node: SyntaxNode | null | undefined): SyntaxNode | undefined {
+  if (node?.type === 'list' || node?.type === 'tuple') return node;
+  if (node?.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(node.text, node);
+  const assign = b?.kind === 'assign' ? b.node.parent : undefined;
+  if (!b || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
+  const readOnly = (ctx.model.uses.get(b) ?? []).every((u) => {
+    const p = u.parent;
+    if (p?.type === 'for_statement') return same(p.childForFieldName('right'), u);
+    const list = p?.type === 'keyword_argument' && same(p.childForFieldName('value'), u) ? p.parent : p;
+    const call = list?.type === 'argument_list' ? list.parent : undefined;
+    const fn = call?.childForFieldName('function');
+    if (p?.type === 'keyword_argument') return qnameOf(ctx, call ?? undefined) === `${CD}.create`;
+    return fn?.type === 'identifier' && ['print', 'len'].includes(fn.text) && !ctx.model.resolveName(fn.text, fn);
+  });
+  const right = assign.childForFieldName('right');
+  return readOnly && (right?.type === 'list' || right?.type === 'tuple') ? right : undefined;
+}
+
+/** The `AddLoop` a call statement's enclosing `for` is, when `root` (the object added to) is every call's root; else undefined. */
+function addLoopOf(ctx: RuleContext, stmt: SyntaxNode, root: string): AddLoop | undefined {
+  const loop = stmt.parent?.type === 'block' ? stmt.parent.parent : undefined;
+  const left = loop?.type === 'for_statement' ? loop.childForFieldName('left') : undefined;
+  if (!loop || left?.type !== 'identifier' || loop.childForFieldName('alternative') || loop.text.startsWith('async')) return undefined;
+  const list = listLiteral(ctx, loop.childForFieldName('right'));
+  const items = list?.namedChildren.filter((c) => c.type !== 'comment');
+  if (!items || items.some((i) => i.type !== 'string' || i.descendantsOfType('interpolation').length)) return undefined;
+  // The loop variable: read only by the adds (it stays bound after a loop in Python).
+  const uses = usesOf(ctx, left);
+  if (uses.some((u) => u.startIndex < loop.startIndex || u.endIndex > loop.endIndex)) return undefined;
+  const body = loop.childForFieldName('body');
+  const calls: Array<{ call: SyntaxNode; method: string; path: string[] }> = [];
+  for (const s of body?.namedChildren ?? []) {
+    if (s.type === 'comment') continue;
+    const call = s.type === 'expression_statement' && s.namedChildren.length === 1 ? s.namedChildren[0] : undefined;
+    const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+    const path: string[] = [];
+    let r = fn;
+    while (r?.type === 'attribute') {
+      path.unshift(r.childForFieldName('attribute')?.text ?? '');
+      r = r.childForFieldName('object');
+    }
+    const arg = call?.childForFieldName('arguments')?.namedChildren;
+    if (!call || r?.type !== 'identifier' || r.text !== root || !LOOP_ADDS.includes(path[path.length - 1]) || arg?.length !== 1 || arg[0].type !== 'identifier' || arg[0].text !== left.text) return undefined;
+    calls.push({ call, method: path[path.length - 1], path });
+  }
+  // Every use of the loop variable is one of those arguments.
+  if (!calls.length || uses.length !== calls.length) return undefined;
+  return { loop, steps: items.flatMap((item) => calls.map((c) => ({ ...c, item }))) };
+}
+
+/** Applies `cd.add_*(x)` (a call statement) to a specification; false when it cannot be. `item`: the loop item the argument stands for. */
+function applyMutation(ctx: RuleContext, conda: Conda, method: string, call: SyntaxNode, site: SyntaxNode, item?: SyntaxNode): boolean {
   const params: Record<string, string> = { add_conda_package: 'conda_package', add_pip_package: 'pip_package', add_channel: 'channel', set_python_version: 'version' };
-  if (method === 'add_tensorflow_conda_package' || method === 'add_tensorflow_pip_package') return applyTensorflow(conda, method, call);
+  if (method === 'add_tensorflow_conda_package' || method === 'add_tensorflow_pip_package') return !item && applyTensorflow(conda, method, call);
   const param = params[method];
-  const arg = param ? bindArgs(call, [param], [param])?.get(param) : undefined;
+  const bound = param ? bindArgs(call, [param], [param])?.get(param) : undefined;
+  const arg = item && bound ? item : bound;
   if (!arg || !stableAt(ctx, arg, site)) return false;
   if (method === 'set_python_version') {
     // azureml-core: the python entry becomes "python=<version>".
@@ -316,9 +395,11 @@ function created(ctx: RuleContext, call: SyntaxNode, site: SyntaxNode): Conda | 
   const pin = args.get('pin_sdk_version');
   if (pin && pin.type !== 'true' && pin.type !== 'false') return undefined;
   const list = (key: string): string[] | undefined => {
-    const node = args.get(key);
-    if (!node) return [];
-    if (node.type !== 'list' || !stableAt(ctx, node, site)) return undefined;
+    // A literal, or a name bound to one (`pip_packages=packages`), read where the v1 call read it.
+    const given = args.get(key);
+    if (!given) return [];
+    const node = listLiteral(ctx, given);
+    if (!node || !stableAt(ctx, node, site) || (given.type === 'identifier' && !stableAt(ctx, given, site))) return undefined;
     return node.namedChildren.filter((c) => c.type !== 'comment').map((c) => c.text);
   };
   const pip = args.has('pip_packages') ? list('pip_packages') : ['"azureml-defaults"'];
@@ -346,7 +427,7 @@ function condaOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode, block: Sy
   const sa = extra && expr.type === 'identifier' ? standalonePlan(ctx, made) : undefined;
   if (sa && same(sa.given, expr) && (sa.saves.length || sa.serializes.length) && same(statementOf(made)?.parent, block)) {
     const copy = q === CD ? baseConda() : created(ctx, made, site);
-    if (!copy || !sa.mutations.every((m) => applyMutation(ctx, copy, m.method, m.call, site))) return undefined;
+    if (!copy || !sa.mutations.every((m) => applyMutation(ctx, copy, m.method, m.call, site, m.item))) return undefined;
     extra!.standalone = sa;
     return copy;
   }
@@ -356,7 +437,18 @@ function condaOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode, block: Sy
     const args = bindArgs(made, ['conda_dependencies_file_path'], ['conda_dependencies_file_path']);
     const file = args?.get('conda_dependencies_file_path');
     if (!args) return undefined;
-    if (file) return expr.type === 'call' && stableAt(ctx, file, site) ? { file: file.text } : undefined;
+    if (file) {
+      if (!stableAt(ctx, file, site)) return undefined;
+      if (expr.type === 'call') return { file: file.text };
+      // `cd = CondaDependencies(conda_dependencies_file_path=path)` given as is (its only use): the same
+      // file as the v2 conda file; nothing can be added to a file here.
+      const stmt = statementOf(made);
+      const target = made.parent?.childForFieldName('left');
+      if (!stmt || target?.type !== 'identifier' || !same(stmt.parent, block) || stmt.endIndex > limit || !boundInBlockOnly(ctx, target, block)) return undefined;
+      if (!usesOf(ctx, target).every((u) => same(u, expr))) return undefined;
+      deletes.push(stmt);
+      return { file: file.text };
+    }
     conda = baseConda();
   }
   if (!conda || expr.type === 'call') return conda;
@@ -365,11 +457,21 @@ function condaOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode, block: Sy
   const target = made.parent?.childForFieldName('left');
   if (!stmt || !target || !same(stmt.parent, block) || stmt.endIndex > limit || !boundInBlockOnly(ctx, target, block)) return undefined;
   const uses = usesOf(ctx, target);
+  const loops = new Set<number>();
   for (const use of uses) {
     if (same(use, expr)) continue;
     const { path, top } = chainOf(use);
     const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
     const callStmt = call && statementOf(call);
+    // `for p in [...]: cd.add_pip_package(p)`: the loop's adds, item by item.
+    const loop = callStmt && !same(callStmt.parent, block) ? addLoopOf(ctx, callStmt, target.text) : undefined;
+    if (loop && same(loop.loop.parent, block) && loop.loop.endIndex <= limit) {
+      if (loops.has(loop.loop.id)) continue;
+      loops.add(loop.loop.id);
+      if (!loop.steps.every((st) => st.path.length === 1 && applyMutation(ctx, conda!, st.method, st.call, site, st.item))) return undefined;
+      deletes.push(loop.loop);
+      continue;
+    }
     if (path.length !== 1 || !callStmt || !same(callStmt.parent, block) || callStmt.endIndex > limit || !applyMutation(ctx, conda, path[0], call!, site)) return undefined;
     deletes.push(callStmt);
   }
@@ -659,7 +761,7 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
   if (!boundInBlockOnly(ctx, target, block)) return undefined;
   // Configuration statements, in order, before every other use.
   let i = 0;
-  const config: Array<{ path: string; stmt: SyntaxNode; top: SyntaxNode; call?: SyntaxNode }> = [];
+  const config: Array<{ path: string; stmt: SyntaxNode; top: SyntaxNode; call?: SyntaxNode; loop?: AddLoop }> = [];
   for (; i < uses.length; i++) {
     const { path, top } = chainOf(uses[i]);
     const p = path.join('.');
@@ -668,6 +770,12 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
     const s = assign ? statementOf(assign.childForFieldName('right')!) : call ? statementOf(call) : undefined;
     const isConfig = (assign && CONFIG_PATHS.includes(p)) || (call && path.length === 3 && p.startsWith('python.conda_dependencies.') && MUTATIONS.includes(path[2]));
     if (!isConfig) break;
+    // `for p in [...]: env.python.conda_dependencies.add_pip_package(p)`: one configuration piece, the loop.
+    const loop = call && s && !same(s.parent, block) ? addLoopOf(ctx, s, target.text) : undefined;
+    if (loop && same(loop.loop.parent, block)) {
+      if (!same(config[config.length - 1]?.stmt, loop.loop)) config.push({ path: p, stmt: loop.loop, top, call, loop });
+      continue;
+    }
     if (!s || !same(s.parent, block)) return undefined;
     config.push({ path: p, stmt: s, top, call });
   }
@@ -689,6 +797,12 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
     let mutated = false;
     for (const c of config) {
       plan.deletes.push(c.stmt);
+      if (c.loop) {
+        const conda = state.conda;
+        if (!conda || fromVariable || !c.loop.steps.every((st) => st.path.length === 3 && st.path.slice(0, 2).join('.') === 'python.conda_dependencies' && applyMutation(ctx, conda, st.method, st.call, producer, st.item))) return undefined;
+        mutated = true;
+        continue;
+      }
       if (c.call) {
         // env.python.conda_dependencies.add_pip_package(x): the environment's own specification.
         if (!state.conda || fromVariable || !applyMutation(ctx, state.conda, c.path.split('.')[2], c.call, producer)) return undefined;
@@ -1147,8 +1261,8 @@ interface Standalone {
   serializes: Array<{ call: SyntaxNode; cd: SyntaxNode }>;
   /** `save(path)`, `save_to_file(base, name)`: the path's parts (`pathlib.Path(*parts)`). */
   saves: Array<{ call: SyntaxNode; cd: SyntaxNode; path: SyntaxNode[] }>;
-  /** The `add_*` calls folded into the dict, in order. */
-  mutations: Array<{ method: string; call: SyntaxNode }>;
+  /** The `add_*` calls folded into the dict, in order (`item`: the loop item a call's argument stands for). */
+  mutations: Array<{ method: string; call: SyntaxNode; item?: SyntaxNode }>;
   /** `env.python.conda_dependencies = cd`: the one environment it is given to (after every `add_*`). */
   given?: SyntaxNode;
 }
@@ -1174,8 +1288,20 @@ function makeStandalone(ctx: RuleContext, producer: SyntaxNode): Standalone | un
   if (!conda) return undefined;
   const plan: Standalone = { producer, conda, deletes: [], serializes: [], saves: [], mutations: [] };
   let reading = false;
+  const loops = new Set<number>();
   for (const use of [...usesOf(ctx, target)].sort((a, b) => a.startIndex - b.startIndex)) {
     const { path, top } = chainOf(use);
+    const inLoop = top.parent?.type === 'call' ? statementOf(top.parent) : undefined;
+    const loop = inLoop && !same(inLoop.parent, stmt.parent) ? addLoopOf(ctx, inLoop, target.text) : undefined;
+    if (loop && same(loop.loop.parent, stmt.parent)) {
+      // `for p in [...]: cd.add_pip_package(p)`: folded like the adds it runs.
+      if (loops.has(loop.loop.id)) continue;
+      loops.add(loop.loop.id);
+      if (reading || !loop.steps.every((st) => st.path.length === 1 && applyMutation(ctx, conda!, st.method, st.call, producer, st.item))) return undefined;
+      plan.deletes.push(loop.loop);
+      for (const st of loop.steps) plan.mutations.push({ method: st.method, call: st.call, item: st.item });
+      continue;
+    }
     const assign = use.parent?.type === 'assignment' && same(use.parent.childForFieldName('right'), use) ? use.parent : undefined;
     const left = assign?.childForFieldName('left');
     if (!path.length && left?.type === 'attribute' && /\.python\.conda_dependencies$/.test(left.text) && !plan.given) {

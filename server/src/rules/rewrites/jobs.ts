@@ -11,7 +11,8 @@
  *   defaults stated (no compute_target: `compute="local"`; no environment: the docs' image, marked
  *   `# amlint: review`), MPI/one-node PyTorch distribution, `run_config=rc` of a fresh `RunConfiguration()` set only by
  *   `rc.target = X` / `rc.environment = env` statements before it (→ `compute=X`, `environment=env`, those statements
- *   going; its findings' fixes offered through estimators.ts); `AutoMLConfig`; a `Pipeline` through
+ *   going; its findings' fixes offered through estimators.ts; `compute_target=`/`environment=` beside it only when
+ *   they repeat rc's, v1 ignoring them with run_config); `AutoMLConfig`; a `Pipeline` through
  *   pipelines.ts, `regenerate_outputs=True` → `force_rerun=True`, `continue_on_step_failure=True` → the
  *   decorator's, `pipeline_parameters={"p": literal}` → the pipeline function called with `p=literal`; HyperDrive through sweep.ts, a
  *   configuration both submitted and swept being one command), every `exp.submit` of it (`tags=` → create_or_update's
@@ -20,7 +21,8 @@
  *   which become `exp`), and every use
  *   of each run (status, portal URL, waits, RunDetails (its studio link when a cancel follows), metrics and tags through MLflow, details
  *   (shown, or read by key: runId/status from the job, start/end times shown from its MLflow run, `detailsReads`), cancel,
- *   id, `name` (v1's display name), register_model (with `properties=`, the model's `id` read as
+ *   id, `name` (v1's display name), `set_tags({k: v})` (one MlflowClient.set_tag per pair), register_model (with
+ *   `properties=`, `model_path=os.path.join(...)` kept in the artifact URI, `model_framework=` dropped with a review mark, the model's `id` read as
  *   `name:version`, its name/version/tags/description read as they are), child jobs shown or iterated (directly or
  *   through a name), a pipeline's step runs by step name (`find_step_run` → the child jobs of that display name),
  *   `download_files(prefix="outputs", output_directory=d)` (MLflow's download_artifacts), files shown or printed in a loop (MLflow's one-level artifact
@@ -34,7 +36,8 @@
  * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
  *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot or a
  *   `plt.figure()` → log_figure), status/details/tags/children shown, the portal URL shown (the MLflow run read as a
- *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped, and
+ *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped (only when no other run starts before
+ *   it ends and its logging calls come before its end: MLflow has one active run, activeEnd), and
  *   `with run.child_run() as child:` → a nested run; also started in a loop body whose name a later loop binds
  *   again (rewrites/reach.ts decides which uses each binding reaches); `upload_file(name=n, path_or_stream="outputs/" + n)`,
  *   n a file name that holds no folder → `mlflow.log_artifact(path)` (the artifact at the root as n);
@@ -84,7 +87,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { memberOf, knownString, lineIndent, endsLine, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { memberOf, knownString, lineIndent, endsLine, statementIndent, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig } from './pipelines';
@@ -504,7 +507,12 @@ function trackingClient(fb: FixBuilder, ml: string): string {
 function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode, id = `${job}.name`): string | undefined {
   const lit = knownString(ctx, path);
   if (lit !== undefined && path.type === 'string') return /["\\{}\n]/.test(lit) || lit.startsWith('/') ? undefined : `f"azureml://jobs/{${id}}/outputs/artifacts/paths/${lit}"`;
-  return path.type === 'identifier' || path.type === 'attribute' ? `f"azureml://jobs/{${id}}/outputs/artifacts/paths/{${path.text}}"` : undefined;
+  // `os.path.join("outputs", "model.onnx")` (a path built from literals and names) is kept as written, in the f-string.
+  const fn = path.type === 'call' ? path.childForFieldName('function') : undefined;
+  const joined = fn?.text === 'os.path.join' && ctx.model.resolveName('os', fn)?.kind === 'import' && callArgs(path).positional.length > 0 && !callArgs(path).keywords.size && !callArgs(path).splat && callArgs(path).positional.every((p) => p.type === 'identifier' || (p.type === 'string' && !p.descendantsOfType('interpolation').length)) && !/[\\{}\n]/.test(path.text) && !(path.text.includes('"') && path.text.includes("'"));
+  // The f-string's quote is one the path's own literals do not use (a nested same quote needs Python 3.12).
+  const q = joined && path.text.includes('"') ? "'" : '"';
+  return path.type === 'identifier' || path.type === 'attribute' || joined ? `f${q}azureml://jobs/{${id}}/outputs/artifacts/paths/{${path.text}}${q}` : undefined;
 }
 
 /**
@@ -517,9 +525,15 @@ function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode, id = `
  * written `f"{model.name}:{model.version}"`. The result: the call's text and the edits of those reads.
  */
 function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: string, ml: string, mlflowRun?: { id: string; metrics: string }): [string, Edits] | undefined {
-  const a = bindArgs(call, ['model_name', 'model_path', 'tags', 'properties', 'model_framework', 'model_framework_version', 'description'], ['model_name', 'model_path', 'tags', 'properties', 'description']);
+  const a = bindArgs(call, ['model_name', 'model_path', 'tags', 'properties', 'model_framework', 'model_framework_version', 'description'], ['model_name', 'model_path', 'tags', 'properties', 'description', 'model_framework', 'model_framework_version']);
   const name = a?.get('model_name');
   const path = a?.get('model_path');
+  // `model_framework=` (v1 no-code deployment and profiling only; v2 Model has no framework field:
+  // https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.model) is dropped, as deploy.ts
+  // drops it from Model.register, marked `# amlint: review` at the end of the call's statement and line.
+  const stmt = call.parent?.type === 'assignment' ? call.parent.parent : call.parent;
+  const framework = !!a && (a.has('model_framework') || a.has('model_framework_version'));
+  if (framework && (!a!.has('model_framework') || stmt?.type !== 'expression_statement' || stmt.endIndex !== call.endIndex || !endsLine(ctx, call) || /#/.test(ctx.module.text.slice(call.endIndex, (ctx.module.text.indexOf('\n', call.endIndex) + 1 || ctx.module.text.length + 1) - 1)))) return undefined;
   // The v2 Model returned has the v1 one's name, version, tags, properties and description; nothing else is read the same.
   if (!name || !path || !variableFree(ctx, call, ['name', 'version', 'tags', 'description', 'id'])) return undefined;
   // The job's uses among the arguments: only `run.get_metrics()` in the properties (inRegisterModel leaves them to this).
@@ -544,7 +558,7 @@ function registerModel(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, job: 
   }
   const entities = fb.needModule('azure.ai.ml.entities');
   const types = fb.need('azure.ai.ml.constants', 'AssetTypes');
-  return [`${ml}.models.create_or_update(${entities}.Model(${kwargs([['name', name], ['path', uri], ['type', `${types}.CUSTOM_MODEL`], ['tags', a!.get('tags')], ['properties', props], ['description', a!.get('description')]])}))`, edits];
+  return [`${ml}.models.create_or_update(${entities}.Model(${kwargs([['name', name], ['path', uri], ['type', `${types}.CUSTOM_MODEL`], ['tags', a!.get('tags')], ['properties', props], ['description', a!.get('description')]])}))${framework ? '  # amlint: review' : ''}`, edits];
 }
 
 /**
@@ -840,6 +854,14 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         const t = bindArgs(c, ['key', 'value'], ['key', 'value']);
         if (!t?.get('key') || !t.get('value')) return undefined;
         edits.push([c, `${trackingClient(fb, ml)}.set_tag(${job}.name, ${t.get('key')!.text}, ${t.get('value')!.text})`]);
+      } else if (m.name === 'set_tags' && c.parent?.type === 'expression_statement') {
+        // set_tags({k: v, ...}) (a dict literal): one MlflowClient.set_tag(run_id, k, v) per pair, a line each
+        // at the statement's indentation (MlflowClient has no call setting several tags of another run).
+        const t = bindArgs(c, ['tags'], ['tags'])?.get('tags');
+        const pairs = t?.type === 'dictionary' ? t.namedChildren.filter((p) => p.type !== 'comment') : [];
+        const indent = statementIndent(ctx, c.parent);
+        if (!t || !pairs.length || pairs.some((p) => p.type !== 'pair') || indent === undefined || t.descendantsOfType('comment').length) return undefined;
+        edits.push([c, pairs.map((p) => `${trackingClient(fb, ml)}.set_tag(${job}.name, ${p.childForFieldName('key')!.text}, ${p.childForFieldName('value')!.text})`).join(`\n${indent}`)]);
       } else if (m.name === 'get_best_run_by_primary_metric' && sweep) {
         // The best trial (sweep.ts bestRunEdit), a v2 job whose uses change with it.
         const text = bestRunEdit(ml, job, c);
@@ -1478,7 +1500,7 @@ function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Ed
 /**
  * scriptRunConfig, with `extra` script options appended to the command and their inputs added
  * (sweep.ts: HyperDrive's swept options, whose values are search spaces). Undefined when an extra
- * option is already passed or an input name is taken.
+ * option is already passed other than once with a literal value, or an input name is taken.
  */
 export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, extra?: { parts: string[]; inputs: Array<[string, string]> }, asInputs?: Map<string, string>): Edits | undefined {
   const accepted = ['source_directory', 'script', 'arguments', 'run_config', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config', 'command'];
@@ -1491,7 +1513,11 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   const target = assignedName(call);
   if (!target && call.parent?.type !== 'expression_statement' && call.parent?.type !== 'argument_list' && call.parent?.type !== 'keyword_argument') return undefined;
   const rc = args.get('run_config') ? runConfiguration(ctx, call, args.get('run_config')!) : undefined;
-  if (args.get('run_config') && (!rc || (rc.target && args.has('compute_target')) || (rc.environment && args.has('environment')))) return undefined;
+  // With run_config, v1 ignores compute_target/environment/distributed_job_config/docker_runtime_config
+  // (azureml-core script_run_config.py: "If 'run_config' is specified, the following parameters will be
+  // ignored"): accepted only when they repeat the run configuration's own target/environment.
+  const repeats = (k: string, v: SyntaxNode | undefined): boolean => !args!.has(k) || (!!v && args!.get(k)!.text === v.text && namesSameAt(ctx, args!.get(k)!, call));
+  if (args.get('run_config') && (!rc || !repeats('compute_target', rc.target) || !repeats('environment', rc.environment) || args.has('distributed_job_config') || args.has('docker_runtime_config'))) return undefined;
   const envNode = rc?.environment ?? args.get('environment');
   const cmd = shell ? shellCommand(ctx, shell, call) : commandWithInputs(ctx, script!, args.get('arguments'), asInputs, fb);
   const compute = computeName(ctx, rc?.target ?? args.get('compute_target'));
@@ -1501,7 +1527,12 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   if (!cmd || compute === null || !env || !dist) return undefined;
   if (extra) {
     const parts = cmd.command.split(' ');
-    if (extra.parts.some((x) => x.startsWith('-') && parts.includes(x)) || extra.inputs.some(([n]) => cmd.inputs.some(([k]) => k === n))) return undefined;
+    // An option the arguments already pass with a literal value (`"--kernel", "linear"`): v1 sent a
+    // ScriptRunConfig's arguments unchanged (azureml-train-core hyperdrive/runconfig.py
+    // `_remove_duplicate_arguments` drops duplicates only for estimators and notebook `-n` args) and the
+    // sampled `--kernel <value>` after them, so the command keeps both, the sampled one last (argparse: last wins).
+    const literal = (x: string): boolean => parts.filter((p) => p === x).length === 1 && /^[^-$][^$]*$|^-?\d[\d.e-]*$/.test(parts[parts.indexOf(x) + 1] ?? '');
+    if (extra.parts.some((x) => x.startsWith('-') && parts.includes(x) && !literal(x)) || extra.inputs.some(([n]) => cmd.inputs.some(([k]) => k === n))) return undefined;
     cmd.command = [...parts, ...extra.parts].join(' ');
     cmd.inputs.push(...extra.inputs);
   }
@@ -1935,6 +1966,11 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
   if (!target || !stmt || (stmt.type !== 'expression_statement' && stmt.type !== 'with_statement')) return undefined;
   const bound = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).find((b) => same(b.node, target));
   if (!bound || underV1Handler(ctx, call)) return undefined;
+  const end = activeEnd(ctx, call, stmt, target);
+  if (end === undefined) return undefined;
+  /** A use that becomes a call on MLflow's active run (a log, an upload, a tag, a child run): inside the run's span. */
+  const from = stmt.type === 'with_statement' ? stmt.startIndex : stmt.endIndex;
+  const whileActive = (use: SyntaxNode): boolean => use.startIndex >= from && use.endIndex <= end;
   const client = clientOf(fb, ctx, ws);
   if (!client) return undefined;
   const mlflow = fb.needModule('mlflow');
@@ -1975,6 +2011,7 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
       continue;
     }
     if (m.call && m.name === 'child_run') {
+      if (!whileActive(use)) return undefined;
       const child = childRunEdits(fb, ctx, target, use, stmt.type === 'with_statement' ? stmt : undefined);
       if (!child) return undefined;
       edits.push(...child);
@@ -2005,7 +2042,7 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
       edits.push([m.call, r[0]], ...r[1]);
       continue;
     }
-    const edit = runLoggingUse(fb, ctx, use);
+    const edit = whileActive(use) ? runLoggingUse(fb, ctx, use) : undefined;
     if (!edit) return undefined;
     edits.push(edit);
   }
@@ -2017,6 +2054,31 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
     for (const u of expUses) if (experimentNameRead(u)) edits.push([memberOf(u)!.attr, u.text]);
   }
   return edits;
+}
+
+/**
+ * Where the interactive run started by `call` (statement `stmt`, run `target`) ends: MLflow logs to its one active
+ * run, `mlflow.start_run()` raises while another run is active and a log call after `mlflow.end_run()` starts a new
+ * run (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.start_run), where v1 kept runs apart. The end of
+ * the `with` statement, of the run's one `complete()`/`fail()`/`cancel()` statement (in the block of `stmt`, after
+ * it), or with none the end of the code (`stmt` in no loop); undefined when another run starts in between.
+ */
+function activeEnd(ctx: RuleContext, call: SyntaxNode, stmt: SyntaxNode, target: SyntaxNode): number | undefined {
+  let end = ctx.model.tree.rootNode.endIndex;
+  if (stmt.type === 'with_statement') end = stmt.endIndex;
+  else {
+    const ends = usesOf(ctx, target).map((u) => memberOf(u)).filter((m) => m?.call && ['complete', 'fail', 'cancel'].includes(m.name));
+    if (ends.length > 1) return undefined;
+    const last = ends[0]?.call?.parent;
+    if (last) {
+      if (last.type !== 'expression_statement' || !same(last.parent, stmt.parent) || last.startIndex < stmt.endIndex) return undefined;
+      end = last.endIndex;
+    } else if (inLoop(call)) return undefined;
+  }
+  // (another v1 run, or one already made an MLflow run by an earlier pass; a nested MLflow run is a child run)
+  const starts = (c: SyntaxNode): boolean => qnameOf(ctx, c) === 'azureml.core.Experiment.start_logging' || (qnameOf(ctx, c) === 'mlflow.start_run' && !callArgs(c).keywords.has('nested'));
+  const other = ctx.model.tree.rootNode.descendantsOfType('call').some((c) => !same(c, call) && c.startIndex >= stmt.startIndex && c.startIndex < end && starts(c));
+  return other ? undefined : end;
 }
 
 /** The call a run name was made by: `run = <call>`, or `with <call> as run:`. */

@@ -29,8 +29,15 @@
  * = cd`, `docker.enabled = True`, `docker.base_image`, `python.user_managed_dependencies`) becomes that
  * environment, an anonymous v2 `Environment(image=, conda_file=)` (environment.ts `runConfigEnvironment`,
  * the docs' image marked for review) the steps get; `rc.target = x` goes (each step's compute_target
- * overrides it). A step without runconfig gets the v1 default image as its environment (v2 requires
- * one), marked `# amlint: review`.
+ * overrides it; a step naming none runs on x, written at the step when x reads the same there). A step without
+ * runconfig, or whose runconfig sets no environment, gets the v1 default image as its environment (v2 requires
+ * one), marked `# amlint: review`. `pipeline.validate()` on another workspace than `Workspace.from_config()` is
+ * `<its client>.jobs.validate(pipeline)` (workspace.ts clientOf). A name holding a plain value in a step's arguments (`"--model-name", model_name`)
+ * is an input of its command (`${{inputs.model_name}}`, named after the option before it, else the name): a name
+ * assigned a str/int/float/bool literal wherever bound, or an argparse value (plainValue; not a Path or other object).
+ * `StepSequence(steps=[a, b])` (inline or bound once) orders each step after the one before: rewritten when data already
+ * gives that order, its statement going. A step, data, parameter or runconfig name bound again later in straight-line
+ * code (the same block, no loop: a second pipeline reusing `step1`, notebooks) is the binding the pipeline reads (soleName).
  * A `DataReference(datastore=<got by name>, data_reference_name=n, path_on_datastore=p)` (mounted) read by steps
  * becomes `Input(type=uri_file|uri_folder, path="azureml://datastores/<name>/paths/p")` (a file for a last
  * segment with an extension), input n of their commands; `(PipelineParameter(n, default_value=DataPath(...)),
@@ -40,7 +47,8 @@
  * `Experiment(...).submit(pipeline)` is rewritten by jobs.ts, which calls `pipelineConfig`
  * (`regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`, `continue_on_step_failure=True` →
  * `@dsl.pipeline(continue_on_step_failure=True)`) and, for `pipeline_parameters={"p": literal}`, `pipelineCall`
- * (the pipeline function called with `p=literal` for that submit); a pipeline submitted several times is one fix;
+ * (the pipeline function called with `p=literal` for that submit, only where the steps' names still read the
+ * pipeline's bindings); a pipeline submitted several times is one fix;
  * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
  * A `CommandStep(command=...)` is a node like a PythonScriptStep, its command line the v1 command: v1 shlex-splits a
  * string command (first word the executable, the rest its arguments; a list's first item is split so, its other items
@@ -61,9 +69,10 @@
  * syntax/quotes/other interpolations, a nameless output whose destination spells `{output-name}`, destinations with
  * other placeholders or on the default datastore of a pipeline that sets another default, steps with
  * other runconfig settings (`docker.shm_size`, a runconfig set after a step took it, both
- * `rc.environment = env` and settings), params or hash_paths, other datasets (URL/file datasets,
+ * `rc.environment = env` and settings other than `docker.enabled = True`), params or hash_paths, other datasets (URL/file datasets,
  * `inputs=[ds.as_named_input(...)]`, `DatasetConsumptionConfig`: read through the run, which v2 has not),
- * DataReferences/DataPaths on the default datastore, downloaded or with path_on_compute, data on
+ * DataReferences/DataPaths on the default datastore, downloaded or with path_on_compute,
+ * a StepSequence with parallel groups (nested lists) or an order data does not give, names bound on several paths, data on
  * a datastore amlint cannot name, steps or data used outside the pipeline or in several pipelines,
  * a run_after without a data dependency (v2 orders nodes by data only; no v2 form: "SDK v2 doesn't support execution order control without data
  * dependencies", https://github.com/Azure/azure-sdk-for-python/issues/34196; the dummy-output workaround of
@@ -75,10 +84,13 @@
 import type { SyntaxNode } from '../../engine/syntax';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
+import { soleBinding } from './reach';
+import { sdkOf } from '../../engine/semantic/model';
 import { kwargs, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Rewrites } from './common';
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
 import { computeName } from './jobs';
 import { dataInput } from './data';
+import { clientOf } from './workspace';
 
 const PIPELINE = 'azureml.pipeline.core.Pipeline';
 const STEP = 'azureml.pipeline.steps.PythonScriptStep';
@@ -86,6 +98,7 @@ const COMMAND_STEP = 'azureml.pipeline.steps.CommandStep';
 const isStep = (q: string | undefined): boolean => q === STEP || q === COMMAND_STEP;
 const COMMAND_STEP_ARGS = ['command', 'name', 'compute_target', 'runconfig', 'runconfig_pipeline_params', 'inputs', 'outputs', 'params', 'source_directory', 'allow_reuse', 'version'];
 const PIPELINE_DATA = 'azureml.pipeline.core.PipelineData';
+const SEQUENCE = 'azureml.pipeline.core.StepSequence';
 const OUTPUT_CONFIG = 'azureml.data.OutputFileDatasetConfig';
 const PARAMETER = 'azureml.pipeline.core.PipelineParameter';
 const SUBMIT = 'azureml.core.Experiment.submit';
@@ -164,6 +177,8 @@ interface Step {
   parts: Array<Part | Part[]>;
   /** v1 file datasets mounted/downloaded in its arguments (data.ts dataInput), as inputs of its own. */
   datasets: Dataset[];
+  /** Names of plain values in its arguments, as inputs of its own. */
+  values: Value[];
   inputs: Data[];
   outputs: Data[];
   params: Param[];
@@ -175,7 +190,13 @@ interface Step {
 }
 
 /** A piece of a command line; an array of pieces is one word written together (`f"a={out.arg_val}"`). */
-type Part = string | { data: Data } | { param: Param } | { dataset: Dataset };
+type Part = string | { data: Data } | { param: Param } | { dataset: Dataset } | { value: Value };
+
+/** A name (or attribute) holding a plain value in a step's arguments (`"--model-name", model_name`): an input of its command. */
+interface Value {
+  expr: SyntaxNode;
+  name: string;
+}
 
 /** `ds.as_named_input("x").as_mount()` in a step's arguments: the input `name` of the step's command. */
 interface Dataset {
@@ -195,6 +216,8 @@ interface RunConfig {
   assigns: SyntaxNode[];
   /** `rc.environment = env`: `env`. */
   env?: SyntaxNode;
+  /** `rc.target = x`: `x`, the compute of the steps that name none. */
+  compute?: SyntaxNode;
   /** `rc.environment.<path> = value` statements, in order. */
   settings: Array<{ path: string; value: SyntaxNode; stmt?: SyntaxNode }>;
 }
@@ -219,6 +242,8 @@ interface Analysis {
   runconfigs: RunConfig[];
   /** `y = x.as_input(name)` / `x.as_mount()` statements naming data the steps read (they go). */
   aliases: SyntaxNode[];
+  /** `seq = StepSequence(steps=[...])` given to the pipeline: its statement (it goes). */
+  sequence?: SyntaxNode;
   /** Every call that belongs to the pipeline (steps, data, parameters, run_after, validate). */
   members: SyntaxNode[];
 }
@@ -229,12 +254,38 @@ function need<T>(v: T | undefined | null | false): T {
   return v;
 }
 
-/** `x = <call>` as a statement of the block `block`, `x` bound once in its scope: its target. */
+/** The statement holding `node` (a child of a block or of the module). */
+function statementOf(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.parent && n.parent.type !== 'block' && n.parent.type !== 'module') n = n.parent;
+  return n;
+}
+
+/**
+ * The binding at `id` (a binding identifier, or a use: the binding the model gives it) is the only one that reaches
+ * its uses: its name is bound once in its scope, or every binding of it is an assignment statement of one block
+ * outside loops (a name bound again later in straight-line code, as notebooks and scripts reusing `step1` do), its
+ * uses are in that scope (not in a function, which runs later) and reach.ts finds no other binding reaching them.
+ */
+function soleName(ctx: RuleContext, id: SyntaxNode): boolean {
+  if (id.type !== 'identifier') return false;
+  const scope = ctx.model.scopeAt(id);
+  const list = scope.bindings.get(id.text) ?? [];
+  const b = list.find((x) => same(x.node, id)) ?? ctx.model.resolveName(id.text, id);
+  if (!b || !list.includes(b)) return false;
+  if (list.length === 1) return true;
+  const block = statementOf(b.node).parent;
+  if (!block || !list.every((x) => x.kind === 'assign' && same(statementOf(x.node).parent, block))) return false;
+  for (let n: SyntaxNode | null = block; n && !same(n, scope.node); n = n.parent) if (['for_statement', 'while_statement', 'function_definition', 'lambda'].includes(n.type)) return false;
+  return (ctx.model.uses.get(b) ?? []).every((u) => ctx.model.scopeAt(u) === scope) && soleBinding(ctx.model, b);
+}
+
+/** `x = <call>` as a statement of the block `block`, `x` the only binding reaching its uses (soleName): its target. */
 function definedOnce(ctx: RuleContext, call: SyntaxNode, block: SyntaxNode): SyntaxNode {
   const assign = call.parent;
   const target = assign?.type === 'assignment' && same(assign.childForFieldName('right'), call) ? assign.childForFieldName('left') : undefined;
   need(target?.type === 'identifier' && assign!.parent?.type === 'expression_statement' && same(assign!.parent.parent, block));
-  need((ctx.model.scopeAt(target!).bindings.get(target!.text) ?? []).length === 1);
+  need(soleName(ctx, target!));
   return target!;
 }
 
@@ -353,6 +404,54 @@ function receiverOf(call: SyntaxNode, methods: string[]): SyntaxNode | undefined
   return fn?.type === 'attribute' && methods.includes(fn.childForFieldName('attribute')?.text ?? '') ? fn.childForFieldName('object') ?? undefined : undefined;
 }
 
+/**
+ * `"--model-name", model_name` in a step's arguments, the name (or `obj.attr`) holding no v1 object: an input of the
+ * step's command with that value, as written, `${{inputs.model_name}}` in its command line (PIPE / CMD: a command's
+ * variable arguments are inputs; v1 passes the value's text as the argument, v2 substitutes the input's value). Named
+ * after the option before it, else after the name. The command replaces the step where it stands: read where v1 read it.
+ */
+function valueArg(ctx: RuleContext, item: SyntaxNode, items: SyntaxNode[]): Value | undefined {
+  if (item.type !== 'identifier' && item.type !== 'attribute') return undefined;
+  if (item.descendantsOfType(['identifier', 'attribute']).some((x) => sdkOf(ctx.model.evaluate(x)) === 'v1')) return undefined;
+  // (nor a name made by a v1 call the model gives no type)
+  const root = item.type === 'identifier' ? item : item.descendantsOfType('identifier')[0];
+  if (root && /^azureml\./.test(qnameOf(ctx, definingCall(ctx, root)) ?? '')) return undefined;
+  if (!plainValue(ctx, item)) return undefined;
+  const prev = items[items.findIndex((n) => same(n, item)) - 1];
+  const flag = prev?.type === 'string' ? stringValue(prev) : undefined;
+  const raw = flag && /^-{1,2}[A-Za-z]/.test(flag) ? flag.replace(/^-+/, '') : item.type === 'identifier' ? item.text : item.childForFieldName('attribute')?.text;
+  const name = raw?.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
+  return plainName(name) ? { expr: item, name } : undefined;
+}
+
+/**
+ * `item` holds a str, int, float or bool, the literal types a v2 command input takes as a value (azure-ai-ml
+ * `command(inputs=)`; v1 wrote any object into the arguments with str(), a Path or None among them, which v2 inputs
+ * do not take or drop): a name every binding of which (in its scope) assigns a literal, an f-string or a
+ * `str()`/`int()`/`float()` call, or an attribute of `args = <parser>.parse_args()` (argparse: a str, or the type it
+ * was declared with).
+ */
+function plainValue(ctx: RuleContext, item: SyntaxNode): boolean {
+  const assigned = (id: SyntaxNode): SyntaxNode[] | undefined => {
+    const list = ctx.model.scopeAt(id).bindings.get(id.text) ?? [];
+    const b = ctx.model.resolveName(id.text, id);
+    if (!b || !list.includes(b)) return undefined;
+    const rights = list.map((x) => (x.kind === 'assign' && x.node.parent?.type === 'assignment' && same(x.node.parent.childForFieldName('left'), x.node) ? x.node.parent.childForFieldName('right') : null));
+    return rights.every((r) => !!r) ? (rights as SyntaxNode[]) : undefined;
+  };
+  if (item.type === 'identifier') {
+    const builtin = (c: SyntaxNode): boolean => {
+      const f = c.childForFieldName('function');
+      return c.type === 'call' && f?.type === 'identifier' && ['str', 'int', 'float'].includes(f.text) && !ctx.model.resolveName(f.text, f);
+    };
+    return !!assigned(item)?.every((r) => ['string', 'concatenated_string', 'integer', 'float', 'true', 'false'].includes(r.type) || builtin(r));
+  }
+  const obj = item.childForFieldName('object');
+  if (obj?.type !== 'identifier') return false;
+  const rights = assigned(obj);
+  return !!rights && rights.length === 1 && rights[0].type === 'call' && rights[0].childForFieldName('function')?.type === 'attribute' && rights[0].childForFieldName('function')!.childForFieldName('attribute')?.text === 'parse_args';
+}
+
 /** A name usable as a v2 input/output/parameter name (and as a Python parameter). */
 const plainName = (s: string | undefined): s is string => !!s && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s) && !['None', 'True', 'False', 'self'].includes(s);
 
@@ -367,10 +466,23 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   const store = dsNode ? need(datastoreOf(ctx, dsNode)) : DEFAULT_STORE;
   // default_source_directory: the code of the steps without a source_directory, a literal or a name bound once.
   const sourceDir = pargs.get('default_source_directory');
-  if (sourceDir) need(token(sourceDir) !== undefined || (sourceDir.type === 'identifier' && (ctx.model.scopeAt(sourceDir).bindings.get(sourceDir.text) ?? []).length === 1));
+  if (sourceDir) need(token(sourceDir) !== undefined || soleName(ctx, sourceDir));
   const workspace = need(pargs.get('workspace'));
   let list = need(pargs.get('steps'));
   const members: SyntaxNode[] = [];
+  // `StepSequence(steps=[a, b, c])` (inline, or a name bound once that only the pipeline reads): each step runs after
+  // the one before ("In this example train_step will only run after prepare_step has successfully completed execution":
+  // https://learn.microsoft.com/python/api/azureml-pipeline-core/azureml.pipeline.core.stepsequence), which v2 keeps
+  // only where data already orders them (checked below, as for run_after); nested lists (parallel groups) are refused.
+  let sequence: { call: SyntaxNode; stmt?: SyntaxNode } | undefined;
+  const seqDef = list.type === 'identifier' ? definitionOf(ctx, list, block) : undefined;
+  const seqCall = list.type === 'call' ? list : seqDef?.call;
+  if (seqCall && qnameOf(ctx, seqCall) === SEQUENCE) {
+    const sa = need(bindArgs(seqCall, ['steps'], ['steps']));
+    if (seqDef) need(usesOf(ctx, seqDef.target).length === 1);
+    sequence = { call: seqCall, stmt: seqDef ? seqDef.target.parent!.parent! : undefined };
+    list = need(sa.get('steps'));
+  }
   // `steps=step`: one step, with what it needs (v1 _PipelineGraphBuilder.build takes "Union[PipelineData, PipelineStep,
   // list]" and resolves the closure: the steps making its inputs and those it runs after, which the analysis pulls in).
   const singleDef = list.type === 'identifier' ? definitionOf(ctx, list, block) : undefined;
@@ -381,7 +493,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     const assign = b?.node.parent;
     const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
     need(list.type === 'identifier' && right?.type === 'list' && assign!.parent?.type === 'expression_statement' && same(assign!.parent.parent, block));
-    need((ctx.model.scopeAt(b!.node).bindings.get(list.text) ?? []).length === 1 && usesOf(ctx, b!.node).length === 1);
+    need(soleName(ctx, b!.node) && usesOf(ctx, b!.node).length === 1);
     list = right!;
   }
   const steps = new Map<number, Step>();
@@ -395,7 +507,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need(isStep(qnameOf(ctx, def.call)));
     let s = steps.get(def.call.id);
     if (!s) {
-      s = { target: def.target, call: def.call, args: new Map(), parts: [], datasets: [], inputs: [], outputs: [], params: [], after: [], compute: '', runAfter: [] };
+      s = { target: def.target, call: def.call, args: new Map(), parts: [], datasets: [], values: [], inputs: [], outputs: [], params: [], after: [], compute: '', runAfter: [] };
       steps.set(def.call.id, s);
       queue.push(s);
     }
@@ -414,7 +526,9 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   };
   const dataOf = (id: SyntaxNode): Data | undefined => {
     if (id.type !== 'identifier') return undefined;
-    let def = definitionOf(ctx, id, block);
+    const defining = definingCall(ctx, id);
+    const reRecv = defining && receiverOf(defining, ['register_on_complete']);
+    let def = reRecv?.type === 'identifier' && reRecv.text === id.text ? undefined : definitionOf(ctx, id, block);
     let register: Data['register'];
     if (!def) {
       // `x = OutputFileDatasetConfig(...)` then `x = x.register_on_complete(...)`: x bound twice in the block, the
@@ -491,7 +605,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     if (tuple?.type !== 'tuple') return undefined;
     const items = tuple.namedChildren.filter((n) => n.type !== 'comment');
     if (items.length !== 2 || items[1].type !== 'call' || qnameOf(ctx, items[1]) !== COMPUTE_BINDING) return undefined;
-    need(assign!.parent?.type === 'expression_statement' && same(assign!.parent.parent, block) && (ctx.model.scopeAt(b!.node).bindings.get(id.text) ?? []).length === 1);
+    need(assign!.parent?.type === 'expression_statement' && same(assign!.parent.parent, block) && soleName(ctx, b!.node));
     // DataPathComputeBinding(mode='mount', path_on_compute=None, overwrite=False): mounted, as v2 inputs are by default.
     const bind = need(bindArgs(items[1], [], ['mode']));
     const mode = bind.get('mode');
@@ -546,9 +660,12 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     return { data: d, input: true };
   };
 
+  let previous: Step | undefined;
   for (const item of single ? [single] : list.namedChildren) {
     if (item.type === 'comment') continue;
-    stepOf(item);
+    const st = stepOf(item);
+    if (sequence && previous && !st.after.includes(previous)) st.after.push(previous);
+    previous = st;
   }
   /** The step that produces `d`: the one listing it in `outputs=` (or, for an OutputFileDatasetConfig, passing it as is in `arguments=`). */
   const producerOf = (d: Data): void => {
@@ -618,15 +735,22 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
         // a name, or a call making the environment in place (`Environment.get(ws, name)`: environment.ts)
         need(!rc.env && (value.type === 'identifier' || value.type === 'call'));
         rc.env = value;
-      } else if (p === 'target') need(value.type === 'identifier' || (value.type === 'string' && !value.descendantsOfType('interpolation').length));
+      } else if (p === 'target') {
+        need(!rc.compute && (value.type === 'identifier' || (value.type === 'string' && !value.descendantsOfType('interpolation').length)));
+        rc.compute = value;
+      }
       else if (path[0] === 'environment' && path.length > 1) rc.settings.push({ path: path.slice(1).join('.'), value, stmt });
       else need(false);
       rc.assigns.push(stmt);
     }
-    // Either an environment variable or settings (environment.ts checks which settings translate).
-    need(!!rc.env !== !!rc.settings.length);
+    // An environment variable, or settings (environment.ts checks which settings translate), or neither (the v1
+    // default environment, as a step without runconfig gets).
+    // (`rc.environment.docker.enabled = True` beside `rc.environment = env`: goes, as environment.ts drops
+    // `env.docker.enabled = True`; v2 jobs on a compute cluster run in a container)
+    if (rc.env && rc.settings.every((x) => x.path === 'docker.enabled' && x.value.type === 'true')) rc.settings = [];
+    need(!(rc.env && rc.settings.length));
     // The environment is a name bound once, seen the same by every step (bound before the pipeline).
-    if (rc.env?.type === 'identifier') need((ctx.model.scopeAt(rc.env).bindings.get(rc.env.text) ?? []).length === 1);
+    if (rc.env?.type === 'identifier') need(soleName(ctx, rc.env));
     runconfigs.set(def.call.id, rc);
     return rc;
   };
@@ -640,8 +764,16 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     const rcNode = s.args.get('runconfig');
     if (rcNode) s.runconfig = runconfigOf(rcNode);
     const script = isCommand ? '' : need(token(need(s.args.get('script_name'))));
-    const dflt = defaultCompute(s.args.get('compute_target'));
-    s.compute = dflt ?? need(computeName(ctx, s.args.get('compute_target')));
+    // compute_target: "If unspecified, the target from the runconfig will be used" (azureml-pipeline-steps
+    // PythonScriptStep docs, https://learn.microsoft.com/python/api/azureml-pipeline-steps/azureml.pipeline.steps.python_script_step.pythonscriptstep):
+    // `rc.target = x` written at the step, x read the same there.
+    let ct = s.args.get('compute_target');
+    if (!ct && s.runconfig?.compute) {
+      ct = s.runconfig.compute;
+      if (ct.type === 'identifier') need(ctx.model.resolveName(ct.text, ct) === ctx.model.resolveName(ct.text, s.call));
+    }
+    const dflt = defaultCompute(ct);
+    s.compute = dflt ?? need(computeName(ctx, ct));
     s.parts = isCommand ? [] : ['python', script];
     const declared = (key: string): Array<{ data: Data; input: boolean }> => {
       const l = s.args.get(key);
@@ -728,6 +860,14 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
           continue;
         }
         const r = dataRef(item);
+        const value = r ? undefined : valueArg(ctx, item, argList.namedChildren.filter((n) => n.type !== 'comment'));
+        if (value) {
+          const known = s.values.find((v) => v.name === value.name);
+          need(!known || known.expr.text === value.expr.text);
+          if (!known) s.values.push(value);
+          s.parts.push({ value: known ?? value });
+          continue;
+        }
         if (!r) {
           // A v1 file dataset mounted or downloaded: an input of the step's command, named after its
           // option (`--input-data` → input_data, as jobs.ts names a ScriptRunConfig's inputs; the
@@ -753,7 +893,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need([...s.inputs, ...s.outputs].every((d) => mentioned.has(d)));
     need(!s.inputs.some((d) => s.outputs.includes(d)));
     // Names are unique among a step's inputs, outputs and parameters.
-    const names = [...s.inputs, ...s.outputs, ...s.params, ...s.datasets].map((x) => x.name);
+    const names = [...s.inputs, ...s.outputs, ...s.params, ...s.datasets, ...s.values].map((x) => x.name);
     need(new Set(names).size === names.length);
     // Uses of the step: the pipeline's list, `s.run_after(x)` and `x.run_after(s)` statements.
     for (const use of usesOf(ctx, s.target)) {
@@ -761,7 +901,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       // (an item of a list that nothing reads, `all_steps = [a, b]`: the list holds the v2 objects instead, unread)
       const holder = use.parent?.type === 'list' ? use.parent.parent : undefined;
       const unread = holder?.type === 'assignment' && same(holder.childForFieldName('right'), use.parent) && holder.childForFieldName('left')?.type === 'identifier' ? holder.childForFieldName('left')! : undefined;
-      if (unread && !usesOf(ctx, unread).length && (ctx.model.scopeAt(unread).bindings.get(unread.text) ?? []).length === 1) continue;
+      if (unread && !usesOf(ctx, unread).length && soleName(ctx, unread)) continue;
       const attr = use.parent;
       const isReceiver = attr?.type === 'attribute' && same(attr.childForFieldName('object'), use);
       const runCall = isReceiver ? attr!.parent : use.parent?.parent;
@@ -844,13 +984,13 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   for (const t of defaults.values()) if (usesOf(ctx, t).every(inside)) computeStmts.push(t.parent!.parent!);
   members.push(...computeStmts);
   for (const rc of runconfigs.values()) members.push(rc.call, ...rc.assigns);
-  members.push(...validates, call);
+  members.push(...validates, call, ...(sequence ? [sequence.call] : []));
   if (sourceDir?.type === 'identifier') {
     // bound before every step that takes it
     const b = ctx.model.resolveName(sourceDir.text, sourceDir);
     need(b && ordered.every((st) => st.args.has('source_directory') || b.node.endIndex <= st.call.startIndex));
   }
-  return { call, target, statement, workspace, defaultDatastore: store === DEFAULT_STORE ? undefined : store, sourceDir, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], computeStmts, validates, submits, runconfigs: [...runconfigs.values()], aliases: [...aliases.values()].map((x) => x.call.parent!.parent!), members };
+  return { call, target, statement, workspace, defaultDatastore: store === DEFAULT_STORE ? undefined : store, sourceDir, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], computeStmts, validates, submits, runconfigs: [...runconfigs.values()], aliases: [...aliases.values()].map((x) => x.call.parent!.parent!), sequence: sequence?.stmt, members };
 }
 
 /** Per model: the analysis of each `Pipeline(...)` call (null: not translatable). */
@@ -904,10 +1044,12 @@ function indentOf(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
 /** `command(...)` for a step, one argument a line, continuation lines indented from `indent`. */
 function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[] = [], sourceDir?: SyntaxNode): string {
   const input = s.inputs.length || s.params.some((p) => p.data) ? fb.need('azure.ai.ml', 'Input') : '';
-  const one = (p: Part): string => (typeof p === 'string' ? p : 'param' in p ? `\${{inputs.${p.param.name}}}` : 'dataset' in p ? `\${{inputs.${p.dataset.name}}}` : s.outputs.includes(p.data) ? `\${{outputs.${p.data.name}}}` : `\${{inputs.${p.data.name}}}`);
+  const one = (p: Part): string => (typeof p === 'string' ? p : 'param' in p ? `\${{inputs.${p.param.name}}}` : 'dataset' in p ? `\${{inputs.${p.dataset.name}}}` : 'value' in p ? `\${{inputs.${p.value.name}}}` : s.outputs.includes(p.data) ? `\${{outputs.${p.data.name}}}` : `\${{inputs.${p.data.name}}}`);
   const line = s.parts.map((p) => (Array.isArray(p) ? p.map(one).join('') : one(p))).join(' ');
-  const inputs = [...s.datasets.map((d, i) => `"${d.name}": ${datasets[i]}`), ...s.inputs.map((d) => `"${d.name}": ${d.ref ? d.target.text : `${input}(type="uri_folder")`}`), ...s.params.map((p) => `"${p.name}": ${p.data ? `${input}(type="${p.data.type}")` : p.target.text}`)];
+  const inputs = [...s.datasets.map((d, i) => `"${d.name}": ${datasets[i]}`), ...s.inputs.map((d) => `"${d.name}": ${d.ref ? d.target.text : `${input}(type="uri_folder")`}`), ...s.params.map((p) => `"${p.name}": ${p.data ? `${input}(type="${p.data.type}")` : p.target.text}`), ...s.values.map((v) => `"${v.name}": ${v.expr.text}`)];
   const outputs = s.outputs.map((d) => `"${d.name}": ${d.target.text}`);
+  // (a runconfig without environment settings runs in the v1 default one, as a step without runconfig)
+  const ownEnv = !!s.runconfig && (!!s.runconfig.env || !!s.runconfig.settings.length);
   const args: Array<[string, SyntaxNode | string | undefined]> = [
     ['display_name', s.args.get('name')],
     ['code', s.args.get('source_directory') ?? sourceDir],
@@ -916,9 +1058,9 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
     ['outputs', outputs.length ? `{${outputs.join(', ')}}` : undefined],
     ['compute', s.compute],
     ['is_deterministic', s.args.get('allow_reuse')],
-    ['environment', s.runconfig ? (s.runconfig.env?.type === 'identifier' ? s.runconfig.env : s.runconfig.target).text : environment(fb)],
+    ['environment', ownEnv ? (s.runconfig!.env?.type === 'identifier' ? s.runconfig!.env : s.runconfig!.target).text : environment(fb)],
   ];
-  const lines = args.filter(([, v]) => v !== undefined).map(([k, v]) => `${indent}    ${kwargs([[k, v]])},${k === 'environment' && !s.runconfig ? '  # amlint: review' : ''}`);
+  const lines = args.filter(([, v]) => v !== undefined).map(([k, v]) => `${indent}    ${kwargs([[k, v]])},${k === 'environment' && !ownEnv ? '  # amlint: review' : ''}`);
   return `${fb.need('azure.ai.ml', 'command')}(\n${lines.join('\n')}\n${indent})`;
 }
 
@@ -973,8 +1115,9 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
       edits.push([d.call, `${output}(type="uri_folder"${path ? `, path="${path}"` : ''})`]);
     }
   }
-  // `y = d.as_input(...)` and `d = d.register_on_complete(...)` statements go (the command lines name the data).
-  for (const st of [...a.aliases, ...a.data.flatMap((d) => (d.register?.stmt ? [d.register.stmt] : []))]) {
+  // `y = d.as_input(...)` and `d = d.register_on_complete(...)` statements go (the command lines name the data), and
+  // the StepSequence given to the pipeline (the @dsl.pipeline function calls the steps in order).
+  for (const st of [...a.aliases, ...(a.sequence ? [a.sequence] : []), ...a.data.flatMap((d) => (d.register?.stmt ? [d.register.stmt] : []))]) {
     const lines = statementLines(ctx, st);
     if (!lines) return undefined;
     edits.push([lines, '']);
@@ -1012,6 +1155,14 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
       }
       continue;
     }
+    if (!rc.settings.length) {
+      // Only a target (the steps' compute now) or nothing: the runconfig and its statements go.
+      for (const st of [rc.call.parent!.parent!, ...rc.assigns]) {
+        if (!aloneOnLines(ctx, st)) return undefined;
+        edits.push([wholeLines(ctx, st), '']);
+      }
+      continue;
+    }
     const made = runConfigEnvironment(fb, ctx, rc.call, rc.settings);
     if (!made) return undefined;
     edits.push([rc.call, made.text], ...made.edits);
@@ -1028,8 +1179,14 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
     if (wsValue?.kind === 'instance' && wsValue.type === 'azure.ai.ml.MLClient') client = a.workspace.text;
     else {
       const made = definingCall(ctx, a.workspace);
-      if (!made || qnameOf(ctx, made) !== 'azureml.core.Workspace.from_config' || !noArgs(made)) return undefined;
-      client = fb.mlClient();
+      if (made && qnameOf(ctx, made) === 'azureml.core.Workspace.from_config' && noArgs(made)) client = fb.mlClient();
+      else {
+        // Another workspace (`from_config(path)`, `Workspace(...)`): its own v2 client (workspace.ts clientOf), with the edits that takes.
+        const c = clientOf(fb, ctx, a.workspace);
+        if (!c) return undefined;
+        for (const [n, t] of c.edits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
+        client = c.ml;
+      }
     }
     for (const v of a.validates) edits.push([v, `${client}.jobs.validate(${a.target.text})`]);
   }
@@ -1090,6 +1247,17 @@ export function pipelineCall(ctx: RuleContext, call: SyntaxNode | undefined, sub
   const first = [...a.submits].sort((x, y) => x.startIndex - y.startIndex)[0];
   if (!params && first && same(first, submit)) return a.target.text;
   if (params && params.type !== 'dictionary') return undefined;
+  // The function runs at this submit, reading the steps (and itself, `<pipeline>_func`) by name then: each name, and
+  // each DataPath argument, must still be the pipeline's binding there (a notebook reusing `step1` for a second
+  // pipeline before this submit would have the function build that one), in the pipeline's own scope.
+  if (ctx.model.scopeAt(submit) !== ctx.model.scopeAt(a.target)) return undefined;
+  const readAlike = (id: SyntaxNode): boolean => {
+    if (id.type !== 'identifier') return true;
+    // (the binding an assignment target makes, else the one a use reads)
+    const b = (ctx.model.scopeAt(id).bindings.get(id.text) ?? []).find((x) => same(x.node, id)) ?? ctx.model.resolveName(id.text, id);
+    return !!b && b === ctx.model.resolveName(id.text, submit);
+  };
+  if (![a.target, ...a.steps.map((s) => s.target), ...a.params.filter((p) => p.data).map((p) => p.target)].every(readAlike)) return undefined;
   const given = new Map<string, string>();
   for (const pair of params?.namedChildren ?? []) {
     if (pair.type === 'comment') continue;
@@ -1130,7 +1298,7 @@ const loneStep: Builder = (fb, ref, ctx) => {
   // Not when the step is used (`Pipeline(steps=[step])`, `step.run_after(...)`): a v1 pipeline would get a v2 object.
   const target = ref.call!.parent?.type === 'assignment' ? ref.call!.parent.childForFieldName('left') ?? undefined : undefined;
   if (compute === null || compute === undefined || indent === undefined || !variableFree(ctx, ref.call!, []) || (target && usesOf(ctx, target).length)) return undefined;
-  const step: Step = { target: target!, call: ref.call!, args, parts, datasets: [], inputs: [], outputs: [], params: [], after: [], compute, runAfter: [] };
+  const step: Step = { target: target!, call: ref.call!, args, parts, datasets: [], values: [], inputs: [], outputs: [], params: [], after: [], compute, runAfter: [] };
   return commandText(fb, step, indent);
 };
 
@@ -1150,6 +1318,7 @@ export const PIPELINES: Rewrites = {
     [COMMAND_STEP]: piece,
     [`${COMMAND_STEP}.run_after`]: piece,
     [`${OUTPUT_CONFIG}.register_on_complete`]: piece,
+    [SEQUENCE]: piece,
     // `ct = ws.get_default_compute_target("CPU")` naming the compute of a pipeline's steps: the
     // pipeline's fix, which deletes the statement (the steps name "cpu-cluster").
     'azureml.core.Workspace.get_default_compute_target': (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!),

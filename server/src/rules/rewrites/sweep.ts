@@ -18,6 +18,12 @@
  *   → `primary_metric`, `goal="Maximize"/"Minimize"`, `max_total_trials`, `max_concurrent_trials`,
  *   `timeout` (seconds): parameters of `Command.sweep` (SDK `entities/_builders/command.py`).
  * A sampling key without dashes (`"learning_rate"`) is the script option `--learning_rate` (v1 docs).
+ * A swept option the ScriptRunConfig's arguments already pass once with a literal (`"--kernel", "linear"`) stays
+ * there, the sampled one appended after it (v1 sent a ScriptRunConfig's arguments unchanged: jobs.ts scriptRunCommand).
+ * The parameter space may be a dictionary bound once to a name read only by the sampling (its statement goes);
+ * distribution bounds may be literals, names, arithmetic, `math.log(...)`-like calls and calls of a lambda
+ * (`pureAt`). When they only mean the same at the HyperDriveConfig (a lambda bound after the ScriptRunConfig),
+ * the command is written there and the ScriptRunConfig statement goes (`moved`).
  * `estimator=est` (a v1 estimator: estimators.ts `estimatorCommand`, EST) is swept as the ScriptRunConfig is;
  * the command is written by jobs.ts `scriptRunCommand` / estimators.ts (v1 defaults stated: `compute="local"`,
  * the docs' image to review).
@@ -30,7 +36,9 @@
  * options appended (as v1 HyperDrive appended them), when every name it reads means the same at the HyperDriveConfig.
  * The best trial, `best = hd_run.get_best_run_by_primary_metric()`: `bestRunEdit` (jobs.ts rewrites its uses).
  * Not rewritten: keys that are no option name (`"learning rate"`), `properties=` (Sobol), positional policy
- * arguments, a ScriptRunConfig with `run_config=`/`distributed_job_config=`, HyperDriveStep (pipelines.ts),
+ * arguments, a ScriptRunConfig whose jobs.ts command is refused (`run_config=` beyond a `RunConfiguration()`
+ * given its target/environment, `distributed_job_config=` forms it does not write), HyperDriveStep (pipelines.ts),
+ * a HyperDriveConfig returned or otherwise not submitted here (its caller submits a v1 object),
  * and runs whose children are read otherwise (`get_children`, `get_children_sorted_by_primary_metric`:
  * no verified v2 form; `get_metrics`: every child's in v1), and the best trial's
  * `get_details()['runDefinition']['arguments']` (no documented v2 or MLflow read of a trial's sampled
@@ -42,7 +50,7 @@
 import type { SyntaxNode } from '../../engine/syntax';
 import { bindArgs, callArgs, definingCall, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, kwargs, memberOf, noArgs, qnameOf, same, statementLines, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { ESTIMATOR_CLASSES, estimatorCommand, withReview } from './estimators';
 import { JOBS, listOfName, namesSameAt, scriptRunCommand } from './jobs';
 
@@ -97,6 +105,30 @@ function sameAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
   return !!a && a === ctx.model.resolveName(expr.text, site);
 }
 
+/**
+ * sameAt, or arithmetic on such values: `math.log(1e-4)` (the `math` module imported), a call of a lambda
+ * bound once (`convert = lambda x: ...`), `+ - * / **`: values of a search space computed the same at `site`
+ * (the v1 code's `loguniform(math.log(1e-4), math.log(1e-1))`, whose bounds are logarithms: HD).
+ */
+function pureAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
+  if (sameAt(ctx, expr, site)) return true;
+  if (expr.type === 'parenthesized_expression' || expr.type === 'unary_operator') return expr.namedChildren.every((c) => pureAt(ctx, c, site));
+  if (expr.type === 'binary_operator') return ['+', '-', '*', '/', '**'].includes(expr.childForFieldName('operator')?.type ?? '') && pureAt(ctx, expr.childForFieldName('left')!, site) && pureAt(ctx, expr.childForFieldName('right')!, site);
+  if (expr.type !== 'call') return false;
+  const a = callArgs(expr);
+  if (a.splat || a.keywords.size || !a.positional.every((p) => pureAt(ctx, p, site))) return false;
+  const fn = expr.childForFieldName('function');
+  if (fn?.type === 'attribute') {
+    const obj = fn.childForFieldName('object');
+    const b = obj?.type === 'identifier' && obj.text === 'math' ? ctx.model.resolveName('math', obj) : undefined;
+    return !!b && b.kind === 'import' && b === ctx.model.resolveName('math', site) && /^(log|log10|log2|exp|sqrt|pow)$/.test(fn.childForFieldName('attribute')?.text ?? '');
+  }
+  if (fn?.type !== 'identifier' || !sameAt(ctx, fn, site)) return false;
+  const b = ctx.model.resolveName(fn.text, fn);
+  const assign = b?.node.parent;
+  return !!b && b.kind === 'assign' && (b.scope.bindings.get(b.name) ?? []).length === 1 && assign?.type === 'assignment' && assign.childForFieldName('right')?.type === 'lambda';
+}
+
 /** A v1 object given (inline, or through a name used only there) as the argument `arg`: its call, and whether it came through a name. */
 function argObject(ctx: RuleContext, arg: SyntaxNode | undefined, site: SyntaxNode): { call: SyntaxNode; named: boolean } | undefined {
   const call = madeBy(ctx, arg);
@@ -105,6 +137,40 @@ function argObject(ctx: RuleContext, arg: SyntaxNode | undefined, site: SyntaxNo
   const target = assignedName(call);
   const uses = target ? usesOf(ctx, target) : [];
   return target && uses.length === 1 && same(uses[0], arg) && sameAt(ctx, arg, site) ? { call, named: true } : undefined;
+}
+
+/**
+ * A sampling's parameter space: the dictionary written in the call, or (`space = {...}` then
+ * `GridParameterSampling(space)`) the one a name is bound to once, in a statement alone on its lines
+ * with others in its block, read only there; that statement goes with the rewrite (`stmt`).
+ */
+function spaceOf(ctx: RuleContext, sampling: SyntaxNode): { dict: SyntaxNode; stmt?: SyntaxNode } | undefined {
+  const space = bindArgs(sampling, ['parameter_space', 'properties'], ['parameter_space'])?.get('parameter_space');
+  if (space?.type === 'dictionary') return { dict: space };
+  if (space?.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(space.text, space);
+  const assign = b?.node.parent;
+  if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
+  if ((ctx.model.uses.get(b) ?? []).length !== 1 || (b.scope.bindings.get(b.name) ?? []).length !== 1) return undefined;
+  const dict = assign.childForFieldName('right');
+  const stmt = assign.parent;
+  const block = stmt?.parent;
+  if (dict?.type !== 'dictionary' || stmt?.type !== 'expression_statement' || !block || !statementLines(ctx, stmt)) return undefined;
+  return block.namedChildren.filter((n) => n.type !== 'comment').length > 1 ? { dict, stmt } : undefined;
+}
+
+/** The sampling call a parameter space dictionary is given to (written there, or through its name: spaceOf). */
+function samplingOfSpace(ctx: RuleContext, dict: SyntaxNode): SyntaxNode | undefined {
+  let arg: SyntaxNode | null = dict;
+  const assign = dict.parent;
+  if (assign?.type === 'assignment' && same(assign.childForFieldName('right'), dict)) {
+    const left = assign.childForFieldName('left');
+    const uses = left?.type === 'identifier' ? usesOf(ctx, left) : [];
+    arg = uses.length === 1 ? uses[0] : null;
+  }
+  const holder = arg?.parent?.type === 'keyword_argument' ? arg.parent : arg;
+  const call = holder?.parent?.type === 'argument_list' ? holder.parent.parent : undefined;
+  return call && SAMPLING[hdName(qnameOf(ctx, call)) ?? ''] && same(spaceOf(ctx, call)?.dict, dict) ? call : undefined;
 }
 
 /** `choice(16, 32)` / `choice([16, 32])` / `uniform(0.1, 1)` ... → the v2 distribution, its values meaning the same at `site`. */
@@ -125,7 +191,7 @@ function distribution(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, site: 
     const list = one?.type === 'list' ? one.text : range ? `list(${one!.text})` : `[${a.positional.map((p) => p.text).join(', ')}]`;
     return `${fb.need('azure.ai.ml.sweep', 'Choice')}(values=${list})`;
   }
-  if (!values.every((v) => sameAt(ctx, v, site))) return undefined;
+  if (!values.every((v) => pureAt(ctx, v, site))) return undefined;
   const spec = Object.prototype.hasOwnProperty.call(DISTRIBUTIONS, name) ? DISTRIBUTIONS[name] : undefined;
   const args = spec && bindArgs(expr, spec[1], spec[1]);
   if (!spec || !args || args.size !== spec[1].length) return undefined;
@@ -197,8 +263,8 @@ export function sweptOptions(ctx: RuleContext, config: SyntaxNode): Map<string, 
   const flags = new Map<string, string>();
   for (const hd of hds) {
     const sampling = madeBy(ctx, bindArgs(hd, [], ACCEPTED)?.get('hyperparameter_sampling'));
-    const space = sampling && bindArgs(sampling, ['parameter_space', 'properties'], ['parameter_space'])?.get('parameter_space');
-    if (space?.type !== 'dictionary') return null;
+    const space = sampling && spaceOf(ctx, sampling)?.dict;
+    if (!space) return null;
     for (const pair of space.namedChildren) {
       if (pair.type === 'comment') continue;
       const key = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined) : undefined;
@@ -304,25 +370,38 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   // The sampling: its algorithm, and the swept script options.
   const sampling = argObject(ctx, args.get('hyperparameter_sampling'), call);
   const algorithm = sampling && SAMPLING[hdName(qnameOf(ctx, sampling.call)) ?? ''];
-  const space = sampling && bindArgs(sampling.call, ['parameter_space', 'properties'], ['parameter_space'])?.get('parameter_space');
-  if (!sampling || !algorithm || space?.type !== 'dictionary') return undefined;
+  const spaceAt = sampling && spaceOf(ctx, sampling.call);
+  const space = spaceAt?.dict;
+  if (!sampling || !algorithm || !space) return undefined;
+  // A space held in a name: its statement goes (its distributions move to the command's inputs).
+  if (spaceAt.stmt) edits.push([statementLines(ctx, spaceAt.stmt)!, '']);
   // The script run (a ScriptRunConfig, or a v1 estimator: estimators.ts): its call, where the distributions move to.
   const runArg = args.get('run_config') ?? args.get('estimator');
   const shared = args.has('run_config') && args.has('estimator') ? undefined : sharedConfig(ctx, runArg, call);
   const run = args.has('run_config') && args.has('estimator') ? undefined : shared ? { call: shared, named: true } : argObject(ctx, runArg, call);
   const runQ = run && qnameOf(ctx, run.call);
   if (!run || !runQ || (args.has('run_config') ? runQ !== SRC : !Object.prototype.hasOwnProperty.call(ESTIMATOR_CLASSES, runQ))) return undefined;
-  const swept: Swept[] = [];
-  for (const pair of space.namedChildren) {
-    if (pair.type === 'comment') continue;
-    const key = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined) : undefined;
-    const option = key !== undefined ? optionOf(key) : undefined;
-    const value = pair.childForFieldName('value');
-    const v2 = option && value && distribution(fb, ctx, value, run.call);
-    if (!v2 || swept.some((s) => s.name === option!.name)) return undefined;
-    swept.push({ ...option!, value: v2 });
-  }
-  if (!swept.length || (shared && swept.some((s) => PY_KEYWORDS.has(s.name)))) return undefined;
+  const sweptAt = (site: SyntaxNode): Swept[] | undefined => {
+    const out: Swept[] = [];
+    for (const pair of space.namedChildren) {
+      if (pair.type === 'comment') continue;
+      const key = pair.type === 'pair' ? stringValue(pair.childForFieldName('key') ?? undefined) : undefined;
+      const option = key !== undefined ? optionOf(key) : undefined;
+      const value = pair.childForFieldName('value');
+      const v2 = option && value && distribution(fb, ctx, value, site);
+      if (!v2 || out.some((s) => s.name === option!.name)) return undefined;
+      out.push({ ...option!, value: v2 });
+    }
+    return out;
+  };
+  // The command is written at the ScriptRunConfig; or (`moved`) at the HyperDriveConfig, the ScriptRunConfig's
+  // statement going, when a distribution only means the same there (`convert = lambda x: ...` bound after the
+  // ScriptRunConfig) and the ScriptRunConfig, named and read only there, reads nothing bound otherwise there.
+  let swept = sweptAt(run.call);
+  const runStmt = run.call.parent?.type === 'assignment' ? run.call.parent.parent : undefined;
+  const moved = !swept && run.named && !shared && runQ === SRC && runStmt?.type === 'expression_statement' && !!statementLines(ctx, runStmt) && copiable(ctx, run.call, call);
+  if (moved) swept = sweptAt(call);
+  if (!swept?.length || (shared && swept.some((s) => PY_KEYWORDS.has(s.name)))) return undefined;
   // A configuration also submitted on its own: that submission's command (jobs.ts, its swept options
   // made inputs: sweptOptions) called with the search spaces, as the azure.ai.ml.sweep reference does
   // (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.sweep.banditpolicy, example:
@@ -359,7 +438,11 @@ export function hyperDriveConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   const timeout = minutes && (minutes.type === 'integer' && /^\d+$/.test(minutes.text) ? String(Number(minutes.text) * 60) : `${['identifier', 'attribute', 'integer', 'float'].includes(minutes.type) ? minutes.text : `(${minutes.text})`} * 60`);
   let job: string;
   if (shared || separate) job = command.text;
-  else if (run.named) {
+  else if (moved) {
+    if (command.text.includes('#')) return undefined;
+    edits.push([statementLines(ctx, runStmt!)!, '']);
+    job = command.text;
+  } else if (run.named) {
     edits.push([run.call, command.text]);
     job = runArg!.text;
   } else job = command.text;
@@ -422,8 +505,8 @@ function piece(keyword: string): Builder {
 const expression: Builder = (fb, ref, ctx) => {
   const pair = ref.call!.parent;
   const dict = pair?.type === 'pair' && same(pair.childForFieldName('value'), ref.call) ? pair.parent : undefined;
-  const sampling = dict?.type === 'dictionary' && dict.parent?.type === 'argument_list' ? dict.parent.parent : undefined;
-  const hd = sampling && SAMPLING[hdName(qnameOf(ctx, sampling)) ?? ''] ? hyperDriveOf(ctx, sampling, 'hyperparameter_sampling') : undefined;
+  const sampling = dict?.type === 'dictionary' ? samplingOfSpace(ctx, dict) : undefined;
+  const hd = sampling ? hyperDriveOf(ctx, sampling, 'hyperparameter_sampling') : undefined;
   return hd ? fb.sameFixAs(hd) : undefined;
 };
 

@@ -9,8 +9,7 @@
  * `compute_targets`/`datastores`/`environments`/`models`, the v1 calls of this table receiving it:
  * datastore/dataset/compute lookups and the compute get-or-create pattern), with its `auth=`
  * object as the credential; a compute cluster's get-or-create pattern and its uses. A variable
- * assigned a workspace property (`sub = ws.subscription_id`) is reported at each use: those
- * findings offer the fix of the read. A datastore handed to v1 code (even inside a tuple or list:
+ * assigned a workspace property (`sub = ws.subscription_id`) is reported only at the read. A datastore handed to v1 code (even inside a tuple or list:
  * `from_delimited_files(path=[(ds, "x")])`) keeps the workspace v1, but in the fix of that very
  * call when data.ts rewrites it (clientOf's `exempt`).
  *
@@ -31,7 +30,9 @@
  * still receives it) bridges: its consumers use `ml_client = MLClient(DefaultAzureCredential(),
  * ws.subscription_id, ws.resource_group, ws.name)`, one statement added after the workspace's
  * (inline where it cannot be: a dedented cell, `ml_client` named elsewhere) (bridgeClient), which
- * becomes `ml_client = ws` when the workspace itself becomes an MLClient. With `auth=`, the bridge's
+ * becomes `ml_client = ws` when the workspace itself becomes an MLClient. Never a function-local
+ * `ml_client` in a function that also reads a workspace from outside it, and no `ml_client` for an
+ * outer workspace in a function binding its own (the local would hide the module's: clientOf). With `auth=`, the bridge's
  * credential is the same authentication's azure.identity credential (bridgeCredential); a workspace
  * made in a `try:` body (the configuration notebook) gets the bridge statement in that body.
  * `ws = get_workspace()`, a plain function of the module ending in its only `return` of a
@@ -115,7 +116,7 @@
  * whose name is bound again.
  */
 import type { SyntaxNode } from '../../engine/syntax';
-import { sdkOf, type Binding } from '../../engine/semantic/model';
+import { sdkOf, type Binding, type Scope } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { assignedName, statementIndent, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
@@ -204,6 +205,33 @@ export interface Client {
  * whole workspace, that fix rewrites them.
  */
 export function clientOf(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined, exempt?: SyntaxNode): Client | undefined {
+  const client = clientOfWorkspace(fb, ctx, ws, exempt);
+  // A function binding its own `ml_client` (its workspace's bridge) makes the name local to the whole
+  // function: a workspace from outside it cannot be reached there under that name (review 20: it read
+  // the local before it was bound, or the wrong workspace's client).
+  return client?.ml === 'ml_client' && ws && shadowedClient(ctx, ws) ? undefined : client;
+}
+
+/** The function around `at` binds `ml_client`, and `at` is not a name of a workspace bound in that function. */
+function shadowedClient(ctx: RuleContext, at: SyntaxNode): boolean {
+  let scope: Scope | undefined = ctx.model.scopeAt(at);
+  while (scope && scope.kind !== 'function') scope = scope.parent;
+  if (!scope?.bindings.get('ml_client')?.length) return false;
+  const b = at.type === 'identifier' ? ctx.model.resolveName(at.text, at) : undefined;
+  return b?.scope !== scope;
+}
+
+/** A function reads a v1 workspace bound outside it (the module's client would serve it there). */
+function readsOuterWorkspace(ctx: RuleContext, scope: Scope): boolean {
+  return scope.kind === 'function' && scope.node.descendantsOfType('identifier').some((id) => {
+    const b = ctx.model.resolveName(id.text, id);
+    if (!b || b.scope === scope || b.kind === 'import' || b.kind === 'def' || b.kind === 'class') return false;
+    const v = ctx.model.evaluate(id);
+    return v?.kind === 'instance' && v.type === WS_CLASS;
+  });
+}
+
+function clientOfWorkspace(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined, exempt?: SyntaxNode): Client | undefined {
   if (!ws) return undefined;
   // A name bound on more than one path: which workspace it is depends on the path; no one client
   // (rewrites/reach.ts refuses such fixes), but for the offline/online idiom of job scripts (each
@@ -705,6 +733,8 @@ function namedBridge(fb: FixBuilder, ctx: RuleContext, target: SyntaxNode, call:
     return use && use.text === target.text && bridgeCallOf(ctx, use) && same(ctx.model.resolveName(target.text, use)?.node, target) ? 'ml_client' : undefined;
   }
   if (bound.length || /\bml_client\b/.test(ctx.module.text) || stmt?.type !== 'expression_statement' || !endsBare(ctx, stmt)) return undefined;
+  // (A local `ml_client` would hide the module's client from the function's other workspaces.)
+  if (readsOuterWorkspace(ctx, scope)) return undefined;
   const indent = statementIndent(ctx, stmt);
   if (indent === undefined) return undefined;
   let done = bridgeInserted.get(fb);
@@ -907,10 +937,10 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
     }
     const x = use.text;
     // Same name on MLClient: an edit that keeps the text, so its finding offers this fix too.
-    if (m.name === 'subscription_id') edits.push([m.attr, m.attr.text], ...valueUses(ctx, m.attr));
-    else if (m.name === 'name') edits.push([m.attr, `${x}.workspace_name`], ...valueUses(ctx, m.attr));
-    else if (m.name === 'resource_group') edits.push([m.attr, `${x}.resource_group_name`], ...valueUses(ctx, m.attr));
-    else if (m.name === 'location') edits.push([m.attr, `${x}.workspaces.get(${x}.workspace_name).location`], ...valueUses(ctx, m.attr));
+    if (m.name === 'subscription_id') edits.push([m.attr, m.attr.text]);
+    else if (m.name === 'name') edits.push([m.attr, `${x}.workspace_name`]);
+    else if (m.name === 'resource_group') edits.push([m.attr, `${x}.resource_group_name`]);
+    else if (m.name === 'location') edits.push([m.attr, `${x}.workspaces.get(${x}.workspace_name).location`]);
     else if (m.name === 'get_default_datastore' && m.call && noArgs(m.call) && datastoreFree(ctx, m.call, undefined, exempt)) edits.push([m.call, `${x}.datastores.get_default()`], ...memberReads(ctx, m.call, ['name']));
     else if (m.call && WORKSPACE_METHODS[m.name]?.ok(ctx, m.call)) edits.push([m.call, WORKSPACE_METHODS[m.name].v2(x)]);
     else if (Object.prototype.hasOwnProperty.call(LOOKUPS, m.name)) {
@@ -1019,32 +1049,7 @@ function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => 
     }
     // Else (`from_config(auth=...)`, `location`, a computed argument): read from the bridge statement's client.
     if (!text && bridgeClient(fb, ctx, ws!, made, true) === 'ml_client') text = fromClient('ml_client');
-    if (text) for (const [n, t] of valueUses(ctx, ref.node)) fb.replace(n, t);
     return text;
-  };
-}
-
-/**
- * The uses of a variable assigned a workspace property (`sub = ws.subscription_id`), as edits that
- * keep their text: the model reports each use as the property, and with these edits their findings
- * offer the fix of the read (after which the variable holds a plain value).
- */
-function valueUses(ctx: RuleContext, read: SyntaxNode): Edits {
-  const target = assignedName(read);
-  return target ? usesOf(ctx, target).map((u): [SyntaxNode, string] => [u, u.text]) : [];
-}
-
-/**
- * A use of such a variable (`sub` after `sub = ws.subscription_id`), which the model reports as
- * the property: the fix of the read it was assigned (it keeps this use, see valueUses); else `b`.
- */
-function orAssigned(b: Builder): Builder {
-  return (fb, ref, ctx) => {
-    if (ref.node.type !== 'identifier') return b(fb, ref, ctx);
-    const bind = ctx.model.resolveName(ref.node.text, ref.node);
-    const assign = bind?.kind === 'assign' ? bind.node.parent : undefined;
-    const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), bind!.node) ? assign.childForFieldName('right') : undefined;
-    return right?.type === 'attribute' && assignedName(right) ? fb.sameFixAs(right) : b(fb, ref, ctx);
   };
 }
 
@@ -1277,17 +1282,10 @@ function v1CallOf(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
  * that call's fix (it takes the job's client, see clientOf); assigned (`ws = run.experiment.workspace`),
  * the job's client (jobClient) when every use of `ws` has a v2 form on it (none left once the calls
  * receiving it are rewritten, properties, this table's lookups), else nothing (those calls are
- * rewritten on the job's client one by one, `ws` kept for the rest). A use of such a `ws` (the
- * model reports it as the read): the fix of the v1 call it is passed to, else of the assignment.
+ * rewritten on the job's client one by one, `ws` kept for the rest).
  */
 const jobWorkspace: Builder = (fb, ref, ctx) => {
   const node = ref.node;
-  if (node.type === 'identifier') {
-    const call = v1CallOf(ctx, node);
-    if (call) return fb.sameFixAs(call);
-    const right = assignedFrom(ctx, node);
-    return right && experimentWorkspace(right) ? fb.sameFixAs(right) : undefined;
-  }
   const run = experimentWorkspace(node);
   if (!run || !ownRun(ctx, run)) return undefined;
   if (offlineIdiom(ctx, assignedName(node))) return idiomFix(fb, ctx, node, assignedName(node));
@@ -2192,12 +2190,6 @@ const computeException: Builder = (fb, ref, ctx) => {
 
 /** `ws.compute_targets`: with the whole workspace, else on the client of the same workspace. */
 const computeTargets: Builder = (fb, ref, ctx) => {
-  if (ref.node.type === 'identifier') {
-    // A variable holding the dict (`for ct in cts`): the fix of `cts = ws.compute_targets`.
-    const b = ctx.model.resolveName(ref.node.text, ref.node);
-    const right = b?.node.parent?.type === 'assignment' ? b.node.parent.childForFieldName('right') : undefined;
-    return right?.type === 'attribute' ? fb.sameFixAs(right) : undefined;
-  }
   const ws = receiver(ref);
   const made = ws && definingCall(ctx, ws);
   if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
@@ -2461,14 +2453,14 @@ export const WORKSPACE: Rewrites = {
     [AML_COMPUTE]: amlComputeTested,
     // (`Datastore.name` is data.ts's: the name asked for, or the default datastore's.)
     ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version', 'azureml.core.Model.id'].map((q) => [q, readOfLookup])),
-    'azureml.core.Workspace.name': orAssigned(workspaceProperty('workspace_name', (ml) => `${ml}.workspace_name`)),
-    'azureml.core.Workspace.resource_group': orAssigned(workspaceProperty('resource_group', (ml) => `${ml}.resource_group_name`)),
-    'azureml.core.Workspace.subscription_id': orAssigned(workspaceProperty('subscription_id', (ml) => `${ml}.subscription_id`)),
+    'azureml.core.Workspace.name': workspaceProperty('workspace_name', (ml) => `${ml}.workspace_name`),
+    'azureml.core.Workspace.resource_group': workspaceProperty('resource_group', (ml) => `${ml}.resource_group_name`),
+    'azureml.core.Workspace.subscription_id': workspaceProperty('subscription_id', (ml) => `${ml}.subscription_id`),
     'azureml.core.Run.experiment.workspace': jobWorkspace,
     'azureml.core.Run.experiment.workspace.name': jobWorkspaceProperty((ml) => `${ml}.workspace_name`),
     'azureml.core.Run.experiment.workspace.resource_group': jobWorkspaceProperty((ml) => `${ml}.resource_group_name`),
     'azureml.core.Run.experiment.workspace.subscription_id': jobWorkspaceProperty((ml) => `${ml}.subscription_id`),
     'azureml.core.Run.experiment.workspace.location': jobWorkspaceProperty((ml) => `${ml}.workspaces.get(${ml}.workspace_name).location`),
-    'azureml.core.Workspace.location': orAssigned(workspaceProperty(undefined, (ml) => `${ml}.workspaces.get(${ml}.workspace_name).location`)),
+    'azureml.core.Workspace.location': workspaceProperty(undefined, (ml) => `${ml}.workspaces.get(${ml}.workspace_name).location`),
   },
 };
