@@ -28,7 +28,7 @@ import { absolute, applyFixes, firstPass, lineOffsets, type AbsEdit, type Applie
 import { lineStarts, positionAt } from './textfiles';
 import { fixesOf } from './lazy-fixes';
 import { parsePython } from './parser';
-import { Anchor, SourceText, SyntaxNode, syntaxTree, type SyntaxTree } from './syntax';
+import { Anchor, moduleTree, SourceText, SyntaxNode, syntaxTree, type SyntaxTree } from './syntax';
 import type { SourceModule } from './source/types';
 import type { DocumentInput, EngineSettings, Finding, Fix, Position, TextEdit } from './types';
 
@@ -295,13 +295,7 @@ export function splicedTree(old: SyntaxTree, oldText: string, text: string): Syn
     from = next < newStarts.length ? newStarts[next]! : text.length;
   }
   if (!piece(text.length)) return undefined;
-  const first = children[0];
-  const root = new SyntaxNode('module', true, first ? first.startIndex : text.length, text.length, new Anchor(source, 0), false);
-  for (const c of children) {
-    c.parent = root;
-    root.children.push(c);
-  }
-  return { rootNode: root };
+  return moduleTree(children, source);
 }
 
 interface Trial {

@@ -426,8 +426,14 @@ export function editedTree(
   const children = [...old.slice(0, lo), ...middle, ...old.slice(hi + 1)];
   for (const m of moved) m.anchor.offset += delta;
   for (let i = hi + 1; i < n; i++) old[i]!.anchor.offset += delta;
+  return moduleTree(children, source);
+}
+
+/** A module tree over `source` made of these top-level statements (their parent set to its root). */
+export function moduleTree(children: readonly SyntaxNode[], source: SourceText): SyntaxTree {
+  const end = source.text.length;
   const first = children[0];
-  const root = new SyntaxNode('module', true, first ? first.startIndex : newText.length, newText.length, new Anchor(source, 0), false);
+  const root = new SyntaxNode('module', true, first ? first.startIndex : end, end, new Anchor(source, 0), false);
   for (const c of children) {
     c.parent = root;
     root.children.push(c);
