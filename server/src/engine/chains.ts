@@ -80,8 +80,17 @@ const cellKey = (f: { cell?: number }): number => f.cell ?? -1;
 const COMMON = new Set(['print', 'self', 'True', 'False', 'None', 'import', 'from', 'as', 'in', 'for', 'if', 'else', 'not', 'and', 'or', 'is', 'def', 'return', 'with', 'ml_client', 'show_output', 'name', 'workspace']);
 const delta = (e: AbsEdit): number => e.newText.length - (e.end - e.start);
 
+/** Whether an edit overlaps the finding (it then has no place after the edits). */
+function overlapped(f: Finding, before: Texts, edits: readonly AbsEdit[]): boolean {
+  const cell = cellKey(f);
+  const s = before.offset(cell, f.range.start);
+  const e = before.offset(cell, f.range.end);
+  return edits.some((x) => x.cell === cell && x.start < e && s < x.end);
+}
+
 /** Where a finding of the original text is after `edits`; undefined when an edit overlaps it. */
 function moved(f: Finding, before: Texts, after: Texts, edits: readonly AbsEdit[]): Finding['range'] | undefined {
+  if (overlapped(f, before, edits)) return undefined;
   const cell = cellKey(f);
   const s = before.offset(cell, f.range.start);
   const e = before.offset(cell, f.range.end);
@@ -89,20 +98,11 @@ function moved(f: Finding, before: Texts, after: Texts, edits: readonly AbsEdit[
   let de = 0;
   for (const x of edits) {
     if (x.cell !== cell) continue;
-    if (x.start < e && s < x.end) return undefined;
     // An insertion at the finding's start goes before it, one at its end after it (fix.ts applyToText).
     if (x.end <= s) ds += delta(x);
     if (x.start < e && x.end <= e) de += delta(x);
   }
   return { start: after.position(cell, s + ds), end: after.position(cell, Math.max(s + ds, e + de)) };
-}
-
-/** Whether an edit overlaps the finding (`moved` has no range for it). */
-function overlapped(f: Finding, before: Texts, edits: readonly AbsEdit[]): boolean {
-  const cell = cellKey(f);
-  const s = before.offset(cell, f.range.start);
-  const e = before.offset(cell, f.range.end);
-  return edits.some((x) => x.cell === cell && x.start < e && s < x.end);
 }
 
 /** The finding `f` of the original text among the findings of a rewritten copy, if it is still there. */
@@ -168,23 +168,8 @@ function compose(original: Texts, parts: readonly AbsEdit[], mid: Texts, fix: Fi
 
 // The copies' trees, made from the original's (a copy differs in a few statements).
 
-/** Line starts ('\n' only, as the syntax tree's rows). */
-function rows(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-function rowOf(starts: readonly number[], index: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** Rows of a line's start offset (textfiles `lineStarts`: '\n' only, as the syntax tree's rows). */
+const rowOf = (starts: number[], index: number): number => positionAt(starts, index).line;
 
 function linesOf(text: string, starts: readonly number[]): string[] {
   return starts.map((s, i) => text.slice(s, i + 1 < starts.length ? starts[i + 1]! - 1 : text.length));
@@ -246,8 +231,8 @@ const BLOCKS = new Set(['function_definition', 'class_definition', 'decorated_de
 export function splicedTree(old: SyntaxTree, oldText: string, text: string): SyntaxTree | undefined {
   const top = old.rootNode;
   if (top.type !== 'module' || !top.children.length || top.source.text !== oldText) return undefined;
-  const oldStarts = rows(oldText);
-  const newStarts = rows(text);
+  const oldStarts = lineStarts(oldText);
+  const newStarts = lineStarts(text);
   const oldLines = linesOf(oldText, oldStarts);
   const newLines = linesOf(text, newStarts);
   const map = keptLines(oldLines, newLines, 2000);

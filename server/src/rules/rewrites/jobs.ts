@@ -1529,8 +1529,9 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
     const parts = cmd.command.split(' ');
     // An option the arguments already pass with a literal value (`"--kernel", "linear"`): v1 sent a
     // ScriptRunConfig's arguments unchanged (azureml-train-core hyperdrive/runconfig.py
-    // `_remove_duplicate_arguments` drops duplicates only for estimators and notebook `-n` args) and the
-    // sampled `--kernel <value>` after them, so the command keeps both, the sampled one last (argparse: last wins).
+    // `_remove_duplicate_arguments` drops duplicates only for estimators and notebook `-n` args); the service
+    // adds the sampled `--kernel <value>` (where is not documented: assumed after them, unverified), so the
+    // command keeps both, the sampled one last (argparse: last wins).
     const literal = (x: string): boolean => parts.filter((p) => p === x).length === 1 && /^[^-$][^$]*$|^-?\d[\d.e-]*$/.test(parts[parts.indexOf(x) + 1] ?? '');
     if (extra.parts.some((x) => x.startsWith('-') && parts.includes(x) && !literal(x)) || extra.inputs.some(([n]) => cmd.inputs.some(([k]) => k === n))) return undefined;
     cmd.command = [...parts, ...extra.parts].join(' ');
