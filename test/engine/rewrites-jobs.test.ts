@@ -682,6 +682,16 @@ describe('rewrites: jobs, runs and logging', () => {
       const src = 'from azureml.core import ScriptRunConfig, Dataset\nds = Dataset.get_by_name(ws, "d")\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--data", ds.as_mount(), "--n", len(x)])\n';
       assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 2), undefined);
     });
+    it('a name holding an object other than a str/int/float/bool (a Path, a list) is not an input (v1 wrote it with str())', () => {
+      const head = 'from pathlib import Path\nfrom azureml.core import ScriptRunConfig\n';
+      const path = head + 'out = Path("outputs") / "model"\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--out", out], compute_target="cpu", environment=env)\n';
+      assert.equal(fixesAt(path, 'azureml.core.ScriptRunConfig', 3), undefined);
+      const list = head + 'layers = [64, 32]\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--layers", layers], compute_target="cpu", environment=env)\n';
+      assert.equal(fixesAt(list, 'azureml.core.ScriptRunConfig', 3), undefined);
+      // The same argument holding a str is an input.
+      const str = head + 'out = "outputs/model"\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--out", out], compute_target="cpu", environment=env)\n';
+      assert.match(JSON.stringify(fixesAt(str, 'azureml.core.ScriptRunConfig', 3)), /\$\{\{inputs\.out\}\}/);
+    });
     it('a PyTorch configuration over several nodes has no plain per-node count', () => {
       const src = 'from azureml.core import ScriptRunConfig\nfrom azureml.core.runconfig import PyTorchConfiguration\nsrc = ScriptRunConfig(source_directory=".", script="t.py", distributed_job_config=PyTorchConfiguration(process_count=8, node_count=2))\n';
       assert.equal(fixesAt(src, 'azureml.core.ScriptRunConfig', 2), undefined);

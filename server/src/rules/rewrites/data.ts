@@ -46,7 +46,10 @@
  *   test (`if key in ws.datasets[.keys()]: ... else: <register>`, `if key not in ...`, or the
  *   Udacity `found` flag): there v1 registers a new name, as v2 does; the test becomes
  *   `key in [d.name for d in ml_client.data.list()]` and `x = ws.datasets[key]` in the other branch
- *   a registered read (below). Asset names v2 refuses (spaces, dots: `ASSET_NAME`) are not rewritten.
+ *   a registered read (below). A name v2 refuses with spaces or dots (`ASSET_NAME`; the DP-100 labs'
+ *   "diabetes dataset") is registered and read with each run of them as "-" (`assetName`), marked
+ *   `# amlint: review`, every rewrite alike, only where every literal of the v1 name in the module is
+ *   such a registration or table read (`renameConsistent`: no v1 reader of the old name left beside it).
  *   `ws.datasets[.keys()]` read only for names outside that idiom: workspace.ts `datasetNamesFix`.
  * - A registered dataset read as a table, `x = ws.datasets[key]` / `x = Dataset.get_by_name(ws, name[,
  *   version])` → `x = mltable.load("azureml:/" + ml_client.data.get(name=..., label="latest" |
@@ -100,14 +103,16 @@
  * (AutoMLConfig training_data, Model.register sample datasets, profiling: automl.ts / deploy.ts),
  * `with_timestamp_columns`, `set_column_types` / `DataType` (MLTable types differ), `random_split`
  * with an int or computed percentage (mltable wants a float literal in (0, 1); v1 also takes 0, 1,
- * ints) or kept as one tuple. Asset names v2 refuses (`ASSET_NAME`, the REST API's pattern: no spaces,
- * no dots) are neither registered nor read: renaming the asset would break every other reader of it.
+ * ints) or kept as one tuple. Asset names v2 refuses (`ASSET_NAME`, the REST API's pattern) for more than
+ * spaces and dots (`"_x"`, `"a(b)"`), a renamed name read through a variable (it may have other readers),
+ * a renamed name in a job input (`dataInput`: no line for the review mark). Renaming is a decision: v2
+ * cannot register the v1 name at all; v1 code left unmigrated keeps reading the v1 name's old versions.
  * The datastore URI's client (`datastorePrefix`) may be the whole-workspace fix including this
  * call's rewrite (the datastore read only here becomes v2 with it).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
-import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
+import { bindArgs, callArgs, definingCall, literalText, stringValue, FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { endsLine, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
@@ -123,6 +128,65 @@ const REVIEW = '  # amlint: review';
  * ("diabetes dataset" in the DP-100 labs): such a name is not registered/read by a rewrite.
  */
 const ASSET_NAME = /^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$/;
+/**
+ * The v2 name of a v1 dataset name: itself when v2 accepts it (ASSET_NAME); else, for the names v1
+ * took and v2 refuses with spaces or dots (the DP-100 labs' "diabetes dataset"), the same name with
+ * each run of them as "-" (renamed: the caller marks the line `# amlint: review`). Every rewrite
+ * (registrations and table reads) renames alike, so rewritten writers and readers agree; undefined
+ * when that is not enough.
+ */
+export function assetName(v: string | undefined): { name: string; renamed: boolean } | undefined {
+  if (v === undefined) return undefined;
+  if (ASSET_NAME.test(v)) return { name: v, renamed: false };
+  const name = v.replace(/[ .]+/g, '-');
+  return ASSET_NAME.test(name) ? { name, renamed: true } : undefined;
+}
+
+/** Set while renameConsistent probes the module's table reads (their own check would recurse). */
+let probing = false;
+
+/**
+ * A rename (assetName) keeps the module consistent: every string literal of the v1 name `v1` is the
+ * name of a dataset registration (renamed alike), directly or through a variable bound once to it and
+ * read only as such names, or the name of a registered dataset read as a table that registeredEdits
+ * rewrites (renamed alike). Else v1 code left as it is (`ws.datasets.get("diabetes dataset")` handed
+ * to a v1 job) would no longer find what the rewritten registration writes.
+ */
+function renameConsistent(ctx: RuleContext, v1: string): boolean {
+  if (probing) return true;
+  const REGISTERS = ['azureml.data.TabularDataset.register', 'azureml.data.FileDataset.register', 'azureml.core.Dataset.register'];
+  /** `node` is the name argument of a registration (`register(ws, name)`, `register(name=...)`). */
+  const registrationName = (node: SyntaxNode): boolean => {
+    const arg = node.parent?.type === 'keyword_argument' && same(node.parent.childForFieldName('value'), node) ? node.parent : node;
+    const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
+    const a = call?.type === 'call' && REGISTERS.includes(qnameOf(ctx, call) ?? '') ? bindArgs(call, ['workspace', 'name'], ['workspace', 'name', 'description', 'tags', 'create_new_version']) : undefined;
+    return !!a && same(a.get('name'), node);
+  };
+  probing = true;
+  try {
+    for (const lit of ctx.model.tree.rootNode.descendantsOfType('string')) {
+      if (stringValue(lit) !== v1 || registrationName(lit)) continue;
+      // `name = "v1"` (bound once) read only as registration names.
+      const assign = lit.parent;
+      const left = assign?.type === 'assignment' && same(assign.childForFieldName('right'), lit) ? assign.childForFieldName('left') : undefined;
+      if (left?.type === 'identifier') {
+        const b = ctx.model.resolveName(left.text, left);
+        const uses = b ? ctx.model.uses.get(b) ?? [] : [];
+        if (b && (b.scope.bindings.get(left.text) ?? []).length === 1 && uses.length && uses.every(registrationName)) continue;
+        return false;
+      }
+      // `Dataset.get_by_name(ws, "v1")` / `ws.datasets["v1"]` read as a table (probed on a builder of its own).
+      const arg = lit.parent?.type === 'keyword_argument' ? lit.parent : lit;
+      const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
+      const source = lit.parent?.type === 'subscript' && same(lit.parent.childForFieldName('subscript'), lit) ? lit.parent : call?.type === 'call' && qnameOf(ctx, call) === GET_BY_NAME ? call : undefined;
+      if (!source || !registeredEdits(new FixBuilder(ctx, source.startIndex), ctx, source)) return false;
+    }
+    return true;
+  } finally {
+    probing = false;
+  }
+}
+
 const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
 const FROM_PARQUET = 'azureml.core.Dataset.Tabular.from_parquet_files';
 /** The v1 tabular producers rewritten as mltable tables (MLT: mltable.from_delimited_files / from_parquet_files). */
@@ -635,14 +699,16 @@ function helperReads(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): Edits | u
  */
 function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: SyntaxNode): Edits | undefined {
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
-  const name = fValue(boundLiteral(ctx, a?.get('name')));
+  const v2 = assetName(fValue(boundLiteral(ctx, a?.get('name'))));
+  const name = v2?.name;
   const stmt = call.parent?.type === 'expression_statement' ? call.parent : call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) && call.parent.parent?.type === 'expression_statement' ? call.parent.parent : undefined;
   const indent = stmt && ownLineIndent(ctx, stmt);
   // create_new_version=False fails in v1 when the name exists (but under `if name not in ws.datasets`); v2 would add a version.
-  if (!a || !name || !ASSET_NAME.test(name) || !a.get('workspace') || !stmt || indent === undefined) return undefined;
+  if (!a || !name || !a.get('workspace') || !stmt || indent === undefined || (v2?.renamed && !endsLine(ctx, stmt))) return undefined;
   const newVersion = a.get('create_new_version')?.text ?? 'False';
   const guard = newVersion === 'False' ? unregistered(ctx, stmt, a.get('name')!) : undefined;
-  if (newVersion !== 'True' && !guard) return undefined;
+  // (A renamed asset under the get-or-register test: the test would look for the v1 name.)
+  if ((newVersion !== 'True' && !guard) || (guard && v2!.renamed) || (v2!.renamed && !renameConsistent(ctx, fValue(boundLiteral(ctx, a.get('name')))!))) return undefined;
   const target = assignedName(call);
   // `x = ds.register(...)` read for name/version: x is the v2 Data asset; `ds = ds.register(...)` read as a table: ds stays the MLTable.
   let reads: Edits = [];
@@ -670,11 +736,11 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
   const data = `${fb.needModule('azure.ai.ml.entities')}.Data(${kwargs([
     ['path', `"./${name}"`],
     ['type', `${fb.need('azure.ai.ml.constants', 'AssetTypes')}.MLTABLE`],
-    ['name', a.get('name')],
+    ['name', v2!.renamed ? JSON.stringify(name) : a.get('name')],
     ['description', a.get('description')],
     ['tags', a.get('tags')],
   ])})`;
-  return [[stmt, `${ds.text}.save("./${name}")${REVIEW}\n${indent}${asset ? `${target!.text} = ` : ''}${c.ml}.data.create_or_update(${data})`], ...reads];
+  return [[stmt, `${ds.text}.save("./${name}")${REVIEW}\n${indent}${asset ? `${target!.text} = ` : ''}${c.ml}.data.create_or_update(${data})${v2!.renamed ? REVIEW : ''}`], ...reads];
 }
 
 /** The Udacity get-or-register test around a registration: the `ws.datasets[.keys()]` tested, and the other branch. */
@@ -768,14 +834,17 @@ function registeredEdits(fb: FixBuilder, ctx: RuleContext, source: SyntaxNode): 
     const key = source.childForFieldName('subscript');
     if (dict?.type !== 'attribute' || !key || source.namedChildren.length !== 2 || key.type === 'slice') return undefined;
     ws = dict.childForFieldName('object') ?? undefined;
-    which = `name=${key.text}, label="latest"`;
+    const n = v2NameText(ctx, key);
+    if (!n) return undefined;
+    which = `name=${n}, label="latest"`;
   } else {
     const a = bindArgs(source, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
     const name = a?.get('name');
-    if (!a || !name) return undefined;
+    const n = name && v2NameText(ctx, name);
+    if (!a || !n) return undefined;
     ws = a.get('workspace');
     const version = a.get('version');
-    which = !version || stringValue(version) === 'latest' ? `name=${name.text}, label="latest"` : `name=${name.text}, version=${version.text}`;
+    which = !version || stringValue(version) === 'latest' ? `name=${n}, label="latest"` : `name=${n}, version=${version.text}`;
   }
   const stmt = source.parent?.parent;
   const target = assignedName(source);
@@ -786,6 +855,21 @@ function registeredEdits(fb: FixBuilder, ctx: RuleContext, source: SyntaxNode): 
   const c = reads && clientOf(fb, ctx, ws);
   if (!reads || !c || c.edits.length) return undefined;
   return [[source, `${fb.needModule('mltable')}.load("azureml:/" + ${c.ml}.data.get(${which}).id)${REVIEW}`], ...reads];
+}
+
+/**
+ * The v2 name to read for the v1 name expression `node`: as written, or a literal v2 refuses renamed
+ * as its registration is (assetName; the reads carry `# amlint: review`). Undefined for a name bound
+ * to a literal v2 refuses (the variable may have other readers).
+ */
+function v2NameText(ctx: RuleContext, node: SyntaxNode): string | undefined {
+  const literal = boundLiteral(ctx, node);
+  const value = literal && stringValue(literal);
+  if (value === undefined) return node.text;
+  const v2 = assetName(value);
+  if (!v2) return undefined;
+  if (!v2.renamed) return node.text;
+  return node.type === 'string' && renameConsistent(ctx, value) ? JSON.stringify(v2.name) : undefined;
 }
 
 /** A string literal, or the literal a name bound once is assigned. */
@@ -1106,8 +1190,8 @@ function fileRegisterEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode): 
   if (!target || target.type !== 'identifier' || !call || !producer) return undefined;
   if ((ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length > 2) return undefined;
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
-  const name = stringValue(a?.get('name'));
-  if (!a || !name || !ASSET_NAME.test(name) || a.get('create_new_version')?.text !== 'True') return undefined;
+  const v2 = assetName(stringValue(a?.get('name')));
+  if (!a || !v2 || a.get('create_new_version')?.text !== 'True' || (v2.renamed && !renameConsistent(ctx, stringValue(a.get('name'))!))) return undefined;
   // Description and tags: literals or names meaning the same where the v2 call is (they stay where they are).
   // The result: unused, or read only for its name.
   const result = assignedName(call);
@@ -1116,15 +1200,15 @@ function fileRegisterEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode): 
   const gone = statementLines(ctx, producer);
   const file = fileUri(ctx, made, call);
   const c = clientOf(fb, ctx, a.get('workspace'));
-  if (!stmt || !gone || !file || !c || c.edits.length) return undefined;
+  if (!stmt || !gone || !file || !c || c.edits.length || (v2.renamed && !endsLine(ctx, call))) return undefined;
   const data = `${fb.needModule('azure.ai.ml.entities')}.Data(${kwargs([
     ['path', file.uri],
     ['type', `${fb.need('azure.ai.ml.constants', 'AssetTypes')}.${file.folder ? 'URI_FOLDER' : 'URI_FILE'}`],
-    ['name', a.get('name')],
+    ['name', v2.renamed ? JSON.stringify(v2.name) : a.get('name')],
     ['description', a.get('description')],
     ['tags', a.get('tags')],
   ])})`;
-  return [[gone, ''], [call, `${c.ml}.data.create_or_update(${data})`]];
+  return [[gone, ''], [call, `${c.ml}.data.create_or_update(${data})${v2.renamed ? REVIEW : ''}`]];
 }
 
 /** The dataset variable of `ds` / `ds.as_named_input("n")`. */

@@ -55,13 +55,19 @@
  * (it may be a v1 environment). An ACI deployment whose inference config stays v1 (shared with a local
  * deployment) takes a one-expression copy (`environmentCopy`), and so does one whose environment is also
  * given to another v1 consumer (`sharedEnvironment`: a training run, which takes the environment once the
- * deployment is rewritten) or made in the inference config itself. Two v1 jobs given one environment
- * (a run and the run a HyperDrive sweep uses) are refused by `environmentEdits` (one rewritten would
- * hand the other a v2 environment).
+ * deployment is rewritten) or made in the inference config itself. Several v1 jobs given one environment
+ * (ScriptRunConfigs, estimators, the run a HyperDrive sweep uses: the DP-100 labs' shape) are one fix:
+ * `environmentEdits` adds the whole lifecycles of the other jobs (jobs.ts `sharedEnvironmentJobs`: each
+ * one's configuration, submits and run uses), none when one of them has no rewrite (one rewritten alone
+ * would hand the others a v2 environment); the producer and pieces offer the first consumer's fix.
+ * `Environment(name)` with `docker.base_dockerfile = "<literal path>"` (`docker.base_image = None`,
+ * `docker.enabled = True` going) and `python.user_managed_dependencies = True` → the `from_dockerfile`
+ * build context; without user-managed Python v1 added its conda environment, which a build context
+ * cannot take: refused, as is Dockerfile text (v1 reads a path that is a file, else takes the text).
  * `env.environment_variables =
  * {...}` goes to a consumer that sets them on its v2 job (jobs.ts: `command(environment_variables=)`),
  * never to a registered environment. Not rewritten: other configuration (`docker.enabled = False`,
- * `base_image_registry` (private registry credentials), `base_dockerfile`, `inferencing_stack_version`,
+ * `base_image_registry` (private registry credentials), `base_dockerfile` other than above, `inferencing_stack_version`,
  * `shm_size`/`arguments`/`shared_volumes` (v2 job settings: `JobResourceConfiguration(shm_size=,
  * docker_args=)`, which no consumer takes yet), ...), `save_to_file` without a file name, `from_dockerfile` with Dockerfile
  * text or a Python layer (v2 takes a build context directory; a conda file goes with an image),
@@ -573,7 +579,7 @@ function producerNode(ctx: RuleContext, env: SyntaxNode): SyntaxNode | undefined
   return right && workspaceLookup(ctx, right) ? right : undefined;
 }
 
-const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'python.user_managed_dependencies', 'python.conda_dependencies', 'environment_variables'];
+const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'docker.base_dockerfile', 'python.user_managed_dependencies', 'python.conda_dependencies', 'environment_variables'];
 const MUTATIONS = ['add_conda_package', 'add_pip_package', 'add_channel', 'set_python_version', 'add_tensorflow_conda_package', 'add_tensorflow_pip_package'];
 
 /**
@@ -795,6 +801,11 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
   } else {
     let fromVariable = false;
     let mutated = false;
+    // `Environment(name)` + `docker.base_dockerfile = "<path>"` (+ `base_image = None`): set below.
+    const fromDockerfile = !!state.build;
+    let dockerfile = false;
+    let noImage = false;
+    let condaSet = false;
     for (const c of config) {
       plan.deletes.push(c.stmt);
       if (c.loop) {
@@ -811,7 +822,27 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
       }
       const value = c.top.parent!.childForFieldName('right')!;
       // A Dockerfile environment: another image or Python layer replaces or extends the Dockerfile in v1.
-      if (state.build && c.path !== 'environment_variables' && c.path !== 'docker.enabled') return undefined;
+      if (fromDockerfile && c.path !== 'environment_variables' && c.path !== 'docker.enabled') return undefined;
+      if (c.path === 'docker.base_dockerfile') {
+        // v1 reads a path to a file, else takes the value as Dockerfile text (azureml-core DockerSection.base_dockerfile):
+        // a literal path, as from_dockerfile's, on an `Environment(name)` given no image or conda settings.
+        const file = pathLiteral(ctx, value);
+        const made = qnameOf(ctx, producer) === ENV;
+        if (!made || dockerfile || state.image || condaSet || mutated || file === undefined || !/^[\w./-]+$/.test(file)) return undefined;
+        const cut = file.lastIndexOf('/');
+        const base = file.slice(cut + 1);
+        if (!base || base === '.' || base === '..') return undefined;
+        state.build = { path: JSON.stringify(cut < 0 ? '.' : cut === 0 ? '/' : file.slice(0, cut)), dockerfile: base === 'Dockerfile' ? undefined : JSON.stringify(base) };
+        dockerfile = true;
+        continue;
+      }
+      if (dockerfile && c.path !== 'environment_variables' && c.path !== 'docker.enabled' && c.path !== 'python.user_managed_dependencies' && !(c.path === 'docker.base_image' && value.type === 'none')) return undefined;
+      if (c.path === 'docker.base_image' && value.type === 'none') {
+        // (v1: no base image, what base_dockerfile also sets; only with one.)
+        noImage = true;
+        continue;
+      }
+      if (c.path.startsWith('python.conda')) condaSet = true;
       if (c.path === 'environment_variables') {
         // v2 sets them on the job, not the environment (command(environment_variables=)): the consumer takes them.
         if (value.type !== 'dictionary' || plan.envVars) return undefined;
@@ -855,10 +886,33 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
         }
       }
     }
+    if (!dockerfileDone(state, dockerfile, noImage)) return undefined;
   }
   // Every other use: registered, passed on, or its name read.
   for (; i < uses.length; i++) if (!laterUse(ctx, plan, uses[i], 0)) return undefined;
   return plan;
+}
+
+/** A string literal, or a name bound once (in its scope) to one: its value (`dockerfile = "DOCKERFILE"`). */
+function pathLiteral(ctx: RuleContext, value: SyntaxNode): string | undefined {
+  if (value.type !== 'identifier') return stringValue(value);
+  const b = ctx.model.resolveName(value.text, value);
+  const assign = b?.node.parent;
+  if (!b || b.kind !== 'assign' || (b.scope.bindings.get(value.text) ?? []).length !== 1 || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
+  const right = assign.childForFieldName('right');
+  return right?.type === 'string' ? stringValue(right) : undefined;
+}
+
+/**
+ * After its configuration, an `Environment(name)` given a Dockerfile: v1 adds its default conda
+ * environment unless Python is user-managed, which a v2 build context cannot take (ENV2: a conda
+ * file goes with an image): only `user_managed_dependencies = True` is rewritten.
+ */
+function dockerfileDone(state: State, dockerfile: boolean, noImage: boolean): boolean {
+  if (!dockerfile) return !noImage;
+  if (!state.userManaged || state.image || state.condaFile) return false;
+  state.conda = undefined;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1013,14 +1067,38 @@ export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNo
     return [];
   }
   const plan = producer && planOf(ctx, producer);
-  if (!plan || !plan.consumers.every((c) => same(c.use, env))) return undefined;
+  if (!plan || !plan.consumers.some((c) => same(c.use, env)) && plan.consumers.length) return undefined;
   // `env.environment_variables = {...}`: only for a consumer that sets them on its job (`vars`), with the same value there.
   if (plan.envVars) {
     if (!vars || !stableAt(ctx, plan.envVars, env)) return undefined;
     vars.text = plan.envVars.text;
   }
-  return planEdits(fb, ctx, plan, !!vars);
+  const own = planEdits(fb, ctx, plan, !!vars);
+  const others = plan.consumers.filter((c) => !same(c.use, env));
+  if (!own || !others.length || merging.has(plan.producer.id)) return own;
+  // Given to other v1 jobs too: each one rewritten alone would hand the others a v2 environment,
+  // so the fix carries their whole lifecycles (jobs.ts), the environment's edits once.
+  if (!sharedJobs) return undefined;
+  merging.add(plan.producer.id);
+  try {
+    const more = sharedJobs(fb, ctx, others.map((c) => c.delegate));
+    return more && [...own, ...more];
+  } finally {
+    merging.delete(plan.producer.id);
+  }
 }
+
+/**
+ * Set by jobs.ts: the edits of the job lifecycles (configuration, submits, runs' uses) of the v1 job
+ * configurations `delegates`, given an environment with another job; undefined when one has none.
+ */
+type SharedJobs = (fb: FixBuilder, ctx: RuleContext, delegates: SyntaxNode[]) => Edits | undefined;
+let sharedJobs: SharedJobs | undefined;
+export function setSharedJobs(f: SharedJobs): void {
+  sharedJobs = f;
+}
+/** Producers whose jobs are being merged: their other consumers take the environment's edits alone (the outer fix has the rest). */
+const merging = new Set<number>();
 
 /**
  * The v1 environment variable `env` is also given to another v1 consumer (`ScriptRunConfig(environment=env)`
@@ -1070,7 +1148,8 @@ export function environmentCopy(fb: FixBuilder, ctx: RuleContext, env: SyntaxNod
 const producerBuilder: Builder = (fb, ref, ctx) => {
   const plan = planOf(ctx, ref.call!);
   if (!plan) return undefined;
-  if (plan.consumers.length) return plan.consumers.length === 1 ? fb.sameFixAs(plan.consumers[0].delegate) : undefined;
+  // Several v1 consumers: the first one's fix carries the others when they are jobs (environmentEdits).
+  if (plan.consumers.length) return fb.sameFixAs(plan.consumers[0].delegate);
   return combined(fb, ref.call!, planEdits(fb, ctx, plan));
 };
 

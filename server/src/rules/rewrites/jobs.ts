@@ -9,13 +9,16 @@
  *   `src.run_config.framework = "Python"` / `"python"` (v1's default) dropped (another framework: not rewritten),
  *   a v1 environment through environment.ts (its `environment_variables` → the command's), v1's
  *   defaults stated (no compute_target: `compute="local"`; no environment: the docs' image, marked
- *   `# amlint: review`), MPI/one-node PyTorch distribution, `run_config=rc` of a fresh `RunConfiguration()` set only by
+ *   `# amlint: review`), MPI/one-node PyTorch/TensorFlow distribution (inline or through a name used only there),
+ *   `command=["<one command line>"]` (a one-item list: that line), `run_config=rc` of a fresh `RunConfiguration()` set only by
  *   `rc.target = X` / `rc.environment = env` statements before it (→ `compute=X`, `environment=env`, those statements
  *   going; its findings' fixes offered through estimators.ts; `compute_target=`/`environment=` beside it only when
  *   they repeat rc's, v1 ignoring them with run_config); `AutoMLConfig`; a `Pipeline` through
  *   pipelines.ts, `regenerate_outputs=True` → `force_rerun=True`, `continue_on_step_failure=True` → the
  *   decorator's, `pipeline_parameters={"p": literal}` → the pipeline function called with `p=literal`; HyperDrive through sweep.ts, a
- *   configuration both submitted and swept being one command), every `exp.submit` of it (`tags=` → create_or_update's
+ *   configuration both submitted and swept being one command; the other jobs given the same v1 environment
+ *   variable, with their own lifecycles, environment.ts `environmentEdits` → `sharedEnvironmentJobs`, edits
+ *   once each, refused when two edit one node differently), every `exp.submit` of it (`tags=` → create_or_update's
  *   `tags=`; the experiment's name a literal, a name, an unassigned attribute such as `args.experiment`, or an
  *   f-string of those; `exp = Experiment(ws, name)` becomes that name once its other uses are `exp.name` reads,
  *   which become `exp`), and every use
@@ -88,9 +91,9 @@ import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../e
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
 import { memberOf, knownString, lineIndent, endsLine, statementIndent, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
-import { environmentEdits, wholeLines } from './environment';
+import { environmentEdits, setSharedJobs, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
-import { pipelineCall, pipelineConfig } from './pipelines';
+import { pipelineCall, pipelineConfig, plainValue } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf, offlineIdiomFix } from './workspace';
 import { dataInput } from './data';
@@ -1024,6 +1027,15 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
     if (!more) return undefined;
     edits.push(...more);
   }
+  // The lifecycles of other jobs given the same environment (environmentEdits, sharedEnvironmentJobs):
+  // their edits once each, none editing a node otherwise than this job's edits do.
+  if (edits.some((e) => fromShared.has(e))) {
+    const kept = onceEach(edits);
+    if (!kept) return undefined;
+    edits.splice(0, edits.length, ...kept);
+    // Those jobs' submits count as this job's for the experiment they share.
+    for (const [n] of edits) if (n.type === 'call' && !submits.some((x) => same(x, n)) && submitParts(ctx, n)) submits.push(n);
+  }
   // v2 has no experiment object: `exp = Experiment(ws, name)` used only by these submits holds its name (CMD: experiment_name=).
   for (const s of submits) {
     const q = submitParts(ctx, s)!;
@@ -1042,6 +1054,54 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
   const first = edits.findIndex(([n]) => same(n, submit));
   return first > 0 ? [edits[first], ...edits.filter((_, i) => i !== first)] : edits;
 }
+
+/** Edits of other jobs' lifecycles merged into a job's fix (an environment they share). */
+const fromShared = new WeakSet<object>();
+
+/** Edits once each (the merged lifecycles of a shared environment repeat some); undefined when two edit one node differently. */
+function onceEach(edits: Edits): Edits | undefined {
+  const kept: Edits = [];
+  for (const e of edits) {
+    const twin = kept.find(([n]) => same(n, e[0]));
+    if (!twin) kept.push(e);
+    else if (twin[1] !== e[1]) return undefined;
+  }
+  return kept;
+}
+
+/** The call that made `src` of `src.run_config.environment` (an assignment's target). */
+function runConfigOwner(ctx: RuleContext, left: SyntaxNode): SyntaxNode | undefined {
+  const rc = left.type === 'attribute' ? left.childForFieldName('object') : undefined;
+  const src = rc?.type === 'attribute' && rc.childForFieldName('attribute')?.text === 'run_config' ? rc.childForFieldName('object') : undefined;
+  return src?.type === 'identifier' ? definingCall(ctx, src) : undefined;
+}
+
+/**
+ * environment.ts `environmentEdits`, for an environment given to several v1 job configurations: the
+ * lifecycles of the others (`delegates`), each the jobEdits of its first submit (its configuration,
+ * every submit, every run's uses; a HyperDriveConfig's sweeping it); undefined when one is not a
+ * submitted job configuration or has no rewrite.
+ */
+function sharedEnvironmentJobs(fb: FixBuilder, ctx: RuleContext, delegates: SyntaxNode[]): Edits | undefined {
+  const out: Edits = [];
+  const done: SyntaxNode[] = [];
+  for (const d of delegates) {
+    const config = d.type === 'call' ? d : runConfigOwner(ctx, d);
+    const q = qnameOf(ctx, config);
+    if (!config || !q || !Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q)) return undefined;
+    const target = assignedName(config);
+    const submit = (target ? usesOf(ctx, target) : [config]).map((u) => submitOf(ctx, u) ?? sweepSubmitOf(ctx, u)).find((x) => x);
+    if (!submit) return undefined;
+    if (done.some((x) => same(x, submit))) continue;
+    done.push(submit);
+    const e = jobEdits(fb, ctx, submit);
+    if (!e) return undefined;
+    for (const x of e) fromShared.add(x);
+    out.push(...e);
+  }
+  return out;
+}
+setSharedJobs(sharedEnvironmentJobs);
 
 /** `exp.name` read (not assigned, not called): the experiment's name. */
 function experimentNameRead(use: SyntaxNode): boolean {
@@ -1287,6 +1347,9 @@ export function shellCommand(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNod
   const list = expr.type === 'list' ? expr : expr.type === 'identifier' ? listOfName(ctx, expr) : undefined;
   if (list) {
     const words = list.namedChildren.filter((c) => c.type !== 'comment').map((c) => (c.type === 'string' && !c.descendantsOfType('interpolation').length ? stringValue(c) : undefined));
+    // One item: the command line however v1 joins a list (MLN's distributed samples write
+    // `command=['python train.py --epochs 30']`, run as that shell line).
+    if (words.length === 1 && words[0] !== undefined && !words[0].includes('${{') && !/[\r\n]/.test(words[0])) return { command: words[0], inputs: [], edits: [] };
     if (!words.length || words.some((w) => w === undefined || !/^[A-Za-z0-9_./:=,@%+-]+$/.test(w))) return undefined;
     return { command: words.join(' '), inputs: [], edits: [] };
   }
@@ -1380,7 +1443,8 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
         parts.push(`\${{inputs.${name}}}`);
         continue;
       }
-      if ((item.type !== 'identifier' && item.type !== 'attribute') || sdkOf(ctx.model.evaluate(item)) === 'v1') return undefined;
+      // A name holding a str/int/float/bool (pipelines.ts plainValue): v1 wrote any object with str(), v2 inputs take those types only.
+      if ((item.type !== 'identifier' && item.type !== 'attribute') || sdkOf(ctx.model.evaluate(item)) === 'v1' || !plainValue(ctx, item)) return undefined;
       const name = inputName(items[i - 1], item);
       const known = inputs.find(([n]) => n === name);
       if (!name || (known && known[1] !== item.text)) return undefined;
@@ -1397,7 +1461,8 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
  * `distributed_job_config=MpiConfiguration(process_count_per_node=n, node_count=k)` →
  * `distribution=MpiDistribution(process_count_per_instance=n)`, `instance_count=k`;
  * `PyTorchConfiguration(process_count=n)` on one node → `PyTorchDistribution(process_count_per_instance=n)`
- * (v1 process_count counts every node's processes: only one node maps plainly). v2 names:
+ * (v1 process_count counts every node's processes: only one node maps plainly);
+ * `TensorflowConfiguration(worker_count=w, parameter_server_count=p)` → `TensorFlowDistribution(...)`, `instance_count=w`. v2 names:
  * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.mpidistribution, .pytorchdistribution,
  * `command(..., distribution=, instance_count=)` https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml#azure-ai-ml-command.
  */
@@ -1409,7 +1474,8 @@ function distribution(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode | undef
   if (node.type === 'identifier') {
     // The configuration object is used only here: its call goes (the statement keeps `x = None`-free: it becomes the v2 object).
     const target = assignedName(made);
-    if (!target || usesOf(ctx, target).length !== 1 || !sameAt(ctx, node, made)) return undefined;
+    // (`x = Mpi...(...)` is the binding the argument reads: definingCall; sameAt would resolve x before its own assignment.)
+    if (!target || usesOf(ctx, target).length !== 1 || !same(ctx.model.resolveName(node.text, node)?.node, target)) return undefined;
   }
   const q = qnameOf(ctx, made);
   let text: string | undefined;
@@ -1425,6 +1491,17 @@ function distribution(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode | undef
     const nodes = a?.get('node_count');
     if (!a || (backend && stringValue(backend) !== 'Nccl') || (nodes && nodes.text !== '1')) return undefined;
     text = `${fb.need('azure.ai.ml', 'PyTorchDistribution')}(${kwargs([['process_count_per_instance', a.get('process_count')]])})`;
+  } else if (q === 'azureml.core.runconfig.TensorflowConfiguration') {
+    // v1 ScriptRunConfig: node_count = worker_count, the run's `tensorflow` section both counts
+    // (azureml-core script_run_config.py; defaults 1 and 1, runconfig.py). v2 TensorFlowDistribution's
+    // parameter_server_count defaults to 0, so both are stated; instance_count = worker_count
+    // (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.tensorflowdistribution).
+    const a = bindArgs(made, ['worker_count', 'parameter_server_count'], ['worker_count', 'parameter_server_count']);
+    if (!a) return undefined;
+    const workers = a.get('worker_count');
+    if (workers && !sameAt(ctx, workers, node)) return undefined;
+    count = workers;
+    text = `${fb.need('azure.ai.ml', 'TensorFlowDistribution')}(${kwargs([['parameter_server_count', a.get('parameter_server_count') ?? '1'], ['worker_count', workers ?? '1']])})`;
   } else return undefined;
   if (count && count.type !== 'integer' && !sameAt(ctx, count, node)) return undefined;
   if (node.type === 'identifier') edits.push([made, text]);
@@ -1644,7 +1721,9 @@ function jobConfig(build: ConfigBuilder): Builder {
     const target = assignedName(call);
     const first = target ? usesOf(ctx, target).find((u) => submitOf(ctx, u)) : submitOf(ctx, call) && call;
     if (first) return withJob(fb, ctx, submitOf(ctx, first), call);
-    return passedToV1(ctx, call) ? undefined : combined(fb, call, build(fb, call, ctx));
+    if (passedToV1(ctx, call)) return undefined;
+    const edits = build(fb, call, ctx);
+    return combined(fb, call, edits && (edits.some((e) => fromShared.has(e)) ? onceEach(edits) : edits));
   };
 }
 
@@ -2245,6 +2324,7 @@ const JOB_REWRITES: Rewrites = {
     // Pieces rewritten with their producer: a distribution configuration passed to a ScriptRunConfig.
     'azureml.core.runconfig.MpiConfiguration': configPiece,
     'azureml.core.runconfig.PyTorchConfiguration': configPiece,
+    'azureml.core.runconfig.TensorflowConfiguration': configPiece,
     'azureml.core.runconfig.DockerConfiguration': configPiece,
   },
   attributes: {

@@ -59,11 +59,28 @@
  * data asset: how-to-manage-inputs-outputs-pipeline); an OutputFileDatasetConfig without a name is named after its
  * variable; `Pipeline(steps=step)` is that step and those it needs (v1 resolves the closure); an unread list of the
  * steps (`all_steps = [a, b]`) stays, holding the v2 nodes.
+ * A `ParallelRunStep` with its `ParallelRunConfig` (bound once, read by that step only) is a `parallel_run_function(...)`
+ * node (PRS: https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-parallel-run-step, its settings
+ * mapping table; "User entry script is compatible between v1 parallel run step and v2 parallel job"): source_directory,
+ * entry_script, arguments (plain words) and environment (environment.ts rewrites its lifecycle) go to the RunFunction
+ * task, mini_batch_size, error_threshold, logging_level, description, node_count → instance_count, process_count_per_node
+ * → max_concurrency_per_instance, run_invocation_timeout → retry_settings timeout, compute_target → compute,
+ * allow_reuse → is_deterministic to the function; its one input is a FileDataset `ds.as_named_input("n")` of a datastore
+ * folder (`Input(type="uri_folder", path=<datastore URI>)`, ds's statement going when only the step reads it) or the data
+ * another step makes (`d`, `d.as_dataset()`), given as `input_data="${{inputs.n}}"`; `output_action="append_row"` writes
+ * to its `output=` (`append_row_to="${{outputs.o}}"`), `summary_only` takes none. A config without
+ * process_count_per_node ran one process per core on CPU nodes (azureml-pipeline-steps ParallelRunConfig docs) where
+ * v2 runs one per instance by default: only throughput differs, not what run() is given or returns.
  *
  * Not rewritten (no suggestion): `pipeline_parameters` values other than str/bool/int/float literals (a v1 dataset
  * given there: v2 pipeline inputs take Input or those types), keys naming no PipelineParameter, a DataPath parameter
- * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (ParallelRunStep, DataTransferStep, AutoMLStep,
- * ...: the AutoMLStep of the Udacity pipelines has no v2 node form; ParallelRunStep: parallel_run_function not mapped),
+ * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (DataTransferStep, AutoMLStep,
+ * ...: the AutoMLStep of the Udacity pipelines has no v2 node form), ParallelRunConfig settings without a documented v2
+ * form (append_row_file_name: v2 names no file; run_max_try: tries, not retries; allowed_failed_count/percent;
+ * partition_keys, "Under development" in PRS; environment_variables) or given as PipelineParameters, ParallelRunSteps
+ * with several inputs, side_inputs, `models=`, tabular or registered datasets (a registered dataset's type is unknown:
+ * a TabularDataset's mini-batches are DataFrames, a v2 mltable input), globs, DatasetConsumptionConfig inputs,
+ * summary_only with an output, a config shared by several steps,
  * `register_on_complete(description=/tags=)`, `read_delimited_files` on an OutputFileDatasetConfig (the consumer gets a
  * v1 TabularDataset: no v2 counterpart checked), a CommandStep whose command comes from its runconfig or has shell
  * syntax/quotes/other interpolations, a nameless output whose destination spells `{output-name}`, destinations with
@@ -86,16 +103,23 @@ import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBui
 import type { RuleContext } from '../rule';
 import { soleBinding } from './reach';
 import { sdkOf } from '../../engine/semantic/model';
-import { kwargs, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Rewrites } from './common';
+import { kwargs, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
-import { computeName } from './jobs';
+import { computeName, namesSameAt } from './jobs';
 import { dataInput } from './data';
 import { clientOf } from './workspace';
 
 const PIPELINE = 'azureml.pipeline.core.Pipeline';
 const STEP = 'azureml.pipeline.steps.PythonScriptStep';
 const COMMAND_STEP = 'azureml.pipeline.steps.CommandStep';
-const isStep = (q: string | undefined): boolean => q === STEP || q === COMMAND_STEP;
+const PARALLEL_STEP = 'azureml.pipeline.steps.ParallelRunStep';
+const PARALLEL_CONFIG = 'azureml.pipeline.steps.ParallelRunConfig';
+const FROM_FILES = 'azureml.core.Dataset.File.from_files';
+const isStep = (q: string | undefined): boolean => q === STEP || q === COMMAND_STEP || q === PARALLEL_STEP;
+/** ParallelRunConfig(environment, entry_script, error_threshold, output_action, compute_target, node_count, ...) (azureml-pipeline-steps). */
+const PARALLEL_CONFIG_ARGS = ['environment', 'entry_script', 'error_threshold', 'output_action', 'compute_target', 'node_count', 'process_count_per_node', 'mini_batch_size', 'source_directory', 'description', 'logging_level', 'run_invocation_timeout'];
+/** ParallelRunStep(name, parallel_run_config, inputs, output=None, side_inputs=None, arguments=None, allow_reuse=True). */
+const PARALLEL_STEP_ARGS = ['name', 'parallel_run_config', 'inputs', 'output', 'side_inputs', 'arguments', 'allow_reuse'];
 const COMMAND_STEP_ARGS = ['command', 'name', 'compute_target', 'runconfig', 'runconfig_pipeline_params', 'inputs', 'outputs', 'params', 'source_directory', 'allow_reuse', 'version'];
 const PIPELINE_DATA = 'azureml.pipeline.core.PipelineData';
 const SEQUENCE = 'azureml.pipeline.core.StepSequence';
@@ -187,6 +211,20 @@ interface Step {
   runAfter: SyntaxNode[];
   /** The environment of its runconfig (`rc.environment = env`), if it has one. */
   runconfig?: RunConfig;
+  /** A ParallelRunStep: its configuration and the data it splits into mini-batches. */
+  parallel?: Parallel;
+}
+
+/** A ParallelRunStep's ParallelRunConfig (bound once, read by the step only) and its input data. */
+interface Parallel {
+  config: { call: SyntaxNode; target: SyntaxNode; args: Map<string, SyntaxNode> };
+  /** `Dataset.File.from_files(...)` consumed as `.as_named_input(name)`: the v2 input's name and datastore URI text. */
+  file?: { name: string; uri: string; made: SyntaxNode; named: SyntaxNode; stmt?: SyntaxNode };
+  /** The name of the input split into mini-batches (`input_data=`). */
+  split: string;
+  /** `output_action="append_row"`: the output the rows go to. */
+  appendTo?: Data;
+  compute: string;
 }
 
 /** A piece of a command line; an array of pieces is one word written together (`f"a={out.arg_val}"`). */
@@ -369,6 +407,52 @@ function storedPath(ctx: RuleContext, ds: SyntaxNode | undefined, path: SyntaxNo
 }
 
 /**
+ * `ds.as_named_input("n")` in a ParallelRunStep's inputs, ds `Dataset.File.from_files(path=(datastore, "folder/"))` (inline,
+ * or a name bound once in the block and read only there: its statement goes): input n of the parallel job, an
+ * `Input(type="uri_folder", path=<the folder's datastore URI>)` (`azureml://datastores/<name>/paths/<folder>`:
+ * https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2; for the workspace's default datastore an
+ * f-string reading `{datastore.name}`, which a v1 and a v2 datastore both have). A v1 FileDataset consumed by a v2 job is
+ * a uri_folder (https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-assets-data), whose files the parallel
+ * job splits into mini-batches of `mini_batch_size` files as v1 did a FileDataset's (PRS mapping table). Only folders
+ * (no globs, no single file); no other argument than `path` and `validate`.
+ */
+function fileInputOf(ctx: RuleContext, item: SyntaxNode, site: SyntaxNode, block: SyntaxNode): Parallel['file'] | undefined {
+  const fn = item.type === 'call' ? item.childForFieldName('function') : undefined;
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'as_named_input') return undefined;
+  const name = stringValue(need(bindArgs(item, ['name'], ['name'])).get('name'));
+  need(plainName(name));
+  let made = need(fn.childForFieldName('object') ?? undefined);
+  let stmt: SyntaxNode | undefined;
+  if (made.type === 'identifier') {
+    const def = need(definitionOf(ctx, made, block));
+    need(usesOf(ctx, def.target).length === 1);
+    stmt = def.target.parent!.parent!;
+    made = def.call;
+  }
+  need(qnameOf(ctx, made) === FROM_FILES);
+  // (validate=False only skips checking at definition that the data loads: azureml-core FileDatasetFactory.from_files)
+  const a = need(bindArgs(made, ['path', 'validate'], ['path', 'validate']));
+  let path = need(a.get('path'));
+  if (path.type === 'list') {
+    const ps = path.namedChildren.filter((n) => n.type !== 'comment');
+    need(ps.length === 1);
+    path = ps[0];
+  }
+  const parts = path.type === 'tuple' ? path.namedChildren.filter((n) => n.type !== 'comment') : [];
+  need(parts.length === 2 && parts[1].type === 'string' && !parts[1].descendantsOfType('interpolation').length);
+  const store = need(datastoreOf(ctx, parts[0]));
+  const rel = need(stringValue(parts[1])).replace(/^\/+/, '');
+  need(rel && /^[A-Za-z0-9_.\-/]+$/.test(rel) && !/(^|\/)\.\.?(\/|$)/.test(rel));
+  need(rel.endsWith('/') || !rel.split('/').pop()!.includes('.'));
+  let uri: string;
+  if (store === DEFAULT_STORE) {
+    need(parts[0].type === 'identifier' && namesSameAt(ctx, parts[0], site));
+    uri = `f"azureml://datastores/{${parts[0].text}.name}/paths/${rel}"`;
+  } else uri = JSON.stringify(`azureml://datastores/${store}/paths/${rel}`);
+  return { name: name!, uri, made, named: item, stmt };
+}
+
+/**
  * A string (or implicitly concatenated strings, parenthesized) whose only interpolations are `{x.arg_val}`: its literal
  * pieces and the `x`s. v1 substitutes a data's `arg_val` with its path at run time, as it does for the data given as an
  * argument (azureml-core OutputFileDatasetConfig / DatasetConsumptionConfig `arg_val`); v2 writes that
@@ -431,7 +515,7 @@ function valueArg(ctx: RuleContext, item: SyntaxNode, items: SyntaxNode[]): Valu
  * `str()`/`int()`/`float()` call, or an attribute of `args = <parser>.parse_args()` (argparse: a str, or the type it
  * was declared with).
  */
-function plainValue(ctx: RuleContext, item: SyntaxNode): boolean {
+export function plainValue(ctx: RuleContext, item: SyntaxNode): boolean {
   const assigned = (id: SyntaxNode): SyntaxNode[] | undefined => {
     const list = ctx.model.scopeAt(id).bindings.get(id.text) ?? [];
     const b = ctx.model.resolveName(id.text, id);
@@ -681,6 +765,12 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const isOut = same(a?.get('outputs'), holder) || (d.kind === 'output_config' && same(argsOf, holder) && !(a?.get('inputs')?.namedChildren ?? []).some((n) => n.text === d.target.text));
       if (isOut) stepAt(stepCall);
     }
+    // A ParallelRunStep's `output=d`.
+    for (const use of usesOf(ctx, d.target)) {
+      const kw = use.parent?.type === 'keyword_argument' && same(use.parent.childForFieldName('value'), use) ? use.parent : undefined;
+      const stepCall = kw?.parent?.parent;
+      if (kw?.childForFieldName('name')?.text === 'output' && stepCall?.type === 'call' && qnameOf(ctx, stepCall) === PARALLEL_STEP) stepAt(stepCall);
+    }
   };
   /**
    * `ct = ws.get_default_compute_target("CPU")` (bound once): azureml-core returns the workspace's compute named
@@ -754,143 +844,220 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     runconfigs.set(def.call.id, rc);
     return rc;
   };
-  for (let i = 0; i < queue.length; i++) {
-    const s = queue[i];
-    const isCommand = qnameOf(ctx, s.call) === COMMAND_STEP;
-    const accepted = ['script_name', 'name', 'arguments', 'compute_target', 'inputs', 'outputs', 'source_directory', 'allow_reuse', 'runconfig'];
-    // CommandStep(command, name, compute_target, runconfig, runconfig_pipeline_params, inputs, outputs, params,
-    // source_directory, allow_reuse, version) (azureml-pipeline-steps CommandStep): the same but for the command.
-    s.args = need(isCommand ? bindArgs(s.call, COMMAND_STEP_ARGS.slice(0, 4), [...COMMAND_STEP_ARGS.slice(0, 4), 'inputs', 'outputs', 'source_directory', 'allow_reuse']) : bindArgs(s.call, ['script_name', 'name', 'arguments', 'compute_target', 'runconfig'], accepted));
-    const rcNode = s.args.get('runconfig');
-    if (rcNode) s.runconfig = runconfigOf(rcNode);
-    const script = isCommand ? '' : need(token(need(s.args.get('script_name'))));
-    // compute_target: "If unspecified, the target from the runconfig will be used" (azureml-pipeline-steps
-    // PythonScriptStep docs, https://learn.microsoft.com/python/api/azureml-pipeline-steps/azureml.pipeline.steps.python_script_step.pythonscriptstep):
-    // `rc.target = x` written at the step, x read the same there.
-    let ct = s.args.get('compute_target');
-    if (!ct && s.runconfig?.compute) {
-      ct = s.runconfig.compute;
-      if (ct.type === 'identifier') need(ctx.model.resolveName(ct.text, ct) === ctx.model.resolveName(ct.text, s.call));
+  /**
+   * A ParallelRunStep (PRS: https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-parallel-run-step, whose
+   * "Parallel job configurations and settings mapping" table this follows; the entry script's init()/run(mini_batch) is
+   * "compatible between v1 parallel run step and v2 parallel job"): its ParallelRunConfig (bound once in the block, read by
+   * the step only, its names read alike at the step), one input split into mini-batches, its output.
+   */
+  const parallelOf = (s: Step): void => {
+    s.args = need(bindArgs(s.call, PARALLEL_STEP_ARGS.slice(0, 3), PARALLEL_STEP_ARGS));
+    // side_inputs: none (an empty list).
+    const side = s.args.get('side_inputs');
+    if (side) need(side.type === 'list' && !side.namedChildren.some((n) => n.type !== 'comment'));
+    const cfgId = need(s.args.get('parallel_run_config'));
+    const def = need(cfgId.type === 'identifier' && definitionOf(ctx, cfgId, block));
+    need(qnameOf(ctx, def.call) === PARALLEL_CONFIG && usesOf(ctx, def.target).length === 1 && soleName(ctx, def.target));
+    // run_max_try (tries, v2 retries), append_row_file_name (no v2 file-name setting documented), allowed_failed_count/percent,
+    // partition_keys ("Under development" in PRS), environment_variables: not mapped.
+    const args = need(bindArgs(def.call, PARALLEL_CONFIG_ARGS.slice(0, 6), PARALLEL_CONFIG_ARGS));
+    // Plain values (no PipelineParameter: a v1 pipeline parameter is not a v2 component setting), read alike at the step.
+    for (const [k, v] of args) {
+      if (k === 'compute_target' || k === 'environment') continue;
+      need(['string', 'integer', 'float', 'identifier', 'attribute'].includes(v.type) && !v.descendantsOfType('interpolation').length && namesSameAt(ctx, v, s.call));
+      if (v.type === 'identifier') need(qnameOf(ctx, definingCall(ctx, v) ?? undefined) !== PARAMETER);
     }
-    const dflt = defaultCompute(ct);
-    s.compute = dflt ?? need(computeName(ctx, ct));
-    s.parts = isCommand ? [] : ['python', script];
-    const declared = (key: string): Array<{ data: Data; input: boolean }> => {
-      const l = s.args.get(key);
-      if (!l) return [];
-      need(l.type === 'list');
-      // (a DataPath parameter declared an input: the step reads it from its arguments, checked below)
-      return l.namedChildren.filter((n) => n.type !== 'comment' && !(key === 'inputs' && dataParamOf(n) && declaredParams.add(n.text))).map((n) => need(dataRef(n)));
-    };
-    const declaredParams = new Set<string>();
-    const outs = declared('outputs');
-    const ins = declared('inputs');
-    need(outs.every((o) => !o.input && o.data.kind !== 'reference'));
-    for (const o of outs) {
-      need(!o.data.producer || o.data.producer === s);
-      o.data.producer = s;
-      if (!s.outputs.includes(o.data)) s.outputs.push(o.data);
+    // mini_batch_size: a str in both ("number of files" for file data, a size for tabular data; v2 parallel_run_function docs).
+    // source_directory: the task's code (without one, v1 took the entry script from any local path: not mapped).
+    need(args.get('source_directory'));
+    const mbs = args.get('mini_batch_size');
+    if (mbs) need(mbs.type === 'string');
+    const action = stringValue(need(args.get('output_action')));
+    need(action === 'append_row' || action === 'summary_only');
+    // The environment: a name bound once (environment.ts rewrites its lifecycle in the same fix).
+    const env = need(args.get('environment'));
+    need(env.type === 'identifier' && soleName(ctx, env));
+    const ct = need(args.get('compute_target'));
+    const compute = defaultCompute(ct) ?? need(computeName(ctx, ct));
+    s.compute = compute;
+    s.parallel = { config: { call: def.call, target: def.target, args }, split: '', compute };
+    // inputs: one FileDataset (`ds.as_named_input("n")`) or the data another step makes (v2 input_data is one input).
+    const list = need(s.args.get('inputs'));
+    const items = list.type === 'list' ? list.namedChildren.filter((n) => n.type !== 'comment') : [];
+    need(items.length === 1);
+    const file = fileInputOf(ctx, items[0], s.call, block);
+    if (file) {
+      s.parallel.file = file;
+      s.parallel.split = file.name;
+    } else {
+      // (`d.as_dataset()`: the PipelineOutputFileDataset of a PipelineData, the files its producer wrote)
+      const fn = items[0].type === 'call' ? items[0].childForFieldName('function') : undefined;
+      const asDataset = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'as_dataset' && noArgs(items[0]) ? fn.childForFieldName('object') ?? undefined : undefined;
+      const r = need(dataRef(asDataset ?? items[0]));
+      need(r.data.kind !== 'reference' && (!asDataset || (r.data.kind === 'pipeline_data' && !r.input)));
+      s.inputs.push(r.data);
+      s.parallel.split = r.data.name;
     }
-    for (const d of ins) if (!s.inputs.includes(d.data)) s.inputs.push(d.data);
-    const mentioned = new Set<Data>();
-    /** A data (or an alias of one) read or written by the step: how its command line names it. */
-    const dataPart = (r: { data: Data; input: boolean }): Part => {
-      mentioned.add(r.data);
-      // An OutputFileDatasetConfig passed as is is an output of the step that gets it (unless declared an input).
-      if (!r.input && r.data.kind === 'output_config' && !s.inputs.includes(r.data) && !s.outputs.includes(r.data)) {
-        need(!r.data.producer || r.data.producer === s);
-        r.data.producer = s;
-        s.outputs.push(r.data);
-      } else if (!s.outputs.includes(r.data) && !s.inputs.includes(r.data)) s.inputs.push(r.data);
-      need(!(r.input && s.outputs.includes(r.data)));
-      return { data: r.data };
-    };
-    /** A string with `{x.arg_val}` of data (stringPieces): its pieces, the data as parts; words split on whitespace when `split`. */
-    const stringParts = (node: SyntaxNode, split: boolean): Array<Part | Part[]> => {
-      const pieces = need(stringPieces(node));
-      const words: Part[][] = [[]];
-      for (const p of pieces) {
-        if (typeof p !== 'string') {
-          words[words.length - 1].push(dataPart(need(dataRef(p))));
-          continue;
-        }
-        // v1 CommandStep splits its command with shlex (no shell): only characters shlex and a shell read alike.
-        need(split ? /^[A-Za-z0-9_\-./=:,@+% \t]*$/.test(p) : /^[A-Za-z0-9_\-./=:,@+%]*$/.test(p));
-        const chunks = p.split(/[ \t]+/);
-        chunks.forEach((c, i) => {
-          if (i > 0) words.push([]);
-          if (c) words[words.length - 1].push(c);
-        });
-      }
-      return words.filter((w) => w.length).map((w) => (w.length === 1 ? w[0] : w));
-    };
-    let argList = s.args.get('arguments');
-    if (isCommand) {
-      // CommandStep: a string (shlex-split by v1: the command and its arguments), or a list whose first item is such
-      // a string and whose other items are arguments (as a PythonScriptStep's).
-      const cmd = need(s.args.get('command'));
-      if (cmd.type === 'list') {
-        const first = cmd.namedChildren.filter((n) => n.type !== 'comment')[0];
-        s.parts.push(...stringParts(need(first), true));
-        argList = cmd;
-      } else s.parts.push(...stringParts(cmd, true));
-      need(typeof s.parts[0] === 'string');
-    }
+    // output: append_row writes the rows to it (PRS: output_action → append_row_to, "May reference to one of the outputs
+    // of parallel job by using the expression ${{outputs.<output_name>}}"); summary_only: none (the script stores its own).
+    const out = s.args.get('output');
+    if (action === 'append_row') {
+      const r = need(out && dataRef(out));
+      need(!r.input && (r.data.kind === 'pipeline_data' || r.data.kind === 'output_config'));
+      need(!r.data.producer || r.data.producer === s);
+      r.data.producer = s;
+      s.outputs.push(r.data);
+      s.parallel.appendTo = r.data;
+    } else need(!out);
+    // arguments: plain words (PRS: ParallelRunStep.arguments → task.program_arguments).
+    const argList = s.args.get('arguments');
     if (argList) {
       need(argList.type === 'list');
-      const items = argList.namedChildren.filter((n) => n.type !== 'comment');
-      for (const item of isCommand ? items.slice(1) : items) {
-        const t = token(item);
-        if (t !== undefined) {
-          s.parts.push(t);
-          continue;
-        }
-        if (item.type === 'string' || item.type === 'concatenated_string') {
-          // `f"--out={out.arg_val}"`: one argument (one word), the data's path in it.
-          const words = stringParts(item, false);
-          need(words.length === 1);
-          s.parts.push(...words);
-          continue;
-        }
-        const p = dataParamOf(item) ?? paramOf(item);
-        if (p) {
-          if (p.data) declaredParams.delete(item.text);
-          if (!s.params.includes(p)) s.params.push(p);
-          s.parts.push({ param: p });
-          continue;
-        }
-        const r = dataRef(item);
-        const value = r ? undefined : valueArg(ctx, item, argList.namedChildren.filter((n) => n.type !== 'comment'));
-        if (value) {
-          const known = s.values.find((v) => v.name === value.name);
-          need(!known || known.expr.text === value.expr.text);
-          if (!known) s.values.push(value);
-          s.parts.push({ value: known ?? value });
-          continue;
-        }
-        if (!r) {
-          // A v1 file dataset mounted or downloaded: an input of the step's command, named after its
-          // option (`--input-data` → input_data, as jobs.ts names a ScriptRunConfig's inputs; the
-          // command line keeps the option as written), its value given there (a node keeps the inputs of
-          // the command it is made from: azure-ai-ml Command.__call__).
-          const how = item.type === 'call' ? item.childForFieldName('function')?.childForFieldName('attribute')?.text : undefined;
-          need(how === 'as_mount' || how === 'as_download');
-          const prev = argList.namedChildren.filter((n) => n.type !== 'comment');
-          const flag = prev[prev.findIndex((n) => same(n, item)) - 1];
-          const option = flag?.type === 'string' ? stringValue(flag) : undefined;
-          const name = option && /^-{1,2}[A-Za-z]/.test(option) ? option.replace(/^-+/, '').replace(/-/g, '_').toLowerCase() : undefined;
-          const dataset: Dataset = { expr: item, name: need(plainName(name) && name) };
-          s.datasets.push(dataset);
-          s.parts.push({ dataset });
-          continue;
-        }
-        s.parts.push(dataPart(r));
-      }
+      for (const item of argList.namedChildren) if (item.type !== 'comment') s.parts.push(need(token(item)));
     }
-    need(!declaredParams.size);
+    need(s.parallel.split !== s.parallel.appendTo?.name);
+  };
+  for (let i = 0; i < queue.length; i++) {
+    const s = queue[i];
+    // A ParallelRunStep (parallelOf) or a script/command step.
+    if (qnameOf(ctx, s.call) === PARALLEL_STEP) parallelOf(s);
+    else {
+      const isCommand = qnameOf(ctx, s.call) === COMMAND_STEP;
+      const accepted = ['script_name', 'name', 'arguments', 'compute_target', 'inputs', 'outputs', 'source_directory', 'allow_reuse', 'runconfig'];
+      // CommandStep(command, name, compute_target, runconfig, runconfig_pipeline_params, inputs, outputs, params,
+      // source_directory, allow_reuse, version) (azureml-pipeline-steps CommandStep): the same but for the command.
+      s.args = need(isCommand ? bindArgs(s.call, COMMAND_STEP_ARGS.slice(0, 4), [...COMMAND_STEP_ARGS.slice(0, 4), 'inputs', 'outputs', 'source_directory', 'allow_reuse']) : bindArgs(s.call, ['script_name', 'name', 'arguments', 'compute_target', 'runconfig'], accepted));
+      const rcNode = s.args.get('runconfig');
+      if (rcNode) s.runconfig = runconfigOf(rcNode);
+      const script = isCommand ? '' : need(token(need(s.args.get('script_name'))));
+      // compute_target: "If unspecified, the target from the runconfig will be used" (azureml-pipeline-steps
+      // PythonScriptStep docs, https://learn.microsoft.com/python/api/azureml-pipeline-steps/azureml.pipeline.steps.python_script_step.pythonscriptstep):
+      // `rc.target = x` written at the step, x read the same there.
+      let ct = s.args.get('compute_target');
+      if (!ct && s.runconfig?.compute) {
+        ct = s.runconfig.compute;
+        if (ct.type === 'identifier') need(ctx.model.resolveName(ct.text, ct) === ctx.model.resolveName(ct.text, s.call));
+      }
+      const dflt = defaultCompute(ct);
+      s.compute = dflt ?? need(computeName(ctx, ct));
+      s.parts = isCommand ? [] : ['python', script];
+      const declared = (key: string): Array<{ data: Data; input: boolean }> => {
+        const l = s.args.get(key);
+        if (!l) return [];
+        need(l.type === 'list');
+        // (a DataPath parameter declared an input: the step reads it from its arguments, checked below)
+        return l.namedChildren.filter((n) => n.type !== 'comment' && !(key === 'inputs' && dataParamOf(n) && declaredParams.add(n.text))).map((n) => need(dataRef(n)));
+      };
+      const declaredParams = new Set<string>();
+      const outs = declared('outputs');
+      const ins = declared('inputs');
+      need(outs.every((o) => !o.input && o.data.kind !== 'reference'));
+      for (const o of outs) {
+        need(!o.data.producer || o.data.producer === s);
+        o.data.producer = s;
+        if (!s.outputs.includes(o.data)) s.outputs.push(o.data);
+      }
+      for (const d of ins) if (!s.inputs.includes(d.data)) s.inputs.push(d.data);
+      const mentioned = new Set<Data>();
+      /** A data (or an alias of one) read or written by the step: how its command line names it. */
+      const dataPart = (r: { data: Data; input: boolean }): Part => {
+        mentioned.add(r.data);
+        // An OutputFileDatasetConfig passed as is is an output of the step that gets it (unless declared an input).
+        if (!r.input && r.data.kind === 'output_config' && !s.inputs.includes(r.data) && !s.outputs.includes(r.data)) {
+          need(!r.data.producer || r.data.producer === s);
+          r.data.producer = s;
+          s.outputs.push(r.data);
+        } else if (!s.outputs.includes(r.data) && !s.inputs.includes(r.data)) s.inputs.push(r.data);
+        need(!(r.input && s.outputs.includes(r.data)));
+        return { data: r.data };
+      };
+      /** A string with `{x.arg_val}` of data (stringPieces): its pieces, the data as parts; words split on whitespace when `split`. */
+      const stringParts = (node: SyntaxNode, split: boolean): Array<Part | Part[]> => {
+        const pieces = need(stringPieces(node));
+        const words: Part[][] = [[]];
+        for (const p of pieces) {
+          if (typeof p !== 'string') {
+            words[words.length - 1].push(dataPart(need(dataRef(p))));
+            continue;
+          }
+          // v1 CommandStep splits its command with shlex (no shell): only characters shlex and a shell read alike.
+          need(split ? /^[A-Za-z0-9_\-./=:,@+% \t]*$/.test(p) : /^[A-Za-z0-9_\-./=:,@+%]*$/.test(p));
+          const chunks = p.split(/[ \t]+/);
+          chunks.forEach((c, i) => {
+            if (i > 0) words.push([]);
+            if (c) words[words.length - 1].push(c);
+          });
+        }
+        return words.filter((w) => w.length).map((w) => (w.length === 1 ? w[0] : w));
+      };
+      let argList = s.args.get('arguments');
+      if (isCommand) {
+        // CommandStep: a string (shlex-split by v1: the command and its arguments), or a list whose first item is such
+        // a string and whose other items are arguments (as a PythonScriptStep's).
+        const cmd = need(s.args.get('command'));
+        if (cmd.type === 'list') {
+          const first = cmd.namedChildren.filter((n) => n.type !== 'comment')[0];
+          s.parts.push(...stringParts(need(first), true));
+          argList = cmd;
+        } else s.parts.push(...stringParts(cmd, true));
+        need(typeof s.parts[0] === 'string');
+      }
+      if (argList) {
+        need(argList.type === 'list');
+        const items = argList.namedChildren.filter((n) => n.type !== 'comment');
+        for (const item of isCommand ? items.slice(1) : items) {
+          const t = token(item);
+          if (t !== undefined) {
+            s.parts.push(t);
+            continue;
+          }
+          if (item.type === 'string' || item.type === 'concatenated_string') {
+            // `f"--out={out.arg_val}"`: one argument (one word), the data's path in it.
+            const words = stringParts(item, false);
+            need(words.length === 1);
+            s.parts.push(...words);
+            continue;
+          }
+          const p = dataParamOf(item) ?? paramOf(item);
+          if (p) {
+            if (p.data) declaredParams.delete(item.text);
+            if (!s.params.includes(p)) s.params.push(p);
+            s.parts.push({ param: p });
+            continue;
+          }
+          const r = dataRef(item);
+          const value = r ? undefined : valueArg(ctx, item, argList.namedChildren.filter((n) => n.type !== 'comment'));
+          if (value) {
+            const known = s.values.find((v) => v.name === value.name);
+            need(!known || known.expr.text === value.expr.text);
+            if (!known) s.values.push(value);
+            s.parts.push({ value: known ?? value });
+            continue;
+          }
+          if (!r) {
+            // A v1 file dataset mounted or downloaded: an input of the step's command, named after its
+            // option (`--input-data` → input_data, as jobs.ts names a ScriptRunConfig's inputs; the
+            // command line keeps the option as written), its value given there (a node keeps the inputs of
+            // the command it is made from: azure-ai-ml Command.__call__).
+            const how = item.type === 'call' ? item.childForFieldName('function')?.childForFieldName('attribute')?.text : undefined;
+            need(how === 'as_mount' || how === 'as_download');
+            const prev = argList.namedChildren.filter((n) => n.type !== 'comment');
+            const flag = prev[prev.findIndex((n) => same(n, item)) - 1];
+            const option = flag?.type === 'string' ? stringValue(flag) : undefined;
+            const name = option && /^-{1,2}[A-Za-z]/.test(option) ? option.replace(/^-+/, '').replace(/-/g, '_').toLowerCase() : undefined;
+            const dataset: Dataset = { expr: item, name: need(plainName(name) && name) };
+            s.datasets.push(dataset);
+            s.parts.push({ dataset });
+            continue;
+          }
+          s.parts.push(dataPart(r));
+        }
+      }
+      need(!declaredParams.size);
+      // The script gets its data from its command line only (not `run.input_datasets`).
+      need([...s.inputs, ...s.outputs].every((d) => mentioned.has(d)));
+    }
     for (const d of s.inputs) if (!d.producer && d.kind !== 'reference') producerOf(d);
-    // The script gets its data from its command line only (not `run.input_datasets`).
-    need([...s.inputs, ...s.outputs].every((d) => mentioned.has(d)));
     need(!s.inputs.some((d) => s.outputs.includes(d)));
     // Names are unique among a step's inputs, outputs and parameters.
     const names = [...s.inputs, ...s.outputs, ...s.params, ...s.datasets, ...s.values].map((x) => x.name);
@@ -984,6 +1151,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   for (const t of defaults.values()) if (usesOf(ctx, t).every(inside)) computeStmts.push(t.parent!.parent!);
   members.push(...computeStmts);
   for (const rc of runconfigs.values()) members.push(rc.call, ...rc.assigns);
+  for (const s of ordered) if (s.parallel) members.push(s.parallel.config.call, ...(s.parallel.file ? [s.parallel.file.named, s.parallel.file.made] : []));
   members.push(...validates, call, ...(sequence ? [sequence.call] : []));
   if (sourceDir?.type === 'identifier') {
     // bound before every step that takes it
@@ -1065,6 +1233,78 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
 }
 
 /**
+ * Deleted lines (statementLines) between two blank lines of one cell: with one of the blank lines, so one is left.
+ */
+function oneBlank(ctx: RuleContext, r: SyntaxNode): SyntaxNode {
+  const text = ctx.model.tree.rootNode.text;
+  const s = r.startIndex;
+  const row = r.startPosition.row;
+  const lines = ctx.module.lines;
+  if (r.type !== 'deleted_lines' || s < 2 || text[s] !== '\n' || text[s - 1] !== '\n' || !/^\n[ \t]*(\n|$)/.test(text.slice(r.endIndex))) return r;
+  if (row < 1 || (lines && lines[row - 1]?.cell !== lines[row]?.cell)) return r;
+  const prevStart = text.lastIndexOf('\n', s - 2) + 1;
+  return { ...pick(r), startIndex: s - 1, startPosition: { row: row - 1, column: s - 1 - prevStart }, text: text.slice(s - 1, r.endIndex) } as unknown as SyntaxNode;
+}
+const pick = (r: SyntaxNode): object => ({ type: r.type, id: r.id - 1_000_000, startIndex: r.startIndex, endIndex: r.endIndex, startPosition: r.startPosition, endPosition: r.endPosition, text: r.text });
+
+/**
+ * `parallel_run_function(...)` for a ParallelRunStep, following the mapping table of PRS
+ * (https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-parallel-run-step; parameter names checked in
+ * azure-ai-ml entities/_builders/parallel_func.py and _job/parallel/run_function.py): name → display_name (as a step's),
+ * description, the input split → `inputs` + `input_data="${{inputs.n}}"`, mini_batch_size, error_threshold (the same
+ * "record failures for Tabular Dataset and file failures for File Dataset" in both), logging_level,
+ * run_invocation_timeout → retry_settings timeout, process_count_per_node → max_concurrency_per_instance, node_count →
+ * instance_count, compute_target → compute (Parallel.__call__ keeps a node's compute, inputs and outputs),
+ * allow_reuse → is_deterministic; the task `RunFunction(code=source_directory, entry_script, program_arguments=arguments,
+ * environment, append_row_to="${{outputs.o}}")`.
+ */
+function parallelText(fb: FixBuilder, ctx: RuleContext, s: Step, indent: string): { text: string; edits: Edits } | undefined {
+  const p = s.parallel!;
+  const c = p.config.args;
+  const env = c.get('environment')!;
+  const envEdits = environmentEdits(fb, ctx, env);
+  if (!envEdits) return undefined;
+  const input = fb.need('azure.ai.ml', 'Input');
+  const inputs = p.file ? [`"${p.file.name}": ${input}(type="uri_folder", path=${p.file.uri})`] : s.inputs.map((d) => `"${d.name}": ${input}(type="uri_folder")`);
+  const outputs = s.outputs.map((d) => `"${d.name}": ${d.target.text}`);
+  const timeout = c.get('run_invocation_timeout');
+  const program = s.parts.join(' ');
+  const inner = `${indent}    `;
+  const line = (pairs: Array<[string, SyntaxNode | string | undefined]>, at: string): string =>
+    pairs.filter(([, v]) => v !== undefined).map(([k, v]) => `${at}    ${kwargs([[k, v]])},`).join('\n');
+  const task = line([
+    ['code', c.get('source_directory')],
+    ['entry_script', c.get('entry_script')],
+    ['program_arguments', program ? JSON.stringify(program) : undefined],
+    ['environment', env],
+    ['append_row_to', p.appendTo ? JSON.stringify(`\${{outputs.${p.appendTo.name}}}`) : undefined],
+  ], inner);
+  const args = line([
+    ['display_name', s.args.get('name')],
+    ['description', c.get('description')],
+    ['inputs', `{${inputs.join(', ')}}`],
+    ['outputs', outputs.length ? `{${outputs.join(', ')}}` : undefined],
+    ['input_data', JSON.stringify(`\${{inputs.${p.split}}}`)],
+    ['mini_batch_size', c.get('mini_batch_size')],
+    ['error_threshold', c.get('error_threshold')],
+    ['logging_level', c.get('logging_level')],
+    ['retry_settings', timeout ? `dict(timeout=${timeout.text})` : undefined],
+    ['max_concurrency_per_instance', c.get('process_count_per_node')],
+    ['instance_count', c.get('node_count')],
+    ['compute', p.compute],
+    ['is_deterministic', s.args.get('allow_reuse')],
+    ['task', `${fb.need('azure.ai.ml.parallel', 'RunFunction')}(\n${task}\n${inner})`],
+  ], indent);
+  const edits: Edits = [...envEdits];
+  for (const st of [p.config.call.parent!.parent!, ...(p.file?.stmt ? [p.file.stmt] : [])]) {
+    const lines = statementLines(ctx, st);
+    if (!lines) return undefined;
+    edits.push([oneBlank(ctx, lines), '']);
+  }
+  return { text: `${fb.need('azure.ai.ml.parallel', 'parallel_run_function')}(\n${args}\n${indent})`, edits };
+}
+
+/**
  * The v1 pipeline made by `call` as a v2 pipeline job (PIPE): returns the replacement of the
  * `Pipeline(...)` call and adds the other edits (steps, data, parameters, the `@dsl.pipeline`
  * function inserted before the statement, validate/run_after) to `fb`, only when all translate.
@@ -1080,6 +1320,13 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
     const stmt = s.call.parent!.parent!;
     const own = indentOf(ctx, stmt);
     if (own === undefined) return undefined;
+    if (s.parallel) {
+      const made = parallelText(fb, ctx, s, own);
+      if (!made) return undefined;
+      for (const [n, t] of made.edits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
+      edits.push([s.call, made.text]);
+      continue;
+    }
     const datasets: string[] = [];
     for (const d of s.datasets) {
       const made = dataInput(fb, ctx, d.expr);
@@ -1341,6 +1588,9 @@ export const PIPELINES: Rewrites = {
     [`${OUTPUT_CONFIG}.as_mount`]: piece,
     // A runconfig that only gives the steps their environment.
     'azureml.core.RunConfiguration': piece,
+    // ParallelRunStep and its ParallelRunConfig: a parallel_run_function node of the pipeline.
+    [PARALLEL_STEP]: piece,
+    [PARALLEL_CONFIG]: piece,
   },
   attributes: {
     // `rc.environment = env`: the consumer environment.ts delegates to.

@@ -74,7 +74,8 @@
  * goes the same way, with a v2 `ComputeInstance` entity. `ws.datastores` read only for its names →
  * `{d.name: d for d in ml_client.datastores.list()}`; `x = ws.models[n]` read for `x.id` → `x.name + ":" +
  * x.version` (v1's id; v2's is an ARM id), not inside an f-string; `x = ws.datasets.get(n)` read only for
- * name/version → `data.get(name=n, label="latest")` (v1's None for a missing name must not matter).
+ * name/version → `data.get(name=n, label="latest")` (v1's None for a missing name must not matter);
+ * a `Dataset.get_by_name(ws, n)` lookup's `name`/`version` reads offer the lookup's fix (readOfLookup).
  * `wait_for_completion(min_node_count=N)` (an integer): v2's poller waits for provisioning, not
  * for nodes; the wait for nodes is dropped and the line review-marked (the code after it runs the
  * same, it only starts before nodes are allocated, which a job submission waits for anyway).
@@ -1782,7 +1783,8 @@ function consumerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, clien
     const ml = client(args.get('workspace'));
     const version = args.get('version');
     const which = !version || stringValue(version) === 'latest' ? 'label="latest"' : `version=${version.text}`;
-    return ml ? [[call, `${ml}.data.get(name=${name.text}, ${which})`]] : undefined;
+    // (Its `name`/`version` reads kept as they are: their findings offer this fix, readOfLookup.)
+    return ml ? [[call, `${ml}.data.get(name=${name.text}, ${which})`], ...memberReads(ctx, call)] : undefined;
   }
   if (COMPUTE_GETS.includes(q ?? '')) return computeGet(fb, ctx, call, client);
   if (CREATES.includes(q ?? '')) return creationEdits(fb, ctx, call, client);
@@ -2452,7 +2454,7 @@ export const WORKSPACE: Rewrites = {
     [COMPUTE_EXCEPTION]: computeException,
     [AML_COMPUTE]: amlComputeTested,
     // (`Datastore.name` is data.ts's: the name asked for, or the default datastore's.)
-    ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version', 'azureml.core.Model.id'].map((q) => [q, readOfLookup])),
+    ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version', 'azureml.core.Model.id', 'azureml.core.Dataset.name', 'azureml.core.Dataset.version'].map((q) => [q, readOfLookup])),
     'azureml.core.Workspace.name': workspaceProperty('workspace_name', (ml) => `${ml}.workspace_name`),
     'azureml.core.Workspace.resource_group': workspaceProperty('resource_group', (ml) => `${ml}.resource_group_name`),
     'azureml.core.Workspace.subscription_id': workspaceProperty('subscription_id', (ml) => `${ml}.subscription_id`),
