@@ -543,7 +543,7 @@ describe('dataInput (for the job rewrites)', () => {
     const analysis = analyseDocument({ kind: 'python', text });
     ensureModels(analysis);
     const m = analysis.modules[0];
-    const ctx = { input: analysis.input, model: m.model!, module: m.module, source: analysis.source, isNotebook: false, report: () => undefined, reportAt: () => undefined } as RuleContext;
+    const ctx = { input: analysis.input, model: m.model!, module: m.module, source: analysis.source, modules: () => [{ module: m.module, model: m.model! }], isNotebook: false, report: () => undefined, reportAt: () => undefined } as RuleContext;
     const call = m.model!.tree.rootNode.descendantsOfType('call').find((c) => /\.as_(mount|download)\(\)$/.test(c.text))!;
     const out = dataInput(new FixBuilder(ctx, call.startIndex), ctx, call);
     return out && { input: out.input, edits: out.edits.map(([n, t]) => [n.text, t]) };

@@ -10,7 +10,7 @@ import type { SourceModel, SourceModule } from './source/types';
 import { applySuppressions, parseSuppressions, unusedDirectiveFindings, type DirectiveSettings, type DirectiveUse, type Suppression } from './suppressions';
 import type { DocumentInput, EngineSettings, Finding, Fix, LintResult, Location, Position, Range, Severity, SeveritySetting } from './types';
 import { RULES } from '../rules/registry';
-import { nodeRange, type ModuleFix, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
+import { nodeRange, type ModelledModule, type ModuleFix, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
 import { fileKindOf } from './textfiles';
 import { hoverAt } from './hover';
 import { deferFixes, hasPendingFixes, takeDeferredFixes, mapDeferredFixes, resolveFixes, type FixEpoch } from './lazy-fixes';
@@ -126,6 +126,17 @@ function withModel(m: AnalysedModule): AnalysedModule {
   }
 }
 
+/** The modules of an analysis that have a model (RuleContext.modules), computed once per analysis. */
+const modelledOf = new WeakMap<Analysis, ModelledModule[]>();
+function modelled(analysis: Analysis): readonly ModelledModule[] {
+  let list = modelledOf.get(analysis);
+  if (!list) {
+    list = analysis.modules.filter((m) => m.model && !m.tooDeep).map((m) => ({ module: m.module, model: m.model! }));
+    modelledOf.set(analysis, list);
+  }
+  return list;
+}
+
 /** Builds the models an analysis deferred (see analyseDocument's `deferModels`). */
 export function ensureModels(analysis: Analysis): void {
   for (let i = 0; i < analysis.modules.length; i++) analysis.modules[i] = withModel(analysis.modules[i]!);
@@ -223,6 +234,7 @@ export function findingsOf(analysis: Analysis, settings?: EngineSettings, errors
         model: m.model,
         module: m.module,
         source: analysis.source,
+        modules: () => modelled(analysis),
         isNotebook: notebook,
         report: (r) => findings.push(toFinding(rule, severity, m.module, r, epoch)),
         reportAt: (location, r) => findings.push(locatedFinding(rule, severity, location, r)),
@@ -327,7 +339,7 @@ function toFinding(rule: Rule, severity: Severity, module: SourceModule, r: Repo
       ? fixes.map((fix) => ({
           title: fix.title,
           safety: fix.safety,
-          edits: fix.edits.map((e) => ({ ...toDocumentLocation(module, e.range), newText: e.newText })),
+          edits: fix.edits.map((e) => ({ ...toDocumentLocation(e.module ?? module, e.range), newText: e.newText })),
         }))
       : undefined;
   if (r.fixes?.length) f.fixes = located(r.fixes);

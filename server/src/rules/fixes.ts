@@ -6,6 +6,7 @@
 import type { SyntaxNode } from '../engine/syntax';
 import { sdkOf, type Binding } from '../engine/semantic/model';
 import type { Range } from '../engine/types';
+import type { SourceModule } from '../engine/source/types';
 import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
 
 /** Arguments of a call: positional nodes and keyword value nodes; `splat` when `*a`/`**k` appear. */
@@ -158,6 +159,16 @@ export class FixBuilder {
     return this;
   }
 
+  /**
+   * An edit in another module of the same document (`ctx.modules()`): a notebook's `%%writefile`
+   * script edited with the cells that run it. Imports it needs are the caller's edits there too.
+   */
+  replaceIn(module: SourceModule, node: SyntaxNode | Range, text: string): this {
+    if (module === this.ctx.module) return this.replace(node, text);
+    this.edits.push({ range: 'type' in node ? nodeRange(node) : node, newText: text, module });
+    return this;
+  }
+
   /** The module line where new imports go: the first top-level import, else after the docstring and `__future__` imports. */
   private insertionLine(): number | undefined {
     return insertionPoint(this.ctx).line;
@@ -279,7 +290,10 @@ export class FixBuilder {
   }
 
   build(title: string, safety: ModuleFix['safety']): ModuleFix | undefined {
-    if (this.failed || !this.edits.length || overlapping(this.edits)) return undefined;
+    if (this.failed || !this.edits.length) return undefined;
+    // Overlaps are looked for within each module (another module's ranges are in its own coordinates).
+    const modules = new Set(this.edits.map((e) => e.module));
+    if ([...modules].some((m) => overlapping(this.edits.filter((e) => e.module === m)))) return undefined;
     const edits = [...this.edits];
     if (this.inserts.length) {
       const line = this.insertionLine();

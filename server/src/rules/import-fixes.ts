@@ -116,7 +116,7 @@ const contains = (outer: Range, inner: Range): boolean => !before(inner.start, o
  */
 function removesUse(fix: ModuleFix, use: SyntaxNode): boolean {
   const range = nodeRange(use);
-  return fix.edits.some((e) => contains(e.range, range) && !namePattern(use.text).test(e.newText.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""')));
+  return fix.edits.some((e) => !e.module && contains(e.range, range) && !namePattern(use.text).test(e.newText.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""')));
 }
 
 const namePatterns = new Map<string, RegExp>();
@@ -175,6 +175,9 @@ export function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | un
   const edits: ModuleEdit[] = [];
   for (const fix of fixes) {
     for (const e of fix.edits) {
+      // (A fix editing another module of the document too, ModuleEdit.module: not merged here; the
+      // import goes once those rewrites are applied, as an unused import.)
+      if (e.module) return undefined;
       const key = `${e.range.start.line}:${e.range.start.character}-${e.range.end.line}:${e.range.end.character}=${e.newText}`;
       if (!seen.has(key)) {
         seen.add(key);
@@ -275,7 +278,7 @@ function withDependents(ctx: RuleContext, refs: Map<number, Reference>, start: A
   const fixes = new Set(start.map(([, f]) => f));
   const queue = start.map(([r]) => r);
   const seen = new Set<Reference>(queue);
-  const ranges = [...fixes].flatMap((f) => f.edits.map((e) => e.range));
+  const ranges = [...fixes].flatMap((f) => f.edits.filter((e) => !e.module).map((e) => e.range));
   while (queue.length) {
     for (const dep of dependents(ctx, refs, queue.pop()!)) {
       if (seen.has(dep)) continue;
@@ -285,7 +288,7 @@ function withDependents(ctx: RuleContext, refs: Map<number, Reference>, start: A
       const fix = ranges.some((r) => contains(r, range)) ? undefined : referenceFix(ctx, dep);
       if (fix) {
         fixes.add(fix);
-        ranges.push(...fix.edits.map((e) => e.range));
+        ranges.push(...fix.edits.filter((e) => !e.module).map((e) => e.range));
       }
       queue.push(dep);
     }
@@ -343,7 +346,7 @@ export function importMigrationFix(ctx: RuleContext, imp: ImportRecord): ModuleF
     for (const b of migrating) {
       const reached: Range[] = [];
       own.set(b, withDependents(ctx, refs, direct.get(b)!, reached));
-      reach.set(b, [...own.get(b)!].flatMap((f) => f.edits.map((e) => e.range)).concat(reached));
+      reach.set(b, [...own.get(b)!].flatMap((f) => f.edits.filter((e) => !e.module).map((e) => e.range)).concat(reached));
     }
     for (;;) {
       const staying = used.filter((b) => !migrating.includes(b)).flatMap((b) => ctx.model.uses.get(b)!.map(nodeRange));

@@ -13,6 +13,17 @@ import type { RuleMeta } from './types';
 export interface ModuleEdit {
   range: Range;
   newText: string;
+  /**
+   * Another module of the same document the range is in (a notebook's `%%writefile` script and the
+   * cells that run it: one fix may edit both); the rule's own module when absent.
+   */
+  module?: SourceModule;
+}
+
+/** A module of the document with its semantic model (RuleContext.modules). */
+export interface ModelledModule {
+  module: SourceModule;
+  model: SemanticModel;
 }
 
 export interface ModuleFix {
@@ -46,6 +57,11 @@ export interface RuleContext {
   module: SourceModule;
   /** The whole document's source model (other modules, IPython commands). */
   source: SourceModel;
+  /**
+   * Every module of the document that has a semantic model, this one included (a notebook: its cells'
+   * module and each `%%writefile` script). A fix may edit another one (ModuleEdit.module).
+   */
+  modules(): readonly ModelledModule[];
   isNotebook: boolean;
   report(report: Report): void;
   /** Reports at a document location (e.g. an IPython command, which is not in the module text). */

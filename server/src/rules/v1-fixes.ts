@@ -158,10 +158,11 @@ function delegated(ctx: RuleContext, node: SyntaxNode, target: SyntaxNode): Modu
   // Past SHARED_FIX_LIMIT edits the fix is the other finding's alone (else every piece of a long
   // chain carries every edit: quadratic time and output).
   if (fix && fix.edits.length > SHARED_FIX_LIMIT) return undefined;
+  // (Edits in another module of the document, ModuleEdit.module, are not this finding's code.)
   const s = target.startPosition;
   const e = target.endPosition;
   const before = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
-  const touches = fix?.edits.some((x) => before(x.range.start, { line: e.row, character: e.column }) && before({ line: s.row, character: s.column }, x.range.end) && !(x.range.start.line === x.range.end.line && x.range.start.character === x.range.end.character && x.range.start.character === 0 && x.newText.endsWith('\n')));
+  const touches = fix?.edits.some((x) => !x.module && before(x.range.start, { line: e.row, character: e.column }) && before({ line: s.row, character: s.column }, x.range.end) && !(x.range.start.line === x.range.end.line && x.range.start.character === x.range.end.character && x.range.start.character === 0 && x.newText.endsWith('\n')));
   return touches ? fix : undefined;
 }
 
