@@ -691,6 +691,11 @@ describe('rewrites: jobs, runs and logging', () => {
       // The same argument holding a str is an input.
       const str = head + 'out = "outputs/model"\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--out", out], compute_target="cpu", environment=env)\n';
       assert.match(JSON.stringify(fixesAt(str, 'azureml.core.ScriptRunConfig', 3)), /\$\{\{inputs\.out\}\}/);
+      // os.path.join of string literals is a str too (MLN's distributed samples); of other values it is not known to be.
+      const joined = 'import os\n' + head + 'out = os.path.join("./outputs", "model")\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--out", out], compute_target="cpu", environment=env)\n';
+      assert.match(JSON.stringify(fixesAt(joined, 'azureml.core.ScriptRunConfig', 4)), /\$\{\{inputs\.out\}\}/);
+      const joinedPath = 'import os\n' + head + 'out = os.path.join(Path("outputs"), "model")\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--out", out], compute_target="cpu", environment=env)\n';
+      assert.equal(fixesAt(joinedPath, 'azureml.core.ScriptRunConfig', 4), undefined);
     });
     it('a PyTorch configuration over several nodes has no plain per-node count', () => {
       const src = 'from azureml.core import ScriptRunConfig\nfrom azureml.core.runconfig import PyTorchConfiguration\nsrc = ScriptRunConfig(source_directory=".", script="t.py", distributed_job_config=PyTorchConfiguration(process_count=8, node_count=2))\n';

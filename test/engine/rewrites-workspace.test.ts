@@ -324,8 +324,9 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t")\nws = Workspace.from_config(auth=ia); ws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n';
       noFix(src, 'ComputeTarget()');
     });
-    it('a compute from ws.compute_targets[...] read as a v1 ComputeTarget (type) keeps the workspace v1', () => {
-      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nc = ws.compute_targets["cpu"]\nprint(c.type)\n';
+    it('a compute from ws.compute_targets[...] whose v1 type is compared keeps the workspace v1 (v2 spells it "amlcompute")', () => {
+      // (Printed alone, the type is kept with a review mark since round 22: rewrites-round22-compute.test.ts.)
+      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nc = ws.compute_targets["cpu"]\nif c.type == "AmlCompute":\n    print("cluster")\n';
       noFix(src, 'Workspace.from_config');
     });
     it('a workspace passed to Datastore.get whose datastore stays v1 (upload_files) is not an MLClient (the call would get one)', () => {

@@ -155,8 +155,42 @@ export class FixBuilder {
   constructor(private readonly ctx: RuleContext, private readonly useAt: number) {}
 
   replace(node: SyntaxNode | Range, text: string): this {
-    this.edits.push({ range: 'type' in node ? nodeRange(node) : node, newText: text });
+    const range = 'type' in node ? nodeRange(node) : node;
+    this.edits.push({ range, newText: text });
+    if (this.companions.length) this.companionsOf(range);
     return this;
+  }
+
+  /**
+   * Edits in another module of the document that go with whichever edit of this fix rewrites `at`
+   * (a notebook job and the `%%writefile` script it runs: however the job's edit reaches the fix, its
+   * own finding's replacement or an edit merged into another one's, the script's edits come with it,
+   * once each).
+   */
+  withCompanion(at: SyntaxNode, module: SourceModule, edits: ReadonlyArray<[SyntaxNode | Range, string]>): void {
+    if (!this.companions.some((c) => c.at.id === at.id && c.module === module)) this.companions.push({ at, module, edits, done: false });
+  }
+
+  private readonly companions: Array<{ at: SyntaxNode; module: SourceModule; edits: ReadonlyArray<[SyntaxNode | Range, string]>; done: boolean }> = [];
+  /** Per module (two `%%writefile` cells may write one file name): the companion edits made. */
+  private readonly companionKeys = new Map<SourceModule, Set<string>>();
+
+  private companionsOf(range: Range): void {
+    const le = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    for (const c of this.companions) {
+      const at = nodeRange(c.at);
+      if (c.done || !le(range.start, at.start) || !le(at.end, range.end)) continue;
+      c.done = true;
+      for (const [n, t] of c.edits) {
+        const r = 'type' in n ? nodeRange(n) : n;
+        const key = `${JSON.stringify(r)}:${t}`;
+        let made = this.companionKeys.get(c.module);
+        if (!made) this.companionKeys.set(c.module, (made = new Set()));
+        if (made.has(key)) continue;
+        made.add(key);
+        this.replaceIn(c.module, r, t);
+      }
+    }
   }
 
   /**

@@ -87,6 +87,13 @@
  *   reading the asset by name, when the mount is a simple statement after it in the same block (no
  *   other binding reaches it). Not the tensorflow MLN shape: a `from_files` of several URLs (no one
  *   v2 path) that `if not registered: dataset = dataset.register(...)` may rebind, read by `to_path()`.
+ *   The lookup may also be `ws.datasets.get("n")` / `ws.datasets["n"]` (v1's dict of latest versions); an
+ *   assigned `ws.datasets.get(...)` nothing reads any more (its jobs rewritten) goes.
+ * - A table given whole to a notebook job (`ds.as_named_input("x")`, ds a lookup of "n"): `tableInput`
+ *   (for jobs.ts, whose script side reads it with mltable) → `Input(type=MLTABLE, path="azureml:n'@latest")`,
+ *   only when the document registers n' (assetName) as an MLTable asset in v2 code (registerEdit's), so
+ *   the rename stays consistent (renameConsistent accepts such lookups when the jobs take them,
+ *   jobTakesTable); a registered name's `"n" [not] in ws.datasets` tests are renamed with the registration.
  * - A registered FileDataset, `x = Dataset.File.from_files(path=(datastore, "p"))` + `x.register(ws, name,
  *   create_new_version=True)` → `ml_client.data.create_or_update(Data(path="azureml://datastores/<name>/paths/p",
  *   type=URI_FOLDER | URI_FILE, ...))` (DATA), the producer's statement removed.
@@ -98,8 +105,9 @@
  * data asset; azureml-fsspec `ls`/`glob` list datastore paths, not v1's paths relative to the dataset root),
  * `Dataset.File.from_files` of several URLs (a v2 Data asset has one path),
  * `register_pandas_dataframe` (no v2 API; the
- * migration guide has none), SQL datastores (no v2), `run.input_datasets[...]` in a job script (the
- * v2 job passes a path: the submitting code must change with it), a tabular dataset handed to v1 code
+ * migration guide has none), SQL datastores (no v2), `run.input_datasets[...]` in a job script not in the
+ * document (the v2 job passes a path: the submitting code must change with it; jobs.ts), a v1-registered
+ * table given to a job (mltable cannot load it, issue 38944), a tabular dataset handed to v1 code
  * (AutoMLConfig training_data, Model.register sample datasets, profiling: automl.ts / deploy.ts),
  * `with_timestamp_columns`, `set_column_types` / `DataType` (MLTable types differ), `random_split`
  * with an int or computed percentage (mltable wants a float literal in (0, 1); v1 also takes 0, 1,
@@ -142,6 +150,25 @@ export function assetName(v: string | undefined): { name: string; renamed: boole
   return ASSET_NAME.test(name) ? { name, renamed: true } : undefined;
 }
 
+/**
+ * `lit` is the key of a registration test, `"n" [not] in ws.datasets[.keys()]` (v1's registered names), or
+ * of the v2 listing workspace.ts writes for it (a comprehension over `<client>.data.list()`): the container,
+ * which registerEdit renames alike (the asset v2 registers is the renamed one).
+ */
+function nameTest(ctx: RuleContext, lit: SyntaxNode): SyntaxNode | undefined {
+  const test = lit.parent;
+  if (test?.type !== 'comparison_operator' || test.namedChildren.length !== 2 || !same(test.namedChildren[0], lit)) return undefined;
+  const op = test.children.filter((c) => !c.isNamed).map((c) => c.text).join(' ');
+  const container = test.namedChildren[1];
+  if (op !== 'in' && op !== 'not in') return undefined;
+  let dict: SyntaxNode | null = container;
+  const fn = dict.type === 'call' ? dict.childForFieldName('function') : undefined;
+  if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'keys' && noArgs(dict)) dict = fn.childForFieldName('object');
+  if (dict && isDatasets(ctx, dict)) return container;
+  const listing = /comprehension$/.test(container.type) && /^[[{]d\.name(: d)? for d in \w+\.data\.list\(\)[\]}]$/.test(container.text);
+  return listing && !container.descendantsOfType(['identifier', 'attribute', 'call']).some((x) => sdkOf(ctx.model.evaluate(x)) === 'v1') ? container : undefined;
+}
+
 /** Set while renameConsistent probes the module's table reads (their own check would recurse). */
 let probing = false;
 
@@ -165,7 +192,7 @@ function renameConsistent(ctx: RuleContext, v1: string): boolean {
   probing = true;
   try {
     for (const lit of ctx.model.tree.rootNode.descendantsOfType('string')) {
-      if (stringValue(lit) !== v1 || registrationName(lit)) continue;
+      if (stringValue(lit) !== v1 || registrationName(lit) || nameTest(ctx, lit)) continue;
       // `name = "v1"` (bound once) read only as registration names.
       const assign = lit.parent;
       const left = assign?.type === 'assignment' && same(assign.childForFieldName('right'), lit) ? assign.childForFieldName('left') : undefined;
@@ -179,6 +206,9 @@ function renameConsistent(ctx: RuleContext, v1: string): boolean {
       const arg = lit.parent?.type === 'keyword_argument' ? lit.parent : lit;
       const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
       const source = lit.parent?.type === 'subscript' && same(lit.parent.childForFieldName('subscript'), lit) ? lit.parent : call?.type === 'call' && qnameOf(ctx, call) === GET_BY_NAME ? call : undefined;
+      // The lookup given whole to a job that takes the v2 asset (tableInput) with its script.
+      const lookup = source ?? (call?.type === 'call' && qnameOf(ctx, call) === DATASETS_GET ? call : undefined);
+      if (lookup && jobTakesTable(ctx, lookup)) continue;
       if (!source || !registeredEdits(new FixBuilder(ctx, source.startIndex), ctx, source)) return false;
     }
     return true;
@@ -733,6 +763,15 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
       reads.push(...(registeredEdits(fb, ctx, right!) ?? []));
     }
   }
+  // A renamed asset: the registration tests of the v1 name (`if "n" not in ws.datasets:`) look for the renamed one in v2's list.
+  if (v2!.renamed) {
+    for (const lit of ctx.model.tree.rootNode.descendantsOfType('string')) {
+      const container = stringValue(lit) === fValue(boundLiteral(ctx, a.get('name'))) ? nameTest(ctx, lit) : undefined;
+      if (!container) continue;
+      reads.push([lit, JSON.stringify(name)]);
+      if (isDatasets(ctx, container) || container.type === 'call') reads.push([container, `[d.name for d in ${c.ml}.data.list()]`]);
+    }
+  }
   const data = `${fb.needModule('azure.ai.ml.entities')}.Data(${kwargs([
     ['path', `"./${name}"`],
     ['type', `${fb.need('azure.ai.ml.constants', 'AssetTypes')}.MLTABLE`],
@@ -1118,6 +1157,30 @@ function dataInputOf(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, fn: Syn
  * version may be "latest" or a number: two path forms).
  */
 function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined, at: SyntaxNode): { path: string; stmt?: SyntaxNode } | undefined {
+  const found = registeredLookup(ctx, node);
+  if (!found) return undefined;
+  const { nameArg, stmt } = found;
+  const name = stringValue(nameArg);
+  const v = found.version;
+  const version = v === undefined ? 'latest' : v.type === 'integer' ? v.text : stringValue(v);
+  if (nameArg && name === undefined && version === 'latest' && ['identifier', 'attribute'].includes(nameArg.type) && stableAt(ctx, nameArg, at)) {
+    return { path: `f"azureml:{${nameArg.text}}@latest"`, stmt };
+  }
+  if (!name || !ASSET_NAME.test(name) || !version || !/^(latest|[0-9]+)$/.test(version)) return undefined;
+  return { path: JSON.stringify(version === 'latest' ? `azureml:${name}@latest` : `azureml:${name}:${version}`), stmt };
+}
+
+const DATASETS_GET = 'azureml.core.Workspace.datasets.get';
+
+/**
+ * The registered dataset lookup a job consumption `node` (`x[.as_named_input("n")]`) reads:
+ * `Dataset.get_by_name(ws, name=[, version=])`, `ws.datasets.get(name)` or `ws.datasets[name]` (v1's dict of
+ * registered datasets, latest versions: azureml-core workspace.py `datasets`), inline or through a
+ * variable: one bound once (or whose binding alone reaches its uses, reach.ts, a notebook binding
+ * it again in later cells) used only there, whose statement goes (`stmt`), or one read elsewhere too
+ * whose lookup stays for those reads (a later statement of the same block).
+ */
+function registeredLookup(ctx: RuleContext, node: SyntaxNode | undefined): { nameArg?: SyntaxNode; version?: SyntaxNode; stmt?: SyntaxNode } | undefined {
   let expr = unnamed(node);
   let stmt: SyntaxNode | undefined;
   if (expr?.type === 'identifier') {
@@ -1125,7 +1188,8 @@ function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined, at: Synt
     const assign = b?.node.parent;
     const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
     if (!b || !right) return undefined;
-    if ((b.scope.bindings.get(expr.text) ?? []).length === 1 && (ctx.model.uses.get(b) ?? []).length === 1) {
+    const bound = (b.scope.bindings.get(expr.text) ?? []).length;
+    if ((bound === 1 || soleBinding(ctx.model, b)) && (ctx.model.uses.get(b) ?? []).length === 1) {
       stmt = statementLines(ctx, assign!.parent!);
       if (!stmt) return undefined;
     } else if (!straightUse(assign!.parent!, expr)) return undefined;
@@ -1133,17 +1197,84 @@ function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined, at: Synt
     // then `dataset.to_path()`: the lookup stays for those; the job reads the asset by name.)
     expr = unnamed(right);
   }
+  if (expr?.type === 'call' && qnameOf(ctx, expr) === DATASETS_GET) {
+    const a = bindArgs(expr, ['name'], ['name']);
+    return a?.get('name') ? { nameArg: a.get('name'), stmt } : undefined;
+  }
+  if (expr?.type === 'subscript') {
+    const dict = expr.childForFieldName('value');
+    const key = expr.childForFieldName('subscript');
+    return dict && isDatasets(ctx, dict) && key && expr.namedChildren.length === 2 && key.type !== 'slice' ? { nameArg: key, stmt } : undefined;
+  }
   if (expr?.type !== 'call' || qnameOf(ctx, expr) !== GET_BY_NAME) return undefined;
   const a = bindArgs(expr, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
-  const nameArg = a?.get('name');
-  const name = stringValue(nameArg);
-  const v = a?.get('version');
-  const version = v === undefined ? 'latest' : v.type === 'integer' ? v.text : stringValue(v);
-  if (nameArg && name === undefined && version === 'latest' && ['identifier', 'attribute'].includes(nameArg.type) && stableAt(ctx, nameArg, at)) {
-    return { path: `f"azureml:{${nameArg.text}}@latest"`, stmt };
+  return a ? { nameArg: a.get('name'), version: a.get('version'), stmt } : undefined;
+}
+
+/**
+ * For jobs.ts: a registered table given whole to a job's arguments, `ds.as_named_input("x")` (v1 gave
+ * the script the dataset, read `run.input_datasets["x"]`), ds a lookup of the literal name "n"
+ * (registeredLookup, latest version) that this document registers as an MLTable data asset in v2 code
+ * before it (`<client>.data.create_or_update(Data(..., type=AssetTypes.MLTABLE, name="n'"))`,
+ * what registerEdit writes; n' = assetName(n), renamed: `review`) → `Input(type=AssetTypes.MLTABLE,
+ * path="azureml:n'@latest")` (how-to-mltable, "Read the data asset in a job": an mltable input the script
+ * loads with `mltable.load(args.input)`, https://learn.microsoft.com/azure/machine-learning/how-to-mltable;
+ * Input paths `azureml:<name>@latest`, https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2).
+ * Not an asset v1 registered as a TabularDataset: mltable fails to load those (KeyError 'paths',
+ * https://github.com/Azure/azure-sdk-for-python/issues/38944).
+ */
+export function tableInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): { input: string; edits: Edits; name?: string; review: boolean } | undefined {
+  const fn = expr.type === 'call' ? expr.childForFieldName('function') : undefined;
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'as_named_input') return undefined;
+  const name = stringValue(bindArgs(expr, ['name'], ['name'])?.get('name'));
+  const found = registeredLookup(ctx, expr);
+  const v1 = stringValue(found?.nameArg);
+  const v2 = assetName(v1);
+  const latest = !found?.version || stringValue(found.version) === 'latest';
+  if (!name || !found || !v2 || !latest || !v2RegisteredTable(ctx, v2.name, expr)) return undefined;
+  const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.MLTABLE, path=${JSON.stringify(`azureml:${v2.name}@latest`)})`;
+  return { input, edits: found.stmt ? [[found.stmt, '']] : [], name, review: v2.renamed };
+}
+
+/** Set by jobs.ts: the v1 job whose arguments hold `consumption` (`ds.as_named_input("x")`) has a rewrite, its whole lifecycle. */
+type TableJob = (ctx: RuleContext, consumption: SyntaxNode) => boolean;
+let tableJob: TableJob | undefined;
+export function setTableJob(f: TableJob): void {
+  tableJob = f;
+}
+/** Set while jobTakesTable probes a job before the registration is rewritten (v2RegisteredTable holds then). */
+let assumeTable = false;
+
+/**
+ * The registered dataset lookup `lookup` (`ws.datasets.get("n")`, ...) is consumed once as
+ * `.as_named_input("x")` (inline or through a variable bound to it) by a job that takes it as an
+ * MLTable input once the registration is v2 (renameConsistent: then the renamed asset is read alike).
+ */
+function jobTakesTable(ctx: RuleContext, lookup: SyntaxNode): boolean {
+  const target = assignedName(lookup);
+  const uses = target ? usesOf(ctx, target) : [lookup];
+  const calls = uses.map((u) => memberOf(u)).map((m) => (m?.name === 'as_named_input' ? m.call : undefined));
+  if (!uses.length || !tableJob || assumeTable) return false;
+  assumeTable = true;
+  try {
+    return calls.every((c) => !!c && tableJob!(ctx, c));
+  } finally {
+    assumeTable = false;
   }
-  if (!name || !ASSET_NAME.test(name) || !version || !/^(latest|[0-9]+)$/.test(version)) return undefined;
-  return { path: JSON.stringify(version === 'latest' ? `azureml:${name}@latest` : `azureml:${name}:${version}`), stmt };
+}
+
+/** The module registers `name` as an MLTable data asset in v2 code before `at`: `x.data.create_or_update(Data(..., type=AssetTypes.MLTABLE, name="name"))`. */
+function v2RegisteredTable(ctx: RuleContext, name: string, at: SyntaxNode): boolean {
+  if (assumeTable) return true;
+  return ctx.model.tree.rootNode.descendantsOfType('call').some((c) => {
+    const fn = c.childForFieldName('function');
+    if (c.endIndex > at.startIndex || fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'create_or_update' || fn.childForFieldName('object')?.type !== 'attribute' || fn.childForFieldName('object')!.childForFieldName('attribute')?.text !== 'data') return false;
+    const data = callArgs(c).positional[0] ?? callArgs(c).keywords.get('data');
+    if (data?.type !== 'call' || qnameOf(ctx, data) !== 'azure.ai.ml.entities.Data' || sdkOf(ctx.model.evaluate(data.childForFieldName('function')!)) !== 'v2') return false;
+    const a = callArgs(data);
+    const type = a.keywords.get('type');
+    return stringValue(a.keywords.get('name')) === name && !!type && (/^(\w+\.)?MLTABLE$/.test(type.text) || stringValue(type) === 'mltable');
+  });
 }
 
 /**
@@ -1305,6 +1436,17 @@ export const DATA: Rewrites = {
     // A registered dataset read as a table (else the workspace table's lookup read for name/version).
     // (a registered file dataset mounted in a job: the job's fix, `dataInput`)
     [GET_BY_NAME]: (fb, ref, ctx) => combined(fb, ref.call!, registeredEdits(fb, ctx, ref.call!)) ?? WORKSPACE.calls[GET_BY_NAME]?.(fb, ref, ctx) ?? byConsumer(fb, ref, ctx),
+    // A lookup given to jobs (tableInput / dataInput): the fix of the job holding its one use; a lookup
+    // nothing reads any more (the jobs that read it rewritten: each keeps it for the others) goes, as
+    // v1's dict read has no effect; else the workspace table's (read for name/version).
+    [DATASETS_GET]: (fb, ref, ctx) => {
+      const target = assignedName(ref.call!);
+      const stmt = target?.parent?.parent;
+      if (target && stmt?.type === 'expression_statement' && stmt.parent?.type === 'module' && !usesOf(ctx, target).length) {
+        return fb.removeStatement(stmt, 'Remove the unused dataset lookup');
+      }
+      return WORKSPACE.calls[DATASETS_GET]?.(fb, ref, ctx) ?? byConsumer(fb, ref, ctx);
+    },
     // `ws.datasets.keys()` in the get-or-register test: rewritten with the registration.
     'azureml.core.Workspace.datasets.keys': (fb, ref, ctx) => {
       const made = guardedProducer(ctx, ref.call!);

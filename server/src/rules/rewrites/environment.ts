@@ -63,11 +63,17 @@
  * `Environment(name)` with `docker.base_dockerfile = "<literal path>"` (`docker.base_image = None`,
  * `docker.enabled = True` going) and `python.user_managed_dependencies = True` → the `from_dockerfile`
  * build context; without user-managed Python v1 added its conda environment, which a build context
- * cannot take: refused, as is Dockerfile text (v1 reads a path that is a file, else takes the text).
+ * cannot take: refused, as is Dockerfile text (v1 reads a path that is a file, else takes the text);
+ * a name bound once, before, to a joined path (`str(prefix.joinpath("DOCKERFILE"))`, `os.path.join(...,
+ * "Dockerfile")`) → `BuildContext(path=os.path.dirname(name), dockerfile_path="<file>")`.
+ * `env.inferencing_stack_version = "latest"` (v1 adds its inference stack to the image) goes, the
+ * environment's line marked for review, when every consumer is an `InferenceConfig` and it is not
+ * registered: v2 has no such setting, a deployment's environment must carry the inference server.
+ * `spark.precache_packages = True|False` goes (no Spark packages: other `spark.*` settings are refused).
  * `env.environment_variables =
  * {...}` goes to a consumer that sets them on its v2 job (jobs.ts: `command(environment_variables=)`),
  * never to a registered environment. Not rewritten: other configuration (`docker.enabled = False`,
- * `base_image_registry` (private registry credentials), `base_dockerfile` other than above, `inferencing_stack_version`,
+ * `base_image_registry` (private registry credentials), `base_dockerfile` other than above, `inferencing_stack_version` elsewhere, `spark.*`,
  * `shm_size`/`arguments`/`shared_volumes` (v2 job settings: `JobResourceConfiguration(shm_size=,
  * docker_args=)`, which no consumer takes yet), ...), `save_to_file` without a file name, `from_dockerfile` with Dockerfile
  * text or a Python layer (v2 takes a build context directory; a conda file goes with an image),
@@ -105,6 +111,8 @@ const DEFAULT_GPU_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.3-cudn
 const REVIEW = '  # amlint: review';
 /** Stands for the `pathlib` module in a pip expression until the fix asks for its import. */
 const PATHLIB = '\u0000pathlib';
+/** Stands for the `os` module in a build context path until the fix asks for its import. */
+const OS = '\u0000os';
 
 /** A v1 conda specification built in memory: Python expressions as written. */
 interface Conda {
@@ -154,6 +162,8 @@ interface Plan {
   envVars?: SyntaxNode;
   /** The `CondaDependencies` variable given to the environment is also written out: rewritten with it. */
   standalone?: Standalone;
+  /** `env.inferencing_stack_version = "latest"` went: v2 has no such setting (for review). */
+  inferencing?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -579,7 +589,22 @@ function producerNode(ctx: RuleContext, env: SyntaxNode): SyntaxNode | undefined
   return right && workspaceLookup(ctx, right) ? right : undefined;
 }
 
-const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'docker.base_dockerfile', 'python.user_managed_dependencies', 'python.conda_dependencies', 'environment_variables'];
+const CONFIG_PATHS = ['docker.enabled', 'docker.base_image', 'docker.base_dockerfile', 'python.user_managed_dependencies', 'python.conda_dependencies', 'environment_variables', 'inferencing_stack_version', 'spark.precache_packages'];
+const INFERENCE_CONFIG = 'azureml.core.model.InferenceConfig';
+
+/**
+ * `env.inferencing_stack_version = "latest"` (v1: add the inference stack to the deployment image;
+ * "latest" is its only value): v2 has no such setting, a managed online deployment's environment
+ * carries the inference server itself (azureml-inference-server-http in the conda file of the
+ * how-to-deploy-online-endpoints sample, https://learn.microsoft.com/azure/machine-learning/how-to-deploy-online-endpoints;
+ * curated environments and azureml-defaults include it). The statement goes, the environment's
+ * line marked for review; only for an environment given to inference configurations alone.
+ */
+function inferencingStack(plan: Plan, value: SyntaxNode): boolean {
+  if (plan.inferencing || stringValue(value) !== 'latest') return false;
+  plan.inferencing = true;
+  return true;
+}
 const MUTATIONS = ['add_conda_package', 'add_pip_package', 'add_channel', 'set_python_version', 'add_tensorflow_conda_package', 'add_tensorflow_pip_package'];
 
 /**
@@ -793,6 +818,7 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
     for (const c of config) {
       const value = c.call ? undefined : c.top.parent!.childForFieldName('right')!;
       if (c.path === 'docker.enabled' && value?.type === 'true') plan.deletes.push(c.stmt);
+      else if (c.path === 'inferencing_stack_version' && value && inferencingStack(plan, value)) plan.deletes.push(c.stmt);
       else if (c.path === 'environment_variables' && value?.type === 'dictionary' && !plan.envVars) {
         plan.deletes.push(c.stmt);
         plan.envVars = value;
@@ -821,6 +847,16 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
         continue;
       }
       const value = c.top.parent!.childForFieldName('right')!;
+      if (c.path === 'inferencing_stack_version') {
+        if (!inferencingStack(plan, value)) return undefined;
+        continue;
+      }
+      // v1 SparkSection.precache_packages: whether to precache the Spark packages, of which this
+      // environment can have none (any other `spark.*` setting is refused): it goes.
+      if (c.path === 'spark.precache_packages') {
+        if (value.type !== 'true' && value.type !== 'false') return undefined;
+        continue;
+      }
       // A Dockerfile environment: another image or Python layer replaces or extends the Dockerfile in v1.
       if (fromDockerfile && c.path !== 'environment_variables' && c.path !== 'docker.enabled') return undefined;
       if (c.path === 'docker.base_dockerfile') {
@@ -828,7 +864,15 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
         // a literal path, as from_dockerfile's, on an `Environment(name)` given no image or conda settings.
         const file = pathLiteral(ctx, value);
         const made = qnameOf(ctx, producer) === ENV;
-        if (!made || dockerfile || state.image || condaSet || mutated || file === undefined || !/^[\w./-]+$/.test(file)) return undefined;
+        if (!made || dockerfile || state.image || condaSet || mutated) return undefined;
+        // A name bound to a joined path (`str(prefix.joinpath("DOCKERFILE"))`): its directory and file name.
+        const joined = file === undefined ? joinedPath(ctx, value, producer) : undefined;
+        if (joined) {
+          state.build = { path: `${OS}.path.dirname(${value.text})`, dockerfile: joined === 'Dockerfile' ? undefined : JSON.stringify(joined) };
+          dockerfile = true;
+          continue;
+        }
+        if (file === undefined || !/^[\w./-]+$/.test(file)) return undefined;
         const cut = file.lastIndexOf('/');
         const base = file.slice(cut + 1);
         if (!base || base === '.' || base === '..') return undefined;
@@ -890,7 +934,44 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
   }
   // Every other use: registered, passed on, or its name read.
   for (; i < uses.length; i++) if (!laterUse(ctx, plan, uses[i], 0)) return undefined;
+  // The inference stack is a deployment's: not for a registered environment or a job.
+  if (plan.inferencing && (!plan.consumers.length || plan.registers.length || !plan.consumers.every((c) => qnameOf(ctx, c.delegate) === INFERENCE_CONFIG))) return undefined;
+  // A specification written here must hold the server (azureml-defaults depends on it): else the v2 deployment has none.
+  const own = plan.state && !plan.state.userManaged && !plan.state.condaFile ? plan.state.conda : undefined;
+  if (plan.inferencing && own && (own.pipExpr || !own.pip.some((p) => ['azureml-defaults', 'azureml-inference-server-http'].includes(packageName(p) ?? '')))) return undefined;
   return plan;
+}
+
+/**
+ * A name bound once (in its scope), before `site`, to a path joined from a directory and a file name
+ * literal: `str(<x>.joinpath("<file>"))`, `str(<x> / "<file>")`, `os.path.join(..., "<file>")` (the
+ * azureml-examples v1 job.py shape `environment_file = str(prefix.joinpath("DOCKERFILE"))`): the file
+ * name. A path, so v1 read the file (not Dockerfile text); v2 gets its directory as the build context.
+ */
+function joinedPath(ctx: RuleContext, value: SyntaxNode, site: SyntaxNode): string | undefined {
+  if (value.type !== 'identifier' || !stableAt(ctx, value, site)) return undefined;
+  const b = ctx.model.resolveName(value.text, value);
+  const assign = b?.node.parent;
+  if (!b || b.kind !== 'assign' || b.node.startIndex > site.startIndex || (b.scope.bindings.get(value.text) ?? []).length !== 1 || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
+  let right = assign.childForFieldName('right');
+  const lastArg = (call: SyntaxNode | null | undefined): SyntaxNode | undefined => {
+    const args = call?.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment');
+    return args?.length && args.every((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat') ? args[args.length - 1] : undefined;
+  };
+  let last: SyntaxNode | undefined;
+  if (right?.type === 'call' && qnameOf(ctx, right) === 'os.path.join' && (right.childForFieldName('arguments')?.namedChildren.length ?? 0) >= 2) last = lastArg(right);
+  else {
+    // str(...) of a pathlib join.
+    const fn = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+    const args = right?.childForFieldName('arguments')?.namedChildren;
+    if (fn?.type !== 'identifier' || fn.text !== 'str' || ctx.model.resolveName('str', fn) || args?.length !== 1) return undefined;
+    right = args[0];
+    const f = right.type === 'call' ? right.childForFieldName('function') : undefined;
+    if (f?.type === 'attribute' && f.childForFieldName('attribute')?.text === 'joinpath' && right.childForFieldName('arguments')?.namedChildren.length === 1) last = lastArg(right);
+    else if (right.type === 'binary_operator' && right.childForFieldName('operator')?.text === '/') last = right.childForFieldName('right') ?? undefined;
+  }
+  const name = last?.type === 'string' ? stringValue(last) : undefined;
+  return name !== undefined && /^[\w.-]+$/.test(name) && name !== '.' && name !== '..' ? name : undefined;
 }
 
 /** A string literal, or a name bound once (in its scope) to one: its value (`dockerfile = "DOCKERFILE"`). */
@@ -972,7 +1053,8 @@ function constructorText(fb: FixBuilder, ctx: RuleContext, state: State, at: Syn
   const head = `${entities}.Environment(`;
   if (state.build) {
     // The directory is uploaded as the build context, where v1 sent the Dockerfile alone: for review.
-    const { path, dockerfile } = state.build;
+    const { dockerfile } = state.build;
+    const path = state.build.path.replace(OS, () => fb.needModule('os'));
     const build = `${entities}.BuildContext(path=${path}${dockerfile ? `, dockerfile_path=${dockerfile}` : ''})`;
     const one = `${head}name=${state.name!.text}, build=${build})`;
     if (endsLine(ctx, at) && at.startPosition.column + one.length + REVIEW.length <= 100) return `${one}${REVIEW}`;
@@ -1017,6 +1099,13 @@ function planEdits(fb: FixBuilder, ctx: RuleContext, plan: Plan, takesVars = fal
     if (!client) return undefined;
     edits.push([plan.producer, `${client.ml}.environments.get(name=${name.text}, ${version ? `version=${versionString(version)}` : `label=${label ? label.text : '"latest"'}`})`], ...client.edits);
   } else edits.push([plan.producer, constructorText(fb, ctx, plan.state!, plan.producer)]);
+  if (plan.inferencing) {
+    // The dropped inference stack: the environment's first line carries the review mark.
+    const text = edits[0][1];
+    const marked = text.includes(REVIEW) ? text : text.includes('\n') ? text.replace('\n', `${REVIEW}\n`) : endsLine(ctx, plan.producer) ? `${text}${REVIEW}` : undefined;
+    if (marked === undefined) return undefined;
+    edits[0] = [plan.producer, marked];
+  }
   for (const s of plan.deletes) {
     if (!aloneOnLines(ctx, s)) return undefined;
     edits.push([wholeLines(ctx, s), '']);
@@ -1124,7 +1213,7 @@ export function environmentCopy(fb: FixBuilder, ctx: RuleContext, env: SyntaxNod
   const producer = producerNode(ctx, env);
   const plan = producer && sdkOf(ctx.model.evaluate(env)) === 'v1' ? planOf(ctx, producer) : undefined;
   const args = producer?.type === 'subscript' ? producer : producer?.childForFieldName('arguments');
-  if (!plan || !args || plan.envVars) return undefined;
+  if (!plan || !args || plan.envVars || plan.inferencing) return undefined;
   if (!args.namedChildren.every((a) => a.type !== 'comment' && stableAt(ctx, a.type === 'keyword_argument' ? a.childForFieldName('value')! : a, at))) return undefined;
   // The folded configuration (`cd.add_pip_package(...)`, ...) stays for the v1 environment; the copy
   // reads the same values at `at`: every name in it bound alike there.
@@ -1286,7 +1375,7 @@ export function condaFileOf(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode
  * block; no statement for `RunConfiguration(conda_dependencies=cd)`): the text of an anonymous v2 `Environment(image=, conda_file=)` written in place of
  * `producer`, and the edits deleting those statements (and a `CondaDependencies` variable's).
  * Paths: `docker.enabled = True`, `docker.base_image`, `python.user_managed_dependencies`,
- * `python.conda_dependencies`; undefined for anything else.
+ * `python.conda_dependencies`, `spark.precache_packages` (goes); undefined for anything else.
  */
 export function runConfigEnvironment(fb: FixBuilder, ctx: RuleContext, producer: SyntaxNode, config: Array<{ path: string; value: SyntaxNode; stmt?: SyntaxNode }>): { text: string; edits: Edits } | undefined {
   const block = statementOf(producer)?.parent;
@@ -1311,6 +1400,9 @@ export function runConfigEnvironment(fb: FixBuilder, ctx: RuleContext, producer:
     } else if (path === 'python.user_managed_dependencies') {
       if (value.type !== 'true' && value.type !== 'false') return undefined;
       state.userManaged = value.type === 'true';
+    } else if (path === 'spark.precache_packages') {
+      // No Spark packages to precache (as in makePlan): goes.
+      if (value.type !== 'true' && value.type !== 'false') return undefined;
     } else if (path === 'python.conda_dependencies') {
       const conda = condaOf(ctx, value, producer, block, Infinity, deletes);
       if (!conda) return undefined;

@@ -53,6 +53,14 @@
  *   name assigned them that for loops iterate (once for v1's generator), `len()` or a print shows;
  *   `latest = next(exp.get_runs())` → the newest of them, its uses read so (`newestRunEdits`).
  * - an interactive run's `fail()` / `cancel()` → `mlflow.end_run(status="FAILED" / "KILLED")`.
+ * - a notebook job whose `%%writefile` script (jobScript: `script=` in `source_directory=`, the last writefile cell
+ *   of that file before the job, `$folder/` read from the same binding) reads the data the job passes
+ *   (`"--flag", ds.as_named_input("x").as_mount()` / `.as_download()`, or a whole MLTable asset the notebook
+ *   registers in v2 code, data.ts tableInput) through the run: `run.input_datasets["x"]` → `args.<dest>` of
+ *   the script's own `--flag` option (`mltable.load(args.<dest>).to_pandas_dataframe()` for a table), in
+ *   the same fix (scriptDataEdits, FixBuilder.replaceIn), also offered on the script's finding (scriptInputFix).
+ *   Refused: other data read through the run, no argparse option for the flag, a table whose argument the
+ *   script also reads (v1: the dataset's ID), a table passed to a script not in the document (a .py driver).
  * Bridging: in a job script whose own run is still needed (`run.input_datasets[...]`, `run.parent`,
  * `_OfflineRun` tests...), each logging call with a standalone MLflow form (log, log_row, log_table,
  * log_image, tag, set_tags, upload_file, upload_folder) is its own suggestion: MLflow logs to the job's
@@ -75,7 +83,7 @@
  * v2 only downloads or streams logs), a run returned from a function,
  * fail() of a submitted run (v2 can only cancel), a status compared on an MLflow run (MLflow
  * spells statuses otherwise), a string logged in a loop (one artifact where v1 kept a series),
- * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` (v2 passes inputs as arguments) (AutoML: see automl.ts);
+ * log_list in a bridged script (no active MLflow run to batch into), `input_datasets` of a script not in the document (v2 passes inputs as arguments) (AutoML: see automl.ts);
  * a name bound to a string logged as a metric (MLflow metrics are numbers); `get_metrics()` read as a series
  * (`m["loss"][0]`, `max(m["acc"])`: v1 lists a repeated metric, MLflow keeps its latest value; only `m["k"][-1]`
  * through the assigned name, the last value, is rewritten, to `m["k"]`: `lastValueReads`); uses under a
@@ -90,13 +98,14 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
+import type { Range } from '../../engine/types';
 import { memberOf, knownString, lineIndent, endsLine, statementIndent, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits, setSharedJobs, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig, plainValue } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf, offlineIdiomFix } from './workspace';
-import { dataInput } from './data';
+import { dataInput, setTableJob, tableInput } from './data';
 import { autoMLConfig, autoMLModelIdEdit, autoMLRegisterModel, bestChildEdit } from './automl';
 
 /** The call that made an object: the expression itself when it is a call, else the call its name was assigned from. */
@@ -1102,6 +1111,14 @@ function sharedEnvironmentJobs(fb: FixBuilder, ctx: RuleContext, delegates: Synt
   return out;
 }
 setSharedJobs(sharedEnvironmentJobs);
+// data.ts renameConsistent: a renamed table's lookup given whole to a job is read alike when the job's lifecycle takes it.
+setTableJob((ctx, consumption) => {
+  let config: SyntaxNode | null = consumption.parent;
+  while (config && !(config.type === 'call' && qnameOf(ctx, config) === 'azureml.core.ScriptRunConfig')) config = config.parent;
+  const target = config && assignedName(config);
+  const submit = target ? usesOf(ctx, target).map((u) => submitOf(ctx, u) ?? sweepSubmitOf(ctx, u)).find((x) => x) : undefined;
+  return !!submit && !!jobEdits(new FixBuilder(ctx, submit.startIndex), ctx, submit);
+});
 
 /** `exp.name` read (not assigned, not called): the experiment's name. */
 function experimentNameRead(use: SyntaxNode): boolean {
@@ -1395,11 +1412,13 @@ function stringTyped(ctx: RuleContext, e: SyntaxNode, site: SyntaxNode, depth: n
   }
 }
 
-function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined, asInputs?: Map<string, string>, fb?: FixBuilder): { command: string; text?: string; inputs: Array<[string, string]>; edits: Edits } | undefined {
+function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | undefined, asInputs?: Map<string, string>, fb?: FixBuilder): { command: string; text?: string; inputs: Array<[string, string]>; edits: Edits; reads: DataRead[]; review?: boolean } | undefined {
   if (/["'\\{}$\s]/.test(script)) return undefined;
   const parts = ['python', script];
   const inputs: Array<[string, string]> = [];
   const edits: Edits = [];
+  const reads: DataRead[] = [];
+  let review = false;
   if (list?.type === 'identifier') {
     list = listOfName(ctx, list);
     if (!list) return undefined;
@@ -1431,16 +1450,22 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
       }
       // A v1 file dataset mounted or downloaded (`ds.as_named_input("x").as_mount()`): a v2
       // uri_folder input (data.ts dataInput; CMD: data arguments become `${{inputs.x}}`).
-      const data = item.type === 'call' && fb ? dataInput(fb, ctx, item) : undefined;
+      // A registered MLTable asset given by name (`ds.as_named_input("x")`, data.ts tableInput): an mltable
+      // input, which only a script of the document reading it through the run can take (scriptDataEdits).
+      const mounted = item.type === 'call' && fb ? dataInput(fb, ctx, item) : undefined;
+      const table = !mounted && item.type === 'call' && fb ? tableInput(fb, ctx, item) : undefined;
+      const data = mounted ?? table;
       if (data) {
         // Named after the option before it, else its `as_named_input` name (v1's name for the data).
         const flagged = items[i - 1]?.type === 'string' && /^-/.test(stringValue(items[i - 1]) ?? '');
         const named = data.name?.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
         const name = inputName(items[i - 1], item) ?? (!flagged && named && /^[a-z_][a-z0-9_]*$/.test(named) ? named : undefined);
-        if (!name || inputs.some(([n]) => n === name)) return undefined;
+        if (!name || inputs.some(([n]) => n === name) || (table && !flagged)) return undefined;
         inputs.push([name, data.input]);
         edits.push(...data.edits);
         parts.push(`\${{inputs.${name}}}`);
+        if (data.name) reads.push({ name: data.name, flag: flagged ? stringValue(items[i - 1]) : undefined, table: !!table });
+        if (table?.review) review = true;
         continue;
       }
       // A name holding a str/int/float/bool (pipelines.ts plainValue): v1 wrote any object with str(), v2 inputs take those types only.
@@ -1454,7 +1479,7 @@ function commandWithInputs(ctx: RuleContext, script: string, list: SyntaxNode | 
   }
   // Every swept option is an input of the command.
   if (asInputs && [...asInputs].some(([flag, name]) => parts[parts.indexOf(flag) + 1] !== `\${{inputs.${name}}}`)) return undefined;
-  return { command: parts.join(' '), inputs, edits };
+  return { command: parts.join(' '), inputs, edits, reads, review };
 }
 
 /**
@@ -1561,6 +1586,210 @@ function runConfiguration(ctx: RuleContext, call: SyntaxNode, rc: SyntaxNode): {
   return out;
 }
 
+/** A v1 dataset a job configuration's arguments pass (`"--flag", ds.as_named_input("name")[.as_mount()]`): v2 gives its script a path. */
+interface DataRead {
+  /** The `as_named_input` name, the key v1 scripts read it by (`run.input_datasets["name"]`). */
+  name: string;
+  /** The option before it. */
+  flag?: string;
+  /** An MLTable asset given whole (v1 gave the script the dataset itself): read with mltable. */
+  table: boolean;
+}
+
+/** A module of the document with its model (RuleContext.modules). */
+type ScriptModule = ReturnType<RuleContext['modules']>[number];
+
+const cellOf = (m: ScriptModule['module'], row: number): number | undefined => m.lines?.[row]?.cell;
+const trimDir = (p: string): string => p.replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
+
+/**
+ * The `%%writefile` script of the notebook that the job configuration `call` runs (`script=` in
+ * `source_directory=`): the last writefile cell before the job's cell writing that file, matched by
+ * its file name and folder: a literal folder equal to the job's (a literal or a name bound once to
+ * one), or `$folder/` / `{folder}/` (IPython expands both from the notebook's variables) with the
+ * job's `source_directory=folder` reading the one binding that already held when the cell ran.
+ * Undefined when the document has no such cell (a .py driver: its script is not in the document);
+ * null when a candidate cannot be told apart (another folder variable, a value set after the cell).
+ */
+function jobScript(ctx: RuleContext, call: SyntaxNode, dir: SyntaxNode | undefined, script: string): ScriptModule | null | undefined {
+  if (ctx.module.origin !== 'notebook') return undefined;
+  const jobCell = cellOf(ctx.module, call.startPosition.row);
+  if (jobCell === undefined) return null;
+  const file = trimDir(script);
+  const candidates = ctx.modules()
+    .filter((m) => m.module.origin === 'writefile' && m.module.filename && (cellOf(m.module, 0) ?? Infinity) < jobCell)
+    .sort((a, b) => cellOf(b.module, 0)! - cellOf(a.module, 0)!);
+  for (const m of candidates) {
+    const target = m.module.filename!.replace(/^(\.\/)+/, '');
+    const folder = target === file ? '.' : target.endsWith(`/${file}`) ? target.slice(0, -file.length - 1) : undefined;
+    if (folder === undefined) continue;
+    const variable = /^(?:\$(\w+)|\{(\w+)\})$/.exec(folder);
+    if (variable) {
+      const name = variable[1] ?? variable[2];
+      if (dir?.type !== 'identifier' || dir.text !== name) return null;
+      const b = ctx.model.resolveName(name, dir);
+      const bound = b && b.scope === ctx.model.moduleScope && b.kind === 'assign' ? cellOf(ctx.module, b.node.startPosition.row) : undefined;
+      const wrote = cellOf(m.module, 0)!;
+      // Set before the cell ran, and not again up to the job (every other binding before it or after the job).
+      if (bound === undefined || bound >= wrote) return null;
+      const others = (ctx.model.moduleScope.bindings.get(name) ?? []).filter((x) => x !== b);
+      if (others.some((x) => x.node.startIndex > b!.node.startIndex && (cellOf(ctx.module, x.node.startPosition.row) ?? Infinity) <= jobCell)) return null;
+      return m;
+    }
+    if (/[${}]/.test(folder)) return null;
+    const value = dir ? knownString(ctx, dir) : '.';
+    if (value === undefined) return null;
+    if (trimDir(value) === trimDir(folder)) return m;
+  }
+  return undefined;
+}
+
+/** The first string of an argparse `add_argument` call naming `flag`, with its `dest` (argparse: `dest=`, else the first long option without dashes, `-` → `_`). */
+function argparseDest(call: SyntaxNode, flag: string): string | undefined {
+  const args = callArgs(call);
+  const options = args.positional.map((p) => (p.type === 'string' ? stringValue(p) : undefined));
+  if (args.splat || !options.includes(flag) || options.some((o) => o === undefined || !o.startsWith('-'))) return undefined;
+  // A path is a str: no other type, no action (store_true...), no nargs (a list).
+  const type = args.keywords.get('type');
+  if ((type && type.text !== 'str') || args.keywords.has('action') || args.keywords.has('nargs')) return undefined;
+  const dest = args.keywords.get('dest');
+  if (dest) return stringValue(dest);
+  const long = options.find((o) => o!.startsWith('--')) ?? options[0]!;
+  const name = long.replace(/^-+/, '').replace(/-/g, '_');
+  return /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
+}
+
+/**
+ * The edits of the job's script (a `%%writefile` cell of the notebook, jobScript) for the data the
+ * job passes (`reads`): each `run.input_datasets["name"]` → the parsed argument of its option
+ * (`args.<dest>`, the option declared once by `parser.add_argument`, parsed at module level by
+ * `args = parser.parse_args()` before the read): v2 passes an input only on the command line, as its
+ * path (CMD: `${{inputs.x}}`; v1 also gave a mounted/downloaded FileDataset's path as the argument,
+ * azureml-core DatasetConsumptionConfig). A table (an MLTable asset) read
+ * `run.input_datasets["name"].to_pandas_dataframe()` → `mltable.load(args.<dest>).to_pandas_dataframe()`
+ * (how-to-mltable, reading an mltable job input: https://learn.microsoft.com/azure/machine-learning/how-to-mltable),
+ * `import mltable` added before the script's first import; the argument must not be read otherwise
+ * (in v1 it held the dataset's ID). Undefined when the script reads other datasets through the run,
+ * or a table is passed to a script not in the document ([] for none).
+ */
+function scriptDataEdits(ctx: RuleContext, call: SyntaxNode, dir: SyntaxNode | undefined, script: string, reads: DataRead[]): { module: ScriptModule['module']; edits: Array<[SyntaxNode | Range, string]> } | null | undefined {
+  if (!reads.length) return null;
+  const found = jobScript(ctx, call, dir, script);
+  if (found === null) return undefined;
+  if (!found) return reads.some((r) => r.table) ? undefined : null;
+  const root = found.model.tree.rootNode;
+  const used = root.descendantsOfType('attribute').filter((a) => a.childForFieldName('attribute')?.text === 'input_datasets');
+  const edits: Array<[SyntaxNode | Range, string]> = [];
+  const adds = root.descendantsOfType('call').filter((c) => c.childForFieldName('function')?.type === 'attribute' && c.childForFieldName('function')!.childForFieldName('attribute')?.text === 'add_argument');
+  const parsed = root.namedChildren.filter((st) => {
+    const a = st.type === 'expression_statement' ? st.firstNamedChild : undefined;
+    const right = a?.type === 'assignment' ? a.childForFieldName('right') : undefined;
+    const fn = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+    return a?.childForFieldName('left')?.type === 'identifier' && fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'parse_args' && noArgs(right!);
+  });
+  if (parsed.length !== 1) return undefined;
+  const assign = parsed[0].firstNamedChild!;
+  const argsName = assign.childForFieldName('left')!.text;
+  const parser = assign.childForFieldName('right')!.childForFieldName('function')!.childForFieldName('object')!;
+  const argsBinding = found.model.moduleScope.bindings.get(argsName) ?? [];
+  if (argsBinding.length !== 1) return undefined;
+  const destOf = (flag: string): string | undefined => {
+    const declared = adds.filter((c) => c.childForFieldName('function')!.childForFieldName('object')?.text === parser.text && callArgs(c).positional.some((p) => p.type === 'string' && stringValue(p) === flag));
+    return declared.length === 1 ? argparseDest(declared[0], flag) : undefined;
+  };
+  // A table the script already loads from its argument (another job running it was rewritten first): no edit.
+  const loads = (dest: string): boolean => root.descendantsOfType('call').some((c) => c.childForFieldName('function')?.text === 'mltable.load' && c.childForFieldName('arguments')?.text === `(${argsName}.${dest})`);
+  for (const r of reads) {
+    const dest = r.table && r.flag ? destOf(r.flag) : undefined;
+    if (r.table && !used.length && !(dest && loads(dest))) return undefined;
+  }
+  if (!used.length) return null;
+  let table = false;
+  for (const attr of used) {
+    const sub = attr.parent;
+    const key = sub?.type === 'subscript' && same(sub.childForFieldName('value'), attr) ? sub.childForFieldName('subscript') : undefined;
+    const name = key?.type === 'string' ? stringValue(key) : undefined;
+    const r = reads.find((x) => x.name === name && x.flag);
+    if (!sub || !r || sdkOf(found.model.evaluate(attr)) !== 'v1' || sub.startIndex < parsed[0].endIndex || found.model.resolveName(argsName, sub) !== argsBinding[0]) return undefined;
+    const dest = destOf(r.flag!);
+    if (!dest) return undefined;
+    if (!r.table) {
+      edits.push([sub, `${argsName}.${dest}`]);
+      continue;
+    }
+    // `.to_pandas_dataframe()` of it, and the argument read nowhere else (v1 passed the dataset's ID).
+    const m = sub.parent?.type === 'attribute' && same(sub.parent.childForFieldName('object'), sub) ? sub.parent : undefined;
+    const read = m?.childForFieldName('attribute')?.text === 'to_pandas_dataframe' && m.parent?.type === 'call' && noArgs(m.parent) ? m.parent : undefined;
+    const other = root.descendantsOfType('attribute').some((a) => a.childForFieldName('object')?.text === argsName && a.childForFieldName('attribute')?.text === dest);
+    if (!read || other) return undefined;
+    edits.push([read, `mltable.load(${argsName}.${dest}).to_pandas_dataframe()`]);
+    table = true;
+  }
+  if (table) {
+    const bound = found.model.moduleScope.bindings.get('mltable') ?? [];
+    if (bound.some((b) => !(b.value?.kind === 'ref' && b.value.qname === 'mltable'))) return undefined;
+    const first = root.namedChildren.find((st) => st.type === 'import_statement' || st.type === 'import_from_statement');
+    if (!bound.length) {
+      if (!first || first.startPosition.column !== 0) return undefined;
+      const at = { line: first.startPosition.row, character: 0 };
+      edits.push([{ start: at, end: at }, 'import mltable\n']);
+    }
+  }
+  return { module: found.module, edits };
+}
+
+/**
+ * In a notebook's `%%writefile` script, `run.input_datasets["x"]` (`node`: the attribute): the fix of the
+ * notebook job that runs this script (jobScript) and passes it the data, its whole lifecycle (jobEdits,
+ * with the script's edits, scriptDataEdits), built in the cells' module and carried over (FixBuilder.replaceIn);
+ * the script's edit holding `node` split so that its text is this finding's own replacement.
+ */
+function scriptInputFix(fb: FixBuilder, node: SyntaxNode, ctx: RuleContext): string | undefined {
+  const driver = ctx.module.origin === 'writefile' ? ctx.modules().find((m) => m.module.origin === 'notebook') : undefined;
+  if (!driver) return undefined;
+  const dctx: RuleContext = { ...ctx, model: driver.model, module: driver.module };
+  for (const call of driver.model.tree.rootNode.descendantsOfType('call')) {
+    if (qnameOf(dctx, call) !== 'azureml.core.ScriptRunConfig') continue;
+    const names = ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config', 'resume_from', 'max_run_duration_seconds', 'command', 'docker_runtime_config'];
+    const a = bindArgs(call, names, names);
+    const script = knownString(dctx, a?.get('script'));
+    if (!script || jobScript(dctx, call, a?.get('source_directory'), script)?.module !== ctx.module) continue;
+    const target = assignedName(call);
+    const submit = target ? usesOf(dctx, target).map((u) => submitOf(dctx, u) ?? sweepSubmitOf(dctx, u)).find((x) => x) : undefined;
+    const dfb = submit && new FixBuilder(dctx, submit.startIndex);
+    const edits = dfb && jobEdits(dfb, dctx, submit!);
+    if (!edits) continue;
+    const done = new Set<number>();
+    for (const [n, t] of edits) {
+      if (done.has(n.id)) continue;
+      done.add(n.id);
+      dfb!.replace(n, t);
+    }
+    const fix = dfb!.build('job', 'suggestion');
+    const mine = fix?.edits.filter((e) => e.module === ctx.module) ?? [];
+    const r = nodeRangeOf(node);
+    const holder = mine.find((e) => e.range.start.line === r.start.line && e.range.start.character === r.start.character && before(r.end, e.range.end));
+    if (!fix || !holder) continue;
+    for (const e of fix.edits) {
+      if (!e.module) fb.replaceIn(driver.module, e.range, e.newText);
+      else if (e.module !== ctx.module) return undefined;
+      else if (e !== holder) fb.replace(e.range, e.newText);
+    }
+    // The holder: this node's text, the rest of its range emptied.
+    if (before(r.end, holder.range.end) && !(r.end.line === holder.range.end.line && r.end.character === holder.range.end.character)) fb.replace({ start: r.end, end: holder.range.end }, '');
+    return holder.newText;
+  }
+  return undefined;
+}
+
+const nodeRangeOf = (n: SyntaxNode): Range => ({ start: { line: n.startPosition.row, character: n.startPosition.column }, end: { line: n.endPosition.row, character: n.endPosition.column } });
+const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+
+/** The script edits of a job configuration `call` join the fix whose edit rewrites `call` (FixBuilder.withCompanion). */
+function pendingScripts(fb: FixBuilder, call: SyntaxNode, module: ScriptModule['module'], edits: Array<[SyntaxNode | Range, string]>): void {
+  fb.withCompanion(call, module, edits);
+}
+
 /**
  * `ScriptRunConfig(...)` → `command(...)` (CMD), with `src.run_config.target = X` /
  * `src.run_config.environment = env` afterwards → `src.compute = X` / `src.environment = env`
@@ -1602,6 +1831,11 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   const env = envEdits(fb, ctx, envNode, vars);
   const dist = distribution(fb, ctx, args.get('distributed_job_config'));
   if (!cmd || compute === null || !env || !dist) return undefined;
+  // The notebook's `%%writefile` script reading the data through the run reads the arguments now.
+  const scriptSide = shell ? null : scriptDataEdits(ctx, call, args.get('source_directory'), script!, (cmd as { reads?: DataRead[] }).reads ?? []);
+  if (scriptSide === undefined) return undefined;
+  const review = !!(cmd as { review?: boolean }).review;
+  if (review && !endsLine(ctx, call)) return undefined;
   if (extra) {
     const parts = cmd.command.split(' ');
     // An option the arguments already pass with a literal value (`"--kernel", "linear"`): v1 sent a
@@ -1669,6 +1903,8 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
     ['instance_count', dist.count],
   ];
   let text = `${command}(${kwargs(pairs)})`;
+  // (A renamed data asset in an input, data.ts tableInput: the job's line carries the mark.)
+  if (review && !defaultEnv) text += REVIEW;
   if (defaultEnv) {
     if (endsLine(ctx, call)) text += REVIEW;
     else {
@@ -1678,6 +1914,7 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
       text = `${command}(\n${lines.join('\n')}\n${indent})`;
     }
   }
+  if (scriptSide?.edits.length) pendingScripts(fb, call, scriptSide.module, scriptSide.edits);
   return [[call, text], ...edits, ...env, ...dist.edits, ...docker];
 }
 
@@ -2328,6 +2565,8 @@ const JOB_REWRITES: Rewrites = {
     'azureml.core.runconfig.DockerConfiguration': configPiece,
   },
   attributes: {
+    // `run.input_datasets["x"]` in a notebook's `%%writefile` script: the fix of the job that runs it (scriptInputFix).
+    'azureml.core.Run.input_datasets': (fb, ref, ctx) => scriptInputFix(fb, ref.node, ctx),
     // `ws.experiments["name"]` given to `Run(...)` / `PipelineRun(...)`: the fix of that fetch (fetchedRunEdits).
     'azureml.core.Workspace.experiments': (fb, ref, ctx) => {
       const sub = ref.node.parent;

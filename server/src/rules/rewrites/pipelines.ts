@@ -59,6 +59,10 @@
  * data asset: how-to-manage-inputs-outputs-pipeline); an OutputFileDatasetConfig without a name is named after its
  * variable; `Pipeline(steps=step)` is that step and those it needs (v1 resolves the closure); an unread list of the
  * steps (`all_steps = [a, b]`) stays, holding the v2 nodes.
+ * A `CommandStep(name=, runconfig=src, allow_reuse=)` whose runconfig is `src = ScriptRunConfig(command=<plain words>,
+ * compute_target=, ...)` (bound once, read by that step only) runs src's command in src's source_directory with its run
+ * configuration (azureml-pipeline-steps CommandStep.__init__): src becomes the v2 `command(...)` a submitted ScriptRunConfig
+ * becomes (jobs.ts scriptRunCommand, with the step's display_name/is_deterministic), and the step is that command.
  * A `ParallelRunStep` with its `ParallelRunConfig` (bound once, read by that step only) is a `parallel_run_function(...)`
  * node (PRS: https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-parallel-run-step, its settings
  * mapping table; "User entry script is compatible between v1 parallel run step and v2 parallel job"): source_directory,
@@ -74,7 +78,7 @@
  *
  * Not rewritten (no suggestion): `pipeline_parameters` values other than str/bool/int/float literals (a v1 dataset
  * given there: v2 pipeline inputs take Input or those types), keys naming no PipelineParameter, a DataPath parameter
- * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (DataTransferStep, AutoMLStep,
+ * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (DataTransferStep, AutoMLStep, EstimatorStep: v2 has no estimator,
  * ...: the AutoMLStep of the Udacity pipelines has no v2 node form), ParallelRunConfig settings without a documented v2
  * form (append_row_file_name: v2 names no file; run_max_try: tries, not retries; allowed_failed_count/percent;
  * partition_keys, "Under development" in PRS; environment_variables) or given as PipelineParameters, ParallelRunSteps
@@ -82,7 +86,8 @@
  * a TabularDataset's mini-batches are DataFrames, a v2 mltable input), globs, DatasetConsumptionConfig inputs,
  * summary_only with an output, a config shared by several steps,
  * `register_on_complete(description=/tags=)`, `read_delimited_files` on an OutputFileDatasetConfig (the consumer gets a
- * v1 TabularDataset: no v2 counterpart checked), a CommandStep whose command comes from its runconfig or has shell
+ * v1 TabularDataset: no v2 counterpart checked), a CommandStep whose command comes from a RunConfiguration, one whose ScriptRunConfig has no compute_target, has
+ * arguments, or is used elsewhere, a CommandStep with its own command/inputs/outputs beside a ScriptRunConfig, or a command with shell
  * syntax/quotes/other interpolations, a nameless output whose destination spells `{output-name}`, destinations with
  * other placeholders or on the default datastore of a pipeline that sets another default, steps with
  * other runconfig settings (`docker.shm_size`, a runconfig set after a step took it, both
@@ -94,7 +99,9 @@
  * a run_after without a data dependency (v2 orders nodes by data only; no v2 form: "SDK v2 doesn't support execution order control without data
  * dependencies", https://github.com/Azure/azure-sdk-for-python/issues/34196; the dummy-output workaround of
  * azureml-examples sdk/python/jobs/pipelines/stepsequence changes the scripts' outputs),
- * pipelines used in other ways (`pipeline.publish(...)` has no v2 equivalent), and any piece
+ * pipelines used in other ways (`pipeline.publish(...)`, `pipeline_run.publish_pipeline(...)`: no v2 equivalent), a v1
+ * dataset a step's script reads through `run.input_datasets` (a v1-registered TabularDataset does not load with mltable:
+ * azure-sdk-for-python issue 38944; the DP-100 pipeline labs), and any piece
  * defined in another block than the `Pipeline(...)` statement (a branch could change which
  * definition is seen).
  */
@@ -105,7 +112,7 @@ import { soleBinding } from './reach';
 import { sdkOf } from '../../engine/semantic/model';
 import { kwargs, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
-import { computeName, namesSameAt } from './jobs';
+import { computeName, namesSameAt, scriptRunCommand } from './jobs';
 import { dataInput } from './data';
 import { clientOf } from './workspace';
 
@@ -213,6 +220,8 @@ interface Step {
   runconfig?: RunConfig;
   /** A ParallelRunStep: its configuration and the data it splits into mini-batches. */
   parallel?: Parallel;
+  /** `CommandStep(runconfig=src)` of a ScriptRunConfig `src = ScriptRunConfig(command=...)`: src's definition. */
+  script?: { call: SyntaxNode; target: SyntaxNode };
 }
 
 /** A ParallelRunStep's ParallelRunConfig (bound once, read by the step only) and its input data. */
@@ -528,12 +537,25 @@ export function plainValue(ctx: RuleContext, item: SyntaxNode): boolean {
       const f = c.childForFieldName('function');
       return c.type === 'call' && f?.type === 'identifier' && ['str', 'int', 'float'].includes(f.text) && !ctx.model.resolveName(f.text, f);
     };
-    return !!assigned(item)?.every((r) => ['string', 'concatenated_string', 'integer', 'float', 'true', 'false'].includes(r.type) || builtin(r));
+    return !!assigned(item)?.every((r) => ['string', 'concatenated_string', 'integer', 'float', 'true', 'false'].includes(r.type) || builtin(r) || pathJoin(ctx, r));
   }
   const obj = item.childForFieldName('object');
   if (obj?.type !== 'identifier') return false;
   const rights = assigned(obj);
   return !!rights && rights.length === 1 && rights[0].type === 'call' && rights[0].childForFieldName('function')?.type === 'attribute' && rights[0].childForFieldName('function')!.childForFieldName('attribute')?.text === 'parse_args';
+}
+
+/**
+ * `os.path.join("a", "b")` of string literals (`import os`): a str (MLN's distributed samples pass
+ * `model_path = os.path.join("./outputs", "keras-model")` as a script argument).
+ */
+function pathJoin(ctx: RuleContext, call: SyntaxNode): boolean {
+  const f = call.childForFieldName('function');
+  if (call.type !== 'call' || f?.text !== 'os.path.join') return false;
+  const os = f.childForFieldName('object')?.childForFieldName('object');
+  const b = os ? ctx.model.resolveName(os.text, os) : undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  return b?.kind === 'import' && b.importRecord?.module === 'os' && !!args.length && args.every((a) => a.type === 'string' && stringValue(a) !== undefined);
 }
 
 /** A name usable as a v2 input/output/parameter name (and as a Python parameter). */
@@ -917,10 +939,35 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     }
     need(s.parallel.split !== s.parallel.appendTo?.name);
   };
+  /**
+   * `CommandStep(name=, runconfig=src, allow_reuse=)` whose runconfig is a ScriptRunConfig with `command=` and a
+   * compute_target, bound once in the block and used by this step only: v1 takes the step's command, source_directory
+   * and run configuration (compute, environment, distribution) from it (azureml-pipeline-steps CommandStep.__init__:
+   * "command = command if command else runconfig.command", "source_directory ... runconfig.source_directory"), what
+   * jobs.ts scriptRunCommand makes of it as a v2 command job; v1 shlex-splits that command (no shell), so only
+   * plain words. Not for one with inputs/outputs/arguments of its own (v1 reads them through the run). False when
+   * the step's runconfig is not a ScriptRunConfig.
+   */
+  const scriptStepOf = (s: Step): boolean => {
+    if (qnameOf(ctx, s.call) !== COMMAND_STEP) return false;
+    const rcArg = bindArgs(s.call, COMMAND_STEP_ARGS.slice(0, 4), COMMAND_STEP_ARGS)?.get('runconfig');
+    const def = rcArg?.type === 'identifier' ? definitionOf(ctx, rcArg, block) : undefined;
+    if (!def || qnameOf(ctx, def.call) !== 'azureml.core.ScriptRunConfig') return false;
+    s.args = need(bindArgs(s.call, ['name', 'runconfig', 'allow_reuse'], ['name', 'runconfig', 'allow_reuse']));
+    need(s.args.has('runconfig') && usesOf(ctx, def.target).length === 1 && soleName(ctx, def.target));
+    const src = need(bindArgs(def.call, ['source_directory'], ['source_directory', 'command', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config']));
+    need(src.has('compute_target'));
+    const cmd = need(src.get('command'));
+    const items = cmd.type === 'list' ? cmd.namedChildren.filter((n) => n.type !== 'comment') : [cmd];
+    need(items.length && items.every((n) => n.type === 'string' && /^[A-Za-z0-9_\-./=:,@+% \t]+$/.test(stringValue(n) ?? '')));
+    s.script = def;
+    return true;
+  };
   for (let i = 0; i < queue.length; i++) {
     const s = queue[i];
     // A ParallelRunStep (parallelOf) or a script/command step.
     if (qnameOf(ctx, s.call) === PARALLEL_STEP) parallelOf(s);
+    else if (scriptStepOf(s)) continue;
     else {
       const isCommand = qnameOf(ctx, s.call) === COMMAND_STEP;
       const accepted = ['script_name', 'name', 'arguments', 'compute_target', 'inputs', 'outputs', 'source_directory', 'allow_reuse', 'runconfig'];
@@ -1151,6 +1198,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   for (const t of defaults.values()) if (usesOf(ctx, t).every(inside)) computeStmts.push(t.parent!.parent!);
   members.push(...computeStmts);
   for (const rc of runconfigs.values()) members.push(rc.call, ...rc.assigns);
+  for (const s of ordered) if (s.script) members.push(s.script.call);
   for (const s of ordered) if (s.parallel) members.push(s.parallel.config.call, ...(s.parallel.file ? [s.parallel.file.named, s.parallel.file.made] : []));
   members.push(...validates, call, ...(sequence ? [sequence.call] : []));
   if (sourceDir?.type === 'identifier') {
@@ -1320,6 +1368,22 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
     const stmt = s.call.parent!.parent!;
     const own = indentOf(ctx, stmt);
     if (own === undefined) return undefined;
+    if (s.script) {
+      // The ScriptRunConfig becomes the v2 command (jobs.ts scriptRunCommand) with the step's name (display_name) and
+      // allow_reuse (is_deterministic), keyword arguments of azure.ai.ml command()
+      // (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml#azure-ai-ml-command); the step is that command.
+      const made = scriptRunCommand(fb, s.script.call, ctx);
+      if (!made || !same(made[0][0], s.script.call)) return undefined;
+      const extra = [['display_name', s.args.get('name')], ['is_deterministic', s.args.get('allow_reuse')]] as Array<[string, SyntaxNode | undefined]>;
+      let text = made[0][1];
+      const open = /^[\w.]+\((\n[ \t]*)?/.exec(text)!;
+      const more = extra.filter(([, v]) => v).map(([k, v]) => (open[1] ? `${kwargs([[k, v]])},${open[1]}` : `${kwargs([[k, v]])}, `)).join('');
+      text = text.slice(0, open[0].length) + more + text.slice(open[0].length);
+      edits.push([s.script.call, text]);
+      for (const [n, t] of made.slice(1)) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
+      edits.push([s.call, s.script.target.text]);
+      continue;
+    }
     if (s.parallel) {
       const made = parallelText(fb, ctx, s, own);
       if (!made) return undefined;

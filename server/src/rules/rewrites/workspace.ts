@@ -64,6 +64,11 @@
  * `run_remote_inference(compute_target=c)` of a helper module; another name; a container) is not
  * rewritten: that code may give it to v1 (handedOn). The Learn
  * tutorial's `if name in ws.compute_targets: c = ws.compute_targets[name] ... else: create` migrates whole.
+ * The DP-100 labs' creation inside a `try:` of its own (handlers `Exception` or broader) in the
+ * `except ComputeTargetException:` clause belongs to the same pattern (nestedComputeTry). `rc.target = c`
+ * of a v1 RunConfiguration → `c.name` (its setter stored the name). A compute's `type` or a datastore's
+ * `datastore_type` only printed (`print(c.name, ':', c.type)`) → v2's `type`, spelt otherwise
+ * ("amlcompute", `DatastoreType.AZURE_BLOB`): kept, the print marked `# amlint: review` (printedAlone).
  * A cluster's provisioning options admin user / virtual network (all three names) / remote login /
  * identity become the v2 entity's ssh_settings / network_settings / ssh_public_access_enabled / identity
  * (accessSettings); an idle time given as a string of digits is that number.
@@ -103,7 +108,9 @@
  * both; it still bridges), a bridge for a workspace given an `auth=` that cannot be made again
  * as the same identity (bridgeCredential: managed identity, CLI, a service principal from stable
  * values; an interactive login only as its own review-marked statement), `ws.get_default_compute_target()` (v2 has no default compute), `ComputeTarget.get_status()`
- * used as a value (the v2 AmlCompute entity has no node counts or allocation state), `wait_for_completion(min_node_count=)`
+ * used as a value (`status.allocation_state`, `status.current_node_count`: the v2 AmlCompute entity has
+ * no node counts or allocation state, azure-ai-ml entities/_compute/aml_compute.py), `get_active_runs()`
+ * (v2 `jobs.list` takes no compute filter), `wait_for_completion(min_node_count=)`
  * with a computed count, `update()` with a string idle time, other `ws.datasets` uses (values read: v1 datasets by
  * name: v2 data assets differ in use; data.ts reads `ws.datasets[k]` as a table), a compute instance with
  * SSH open, a key, a vnet, tags or an assigned user, an authentication object read for
@@ -1642,7 +1649,23 @@ function datastoreFree(ctx: RuleContext, call: SyntaxNode, name?: SyntaxNode, ex
   return usesOf(ctx, target).every((u) => {
     if (exempt && exempt.startIndex <= u.startIndex && u.endIndex <= exempt.endIndex) return true;
     const m = memberOf(u);
-    return (!m || allowed.includes(m.name)) && !insideV1Call(ctx, u) && !toImportedHelper(ctx, u);
+    const shownType = m?.name === 'datastore_type' && !m.call && !!printedAlone(ctx, m.attr);
+    return (!m || allowed.includes(m.name) || shownType) && !insideV1Call(ctx, u) && !toImportedHelper(ctx, u);
+  });
+}
+
+/**
+ * `ds.datastore_type` printed, `ds` a datastore got by name: v2's `type`, a REST DatastoreType
+ * member (value "AzureBlob", "AzureFile", ... as v1's strings, but Gen1 is "AzureDataLakeGen1" and
+ * print() shows the member, `DatastoreType.AZURE_BLOB`; azure-ai-ml entities/_datastore/*.py), the
+ * print marked for review like a compute's `type`.
+ */
+function datastoreTypeReads(ctx: RuleContext, call: SyntaxNode): Edits {
+  const target = assignedName(call);
+  return (target ? usesOf(ctx, target) : []).flatMap((u): Edits => {
+    const m = memberOf(u);
+    const close = m?.name === 'datastore_type' && !m.call ? printedAlone(ctx, m.attr) : undefined;
+    return close ? [[m!.attr, `${u.text}.type`], [close, `)${REVIEW}`]] : [];
   });
 }
 
@@ -1698,7 +1721,7 @@ function datastoreEdits(ctx: RuleContext, call: SyntaxNode, ml: string | undefin
   // again, e.g. by that handler's registration: later reads may see either binding.)
   const target = assignedName(call);
   if (narrowlyTried(call) || (target && (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1)) return undefined;
-  return [[call, name ? `${ml}.datastores.get(name=${name.text})` : `${ml}.datastores.get_default()`], ...memberReads(ctx, call, ['name'])];
+  return [[call, name ? `${ml}.datastores.get(name=${name.text})` : `${ml}.datastores.get_default()`], ...memberReads(ctx, call, ['name', 'datastore_type']), ...datastoreTypeReads(ctx, call)];
 }
 
 /**
@@ -1968,6 +1991,26 @@ function computeTry(ctx: RuleContext, node: SyntaxNode): { tryStmt: SyntaxNode; 
   return { tryStmt, clause, inBody: owner?.type === 'try_statement' };
 }
 
+/**
+ * The DP-100 labs' creation inside a `try:` of its own in the `except ComputeTargetException:` clause
+ * (`except ComputeTargetException:` / `try: config = ...; c = ComputeTarget.create(...); c.wait_for_completion(...)`
+ * / `except Exception as ex: print(ex)`): the outer try, when every handler of the inner one is
+ * bare, `Exception` or `BaseException` (they catch v2's errors alike).
+ */
+function nestedComputeTry(ctx: RuleContext, create: SyntaxNode): { tryStmt: SyntaxNode; clause: SyntaxNode; inBody: boolean } | undefined {
+  let stmt: SyntaxNode | null = create;
+  while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
+  const inner = stmt?.parent?.parent;
+  if (inner?.type !== 'try_statement' || !same(inner.childForFieldName('body') ?? undefined, stmt!.parent!) || narrowlyTried(create)) return undefined;
+  if (inner.namedChildren.some((c) => c.type === 'else_clause' || c.type === 'finally_clause')) return undefined;
+  const clause = inner.parent?.parent;
+  const outer = clause?.parent;
+  if (inner.parent?.type !== 'block' || clause?.type !== 'except_clause' || outer?.type !== 'try_statement') return undefined;
+  const v = exceptType(clause);
+  const e = v ? ctx.model.evaluate(v) : undefined;
+  return e?.kind === 'ref' && e.qname === COMPUTE_EXCEPTION ? { tryStmt: outer, clause, inBody: false } : undefined;
+}
+
 /** The v1 references inside `node`. */
 function v1Inside(ctx: RuleContext, node: SyntaxNode): SyntaxNode[] {
   return ctx.model.references.filter((r) => r.sdk === 'v1' && r.node.startIndex >= node.startIndex && r.node.endIndex <= node.endIndex).map((r) => r.call ?? r.node);
@@ -2036,7 +2079,7 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode, cli
   // The cluster variable: waits become a print of the state (the poller's result() waited).
   const target = assignedName(create);
   if (!target && create.parent?.type !== 'expression_statement') return undefined;
-  const found = computeTry(ctx, create);
+  const found = computeTry(ctx, create) ?? nestedComputeTry(ctx, create);
   if (found?.inBody) return undefined;
   let timeout: string | undefined;
   for (const use of target ? computeUses(ctx, target, found?.tryStmt) : []) {
@@ -2092,7 +2135,11 @@ function computeGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: 
   if (found?.inBody && target) {
     // The create in the except clause, when there is one: the whole pattern at once.
     const create = found.clause.descendantsOfType('call').find((c) => CREATES.includes(qnameOf(ctx, c) ?? '') && assignedName(c)?.text === target.text);
-    if (create) return creationEdits(fb, ctx, create, client);
+    // (Its edits must include this get: a creation not tied to this try would leave it v1.)
+    if (create) {
+      const e = creationEdits(fb, ctx, create, client);
+      return e?.some(([n]) => same(n, call)) ? e : undefined;
+    }
     // No create: the clause must not hold v1 code that would rebind the variable.
     if (v1Inside(ctx, found.clause).length) return undefined;
   } else if (found) return undefined;
@@ -2213,7 +2260,9 @@ const computeType: Builder = (fb, ref, ctx) => {
   let x = receiver(ref);
   if (x?.type === 'subscript') x = x.childForFieldName('value') ?? undefined;
   const right = x?.type === 'identifier' ? assignedFrom(ctx, x) : undefined;
-  return right?.type === 'attribute' && right.childForFieldName('attribute')?.text === 'compute_targets' ? fb.sameFixAs(right) : undefined;
+  if (right?.type === 'attribute' && right.childForFieldName('attribute')?.text === 'compute_targets') return fb.sameFixAs(right);
+  // `c.type` shown, `c` a compute got or made (clusterMember marks the print for review).
+  return readOfLookup(fb, ref, ctx);
 };
 
 /**
@@ -2222,9 +2271,19 @@ const computeType: Builder = (fb, ref, ctx) => {
  * other v1 call receiving it: undefined (it would get a v2 Compute).
  */
 function computeArg(ctx: RuleContext, use: SyntaxNode): Edits | undefined {
+  // `rc.target = c` of a v1 RunConfiguration: its setter keeps `c.name` (azureml-core runconfig.py).
+  if (runConfigTarget(ctx, use)) return [[use, `${use.text}.name`]];
   if (!passedToV1Call(ctx, use)) return handedOn(use) ? undefined : [];
   const kw = use.parent?.type === 'keyword_argument' ? use.parent : undefined;
   return kw?.childForFieldName('name')?.text === 'compute_target' ? [[use, `${use.text}.name`]] : undefined;
+}
+
+/** `use` is the value assigned to a v1 RunConfiguration's `target` (`rc.target = c`, `src.run_config.target = c`). */
+function runConfigTarget(ctx: RuleContext, use: SyntaxNode): boolean {
+  const p = use.parent;
+  const left = p?.type === 'assignment' && same(p.childForFieldName('right'), use) ? p.childForFieldName('left') : undefined;
+  const v = left?.type === 'attribute' ? ctx.model.evaluate(left) : undefined;
+  return v?.kind === 'ref' && sdkOf(v) === 'v1' && /(RunConfiguration|run_config)\.target$/.test(v.qname);
 }
 
 /**
@@ -2363,6 +2422,13 @@ function powerCall(ctx: RuleContext, call: SyntaxNode, method: string, name: str
 function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode; name: string; call?: SyntaxNode }, ml: string): Edits | undefined {
   const x = use.text;
   if ((m.name === 'name' || m.name === 'provisioning_state') && !m.call) return [[m.attr, m.attr.text]];
+  if (m.name === 'type' && !m.call) {
+    // Printed (`print(c.name, ':', c.type)`, DP-100 lab 01): v2's type is the REST compute type
+    // lower-cased ("amlcompute" for v1's "AmlCompute": azure-ai-ml entities/_compute/compute.py),
+    // so the line prints another spelling: kept, marked for review, like `get_status()` shown.
+    const close = printedAlone(ctx, m.attr);
+    return close && [[m.attr, m.attr.text], [close, `)${REVIEW}`]];
+  }
   if (!m.call) return undefined;
   const statement = m.call.parent?.type === 'expression_statement';
   if (m.name === 'delete' && noArgs(m.call) && statement) return [[m.call, `${ml}.compute.begin_delete(${x}.name).result()`]];
@@ -2393,6 +2459,19 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
   return undefined;
 }
 
+
+/**
+ * `value` is an argument of a `print(...)` statement that nothing follows on its line: the closing
+ * parenthesis, after which a review mark goes (a value v2 spells otherwise, only shown).
+ */
+function printedAlone(ctx: RuleContext, value: SyntaxNode): SyntaxNode | undefined {
+  const args = value.parent;
+  const print = args?.type === 'argument_list' ? args.parent : undefined;
+  const close = args?.lastChild;
+  const stmt = print?.parent;
+  if (!print || !close || close.type !== ')' || print.childForFieldName('function')?.text !== 'print' || ctx.model.resolveName('print', print) !== undefined) return undefined;
+  return stmt?.type === 'expression_statement' && stmt.endIndex === print.endIndex && endsBare(ctx, stmt) ? close : undefined;
+}
 
 /**
  * Nothing at all follows the statement on its line, not even a comment (common.ts endsLine allows
@@ -2454,7 +2533,7 @@ export const WORKSPACE: Rewrites = {
     [COMPUTE_EXCEPTION]: computeException,
     [AML_COMPUTE]: amlComputeTested,
     // (`Datastore.name` is data.ts's: the name asked for, or the default datastore's.)
-    ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version', 'azureml.core.Model.id', 'azureml.core.Dataset.name', 'azureml.core.Dataset.version'].map((q) => [q, readOfLookup])),
+    ...Object.fromEntries(['azureml.core.Datastore.account_name', 'azureml.core.Datastore.container_name', 'azureml.core.Datastore.datastore_type', 'azureml.core.compute.ComputeTarget.name', 'azureml.core.compute.ComputeTarget.provisioning_state', 'azureml.core.Environment.name', 'azureml.core.Environment.version', 'azureml.core.Model.name', 'azureml.core.Model.version', 'azureml.core.Model.id', 'azureml.core.Dataset.name', 'azureml.core.Dataset.version'].map((q) => [q, readOfLookup])),
     'azureml.core.Workspace.name': workspaceProperty('workspace_name', (ml) => `${ml}.workspace_name`),
     'azureml.core.Workspace.resource_group': workspaceProperty('resource_group', (ml) => `${ml}.resource_group_name`),
     'azureml.core.Workspace.subscription_id': workspaceProperty('subscription_id', (ml) => `${ml}.subscription_id`),
