@@ -1074,6 +1074,10 @@ describe('rewrites: compute instances, datastore names, ws.datasets.get', () => 
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.datasets.get("x")\nif d is None:\n    print("missing")\n';
       noFix(src, 'Workspace.datasets.get');
     });
+    it('ws.datasets.get of a name v2 refuses (a space) is not looked up as written', () => {
+      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.datasets.get("diabetes dataset")\nprint(d.name, d.version)\n';
+      noFix(src, 'Workspace.datasets.get');
+    });
     it('ws.datasets.get with a default is not rewritten', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nd = ws.datasets.get("x", None)\nprint(d.name)\n';
       noFix(src, 'Workspace.datasets.get');

@@ -28,6 +28,15 @@ export interface Rewrites {
  */
 export const SHARED_FIX_LIMIT = 40;
 
+/**
+ * The data asset names v2 accepts: the REST API's pattern for `workspaces/data` names,
+ * `^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$`
+ * (https://learn.microsoft.com/azure/templates/microsoft.machinelearningservices/2023-04-01/workspaces/data;
+ * Azure/bicep-types-az generated/machinelearningservices/.../2023-04-01/types.md). v1 also took spaces and dots
+ * ("diabetes dataset" in the DP-100 labs): data.ts `assetName` renames those where the file stays consistent.
+ */
+export const ASSET_NAME = /^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$/;
+
 /** The call has no arguments at all. */
 export function noArgs(call: SyntaxNode): boolean {
   const a = callArgs(call);

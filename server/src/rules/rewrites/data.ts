@@ -122,20 +122,12 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { endsLine, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { ASSET_NAME, endsLine, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
 import { soleBinding } from './reach';
 import { stableAt } from './environment';
 
 const REVIEW = '  # amlint: review';
-/**
- * The data asset names v2 accepts: the REST API's pattern for `workspaces/data` names,
- * `^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$`
- * (https://learn.microsoft.com/azure/templates/microsoft.machinelearningservices/2023-04-01/workspaces/data;
- * Azure/bicep-types-az generated/machinelearningservices/.../2023-04-01/types.md). v1 also took spaces and dots
- * ("diabetes dataset" in the DP-100 labs): such a name is not registered/read by a rewrite.
- */
-const ASSET_NAME = /^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$/;
 /**
  * The v2 name of a v1 dataset name: itself when v2 accepts it (ASSET_NAME); else, for the names v1
  * took and v2 refuses with spaces or dots (the DP-100 labs' "diabetes dataset"), the same name with

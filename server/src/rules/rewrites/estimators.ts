@@ -25,8 +25,11 @@
  * Also here: the findings of `rc = RunConfiguration()` and its `rc.target` / `rc.environment` offer
  * pipelines.ts's fix (a pipeline step's runconfig), else jobs.ts's (`ScriptRunConfig(run_config=rc)`):
  * this table is merged after pipelines.ts's, which has those keys.
+ * `inputs=[ds.as_named_input("x")...]` (v1: read by the script through the run, no argument) → inputs passed as
+ * `--x ${{inputs.x}}` with the notebook's `%%writefile` script reading the option (jobs.ts estimatorInputs; a
+ * table input adds `mltable` to the estimator's own environment, refused with `environment_definition=`).
  * Not rewritten: `use_gpu=True` (the v2 GPU image is not documented as the v1 one), custom images
- * with `user_managed`, data `inputs=`, `vm_size`, `shm_size`, requirement files, environment variables,
+ * with `user_managed`, data `inputs=` of a .py driver (its script is not in the document), `vm_size`, `shm_size`, requirement files, environment variables,
  * other distributions, dataset values in `script_params` (`ds.as_mount()`: by hand), and estimators
  * used in other ways (`est.run_config...`) or given to other consumers.
  * Nothing is rewritten under a guarded azureml import (`try:` ... `except ImportError:`): import-guard.ts, for every area.
@@ -37,7 +40,7 @@ import { bindArgs, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
 import { assignedName, combined, kwargs, memberOf, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits } from './environment';
-import { computeName, runConfigurationPiece as jobsRunConfigurationPiece } from './jobs';
+import { computeName, estimatorInputs, runConfigurationPiece as jobsRunConfigurationPiece } from './jobs';
 import { pipelineFixFor } from './pipelines';
 import { sweptOptions } from './sweep';
 
@@ -54,7 +57,7 @@ export const ESTIMATOR_CLASSES: Record<string, string | undefined> = {
 const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
 const REVIEW = '  # amlint: review';
 const SUBMIT = 'azureml.core.Experiment.submit';
-const ACCEPTED = ['source_directory', 'compute_target', 'entry_script', 'script_params', 'node_count', 'distributed_training', 'use_gpu', 'use_docker', 'custom_docker_image', 'conda_packages', 'pip_packages', 'framework_version', 'environment_definition'];
+const ACCEPTED = ['source_directory', 'compute_target', 'entry_script', 'script_params', 'node_count', 'distributed_training', 'use_gpu', 'use_docker', 'custom_docker_image', 'conda_packages', 'pip_packages', 'framework_version', 'environment_definition', 'inputs'];
 
 /** `script_params={"--x": v, ...}` → command-line parts and inputs (jobs.ts `commandWithInputs`: a variable is `${{inputs.<option>}}`). */
 function scriptParams(ctx: RuleContext, dict: SyntaxNode | undefined, asInputs?: Map<string, string>): { parts: string[]; inputs: Array<[string, string]> } | undefined {
@@ -125,11 +128,12 @@ function pinned(pkg: string, version: SyntaxNode | undefined): string | undefine
  * The v2 environment of an estimator: its `environment_definition` (environment.ts edits), or an
  * Environment of the image and packages v1 used, to review (EST "Define the training environment").
  */
-function environmentOf(fb: FixBuilder, ctx: RuleContext, q: string, args: Map<string, SyntaxNode>): { text: string; edits: Edits; review: boolean } | undefined {
+function environmentOf(fb: FixBuilder, ctx: RuleContext, q: string, args: Map<string, SyntaxNode>, table = false): { text: string; edits: Edits; review: boolean } | undefined {
   const def = args.get('environment_definition');
   const own = ['conda_packages', 'pip_packages', 'custom_docker_image', 'framework_version'].filter((k) => args.has(k));
   if (def) {
-    if (own.length) return undefined;
+    // A table input is read with mltable in v2 (how-to-mltable): a given environment may lack it.
+    if (own.length || table) return undefined;
     const edits = sdkOf(ctx.model.evaluate(def)) === 'v1' ? environmentEdits(fb, ctx, def) : [];
     return edits && { text: def.text, edits, review: false };
   }
@@ -140,7 +144,8 @@ function environmentOf(fb: FixBuilder, ctx: RuleContext, q: string, args: Map<st
   const image = args.get('custom_docker_image');
   if (!conda || !pip || fw === undefined || (image && framework)) return undefined;
   // v1's default conda (environment.ts `baseConda`): python, azureml-defaults, then the packages.
-  const deps = ['"python=3.8.13"', ...conda, `{"pip": [${['"azureml-defaults"', ...(fw ? [fw] : []), ...pip].join(', ')}]}`];
+  // With a table input, `mltable` too: the script loads it with mltable (how-to-mltable: https://learn.microsoft.com/azure/machine-learning/how-to-mltable).
+  const deps = ['"python=3.8.13"', ...conda, `{"pip": [${['"azureml-defaults"', ...(fw ? [fw] : []), ...pip, ...(table ? ['"mltable"'] : [])].join(', ')}]}`];
   const entities = fb.needModule('azure.ai.ml.entities');
   const text = `${entities}.Environment(image=${image ? image.text : DEFAULT_IMAGE}, conda_file={"channels": ["anaconda", "conda-forge"], "dependencies": [${deps.join(', ')}]})`;
   return { text, edits: [], review: true };
@@ -171,15 +176,29 @@ export function estimatorCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxN
   if ((args.has('use_gpu') && args.get('use_gpu')!.type !== 'false') || (args.has('use_docker') && args.get('use_docker')!.type !== 'true')) return undefined;
   const params = scriptParams(ctx, dictOf(ctx, args.get('script_params'), call), asInputs);
   const compute = computeName(ctx, args.get('compute_target'));
-  const env = environmentOf(fb, ctx, q, args);
-  const dist = distributionOf(fb, ctx, args);
-  if (!params || compute === null || !env || !dist) return undefined;
+  // `inputs=[ds.as_named_input("x")...]`: each an input passed as `--x ${{inputs.x}}`, the notebook's script reading it (jobs.ts estimatorInputs).
+  if (!params || compute === null) return undefined;
+  let env: ReturnType<typeof environmentOf>;
+  let dist: ReturnType<typeof distributionOf>;
+  let built = false;
+  const rest = (table: boolean): boolean => {
+    built = true;
+    env = environmentOf(fb, ctx, q, args, table);
+    dist = env && distributionOf(fb, ctx, args);
+    return !!env && !!dist;
+  };
+  // No option or input given twice, the rest translating (a table only with the estimator's own environment,
+  // environmentOf adds mltable): checked before the script's edits join the fix.
+  const accept = (d: { parts: string[]; inputs: Array<[string, string]>; table: boolean }): boolean =>
+    !d.parts.some((p) => p.startsWith('-') && (params.parts.includes(p) || extra.parts.includes(p))) && !d.inputs.some(([n]) => [...params.inputs, ...extra.inputs].some(([m]) => m === n)) && rest(d.table);
+  const data = args.has('inputs') ? estimatorInputs(fb, ctx, call, args.get('source_directory'), script, args.get('inputs'), accept) : { parts: [], inputs: [], edits: [], table: false, review: false };
+  if (!data || (!built && !rest(false)) || !env || !dist) return undefined;
   // Every swept option must be an input of the command (the name the input was given is the option's, or the variable's: check both).
   if (asInputs && [...asInputs].some(([flag, name]) => !params.inputs.some(([n]) => n === name) || params.parts[params.parts.indexOf(flag) + 1] !== `\${{inputs.${name}}}`)) return undefined;
   // A swept option the estimator passes already, or an input of the same name, would be given twice.
   if (extra.parts.some((p) => p.startsWith('-') && params.parts.includes(p)) || extra.inputs.some(([n]) => params.inputs.some(([m]) => m === n))) return undefined;
-  const parts = ['python', script, ...params.parts, ...extra.parts];
-  const inputs = [...params.inputs, ...extra.inputs];
+  const parts = ['python', script, ...params.parts, ...extra.parts, ...data.parts];
+  const inputs = [...params.inputs, ...extra.inputs, ...data.inputs];
   const text = `${fb.need('azure.ai.ml', 'command')}(${kwargs([
     ['code', args.get('source_directory')],
     ['command', JSON.stringify(parts.join(' '))],
@@ -189,7 +208,7 @@ export function estimatorCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxN
     ['distribution', dist.distribution],
     ['instance_count', dist.count],
   ])})`;
-  return { text, review: env.review, edits: env.edits };
+  return { text, review: env.review || data.review, edits: [...env.edits, ...data.edits] };
 }
 
 /** The statement `x = <call>` ends its line: a trailing `# amlint: review` can follow the call. */

@@ -61,6 +61,10 @@
  *   the same fix (scriptDataEdits, FixBuilder.replaceIn), also offered on the script's finding (scriptInputFix).
  *   Refused: other data read through the run, no argparse option for the flag, a table whose argument the
  *   script also reads (v1: the dataset's ID), a table passed to a script not in the document (a .py driver).
+ *   An estimator's `inputs=[ds.as_named_input("x")...]` (v1 passes no argument) → `--x ${{inputs.x}}` and the option
+ *   added to the script's parser before `parse_args()` (estimatorInputs; refused when the script is not in the document,
+ *   does not read each input through the run, or already has an option of that name).
+ * - `src = ScriptRunConfig(command=...)` given as a CommandStep's `runconfig=`: the pipeline's fix (pipelines.ts).
  * Bridging: in a job script whose own run is still needed (`run.input_datasets[...]`, `run.parent`,
  * `_OfflineRun` tests...), each logging call with a standalone MLflow form (log, log_row, log_table,
  * log_image, tag, set_tags, upload_file, upload_folder) is its own suggestion: MLflow logs to the job's
@@ -97,12 +101,12 @@
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
-import type { RuleContext } from '../rule';
+import type { ModuleFix, RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
 import { memberOf, knownString, lineIndent, endsLine, statementIndent, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits, setSharedJobs, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
-import { pipelineCall, pipelineConfig, plainValue } from './pipelines';
+import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, plainValue } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf, offlineIdiomFix } from './workspace';
 import { dataInput, setTableJob, tableInput } from './data';
@@ -1112,10 +1116,21 @@ function sharedEnvironmentJobs(fb: FixBuilder, ctx: RuleContext, delegates: Synt
 }
 setSharedJobs(sharedEnvironmentJobs);
 // data.ts renameConsistent: a renamed table's lookup given whole to a job is read alike when the job's lifecycle takes it.
+/** The v1 estimator classes (estimators.ts ESTIMATOR_CLASSES; not imported: estimators.ts imports this module). */
+const ESTIMATORS_RE = /^azureml\.train\.(estimator\.Estimator|sklearn\.SKLearn|dnn\.(PyTorch|TensorFlow|Chainer))$/;
+
 setTableJob((ctx, consumption) => {
   let config: SyntaxNode | null = consumption.parent;
-  while (config && !(config.type === 'call' && qnameOf(ctx, config) === 'azureml.core.ScriptRunConfig')) config = config.parent;
-  const target = config && assignedName(config);
+  // A ScriptRunConfig's arguments, or an estimator's `inputs=` (estimatorInputs).
+  while (config && !(config.type === 'call' && (qnameOf(ctx, config) === 'azureml.core.ScriptRunConfig' || ESTIMATORS_RE.test(qnameOf(ctx, config) ?? '')))) config = config.parent;
+  if (!config) {
+    // A pipeline step's argument (pipelines.ts): its submission's fix, or the pipeline's when not submitted.
+    const p = pipelineOfConsumption(ctx, consumption);
+    if (!p) return false;
+    const fb = new FixBuilder(ctx, p.startIndex);
+    return qnameOf(ctx, p) === 'azureml.core.Experiment.submit' ? !!jobEdits(fb, ctx, p) : !!pipelineConfig(fb, p, ctx);
+  }
+  const target = assignedName(config);
   const submit = target ? usesOf(ctx, target).map((u) => submitOf(ctx, u) ?? sweepSubmitOf(ctx, u)).find((x) => x) : undefined;
   return !!submit && !!jobEdits(new FixBuilder(ctx, submit.startIndex), ctx, submit);
 });
@@ -1587,7 +1602,7 @@ function runConfiguration(ctx: RuleContext, call: SyntaxNode, rc: SyntaxNode): {
 }
 
 /** A v1 dataset a job configuration's arguments pass (`"--flag", ds.as_named_input("name")[.as_mount()]`): v2 gives its script a path. */
-interface DataRead {
+export interface DataRead {
   /** The `as_named_input` name, the key v1 scripts read it by (`run.input_datasets["name"]`). */
   name: string;
   /** The option before it. */
@@ -1672,7 +1687,7 @@ function argparseDest(call: SyntaxNode, flag: string): string | undefined {
  * (in v1 it held the dataset's ID). Undefined when the script reads other datasets through the run,
  * or a table is passed to a script not in the document ([] for none).
  */
-function scriptDataEdits(ctx: RuleContext, call: SyntaxNode, dir: SyntaxNode | undefined, script: string, reads: DataRead[]): { module: ScriptModule['module']; edits: Array<[SyntaxNode | Range, string]> } | null | undefined {
+export function scriptDataEdits(ctx: RuleContext, call: SyntaxNode, dir: SyntaxNode | undefined, script: string, reads: DataRead[], add = false): { module: ScriptModule['module']; edits: Array<[SyntaxNode | Range, string]> } | null | undefined {
   if (!reads.length) return null;
   const found = jobScript(ctx, call, dir, script);
   if (found === null) return undefined;
@@ -1695,7 +1710,25 @@ function scriptDataEdits(ctx: RuleContext, call: SyntaxNode, dir: SyntaxNode | u
   if (argsBinding.length !== 1) return undefined;
   const destOf = (flag: string): string | undefined => {
     const declared = adds.filter((c) => c.childForFieldName('function')!.childForFieldName('object')?.text === parser.text && callArgs(c).positional.some((p) => p.type === 'string' && stringValue(p) === flag));
-    return declared.length === 1 ? argparseDest(declared[0], flag) : undefined;
+    if (declared.length === 1) return argparseDest(declared[0], flag);
+    return declared.length === 0 && add ? addOption(flag) : undefined;
+  };
+  // `add` (an estimator's `inputs=`: v1 passed no argument): the option `flag`, declared before the
+  // parse (`parser.add_argument("--x", type=str, dest="x")`), when no option of that flag or dest exists.
+  const added = new Map<string, string>();
+  const addOption = (flag: string): string | undefined => {
+    if (added.has(flag)) return added.get(flag);
+    const dest = flag.replace(/^-+/, '').replace(/-/g, '_');
+    const clash = (c: SyntaxNode): boolean => {
+      const a = callArgs(c);
+      return stringValue(a.keywords.get('dest')) === dest || a.positional.some((x) => (stringValue(x) ?? '').replace(/^-+/, '').replace(/-/g, '_') === dest);
+    };
+    const read = root.descendantsOfType('attribute').some((a) => a.childForFieldName('object')?.text === argsName && a.childForFieldName('attribute')?.text === dest);
+    if (parser.type !== 'identifier' || !/^[A-Za-z_]\w*$/.test(dest) || adds.some(clash) || read || parsed[0].startPosition.column !== 0) return undefined;
+    const at = { line: parsed[0].startPosition.row, character: 0 };
+    edits.push([{ start: at, end: at }, `${parser.text}.add_argument(${JSON.stringify(flag)}, type=str, dest=${JSON.stringify(dest)})\n`]);
+    added.set(flag, dest);
+    return dest;
   };
   // A table the script already loads from its argument (another job running it was rewritten first): no edit.
   const loads = (dest: string): boolean => root.descendantsOfType('call').some((c) => c.childForFieldName('function')?.text === 'mltable.load' && c.childForFieldName('arguments')?.text === `(${argsName}.${dest})`);
@@ -1703,7 +1736,7 @@ function scriptDataEdits(ctx: RuleContext, call: SyntaxNode, dir: SyntaxNode | u
     const dest = r.table && r.flag ? destOf(r.flag) : undefined;
     if (r.table && !used.length && !(dest && loads(dest))) return undefined;
   }
-  if (!used.length) return null;
+  if (!used.length) return add ? undefined : null;
   let table = false;
   for (const attr of used) {
     const sub = attr.parent;
@@ -1725,6 +1758,8 @@ function scriptDataEdits(ctx: RuleContext, call: SyntaxNode, dir: SyntaxNode | u
     edits.push([read, `mltable.load(${argsName}.${dest}).to_pandas_dataframe()`]);
     table = true;
   }
+  // Every input passed is an option of the script now (argparse rejects an unknown one).
+  if (add && reads.some((r) => !r.flag || !destOf(r.flag))) return undefined;
   if (table) {
     const bound = found.model.moduleScope.bindings.get('mltable') ?? [];
     if (bound.some((b) => !(b.value?.kind === 'ref' && b.value.qname === 'mltable'))) return undefined;
@@ -1749,41 +1784,99 @@ function scriptInputFix(fb: FixBuilder, node: SyntaxNode, ctx: RuleContext): str
   if (!driver) return undefined;
   const dctx: RuleContext = { ...ctx, model: driver.model, module: driver.module };
   for (const call of driver.model.tree.rootNode.descendantsOfType('call')) {
-    if (qnameOf(dctx, call) !== 'azureml.core.ScriptRunConfig') continue;
+    const q = qnameOf(dctx, call);
+    // A ScriptRunConfig's `script=`, or an estimator's `entry_script=` (estimators.ts, jobs.ts estimatorInputs).
+    const estimator = !!q && ESTIMATORS_RE.test(q);
+    if (q !== 'azureml.core.ScriptRunConfig' && !estimator) continue;
     const names = ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config', 'resume_from', 'max_run_duration_seconds', 'command', 'docker_runtime_config'];
-    const a = bindArgs(call, names, names);
-    const script = knownString(dctx, a?.get('script'));
+    const a = estimator ? bindArgs(call, ['source_directory'], ['source_directory', ...callArgs(call).keywords.keys()]) : bindArgs(call, names, names);
+    const script = knownString(dctx, a?.get(estimator ? 'entry_script' : 'script'));
     if (!script || jobScript(dctx, call, a?.get('source_directory'), script)?.module !== ctx.module) continue;
     const target = assignedName(call);
     const submit = target ? usesOf(dctx, target).map((u) => submitOf(dctx, u) ?? sweepSubmitOf(dctx, u)).find((x) => x) : undefined;
-    const dfb = submit && new FixBuilder(dctx, submit.startIndex);
-    const edits = dfb && jobEdits(dfb, dctx, submit!);
-    if (!edits) continue;
-    const done = new Set<number>();
-    for (const [n, t] of edits) {
-      if (done.has(n.id)) continue;
-      done.add(n.id);
-      dfb!.replace(n, t);
-    }
-    const fix = dfb!.build('job', 'suggestion');
-    const mine = fix?.edits.filter((e) => e.module === ctx.module) ?? [];
-    const r = nodeRangeOf(node);
-    const holder = mine.find((e) => e.range.start.line === r.start.line && e.range.start.character === r.start.character && before(r.end, e.range.end));
-    if (!fix || !holder) continue;
-    for (const e of fix.edits) {
-      if (!e.module) fb.replaceIn(driver.module, e.range, e.newText);
-      else if (e.module !== ctx.module) return undefined;
-      else if (e !== holder) fb.replace(e.range, e.newText);
-    }
-    // The holder: this node's text, the rest of its range emptied.
-    if (before(r.end, holder.range.end) && !(r.end.line === holder.range.end.line && r.end.character === holder.range.end.character)) fb.replace({ start: r.end, end: holder.range.end }, '');
-    return holder.newText;
+    const text = submit && carried(fb, ctx, driver.module, node, driverFix(dctx, submit));
+    if (text !== undefined) return text;
   }
+  // A notebook pipeline step running this script (pipelines.ts): the submission's fix, or the pipeline's.
+  const p = pipelineOfScript(dctx, ctx.module);
+  return p && carried(fb, ctx, driver.module, node, driverFix(dctx, p));
+}
+
+/** The fix, built in the notebook cells' context `dctx`, of a job's submit, or of a `Pipeline(...)` call not submitted. */
+function driverFix(dctx: RuleContext, call: SyntaxNode): ModuleFix | undefined {
+  const dfb = new FixBuilder(dctx, call.startIndex);
+  if (qnameOf(dctx, call) !== 'azureml.core.Experiment.submit') {
+    const text = pipelineConfig(dfb, call, dctx);
+    return text === undefined ? undefined : dfb.replace(call, text).build('pipeline', 'suggestion');
+  }
+  const edits = jobEdits(dfb, dctx, call);
+  if (!edits) return undefined;
+  const done = new Set<number>();
+  for (const [n, t] of edits) {
+    if (done.has(n.id)) continue;
+    done.add(n.id);
+    dfb.replace(n, t);
+  }
+  return dfb.build('job', 'suggestion');
+}
+
+/**
+ * The driver's fix carried over to the script's finding at `node` (FixBuilder.replaceIn for the cells' edits):
+ * the script's edit holding `node` split so that its text is this finding's own replacement.
+ */
+function carried(fb: FixBuilder, ctx: RuleContext, driver: RuleContext['module'], node: SyntaxNode, fix: ModuleFix | undefined): string | undefined {
+  const mine = fix?.edits.filter((e) => e.module === ctx.module) ?? [];
+  const r = nodeRangeOf(node);
+  const holder = mine.find((e) => e.range.start.line === r.start.line && e.range.start.character === r.start.character && before(r.end, e.range.end));
+  if (!fix || !holder || fix.edits.some((e) => e.module && e.module !== ctx.module)) return undefined;
+  for (const e of fix.edits) {
+    if (!e.module) fb.replaceIn(driver, e.range, e.newText);
+    else if (e !== holder) fb.replace(e.range, e.newText);
+  }
+  // The holder: this node's text, the rest of its range emptied.
+  if (before(r.end, holder.range.end) && !(r.end.line === holder.range.end.line && r.end.character === holder.range.end.character)) fb.replace({ start: r.end, end: holder.range.end }, '');
+  return holder.newText;
   return undefined;
 }
 
 const nodeRangeOf = (n: SyntaxNode): Range => ({ start: { line: n.startPosition.row, character: n.startPosition.column }, end: { line: n.endPosition.row, character: n.endPosition.column } });
 const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+
+/**
+ * An estimator's `inputs=[ds.as_named_input("x")[.as_mount()/.as_download()], ...]`: v1 passes no argument, the
+ * script reads the data through the run (`run.input_datasets["x"]`; Estimator `inputs`: "A list of DataReference or
+ * DatasetConsumptionConfig objects to use as input", https://learn.microsoft.com/python/api/azureml-train-core/azureml.train.estimator.estimator).
+ * v2 passes an input only on the command line (CMD), so each becomes `--x ${{inputs.x}}` and the notebook's
+ * `%%writefile` script (jobScript) reads `args.x`, the option added to its parser when it has none (scriptDataEdits);
+ * the script edits join the fix rewriting `call`. Undefined when the script is not in the document, does not read
+ * each input through the run, or an input does not translate (data.ts dataInput / tableInput).
+ */
+export function estimatorInputs(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, dir: SyntaxNode | undefined, script: string, list: SyntaxNode | undefined, accept: (found: { parts: string[]; inputs: Array<[string, string]>; table: boolean }) => boolean): { parts: string[]; inputs: Array<[string, string]>; edits: Edits; table: boolean; review: boolean } | undefined {
+  const out = { parts: [] as string[], inputs: [] as Array<[string, string]>, edits: [] as Edits, table: false, review: false };
+  if (!list) return out;
+  if (list.type !== 'list') return undefined;
+  const reads: DataRead[] = [];
+  for (const item of list.namedChildren.filter((c) => c.type !== 'comment')) {
+    if (item.type !== 'call') return undefined;
+    const mounted = dataInput(fb, ctx, item);
+    const table = mounted ? undefined : tableInput(fb, ctx, item);
+    const data = mounted ?? table;
+    const name = data?.name?.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
+    if (!data || !name || !/^[a-z_][a-z0-9_]*$/.test(name) || out.inputs.some(([n]) => n === name)) return undefined;
+    out.inputs.push([name, data.input]);
+    out.edits.push(...data.edits);
+    out.parts.push(`--${name}`, `\${{inputs.${name}}}`);
+    reads.push({ name: data.name!, flag: `--${name}`, table: !!table });
+    if (table) out.table = true;
+    if (table?.review) out.review = true;
+  }
+  if (!reads.length) return out;
+  const side = scriptDataEdits(ctx, call, dir, script, reads, true);
+  // The caller's checks first: the script edits join `call`'s rewrite only when it is made.
+  if (!side?.edits.length || !accept(out)) return undefined;
+  pendingScripts(fb, call, side.module, side.edits);
+  return out;
+}
 
 /** The script edits of a job configuration `call` join the fix whose edit rewrites `call` (FixBuilder.withCompanion). */
 function pendingScripts(fb: FixBuilder, call: SyntaxNode, module: ScriptModule['module'], edits: Array<[SyntaxNode | Range, string]>): void {
@@ -2556,7 +2649,8 @@ const JOB_REWRITES: Rewrites = {
       if (!args || (offline && offline.type !== 'true') || !rewriteContextRunUses(fb, ctx, ref.call!)) return undefined;
       return `${fb.needModule('mlflow')}.start_run()`;
     },
-    'azureml.core.ScriptRunConfig': jobConfig(scriptRunConfig),
+    // A CommandStep's `runconfig=src` (pipelines.ts scriptStepOf): the pipeline's fix rewrites src into the step.
+    'azureml.core.ScriptRunConfig': (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!) ?? jobConfig(scriptRunConfig)(fb, ref, ctx),
     'azureml.train.automl.AutoMLConfig': jobConfig((fb, call, ctx) => autoMLConfig(fb, call, ctx)),
     // Pieces rewritten with their producer: a distribution configuration passed to a ScriptRunConfig.
     'azureml.core.runconfig.MpiConfiguration': configPiece,

@@ -76,6 +76,16 @@
  * process_count_per_node ran one process per core on CPU nodes (azureml-pipeline-steps ParallelRunConfig docs) where
  * v2 runs one per instance by default: only throughput differs, not what run() is given or returns.
  *
+ * A registered table given whole in a step's arguments (`"--input-data", ds.as_named_input("raw_data")`, the DP-100
+ * pipeline labs), ds a lookup of an asset the notebook registers as an MLTable in v2 code (data.ts tableInput), whose
+ * script is a `%%writefile` cell of the notebook reading `run.input_datasets["raw_data"].to_pandas_dataframe()`: an
+ * mltable input of the step's command, the script loading its argument (`mltable.load(args.<dest>)`, how-to-mltable),
+ * both modules in one fix (scriptDataEdits, jobs.ts; FixBuilder.withCompanion); a mounted
+ * or downloaded dataset read so in such a script reads its argument (the path v1 also passed there).
+ * The data.ts registration rewrite (v1 code of the same notebook registering the table) asks jobs.ts's table hook
+ * (setTableJob), which accepts a pipeline step through pipelineOfConsumption; the script's `run.input_datasets`
+ * finding offers the pipeline's fix through jobs.ts's builder and pipelineOfScript.
+ *
  * Not rewritten (no suggestion): `pipeline_parameters` values other than str/bool/int/float literals (a v1 dataset
  * given there: v2 pipeline inputs take Input or those types), keys naming no PipelineParameter, a DataPath parameter
  * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (DataTransferStep, AutoMLStep, EstimatorStep: v2 has no estimator,
@@ -99,21 +109,23 @@
  * a run_after without a data dependency (v2 orders nodes by data only; no v2 form: "SDK v2 doesn't support execution order control without data
  * dependencies", https://github.com/Azure/azure-sdk-for-python/issues/34196; the dummy-output workaround of
  * azureml-examples sdk/python/jobs/pipelines/stepsequence changes the scripts' outputs),
- * pipelines used in other ways (`pipeline.publish(...)`, `pipeline_run.publish_pipeline(...)`: no v2 equivalent), a v1
- * dataset a step's script reads through `run.input_datasets` (a v1-registered TabularDataset does not load with mltable:
- * azure-sdk-for-python issue 38944; the DP-100 pipeline labs), and any piece
+ * pipelines used in other ways (`pipeline.publish(...)`, `pipeline_run.publish_pipeline(...)`: no v2 equivalent), a
+ * table v1 registered (a v1-registered TabularDataset does not load with mltable: azure-sdk-for-python issue 38944), a
+ * table given to a script not in the document or whose script reads its argument otherwise (v1 passed the dataset's ID)
+ * or other data through the run, and any piece
  * defined in another block than the `Pipeline(...)` statement (a branch could change which
  * definition is seen).
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
+import type { Range } from '../../engine/types';
 import type { RuleContext } from '../rule';
 import { soleBinding } from './reach';
 import { sdkOf } from '../../engine/semantic/model';
-import { kwargs, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { knownString, kwargs, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
-import { computeName, namesSameAt, scriptRunCommand } from './jobs';
-import { dataInput } from './data';
+import { computeName, namesSameAt, scriptDataEdits, scriptRunCommand, type DataRead } from './jobs';
+import { dataInput, tableInput } from './data';
 import { clientOf } from './workspace';
 
 const PIPELINE = 'azureml.pipeline.core.Pipeline';
@@ -222,6 +234,8 @@ interface Step {
   parallel?: Parallel;
   /** `CommandStep(runconfig=src)` of a ScriptRunConfig `src = ScriptRunConfig(command=...)`: src's definition. */
   script?: { call: SyntaxNode; target: SyntaxNode };
+  /** The edits of its `%%writefile` script reading its datasets from the command line (scriptDataEdits). */
+  scriptSide?: { module: ScriptModule['module']; edits: Array<[SyntaxNode | Range, string]> };
 }
 
 /** A ParallelRunStep's ParallelRunConfig (bound once, read by the step only) and its input data. */
@@ -249,6 +263,11 @@ interface Value {
 interface Dataset {
   expr: SyntaxNode;
   name: string;
+  /** `as_named_input("x")`'s name, the key its script reads it by (`run.input_datasets["x"]`), and the option before it. */
+  key?: string;
+  flag?: string;
+  /** A registered table given whole (data.ts tableInput): an mltable input its script loads (scriptDataEdits). */
+  table?: boolean;
 }
 
 /**
@@ -1087,12 +1106,16 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
             // command line keeps the option as written), its value given there (a node keeps the inputs of
             // the command it is made from: azure-ai-ml Command.__call__).
             const how = item.type === 'call' ? item.childForFieldName('function')?.childForFieldName('attribute')?.text : undefined;
-            need(how === 'as_mount' || how === 'as_download');
+            // A registered table given whole, `ds.as_named_input("x")` (v1 gave the script the dataset, read through
+            // the run): an MLTable input when the notebook registers that asset as v2 MLTable (data.ts tableInput,
+            // checked when the fix is built: pipelineConfig), its script reading the argument (scriptDataEdits).
+            const table = how === 'as_named_input';
+            need(how === 'as_mount' || how === 'as_download' || table);
             const prev = argList.namedChildren.filter((n) => n.type !== 'comment');
             const flag = prev[prev.findIndex((n) => same(n, item)) - 1];
             const option = flag?.type === 'string' ? stringValue(flag) : undefined;
             const name = option && /^-{1,2}[A-Za-z]/.test(option) ? option.replace(/^-+/, '').replace(/-/g, '_').toLowerCase() : undefined;
-            const dataset: Dataset = { expr: item, name: need(plainName(name) && name) };
+            const dataset: Dataset = { expr: item, name: need(plainName(name) && name), key: namedInputKey(item), flag: option, table };
             s.datasets.push(dataset);
             s.parts.push({ dataset });
             continue;
@@ -1103,6 +1126,13 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       need(!declaredParams.size);
       // The script gets its data from its command line only (not `run.input_datasets`).
       need([...s.inputs, ...s.outputs].every((d) => mentioned.has(d)));
+      // Its datasets read through the run in a `%%writefile` script of the notebook: read from the arguments now.
+      const reads = s.datasets.filter((d) => d.key).map((d) => ({ name: d.key!, flag: d.flag, table: !!d.table }));
+      if (!isCommand && reads.length) {
+        const side = scriptDataEdits(ctx, s.call, s.args.get('source_directory') ?? sourceDir, script, reads);
+        need(side !== undefined);
+        if (side?.edits.length) s.scriptSide = side;
+      }
     }
     for (const d of s.inputs) if (!d.producer && d.kind !== 'reference') producerOf(d);
     need(!s.inputs.some((d) => s.outputs.includes(d)));
@@ -1246,6 +1276,46 @@ export function pipelineFixFor(fb: FixBuilder, ctx: RuleContext, node: SyntaxNod
   return fb.sameFixAs(a.submits[0] ?? a.call);
 }
 
+/** A module of the document with its model (RuleContext.modules). */
+type ScriptModule = ReturnType<RuleContext['modules']>[number];
+/** `ds.as_named_input("x")[.as_mount()]`: "x". */
+function namedInputKey(expr: SyntaxNode): string | undefined {
+  for (let e: SyntaxNode | null | undefined = expr; e?.type === 'call'; e = e.childForFieldName('function')?.childForFieldName('object')) {
+    if (e.childForFieldName('function')?.childForFieldName('attribute')?.text === 'as_named_input') return stringValue(bindArgs(e, ['name'], ['name'])?.get('name'));
+  }
+  return undefined;
+}
+
+/**
+ * For jobs.ts (data.ts's table hook, setTableJob): the submission (else the `Pipeline(...)` call) of the
+ * translatable pipeline whose step passes `consumption` (`ds.as_named_input("x")`) as a table input, the
+ * call whose fix rewrites that step. Computed afresh (not cached: data.ts probes it assuming the v2 registration).
+ */
+export function pipelineOfConsumption(ctx: RuleContext, consumption: SyntaxNode): SyntaxNode | undefined {
+  for (const r of ctx.model.references) {
+    if (r.qname !== PIPELINE || !r.call) continue;
+    let a: Analysis;
+    try {
+      a = analyse(ctx, r.call);
+    } catch (e) {
+      if (!(e instanceof Bail)) throw e;
+      continue;
+    }
+    if (a.steps.some((s) => s.datasets.some((d) => d.table && same(d.expr, consumption)))) return a.submits[0] ?? a.call;
+  }
+  return undefined;
+}
+
+/**
+ * For jobs.ts (its `run.input_datasets` builder in a `%%writefile` script): the submission (else the
+ * `Pipeline(...)` call) of the notebook's translatable pipeline whose step runs the script `module` and
+ * rewrites it (scriptDataEdits), in the driver's context `dctx`.
+ */
+export function pipelineOfScript(dctx: RuleContext, module: ScriptModule['module']): SyntaxNode | undefined {
+  for (const p of pipelines(dctx)) if (p.analysis?.steps.some((s) => s.scriptSide?.module === module)) return p.analysis.submits[0] ?? p.call;
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The text of the rewrite.
 
@@ -1258,7 +1328,7 @@ function indentOf(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
 }
 
 /** `command(...)` for a step, one argument a line, continuation lines indented from `indent`. */
-function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[] = [], sourceDir?: SyntaxNode): string {
+function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[] = [], sourceDir?: SyntaxNode, reviewInputs = false): string {
   const input = s.inputs.length || s.params.some((p) => p.data) ? fb.need('azure.ai.ml', 'Input') : '';
   const one = (p: Part): string => (typeof p === 'string' ? p : 'param' in p ? `\${{inputs.${p.param.name}}}` : 'dataset' in p ? `\${{inputs.${p.dataset.name}}}` : 'value' in p ? `\${{inputs.${p.value.name}}}` : s.outputs.includes(p.data) ? `\${{outputs.${p.data.name}}}` : `\${{inputs.${p.data.name}}}`);
   const line = s.parts.map((p) => (Array.isArray(p) ? p.map(one).join('') : one(p))).join(' ');
@@ -1276,7 +1346,7 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
     ['is_deterministic', s.args.get('allow_reuse')],
     ['environment', ownEnv ? (s.runconfig!.env?.type === 'identifier' ? s.runconfig!.env : s.runconfig!.target).text : environment(fb)],
   ];
-  const lines = args.filter(([, v]) => v !== undefined).map(([k, v]) => `${indent}    ${kwargs([[k, v]])},${k === 'environment' && !ownEnv ? '  # amlint: review' : ''}`);
+  const lines = args.filter(([, v]) => v !== undefined).map(([k, v]) => `${indent}    ${kwargs([[k, v]])},${(k === 'environment' && !ownEnv) || (k === 'inputs' && reviewInputs) ? '  # amlint: review' : ''}`);
   return `${fb.need('azure.ai.ml', 'command')}(\n${lines.join('\n')}\n${indent})`;
 }
 
@@ -1392,13 +1462,18 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
       continue;
     }
     const datasets: string[] = [];
+    let renamed = false;
     for (const d of s.datasets) {
-      const made = dataInput(fb, ctx, d.expr);
+      const made = d.table ? tableInput(fb, ctx, d.expr) : dataInput(fb, ctx, d.expr);
       if (!made) return undefined;
+      // (a renamed data asset, data.ts tableInput: the inputs' line carries the mark)
+      if ('review' in made && made.review) renamed = true;
       datasets.push(made.input);
       for (const [n, t] of made.edits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
     }
-    edits.push([s.call, commandText(fb, s, own, datasets, a.sourceDir)]);
+    edits.push([s.call, commandText(fb, s, own, datasets, a.sourceDir, renamed)]);
+    // The script's edits come with whichever edit rewrites the step (FixBuilder.withCompanion).
+    if (s.scriptSide) fb.withCompanion(s.call, s.scriptSide.module, s.scriptSide.edits);
     // A run_after already implied by data goes.
     for (const r of s.runAfter) edits.push([r.parent!, '']);
   }

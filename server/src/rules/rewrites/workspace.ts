@@ -127,7 +127,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Scope } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, statementIndent, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { ASSET_NAME, assignedName, statementIndent, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -1200,7 +1200,11 @@ function datasetGet(ctx: RuleContext, attr: SyntaxNode, ml: string, ops = 'data'
     const r = memberOf(u);
     return !!r && !r.call && (r.name === 'name' || r.name === 'version');
   });
-  return readOnly ? [call!, `${ml}.${ops}.get(name=${a.get('key')!.text}, label="latest")`] : undefined;
+  // A literal name v2 refuses (a space or a dot, the DP-100 "diabetes dataset"): not looked up as written (data.ts
+  // renames such names only where the whole file's registrations and reads agree).
+  const key = a.get('key')!;
+  if (key.type === 'string' && !ASSET_NAME.test(stringValue(key) ?? '')) return undefined;
+  return readOnly ? [call!, `${ml}.${ops}.get(name=${key.text}, label="latest")`] : undefined;
 }
 
 /**
