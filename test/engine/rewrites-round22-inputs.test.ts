@@ -176,7 +176,8 @@ describe('rewrites round 22 (inputs): a notebook job and its %%writefile script 
         [
           '%%writefile $experiment_folder/diabetes_training.py',
           'import mlflow',
-          'import mltable',
+          // The job's environment must hold mltable: the user's to check.
+          `import mltable${REVIEW}`,
           'import argparse',
           '',
           'parser = argparse.ArgumentParser()',

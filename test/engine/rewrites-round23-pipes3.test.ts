@@ -116,7 +116,8 @@ describe('rewrites round 23 (pipes3): a pipeline step given a registered table, 
         [
           '%%writefile $experiment_folder/prep_diabetes.py',
           'import mlflow',
-          'import mltable',
+          // The job's environment must hold mltable: the user's to check.
+          `import mltable${REVIEW}`,
           'import os',
           'import argparse',
           '',

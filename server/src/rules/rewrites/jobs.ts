@@ -1767,7 +1767,9 @@ export function scriptDataEdits(ctx: RuleContext, call: SyntaxNode, dir: SyntaxN
     if (!bound.length) {
       if (!first || first.startPosition.column !== 0) return undefined;
       const at = { line: first.startPosition.row, character: 0 };
-      edits.push([{ start: at, end: at }, 'import mltable\n']);
+      // The job's environment must hold the `mltable` package: an estimator's own environment gets it (estimators.ts,
+      // `add`); any other environment is the user's to check (review).
+      edits.push([{ start: at, end: at }, `import mltable${add ? '' : REVIEW}\n`]);
     }
   }
   return { module: found.module, edits };
