@@ -101,7 +101,7 @@
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
-import type { ModuleFix, RuleContext } from '../rule';
+import { nodeRange, type ModuleFix, type RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
 import { memberOf, knownString, lineIndent, endsLine, statementIndent, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits, setSharedJobs, wholeLines } from './environment';
@@ -1828,21 +1828,20 @@ function driverFix(dctx: RuleContext, call: SyntaxNode): ModuleFix | undefined {
  */
 function carried(fb: FixBuilder, ctx: RuleContext, driver: RuleContext['module'], node: SyntaxNode, fix: ModuleFix | undefined): string | undefined {
   const mine = fix?.edits.filter((e) => e.module === ctx.module) ?? [];
-  const r = nodeRangeOf(node);
-  const holder = mine.find((e) => e.range.start.line === r.start.line && e.range.start.character === r.start.character && before(r.end, e.range.end));
+  const r = nodeRange(node);
+  const samePos = (a: Range['start'], b: Range['start']): boolean => a.line === b.line && a.character === b.character;
+  const atOrBefore = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  // The script's edit that starts where the finding's code does and holds it.
+  const holder = mine.find((e) => samePos(e.range.start, r.start) && atOrBefore(r.end, e.range.end));
   if (!fix || !holder || fix.edits.some((e) => e.module && e.module !== ctx.module)) return undefined;
   for (const e of fix.edits) {
     if (!e.module) fb.replaceIn(driver, e.range, e.newText);
     else if (e !== holder) fb.replace(e.range, e.newText);
   }
   // The holder: this node's text, the rest of its range emptied.
-  if (before(r.end, holder.range.end) && !(r.end.line === holder.range.end.line && r.end.character === holder.range.end.character)) fb.replace({ start: r.end, end: holder.range.end }, '');
+  if (!samePos(r.end, holder.range.end)) fb.replace({ start: r.end, end: holder.range.end }, '');
   return holder.newText;
-  return undefined;
 }
-
-const nodeRangeOf = (n: SyntaxNode): Range => ({ start: { line: n.startPosition.row, character: n.startPosition.column }, end: { line: n.endPosition.row, character: n.endPosition.column } });
-const before = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
 
 /**
  * An estimator's `inputs=[ds.as_named_input("x")[.as_mount()/.as_download()], ...]`: v1 passes no argument, the
