@@ -36,6 +36,51 @@ const canSymlink = ((): boolean => {
   }
 })();
 
+describe('cli: dependency files and CI pipelines found in a directory', function () {
+  let root: string;
+  const CI = 'trigger:\n- main\nsteps:\n- task: AzureCLI@2\n  inputs:\n    inlineScript: \'az extension add -n azure-cli-ml\'\n';
+  const CONDA = 'name: ci\ndependencies:\n  - python=3.8\n  - pip:\n    - azureml-sdk==1.2.*\n';
+
+  before(function () {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'amlint-kinds-')));
+    // The MLOpsPython template keeps its Azure DevOps pipelines in .pipelines/.
+    write(root, '.pipelines/diabetes_regression-cd.yml', CI);
+    write(root, '.azuredevops/build.yml', CI);
+    write(root, '.gitlab-ci.yml', 'stages: [deploy]\ndeploy:\n  script:\n    - az ml model deploy -n svc -m m:1\n');
+    // Named by neither convention: recognised by their text.
+    write(root, 'pipelines/train-and-deploy.yml', CI);
+    write(root, 'diabetes_regression/ci_dependencies.yml', CONDA);
+    write(root, 'docker/Dockerfile.gpu', 'FROM python:3.8\nRUN pip install azureml-sdk\n');
+    // Stay out: an Azure ML job spec, a YAML of neither kind.
+    write(root, 'jobs/pipeline.yml', '$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json\njobs:\n  train:\n    command: pip install azureml-core\n');
+    write(root, 'config/settings.yml', 'learning_rate: 0.1\n');
+  });
+
+  after(function () {
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('finds CI pipelines in the Azure DevOps/GitLab folders and by their text, conda files by their text, Dockerfile.<suffix>', function () {
+    const results = parseJson(amlint(root, ['--format', 'json']));
+    const byFile = Object.fromEntries(results.map((r) => [path.relative(root, r.filePath).split(path.sep).join('/'), r.messages.map((m) => m.ruleId)]));
+    assert.deepEqual(byFile, {
+      '.azuredevops/build.yml': ['AML501'],
+      '.gitlab-ci.yml': ['AML502'],
+      '.pipelines/diabetes_regression-cd.yml': ['AML501'],
+      'diabetes_regression/ci_dependencies.yml': ['AML401'],
+      'docker/Dockerfile.gpu': ['AML401'],
+      'pipelines/train-and-deploy.yml': ['AML501'],
+    });
+  });
+
+  it('reads a YAML file named on the command line by its text, never as Python', function () {
+    const r = amlint(root, ['diabetes_regression/ci_dependencies.yml', 'config/settings.yml', '--format', 'json']);
+    const results = parseJson(r);
+    // Sorted by path: config/settings.yml (neither kind: nothing), then the conda file.
+    assert.deepEqual(results.map((f) => f.messages.map((m) => `${m.ruleId} ${m.line}`)), [[], ['AML401 5']]);
+  });
+});
+
 describe('cli: which files are linted', function () {
   let tmp: string;
   let root: string;

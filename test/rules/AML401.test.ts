@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ruleTester, findingsFor } from './tester';
+import { fixDocument } from '../../server/src/engine';
 
 ruleTester('AML401', {
   valid: [
@@ -44,5 +45,41 @@ describe('AML401 fixes', () => {
   it('notebook: edits land in the cell of the install line', () => {
     const [f] = findingsFor('AML401', { cells: [{ md: 'x' }, '%pip install azureml-core'] });
     assert.deepEqual(f.fixes?.[0].edits[0], { cell: 1, range: { start: { line: 0, character: 13 }, end: { line: 0, character: 25 } }, newText: 'azure-ai-ml azure-identity' });
+  });
+});
+
+describe('AML401 fixes of shell install lines', () => {
+  const fixed = (text: string, path = 'setup.sh') => (fixDocument({ kind: 'text', path, text }, undefined, { unsafe: true }).output as { text: string }).text;
+
+  it('a quoted package goes with its quotes, and the pair replaces a quoted first package whole', () => {
+    assert.equal(
+      fixed('pip install --upgrade "azureml-sdk[notebooks]" "azureml-widgets" pandas\n'),
+      'pip install --upgrade azure-ai-ml azure-identity pandas\n',
+    );
+  });
+
+  it('an install of v1 packages only keeps a package to install when the pair went on an earlier line', () => {
+    assert.equal(
+      fixed('pip install azureml-core pandas\npip install azureml-widgets\npip install --upgrade azureml-pipeline azureml-train\n'),
+      'pip install azure-ai-ml azure-identity pandas\npip install azure-ai-ml azure-identity\npip install --upgrade azure-ai-ml azure-identity\n',
+    );
+  });
+
+  it('a script that already installs azure-ai-ml: v1 packages beside others go, a v1-only install gets the pair', () => {
+    assert.equal(
+      fixed('pip install azureml-core==1.38.0\npip install azure-ai-ml numpy azureml-dataset-runtime\n'),
+      'pip install azure-ai-ml azure-identity\npip install azure-ai-ml numpy\n',
+    );
+  });
+
+  it('a second run changes nothing', () => {
+    const once = fixed('RUN pip install "azureml-core" azureml-widgets && python -c "print(1)"\n', 'Dockerfile.gpu');
+    assert.equal(once, 'RUN pip install azure-ai-ml azure-identity && python -c "print(1)"\n');
+    assert.equal(fixed(once, 'Dockerfile.gpu'), once);
+  });
+
+  it('notebook: a %pip line of v1 packages only keeps the pair', () => {
+    const out = fixDocument({ kind: 'notebook', cells: [{ kind: 'code', text: '%pip install azure-ai-ml\n%pip install "azureml-core" azureml-widgets' }] }, undefined, { unsafe: true }).output as { cells: Array<{ text: string }> };
+    assert.equal(out.cells[0].text, '%pip install azure-ai-ml\n%pip install azure-ai-ml azure-identity');
   });
 });

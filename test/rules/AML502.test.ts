@@ -21,6 +21,16 @@ ruleTester('AML502', {
         { line: 8, column: 1 },
       ],
     },
+    {
+      name: 'verbs of v1-only groups with their own v2 command',
+      file: { path: 'score.sh', text: 'az ml computetarget create amlcompute -n cpu\naz ml computetarget attach aks -n k\naz ml service run -n svc -d "$DATA"\naz ml run list\n' },
+      errors: [
+        { line: 1, column: 1, message: 'az ml compute create --file compute.yml' },
+        { line: 2, column: 1, message: 'az ml compute attach' },
+        { line: 3, column: 1, message: 'az ml online-endpoint invoke' },
+        { line: 4, column: 1, message: 'az ml job list' },
+      ],
+    },
     { file: { path: '.github/workflows/deploy.yml', text: 'steps:\n  - run: |\n      az ml service get-logs -n svc\n' }, errors: [{ line: 3, column: 7, message: 'online-deployment' }] },
     { cells: ['!az ml model deploy -n svc -m model:1', '%%bash\naz ml folder attach -w ws'], errors: [{ cell: 1, line: 1, column: 2 }, { cell: 2, line: 2, column: 1 }] },
   ],

@@ -4,7 +4,7 @@
  * - Explicit file arguments are always linted, whatever their name and ignore rules.
  * - Directories are walked for `.py` and `.ipynb` files, dependency files (`requirements*.txt`,
  *   `pyproject.toml`, conda environment YAML) and scripts (shell, Dockerfile, CI workflow YAML);
- *   see engine/textfiles.ts `fileKindOf`. Skipped: `.git`, `node_modules`,
+ *   see engine/textfiles.ts `fileKindOf` (a YAML file whose name does not tell is opened to look). Skipped: `.git`, `node_modules`,
  *   `__pycache__`, virtual environments (`.venv`, `venv`, `.tox`, `.nox`, `site-packages`,
  *   any directory holding `pyvenv.cfg` or `conda-meta/`), `.ipynb_checkpoints`, and whatever
  *   `.gitignore` files (root and nested, each relative to its own directory) and
@@ -14,7 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileKindOf } from '../engine/textfiles';
+import { fileKindOf, isYamlName } from '../engine/textfiles';
 import ignore, { type Ignore } from 'ignore';
 
 /** Directory names never entered (unless named explicitly on the command line). */
@@ -249,10 +249,29 @@ function walk(
       if (isVirtualEnv(full)) continue;
       walk(full, layers, visited, add);
     } else if (isFile) {
-      if (!LINTED_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !fileKindOf(full)) continue;
+      if (!LINTED_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !fileKindOf(full) && !yamlKindByText(full)) continue;
       if (isIgnored(layers, full, false)) continue;
       add(full);
     }
+  }
+}
+
+/** YAML files above this size are not opened to learn their kind (a CI file or conda spec is small). */
+const YAML_SNIFF_LIMIT = 1024 * 1024;
+
+/**
+ * A YAML file whose name does not tell its kind (`ci_dependencies.yml`, `train-and-deploy.yml`):
+ * is its text a conda environment or a CI pipeline? Unreadable files are left to the reader,
+ * which reports them (a directory walk never fails on one file).
+ */
+function yamlKindByText(file: string): boolean {
+  if (!isYamlName(file)) return false;
+  try {
+    const st = fs.statSync(file);
+    if (st.size > YAML_SNIFF_LIMIT) return false;
+    return fileKindOf(file, fs.readFileSync(file, 'utf8')) !== undefined;
+  } catch {
+    return false;
   }
 }
 

@@ -108,7 +108,7 @@ function buildProgram(write: { out: (s: string) => void; err: (s: string) => voi
       'Find Azure Machine Learning SDK v1 (azureml.*) code in Python files and Jupyter notebooks, ' +
         'and point to its SDK v2 (azure.ai.ml) replacement. amlint never runs or imports the code it reads.',
     )
-    .argument('[paths...]', 'files and directories to lint; directories are searched for .py and .ipynb files (default: .)')
+    .argument('[paths...]', 'files and directories to lint; directories are searched for .py and .ipynb files, dependency files and scripts (see docs/cli.md) (default: .)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json', 'sarif', 'github']).default('stylish'))
     .addOption(new Option('--list-rules', 'list every rule and exit').conflicts(['explain', 'stdin']))
     .addOption(new Option('--explain <code>', "print a rule's documentation and exit").conflicts(['stdin']))

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDecoder } from 'node:util';
 import { parse as parseJsonTolerant, type ParseError } from 'jsonc-parser';
-import { fileKindOf, parseNotebook, type DocumentInput } from '../engine';
+import { fileKindOf, isYamlName, parseNotebook, type DocumentInput } from '../engine';
 
 export type Loaded =
   | {
@@ -112,8 +112,10 @@ export function loadDocument(bytes: Uint8Array, filePath: string, maxBytes?: num
   if (bytes.length > limit) return { ok: false, message: tooLarge(bytes.length, limit, maxBytes !== undefined) };
   try {
     if (notebook) return loadNotebook(bytes, filePath);
+    // A YAML file is text whatever its name: the engine tells a conda environment or a CI
+    // pipeline from its content (engine/textfiles.ts fileKindOf), and reports nothing for others.
     const kind = fileKindOf(filePath);
-    return kind && kind !== 'python' ? loadText(bytes, filePath) : loadPython(bytes, filePath);
+    return (kind && kind !== 'python') || isYamlName(filePath) ? loadText(bytes, filePath) : loadPython(bytes, filePath);
   } catch (e) {
     // Never throw (issue 8): an unexpected failure on one file must not stop the others.
     return { ok: false, message: `cannot read file: ${(e as Error)?.message ?? String(e)}` };

@@ -19,4 +19,4 @@ export { fixDocument, applyFixes, type FixOptions, type FixResult } from './fix'
 export { chainFixesOf } from './chains';
 export { writeNotebookCells } from './notebook-json';
 export { parsedCharacters } from './parser';
-export { fileKindOf, type FileKind, type TextFileKind } from './textfiles';
+export { fileKindOf, isYamlName, type FileKind, type TextFileKind } from './textfiles';

@@ -14,8 +14,32 @@ function basename(path: string): string {
 }
 
 /**
+ * CI pipeline definitions by path: GitHub Actions, Azure DevOps (`azure-pipelines*.yml`, and the
+ * `.pipelines/`, `.azure-pipelines/`, `.azuredevops/` folders the MLOpsPython template and its forks
+ * keep them in), GitLab, Bitbucket and CircleCI.
+ */
+function isCiPath(norm: string, name: string): boolean {
+  return /(^|\/)\.github\/workflows\//.test(norm)
+    || /^azure-pipelines.*\.ya?ml$/.test(name)
+    || /(^|\/)\.(azure-?pipelines?|pipelines|azuredevops|circleci)\//.test(norm)
+    || name === '.gitlab-ci.yml' || name === 'bitbucket-pipelines.yml';
+}
+
+/**
+ * A YAML text that is a CI pipeline or a template of one: a top-level key only CI definitions
+ * have (Azure DevOps `trigger`/`stages`/`steps`/`pool`/`jobs`, GitHub `jobs`, GitLab
+ * `before_script`). A v2 pipeline job's YAML has `jobs:` too, and its `$schema` tells it apart.
+ */
+function looksLikeCi(text: string): boolean {
+  // An Azure ML job or component spec (`$schema: https://azuremlschemas...`) is not read, as before.
+  return /^(trigger|pr|stages|steps|jobs|pool|extends|before_script|workflows)\s*:/m.test(text) && !/^\$schema\s*:.*azuremlschemas/m.test(text);
+}
+
+/**
  * The kind of a file from its path; YAML files need their text to tell a conda environment
- * (`dependencies:`) from a CI workflow or anything else (undefined: not linted).
+ * (`dependencies:`) from a CI pipeline or anything else (undefined: not linted). Without the
+ * text, a YAML file outside the CI folders is a conda environment by name (`conda`/`env` in it)
+ * or undefined: callers that can read it ask again with the text (cli/files.ts, cli/read.ts).
  */
 export function fileKindOf(path: string, text?: string): FileKind | undefined {
   const norm = path.replace(/\\/g, '/');
@@ -24,14 +48,21 @@ export function fileKindOf(path: string, text?: string): FileKind | undefined {
   if (name.endsWith('.ipynb')) return 'notebook';
   if (name === 'pyproject.toml') return 'pyproject';
   if (/requirements.*\.(txt|in)$/.test(name) || /^constraints.*\.txt$/.test(name)) return 'requirements';
-  if (/\.(sh|bash|zsh|ps1|cmd|bat)$/.test(name) || name === 'dockerfile' || name.endsWith('.dockerfile') || name === 'makefile') return 'shell';
-  if (/\.ya?ml$/.test(name)) {
-    if (/(^|\/)\.github\/workflows\//.test(norm) || /^azure-pipelines.*\.ya?ml$/.test(name) || /(^|\/)\.azure-?pipelines?\//.test(norm)) return 'workflow';
+  // Dockerfiles: `Dockerfile`, `Dockerfile.gpu`, `gpu.Dockerfile`, `Containerfile`.
+  if (/\.(sh|bash|zsh|ps1|cmd|bat)$/.test(name) || /^(dockerfile|containerfile)(\..+)?$/.test(name) || name.endsWith('.dockerfile') || name === 'makefile') return 'shell';
+  if (isYamlName(name)) {
+    if (isCiPath(norm, name)) return 'workflow';
     if (text === undefined) return /(conda|env)/.test(name) ? 'conda' : undefined;
     if (/^dependencies\s*:/m.test(text)) return 'conda';
+    if (looksLikeCi(text)) return 'workflow';
     return undefined;
   }
   return undefined;
+}
+
+/** `.yml` / `.yaml`: files whose kind may depend on their text. */
+export function isYamlName(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
 }
 
 /** SDK v1 packages (reference §5.3). v2-era `azureml-*` packages are not listed on purpose. */
@@ -86,14 +117,26 @@ export function positionAt(starts: number[], offset: number): Position {
 /** Options of `pip install` that take a value (the value is not a package). */
 const PIP_VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--python-version', '--platform', '--implementation', '--abi', '--progress-bar', '--log', '--cache-dir', '--trusted-host', '--proxy', '--timeout', '--retries', '--upgrade-strategy', '--no-binary', '--only-binary']);
 
+/** A package argument of a `pip install` / `conda install` command. */
+export interface InstallToken extends Token {
+  /** Which install command of its line it belongs to (0 for the first). */
+  command: number;
+  /** The argument as written, quotes included: what a replacement takes the place of. */
+  written: Range;
+  /** The argument with the blanks that separate it from the next (or, last on the line, the previous) one: what a removal takes. */
+  removal: Range;
+}
+
 /**
  * Package tokens of every `pip install` / `conda install` on one shell line (also `python -m
  * pip`, `pip3`, `%pip`), with their columns. `lineNo` and `offset` place the line in its document.
  */
-export function pipInstallPackages(line: string, lineNo: number, offset = 0): Token[] {
-  const out: Token[] = [];
+export function pipInstallPackages(line: string, lineNo: number, offset = 0): InstallToken[] {
+  const out: InstallToken[] = [];
   const re = /(?:^|[\s;&|(`!%])(?:\S*python[\d.]*\s+-m\s+)?(?:pip3?|conda|mamba)\s+install\b/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) {
+  const at = (col: number) => ({ line: lineNo, character: offset + col });
+  let command = 0;
+  for (let m = re.exec(line); m; m = re.exec(line), command++) {
     // The arguments run to the end of the command: a separator or a comment ends them.
     const from = m.index + m[0].length;
     const stop = /[;&|`)]|\s#/.exec(line.slice(from));
@@ -107,9 +150,19 @@ export function pipInstallPackages(line: string, lineNo: number, offset = 0): To
         continue;
       }
       const quoted = /^["']/.test(raw) ? 1 : 0;
-      const start = from + t.index! + quoted;
+      const begin = from + t.index!;
+      const end = begin + raw.length;
+      const start = begin + quoted;
       const text = raw.slice(quoted, raw.length - quoted);
-      out.push({ text, range: { start: { line: lineNo, character: offset + start }, end: { line: lineNo, character: offset + start + text.length } } });
+      const after = /^[ \t]+/.exec(line.slice(end))?.[0].length ?? 0;
+      const before = after ? 0 : /[ \t]+$/.exec(line.slice(0, begin))?.[0].length ?? 0;
+      out.push({
+        text,
+        command,
+        range: { start: at(start), end: at(start + text.length) },
+        written: { start: at(begin), end: at(end) },
+        removal: { start: at(begin - before), end: at(end + after) },
+      });
     }
   }
   return out;

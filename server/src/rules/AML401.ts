@@ -5,7 +5,7 @@
  */
 import type { Node as YamlNode } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
-import { isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, type Token } from '../engine/textfiles';
+import { isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, type InstallToken, type Token } from '../engine/textfiles';
 import type { Range } from '../engine/types';
 import type { ModuleFix, Rule, TextContext } from './rule';
 import { notebookShellLines } from './shell';
@@ -97,8 +97,36 @@ function pyprojectTokens(ctx: TextContext): Token[] {
   return out;
 }
 
-function shellTokens(ctx: TextContext): Token[] {
+function shellTokens(ctx: TextContext): InstallToken[] {
   return ctx.lines.flatMap((text, line) => pipInstallPackages(text.replace(/\r$/, ''), line));
+}
+
+const V2_PAIR = 'azure-ai-ml azure-identity';
+
+/**
+ * The edit for each v1 package of shell install commands: the first v1 package (of the file,
+ * `first`, when nothing installs azure-ai-ml yet) becomes `azure-ai-ml azure-identity`, the others
+ * go with the blank after them, quotes included (`"azureml-sdk[notebooks]"` → nothing, not `""`).
+ * A command that would be left installing nothing (`pip install azureml-core` when the pair went
+ * on an earlier line) gets the pair instead: `pip install` with no package fails.
+ */
+function installEdits(tokens: InstallToken[], first: boolean): Map<InstallToken, { range: Range; newText: string }> {
+  const edits = new Map<InstallToken, { range: Range; newText: string }>();
+  const commands = new Map<string, InstallToken[]>();
+  for (const t of tokens) {
+    const key = `${t.range.start.line}:${t.command}`;
+    commands.set(key, [...(commands.get(key) ?? []), t]);
+  }
+  for (const group of commands.values()) {
+    const v1 = group.filter((t) => isV1Package(requirementName(t.text) ?? ''));
+    const onlyV1 = v1.length === group.length;
+    v1.forEach((t, i) => {
+      const pair = i === 0 && (first || onlyV1);
+      if (pair) first = false;
+      edits.set(t, pair ? { range: t.written, newText: V2_PAIR } : { range: t.removal, newText: '' });
+    });
+  }
+  return edits;
 }
 
 const rule: Rule = {
@@ -113,7 +141,7 @@ const rule: Rule = {
       why: 'SDK v1 reached end of support on 2026-06-30; installing it keeps v1 code alive. SDK v2 is the `azure-ai-ml` package with `azure-identity` for credentials; training scripts log with `mlflow` and `azureml-mlflow`. v2-era packages are never reported: `azureml-mlflow`, `azureml-defaults`, `azureml-inference-server-http`, `azureml-fsspec`, `mltable`, `azure-ai-ml`.',
       v1Example: '# requirements.txt\nazureml-sdk[notebooks]==1.48.0\npandas\n\n# notebook\n%pip install azureml-core azureml-widgets',
       v2Example: '# requirements.txt\nazure-ai-ml\nazure-identity\npandas\n\n# notebook\n%pip install azure-ai-ml azure-identity',
-      fixSafety: 'Suggestion only (never applied by `--fix` without `--unsafe-fixes`): the first v1 package of a file becomes `azure-ai-ml` + `azure-identity` and the others are removed, which breaks code that still imports `azureml.*`.',
+      fixSafety: 'Suggestion only (never applied by `--fix` without `--unsafe-fixes`): the first v1 package of a file becomes `azure-ai-ml` + `azure-identity` and the others are removed, which breaks code that still imports `azureml.*`. In shell scripts, Dockerfiles and notebook `%pip` lines a quoted name goes with its quotes, and an install command that would be left with no package (`pip install azureml-core` after the pair went on an earlier line) gets the pair instead. Conda YAML, pyproject.toml and CI pipeline YAML get no fix.',
       limitations: '`azureml-dataprep` is not reported (its relation to v2 `mltable` is unconfirmed). Requirements pulled in with `-r other.txt` are reported in that file, when it is linted.',
       references: [MIG, INSTALL],
     },
@@ -125,6 +153,7 @@ const rule: Rule = {
       : shellTokens(ctx);
     const hasV2 = tokens.some((t) => normalisePackage(requirementName(t.text) ?? '') === 'azure-ai-ml');
     let first = !hasV2;
+    const shell = ctx.kind === 'shell' ? installEdits(tokens as InstallToken[], first) : undefined;
     for (const t of tokens) {
       const name = requirementName(t.text);
       if (!name || !isV1Package(name)) continue;
@@ -133,8 +162,9 @@ const rule: Rule = {
         // The first v1 line becomes the v2 pair; later ones go, with their line.
         const whole = { start: { line: t.range.start.line, character: 0 }, end: { line: t.range.start.line + 1, character: 0 } };
         fixes = [first ? replaceFix(t.range, 'azure-ai-ml\nazure-identity') : replaceFix(t.range.start.line + 1 < ctx.lines.length ? whole : t.range, '')];
-      } else if (ctx.kind === 'shell') {
-        fixes = [replaceFix(t.range, first ? 'azure-ai-ml azure-identity' : '')];
+      } else if (shell) {
+        const e = shell.get(t as InstallToken)!;
+        fixes = [replaceFix(e.range, e.newText)];
       }
       first = false;
       ctx.report({ range: t.range, message: message(name), symbol: normalisePackage(name), fixes });
@@ -144,16 +174,15 @@ const rule: Rule = {
     for (const l of notebookShellLines(ctx)) {
       const tokens = pipInstallPackages(l.text, l.line, l.character);
       // One replacement per install line: the first v1 package becomes the v2 pair.
-      let first = !tokens.some((t) => normalisePackage(requirementName(t.text) ?? '') === 'azure-ai-ml');
+      const edits = installEdits(tokens, !tokens.some((t) => normalisePackage(requirementName(t.text) ?? '') === 'azure-ai-ml'));
       for (const t of tokens) {
         const name = requirementName(t.text);
         if (!name || !isV1Package(name)) continue;
-        const newText = first ? 'azure-ai-ml azure-identity' : '';
-        first = false;
+        const { range, newText } = edits.get(t)!;
         ctx.reportAt({ cell: l.cell, range: t.range }, {
           message: message(name),
           symbol: normalisePackage(name),
-          fixes: [{ ...replaceFix(t.range, newText), edits: [{ cell: l.cell, range: t.range, newText }] }],
+          fixes: [{ ...replaceFix(range, newText), edits: [{ cell: l.cell, range, newText }] }],
         });
       }
     }

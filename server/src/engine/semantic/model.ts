@@ -21,8 +21,11 @@ export type Value =
   /** An object of a known class: `Workspace.from_config()` → instance of `azureml.core.Workspace`. */
   | { kind: 'instance'; type: string }
   | { kind: 'tuple'; items: Array<Value | undefined> }
-  /** A user-defined function or class: shadows imports of the same name. */
-  | { kind: 'local' };
+  /**
+   * A user-defined function or class: shadows imports of the same name. `returns`: what calling
+   * it gives, for a function whose return annotation is an SDK class (`def get_pipeline(...) -> Pipeline:`).
+   */
+  | { kind: 'local'; returns?: Value };
 
 export type ScopeKind = 'module' | 'function' | 'class' | 'lambda' | 'comprehension';
 
@@ -384,8 +387,11 @@ class Builder {
     const paramValues: Array<[SyntaxNode, Value | undefined]> = [];
     for (const p of params?.namedChildren ?? []) paramValues.push(...this.parameter(p, scope));
     const ret = node.childForFieldName('return_type');
-    if (ret) this.walkExpr(ret, scope);
-    if (name) this.bind(scope, name.text, name, { kind: 'local' }, 'def', node.endIndex);
+    const rt = ret ? this.walkExpr(ret, scope) : undefined;
+    // `-> Pipeline`: a call of the function holds a Pipeline, as `p: Pipeline` does for a parameter (the
+    // annotation is the code's own statement of the type, which type checkers trust too).
+    const returns: Value | undefined = rt?.kind === 'ref' && isClass(rt.qname) ? { kind: 'instance', type: rt.qname } : undefined;
+    if (name) this.bind(scope, name.text, name, returns ? { kind: 'local', returns } : { kind: 'local' }, 'def', node.endIndex);
     const fnScope = this.newScope('function', node, scope, true);
     this.deferred.push(() => {
       if (!this.bodyMatters(node, paramValues)) return;
@@ -777,6 +783,7 @@ function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined 
 
 /** What calling a value returns: a known return type, or an instance when a class is called. */
 export function callResult(callee: Value | undefined): Value | undefined {
+  if (callee?.kind === 'local') return callee.returns;
   if (callee?.kind !== 'ref') return undefined;
   const rt: ReturnType | undefined = returnType(callee.qname) ?? own(V2_RETURNS, callee.qname);
   if (typeof rt === 'string') return { kind: 'instance', type: rt };

@@ -22,13 +22,17 @@
  *   the `azureml-fsspec` package. upload_files only when every file is in one directory (v1 puts
  *   each under target_path by its path relative to the files' common root; fsspec flattens by
  *   the common prefix: the same only then). `Dataset.File.upload_directory(src_dir, target=(datastore,
- *   path), overwrite=True)` as a statement is the same upload.
+ *   path) | DataPath(datastore, path)[, overwrite=])` as a statement is the same upload (v1 skips existing
+ *   files there too without overwrite=True: azureml.data._upload_helper `_start_upload_task`).
  * - `Dataset.Tabular.from_delimited_files(path, ...)` → `mltable.from_delimited_files(paths=[{"file"
  *   | "folder" | "pattern": uri}], ...)` (MLT: https://learn.microsoft.com/azure/machine-learning/how-to-mltable,
  *   https://learn.microsoft.com/python/api/mltable/mltable.mltable): the v2 equivalent of a
  *   TabularDataset (headers, delimiter, type inference) that also has `to_pandas_dataframe()`.
  *   `Dataset.Tabular.from_parquet_files(path[, validate, include_path])` → `mltable.from_parquet_files(paths=[...],
  *   include_path_column=)` the same way (its reads, its registration; not AutoML's get-or-register chains).
+ *   A list of paths in a variable bound once and read only by the call (`datastore_paths = [(ds, "a.csv")]`,
+ *   how-to-create-register-datasets) becomes the list of mltable paths. `TabularDatasetFactory().from_delimited_files(...)`
+ *   (a static method called on an instance) is the same call.
  *   Datastore paths become long-form `azureml://subscriptions/.../datastores/<name>/paths/<p>`
  *   URIs (the form mltable and azureml-fsspec read outside a job) built from the v2 client of
  *   the datastore's workspace and the datastore's name (the literal it was asked for, else
@@ -67,7 +71,10 @@
  *   one level, when the function is a module-level def called only there, with plain parameters
  *   (then ones with defaults the call leaves: `clean_data(white, red)` of `def clean_data(w, r, numeric=True)`),
  *   and reads the parameter only as `param.to_pandas_dataframe()` (checked on the syntax: the model
- *   does not walk bodies that name no SDK).
+ *   does not walk bodies that name no SDK), or binds it again to that at the body's top level
+ *   (`data = data.to_pandas_dataframe()`, then a DataFrame whatever reads it). Not a helper imported
+ *   from another module (`from train import clean_data`: its body is not seen), nor a producer in a
+ *   `try` with a fallback (v1 validates the data at creation, mltable only when it loads).
  * - `datastore.name` → the literal name the datastore was asked for (`Datastore(ws, "x")`), or
  *   `ml_client.datastores.get_default().name` for the default datastore; a registered datastore's
  *   reads go with its registration.
@@ -357,9 +364,11 @@ function upload(dir: boolean): Builder {
 }
 
 /**
- * `Dataset.File.upload_directory(src_dir, target=(datastore, "path"), overwrite=True)` as a statement:
- * the same upload as `datastore.upload` (its FileDataset result unused). Only with overwrite=True:
- * what v1 does on a conflict otherwise is not documented.
+ * `Dataset.File.upload_directory(src_dir, target=(datastore, "path") | DataPath(datastore, "path"), overwrite=)`
+ * as a statement: the same upload as `datastore.upload` (its FileDataset result unused). v1 without
+ * overwrite=True skips the files that exist, as `datastore.upload` does (azureml-core dataset_factory.py
+ * `_upload_directory` → azureml-dataprep `upload_dir` → azureml.data._upload_helper `_start_upload_task`:
+ * "Target already exists. Skipping"): fsspec "APPEND", as `upload` maps it.
  */
 const uploadDirectory: Builder = (fb, ref, ctx) => {
   const call = ref.call!;
@@ -367,14 +376,25 @@ const uploadDirectory: Builder = (fb, ref, ctx) => {
   if (stmt?.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
   const a = bindArgs(call, ['src_dir', 'target', 'pattern', 'overwrite', 'show_progress'], ['src_dir', 'target', 'overwrite', 'show_progress']);
   const target = a?.get('target');
-  const [ds, rel] = target?.type === 'tuple' && target.namedChildren.length === 2 ? target.namedChildren : [];
-  if (!a || !a.get('src_dir') || !ds || !relativePath(rel) || a.get('overwrite')?.text !== 'True') return undefined;
+  const [ds, rel] = target ? datastorePath(ctx, target) ?? [] : [];
+  const overwrite = a?.get('overwrite')?.text;
+  const mode = overwrite === undefined || overwrite === 'False' ? '"APPEND"' : overwrite === 'True' ? '"MERGE_WITH_OVERWRITE"' : undefined;
+  if (!a || !a.get('src_dir') || !ds || !relativePath(rel) || !mode) return undefined;
   const uri = datastorePrefix(fb, ctx, ds, call);
   if (!uri) return undefined;
   const fs = fb.need('azureml.fsspec', 'AzureMachineLearningFileSystem');
-  const text = `${fs}(${uri.prefix}").upload(${kwargs([['lpath', a.get('src_dir')], ['rpath', rel], ['recursive', 'True'], ['overwrite', '"MERGE_WITH_OVERWRITE"']])})${REVIEW}`;
+  const text = `${fs}(${uri.prefix}").upload(${kwargs([['lpath', a.get('src_dir')], ['rpath', rel], ['recursive', 'True'], ['overwrite', mode]])})${REVIEW}`;
   return combined(fb, call, [[call, text], ...uri.edits]);
 };
+
+const DATA_PATH = 'azureml.data.datapath.DataPath';
+
+/** A datastore path `(datastore, "p")` or `DataPath(datastore, "p")` (no `name`): the datastore and the path. */
+function datastorePath(ctx: RuleContext, node: SyntaxNode): [SyntaxNode, SyntaxNode] | undefined {
+  if (node.type === 'tuple' && node.namedChildren.length === 2) return [node.namedChildren[0], node.namedChildren[1]];
+  const a = node.type === 'call' && qnameOf(ctx, node) === DATA_PATH ? bindArgs(node, ['datastore', 'path_on_datastore', 'name'], ['datastore', 'path_on_datastore']) : undefined;
+  return a?.get('datastore') && a.get('path_on_datastore') ? [a.get('datastore')!, a.get('path_on_datastore')!] : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Tabular datasets → mltable
@@ -455,11 +475,32 @@ function mltableEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, path: 
   const uses = tableReads(fb, ctx, call, true);
   if (!uses) return undefined;
   const edits: Edits = [];
-  const items = path.type === 'list' ? path.namedChildren.filter((c) => c.type !== 'comment') : [path];
-  const paths = items.map((p) => mltablePath(fb, ctx, p, call, edits));
+  // A list of paths in a variable read only here (`datastore_paths = [(ds, "a.csv"), ...]`, how-to-create-register-datasets):
+  // the list becomes the mltable paths, the argument stays the variable.
+  const list = pathList(ctx, path);
+  const items = (list ?? path).type === 'list' ? (list ?? path).namedChildren.filter((c) => c.type !== 'comment') : [path];
+  // (the datastore URIs are built where the paths are written)
+  const paths = items.map((p) => mltablePath(fb, ctx, p, list ?? call, edits));
   if (!items.length || paths.some((p) => !p)) return undefined;
+  if (list) edits.push([list, `[${paths.join(', ')}]`]);
   // A read chained on the call itself (`from_delimited_files(...).to_pandas_dataframe()`) holds it: the call's edit is the fix of that chain's findings.
-  return [[call, make(`[${paths.join(', ')}]`)], ...uses.filter(([n]) => !(n.startIndex <= call.startIndex && n.endIndex >= call.endIndex)), ...edits];
+  return [[call, make(list ? path.text : `[${paths.join(', ')}]`)], ...uses.filter(([n]) => !(n.startIndex <= call.startIndex && n.endIndex >= call.endIndex)), ...edits];
+}
+
+/** The list literal `x = [...]` bound to the name `path` when that is x's only binding and this its only use (same scope, before it). */
+function pathList(ctx: RuleContext, path: SyntaxNode): SyntaxNode | undefined {
+  const b = path.type === 'identifier' ? ctx.model.resolveName(path.text, path) : undefined;
+  const target = b?.node;
+  const right = target && assignedValue(target);
+  if (!b || right?.type !== 'list' || (b.scope.bindings.get(path.text) ?? []).length !== 1) return undefined;
+  const uses = usesOf(ctx, target!);
+  return uses.length === 1 && same(uses[0], path) && target!.endIndex < path.startIndex ? right : undefined;
+}
+
+/** `x = <value>` as a statement of its own, `target` the identifier x: the value. */
+function assignedValue(target: SyntaxNode): SyntaxNode | undefined {
+  const assign = target.parent;
+  return assign?.type === 'assignment' && same(assign.childForFieldName('left'), target) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') ?? undefined : undefined;
 }
 
 /**
@@ -701,8 +742,18 @@ function helperReads(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): Edits | u
   // The model does not walk bodies naming no SDK: read syntactically. Every identifier spelled like
   // the parameter must be `param.to_pandas_dataframe()`: any rebinding (also in a nested scope:
   // def, lambda, comprehension, global), keyword or attribute of that name fails this.
+  // A parameter bound again at the body's top level to its frame (`data = data.to_pandas_dataframe()`,
+  // the Udacity capstone train.py): a DataFrame after that in v1 and v2 alike, whatever reads it.
+  const rebind = body.namedChildren.find((st) => {
+    const assign = st.type === 'expression_statement' ? st.firstNamedChild : undefined;
+    const left = assign?.type === 'assignment' ? assign.childForFieldName('left') : undefined;
+    const object = assign?.childForFieldName('right')?.childForFieldName('function')?.childForFieldName('object');
+    const m = left?.type === 'identifier' && left.text === param.text && object?.type === 'identifier' && object.text === param.text ? memberOf(object) : undefined;
+    return m?.name === 'to_pandas_dataframe' && !!m.call && same(m.call, assign!.childForFieldName('right')) && noArgs(m.call);
+  });
   const out: Edits = [];
   for (const use of body.descendantsOfType('identifier').filter((n) => n.text === param.text)) {
+    if (rebind && (use.startIndex >= rebind.endIndex || same(use, rebind.firstNamedChild!.childForFieldName('left')))) continue;
     const m = memberOf(use);
     if (m?.name !== 'to_pandas_dataframe' || !m.call || !noArgs(m.call)) return undefined;
     out.push([m.call, m.call.text]);
@@ -1400,14 +1451,36 @@ const byConsumer: Builder = (fb, ref, ctx) => {
   return owner ? fb.sameFixAs(owner) : undefined;
 };
 
+/**
+ * `TabularDatasetFactory().from_delimited_files(...)`: the factory's static methods called on an
+ * instance (azureml-core dataset_factory.py: `@staticmethod`), which the model resolves as the class
+ * call: the instance offers that call's fix (which replaces it).
+ */
+const factoryInstance: Builder = (fb, ref, ctx) => {
+  const attr = ref.call!.parent;
+  const outer = attr?.type === 'attribute' && same(attr.childForFieldName('object'), ref.call!) && attr.parent?.type === 'call' && same(attr.parent.childForFieldName('function'), attr) ? attr.parent : undefined;
+  return outer && noArgs(ref.call!) && TABULAR.includes(qnameOf(ctx, outer) ?? '') ? fb.sameFixAs(outer) : undefined;
+};
+
 export const DATA: Rewrites = {
   calls: {
     'azureml.core.Datastore.upload': upload(true),
     'azureml.core.Datastore.upload_files': upload(false),
     'azureml.core.Dataset.File.upload_directory': uploadDirectory,
+    // `DataPath(datastore, "p")` as an upload_directory target: rewritten with it; else pipelines.ts's
+    // (a DataPath pipeline parameter; required at the call: pipelines.ts imports this module).
+    [DATA_PATH]: (fb, ref, ctx) => {
+      const args = ref.call!.parent;
+      const kw = args?.type === 'keyword_argument' ? args.parent : args;
+      const owner = kw?.type === 'argument_list' ? kw.parent : undefined;
+      if (owner?.type === 'call' && qnameOf(ctx, owner) === 'azureml.core.Dataset.File.upload_directory') return fb.sameFixAs(owner);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require('./pipelines') as typeof import('./pipelines')).PIPELINES.calls[DATA_PATH]?.(fb, ref, ctx);
+    },
     // Else the fix of the one v1 call it is handed to, if that rewrites it (AutoMLConfig training_data: automl.ts).
     [FROM_DELIMITED]: (fb, ref, ctx) => combined(fb, ref.call!, tabularEdits(fb, ctx, ref.call!)) ?? handedTo(fb, ctx, ref.call!),
     [FROM_PARQUET]: (fb, ref, ctx) => combined(fb, ref.call!, tabularEdits(fb, ctx, ref.call!)),
+    'azureml.core.Dataset.Tabular': factoryInstance,
     ...Object.fromEntries(['azureml.data.TabularDataset', 'azureml.core.Dataset'].map((t): [string, Builder] => [
       `${t}.to_pandas_dataframe`,
       (fb, ref, ctx) => {

@@ -10,7 +10,7 @@
  * version of each v2 model container (order may differ: review). A registration's `model_framework` (used only by v1 no-code deployment and
  * profiling, which keep such a model v1) is dropped with `# amlint: review`; `Model.Framework.X` offers
  * the registration's fix. `Model.get_model_path(name)` in an online scoring script's `init()` (`run`
- * decorated or not) → the one entry of AZUREML_MODEL_DIR (see `getModelPath`). Not rewritten:
+ * decorated or not, of one or more plain parameters) → the one entry of AZUREML_MODEL_DIR (see `getModelPath`). Not rewritten:
  * `Model.register` with datasets, sample inputs or a resource configuration (no v2 `Model` field),
  * `model.delete()` (v2 ModelOperations archives model versions and deletes none,
  * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.modeloperations),
@@ -564,8 +564,11 @@ function modelsLookup(ctx: RuleContext, x: SyntaxNode): SyntaxNode | undefined {
  * is the one entry of AZUREML_MODEL_DIR ("/var/azureml-app/azureml-models/<name>/<version> now
  * contains the model sample_m1.pkl",
  * https://learn.microsoft.com/azure/machine-learning/concept-online-deployment-model-specification).
- * Only in a script that looks like one: top-level `init()` and `run(data)`, one model, no arguments
- * or run context (a ParallelRunStep script gets its model by download, not from AZUREML_MODEL_DIR).
+ * Only in a script that looks like one: top-level `init()` and `run(data, ...)` (inference-schema's
+ * several inputs, `request_headers`: the same azureml-inference-server-http serves v1 services and v2
+ * online endpoints, https://learn.microsoft.com/azure/machine-learning/how-to-inference-server-http),
+ * one model, no arguments or run context (a ParallelRunStep script gets its model by download, not
+ * from AZUREML_MODEL_DIR).
  */
 const getModelPath: Builder = (fb, ref, ctx) => {
   const args = bindArgs(ref.call!, ['model_name', 'version'], ['model_name', 'version']);
@@ -578,7 +581,7 @@ const getModelPath: Builder = (fb, ref, ctx) => {
     root.namedChildren.map((c) => (c.type === 'decorated_definition' ? c.childForFieldName('definition') ?? c : c)).find((c) => c.type === 'function_definition' && c.childForFieldName('name')?.text === name);
   const run = top('run');
   const params = run?.childForFieldName('parameters')?.namedChildren ?? [];
-  if (!fn || !same(fn, top('init')) || params.length !== 1 || params[0]!.type !== 'identifier') return undefined;
+  if (!fn || !same(fn, top('init')) || !params.length || params.some((p) => p.type !== 'identifier')) return undefined;
   const calls = ctx.model.references.filter((r) => r.qname === `${MODEL}.get_model_path`);
   if (calls.length !== 1 || /\b(argparse|sys\.argv|get_context|mini_batch)\b/.test(ctx.module.text)) return undefined;
   const os = fb.needModule('os');

@@ -16,7 +16,7 @@
  * `.set_python_version(v)` / `.add_tensorflow_conda_package(core_type, version)` /
  * `.add_tensorflow_pip_package(...)` (v1 drops the entries starting with "tensorflow", then adds
  * `tensorflow[-gpu]=<v>` / `==<v>`; no version: v1's default "2.2.0", for review) → an inline conda dict (read back by `env.python.conda_dependencies.
- * serialize_to_string()` → `yaml.safe_dump(env.conda_file)`), which the v2 constructor accepts as well as a path
+ * serialize_to_string()` → `yaml.safe_dump(env.conda_file)`, also of a conda file, which v2 loads into that dict), which the v2 constructor accepts as well as a path
  * (azure-ai-ml `entities/_assets/environment.py`; only at construction: `__init__` serializes it, a
  * later `env.conda_file = ...` is not sent), the `CondaDependencies` object feeding it (`cd =
  * CondaDependencies()` / `.create(...)`, `cd.add_conda_package(...)`, ...) and `env.register(ws)` →
@@ -729,8 +729,10 @@ function laterUse(ctx: RuleContext, plan: Plan, use: SyntaxNode, depth: number):
   // The environment's conda specification as YAML (v1 `CondaDependencies.serialize_to_string`): the
   // v2 entity's `conda_file` property is the dict it was given (azure-ai-ml
   // `entities/_assets/environment.py`), dumped with PyYAML as for a `CondaDependencies` of its own.
-  // Only for an in-memory specification (a file's YAML text would be re-dumped).
-  if (call && path.join('.') === 'python.conda_dependencies.serialize_to_string' && bindArgs(call, [], []) && plan.state?.conda && !plan.state.userManaged && !plan.state.condaFile) {
+  // A conda file too: its `conda_file` setter loads the file into a dict at construction, where v1's
+  // `from_conda_specification` loaded it into the CondaDependencies it dumps (a ruamel round trip; the
+  // dump keeps the file's key order, `sort_keys=False`; only the file's comments are not shown).
+  if (call && path.join('.') === 'python.conda_dependencies.serialize_to_string' && bindArgs(call, [], []) && (plan.state?.conda || plan.state?.condaFile) && !plan.state.userManaged) {
     plan.serializes.push({ call, env: use });
     return true;
   }
@@ -1117,7 +1119,9 @@ function planEdits(fb: FixBuilder, ctx: RuleContext, plan: Plan, takesVars = fal
   }
   if (plan.serializes.length) {
     const yaml = fb.needModule('yaml');
-    for (const r of plan.serializes) edits.push([r.call, `${yaml}.safe_dump(${r.env.text}.conda_file)`]);
+    // A file's dict keeps the file's key order, as v1's round trip did.
+    const order = plan.state?.condaFile ? ', sort_keys=False' : '';
+    for (const r of plan.serializes) edits.push([r.call, `${yaml}.safe_dump(${r.env.text}.conda_file${order})`]);
   }
   for (const r of plan.registers) {
     const client = clientOf(fb, ctx, r.ws);

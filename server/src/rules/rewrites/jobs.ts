@@ -42,7 +42,11 @@
  *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped (only when no other run starts before
  *   it ends and its logging calls come before its end: MLflow has one active run, activeEnd), and
  *   `with run.child_run() as child:` → a nested run; also started in a loop body whose name a later loop binds
- *   again (rewrites/reach.ts decides which uses each binding reaches); `upload_file(name=n, path_or_stream="outputs/" + n)`,
+ *   again (rewrites/reach.ts decides which uses each binding reaches); a script's run name bound to
+ *   `Run.get_context()` several times in one block outside loops (contextCalls) → the first `mlflow.start_run()`,
+ *   the others `mlflow.active_run()` (v1 returned the same run; a second start_run raises), all uses in one fix;
+ *   called in several functions: each `mlflow.active_run() or mlflow.start_run()` (which runs first is not known);
+ *   `upload_file(name=n, path_or_stream="outputs/" + n)`,
  *   n a file name that holds no folder → `mlflow.log_artifact(path)` (the artifact at the root as n);
  *   `upload_file(name="dir/" + n, path_or_stream="./" + n)` (or `n`) → `mlflow.log_artifact(path, artifact_path="dir")`;
  *   `register_model` (registerModel, from the MLflow run's artifacts, `properties` reading its metrics); the
@@ -71,7 +75,9 @@
  * run (how-to-log-view-metrics; the job needs `mlflow` and `azureml-mlflow`), the run stays.
  * `run.experiment.workspace` of the script's own run → workspace.ts's in-job client once nothing uses it as v1.
  * Metric/tag names MLflow rejects (`@`, `,`, ...: mlflow validation.py) are not rewritten.
- * Not rewritten: runs used in ways MLflow/v2 has no direct call for here (`child = run.child_run()`
+ * Not rewritten: `run.parent.log/tag/get_metrics/cancel` in a step script (no documented MLflow form for the pipeline
+ * job's run from inside a step), `run.tags` read, a sweep's best trial's `get_details()["runDefinition"]["arguments"]`
+ * (no documented v2 form of a trial's arguments); runs used in ways MLflow/v2 has no direct call for here (`child = run.child_run()`
  * outside a `with`, create_children, get_children kept as a list, add_properties (v2 sets properties only
  * when the job is created), get_properties (v1 adds its own system properties), get_details_with_logs
  * (v2 streams logs until the job ends), get_file_names used other than shown and download_file of other than
@@ -106,10 +112,11 @@ import type { Range } from '../../engine/types';
 import { memberOf, knownString, lineIndent, endsLine, statementIndent, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits, setSharedJobs, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
-import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, plainValue } from './pipelines';
+import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, pipelineStatusEdits, plainValue } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf, offlineIdiomFix } from './workspace';
 import { dataInput, setTableJob, tableInput } from './data';
+import { soleBinding } from './reach';
 import { autoMLConfig, autoMLModelIdEdit, autoMLRegisterModel, bestChildEdit } from './automl';
 
 /** The call that made an object: the expression itself when it is a call, else the call its name was assigned from. */
@@ -259,6 +266,55 @@ function rewriteContextRunUses(fb: FixBuilder, ctx: RuleContext, call: SyntaxNod
     fb.replace(edit[0], edit[1]);
     return true;
   });
+}
+
+/**
+ * The `Run.get_context()` calls a name is bound to, in order: `[call]` when the name is bound once (or
+ * not at all); several when every binding of the name in its scope is `name = Run.get_context()`, each a
+ * statement of one block outside loops (`run = Run.get_context()` written again further down a script:
+ * v1 returns the same run each time). `elsewhere`: the script calls it in another scope too (another
+ * function's `run = Run.get_context()`): the same run in v1, and which call runs first is not known here,
+ * so the first of these becomes `mlflow.active_run() or mlflow.start_run()` (a second start_run while a
+ * run is active raises). Undefined otherwise.
+ */
+function contextCalls(ctx: RuleContext, call: SyntaxNode): { calls: SyntaxNode[]; elsewhere: boolean } | undefined {
+  const calls = sameRunCalls(ctx, call);
+  if (!calls) return undefined;
+  const all = ctx.model.references.filter((r) => r.qname === 'azureml.core.Run.get_context' && r.call);
+  const elsewhere = !all.every((r) => calls.some((c) => same(c, r.call!)));
+  // `Run.get_context().log(...)` inline: an `or` there would need parentheses; only `name = Run.get_context()`.
+  if (elsewhere && calls[0].parent?.type !== 'assignment') return undefined;
+  return { calls, elsewhere };
+}
+
+/** contextCalls without the look at the script's other calls. */
+function sameRunCalls(ctx: RuleContext, call: SyntaxNode): SyntaxNode[] | undefined {
+  const target = call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right') ?? undefined, call) ? call.parent.childForFieldName('left') : undefined;
+  if (target?.type !== 'identifier') return [call];
+  const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
+  const contextCall = (b: (typeof list)[number]): SyntaxNode | undefined => {
+    const assign = b.node.parent;
+    const right = assign?.type === 'assignment' && same(assign.childForFieldName('left') ?? undefined, b.node) ? assign.childForFieldName('right') : undefined;
+    return b.kind === 'assign' && right?.type === 'call' && qnameOf(ctx, right) === 'azureml.core.Run.get_context' ? right : undefined;
+  };
+  // The name bound to the run once, and otherwise to something else (`run = experiment.submit(config)` further
+  // down a driver): which uses each binding reaches is reach.ts's to tell, as for any name bound twice.
+  if (list.filter(contextCall).length <= 1) return [call];
+  const calls: SyntaxNode[] = [];
+  const block = call.parent!.parent?.parent;
+  for (const b of list) {
+    const right = contextCall(b);
+    const assign = right?.parent;
+    if (!right || assign!.parent?.type !== 'expression_statement' || !same(assign!.parent.parent ?? undefined, block ?? undefined) || inLoop(right)) return undefined;
+    calls.push(right);
+  }
+  return calls.sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/** A use of a run's name that another binding of the name may reach too (reach.ts). */
+function sharedContextUse(ctx: RuleContext, run: SyntaxNode): boolean {
+  const b = ctx.model.resolveName(run.text, run);
+  return !b || !soleBinding(ctx.model, b);
 }
 
 /** An expression visibly a string: a literal (f-strings too), a concatenation, `str(...)`, `"...".format(...)`/`.join(...)`. */
@@ -755,15 +811,16 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   }
   const edits: Edits = [[call, create], ...client.edits];
   const sweep = ['azureml.train.hyperdrive.HyperDriveConfig', 'azureml.train.hyperdrive.HyperDriveRunConfig'].includes(qnameOf(ctx, madeBy(ctx, p.config)) ?? '');
-  const more = jobUseEdits(fb, ctx, ml, uses, sweep);
+  const more = jobUseEdits(fb, ctx, ml, uses, sweep, qnameOf(ctx, made) === PIPELINE);
   return more && [...edits, ...more];
 }
 
 /**
  * The edits of every use of a v2 job (the run of a submit, or the best trial of a sweep): each use
- * must change with it. Undefined when a use does not translate. `sweep`: the job is a sweep job.
+ * must change with it. Undefined when a use does not translate. `sweep`: the job is a sweep job;
+ * `pipeline`: the run was a v1 PipelineRun (its statuses are spelled otherwise: pipelines.ts pipelineStatusEdits).
  */
-function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonly SyntaxNode[], sweep: boolean): Edits | undefined {
+function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonly SyntaxNode[], sweep: boolean, pipeline = false): Edits | undefined {
   const edits: Edits = [];
   for (const use of uses) {
     if (underV1Handler(ctx, use)) return undefined;
@@ -788,8 +845,13 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
     if (m?.call) {
       const c = m.call;
       // v2 job statuses are the run statuses v1 returns ("Completed", "Failed", "Canceled"...: the service's
-      // JobStatus, https://learn.microsoft.com/javascript/api/@azure/arm-machinelearning/knownjobstatus), so a compared status stays true.
-      if (m.name === 'get_status' && noArgs(c)) edits.push([c, `${ml}.jobs.get(${job}.name).status`]);
+      // JobStatus, https://learn.microsoft.com/javascript/api/@azure/arm-machinelearning/knownjobstatus), so a compared
+      // status stays true; but a v1 PipelineRun reports "Finished" where the v2 pipeline job reports "Completed".
+      if (m.name === 'get_status' && noArgs(c)) {
+        const reads = pipeline ? pipelineStatusEdits(ctx, c) : [];
+        if (!reads) return undefined;
+        edits.push([c, `${ml}.jobs.get(${job}.name).status`], ...reads);
+      }
       else if (m.name === 'get_portal_url' && noArgs(c)) edits.push([c, `${job}.studio_url`]);
       // The child runs, shown: the child jobs (JobOperations.list(parent_job_name=), SDK _job_operations.py).
       // (A pipeline run's get_steps, "the step runs for all pipeline steps that have completed or started running"
@@ -2516,7 +2578,9 @@ function runMember(raw?: Builder): Builder {
       return q === 'azureml.core.Run.get_context' || q === 'azureml.core.Experiment.start_logging' ? fb.sameFixAs(made!) : undefined;
     }
     const q = qnameOf(ctx, made);
-    if (q === 'azureml.core.Run.get_context') return !raw ? fb.sameFixAs(made!) : underV1Handler(ctx, ref.node) ? undefined : raw(fb, ref, ctx);
+    // (A name bound to the script's run several times, read where more than one binding may reach: the fix
+    // rewriting the uses of each, contextCalls.)
+    if (q === 'azureml.core.Run.get_context') return !raw || (sharedContextUse(ctx, run!) && (contextCalls(ctx, made!)?.calls.length ?? 0) > 1) ? fb.sameFixAs(made!) : underV1Handler(ctx, ref.node) ? undefined : raw(fb, ref, ctx);
     if (q === 'azureml.core.Experiment.start_logging') return fb.sameFixAs(made!);
     return runUse(fb, ref, ctx);
   };
@@ -2644,11 +2708,26 @@ const JOB_REWRITES: Rewrites = {
       return m?.call && ['submit', 'start_logging', 'get_runs'].includes(m.name) ? fb.sameFixAs(m.call) : undefined;
     },
     // Only when every use of the run is a call this table rewrites to MLflow; the fix rewrites them too.
+    // A name bound to it several times in one block (contextCalls): the first → start_run, the others →
+    // mlflow.active_run(), the same run (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.active_run;
+    // a second start_run while one is active raises); the uses of every binding rewritten too.
     'azureml.core.Run.get_context': (fb, ref, ctx) => {
-      const args = bindArgs(ref.call!, ['allow_offline'], ['allow_offline']);
-      const offline = args?.get('allow_offline');
-      if (!args || (offline && offline.type !== 'true') || !rewriteContextRunUses(fb, ctx, ref.call!)) return undefined;
-      return `${fb.needModule('mlflow')}.start_run()`;
+      const found = contextCalls(ctx, ref.call!);
+      const calls = found?.calls;
+      // (Ended before it is asked for again, `run.complete()` or the `mlflow.end_run()` it became: active_run() would be
+      // None; with calls in other functions, ended anywhere.)
+      const ends = (c: SyntaxNode): boolean => ['azureml.core.Run.complete', 'mlflow.end_run'].includes(qnameOf(ctx, c) ?? '');
+      const between = (c: SyntaxNode): boolean => found!.elsewhere || (c.startIndex > calls![0].startIndex && c.startIndex < calls![calls!.length - 1].startIndex);
+      if (!calls || ((calls.length > 1 || found!.elsewhere) && ctx.model.tree.rootNode.descendantsOfType('call').some((c) => between(c) && ends(c)))) return undefined;
+      for (const c of calls) {
+        const args = bindArgs(c, ['allow_offline'], ['allow_offline']);
+        const offline = args?.get('allow_offline');
+        if (!args || (offline && offline.type !== 'true') || !rewriteContextRunUses(fb, ctx, c)) return undefined;
+      }
+      const mlflow = fb.needModule('mlflow');
+      const start = found!.elsewhere ? `${mlflow}.active_run() or ${mlflow}.start_run()` : `${mlflow}.start_run()`;
+      for (const c of calls.slice(1)) if (!same(c, ref.call!)) fb.replace(c, `${mlflow}.active_run()`);
+      return same(calls[0], ref.call!) ? start : (fb.replace(calls[0], start), `${mlflow}.active_run()`);
     },
     // A CommandStep's `runconfig=src` (pipelines.ts scriptStepOf): the pipeline's fix rewrites src into the step.
     'azureml.core.ScriptRunConfig': (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!) ?? jobConfig(scriptRunConfig)(fb, ref, ctx),
