@@ -568,8 +568,11 @@ describe('dataInput (for the job rewrites)', () => {
       edits: [],
     });
   });
-  it('none for one file or a glob', () => {
-    assert.equal(input(`${head}use(Dataset.File.from_files((store, "data/x.csv")).as_mount())\n`), undefined);
+  it('one file: a uri_file input (v1 mounts it and passes the file\'s own path, round 25); none for a glob', () => {
+    assert.deepEqual(input(`${head}use(Dataset.File.from_files((store, "data/x.csv")).as_mount())\n`), {
+      input: 'Input(type=AssetTypes.URI_FILE, path=f"azureml://datastores/{store.name}/paths/data/x.csv", mode=InputOutputModes.RO_MOUNT)',
+      edits: [],
+    });
     assert.equal(input(`${head}use(Dataset.File.from_files((store, "data/*.csv")).as_mount())\n`), undefined);
   });
   it('a dataset also used otherwise stays v1 for that use; the job gets the same folder written in its Input', () => {

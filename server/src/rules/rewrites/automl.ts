@@ -28,6 +28,9 @@
  *   `short_series_handling_config`, `target_aggregation_function` → `target_aggregate_function`,
  *   the rest by name; forecasting_job.py), its statement going; its finding offers the configuration's fix;
  * - `debug_log` is dropped: a client-side log file name; AUTOML's v2 example drops it (and has no equivalent);
+ *   so is a literal `name=` (DP-100 labs): no AutoMLConfig parameter, v1 only writes it into its serialized
+ *   settings (azureml-automl-core automl_base_settings.py: leftover kwargs become attributes), the run's
+ *   experiment and display name unchanged;
  * - `training_data` / `validation_data`: a v2 expression as is; a v1 dataset from public URL(s)
  *   (`Dataset.Tabular.from_delimited_files(url)` / `TabularDatasetFactory...`) read otherwise only
  *   by `to_pandas_dataframe()` → `mltable.from_delimited_files(paths=[{"file": url}])` saved to a
@@ -420,6 +423,10 @@ export function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext)
   let reviewAt: string | undefined;
   for (const [k, v] of parsed.args) {
     if (k === 'task' || k === 'compute_target' || k === 'debug_log') continue;
+    // `name="..."` (DP-100 labs): not an AutoMLConfig parameter; v1 only copies it over the `name` field of its
+    // serialized settings (AutoMLBaseSettings sets leftover kwargs as attributes; AzureAutoMLSettings holds the
+    // experiment's name there). The run's experiment is still submit's: no v2 counterpart, dropped (a literal only).
+    if (k === 'name' && v.type === 'string' && knownString(ctx, v) !== undefined) continue;
     if (k === 'training_data' || k === 'validation_data') {
       const d = dataArg(fb, ctx, v, call, saved);
       if (!d) return undefined;

@@ -79,7 +79,8 @@
  *   `ml_client.datastores.get_default().name` for the default datastore; a registered datastore's
  *   reads go with its registration.
  * - Job inputs: `dataInput` (exported for jobs.ts / pipelines.ts) turns `ds.as_named_input("x").as_mount()`
- *   of a folder FileDataset into `Input(type=URI_FOLDER, path=..., mode=RO_MOUNT)`, and of a registered
+ *   of a folder FileDataset into `Input(type=URI_FOLDER, path=..., mode=RO_MOUNT)` (of one file, no pattern:
+ *   `URI_FILE`, v1 handing the job the file's own path too), and of a registered
  *   one, `Dataset.get_by_name(ws, "n"[, version=v]).as_mount()` (a mount means a FileDataset), into
  *   `Input(type=URI_FOLDER, path="azureml:n@latest" | "azureml:n:v", ...)` (a name given by a variable bound
  *   alike at the mount: `f"azureml:{name}@latest"`, latest version only) (v1 FileDatasets are uri_folder
@@ -1145,8 +1146,9 @@ function fileDataset(ctx: RuleContext, node: SyntaxNode | undefined): { made: Sy
  * used only there. `input` replaces the expression: `Input(type=AssetTypes.URI_FOLDER, path=...,
  * mode=InputOutputModes.RO_MOUNT | DOWNLOAD)`; `edits` make a dataset variable the folder's
  * datastore URI `f"azureml://datastores/<name>/paths/folder"` (the short form jobs read; RW:
- * https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2). Only folders (a
- * path ending in "/" or without an extension): a v1 FileDataset of one file mounts differently.
+ * https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2). A folder (a path
+ * ending in "/" or without an extension) is a uri_folder; one file (a path with an extension, no
+ * pattern) a uri_file: v1 passes the mounted/downloaded file's own path then, as v2 does for uri_file.
  * The consumer puts the edits in its own fix, and refers to the input as `${{inputs.<name>}}`.
  */
 export function dataInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): { input: string; edits: Edits; name?: string } | undefined {
@@ -1178,13 +1180,20 @@ function dataInputOf(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, fn: Syn
   }
   if (!found) return undefined;
   const file = fileUri(ctx, found.made, expr);
-  if (!file?.folder) return undefined;
+  if (!file) return undefined;
   const uri = file.uri;
+  // One file (no pattern, no other step): v1 hands the job the file's own path, not the folder
+  // (azureml-core data/context_managers.py DatasetContextManager `_try_update_env_var_for_single_file`:
+  // the mount point + `dataset.to_path()[0]`), as a v2 uri_file input does (RW: "uri_file": the path
+  // to the file, https://learn.microsoft.com/azure/machine-learning/how-to-read-write-data-v2).
+  // (A partition_format adds a step: v1 passes the folder then.)
+  if (!file.folder && bindArgs(found.made, ['path', 'validate', 'partition_format', 'is_file'], ['path', 'validate'])?.get('partition_format')) return undefined;
+  const type = file.folder ? 'URI_FOLDER' : 'URI_FILE';
   // The dataset made inside the expression itself, or in a variable's assignment; a variable read
   // elsewhere too (`dataset.to_path()`, `dataset.register(...)`) stays the v1 dataset for those reads,
   // the job reading the same datastore folder.
   const inline = !found.single || (found.replaced.startIndex >= expr.startIndex && found.replaced.endIndex <= expr.endIndex);
-  const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path=${inline ? uri : unnamedText(ctx, fn!.childForFieldName('object')!)}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
+  const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.${type}, path=${inline ? uri : unnamedText(ctx, fn!.childForFieldName('object')!)}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
   return { input, edits: inline ? [] : [[found.replaced, uri]] };
 }
 

@@ -263,6 +263,8 @@ const estimator: Builder = (fb, ref, ctx) => {
     const q = qnameOf(ctx, c.call);
     if (q === SUBMIT && (c.keyword ?? 'config') === 'config') return fb.sameFixAs(c.call);
     if ((q === 'azureml.train.hyperdrive.HyperDriveConfig' || q === 'azureml.train.hyperdrive.HyperDriveRunConfig') && c.keyword === 'estimator') return fb.sameFixAs(c.call);
+    // An EstimatorStep's estimator: the pipeline's fix makes the step a command node and removes it (pipelines.ts).
+    if (q === 'azureml.pipeline.steps.EstimatorStep' && c.keyword === 'estimator') return pipelineFixFor(fb, ctx, c.call);
     return undefined;
   }
   if (consumers.length || !target) return undefined;

@@ -76,6 +76,17 @@
  * process_count_per_node ran one process per core on CPU nodes (azureml-pipeline-steps ParallelRunConfig docs) where
  * v2 runs one per instance by default: only throughput differs, not what run() is given or returns.
  *
+ * An `EstimatorStep(name=, estimator=est, estimator_entry_script_arguments=[...], inputs=, outputs=, compute_target=,
+ * allow_reuse=)` is a PythonScriptStep of est's entry_script and source_directory with those arguments, the step's compute
+ * and est's run configuration (azureml-pipeline-steps EstimatorStep.__init__, which drops est's compute_target): for a plain
+ * `Estimator(source_directory=, entry_script=, environment_definition=rc.environment[, compute_target=])` bound once and
+ * read by the step only (the DP-100 pipeline labs) it is the node a step with `runconfig=rc` becomes, the estimator's
+ * statement going. A dataset in a script step's `inputs=` only (`ds.as_named_input("x")[.as_mount()/.as_download()]`,
+ * read by the script through `run.input_datasets["x"]`: v1 passed no argument) is passed as `--x ${{inputs.x}}`, the
+ * notebook's `%%writefile` script reading that option (scriptDataEdits adds it to the parser), as jobs.ts estimatorInputs
+ * does for an estimator; refused when the script is not in the document. `rc.target = x.name` (a v2 compute's name, as
+ * workspace.ts rewrites `rc.target = x`) is a target as `rc.target = x` is.
+ *
  * A registered table given whole in a step's arguments (`"--input-data", ds.as_named_input("raw_data")`, the DP-100
  * pipeline labs), ds a lookup of an asset the notebook registers as an MLTable in v2 code (data.ts tableInput), whose
  * script is a `%%writefile` cell of the notebook reading `run.input_datasets["raw_data"].to_pandas_dataframe()`: an
@@ -99,7 +110,8 @@
  * partition_keys, "Under development" in PRS; environment_variables) or given as PipelineParameters, ParallelRunSteps
  * with several inputs, side_inputs, `models=`, tabular or registered datasets (a registered dataset's type is unknown:
  * a TabularDataset's mini-batches are DataFrames, a v2 mltable input), globs, DatasetConsumptionConfig inputs,
- * summary_only with an output, a config shared by several steps,
+ * summary_only with an output, a config shared by several steps, EstimatorSteps of framework estimators (SKLearn, PyTorch...:
+ * their images/packages), of an estimator with its own environment options or no environment_definition, or read elsewhere,
  * `register_on_complete(description=/tags=)`, `read_delimited_files` on an OutputFileDatasetConfig (the consumer gets a
  * v1 TabularDataset: no v2 counterpart checked), a CommandStep whose command comes from a RunConfiguration, one whose ScriptRunConfig has no compute_target, has
  * arguments, or is used elsewhere, a CommandStep with its own command/inputs/outputs beside a ScriptRunConfig, or a command with shell
@@ -140,7 +152,11 @@ const COMMAND_STEP = 'azureml.pipeline.steps.CommandStep';
 const PARALLEL_STEP = 'azureml.pipeline.steps.ParallelRunStep';
 const PARALLEL_CONFIG = 'azureml.pipeline.steps.ParallelRunConfig';
 const FROM_FILES = 'azureml.core.Dataset.File.from_files';
-const isStep = (q: string | undefined): boolean => q === STEP || q === COMMAND_STEP || q === PARALLEL_STEP;
+const ESTIMATOR_STEP = 'azureml.pipeline.steps.EstimatorStep';
+const ESTIMATOR = 'azureml.train.estimator.Estimator';
+const isStep = (q: string | undefined): boolean => q === STEP || q === COMMAND_STEP || q === PARALLEL_STEP || q === ESTIMATOR_STEP;
+/** EstimatorStep(name, estimator, estimator_entry_script_arguments, runconfig_pipeline_params, inputs, outputs, compute_target, allow_reuse, version) (azureml-pipeline-steps). */
+const ESTIMATOR_STEP_ARGS = ['name', 'estimator', 'estimator_entry_script_arguments', 'runconfig_pipeline_params', 'inputs', 'outputs', 'compute_target', 'allow_reuse', 'version'];
 /** ParallelRunConfig(environment, entry_script, error_threshold, output_action, compute_target, node_count, ...) (azureml-pipeline-steps). */
 const PARALLEL_CONFIG_ARGS = ['environment', 'entry_script', 'error_threshold', 'output_action', 'compute_target', 'node_count', 'process_count_per_node', 'mini_batch_size', 'source_directory', 'description', 'logging_level', 'run_invocation_timeout'];
 /** ParallelRunStep(name, parallel_run_config, inputs, output=None, side_inputs=None, arguments=None, allow_reuse=True). */
@@ -240,6 +256,8 @@ interface Step {
   parallel?: Parallel;
   /** `CommandStep(runconfig=src)` of a ScriptRunConfig `src = ScriptRunConfig(command=...)`: src's definition. */
   script?: { call: SyntaxNode; target: SyntaxNode };
+  /** `EstimatorStep(estimator=est)`: est's `Estimator(...)` definition (its statement goes). */
+  estimator?: { call: SyntaxNode; target: SyntaxNode };
   /** The edits of its `%%writefile` script reading its datasets from the command line (scriptDataEdits). */
   scriptSide?: { module: ScriptModule['module']; edits: Array<[SyntaxNode | Range, string]> };
 }
@@ -321,6 +339,8 @@ interface Analysis {
 }
 
 class Bail extends Error {}
+/** `x.name`: an attribute of a name. */
+const dottedName = (n: SyntaxNode): boolean => n.type === 'attribute' && n.childForFieldName('object')?.type === 'identifier';
 function need<T>(v: T | undefined | null | false): T {
   if (v === undefined || v === null || v === false) throw new Bail();
   return v;
@@ -805,10 +825,13 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const kw = holder?.parent?.type === 'keyword_argument' ? holder.parent : undefined;
       const stepCall = (kw ?? holder)?.parent?.parent;
       if (!holder || stepCall?.type !== 'call' || !isStep(qnameOf(ctx, stepCall))) continue;
-      const a = qnameOf(ctx, stepCall) === COMMAND_STEP
+      const sq = qnameOf(ctx, stepCall);
+      const a = sq === COMMAND_STEP
         ? bindArgs(stepCall, COMMAND_STEP_ARGS, COMMAND_STEP_ARGS)
-        : bindArgs(stepCall, ['script_name', 'name', 'arguments', 'compute_target'], ['script_name', 'name', 'arguments', 'compute_target', 'runconfig', 'runconfig_pipeline_params', 'inputs', 'outputs', 'params', 'source_directory', 'allow_reuse', 'version', 'hash_paths']);
-      const argsOf = a?.get('arguments') ?? a?.get('command');
+        : sq === ESTIMATOR_STEP
+          ? bindArgs(stepCall, ESTIMATOR_STEP_ARGS, ESTIMATOR_STEP_ARGS)
+          : bindArgs(stepCall, ['script_name', 'name', 'arguments', 'compute_target'], ['script_name', 'name', 'arguments', 'compute_target', 'runconfig', 'runconfig_pipeline_params', 'inputs', 'outputs', 'params', 'source_directory', 'allow_reuse', 'version', 'hash_paths']);
+      const argsOf = a?.get('arguments') ?? a?.get('command') ?? a?.get('estimator_entry_script_arguments');
       const isOut = same(a?.get('outputs'), holder) || (d.kind === 'output_config' && same(argsOf, holder) && !(a?.get('inputs')?.namedChildren ?? []).some((n) => n.text === d.target.text));
       if (isOut) stepAt(stepCall);
     }
@@ -863,6 +886,10 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
         top = top.parent;
         path.push(top.childForFieldName('attribute')?.text ?? '');
       }
+      // `Estimator(environment_definition=rc.environment)` of an EstimatorStep (estimatorStepOf): the estimator's run
+      // configuration takes that environment, as the step's.
+      const kw = top.parent?.type === 'keyword_argument' && same(top.parent.childForFieldName('value'), top) ? top.parent : undefined;
+      if (path.length === 1 && path[0] === 'environment' && kw?.childForFieldName('name')?.text === 'environment_definition' && qnameOf(ctx, kw.parent?.parent ?? undefined) === ESTIMATOR) continue;
       const set = top.parent?.type === 'assignment' && same(top.parent.childForFieldName('left'), top) ? top.parent : undefined;
       need(set && set.parent?.type === 'expression_statement' && same(set.parent.parent, block));
       const value = need(set!.childForFieldName('right') ?? undefined);
@@ -873,7 +900,8 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
         need(!rc.env && (value.type === 'identifier' || value.type === 'call'));
         rc.env = value;
       } else if (p === 'target') {
-        need(!rc.compute && (value.type === 'identifier' || (value.type === 'string' && !value.descendantsOfType('interpolation').length)));
+        // (`x.name`: a v2 compute object's name, as workspace.ts writes a v1 compute target given as a name)
+        need(!rc.compute && (value.type === 'identifier' || dottedName(value) || (value.type === 'string' && !value.descendantsOfType('interpolation').length)));
         rc.compute = value;
       }
       else if (path[0] === 'environment' && path.length > 1) rc.settings.push({ path: path.slice(1).join('.'), value, stmt });
@@ -988,6 +1016,33 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     s.script = def;
     return true;
   };
+  /**
+   * `EstimatorStep(name=, estimator=est, estimator_entry_script_arguments=[...], inputs=, outputs=, compute_target=,
+   * allow_reuse=)` is a PythonScriptStep of est's entry_script and source_directory with those arguments and est's run
+   * configuration, the estimator's compute_target dropped (azureml-pipeline-steps EstimatorStep.__init__: "resetting
+   * compute_target ... super().__init__(script_name=run_config.script, arguments=estimator_entry_script_arguments,
+   * compute_target=compute_target, runconfig=run_config, source_directory=estimator.source_directory)"). Only a plain
+   * `Estimator` (bound once in the block, read by the step only) whose environment is `environment_definition=rc.environment`
+   * of a runconfig the pipeline rewrites (the DP-100 pipeline labs): what the step runs is then a PythonScriptStep
+   * with `runconfig=rc`, rewritten as one. The step's args are those of that PythonScriptStep.
+   */
+  const estimatorStepOf = (s: Step): void => {
+    const a = need(bindArgs(s.call, ESTIMATOR_STEP_ARGS.slice(0, 3), ['name', 'estimator', 'estimator_entry_script_arguments', 'inputs', 'outputs', 'compute_target', 'allow_reuse']));
+    const id = need(a.get('estimator'));
+    const def = need(id.type === 'identifier' && definitionOf(ctx, id, block));
+    need(qnameOf(ctx, def.call) === ESTIMATOR && usesOf(ctx, def.target).length === 1 && soleName(ctx, def.target));
+    const e = need(bindArgs(def.call, ['source_directory'], ['source_directory', 'compute_target', 'environment_definition', 'entry_script']));
+    const envDef = need(e.get('environment_definition'));
+    const rcId = need(envDef.type === 'attribute' && envDef.childForFieldName('attribute')?.text === 'environment' && envDef.childForFieldName('object'));
+    need(rcId.type === 'identifier' && e.get('source_directory') && e.get('entry_script') && need(a.get('compute_target')));
+    s.estimator = def;
+    s.args = new Map([...a].filter(([k]) => k !== 'estimator' && k !== 'estimator_entry_script_arguments'));
+    s.args.set('script_name', e.get('entry_script')!);
+    s.args.set('source_directory', e.get('source_directory')!);
+    s.args.set('runconfig', rcId);
+    const args = a.get('estimator_entry_script_arguments');
+    if (args) s.args.set('arguments', args);
+  };
   for (let i = 0; i < queue.length; i++) {
     const s = queue[i];
     // A ParallelRunStep (parallelOf) or a script/command step.
@@ -998,7 +1053,8 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const accepted = ['script_name', 'name', 'arguments', 'compute_target', 'inputs', 'outputs', 'source_directory', 'allow_reuse', 'runconfig'];
       // CommandStep(command, name, compute_target, runconfig, runconfig_pipeline_params, inputs, outputs, params,
       // source_directory, allow_reuse, version) (azureml-pipeline-steps CommandStep): the same but for the command.
-      s.args = need(isCommand ? bindArgs(s.call, COMMAND_STEP_ARGS.slice(0, 4), [...COMMAND_STEP_ARGS.slice(0, 4), 'inputs', 'outputs', 'source_directory', 'allow_reuse']) : bindArgs(s.call, ['script_name', 'name', 'arguments', 'compute_target', 'runconfig'], accepted));
+      if (qnameOf(ctx, s.call) === ESTIMATOR_STEP) estimatorStepOf(s);
+      else s.args = need(isCommand ? bindArgs(s.call, COMMAND_STEP_ARGS.slice(0, 4), [...COMMAND_STEP_ARGS.slice(0, 4), 'inputs', 'outputs', 'source_directory', 'allow_reuse']) : bindArgs(s.call, ['script_name', 'name', 'arguments', 'compute_target', 'runconfig'], accepted));
       const rcNode = s.args.get('runconfig');
       if (rcNode) s.runconfig = runconfigOf(rcNode);
       const script = isCommand ? '' : need(token(need(s.args.get('script_name'))));
@@ -1008,7 +1064,8 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       let ct = s.args.get('compute_target');
       if (!ct && s.runconfig?.compute) {
         ct = s.runconfig.compute;
-        if (ct.type === 'identifier') need(ctx.model.resolveName(ct.text, ct) === ctx.model.resolveName(ct.text, s.call));
+        const base = ct.type === 'identifier' ? ct : ct.type === 'attribute' ? ct.childForFieldName('object') : undefined;
+        if (base?.type === 'identifier') need(ctx.model.resolveName(base.text, base) === ctx.model.resolveName(base.text, s.call));
       }
       const dflt = defaultCompute(ct);
       s.compute = dflt ?? need(computeName(ctx, ct));
@@ -1018,9 +1075,11 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
         if (!l) return [];
         need(l.type === 'list');
         // (a DataPath parameter declared an input: the step reads it from its arguments, checked below)
-        return l.namedChildren.filter((n) => n.type !== 'comment' && !(key === 'inputs' && dataParamOf(n) && declaredParams.add(n.text))).map((n) => need(dataRef(n)));
+        return l.namedChildren.filter((n) => n.type !== 'comment' && !(key === 'inputs' && dataParamOf(n) && declaredParams.add(n.text)) && !(key === 'inputs' && !isCommand && namedInputKey(n) !== undefined && !dataRef(n) && named.push(n))).map((n) => need(dataRef(n)));
       };
       const declaredParams = new Set<string>();
+      /** `inputs=[ds.as_named_input("x")...]` (a dataset consumed, passed in the arguments or read through the run only). */
+      const named: SyntaxNode[] = [];
       const outs = declared('outputs');
       const ins = declared('inputs');
       need(outs.every((o) => !o.input && o.data.kind !== 'reference'));
@@ -1130,13 +1189,30 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
         }
       }
       need(!declaredParams.size);
+      // A dataset in `inputs=` only (v1 passed no argument: the script read it through the run, `run.input_datasets["x"]`):
+      // passed as `--x ${{inputs.x}}`, the notebook's `%%writefile` script reading that option (scriptDataEdits adds it
+      // to its parser), as jobs.ts estimatorInputs does for an estimator's inputs. Not for a script outside the document.
+      let added = false;
+      for (const item of named) {
+        const key = need(namedInputKey(item));
+        if (s.datasets.some((d) => d.key === key && d.expr.text === item.text)) continue;
+        const how = item.childForFieldName('function')?.childForFieldName('attribute')?.text;
+        const table = how === 'as_named_input';
+        need(how === 'as_mount' || how === 'as_download' || table);
+        const name = key.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase();
+        need(plainName(name) && !s.datasets.some((d) => d.key === key || d.name === name));
+        const dataset: Dataset = { expr: item, name, key, flag: `--${name}`, table };
+        s.datasets.push(dataset);
+        s.parts.push(`--${name}`, { dataset });
+        added = true;
+      }
       // The script gets its data from its command line only (not `run.input_datasets`).
       need([...s.inputs, ...s.outputs].every((d) => mentioned.has(d)));
       // Its datasets read through the run in a `%%writefile` script of the notebook: read from the arguments now.
       const reads = s.datasets.filter((d) => d.key).map((d) => ({ name: d.key!, flag: d.flag, table: !!d.table }));
       if (!isCommand && reads.length) {
-        const side = scriptDataEdits(ctx, s.call, s.args.get('source_directory') ?? sourceDir, script, reads);
-        need(side !== undefined);
+        const side = scriptDataEdits(ctx, s.call, s.args.get('source_directory') ?? sourceDir, script, reads, added);
+        need(side !== undefined && (!added || !!side?.edits.length));
         if (side?.edits.length) s.scriptSide = side;
       }
     }
@@ -1167,7 +1243,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     }
   }
   // Every consumed data has a producer in the pipeline; data and parameters are used only by its steps.
-  const inside = (n: SyntaxNode): boolean => [...steps.values()].some((s) => s.call.startIndex <= n.startIndex && n.endIndex <= s.call.endIndex);
+  const inside = (n: SyntaxNode): boolean => [...steps.values()].some((s) => [s.call, ...(s.estimator ? [s.estimator.call] : [])].some((c) => c.startIndex <= n.startIndex && n.endIndex <= c.endIndex));
   const inAlias = (d: Data, u: SyntaxNode): boolean => [...aliases.values()].some((a) => a.data === d && a.call.startIndex <= u.startIndex && u.endIndex <= a.call.endIndex);
   for (const d of datas.values()) {
     need(d.producer || d.kind === 'reference');
@@ -1183,7 +1259,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need(usesOf(ctx, p.target).every((u) => inside(u) || (tuple && u.startIndex >= tuple.startIndex && u.endIndex <= tuple.endIndex)));
   }
   // (and its settings come before the steps that use it)
-  const first = (rc: RunConfig): number => Math.min(...[...steps.values()].filter((st) => st.runconfig === rc).map((st) => st.call.startIndex));
+  const first = (rc: RunConfig): number => Math.min(...[...steps.values()].filter((st) => st.runconfig === rc).map((st) => (st.estimator ?? st).call.startIndex));
   for (const rc of runconfigs.values()) need(usesOf(ctx, rc.target).every((u) => inside(u) || rc.assigns.some((a) => u.startIndex >= a.startIndex && u.endIndex <= a.endIndex && a.endIndex <= first(rc))));
   const byName = new Map<string, Param>();
   for (const p of params.values()) need(!byName.has(p.name) && byName.set(p.name, p));
@@ -1235,6 +1311,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   members.push(...computeStmts);
   for (const rc of runconfigs.values()) members.push(rc.call, ...rc.assigns);
   for (const s of ordered) if (s.script) members.push(s.script.call);
+  for (const s of ordered) if (s.estimator) members.push(s.estimator.call);
   for (const s of ordered) if (s.parallel) members.push(s.parallel.config.call, ...(s.parallel.file ? [s.parallel.file.named, s.parallel.file.made] : []));
   members.push(...validates, call, ...(sequence ? [sequence.call] : []));
   if (sourceDir?.type === 'identifier') {
@@ -1478,6 +1555,12 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
       for (const [n, t] of made.edits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
     }
     edits.push([s.call, commandText(fb, s, own, datasets, a.sourceDir, renamed)]);
+    // An EstimatorStep's estimator: its statement goes (the command has its script, code and environment).
+    if (s.estimator) {
+      const lines = statementLines(ctx, s.estimator.target.parent!.parent!);
+      if (!lines) return undefined;
+      edits.push([oneBlank(ctx, lines), '']);
+    }
     // The script's edits come with whichever edit rewrites the step (FixBuilder.withCompanion).
     if (s.scriptSide) fb.withCompanion(s.call, s.scriptSide.module, s.scriptSide.edits);
     // A run_after already implied by data goes.
@@ -1938,6 +2021,8 @@ export const PIPELINES: Rewrites = {
     // CommandStep: a step whose command line is given as is (a node of the pipeline, as a PythonScriptStep).
     [COMMAND_STEP]: piece,
     [`${COMMAND_STEP}.run_after`]: piece,
+    // EstimatorStep: a PythonScriptStep of its estimator's script and run configuration (estimatorStepOf).
+    [ESTIMATOR_STEP]: piece,
     [`${OUTPUT_CONFIG}.register_on_complete`]: piece,
     [SEQUENCE]: piece,
     // `ct = ws.get_default_compute_target("CPU")` naming the compute of a pipeline's steps: the
