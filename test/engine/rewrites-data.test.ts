@@ -503,7 +503,7 @@ describe('rewrites: datasets and data movement', () => {
       // create_new_version=False (the default) fails in v1 when the name exists; v2 would add a version.
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x")\n`, 'Dataset.Tabular.from_delimited_files');
       // A register whose result is handed to pandas-less code. (A registered name v2 would not take, a space:
-      // renamed with a review mark since round 21, rewrites-round21-data.test.ts.)
+      // renamed with a review mark since round 21, rewrites-data-asset-names.test.ts.)
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x", create_new_version=True)\nprint(ds.id)\n`, 'Dataset.Tabular.from_delimited_files');
       // Column selection by unpacked arguments, random_split kept as one tuple (parts not followed).
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds.drop_columns(*cols).to_pandas_dataframe()\n`, 'Dataset.Tabular.from_delimited_files');
@@ -658,7 +658,7 @@ describe('rewrites: file datasets registered or mounted by name', () => {
     });
     it('asset names the v2 REST API refuses that a dash does not mend (a leading "_"), or read as a job input', () => {
       // workspaces/data name pattern ^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$ (REST API 2023-04-01). Spaces and dots become
-      // dashes with a review mark since round 21 (the DP-100 "diabetes dataset": rewrites-round21-data.test.ts).
+      // dashes with a review mark since round 21 (the DP-100 "diabetes dataset": rewrites-data-asset-names.test.ts).
       noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds.register(ws, "_mnist", create_new_version=True)\n`, 'FileDataset.register');
       noFix(`${head}ds = Dataset.get_by_name(ws, "diabetes file dataset")\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=["--a", ds.as_download()], compute_target="cpu", environment=env)\nExperiment(ws, "e").submit(src)\n`, 'Dataset.get_by_name');
     });

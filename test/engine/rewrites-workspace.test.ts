@@ -325,7 +325,7 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       noFix(src, 'ComputeTarget()');
     });
     it('a compute from ws.compute_targets[...] whose v1 type is compared keeps the workspace v1 (v2 spells it "amlcompute")', () => {
-      // (Printed alone, the type is kept with a review mark since round 22: rewrites-round22-compute.test.ts.)
+      // (Printed alone, the type is kept with a review mark since round 22: rewrites-compute-dp100.test.ts.)
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nc = ws.compute_targets["cpu"]\nif c.type == "AmlCompute":\n    print("cluster")\n';
       noFix(src, 'Workspace.from_config');
     });

@@ -58,8 +58,10 @@
  * deployment is rewritten) or made in the inference config itself. Several v1 jobs given one environment
  * (ScriptRunConfigs, estimators, the run a HyperDrive sweep uses: the DP-100 labs' shape) are one fix:
  * `environmentEdits` adds the whole lifecycles of the other jobs (jobs.ts `sharedEnvironmentJobs`: each
- * one's configuration, submits and run uses), none when one of them has no rewrite (one rewritten alone
- * would hand the others a v2 environment); the producer and pieces offer the first consumer's fix.
+ * one's configuration, submits and run uses); when one of them has no rewrite (rewriting the environment
+ * would hand it a v2 one), each translatable job's `environment=` takes an `environmentCopy` instead
+ * (`jobEnvironment`: the DP-100 "06 - Work with Data" lab's file-dataset job), `env` staying v1 for the
+ * rest; the producer and pieces offer the first consumer's fix.
  * `Environment(name)` with `docker.base_dockerfile = "<literal path>"` (`docker.base_image = None`,
  * `docker.enabled = True` going) and `python.user_managed_dependencies = True` → the `from_dockerfile`
  * build context; without user-managed Python v1 added its conda environment, which a build context
@@ -1145,7 +1147,7 @@ function versionString(node: SyntaxNode): string {
  * Consumers (a `ScriptRunConfig`, an `InferenceConfig`) put these edits in their own fix: the
  * whole lifecycle of the environment, provided `env` is its only v1 consumer.
  */
-export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, vars?: { text?: string }): Edits | undefined {
+export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, vars?: { text?: string }, failed?: { job?: boolean }): Edits | undefined {
   let producer = producerNode(ctx, env);
   let sdk = sdkOf(ctx.model.evaluate(env));
   const helper = sdk === 'other' && producer ? helperProducer(ctx, producer) : undefined;
@@ -1175,7 +1177,9 @@ export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNo
   merging.add(plan.producer.id);
   try {
     const more = sharedJobs(fb, ctx, others.map((c) => c.delegate));
-    return more && [...own, ...more];
+    // (null: every other consumer is a v1 job configuration, one of which has no rewrite.)
+    if (more === null && failed) failed.job = true;
+    return more ? [...own, ...more] : undefined;
   } finally {
     merging.delete(plan.producer.id);
   }
@@ -1183,9 +1187,10 @@ export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNo
 
 /**
  * Set by jobs.ts: the edits of the job lifecycles (configuration, submits, runs' uses) of the v1 job
- * configurations `delegates`, given an environment with another job; undefined when one has none.
+ * configurations `delegates`, given an environment with another job; null when they are all job
+ * configurations and one has no rewrite, undefined when one is something else.
  */
-type SharedJobs = (fb: FixBuilder, ctx: RuleContext, delegates: SyntaxNode[]) => Edits | undefined;
+type SharedJobs = (fb: FixBuilder, ctx: RuleContext, delegates: SyntaxNode[]) => Edits | undefined | null;
 let sharedJobs: SharedJobs | undefined;
 export function setSharedJobs(f: SharedJobs): void {
   sharedJobs = f;
@@ -1212,7 +1217,7 @@ export function sharedEnvironment(ctx: RuleContext, env: SyntaxNode): boolean {
  * `save`, ... stay v1 code. `env` may also be the producer call itself, written in a v1 consumer that
  * goes (`InferenceConfig(environment=Environment.get(ws, name))`): its v2 form, moved to `at`.
  */
-export function environmentCopy(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, at: SyntaxNode): { text: string; edits: Edits } | undefined {
+export function environmentCopy(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, at: SyntaxNode): { text: string; edits: Edits; review: boolean } | undefined {
   // (A call: the v1 producer written where the environment is given, e.g. in an inference config.)
   const producer = producerNode(ctx, env);
   const plan = producer && sdkOf(ctx.model.evaluate(env)) === 'v1' ? planOf(ctx, producer) : undefined;
@@ -1227,14 +1232,34 @@ export function environmentCopy(fb: FixBuilder, ctx: RuleContext, env: SyntaxNod
     const { ws, name, version, label } = plan.lookup;
     const client = clientOf(fb, ctx, ws);
     if (!client) return undefined;
-    return { text: `${client.ml}.environments.get(name=${name.text}, ${version ? `version=${versionString(version)}` : `label=${label ? label.text : '"latest"'}`})`, edits: client.edits };
+    return { text: `${client.ml}.environments.get(name=${name.text}, ${version ? `version=${versionString(version)}` : `label=${label ? label.text : '"latest"'}`})`, edits: client.edits, review: false };
   }
   const state = plan.state!;
   if (state.build || !state.name) return undefined;
   const dict = !state.userManaged && !state.condaFile && state.conda ? condaDict(state.conda) : undefined;
   const conda = state.userManaged ? undefined : state.condaFile ?? dict?.inline.replace(PATHLIB, () => fb.needModule('pathlib'));
-  // (The default image and a pinned conda file are for review: the deployment's line carries the mark.)
-  return { text: `${fb.needModule('azure.ai.ml.entities')}.Environment(name=${state.name.text}, image=${state.image ?? DEFAULT_IMAGE}${conda ? `, conda_file=${conda}` : ''})`, edits: [] };
+  // (The default image and a pinned conda file are for review (`review`): the consumer's line carries the mark.)
+  const review = !state.image || !!state.imageReview || (!!dict && state.conda!.review);
+  return { text: `${fb.needModule('azure.ai.ml.entities')}.Environment(name=${state.name.text}, image=${state.image ?? DEFAULT_IMAGE}${conda ? `, conda_file=${conda}` : ''})`, edits: [], review };
+}
+
+/**
+ * For a v1 job configuration's `environment=env` (jobs.ts): the environment's edits, as `environmentEdits`;
+ * or, when `env` is also given to other v1 jobs one of which has no rewrite (the DP-100 "06 - Work with
+ * Data" lab: a file-dataset job next to a tabular one), an `environmentCopy` written at `at` (the job):
+ * `env` stays v1 for the jobs that stay, each job taking a copy is correct applied alone. The copy
+ * holds what the job saw: the producer's arguments and the folded configuration mean the same at `at`
+ * (environmentCopy), the configuration precedes every use (planOf), and `env` is the producer's own
+ * binding (a `register` result is not copied: planOf has no plan for it). Not with environment
+ * variables (they go to the job with the environment's lifecycle).
+ */
+export function jobEnvironment(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, at: SyntaxNode, vars: { text?: string }): { edits: Edits; text?: string; review?: boolean } | undefined {
+  const failed: { job?: boolean } = {};
+  const edits = environmentEdits(fb, ctx, env, vars, failed);
+  if (edits) return { edits };
+  if (!failed.job || env.type !== 'identifier' || vars.text !== undefined) return undefined;
+  const copy = environmentCopy(fb, ctx, env, at);
+  return copy && { edits: copy.edits, text: copy.text, review: copy.review };
 }
 
 /** The producer's finding: its own lifecycle fix, or the fix of its one v1 consumer. */

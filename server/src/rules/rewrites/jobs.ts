@@ -18,7 +18,9 @@
  *   decorator's, `pipeline_parameters={"p": literal}` → the pipeline function called with `p=literal`; HyperDrive through sweep.ts, a
  *   configuration both submitted and swept being one command; the other jobs given the same v1 environment
  *   variable, with their own lifecycles, environment.ts `environmentEdits` → `sharedEnvironmentJobs`, edits
- *   once each, refused when two edit one node differently), every `exp.submit` of it (`tags=` → create_or_update's
+ *   once each, refused when two edit one node differently; when one of those jobs has no rewrite, each
+ *   translatable one takes a v2 copy of the environment in its `environment=`, environment.ts `jobEnvironment`),
+ *   every `exp.submit` of it (`tags=` → create_or_update's
  *   `tags=`; the experiment's name a literal, a name, an unassigned attribute such as `args.experiment`, or an
  *   f-string of those; `exp = Experiment(ws, name)` becomes that name once its other uses are `exp.name` reads,
  *   which become `exp`), and every use
@@ -110,7 +112,7 @@ import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue 
 import { nodeRange, type ModuleFix, type RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
 import { memberOf, knownString, lineIndent, endsLine, statementIndent, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
-import { environmentEdits, setSharedJobs, wholeLines } from './environment';
+import { jobEnvironment, setSharedJobs, wholeLines } from './environment';
 import { estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, pipelineStatusEdits, plainValue } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
@@ -1154,23 +1156,23 @@ function runConfigOwner(ctx: RuleContext, left: SyntaxNode): SyntaxNode | undefi
 /**
  * environment.ts `environmentEdits`, for an environment given to several v1 job configurations: the
  * lifecycles of the others (`delegates`), each the jobEdits of its first submit (its configuration,
- * every submit, every run's uses; a HyperDriveConfig's sweeping it); undefined when one is not a
- * submitted job configuration or has no rewrite.
+ * every submit, every run's uses; a HyperDriveConfig's sweeping it); undefined when one is not a job
+ * configuration, null when one is not submitted or has no rewrite (then the translatable jobs take a
+ * copy of the environment: environment.ts jobEnvironment).
  */
-function sharedEnvironmentJobs(fb: FixBuilder, ctx: RuleContext, delegates: SyntaxNode[]): Edits | undefined {
+function sharedEnvironmentJobs(fb: FixBuilder, ctx: RuleContext, delegates: SyntaxNode[]): Edits | undefined | null {
   const out: Edits = [];
   const done: SyntaxNode[] = [];
-  for (const d of delegates) {
-    const config = d.type === 'call' ? d : runConfigOwner(ctx, d);
-    const q = qnameOf(ctx, config);
-    if (!config || !q || !Object.prototype.hasOwnProperty.call(JOB_CONFIGS, q)) return undefined;
+  const configs = delegates.map((d) => (d.type === 'call' ? d : runConfigOwner(ctx, d)));
+  if (!configs.every((c) => c && Object.prototype.hasOwnProperty.call(JOB_CONFIGS, qnameOf(ctx, c) ?? ''))) return undefined;
+  for (const config of configs as SyntaxNode[]) {
     const target = assignedName(config);
     const submit = (target ? usesOf(ctx, target) : [config]).map((u) => submitOf(ctx, u) ?? sweepSubmitOf(ctx, u)).find((x) => x);
-    if (!submit) return undefined;
+    if (!submit) return null;
     if (done.some((x) => same(x, submit))) continue;
     done.push(submit);
     const e = jobEdits(fb, ctx, submit);
-    if (!e) return undefined;
+    if (!e) return null;
     for (const x of e) fromShared.add(x);
     out.push(...e);
   }
@@ -1624,10 +1626,12 @@ function runConfigAssignment(use: SyntaxNode): { field: string; assign: SyntaxNo
 /**
  * The edits that make a v1 environment expression a v2 one ([] when it is not v1); undefined when
  * they cannot. Its `environment_variables` (v1 sets them on the environment) go to `vars.text`.
+ * `text`: a v2 copy of an environment shared with a v1 job that has no rewrite, written at `at` in
+ * place of the expression (environment.ts jobEnvironment), `review` when it carries a value to review.
  */
-function envEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode | undefined, vars: { text?: string }): Edits | undefined {
-  if (!env || sdkOf(ctx.model.evaluate(env)) !== 'v1') return [];
-  return environmentEdits(fb, ctx, env, vars);
+function envEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode | undefined, at: SyntaxNode, vars: { text?: string }): { edits: Edits; text?: string; review?: boolean } | undefined {
+  if (!env || sdkOf(ctx.model.evaluate(env)) !== 'v1') return { edits: [] };
+  return jobEnvironment(fb, ctx, env, at, vars);
 }
 
 /**
@@ -1984,7 +1988,7 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   const cmd = shell ? shellCommand(ctx, shell, call) : commandWithInputs(ctx, script!, args.get('arguments'), asInputs, fb);
   const compute = computeName(ctx, rc?.target ?? args.get('compute_target'));
   const vars: { text?: string } = {};
-  const env = envEdits(fb, ctx, envNode, vars);
+  const env = envEdits(fb, ctx, envNode, call, vars);
   const dist = distribution(fb, ctx, args.get('distributed_job_config'));
   if (!cmd || compute === null || !env || !dist) return undefined;
   // The notebook's `%%writefile` script reading the data through the run reads the arguments now.
@@ -2028,8 +2032,10 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
       edits.push([wholeLines(ctx, st), '']);
     } else if (a?.field === 'environment') {
       const later: { text?: string } = {};
-      const e = envEdits(fb, ctx, a.value, later);
-      if (!e) return undefined;
+      const found = envEdits(fb, ctx, a.value, a.assign, later);
+      // (A copy of a shared environment only for the `environment=` argument.)
+      if (!found || found.text !== undefined) return undefined;
+      const e = found.edits;
       if (later.text === undefined) edits.push([a.left, `${use.text}.environment`], ...e);
       else {
         // The job's environment_variables, an attribute of the v2 command (SDK entities/_builders/command.py).
@@ -2045,13 +2051,15 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   // the image the migration docs use, to review, as pipelines.ts does; `compute="local"` is v1's
   // "local" (CMD/LOCAL, https://learn.microsoft.com/azure/machine-learning/how-to-debug-visual-studio-code).
   const defaultEnv = !envNode && !setsEnv;
+  // The environment's line carries the mark: v1's default image, or a copy's value to review.
+  const envReview = defaultEnv || !!env.review;
   const command = fb.need('azure.ai.ml', 'command');
   const inputs = cmd.inputs.length ? `{${cmd.inputs.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ')}}` : undefined;
   const pairs: Array<[string, SyntaxNode | string | undefined]> = [
     ['code', args.get('source_directory')],
     ['command', cmd.text ?? JSON.stringify(cmd.command)],
     ['inputs', inputs],
-    ['environment', defaultEnv ? `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE})` : envNode],
+    ['environment', defaultEnv ? `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE})` : env.text ?? envNode],
     ['compute', compute ?? (setsTarget ? undefined : '"local"')],
     // v1 set them on the environment; v2 on the job (command(environment_variables=), azure.ai.ml reference).
     ['environment_variables', vars.text],
@@ -2060,8 +2068,8 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   ];
   let text = `${command}(${kwargs(pairs)})`;
   // (A renamed data asset in an input, data.ts tableInput: the job's line carries the mark.)
-  if (review && !defaultEnv) text += REVIEW;
-  if (defaultEnv) {
+  if (review && !envReview) text += REVIEW;
+  if (envReview) {
     if (endsLine(ctx, call)) text += REVIEW;
     else {
       // A trailing comment needs the end of a line: one argument a line.
@@ -2071,7 +2079,7 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
     }
   }
   if (scriptSide?.edits.length) pendingScripts(fb, call, scriptSide.module, scriptSide.edits);
-  return [[call, text], ...edits, ...env, ...dist.edits, ...docker];
+  return [[call, text], ...edits, ...env.edits, ...dist.edits, ...docker];
 }
 
 /**

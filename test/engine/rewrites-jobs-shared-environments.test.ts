@@ -294,16 +294,6 @@ describe('rewrites, round 21 (jobs): environments shared by several jobs, Tensor
   const HEAD = ['from azureml.core import Workspace, Experiment, ScriptRunConfig, Environment', 'from azureml.core.runconfig import TensorflowConfiguration', 'ws = Workspace.from_config()', 'env = Environment.get(ws, "e")', 'exp = Experiment(ws, "x")'];
   const refused: Array<[string, string, string]> = [
     [
-      'one of the jobs sharing the environment has no rewrite (its logs read with get_details_with_logs)',
-      'src = ScriptRunConfig(source_directory="src", script="a.py", compute_target="cpu", environment=env)\nrun = exp.submit(src)\nsrc2 = ScriptRunConfig(source_directory="src", script="b.py", compute_target="cpu", environment=env)\nrun2 = exp.submit(src2)\nrun2.get_details_with_logs()',
-      'AML10[24]',
-    ],
-    [
-      'the environment also given to a configuration set in a way not rewritten (its run_config.node_count)',
-      'src = ScriptRunConfig(source_directory="src", script="a.py", compute_target="cpu", environment=env)\nrun = exp.submit(src)\nsrc2 = ScriptRunConfig(source_directory="src", script="b.py", compute_target="cpu", environment=env)\nsrc2.run_config.node_count = 2\nrun2 = exp.submit(src2)',
-      'AML10[24]',
-    ],
-    [
       'worker_count read from a name bound again before the ScriptRunConfig',
       'n = 2\ntf = TensorflowConfiguration(worker_count=n)\nn = 4\nsrc = ScriptRunConfig(source_directory="src", script="a.py", compute_target="gpu", environment=env, distributed_job_config=tf)\nrun = exp.submit(src)',
       'AML102',
@@ -324,6 +314,27 @@ describe('rewrites, round 21 (jobs): environments shared by several jobs, Tensor
       'AML102',
     ],
   ];
+  // Since round 26 a job sharing the environment with one that has no rewrite migrates alone, with its own copy of
+  // the environment (environment.ts jobEnvironment); the other job keeps the v1 environment (rewrites-jobs-shared-environment-copies).
+  for (const [title, tail] of [
+    ['its logs read with get_details_with_logs', 'run2.get_details_with_logs()'],
+    ['its run_config.node_count set', ''],
+  ]) {
+    it(`one of the jobs sharing the environment has no rewrite (${title}): the other gets its own copy`, () => {
+      const body = tail ? 'src = ScriptRunConfig(source_directory="src", script="a.py", compute_target="cpu", environment=env)\nrun = exp.submit(src)\nsrc2 = ScriptRunConfig(source_directory="src", script="b.py", compute_target="cpu", environment=env)\nrun2 = exp.submit(src2)\n' + tail
+        : 'src = ScriptRunConfig(source_directory="src", script="a.py", compute_target="cpu", environment=env)\nrun = exp.submit(src)\nsrc2 = ScriptRunConfig(source_directory="src", script="b.py", compute_target="cpu", environment=env)\nsrc2.run_config.node_count = 2\nrun2 = exp.submit(src2)';
+      const src = [...HEAD, body, ''].join('\n');
+      const configs = lint({ kind: 'python', text: src }).findings.filter((f) => f.symbol === 'azureml.core.ScriptRunConfig');
+      assert.equal(configs.length, 2);
+      const [first, second] = configs.sort((a, b) => a.range.start.line - b.range.start.line);
+      const text = first.fixes?.[0]?.edits.map((e) => e.newText).join('\n') ?? '';
+      assert.ok(text.includes('environment=ml_client.environments.get(name="e", label="latest")'), text);
+      assert.ok(!second.fixes?.length, 'the job with no rewrite keeps none');
+      const out = fixPython(src, true);
+      assert.ok(parses(out), out);
+      assert.ok(out.includes('environment=env'), 'the v1 environment stays for the job that stays v1');
+    });
+  }
   for (const [title, body, codes] of refused) {
     it(`refused: ${title}`, () => {
       const src = [...HEAD, body, ''].join('\n');

@@ -182,7 +182,7 @@ describe('rewrites round 21 (data): v1 dataset names v2 refuses', () => {
       const reg = `${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="diabetes dataset", create_new_version=True)\n`;
       noFix(`${reg}train = ws.datasets.get("diabetes dataset")\nsrc = ScriptRunConfig(source_directory=".", script="t.py", arguments=[train.as_named_input("d")])\n`, 'TabularDataset.register');
       // (A get-or-register test naming the v1 name literally is renamed with the registration since round 22:
-      // rewrites-round22-inputs.test.ts, the DP-100 lab 07 shape.)
+      // rewrites-jobs-notebook-scripts.test.ts, the DP-100 lab 07 shape.)
       noFix(`${head}fds = Dataset.File.from_files(path=(d, "data/"))\nfds = fds.register(workspace=ws, name="my files", create_new_version=True)\nprint(Dataset.get_by_name(ws, "my files").to_path())\n`, 'FileDataset.register');
     });
     it('a renamed registration under the get-or-register test (the test would look for the v1 name)', () => {
