@@ -24,6 +24,9 @@
  *   the common prefix: the same only then). `Dataset.File.upload_directory(src_dir, target=(datastore,
  *   path) | DataPath(datastore, path)[, overwrite=])` as a statement is the same upload (v1 skips existing
  *   files there too without overwrite=True: azureml.data._upload_helper `_start_upload_task`).
+ *   The datastore may be looked up inline as the upload's receiver (`ws.get_default_datastore().upload_files(...)`,
+ *   DP-100 04B; `Datastore.get(ws, "n").upload(...)`): the URI then names `{ml_client.datastores.get_default().name}`
+ *   or the literal name (a computed name: no fix).
  * - `Dataset.Tabular.from_delimited_files(path, ...)` → `mltable.from_delimited_files(paths=[{"file"
  *   | "folder" | "pattern": uri}], ...)` (MLT: https://learn.microsoft.com/azure/machine-learning/how-to-mltable,
  *   https://learn.microsoft.com/python/api/mltable/mltable.mltable): the v2 equivalent of a
@@ -247,7 +250,11 @@ interface Origin {
 function datastoreOrigin(ctx: RuleContext, ds: SyntaxNode): Origin | undefined {
   if (ds.type !== 'identifier') return undefined;
   const made = definingCall(ctx, ds);
-  if (!made) return undefined;
+  return made && callOrigin(ctx, made);
+}
+
+/** The origin of the datastore a call returns (`ws.get_default_datastore()`, `Datastore.get(ws, "n")`, ...). */
+function callOrigin(ctx: RuleContext, made: SyntaxNode): Origin | undefined {
   const q = qnameOf(ctx, made);
   const fn = made.childForFieldName('function');
   const a = callArgs(made);
@@ -275,11 +282,14 @@ function datastoreOrigin(ctx: RuleContext, ds: SyntaxNode): Origin | undefined {
  * quote) of the datastore variable `ds`, read at `at`, and the edits the v2 client takes
  * (https://learn.microsoft.com/python/api/azureml-fsspec/azureml.fsspec.azuremachinelearningfilesystem).
  */
-function datastorePrefix(fb: FixBuilder, ctx: RuleContext, ds: SyntaxNode, at: SyntaxNode): { prefix: string; edits: Edits } | undefined {
-  const origin = datastoreOrigin(ctx, ds);
+function datastorePrefix(fb: FixBuilder, ctx: RuleContext, ds: SyntaxNode, at: SyntaxNode, inlineOk = false): { prefix: string; edits: Edits } | undefined {
+  // A lookup written inline as an upload's receiver (`ws.get_default_datastore().upload_files(...)`, 04B) is
+  // replaced with the call holding it (only there: other callers, e.g. AutoML's data chains, keep refusing it).
+  const inline = inlineOk && ds.type === 'call' && at.startIndex <= ds.startIndex && ds.endIndex <= at.endIndex;
+  const origin = inline ? callOrigin(ctx, ds) : datastoreOrigin(ctx, ds);
   const ws = origin?.ws;
   // The datastore (and a workspace variable) name the same binding where the v2 code reads them.
-  if (!ws || ctx.model.resolveName(ds.text, ds) !== ctx.model.resolveName(ds.text, at)) return undefined;
+  if (!ws || (!inline && ctx.model.resolveName(ds.text, ds) !== ctx.model.resolveName(ds.text, at))) return undefined;
   if (ws.type === 'identifier' && ctx.model.resolveName(ws.text, ws) !== ctx.model.resolveName(ws.text, at)) return undefined;
   // (The call rewritten here may hold the datastore: the workspace's fix may include it.)
   const c = clientOf(fb, ctx, ws, at);
@@ -287,7 +297,9 @@ function datastorePrefix(fb: FixBuilder, ctx: RuleContext, ds: SyntaxNode, at: S
   const ml = c.ml;
   // A datastore asked for by a literal name: that name; else the variable's (v1 and v2 both have `name`).
   const name = fValue(origin.name);
-  const store = name && /^[A-Za-z0-9_]+$/.test(name) ? name : `{${ds.text}.name}`;
+  // Inline, the default datastore's name is asked of v2 (DS: datastores.get_default); another name only as a literal.
+  if (inline && origin.name && !(name && /^[A-Za-z0-9_]+$/.test(name))) return undefined;
+  const store = name && /^[A-Za-z0-9_]+$/.test(name) ? name : inline ? `{${ml}.datastores.get_default().name}` : `{${ds.text}.name}`;
   return { prefix: `f"azureml://subscriptions/{${ml}.subscription_id}/resourcegroups/{${ml}.resource_group_name}/workspaces/{${ml}.workspace_name}/datastores/${store}/paths/`, edits: c.edits };
 }
 
@@ -356,7 +368,7 @@ function upload(dir: boolean): Builder {
         if (!targetValue.endsWith('/')) rpath = `"${targetValue}/"`;
       } else lpath = files!.text;
     }
-    const uri = datastorePrefix(fb, ctx, ds, call);
+    const uri = datastorePrefix(fb, ctx, ds, call, true);
     if (!uri) return undefined;
     const fs = fb.need('azureml.fsspec', 'AzureMachineLearningFileSystem');
     const text = `${fs}(${uri.prefix}").upload(${kwargs([['lpath', lpath], ['rpath', rpath], ['recursive', dir ? 'True' : 'False'], ['overwrite', mode]])})${REVIEW}`;

@@ -57,7 +57,10 @@
  *   `r.id`/`get_metrics()`/`get_status()` shown read from the MLflow run, `r.get_details()["runId"]` (directly or
  *   through a name only read so) → `r.info.run_id`; also through `list(...)`, a
  *   name assigned them that for loops iterate (once for v1's generator), `len()` or a print shows;
- *   `latest = next(exp.get_runs())` → the newest of them, its uses read so (`newestRunEdits`).
+ *   `latest = next(exp.get_runs())` or `list(exp.get_runs())[0]` → the newest of them, its uses read so (`newestRunEdits`;
+ *   its name may be bound again elsewhere when this binding alone reaches its uses, reach.ts); the experiment
+ *   `Experiment(ws, name)` or `ws.experiments[name]` (inline, or a name bound to it once: then its name).
+ *   (`ws.experiments[name]` raises KeyError for an unknown name; what MLflow's search does for one is not checked here.)
  * - an interactive run's `fail()` / `cancel()` → `mlflow.end_run(status="FAILED" / "KILLED")`.
  * - a notebook job whose `%%writefile` script (jobScript: `script=` in `source_directory=`, the last writefile cell
  *   of that file before the job, `$folder/` read from the same binding) reads the data the job passes
@@ -88,7 +91,7 @@
  * submitted; MLflow has no snapshot, and artifacts are not one), DockerConfiguration other than
  * `use_docker=True` alone, fail/complete of a submitted run, get_environment,
  * get_outputs, restore_snapshot, Experiment.get_runs read otherwise (type/tags/properties filters,
- * include_children, a list indexed), `run.id` whose form is read (`run.id.startswith("OfflineRun")`, compared:
+ * include_children, a list indexed other than `[0]`), `run.id` whose form is read (`run.id.startswith("OfflineRun")`, compared:
  * an MLflow run ID has another form), `model_id` of an AutoML run (its value unverified; AutoMLRun.register_model
  * is automl.ts autoMLRegisterModel's), get_children_sorted_by_primary_metric, `get_details()[...]` of other keys
  * (v2 jobs have no runDefinition), a best child's `properties[...]`, a step run's get_job_log (its log text:
@@ -1281,6 +1284,7 @@ const FETCHED = ['azureml.core.Run.get', 'azureml.core.Run', PIPELINE_RUN];
  * the workspace's experiments by name): `ws`, a v1 Workspace; undefined otherwise.
  */
 function experimentsEntry(ctx: RuleContext, exp: SyntaxNode | undefined): SyntaxNode | undefined {
+  if (exp?.type !== 'subscript') return undefined;
   const attr = exp?.type === 'subscript' ? exp.childForFieldName('value') : undefined;
   const ws = attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'experiments' ? attr.childForFieldName('object') : undefined;
   const value = ws ? ctx.model.evaluate(ws) : undefined;
@@ -1288,6 +1292,16 @@ function experimentsEntry(ctx: RuleContext, exp: SyntaxNode | undefined): Syntax
   const key = exp?.childForFieldName('subscript');
   const plain = key?.type === 'identifier' || (key?.type === 'string' && !key.descendantsOfType('interpolation').length);
   return value?.kind === 'instance' && value.type === 'azureml.core.Workspace' && exp!.namedChildren.length === 2 && plain ? ws! : undefined;
+}
+
+/** The `ws.experiments[name]` subscript a name is bound to (one plain assignment), else undefined. */
+function assignedSubscript(ctx: RuleContext, name: SyntaxNode | undefined): SyntaxNode | undefined {
+  if (name?.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(name.text, name);
+  const assign = b?.node.parent;
+  if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || assign.childForFieldName('left')?.id !== b.node.id || !soleBinding(ctx.model, b)) return undefined;
+  const right = assign.childForFieldName('right');
+  return right?.type === 'subscript' ? right : undefined;
 }
 
 /**
@@ -2235,9 +2249,11 @@ function trackingSet(ctx: RuleContext, stmt: SyntaxNode, ws: SyntaxNode): boolea
 function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
   const fn = call.childForFieldName('function');
   const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
-  const expCall = madeBy(ctx, exp);
-  if (!noArgs(call) || !exp || !expCall || qnameOf(ctx, expCall) !== 'azureml.core.Experiment' || (exp.type !== 'call' && !sameAt(ctx, exp, call))) return undefined;
-  const e = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
+  // The experiment: `Experiment(ws, name)`, or `ws.experiments[name]` (experimentsEntry; inline or through a name).
+  const entry = experimentsEntry(ctx, exp) ?? experimentsEntry(ctx, assignedSubscript(ctx, exp));
+  const expCall = entry ? (exp?.type === 'subscript' ? exp : assignedSubscript(ctx, exp)) : madeBy(ctx, exp);
+  if (!noArgs(call) || !exp || !expCall || (!entry && qnameOf(ctx, expCall) !== 'azureml.core.Experiment') || (exp.type !== 'call' && exp.type !== 'subscript' && !sameAt(ctx, exp, call))) return undefined;
+  const e = entry ? new Map([['workspace', entry], ['name', expCall.childForFieldName('subscript')!]]) : bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
   const ws = e?.get('workspace');
   const name = e?.get('name');
   if (!ws || !name || !sameAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
@@ -2286,23 +2302,29 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
 }
 
 /**
- * `latest = next(exp.get_runs())` (the newest run: v1's get_runs yields newest first) → `next(latest for latest in
+ * `latest = next(exp.get_runs())` / `latest = list(exp.get_runs())[0]` (the newest run: v1's get_runs yields newest first) → `next(latest for latest in
  * mlflow.search_runs(...) if <top-level>)`, the generator getRunsEdits lists (same order and filter; StopIteration
  * too when there is none), `latest`'s uses read as getRunsEdits reads a loop's (id, get_metrics, get_status shown,
  * `# amlint: review`, shown). null when the call is not `next`'s only argument; undefined for any other use.
  */
 function newestRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ws: SyntaxNode, name: SyntaxNode): Edits | undefined | null {
   const args = call.parent;
-  const nxt = args?.type === 'argument_list' && args.namedChildren.length === 1 ? args.parent : undefined;
-  const fn = nxt?.childForFieldName('function');
-  if (nxt?.type !== 'call' || fn?.type !== 'identifier' || fn.text !== 'next' || ctx.model.resolveName('next', nxt)) return null;
-  const target = assignedName(nxt);
+  const outer = args?.type === 'argument_list' && args.namedChildren.length === 1 ? args.parent : undefined;
+  const fn = outer?.childForFieldName('function');
+  // `list(exp.get_runs())[0]`: the first run listed, the newest too (IndexError where next raises StopIteration: both raise).
+  const indexed = outer && same(listed(ctx, call), outer) ? outer.parent : undefined;
+  const first = indexed?.type === 'subscript' && same(indexed.childForFieldName('value'), outer) && indexed.namedChildren.length === 2 && indexed.childForFieldName('subscript')?.text === '0' ? indexed : undefined;
+  const nxt = first ?? outer;
+  if (!first && (outer?.type !== 'call' || fn?.type !== 'identifier' || fn.text !== 'next' || ctx.model.resolveName('next', outer))) return null;
+  const target = assignedName(nxt!);
   const stmt = target?.parent?.parent;
-  if (!target || stmt?.type !== 'expression_statement' || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
+  const binding = target && assignedBinding(ctx, nxt!);
+  // (a name bound again, as notebooks do cell after cell: only when this binding alone reaches its uses, reach.ts)
+  if (!target || !binding || stmt?.type !== 'expression_statement' || !soleBinding(ctx.model, binding)) return undefined;
   const t = target.text;
   const edits: Edits = [];
   const marks = new Map<number, [SyntaxNode, string]>();
-  for (const use of [...new Map((usesOfAssigned(ctx, nxt) ?? []).map((u) => [u.id, u])).values()]) {
+  for (const use of [...new Map((usesOfAssigned(ctx, nxt!) ?? []).map((u) => [u.id, u])).values()]) {
     const m = memberOf(use);
     if (!m) {
       if (!shown(ctx, use)) return undefined;
@@ -2320,7 +2342,9 @@ function newestRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ws: 
   if (client === undefined) return undefined;
   const mlflow = fb.needModule('mlflow');
   // (`next(<generator>)`: a generator expression as the only argument needs no parentheses of its own.)
-  edits.unshift([call, `${t} for ${t} in ${mlflow}.search_runs(experiment_names=[${name.text}], output_format="list") if "mlflow.parentRunId" not in ${t}.data.tags`]);
+  const newest = `${t} for ${t} in ${mlflow}.search_runs(experiment_names=[${name.text}], output_format="list") if "mlflow.parentRunId" not in ${t}.data.tags`;
+  // (`list(...)[0]` kept as written around the listing, as getRunsEdits keeps `list(...)` of a loop's.)
+  edits.unshift([call, first ? `[${newest}]` : newest]);
   if (client) {
     const ml = client.ml;
     const lead = firstLeaf(stmt);
@@ -2754,7 +2778,15 @@ const JOB_REWRITES: Rewrites = {
       const sub = ref.node.parent;
       const holder = sub?.type === 'subscript' && same(sub.childForFieldName('value'), ref.node) && sub.parent?.type === 'argument_list' ? sub.parent.parent : undefined;
       const q = holder ? qnameOf(ctx, holder) : undefined;
-      return holder && (q === 'azureml.core.Run' || q === PIPELINE_RUN) && same(callArgs(holder).positional[0], sub) ? fb.sameFixAs(holder) : undefined;
+      if (holder && (q === 'azureml.core.Run' || q === PIPELINE_RUN) && same(callArgs(holder).positional[0], sub)) return fb.sameFixAs(holder);
+      // `ws.experiments["name"].get_runs()`, directly or through a name bound to it: the fix of that listing (getRunsEdits).
+      const target = sub?.type === 'subscript' ? assignedName(sub) : undefined;
+      const receivers = sub?.type !== 'subscript' ? [] : target ? usesOf(ctx, target) : [sub];
+      for (const r of receivers) {
+        const m = memberOf(r);
+        if (m?.name === 'get_runs' && m.call && qnameOf(ctx, m.call) === 'azureml.core.Experiment.get_runs') return fb.sameFixAs(m.call);
+      }
+      return undefined;
     },
     // `exp.name` of an experiment that becomes its name (jobEdits): the fix of its first submit.
     'azureml.core.Experiment.name': (fb, ref, ctx) => {

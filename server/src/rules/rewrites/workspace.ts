@@ -52,6 +52,8 @@
  * parameter or to a function imported from a module that is not an SDK's (`from helpers import
  * submit_run`: toImportedHelper), is never turned into an MLClient (that code would receive one);
  * nor is a datastore so handed on made a v2 datastore.
+ * A `ws.get_default_datastore()` written inline as an argument or the receiver of a v1 call (`PipelineData("m",
+ * datastore=ws.get_default_datastore())`, `ws.get_default_datastore().upload_files(...)`) offers that call's fix (enclosingV1Fix; the engine checks it edits the lookup).
  * `ws.datasets` read only for its names (`for n in list(ws.datasets.keys())`, `in`, `len`) →
  * `{d.name: d for d in ml_client.data.list()}` (datasetNamesFix, also called by data.ts). A `ws = Workspace.from_config()`
  * nothing uses any more goes after a config-file client (not `ws = ml_client`), else becomes
@@ -2487,6 +2489,24 @@ function endsBare(ctx: RuleContext, stmt: SyntaxNode): boolean {
   return /^[ \t]*\r?$/.test(text.slice(stmt.endIndex, end < 0 ? text.length : end));
 }
 
+/**
+ * A lookup written inline as an argument of a v1 call (`PipelineData("m", datastore=ws.get_default_datastore())`):
+ * the fix of the nearest such call, which the engine offers only when that fix rewrites the lookup's code.
+ */
+function enclosingV1Fix(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
+  // The receiver of a v1 method call (`ws.get_default_datastore().upload_files(...)`: data.ts rewrites the upload whole).
+  const m = memberOf(call);
+  const mq = m?.call && qnameOf(ctx, m.call);
+  if (mq && sdkOf({ kind: 'ref', qname: mq }) === 'v1') return fb.sameFixAs(m!.call!);
+  for (let n = call.parent; n && n.type !== 'block' && n.type !== 'module' && !n.type.endsWith('statement'); n = n.parent) {
+    if (n.type === 'argument_list' && n.parent?.type === 'call') {
+      const q = qnameOf(ctx, n.parent);
+      if (q && sdkOf({ kind: 'ref', qname: q }) === 'v1') return fb.sameFixAs(n.parent);
+    }
+  }
+  return undefined;
+}
+
 /** The workspace argument of a TAKES_CLIENT call (the first parameter of each, named `workspace`). */
 function workspaceArg(call: SyntaxNode): SyntaxNode | undefined {
   const a = callArgs(call);
@@ -2504,7 +2524,7 @@ export const WORKSPACE: Rewrites = {
       const whole = combined(fb, ref.call!, producerEdits(fb, ctx, definingCall(ctx, ws)));
       if (whole) return whole;
       const c = clientOf(fb, ctx, ws);
-      return c && !c.edits.length ? combined(fb, ref.call!, datastoreEdits(ctx, ref.call!, c.ml, undefined)) : undefined;
+      return (c && !c.edits.length ? combined(fb, ref.call!, datastoreEdits(ctx, ref.call!, c.ml, undefined)) : undefined) ?? enclosingV1Fix(fb, ctx, ref.call!);
     },
     ...Object.fromEntries(['azureml.core.Datastore.get_default', 'azureml.core.Datastore.get', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', ...COMPUTE_GETS, ...CREATES, SUPPORTED_VMSIZES].map((q): [string, Builder] => [
       q,
