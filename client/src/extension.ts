@@ -22,11 +22,20 @@ const NOTEBOOK_FIX_ALL = 'notebook.source.fixAll.amlint';
 /** Port of the server's inspector in the debug variant (F5 in an Extension Development Host). */
 const DEBUG_PORT = 6019;
 
-/** Python files on disk, unsaved Python buffers, and the Python cells of any notebook. */
+/**
+ * Python files on disk, unsaved Python buffers, the Python cells of any notebook, and the
+ * dependency files and scripts the CLI reads (by file name, whatever language VS Code gives
+ * them; the server lints a YAML file only when its text is a conda environment or a CI pipeline:
+ * engine/textfiles.ts fileKindOf).
+ */
 export const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'python' },
   { scheme: 'untitled', language: 'python' },
   { notebook: '*', language: 'python' },
+  { scheme: 'file', pattern: '**/{requirements*.txt,requirements*.in,constraints*.txt,pyproject.toml}' },
+  { scheme: 'file', pattern: '**/*.{yml,yaml}' },
+  { scheme: 'file', pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile,Makefile}' },
+  { scheme: 'file', pattern: '**/*.{sh,bash,zsh,ps1,cmd,bat}' },
 ];
 
 let client: LanguageClient | undefined;

@@ -391,11 +391,32 @@ describe('lsp: Python files over stdio', function () {
     assert.ok(codes((await published).diagnostics).includes('AML101'));
   });
 
+  it('lints dependency files and scripts the CLI reads: a requirements file with its quick fix, a CI pipeline', async () => {
+    const req = fileUri('requirements.txt');
+    let published = client.nextDiagnostics(req);
+    await client.open(req, 'pandas\nazureml-core==1.48.0\n', 1, 'pip-requirements');
+    const [finding] = (await published).diagnostics;
+    assert.equal(finding?.code, 'AML401');
+    assert.deepEqual(finding.range.start, { line: 1, character: 0 });
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: req }, range: finding.range, context: { diagnostics: [finding] } });
+    const fix = actions.find((a) => editsFor(a.edit, req).some((e) => e.newText.includes('azure-ai-ml')));
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    assert.equal(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: req }, position: { line: 1, character: 3 } }), null);
+    const ci = fileUri('.pipelines/train.yml');
+    published = client.nextDiagnostics(ci);
+    await client.open(ci, 'steps:\n- script: az ml run submit-script -c train train.py\n', 1, 'yaml');
+    assert.deepEqual(codes((await published).diagnostics), ['AML502']);
+  });
+
   it('ignores documents that are not Python', async () => {
     const uri = fileUri('notes.md');
     await client.open(uri, 'from azureml.core import Workspace\n', 1, 'markdown');
     const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
     assert.deepEqual(report, { kind: 'full', items: [] });
+    // A YAML file that is neither a conda environment nor a CI pipeline, naming a v1 package.
+    const yml = fileUri('config/settings.yml');
+    await client.open(yml, 'packages: [azureml-sdk]\n', 1, 'yaml');
+    assert.deepEqual(await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: yml } }), { kind: 'full', items: [] });
   });
 
   it('exits with code 0 after shutdown and exit', async () => {

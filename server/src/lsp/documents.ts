@@ -27,7 +27,7 @@ import {
   type NotificationHandler1,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CellInput, DocumentInput } from '../engine';
+import { fileKindOf, type CellInput, type DocumentInput } from '../engine';
 
 export interface Snapshot {
   /** The file URI, or the notebook URI. */
@@ -53,6 +53,19 @@ const PYTHON_LANGUAGE_IDS: ReadonlySet<string> = new Set(['python', 'python3', '
 export function isPythonDocument(document: TextDocument): boolean {
   if (PYTHON_LANGUAGE_IDS.has(document.languageId.toLowerCase())) return true;
   return /\.pyw?$|\.pyi$/i.test(pathOfUri(document.uri) ?? document.uri);
+}
+
+/**
+ * What the engine lints of an open text document: Python, or a dependency file or script the CLI
+ * reads too (`requirements.txt`, conda/CI YAML, a Dockerfile, a shell script: engine/textfiles.ts
+ * fileKindOf, from the file name and, for YAML, the text). Undefined for anything else.
+ */
+export function documentInput(document: TextDocument, uri: string): DocumentInput | undefined {
+  const path = pathOfUri(uri);
+  if (isPythonDocument(document)) return { kind: 'python', text: document.getText(), path };
+  const text = document.getText();
+  const kind = fileKindOf(path ?? uri, text);
+  return kind && kind !== 'python' && kind !== 'notebook' ? { kind: 'text', text, path: path ?? uri } : undefined;
 }
 
 /** The file-system path of a `file:` URI, for per-file settings and messages. */
@@ -164,14 +177,9 @@ export class DocumentStore {
 
   fileSnapshot(uri: string): Snapshot | undefined {
     const document = this.files.get(uri);
-    if (!document || !isPythonDocument(document)) return undefined;
-    return {
-      key: uri,
-      kind: 'file',
-      stamp: String(document.version),
-      input: { kind: 'python', text: document.getText(), path: pathOfUri(uri) },
-      cellUris: [],
-    };
+    const input = document && documentInput(document, uri);
+    if (!input) return undefined;
+    return { key: uri, kind: 'file', stamp: String(document!.version), input, cellUris: [] };
   }
 
   notebookSnapshot(uri: string): Snapshot | undefined {
