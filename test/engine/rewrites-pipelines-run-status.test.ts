@@ -181,3 +181,23 @@ describe('rewrites, round 24 (lead): the run of a submitted pipeline keeps its s
     noFix({ kind: 'python', text: [...HEAD, 'print(run.get_status().lower())', ''].join('\n') }, 'Run.get_status');
   });
 });
+
+describe('rewrites (review): a pipeline run fetched by ID and read in ways only jobs.ts rewrites', () => {
+  it('its "Finished" status check is spelled "Completed" too (jobs.ts fetchedRunEdits used to keep it)', () => {
+    const text = [
+      'from azureml.core import Experiment, Workspace',
+      'from azureml.pipeline.core import PipelineRun',
+      '',
+      'ws = Workspace.from_config()',
+      'run = PipelineRun(Experiment(ws, "e"), "abc")',
+      'print(run.get_portal_url())',
+      'if run.get_status() == "Finished":',
+      '    print("ok")',
+      '',
+    ].join('\n');
+    const out = (fixDocument({ kind: 'python', text }, undefined, { unsafe: true }).output as { text: string }).text;
+    assert.ok(out.includes('print(run.studio_url)'), out);
+    assert.ok(out.includes('if ml_client.jobs.get(run.name).status == "Completed":'), out);
+    assert.ok(parses(out), out);
+  });
+});

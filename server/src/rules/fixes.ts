@@ -7,7 +7,7 @@ import type { SyntaxNode } from '../engine/syntax';
 import { sdkOf, type Binding } from '../engine/semantic/model';
 import type { Range } from '../engine/types';
 import type { SourceModule } from '../engine/source/types';
-import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
+import { nodeRange, rangeContains, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
 
 /** Arguments of a call: positional nodes and keyword value nodes; `splat` when `*a`/`**k` appear. */
 export interface CallArgs {
@@ -176,10 +176,8 @@ export class FixBuilder {
   private readonly companionKeys = new Map<SourceModule, Set<string>>();
 
   private companionsOf(range: Range): void {
-    const le = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
     for (const c of this.companions) {
-      const at = nodeRange(c.at);
-      if (c.done || !le(range.start, at.start) || !le(at.end, range.end)) continue;
+      if (c.done || !rangeContains(range, nodeRange(c.at))) continue;
       c.done = true;
       for (const [n, t] of c.edits) {
         const r = 'type' in n ? nodeRange(n) : n;

@@ -8,7 +8,7 @@ import type { Binding, ImportRecord, Reference } from '../engine/semantic/model'
 import type { Position, Range } from '../engine/types';
 import { mergeInsertions } from '../engine/fix';
 import { lineStarts } from '../engine/textfiles';
-import { nodeRange, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
+import { nodeRange, rangeContains, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
 import { claimedBy } from './features';
 import { v1Fix } from './v1-fixes';
 import { statementRemoval } from './fixes';
@@ -108,7 +108,6 @@ function referenceFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
 
 const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
 const samePosition = (a: Position, b: Position): boolean => a.line === b.line && a.character === b.character;
-const contains = (outer: Range, inner: Range): boolean => !before(inner.start, outer.start) && !before(outer.end, inner.end);
 
 /**
  * An edit of `fix` that replaces the use (a name bound by the import) with code that no longer
@@ -116,7 +115,7 @@ const contains = (outer: Range, inner: Range): boolean => !before(inner.start, o
  */
 function removesUse(fix: ModuleFix, use: SyntaxNode): boolean {
   const range = nodeRange(use);
-  return fix.edits.some((e) => !e.module && contains(e.range, range) && !namePattern(use.text).test(e.newText.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""')));
+  return fix.edits.some((e) => !e.module && rangeContains(e.range, range) && !namePattern(use.text).test(e.newText.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '""')));
 }
 
 const namePatterns = new Map<string, RegExp>();
@@ -204,7 +203,7 @@ export function unionOf(ctx: RuleContext, fixes: ModuleFix[]): ModuleEdit[] | un
   // `compute_target` → `compute_target.name` inside the job rewrite's `command(..., compute=compute_target.name)`): once.
   for (let i = out.length - 1; i >= 0; i--) {
     const e = out[i];
-    if (!insertsLines(e) && e.newText && out.some((r) => r !== e && !samePosition(r.range.start, r.range.end) && contains(r.range, e.range) && !(samePosition(r.range.start, e.range.start) && samePosition(r.range.end, e.range.end)) && r.newText.includes(e.newText))) out.splice(i, 1);
+    if (!insertsLines(e) && e.newText && out.some((r) => r !== e && !samePosition(r.range.start, r.range.end) && rangeContains(r.range, e.range) && !(samePosition(r.range.start, e.range.start) && samePosition(r.range.end, e.range.end)) && r.newText.includes(e.newText))) out.splice(i, 1);
   }
   for (let i = 1; i < out.length; i++) {
     const [a, b] = [out[i - 1], out[i]];
@@ -285,7 +284,7 @@ function withDependents(ctx: RuleContext, refs: Map<number, Reference>, start: A
       seen.add(dep);
       const range = nodeRange(dep.call ?? dep.node);
       reached?.push(range);
-      const fix = ranges.some((r) => contains(r, range)) ? undefined : referenceFix(ctx, dep);
+      const fix = ranges.some((r) => rangeContains(r, range)) ? undefined : referenceFix(ctx, dep);
       if (fix) {
         fixes.add(fix);
         ranges.push(...fix.edits.filter((e) => !e.module).map((e) => e.range));

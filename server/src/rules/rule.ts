@@ -94,3 +94,9 @@ export function nodeRange(node: SyntaxNode): Range {
     end: { line: node.endPosition.row, character: node.endPosition.column },
   };
 }
+
+/** Does `outer` hold `inner` (ends included)? */
+export function rangeContains(outer: Range, inner: Range): boolean {
+  const le = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return le(outer.start, inner.start) && le(inner.end, outer.end);
+}

@@ -172,8 +172,12 @@ function nameTest(ctx: RuleContext, lit: SyntaxNode): SyntaxNode | undefined {
   return listing && !container.descendantsOfType(['identifier', 'attribute', 'call']).some((x) => sdkOf(ctx.model.evaluate(x)) === 'v1') ? container : undefined;
 }
 
-/** Set while renameConsistent probes the module's table reads (their own check would recurse). */
-let probing = false;
+/**
+ * renameConsistent's answers per model and v1 name (the probe builds whole job lifecycles, asked once per
+ * read and registration of the name); 'pending' while that name is probed (a read's own check recurses
+ * into it, and is taken as consistent, as the probe's answer will decide).
+ */
+const renameAnswers = new WeakMap<RuleContext['model'], Map<string, boolean | 'pending'>>();
 
 /**
  * A rename (assetName) keeps the module consistent: every string literal of the v1 name `v1` is the
@@ -183,7 +187,17 @@ let probing = false;
  * to a v1 job) would no longer find what the rewritten registration writes.
  */
 function renameConsistent(ctx: RuleContext, v1: string): boolean {
-  if (probing) return true;
+  let answers = renameAnswers.get(ctx.model);
+  if (!answers) renameAnswers.set(ctx.model, (answers = new Map()));
+  const known = answers.get(v1);
+  if (known !== undefined) return known !== false;
+  answers.set(v1, 'pending');
+  const answer = probeRename(ctx, v1);
+  answers.set(v1, answer);
+  return answer;
+}
+
+function probeRename(ctx: RuleContext, v1: string): boolean {
   const REGISTERS = ['azureml.data.TabularDataset.register', 'azureml.data.FileDataset.register', 'azureml.core.Dataset.register'];
   /** `node` is the name argument of a registration (`register(ws, name)`, `register(name=...)`). */
   const registrationName = (node: SyntaxNode): boolean => {
@@ -192,32 +206,27 @@ function renameConsistent(ctx: RuleContext, v1: string): boolean {
     const a = call?.type === 'call' && REGISTERS.includes(qnameOf(ctx, call) ?? '') ? bindArgs(call, ['workspace', 'name'], ['workspace', 'name', 'description', 'tags', 'create_new_version']) : undefined;
     return !!a && same(a.get('name'), node);
   };
-  probing = true;
-  try {
-    for (const lit of ctx.model.tree.rootNode.descendantsOfType('string')) {
-      if (stringValue(lit) !== v1 || registrationName(lit) || nameTest(ctx, lit)) continue;
-      // `name = "v1"` (bound once) read only as registration names.
-      const assign = lit.parent;
-      const left = assign?.type === 'assignment' && same(assign.childForFieldName('right'), lit) ? assign.childForFieldName('left') : undefined;
-      if (left?.type === 'identifier') {
-        const b = ctx.model.resolveName(left.text, left);
-        const uses = b ? ctx.model.uses.get(b) ?? [] : [];
-        if (b && (b.scope.bindings.get(left.text) ?? []).length === 1 && uses.length && uses.every(registrationName)) continue;
-        return false;
-      }
-      // `Dataset.get_by_name(ws, "v1")` / `ws.datasets["v1"]` read as a table (probed on a builder of its own).
-      const arg = lit.parent?.type === 'keyword_argument' ? lit.parent : lit;
-      const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
-      const source = lit.parent?.type === 'subscript' && same(lit.parent.childForFieldName('subscript'), lit) ? lit.parent : call?.type === 'call' && qnameOf(ctx, call) === GET_BY_NAME ? call : undefined;
-      // The lookup given whole to a job that takes the v2 asset (tableInput) with its script.
-      const lookup = source ?? (call?.type === 'call' && qnameOf(ctx, call) === DATASETS_GET ? call : undefined);
-      if (lookup && jobTakesTable(ctx, lookup)) continue;
-      if (!source || !registeredEdits(new FixBuilder(ctx, source.startIndex), ctx, source)) return false;
+  for (const lit of ctx.model.tree.rootNode.descendantsOfType('string')) {
+    if (stringValue(lit) !== v1 || registrationName(lit) || nameTest(ctx, lit)) continue;
+    // `name = "v1"` (bound once) read only as registration names.
+    const assign = lit.parent;
+    const left = assign?.type === 'assignment' && same(assign.childForFieldName('right'), lit) ? assign.childForFieldName('left') : undefined;
+    if (left?.type === 'identifier') {
+      const b = ctx.model.resolveName(left.text, left);
+      const uses = b ? ctx.model.uses.get(b) ?? [] : [];
+      if (b && (b.scope.bindings.get(left.text) ?? []).length === 1 && uses.length && uses.every(registrationName)) continue;
+      return false;
     }
-    return true;
-  } finally {
-    probing = false;
+    // `Dataset.get_by_name(ws, "v1")` / `ws.datasets["v1"]` read as a table (probed on a builder of its own).
+    const arg = lit.parent?.type === 'keyword_argument' ? lit.parent : lit;
+    const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
+    const source = lit.parent?.type === 'subscript' && same(lit.parent.childForFieldName('subscript'), lit) ? lit.parent : call?.type === 'call' && qnameOf(ctx, call) === GET_BY_NAME ? call : undefined;
+    // The lookup given whole to a job that takes the v2 asset (tableInput) with its script.
+    const lookup = source ?? (call?.type === 'call' && qnameOf(ctx, call) === DATASETS_GET ? call : undefined);
+    if (lookup && jobTakesTable(ctx, lookup)) continue;
+    if (!source || !registeredEdits(new FixBuilder(ctx, source.startIndex), ctx, source)) return false;
   }
+  return true;
 }
 
 const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';

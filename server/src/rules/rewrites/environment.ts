@@ -94,7 +94,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, definingCall, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { lineIndent, endsLine, combined, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { lineIndent, endsLine, combined, knownString, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf } from './workspace';
 
 const ENV = 'azureml.core.Environment';
@@ -596,7 +596,8 @@ const INFERENCE_CONFIG = 'azureml.core.model.InferenceConfig';
 
 /**
  * `env.inferencing_stack_version = "latest"` (v1: add the inference stack to the deployment image;
- * "latest" is its only value): v2 has no such setting, a managed online deployment's environment
+ * "Valid value: 'latest'", azureml-core Environment,
+ * https://learn.microsoft.com/python/api/azureml-core/azureml.core.environment.environment): v2 has no such setting, a managed online deployment's environment
  * carries the inference server itself (azureml-inference-server-http in the conda file of the
  * how-to-deploy-online-endpoints sample, https://learn.microsoft.com/azure/machine-learning/how-to-deploy-online-endpoints;
  * curated environments and azureml-defaults include it). The statement goes, the environment's
@@ -866,7 +867,7 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
       if (c.path === 'docker.base_dockerfile') {
         // v1 reads a path to a file, else takes the value as Dockerfile text (azureml-core DockerSection.base_dockerfile):
         // a literal path, as from_dockerfile's, on an `Environment(name)` given no image or conda settings.
-        const file = pathLiteral(ctx, value);
+        const file = knownString(ctx, value);
         const made = qnameOf(ctx, producer) === ENV;
         if (!made || dockerfile || state.image || condaSet || mutated) return undefined;
         // A name bound to a joined path (`str(prefix.joinpath("DOCKERFILE"))`): its directory and file name.
@@ -976,16 +977,6 @@ function joinedPath(ctx: RuleContext, value: SyntaxNode, site: SyntaxNode): stri
   }
   const name = last?.type === 'string' ? stringValue(last) : undefined;
   return name !== undefined && /^[\w.-]+$/.test(name) && name !== '.' && name !== '..' ? name : undefined;
-}
-
-/** A string literal, or a name bound once (in its scope) to one: its value (`dockerfile = "DOCKERFILE"`). */
-function pathLiteral(ctx: RuleContext, value: SyntaxNode): string | undefined {
-  if (value.type !== 'identifier') return stringValue(value);
-  const b = ctx.model.resolveName(value.text, value);
-  const assign = b?.node.parent;
-  if (!b || b.kind !== 'assign' || (b.scope.bindings.get(value.text) ?? []).length !== 1 || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
-  const right = assign.childForFieldName('right');
-  return right?.type === 'string' ? stringValue(right) : undefined;
 }
 
 /**

@@ -116,7 +116,7 @@ import { nodeRange, type ModuleFix, type RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
 import { memberOf, knownString, lineIndent, endsLine, statementIndent, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { jobEnvironment, setSharedJobs, wholeLines } from './environment';
-import { estimatorConfig } from './estimators';
+import { ESTIMATOR_CLASSES, estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, pipelineStatusEdits, plainValue } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf, offlineIdiomFix } from './workspace';
@@ -1183,13 +1183,13 @@ function sharedEnvironmentJobs(fb: FixBuilder, ctx: RuleContext, delegates: Synt
 }
 setSharedJobs(sharedEnvironmentJobs);
 // data.ts renameConsistent: a renamed table's lookup given whole to a job is read alike when the job's lifecycle takes it.
-/** The v1 estimator classes (estimators.ts ESTIMATOR_CLASSES; not imported: estimators.ts imports this module). */
-const ESTIMATORS_RE = /^azureml\.train\.(estimator\.Estimator|sklearn\.SKLearn|dnn\.(PyTorch|TensorFlow|Chainer))$/;
+/** A v1 estimator class (estimators.ts ESTIMATOR_CLASSES, read at call time: the two modules import each other). */
+const isEstimator = (q: string | undefined): boolean => !!q && Object.prototype.hasOwnProperty.call(ESTIMATOR_CLASSES, q);
 
 setTableJob((ctx, consumption) => {
   let config: SyntaxNode | null = consumption.parent;
   // A ScriptRunConfig's arguments, or an estimator's `inputs=` (estimatorInputs).
-  while (config && !(config.type === 'call' && (qnameOf(ctx, config) === 'azureml.core.ScriptRunConfig' || ESTIMATORS_RE.test(qnameOf(ctx, config) ?? '')))) config = config.parent;
+  while (config && !(config.type === 'call' && (qnameOf(ctx, config) === 'azureml.core.ScriptRunConfig' || isEstimator(qnameOf(ctx, config))))) config = config.parent;
   if (!config) {
     // A pipeline step's argument (pipelines.ts): its submission's fix, or the pipeline's when not submitted.
     const p = pipelineOfConsumption(ctx, consumption);
@@ -1285,13 +1285,13 @@ const FETCHED = ['azureml.core.Run.get', 'azureml.core.Run', PIPELINE_RUN];
  */
 function experimentsEntry(ctx: RuleContext, exp: SyntaxNode | undefined): SyntaxNode | undefined {
   if (exp?.type !== 'subscript') return undefined;
-  const attr = exp?.type === 'subscript' ? exp.childForFieldName('value') : undefined;
+  const attr = exp.childForFieldName('value');
   const ws = attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'experiments' ? attr.childForFieldName('object') : undefined;
   const value = ws ? ctx.model.evaluate(ws) : undefined;
   // (the key a name or a plain string: dropped with the lookup, it must have no effect of its own)
-  const key = exp?.childForFieldName('subscript');
+  const key = exp.childForFieldName('subscript');
   const plain = key?.type === 'identifier' || (key?.type === 'string' && !key.descendantsOfType('interpolation').length);
-  return value?.kind === 'instance' && value.type === 'azureml.core.Workspace' && exp!.namedChildren.length === 2 && plain ? ws! : undefined;
+  return value?.kind === 'instance' && value.type === 'azureml.core.Workspace' && exp.namedChildren.length === 2 && plain ? ws! : undefined;
 }
 
 /** The `ws.experiments[name]` subscript a name is bound to (one plain assignment), else undefined. */
@@ -1334,7 +1334,8 @@ function fetchedRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
   }
   const uses = usesOfAssigned(ctx, call);
   const client = ws && id && uses ? clientOf(fb, ctx, ws) : undefined;
-  const more = client && jobUseEdits(fb, ctx, client.ml, uses!, false);
+  // (A PipelineRun's statuses are spelled otherwise than the v2 job's: "Finished" → "Completed".)
+  const more = client && jobUseEdits(fb, ctx, client.ml, uses!, false, q === PIPELINE_RUN);
   return more && [[call, `${client!.ml}.jobs.get(${id!.text})`], ...client!.edits, ...more];
 }
 
@@ -1868,7 +1869,7 @@ function scriptInputFix(fb: FixBuilder, node: SyntaxNode, ctx: RuleContext): str
   for (const call of driver.model.tree.rootNode.descendantsOfType('call')) {
     const q = qnameOf(dctx, call);
     // A ScriptRunConfig's `script=`, or an estimator's `entry_script=` (estimators.ts, jobs.ts estimatorInputs).
-    const estimator = !!q && ESTIMATORS_RE.test(q);
+    const estimator = isEstimator(q);
     if (q !== 'azureml.core.ScriptRunConfig' && !estimator) continue;
     const names = ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config', 'resume_from', 'max_run_duration_seconds', 'command', 'docker_runtime_config'];
     const a = estimator ? bindArgs(call, ['source_directory'], ['source_directory', ...callArgs(call).keywords.keys()]) : bindArgs(call, names, names);
@@ -2250,8 +2251,9 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   const fn = call.childForFieldName('function');
   const exp = fn?.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
   // The experiment: `Experiment(ws, name)`, or `ws.experiments[name]` (experimentsEntry; inline or through a name).
-  const entry = experimentsEntry(ctx, exp) ?? experimentsEntry(ctx, assignedSubscript(ctx, exp));
-  const expCall = entry ? (exp?.type === 'subscript' ? exp : assignedSubscript(ctx, exp)) : madeBy(ctx, exp);
+  const sub = exp?.type === 'subscript' ? exp : assignedSubscript(ctx, exp);
+  const entry = experimentsEntry(ctx, sub);
+  const expCall = entry ? sub : madeBy(ctx, exp);
   if (!noArgs(call) || !exp || !expCall || (!entry && qnameOf(ctx, expCall) !== 'azureml.core.Experiment') || (exp.type !== 'call' && exp.type !== 'subscript' && !sameAt(ctx, exp, call))) return undefined;
   const e = entry ? new Map([['workspace', entry], ['name', expCall.childForFieldName('subscript')!]]) : bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
   const ws = e?.get('workspace');

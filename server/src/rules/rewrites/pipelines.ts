@@ -74,7 +74,8 @@
  * another step makes (`d`, `d.as_dataset()`), given as `input_data="${{inputs.n}}"`; `output_action="append_row"` writes
  * to its `output=` (`append_row_to="${{outputs.o}}"`), `summary_only` takes none. A config without
  * process_count_per_node ran one process per core on CPU nodes (azureml-pipeline-steps ParallelRunConfig docs) where
- * v2 runs one per instance by default: only throughput differs, not what run() is given or returns.
+ * v2 runs one per instance by default (max_concurrency_per_instance "default is 1":
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.parallel): only throughput differs, not what run() is given or returns.
  *
  * An `EstimatorStep(name=, estimator=est, estimator_entry_script_arguments=[...], inputs=, outputs=, compute_target=,
  * allow_reuse=)` is a PythonScriptStep of est's entry_script and source_directory with those arguments, the step's compute
@@ -106,7 +107,8 @@
  * given there: v2 pipeline inputs take Input or those types), keys naming no PipelineParameter, a DataPath parameter
  * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (DataTransferStep, AutoMLStep, EstimatorStep: v2 has no estimator,
  * ...: the AutoMLStep of the Udacity pipelines has no v2 node form), ParallelRunConfig settings without a documented v2
- * form (append_row_file_name: v2 names no file; run_max_try: tries, not retries; allowed_failed_count/percent;
+ * form (append_row_file_name: v2 names no file; run_max_try: tries, not retries; allowed_failed_count; allowed_failed_percent,
+ * which PRS passes as `task.program_arguments` `--allowed_failed_percent`: documented, not mapped yet;
  * partition_keys, "Under development" in PRS; environment_variables) or given as PipelineParameters, ParallelRunSteps
  * with several inputs, side_inputs, `models=`, tabular or registered datasets (a registered dataset's type is unknown:
  * a TabularDataset's mini-batches are DataFrames, a v2 mltable input), globs, DatasetConsumptionConfig inputs,
@@ -933,8 +935,9 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     const cfgId = need(s.args.get('parallel_run_config'));
     const def = need(cfgId.type === 'identifier' && definitionOf(ctx, cfgId, block));
     need(qnameOf(ctx, def.call) === PARALLEL_CONFIG && usesOf(ctx, def.target).length === 1 && soleName(ctx, def.target));
-    // run_max_try (tries, v2 retries), append_row_file_name (no v2 file-name setting documented), allowed_failed_count/percent,
-    // partition_keys ("Under development" in PRS), environment_variables: not mapped.
+    // run_max_try (tries, v2 retries), append_row_file_name (no v2 file-name setting documented), allowed_failed_count,
+    // allowed_failed_percent (PRS: `--allowed_failed_percent` in task.program_arguments; not mapped yet), partition_keys
+    // ("Under development" in PRS), environment_variables: not mapped.
     const args = need(bindArgs(def.call, PARALLEL_CONFIG_ARGS.slice(0, 6), PARALLEL_CONFIG_ARGS));
     // Plain values (no PipelineParameter: a v1 pipeline parameter is not a v2 component setting), read alike at the step.
     for (const [k, v] of args) {

@@ -112,7 +112,8 @@
  * values; an interactive login only as its own review-marked statement), `ws.get_default_compute_target()` (v2 has no default compute), `ComputeTarget.get_status()`
  * used as a value (`status.allocation_state`, `status.current_node_count`: the v2 AmlCompute entity has
  * no node counts or allocation state, azure-ai-ml entities/_compute/aml_compute.py), `get_active_runs()`
- * (v2 `jobs.list` takes no compute filter), `wait_for_completion(min_node_count=)`
+ * (v2 `jobs.list(parent_job_name=, list_view_type=)` takes no compute filter: JobOperations.list,
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.joboperations), `wait_for_completion(min_node_count=)`
  * with a computed count, `update()` with a string idle time, other `ws.datasets` uses (values read: v1 datasets by
  * name: v2 data assets differ in use; data.ts reads `ws.datasets[k]` as a table), a compute instance with
  * SSH open, a key, a vnet, tags or an assigned user, an authentication object read for
