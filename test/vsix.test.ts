@@ -192,7 +192,7 @@ describe('the .vsix (npm run package)', function () {
     assert.equal(manifest.extensionPack, undefined, 'no extensionPack (offline install)');
     const [major, minor] = String(manifest.engines.vscode).replace(/^\^/, '').split('.').map(Number);
     assert.ok(major === 1 && minor <= 100, `engines.vscode ${manifest.engines.vscode} is at most ^1.100 (code-server 4.100)`);
-    for (const e of ['onLanguage:python', 'onNotebook:jupyter-notebook']) assert.ok(manifest.activationEvents.includes(e), e);
+    for (const e of ['onLanguage:python', 'onNotebook:jupyter-notebook', 'onLanguage:pip-requirements', 'onLanguage:yaml', 'onLanguage:dockerfile', 'onLanguage:shellscript']) assert.ok(manifest.activationEvents.includes(e), e);
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual(commands, ['amlint.fixAll', 'amlint.restartServer', 'amlint.showOutput', 'amlint.showRuleDocumentation']);
     const settings = Object.keys(manifest.contributes.configuration.properties).sort();

@@ -725,6 +725,11 @@ describe('rewrites: jobs, runs and logging', () => {
       const src = 'from azureml.core import Workspace, Run\nws = Workspace.from_config()\nrun = Run.get(ws, run_id)\nout = run.get_outputs()\n';
       assert.equal(fixesAt(src, 'azureml.core.Run.get', 2), undefined);
     });
+    it('a wait whose value is read (v1 returns the run details, jobs.stream None) keeps the run v1; one never read does not', () => {
+      const head = 'from azureml.core import Workspace, Run\nws = Workspace.from_config()\nrun = Run.get(ws, run_id)\n';
+      assert.equal(fixesAt(head + 'details = run.wait_for_completion()\nprint(details["status"])\n', 'azureml.core.Run.get', 2), undefined);
+      assert.notEqual(fixesAt(head + 'details = run.wait_for_completion()\nprint(run.id)\n', 'azureml.core.Run.get', 2), undefined);
+    });
     it('run.experiment.workspace still used as a v1 workspace keeps it', () => {
       const src = 'from azureml.core import Run, Model\nrun = Run.get_context()\nws = run.experiment.workspace\nm = Model(ws, "m")\n';
       assert.equal(fixesAt(src, 'azureml.core.Run.experiment.workspace', 2), undefined);

@@ -201,3 +201,25 @@ describe('rewrites (review): a pipeline run fetched by ID and read in ways only 
     assert.ok(parses(out), out);
   });
 });
+
+describe('rewrites (fold): PipelineRun(experiment, id) whose experiment only it reads', () => {
+  it('one fix, offered by the Experiment and the PipelineRun, fetches the job and leaves the experiment its name', () => {
+    const text = [
+      'from azureml.core import Experiment, Workspace',
+      'from azureml.pipeline.core import PipelineRun',
+      '',
+      'ws = Workspace.from_config()',
+      'experiment = Experiment(ws, "train-pipeline")',
+      'run = PipelineRun(experiment, "abc")',
+      'if run.get_status() == "Finished":',
+      '    print("ok")',
+      '',
+    ].join('\n');
+    const findings = lint({ kind: 'python', text }).findings;
+    for (const api of ['Experiment()', 'PipelineRun()']) {
+      const f = findings.find((x) => x.message.includes(`\`${api}`));
+      const edits = f?.fixes?.[0]?.edits.map((e) => e.newText) ?? [];
+      assert.ok(edits.includes('"train-pipeline"') && edits.includes('ml_client.jobs.get("abc")') && edits.includes('"Completed"'), `${api}: ${JSON.stringify(edits)}`);
+    }
+  });
+});

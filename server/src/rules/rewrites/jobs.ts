@@ -35,9 +35,12 @@
  *   shutil.copy); a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
  *   a job's); `docker_runtime_config=DockerConfiguration(use_docker=True)` dropped (v2 always runs in
  *   a container); the workspace through workspace.ts `clientOf`;
- * - a run fetched by ID (`Run.get(ws, id)`, `Run(experiment, id)`, `PipelineRun(experiment, id)`, the experiment
- *   `Experiment(ws, name)` or `ws.experiments[name]`) → `ml_client.jobs.get(id)` with its uses as a
- *   job's; `for child in run.get_children():` → the child jobs (`jobs.list(parent_job_name=)`), each child's uses as a job's;
+ * - a run fetched by ID (`Run.get(ws, id)`, `Run(experiment, id)`, `PipelineRun(experiment, id)`, `PipelineRun.get(ws, id)`
+ *   (a static method, also called on a `PipelineRun(experiment, id)` read only so, whose statement goes), the experiment
+ *   `Experiment(ws, name)` or `ws.experiments[name]`; a PipelineRun's `experiment = Experiment(ws, name)` read only by it
+ *   → `experiment = name`) → `ml_client.jobs.get(id)` with its uses as a job's (a pipeline run's status compared to
+ *   literals with v1's "Finished" spelled as v2's "Completed": PIPELINE_STATUS); the PipelineRun/Experiment findings
+ *   offer that fix; `for child in run.get_children():` → the child jobs (`jobs.list(parent_job_name=)`), each child's uses as a job's;
  * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
  *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot or a
  *   `plt.figure()` → log_figure), status/details/tags/children shown, the portal URL shown (the MLflow run read as a
@@ -114,10 +117,10 @@ import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../e
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import { nodeRange, type ModuleFix, type RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
-import { memberOf, knownString, lineIndent, endsLine, statementIndent, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { memberOf, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { jobEnvironment, setSharedJobs, wholeLines } from './environment';
 import { ESTIMATOR_CLASSES, estimatorConfig } from './estimators';
-import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, pipelineStatusEdits, plainValue } from './pipelines';
+import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, plainValue } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
 import { clientOf, offlineIdiomFix } from './workspace';
 import { dataInput, setTableJob, tableInput } from './data';
@@ -821,9 +824,78 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
 }
 
 /**
+ * The v1 statuses a pipeline run reports and their v2 job spelling: v1 PipelineRun.get_status returns
+ * "NotStarted", "Running", "Failed", "Finished" (completed successfully), "Canceled" (azureml-pipeline-core
+ * PipelineRun.get_status, https://learn.microsoft.com/python/api/azureml-pipeline-core/azureml.pipeline.core.pipelinerun);
+ * a v2 job that completed successfully is "Completed", the others are spelled alike (JobStatus,
+ * https://learn.microsoft.com/javascript/api/@azure/arm-machinelearning/knownjobstatus).
+ */
+const PIPELINE_STATUS: Record<string, string> = { NotStarted: 'NotStarted', Running: 'Running', Failed: 'Failed', Finished: 'Completed', Canceled: 'Canceled' };
+
+/** A plain string literal's value (no f-string, no concatenation). */
+function plainLiteral(n: SyntaxNode | null | undefined): string | undefined {
+  if (n?.type !== 'string' || n.descendantsOfType('interpolation').length) return undefined;
+  const m = /^(['"])([A-Za-z]+)\1$/.exec(n.text);
+  return m ? m[2] : undefined;
+}
+
+/** `text` with the v1 status spelled as v2 spells it, the quotes kept. */
+const v2Status = (lit: SyntaxNode, value: string): string => lit.text.replace(value, PIPELINE_STATUS[value]!);
+
+/**
+ * The edits that keep a comparison of a pipeline run's status true in v2: `s == "Finished"` / `s != "Failed"` /
+ * `s in ("Failed", "Finished")` with the v1 literal spelled as v2 spells it (PIPELINE_STATUS); undefined for any
+ * other comparison (an unknown or non-literal status), [] when `expr` is only shown (displayed).
+ */
+function pipelineStatusReadEdits(ctx: RuleContext, expr: SyntaxNode): Edits | undefined {
+  if (displayed(ctx, expr)) return [];
+  const cmp = expr.parent;
+  if (cmp?.type !== 'comparison_operator' || cmp.namedChildren.length !== 2) return undefined;
+  const op = cmp.children.find((c) => !c.isNamed)?.text;
+  const other = same(cmp.namedChildren[0], expr) ? cmp.namedChildren[1] : same(cmp.namedChildren[1], expr) ? cmp.namedChildren[0] : undefined;
+  if (!other) return undefined;
+  const lits = (op === '==' || op === '!=') ? [other] : (op === 'in' || op === 'not in') && same(cmp.namedChildren[0], expr) && (other.type === 'tuple' || other.type === 'list' || other.type === 'set') ? other.namedChildren : undefined;
+  if (!lits?.length) return undefined;
+  const edits: Edits = [];
+  for (const lit of lits) {
+    const value = plainLiteral(lit);
+    if (!value || !(value in PIPELINE_STATUS)) return undefined;
+    if (PIPELINE_STATUS[value] !== value) edits.push([lit, v2Status(lit, value)]);
+  }
+  return edits;
+}
+
+/** The binding of the identifier `target` in its scope when it is the name's only one there. */
+function onlyBinding(ctx: RuleContext, target: SyntaxNode): boolean {
+  const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
+  return list.length === 1 && same(list[0]!.node, target);
+}
+
+/**
+ * The reads of a v1 pipeline run's `get_status()` call `c` kept true when it becomes the v2 job's status: shown or
+ * compared with literals (pipelineStatusReadEdits), directly or through a name bound once whose uses are so
+ * (the call's own edit is the caller's). Undefined for any other read. A PipelineRun fetched by ID, and the run of
+ * `experiment.submit(pipeline)` (a PipelineRun), whose "Finished" v2 spells "Completed".
+ */
+function pipelineStatusEdits(ctx: RuleContext, c: SyntaxNode): Edits | undefined {
+  const target = assignedName(c);
+  if (!target) return pipelineStatusReadEdits(ctx, c);
+  if (!onlyBinding(ctx, target)) return undefined;
+  const reads = usesOf(ctx, target);
+  if (!reads.length) return undefined;
+  const edits: Edits = [];
+  for (const r of reads) {
+    const more = pipelineStatusReadEdits(ctx, r);
+    if (!more) return undefined;
+    edits.push(...more);
+  }
+  return edits;
+}
+
+/**
  * The edits of every use of a v2 job (the run of a submit, or the best trial of a sweep): each use
  * must change with it. Undefined when a use does not translate. `sweep`: the job is a sweep job;
- * `pipeline`: the run was a v1 PipelineRun (its statuses are spelled otherwise: pipelines.ts pipelineStatusEdits).
+ * `pipeline`: the run was a v1 PipelineRun (its statuses are spelled otherwise: pipelineStatusEdits).
  */
 function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonly SyntaxNode[], sweep: boolean, pipeline = false): Edits | undefined {
   const edits: Edits = [];
@@ -881,8 +953,9 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         if (!more) return undefined;
         edits.push([c, `[step for step in ${ml}.jobs.list(parent_job_name=${job}.name) if step.display_name == ${name!.text}]`], ...more);
       }
-      // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py).
-      else if (m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing'])) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
+      // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py). It returns None where
+      // v1 returned the run's details: only a wait whose value is not read (a statement, or a name never read).
+      else if (m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing']) && usesOfAssigned(ctx, c)?.length === 0) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
       // MLF: metrics through MLflow (the latest value of each metric); the job's name is its MLflow run ID.
       else if (m.name === 'get_metrics' && noArgs(c) && !metricsReadAsSeries(ctx, c)) edits.push(...metricsEdits(ctx, c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`));
       // The tags, shown: the MLflow run's (MLF: runs are MLflow runs; v1's also hold system tags, `_aml_system_*`, MLflow's `mlflow.*`).
@@ -1277,7 +1350,7 @@ function withJob(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode | undefine
 }
 
 const PIPELINE_RUN = 'azureml.pipeline.core.PipelineRun';
-const FETCHED = ['azureml.core.Run.get', 'azureml.core.Run', PIPELINE_RUN];
+const FETCHED = ['azureml.core.Run.get', 'azureml.core.Run', PIPELINE_RUN, `${PIPELINE_RUN}.get`];
 
 /**
  * `exp` given to `Run(exp, id)` / `PipelineRun(exp, id)` as `ws.experiments["name"]` (azureml-core Workspace.experiments:
@@ -1305,38 +1378,108 @@ function assignedSubscript(ctx: RuleContext, name: SyntaxNode | undefined): Synt
 }
 
 /**
+ * The experiment `exp` given to `Run(exp, id)` / `PipelineRun(exp, id)` (`call`): `ws.experiments[name]`
+ * (experimentsEntry) or `Experiment(ws, name)`, inline or through a name; its workspace. For a PipelineRun (`named`),
+ * `experiment = Experiment(ws, name)` bound once and read only there becomes the name (`experiment = name`, as the
+ * Experiment builder writes one nothing uses: v2 has no experiment object) in the fetch's fix; `kept`: a name
+ * that stays bound to its Experiment. Undefined for another experiment.
+ */
+function fetchedExperiment(ctx: RuleContext, exp: SyntaxNode | undefined, call: SyntaxNode, named: boolean): { ws?: SyntaxNode; edits: Edits; kept: boolean } | undefined {
+  const entry = experimentsEntry(ctx, exp);
+  if (entry) return { ws: entry, edits: [], kept: false };
+  const expCall = madeBy(ctx, exp);
+  if (!exp || !expCall || qnameOf(ctx, expCall) !== 'azureml.core.Experiment' || (exp.type !== 'call' && !sameAt(ctx, exp, call))) return undefined;
+  const e = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']);
+  const ws = e?.get('workspace');
+  const name = e?.get('name');
+  if (exp.type === 'call') return { ws, edits: [], kept: false };
+  const target = assignedName(expCall);
+  const alone = named && name && target && onlyBinding(ctx, target) && usesOf(ctx, target).length === 1;
+  return alone ? { ws, edits: [[expCall, name.text]], kept: false } : { ws, edits: [], kept: true };
+}
+
+/**
+ * `pipeline_run.get(ws, id)` called on `pipeline_run = PipelineRun(experiment, run_id)` bound once and read only
+ * there (v1 fetched that run too; the static `get` ignores it): the edits that take the receiver's statement away,
+ * and its experiment's (fetchedExperiment: it goes too, or is inline). Undefined otherwise.
+ */
+function receiverGone(ctx: RuleContext, recv: SyntaxNode): Edits | undefined {
+  const made = definingCall(ctx, recv);
+  const madeName = made ? assignedName(made) : undefined;
+  if (!made || !madeName || qnameOf(ctx, made) !== PIPELINE_RUN || !onlyBinding(ctx, madeName) || usesOf(ctx, madeName).length !== 1) return undefined;
+  const ra = bindArgs(made, ['experiment', 'run_id'], ['experiment', 'run_id']);
+  const exp = ra?.get('run_id') ? fetchedExperiment(ctx, ra.get('experiment'), made, true) : undefined;
+  const gone = statementLines(ctx, made.parent!.parent!);
+  if (!exp || exp.kept || !gone) return undefined;
+  return [[gone, ''], ...exp.edits];
+}
+
+/**
  * `Run.get(ws, run_id)` / `Run(experiment, run_id)` / `PipelineRun(experiment, run_id)` (a Run subclass, same
- * constructor: azureml-pipeline-core PipelineRun) → the v2 job of that ID, `ml_client.jobs.get(run_id)`
+ * constructor: azureml-pipeline-core PipelineRun) / `PipelineRun.get(ws, run_id)` (a static method, also called on a
+ * PipelineRun: `pipeline_run.get(ws, id)`, receiverGone) → the v2 job of that ID, `ml_client.jobs.get(run_id)`
  * (JobOperations.get(name); CMD: the job name is the run ID; a pipeline job's too), and every use of it as a job's
- * (jobUseEdits). The experiment: `Experiment(ws, name)` or `ws.experiments[name]`. Undefined when the workspace has
- * no client or a use does not translate.
+ * (jobUseEdits). The experiment: `Experiment(ws, name)` or `ws.experiments[name]` (fetchedExperiment). Undefined when
+ * the workspace has no client or a use does not translate.
  */
 function fetchedRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
   const q = qnameOf(ctx, call);
+  const edits: Edits = [];
   let ws: SyntaxNode | undefined;
   let id: SyntaxNode | undefined;
-  if (q === 'azureml.core.Run.get') {
+  if (q === 'azureml.core.Run.get' || q === `${PIPELINE_RUN}.get`) {
     const a = bindArgs(call, ['workspace', 'run_id'], ['workspace', 'run_id']);
     ws = a?.get('workspace');
     id = a?.get('run_id');
+    const fn = call.childForFieldName('function');
+    const recv = q === `${PIPELINE_RUN}.get` && fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    const rv = recv ? ctx.model.evaluate(recv) : undefined;
+    if (recv?.type === 'identifier' && !(rv?.kind === 'ref' && rv.qname === PIPELINE_RUN)) {
+      const gone = receiverGone(ctx, recv);
+      if (!gone) return undefined;
+      edits.push(...gone);
+    }
   } else if (q === 'azureml.core.Run' || q === PIPELINE_RUN) {
     const a = bindArgs(call, ['experiment', 'run_id'], ['experiment', 'run_id']);
-    const exp = a?.get('experiment');
-    const entry = experimentsEntry(ctx, exp);
-    const expCall = entry ? undefined : madeBy(ctx, exp);
-    if (entry) ws = entry;
-    else {
-      if (!exp || !expCall || qnameOf(ctx, expCall) !== 'azureml.core.Experiment' || (exp.type !== 'call' && !sameAt(ctx, exp, call))) return undefined;
-      ws = bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name'])?.get('workspace');
-    }
+    const exp = fetchedExperiment(ctx, a?.get('experiment'), call, q === PIPELINE_RUN);
+    if (!exp) return undefined;
+    ws = exp.ws;
     if (ws && !sameAt(ctx, ws, call)) return undefined;
     id = a?.get('run_id');
+    edits.push(...exp.edits);
   }
   const uses = usesOfAssigned(ctx, call);
   const client = ws && id && uses ? clientOf(fb, ctx, ws) : undefined;
   // (A PipelineRun's statuses are spelled otherwise than the v2 job's: "Finished" → "Completed".)
-  const more = client && jobUseEdits(fb, ctx, client.ml, uses!, false, q === PIPELINE_RUN);
-  return more && [[call, `${client!.ml}.jobs.get(${id!.text})`], ...client!.edits, ...more];
+  const more = client && jobUseEdits(fb, ctx, client.ml, uses!, false, q === PIPELINE_RUN || q === `${PIPELINE_RUN}.get`);
+  return more && [[call, `${client!.ml}.jobs.get(${id!.text})`], ...edits, ...client!.edits, ...more];
+}
+
+/**
+ * The call whose fix rewrites the pipeline run `made` (a `PipelineRun(...)`) fetches: the `PipelineRun.get(...)` the
+ * run is only the receiver of (receiverGone), else `made` itself.
+ */
+function fetchOf(ctx: RuleContext, made: SyntaxNode): SyntaxNode {
+  const name = assignedName(made);
+  const uses = name ? usesOf(ctx, name) : [];
+  const m = uses.length === 1 ? memberOf(uses[0]!) : undefined;
+  return m?.call && m.name === 'get' && qnameOf(ctx, m.call) === `${PIPELINE_RUN}.get` ? m.call : made;
+}
+
+/** The `PipelineRun(...)` an `experiment = Experiment(...)` (`expCall`) is given to, read by nothing else (fetchedExperiment). */
+function runOfExperiment(ctx: RuleContext, expCall: SyntaxNode): SyntaxNode | undefined {
+  const name = assignedName(expCall);
+  const uses = name ? usesOf(ctx, name) : [];
+  const run = uses.length === 1 && uses[0]!.parent?.type === 'argument_list' ? uses[0]!.parent.parent : undefined;
+  return run?.type === 'call' && qnameOf(ctx, run) === PIPELINE_RUN ? run : undefined;
+}
+
+/**
+ * The fix of the fetch `fetch` when it has one, tried on a builder of its own (what a failed attempt adds must not reach
+ * the fix the caller builds on its builder instead); undefined otherwise.
+ */
+function viaFetch(fb: FixBuilder, ctx: RuleContext, fetch: SyntaxNode | undefined): string | undefined {
+  return fetch && fetchedRunEdits(new FixBuilder(ctx, fetch.startIndex), ctx, fetch) ? fb.sameFixAs(fetch) : undefined;
 }
 
 /** A method call or attribute read on a submitted (or fetched) run: rewritten with its submission. */
@@ -2720,7 +2863,13 @@ const JOB_REWRITES: Rewrites = {
     // A run fetched by its ID: the v2 job of that ID (fetchedRunEdits).
     'azureml.core.Run.get': (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
     'azureml.core.Run': (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
-    [PIPELINE_RUN]: (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
+    // A PipelineRun read only as the receiver of `.get(ws, id)`: that fetch's fix (fetchOf), which removes it.
+    [PIPELINE_RUN]: (fb, ref, ctx) => {
+      if (!ref.call) return undefined;
+      const fetch = fetchOf(ctx, ref.call);
+      return (!same(fetch, ref.call) ? viaFetch(fb, ctx, fetch) : undefined) ?? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call));
+    },
+    [`${PIPELINE_RUN}.get`]: (fb, ref, ctx) => (ref.call ? combined(fb, ref.call, fetchedRunEdits(fb, ctx, ref.call)) : undefined),
     'azureml.core.Run.get_tags': runMember(),
     // A PipelineRun is a Run (azureml-pipeline-core PipelineRun): its members, as a run's (the fetched ones: fetchedRunEdits).
     ...Object.fromEntries(['wait_for_completion', 'get_status', 'get_portal_url', 'get_details', 'cancel', 'get_children', 'find_step_run', 'get_steps', 'get_metrics', 'get_tags'].map((m): [string, Builder] => [`${PIPELINE_RUN}.${m}`, ['wait_for_completion', 'find_step_run'].includes(m) ? runUse : runMember()])),
@@ -2733,6 +2882,10 @@ const JOB_REWRITES: Rewrites = {
       // `Experiment(ws, name).submit(job)` inline: the submit's fix replaces it.
       const attr = ref.call!.parent;
       if (attr?.type === 'attribute' && ['submit', 'start_logging'].includes(attr.childForFieldName('attribute')?.text ?? '') && attr.parent?.type === 'call') return fb.sameFixAs(attr.parent);
+      // Given only to a `PipelineRun(...)`: the fix of the run it fetches (fetchedExperiment takes it to its name).
+      const run = runOfExperiment(ctx, ref.call!);
+      const fetched = run ? viaFetch(fb, ctx, fetchOf(ctx, run)) : undefined;
+      if (fetched !== undefined) return fetched;
       if (!name || ref.call!.parent?.type !== 'assignment') return undefined;
       const uses = usesOfAssigned(ctx, ref.call!);
       if (uses?.length === 0) return name.text;

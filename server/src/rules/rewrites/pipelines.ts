@@ -97,11 +97,8 @@
  * The data.ts registration rewrite (v1 code of the same notebook registering the table) asks jobs.ts's table hook
  * (setTableJob), which accepts a pipeline step through pipelineOfConsumption; the script's `run.input_datasets`
  * finding offers the pipeline's fix through jobs.ts's builder and pipelineOfScript.
- * A pipeline run fetched by ID (`run = PipelineRun.get(ws, id)`, also on `PipelineRun(experiment, id)` read only so, or
- * `PipelineRun(experiment, id)` itself) is the v2 job `ml_client.jobs.get(id)`: `run.id` → `run.name`,
- * `wait_for_completion()` → `jobs.stream`, `get_status()` → `jobs.get(run.name).status` shown or compared to literals,
- * v1's "Finished" spelled as v2's "Completed" (PIPELINE_STATUS); the PipelineRun/Experiment findings offer that fix
- * (their other shapes keep jobs.ts's builders).
+ * A pipeline run fetched by ID (`PipelineRun.get(ws, id)`, `PipelineRun(experiment, id)`) is rewritten by jobs.ts
+ * (fetchedRunEdits), as any run fetched by ID.
  *
  * Not rewritten (no suggestion): `pipeline_parameters` values other than str/bool/int/float literals (a v1 dataset
  * given there: v2 pipeline inputs take Input or those types), keys naming no PipelineParameter, a DataPath parameter
@@ -142,9 +139,9 @@ import type { Range } from '../../engine/types';
 import type { RuleContext } from '../rule';
 import { soleBinding } from './reach';
 import { sdkOf } from '../../engine/semantic/model';
-import { assignedName, combined, knownString, kwargs, memberOf, noArgs, qnameOf, receiver, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { knownString, kwargs, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
-import { computeName, JOBS, namesSameAt, scriptDataEdits, scriptRunCommand, type DataRead } from './jobs';
+import { computeName, namesSameAt, scriptDataEdits, scriptRunCommand, type DataRead } from './jobs';
 import { dataInput, tableInput } from './data';
 import { clientOf } from './workspace';
 
@@ -1780,235 +1777,6 @@ const loneStep: Builder = (fb, ref, ctx) => {
   return commandText(fb, step, indent);
 };
 
-const PIPELINE_RUN = 'azureml.pipeline.core.PipelineRun';
-
-/**
- * The v1 statuses a pipeline run reports and their v2 job spelling: v1 PipelineRun.get_status returns
- * "NotStarted", "Running", "Failed", "Finished" (completed successfully), "Canceled" (azureml-pipeline-core
- * PipelineRun.get_status, https://learn.microsoft.com/python/api/azureml-pipeline-core/azureml.pipeline.core.pipelinerun);
- * a v2 job that completed successfully is "Completed", the others are spelled alike (JobStatus,
- * https://learn.microsoft.com/javascript/api/@azure/arm-machinelearning/knownjobstatus).
- */
-const PIPELINE_STATUS: Record<string, string> = { NotStarted: 'NotStarted', Running: 'Running', Failed: 'Failed', Finished: 'Completed', Canceled: 'Canceled' };
-
-/** A plain string literal's value (no f-string, no concatenation). */
-function plainLiteral(n: SyntaxNode | null | undefined): string | undefined {
-  if (n?.type !== 'string' || n.descendantsOfType('interpolation').length) return undefined;
-  const m = /^(['"])([A-Za-z]+)\1$/.exec(n.text);
-  return m ? m[2] : undefined;
-}
-
-/** `text` with the v1 status spelled as v2 spells it, the quotes kept. */
-const v2Status = (lit: SyntaxNode, value: string): string => lit.text.replace(value, PIPELINE_STATUS[value]!);
-
-/** `print(x)`, `print(f"...{x}...")`, `print("..." + x)`: x only shown (the builtin print). */
-function printedStatus(ctx: RuleContext, use: SyntaxNode): boolean {
-  let e = use;
-  for (let p = e.parent; p; p = e.parent) {
-    if (p.type === 'interpolation' && p.parent?.type === 'string') e = p.parent;
-    else if (p.type === 'binary_operator' && p.childForFieldName('operator')?.text === '+') e = p;
-    else break;
-  }
-  const call = e.parent?.type === 'argument_list' ? e.parent.parent : undefined;
-  const fn = call?.childForFieldName('function');
-  return fn?.type === 'identifier' && fn.text === 'print' && ctx.model.resolveName('print', fn) === undefined;
-}
-
-/**
- * The edits that keep a comparison of a pipeline run's status true in v2: `s == "Finished"` / `s != "Failed"` /
- * `s in ("Failed", "Finished")` with the v1 literal spelled as v2 spells it (PIPELINE_STATUS); undefined for any
- * other comparison (an unknown or non-literal status), [] when `expr` is only shown.
- */
-export function pipelineStatusReadEdits(ctx: RuleContext, expr: SyntaxNode): Edits | undefined {
-  if (printedStatus(ctx, expr)) return [];
-  const cmp = expr.parent;
-  if (cmp?.type !== 'comparison_operator' || cmp.namedChildren.length !== 2) return undefined;
-  const op = cmp.children.find((c) => !c.isNamed)?.text;
-  const other = same(cmp.namedChildren[0], expr) ? cmp.namedChildren[1] : same(cmp.namedChildren[1], expr) ? cmp.namedChildren[0] : undefined;
-  if (!other) return undefined;
-  const lits = (op === '==' || op === '!=') ? [other] : (op === 'in' || op === 'not in') && same(cmp.namedChildren[0], expr) && (other.type === 'tuple' || other.type === 'list' || other.type === 'set') ? other.namedChildren : undefined;
-  if (!lits?.length) return undefined;
-  const edits: Edits = [];
-  for (const lit of lits) {
-    const value = plainLiteral(lit);
-    if (!value || !(value in PIPELINE_STATUS)) return undefined;
-    if (PIPELINE_STATUS[value] !== value) edits.push([lit, v2Status(lit, value)]);
-  }
-  return edits;
-}
-
-/** The binding of the identifier `target` in its scope when it is the name's only one there. */
-function onlyBinding(ctx: RuleContext, target: SyntaxNode): boolean {
-  const list = ctx.model.scopeAt(target).bindings.get(target.text) ?? [];
-  return list.length === 1 && same(list[0]!.node, target);
-}
-
-/**
- * The uses of a v2 pipeline job `job` (fetched by ID) as a v1 PipelineRun's: `r.id` → `r.name` (the job
- * name is the run ID: migrate-to-v2-command-job), `r.wait_for_completion(show_output=...)` →
- * `ml.jobs.stream(r.name)` (JobOperations.stream waits for the job, showing its logs), `r.get_status()`
- * → `ml.jobs.get(r.name).status` shown, compared (pipelineStatusReadEdits) or assigned to a name bound once whose
- * uses are so. Undefined for any other use.
- */
-function pipelineRunUseEdits(ctx: RuleContext, ml: string, uses: readonly SyntaxNode[]): Edits | undefined {
-  const edits: Edits = [];
-  for (const use of uses) {
-    const m = memberOf(use);
-    if (!m) return undefined;
-    if (!m.call && m.name === 'id') {
-      edits.push([m.attr, `${use.text}.name`]);
-      continue;
-    }
-    const c = m.call;
-    if (c && m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing', 'timeout_seconds', 'raise_on_error'], ['show_output', 'wait_post_processing'])) {
-      if (c.parent?.type !== 'expression_statement') return undefined;
-      edits.push([c, `${ml}.jobs.stream(${use.text}.name)`]);
-      continue;
-    }
-    if (!c || m.name !== 'get_status' || !noArgs(c)) return undefined;
-    const reads = pipelineStatusEdits(ctx, c);
-    if (!reads) return undefined;
-    edits.push(...reads, [c, `${ml}.jobs.get(${use.text}.name).status`]);
-  }
-  return edits;
-}
-
-/**
- * The reads of a v1 pipeline run's `get_status()` call `c` kept true when it becomes the v2 job's status: shown or
- * compared with literals (pipelineStatusReadEdits), directly or through a name bound once whose uses are so
- * (the call's own edit is the caller's). Undefined for any other read. Also for jobs.ts: the run of
- * `experiment.submit(pipeline)` is a PipelineRun, whose "Finished" v2 spells "Completed".
- */
-export function pipelineStatusEdits(ctx: RuleContext, c: SyntaxNode): Edits | undefined {
-  const target = assignedName(c);
-  if (!target) return pipelineStatusReadEdits(ctx, c);
-  if (!onlyBinding(ctx, target)) return undefined;
-  const reads = usesOf(ctx, target);
-  if (!reads.length) return undefined;
-  const edits: Edits = [];
-  for (const r of reads) {
-    const more = pipelineStatusReadEdits(ctx, r);
-    if (!more) return undefined;
-    edits.push(...more);
-  }
-  return edits;
-}
-
-/**
- * The workspace of the experiment `exp` given to `PipelineRun(exp, run_id)` and the edits that take the experiment
- * away: `experiment = Experiment(ws, name)` read only there → `experiment = name` (as jobs.ts writes an experiment
- * only named; v2 has no experiment object), an inline `Experiment(ws, name)` going with its call, `ws.experiments[name]`.
- */
-function experimentOfRun(ctx: RuleContext, exp: SyntaxNode | undefined): { ws: SyntaxNode; edits: Edits } | undefined {
-  const entry = exp?.type === 'subscript' ? exp.childForFieldName('value') : undefined;
-  if (entry?.type === 'attribute' && entry.childForFieldName('attribute')?.text === 'experiments' && exp!.namedChildren.length === 2) {
-    const key = exp!.childForFieldName('subscript');
-    const ws = entry.childForFieldName('object');
-    const v = ws ? ctx.model.evaluate(ws) : undefined;
-    const plain = key?.type === 'identifier' || (key?.type === 'string' && !key.descendantsOfType('interpolation').length);
-    return ws && plain && v?.kind === 'instance' && v.type === 'azureml.core.Workspace' ? { ws, edits: [] } : undefined;
-  }
-  const expCall = exp?.type === 'call' ? exp : exp?.type === 'identifier' ? definingCall(ctx, exp) : undefined;
-  const ea = expCall && qnameOf(ctx, expCall) === 'azureml.core.Experiment' ? bindArgs(expCall, ['workspace', 'name'], ['workspace', 'name']) : undefined;
-  const ws = ea?.get('workspace');
-  const name = ea?.get('name');
-  if (!ws || !name) return undefined;
-  if (exp!.type === 'call') return { ws, edits: [] };
-  const expName = assignedName(expCall!);
-  if (!expName || !onlyBinding(ctx, expName) || usesOf(ctx, expName).length !== 1) return undefined;
-  return { ws, edits: [[expCall!, name.text]] };
-}
-
-/**
- * A pipeline run fetched by ID, read as the v2 job of that ID: `run = PipelineRun.get(ws, run_id)` (a static method,
- * also called on a PipelineRun: `pipeline_run.get(ws, id)`) or `run = PipelineRun(experiment, run_id)` → `run =
- * ml_client.jobs.get(run_id)` (JobOperations.get(name); the job name is the run ID), each use of run rewritten
- * (pipelineRunUseEdits). A receiver `pipeline_run = PipelineRun(experiment, run_id)` read only by the `get` goes
- * (it fetched the same run), its experiment too (experimentOfRun). Undefined when the workspace has no client or
- * a use does not translate.
- */
-function pipelineRunGetEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits | undefined {
-  const target = assignedName(call);
-  if (!target || !onlyBinding(ctx, target)) return undefined;
-  const edits: Edits = [];
-  let ws: SyntaxNode | undefined;
-  let id: SyntaxNode | undefined;
-  if (qnameOf(ctx, call) === PIPELINE_RUN) {
-    const ra = bindArgs(call, ['experiment', 'run_id'], ['experiment', 'run_id']);
-    const exp = experimentOfRun(ctx, ra?.get('experiment'));
-    if (!exp) return undefined;
-    ws = exp.ws;
-    id = ra!.get('run_id');
-    edits.push(...exp.edits);
-  } else {
-    const a = bindArgs(call, ['workspace', 'run_id'], ['workspace', 'run_id']);
-    ws = a?.get('workspace');
-    id = a?.get('run_id');
-    const fn = call.childForFieldName('function');
-    const recv = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
-    const rv = recv ? ctx.model.evaluate(recv) : undefined;
-    if (recv?.type === 'identifier' && !(rv?.kind === 'ref' && rv.qname === PIPELINE_RUN)) {
-      // `pipeline_run.get(...)` on a PipelineRun made for this only: its statement goes, and its experiment's.
-      const made = definingCall(ctx, recv);
-      const madeName = made ? assignedName(made) : undefined;
-      if (!made || !madeName || qnameOf(ctx, made) !== PIPELINE_RUN || !onlyBinding(ctx, madeName) || usesOf(ctx, madeName).length !== 1) return undefined;
-      const ra = bindArgs(made, ['experiment', 'run_id'], ['experiment', 'run_id']);
-      // (v1 fetched that run too; the static `get` ignores it)
-      const exp = ra?.get('run_id') ? experimentOfRun(ctx, ra.get('experiment')) : undefined;
-      const gone = statementLines(ctx, made.parent!.parent!);
-      if (!exp || !gone) return undefined;
-      edits.push([gone, ''], ...exp.edits);
-    }
-  }
-  if (!ws || !id) return undefined;
-  const client = clientOf(fb, ctx, ws);
-  const more = client && pipelineRunUseEdits(ctx, client.ml, usesOf(ctx, target));
-  if (!client || !more) return undefined;
-  return [[call, `${client.ml}.jobs.get(${id.text})`], ...edits, ...client.edits, ...more];
-}
-
-/**
- * The call whose fix rewrites the pipeline run `made` feeds (`made` a `PipelineRun(...)`, or an `Experiment(...)` given
- * only to one): the `PipelineRun.get(...)` the run is only the receiver of, else that `PipelineRun(...)` itself.
- */
-function fetchOf(ctx: RuleContext, made: SyntaxNode): SyntaxNode | undefined {
-  const name = assignedName(made);
-  const uses = name ? usesOf(ctx, name) : [];
-  const q = qnameOf(ctx, made);
-  if (q === 'azureml.core.Experiment') {
-    const run = uses.length === 1 && uses[0]!.parent?.type === 'argument_list' ? uses[0]!.parent.parent : undefined;
-    return run?.type === 'call' && qnameOf(ctx, run) === PIPELINE_RUN ? fetchOf(ctx, run) : undefined;
-  }
-  if (q !== PIPELINE_RUN) return undefined;
-  const m = uses.length === 1 ? memberOf(uses[0]!) : undefined;
-  return m?.call && m.name === 'get' && qnameOf(ctx, m.call) === `${PIPELINE_RUN}.get` ? m.call : made;
-}
-
-/** A member of a run `PipelineRun.get(...)` fetched (`run.get_status()`): that fetch's fix; else jobs.ts's. */
-function viaFetchedRun(q: string): Builder {
-  return (fb, ref, ctx) => {
-    const run = receiver(ref);
-    const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
-    const fetch = made && (qnameOf(ctx, made) === `${PIPELINE_RUN}.get` || qnameOf(ctx, made) === PIPELINE_RUN) ? fetchOf(ctx, made) ?? made : undefined;
-    // (tried on a builder of its own: what the attempt adds must not reach the fix jobs.ts may build on fb)
-    if (fetch && pipelineRunGetEdits(new FixBuilder(ctx, fetch.startIndex), ctx, fetch)) return fb.sameFixAs(fetch);
-    return JOBS.calls[q]?.(fb, ref, ctx);
-  };
-}
-
-/**
- * `PipelineRun(...)` (and an `Experiment(...)` made only for one): the fix of the run it fetches (fetchOf); any
- * other one the builder jobs.ts gives it (looked up when called: jobs.ts is loaded by then).
- */
-function viaFetch(q: string): Builder {
-  return (fb, ref, ctx) => {
-    const fetch = ref.call ? fetchOf(ctx, ref.call) : undefined;
-    // (tried on a builder of its own first: what a failed attempt adds must not reach the fix jobs.ts may build on fb)
-    if (fetch && pipelineRunGetEdits(new FixBuilder(ctx, fetch.startIndex), ctx, fetch)) return same(fetch, ref.call) ? combined(fb, ref.call!, pipelineRunGetEdits(fb, ctx, fetch)) : fb.sameFixAs(fetch);
-    return JOBS.calls[q]?.(fb, ref, ctx);
-  };
-}
-
 export const PIPELINES: Rewrites = {
   calls: {
     [PIPELINE]: (fb, ref, ctx) => {
@@ -2053,11 +1821,6 @@ export const PIPELINES: Rewrites = {
     // ParallelRunStep and its ParallelRunConfig: a parallel_run_function node of the pipeline.
     [PARALLEL_STEP]: piece,
     [PARALLEL_CONFIG]: piece,
-    // `run = PipelineRun.get(ws, run_id)` and what fetches it, read as a v2 job (its status spelled as v2 does).
-    [`${PIPELINE_RUN}.get`]: (fb, ref, ctx) => combined(fb, ref.call!, pipelineRunGetEdits(fb, ctx, ref.call!)),
-    [PIPELINE_RUN]: viaFetch(PIPELINE_RUN),
-    'azureml.core.Experiment': viaFetch('azureml.core.Experiment'),
-    ...Object.fromEntries(['get_status', 'wait_for_completion'].flatMap((m) => [`${PIPELINE_RUN}.${m}`, `azureml.core.Run.${m}`]).map((q): [string, Builder] => [q, viaFetchedRun(q)])),
   },
   attributes: {
     // `rc.environment = env`: the consumer environment.ts delegates to.
