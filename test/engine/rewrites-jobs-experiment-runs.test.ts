@@ -102,11 +102,12 @@ describe('rewrites round 27 (labjobs): experiment runs listed', () => {
       { kind: 'code', text: 'run = list(experiment.get_runs())[0]\nmetrics = run.get_metrics()\nfor key in metrics.keys():\n    print(key, metrics.get(key))' },
     ];
     const expected = [
-      // (the experiment, also read as `experiment.name`, stays v1 with its workspace: only the runs' listing migrates)
-      { kind: 'code', text: [...CLIENT, 'from azureml.core import Workspace, Experiment', 'import mlflow', 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())', 'ws = Workspace.from_config()'].join('\n') },
+      // (round 28: once the runs' listing migrated, the experiment is read only as `experiment.name`: it becomes its
+      // name, which mlflow.set_experiment(experiment_name) takes, and the workspace, left unused, goes)
+      { kind: 'code', text: [...CLIENT, 'import mlflow', 'ml_client = MLClient.from_config(credential=DefaultAzureCredential())'].join('\n') },
       { kind: 'code', text: 'run = 5\nprint(run)' },
       // (MLflow already points at the workspace: no second set_tracking_uri)
-      { kind: 'code', text: `${TRACK}\nexperiment = Experiment(workspace=ws, name="mslearn-diabetes-mlflow")\nmlflow.set_experiment(experiment.name)\nwith mlflow.start_run():\n    mlflow.log_metric("observations", 10)` },
+      { kind: 'code', text: `${TRACK}\nexperiment = "mslearn-diabetes-mlflow"\nmlflow.set_experiment(experiment)\nwith mlflow.start_run():\n    mlflow.log_metric("observations", 10)` },
       { kind: 'markdown', text: 'The latest run.' },
       { kind: 'code', text: `run = list(${RUNS('run', '"mslearn-diabetes-mlflow"')})[0]\nmetrics = run.data.metrics\nfor key in metrics.keys():\n    print(key, metrics.get(key))` },
     ];

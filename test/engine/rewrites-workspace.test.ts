@@ -255,8 +255,8 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nws = Workspace.from_config()\nconfig = AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2", vnet_name="v")\nc = ComputeTarget.create(ws, "cpu", config)\nc.wait_for_completion(show_output=True)\n';
       for (const api of ['AmlCompute.provisioning_configuration', 'ComputeTarget.create', 'ComputeTarget.wait_for_completion']) noFix(src, api);
     });
-    it('a cluster later used through v1 methods (get_status) keeps ComputeTarget(...)', () => {
-      const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nfrom azureml.core.compute_target import ComputeTargetException\nws = Workspace.from_config()\ntry:\n    c = ComputeTarget(workspace=ws, name="cpu")\nexcept ComputeTargetException:\n    raise\nprint(c.get_status())\n';
+    it('a cluster later used through v1 methods (get_status() read for its node count) keeps ComputeTarget(...)', () => {
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nfrom azureml.core.compute_target import ComputeTargetException\nws = Workspace.from_config()\ntry:\n    c = ComputeTarget(workspace=ws, name="cpu")\nexcept ComputeTargetException:\n    raise\nprint(c.get_status().current_node_count)\n';
       noFix(src, 'ComputeTarget()');
     });
     it('a try body with other v1 calls keeps except ComputeTargetException (and so the get)', () => {

@@ -55,6 +55,9 @@
  *   (v1 registers the best child's model) → the best child's MLflow model folder registered as the
  *   azureml-examples AutoML notebooks do (`autoMLRegisterModel`, for jobs.ts; `# amlint: review`: v1
  *   registered `outputs/model.pkl`); refused in modules that deploy or load a model the v1 way.
+ * - `best = run.get_best_child()` (no arguments) on a submitted AutoML run: the best child job, as get_output's best run
+ *   (`bestChildEdit`; v1 AutoMLRun.get_best_child "Return the child run with the best score", by the primary metric;
+ *   jobs.ts jobUseEdits routes it here as it does `get_output`);
  * - `run.model_id` read after that registration → the registered name (`m.name`, or `model_name`
  *   itself): v1 sets it to `model_name` in register_model and has None before (`autoMLModelIdEdit`, for jobs.ts).
  * Not rewritten: `run.model_id` before/without a `register_model(model_name=...)` (None, or a name v1
@@ -65,7 +68,7 @@
  * v2 does not know (and forecasting model lists), other data (pandas frames, random_split tuples taken whole (`parts[0]`),
  * paths data.ts does not read), a fitted model used after `get_output()` other than shown (printed, or a
  * cell's last expression) or predicted with (`.predict(X)`, `.predict_proba(X)`): then loaded from the best
- * child's MLflow model, see `bestChildEdit`; other members (`steps`) are not rewritten; `get_output(metric=|iteration=)` (no documented v2 form: the MLflow
+ * child's MLflow model, see `bestChildEdit`; other members (`steps`) are not rewritten; `get_output(metric=|iteration=)`, `get_best_child(metric=|onnx_compatible=)` (no documented v2 form: the MLflow
  * pattern gives the best child only). `run.get_output()` itself needs jobs.ts
  * `jobUseEdits` to call `bestChildEdit`; `submit(config, show_output=True)` needs jobs.ts to accept it.
  * Nothing is rewritten under a guarded azureml import (`try:` ... `except ImportError:`): import-guard.ts, for every area.
@@ -507,6 +510,14 @@ export function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext)
 export function bestChildEdit(fb: FixBuilder, ctx: RuleContext, ml: string, job: string, call: SyntaxNode): { edit: [SyntaxNode, string]; best: SyntaxNode } | undefined {
   const assign = call.parent;
   const left = assign?.type === 'assignment' && same(assign.childForFieldName('right'), call) ? assign.childForFieldName('left') : undefined;
+  // `best = run.get_best_child()`: v1 AutoMLRun.get_best_child(metric=None, onnx_compatible=False) "Return the child run with
+  // the best score for this AutoML Run" (by the primary metric without arguments, the run get_output() returns:
+  // https://learn.microsoft.com/python/api/azureml-train-automl-client/azureml.train.automl.run.automlrun): the same best child job.
+  if (call.childForFieldName('function')?.childForFieldName('attribute')?.text === 'get_best_child') {
+    if (!noArgs(call) || left?.type !== 'identifier' || assign!.parent?.type !== 'expression_statement' || !endsLine(ctx, call)) return undefined;
+    const client = `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
+    return { edit: [assign!, `${left.text} = ${ml}.jobs.get(${client}.get_run(${job}.name).data.tags["automl_best_child_run_id"])${REVIEW}`], best: left };
+  }
   const names = left && (left.type === 'pattern_list' || left.type === 'tuple_pattern') ? left.namedChildren : [];
   if (!noArgs(call) || names.length !== 2 || names.some((n) => n.type !== 'identifier') || assign!.parent?.type !== 'expression_statement' || !endsLine(ctx, call)) return undefined;
   const [best, model] = names;
@@ -654,6 +665,14 @@ function shownOnly(ctx: RuleContext, use: SyntaxNode): boolean {
   return fn?.type === 'identifier' && fn.text === 'print' && !ctx.model.resolveName('print', fn) && call!.parent?.type === 'expression_statement';
 }
 
+/** A use of a submitted run's best child (`run.get_output()`, `run.get_best_child()`): the submission's fix. */
+const bestChildUse: Builder = (fb, ref, ctx) => {
+  const fn = ref.call?.childForFieldName('function');
+  const run = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  const submit = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
+  return submit && qnameOf(ctx, submit) === 'azureml.core.Experiment.submit' ? fb.sameFixAs(submit) : undefined;
+};
+
 export const AUTOML: Rewrites = {
   calls: {
     // A ForecastingParameters given to an AutoMLConfig (inline or through its one use): that configuration's fix.
@@ -665,12 +684,9 @@ export const AUTOML: Rewrites = {
       return owner && qnameOf(ctx, owner) === 'azureml.train.automl.AutoMLConfig' ? fb.sameFixAs(owner) : undefined;
     },
     // `best_run, model = run.get_output()` on a submitted AutoML run: with the submission (jobs.ts, through bestChildEdit).
-    'azureml.core.Run.get_output': (fb, ref, ctx) => {
-      const fn = ref.call?.childForFieldName('function');
-      const run = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
-      const submit = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
-      return submit && qnameOf(ctx, submit) === 'azureml.core.Experiment.submit' ? fb.sameFixAs(submit) : undefined;
-    },
+    'azureml.core.Run.get_output': bestChildUse,
+    // `best_run = run.get_best_child()` on a submitted AutoML run: the same (bestChildEdit, reached through jobs.ts jobUseEdits).
+    'azureml.core.Run.get_best_child': bestChildUse,
   },
   attributes: {
     // `run.model_id` of a submitted AutoML run: the submission's fix (jobs.ts, through autoMLModelIdEdit).

@@ -19,11 +19,14 @@
  *   writes to the same datastore and path, so the data ends where v1 put it. v1 overwrite=False
  *   skips existing files = fsspec "APPEND" (keeps the existing file); True = "MERGE_WITH_OVERWRITE"
  *   (azureml-fsspec spec.py `_STRING_TO_PYIFDESTINATIONEXISTS`). Marked `# amlint: review`: it needs
- *   the `azureml-fsspec` package. upload_files only when every file is in one directory (v1 puts
+ *   the `azureml-fsspec` package. upload_files only when every file (a literal, or a name bound once to one:
+ *   `files=[FILE_PATH]`) is in one directory (v1 puts
  *   each under target_path by its path relative to the files' common root; fsspec flattens by
  *   the common prefix: the same only then). `Dataset.File.upload_directory(src_dir, target=(datastore,
  *   path) | DataPath(datastore, path)[, overwrite=])` as a statement is the same upload (v1 skips existing
  *   files there too without overwrite=True: azureml.data._upload_helper `_start_upload_task`).
+ *   A target_path starting with "/" (or "./") names the path without it: v1 strips it (azureml-core
+ *   azure_storage_datastore.py `_sanitize_target_path`, `^(\.*[/\\])*`, for upload and upload_files).
  *   The datastore may be looked up inline as the upload's receiver (`ws.get_default_datastore().upload_files(...)`,
  *   DP-100 04B; `Datastore.get(ws, "n").upload(...)`): the URI then names `{ml_client.datastores.get_default().name}`
  *   or the literal name (a computed name: no fix).
@@ -36,6 +39,7 @@
  *   A list of paths in a variable bound once and read only by the call (`datastore_paths = [(ds, "a.csv")]`,
  *   how-to-create-register-datasets) becomes the list of mltable paths. `TabularDatasetFactory().from_delimited_files(...)`
  *   (a static method called on an instance) is the same call.
+ *   A path written in parentheses (`(datastore, ("data/x.csv"))`) is the same path.
  *   Datastore paths become long-form `azureml://subscriptions/.../datastores/<name>/paths/<p>`
  *   URIs (the form mltable and azureml-fsspec read outside a job) built from the v2 client of
  *   the datastore's workspace and the datastore's name (the literal it was asked for, else
@@ -57,10 +61,15 @@
  *   "diabetes dataset") is registered and read with each run of them as "-" (`assetName`), marked
  *   `# amlint: review`, every rewrite alike, only where every literal of the v1 name in the module is
  *   such a registration or table read (`renameConsistent`: no v1 reader of the old name left beside it).
+ *   The get-or-register test keyed by a variable bound once to such a name (the Udacity starter notebooks'
+ *   `key = "BankMarketing Dataset"`, then `dataset = ws.datasets[key]` in the test's branch): the variable's
+ *   literal is renamed (marked), when the test, that lookup and the registration are its only readers and
+ *   no other literal of the module holds the v1 name (`renamedKey`); not a bare register-if-missing test.
  *   `ws.datasets[.keys()]` read only for names outside that idiom: workspace.ts `datasetNamesFix`.
  * - A registered dataset read as a table, `x = ws.datasets[key]` / `x = Dataset.get_by_name(ws, name[,
  *   version])` → `x = mltable.load("azureml:/" + ml_client.data.get(name=..., label="latest" |
- *   version=...).id)` (MLT, "Read the data asset"), marked `# amlint: review`: an asset registered
+ *   version=...).id)` (MLT, "Read the data asset"; also read in place, `Dataset.get_by_name(ws, name="n").to_pandas_dataframe()`
+ *   / `ws.datasets["n"].take(5)...`, the mark then at the end of its statement), marked `# amlint: review`: an asset registered
  *   by v1 as a TabularDataset fails to load this way (https://github.com/Azure/azure-sdk-for-python/issues/38944);
  *   one registered by the rewritten code loads. (A get_by_name read only for name/version is workspace.ts's.)
  *   Not in a try body with a handler narrower than `Exception` (`except KeyError:` / `UserErrorException:`):
@@ -337,7 +346,11 @@ const datastoreNameRead: Builder = (fb, ref, ctx) => {
 
 /** A relative datastore path literal (not absolute, no `..`). */
 function relativePath(node: SyntaxNode | undefined): string | undefined {
-  const v = fValue(node);
+  return relativeValue(fValue(node));
+}
+
+/** A relative datastore path (not absolute, no `..`). */
+function relativeValue(v: string | undefined): string | undefined {
   return v && !v.startsWith('/') && !v.split('/').includes('..') ? v : undefined;
 }
 
@@ -353,21 +366,26 @@ function upload(dir: boolean): Builder {
       ? bindArgs(call, ['src_dir', 'target_path', 'overwrite', 'show_progress'], ['src_dir', 'target_path', 'overwrite', 'show_progress'])
       : bindArgs(call, ['files', 'relative_root', 'target_path', 'overwrite', 'show_progress'], ['files', 'target_path', 'overwrite', 'show_progress']);
     const target = a?.get('target_path');
-    const targetValue = relativePath(target);
+    // v1 strips a leading "/" (or "./", "../", repeated) from target_path before it names the blobs
+    // (azureml-core azure_storage_datastore.py `_sanitize_target_path`, regex `^(\.*[/\\])*`, applied in
+    // `_get_upload_from_files` for both upload and upload_files): the path written without it is the same place.
+    const written = fValue(target);
+    const stripped = written?.replace(/^(\.*[/\\])*/, '');
+    const targetValue = relativeValue(stripped);
     const overwrite = a?.get('overwrite')?.text;
     const mode = overwrite === undefined || overwrite === 'False' ? '"APPEND"' : overwrite === 'True' ? '"MERGE_WITH_OVERWRITE"' : undefined;
     if (!a || !target || !targetValue || !mode) return undefined;
     let lpath: string;
-    let rpath = target.text;
+    let rpath = stripped === written ? target.text : JSON.stringify(targetValue);
     if (dir) {
       const src = a.get('src_dir');
       if (!src) return undefined;
       lpath = src.text;
     } else {
-      // A list of literal files, all in one directory: each lands at target_path/<file name>.
+      // A list of literal files (or names bound once to one: `files=[FILE_PATH]`), all in one directory: each lands at target_path/<file name>.
       const files = a.get('files');
       const items = files?.type === 'list' ? files.namedChildren.filter((c) => c.type !== 'comment') : [];
-      const values = items.map((i) => fValue(i));
+      const values = items.map((i) => fValue(i.type === 'identifier' ? boundLiteral(ctx, i) : i));
       if (!items.length || values.some((v) => !v || v.endsWith('/'))) return undefined;
       const dirs = new Set(values.map((v) => v!.slice(0, v!.lastIndexOf('/') + 1)));
       if (dirs.size !== 1 || new Set(values).size !== values.length) return undefined;
@@ -442,6 +460,8 @@ function mltablePath(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, at: Syn
     const v = fValue(literal);
     return v && /^https?:\/\/[^*?[\]]+\/[^/]+\.[A-Za-z0-9]+$/.test(v) ? `{"file": ${node.text}}` : undefined;
   }
+  // (`(datastore, ("data/x.csv"))`: the parentheses change nothing)
+  while (rel?.type === 'parenthesized_expression' && rel.namedChildren.length === 1) rel = rel.namedChildren[0];
   const value = relativePath(rel);
   if (!ds || !value) return undefined;
   const last = value.slice(value.lastIndexOf('/') + 1);
@@ -802,8 +822,12 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
   if (!a || !name || !a.get('workspace') || !stmt || indent === undefined || (v2?.renamed && !endsLine(ctx, stmt))) return undefined;
   const newVersion = a.get('create_new_version')?.text ?? 'False';
   const guard = newVersion === 'False' ? unregistered(ctx, stmt, a.get('name')!) : undefined;
-  // (A renamed asset under the get-or-register test: the test would look for the v1 name.)
-  if ((newVersion !== 'True' && !guard) || (guard && v2!.renamed) || (v2!.renamed && !renameConsistent(ctx, fValue(boundLiteral(ctx, a.get('name')))!))) return undefined;
+  // A renamed asset under the get-or-register test keyed by a variable (Udacity: `key = "Bikesharing Dataset"`):
+  // the variable's literal is renamed, when the test, the other branch's `ws.datasets[key]` and the
+  // registration are its only readers (renamedKey); by a literal, every literal of the name (renameConsistent).
+  const keyLiteral = guard && v2!.renamed ? renamedKey(ctx, a.get('name')!, guard, call) : undefined;
+  if ((newVersion !== 'True' && !guard) || (guard && v2!.renamed && a.get('name')!.type !== 'string' && !keyLiteral)) return undefined;
+  if (v2!.renamed && !keyLiteral && !renameConsistent(ctx, fValue(boundLiteral(ctx, a.get('name')))!)) return undefined;
   const target = assignedName(call);
   // `x = ds.register(...)` read for name/version: x is the v2 Data asset; `ds = ds.register(...)` read as a table: ds stays the MLTable.
   let reads: Edits = [];
@@ -821,12 +845,21 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
     const w = a.get('workspace')!;
     if (guard.ws.text !== w.text || (w.type === 'identifier' && ctx.model.resolveName(w.text, w) !== ctx.model.resolveName(w.text, guard.ws))) return undefined;
     reads.push([guard.container, `[d.name for d in ${c.ml}.data.list()]`]);
-    for (const st of guard.other?.namedChildren ?? []) {
-      const right = st.type === 'expression_statement' && st.firstNamedChild?.type === 'assignment' ? st.firstNamedChild.childForFieldName('right') : undefined;
-      const dict = right?.type === 'subscript' ? right.childForFieldName('value') : undefined;
-      if (!dict || !isDatasets(ctx, dict) || dict.childForFieldName('object')?.text !== w.text) continue;
-      reads.push(...(registeredEdits(fb, ctx, right!) ?? []));
+    renaming = keyLiteral;
+    try {
+      for (const st of guard.other?.namedChildren ?? []) {
+        const right = st.type === 'expression_statement' && st.firstNamedChild?.type === 'assignment' ? st.firstNamedChild.childForFieldName('right') : undefined;
+        const dict = right?.type === 'subscript' ? right.childForFieldName('value') : undefined;
+        if (!dict || !isDatasets(ctx, dict) || dict.childForFieldName('object')?.text !== w.text) continue;
+        const read = registeredEdits(fb, ctx, right!);
+        // (a renamed key's read must go with it: its v1 lookup would look for the new name)
+        if (!read && keyLiteral) return undefined;
+        reads.push(...(read ?? []));
+      }
+    } finally {
+      renaming = undefined;
     }
+    if (keyLiteral) reads.push([keyLiteral, `${JSON.stringify(name)}${REVIEW}`]);
   }
   // A renamed asset: the registration tests of the v1 name (`if "n" not in ws.datasets:`) look for the renamed one in v2's list.
   if (v2!.renamed) {
@@ -840,11 +873,40 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
   const data = `${fb.needModule('azure.ai.ml.entities')}.Data(${kwargs([
     ['path', `"./${name}"`],
     ['type', `${fb.need('azure.ai.ml.constants', 'AssetTypes')}.MLTABLE`],
-    ['name', v2!.renamed ? JSON.stringify(name) : a.get('name')],
+    ['name', v2!.renamed && !keyLiteral ? JSON.stringify(name) : a.get('name')],
     ['description', a.get('description')],
     ['tags', a.get('tags')],
   ])})`;
   return [[stmt, `${ds.text}.save("./${name}")${REVIEW}\n${indent}${asset ? `${target!.text} = ` : ''}${c.ml}.data.create_or_update(${data})${v2!.renamed ? REVIEW : ''}`], ...reads];
+}
+
+/** The literal of a renamed get-or-register key being rewritten (registerEdit): v2NameText reads its variable as written. */
+let renaming: SyntaxNode | undefined;
+
+/**
+ * The get-or-register idiom keyed by a variable bound once to a name v2 refuses (the Udacity starter
+ * notebooks: `key = "BankMarketing Dataset"`, `if key in ws.datasets.keys(): ... dataset = ws.datasets[key]`,
+ * `dataset.register(workspace=ws, name=key, ...)`): the literal, when it ends its statement's line (for the
+ * review mark), no other literal of the module holds the v1 name, and the variable is read only as the test's
+ * key, the registration's name and the key of a `ws.datasets[key]` in the test's other branch (all rewritten
+ * with the registration, which renames the literal: writer and readers agree on the v2 name).
+ */
+function renamedKey(ctx: RuleContext, name: SyntaxNode, guard: Guard, call: SyntaxNode): SyntaxNode | undefined {
+  const literal = name.type === 'identifier' ? boundLiteral(ctx, name) : undefined;
+  const stmt = literal?.parent?.parent;
+  const v1 = stringValue(literal);
+  if (!literal || v1 === undefined || stmt?.type !== 'expression_statement' || stmt.endIndex !== literal.endIndex || !endsLine(ctx, stmt)) return undefined;
+  if (ctx.model.tree.rootNode.descendantsOfType('string').some((l) => !same(l, literal) && stringValue(l) === v1)) return undefined;
+  const b = ctx.model.resolveName(name.text, name);
+  const key = guard.container.parent?.namedChildren[0];
+  const inside = (n: SyntaxNode, outer: SyntaxNode | undefined): boolean => !!outer && outer.startIndex <= n.startIndex && n.endIndex <= outer.endIndex;
+  const lookup = (u: SyntaxNode): boolean => {
+    const sub = u.parent;
+    return sub?.type === 'subscript' && same(sub.childForFieldName('subscript'), u) && isDatasets(ctx, sub.childForFieldName('value')!) && inside(sub, guard.other) && !inside(sub, call);
+  };
+  // (Only the whole get-or-register idiom, a lookup in the other branch; a bare register-if-missing keeps refusing.)
+  const uses = b ? ctx.model.uses.get(b) ?? [] : [];
+  return uses.every((u) => same(u, key) || same(u, name) || lookup(u)) && uses.some(lookup) ? literal : undefined;
 }
 
 /** The Udacity get-or-register test around a registration: the `ws.datasets[.keys()]` tested, and the other branch. */
@@ -950,15 +1012,32 @@ function registeredEdits(fb: FixBuilder, ctx: RuleContext, source: SyntaxNode): 
     const version = a.get('version');
     which = !version || stringValue(version) === 'latest' ? `name=${n}, label="latest"` : `name=${n}, version=${version.text}`;
   }
-  const stmt = source.parent?.parent;
   const target = assignedName(source);
-  if (!ws || !target || !stmt || !endsLine(ctx, stmt)) return undefined;
+  // Not assigned: read in place (`df = Dataset.get_by_name(ws, name="n").to_pandas_dataframe()`), the
+  // statement holding it ending its line: the review mark goes at its end.
+  const stmt = target ? source.parent?.parent : enclosingStatement(source);
+  if (!ws || !stmt || !endsLine(ctx, stmt) || (!target && !memberOf(source)?.call)) return undefined;
   // (Under `try: ... except UserErrorException:` / `except KeyError:` the v2 lookup's error escapes the handler.)
   if (narrowlyTried(source)) return undefined;
   const reads = tableReads(fb, ctx, source, true);
   const c = reads && clientOf(fb, ctx, ws);
   if (!reads || !c || c.edits.length) return undefined;
-  return [[source, `${fb.needModule('mltable')}.load("azureml:/" + ${c.ml}.data.get(${which}).id)${REVIEW}`], ...reads];
+  const load = `${fb.needModule('mltable')}.load("azureml:/" + ${c.ml}.data.get(${which}).id)`;
+  if (target) return [[source, `${load}${REVIEW}`], ...reads];
+  // (the reads chained on the lookup hold it: their keep-text edits would overlap its own)
+  return [[source, load], ...reads.filter(([n]) => !(n.startIndex <= source.startIndex && n.endIndex >= source.endIndex)), [endMark(stmt), REVIEW]];
+}
+
+/** The simple statement (expression statement) holding `node`, not crossing a block. */
+function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
+  let n: SyntaxNode | null = node.parent;
+  while (n && n.type !== 'expression_statement' && n.type !== 'block' && n.type !== 'module' && !n.type.endsWith('statement') && n.type !== 'lambda' && n.type !== 'function_definition') n = n.parent;
+  return n?.type === 'expression_statement' ? n : undefined;
+}
+
+/** A zero-width node-shaped range at the end of `stmt` (an insertion there), as common.ts `statementLines` shapes ranges. */
+function endMark(stmt: SyntaxNode): SyntaxNode {
+  return { type: 'end_mark', id: -1 - stmt.endIndex, startIndex: stmt.endIndex, endIndex: stmt.endIndex, startPosition: stmt.endPosition, endPosition: stmt.endPosition, text: '' } as unknown as SyntaxNode;
 }
 
 /**
@@ -969,7 +1048,7 @@ function registeredEdits(fb: FixBuilder, ctx: RuleContext, source: SyntaxNode): 
 function v2NameText(ctx: RuleContext, node: SyntaxNode): string | undefined {
   const literal = boundLiteral(ctx, node);
   const value = literal && stringValue(literal);
-  if (value === undefined) return node.text;
+  if (value === undefined || (renaming && same(literal, renaming))) return node.text;
   const v2 = assetName(value);
   if (!v2) return undefined;
   if (!v2.renamed) return node.text;

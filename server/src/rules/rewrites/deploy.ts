@@ -42,7 +42,8 @@
  * cannot type, v1 Model.deploy taking only v1 models; a registration refused there adds no import); then the service's uses on the endpoint:
  * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
  * "Succeeded"), `scoring_uri`/`name` stay, `get_logs` → `online_deployments.get_logs`, `run` → the
- * HTTP POST v1 made, with the endpoint key (v2 `invoke` reads a request file and returns text),
+ * HTTP POST v1 made, with the endpoint key (v2 `invoke` reads a request file and returns text; its
+ * response bound to `response`, or to a name the module binds nowhere where it binds that one itself),
  * `get_keys`, `delete`, `swagger_uri` → `openapi_uri` (both the resource's swaggerUri), `if svc:` /
  * `if svc is not None:` kept (both objects are always true),
  * `update(enable_app_insights=X)` → the deployment got, its `app_insights_enabled` set, and created
@@ -1212,12 +1213,15 @@ function runEdits(fb: FixBuilder, ctx: RuleContext, ml: string, s: string, call:
   while (n.parent && (['argument_list', 'keyword_argument', 'parenthesized_expression', 'call'].includes(n.parent.type) || (n.parent.type === 'assignment' && same(n.parent.childForFieldName('right'), n)))) n = n.parent;
   const stmt = n.parent?.type === 'expression_statement' ? n.parent : undefined;
   const indent = stmt && ownLineIndent(ctx, stmt);
-  if (!data || !stmt || indent === undefined || stmt.text.split('.run(').length !== 2 || ctx.model.scopes.some((sc) => sc.bindings.has('response'))) return undefined;
+  // The response's name: one the module binds nowhere (a notebook that also makes its own request
+  // binds `response` itself; the inserted binding must not replace a value the code reads).
+  const response = ['response', 'service_response', 'scoring_response'].find((n) => !ctx.model.scopes.some((sc) => sc.bindings.has(n)));
+  if (!data || !stmt || indent === undefined || stmt.text.split('.run(').length !== 2 || !response) return undefined;
   const requests = fb.needModule('requests');
   const headers = `{"Content-Type": "application/json", "Authorization": "Bearer " + ${ml}.online_endpoints.get_keys(name=${s}.name).primary_key}`;
-  const before = [`response = ${requests}.post(${s}.scoring_uri, data=${data.text}, headers=${headers})`, 'response.raise_for_status()', ''].join(`\n${indent}`);
+  const before = [`${response} = ${requests}.post(${s}.scoring_uri, data=${data.text}, headers=${headers})`, `${response}.raise_for_status()`, ''].join(`\n${indent}`);
   return [
-    [call, 'response.json()'],
+    [call, `${response}.json()`],
     [{ start: nodeRange(stmt).start, end: nodeRange(stmt).start }, before],
   ];
 }

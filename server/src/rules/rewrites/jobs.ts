@@ -22,16 +22,17 @@
  *   translatable one takes a v2 copy of the environment in its `environment=`, environment.ts `jobEnvironment`),
  *   every `exp.submit` of it (`tags=` → create_or_update's
  *   `tags=`; the experiment's name a literal, a name, an unassigned attribute such as `args.experiment`, or an
- *   f-string of those; `exp = Experiment(ws, name)` becomes that name once its other uses are `exp.name` reads,
- *   which become `exp`), and every use
+ *   f-string of those; `show_output=` of a HyperDrive submit dropped (v1 reads it only for a HyperDriveConfig(pipeline=):
+ *   submitParts); `exp = Experiment(ws, name)` becomes that name once its other uses are `exp.name` reads,
+ *   which become `exp`; also on its own when only those reads are left, as after its submits were rewritten), and every use
  *   of each run (status, portal URL, waits, RunDetails (its studio link when a cancel follows), metrics and tags through MLflow, details
  *   (shown, or read by key: runId/status from the job, start/end times shown from its MLflow run, `detailsReads`), cancel,
  *   id, `name` (v1's display name), `set_tags({k: v})` (one MlflowClient.set_tag per pair), register_model (with
  *   `properties=`, `model_path=os.path.join(...)` kept in the artifact URI, `model_framework=` dropped with a review mark, the model's `id` read as
  *   `name:version`, its name/version/tags/description read as they are), child jobs shown or iterated (directly or
  *   through a name), a pipeline's step runs by step name (`find_step_run` → the child jobs of that display name),
- *   `download_files(prefix="outputs", output_directory=d)` (MLflow's download_artifacts), files shown or printed in a loop (MLflow's one-level artifact
- *   listing, `# amlint: review`), a literal `outputs/...` file downloaded to a local path (MlflowClient.download_artifacts +
+ *   `download_files(prefix="outputs", output_directory=d)` (MLflow's download_artifacts), files shown, printed in a loop,
+ *   printed as `json.dumps(..., indent=n)`, or bound to a name read only so (MLflow's one-level artifact listing, `# amlint: review`: fileNamesEdits), a literal `outputs/...` file downloaded to a local path (MlflowClient.download_artifacts +
  *   shutil.copy); a sweep's best trial, sweep.ts `bestRunEdit`, with its uses as
  *   a job's); `docker_runtime_config=DockerConfiguration(use_docker=True)` dropped (v2 always runs in
  *   a container); the workspace through workspace.ts `clientOf`;
@@ -43,8 +44,9 @@
  *   offer that fix; `for child in run.get_children():` → the child jobs (`jobs.list(parent_job_name=)`), each child's uses as a job's;
  * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
  *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot or a
- *   `plt.figure()` → log_figure), status/details/tags/children shown, the portal URL shown (the MLflow run read as a
- *   job, `# amlint: review`), `snapshot_directory=None` (v1's default) dropped (only when no other run starts before
+ *   `plt.figure()` → log_figure), status/details/tags/children shown, the portal URL shown and an interactive run's
+ *   `RunDetails(run).show()` statement (its studio link printed: the MLflow run read as a job, `# amlint: review`),
+ *   an interactive run's files shown (fileNamesEdits), `snapshot_directory=None` (v1's default) dropped (only when no other run starts before
  *   it ends and its logging calls come before its end: MLflow has one active run, activeEnd), and
  *   `with run.child_run() as child:` → a nested run; also started in a loop body whose name a later loop binds
  *   again (rewrites/reach.ts decides which uses each binding reaches); a script's run name bound to
@@ -574,6 +576,24 @@ function shownList(ctx: RuleContext, expr: SyntaxNode): boolean {
 }
 
 /**
+ * A list of file names shown as `shownList` does, or as its JSON text printed, `print(json.dumps(run.get_file_names(), indent=2))`
+ * (the older DP-100 labs): json.dumps of a list of strings works on v1's list and on the MLflow listing alike
+ * (https://docs.python.org/3/library/json.html#json.dumps); only `import json`'s dumps, with at most `indent=`.
+ */
+function shownNames(ctx: RuleContext, expr: SyntaxNode): boolean {
+  if (shownList(ctx, expr)) return true;
+  const args = expr.parent?.type === 'argument_list' ? expr.parent : undefined;
+  const holder = args?.parent;
+  const fn = holder?.type === 'call' ? holder.childForFieldName('function') : undefined;
+  if (!args || !holder || fn?.type !== 'attribute' || fn.text !== 'json.dumps') return false;
+  const b = ctx.model.resolveName('json', fn);
+  if (b?.kind !== 'import' || b.importRecord?.module !== 'json') return false;
+  const { positional, keywords, splat } = callArgs(holder);
+  if (splat || positional.length !== 1 || !same(positional[0], expr) || [...keywords.keys()].some((k) => k !== 'indent')) return false;
+  return holder.parent?.type === 'argument_list' && holder.parent.namedChildren.length === 1 && isPrint(ctx, holder.parent.parent);
+}
+
+/**
  * An MLflow client on the workspace of the v2 client `ml`: MLF ("View run info and data":
  * `MlflowClient().get_run(id).data.metrics`), pointed at the workspace's tracking URI (TRK:
  * `ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri`); MlflowClient takes
@@ -788,8 +808,15 @@ function submitParts(ctx: RuleContext, call: SyntaxNode): { exp: SyntaxNode; exp
   const ws = e?.get('workspace');
   const name = e?.get('name');
   if (!ws || !name || !keptAt(ctx, name, call) || !sameAt(ctx, ws, call)) return undefined;
-  if (show && qnameOf(ctx, madeBy(ctx, config)) !== 'azureml.train.automl.AutoMLConfig') return undefined;
-  return { exp, expCall, config, ws, name, rerun: regenerate?.type === 'true', continueOnFailure: carryOn?.type === 'true', params: bound!.get('pipeline_parameters'), show: show?.type === 'true', tags: bound!.get('tags') };
+  // A HyperDrive submit's `show_output=` is dropped: v1 HyperDrive's submit function, search(config, workspace,
+  // experiment_name, **kwargs), reads its kwargs only for a HyperDriveConfig(pipeline=) (continue_on_step_failure,
+  // regenerate_outputs, pipeline_params: azureml-train-core hyperdrive/_search.py and runconfig.py
+  // `_get_platform_config`, `_get_platform_config_data_from_pipeline`); for an estimator or a ScriptRunConfig it
+  // neither waits nor prints, as create_or_update does not.
+  const configKind = show ? qnameOf(ctx, madeBy(ctx, config)) : undefined;
+  const hyperDrive = ['azureml.train.hyperdrive.HyperDriveConfig', 'azureml.train.hyperdrive.HyperDriveRunConfig'].includes(configKind ?? '');
+  if (show && configKind !== 'azureml.train.automl.AutoMLConfig' && !hyperDrive) return undefined;
+  return { exp, expCall, config, ws, name, rerun: regenerate?.type === 'true', continueOnFailure: carryOn?.type === 'true', params: bound!.get('pipeline_parameters'), show: !hyperDrive && show?.type === 'true', tags: bound!.get('tags') };
 }
 
 /**
@@ -973,11 +1000,10 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
       // https://mlflow.org/docs/latest/python_api/mlflow.client.html#mlflow.client.MlflowClient.list_artifacts).
       // Not recursive, and a v2 job stores outputs/ and its logs (user_logs/, system_logs/) where v1 listed
       // every file (outputs/..., azureml-logs/..., logs/...): the same tree shown otherwise, to review.
-      else if (m.name === 'get_file_names' && noArgs(c) && job !== 'artifact' && (shownList(ctx, c) || printLoop(ctx, c))) {
-        const mark = reviewMark(ctx, c);
-        if (!mark) return undefined;
-        const text = `[artifact.path for artifact in ${trackingClient(fb, ml)}.list_artifacts(${job}.name)]`;
-        edits.push(mark === 'append' ? [c, text + REVIEW] : [c, text], ...(mark === 'append' ? [] : [mark]));
+      else if (m.name === 'get_file_names' && noArgs(c) && job !== 'artifact') {
+        const files = fileNamesEdits(ctx, c, `[artifact.path for artifact in ${trackingClient(fb, ml)}.list_artifacts(${job}.name)]`);
+        if (!files) return undefined;
+        edits.push(...files);
       }
       // One file of the job's outputs/ (a literal path: v1's logs live elsewhere in v2) copied where v1 put it:
       // MlflowClient.download_artifacts(run_id, path) returns the downloaded file's local path
@@ -1025,8 +1051,8 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         const more = best && jobUseEdits(fb, ctx, ml, best, false);
         if (!more) return undefined;
         edits.push([c, text!], ...more);
-      } else if (m.name === 'get_output') {
-        // An AutoML run's best child (automl.ts bestChildEdit), a v2 job whose uses change with it.
+      } else if (m.name === 'get_output' || m.name === 'get_best_child') {
+        // An AutoML run's best child (automl.ts bestChildEdit: `get_output()` or `get_best_child()`), a v2 job whose uses change with it.
         const best = bestChildEdit(fb, ctx, ml, job, c);
         const more = best && jobUseEdits(fb, ctx, ml, usesOf(ctx, best.best), false);
         if (!more) return undefined;
@@ -1055,6 +1081,25 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
     edits.push([showCall, `${ml}.jobs.stream(${job}.name)`]);
   }
   return edits;
+}
+
+/**
+ * `run.get_file_names()` (`c`) only shown: printed or a cell's value (shownNames), iterated by a loop that only
+ * prints (printLoop), or assigned to a name whose every use is one of those (`files = run.get_file_names()` then
+ * `for file in files: print(file)`, the DP-100 labs' shape; v1 returns a list, read as often as wanted, as the
+ * comprehension is): `c` → `text` (the MLflow artifact listing), the line marked for review. Undefined otherwise.
+ */
+function fileNamesEdits(ctx: RuleContext, c: SyntaxNode, text: string): Edits | undefined {
+  let mark: ReturnType<typeof reviewMark>;
+  if (shownNames(ctx, c) || printLoop(ctx, c)) mark = reviewMark(ctx, c);
+  else {
+    const uses = c.parent?.type === 'assignment' ? usesOfAssigned(ctx, c) : undefined;
+    const stmt = c.parent?.parent;
+    if (!uses?.length || !uses.every((u) => shownNames(ctx, u) || printLoop(ctx, u))) return undefined;
+    mark = stmt?.type === 'expression_statement' && stmt.namedChildren.length === 1 && stmt.endIndex === c.endIndex && endsLine(ctx, stmt) ? 'append' : undefined;
+  }
+  if (!mark) return undefined;
+  return mark === 'append' ? [[c, text + REVIEW]] : [[c, text], mark];
 }
 
 /** `for x in <expr>:` whose body only prints (print statements) and uses x only there. */
@@ -1488,7 +1533,7 @@ const runUse: Builder = (fb, ref, ctx) => {
   const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
   if (made && FETCHED.includes(qnameOf(ctx, made) ?? '')) return fb.sameFixAs(made);
   // The best trial of a sweep (jobUseEdits rewrites its uses with the submission): that call's fix.
-  if (made && (qnameOf(ctx, made) === 'azureml.core.Run.get_best_run_by_primary_metric' || /\.get_output$/.test(qnameOf(ctx, made) ?? ''))) return fb.sameFixAs(made);
+  if (made && (qnameOf(ctx, made) === 'azureml.core.Run.get_best_run_by_primary_metric' || /\.(get_output|get_best_child)$/.test(qnameOf(ctx, made) ?? ''))) return fb.sameFixAs(made);
   if (made) return withJob(fb, ctx, made, ref.call ?? ref.node);
   // `best, model = run.get_output()` (an AutoML run's best child, automl.ts bestChildEdit): that call's fix.
   const bound = run?.type === 'identifier' ? ctx.model.resolveName(run.text, run) : undefined;
@@ -2636,7 +2681,23 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
     const m = memberOf(use);
     if (!m) {
       if (shown(ctx, use)) continue;
-      return undefined;
+      // `RunDetails(run).show()` (a statement): the widget showed the run's details and metrics in the notebook; no v2
+      // widget is documented, and the MLflow run is a job of the workspace (how-to-log-view-metrics: "in Azure Machine
+      // Learning, runs are called jobs"), whose studio page shows them: its `studio_url` printed (as for get_portal_url
+      // below, and for a submitted job's widget before a cancel), to review.
+      const holder = use.parent?.type === 'argument_list' ? use.parent.parent : undefined;
+      const show = holder && qnameOf(ctx, holder) === 'azureml.widgets.RunDetails' && callArgs(holder).positional.length === 1 && !callArgs(holder).keywords.size ? holder.parent : undefined;
+      const showCall = show?.type === 'attribute' && show.childForFieldName('attribute')?.text === 'show' && show.parent?.type === 'call' ? show.parent : undefined;
+      if (!showCall || !noArgs(showCall) || reviewMark(ctx, showCall) !== 'append') return undefined;
+      edits.push([showCall, `print(${ml}.jobs.get(${use.text}.info.run_id).studio_url)${REVIEW}`]);
+      continue;
+    }
+    // The run's files, shown: the MLflow run's artifacts (fileNamesEdits; as a submitted job's, to review).
+    if (m.call && m.name === 'get_file_names' && noArgs(m.call)) {
+      const files = fileNamesEdits(ctx, m.call, `[artifact.path for artifact in ${trackingClient(fb, ml)}.list_artifacts(${use.text}.info.run_id)]`);
+      if (!files) return undefined;
+      edits.push(...files);
+      continue;
     }
     // In its register_model's properties (registerModel rewrites them).
     if (m.call && m.name === 'get_metrics' && inRegisterModel(use, use.text)) continue;
@@ -2851,6 +2912,8 @@ const JOB_REWRITES: Rewrites = {
       const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
       // A fetched run (fetchedRunEdits rewrites its uses): that fetch's fix.
       if (made && FETCHED.includes(qnameOf(ctx, made) ?? '')) return fb.sameFixAs(made);
+      // An interactive run (startLoggingEdits prints its studio link): that run's fix.
+      if (made && qnameOf(ctx, made) === 'azureml.core.Experiment.start_logging') return fb.sameFixAs(made);
       return withJob(fb, ctx, made, ref.call!);
     },
     // `RunDetails(run)` goes with the `.show()` it is the receiver of.
@@ -2889,6 +2952,12 @@ const JOB_REWRITES: Rewrites = {
       if (!name || ref.call!.parent?.type !== 'assignment') return undefined;
       const uses = usesOfAssigned(ctx, ref.call!);
       if (uses?.length === 0) return name.text;
+      // Read only for its name (`print("Experiment:", exp.name)`, also what is left once its submits were rewritten):
+      // the name, each `exp.name` → `exp`, as jobEdits writes them beside a submit (v2 has no experiment object: a job
+      // names its experiment, `create_or_update(job, experiment_name=)`).
+      if (uses?.length && uses.every((u) => u.type === 'identifier' && experimentNameRead(u))) {
+        return combined(fb, ref.call!, [[ref.call!, name.text], ...uses.map((u): [SyntaxNode, string] => [memberOf(u)!.attr, u.text])]);
+      }
       // Used by submits or an interactive run: that rewrite's fix (submits with `exp.name` reads: jobEdits).
       const use = uses?.find((u) => !experimentNameRead(u));
       const m = use && memberOf(use);
@@ -2947,8 +3016,10 @@ const JOB_REWRITES: Rewrites = {
     'azureml.core.Experiment.name': (fb, ref, ctx) => {
       const exp = receiver(ref);
       const made = exp?.type === 'identifier' ? definingCall(ctx, exp) : undefined;
-      const submit = made && qnameOf(ctx, made) === 'azureml.core.Experiment' && exp && experimentNameRead(exp) ? firstSubmit(ctx, made) ?? firstStartLogging(ctx, made) : undefined;
-      return submit ? fb.sameFixAs(submit) : undefined;
+      const own = made && qnameOf(ctx, made) === 'azureml.core.Experiment' && exp && experimentNameRead(exp) ? made : undefined;
+      const submit = own ? firstSubmit(ctx, own) ?? firstStartLogging(ctx, own) : undefined;
+      // (An experiment read only for its name: the Experiment's own fix.)
+      return submit ? fb.sameFixAs(submit) : own ? fb.sameFixAs(own) : undefined;
     },
     // Shown only: compared or tested (`VERSION < "1.30"`), azure-ai-ml's version would not mean what azureml-core's did.
     // In an f-string, the name is quoted with the quote the f-string does not use (before Python 3.12 it may not reuse it).

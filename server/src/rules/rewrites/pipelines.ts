@@ -82,7 +82,10 @@
  * and est's run configuration (azureml-pipeline-steps EstimatorStep.__init__, which drops est's compute_target): for a plain
  * `Estimator(source_directory=, entry_script=, environment_definition=rc.environment[, compute_target=])` bound once and
  * read by the step only (the DP-100 pipeline labs) it is the node a step with `runconfig=rc` becomes, the estimator's
- * statement going. A dataset in a script step's `inputs=` only (`ds.as_named_input("x")[.as_mount()/.as_download()]`,
+ * statement going; for a plain `Estimator(source_directory=, entry_script=, conda_packages=[...], pip_packages=[...]
+ * [, compute_target=])` (the MLN estimatorstep notebook; `runconfig_pipeline_params=None` accepted, its default) the node's
+ * environment is the one v1 built from those packages, as estimators.ts writes it for a submitted Estimator (the default
+ * image, v1's default conda with azureml-defaults and the packages: EST, marked for review). A dataset in a script step's `inputs=` only (`ds.as_named_input("x")[.as_mount()/.as_download()]`,
  * read by the script through `run.input_datasets["x"]`: v1 passed no argument) is passed as `--x ${{inputs.x}}`, the
  * notebook's `%%writefile` script reading that option (scriptDataEdits adds it to the parser), as jobs.ts estimatorInputs
  * does for an estimator; refused when the script is not in the document. `rc.target = x.name` (a v2 compute's name, as
@@ -110,7 +113,8 @@
  * with several inputs, side_inputs, `models=`, tabular or registered datasets (a registered dataset's type is unknown:
  * a TabularDataset's mini-batches are DataFrames, a v2 mltable input), globs, DatasetConsumptionConfig inputs,
  * summary_only with an output, a config shared by several steps, EstimatorSteps of framework estimators (SKLearn, PyTorch...:
- * their images/packages), of an estimator with its own environment options or no environment_definition, or read elsewhere,
+ * their images/packages), of an estimator with both environment_definition and packages, with other environment options
+ * (custom_docker_image, use_gpu, ...) or none at all, or read elsewhere, `runconfig_pipeline_params` other than None,
  * `register_on_complete(description=/tags=)`, `read_delimited_files` on an OutputFileDatasetConfig (the consumer gets a
  * v1 TabularDataset: no v2 counterpart checked), a CommandStep whose command comes from a RunConfiguration, one whose ScriptRunConfig has no compute_target, has
  * arguments, or is used elsewhere, a CommandStep with its own command/inputs/outputs beside a ScriptRunConfig, or a command with shell
@@ -257,6 +261,8 @@ interface Step {
   script?: { call: SyntaxNode; target: SyntaxNode };
   /** `EstimatorStep(estimator=est)`: est's `Estimator(...)` definition (its statement goes). */
   estimator?: { call: SyntaxNode; target: SyntaxNode };
+  /** An EstimatorStep's estimator without environment_definition: the packages of the environment v1 built for it. */
+  ownEnvironment?: { conda: string[]; pip: string[] };
   /** The edits of its `%%writefile` script reading its datasets from the command line (scriptDataEdits). */
   scriptSide?: { module: ScriptModule['module']; edits: Array<[SyntaxNode | Range, string]> };
 }
@@ -1027,19 +1033,44 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
    * with `runconfig=rc`, rewritten as one. The step's args are those of that PythonScriptStep.
    */
   const estimatorStepOf = (s: Step): void => {
-    const a = need(bindArgs(s.call, ESTIMATOR_STEP_ARGS.slice(0, 3), ['name', 'estimator', 'estimator_entry_script_arguments', 'inputs', 'outputs', 'compute_target', 'allow_reuse']));
+    const a = need(bindArgs(s.call, ESTIMATOR_STEP_ARGS.slice(0, 4), ['name', 'estimator', 'estimator_entry_script_arguments', 'runconfig_pipeline_params', 'inputs', 'outputs', 'compute_target', 'allow_reuse']));
+    // runconfig_pipeline_params=None: its default (no run configuration setting is a pipeline parameter).
+    need(!a.has('runconfig_pipeline_params') || a.get('runconfig_pipeline_params')!.type === 'none');
+    a.delete('runconfig_pipeline_params');
     const id = need(a.get('estimator'));
     const def = need(id.type === 'identifier' && definitionOf(ctx, id, block));
     need(qnameOf(ctx, def.call) === ESTIMATOR && usesOf(ctx, def.target).length === 1 && soleName(ctx, def.target));
-    const e = need(bindArgs(def.call, ['source_directory'], ['source_directory', 'compute_target', 'environment_definition', 'entry_script']));
-    const envDef = need(e.get('environment_definition'));
-    const rcId = need(envDef.type === 'attribute' && envDef.childForFieldName('attribute')?.text === 'environment' && envDef.childForFieldName('object'));
-    need(rcId.type === 'identifier' && e.get('source_directory') && e.get('entry_script') && need(a.get('compute_target')));
+    const e = need(bindArgs(def.call, ['source_directory'], ['source_directory', 'compute_target', 'environment_definition', 'entry_script', 'conda_packages', 'pip_packages']));
+    need(e.get('source_directory') && e.get('entry_script') && need(a.get('compute_target')));
+    const envDef = e.get('environment_definition');
     s.estimator = def;
     s.args = new Map([...a].filter(([k]) => k !== 'estimator' && k !== 'estimator_entry_script_arguments'));
     s.args.set('script_name', e.get('entry_script')!);
     s.args.set('source_directory', e.get('source_directory')!);
-    s.args.set('runconfig', rcId);
+    if (envDef) {
+      need(!e.has('conda_packages') && !e.has('pip_packages'));
+      const rcId = need(envDef.type === 'attribute' && envDef.childForFieldName('attribute')?.text === 'environment' && envDef.childForFieldName('object'));
+      need(rcId.type === 'identifier');
+      s.args.set('runconfig', rcId);
+    } else {
+      // The estimator's own environment (the MLN estimatorstep notebook: `conda_packages=['scikit-learn']`): v1 built it
+      // from the default CPU image, azureml-defaults and those packages (EST, "Define the training environment":
+      // https://learn.microsoft.com/azure/machine-learning/v1/how-to-migrate-from-estimators-to-scriptrunconfig), the
+      // environment estimators.ts writes for a submitted Estimator, to review. Plain string items only.
+      const items = (k: string): string[] => {
+        const l = e.get(k);
+        if (!l) return [];
+        need(l.type === 'list');
+        return l.namedChildren.filter((n) => n.type !== 'comment').map((n) => {
+          const v = need(n.type === 'string' && stringValue(n));
+          need(/^[A-Za-z0-9_.\-=<>!,\[\]]+$/.test(v));
+          return JSON.stringify(v);
+        });
+      };
+      // (an estimator naming no environment at all stays refused: rewrites-pipelines-estimatorstep.test.ts)
+      need(e.has('conda_packages') || e.has('pip_packages'));
+      s.ownEnvironment = { conda: items('conda_packages'), pip: items('pip_packages') };
+    }
     const args = a.get('estimator_entry_script_arguments');
     if (args) s.args.set('arguments', args);
   };
@@ -1419,6 +1450,9 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
   const outputs = s.outputs.map((d) => `"${d.name}": ${d.target.text}`);
   // (a runconfig without environment settings runs in the v1 default one, as a step without runconfig)
   const ownEnv = !!s.runconfig && (!!s.runconfig.env || !!s.runconfig.settings.length);
+  // An EstimatorStep's own packages: the environment estimators.ts writes for an Estimator (v1's default conda, environment.ts
+  // `baseConda`: python, azureml-defaults, then the packages, over the default image), to review.
+  const estimatorEnv = s.ownEnvironment && `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE}, conda_file={"channels": ["anaconda", "conda-forge"], "dependencies": [${['"python=3.8.13"', ...s.ownEnvironment.conda, `{"pip": [${['"azureml-defaults"', ...s.ownEnvironment.pip].join(', ')}]}`].join(', ')}]})`;
   const args: Array<[string, SyntaxNode | string | undefined]> = [
     ['display_name', s.args.get('name')],
     ['code', s.args.get('source_directory') ?? sourceDir],
@@ -1427,7 +1461,7 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
     ['outputs', outputs.length ? `{${outputs.join(', ')}}` : undefined],
     ['compute', s.compute],
     ['is_deterministic', s.args.get('allow_reuse')],
-    ['environment', ownEnv ? (s.runconfig!.env?.type === 'identifier' ? s.runconfig!.env : s.runconfig!.target).text : environment(fb)],
+    ['environment', ownEnv ? (s.runconfig!.env?.type === 'identifier' ? s.runconfig!.env : s.runconfig!.target).text : estimatorEnv ?? environment(fb)],
   ];
   const lines = args.filter(([, v]) => v !== undefined).map(([k, v]) => `${indent}    ${kwargs([[k, v]])},${(k === 'environment' && !ownEnv) || (k === 'inputs' && reviewInputs) ? '  # amlint: review' : ''}`);
   return `${fb.need('azure.ai.ml', 'command')}(\n${lines.join('\n')}\n${indent})`;

@@ -66,6 +66,8 @@
  * `run_remote_inference(compute_target=c)` of a helper module; another name; a container) is not
  * rewritten: that code may give it to v1 (handedOn). The Learn
  * tutorial's `if name in ws.compute_targets: c = ws.compute_targets[name] ... else: create` migrates whole.
+ * A get whose `except ComputeTargetException[ as e]:` handler runs no v1 code (reports the missing
+ * cluster, exits) → `compute.get(name)` under `except ResourceNotFoundError` (computeGet).
  * The DP-100 labs' creation inside a `try:` of its own (handlers `Exception` or broader) in the
  * `except ComputeTargetException:` clause belongs to the same pattern (nestedComputeTry). `rc.target = c`
  * of a v1 RunConfiguration → `c.name` (its setter stored the name). A compute's `type` or a datastore's
@@ -2147,8 +2149,16 @@ function computeGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: 
       const e = creationEdits(fb, ctx, create, client);
       return e?.some(([n]) => same(n, call)) ? e : undefined;
     }
-    // No create: the clause must not hold v1 code that would rebind the variable.
-    if (v1Inside(ctx, found.clause).length) return undefined;
+    // No create: the clause must not hold v1 code that would rebind the variable (its own
+    // `ComputeTargetException`, which tryEdits rewrites, is not such code).
+    const caught = exceptType(found.clause);
+    if (v1Inside(ctx, found.clause).some((n) => !caught || n.startIndex < caught.startIndex || n.endIndex > caught.endIndex)) return undefined;
+    // Nor bind it to anything but None (a helper's result may be a v1 cluster the uses would misread).
+    const rebinds = found.clause.descendantsOfType('assignment').some((a) => {
+      const left = a.childForFieldName('left');
+      return left?.type === 'identifier' && left.text === target?.text && a.childForFieldName('right')?.type !== 'none';
+    });
+    if (rebinds) return undefined;
   } else if (found) return undefined;
   const ml = client(get.ws);
   if (!ml || (!target && call.parent?.type !== 'expression_statement')) return undefined;
