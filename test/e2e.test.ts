@@ -3,7 +3,7 @@
  * ripgrep, build tools; code-server 4.100.3 under ~/.cache/amlint-e2e), builds the .vsix like
  * `npm run package`, and runs scripts/e2e/run.sh, which installs it into a fresh code-server and
  * drives test/e2e/vscode.e2e.js through headless Chromium (squiggles, Problems rows, hovers,
- * lightbulb quick fix, fix-all, rule docs, in a .py file and an .ipynb notebook). The first run
+ * lightbulb quick fix, fix-all, rule docs, in a .py file, an .ipynb notebook and a requirements file). The first run
  * on a machine takes about 3 minutes (apt and code-server's native builds), later ones about 40 s.
  *
  * Linux only (apt, code-server, Debian chromium). AMLINT_SKIP_E2E=1 skips it.
@@ -47,7 +47,7 @@ describe('end to end in real VS Code (code-server + Chromium)', function () {
     assert.equal(r.code, 0, 'install.sh failed');
   });
 
-  it('shows amlint findings, hovers and fixes in a .py file and a notebook', async function () {
+  it('shows amlint findings, hovers and fixes in a .py file, a notebook and a requirements file', async function () {
     const vsix = await buildVsix();
     const r = await run('bash', [path.join(ROOT, 'scripts', 'e2e', 'run.sh'), vsix]);
     const summary = /^\[.*\]?\s*(\d+) passed, (\d+) failed$/m.exec(r.output) ?? /^(\d+) passed, (\d+) failed$/m.exec(r.output);

@@ -391,6 +391,24 @@ const SQUIGGLES = '.squiggly-error, .squiggly-warning, .squiggly-info';
       return `problems of sample_v1.py: ${before} → ${off} → ${before}`;
     });
 
+    // ------------------------------------------------------------------------------- requirements file
+    // The extension is active (a .py file opened it); a requirements file is linted too (AML401), as
+    // plain text here (code-server has no Python extension to call it pip-requirements).
+    await check('requirements.txt: AML401 squiggle and Problems row', ['py: squiggles'], async () => {
+      await quickOpen('requirements.txt');
+      const editor = page.locator('.editor-instance .monaco-editor').first();
+      await editor.locator('.view-line', { hasText: 'azureml-core' }).first().waitFor({ timeout: 30000 });
+      await editor.locator(SQUIGGLES).first().waitFor({ state: 'attached', timeout: 60000 });
+      await showProblems();
+      const mine = await waitFor('an AML401 row under requirements.txt', async () => {
+        const rows = rowsUnder(await problemRows(), 'requirements.txt');
+        return rows && rows.some((t) => t.includes('AML401') && t.includes('azureml-core')) ? rows : undefined;
+      });
+      if (mine.some((t) => t.includes('pandas'))) throw new Error(`pandas reported: ${JSON.stringify(mine)}`);
+      await shot('requirements-problems');
+      return `${mine.length} row(s) under requirements.txt: "${mine[0].slice(0, 100)}"`;
+    });
+
     await check('amlint.showRuleDocumentation opens AML101.md', ['workbench opens the workspace'], async () => {
       await runCommand('amlint: Show Rule Documentation');
       const input = page.locator('.quick-input-widget input');
