@@ -459,9 +459,10 @@ describe('rewrites: AutoMLConfig → automl.<task> jobs (AML112)', () => {
   // Each keeps `AutoMLConfig(` (no suggestion rewrites it).
   const HEAD = 'from azure.ai.ml import Input\nfrom azureml.train.automl import AutoMLConfig\ndata = Input(type="mltable", path="./m")\n';
   const negatives: Array<[string, string]> = [
-    ['path= (the v1 project folder: no v2 field, no doc says it can go)', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", path="./project")\n'],
+    // (round 29: a project folder nothing else needs goes, rewrites-automl-project-folder.test.ts; one the module uses otherwise stays)
+    ['path= naming a folder the module also uses', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", path="./project")\nopen("./project/notes.txt", "w")\nprint("./project")\n'],
     ['a model name v2 does not have', 'c = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", blocked_models=["TensorFlowDNN"])\n'],
-    ['forecasting without ForecastingParameters (v1 kwargs time_column_name=, max_horizon=)', 'c = AutoMLConfig(task="forecasting", compute_target="cpu", training_data=data, label_column_name="y", time_column_name="t", max_horizon=3)\n'],
+    ['forecasting settings given to AutoMLConfig with a deprecated name (max_horizon=; round 29 maps the current names)', 'c = AutoMLConfig(task="forecasting", compute_target="cpu", training_data=data, label_column_name="y", time_column_name="t", max_horizon=3)\n'],
     ['no compute target (a local run in v1)', 'c = AutoMLConfig(task="classification", training_data=data, label_column_name="y")\n'],
     ['compute_target="local"', 'c = AutoMLConfig(task="classification", compute_target="local", training_data=data, label_column_name="y")\n'],
     ['a settings dict used elsewhere too', 's = {"iterations": 3}\nc = AutoMLConfig(task="classification", compute_target="cpu", training_data=data, label_column_name="y", **s)\nprint(s)\n'],

@@ -100,6 +100,8 @@ describe('rewrites round 22 (compute): DP-100 compute shapes', () => {
         'pipeline_cluster.wait_for_completion(show_output=True)',
         'pipeline_run_config = RunConfiguration()',
         'pipeline_run_config.target = pipeline_cluster',
+        // (read: a RunConfiguration nothing reads would be removed, estimators.ts)
+        'print(pipeline_run_config.target)',
         '',
       ].join('\n'),
       [
@@ -118,6 +120,7 @@ describe('rewrites round 22 (compute): DP-100 compute shapes', () => {
         'print(pipeline_cluster.provisioning_state)',
         'pipeline_run_config = RunConfiguration()',
         'pipeline_run_config.target = pipeline_cluster.name',
+        'print(pipeline_run_config.target)',
         '',
       ].join('\n'),
     ],

@@ -52,10 +52,9 @@ describe('rewrites: v1 estimators → command jobs', () => {
         'from azure.ai.ml import command',
         'from azure.ai.ml import MLClient',
         'from azure.identity import DefaultAzureCredential',
-        'from azureml.core import Workspace',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
-        'ws = Workspace.from_config()',
-        'compute_target = ws.get_default_compute_target(type="CPU")',
+        // (round 29: the default compute outside a pipeline is the cluster azureml-core looks up, by name)
+        'compute_target = ml_client.compute.get("cpu-cluster")',
         "script_params = {'--kernel': 'linear'}",
         `est = command(code="./src", command="python train.py --kernel linear", environment=${env('', ', "scikit-learn"')}, compute=compute_target.name)  # amlint: review`,
         'run = ml_client.jobs.create_or_update(est, experiment_name="sk")',

@@ -730,6 +730,11 @@ describe('rewrites: jobs, runs and logging', () => {
       assert.equal(fixesAt(head + 'details = run.wait_for_completion()\nprint(details["status"])\n', 'azureml.core.Run.get', 2), undefined);
       assert.notEqual(fixesAt(head + 'details = run.wait_for_completion()\nprint(run.id)\n', 'azureml.core.Run.get', 2), undefined);
     });
+    it('a model registered from a path starting with ./ or / keeps its run v1 (the URI would keep those segments)', () => {
+      const src = (p: string) => `from azureml.core import Workspace, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory=".", script="t.py", compute_target="cpu")\nrun = Experiment(ws, "x").submit(src)\nrun.register_model(model_name="m", model_path="${p}")\n`;
+      for (const p of ['./outputs/model.pkl', '/outputs/model.pkl', '.']) assert.equal(fixesAt(src(p), 'azureml.core.Experiment.submit', 3), undefined, p);
+      assert.notEqual(fixesAt(src('outputs/model.pkl'), 'azureml.core.Experiment.submit', 3), undefined);
+    });
     it('run.experiment.workspace still used as a v1 workspace keeps it', () => {
       const src = 'from azureml.core import Run, Model\nrun = Run.get_context()\nws = run.experiment.workspace\nm = Model(ws, "m")\n';
       assert.equal(fixesAt(src, 'azureml.core.Run.experiment.workspace', 2), undefined);

@@ -5,7 +5,7 @@
  * v2 `command(...)` node such a step becomes, the Estimator statement going. A dataset given in a step's `inputs=` only
  * (`ds.as_named_input("x")[.as_mount()]`, which v1 scripts read through `run.input_datasets["x"]`) is passed as
  * `--x ${{inputs.x}}` with the notebook's `%%writefile` script reading that option. Refused: an estimator with its own
- * environment options or none, an estimator read elsewhere, an input-only dataset of a script not in the document.
+ * environment options (one naming none: rewrites-pipelines-estimatorstep-default.test.ts, round 29), an estimator read elsewhere, an input-only dataset of a script not in the document.
  */
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
@@ -119,7 +119,6 @@ describe('rewrites, round 25: EstimatorStep and input-only datasets of pipeline 
 
   for (const [title, src] of [
     ['an estimator with its own environment options', [...HEAD, ...estimator('\n                      pip_packages=["pandas"],'), ...TAIL]],
-    ['an estimator without environment_definition', [...HEAD, ...estimator().filter((l) => !l.includes('environment_definition')), ...TAIL]],
     ['an estimator read elsewhere', [...HEAD, ...estimator(), 'print(estimator.run_config)', ...TAIL]],
   ] as const) {
     it(`refused: ${title}`, () => noFix({ kind: 'python', text: src.join('\n') }, 'EstimatorStep()'));

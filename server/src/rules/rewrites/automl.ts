@@ -30,7 +30,9 @@
  * - `debug_log` is dropped: a client-side log file name; AUTOML's v2 example drops it (and has no equivalent);
  *   so is a literal `name=` (DP-100 labs): no AutoMLConfig parameter, v1 only writes it into its serialized
  *   settings (azureml-automl-core automl_base_settings.py: leftover kwargs become attributes), the run's
- *   experiment and display name unchanged;
+ *   experiment and display name unchanged; so is `path=` of a remote run, the local project folder (azureml-train-automl-client
+ *   `_azureautomlclient.py` sends none to the service and uploads it only for a data script: projectFolderOnly), when nothing
+ *   else in the module could need that folder;
  * - `training_data` / `validation_data`: a v2 expression as is; a v1 dataset from public URL(s)
  *   (`Dataset.Tabular.from_delimited_files(url)` / `TabularDatasetFactory...`) read otherwise only
  *   by `to_pandas_dataframe()` → `mltable.from_delimited_files(paths=[{"file": url}])` saved to a
@@ -60,11 +62,13 @@
  *   jobs.ts jobUseEdits routes it here as it does `get_output`);
  * - `run.model_id` read after that registration → the registered name (`m.name`, or `model_name`
  *   itself): v1 sets it to `model_name` in register_model and has None before (`autoMLModelIdEdit`, for jobs.ts).
+ * - forecasting settings given to AutoMLConfig itself by their current names (`time_column_name=`, `forecast_horizon=`,
+ *   ...: v1 reads them as ForecastingParameters when none is given) → the same `set_forecast_settings(...)` keywords;
  * Not rewritten: `run.model_id` before/without a `register_model(model_name=...)` (None, or a name v1
- * generates from the child's properties or the run id), register_model without `model_name`, `path=` (the v1 project folder: no v2 AutoML field, and no doc found says it is
- * unused for a remote run),
+ * generates from the child's properties or the run id), register_model without `model_name`, `path=` when the module may need that folder otherwise (a name also read
+ * elsewhere, a computed path, a literal found elsewhere: v1 creates `<path>/.azureml` locally),
  * local runs (no compute_target: v2 AutoML has no local run), FeaturizationConfig objects, v1's
- * older forecasting keywords (`time_column_name=`, `max_horizon=` on AutoMLConfig itself), model names
+ * deprecated forecasting keywords (`max_horizon=`, `grain_column_names=`, ... on AutoMLConfig itself: a rename table not checked), model names
  * v2 does not know (and forecasting model lists), other data (pandas frames, random_split tuples taken whole (`parts[0]`),
  * paths data.ts does not read), a fitted model used after `get_output()` other than shown (printed, or a
  * cell's last expression) or predicted with (`.predict(X)`, `.predict_proba(X)`): then loaded from the best
@@ -405,6 +409,41 @@ function modelList(task: string, node: SyntaxNode): string | undefined {
 }
 
 /**
+ * `path=p` of a remote AutoMLConfig (the Udacity capstone notebooks' `path=project_folder`): the local "project folder".
+ * azureml-train-automl-client `_azureautomlclient.py` sends no path to the service (`_create_parent_run_dto`: "Remove
+ * path when creating the DTO", `settings_dict['path'] = None`), uploads the folder only for a user data script
+ * (`_fit_remote_core`: "A snapshot is only needed if the user is using a custom data script"; `data_script` is not
+ * rewritten), loads a run configuration from it only for `run_configuration="<name>"` (not rewritten); on the local
+ * machine it only creates `<p>/.azureml` (`_check_create_folders`). So it is dropped when nothing else in the module
+ * could need that folder: a string literal found nowhere else in the module, or a name bound only to string literals
+ * and read only here or as the folder `os.makedirs(name, ...)` creates itself.
+ */
+function projectFolderOnly(ctx: RuleContext, v: SyntaxNode): boolean {
+  if (v.type === 'string') {
+    const text = stringValue(v);
+    return text !== undefined && !v.descendantsOfType('interpolation').length && ctx.model.tree.rootNode.descendantsOfType('string').filter((l) => stringValue(l) === text).length === 1;
+  }
+  if (v.type !== 'identifier') return false;
+  const b = ctx.model.resolveName(v.text, v);
+  const all = b ? b.scope.bindings.get(v.text) ?? [] : [];
+  if (!b || !all.length) return false;
+  for (const x of all) {
+    const assign = x.node.parent;
+    const right = x.kind === 'assign' && assign?.type === 'assignment' && same(assign.childForFieldName('left'), x.node) ? assign.childForFieldName('right') : undefined;
+    if (right?.type !== 'string' || right.descendantsOfType('interpolation').length) return false;
+    for (const u of ctx.model.uses.get(x) ?? []) {
+      if (same(u, v)) continue;
+      // `os.makedirs(p, exist_ok=True)`: the folder made, nothing read from it.
+      const args = u.parent?.type === 'argument_list' ? u.parent : undefined;
+      const mk = args?.parent?.type === 'call' ? args.parent : undefined;
+      if (mk && mk.childForFieldName('function')?.text === 'os.makedirs' && same(callArgs(mk).positional[0], u) && mk.parent?.type === 'expression_statement') continue;
+      return false;
+    }
+  }
+  return ctx.model.uses.get(b)?.some((u) => same(u, v)) ?? false;
+}
+
+/**
  * `AutoMLConfig(task=..., ...)` → `automl.<task>(...)` with its limits/training/featurization
  * settings as `job.set_*(...)` statements after the assignment (AUTOML). The first edit replaces
  * the call. Undefined when an argument does not translate or the object is used as a v1 one.
@@ -430,6 +469,8 @@ export function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext)
     // serialized settings (AutoMLBaseSettings sets leftover kwargs as attributes; AzureAutoMLSettings holds the
     // experiment's name there). The run's experiment is still submit's: no v2 counterpart, dropped (a literal only).
     if (k === 'name' && v.type === 'string' && knownString(ctx, v) !== undefined) continue;
+    // `path=`: the local project folder of a remote run (projectFolderOnly).
+    if (k === 'path' && projectFolderOnly(ctx, v)) continue;
     if (k === 'training_data' || k === 'validation_data') {
       const d = dataArg(fb, ctx, v, call, saved);
       if (!d) return undefined;
@@ -469,12 +510,19 @@ export function autoMLConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext)
       if (!f) return undefined;
       forecast.push(...f.pairs);
       if (f.remove) edits.push([f.remove, '']);
+    } else if (task === 'forecasting' && !parsed.args.has('forecasting_parameters') && Object.prototype.hasOwnProperty.call(FORECAST, k) && !['cv_step_size', 'features_unknown_at_forecast_time'].includes(k)) {
+      // The forecasting settings given to AutoMLConfig itself (v1's older form): azureml-automl-core automl_base_settings.py
+      // builds `ForecastingParameters.from_parameters_dict(kwargs, ...)` from them when no forecasting_parameters is
+      // given, each current name set as ForecastingParameters(name=value) sets it: the same set_forecast_settings
+      // keywords. (Deprecated names such as max_horizon, grain_column_names go through a rename table: not mapped; nor
+      // the newer cv_step_size / features_unknown_at_forecast_time, not checked in that form.)
+      forecast.push([FORECAST[k], v.text]);
     } else if (Object.prototype.hasOwnProperty.call(SAME_VALUE, k)) {
       const [group, name] = SAME_VALUE[k];
       (group === 'job' ? job : group === 'limits' ? limits : training).push([name, v.text]);
     } else return undefined;
   }
-  if (!job.some(([k]) => k === 'training_data') || !job.some(([k]) => k === 'target_column_name') || (task === 'forecasting' && !forecast.length)) return undefined;
+  if (!job.some(([k]) => k === 'training_data') || !job.some(([k]) => k === 'target_column_name') || (task === 'forecasting' && !forecast.some(([k]) => k === 'time_column_name'))) return undefined;
   // Two v1 settings for one v2 one (`experiment_timeout_minutes` and `_hours`): v1 rejects that too.
   for (const l of [job, limits, training]) if (new Set(l.map(([k]) => k)).size !== l.length) return undefined;
   const target = assignedName(call);

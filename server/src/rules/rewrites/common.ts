@@ -252,7 +252,7 @@ export function knownString(ctx: RuleContext, node: SyntaxNode | undefined): str
  * (`type: 'deleted_lines'`), as environment.ts `wholeLines`, for `Edits`.
  */
 export function statementLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode | undefined {
-  const text = ctx.model.tree.rootNode.text;
+  const text = ctx.module.text;
   const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
   if (!/^[ \t]*$/.test(text.slice(lineStart, stmt.startIndex)) || !endsLine(ctx, stmt) || /^[^\n]*;/.test(text.slice(stmt.endIndex).replace(/#.*/, ''))) return undefined;
   const lines = ctx.module.lines;

@@ -22,7 +22,11 @@
  *   the `azureml-fsspec` package. upload_files only when every file (a literal, or a name bound once to one:
  *   `files=[FILE_PATH]`) is in one directory (v1 puts
  *   each under target_path by its path relative to the files' common root; fsspec flattens by
- *   the common prefix: the same only then). `Dataset.File.upload_directory(src_dir, target=(datastore,
+ *   the common prefix: the same only then); the list may be a variable bound once and read only there, and
+ *   `relative_root` the files' own folder (each file then at target_path/<name>, as without it: v1's reference,
+ *   "if we upload /path/to/file.txt, and we define the base path to be /path ... /to/file.txt",
+ *   https://azure.github.io/azureml-sdk-for-r/reference/upload_files_to_datastore.html; another root keeps
+ *   subfolders fsspec would flatten: no fix). A target_path may be a name bound once to a literal. `Dataset.File.upload_directory(src_dir, target=(datastore,
  *   path) | DataPath(datastore, path)[, overwrite=])` as a statement is the same upload (v1 skips existing
  *   files there too without overwrite=True: azureml.data._upload_helper `_start_upload_task`).
  *   A target_path starting with "/" (or "./") names the path without it: v1 strips it (azureml-core
@@ -39,7 +43,13 @@
  *   A list of paths in a variable bound once and read only by the call (`datastore_paths = [(ds, "a.csv")]`,
  *   how-to-create-register-datasets) becomes the list of mltable paths. `TabularDatasetFactory().from_delimited_files(...)`
  *   (a static method called on an instance) is the same call.
- *   A path written in parentheses (`(datastore, ("data/x.csv"))`) is the same path.
+ *   A path written in parentheses (`(datastore, ("data/x.csv"))`) is the same path. A path may be a
+ *   `DataPath(datastore, path_on_datastore[, name])` (its `name` only names the DataPath: azureml-core DataPath
+ *   reference), also in a variable bound once and read only by the call (its statement then holds the mltable
+ *   path), and its relative path `os.path.join(a, b, ...)` of literals or names bound once to one (MLOpsPython,
+ *   lab notebooks: `os.path.join(target_path, "x.csv")`), joined with "/" as posixpath does on AML's Linux machines.
+ *   A path with a `.` segment (`datastore.path("./data/x.csv")`) is refused: `.../paths/./data/x.csv` is not shown
+ *   to name the blob v1 read (the leading "./" v1 strips is documented for upload target paths only).
  *   Datastore paths become long-form `azureml://subscriptions/.../datastores/<name>/paths/<p>`
  *   URIs (the form mltable and azureml-fsspec read outside a job) built from the v2 client of
  *   the datastore's workspace and the datastore's name (the literal it was asked for, else
@@ -53,7 +63,12 @@
  *   when the split binding alone reaches its uses: reach.ts `soleBinding`), and `register(...)` (passing it to v1
  *   code, with_timestamp_columns... keep the v1 dataset). `register` becomes `ds.save("./<name>")` +
  *   `ml_client.data.create_or_update(Data(type=MLTABLE, ...))`; `ds = ds.register(...)` read as a
- *   table keeps `ds` the MLTable. Without create_new_version=True only under the get-or-register
+ *   table keeps `ds` the MLTable (`x = ds.register(...)` read for `x.name` / `x.version`: those reads go with the
+ *   fix). The registration's workspace may stay v1 (a use without a v2 form): the client bridged beside it
+ *   (clientOf), not under the get-or-register test. A name in a variable: bound once, or bound again in a
+ *   later notebook cell when its binding alone reaches the registration (reach.ts `soleBinding`); a name v2
+ *   refuses in such a variable (bound once) is renamed when the variable is otherwise only printed.
+ *   Without create_new_version=True only under the get-or-register
  *   test (`if key in ws.datasets[.keys()]: ... else: <register>`, `if key not in ...`, or the
  *   Udacity `found` flag): there v1 registers a new name, as v2 does; the test becomes
  *   `key in [d.name for d in ml_client.data.list()]` and `x = ws.datasets[key]` in the other branch
@@ -66,8 +81,8 @@
  *   literal is renamed (marked), when the test, that lookup and the registration are its only readers and
  *   no other literal of the module holds the v1 name (`renamedKey`); not a bare register-if-missing test.
  *   `ws.datasets[.keys()]` read only for names outside that idiom: workspace.ts `datasetNamesFix`.
- * - A registered dataset read as a table, `x = ws.datasets[key]` / `x = Dataset.get_by_name(ws, name[,
- *   version])` → `x = mltable.load("azureml:/" + ml_client.data.get(name=..., label="latest" |
+ * - A registered dataset read as a table, `x = ws.datasets[key]` / `x = ws.datasets.get(key)` (no default: the
+ *   same dict of latest versions) / `x = Dataset.get_by_name(ws, name[, version])` → `x = mltable.load("azureml:/" + ml_client.data.get(name=..., label="latest" |
  *   version=...).id)` (MLT, "Read the data asset"; also read in place, `Dataset.get_by_name(ws, name="n").to_pandas_dataframe()`
  *   / `ws.datasets["n"].take(5)...`, the mark then at the end of its statement), marked `# amlint: review`: an asset registered
  *   by v1 as a TabularDataset fails to load this way (https://github.com/Azure/azure-sdk-for-python/issues/38944);
@@ -124,6 +139,9 @@
  * exposed in V2", https://github.com/Azure/azure-cli/issues/23322), `FileDataset.to_path()` (no v2 listing of a
  * data asset; azureml-fsspec `ls`/`glob` list datastore paths, not v1's paths relative to the dataset root),
  * `Dataset.File.from_files` of several URLs (a v2 Data asset has one path),
+ * `x = ds.register(...)` read otherwise than `x.name` / `x.version` (`print(x)`: v1 prints the dataset's definition,
+ * v2's Data asset shows another text), `Dataset.File.upload_directory(..., pattern=)` (no documented fsspec filter),
+ * computed datastore paths other than os.path.join of literals (f-strings, `+`: the path kind is unknown),
  * `register_pandas_dataframe` (no v2 API; the
  * migration guide has none), SQL datastores (no v2), `run.input_datasets[...]` in a job script not in the
  * document (the v2 job passes a path: the submitting code must change with it; jobs.ts), a v1-registered
@@ -217,25 +235,43 @@ function probeRename(ctx: RuleContext, v1: string): boolean {
   };
   for (const lit of ctx.model.tree.rootNode.descendantsOfType('string')) {
     if (stringValue(lit) !== v1 || registrationName(lit) || nameTest(ctx, lit)) continue;
-    // `name = "v1"` (bound once) read only as registration names.
+    // `name = "v1"` (bound once) read only as registration names (each rewritten: it writes the renamed literal,
+    // registerEdit) or shown (`print("Registering " + name)`: the v1 name printed, nothing looked up by it).
     const assign = lit.parent;
     const left = assign?.type === 'assignment' && same(assign.childForFieldName('right'), lit) ? assign.childForFieldName('left') : undefined;
     if (left?.type === 'identifier') {
-      const b = ctx.model.resolveName(left.text, left);
+      // (the binding made here: resolveName at the target itself need not find it)
+      const b = ctx.model.resolveName(left.text, left) ?? ctx.model.scopeAt(left).bindings.get(left.text)?.find((x) => same(x.node, left));
       const uses = b ? ctx.model.uses.get(b) ?? [] : [];
-      if (b && (b.scope.bindings.get(left.text) ?? []).length === 1 && uses.length && uses.every(registrationName)) continue;
+      if (b && (b.scope.bindings.get(left.text) ?? []).length === 1 && uses.length && uses.every((u) => registrationName(u) || printed(ctx, u)) && uses.some(registrationName)) continue;
       return false;
     }
-    // `Dataset.get_by_name(ws, "v1")` / `ws.datasets["v1"]` read as a table (probed on a builder of its own).
-    const arg = lit.parent?.type === 'keyword_argument' ? lit.parent : lit;
-    const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
-    const source = lit.parent?.type === 'subscript' && same(lit.parent.childForFieldName('subscript'), lit) ? lit.parent : call?.type === 'call' && qnameOf(ctx, call) === GET_BY_NAME ? call : undefined;
+    // `Dataset.get_by_name(ws, "v1")` / `ws.datasets["v1"]` / `ws.datasets.get("v1")` read as a table (probed on a builder of its own).
+    const source = lookupOf(ctx, lit);
     // The lookup given whole to a job that takes the v2 asset (tableInput) with its script.
-    const lookup = source ?? (call?.type === 'call' && qnameOf(ctx, call) === DATASETS_GET ? call : undefined);
-    if (lookup && jobTakesTable(ctx, lookup)) continue;
+    if (source && jobTakesTable(ctx, source)) continue;
     if (!source || !registeredEdits(new FixBuilder(ctx, source.startIndex), ctx, source)) return false;
   }
   return true;
+}
+
+/** The registered dataset lookup whose name `node` is: `ws.datasets[node]`, `Dataset.get_by_name(ws, node)`, `ws.datasets.get(node)`. */
+function lookupOf(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  if (node.parent?.type === 'subscript' && same(node.parent.childForFieldName('subscript'), node)) return node.parent;
+  const arg = node.parent?.type === 'keyword_argument' && same(node.parent.childForFieldName('value'), node) ? node.parent : node;
+  const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
+  const q = call?.type === 'call' ? qnameOf(ctx, call) : undefined;
+  const a = q === GET_BY_NAME ? bindArgs(call!, ['workspace', 'name', 'version'], ['workspace', 'name', 'version'])?.get('name') : q === DATASETS_GET ? bindArgs(call!, ['key'], ['key'])?.get('key') : undefined;
+  return a && same(a, node) ? call! : undefined;
+}
+
+/** `node` is only shown: an argument of the builtin `print(...)`, directly or inside string concatenation / an f-string there. */
+function printed(ctx: RuleContext, node: SyntaxNode): boolean {
+  let n: SyntaxNode | null = node.parent;
+  while (n && ['binary_operator', 'interpolation', 'string', 'concatenated_string', 'parenthesized_expression'].includes(n.type)) n = n.parent;
+  const call = n?.type === 'argument_list' ? n.parent : undefined;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  return fn?.type === 'identifier' && fn.text === 'print' && !ctx.model.resolveName('print', fn);
 }
 
 const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
@@ -349,9 +385,13 @@ function relativePath(node: SyntaxNode | undefined): string | undefined {
   return relativeValue(fValue(node));
 }
 
-/** A relative datastore path (not absolute, no `..`). */
+/**
+ * A relative datastore path (not absolute, no `..`, no `.` segment). A `.` segment (`datastore.path("./data/x.csv")`)
+ * is not written into a URI: `.../paths/./data/x.csv` is not shown to name the blob v1 read (v1's stripping of a
+ * leading "./" is documented for upload target paths only, see `upload`, where it is stripped before this check).
+ */
 function relativeValue(v: string | undefined): string | undefined {
-  return v && !v.startsWith('/') && !v.split('/').includes('..') ? v : undefined;
+  return v && !v.startsWith('/') && !v.split('/').some((s) => s === '..' || s === '.') ? v : undefined;
 }
 
 /** `datastore.upload(src_dir, target_path, overwrite)` / `datastore.upload_files(files, target_path=..., overwrite=...)` → azureml-fsspec upload to the same path. */
@@ -364,12 +404,13 @@ function upload(dir: boolean): Builder {
     if (!ds || stmt?.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
     const a = dir
       ? bindArgs(call, ['src_dir', 'target_path', 'overwrite', 'show_progress'], ['src_dir', 'target_path', 'overwrite', 'show_progress'])
-      : bindArgs(call, ['files', 'relative_root', 'target_path', 'overwrite', 'show_progress'], ['files', 'target_path', 'overwrite', 'show_progress']);
+      : bindArgs(call, ['files', 'relative_root', 'target_path', 'overwrite', 'show_progress'], ['files', 'relative_root', 'target_path', 'overwrite', 'show_progress']);
     const target = a?.get('target_path');
     // v1 strips a leading "/" (or "./", "../", repeated) from target_path before it names the blobs
     // (azureml-core azure_storage_datastore.py `_sanitize_target_path`, regex `^(\.*[/\\])*`, applied in
     // `_get_upload_from_files` for both upload and upload_files): the path written without it is the same place.
-    const written = fValue(target);
+    // (a name bound once to the literal, MLOpsPython's `target_path = 'training-data/'`: its value)
+    const written = fValue(boundLiteral(ctx, target));
     const stripped = written?.replace(/^(\.*[/\\])*/, '');
     const targetValue = relativeValue(stripped);
     const overwrite = a?.get('overwrite')?.text;
@@ -383,12 +424,25 @@ function upload(dir: boolean): Builder {
       lpath = src.text;
     } else {
       // A list of literal files (or names bound once to one: `files=[FILE_PATH]`), all in one directory: each lands at target_path/<file name>.
+      // The list may be a variable bound once to it and read only here (`files_list = [...]`, then `files=files_list`).
       const files = a.get('files');
-      const items = files?.type === 'list' ? files.namedChildren.filter((c) => c.type !== 'comment') : [];
+      const list = files && pathList(ctx, files);
+      const items = (list ?? files)?.type === 'list' ? (list ?? files)!.namedChildren.filter((c) => c.type !== 'comment') : [];
       const values = items.map((i) => fValue(i.type === 'identifier' ? boundLiteral(ctx, i) : i));
       if (!items.length || values.some((v) => !v || v.endsWith('/'))) return undefined;
       const dirs = new Set(values.map((v) => v!.slice(0, v!.lastIndexOf('/') + 1)));
       if (dirs.size !== 1 || new Set(values).size !== values.length) return undefined;
+      // relative_root: each file lands at target_path/<its path relative to relative_root> (v1 upload_files; the
+      // azureml-sdk-for-r wrapper's reference: "if we upload /path/to/file.txt, and we define the base path to be
+      // /path ... it will have the path of /to/file.txt",
+      // https://azure.github.io/azureml-sdk-for-r/reference/upload_files_to_datastore.html). Only the files' own
+      // directory (then target_path/<file name>, as without it): another root keeps subfolders fsspec would flatten.
+      const root = a.get('relative_root');
+      if (root) {
+        const norm = (v: string | undefined): string | undefined => v?.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+        const dir = [...dirs][0];
+        if (root.type !== 'string' || fValue(root) === undefined || norm(fValue(root)) !== norm(dir) || norm(dir) === '' || dir.startsWith('/') !== fValue(root)!.startsWith('/')) return undefined;
+      }
       // One file: fsspec puts it *at* rpath unless rpath ends with "/".
       if (items.length === 1) {
         lpath = items[0].text;
@@ -443,11 +497,26 @@ function datastorePath(ctx: RuleContext, node: SyntaxNode): [SyntaxNode, SyntaxN
 function mltablePath(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, at: SyntaxNode, edits: Edits): string | undefined {
   let ds: SyntaxNode | undefined;
   let rel: SyntaxNode | undefined;
+  // A datastore path in a variable bound once and read only here (`training_data_path = DataPath(...)`, then
+  // `path=training_data_path`): the variable's statement holds the mltable path, the argument stays the variable.
+  const bound = node.type === 'identifier' ? boundPath(ctx, node) : undefined;
+  if (bound) {
+    const inner = mltablePath(fb, ctx, bound, at, edits);
+    if (!inner) return undefined;
+    edits.push([bound, inner]);
+    return node.text;
+  }
   if (node.type === 'tuple' && node.namedChildren.length === 2) [ds, rel] = node.namedChildren;
   else if (node.type === 'call' && qnameOf(ctx, node) === 'azureml.core.Datastore.path') {
     const a = bindArgs(node, ['path'], ['path']);
     ds = node.childForFieldName('function')?.childForFieldName('object') ?? undefined;
     rel = a?.get('path');
+  } else if (node.type === 'call' && qnameOf(ctx, node) === DATA_PATH) {
+    // `DataPath(datastore, path_on_datastore[, name])`: `name` is "an optional name for the DataPath", not part of the
+    // data's path (https://learn.microsoft.com/python/api/azureml-core/azureml.data.datapath.datapath).
+    const a = bindArgs(node, ['datastore', 'path_on_datastore', 'name'], ['datastore', 'path_on_datastore', 'name']);
+    ds = a?.get('datastore');
+    rel = a?.get('path_on_datastore');
   } else if (node.type === 'string' || node.type === 'identifier') {
     // A public URL of one file (mltable reads http(s) files, not folders), or a name bound once to one.
     let literal: SyntaxNode | undefined = node;
@@ -462,7 +531,7 @@ function mltablePath(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, at: Syn
   }
   // (`(datastore, ("data/x.csv"))`: the parentheses change nothing)
   while (rel?.type === 'parenthesized_expression' && rel.namedChildren.length === 1) rel = rel.namedChildren[0];
-  const value = relativePath(rel);
+  const value = relativeValue(joinedPath(ctx, rel)) ?? relativePath(rel);
   if (!ds || !value) return undefined;
   const last = value.slice(value.lastIndexOf('/') + 1);
   const kind = /[*?[]/.test(value) ? 'pattern' : value.endsWith('/') ? 'folder' : /\.[A-Za-z0-9]+$/.test(last) ? 'file' : undefined;
@@ -470,6 +539,32 @@ function mltablePath(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, at: Syn
   if (!uri) return undefined;
   edits.push(...uri.edits.filter(([n]) => !edits.some(([m]) => m.id === n.id)));
   return `{"${kind}": ${uri.prefix}${value}"}`;
+}
+
+/**
+ * The value of `os.path.join(a, b, ...)` (directly or through a name bound once to it) whose parts are string
+ * literals or names bound once to one (MLOpsPython: `os.path.join(target_path, file_name)`), joined with "/"
+ * as on the Linux machines AML runs (posixpath.join: one "/" between parts, none added after one ending in "/");
+ * undefined for other expressions and for a later part starting with "/" (join would restart there).
+ */
+function joinedPath(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
+  if (node?.type === 'identifier') {
+    const b = ctx.model.resolveName(node.text, node);
+    node = b && (b.scope.bindings.get(node.text) ?? []).length === 1 ? assignedValue(b.node) : undefined;
+  }
+  const args = node?.type === 'call' && qnameOf(ctx, node) === 'os.path.join' ? node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [] : [];
+  const parts = args.map((a) => (a.type === 'identifier' || a.type === 'string' ? fValue(boundLiteral(ctx, a)) : undefined));
+  if (args.length < 2 || parts.some((p, i) => p === undefined || p === '' || (i > 0 && p.startsWith('/')))) return undefined;
+  return (parts as string[]).reduce((acc, p) => (acc.endsWith('/') ? acc + p : `${acc}/${p}`));
+}
+
+/** The datastore path (`DataPath(...)`, `(datastore, "p")`, `datastore.path("p")`) a name bound once before `id` holds, when `id` is its only use. */
+function boundPath(ctx: RuleContext, id: SyntaxNode): SyntaxNode | undefined {
+  const b = ctx.model.resolveName(id.text, id);
+  const value = b && (b.scope.bindings.get(id.text) ?? []).length === 1 ? assignedValue(b.node) : undefined;
+  const isPath = value?.type === 'tuple' || (value?.type === 'call' && [DATA_PATH, 'azureml.core.Datastore.path'].includes(qnameOf(ctx, value) ?? ''));
+  const uses = isPath ? usesOf(ctx, b!.node) : [];
+  return isPath && uses.length === 1 && same(uses[0], id) && b!.node.endIndex < id.startIndex ? value : undefined;
 }
 
 /** v1 `header` (bool or PromoteHeadersBehavior) → the mltable `header` string. */
@@ -814,7 +909,7 @@ function helperReads(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): Edits | u
  */
 function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: SyntaxNode): Edits | undefined {
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
-  const v2 = assetName(fValue(boundLiteral(ctx, a?.get('name'))));
+  const v2 = assetName(fValue(boundLiteral(ctx, a?.get('name'), true)));
   const name = v2?.name;
   const stmt = call.parent?.type === 'expression_statement' ? call.parent : call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) && call.parent.parent?.type === 'expression_statement' ? call.parent.parent : undefined;
   const indent = stmt && ownLineIndent(ctx, stmt);
@@ -827,7 +922,7 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
   // registration are its only readers (renamedKey); by a literal, every literal of the name (renameConsistent).
   const keyLiteral = guard && v2!.renamed ? renamedKey(ctx, a.get('name')!, guard, call) : undefined;
   if ((newVersion !== 'True' && !guard) || (guard && v2!.renamed && a.get('name')!.type !== 'string' && !keyLiteral)) return undefined;
-  if (v2!.renamed && !keyLiteral && !renameConsistent(ctx, fValue(boundLiteral(ctx, a.get('name')))!)) return undefined;
+  if (v2!.renamed && !keyLiteral && !renameConsistent(ctx, fValue(boundLiteral(ctx, a.get('name'), true))!)) return undefined;
   const target = assignedName(call);
   // `x = ds.register(...)` read for name/version: x is the v2 Data asset; `ds = ds.register(...)` read as a table: ds stays the MLTable.
   let reads: Edits = [];
@@ -837,9 +932,13 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
     const table = !asset && target.text === ds.text ? tableReads(fb, ctx, call, false) : undefined;
     if (!asset && !table) return undefined;
     reads = table?.filter(([n]) => !same(n, call)) ?? [];
+    // (the asset's name/version reads, kept as written: with them in the fix, their findings offer it)
+    if (asset) for (const u of usesOf(ctx, target)) reads.push([u.parent!, u.parent!.text]);
   }
   const c = clientOf(fb, ctx, a.get('workspace'));
-  if (!c || c.edits.length) return undefined;
+  // A workspace that stays v1 (other uses without a v2 form): the bridged client beside it (clientOf's edits), not under the get-or-register test.
+  if (!c || (c.edits.length && guard)) return undefined;
+  reads.push(...c.edits);
   if (guard) {
     // The test (on the same workspace) lists the v2 data assets; `x = ws.datasets[key]` in the other branch reads the asset as a table.
     const w = a.get('workspace')!;
@@ -864,7 +963,7 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
   // A renamed asset: the registration tests of the v1 name (`if "n" not in ws.datasets:`) look for the renamed one in v2's list.
   if (v2!.renamed) {
     for (const lit of ctx.model.tree.rootNode.descendantsOfType('string')) {
-      const container = stringValue(lit) === fValue(boundLiteral(ctx, a.get('name'))) ? nameTest(ctx, lit) : undefined;
+      const container = stringValue(lit) === fValue(boundLiteral(ctx, a.get('name'), true)) ? nameTest(ctx, lit) : undefined;
       if (!container) continue;
       reads.push([lit, JSON.stringify(name)]);
       if (isDatasets(ctx, container) || container.type === 'call') reads.push([container, `[d.name for d in ${c.ml}.data.list()]`]);
@@ -1003,6 +1102,16 @@ function registeredEdits(fb: FixBuilder, ctx: RuleContext, source: SyntaxNode): 
     const n = v2NameText(ctx, key);
     if (!n) return undefined;
     which = `name=${n}, label="latest"`;
+  } else if (qnameOf(ctx, source) === DATASETS_GET) {
+    // `ws.datasets.get(key)`: the same dict of latest versions (azureml-core workspace.py `datasets`; no default
+    // given: a missing name is None in v1, whose read then raises, as v2's lookup raises).
+    const a = bindArgs(source, ['key'], ['key']);
+    const fn = source.childForFieldName('function');
+    const dict = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+    const n = a?.get('key') && v2NameText(ctx, a.get('key')!);
+    if (!a || !n || dict?.type !== 'attribute' || !isDatasets(ctx, dict)) return undefined;
+    ws = dict.childForFieldName('object') ?? undefined;
+    which = `name=${n}, label="latest"`;
   } else {
     const a = bindArgs(source, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
     const name = a?.get('name');
@@ -1055,13 +1164,16 @@ function v2NameText(ctx: RuleContext, node: SyntaxNode): string | undefined {
   return node.type === 'string' && renameConsistent(ctx, value) ? JSON.stringify(v2.name) : undefined;
 }
 
-/** A string literal, or the literal a name bound once is assigned. */
-function boundLiteral(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
+/**
+ * A string literal, or the literal a name bound once is assigned; with `reaching`, also a name bound again
+ * elsewhere whose binding alone reaches its uses (reach.ts: a notebook's `dataset_name = "..."` cell after cell).
+ */
+function boundLiteral(ctx: RuleContext, node: SyntaxNode | undefined, reaching = false): SyntaxNode | undefined {
   if (node?.type !== 'identifier') return node;
   const b = ctx.model.resolveName(node.text, node);
   const assign = b?.node.parent;
   const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
-  return b && (b.scope.bindings.get(node.text) ?? []).length === 1 && right?.type === 'string' ? right : undefined;
+  return b && ((b.scope.bindings.get(node.text) ?? []).length === 1 || (reaching && soleBinding(ctx.model, b))) && right?.type === 'string' ? right : undefined;
 }
 
 /**
@@ -1089,7 +1201,7 @@ function tabularProducer(ctx: RuleContext, node: SyntaxNode | undefined): Syntax
     }
     if (node?.type !== 'call') return undefined;
     const q = qnameOf(ctx, node);
-    if (TABULAR.includes(q ?? '') || q === GET_BY_NAME) return node;
+    if (TABULAR.includes(q ?? '') || q === GET_BY_NAME || q === DATASETS_GET) return node;
     const fn = node.childForFieldName('function');
     const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
     // (`ds = ds.register(...)` read as a table: see registerEdit.)
@@ -1583,6 +1695,11 @@ export const DATA: Rewrites = {
       const kw = args?.type === 'keyword_argument' ? args.parent : args;
       const owner = kw?.type === 'argument_list' ? kw.parent : undefined;
       if (owner?.type === 'call' && qnameOf(ctx, owner) === 'azureml.core.Dataset.File.upload_directory') return fb.sameFixAs(owner);
+      // A from_delimited_files / from_parquet_files path (inline, or a variable read only there): that call's fix.
+      const target = assignedName(ref.call!);
+      const uses = target ? usesOf(ctx, target) : [];
+      const tabular = enclosingTabular(ctx, uses.length === 1 ? uses[0] : ref.call!);
+      if (tabular) return fb.sameFixAs(tabular);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return (require('./pipelines') as typeof import('./pipelines')).PIPELINES.calls[DATA_PATH]?.(fb, ref, ctx);
     },
@@ -1619,7 +1736,8 @@ export const DATA: Rewrites = {
       if (target && stmt?.type === 'expression_statement' && stmt.parent?.type === 'module' && !usesOf(ctx, target).length) {
         return fb.removeStatement(stmt, 'Remove the unused dataset lookup');
       }
-      return WORKSPACE.calls[DATASETS_GET]?.(fb, ref, ctx) ?? byConsumer(fb, ref, ctx);
+      // Read as a table (`x = ws.datasets.get("n")`, `x.to_pandas_dataframe()`): registeredEdits.
+      return combined(fb, ref.call!, registeredEdits(fb, ctx, ref.call!)) ?? WORKSPACE.calls[DATASETS_GET]?.(fb, ref, ctx) ?? byConsumer(fb, ref, ctx);
     },
     // `ws.datasets.keys()` in the get-or-register test: rewritten with the registration.
     'azureml.core.Workspace.datasets.keys': (fb, ref, ctx) => {
@@ -1658,6 +1776,16 @@ export const DATA: Rewrites = {
   },
   attributes: {
     'azureml.core.Datastore.name': datastoreNameRead,
+    // `x.name` / `x.version` of `x = ds.register(...)`: rewritten with the registration (x the v2 Data asset: registerEdit).
+    ...Object.fromEntries(['name', 'version'].map((m): [string, Builder] => [
+      `azureml.data.TabularDataset.${m}`,
+      (fb, ref, ctx) => {
+        const x = receiver(ref);
+        const made = x?.type === 'identifier' ? definingCall(ctx, x) : undefined;
+        const producer = made && qnameOf(ctx, made) === 'azureml.data.TabularDataset.register' ? tabularProducer(ctx, made) : undefined;
+        return producer ? fb.sameFixAs(producer) : undefined;
+      },
+    ])),
     // `ws.datasets` in the get-or-register idiom: rewritten with the registration; else `x = ws.datasets[key]` read as a table.
     'azureml.core.Workspace.datasets': (fb, ref, ctx) => {
       const made = guardedProducer(ctx, ref.node);

@@ -75,6 +75,11 @@
  * description, swagger URI, state; `for name in ws.webservices:`) → the workspace's online endpoints,
  * the loop header marked for review (v1 listed ACI/AKS services; v2 lists endpoints); not with v1's
  * filters (`compute_type="ACI"`: v2 lists endpoints, which have no compute type of a v1 service).
+ * Likewise `for name in Environment.list(workspace=ws):` (or a name bound once to the list, iterated)
+ * only printing the name → `(e.name for e in ml_client.environments.list())`, the header marked for
+ * review (the names may differ: v1 also listed the curated AzureML-* environments, which ENV2 names in
+ * the `azureml` registry; environmentList); not the dict read otherwise, nor the name used otherwise
+ * (the curated listing).
  * A v1 web service looked up by name, `svc = Webservice(ws, name)` or `svc = ws.webservices[name]`
  * (not under a try: v1 raises KeyError there), is the online endpoint of that name, with all its
  * uses in one suggestion as above (`get_logs` reads the deployment the endpoint's
@@ -516,6 +521,36 @@ const serviceList: Builder = (fb, ref, ctx) => {
   fb.replace({ start: end, end }, REVIEW);
   for (const [node, text] of edits) fb.replace(node, text);
   return `${ml}.online_endpoints.list()`;
+};
+
+/**
+ * `for name in Environment.list(workspace=ws):` (or a name bound once to that list and read only as
+ * the loop's iterable) whose loop only prints the name (the DP-100 labs' "view registered
+ * environments"): v1 `Environment.list` returns a dict of environment name → latest Environment
+ * (azureml-core environment.py: `{environment["name"]: ... for environment in
+ * environment_client._list_definitions()}`), so the loop sees names; v2
+ * `ml_client.environments.list()` without a name lists the workspace's environment containers as
+ * Environment entities carrying the name (azure-ai-ml operations/_environment_operations.py `list`:
+ * `Environment._from_container_rest_object`) → `(e.name for e in ml_client.environments.list())`.
+ * The loop header carries the review mark: the names shown may differ (v1's list showed the curated
+ * `AzureML-*` environments too, which ENV2 names in the `azureml` registry,
+ * https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2; v2 lists active
+ * containers only, `list_view_type=ACTIVE_ONLY`). Not rewritten: the dict read otherwise (`envs[name]`, `.items()`, `len(envs)`),
+ * the name used otherwise than printed (`if name.startswith("AzureML"):`, the curated listing).
+ */
+const environmentList: Builder = (fb, ref, ctx) => {
+  const call = ref.call!;
+  const ws = bindArgs(call, ['workspace'], ['workspace'])?.get('workspace');
+  const iterated = listVariable(ctx, call);
+  const shown = shownLoop(ctx, iterated ?? call);
+  if (!ws || !shown) return undefined;
+  const { body, colon, uses } = shown;
+  if (!uses.every((use) => use.startIndex >= body.startIndex && use.endIndex <= body.endIndex && printedOnly(ctx, use))) return undefined;
+  const ml = clientFor(fb, ctx, ws);
+  if (!ml) return undefined;
+  const end = nodeRange(colon).end;
+  fb.replace({ start: end, end }, REVIEW);
+  return `(e.name for e in ${ml}.environments.list())`;
 };
 
 /** The `Webservice.list(...)` call of the `for` loop that binds `name`, if it does. */
@@ -1529,6 +1564,7 @@ export const DEPLOY: Rewrites = {
     [`${MODEL}.get_model_path`]: getModelPath,
     [`${MODEL}.list`]: modelList,
     [SERVICE_LIST]: serviceList,
+    ['azureml.core.Environment.list']: environmentList,
     [RUN_ENVIRONMENT]: runEnvironment,
   },
   attributes: {

@@ -46,6 +46,10 @@
  * `create(pip_packages=names)` reads such a name; `cd = CondaDependencies(conda_dependencies_file_path=path)`
  * given as is → `conda_file=path` (a file cannot take `add_*` here).
  *
+ * (`Environment.list` shown in a loop is deploy.ts's, beside the other listing loops.) Statement
+ * deletions read the module's text (`wholeLines`, `aloneOnLines`), where node offsets point (the
+ * tree's root text starts at the first token, after any blank lines opening the module).
+ *
  * An environment passed to a v1 consumer (`ScriptRunConfig(environment=env)`, `InferenceConfig`,
  * `src.run_config.environment = env`) is only rewritten with that consumer: its pieces offer the
  * consumer's fix (`sameFixAs`), whose builder calls `environmentEdits`. An environment built and returned
@@ -996,7 +1000,7 @@ function dockerfileDone(state: State, dockerfile: boolean, noImage: boolean): bo
 
 /** A statement alone on its lines (deleting it leaves no `;` behind). */
 export function aloneOnLines(ctx: RuleContext, stmt: SyntaxNode): boolean {
-  const text = ctx.model.tree.rootNode.text;
+  const text = ctx.module.text;
   const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
   return /^[ \t]*$/.test(text.slice(start, stmt.startIndex)) && endsLine(ctx, stmt) && !/^\s*;/.test(text.slice(stmt.endIndex));
 }
@@ -1008,7 +1012,7 @@ export function aloneOnLines(ctx: RuleContext, stmt: SyntaxNode): boolean {
  * opens its cell or module.
  */
 export function wholeLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode {
-  const text = ctx.model.tree.rootNode.text;
+  const text = ctx.module.text;
   const lines = ctx.module.lines;
   const row = stmt.startPosition.row;
   const lineStart = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;

@@ -24,7 +24,8 @@
  * assigned a dict literal used only there (the MLN notebooks' shape).
  * Also here: the findings of `rc = RunConfiguration()` and its `rc.target` / `rc.environment` offer
  * pipelines.ts's fix (a pipeline step's runconfig), else jobs.ts's (`ScriptRunConfig(run_config=rc)`):
- * this table is merged after pipelines.ts's, which has those keys.
+ * this table is merged after pipelines.ts's, which has those keys. A run configuration that nothing runs with (only its
+ * fields set, to names or literals, in one block that keeps another statement) is removed (unusedRunConfiguration).
  * `inputs=[ds.as_named_input("x")...]` (v1: read by the script through the run, no argument) → inputs passed as
  * `--x ${{inputs.x}}` with the notebook's `%%writefile` script reading the option (jobs.ts estimatorInputs; a
  * table input adds `mltable` to the estimator's own environment, refused with `environment_definition=`).
@@ -36,9 +37,9 @@
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
-import { bindArgs, literalText, stringValue, type FixBuilder } from '../fixes';
+import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, combined, kwargs, memberOf, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, kwargs, memberOf, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { environmentEdits } from './environment';
 import { computeName, estimatorInputs, runConfigurationPiece as jobsRunConfigurationPiece } from './jobs';
 import { pipelineFixFor } from './pipelines';
@@ -283,7 +284,49 @@ const mpiPiece: Builder = (fb, ref, ctx) => {
  * (`ScriptRunConfig(run_config=rc)`). Here because this table is merged after pipelines.ts's,
  * which has these keys.
  */
-const runConfigurationPiece: Builder = (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call ?? ref.node) ?? jobsRunConfigurationPiece(fb, ref, ctx);
+const runConfigurationPiece: Builder = (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call ?? ref.node) ?? jobsRunConfigurationPiece(fb, ref, ctx) ?? unusedRunConfiguration(fb, ref, ctx);
+
+/** A value whose evaluation does nothing else: a name, a literal, `a.b` of names. */
+function inert(node: SyntaxNode | null | undefined): boolean {
+  if (!node) return false;
+  if (['identifier', 'string', 'integer', 'float', 'true', 'false', 'none'].includes(node.type)) return node.type !== 'string' || !node.descendantsOfType('interpolation').length;
+  return node.type === 'attribute' && inert(node.childForFieldName('object'));
+}
+
+/**
+ * `rc = RunConfiguration()` that nothing runs with: its only uses set its fields (`rc.target = X`,
+ * `rc.environment = env`, statements of their own whose values are names or literals). v1 applies a run
+ * configuration only where it is given to a job or a step (azureml-core runconfig.py: a RunConfiguration is
+ * the `run_config=` of a ScriptRunConfig, the `runconfig=` of a pipeline step); v2 has no such object (its
+ * settings are the command's own, CMD), so there is nothing to make: its statements go, as data.ts removes an
+ * unused dataset lookup. A field of a field (`rc.environment.docker.enabled = True`: it may change an
+ * environment used elsewhere), a name bound twice, or a block that would be left empty: not rewritten.
+ */
+function unusedRunConfiguration(fb: FixBuilder, ref: Parameters<Builder>[1], ctx: RuleContext): string | undefined {
+  const rc = ref.call ? undefined : receiver(ref);
+  const call = ref.call ?? (rc?.type === 'identifier' ? definingCall(ctx, rc) : undefined);
+  if (!call || qnameOf(ctx, call) !== 'azureml.core.RunConfiguration') return undefined;
+  if (!ref.call) return fb.sameFixAs(call);
+  const target = assignedName(call);
+  const stmt = target ? call.parent?.parent : undefined;
+  const args = callArgs(call);
+  if (!target || !stmt || args.splat || ![...args.positional, ...args.keywords.values()].every(inert)) return undefined;
+  if ((ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
+  const stmts: SyntaxNode[] = [stmt];
+  for (const use of usesOf(ctx, target)) {
+    const m = memberOf(use);
+    const assign = m && !m.call ? m.attr.parent : undefined;
+    if (assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), m!.attr) || assign.parent?.type !== 'expression_statement' || !inert(assign.childForFieldName('right'))) return undefined;
+    stmts.push(assign.parent);
+  }
+  // (Every statement in one block, which keeps another statement: removeStatement writes `pass` only for a lone one.)
+  const block = stmt.parent;
+  if (!block || stmts.some((s) => !same(s.parent, block))) return undefined;
+  if (block.type !== 'module' && block.namedChildren.filter((c) => c.type !== 'comment').length <= stmts.length) return undefined;
+  const title = `Remove ${target.text}: an unused RunConfiguration (nothing runs with it)`;
+  for (const s of stmts) fb.removeStatement(s, title);
+  return '';
+}
 
 export const ESTIMATORS: Rewrites = {
   calls: {
@@ -294,5 +337,7 @@ export const ESTIMATORS: Rewrites = {
   attributes: {
     'azureml.core.RunConfiguration.target': runConfigurationPiece,
     'azureml.core.RunConfiguration.environment': runConfigurationPiece,
+    // (Only an unused RunConfiguration's, unusedRunConfiguration: pipelines.ts and jobs.ts rewrite none of these fields.)
+    ...Object.fromEntries(['framework', 'node_count', 'data_references', 'communicator'].map((f) => [`azureml.core.RunConfiguration.${f}`, unusedRunConfiguration])),
   },
 };

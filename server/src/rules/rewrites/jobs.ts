@@ -24,7 +24,8 @@
  *   `tags=`; the experiment's name a literal, a name, an unassigned attribute such as `args.experiment`, or an
  *   f-string of those; `show_output=` of a HyperDrive submit dropped (v1 reads it only for a HyperDriveConfig(pipeline=):
  *   submitParts); `exp = Experiment(ws, name)` becomes that name once its other uses are `exp.name` reads,
- *   which become `exp`; also on its own when only those reads are left, as after its submits were rewritten), and every use
+ *   which become `exp`, or `exp` itself shown (a cell's value, `print(exp)`: the name is shown, experimentShown); also on its
+ *   own when only those reads are left, as after its submits were rewritten), and every use
  *   of each run (status, portal URL, waits, RunDetails (its studio link when a cancel follows), metrics and tags through MLflow, details
  *   (shown, or read by key: runId/status from the job, start/end times shown from its MLflow run, `detailsReads`), cancel,
  *   id, `name` (v1's display name), `set_tags({k: v})` (one MlflowClient.set_tag per pair), register_model (with
@@ -83,7 +84,8 @@
  * `_OfflineRun` tests...), each logging call with a standalone MLflow form (log, log_row, log_table,
  * log_image, tag, set_tags, upload_file, upload_folder) is its own suggestion: MLflow logs to the job's
  * run (how-to-log-view-metrics; the job needs `mlflow` and `azureml-mlflow`), the run stays.
- * `run.experiment.workspace` of the script's own run → workspace.ts's in-job client once nothing uses it as v1.
+ * `run.experiment.workspace` of the script's own run → workspace.ts's in-job client once nothing uses it as v1 (also
+ * `Run.get_context().experiment.workspace` read inline: the get_context finding offers that read's fix).
  * Metric/tag names MLflow rejects (`@`, `,`, ...: mlflow validation.py) are not rewritten.
  * Not rewritten: `run.parent.log/tag/get_metrics/cancel` in a step script (no documented MLflow form for the pipeline
  * job's run from inside a step), `run.tags` read, a sweep's best trial's `get_details()["runDefinition"]["arguments"]`
@@ -606,7 +608,9 @@ function trackingClient(fb: FixBuilder, ml: string): string {
 /** `"...{expr}..."` for a model path under a job's artifacts: the literal inlined, else an f-string. */
 function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode, id = `${job}.name`): string | undefined {
   const lit = knownString(ctx, path);
-  if (lit !== undefined && path.type === 'string') return /["\\{}\n]/.test(lit) || lit.startsWith('/') ? undefined : `f"azureml://jobs/{${id}}/outputs/artifacts/paths/${lit}"`;
+  // (A path starting with `/`, `./` or `../` is refused: an `azureml://` URI keeps those segments as written, and how v1
+  // matched them against the run's artifact names is not documented.)
+  if (lit !== undefined && path.type === 'string') return /["\\{}\n]/.test(lit) || /^(\/|\.\.?(\/|$))/.test(lit) ? undefined : `f"azureml://jobs/{${id}}/outputs/artifacts/paths/${lit}"`;
   // `os.path.join("outputs", "model.onnx")` (a path built from literals and names) is kept as written, in the f-string.
   const fn = path.type === 'call' ? path.childForFieldName('function') : undefined;
   const joined = fn?.text === 'os.path.join' && ctx.model.resolveName('os', fn)?.kind === 'import' && callArgs(path).positional.length > 0 && !callArgs(path).keywords.size && !callArgs(path).splat && callArgs(path).positional.every((p) => p.type === 'identifier' || (p.type === 'string' && !p.descendantsOfType('interpolation').length)) && !/[\\{}\n]/.test(path.text) && !(path.text.includes('"') && path.text.includes("'"));
@@ -1239,7 +1243,7 @@ function jobEdits(fb: FixBuilder, ctx: RuleContext, submit: SyntaxNode): Edits |
     const q = submitParts(ctx, s)!;
     const uses = q.exp.type === 'identifier' ? usesOfAssigned(ctx, q.expCall) : undefined;
     const submitted = (u: SyntaxNode) => submits.some((x) => same(x.childForFieldName('function')?.childForFieldName('object'), u));
-    if (uses?.length && q.expCall.parent?.type === 'assignment' && uses.some(submitted) && uses.every((u) => submitted(u) || experimentNameRead(u)) && !edits.some(([n]) => same(n, q.expCall))) {
+    if (uses?.length && q.expCall.parent?.type === 'assignment' && uses.some(submitted) && uses.every((u) => submitted(u) || experimentNameRead(u) || experimentShown(ctx, u)) && !edits.some(([n]) => same(n, q.expCall))) {
       edits.push([q.expCall, q.name.text]);
       // `exp.name` (v1: the name it was made with) → `exp`, which now holds that name.
       for (const u of uses) if (experimentNameRead(u)) edits.push([memberOf(u)!.attr, u.text]);
@@ -1328,11 +1332,19 @@ function experimentNameRead(use: SyntaxNode): boolean {
   return !!m && m.name === 'name' && !m.call && !target && up?.type !== 'delete_statement';
 }
 
-/** The `exp.start_logging(...)` among the uses of `exp = Experiment(...)` whose only other uses are `exp.name` reads (startLoggingEdits). */
+/**
+ * `exp` itself shown (a notebook cell's value, `print(exp)`): once `exp = Experiment(ws, name)` holds its name
+ * (v2 has no experiment object: a job or an MLflow run names its experiment), the name is what is shown; kept as written.
+ */
+function experimentShown(ctx: RuleContext, use: SyntaxNode): boolean {
+  return use.type === 'identifier' && shown(ctx, use);
+}
+
+/** The `exp.start_logging(...)` among the uses of `exp = Experiment(...)` whose only other uses are `exp.name` reads or `exp` shown (startLoggingEdits). */
 function firstStartLogging(ctx: RuleContext, expCall: SyntaxNode): SyntaxNode | undefined {
   const uses = usesOfAssigned(ctx, expCall) ?? [];
   const calls = uses.map((u) => memberOf(u)).filter((m) => m?.call && m.name === 'start_logging');
-  return calls.length === 1 && uses.every((u) => experimentNameRead(u) || memberOf(u)?.name === 'start_logging') ? calls[0]!.call : undefined;
+  return calls.length === 1 && uses.every((u) => experimentNameRead(u) || experimentShown(ctx, u) || memberOf(u)?.name === 'start_logging') ? calls[0]!.call : undefined;
 }
 
 /** The first `exp.submit(...)` among the uses of `exp = Experiment(...)`. */
@@ -2760,7 +2772,7 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
   // `exp = Experiment(ws, name)` used by nothing else holds the name; its `exp.name` reads (v1: the name it
   // was made with) → `exp` (as jobEdits for submits).
   const expUses = exp.type === 'identifier' ? usesOfAssigned(ctx, expCall) : undefined;
-  if (expUses?.length && expCall.parent?.type === 'assignment' && expUses.every((u) => same(u, exp) || experimentNameRead(u))) {
+  if (expUses?.length && expCall.parent?.type === 'assignment' && expUses.every((u) => same(u, exp) || experimentNameRead(u) || experimentShown(ctx, u))) {
     edits.push([expCall, name.text]);
     for (const u of expUses) if (experimentNameRead(u)) edits.push([memberOf(u)!.attr, u.text]);
   }
@@ -2955,11 +2967,12 @@ const JOB_REWRITES: Rewrites = {
       // Read only for its name (`print("Experiment:", exp.name)`, also what is left once its submits were rewritten):
       // the name, each `exp.name` → `exp`, as jobEdits writes them beside a submit (v2 has no experiment object: a job
       // names its experiment, `create_or_update(job, experiment_name=)`).
-      if (uses?.length && uses.every((u) => u.type === 'identifier' && experimentNameRead(u))) {
-        return combined(fb, ref.call!, [[ref.call!, name.text], ...uses.map((u): [SyntaxNode, string] => [memberOf(u)!.attr, u.text])]);
+      // (`exp` itself shown, experimentShown: the name, kept as written.)
+      if (uses?.length && uses.every((u) => u.type === 'identifier' && (experimentNameRead(u) || experimentShown(ctx, u)))) {
+        return combined(fb, ref.call!, [[ref.call!, name.text], ...uses.filter((u) => experimentNameRead(u)).map((u): [SyntaxNode, string] => [memberOf(u)!.attr, u.text])]);
       }
       // Used by submits or an interactive run: that rewrite's fix (submits with `exp.name` reads: jobEdits).
-      const use = uses?.find((u) => !experimentNameRead(u));
+      const use = uses?.find((u) => !experimentNameRead(u) && !experimentShown(ctx, u));
       const m = use && memberOf(use);
       return m?.call && ['submit', 'start_logging', 'get_runs'].includes(m.name) ? fb.sameFixAs(m.call) : undefined;
     },
@@ -2968,6 +2981,11 @@ const JOB_REWRITES: Rewrites = {
     // mlflow.active_run(), the same run (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.active_run;
     // a second start_run while one is active raises); the uses of every binding rewritten too.
     'azureml.core.Run.get_context': (fb, ref, ctx) => {
+      // `Run.get_context().experiment.workspace` read inline (no run variable): the fix of that workspace read
+      // (runWorkspace: the job's in-job client), which replaces this call with it.
+      const exp = ref.call!.parent;
+      const wsRead = exp?.type === 'attribute' && same(exp.childForFieldName('object'), ref.call!) && exp.childForFieldName('attribute')?.text === 'experiment' ? exp.parent : undefined;
+      if (wsRead?.type === 'attribute' && same(wsRead.childForFieldName('object'), exp) && wsRead.childForFieldName('attribute')?.text === 'workspace') return fb.sameFixAs(wsRead);
       const found = contextCalls(ctx, ref.call!);
       const calls = found?.calls;
       // (Ended before it is asked for again, `run.complete()` or the `mlflow.end_run()` it became: active_run() would be

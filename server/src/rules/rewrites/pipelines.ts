@@ -43,7 +43,10 @@
  * segment with an extension), input n of their commands; `(PipelineParameter(n, default_value=DataPath(...)),
  * DataPathComputeBinding())` in a step's arguments becomes input n of the @dsl.pipeline function, the DataPath's
  * Input given at its call; `ws.get_default_compute_target("CPU"|"GPU")` as a compute is "cpu-cluster"/"gpu-cluster"
- * (azureml-core Workspace.DEFAULT_CPU_CLUSTER_NAME), its statement going when only the steps use it.
+ * (azureml-core Workspace.DEFAULT_CPU_CLUSTER_NAME), its statement going when only the steps use it; one no translated
+ * pipeline consumes is that compute got by name, `ct = ml_client.compute.get("cpu-cluster")`, with its uses (`ct.name`,
+ * `compute_target=ct` of a v1 call → `ct.name`, `print(ct.get_status().serialize())` → the entity fetched again, review:
+ * defaultComputeFallback).
  * `Experiment(...).submit(pipeline)` is rewritten by jobs.ts, which calls `pipelineConfig`
  * (`regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`, `continue_on_step_failure=True` →
  * `@dsl.pipeline(continue_on_step_failure=True)`) and, for `pipeline_parameters={"p": literal}`, `pipelineCall`
@@ -85,7 +88,8 @@
  * statement going; for a plain `Estimator(source_directory=, entry_script=, conda_packages=[...], pip_packages=[...]
  * [, compute_target=])` (the MLN estimatorstep notebook; `runconfig_pipeline_params=None` accepted, its default) the node's
  * environment is the one v1 built from those packages, as estimators.ts writes it for a submitted Estimator (the default
- * image, v1's default conda with azureml-defaults and the packages: EST, marked for review). A dataset in a script step's `inputs=` only (`ds.as_named_input("x")[.as_mount()/.as_download()]`,
+ * image, v1's default conda with azureml-defaults and the packages: EST, marked for review); a plain Estimator naming no
+ * environment at all (no environment_definition, no packages) ran in that default environment without packages. A dataset in a script step's `inputs=` only (`ds.as_named_input("x")[.as_mount()/.as_download()]`,
  * read by the script through `run.input_datasets["x"]`: v1 passed no argument) is passed as `--x ${{inputs.x}}`, the
  * notebook's `%%writefile` script reading that option (scriptDataEdits adds it to the parser), as jobs.ts estimatorInputs
  * does for an estimator; refused when the script is not in the document. `rc.target = x.name` (a v2 compute's name, as
@@ -105,7 +109,7 @@
  *
  * Not rewritten (no suggestion): `pipeline_parameters` values other than str/bool/int/float literals (a v1 dataset
  * given there: v2 pipeline inputs take Input or those types), keys naming no PipelineParameter, a DataPath parameter
- * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (DataTransferStep, AutoMLStep, EstimatorStep: v2 has no estimator,
+ * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (DataTransferStep, AutoMLStep, EstimatorSteps other than the above,
  * ...: the AutoMLStep of the Udacity pipelines has no v2 node form), ParallelRunConfig settings without a documented v2
  * form (append_row_file_name: v2 names no file; run_max_try: tries, not retries; allowed_failed_count; allowed_failed_percent,
  * which PRS passes as `task.program_arguments` `--allowed_failed_percent`: documented, not mapped yet;
@@ -114,7 +118,7 @@
  * a TabularDataset's mini-batches are DataFrames, a v2 mltable input), globs, DatasetConsumptionConfig inputs,
  * summary_only with an output, a config shared by several steps, EstimatorSteps of framework estimators (SKLearn, PyTorch...:
  * their images/packages), of an estimator with both environment_definition and packages, with other environment options
- * (custom_docker_image, use_gpu, ...) or none at all, or read elsewhere, `runconfig_pipeline_params` other than None,
+ * (custom_docker_image, use_gpu, ...), or read elsewhere, `runconfig_pipeline_params` other than None,
  * `register_on_complete(description=/tags=)`, `read_delimited_files` on an OutputFileDatasetConfig (the consumer gets a
  * v1 TabularDataset: no v2 counterpart checked), a CommandStep whose command comes from a RunConfiguration, one whose ScriptRunConfig has no compute_target, has
  * arguments, or is used elsewhere, a CommandStep with its own command/inputs/outputs beside a ScriptRunConfig, or a command with shell
@@ -143,7 +147,7 @@ import type { Range } from '../../engine/types';
 import type { RuleContext } from '../rule';
 import { soleBinding } from './reach';
 import { sdkOf } from '../../engine/semantic/model';
-import { knownString, kwargs, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, knownString, kwargs, memberOf, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
 import { computeName, namesSameAt, scriptDataEdits, scriptRunCommand, type DataRead } from './jobs';
 import { dataInput, tableInput } from './data';
@@ -1067,8 +1071,8 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
           return JSON.stringify(v);
         });
       };
-      // (an estimator naming no environment at all stays refused: rewrites-pipelines-estimatorstep.test.ts)
-      need(e.has('conda_packages') || e.has('pip_packages'));
+      // An estimator naming no environment at all ran in v1's default one (the same image and conda, no packages
+      // added: EST; estimators.ts writes the same for a submitted Estimator): rewrites-pipelines-estimatorstep-default.test.ts.
       s.ownEnvironment = { conda: items('conda_packages'), pip: items('pip_packages') };
     }
     const args = a.get('estimator_entry_script_arguments');
@@ -1435,7 +1439,7 @@ export function pipelineOfScript(dctx: RuleContext, module: ScriptModule['module
 
 /** The indentation of the line a statement starts (undefined when something precedes it on its line). */
 function indentOf(ctx: RuleContext, stmt: SyntaxNode): string | undefined {
-  const text = ctx.model.tree.rootNode.text;
+  const text = ctx.module.text;
   const start = text.lastIndexOf('\n', stmt.startIndex - 1) + 1;
   const prefix = text.slice(start, stmt.startIndex);
   return /^[ \t]*$/.test(prefix) ? prefix : undefined;
@@ -1471,7 +1475,7 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
  * Deleted lines (statementLines) between two blank lines of one cell: with one of the blank lines, so one is left.
  */
 function oneBlank(ctx: RuleContext, r: SyntaxNode): SyntaxNode {
-  const text = ctx.model.tree.rootNode.text;
+  const text = ctx.module.text;
   const s = r.startIndex;
   const row = r.startPosition.row;
   const lines = ctx.module.lines;
@@ -1722,7 +1726,7 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   // PipelineJobSettings field (azure-ai-ml dsl/_pipeline_decorator.py; v1's default, as v2's, is to stop).
   const deco = `@${dsl}.pipeline(${kwargs([['description', a.description], ['default_datastore', a.defaultDatastore && JSON.stringify(a.defaultDatastore)], ['force_rerun', settings.forceRerun ? 'True' : undefined], ['continue_on_step_failure', settings.continueOnStepFailure ? 'True' : undefined]])})`;
   // A blank line before the function, at module level, when the line above is not blank.
-  const text = ctx.model.tree.rootNode.text;
+  const text = ctx.module.text;
   const lineStart = text.lastIndexOf('\n', a.statement.startIndex - 1);
   const above = lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart) : '';
   // (a run_after statement above is deleted, leaving its line blank)
@@ -1811,6 +1815,64 @@ const loneStep: Builder = (fb, ref, ctx) => {
   return commandText(fb, step, indent);
 };
 
+/**
+ * `ct = ws.get_default_compute_target("CPU"|"GPU")` that no pipeline consumes (the MachineLearningNotebooks sklearn
+ * HyperDrive notebook): azureml-core returns `self.compute_targets.get(Workspace.DEFAULT_CPU_CLUSTER_NAME)`, the
+ * workspace's compute named "cpu-cluster" ("gpu-cluster" for GPU; azureml-core workspace.py, which also says to "use
+ * compute_targets['name'] to retrieve an existing compute target instead"): `ml.compute.get("cpu-cluster")`, the v2
+ * form of `ComputeTarget(workspace=ws, name=n)` (PIPE's mapping table, as workspace.ts rewrites that lookup),
+ * the compute's uses rewritten as workspace.ts rewrites a looked-up cluster's: `ct.name` reads the same,
+ * `compute_target=ct` of a v1 call and `rc.target = ct` of a v1 run configuration get `ct.name` (v1 configurations take a
+ * compute's name), `print(ct.get_status().serialize())` shows the v2 entity fetched again (no node counts: review).
+ * Any other use (a v1 call given it otherwise, `get_status()` read as a value, ...): undefined. (A missing cluster:
+ * v1 gives None and fails at its first use, v2 raises ResourceNotFoundError at the lookup.)
+ */
+function defaultComputeFallback(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
+  const fn = call.childForFieldName('function');
+  const ws = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+  const a = bindArgs(call, ['type'], ['type']);
+  const kind = stringValue(a?.get('type'))?.toLowerCase();
+  const target = assignedName(call);
+  if (!ws || !target || (kind !== 'cpu' && kind !== 'gpu') || !soleName(ctx, target)) return undefined;
+  const uses = usesOf(ctx, target);
+  const c = uses.length ? clientOf(fb, ctx, ws) : undefined;
+  if (!c) return undefined;
+  const edits: Edits = [];
+  for (const u of uses) {
+    const p = u.parent;
+    const m = memberOf(u);
+    if (m?.name === 'name' && !m.call) continue;
+    if (m?.name === 'get_status' && m.call && noArgs(m.call)) {
+      // `print(ct.get_status().serialize())` as a statement of its own line.
+      const ser = memberOf(m.call);
+      const printed = ser?.name === 'serialize' && ser.call && noArgs(ser.call) ? ser.call.parent?.parent : undefined;
+      const stmt = printed?.type === 'call' && printed.childForFieldName('function')?.text === 'print' && callArgs(printed).positional.length === 1 && !callArgs(printed).keywords.size ? printed.parent : undefined;
+      // (nothing after it on its line: the review comment goes there)
+      const end = ctx.module.text.indexOf('\n', stmt?.endIndex ?? 0);
+      if (stmt?.type !== 'expression_statement' || !/^[ \t]*\r?$/.test(ctx.module.text.slice(stmt.endIndex, end < 0 ? undefined : end))) return undefined;
+      edits.push([stmt, `print(${c.ml}.compute.get(${u.text}.name))  # amlint: review`]);
+      continue;
+    }
+    if (m) return undefined;
+    // `compute_target=ct` given to a v1 call.
+    const kwCall = p?.type === 'keyword_argument' && same(p.childForFieldName('value'), u) && p.childForFieldName('name')?.text === 'compute_target' ? p.parent?.parent : undefined;
+    if (kwCall?.type === 'call' && /^azureml\./.test(qnameOf(ctx, kwCall) ?? '')) {
+      edits.push([u, `${u.text}.name`]);
+      continue;
+    }
+    // `rc.target = ct` of a v1 RunConfiguration (its setter keeps the name: azureml-core runconfig.py).
+    const left = p?.type === 'assignment' && same(p.childForFieldName('right'), u) && p.parent?.type === 'expression_statement' ? p.childForFieldName('left') : undefined;
+    const v = left?.type === 'attribute' ? ctx.model.evaluate(left) : undefined;
+    if (v?.kind === 'ref' && sdkOf(v) === 'v1' && /(RunConfiguration|run_config)\.target$/.test(v.qname)) {
+      edits.push([u, `${u.text}.name`]);
+      continue;
+    }
+    return undefined;
+  }
+  const name = kind === 'cpu' ? '"cpu-cluster"' : '"gpu-cluster"';
+  return combined(fb, call, [[call, `${c.ml}.compute.get(${name})`], ...edits, ...c.edits]);
+}
+
 export const PIPELINES: Rewrites = {
   calls: {
     [PIPELINE]: (fb, ref, ctx) => {
@@ -1832,7 +1894,7 @@ export const PIPELINES: Rewrites = {
     [SEQUENCE]: piece,
     // `ct = ws.get_default_compute_target("CPU")` naming the compute of a pipeline's steps: the
     // pipeline's fix, which deletes the statement (the steps name "cpu-cluster").
-    'azureml.core.Workspace.get_default_compute_target': (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!),
+    'azureml.core.Workspace.get_default_compute_target': (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!) ?? (pipelines(ctx).some((p) => p.analysis?.members.some((m) => m.startIndex <= ref.call!.startIndex && ref.call!.endIndex <= m.endIndex)) ? undefined : defaultComputeFallback(fb, ctx, ref.call!)),
     [PIPELINE_DATA]: (fb, ref, ctx) => {
       // `PipelineData(...).as_dataset()`: the data is the whole chain.
       const outer = ref.call!.parent?.type === 'attribute' && ref.call!.parent.parent?.type === 'call' ? ref.call!.parent.parent : ref.call!;

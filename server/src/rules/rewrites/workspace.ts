@@ -66,6 +66,10 @@
  * `run_remote_inference(compute_target=c)` of a helper module; another name; a container) is not
  * rewritten: that code may give it to v1 (handedOn). The Learn
  * tutorial's `if name in ws.compute_targets: c = ws.compute_targets[name] ... else: create` migrates whole.
+ * The creation may be written `AmlCompute.create(ws, name, config)` (the static ComputeTarget.create
+ * reached through the subclass); a silent wait (`c.wait_for_completion()` / `show_output=False`) goes
+ * with its lines (the poller's `result()` waited; refused for a node count, or in a module whose text
+ * opens with blank lines: common.ts statementLines reads the tree's text, which starts at the first token).
  * A get whose `except ComputeTargetException[ as e]:` handler runs no v1 code (reports the missing
  * cluster, exits) → `compute.get(name)` under `except ResourceNotFoundError` (computeGet).
  * The DP-100 labs' creation inside a `try:` of its own (handlers `Exception` or broader) in the
@@ -132,7 +136,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Scope } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { ASSET_NAME, assignedName, statementIndent, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { ASSET_NAME, assignedName, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -149,7 +153,14 @@ const CI_CREATE = 'azureml.core.compute.ComputeInstance.create';
 const CI_PROVISIONING = 'azureml.core.compute.ComputeInstance.provisioning_configuration';
 /** v1 compute gets (`ComputeTarget(ws, n)`, `AmlCompute(ws, n)`, `ComputeInstance(ws, n)`) and creates (a static method dispatching on the configuration). */
 const COMPUTE_GETS = [COMPUTE_TARGET, AML_COMPUTE, COMPUTE_INSTANCE];
-const CREATES = [CREATE, CI_CREATE];
+/**
+ * `AmlCompute.create(ws, name, config)`: azureml-core's static `ComputeTarget.create(workspace, name,
+ * provisioning_configuration)` reached through the subclass (AmlCompute defines no `create`; "the type of
+ * object provisioned is determined by the provisioning configuration", compute_target.py), so it is
+ * the same creation (creationEdits checks the configuration's kind).
+ */
+const AML_CREATE = 'azureml.core.compute.AmlCompute.create';
+const CREATES = [CREATE, CI_CREATE, AML_CREATE];
 
 /** The statement runs unconditionally in its module or function (not under if/try/for/with). */
 function straightLine(node: SyntaxNode): boolean {
@@ -2110,11 +2121,22 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode, cli
     const nodes = w?.get('min_node_count');
     // A node count waits for that many nodes to be allocated, which v2 cannot wait for: dropped, review-marked (see the header).
     const waitsForNodes = !!nodes && nodes.text !== 'None';
-    if (!w || w.get('show_output')?.text !== 'True' || (waitsForNodes && (nodes!.type !== 'integer' || !endsBare(ctx, m.call.parent!)))) return undefined;
+    // A silent wait (`wait_for_completion()`, v1's default show_output=False) prints nothing: its
+    // statement goes (the poller's result() waited), when its block keeps another statement.
+    const silent = !!w && (!w.has('show_output') || w.get('show_output')!.text === 'False');
+    if (!w || (!silent && w.get('show_output')?.text !== 'True') || (waitsForNodes && (silent || nodes!.type !== 'integer' || !endsBare(ctx, m.call.parent!)))) return undefined;
     if (minutes) {
       // LROPoller.result(timeout) waits that many seconds, then returns the resource as it is.
       if (minutes.type !== 'integer' || timeout !== undefined) return undefined;
       timeout = String(Number(minutes.text) * 60);
+    }
+    if (silent) {
+      const waitStmt = m.call.parent!;
+      // (statementLines reads the tree's text, which starts at the first token: only where that is the module's text.)
+      const gone = waitStmt.parent && waitStmt.parent.namedChildren.filter((c) => c.type !== 'comment').length > 1 ? statementLines(ctx, waitStmt) : undefined;
+      if (!gone) return undefined;
+      edits.push([gone, '']);
+      continue;
     }
     edits.push([m.call, `print(${use.text}.provisioning_state)${waitsForNodes ? REVIEW : ''}`]);
   }
@@ -2558,7 +2580,11 @@ export const WORKSPACE: Rewrites = {
     ...Object.fromEntries([WAIT, `${COMPUTE_INSTANCE}.wait_for_completion`].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
       const x = receiver(ref);
       const create = x && definingCall(ctx, x);
-      return create && CREATES.includes(qnameOf(ctx, create) ?? '') ? consumerFix(fb, ctx, create, ref.call!, workspaceArg(create)) : undefined;
+      if (!create || !CREATES.includes(qnameOf(ctx, create) ?? '')) return undefined;
+      // A silent wait goes with its lines (creationEdits): the creation's fix, which deletes them.
+      const w = bindArgs(ref.call!, ['show_output', 'min_node_count', 'timeout_in_minutes'], ['show_output', 'min_node_count', 'timeout_in_minutes']);
+      if (w && (!w.has('show_output') || w.get('show_output')!.text === 'False')) return fb.sameFixAs(create);
+      return consumerFix(fb, ctx, create, ref.call!, workspaceArg(create));
     }])),
   },
   attributes: {
