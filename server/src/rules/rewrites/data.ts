@@ -48,6 +48,9 @@
  *   reference), also in a variable bound once and read only by the call (its statement then holds the mltable
  *   path), and its relative path `os.path.join(a, b, ...)` of literals or names bound once to one (MLOpsPython,
  *   lab notebooks: `os.path.join(target_path, "x.csv")`), joined with "/" as posixpath does on AML's Linux machines.
+ *   A path (here, in a registered `from_files`, and an upload's target_path) may be a constant string expression
+ *   (`constPath`): `a + b` of literals and names bound once to one, or an f-string whose fields are such names with
+ *   no conversion or format spec (`f"data/train_v{version}"`), written as the value Python evaluates it to.
  *   A path with a `.` segment (`datastore.path("./data/x.csv")`) is refused: `.../paths/./data/x.csv` is not shown
  *   to name the blob v1 read (the leading "./" v1 strips is documented for upload target paths only).
  *   Datastore paths become long-form `azureml://subscriptions/.../datastores/<name>/paths/<p>`
@@ -141,7 +144,8 @@
  * `Dataset.File.from_files` of several URLs (a v2 Data asset has one path),
  * `x = ds.register(...)` read otherwise than `x.name` / `x.version` (`print(x)`: v1 prints the dataset's definition,
  * v2's Data asset shows another text), `Dataset.File.upload_directory(..., pattern=)` (no documented fsspec filter),
- * computed datastore paths other than os.path.join of literals (f-strings, `+`: the path kind is unknown),
+ * computed datastore paths other than os.path.join or constant expressions of literals (`str(v)`, calls, parameters, `{v!r}`: the value and
+ * the path kind are unknown),
  * `register_pandas_dataframe` (no v2 API; the
  * migration guide has none), SQL datastores (no v2), `run.input_datasets[...]` in a job script not in the
  * document (the v2 job passes a path: the submitting code must change with it; jobs.ts), a v1-registered
@@ -386,6 +390,52 @@ function relativePath(node: SyntaxNode | undefined): string | undefined {
 }
 
 /**
+ * The value of a path written as a constant string expression: a literal (fValue), `a + b` of such parts, an
+ * f-string whose replacement fields are plain names (`f"data/train_v{version}"`; no `!r` conversion, no format
+ * spec), or a name bound once (in its scope; an augmented `+=` is a binding too) to one of these. Each name ends
+ * in string literals, so `+` concatenates and `{name}` is the string itself (Python: `format(s, "")` of a str is
+ * s): the value is what the expression evaluates to. Undefined for anything else (calls, numbers, parameters,
+ * names bound more than once).
+ */
+function constPath(ctx: RuleContext, node: SyntaxNode | undefined, depth = 0): string | undefined {
+  if (!node || depth > 8) return undefined;
+  switch (node.type) {
+    case 'parenthesized_expression':
+      return node.namedChildren.length === 1 ? constPath(ctx, node.namedChildren[0], depth + 1) : undefined;
+    case 'identifier': {
+      const b = ctx.model.resolveName(node.text, node);
+      const value = b && (b.scope.bindings.get(node.text) ?? []).length === 1 ? assignedValue(b.node) : undefined;
+      return value && constPath(ctx, value, depth + 1);
+    }
+    case 'binary_operator': {
+      if (node.childForFieldName('operator')?.text !== '+') return undefined;
+      const left = constPath(ctx, node.childForFieldName('left') ?? undefined, depth + 1);
+      const right = left === undefined ? undefined : constPath(ctx, node.childForFieldName('right') ?? undefined, depth + 1);
+      return left !== undefined && right !== undefined ? left + right : undefined;
+    }
+    case 'string': {
+      const plain = fValue(node);
+      if (plain !== undefined) return plain;
+      const [start, ...rest] = node.children;
+      const end = rest.pop();
+      if (!start || !/^[fF]("|')$/.test(start.text) || end?.type !== 'string_end') return undefined;
+      let value = '';
+      for (const part of rest) {
+        if (part.type === 'string_content' && !/["{}\\\n]/.test(part.text)) value += part.text;
+        else if (part.type === 'interpolation' && part.namedChildren.length === 1 && part.namedChildren[0].type === 'identifier') {
+          const v = constPath(ctx, part.namedChildren[0], depth + 1);
+          if (v === undefined) return undefined;
+          value += v;
+        } else return undefined;
+      }
+      return value;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
  * A relative datastore path (not absolute, no `..`, no `.` segment). A `.` segment (`datastore.path("./data/x.csv")`)
  * is not written into a URI: `.../paths/./data/x.csv` is not shown to name the blob v1 read (v1's stripping of a
  * leading "./" is documented for upload target paths only, see `upload`, where it is stripped before this check).
@@ -410,7 +460,7 @@ function upload(dir: boolean): Builder {
     // (azureml-core azure_storage_datastore.py `_sanitize_target_path`, regex `^(\.*[/\\])*`, applied in
     // `_get_upload_from_files` for both upload and upload_files): the path written without it is the same place.
     // (a name bound once to the literal, MLOpsPython's `target_path = 'training-data/'`: its value)
-    const written = fValue(boundLiteral(ctx, target));
+    const written = constPath(ctx, target);
     const stripped = written?.replace(/^(\.*[/\\])*/, '');
     const targetValue = relativeValue(stripped);
     const overwrite = a?.get('overwrite')?.text;
@@ -531,7 +581,7 @@ function mltablePath(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, at: Syn
   }
   // (`(datastore, ("data/x.csv"))`: the parentheses change nothing)
   while (rel?.type === 'parenthesized_expression' && rel.namedChildren.length === 1) rel = rel.namedChildren[0];
-  const value = relativeValue(joinedPath(ctx, rel)) ?? relativePath(rel);
+  const value = relativeValue(joinedPath(ctx, rel) ?? constPath(ctx, rel));
   if (!ds || !value) return undefined;
   const last = value.slice(value.lastIndexOf('/') + 1);
   const kind = /[*?[]/.test(value) ? 'pattern' : value.endsWith('/') ? 'folder' : /\.[A-Za-z0-9]+$/.test(last) ? 'file' : undefined;
@@ -1558,7 +1608,7 @@ function fileUri(ctx: RuleContext, made: SyntaxNode, at: SyntaxNode): { uri: str
     ds = path.childForFieldName('function')?.childForFieldName('object') ?? undefined;
     rel = bindArgs(path, ['path'], ['path'])?.get('path');
   }
-  const value = relativePath(rel);
+  const value = relativeValue(constPath(ctx, rel));
   const origin = ds && datastoreOrigin(ctx, ds);
   if (!ds || !origin || !value || /[*?[]/.test(value)) return undefined;
   if (ctx.model.resolveName(ds.text, ds) !== ctx.model.resolveName(ds.text, at)) return undefined;

@@ -44,9 +44,9 @@
  * DataPathComputeBinding())` in a step's arguments becomes input n of the @dsl.pipeline function, the DataPath's
  * Input given at its call; `ws.get_default_compute_target("CPU"|"GPU")` as a compute is "cpu-cluster"/"gpu-cluster"
  * (azureml-core Workspace.DEFAULT_CPU_CLUSTER_NAME), its statement going when only the steps use it; one no translated
- * pipeline consumes is that compute got by name, `ct = ml_client.compute.get("cpu-cluster")`, with its uses (`ct.name`,
- * `compute_target=ct` of a v1 call → `ct.name`, `print(ct.get_status().serialize())` → the entity fetched again, review:
- * defaultComputeFallback).
+ * pipeline consumes is that compute got by name, `ct = ml_client.compute.get("cpu-cluster")`, with its uses rewritten as
+ * workspace.ts rewrites those of `ComputeTarget(ws, name)` (computeUseEdits: `ct.name`, `compute_target=ct` of a v1 call →
+ * `ct.name`, `print(ct.get_status().serialize())` → the entity fetched again, review...; defaultComputeFallback).
  * `Experiment(...).submit(pipeline)` is rewritten by jobs.ts, which calls `pipelineConfig`
  * (`regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`, `continue_on_step_failure=True` →
  * `@dsl.pipeline(continue_on_step_failure=True)`) and, for `pipeline_parameters={"p": literal}`, `pipelineCall`
@@ -70,7 +70,7 @@
  * node (PRS: https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-parallel-run-step, its settings
  * mapping table; "User entry script is compatible between v1 parallel run step and v2 parallel job"): source_directory,
  * entry_script, arguments (plain words) and environment (environment.ts rewrites its lifecycle) go to the RunFunction
- * task, mini_batch_size, error_threshold, logging_level, description, node_count → instance_count, process_count_per_node
+ * task, mini_batch_size, error_threshold (-1, "ignore all failures" in both, too), logging_level, description, node_count → instance_count, process_count_per_node
  * → max_concurrency_per_instance, run_invocation_timeout → retry_settings timeout, compute_target → compute,
  * allow_reuse → is_deterministic to the function; its one input is a FileDataset `ds.as_named_input("n")` of a datastore
  * folder (`Input(type="uri_folder", path=<datastore URI>)`, ds's statement going when only the step reads it) or the data
@@ -151,7 +151,7 @@ import { assignedName, combined, knownString, kwargs, memberOf, noArgs, qnameOf,
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
 import { computeName, namesSameAt, scriptDataEdits, scriptRunCommand, type DataRead } from './jobs';
 import { dataInput, tableInput } from './data';
-import { clientOf } from './workspace';
+import { clientOf, computeUseEdits } from './workspace';
 
 const PIPELINE = 'azureml.pipeline.core.Pipeline';
 const STEP = 'azureml.pipeline.steps.PythonScriptStep';
@@ -949,6 +949,9 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     // Plain values (no PipelineParameter: a v1 pipeline parameter is not a v2 component setting), read alike at the step.
     for (const [k, v] of args) {
       if (k === 'compute_target' || k === 'environment') continue;
+      // `error_threshold=-1`: "The range is [-1, int.max]. -1 indicates ignore all failures during processing" in both
+      // (azureml-pipeline-steps ParallelRunConfig docs; azure-ai-ml entities/_builders/parallel_func.py, the same words).
+      if (k === 'error_threshold' && v.type === 'unary_operator' && /^-\s*1$/.test(v.text)) continue;
       need(['string', 'integer', 'float', 'identifier', 'attribute'].includes(v.type) && !v.descendantsOfType('interpolation').length && namesSameAt(ctx, v, s.call));
       if (v.type === 'identifier') need(qnameOf(ctx, definingCall(ctx, v) ?? undefined) !== PARAMETER);
     }
@@ -1820,12 +1823,12 @@ const loneStep: Builder = (fb, ref, ctx) => {
  * HyperDrive notebook): azureml-core returns `self.compute_targets.get(Workspace.DEFAULT_CPU_CLUSTER_NAME)`, the
  * workspace's compute named "cpu-cluster" ("gpu-cluster" for GPU; azureml-core workspace.py, which also says to "use
  * compute_targets['name'] to retrieve an existing compute target instead"): `ml.compute.get("cpu-cluster")`, the v2
- * form of `ComputeTarget(workspace=ws, name=n)` (PIPE's mapping table, as workspace.ts rewrites that lookup),
- * the compute's uses rewritten as workspace.ts rewrites a looked-up cluster's: `ct.name` reads the same,
- * `compute_target=ct` of a v1 call and `rc.target = ct` of a v1 run configuration get `ct.name` (v1 configurations take a
- * compute's name), `print(ct.get_status().serialize())` shows the v2 entity fetched again (no node counts: review).
- * Any other use (a v1 call given it otherwise, `get_status()` read as a value, ...): undefined. (A missing cluster:
- * v1 gives None and fails at its first use, v2 raises ResourceNotFoundError at the lookup.)
+ * form of `ComputeTarget(workspace=ws, name=n)` (PIPE's mapping table), the compute's uses rewritten by workspace.ts's
+ * computeUseEdits, as for that lookup (`ct.name` kept, `compute_target=ct` of a v1 call and `rc.target = ct` → `ct.name`,
+ * `print(ct.get_status().serialize())` → the entity fetched again, marked for review...). Besides what that refuses,
+ * a use of the compute itself that it leaves unedited (`print(ct)`, a type test): undefined (the v1 object shown or
+ * tested, not the cluster of that name). (A missing cluster: v1 gives None and fails at its first use, v2 raises
+ * ResourceNotFoundError at the lookup.)
  */
 function defaultComputeFallback(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
   const fn = call.childForFieldName('function');
@@ -1836,39 +1839,8 @@ function defaultComputeFallback(fb: FixBuilder, ctx: RuleContext, call: SyntaxNo
   if (!ws || !target || (kind !== 'cpu' && kind !== 'gpu') || !soleName(ctx, target)) return undefined;
   const uses = usesOf(ctx, target);
   const c = uses.length ? clientOf(fb, ctx, ws) : undefined;
-  if (!c) return undefined;
-  const edits: Edits = [];
-  for (const u of uses) {
-    const p = u.parent;
-    const m = memberOf(u);
-    if (m?.name === 'name' && !m.call) continue;
-    if (m?.name === 'get_status' && m.call && noArgs(m.call)) {
-      // `print(ct.get_status().serialize())` as a statement of its own line.
-      const ser = memberOf(m.call);
-      const printed = ser?.name === 'serialize' && ser.call && noArgs(ser.call) ? ser.call.parent?.parent : undefined;
-      const stmt = printed?.type === 'call' && printed.childForFieldName('function')?.text === 'print' && callArgs(printed).positional.length === 1 && !callArgs(printed).keywords.size ? printed.parent : undefined;
-      // (nothing after it on its line: the review comment goes there)
-      const end = ctx.module.text.indexOf('\n', stmt?.endIndex ?? 0);
-      if (stmt?.type !== 'expression_statement' || !/^[ \t]*\r?$/.test(ctx.module.text.slice(stmt.endIndex, end < 0 ? undefined : end))) return undefined;
-      edits.push([stmt, `print(${c.ml}.compute.get(${u.text}.name))  # amlint: review`]);
-      continue;
-    }
-    if (m) return undefined;
-    // `compute_target=ct` given to a v1 call.
-    const kwCall = p?.type === 'keyword_argument' && same(p.childForFieldName('value'), u) && p.childForFieldName('name')?.text === 'compute_target' ? p.parent?.parent : undefined;
-    if (kwCall?.type === 'call' && /^azureml\./.test(qnameOf(ctx, kwCall) ?? '')) {
-      edits.push([u, `${u.text}.name`]);
-      continue;
-    }
-    // `rc.target = ct` of a v1 RunConfiguration (its setter keeps the name: azureml-core runconfig.py).
-    const left = p?.type === 'assignment' && same(p.childForFieldName('right'), u) && p.parent?.type === 'expression_statement' ? p.childForFieldName('left') : undefined;
-    const v = left?.type === 'attribute' ? ctx.model.evaluate(left) : undefined;
-    if (v?.kind === 'ref' && sdkOf(v) === 'v1' && /(RunConfiguration|run_config)\.target$/.test(v.qname)) {
-      edits.push([u, `${u.text}.name`]);
-      continue;
-    }
-    return undefined;
-  }
+  const edits = c ? computeUseEdits(ctx, target, undefined, c.ml) : undefined;
+  if (!c || !edits || uses.some((u) => !memberOf(u) && !edits.some(([n]) => same(n, u)))) return undefined;
   const name = kind === 'cpu' ? '"cpu-cluster"' : '"gpu-cluster"';
   return combined(fb, call, [[call, `${c.ml}.compute.get(${name})`], ...edits, ...c.edits]);
 }

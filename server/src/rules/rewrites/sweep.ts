@@ -35,6 +35,9 @@
  * stays its own command when submitted, and the sweep gets another one, the same arguments with the swept
  * options appended (as v1 HyperDrive appended them), when every name it reads means the same at the HyperDriveConfig.
  * The best trial, `best = hd_run.get_best_run_by_primary_metric()`: `bestRunEdit` (jobs.ts rewrites its uses).
+ * Pieces nothing runs (study notes): a search space read by nothing, or only by `s = GridParameterSampling(space)`
+ * whose name nothing reads → the v2 search space (input names → distributions, the keys `--<name>` only) and
+ * `s = "grid"` (orphanSpaceEdits); a policy bound to a name nothing reads → its `azure.ai.ml.sweep` class (policyPiece).
  * Not rewritten: keys that are no option name (`"learning rate"`), `properties=` (Sobol), positional policy
  * arguments, a ScriptRunConfig whose jobs.ts command is refused (`run_config=` beyond a `RunConfiguration()`
  * given its target/environment, `distributed_job_config=` forms it does not write), HyperDriveStep (pipelines.ts),
@@ -50,7 +53,7 @@
 import type { SyntaxNode } from '../../engine/syntax';
 import { bindArgs, callArgs, definingCall, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, kwargs, memberOf, noArgs, qnameOf, same, statementLines, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, kwargs, memberOf, noArgs, qnameOf, same, statementLines, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { ESTIMATOR_CLASSES, estimatorCommand, withReview } from './estimators';
 import { JOBS, listOfName, namesSameAt, scriptRunCommand } from './jobs';
 
@@ -493,21 +496,129 @@ function hyperDriveOf(ctx: RuleContext, call: SyntaxNode, keyword: string): Synt
   return hd && ['HyperDriveConfig', 'HyperDriveRunConfig'].includes(hdName(qnameOf(ctx, hd)) ?? '') ? hd : undefined;
 }
 
-/** A piece of a HyperDriveConfig (sampling, policy): the fix of that configuration. */
-function piece(keyword: string): Builder {
-  return (fb, ref, ctx) => {
-    const hd = hyperDriveOf(ctx, ref.call!, keyword);
-    return hd ? fb.sameFixAs(hd) : undefined;
-  };
+/**
+ * A name bound in a class body: read as `Cls.name`, which is no use of the name (the rewrites of names
+ * nothing reads leave those).
+ */
+function classAttribute(target: SyntaxNode): boolean {
+  let scope = target.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'class_definition' && scope.type !== 'module') scope = scope.parent;
+  return scope?.type === 'class_definition';
 }
 
-/** A parameter expression in a sampling's dictionary: the fix of the HyperDriveConfig it goes to. */
+/**
+ * A search space nothing runs (the DP-100 notes' snippets: `space = {"--batch_size": choice(16, 32)}`, read by
+ * nothing, or only by `sampling = GridParameterSampling(space)` whose name nothing reads): the v2 search space,
+ * input names to `azure.ai.ml.sweep` distributions (HD: v2 gives them as the command's inputs,
+ * `command_job(learning_rate=Uniform(...))`; the SweepJob reference's `search_space: Dict[str, Choice | ...]`,
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.sweep.sweepjob), and the sampling's name the
+ * algorithm, `"grid"` (Command.sweep `sampling_algorithm`, as hyperDriveConfig writes it). Only keys whose script
+ * option is `--<name>` for a lowercase name (a key without dashes is passed as `--<key>`: optionOf), so the
+ * option stays readable from the v2 key; the space bound to a name in a statement of its own (an inline space
+ * has nowhere to stay once the sampling becomes its algorithm). Undefined for anything else.
+ */
+function orphanSpaceEdits(fb: FixBuilder, ctx: RuleContext, dict: SyntaxNode): Edits | undefined {
+  const target = dict.type === 'dictionary' ? assignedName(dict) : undefined;
+  const mine = target && orphanSampling(ctx, target);
+  // (Every other binding of the name read only so too: a draft space beside one a sweep runs stays with that sweep.)
+  if (!target || mine === undefined || !otherBindings(ctx, target).every((t) => orphanSampling(ctx, t) !== undefined)) return undefined;
+  const edits: Edits = [];
+  if (mine) edits.push([mine[0], mine[1]]);
+  const names = new Set<string>();
+  for (const pair of dict.namedChildren) {
+    if (pair.type === 'comment') continue;
+    const key = pair.type === 'pair' ? pair.childForFieldName('key') : undefined;
+    const value = pair.childForFieldName('value');
+    const text = key?.type === 'string' && !key.descendantsOfType('interpolation').length ? stringValue(key) : undefined;
+    const option = text !== undefined ? optionOf(text) : undefined;
+    const quote = key?.text[0];
+    if (!option || option.flag !== `--${option.name}` || PY_KEYWORDS.has(option.name) || names.has(option.name) || (quote !== '"' && quote !== "'") || !value) return undefined;
+    names.add(option.name);
+    const v2 = distribution(fb, ctx, value, value);
+    if (!v2) return undefined;
+    if (text !== option.name) edits.push([key!, `${quote}${option.name}${quote}`]);
+    edits.push([value, v2]);
+  }
+  return names.size ? edits : undefined;
+}
+
+/**
+ * A space's name (`space = {...}`) read by nothing (null), or only as the space of `s = Sampling(space)` whose name
+ * nothing reads (that call and its algorithm); undefined otherwise, or in a class body.
+ */
+function orphanSampling(ctx: RuleContext, target: SyntaxNode): [SyntaxNode, string] | null | undefined {
+  if (classAttribute(target)) return undefined;
+  const uses = usesOf(ctx, target);
+  if (writtenElsewhere(ctx, target, otherBindings(ctx, target).flatMap((t) => usesOf(ctx, t)).concat(uses))) return undefined;
+  if (!uses.length) return null;
+  const u = uses.length === 1 ? uses[0]! : undefined;
+  const holder = u?.parent?.type === 'keyword_argument' ? u.parent : u;
+  const call = holder?.parent?.type === 'argument_list' ? holder.parent.parent : undefined;
+  const algorithm = call ? SAMPLING[hdName(qnameOf(ctx, call)) ?? ''] : undefined;
+  const args = call && bindArgs(call, ['parameter_space', 'properties'], ['parameter_space', 'properties']);
+  const sampling = call && assignedName(call);
+  if (!algorithm || args?.size !== 1 || !same(args.get('parameter_space'), u) || !sampling || classAttribute(sampling) || usesOf(ctx, sampling).length) return undefined;
+  return otherBindings(ctx, sampling).every((t) => !usesOf(ctx, t).length) && !writtenElsewhere(ctx, sampling, []) ? [call!, JSON.stringify(algorithm)] : undefined;
+}
+
+/**
+ * The name `target` binds is written somewhere other than at its bindings and the `known` uses (a function body
+ * reading a module name, which the model does not walk when nothing there touches an SDK, `global`, `del`...):
+ * every identifier of that text in the module counts, but an attribute's or a keyword's name.
+ */
+function writtenElsewhere(ctx: RuleContext, target: SyntaxNode, known: readonly SyntaxNode[]): boolean {
+  let root = target;
+  while (root.parent) root = root.parent;
+  const mine = [target, ...otherBindings(ctx, target), ...known];
+  return root.descendantsOfType('identifier').some((id) => {
+    if (id.text !== target.text || mine.some((n) => same(n, id))) return false;
+    const p = id.parent;
+    if (p?.type === 'attribute' && same(p.childForFieldName('attribute'), id)) return false;
+    return !(p?.type === 'keyword_argument' && same(p.childForFieldName('name'), id));
+  });
+}
+
+/** The other bindings (their target identifiers) of the name `target` binds, in its scope. */
+function otherBindings(ctx: RuleContext, target: SyntaxNode): SyntaxNode[] {
+  return (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).map((b) => b.node).filter((n) => !same(n, target));
+}
+
+/** The dictionary a name given to a sampling is bound to (the binding the model gives that use). */
+function spaceDict(ctx: RuleContext, sampling: SyntaxNode): SyntaxNode | undefined {
+  const space = bindArgs(sampling, ['parameter_space', 'properties'], ['parameter_space', 'properties'])?.get('parameter_space');
+  const b = space?.type === 'identifier' ? ctx.model.resolveName(space.text, space) : undefined;
+  const assign = b?.kind === 'assign' ? b.node.parent : undefined;
+  return assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') ?? undefined : undefined;
+}
+
+/** A sampling: the fix of the HyperDriveConfig it is given to, or, run by nothing, orphanSpaceEdits. */
+const samplingPiece: Builder = (fb, ref, ctx) => {
+  const hd = hyperDriveOf(ctx, ref.call!, 'hyperparameter_sampling');
+  if (hd) return fb.sameFixAs(hd);
+  const dict = spaceDict(ctx, ref.call!);
+  return dict ? combined(fb, ref.call!, orphanSpaceEdits(fb, ctx, dict)) : undefined;
+};
+
+/**
+ * A policy: the fix of the HyperDriveConfig it is given to; or, bound to a name nothing reads (a study note's
+ * `policy = BanditPolicy(slack_factor=0.1, evaluation_interval=2)`), the `azure.ai.ml.sweep` class of the same
+ * keyword parameters (policyOf, HD). NoTerminationPolicy alone stays.
+ */
+const policyPiece: Builder = (fb, ref, ctx) => {
+  const hd = hyperDriveOf(ctx, ref.call!, 'policy');
+  if (hd) return fb.sameFixAs(hd);
+  const target = assignedName(ref.call!);
+  return target && !classAttribute(target) && [target, ...otherBindings(ctx, target)].every((t) => !usesOf(ctx, t).length) && !writtenElsewhere(ctx, target, []) ? policyOf(fb, ctx, ref.call!, ref.call!) || undefined : undefined;
+};
+
+/** A parameter expression in a sampling's dictionary: the fix of the HyperDriveConfig it goes to (or orphanSpaceEdits). */
 const expression: Builder = (fb, ref, ctx) => {
   const pair = ref.call!.parent;
   const dict = pair?.type === 'pair' && same(pair.childForFieldName('value'), ref.call) ? pair.parent : undefined;
   const sampling = dict?.type === 'dictionary' ? samplingOfSpace(ctx, dict) : undefined;
   const hd = sampling ? hyperDriveOf(ctx, sampling, 'hyperparameter_sampling') : undefined;
-  return hd ? fb.sameFixAs(hd) : undefined;
+  if (hd) return fb.sameFixAs(hd);
+  return dict?.type === 'dictionary' ? combined(fb, ref.call!, orphanSpaceEdits(fb, ctx, dict)) : undefined;
 };
 
 /** The HyperDriveConfig's own finding: the fix of its submission (jobs.ts rewrites it with the run). */
@@ -540,8 +651,8 @@ export const SWEEP: Rewrites = {
     // v1's older name of HyperDriveConfig (same parameters): rewritten once jobs.ts's JOB_CONFIGS lists it.
     [`${HD}HyperDriveRunConfig`]: config,
     [SRC]: scriptRunConfig,
-    ...Object.fromEntries(Object.keys(SAMPLING).map((n) => [`${HD}${n}`, piece('hyperparameter_sampling')])),
-    ...Object.fromEntries(Object.keys(POLICIES).map((n) => [`${HD}${n}`, piece('policy')])),
+    ...Object.fromEntries(Object.keys(SAMPLING).map((n) => [`${HD}${n}`, samplingPiece])),
+    ...Object.fromEntries(Object.keys(POLICIES).map((n) => [`${HD}${n}`, policyPiece])),
     ...Object.fromEntries(['choice', ...Object.keys(DISTRIBUTIONS)].map((n) => [`${HD}${n}`, expression])),
   },
   attributes: {

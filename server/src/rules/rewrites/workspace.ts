@@ -85,7 +85,9 @@
  * The compute instance get-or-create (`ComputeInstance(ws, n)` / `ComputeInstance.create(ws, n,
  * ComputeInstance.provisioning_configuration(vm_size=, ssh_public_access=False, description=))`)
  * goes the same way, with a v2 `ComputeInstance` entity. `ws.datastores` read only for its names →
- * `{d.name: d for d in ml_client.datastores.list()}`; `x = ws.models[n]` read for `x.id` → `x.name + ":" +
+ * `{d.name: d for d in ml_client.datastores.list()}`; so is `ws.datastores` iterated by `for k, v in
+ * <it>.items():` / `for v in <it>.values():` (directly or through one variable), values read for `name`
+ * or `datastore_type` printed alone (→ `type`, review; datastoreDictEdits); `x = ws.models[n]` read for `x.id` → `x.name + ":" +
  * x.version` (v1's id; v2's is an ARM id), not inside an f-string; `x = ws.datasets.get(n)` read only for
  * name/version → `data.get(name=n, label="latest")` (v1's None for a missing name must not matter);
  * a `Dataset.get_by_name(ws, n)` lookup's `name`/`version` reads offer the lookup's fix (readOfLookup).
@@ -972,6 +974,7 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
       if (l) edits.push([l.subscript, l.v2(x)], ...memberReads(ctx, l.subscript, m.name === 'datastores' ? ['name'] : m.name === 'models' ? ['id'] : []), ...(m.name === 'models' ? modelIdReads(ctx, l.subscript)! : []));
       else if (m.name === 'datastores' && keysOnly(ctx, m.attr)) edits.push([m.attr, datastoreNames(x)]);
       else if (m.name === 'models' && modelDictEdits(ctx, m.attr, x)) edits.push(...modelDictEdits(ctx, m.attr, x)!);
+      else if (m.name === 'datastores' && datastoreDictEdits(ctx, m.attr, x)) edits.push(...datastoreDictEdits(ctx, m.attr, x)!);
       else if (m.name === 'models' && modelGet(ctx, m.attr, x)) edits.push(modelGet(ctx, m.attr, x)!);
       else return undefined;
     }
@@ -1121,10 +1124,10 @@ function workspaceLookup(dict: string): Builder {
     if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
     const l = lookup(ctx, ref.node, dict);
     const names = !l && dict === 'datastores' && keysOnly(ctx, ref.node);
-    const items = !l && !names && dict === 'models';
+    const items = !l && !names && (dict === 'models' || dict === 'datastores');
     const c = (l || names || items) && workspaceClient(fb, ctx, ws);
     if (!c) return undefined;
-    if (items) return combined(fb, ref.node, modelDictEdits(ctx, ref.node, c));
+    if (items) return combined(fb, ref.node, (dict === 'models' ? modelDictEdits : datastoreDictEdits)(ctx, ref.node, c));
     if (!l) return datastoreNames(c);
     // The attribute becomes the call; `[key]` after it goes.
     fb.replace({ start: nodeRange(ref.node).end, end: nodeRange(l.subscript).end }, '');
@@ -1164,23 +1167,71 @@ function modelDictEdits(ctx: RuleContext, attr: SyntaxNode, ml: string): Edits |
 }
 
 /**
+ * `ws.datastores` iterated for its items (v1's docs: "A dictionary with key as datastore name and value as
+ * Datastore object", https://learn.microsoft.com/python/api/azureml-core/azureml.core.workspace.workspace#azureml-core-workspace-workspace-datastores;
+ * v1's docs' own "list all datastores" loop, `for name, datastore in datastores.items(): print(name, datastore.datastore_type)`)
+ * → the same dict from v2, datastoreNames (DatastoreOperations.list()). Only for `for k, v in <dict>.items():` /
+ * `for v in <dict>.values():` loops (directly or through one variable used only so) whose values are read
+ * for `name` alone, or for `datastore_type` printed alone (→ v2's `type`, the print marked for review,
+ * as datastoreTypeReads); the edits (the variable's uses kept as written, so their findings offer this fix), or undefined.
+ */
+function datastoreDictEdits(ctx: RuleContext, attr: SyntaxNode, ml: string): Edits | undefined {
+  const target = assignedName(attr);
+  const uses = target ? usesOf(ctx, target) : [attr];
+  if (target && (!uses.length || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1)) return undefined;
+  const edits: Edits = [[attr, datastoreNames(ml)], ...(target ? uses.map((u): [SyntaxNode, string] => [u, u.text]) : [])];
+  const closes = new Set<number>();
+  for (const d of uses) {
+    const values = dictLoopValue(d);
+    if (!values) return undefined;
+    for (const u of usesOf(ctx, values)) {
+      const r = memberOf(u);
+      if (!r || r.call) return undefined;
+      if (r.name === 'name') continue;
+      const close = r.name === 'datastore_type' ? printedAlone(ctx, r.attr) : undefined;
+      if (!close) return undefined;
+      edits.push([r.attr, `${u.text}.type`]);
+      if (!closes.has(close.id)) edits.push([close, `)${REVIEW}`]);
+      closes.add(close.id);
+    }
+  }
+  return edits;
+}
+
+/** The value variable of `for k, v in d.items():` / `for v in d.values():` around the dict expression `d`, if it is one. */
+function dictLoopValue(d: SyntaxNode): SyntaxNode | undefined {
+  const m = memberOf(d);
+  if (!m?.call || !noArgs(m.call) || (m.name !== 'items' && m.name !== 'values')) return undefined;
+  const loop = m.call.parent;
+  if (loop?.type !== 'for_statement' || !same(loop.childForFieldName('right'), m.call)) return undefined;
+  const left = loop.childForFieldName('left');
+  const parts = left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? left.namedChildren : left ? [left] : [];
+  if (parts.length !== (m.name === 'items' ? 2 : 1) || parts.some((p) => p.type !== 'identifier')) return undefined;
+  return parts[parts.length - 1];
+}
+
+/**
  * `d.items()` of `d = ws.models`: the fix of that read; `ws.models.items()` (no finding of its own at
  * `ws.models`): the whole workspace's fix, else the dict on the client of the same workspace.
  */
-const modelDictMethod: Builder = (fb, ref, ctx) => {
+const dictMethod = (dict: 'models' | 'datastores'): Builder => (fb, ref, ctx) => {
   const d = receiver(ref);
   if (d?.type === 'identifier') {
     const attr = assignedFrom(ctx, d);
-    return attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'models' ? fb.sameFixAs(attr) : undefined;
+    return attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === dict ? fb.sameFixAs(attr) : undefined;
   }
-  if (d?.type !== 'attribute' || d.childForFieldName('attribute')?.text !== 'models') return undefined;
+  if (d?.type !== 'attribute' || d.childForFieldName('attribute')?.text !== dict) return undefined;
   const ws = d.childForFieldName('object') ?? undefined;
   const made = ws && definingCall(ctx, ws);
   if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
   const c = workspaceClient(fb, ctx, ws);
-  const e = c && modelDictEdits(ctx, d, c);
-  return e?.length === 1 ? e[0][1] + ctx.module.text.slice(d.endIndex, (ref.call ?? ref.node).endIndex) : undefined;
+  const e: Edits | undefined = c ? (dict === 'models' ? modelDictEdits : datastoreDictEdits)(ctx, d, c) : undefined;
+  if (!e?.length || !same(e[0][0], d)) return undefined;
+  // The dict's own edit here; the value reads (datastore types shown) elsewhere in the loop.
+  for (const [n, t] of e.slice(1)) fb.replace(n, t);
+  return e[0][1] + ctx.module.text.slice(d.endIndex, (ref.call ?? ref.node).endIndex);
 };
+const modelDictMethod = dictMethod('models');
 
 /** `for k, v in d.items():` / `for v in d.values():` around the dict expression `d`, `v` read only for model members v2 has alike. */
 function modelLoop(ctx: RuleContext, d: SyntaxNode): boolean {
@@ -2403,7 +2454,7 @@ function poweredInstance(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): st
  * `provisioning_state` read the same; `c.delete()` → `compute.begin_delete(c.name).result()`
  * (COMP; v1 delete returns once deleted); any other v1 member (get_status, update...) differs.
  */
-function computeUseEdits(ctx: RuleContext, target: SyntaxNode, tryStmt: SyntaxNode | undefined, ml: string): Edits | undefined {
+export function computeUseEdits(ctx: RuleContext, target: SyntaxNode, tryStmt: SyntaxNode | undefined, ml: string): Edits | undefined {
   const edits: Edits = [];
   for (const u of computeUses(ctx, target, tryStmt)) {
     const m = memberOf(u);
@@ -2571,6 +2622,8 @@ export const WORKSPACE: Rewrites = {
     'azureml.core.Workspace.models.get': workspaceModelGet,
     // `ws.models.items()` / `d.items()` of `d = ws.models` in a loop: the dict's fix (modelDictEdits).
     ...Object.fromEntries(['items', 'values'].map((m): [string, Builder] => [`azureml.core.Workspace.models.${m}`, modelDictMethod])),
+    // `ws.datastores.items()` / `d.items()` of `d = ws.datastores` in a loop: likewise (datastoreDictEdits).
+    ...Object.fromEntries(['items', 'values'].map((m): [string, Builder] => [`azureml.core.Workspace.datastores.${m}`, dictMethod('datastores')])),
     ...Object.fromEntries([PROVISIONING, CI_PROVISIONING].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
       const create = createFor(ctx, ref.call!);
       return create && consumerFix(fb, ctx, create, ref.call!, workspaceArg(create));
