@@ -25,10 +25,11 @@ interface Message { ruleId: string | null; message: string; fix?: unknown; sugge
 interface FileResult { filePath: string; messages: Message[] }
 
 function amlint(args: string[], cwd: string): FileResult[] | null {
+  const json = args.includes('json');
   const out = path.join(os.tmpdir(), `amlint-fixes-${process.pid}.json`);
-  const r = spawnSync(process.execPath, [BIN, '--no-config', '--no-cache', ...args, '-o', out, '.'], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(process.execPath, [BIN, '--no-config', '--no-cache', ...args, ...(json ? ['-o', out] : []), '.'], { cwd, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status === 2) throw new Error(`amlint ${args.join(' ')} failed:\n${r.stderr}`);
-  if (!args.includes('json')) return null;
+  if (!json) return null;
   const text = fs.readFileSync(out, 'utf8');
   fs.rmSync(out, { force: true });
   return JSON.parse(text) as FileResult[];

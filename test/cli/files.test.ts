@@ -51,9 +51,12 @@ describe('cli: dependency files and CI pipelines found in a directory', function
     write(root, 'pipelines/train-and-deploy.yml', CI);
     write(root, 'diabetes_regression/ci_dependencies.yml', CONDA);
     write(root, 'docker/Dockerfile.gpu', 'FROM python:3.8\nRUN pip install azureml-sdk\n');
-    // Stay out: an Azure ML job spec, a YAML of neither kind.
+    // Stay out: Azure ML job specs, a YAML of neither kind.
     write(root, 'jobs/pipeline.yml', '$schema: https://azuremlschemas.azureedge.net/latest/pipelineJob.schema.json\njobs:\n  train:\n    command: pip install azureml-core\n');
-    write(root, 'config/settings.yml', 'learning_rate: 0.1\n');
+    // (optional `$schema`: its `type:` tells a job spec apart)
+    write(root, 'jobs/train.yml', 'type: pipeline\njobs:\n  train:\n    command: pip install azureml-core && az ml run submit-script train.py\n');
+    // (not Python: read as Python, it would be a parse error; read as YAML of neither kind, nothing)
+    write(root, 'config/settings.yml', '- name: x\n  run: from azureml.core import Run\n');
   });
 
   after(function () {

@@ -64,6 +64,8 @@ describe('rewrites, round 29: the project folder (path=) of a remote AutoMLConfi
   for (const [title, folder, arg] of [
     ['files copied into the folder', [...made, 'shutil.copy("score.py", project_folder)'], 'project_folder'],
     ['a computed path', ['project_folder = os.path.join(os.getcwd(), "automl")'], 'project_folder'],
+    // (a function that touches no SDK value, which the semantic model does not walk)
+    ['the folder read in a function', [...made, 'def prepare():', '    shutil.copy("score.py", project_folder)'], 'project_folder'],
     ['a literal also used elsewhere', ['shutil.copy("score.py", "./automl-project")'], '"./automl-project"'],
     ['a name bound to a literal on one path, to a computed value on another', ['project_folder = "./a"', 'if os.environ.get("X"):', '    project_folder = os.getcwd()'], 'project_folder'],
   ] as const) {

@@ -28,11 +28,15 @@ function isCiPath(norm: string, name: string): boolean {
 /**
  * A YAML text that is a CI pipeline or a template of one: a top-level key only CI definitions
  * have (Azure DevOps `trigger`/`stages`/`steps`/`pool`/`jobs`, GitHub `jobs`, GitLab
- * `before_script`). A v2 pipeline job's YAML has `jobs:` too, and its `$schema` tells it apart.
+ * `before_script`). A v2 pipeline job's YAML has `jobs:` too; its `$schema`, or (the key is
+ * optional) its top-level job or component `type:` (command, pipeline, sweep, parallel, spark,
+ * automl: the CLI v2 YAML schemas), tells it apart.
  */
 function looksLikeCi(text: string): boolean {
-  // An Azure ML job or component spec (`$schema: https://azuremlschemas...`) is not read, as before.
-  return /^(trigger|pr|stages|steps|jobs|pool|extends|before_script|workflows)\s*:/m.test(text) && !/^\$schema\s*:.*azuremlschemas/m.test(text);
+  // An Azure ML job or component spec is not read, as before.
+  return /^(trigger|pr|stages|steps|jobs|pool|extends|before_script|workflows)\s*:/m.test(text)
+    && !/^\$schema\s*:.*azuremlschemas/m.test(text)
+    && !/^type\s*:\s*['"]?(command|pipeline|sweep|parallel|spark|automl)['"]?\s*(#.*)?$/m.test(text);
 }
 
 /**

@@ -81,7 +81,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { knownString, lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { knownString, lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, writtenElsewhere, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { computeName } from './jobs';
 import { registeredDatasetEdits, savedTabularEdits, splitDatasetEdits, splitFolder, splitOf, tabularReadEdits } from './data';
 
@@ -440,6 +440,8 @@ function projectFolderOnly(ctx: RuleContext, v: SyntaxNode): boolean {
       return false;
     }
   }
+  // (A function body the model does not walk, one that touches no SDK value, may read the name too.)
+  if (writtenElsewhere(ctx, all[0]!.node, all.flatMap((x) => ctx.model.uses.get(x) ?? []))) return false;
   return ctx.model.uses.get(b)?.some((u) => same(u, v)) ?? false;
 }
 

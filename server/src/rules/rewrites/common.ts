@@ -289,3 +289,23 @@ export function narrowlyTried(node: SyntaxNode): boolean {
   }
   return false;
 }
+
+/**
+ * The name `target` binds is written somewhere other than at its bindings and the `known` uses (a function body
+ * reading a module name, which the model does not walk when nothing there touches an SDK, `global`, `del`...):
+ * every identifier of that text in the module counts, but an attribute's or a keyword's name.
+ */
+export function writtenElsewhere(ctx: RuleContext, target: SyntaxNode, known: readonly SyntaxNode[]): boolean {
+  const mine = [target, ...otherBindings(ctx, target), ...known];
+  return ctx.model.tree.rootNode.descendantsOfType('identifier').some((id) => {
+    if (id.text !== target.text || mine.some((n) => same(n, id))) return false;
+    const p = id.parent;
+    if (p?.type === 'attribute' && same(p.childForFieldName('attribute'), id)) return false;
+    return !(p?.type === 'keyword_argument' && same(p.childForFieldName('name'), id));
+  });
+}
+
+/** The other bindings (their target identifiers) of the name `target` binds, in its scope. */
+export function otherBindings(ctx: RuleContext, target: SyntaxNode): SyntaxNode[] {
+  return (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).map((b) => b.node).filter((n) => !same(n, target));
+}

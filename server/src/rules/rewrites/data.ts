@@ -223,7 +223,14 @@ function renameConsistent(ctx: RuleContext, v1: string): boolean {
   const known = answers.get(v1);
   if (known !== undefined) return known !== false;
   answers.set(v1, 'pending');
-  const answer = probeRename(ctx, v1);
+  let answer: boolean;
+  try {
+    answer = probeRename(ctx, v1);
+  } catch (error) {
+    // (not left pending: a pending name counts as consistent)
+    answers.delete(v1);
+    throw error;
+  }
   answers.set(v1, answer);
   return answer;
 }

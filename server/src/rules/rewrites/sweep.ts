@@ -53,7 +53,7 @@
 import type { SyntaxNode } from '../../engine/syntax';
 import { bindArgs, callArgs, definingCall, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, combined, kwargs, memberOf, noArgs, qnameOf, same, statementLines, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, kwargs, memberOf, noArgs, otherBindings, qnameOf, same, statementLines, usesOf, writtenElsewhere, type Builder, type Edits, type Rewrites } from './common';
 import { ESTIMATOR_CLASSES, estimatorCommand, withReview } from './estimators';
 import { JOBS, listOfName, namesSameAt, scriptRunCommand } from './jobs';
 
@@ -559,28 +559,6 @@ function orphanSampling(ctx: RuleContext, target: SyntaxNode): [SyntaxNode, stri
   const sampling = call && assignedName(call);
   if (!algorithm || args?.size !== 1 || !same(args.get('parameter_space'), u) || !sampling || classAttribute(sampling) || usesOf(ctx, sampling).length) return undefined;
   return otherBindings(ctx, sampling).every((t) => !usesOf(ctx, t).length) && !writtenElsewhere(ctx, sampling, []) ? [call!, JSON.stringify(algorithm)] : undefined;
-}
-
-/**
- * The name `target` binds is written somewhere other than at its bindings and the `known` uses (a function body
- * reading a module name, which the model does not walk when nothing there touches an SDK, `global`, `del`...):
- * every identifier of that text in the module counts, but an attribute's or a keyword's name.
- */
-function writtenElsewhere(ctx: RuleContext, target: SyntaxNode, known: readonly SyntaxNode[]): boolean {
-  let root = target;
-  while (root.parent) root = root.parent;
-  const mine = [target, ...otherBindings(ctx, target), ...known];
-  return root.descendantsOfType('identifier').some((id) => {
-    if (id.text !== target.text || mine.some((n) => same(n, id))) return false;
-    const p = id.parent;
-    if (p?.type === 'attribute' && same(p.childForFieldName('attribute'), id)) return false;
-    return !(p?.type === 'keyword_argument' && same(p.childForFieldName('name'), id));
-  });
-}
-
-/** The other bindings (their target identifiers) of the name `target` binds, in its scope. */
-function otherBindings(ctx: RuleContext, target: SyntaxNode): SyntaxNode[] {
-  return (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).map((b) => b.node).filter((n) => !same(n, target));
 }
 
 /** The dictionary a name given to a sampling is bound to (the binding the model gives that use). */

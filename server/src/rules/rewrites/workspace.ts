@@ -68,8 +68,7 @@
  * tutorial's `if name in ws.compute_targets: c = ws.compute_targets[name] ... else: create` migrates whole.
  * The creation may be written `AmlCompute.create(ws, name, config)` (the static ComputeTarget.create
  * reached through the subclass); a silent wait (`c.wait_for_completion()` / `show_output=False`) goes
- * with its lines (the poller's `result()` waited; refused for a node count, or in a module whose text
- * opens with blank lines: common.ts statementLines reads the tree's text, which starts at the first token).
+ * with its lines (the poller's `result()` waited; refused for a node count).
  * A get whose `except ComputeTargetException[ as e]:` handler runs no v1 code (reports the missing
  * cluster, exits) → `compute.get(name)` under `except ResourceNotFoundError` (computeGet).
  * The DP-100 labs' creation inside a `try:` of its own (handlers `Exception` or broader) in the
@@ -1235,14 +1234,8 @@ const modelDictMethod = dictMethod('models');
 
 /** `for k, v in d.items():` / `for v in d.values():` around the dict expression `d`, `v` read only for model members v2 has alike. */
 function modelLoop(ctx: RuleContext, d: SyntaxNode): boolean {
-  const m = memberOf(d);
-  if (!m?.call || !noArgs(m.call) || (m.name !== 'items' && m.name !== 'values')) return false;
-  const loop = m.call.parent;
-  if (loop?.type !== 'for_statement' || !same(loop.childForFieldName('right'), m.call)) return false;
-  const left = loop.childForFieldName('left');
-  const parts = left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? left.namedChildren : left ? [left] : [];
-  if (parts.length !== (m.name === 'items' ? 2 : 1) || parts.some((p) => p.type !== 'identifier')) return false;
-  const value = parts[parts.length - 1];
+  const value = dictLoopValue(d);
+  if (!value) return false;
   const allowed = LOOKUPS.models.allowed(value);
   return usesOf(ctx, value).every((u) => {
     const r = memberOf(u);
@@ -2183,7 +2176,6 @@ function creationEdits(fb: FixBuilder, ctx: RuleContext, create: SyntaxNode, cli
     }
     if (silent) {
       const waitStmt = m.call.parent!;
-      // (statementLines reads the tree's text, which starts at the first token: only where that is the module's text.)
       const gone = waitStmt.parent && waitStmt.parent.namedChildren.filter((c) => c.type !== 'comment').length > 1 ? statementLines(ctx, waitStmt) : undefined;
       if (!gone) return undefined;
       edits.push([gone, '']);
