@@ -500,8 +500,8 @@ describe('rewrites: datasets and data movement', () => {
       noFix(`${head}ds = Dataset.Tabular.from_parquet_files(path=[(d, "x.parquet")], set_column_types=types)\n`, 'Dataset.Tabular.from_parquet_files');
       noFix(`${head}ds = Dataset.Tabular.from_parquet_files(path=(d, "sales/"), partition_format="/{Year}/x.parquet")\nds.to_pandas_dataframe()\n`, 'Dataset.Tabular.from_parquet_files');
       noFix(`${head}ds = Dataset.Tabular.from_parquet_files(path=(d, "x.parquet"))\nds = ds.with_timestamp_columns("date")\n`, 'Dataset.Tabular.from_parquet_files');
-      // create_new_version=False (the default) fails in v1 when the name exists; v2 would add a version.
-      noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x")\n`, 'Dataset.Tabular.from_delimited_files');
+      // (create_new_version=False, the default: v1's version 1 of a new name, `version="1"` since round 31,
+      // rewrites-data-first-version.test.ts.)
       // A register whose result is handed to pandas-less code. (A registered name v2 would not take, a space:
       // renamed with a review mark since round 21, rewrites-data-asset-names.test.ts.)
       noFix(`${head}ds = Dataset.Tabular.from_delimited_files(path=[(d, "x.csv")])\nds = ds.register(workspace=ws, name="x", create_new_version=True)\nprint(ds.id)\n`, 'Dataset.Tabular.from_delimited_files');
@@ -511,10 +511,9 @@ describe('rewrites: datasets and data movement', () => {
     });
     it('get-or-register: a test with elif, a test on another workspace, a registered dataset read for its id or handed to v1 code', () => {
       const head = 'from azureml.core import Workspace, Dataset, Model\nws = Workspace.from_config()\nkey = "heart"\n';
-      noFix(`${head}if key in ws.datasets.keys():\n    ds = ws.datasets[key]\nelif other:\n    ds = None\nelse:\n    ds = Dataset.Tabular.from_delimited_files("https://example.com/h.csv")\n    ds = ds.register(workspace=ws, name=key)\n`, 'Dataset.Tabular.from_delimited_files');
+      // (A test with elif is no get-or-register idiom: its registration is a bare one, `version="1"` since round 31.)
       noFix(`${head}ws2 = Workspace.get("w2", subscription_id=s, resource_group=r)\nif key in ws2.datasets.keys():\n    ds = ws2.datasets[key]\nelse:\n    ds = Dataset.Tabular.from_delimited_files("https://example.com/h.csv")\n    ds = ds.register(workspace=ws, name=key)\n`, 'Dataset.Tabular.from_delimited_files');
-      // Unguarded, create_new_version=False fails in v1 when the name exists.
-      noFix(`${head}ds = Dataset.Tabular.from_delimited_files("https://example.com/h.csv")\nds = ds.register(workspace=ws, name=key)\n`, 'Dataset.Tabular.from_delimited_files');
+      // (Unguarded, create_new_version=False: `version="1"` since round 31, rewrites-data-first-version.test.ts.)
       noFix(`${head}ds = Dataset.get_by_name(ws, name=key)\nprint(ds.to_pandas_dataframe(), ds.id)\n`, 'Dataset.get_by_name');
       noFix(`${head}ds = Dataset.get_by_name(ws, name=key)\nmodel = Model.register(ws, model_name="m", model_path="m.pkl", sample_input_dataset=ds)\n`, 'Dataset.get_by_name');
       noFix(`${head}ds = ws.datasets[key]\nprint(ds.to_pandas_dataframe(), ds.version)\n`, 'Workspace.datasets');
@@ -651,7 +650,7 @@ describe('rewrites: file datasets registered or mounted by name', () => {
   describe('no suggestion', () => {
     const head = 'from azureml.core import Workspace, Dataset, Experiment, ScriptRunConfig\nws = Workspace.from_config()\nstore = ws.get_default_datastore()\n';
     it('a file dataset registered without create_new_version, or under a computed name, or read after registration', () => {
-      noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds.register(ws, "mnist")\n`, 'FileDataset.register');
+      // (without create_new_version: `version="1"` since round 31, rewrites-data-first-version.test.ts)
       noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds.register(ws, name, create_new_version=True)\n`, 'FileDataset.register');
       noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/"))\nds = ds.register(ws, "mnist", create_new_version=True)\nprint(ds.to_path())\n`, 'FileDataset.register');
       noFix(`${head}ds = Dataset.File.from_files(path=(store, "mnist/*.png"))\nds.register(ws, "mnist", create_new_version=True)\n`, 'FileDataset.register');

@@ -123,6 +123,9 @@ function buildFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
   // Code that depends on a guarded azureml import (`try:` ... `except ImportError:`) stays (import-guard.ts).
   if (importGuarded(ctx, ref.call ?? ref.node)) return undefined;
   const target = ref.call ?? ref.node;
+  // A call that does not parse (`get_by_name(ws, name=)`, a half-written notebook cell) is never rewritten:
+  // builders read its arguments as if they were whole.
+  if (target.hasError) return undefined;
   const fb = new FixBuilder(ctx, target.startIndex);
   building.add(ref);
   let text: string | undefined;

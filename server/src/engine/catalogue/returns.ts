@@ -138,6 +138,8 @@ export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
   // Pipelines
   'azureml.pipeline.core.Pipeline.publish': 'azureml.pipeline.core.PublishedPipeline',
   'azureml.pipeline.core.PublishedPipeline.get': 'azureml.pipeline.core.PublishedPipeline',
+  // Pipeline.submit: "equivalent to using Experiment.submit" (azureml-pipeline-core Pipeline.submit), a PipelineRun.
+  'azureml.pipeline.core.Pipeline.submit': PIPELINE_RUN,
   'azureml.pipeline.core.PublishedPipeline.submit': PIPELINE_RUN,
   'azureml.pipeline.core.PipelineEndpoint.get': 'azureml.pipeline.core.PipelineEndpoint',
   'azureml.pipeline.core.PipelineEndpoint.publish': 'azureml.pipeline.core.PipelineEndpoint',

@@ -290,6 +290,22 @@ export function narrowlyTried(node: SyntaxNode): boolean {
   return false;
 }
 
+/** The module's identifiers by text, indexed once per tree (writtenElsewhere runs per dict entry, per finding). */
+const identifierIndex = new WeakMap<SyntaxNode, Map<string, SyntaxNode[]>>();
+function identifiersByName(root: SyntaxNode): Map<string, SyntaxNode[]> {
+  let index = identifierIndex.get(root);
+  if (!index) {
+    index = new Map();
+    for (const id of root.descendantsOfType('identifier')) {
+      const list = index.get(id.text);
+      if (list) list.push(id);
+      else index.set(id.text, [id]);
+    }
+    identifierIndex.set(root, index);
+  }
+  return index;
+}
+
 /**
  * The name `target` binds is written somewhere other than at its bindings and the `known` uses (a function body
  * reading a module name, which the model does not walk when nothing there touches an SDK, `global`, `del`...):
@@ -297,8 +313,8 @@ export function narrowlyTried(node: SyntaxNode): boolean {
  */
 export function writtenElsewhere(ctx: RuleContext, target: SyntaxNode, known: readonly SyntaxNode[]): boolean {
   const mine = [target, ...otherBindings(ctx, target), ...known];
-  return ctx.model.tree.rootNode.descendantsOfType('identifier').some((id) => {
-    if (id.text !== target.text || mine.some((n) => same(n, id))) return false;
+  return (identifiersByName(ctx.model.tree.rootNode).get(target.text) ?? []).some((id) => {
+    if (mine.some((n) => same(n, id))) return false;
     const p = id.parent;
     if (p?.type === 'attribute' && same(p.childForFieldName('attribute'), id)) return false;
     return !(p?.type === 'keyword_argument' && same(p.childForFieldName('name'), id));

@@ -71,9 +71,12 @@
  *   (clientOf), not under the get-or-register test. A name in a variable: bound once, or bound again in a
  *   later notebook cell when its binding alone reaches the registration (reach.ts `soleBinding`); a name v2
  *   refuses in such a variable (bound once) is renamed when the variable is otherwise only printed.
- *   Without create_new_version=True only under the get-or-register
+ *   Without create_new_version=True (v1 registers only a new name, as version 1, and fails with 409 on an
+ *   existing one: azureml-core abstract_dataset.py `_register`) → `Data(..., version="1")` (an existing version 1
+ *   of other data fails in v2 too: AssetPathException, azure-ai-ml _data_operations.py; not in a `try` body, whose handler
+ *   may answer v1's 409: v2 raises another error, or none for the same data; nor in a loop); under the get-or-register
  *   test (`if key in ws.datasets[.keys()]: ... else: <register>`, `if key not in ...`, or the
- *   Udacity `found` flag): there v1 registers a new name, as v2 does; the test becomes
+ *   Udacity `found` flag) v1 registers a new name, as v2 does without a version; the test becomes
  *   `key in [d.name for d in ml_client.data.list()]` and `x = ws.datasets[key]` in the other branch
  *   a registered read (below). A name v2 refuses with spaces or dots (`ASSET_NAME`; the DP-100 labs'
  *   "diabetes dataset") is registered and read with each run of them as "-" (`assetName`), marked
@@ -134,10 +137,11 @@
  *   jobTakesTable); a registered name's `"n" [not] in ws.datasets` tests are renamed with the registration.
  * - A registered FileDataset, `x = Dataset.File.from_files(path=(datastore, "p"))` + `x.register(ws, name,
  *   create_new_version=True)` → `ml_client.data.create_or_update(Data(path="azureml://datastores/<name>/paths/p",
- *   type=URI_FOLDER | URI_FILE, ...))` (DATA), the producer's statement removed.
+ *   type=URI_FOLDER | URI_FILE, ...))` (DATA), the producer's statement removed; without create_new_version=True
+ *   with `version="1"`, as a table's registration.
  *
  * Not rewritten: `Dataset.File.from_files` other than registered or mounted in a job, file datasets
- * registered without create_new_version=True or read after registration (`to_path()`, `download()`),
+ * registered with a computed create_new_version or read after registration (`to_path()`, `download()`),
  * `ws.set_default_datastore(name)` (v2 exposes no default-datastore setting: "We don't have default properties
  * exposed in V2", https://github.com/Azure/azure-cli/issues/23322), `FileDataset.to_path()` (no v2 listing of a
  * data asset; azureml-fsspec `ls`/`glob` list datastore paths, not v1's paths relative to the dataset root),
@@ -217,12 +221,27 @@ const renameAnswers = new WeakMap<RuleContext['model'], Map<string, boolean | 'p
  * rewrites (renamed alike). Else v1 code left as it is (`ws.datasets.get("diabetes dataset")` handed
  * to a v1 job) would no longer find what the rewritten registration writes.
  */
+/** The registration calls whose rewrite is being built (registerEdit, fileRegisterEdits): probeRename trusts them. */
+const registering: SyntaxNode[] = [];
+
+/** `build` run with `call` counted as a registration being rewritten. */
+function asRegistering<T>(call: SyntaxNode, build: () => T): T {
+  registering.push(call);
+  try {
+    return build();
+  } finally {
+    registering.pop();
+  }
+}
+
 function renameConsistent(ctx: RuleContext, v1: string): boolean {
   let answers = renameAnswers.get(ctx.model);
   if (!answers) renameAnswers.set(ctx.model, (answers = new Map()));
   const known = answers.get(v1);
   if (known !== undefined) return known !== false;
   answers.set(v1, 'pending');
+  const outer = trusted;
+  trusted = false;
   let answer: boolean;
   try {
     answer = probeRename(ctx, v1);
@@ -230,19 +249,34 @@ function renameConsistent(ctx: RuleContext, v1: string): boolean {
     // (not left pending: a pending name counts as consistent)
     answers.delete(v1);
     throw error;
+  } finally {
+    // An answer that trusted a registration still being built is that build's alone (it may yet refuse): not kept.
+    if (trusted) answers.delete(v1);
+    trusted = outer || trusted;
   }
-  answers.set(v1, answer);
+  if (answers.has(v1)) answers.set(v1, answer);
   return answer;
 }
 
+/** The probe being run trusted a registration still being built (registrationName). */
+let trusted = false;
+
 function probeRename(ctx: RuleContext, v1: string): boolean {
   const REGISTERS = ['azureml.data.TabularDataset.register', 'azureml.data.FileDataset.register', 'azureml.core.Dataset.register'];
-  /** `node` is the name argument of a registration (`register(ws, name)`, `register(name=...)`). */
+  /**
+   * `node` is the name argument of a registration (`register(ws, name)`, `register(name=...)`) that is rewritten
+   * (it writes the renamed literal, registerEdit): one being built, or one whose finding has a fix. A registration
+   * left v1 (in a loop, a `try` body, ...) still writes the v1 name.
+   */
   const registrationName = (node: SyntaxNode): boolean => {
     const arg = node.parent?.type === 'keyword_argument' && same(node.parent.childForFieldName('value'), node) ? node.parent : node;
     const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
     const a = call?.type === 'call' && REGISTERS.includes(qnameOf(ctx, call) ?? '') ? bindArgs(call, ['workspace', 'name'], ['workspace', 'name', 'description', 'tags', 'create_new_version']) : undefined;
-    return !!a && same(a.get('name'), node);
+    if (!a || !same(a.get('name'), node)) return false;
+    if (registering.some((c) => same(c, call))) return (trusted = true);
+    const ref = ctx.model.references.find((r) => same(r.call, call));
+    // (required here: v1-fixes.ts merges this module's table)
+    return !!ref && !!(require('../v1-fixes') as typeof import('../v1-fixes')).v1Fix(ctx, ref);
   };
   for (const lit of ctx.model.tree.rootNode.descendantsOfType('string')) {
     if (stringValue(lit) !== v1 || registrationName(lit) || nameTest(ctx, lit)) continue;
@@ -965,22 +999,36 @@ function helperReads(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): Edits | u
  * name/version (a v2 Data asset has those; its `id` is another value, v1 dataset methods it has not).
  */
 function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: SyntaxNode): Edits | undefined {
+  return asRegistering(call, () => registerEditOf(fb, ctx, call, ds));
+}
+
+function registerEditOf(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: SyntaxNode): Edits | undefined {
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
   const v2 = assetName(fValue(boundLiteral(ctx, a?.get('name'), true)));
   const name = v2?.name;
   const stmt = call.parent?.type === 'expression_statement' ? call.parent : call.parent?.type === 'assignment' && same(call.parent.childForFieldName('right'), call) && call.parent.parent?.type === 'expression_statement' ? call.parent.parent : undefined;
   const indent = stmt && ownLineIndent(ctx, stmt);
-  // create_new_version=False fails in v1 when the name exists (but under `if name not in ws.datasets`); v2 would add a version.
   if (!a || !name || !a.get('workspace') || !stmt || indent === undefined || (v2?.renamed && !endsLine(ctx, stmt))) return undefined;
   const newVersion = a.get('create_new_version')?.text ?? 'False';
   const guard = newVersion === 'False' ? unregistered(ctx, stmt, a.get('name')!) : undefined;
+  // create_new_version=False (the default) outside the get-or-register test: v1 registers only a new name, as
+  // its version 1, and fails (409) when the name exists (azureml-core abstract_dataset.py `_register`:
+  // `if_exists_ok=create_new_version`). v2 writes that version, `Data(version="1")`: a new name gets version 1
+  // alike, an existing version 1 of other data fails (the service refuses to change an asset's path,
+  // azure-ai-ml _data_operations.py `AssetPathException`) where v1 failed; without a version v2 would add one.
+  // (Not in a `try` body: its handler may answer that 409 (`except UserErrorException: ds = Dataset.get_by_name(...)`),
+  // which v2 raises otherwise, or not at all for the same data; nor in a loop, whose second run failed in v1.)
+  const first = newVersion === 'False' && !guard;
+  if (first && tryOrLoop(call)) return undefined;
   // A renamed asset under the get-or-register test keyed by a variable (Udacity: `key = "Bikesharing Dataset"`):
   // the variable's literal is renamed, when the test, the other branch's `ws.datasets[key]` and the
   // registration are its only readers (renamedKey); by a literal, every literal of the name (renameConsistent).
   const keyLiteral = guard && v2!.renamed ? renamedKey(ctx, a.get('name')!, guard, call) : undefined;
-  if ((newVersion !== 'True' && !guard) || (guard && v2!.renamed && a.get('name')!.type !== 'string' && !keyLiteral)) return undefined;
+  if ((newVersion !== 'True' && newVersion !== 'False') || (guard && v2!.renamed && a.get('name')!.type !== 'string' && !keyLiteral)) return undefined;
   if (v2!.renamed && !keyLiteral && !renameConsistent(ctx, fValue(boundLiteral(ctx, a.get('name'), true))!)) return undefined;
   const target = assignedName(call);
+  // `ds = ds.register(...)` in a loop: the next pass would read the v2 asset (or the MLTable) the first one bound, as the table.
+  if (target?.text === ds.text && inLoop(call)) return undefined;
   // `x = ds.register(...)` read for name/version: x is the v2 Data asset; `ds = ds.register(...)` read as a table: ds stays the MLTable.
   let reads: Edits = [];
   let asset = false;
@@ -1030,10 +1078,30 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
     ['path', `"./${name}"`],
     ['type', `${fb.need('azure.ai.ml.constants', 'AssetTypes')}.MLTABLE`],
     ['name', v2!.renamed && !keyLiteral ? JSON.stringify(name) : a.get('name')],
+    ['version', first ? '"1"' : undefined],
     ['description', a.get('description')],
     ['tags', a.get('tags')],
   ])})`;
   return [[stmt, `${ds.text}.save("./${name}")${REVIEW}\n${indent}${asset ? `${target!.text} = ` : ''}${c.ml}.data.create_or_update(${data})${v2!.renamed ? REVIEW : ''}`], ...reads];
+}
+
+/**
+ * `node` is in the body of a `try:` of its function or module, or in a loop (a registration v1 runs once
+ * per name: the second run of a loop fails in v1, where v2 writes version "1" again).
+ */
+function tryOrLoop(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) {
+    if (n.parent?.type === 'try_statement' && same(n.parent.childForFieldName('body') ?? undefined, n)) return true;
+  }
+  return inLoop(node);
+}
+
+/** `node` is in a loop of its function or module. */
+function inLoop(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) {
+    if (n.type === 'for_statement' || n.type === 'while_statement') return true;
+  }
+  return false;
 }
 
 /** The literal of a renamed get-or-register key being rewritten (registerEdit): v2NameText reads its variable as written. */
@@ -1184,7 +1252,8 @@ function registeredEdits(fb: FixBuilder, ctx: RuleContext, source: SyntaxNode): 
   const stmt = target ? source.parent?.parent : enclosingStatement(source);
   if (!ws || !stmt || !endsLine(ctx, stmt) || (!target && !memberOf(source)?.call)) return undefined;
   // (Under `try: ... except UserErrorException:` / `except KeyError:` the v2 lookup's error escapes the handler.)
-  if (narrowlyTried(source)) return undefined;
+  // (Nor a call that does not parse, `Dataset.get_by_name(ws, name=)`: its arguments are not what it binds.)
+  if (narrowlyTried(source) || stmt.hasError) return undefined;
   const reads = tableReads(fb, ctx, source, true);
   const c = reads && clientOf(fb, ctx, ws);
   if (!reads || !c || c.edits.length) return undefined;
@@ -1630,7 +1699,7 @@ function fileUri(ctx: RuleContext, made: SyntaxNode, at: SyntaxNode): { uri: str
  * `ml_client.data.create_or_update(Data(path=<datastore URI>, type=AssetTypes.URI_FOLDER | URI_FILE, name=,
  * description=, tags=))` (DATA: https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-assets-data,
  * "Create a file dataset" → uri_folder / uri_file Data); the producer's statement goes.
- * create_new_version=False (the default) fails in v1 when the name exists with other files: v2 would add a version.
+ * create_new_version=False (the default): v1 registers only a new name, as version 1 (registerEdit): `version="1"`.
  */
 function fileRegisterEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode): Edits | undefined {
   const target = assignedName(made);
@@ -1643,7 +1712,8 @@ function fileRegisterEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode): 
   if ((ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length > 2) return undefined;
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
   const v2 = assetName(stringValue(a?.get('name')));
-  if (!a || !v2 || a.get('create_new_version')?.text !== 'True' || (v2.renamed && !renameConsistent(ctx, stringValue(a.get('name'))!))) return undefined;
+  const newVersion = a?.get('create_new_version')?.text ?? 'False';
+  if (!a || !v2 || !['True', 'False'].includes(newVersion) || (newVersion === 'False' && tryOrLoop(call)) || (v2.renamed && !asRegistering(call, () => renameConsistent(ctx, stringValue(a.get('name'))!)))) return undefined;
   // Description and tags: literals or names meaning the same where the v2 call is (they stay where they are).
   // The result: unused, or read only for its name.
   const result = assignedName(call);
@@ -1657,6 +1727,7 @@ function fileRegisterEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode): 
     ['path', file.uri],
     ['type', `${fb.need('azure.ai.ml.constants', 'AssetTypes')}.${file.folder ? 'URI_FOLDER' : 'URI_FILE'}`],
     ['name', v2.renamed ? JSON.stringify(v2.name) : a.get('name')],
+    ['version', newVersion === 'False' ? '"1"' : undefined],
     ['description', a.get('description')],
     ['tags', a.get('tags')],
   ])})`;
@@ -1783,7 +1854,8 @@ export const DATA: Rewrites = {
     ]))),
     // A registered dataset read as a table (else the workspace table's lookup read for name/version).
     // (a registered file dataset mounted in a job: the job's fix, `dataInput`)
-    [GET_BY_NAME]: (fb, ref, ctx) => combined(fb, ref.call!, registeredEdits(fb, ctx, ref.call!)) ?? WORKSPACE.calls[GET_BY_NAME]?.(fb, ref, ctx) ?? byConsumer(fb, ref, ctx),
+    // (Not a call that does not parse, `Dataset.get_by_name(ws, name=)`: no argument is what it seems.)
+    [GET_BY_NAME]: (fb, ref, ctx) => ref.call!.hasError ? undefined : combined(fb, ref.call!, registeredEdits(fb, ctx, ref.call!)) ?? WORKSPACE.calls[GET_BY_NAME]?.(fb, ref, ctx) ?? byConsumer(fb, ref, ctx),
     // A lookup given to jobs (tableInput / dataInput): the fix of the job holding its one use; a lookup
     // nothing reads any more (the jobs that read it rewritten: each keeps it for the others) goes, as
     // v1's dict read has no effect; else the workspace table's (read for name/version).

@@ -40,7 +40,9 @@
  * `runtime=`/`conda_file=` inference config: v1 built the same kind of image from them), each create waited on (a model registered by a run,
  * `best_run.register_model(...)`, stays v1 and goes in by name and version, as does a variable the model
  * cannot type, v1 Model.deploy taking only v1 models; a registration refused there adds no import); then the service's uses on the endpoint:
- * `wait_for_deployment` goes (the creates waited), `state` → `provisioning_state` ("Healthy" →
+ * `wait_for_deployment` goes (the creates waited; waited for in a `try` whose handlers are `except
+ * Exception:` or bare, the deployment is started as a poller at the deploy and the wait is its
+ * `result()` in the try, then the traffic: tryWait), `state` → `provisioning_state` ("Healthy" →
  * "Succeeded"), `scoring_uri`/`name` stay, `get_logs` → `online_deployments.get_logs`, `run` → the
  * HTTP POST v1 made, with the endpoint key (v2 `invoke` reads a request file and returns text; its
  * response bound to `response`, or to a name the module binds nowhere where it binds that one itself),
@@ -1071,7 +1073,10 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   if (!ml) return undefined;
   const s = svc.text;
   const uses = usesOf(ctx, svc);
+  const waited = tryWait(ctx, s, uses);
+  if (waited === null) return undefined;
   for (const use of uses) {
+    if (waited && same(use, waited.use)) continue;
     const e = serviceUse(fb, ctx, ml, s, use, DEPLOYMENT);
     if (!e) return undefined;
     edits.push(...e);
@@ -1094,9 +1099,19 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     `code_configuration=${inline || copy ? codeConfig : code.text}`,
     config.kwargs,
   ].join(', ')})`;
+  // MOE: no auth is not supported on managed online endpoints; key auth is what the upgrade gives.
+  const endpointLine = `${s} = ${endpointClass}(name=${name.text}, auth_mode="key"${config.endpoint})${config.keyAuth ? '' : REVIEW}`;
+  if (waited) {
+    // Waited for in a try (tryWait): the endpoint is created here, the deployment started as a poller
+    // (LROPoller); the wait becomes the poller's result() in the try, then the traffic is set.
+    if (!endsLine(ctx, stmt)) return undefined;
+    edits.unshift([call, `${ml}.online_endpoints.begin_create_or_update(${s}).result()\n${indent}${waited.poller} = ${ml}.online_deployments.begin_create_or_update(${deployment})${REVIEW}`]);
+    edits.push([{ start: nodeRange(stmt).start, end: nodeRange(stmt).start }, `${endpointLine}\n${indent}`]);
+    edits.push([waited.stmt, [`${waited.poller}.result()`, `${s}.traffic = {${DEPLOYMENT}: 100}`, `${s} = ${ml}.online_endpoints.begin_create_or_update(${s}).result()`].join(`\n${waited.indent}`)]);
+    return edits;
+  }
   const before = [
-    // MOE: no auth is not supported on managed online endpoints; key auth is what the upgrade gives.
-    `${s} = ${endpointClass}(name=${name.text}, auth_mode="key"${config.endpoint})${config.keyAuth ? '' : REVIEW}`,
+    endpointLine,
     `${ml}.online_endpoints.begin_create_or_update(${s}).result()`,
     `${ml}.online_deployments.begin_create_or_update(${deployment}).result()${REVIEW}`,
     `${s}.traffic = {${DEPLOYMENT}: 100}`,
@@ -1105,6 +1120,48 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   edits.unshift([call, `${ml}.online_endpoints.begin_create_or_update(${s}).result()`]);
   edits.push([{ start: nodeRange(stmt).start, end: nodeRange(stmt).start }, before]);
   return edits;
+}
+
+/**
+ * `try: svc.wait_for_deployment(show_output=True)` / `except Exception:` (or a bare `except:`), the
+ * handler printing the logs and re-raising or reporting: v1 raised a failed deployment's error there,
+ * for that handler. In v2 the deployment is started where the deploy was, as a poller
+ * (`svc_poller = online_deployments.begin_create_or_update(...)`, an LROPoller), and the wait is its
+ * `result()`, which raises azure-core's HttpResponseError for a failed operation (azure-core
+ * `polling/_poller.py`, LROPoller.result/wait: "raises HttpResponseError"), in the same try for the same
+ * handler; the traffic is set after it. Returns undefined when no wait is in a try (the creates wait
+ * where the deploy was), null when one is but this shape does not hold: another wait, a handler for
+ * another exception (`except WebserviceException:`, v1's own class), the wait not a statement of the
+ * try body, the service's `state` read in the try (the endpoint's state is not the deployment's) or,
+ * when a handler does not end in `raise`, anywhere (a failed deployment's endpoint still reads
+ * "Succeeded"), or the poller's name already bound.
+ */
+function tryWait(ctx: RuleContext, s: string, uses: readonly SyntaxNode[]): { use: SyntaxNode; stmt: SyntaxNode; indent: string; poller: string } | null | undefined {
+  const waits = uses.filter((u) => memberOf(u)?.name === 'wait_for_deployment');
+  const inTry = waits.filter((u) => enclosingTry(u));
+  if (!inTry.length) return undefined;
+  const use = inTry[0]!;
+  const call = memberOf(use)?.call;
+  const stmt = call && call.parent?.type === 'expression_statement' ? call.parent : undefined;
+  const body = stmt?.parent;
+  const tryStmt = body?.parent;
+  if (waits.length !== 1 || !call || !stmt || !bindArgs(call, ['show_output'], ['show_output']) || tryStmt?.type !== 'try_statement' || !same(tryStmt.childForFieldName('body'), body)) return null;
+  const handlers = tryStmt.namedChildren.filter((c) => c.type === 'except_clause');
+  const broad = (h: SyntaxNode): boolean => /^except(\s+(Exception|BaseException)(\s+as\s+\w+)?)?\s*:/.test(h.text);
+  if (!handlers.length || !handlers.every(broad) || tryStmt.namedChildren.some((c) => c.type === 'except_group_clause')) return null;
+  const inside = (n: SyntaxNode): boolean => n.startIndex >= tryStmt.startIndex && n.endIndex <= tryStmt.endIndex;
+  // After a handler that does not re-raise, a failed deployment leaves v1's service Unhealthy but
+  // the v2 endpoint Succeeded: its state read anywhere only when every handler ends in a raise.
+  const reraises = handlers.every((h) => {
+    const block = h.namedChildren.find((c) => c.type === 'block');
+    const last = block?.namedChildren.filter((c) => c.type !== 'comment').pop();
+    return last?.type === 'raise_statement';
+  });
+  if (uses.some((u) => (inside(u) || !reraises) && memberOf(u)?.name === 'state')) return null;
+  const indent = ownLineIndent(ctx, stmt);
+  const poller = `${s}_poller`;
+  if (indent === undefined || !endsLine(ctx, stmt) || ctx.model.scopes.some((sc) => sc.bindings.has(poller))) return null;
+  return { use, stmt, indent, poller };
 }
 
 /**

@@ -16,6 +16,7 @@
  * a curated environment instead). `distributed_training=Mpi(process_count_per_node=n)` with
  * `node_count=k` → `distribution=MpiDistribution(process_count_per_instance=n)`, `instance_count=k`.
  *
+ * `max_run_duration_seconds=n` of an estimator submitted on its own (not swept) → the command's `timeout=n`.
  * `compute_target="local"` stays the string `"local"` (LOCAL: "Use the "local" string when setting the compute
  * target in either version", https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-local-runs).
  * The estimator is one piece of a lifecycle: `exp.submit(est)` (jobs.ts, through JOB_CONFIGS,
@@ -167,10 +168,17 @@ function distributionOf(fb: FixBuilder, ctx: RuleContext, args: Map<string, Synt
  * `Estimator(...)` → `command(...)`, with `extra` script options appended (HyperDrive's swept ones):
  * the command's text (with its review mark, to end the statement) and the edits it takes.
  */
-export function estimatorCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extra: { parts: string[]; inputs: Array<[string, string]> } = { parts: [], inputs: [] }, asInputs?: Map<string, string>): { text: string; review: boolean; edits: Edits } | undefined {
+export function estimatorCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, extra: { parts: string[]; inputs: Array<[string, string]> } = { parts: [], inputs: [] }, asInputs?: Map<string, string>, standalone = false): { text: string; review: boolean; edits: Edits } | undefined {
   const q = qnameOf(ctx, call);
   if (!q || !Object.prototype.hasOwnProperty.call(ESTIMATOR_CLASSES, q)) return undefined;
-  const args = bindArgs(call, ['source_directory'], ACCEPTED);
+  // `max_run_duration_seconds=` ("The maximum allowed time for the run. Azure ML will attempt to automatically cancel
+  // the run if it takes longer than this value": azureml-train-core Estimator,
+  // https://learn.microsoft.com/python/api/azureml-train-core/azureml.train.estimator.estimator) → command(timeout=)
+  // ("The number in seconds, after which the job will be cancelled": azure-ai-ml entities/_builders/command_func.py),
+  // as jobs.ts does for a ScriptRunConfig: only for an estimator submitted on its own (`standalone`), not swept.
+  const args = bindArgs(call, ['source_directory'], standalone ? [...ACCEPTED, 'max_run_duration_seconds'] : ACCEPTED);
+  const timeout = args?.get('max_run_duration_seconds');
+  if (timeout?.type === 'none') return undefined;
   const script = stringValue(args?.get('entry_script'));
   if (!args || !args.get('source_directory') || !script || /["'\\{}$\s]/.test(script)) return undefined;
   // v1 defaults only: no GPU image, Docker on.
@@ -208,6 +216,7 @@ export function estimatorCommand(fb: FixBuilder, ctx: RuleContext, call: SyntaxN
     ['compute', compute],
     ['distribution', dist.distribution],
     ['instance_count', dist.count],
+    ['timeout', timeout],
   ])})`;
   return { text, review: env.review || data.review, edits: [...env.edits, ...data.edits] };
 }
@@ -234,7 +243,8 @@ export function estimatorConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleConte
   // Also swept (sweep.ts hyperDriveConfig calls this command with search spaces): the swept options are inputs.
   const swept = sweptOptions(ctx, call);
   if (swept === null) return undefined;
-  const cmd = estimatorCommand(fb, ctx, call, undefined, swept);
+  const swept2 = (target ? usesOf(ctx, target) : [call]).some((u) => /HyperDrive(Run)?Config$/.test(qnameOf(ctx, consumerOf(u)?.call) ?? ''));
+  const cmd = estimatorCommand(fb, ctx, call, undefined, swept, !swept2);
   const text = cmd && withReview(call, cmd);
   return text === undefined ? undefined : [[call, text], ...cmd!.edits];
 }

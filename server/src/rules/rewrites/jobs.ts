@@ -9,7 +9,9 @@
  *   `src.run_config.framework = "Python"` / `"python"` (v1's default) dropped (another framework: not rewritten),
  *   a v1 environment through environment.ts (its `environment_variables` → the command's), v1's
  *   defaults stated (no compute_target: `compute="local"`; no environment: the docs' image, marked
- *   `# amlint: review`), MPI/one-node PyTorch/TensorFlow distribution (inline or through a name used only there),
+ *   `# amlint: review`), MPI/PyTorch/TensorFlow distribution (inline or through a name used only there; PyTorch on one node,
+ *   or on `node_count=n` nodes with a literal total `process_count` that n divides → `process_count_per_instance`, `instance_count=n`),
+ *   `max_run_duration_seconds=` of a job submitted on its own → `timeout=` (not swept, not a pipeline step's, not beside `run_config=`),
  *   `command=["<one command line>"]` (a one-item list: that line), `run_config=rc` of a fresh `RunConfiguration()` set only by
  *   `rc.target = X` / `rc.environment = env` statements before it (→ `compute=X`, `environment=env`, those statements
  *   going; its findings' fixes offered through estimators.ts; `compute_target=`/`environment=` beside it only when
@@ -29,7 +31,8 @@
  *   of each run (status, portal URL, waits, RunDetails (its studio link when a cancel follows), metrics and tags through MLflow, details
  *   (shown, or read by key: runId/status from the job, start/end times shown from its MLflow run, `detailsReads`), cancel,
  *   id, `name` (v1's display name), `set_tags({k: v})` (one MlflowClient.set_tag per pair), register_model (with
- *   `properties=`, `model_path=os.path.join(...)` kept in the artifact URI, `model_framework=` dropped with a review mark, the model's `id` read as
+ *   `properties=`, `model_path=os.path.join(...)` kept in the artifact URI, a literal `model_path` normalised as v1 does
+ *   (`./outputs/m.pkl` → `outputs/m.pkl`; not `./`, `..`, `/...`: jobArtifactPath), `model_framework=` dropped with a review mark, the model's `id` read as
  *   `name:version`, its name/version/tags/description read as they are), child jobs shown or iterated (directly or
  *   through a name), a pipeline's step runs by step name (`find_step_run` → the child jobs of that display name),
  *   `download_files(prefix="outputs", output_directory=d)` (MLflow's download_artifacts), files shown, printed in a loop,
@@ -605,15 +608,40 @@ function trackingClient(fb: FixBuilder, ml: string): string {
   return `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
 }
 
+/**
+ * A relative literal path as Python's posixpath.normpath reads it (empty and `.` segments dropped);
+ * undefined for an absolute path, a `..` segment, a backslash or a path that normalises to `.`.
+ */
+function normPath(p: string): string | undefined {
+  if (p.startsWith('/') || p.includes('\\')) return undefined;
+  const parts = p.split('/').filter((x) => x !== '' && x !== '.');
+  // (A trailing `/` of a folder is kept, as the docs write a folder's URI: `.../paths/model/`.)
+  return !parts.length || parts.includes('..') ? undefined : parts.join('/') + (p.endsWith('/') ? '/' : '');
+}
+
 /** `"...{expr}..."` for a model path under a job's artifacts: the literal inlined, else an f-string. */
 function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode, id = `${job}.name`): string | undefined {
   const lit = knownString(ctx, path);
-  // (A path starting with `/`, `./` or `../` is refused: an `azureml://` URI keeps those segments as written, and how v1
-  // matched them against the run's artifact names is not documented.)
-  if (lit !== undefined && path.type === 'string') return /["\\{}\n]/.test(lit) || /^(\/|\.\.?(\/|$))/.test(lit) ? undefined : `f"azureml://jobs/{${id}}/outputs/artifacts/paths/${lit}"`;
+  // v1 normalises the path before matching it against the run's artifact names (azureml-core run.py
+  // Run.register_model: `model_path = os.path.normpath(model_path)`, separators then `/`), so a literal is
+  // written normalised (`./outputs/model.pkl` → `outputs/model.pkl`, `./output` → `output`), where an `azureml://`
+  // URI would keep `.` segments as written. Refused: an absolute path, `..`, and a path normalised to `.` (`./`:
+  // v1 matched no artifact with it and raised ModelPathNotFoundException).
+  if (lit !== undefined && path.type === 'string') {
+    const norm = normPath(lit);
+    return /["\\{}\n]/.test(lit) || norm === undefined ? undefined : `f"azureml://jobs/{${id}}/outputs/artifacts/paths/${norm}"`;
+  }
   // `os.path.join("outputs", "model.onnx")` (a path built from literals and names) is kept as written, in the f-string.
   const fn = path.type === 'call' ? path.childForFieldName('function') : undefined;
   const joined = fn?.text === 'os.path.join' && ctx.model.resolveName('os', fn)?.kind === 'import' && callArgs(path).positional.length > 0 && !callArgs(path).keywords.size && !callArgs(path).splat && callArgs(path).positional.every((p) => p.type === 'identifier' || (p.type === 'string' && !p.descendantsOfType('interpolation').length)) && !/[\\{}\n]/.test(path.text) && !(path.text.includes('"') && path.text.includes("'"));
+  // A value the URI would keep otherwise than v1's normpath reads it (`./`, `..`, `//`, absolute): refused, for a name
+  // known to hold such a string and for a literal part of the join.
+  const plain = (v: string): boolean => !v.startsWith('/') && !v.split('/').some((seg, i, all) => seg === '.' || seg === '..' || (seg === '' && i < all.length - 1));
+  if (lit !== undefined && !plain(lit)) return undefined;
+  if (joined && callArgs(path).positional.some((p) => p.type === 'string' && !plain(stringValue(p) ?? '/'))) return undefined;
+  // A name bound once: the string literals of its value (`os.path.join("./outputs", f)`, `"./outputs/" + f`) alike.
+  const value = path.type === 'identifier' ? onlyValue(ctx, path) : undefined;
+  if (value && [value, ...value.descendantsOfType('string')].some((x) => x.type === 'string' && !plain(x.text.replace(/^[A-Za-z]*(['"]{1,3})([\s\S]*)\1$/, '$2')))) return undefined;
   // The f-string's quote is one the path's own literals do not use (a nested same quote needs Python 3.12).
   const q = joined && path.text.includes('"') ? "'" : '"';
   return path.type === 'identifier' || path.type === 'attribute' || joined ? `f${q}azureml://jobs/{${id}}/outputs/artifacts/paths/{${path.text}}${q}` : undefined;
@@ -1544,6 +1572,8 @@ const runUse: Builder = (fb, ref, ctx) => {
   const run = receiver(ref);
   const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
   if (made && FETCHED.includes(qnameOf(ctx, made) ?? '')) return fb.sameFixAs(made);
+  // The run of `pipeline.submit(...)`: the pipeline's fix (pipelines.ts rewrites its waits and reads with the submission).
+  if (made && qnameOf(ctx, made) === 'azureml.pipeline.core.Pipeline.submit') return fb.sameFixAs(made);
   // The best trial of a sweep (jobUseEdits rewrites its uses with the submission): that call's fix.
   if (made && (qnameOf(ctx, made) === 'azureml.core.Run.get_best_run_by_primary_metric' || /\.(get_output|get_best_child)$/.test(qnameOf(ctx, made) ?? ''))) return fb.sameFixAs(made);
   if (made) return withJob(fb, ctx, made, ref.call ?? ref.node);
@@ -1808,8 +1838,20 @@ function distribution(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode | undef
     const a = bindArgs(made, ['communication_backend', 'distributed_backend', 'process_count', 'node_count'], ['communication_backend', 'process_count', 'node_count']);
     const backend = a?.get('communication_backend');
     const nodes = a?.get('node_count');
-    if (!a || (backend && stringValue(backend) !== 'Nccl') || (nodes && nodes.text !== '1')) return undefined;
-    text = `${fb.need('azure.ai.ml', 'PyTorchDistribution')}(${kwargs([['process_count_per_instance', a.get('process_count')]])})`;
+    if (!a || (backend && stringValue(backend) !== 'Nccl')) return undefined;
+    if (nodes && nodes.text !== '1') {
+      // Several nodes: v1's process_count is "the total number of processes to launch for the job", by default
+      // node_count (https://learn.microsoft.com/python/api/azureml-core/azureml.core.runconfig.pytorchconfiguration);
+      // v2's process_count_per_instance is "the number of processes per node", with the job's instance_count nodes
+      // (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.pytorchdistribution, whose example sets both).
+      // Only integer literals, the total a multiple of the nodes (other counts: how v1 spread them is not documented).
+      const procs = a.get('process_count');
+      const n = nodes.type === 'integer' && /^\d+$/.test(nodes.text) ? Number(nodes.text) : NaN;
+      const total = procs ? (procs.type === 'integer' && /^\d+$/.test(procs.text) ? Number(procs.text) : NaN) : n;
+      if (!(n >= 1) || !(total >= n) || total % n !== 0) return undefined;
+      count = nodes;
+      text = `${fb.need('azure.ai.ml', 'PyTorchDistribution')}(process_count_per_instance=${total / n})`;
+    } else text = `${fb.need('azure.ai.ml', 'PyTorchDistribution')}(${kwargs([['process_count_per_instance', a.get('process_count')]])})`;
   } else if (q === 'azureml.core.runconfig.TensorflowConfiguration') {
     // v1 ScriptRunConfig: node_count = worker_count, the run's `tensorflow` section both counts
     // (azureml-core script_run_config.py; defaults 1 and 1, runconfig.py). v2 TensorFlowDistribution's
@@ -2175,7 +2217,17 @@ function pendingScripts(fb: FixBuilder, call: SyntaxNode, module: ScriptModule['
 function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Edits | undefined {
   // Also swept (sweep.ts hyperDriveConfig calls this command with search spaces): the swept options are inputs.
   const swept = sweptOptions(ctx, call);
-  return swept === null ? undefined : scriptRunCommand(fb, call, ctx, undefined, swept);
+  return swept === null ? undefined : scriptRunCommand(fb, call, ctx, undefined, swept, !sweptByHyperDrive(ctx, call));
+}
+
+/** A ScriptRunConfig given to a HyperDriveConfig (`run_config=src`, inline or through its name). */
+function sweptByHyperDrive(ctx: RuleContext, call: SyntaxNode): boolean {
+  const target = assignedName(call);
+  return (target ? usesOf(ctx, target) : [call]).some((u) => {
+    const kw = u.parent?.type === 'keyword_argument' && same(u.parent.childForFieldName('value'), u) ? u.parent : undefined;
+    const list = (kw ?? u).parent;
+    return list?.type === 'argument_list' && !!list.parent && HYPERDRIVE.includes(qnameOf(ctx, list.parent) ?? '');
+  });
 }
 
 /**
@@ -2183,8 +2235,15 @@ function scriptRunConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext): Ed
  * (sweep.ts: HyperDrive's swept options, whose values are search spaces). Undefined when an extra
  * option is already passed other than once with a literal value, or an input name is taken.
  */
-export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, extra?: { parts: string[]; inputs: Array<[string, string]> }, asInputs?: Map<string, string>): Edits | undefined {
-  const accepted = ['source_directory', 'script', 'arguments', 'run_config', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config', 'command'];
+export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleContext, extra?: { parts: string[]; inputs: Array<[string, string]> }, asInputs?: Map<string, string>, standalone = false): Edits | undefined {
+  // `max_run_duration_seconds=` ("The maximum time allowed for the run. The system will attempt to automatically
+  // cancel the run if it took longer than this value", in seconds: azureml-core ScriptRunConfig,
+  // https://learn.microsoft.com/python/api/azureml-core/azureml.core.scriptrunconfig) → command(timeout=) ("The number
+  // in seconds, after which the job will be cancelled": azure-ai-ml entities/_builders/command_func.py, which sets
+  // the job's limits). Only for a job submitted on its own (`standalone`): not for a swept configuration (v1 applied it
+  // to each trial; how a sweep reads its command's limits is not checked here) nor a pipeline step's, nor beside
+  // `run_config=` (which v1 reads instead of several of the arguments).
+  const accepted = ['source_directory', 'script', 'arguments', 'run_config', 'compute_target', 'environment', 'distributed_job_config', 'docker_runtime_config', 'command', ...(standalone ? ['max_run_duration_seconds'] : [])];
   const args = bindArgs(call, ['source_directory', 'script', 'arguments', 'run_config', '_telemetry_values', 'compute_target', 'environment', 'distributed_job_config', 'resume_from', 'max_run_duration_seconds', 'command', 'docker_runtime_config'], accepted);
   // `command=` instead of script/arguments (v1 takes one or the other): the shell command as is.
   const shell = args?.get('command');
@@ -2198,6 +2257,8 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
   // (azureml-core script_run_config.py: "If 'run_config' is specified, the following parameters will be
   // ignored"): accepted only when they repeat the run configuration's own target/environment.
   const repeats = (k: string, v: SyntaxNode | undefined): boolean => !args!.has(k) || (!!v && args!.get(k)!.text === v.text && namesSameAt(ctx, args!.get(k)!, call));
+  const timeout = args.get('max_run_duration_seconds');
+  if (timeout && (timeout.type === 'none' || args.has('run_config'))) return undefined;
   if (args.get('run_config') && (!rc || !repeats('compute_target', rc.target) || !repeats('environment', rc.environment) || args.has('distributed_job_config') || args.has('docker_runtime_config'))) return undefined;
   const envNode = rc?.environment ?? args.get('environment');
   const cmd = shell ? shellCommand(ctx, shell, call) : commandWithInputs(ctx, script!, args.get('arguments'), asInputs, fb);
@@ -2280,6 +2341,7 @@ export function scriptRunCommand(fb: FixBuilder, call: SyntaxNode, ctx: RuleCont
     ['environment_variables', vars.text],
     ['distribution', dist.distribution],
     ['instance_count', dist.count],
+    ['timeout', timeout],
   ];
   let text = `${command}(${kwargs(pairs)})`;
   // (A renamed data asset in an input, data.ts tableInput: the job's line carries the mark.)
@@ -2926,6 +2988,8 @@ const JOB_REWRITES: Rewrites = {
       if (made && FETCHED.includes(qnameOf(ctx, made) ?? '')) return fb.sameFixAs(made);
       // An interactive run (startLoggingEdits prints its studio link): that run's fix.
       if (made && qnameOf(ctx, made) === 'azureml.core.Experiment.start_logging') return fb.sameFixAs(made);
+      // The run of `pipeline.submit(...)`: the pipeline's fix (pipelines.ts streams it with the submission).
+      if (made && qnameOf(ctx, made) === 'azureml.pipeline.core.Pipeline.submit') return fb.sameFixAs(made);
       return withJob(fb, ctx, made, ref.call!);
     },
     // `RunDetails(run)` goes with the `.show()` it is the receiver of.

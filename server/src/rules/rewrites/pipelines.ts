@@ -53,6 +53,14 @@
  * (the pipeline function called with `p=literal` for that submit, only where the steps' names still read the
  * pipeline's bindings); a pipeline submitted several times is one fix;
  * each piece's finding offers the submission's fix (or the pipeline's, when it is not submitted).
+ * `[run = ]pipeline.submit(experiment_name[, pipeline_parameters=, continue_on_step_failure=, regenerate_outputs=])`, the
+ * pipeline's one submission ("equivalent to using azureml.core.Experiment.submit": azureml-pipeline-core Pipeline.submit), is
+ * rewritten here with the pipeline as jobs.ts rewrites that submit (selfSubmitEdits): `create_or_update(..., experiment_name=)`,
+ * the settings on the decorator, the run's `wait_for_completion()` / `RunDetails(run).show()` statements → `jobs.stream`,
+ * `run.id` → `run.name`, `run.get_portal_url()` → `run.studio_url` (no other use of the run).
+ * `OutputFileDatasetConfig(...).as_upload([overwrite=b])` (also chained with register_on_complete) on a run's own folder (no
+ * destination, or one spelling `{run-id}`: overwrite cannot matter there) is `Output(..., mode="upload")`, and so is
+ * `PipelineData(..., output_mode="upload"[, output_overwrite=b])` (its folder is the run's own; `output_name=` only as its name).
  * A `CommandStep(command=...)` is a node like a PythonScriptStep, its command line the v1 command: v1 shlex-splits a
  * string command (first word the executable, the rest its arguments; a list's first item is split so, its other items
  * are arguments: azureml-pipeline-steps CommandStep), so only words a shell splits alike are kept (no quotes, `&&`, `$`).
@@ -109,7 +117,10 @@
  *
  * Not rewritten (no suggestion): `pipeline_parameters` values other than str/bool/int/float literals (a v1 dataset
  * given there: v2 pipeline inputs take Input or those types), keys naming no PipelineParameter, a DataPath parameter
- * given at submit; `PipelineData(is_directory=False)` (a single file), `.as_download()`, other step types (DataTransferStep, AutoMLStep, EstimatorSteps other than the above,
+ * given at submit; `pipeline.submit(...)` beside an `Experiment.submit` of the same pipeline, twice, under `try`, with flags given
+ * as names, or with its run read otherwise; `as_upload()` to a fixed folder (what overwrite does to the files already there in
+ * v2 is not documented) or with `source_globs`; `PipelineData(is_directory=False)` (a single file), `PipelineData(output_path_on_compute=)`
+ * (the script writes to a path it is not given), `.as_download()`, other step types (DataTransferStep, AutoMLStep, EstimatorSteps other than the above,
  * ...: the AutoMLStep of the Udacity pipelines has no v2 node form), ParallelRunConfig settings without a documented v2
  * form (append_row_file_name: v2 names no file; run_max_try: tries, not retries; allowed_failed_count; allowed_failed_percent,
  * which PRS passes as `task.program_arguments` `--allowed_failed_percent`: documented, not mapped yet;
@@ -221,6 +232,8 @@ interface Data {
    * call, and its statement when it rebinds the name (`x = x.register_on_complete(...)`, which goes).
    */
   register?: { name: string; call: SyntaxNode; stmt?: SyntaxNode };
+  /** `.as_upload()` of an OutputFileDatasetConfig, `PipelineData(output_mode="upload")`: the v2 output's mode "upload". */
+  upload?: boolean;
 }
 
 interface Param {
@@ -337,6 +350,8 @@ interface Analysis {
   /** `ct = ws.get_default_compute_target(...)` statements that go (the steps name the compute). */
   computeStmts: SyntaxNode[];
   validates: SyntaxNode[];
+  /** `pipeline.submit(experiment_name, ...)` (selfSubmitEdits): the pipeline's one submission, rewritten with it. */
+  selfSubmit?: SyntaxNode;
   submits: SyntaxNode[];
   runconfigs: RunConfig[];
   /** `y = x.as_input(name)` / `x.as_mount()` statements naming data the steps read (they go). */
@@ -546,6 +561,12 @@ function stringPieces(node: SyntaxNode): Array<string | SyntaxNode> | undefined 
 }
 
 /** `recv.<method>(...)` for one of `methods`: recv. */
+/** `OutputFileDatasetConfig(...)`, or that call's `.as_upload(...)`. */
+function isOutputConfig(ctx: RuleContext, call: SyntaxNode): boolean {
+  const q = qnameOf(ctx, call);
+  return q === OUTPUT_CONFIG || q === `${OUTPUT_CONFIG}.as_upload`;
+}
+
 function receiverOf(call: SyntaxNode, methods: string[]): SyntaxNode | undefined {
   const fn = call.type === 'call' ? call.childForFieldName('function') : undefined;
   return fn?.type === 'attribute' && methods.includes(fn.childForFieldName('attribute')?.text ?? '') ? fn.childForFieldName('object') ?? undefined : undefined;
@@ -701,7 +722,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const first = ctx.model.resolveName(recv.text, recv);
       const firstAssign = first?.node.parent;
       const made = firstAssign?.type === 'assignment' && same(firstAssign.childForFieldName('left'), first!.node) ? firstAssign.childForFieldName('right') : undefined;
-      if (!left || !made || made.type !== 'call' || qnameOf(ctx, made) !== OUTPUT_CONFIG) return undefined;
+      if (!left || !made || made.type !== 'call' || !isOutputConfig(ctx, made)) return undefined;
       need(second.parent?.type === 'expression_statement' && same(second.parent.parent, block) && firstAssign!.parent?.type === 'expression_statement' && same(firstAssign!.parent.parent, block));
       need((ctx.model.scopeAt(left).bindings.get(left.text) ?? []).length === 2 && usesOf(ctx, first!.node).length === 1);
       def = { call: made, target: left };
@@ -709,7 +730,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     } else {
       // `OutputFileDatasetConfig(...).register_on_complete(...)`: the data is the whole chain.
       const recv = receiverOf(def.call, ['register_on_complete']);
-      if (recv?.type === 'call' && qnameOf(ctx, recv) === OUTPUT_CONFIG) register = { name: registerName(def.call), call: def.call };
+      if (recv?.type === 'call' && isOutputConfig(ctx, recv)) register = { name: registerName(def.call), call: def.call };
     }
     const known = datas.get(def.call.id);
     if (known) return known;
@@ -721,16 +742,45 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       made = need(fn?.childForFieldName('object') ?? undefined);
       q = qnameOf(ctx, made);
     }
+    // `OutputFileDatasetConfig(...).as_upload([overwrite=b])`: "files written to the output directory will be uploaded at
+    // the end of the job" (azureml-core OutputFileDatasetConfig.as_upload), v2 Output mode "upload": "Upload the data from
+    // the compute target" (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.output). `overwrite` ("whether
+    // to overwrite files that already exists in the destination") only matters on a destination that holds files before
+    // the run: accepted on a run's own folder only (no destination: `/dataset/{run-id}/{output-name}`, or one spelling
+    // `{run-id}`), checked below. No source_globs (v2 uploads the whole folder).
+    let upload = false;
+    if (q === `${OUTPUT_CONFIG}.as_upload`) {
+      const u = need(bindArgs(made, [], ['overwrite']));
+      const ow = u.get('overwrite');
+      if (ow) need(ow.type === 'true' || ow.type === 'false');
+      made = need(receiverOf(made, ['as_upload']));
+      q = qnameOf(ctx, made);
+      need(q === OUTPUT_CONFIG);
+      upload = true;
+    }
     let data: Data;
     if (q === PIPELINE_DATA) {
-      const a = need(bindArgs(made, ['name', 'datastore'], ['name', 'datastore', 'is_directory']));
+      const a = need(bindArgs(made, ['name', 'datastore', 'output_name', 'output_mode'], ['name', 'datastore', 'output_name', 'output_mode', 'output_overwrite', 'is_directory']));
       const ds = a.get('datastore');
+      // output_name: "The name of the output, if None name is used" (azureml-pipeline-core PipelineData): only that same name.
+      const outName = a.get('output_name');
+      if (outName) need(stringValue(outName) !== undefined && stringValue(outName) === stringValue(a.get('name')));
+      // output_mode: 'Specifies whether the producing step will use "upload" or "mount" method to access the data'
+      // (default "mount", as a v2 output's rw_mount); "upload" is v2 mode "upload" ("Upload the data from the compute
+      // target": https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.output). output_overwrite ("for upload,
+      // whether to overwrite existing data") cannot matter: the data's folder is the run's own (`azureml/<run id>/<name>`).
+      // No output_path_on_compute (the script then writes to a path it is not given).
+      const mode = a.get('output_mode');
+      if (mode) need(stringValue(mode) === 'mount' || stringValue(mode) === 'upload');
+      const overwrite = a.get('output_overwrite');
+      if (overwrite) need(overwrite.type === 'true' || overwrite.type === 'false');
+      if (mode && stringValue(mode) === 'upload') upload = true;
       const store = ds ? need(datastoreOf(ctx, ds)) : DEFAULT_STORE;
       // is_directory: "whether the output is a directory or single file" (azureml-pipeline-core OutputPortBinding docs);
       // a single file is not the uri_folder output it becomes.
       const dir = a.get('is_directory');
       if (dir) need(dir.type === 'true');
-      data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'pipeline_data', datastore: store === DEFAULT_STORE ? undefined : store };
+      data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'pipeline_data', datastore: store === DEFAULT_STORE ? undefined : store, upload };
     } else if (q === OUTPUT_CONFIG) {
       const a = need(bindArgs(made, ['name', 'destination'], ['name', 'destination']));
       // Without a name v1 makes one up ("we will automatically generate a name": azureml-core OutputFileDatasetConfig
@@ -741,6 +791,10 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const dest = a.get('destination');
       if (dest) data.destination = destinationOf(ctx, dest);
       if (!named) need(!data.destination?.path.includes('${{output_name}}'));
+      if (upload) {
+        need(!data.destination || data.destination.path.includes('${{name}}'));
+        data.upload = true;
+      }
     } else if (q === DATA_REFERENCE) {
       // DataReference(datastore, data_reference_name, path_on_datastore, mode='mount', ...): a path the steps read,
       // their input of that name (PIPE: v1 data consumed by a step is an input of its command). Only mounted.
@@ -1326,10 +1380,15 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
   // Uses of the pipeline: `pipeline.validate()` statements and submissions.
   const validates: SyntaxNode[] = [];
   const submits: SyntaxNode[] = [];
+  const selfSubmits: SyntaxNode[] = [];
   for (const use of usesOf(ctx, target)) {
     const attr = use.parent;
     if (attr?.type === 'attribute' && same(attr.childForFieldName('object'), use)) {
       const c = attr.parent;
+      if (attr.childForFieldName('attribute')?.text === 'submit' && c?.type === 'call' && same(c.childForFieldName('function'), attr)) {
+        selfSubmits.push(c);
+        continue;
+      }
       need(c?.type === 'call' && attr.childForFieldName('attribute')?.text === 'validate' && noArgs(c) && c.parent?.type === 'expression_statement');
       validates.push(c!);
       continue;
@@ -1338,7 +1397,9 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     need(holder?.type === 'call' && qnameOf(ctx, holder) === SUBMIT);
     submits.push(holder!);
   }
-  // (several submits: jobs.ts rewrites them all with the first, whose fix the pieces offer)
+  // (several submits: jobs.ts rewrites them all with the first, whose fix the pieces offer; `pipeline.submit(...)`: only
+  // as the pipeline's one submission)
+  need(selfSubmits.length <= 1 && !(selfSubmits.length && submits.length));
   for (const s of ordered) members.push(s.call, ...s.runAfter);
   for (const d of datas.values()) members.push(d.call, ...(d.register ? [d.register.call] : []));
   for (const a of aliases.values()) members.push(a.call);
@@ -1357,7 +1418,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     const b = ctx.model.resolveName(sourceDir.text, sourceDir);
     need(b && ordered.every((st) => st.args.has('source_directory') || b.node.endIndex <= st.call.startIndex));
   }
-  return { call, target, statement, workspace, defaultDatastore: store === DEFAULT_STORE ? undefined : store, sourceDir, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], computeStmts, validates, submits, runconfigs: [...runconfigs.values()], aliases: [...aliases.values()].map((x) => x.call.parent!.parent!), sequence: sequence?.stmt, members };
+  return { call, target, statement, workspace, defaultDatastore: store === DEFAULT_STORE ? undefined : store, sourceDir, description: pargs.get('description'), steps: ordered, data: [...datas.values()], params: [...params.values()], computeStmts, validates, selfSubmit: selfSubmits[0], submits, runconfigs: [...runconfigs.values()], aliases: [...aliases.values()].map((x) => x.call.parent!.parent!), sequence: sequence?.stmt, members };
 }
 
 /** Per model: the analysis of each `Pipeline(...)` call (null: not translatable). */
@@ -1557,6 +1618,13 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   const indent = a && indentOf(ctx, a.statement);
   if (!a || indent === undefined) return undefined;
   const edits: Array<[SyntaxNode, string]> = [];
+  // `pipeline.submit(...)`: the job created there, with the run's uses; its settings are the pipeline's.
+  if (a.selfSubmit) {
+    const s = selfSubmitEdits(fb, ctx, a);
+    if (!s) return undefined;
+    edits.push(...s.edits);
+    settings = s.settings;
+  }
   const inserts: Array<[SyntaxNode, string]> = [];
   for (const s of a.steps) {
     const stmt = s.call.parent!.parent!;
@@ -1628,7 +1696,7 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
         continue;
       }
       const path = pathOf(d);
-      edits.push([d.call, `${output}(type="uri_folder"${path ? `, path="${path}"` : ''})`]);
+      edits.push([d.call, `${output}(type="uri_folder"${path ? `, path="${path}"` : ''}${d.upload ? ', mode="upload"' : ''})`]);
     }
   }
   // `y = d.as_input(...)` and `d = d.register_on_complete(...)` statements go (the command lines name the data), and
@@ -1789,6 +1857,74 @@ export function pipelineCall(ctx: RuleContext, call: SyntaxNode | undefined, sub
   return `${a.target.text}_func(${args.join(', ')})`;
 }
 
+/**
+ * `[run = ]pipeline.submit(experiment_name[, pipeline_parameters=][, continue_on_step_failure=][, regenerate_outputs=])`:
+ * "Submit a pipeline run. This is equivalent to using azureml.core.Experiment.submit" (azureml-pipeline-core Pipeline.submit,
+ * signature `submit(experiment_name, pipeline_parameters=None, continue_on_step_failure=False, regenerate_outputs=False,
+ * parent_run_id=None, **kwargs)`), so it becomes what jobs.ts writes for `Experiment(ws, name).submit(pipeline, ...)`:
+ * `ml_client.jobs.create_or_update(<the pipeline job>, experiment_name=name)` (PIPE), `regenerate_outputs=True` →
+ * `force_rerun=True` and `continue_on_step_failure=True` → the decorator's (pipelineConfig), `pipeline_parameters` → the
+ * function called with them (pipelineCall). The run's uses, as jobs.ts rewrites a submitted run's (jobUseEdits): a
+ * `wait_for_completion([show_output=])` statement → `jobs.stream(run.name)` (JobOperations.stream streams the logs until the
+ * job completes), and so does a `RunDetails(run).show()` statement, `run.id` → `run.name` (the job name is the run ID),
+ * `run.get_portal_url()` → `run.studio_url`, the run as a cell's value kept; nothing else.
+ * Not under `try` (v1 exceptions there are not v2's). The client is the pipeline's workspace's (workspace.ts clientOf), that
+ * workspace read alike at the submit.
+ */
+function selfSubmitEdits(fb: FixBuilder, ctx: RuleContext, a: Analysis): { edits: Edits; settings: { forceRerun?: boolean; continueOnStepFailure?: boolean } } | undefined {
+  const call = a.selfSubmit!;
+  const b = bindArgs(call, ['experiment_name', 'pipeline_parameters', 'continue_on_step_failure', 'regenerate_outputs'], ['experiment_name', 'pipeline_parameters', 'continue_on_step_failure', 'regenerate_outputs']);
+  const name = b?.get('experiment_name');
+  if (!b || !name) return undefined;
+  const flag = (k: string): boolean | undefined | null => {
+    const v = b.get(k);
+    return !v ? false : v.type === 'true' ? true : v.type === 'false' ? false : null;
+  };
+  const rerun = flag('regenerate_outputs');
+  const carryOn = flag('continue_on_step_failure');
+  if (rerun === null || carryOn === null) return undefined;
+  for (let n: SyntaxNode | null = call; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) if (n.type === 'try_statement') return undefined;
+  if (!namesSameAt(ctx, a.workspace, call)) return undefined;
+  const client = clientOf(fb, ctx, a.workspace);
+  if (!client) return undefined;
+  const params = b.get('pipeline_parameters');
+  const config = params ? pipelineCall(ctx, a.call, call, params) : a.target.text;
+  if (!config) return undefined;
+  const ml = client.ml;
+  const edits: Edits = [[call, `${ml}.jobs.create_or_update(${config}, experiment_name=${name.text})`], ...client.edits];
+  if (call.parent?.type !== 'expression_statement') {
+    const run = assignedName(call);
+    if (!run) return undefined;
+    const uses = usesOf(ctx, run);
+    // (the name bound once in its scope: every later read is this run's)
+    if ((ctx.model.scopeAt(run).bindings.get(run.text) ?? []).length !== 1) return undefined;
+    for (const use of uses) {
+      const m = memberOf(use);
+      if (m && !m.call && m.name === 'id') edits.push([m.attr, `${run.text}.name`]);
+      else if (m?.call && m.name === 'get_portal_url' && noArgs(m.call)) edits.push([m.call, `${run.text}.studio_url`]);
+      else if (m?.call && m.name === 'wait_for_completion' && m.call.parent?.type === 'expression_statement' && bindArgs(m.call, ['show_output'], ['show_output'])) edits.push([m.call, `${ml}.jobs.stream(${run.text}.name)`]);
+      else if (m) return undefined;
+      // (the run as a notebook cell's value: the job shows itself)
+      else if (use.parent?.type === 'expression_statement') continue;
+      else {
+        // `RunDetails(run).show()` (a statement) → stream the logs, as jobs.ts writes it (no v2 widget is documented).
+        const holder = use.parent?.type === 'argument_list' ? use.parent.parent : undefined;
+        const attr = holder?.parent;
+        const show = holder && qnameOf(ctx, holder) === 'azureml.widgets.RunDetails' && callArgs(holder).positional.length === 1 && !callArgs(holder).keywords.size && attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'show' && attr.parent?.type === 'call' ? attr.parent : undefined;
+        if (!show || !noArgs(show) || show.parent?.type !== 'expression_statement') return undefined;
+        edits.push([show, `${ml}.jobs.stream(${run.text}.name)`]);
+      }
+    }
+  }
+  return { edits, settings: { forceRerun: rerun, continueOnStepFailure: carryOn } };
+}
+
+/** `pipeline.submit(...)`: the pipeline's fix (pipelineConfig rewrites the submission with it). */
+const selfSubmit: Builder = (fb, ref, ctx) => {
+  const p = pipelines(ctx).find((x) => x.analysis?.selfSubmit && same(x.analysis.selfSubmit, ref.call!));
+  return p ? fb.sameFixAs(p.call) : undefined;
+};
+
 /** The pieces of a pipeline offer the pipeline's fix (through its submission when submitted). */
 const piece: Builder = (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!);
 
@@ -1855,6 +1991,7 @@ export const PIPELINES: Rewrites = {
       return pipelineConfig(fb, ref.call!, ctx);
     },
     [`${PIPELINE}.validate`]: piece,
+    [`${PIPELINE}.submit`]: selfSubmit,
     [STEP]: (fb, ref, ctx) => pipelineFixFor(fb, ctx, ref.call!) ?? loneStep(fb, ref, ctx),
     [`${STEP}.run_after`]: piece,
     // CommandStep: a step whose command line is given as is (a node of the pipeline, as a PythonScriptStep).
@@ -1884,6 +2021,7 @@ export const PIPELINES: Rewrites = {
     [OUTPUT_CONFIG]: piece,
     [`${OUTPUT_CONFIG}.as_input`]: piece,
     [`${OUTPUT_CONFIG}.as_mount`]: piece,
+    [`${OUTPUT_CONFIG}.as_upload`]: piece,
     // A runconfig that only gives the steps their environment.
     'azureml.core.RunConfiguration': piece,
     // ParallelRunStep and its ParallelRunConfig: a parallel_run_function node of the pipeline.

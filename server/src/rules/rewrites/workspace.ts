@@ -25,7 +25,15 @@
  * with the branches swapped, a `ws = None` before) is one fix (offlineIdiom): each branch gets the
  * client of the workspace it named, `MLClient.from_config(...)` offline and the job's client inline in
  * the job's branch (never run offline), and every use of `ws` becomes a use of that client; not
- * offered when one use has no v2 form. Any other name bound on more than one path gets no client.
+ * offered when one use has no v2 form. Any other name bound on more than one path gets no client, but
+ * for a straight-line binding that alone reaches its uses (a notebook binding `ws` again cell after cell:
+ * reach.ts soleBinding): each such binding is its own workspace, a `Workspace(...)`/`.get`/`.from_config(path)`
+ * one bridged inline (`MLClient(DefaultAzureCredential(), ws.subscription_id, ...)`, no `ml_client`
+ * statement: the config file's `ml_client` of another binding's uses must not be hidden) until it
+ * becomes an MLClient itself. A module-level bridge statement `ml_client = ...` is not added either when
+ * the module also reads `Workspace.from_config()` (its consumers' fixes bind the module's `ml_client` to
+ * the config file's workspace, possibly in the same pass), nor is the module's `ml_client` taken for a
+ * config-file workspace when it is bound to something else (configFileClient).
  * A kept `Workspace(...)`/`Workspace.get(...)`/`Workspace.from_config(path)` variable (something v1
  * still receives it) bridges: its consumers use `ml_client = MLClient(DefaultAzureCredential(),
  * ws.subscription_id, ws.resource_group, ws.name)`, one statement added after the workspace's
@@ -60,12 +68,14 @@
  * `ml_client = MLClient.from_config(...)` (unusedWorkspace). A cluster's uses (each finding offers
  * the fix of what made the cluster): `delete()`, `list_nodes()` shown, `update(min_nodes=,
  * max_nodes=, idle_seconds_before_scaledown=)` (the entity's fields + `compute.begin_update`),
- * `get_status()` / `get_status().serialize()` shown → the entity fetched again (`compute.get`,
+ * `get_status()` / `get_status().serialize()` / `status.serialize()` shown → the entity fetched again (`compute.get`,
  * review-marked: no node counts), `type(c) is AmlCompute` → `c.type == "amlcompute"`, `compute_target=c`
  * of a v1 call → `c.name`; a cluster handed to other code (an argument of a call other than `print`,
  * `run_remote_inference(compute_target=c)` of a helper module; another name; a container) is not
  * rewritten: that code may give it to v1 (handedOn). The Learn
  * tutorial's `if name in ws.compute_targets: c = ws.compute_targets[name] ... else: create` migrates whole.
+ * `for k, v in ws.compute_targets.items():` / `.values()` (directly or through one variable), each value
+ * used as an existing compute → the same dict from `compute.list()` (computeLoopEdits).
  * The creation may be written `AmlCompute.create(ws, name, config)` (the static ComputeTarget.create
  * reached through the subclass); a silent wait (`c.wait_for_completion()` / `show_output=False`) goes
  * with its lines (the poller's `result()` waited; refused for a node count).
@@ -74,7 +84,8 @@
  * The DP-100 labs' creation inside a `try:` of its own (handlers `Exception` or broader) in the
  * `except ComputeTargetException:` clause belongs to the same pattern (nestedComputeTry). `rc.target = c`
  * of a v1 RunConfiguration → `c.name` (its setter stored the name). A compute's `type` or a datastore's
- * `datastore_type` only printed (`print(c.name, ':', c.type)`) → v2's `type`, spelt otherwise
+ * `datastore_type` only printed (`print(c.name, ':', c.type)`, or a plain field of a printed f-string,
+ * `print(f"{c.name}: {c.type}")`) → v2's `type`, spelt otherwise
  * ("amlcompute", `DatastoreType.AZURE_BLOB`): kept, the print marked `# amlint: review` (printedAlone).
  * A cluster's provisioning options admin user / virtual network (all three names) / remote login /
  * identity become the v2 entity's ssh_settings / network_settings / ssh_public_access_enabled / identity
@@ -137,6 +148,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Scope } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
+import { soleBinding } from './reach';
 import { ASSET_NAME, assignedName, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
@@ -317,7 +329,12 @@ function clientOfWorkspace(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | un
 function configFileClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: SyntaxNode): string | undefined {
   let stmt: SyntaxNode | null = made;
   while (stmt && stmt.type !== 'expression_statement') stmt = stmt.parent;
-  if (stmt?.parent?.type === 'module' || ws.type !== 'identifier') return fb.mlClient();
+  if (stmt?.parent?.type === 'module' || ws.type !== 'identifier') {
+    // A module-level client that is not the config file's (another workspace's bridge, bound later
+    // in the notebook or in another cell) is not this workspace's client.
+    if (boundMlClient(ctx) && !fb.configClient(Infinity)) return undefined;
+    return fb.mlClient();
+  }
   const bridge = bridgeClient(fb, ctx, ws, made);
   if (bridge === 'ml_client') return bridge;
   return boundMlClient(ctx) ? fb.mlClient() : undefined;
@@ -664,13 +681,19 @@ function visibleOutside(ctx: RuleContext, auth: SyntaxNode, def: SyntaxNode): bo
  * ws.subscription_id, ws.resource_group, ws.name)` (the reference's real-world mixed shape), so
  * that the calls receiving it migrate one by one; once none is left the workspace itself becomes
  * an MLClient (the reads inside still name the same workspace). Only for a variable bound once,
- * straight-line (or directly in a `try:` body, as its own statement), read where it is bound, and
+ * straight-line (or directly in a `try:` body, as its own statement), or bound again in straight-line
+ * code where this binding alone reaches its uses (inline then), read where it is bound, and
  * an `auth=` the bridge can repeat (bridgeCredential).
  */
 function bridgeClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: SyntaxNode, reuseLogin = false): string | undefined {
   const b = ws.type === 'identifier' ? ctx.model.resolveName(ws.text, ws) : undefined;
   const target = assignedName(made);
-  if (!b || !target || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1) return undefined;
+  if (!b || !target || !same(b.node, target)) return undefined;
+  // Bound again (a notebook cell after cell): only a straight-line binding that alone reaches each of
+  // its uses and reaches no use of another binding (reach.ts soleBinding); its bridge statement right
+  // after it then serves exactly the uses it reaches.
+  const rebound = (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1;
+  if (rebound && !(straightLine(made) && soleBinding(ctx.model, b))) return undefined;
   // Made in a `try:` body (the MachineLearningNotebooks configuration notebook): the bridge statement
   // right after it is bound exactly when the workspace is (MLClient and the credentials make no call
   // when built), so later reads see it whenever they would see the workspace; only that named form.
@@ -685,6 +708,9 @@ function bridgeClient(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: Sy
   if (reuseLogin && cred.review && !(ctx.model.scopeAt(target).bindings.get('ml_client') ?? []).length) return undefined;
   const x = ws.text;
   const call = `${fb.need('azure.ai.ml', 'MLClient')}(${cred.text(fb)}, ${x}.subscription_id, ${x}.resource_group, ${x}.name)`;
+  // Bound again: the bridge stays inline (binds no `ml_client`, which another fix of the same pass may
+  // bind to the config file's client for the other binding's uses: a statement here would hide it).
+  if (rebound) return cred.review || tried ? undefined : call;
   // A second interactive login is only offered as its own statement, marked for review.
   return namedBridge(fb, ctx, target, call, cred.review ? REVIEW : '') ?? (cred.review || tried ? undefined : call);
 }
@@ -758,6 +784,10 @@ function namedBridge(fb: FixBuilder, ctx: RuleContext, target: SyntaxNode, call:
     return use && use.text === target.text && bridgeCallOf(ctx, use) && same(ctx.model.resolveName(target.text, use)?.node, target) ? 'ml_client' : undefined;
   }
   if (bound.length || /\bml_client\b/.test(ctx.module.text) || stmt?.type !== 'expression_statement' || !endsBare(ctx, stmt)) return undefined;
+  // The module also reads the default config file's workspace (`Workspace.from_config()`): the fixes of
+  // its consumers bind the module's `ml_client` to that workspace (FixBuilder.mlClient), possibly in the
+  // same pass, and a bridge statement of the same name would hide it from the uses after it.
+  if (scope === ctx.model.moduleScope && ctx.model.references.some((r) => r.qname === FROM_CONFIG && r.call && noArgs(r.call) && !same(r.call, target.parent?.childForFieldName('right') ?? undefined))) return undefined;
   // (A local `ml_client` would hide the module's client from the function's other workspaces.)
   if (readsOuterWorkspace(ctx, scope)) return undefined;
   const indent = statementIndent(ctx, stmt);
@@ -1213,7 +1243,7 @@ function dictLoopValue(d: SyntaxNode): SyntaxNode | undefined {
  * `d.items()` of `d = ws.models`: the fix of that read; `ws.models.items()` (no finding of its own at
  * `ws.models`): the whole workspace's fix, else the dict on the client of the same workspace.
  */
-const dictMethod = (dict: 'models' | 'datastores'): Builder => (fb, ref, ctx) => {
+const dictMethod = (dict: 'models' | 'datastores' | 'compute_targets'): Builder => (fb, ref, ctx) => {
   const d = receiver(ref);
   if (d?.type === 'identifier') {
     const attr = assignedFrom(ctx, d);
@@ -1224,7 +1254,7 @@ const dictMethod = (dict: 'models' | 'datastores'): Builder => (fb, ref, ctx) =>
   const made = ws && definingCall(ctx, ws);
   if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
   const c = workspaceClient(fb, ctx, ws);
-  const e: Edits | undefined = c ? (dict === 'models' ? modelDictEdits : datastoreDictEdits)(ctx, d, c) : undefined;
+  const e: Edits | undefined = c ? (dict === 'models' ? modelDictEdits : dict === 'datastores' ? datastoreDictEdits : computeTargetsEdit)(ctx, d, c) : undefined;
   if (!e?.length || !same(e[0][0], d)) return undefined;
   // The dict's own edit here; the value reads (datastore types shown) elsewhere in the loop.
   for (const [n, t] of e.slice(1)) fb.replace(n, t);
@@ -2269,15 +2299,30 @@ function computeTargetsEdit(ctx: RuleContext, attr: SyntaxNode, x: string): Edit
   }
   if (inTest(attr)) return [[attr, `[c.name for c in ${x}.compute.list()]`]];
   const target = assignedName(attr);
-  if (!target) return keysOnly(ctx, attr) ? [[attr, `{c.name: c for c in ${x}.compute.list()}`]] : undefined;
+  if (!target) {
+    const loop = keysOnly(ctx, attr) ? [] : computeLoopEdits(ctx, attr, x);
+    return loop && [[attr, `{c.name: c for c in ${x}.compute.list()}`], ...loop];
+  }
   // (The variable's uses kept as they are: their findings offer this fix too.)
   const edits: Edits = [[attr, `{c.name: c for c in ${x}.compute.list()}`]];
   for (const u of usesOf(ctx, target)) {
-    const more = keysOnly(ctx, u) ? [] : dictValueEdits(ctx, u, x);
+    const more = keysOnly(ctx, u) ? [] : dictValueEdits(ctx, u, x) ?? computeLoopEdits(ctx, u, x);
     if (!more) return undefined;
     edits.push([u, u.text], ...more);
   }
   return edits;
+}
+
+/**
+ * `for k, v in d.items():` / `for v in d.values():` of a compute dict `d` (v1's docs' "list compute
+ * targets" loop, `for name, ct in ws.compute_targets.items(): print(name, ct.type, ct.provisioning_state)`):
+ * the same dict built from v2's `compute.list()` (ComputeOperations.list), each value a v2 Compute used
+ * as an existing compute (computeUseEdits: `name`/`provisioning_state` alike, `type` printed alone with
+ * a review mark, a type test, ...); undefined for any other use.
+ */
+function computeLoopEdits(ctx: RuleContext, d: SyntaxNode, x: string): Edits | undefined {
+  const value = dictLoopValue(d);
+  return value && computeUseEdits(ctx, value, undefined, x);
 }
 
 /** v1 compute type names and the v2 `Compute.type` of the same kind (azure.ai.ml.constants.ComputeType). */
@@ -2410,6 +2455,13 @@ function producerOfCompute(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): str
   return dict?.type === 'attribute' && dict.childForFieldName('attribute')?.text === 'compute_targets' ? fb.sameFixAs(dict) : undefined;
 }
 
+/** `c.status.serialize()` of a compute variable: the fix of what made it (clusterMember rewrites the print that shows it). */
+const clusterStatus: Builder = (fb, ref, ctx) => {
+  const status = receiver(ref);
+  const x = status?.type === 'attribute' ? status.childForFieldName('object') : undefined;
+  return x?.type === 'identifier' ? producerOfCompute(fb, ctx, x) : undefined;
+};
+
 /** A method call on a compute variable (`c.delete()`, `c.get_status()`): the fix of what made it (clusterMember rewrites the call). */
 const clusterUse: Builder = (fb, ref, ctx) => {
   const x = receiver(ref);
@@ -2511,6 +2563,19 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
     const close = printedAlone(ctx, m.attr);
     return close && [[m.attr, m.attr.text], [close, `)${REVIEW}`]];
   }
+  const status = m.name === 'get_status' && m.call && noArgs(m.call) ? m.call : m.name === 'status' && !m.call ? m.attr : undefined;
+  if (status) {
+    // Shown (`print(c.get_status().serialize())`): the v2 entity as it is now, fetched again
+    // (COMP: compute.get); it has no node counts or allocation state, hence the review mark.
+    // `c.status` (`print(c.status.serialize())`) is the AmlComputeStatus get_status() returns after
+    // refreshing it (azureml-core compute/amlcompute.py get_status: `self.refresh_state()`, `self.status`).
+    const ser = memberOf(status);
+    const value = ser ? (ser.name === 'serialize' && ser.call && noArgs(ser.call) ? ser.call : undefined) : status;
+    const stmt = value && shown(ctx, value) ? (value.parent?.type === 'expression_statement' ? value.parent : value.parent!.parent!.parent) : undefined;
+    if (!value || stmt?.type !== 'expression_statement' || !endsBare(ctx, stmt)) return undefined;
+    const v2 = `${ml}.compute.get(${x}.name)`;
+    return [[stmt, `${stmt.text.slice(0, value.startIndex - stmt.startIndex)}${v2}${stmt.text.slice(value.endIndex - stmt.startIndex)}${REVIEW}`]];
+  }
   if (!m.call) return undefined;
   const statement = m.call.parent?.type === 'expression_statement';
   if (m.name === 'delete' && noArgs(m.call) && statement) return [[m.call, `${ml}.compute.begin_delete(${x}.name).result()`]];
@@ -2519,16 +2584,6 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
     return v2 === undefined ? undefined : [[m.call, v2]];
   }
   if (m.name === 'list_nodes' && noArgs(m.call) && shown(ctx, m.call)) return [[m.call, `${ml}.compute.list_nodes(${x}.name)`]];
-  if (m.name === 'get_status' && noArgs(m.call)) {
-    // Shown (`print(c.get_status().serialize())`): the v2 entity as it is now, fetched again
-    // (COMP: compute.get); it has no node counts or allocation state, hence the review mark.
-    const ser = memberOf(m.call);
-    const value = ser ? (ser.name === 'serialize' && ser.call && noArgs(ser.call) ? ser.call : undefined) : m.call;
-    const stmt = value && shown(ctx, value) ? (value.parent?.type === 'expression_statement' ? value.parent : value.parent!.parent!.parent) : undefined;
-    if (!value || stmt?.type !== 'expression_statement' || !endsBare(ctx, stmt)) return undefined;
-    const v2 = `${ml}.compute.get(${x}.name)`;
-    return [[stmt, `${stmt.text.slice(0, value.startIndex - stmt.startIndex)}${v2}${stmt.text.slice(value.endIndex - stmt.startIndex)}${REVIEW}`]];
-  }
   if (m.name === 'update' && statement) {
     const fields: Record<string, string> = { min_nodes: 'min_instances', max_nodes: 'max_instances', idle_seconds_before_scaledown: 'idle_time_before_scale_down' };
     const a = bindArgs(m.call, Object.keys(fields), Object.keys(fields));
@@ -2547,7 +2602,9 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
  * parenthesis, after which a review mark goes (a value v2 spells otherwise, only shown).
  */
 function printedAlone(ctx: RuleContext, value: SyntaxNode): SyntaxNode | undefined {
-  const args = value.parent;
+  // Also a plain f-string field of a print's argument (`print(f"{c.name}: {c.type}")`, shown as str() is).
+  const field = value.parent?.type === 'interpolation' && value.parent.namedChildren.length === 1 ? value.parent : undefined;
+  const args = field ? (field.parent?.type === 'string' ? field.parent.parent : undefined) : value.parent;
   const print = args?.type === 'argument_list' ? args.parent : undefined;
   const close = args?.lastChild;
   const stmt = print?.parent;
@@ -2616,11 +2673,14 @@ export const WORKSPACE: Rewrites = {
     ...Object.fromEntries(['items', 'values'].map((m): [string, Builder] => [`azureml.core.Workspace.models.${m}`, modelDictMethod])),
     // `ws.datastores.items()` / `d.items()` of `d = ws.datastores` in a loop: likewise (datastoreDictEdits).
     ...Object.fromEntries(['items', 'values'].map((m): [string, Builder] => [`azureml.core.Workspace.datastores.${m}`, dictMethod('datastores')])),
+    // `ws.compute_targets.items()` / `d.items()` of `d = ws.compute_targets` in a loop: likewise (computeLoopEdits).
+    ...Object.fromEntries(['items', 'values'].map((m): [string, Builder] => [`azureml.core.Workspace.compute_targets.${m}`, dictMethod('compute_targets')])),
     ...Object.fromEntries([PROVISIONING, CI_PROVISIONING].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
       const create = createFor(ctx, ref.call!);
       return create && consumerFix(fb, ctx, create, ref.call!, workspaceArg(create));
     }])),
     ...Object.fromEntries(['delete', 'update', 'list_nodes', 'get_status'].flatMap((m) => [`${COMPUTE_TARGET}.${m}`, `${AML_COMPUTE}.${m}`]).map((q) => [q, clusterUse])),
+    ...Object.fromEntries([COMPUTE_TARGET, AML_COMPUTE].map((c): [string, Builder] => [`${c}.status.serialize`, clusterStatus])),
     ...Object.fromEntries(POWER.map((m): [string, Builder] => [`${COMPUTE_INSTANCE}.${m}`, instancePower])),
     ...Object.fromEntries([WAIT, `${COMPUTE_INSTANCE}.wait_for_completion`].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
       const x = receiver(ref);
