@@ -130,6 +130,14 @@
  *   v2 path) that `if not registered: dataset = dataset.register(...)` may rebind, read by `to_path()`.
  *   The lookup may also be `ws.datasets.get("n")` / `ws.datasets["n"]` (v1's dict of latest versions); an
  *   assigned `ws.datasets.get(...)` nothing reads any more (its jobs rewritten) goes.
+ *   The consumption may be a variable of its own made from a dataset variable (the
+ *   how-to-create-machine-learning-pipelines shape: `my_dataset = Dataset.File.from_files(...)`, `ds_input =
+ *   my_dataset.as_named_input("n")`, `ds_input.as_download()`; or `x = lookup.as_named_input("n")` of a registered
+ *   lookup variable): when that variable is bound once (or alone reaches its use) and read only there, its
+ *   statement goes and the dataset variable is read as above (the URI, or the asset by name).
+ * - `Dataset.get_all(ws)` read only for its names (`in` tests, `.keys()`, iterated, `len`/`list`): v1's dict of
+ *   the registered datasets by name (azureml-core dataset.py `get_all`), as `ws.datasets` →
+ *   `{d.name: d for d in ml_client.data.list()}` (DataOperations.list); not when its values are read.
  * - A table given whole to a notebook job (`ds.as_named_input("x")`, ds a lookup of "n"): `tableInput`
  *   (for jobs.ts, whose script side reads it with mltable) → `Input(type=MLTABLE, path="azureml:n'@latest")`,
  *   only when the document registers n' (assetName) as an MLTable asset in v2 code (registerEdit's), so
@@ -1457,23 +1465,40 @@ function unnamed(node: SyntaxNode | null | undefined): SyntaxNode | undefined {
   return a?.get('name')?.type === 'string' ? fn.childForFieldName('object') ?? undefined : undefined;
 }
 
-/** The `Dataset.File.from_files(...)` call (maybe `.as_named_input("n")`) that `node` is or was assigned from, and the expression to replace by the URI. */
-function fileDataset(ctx: RuleContext, node: SyntaxNode | undefined): { made: SyntaxNode; replaced: SyntaxNode; single: boolean } | undefined {
+/**
+ * The `Dataset.File.from_files(...)` call (maybe `.as_named_input("n")`) that `node` is or was assigned from, and the
+ * expression to replace by the URI. Also through a consumption variable made from a dataset variable, the
+ * how-to-create-machine-learning-pipelines shape: `my_dataset = Dataset.File.from_files(...)`, `ds_input =
+ * my_dataset.as_named_input("n")`, `ds_input.as_download()` (`via`: the dataset variable's name, which then holds
+ * the URI; `drop`: the consumption's statement, read only there, which goes).
+ */
+function fileDataset(ctx: RuleContext, node: SyntaxNode | undefined): { made: SyntaxNode; replaced: SyntaxNode; single: boolean; via?: string; drop?: SyntaxNode } | undefined {
   let expr = unnamed(node);
-  let single = true;
-  if (expr?.type === 'identifier') {
-    const b = ctx.model.resolveName(expr.text, expr);
+  const bound = (name: SyntaxNode): { right: SyntaxNode; single: boolean; stmt: SyntaxNode } | undefined => {
+    const b = ctx.model.resolveName(name.text, name);
     const assign = b?.node.parent;
     const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
     // Bound again (a notebook reusing `dataset` cell after cell): only where this binding alone reaches its uses (reach.ts).
-    const bound = (b?.scope.bindings.get(expr.text) ?? []).length;
-    if (!b || !right || (bound !== 1 && !soleBinding(ctx.model, b))) return undefined;
-    single = bound === 1 && (ctx.model.uses.get(b) ?? []).length === 1;
-    expr = right;
+    const n = (b?.scope.bindings.get(name.text) ?? []).length;
+    if (!b || !right || (n !== 1 && !soleBinding(ctx.model, b))) return undefined;
+    return { right, single: n === 1 && (ctx.model.uses.get(b) ?? []).length === 1, stmt: assign!.parent! };
+  };
+  if (expr?.type === 'identifier') {
+    const outer = bound(expr);
+    if (!outer) return undefined;
+    expr = outer.right;
     const made = unnamed(expr);
-    return made && qnameOf(ctx, made) === FROM_FILES ? { made, replaced: expr, single } : undefined;
+    if (made?.type === 'identifier' && !same(made, expr)) {
+      // `ds_input = my_dataset.as_named_input("n")`: the dataset variable's own binding, a from_files call.
+      const inner = bound(made);
+      if (!inner || qnameOf(ctx, inner.right) !== FROM_FILES) return undefined;
+      const drop = outer.single ? statementLines(ctx, outer.stmt) : undefined;
+      if (outer.single && !drop) return undefined;
+      return { made: inner.right, replaced: inner.right, single: outer.single && inner.single, via: made.text, drop };
+    }
+    return made && qnameOf(ctx, made) === FROM_FILES ? { made, replaced: expr, single: outer.single } : undefined;
   }
-  return expr && qnameOf(ctx, expr) === FROM_FILES ? { made: expr, replaced: expr, single } : undefined;
+  return expr && qnameOf(ctx, expr) === FROM_FILES ? { made: expr, replaced: expr, single: true } : undefined;
 }
 
 /**
@@ -1514,7 +1539,7 @@ function dataInputOf(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, fn: Syn
   const registered = mode && noArgs(expr) && !found ? registeredFile(ctx, fn!.childForFieldName('object') ?? undefined, expr) : undefined;
   if (registered) {
     const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.URI_FOLDER, path=${registered.path}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
-    return { input, edits: registered.stmt ? [[registered.stmt, '']] : [] };
+    return { input, edits: [registered.stmt, registered.also].filter((n): n is SyntaxNode => !!n).map((n): [SyntaxNode, string] => [n, '']) };
   }
   if (!found) return undefined;
   const file = fileUri(ctx, found.made, expr);
@@ -1531,8 +1556,9 @@ function dataInputOf(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, fn: Syn
   // elsewhere too (`dataset.to_path()`, `dataset.register(...)`) stays the v1 dataset for those reads,
   // the job reading the same datastore folder.
   const inline = !found.single || (found.replaced.startIndex >= expr.startIndex && found.replaced.endIndex <= expr.endIndex);
-  const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.${type}, path=${inline ? uri : unnamedText(ctx, fn!.childForFieldName('object')!)}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
-  return { input, edits: inline ? [] : [[found.replaced, uri]] };
+  const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.${type}, path=${inline ? uri : found.via ?? unnamedText(ctx, fn!.childForFieldName('object')!)}, mode=${fb.need('azure.ai.ml.constants', 'InputOutputModes')}.${mode})`;
+  const drop: Edits = found.drop ? [[found.drop, '']] : [];
+  return { input, edits: inline ? drop : [[found.replaced, uri], ...drop] };
 }
 
 /**
@@ -1546,18 +1572,18 @@ function dataInputOf(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode, fn: Syn
  * the consumption `at` (a name bound alike there, a literal's format), its latest version only (a computed
  * version may be "latest" or a number: two path forms).
  */
-function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined, at: SyntaxNode): { path: string; stmt?: SyntaxNode } | undefined {
+function registeredFile(ctx: RuleContext, node: SyntaxNode | undefined, at: SyntaxNode): { path: string; stmt?: SyntaxNode; also?: SyntaxNode } | undefined {
   const found = registeredLookup(ctx, node);
   if (!found) return undefined;
-  const { nameArg, stmt } = found;
+  const { nameArg, stmt, also } = found;
   const name = stringValue(nameArg);
   const v = found.version;
   const version = v === undefined ? 'latest' : v.type === 'integer' ? v.text : stringValue(v);
   if (nameArg && name === undefined && version === 'latest' && ['identifier', 'attribute'].includes(nameArg.type) && stableAt(ctx, nameArg, at)) {
-    return { path: `f"azureml:{${nameArg.text}}@latest"`, stmt };
+    return { path: `f"azureml:{${nameArg.text}}@latest"`, stmt, also };
   }
   if (!name || !ASSET_NAME.test(name) || !version || !/^(latest|[0-9]+)$/.test(version)) return undefined;
-  return { path: JSON.stringify(version === 'latest' ? `azureml:${name}@latest` : `azureml:${name}:${version}`), stmt };
+  return { path: JSON.stringify(version === 'latest' ? `azureml:${name}@latest` : `azureml:${name}:${version}`), stmt, also };
 }
 
 const DATASETS_GET = 'azureml.core.Workspace.datasets.get';
@@ -1570,7 +1596,7 @@ const DATASETS_GET = 'azureml.core.Workspace.datasets.get';
  * it again in later cells) used only there, whose statement goes (`stmt`), or one read elsewhere too
  * whose lookup stays for those reads (a later statement of the same block).
  */
-function registeredLookup(ctx: RuleContext, node: SyntaxNode | undefined): { nameArg?: SyntaxNode; version?: SyntaxNode; stmt?: SyntaxNode } | undefined {
+function registeredLookup(ctx: RuleContext, node: SyntaxNode | undefined): { nameArg?: SyntaxNode; version?: SyntaxNode; stmt?: SyntaxNode; also?: SyntaxNode } | undefined {
   let expr = unnamed(node);
   let stmt: SyntaxNode | undefined;
   if (expr?.type === 'identifier') {
@@ -1586,6 +1612,13 @@ function registeredLookup(ctx: RuleContext, node: SyntaxNode | undefined): { nam
     // (Bound again or read elsewhere, the keras MLN notebook's `dataset = Dataset.get_by_name(ws, name)`
     // then `dataset.to_path()`: the lookup stays for those; the job reads the asset by name.)
     expr = unnamed(right);
+    // `x = dataset.as_named_input("n")` read once (`x.as_mount()`), dataset a lookup variable: that lookup;
+    // x's statement goes with the job's rewrite (`also`), the lookup's as above.
+    if (expr?.type === 'identifier' && !same(expr, right) && stmt) {
+      const inner = registeredLookup(ctx, expr);
+      if (!inner || inner.also) return undefined;
+      return { ...inner, also: stmt };
+    }
   }
   if (expr?.type === 'call' && qnameOf(ctx, expr) === DATASETS_GET) {
     const a = bindArgs(expr, ['name'], ['name']);
@@ -1621,7 +1654,7 @@ export function tableInput(fb: FixBuilder, ctx: RuleContext, expr: SyntaxNode): 
   const v1 = stringValue(found?.nameArg);
   const v2 = assetName(v1);
   const latest = !found?.version || stringValue(found.version) === 'latest';
-  if (!name || !found || !v2 || !latest || !v2RegisteredTable(ctx, v2.name, expr)) return undefined;
+  if (!name || !found || found.also || !v2 || !latest || !v2RegisteredTable(ctx, v2.name, expr)) return undefined;
   const input = `${fb.need('azure.ai.ml', 'Input')}(type=${fb.need('azure.ai.ml.constants', 'AssetTypes')}.MLTABLE, path=${JSON.stringify(`azureml:${v2.name}@latest`)})`;
   return { input, edits: found.stmt ? [[found.stmt, '']] : [], name, review: v2.renamed };
 }
@@ -1795,6 +1828,13 @@ const byConsumer: Builder = (fb, ref, ctx) => {
   if (target) {
     const uses = usesOf(ctx, target);
     node = uses.length === 1 ? uses[0] : undefined;
+    // `my_dataset` read once as `ds_input = my_dataset.as_named_input("n")`: the consumer of ds_input's one use.
+    const named = node?.parent?.type === 'attribute' && same(node.parent.childForFieldName('object'), node) && node.parent.childForFieldName('attribute')?.text === 'as_named_input' ? node.parent.parent : undefined;
+    const next = named?.type === 'call' ? assignedName(named) : undefined;
+    if (next) {
+      const again = usesOf(ctx, next);
+      node = again.length === 1 ? again[0] : undefined;
+    }
   }
   const owner = node && enclosingV1Call(ctx, node);
   return owner ? fb.sameFixAs(owner) : undefined;
@@ -1810,6 +1850,36 @@ const factoryInstance: Builder = (fb, ref, ctx) => {
   const outer = attr?.type === 'attribute' && same(attr.childForFieldName('object'), ref.call!) && attr.parent?.type === 'call' && same(attr.parent.childForFieldName('function'), attr) ? attr.parent : undefined;
   return outer && noArgs(ref.call!) && TABULAR.includes(qnameOf(ctx, outer) ?? '') ? fb.sameFixAs(outer) : undefined;
 };
+
+/**
+ * `Dataset.get_all(ws)` read only for its names (`n in Dataset.get_all(ws).keys()`, `n not in ...`, iterated,
+ * `len`/`list`/`sorted`/`set` of it): v1's dict of the registered datasets keyed by registration name
+ * (azureml-core dataset.py `get_all`: "A dictionary of TabularDataset and FileDataset objects keyed by their
+ * registration name", the dict `ws.datasets` is) → the dict of the listed data assets by name,
+ * `{d.name: d for d in ml_client.data.list()}` (DataOperations.list,
+ * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.dataoperations), as workspace.ts
+ * writes for `ws.datasets` (v1's values are not read). On the client of the same workspace, which needs no other edit.
+ */
+const datasetsGetAll: Builder = (fb, ref, ctx) => {
+  const call = ref.call!;
+  const ws = bindArgs(call, ['workspace'], ['workspace'])?.get('workspace');
+  if (!ws || call.hasError || !namesOnly(ctx, call)) return undefined;
+  if (ws.type === 'identifier' && !definingCall(ctx, ws) && sdkOf(ctx.model.evaluate(ws)) !== 'v2') return undefined;
+  const c = clientOf(fb, ctx, ws);
+  return c && !c.edits.length ? `{d.name: d for d in ${c.ml}.data.list()}` : undefined;
+};
+
+/** A dict read only for its keys: iterated, the container of an `in` / `not in` test, `len`/`list`/`sorted`/`set` of it, `d.keys()`. */
+function namesOnly(ctx: RuleContext, node: SyntaxNode): boolean {
+  const p = node.parent;
+  if (p?.type === 'for_statement' && same(p.childForFieldName('right'), node)) return true;
+  if (p?.type === 'comparison_operator' && p.namedChildren.length === 2 && same(p.namedChildren[1], node) && /^\s*(not\s+)?in\s*$/.test(p.text.slice(p.namedChildren[0].endIndex - p.startIndex, node.startIndex - p.startIndex))) return true;
+  const holder = p?.type === 'argument_list' && p.namedChildren.length === 1 ? p.parent : undefined;
+  const fn = holder?.childForFieldName('function');
+  if (fn?.type === 'identifier' && ['len', 'list', 'sorted', 'set'].includes(fn.text) && !ctx.model.resolveName(fn.text, holder!)) return true;
+  const m = memberOf(node);
+  return !!m && m.name === 'keys' && !!m.call && noArgs(m.call);
+}
 
 export const DATA: Rewrites = {
   calls: {
@@ -1902,6 +1972,7 @@ export const DATA: Rewrites = {
     'azureml.core.Dataset.as_named_input': byConsumer,
     'azureml.core.Dataset.as_mount': byConsumer,
     'azureml.core.Dataset.as_download': byConsumer,
+    'azureml.core.Dataset.get_all': datasetsGetAll,
   },
   attributes: {
     'azureml.core.Datastore.name': datastoreNameRead,

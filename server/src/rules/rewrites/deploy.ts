@@ -29,7 +29,8 @@
  * form → an `Environment(image, conda_file)` with ENV2's image, the conda file joined to the
  * source directory when there is one, where v1 read it; a literal or a name bound alike at the deployment); `cfg = AciWebservice.deploy_configuration(
  * cpu_cores, memory_gb, tags, description, ...)` → the deployment's settings (a dict passed as
- * `**cfg`; the VM SKU from the table of the ACI upgrade page), the service's tags, description and
+ * `**cfg`; the VM SKU from the table of the ACI upgrade page, for sizes written as numbers or as names
+ * bound once to numbers: knownNumber), the service's tags, description and
  * properties the endpoint's (when they mean the same at each deployment: literals, `model.tags` of a
  * name bound alike; else in the dict, v2 deployments have them too; reads of a model rewritten with
  * the deployment stay as written there); `location=` and `dns_name_label=` are refused (a managed
@@ -221,6 +222,19 @@ function numberOf(node: SyntaxNode | undefined): number | undefined {
   if (!node) return undefined;
   if ((node.type === 'integer' || node.type === 'float') && /^\d+(\.\d*)?$|^\.\d+$/.test(node.text)) return Number(node.text);
   return undefined;
+}
+
+/**
+ * numberOf of a number literal or of a name bound once in its scope to one (`cores = 1` ...
+ * `deploy_configuration(cpu_cores=cores)`), as knownString (common.ts) reads strings: the value is the
+ * same wherever the name is read.
+ */
+function knownNumber(ctx: RuleContext, node: SyntaxNode | undefined): number | undefined {
+  if (node?.type !== 'identifier') return numberOf(node);
+  const b = ctx.model.resolveName(node.text, node);
+  const assign = b?.node.parent;
+  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
+  return numberOf(assign.childForFieldName('right') ?? undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -866,11 +880,11 @@ function literal(node: SyntaxNode): boolean {
  * no v2 counterpart: `location` (a managed endpoint is created in the workspace's region), `dns_name_label`
  * (its scoring URI has no DNS label of the user's), SSL certificates, keys, VNet, ...
  */
-function aciSettings(call: SyntaxNode): { pairs: Array<[string, string]>; endpoint: Array<[string, SyntaxNode]>; keyAuth: boolean } | undefined {
+function aciSettings(ctx: RuleContext, call: SyntaxNode): { pairs: Array<[string, string]>; endpoint: Array<[string, SyntaxNode]>; keyAuth: boolean } | undefined {
   const args = bindArgs(call, ACI_SIGNATURE, ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'auth_enabled', 'enable_app_insights']);
   if (!args) return undefined;
-  const cpu = args.has('cpu_cores') ? numberOf(args.get('cpu_cores')) : ACI_DEFAULT_CPU;
-  const memory = args.has('memory_gb') ? numberOf(args.get('memory_gb')) : ACI_DEFAULT_MEMORY;
+  const cpu = args.has('cpu_cores') ? knownNumber(ctx, args.get('cpu_cores')) : ACI_DEFAULT_CPU;
+  const memory = args.has('memory_gb') ? knownNumber(ctx, args.get('memory_gb')) : ACI_DEFAULT_MEMORY;
   const sku = cpu !== undefined && memory !== undefined ? ACI_SKUS.find(([, b, c, d]) => cpu > 0 && cpu <= b && memory > c && memory <= d)?.[4] : undefined;
   if (!sku) return undefined;
   const auth = args.get('auth_enabled')?.text;
@@ -1045,7 +1059,7 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   // AciWebservice.deploy_configuration(...) → instance type and count (+ description, tags, app insights) of the deployment.
   const cfgArg = args.get('deployment_config');
   const cfg = producerOf(ctx, cfgArg, ACI_CONFIG);
-  const settings = cfg && aciSettings(cfg);
+  const settings = cfg && aciSettings(ctx, cfg);
   if (!cfg || !settings) return undefined;
   const cfgInline = same(cfg, cfgArg);
   let config: Config;

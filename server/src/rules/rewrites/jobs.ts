@@ -31,7 +31,7 @@
  *   of each run (status, portal URL, waits, RunDetails (its studio link when a cancel follows), metrics and tags through MLflow, details
  *   (shown, or read by key: runId/status from the job, start/end times shown from its MLflow run, `detailsReads`), cancel,
  *   id, `name` (v1's display name), `set_tags({k: v})` (one MlflowClient.set_tag per pair), register_model (with
- *   `properties=`, `model_path=os.path.join(...)` kept in the artifact URI, a literal `model_path` normalised as v1 does
+ *   `properties=`, `model_path=os.path.join(...)` kept in the artifact URI (also `"outputs/" + f`, f a name holding no folder), a literal `model_path` normalised as v1 does
  *   (`./outputs/m.pkl` → `outputs/m.pkl`; not `./`, `..`, `/...`: jobArtifactPath), `model_framework=` dropped with a review mark, the model's `id` read as
  *   `name:version`, its name/version/tags/description read as they are), child jobs shown or iterated (directly or
  *   through a name), a pipeline's step runs by step name (`find_step_run` → the child jobs of that display name),
@@ -47,7 +47,8 @@
  *   literals with v1's "Finished" spelled as v2's "Completed": PIPELINE_STATUS); the PipelineRun/Experiment findings
  *   offer that fix; `for child in run.get_children():` → the child jobs (`jobs.list(parent_job_name=)`), each child's uses as a job's;
  * - an interactive run (`exp.start_logging()` / `with ... as run`, MLF + TRK) and a script's own run
- *   (`Run.get_context()`, MLF) with their logging calls → MLflow (strings → a text artifact, pyplot or a
+ *   (`Run.get_context()`, MLF) with their logging calls → MLflow (a `log_row` holding text or naming its table by a
+ *   variable → `mlflow.log_table` rows appended to `<name>.json`: logRowTable; strings → a text artifact, pyplot or a
  *   `plt.figure()` → log_figure), status/details/tags/children shown, the portal URL shown and an interactive run's
  *   `RunDetails(run).show()` statement (its studio link printed: the MLflow run read as a job, `# amlint: review`),
  *   an interactive run's files shown (fileNamesEdits), `snapshot_directory=None` (v1's default) dropped (only when no other run starts before
@@ -407,6 +408,33 @@ function inLoop(node: SyntaxNode): boolean {
   return false;
 }
 
+/**
+ * `run.log_row(name, col=v, ...)` as a table row: `mlflow.log_table(data={"col": [v], ...}, artifact_file="<name>.json")`.
+ * v1 log_row adds one row to the run's table `name`, a column per keyword, each call another row (azureml-core
+ * Run.log_row: "can be called once to log an arbitrary tuple, or multiple times in a loop to generate a complete
+ * table"); MLflow's log_table writes the dict as a pandas DataFrame (`pd.DataFrame(data)`: one row of one-item
+ * lists) to a JSON artifact and, when that artifact already exists in the run, appends the new rows to it
+ * (mlflow/tracking/client.py `log_table`; https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.log_table,
+ * MLflow >= 2.3), the migration table's "log_row/log_table → log_artifact(json)" (MLF). The name: a literal that
+ * makes a plain file name (log_table rejects `" ' , : [ ] { }` in artifact_file), or a variable (the DP-100 labs'
+ * loop over column names) → `f"{name}.json"`. Only a call standing as its own statement.
+ */
+function logRowTable(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, nameNode: SyntaxNode | undefined, cols: Array<[string, SyntaxNode]>): string | undefined {
+  if (!nameNode || call.parent?.type !== 'expression_statement') return undefined;
+  let file: string;
+  if (nameNode.type === 'identifier') {
+    const known = knownString(ctx, nameNode);
+    if (known !== undefined && !plainName(known)) return undefined;
+    file = `f"{${nameNode.text}}.json"`;
+  } else {
+    const name = nameNode.type === 'string' && !nameNode.descendantsOfType('interpolation').length ? stringValue(nameNode) : undefined;
+    if (!plainName(name)) return undefined;
+    file = JSON.stringify(`${name}.json`);
+  }
+  const data = cols.map(([k, v]) => `${JSON.stringify(k)}: [${v.text}]`).join(', ');
+  return `${fb.needModule('mlflow')}.log_table(data={${data}}, artifact_file=${file})`;
+}
+
 const LOGGING: Record<string, Builder> = {
   // Numbers and booleans (as 1/0) → mlflow.log_metric; called again (in a loop), MLflow keeps each value in
   // the metric's history as v1 kept a series (step 0 unless given: https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.log_metric).
@@ -444,16 +472,20 @@ const LOGGING: Record<string, Builder> = {
     return `${fb.needModule('mlflow')}.log_figure(${plot.text}.gcf(), ${JSON.stringify(`${name}.png`)})`;
   },
   // log_row("t", a=1, b=2) → mlflow.log_metrics({"t.a": 1, "t.b": 2}) (MLF).
+  // Otherwise (a text column, `stat=keys[i]`, or the table named by a variable, the DP-100 labs'
+  // `run.log_row(col, stat=keys[i], value=values[i])` in a loop) → logRowTable.
   'azureml.core.Run.log_row': (fb, ref, ctx) => {
     const a = callArgs(ref.call!);
     // `log_row("t", name=x)`: the name given twice (a TypeError in v1), not a column to drop.
     if (a.positional.length && a.keywords.has('name')) return undefined;
     const nameNode = a.positional[0] ?? a.keywords.get('name');
     const name = stringValue(nameNode);
-    if (a.splat || a.positional.length > 1 || a.keywords.has('description') || name === undefined || /["\\]/.test(name) || !/^[\p{L}\p{N}_./\- :]*$/u.test(name)) return undefined;
+    if (a.splat || a.positional.length > 1 || a.keywords.has('description')) return undefined;
     const cols = [...a.keywords].filter(([k]) => k !== 'name');
-    if (!cols.length || !cols.every(([, v]) => maybeNumber(v) && knownString(ctx, v) === undefined)) return undefined;
-    return `${fb.needModule('mlflow')}.log_metrics({${cols.map(([k, v]) => `${JSON.stringify(`${name}.${k}`)}: ${v.text}`).join(', ')}})`;
+    if (!cols.length) return undefined;
+    const numeric = name !== undefined && !/["\\]/.test(name) && /^[\p{L}\p{N}_./\- :]*$/u.test(name) && cols.every(([, v]) => maybeNumber(v) && knownString(ctx, v) === undefined);
+    if (numeric) return `${fb.needModule('mlflow')}.log_metrics({${cols.map(([k, v]) => `${JSON.stringify(`${name}.${k}`)}: ${v.text}`).join(', ')}})`;
+    return logRowTable(fb, ctx, ref.call!, nameNode, cols);
   },
   // log_table(name, dict) → the table as a JSON artifact (MLF: json.dump + log_artifact; log_dict does both).
   'azureml.core.Run.log_table': logDict,
@@ -476,11 +508,12 @@ const LOGGING: Record<string, Builder> = {
     if (under?.dir && path && ((path.type === 'identifier' && same(ctx.model.resolveName(path.text, path)?.node, ctx.model.resolveName(under.file.text, under.file)?.node) && path.text === under.file.text) || (from && from.file.text === under.file.text && ctx.model.resolveName(from.file.text, from.file) === ctx.model.resolveName(under.file.text, under.file)))) {
       return `${fb.needModule('mlflow')}.log_artifact(${path.text}, artifact_path=${JSON.stringify(under.dir)})`;
     }
-    if (!path || name === undefined || local === undefined || /\\/.test(name + local)) return undefined;
     const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
-    const dir = name.includes('/') ? name.slice(0, name.lastIndexOf('/')).replace(/^\.\//, '') : '';
-    if (!base(name) || base(name) !== base(local) || dir.startsWith('/') || dir.includes('..')) return undefined;
-    return `${fb.needModule('mlflow')}.log_artifact(${path.text}${dir && dir !== '.' ? `, artifact_path=${JSON.stringify(dir)}` : ''})`;
+    const dir = name?.includes('/') ? name.slice(0, name.lastIndexOf('/')).replace(/^\.\//, '') : '';
+    if (path && name !== undefined && local !== undefined && !/\\/.test(name + local) && base(name) && base(name) === base(local) && !dir.startsWith('/') && !dir.includes('..')) {
+      return `${fb.needModule('mlflow')}.log_artifact(${path.text}${dir && dir !== '.' ? `, artifact_path=${JSON.stringify(dir)}` : ''})`;
+    }
+    return undefined;
   },
   // A tag on the run → mlflow.set_tag(key, value) (MLF: MLflow runs carry the tags); v1 tag(key) alone sets no value.
   'azureml.core.Run.tag': (fb, ref, ctx) => {
@@ -631,6 +664,9 @@ function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode, id = `
     const norm = normPath(lit);
     return /["\\{}\n]/.test(lit) || norm === undefined ? undefined : `f"azureml://jobs/{${id}}/outputs/artifacts/paths/${norm}"`;
   }
+  // `"outputs/" + f` (f a name holding no folder: folderPlusFile) → `outputs/{f}`, as v1's normpath reads it.
+  const plus = path.type === 'binary_operator' ? folderPlusFile(ctx, path) : undefined;
+  if (plus) return `f"azureml://jobs/{${id}}/outputs/artifacts/paths/${plus.dir ? `${plus.dir}/` : ''}{${plus.file.text}}"`;
   // `os.path.join("outputs", "model.onnx")` (a path built from literals and names) is kept as written, in the f-string.
   const fn = path.type === 'call' ? path.childForFieldName('function') : undefined;
   const joined = fn?.text === 'os.path.join' && ctx.model.resolveName('os', fn)?.kind === 'import' && callArgs(path).positional.length > 0 && !callArgs(path).keywords.size && !callArgs(path).splat && callArgs(path).positional.every((p) => p.type === 'identifier' || (p.type === 'string' && !p.descendantsOfType('interpolation').length)) && !/[\\{}\n]/.test(path.text) && !(path.text.includes('"') && path.text.includes("'"));

@@ -28,7 +28,14 @@
  * its own environment (`RunConfiguration(conda_dependencies=cd)`, `rc.environment.python.conda_dependencies
  * = cd`, `docker.enabled = True`, `docker.base_image`, `python.user_managed_dependencies`) becomes that
  * environment, an anonymous v2 `Environment(image=, conda_file=)` (environment.ts `runConfigEnvironment`,
- * the docs' image marked for review) the steps get; `rc.target = x` goes (each step's compute_target
+ * the docs' image marked for review) the steps get; the environment chosen by an `if c:` / `else:` statement of the
+ * pipeline's block, each branch setting `rc.environment = env` or its settings (the v1 docs' `if USE_CURATED_ENV:` shape,
+ * https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-machine-learning-pipelines), becomes `rc = <that
+ * branch's v2 environment>` in each branch, the steps getting `environment=rc` (no elif, both branches setting it, nothing
+ * else setting it, before the steps); `runconfig=RunConfiguration()` in place without arguments is the default runconfig
+ * v1 creates for a step given none (a step without runconfig, below); `PipelineData(pipeline_output_name=n)` (on the default
+ * datastore, mounted) is also the pipeline job's output n, returned by the @dsl.pipeline function
+ * (https://learn.microsoft.com/azure/machine-learning/tutorial-pipeline-python-sdk); `rc.target = x` goes (each step's compute_target
  * overrides it; a step naming none runs on x, written at the step when x reads the same there). A step without
  * runconfig, or whose runconfig sets no environment, gets the v1 default image as its environment (v2 requires
  * one), marked `# amlint: review`. `pipeline.validate()` on another workspace than `Workspace.from_config()` is
@@ -234,6 +241,8 @@ interface Data {
   register?: { name: string; call: SyntaxNode; stmt?: SyntaxNode };
   /** `.as_upload()` of an OutputFileDatasetConfig, `PipelineData(output_mode="upload")`: the v2 output's mode "upload". */
   upload?: boolean;
+  /** `PipelineData(pipeline_output_name=n)`: an output of the pipeline job, n (the @dsl.pipeline function returns it). */
+  pipelineOutput?: string;
 }
 
 interface Param {
@@ -332,6 +341,21 @@ interface RunConfig {
   compute?: SyntaxNode;
   /** `rc.environment.<path> = value` statements, in order. */
   settings: Array<{ path: string; value: SyntaxNode; stmt?: SyntaxNode }>;
+  /**
+   * The environment chosen by an `if c:` / `else:` statement of the pipeline's block (the v1 docs' `if USE_CURATED_ENV:`
+   * shape), one arm per branch, each setting rc's environment (`rc.environment = env`) or its settings: each arm binds
+   * `rc` to that branch's v2 environment, the steps get `environment=rc`.
+   */
+  arms?: Arm[];
+}
+
+/** One branch of a runconfig's `if`/`else` environment: `rc.environment = env`, or settings of its environment. */
+interface Arm {
+  block: SyntaxNode;
+  env?: SyntaxNode;
+  settings: Array<{ path: string; value: SyntaxNode; stmt: SyntaxNode }>;
+  /** The statements of rc in this branch. */
+  stmts: SyntaxNode[];
 }
 
 interface Analysis {
@@ -760,7 +784,7 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     }
     let data: Data;
     if (q === PIPELINE_DATA) {
-      const a = need(bindArgs(made, ['name', 'datastore', 'output_name', 'output_mode'], ['name', 'datastore', 'output_name', 'output_mode', 'output_overwrite', 'is_directory']));
+      const a = need(bindArgs(made, ['name', 'datastore', 'output_name', 'output_mode'], ['name', 'datastore', 'output_name', 'output_mode', 'output_overwrite', 'is_directory', 'pipeline_output_name']));
       const ds = a.get('datastore');
       // output_name: "The name of the output, if None name is used" (azureml-pipeline-core PipelineData): only that same name.
       const outName = a.get('output_name');
@@ -781,6 +805,16 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const dir = a.get('is_directory');
       if (dir) need(dir.type === 'true');
       data = { target: def.target, call: def.call, name: need(stringValue(a.get('name'))), kind: 'pipeline_data', datastore: store === DEFAULT_STORE ? undefined : store, upload };
+      // pipeline_output_name: "If provided this output will be available by using PipelineRun.get_pipeline_output()"
+      // (azureml-pipeline-core PipelineData): an output of the pipeline job, which v2 declares by returning it from the
+      // @dsl.pipeline function ("a pipeline returns a dictionary of outputs; keys will code for the pipeline output
+      // identifier": https://learn.microsoft.com/azure/machine-learning/tutorial-pipeline-python-sdk). Only data on the
+      // default datastore, mounted (a pipeline output's own settings could override a node output's path or mode).
+      const pon = a.get('pipeline_output_name');
+      if (pon) {
+        data.pipelineOutput = need(stringValue(pon));
+        need(plainName(data.pipelineOutput) && !data.datastore && !upload);
+      }
     } else if (q === OUTPUT_CONFIG) {
       const a = need(bindArgs(made, ['name', 'destination'], ['name', 'destination']));
       // Without a name v1 makes one up ("we will automatically generate a name": azureml-core OutputFileDatasetConfig
@@ -933,6 +967,22 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     const known = runconfigs.get(def.call.id);
     if (known) return known;
     const rc: RunConfig = { call: def.call, target: def.target, assigns: [], settings: [] };
+    /**
+     * `if c:` / `else:` as a statement of the pipeline's block (the v1 docs' "USE_CURATED_ENV = True / if USE_CURATED_ENV:
+     * aml_run_config.environment = curated_environment / else: aml_run_config.environment.python.conda_dependencies = ...",
+     * https://learn.microsoft.com/azure/machine-learning/v1/how-to-create-machine-learning-pipelines): the arm of a branch.
+     */
+    const armOf = (b: SyntaxNode): Arm | undefined => {
+      const owner = b.parent?.type === 'else_clause' ? b.parent.parent : b.parent;
+      if (owner?.type !== 'if_statement' || !same(owner.parent, block)) return undefined;
+      const alts = owner.childrenForFieldName('alternative');
+      if (alts.length !== 1 || alts[0].type !== 'else_clause' || !same(owner.childForFieldName('consequence'), b) && !same(alts[0].childForFieldName('body'), b)) return undefined;
+      rc.arms ??= [];
+      let arm = rc.arms.find((x) => same(x.block, b));
+      if (rc.arms.length && !same(statementOf(rc.arms[0].block), owner)) return undefined;
+      if (!arm) rc.arms.push((arm = { block: b, settings: [], stmts: [] }));
+      return arm;
+    };
     // RunConfiguration(conda_dependencies=cd): the environment's conda dependencies (azureml-core RunConfiguration
     // docs: "the system creates a Python environment, which includes the packages specified in conda_dependencies").
     const made = need(bindArgs(def.call, [], ['conda_dependencies']));
@@ -954,10 +1004,21 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       const kw = top.parent?.type === 'keyword_argument' && same(top.parent.childForFieldName('value'), top) ? top.parent : undefined;
       if (path.length === 1 && path[0] === 'environment' && kw?.childForFieldName('name')?.text === 'environment_definition' && qnameOf(ctx, kw.parent?.parent ?? undefined) === ESTIMATOR) continue;
       const set = top.parent?.type === 'assignment' && same(top.parent.childForFieldName('left'), top) ? top.parent : undefined;
-      need(set && set.parent?.type === 'expression_statement' && same(set.parent.parent, block));
+      need(set && set.parent?.type === 'expression_statement');
       const value = need(set!.childForFieldName('right') ?? undefined);
       const stmt = set!.parent!;
       const p = path.join('.');
+      if (!same(stmt.parent, block)) {
+        // In a branch of `if c: ... else: ...` (a statement of the block, no elif): that branch's environment (armOf).
+        const arm = need(armOf(stmt.parent!));
+        if (p === 'environment') {
+          need(!arm.env && (value.type === 'identifier' || value.type === 'call'));
+          arm.env = value;
+        } else need(path[0] === 'environment' && path.length > 1) && arm.settings.push({ path: path.slice(1).join('.'), value, stmt });
+        arm.stmts.push(stmt);
+        rc.assigns.push(stmt);
+        continue;
+      }
       if (p === 'environment') {
         // a name, or a call making the environment in place (`Environment.get(ws, name)`: environment.ts)
         need(!rc.env && (value.type === 'identifier' || value.type === 'call'));
@@ -977,6 +1038,15 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
     // `env.docker.enabled = True`; v2 jobs on a compute cluster run in a container)
     if (rc.env && rc.settings.every((x) => x.path === 'docker.enabled' && x.value.type === 'true')) rc.settings = [];
     need(!(rc.env && rc.settings.length));
+    if (rc.arms) {
+      // Both branches set the environment, nothing else does (the constructor's conda_dependencies neither).
+      need(rc.arms.length === 2 && !rc.env && !rc.settings.length);
+      for (const arm of rc.arms) {
+        if (arm.env && arm.settings.every((x) => x.path === 'docker.enabled' && x.value.type === 'true')) arm.settings = [];
+        need(!!arm.env !== !!arm.settings.length);
+        if (arm.env?.type === 'identifier') need(soleName(ctx, arm.env));
+      }
+    }
     // The environment is a name bound once, seen the same by every step (bound before the pipeline).
     if (rc.env?.type === 'identifier') need(soleName(ctx, rc.env));
     runconfigs.set(def.call.id, rc);
@@ -1148,7 +1218,12 @@ function analyse(ctx: RuleContext, call: SyntaxNode): Analysis {
       if (qnameOf(ctx, s.call) === ESTIMATOR_STEP) estimatorStepOf(s);
       else s.args = need(isCommand ? bindArgs(s.call, COMMAND_STEP_ARGS.slice(0, 4), [...COMMAND_STEP_ARGS.slice(0, 4), 'inputs', 'outputs', 'source_directory', 'allow_reuse']) : bindArgs(s.call, ['script_name', 'name', 'arguments', 'compute_target', 'runconfig'], accepted));
       const rcNode = s.args.get('runconfig');
-      if (rcNode) s.runconfig = runconfigOf(rcNode);
+      // `runconfig=RunConfiguration()` in place, no arguments: the default runconfig v1 creates for a step given none
+      // ("If unspecified, a default runconfig will be created": azureml-pipeline-steps PythonScriptStep docs,
+      // https://learn.microsoft.com/python/api/azureml-pipeline-steps/azureml.pipeline.steps.python_script_step.pythonscriptstep),
+      // so the step is one without runconfig (the v1 default environment, to review).
+      const inlineDefault = rcNode?.type === 'call' && /^azureml\.core\.(runconfig\.)?RunConfiguration$/.test(qnameOf(ctx, rcNode) ?? '') && noArgs(rcNode);
+      if (rcNode && !inlineDefault) s.runconfig = runconfigOf(rcNode);
       const script = isCommand ? '' : need(token(need(s.args.get('script_name'))));
       // compute_target: "If unspecified, the target from the runconfig will be used" (azureml-pipeline-steps
       // PythonScriptStep docs, https://learn.microsoft.com/python/api/azureml-pipeline-steps/azureml.pipeline.steps.python_script_step.pythonscriptstep):
@@ -1517,7 +1592,7 @@ function commandText(fb: FixBuilder, s: Step, indent: string, datasets: string[]
   const inputs = [...s.datasets.map((d, i) => `"${d.name}": ${datasets[i]}`), ...s.inputs.map((d) => `"${d.name}": ${d.ref ? d.target.text : `${input}(type="uri_folder")`}`), ...s.params.map((p) => `"${p.name}": ${p.data ? `${input}(type="${p.data.type}")` : p.target.text}`), ...s.values.map((v) => `"${v.name}": ${v.expr.text}`)];
   const outputs = s.outputs.map((d) => `"${d.name}": ${d.target.text}`);
   // (a runconfig without environment settings runs in the v1 default one, as a step without runconfig)
-  const ownEnv = !!s.runconfig && (!!s.runconfig.env || !!s.runconfig.settings.length);
+  const ownEnv = !!s.runconfig && (!!s.runconfig.env || !!s.runconfig.settings.length || !!s.runconfig.arms);
   // An EstimatorStep's own packages: the environment estimators.ts writes for an Estimator (v1's default conda, environment.ts
   // `baseConda`: python, azureml-defaults, then the packages, over the default image), to review.
   const estimatorEnv = s.ownEnvironment && `${fb.needModule('azure.ai.ml.entities')}.Environment(image=${DEFAULT_IMAGE}, conda_file={"channels": ["anaconda", "conda-forge"], "dependencies": [${['"python=3.8.13"', ...s.ownEnvironment.conda, `{"pip": [${['"azureml-defaults"', ...s.ownEnvironment.pip].join(', ')}]}`].join(', ')}]})`;
@@ -1723,6 +1798,35 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   // A runconfig's environment becomes the steps' environment (environment.ts rewrites its lifecycle); the runconfig goes.
   // Settings of its environment: `rc = RunConfiguration()` becomes that (anonymous) v2 environment, which the steps get.
   for (const rc of a.runconfigs) {
+    if (rc.arms) {
+      // `rc = RunConfiguration()` and `rc.target = x` go; each branch binds rc to its v2 environment (`rc = env`, or the
+      // environment its settings make: environment.ts runConfigEnvironment, written where the branch's last setting was).
+      for (const st of [rc.call.parent!.parent!, ...rc.assigns.filter((x) => same(x.parent, rc.call.parent!.parent!.parent))]) {
+        if (!aloneOnLines(ctx, st)) return undefined;
+        edits.push([wholeLines(ctx, st), '']);
+      }
+      for (const arm of rc.arms) {
+        if (arm.env) {
+          const envEdits = environmentEdits(fb, ctx, arm.env);
+          if (!envEdits) return undefined;
+          for (const [n, t] of envEdits) if (!edits.some(([m]) => same(m, n))) edits.push([n, t]);
+          for (const st of arm.stmts) {
+            const set = st.firstNamedChild;
+            if (same(set?.childForFieldName('right'), arm.env)) edits.push([set!.childForFieldName('left')!, rc.target.text]);
+            else {
+              if (!aloneOnLines(ctx, st)) return undefined;
+              edits.push([wholeLines(ctx, st), '']);
+            }
+          }
+          continue;
+        }
+        const last = arm.settings[arm.settings.length - 1];
+        const made = runConfigEnvironment(fb, ctx, last.value, arm.settings.map((x) => (x === last ? { path: x.path, value: x.value } : x)));
+        if (!made) return undefined;
+        edits.push([last.stmt, `${rc.target.text} = ${made.text}`], ...made.edits);
+      }
+      continue;
+    }
     if (rc.env) {
       const envEdits = environmentEdits(fb, ctx, rc.env);
       if (!envEdits) return undefined;
@@ -1790,6 +1894,10 @@ export function pipelineConfig(fb: FixBuilder, call: SyntaxNode, ctx: RuleContex
   // to a pipeline function (https://learn.microsoft.com/azure/machine-learning/how-to-create-component-pipeline-python).
   const dataParams = a.params.filter((p) => p.data);
   const signature = [...dataParams.map((p) => p.name), ...a.params.filter((p) => !p.data).map((p) => `${p.name}=${p.target.text}`)].join(', ');
+  // `PipelineData(pipeline_output_name=n)`: the pipeline job's output n, returned from the function (tutorial-pipeline-python-sdk).
+  const promoted = a.data.filter((d) => d.pipelineOutput);
+  if (promoted.some((d) => !d.producer || a.params.some((p) => p.name === d.pipelineOutput)) || new Set(promoted.map((d) => d.pipelineOutput)).size !== promoted.length) return undefined;
+  if (promoted.length) body.push(`${indent}    return {${promoted.map((d) => `${JSON.stringify(d.pipelineOutput)}: ${nodeName(d.producer!)}.outputs.${d.name}`).join(', ')}}\n`);
   // v1 `submit(pipeline, regenerate_outputs=True)` (jobs.ts) → `force_rerun=True`: a pipeline job setting
   // the decorator takes (azure-ai-ml dsl/_pipeline_decorator.py, PipelineJobSettings.force_rerun).
   // v1 default_datastore → the decorator's default_datastore (a PipelineJobSettings field, a datastore name).
@@ -1865,7 +1973,7 @@ export function pipelineCall(ctx: RuleContext, call: SyntaxNode | undefined, sub
  * `ml_client.jobs.create_or_update(<the pipeline job>, experiment_name=name)` (PIPE), `regenerate_outputs=True` →
  * `force_rerun=True` and `continue_on_step_failure=True` → the decorator's (pipelineConfig), `pipeline_parameters` → the
  * function called with them (pipelineCall). The run's uses, as jobs.ts rewrites a submitted run's (jobUseEdits): a
- * `wait_for_completion([show_output=])` statement → `jobs.stream(run.name)` (JobOperations.stream streams the logs until the
+ * `wait_for_completion([show_output=][, raise_on_error=True])` statement → `jobs.stream(run.name)` (JobOperations.stream streams the logs until the
  * job completes), and so does a `RunDetails(run).show()` statement, `run.id` → `run.name` (the job name is the run ID),
  * `run.get_portal_url()` → `run.studio_url`, the run as a cell's value kept; nothing else.
  * Not under `try` (v1 exceptions there are not v2's). The client is the pipeline's workspace's (workspace.ts clientOf), that
@@ -1902,7 +2010,9 @@ function selfSubmitEdits(fb: FixBuilder, ctx: RuleContext, a: Analysis): { edits
       const m = memberOf(use);
       if (m && !m.call && m.name === 'id') edits.push([m.attr, `${run.text}.name`]);
       else if (m?.call && m.name === 'get_portal_url' && noArgs(m.call)) edits.push([m.call, `${run.text}.studio_url`]);
-      else if (m?.call && m.name === 'wait_for_completion' && m.call.parent?.type === 'expression_statement' && bindArgs(m.call, ['show_output'], ['show_output'])) edits.push([m.call, `${ml}.jobs.stream(${run.text}.name)`]);
+      // (`raise_on_error=True`, v1's default: JobOperations.stream raises too when the job failed, azure-ai-ml
+      // operations/_job_ops_helper.py stream_logs_until_completion(raise_exception_on_failed_job=True); False is refused)
+      else if (m?.call && m.name === 'wait_for_completion' && m.call.parent?.type === 'expression_statement' && bindArgs(m.call, ['show_output'], ['show_output', 'raise_on_error']) && ['true', undefined].includes(bindArgs(m.call, ['show_output'], ['show_output', 'raise_on_error'])!.get('raise_on_error')?.type)) edits.push([m.call, `${ml}.jobs.stream(${run.text}.name)`]);
       else if (m) return undefined;
       // (the run as a notebook cell's value: the job shows itself)
       else if (use.parent?.type === 'expression_statement') continue;

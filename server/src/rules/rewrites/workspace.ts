@@ -67,7 +67,9 @@
  * nothing uses any more goes after a config-file client (not `ws = ml_client`), else becomes
  * `ml_client = MLClient.from_config(...)` (unusedWorkspace). A cluster's uses (each finding offers
  * the fix of what made the cluster): `delete()`, `list_nodes()` shown, `update(min_nodes=,
- * max_nodes=, idle_seconds_before_scaledown=)` (the entity's fields + `compute.begin_update`),
+ * max_nodes=, idle_seconds_before_scaledown=)` (the entity's fields + `compute.begin_update`; also
+ * `ComputeTarget(ws, n).update(...)` / `AmlCompute(ws, n).update(...)` as one statement outside a try:
+ * the cluster got into a free name first, inlineUpdate),
  * `get_status()` / `get_status().serialize()` / `status.serialize()` shown → the entity fetched again (`compute.get`,
  * review-marked: no node counts), `type(c) is AmlCompute` → `c.type == "amlcompute"`, `compute_target=c`
  * of a v1 call → `c.name`; a cluster handed to other code (an argument of a call other than `print`,
@@ -107,6 +109,8 @@
  * `ws.models` iterated by `for k, v in <it>.items():` / `for v in <it>.values():` (directly or through
  * one variable), values read for name/version/description/tags/properties → v1's dict of latest
  * versions by name rebuilt from `models.list()` and `models.get(name, label="latest")` (modelDictEdits).
+ * A service principal's `cloud="AzureCloud"` (v1's default, the public cloud) is dropped from its
+ * ClientSecretCredential; another cloud is refused (credentialText).
  * An authentication variable read only for `get_authentication_header()` → its azure.identity
  * credential and the same ARM bearer header from `get_token(...)` (headerEdits; interactive: review).
  * `Workspace.from_config(path=, _file_name=)` → `MLClient.from_config(credential=, path=, file_name=)`
@@ -116,7 +120,7 @@
  * `ml_client` that importing the module would build (configFileClient). `m = ws.models.get(n)` read
  * for name/version → `models.get(name=n, label="latest")` (modelGet). A compute instance's
  * `start()`/`stop()`/`restart()` statements (inline on `ComputeInstance(ws, n)`, or on a variable
- * of the get idiom) → `compute.begin_start/begin_stop/begin_restart(name)` (powerCall).
+ * of the get idiom, also `c = ComputeTarget(ws, n)`: v1 returns the ComputeInstance subclass) → `compute.begin_start/begin_stop/begin_restart(name)` (powerCall).
  *
  * Not rewritten: a workspace passed to a v1 call of another area (`Experiment(ws, ...)`,
  * `Environment.get(ws, ...)`, `Model.register(ws, ...)`): those rewrites use the module's
@@ -149,7 +153,7 @@ import { sdkOf, type Binding, type Scope } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { soleBinding } from './reach';
-import { ASSET_NAME, assignedName, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { ASSET_NAME, assignedName, ownLineIndent, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -1629,9 +1633,14 @@ const AUTH_CLASSES: Record<string, { v2: string; signature: string[]; keywords: 
 
 /** The azure.identity credential for a v1 authentication call, or undefined when an argument has no translation. */
 function credentialText(ctx: RuleContext, call: SyntaxNode | undefined): ((fb: FixBuilder) => string) | undefined {
-  const spec = AUTH_CLASSES[qnameOf(ctx, call) ?? ''];
-  const args = spec && bindArgs(call!, spec.signature, Object.keys(spec.keywords));
-  if (!args) return undefined;
+  const q = qnameOf(ctx, call) ?? '';
+  const spec = AUTH_CLASSES[q];
+  // A service principal's `cloud="AzureCloud"` is v1's default (azureml-core authentication.py:
+  // `ServicePrincipalAuthentication.__init__(..., cloud='AzureCloud', _enable_caching=True)`): the
+  // Azure public cloud, where ClientSecretCredential authenticates and MLClient connects by default; dropped.
+  const publicCloud = q === 'azureml.core.authentication.ServicePrincipalAuthentication' ? ['cloud'] : [];
+  const args = spec && bindArgs(call!, spec.signature, [...Object.keys(spec.keywords), ...publicCloud]);
+  if (!args || (args.has('cloud') && stringValue(args.get('cloud')) !== 'AzureCloud')) return undefined;
   return (fb) => `${fb.need('azure.identity', spec.v2)}(${kwargs(spec.signature.filter((k) => spec.keywords[k]).map((k): [string, SyntaxNode | undefined] => [spec.keywords[k], args.get(k)]))})`;
 }
 
@@ -2256,6 +2265,7 @@ function computeGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: 
     if (rebinds) return undefined;
   } else if (found) return undefined;
   const ml = client(get.ws);
+  if (ml && !target && !found && inlineUpdate(ctx, call)) return inlineUpdateEdits(ctx, call, ml, get.name);
   if (!ml || (!target && call.parent?.type !== 'expression_statement')) return undefined;
   const more = target ? computeUseEdits(ctx, target, found?.tryStmt, ml) : [];
   if (!more) return undefined;
@@ -2465,8 +2475,47 @@ const clusterStatus: Builder = (fb, ref, ctx) => {
 /** A method call on a compute variable (`c.delete()`, `c.get_status()`): the fix of what made it (clusterMember rewrites the call). */
 const clusterUse: Builder = (fb, ref, ctx) => {
   const x = receiver(ref);
+  if (x?.type === 'call' && inlineUpdate(ctx, x)) return consumerFix(fb, ctx, x, ref.call!, workspaceArg(x));
   return x?.type === 'identifier' ? producerOfCompute(fb, ctx, x) : undefined;
 };
+
+/**
+ * `ComputeTarget(ws, name).update(...)` / `AmlCompute(ws, name).update(...)`: the cluster got and
+ * updated in one statement alone on its lines, not in a try (the DP-100-style "set the idle time"
+ * cell). The update call, when the shape holds.
+ */
+function inlineUpdate(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
+  const attr = call.parent;
+  const up = attr?.type === 'attribute' && same(attr.childForFieldName('object'), call) && attr.childForFieldName('attribute')?.text === 'update' ? attr.parent : undefined;
+  const stmt = up?.type === 'call' ? up.parent : undefined;
+  if (stmt?.type !== 'expression_statement' || ownLineIndent(ctx, stmt) === undefined || enclosingTryOf(stmt)) return undefined;
+  return [COMPUTE_TARGET, AML_COMPUTE].includes(qnameOf(ctx, call) ?? '') ? up! : undefined;
+}
+
+/** A try statement around `node` (within its function). */
+function enclosingTryOf(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) if (n.type === 'try_statement') return n;
+  return undefined;
+}
+
+/**
+ * The edit of inlineUpdate's statement: the cluster got into a new name (COMP: `compute.get`), the
+ * update's fields set as clusterMember sets them, and `compute.begin_update(c).result()` (v1's update
+ * returns once the cluster is updated). Undefined when an argument has no field or is a string, or
+ * no name is free.
+ */
+function inlineUpdateEdits(ctx: RuleContext, call: SyntaxNode, ml: string, name: SyntaxNode): Edits | undefined {
+  const up = inlineUpdate(ctx, call)!;
+  const a = bindArgs(up, Object.keys(CLUSTER_FIELDS), Object.keys(CLUSTER_FIELDS));
+  const indent = statementIndent(ctx, up.parent!);
+  const x = ['cluster', 'compute_cluster', 'aml_cluster'].find((n) => !ctx.model.scopes.some((sc) => sc.bindings.has(n)));
+  if (!a || !a.size || indent === undefined || !x || [...a.values()].some((v) => v.type === 'string')) return undefined;
+  const sets = Object.keys(CLUSTER_FIELDS).filter((k) => a.has(k)).map((k) => `${x}.${CLUSTER_FIELDS[k]} = ${a.get(k)!.text}`);
+  return [[up, [`${x} = ${ml}.compute.get(${name.text})`, ...sets, `${ml}.compute.begin_update(${x}).result()`].join(`\n${indent}`)]];
+}
+
+/** v1 `AmlCompute.update(min_nodes, max_nodes, idle_seconds_before_scaledown)` → the v2 AmlCompute fields (COMP). */
+const CLUSTER_FIELDS: Record<string, string> = { min_nodes: 'min_instances', max_nodes: 'max_instances', idle_seconds_before_scaledown: 'idle_time_before_scale_down' };
 
 /**
  * `ci.start()` / `.stop()` / `.restart()` of a compute instance: on a variable, the fix of what made
@@ -2488,6 +2537,8 @@ const instancePower: Builder = (fb, ref, ctx) => {
 
 /** `ComputeInstance(ws, name)` whose only use is a start/stop/restart statement: that call's fix (instancePower). */
 function poweredInstance(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): string | undefined {
+  const update = inlineUpdate(ctx, call);
+  if (update) return fb.sameFixAs(update);
   const attr = call.parent;
   const outer = attr?.type === 'attribute' && same(attr.childForFieldName('object'), call) && POWER.includes(attr.childForFieldName('attribute')?.text ?? '') ? attr.parent : undefined;
   return outer?.type === 'call' && outer.parent?.type === 'expression_statement' && qnameOf(ctx, call) === COMPUTE_INSTANCE ? fb.sameFixAs(outer) : undefined;
@@ -2585,7 +2636,7 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
   }
   if (m.name === 'list_nodes' && noArgs(m.call) && shown(ctx, m.call)) return [[m.call, `${ml}.compute.list_nodes(${x}.name)`]];
   if (m.name === 'update' && statement) {
-    const fields: Record<string, string> = { min_nodes: 'min_instances', max_nodes: 'max_instances', idle_seconds_before_scaledown: 'idle_time_before_scale_down' };
+    const fields = CLUSTER_FIELDS;
     const a = bindArgs(m.call, Object.keys(fields), Object.keys(fields));
     const indent = a && a.size ? statementIndent(ctx, m.call.parent!) : undefined;
     // (A string idle time is not the v2 int; a value read where it is written, not re-evaluated.)
@@ -2680,6 +2731,9 @@ export const WORKSPACE: Rewrites = {
       return create && consumerFix(fb, ctx, create, ref.call!, workspaceArg(create));
     }])),
     ...Object.fromEntries(['delete', 'update', 'list_nodes', 'get_status'].flatMap((m) => [`${COMPUTE_TARGET}.${m}`, `${AML_COMPUTE}.${m}`]).map((q) => [q, clusterUse])),
+    // `c.stop()` / `start()` / `restart()` of `c = ComputeTarget(ws, name)` (v1 returns the ComputeInstance
+    // subclass for an instance): the get's fix, each call `compute.begin_<op>(c.name)` (clusterMember, powerCall).
+    ...Object.fromEntries(POWER.map((m): [string, Builder] => [`${COMPUTE_TARGET}.${m}`, clusterUse])),
     ...Object.fromEntries([COMPUTE_TARGET, AML_COMPUTE].map((c): [string, Builder] => [`${c}.status.serialize`, clusterStatus])),
     ...Object.fromEntries(POWER.map((m): [string, Builder] => [`${COMPUTE_INSTANCE}.${m}`, instancePower])),
     ...Object.fromEntries([WAIT, `${COMPUTE_INSTANCE}.wait_for_completion`].map((q): [string, Builder] => [q, (fb, ref, ctx) => {
