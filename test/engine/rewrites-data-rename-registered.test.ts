@@ -32,6 +32,22 @@ describe('rewrites (data): a renamed asset read only where its registration is r
     assert.ok(out.includes('ws.datasets.get("loan data")'), out);
   });
 
+  it('a v1 reader of the name left (read for its id) keeps every registration and read of it v1, whichever finding asks first', () => {
+    const text = [...head.slice(0, 3), read, head[3], 'tab.register(workspace=ws, name="loan data", create_new_version=True)', 'x = Dataset.get_by_name(ws, "loan data")', 'print(x.id)', ''].join('\n');
+    assert.equal(fixed(text, 'TabularDataset.register'), false);
+    assert.equal(fixed(text, 'Workspace.datasets.get'), false);
+    assert.ok(!fixPython(text, true).includes('loan-data'));
+  });
+
+  it('two registrations of the name: both renamed when nothing v1 reads it, neither when something does', () => {
+    const two = [...head, 'tab.register(workspace=ws, name="loan data", create_new_version=True)', 'tab2 = Dataset.Tabular.from_delimited_files(path=(ds, "loan/loan2.csv"))', 'tab2.register(workspace=ws, name="loan data", create_new_version=True)'];
+    const out = fixPython([...two, ''].join('\n'), true);
+    assert.equal(out.split('name="loan-data"').length - 1, 2, out);
+    assert.ok(!out.includes('loan data'), out);
+    const kept = fixPython([...two, 'x = Dataset.get_by_name(ws, "loan data")', 'print(x.id)', ''].join('\n'), true);
+    assert.ok(!kept.includes('loan-data'), kept);
+  });
+
   it('the same registration outside the loop is rewritten, and the read follows its new name', () => {
     const text = [...head, 'tab = tab.register(workspace=ws, name="loan data", create_new_version=True)', read, ''].join('\n');
     assert.equal(fixed(text, 'TabularDataset.register'), true);

@@ -71,6 +71,7 @@ describe('rewrites round 31: a deployment waited for in a try (AML109)', () => {
     ['the service state read after a handler that does not re-raise (a failed deployment\'s endpoint reads Succeeded)', `${V1_HEAD}\ntry:\n    service.wait_for_deployment(show_output=True)\nexcept Exception:\n    print(service.get_logs())\nprint(service.state)\n`],
     ['the wait nested in a branch of the try body', `${V1_HEAD}\ntry:\n    if wait:\n        service.wait_for_deployment(show_output=True)\nexcept Exception:\n    print(service.get_logs())\n`],
     ['two waits', `${V1_HEAD}\nservice.wait_for_deployment()\ntry:\n    service.wait_for_deployment(show_output=True)\nexcept Exception:\n    print(service.get_logs())\n`],
+    ['an outer try whose handler is v1\'s WebserviceException (it would no longer see the re-raised failure)', `from azureml.exceptions import WebserviceException\n${V1_HEAD}\ntry:\n    try:\n        service.wait_for_deployment(show_output=True)\n    except Exception:\n        print(service.get_logs())\n        raise\nexcept WebserviceException:\n    print("failed")\n`],
     ['the poller\'s name already bound', `${V1_HEAD}\nservice_poller = None\ntry:\n    service.wait_for_deployment(show_output=True)\nexcept Exception:\n    print(service.get_logs())\n`],
   ];
   for (const [title, src] of refused) {

@@ -18,6 +18,25 @@ import { fixPython, parses, rewriteCases } from './helpers';
 describe('rewrites round 32 (jobs): log_row rows with text as MLflow tables', () => {
   rewriteCases([
     [
+      'a row of numbers under a name bound once to a literal → the same metrics as under the literal itself (review 32)',
+      [
+        'from azureml.core import Run',
+        'run = Run.get_context()',
+        'T = "t"',
+        'run.log_row(T, a=1, b=2)',
+        'run.log_row("t", a=3, b=4)',
+        '',
+      ].join('\n'),
+      [
+        'import mlflow',
+        'run = mlflow.start_run()',
+        'T = "t"',
+        'mlflow.log_metrics({"t.a": 1, "t.b": 2})',
+        'mlflow.log_metrics({"t.a": 3, "t.b": 4})',
+        '',
+      ].join('\n'),
+    ],
+    [
       'a script logs summary rows per column (the table named by the loop variable)',
       [
         'from azureml.core import Run',

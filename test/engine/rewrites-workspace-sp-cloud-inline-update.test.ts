@@ -6,7 +6,7 @@
  * - `ComputeTarget(ws, name).update(idle_seconds_before_scaledown=...)` as one statement: the cluster got
  *   into a new name, its v2 field set and `compute.begin_update(c).result()` (ComputeOperations,
  *   https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.computeoperations).
- *   Refused: in a try, assigned, a string idle time.
+ *   Refused: in a try with a narrow handler (`except ComputeTargetException:`), assigned, a string idle time.
  * - `c = ComputeTarget(ws, name)` then `c.stop(wait_for_completion=True, show_output=True)` (v1 returns the
  *   ComputeInstance subclass): `compute.begin_stop(c.name).result()`, as for `ComputeInstance(ws, name)`.
  */
@@ -110,7 +110,7 @@ describe('rewrites round 32: service principal of the public cloud, inline clust
   });
 
   const refused: Array<[string, string[]]> = [
-    ['in a try', ['try:', '    ComputeTarget(ws, name).update(idle_seconds_before_scaledown=360)', 'except Exception:', '    pass']],
+    ['in a try whose handler names v1\'s exception', ['from azureml.core.compute_target import ComputeTargetException', 'try:', '    ComputeTarget(ws, name).update(idle_seconds_before_scaledown=360)', 'except ComputeTargetException:', '    pass']],
     ['its result assigned', ['r = ComputeTarget(ws, name).update(idle_seconds_before_scaledown=360)']],
     ['a string idle time', ['ComputeTarget(ws, name).update(idle_seconds_before_scaledown="360")']],
   ];

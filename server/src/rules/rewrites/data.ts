@@ -229,27 +229,12 @@ const renameAnswers = new WeakMap<RuleContext['model'], Map<string, boolean | 'p
  * rewrites (renamed alike). Else v1 code left as it is (`ws.datasets.get("diabetes dataset")` handed
  * to a v1 job) would no longer find what the rewritten registration writes.
  */
-/** The registration calls whose rewrite is being built (registerEdit, fileRegisterEdits): probeRename trusts them. */
-const registering: SyntaxNode[] = [];
-
-/** `build` run with `call` counted as a registration being rewritten. */
-function asRegistering<T>(call: SyntaxNode, build: () => T): T {
-  registering.push(call);
-  try {
-    return build();
-  } finally {
-    registering.pop();
-  }
-}
-
 function renameConsistent(ctx: RuleContext, v1: string): boolean {
   let answers = renameAnswers.get(ctx.model);
   if (!answers) renameAnswers.set(ctx.model, (answers = new Map()));
   const known = answers.get(v1);
   if (known !== undefined) return known !== false;
   answers.set(v1, 'pending');
-  const outer = trusted;
-  trusted = false;
   let answer: boolean;
   try {
     answer = probeRename(ctx, v1);
@@ -257,34 +242,31 @@ function renameConsistent(ctx: RuleContext, v1: string): boolean {
     // (not left pending: a pending name counts as consistent)
     answers.delete(v1);
     throw error;
-  } finally {
-    // An answer that trusted a registration still being built is that build's alone (it may yet refuse): not kept.
-    if (trusted) answers.delete(v1);
-    trusted = outer || trusted;
   }
-  if (answers.has(v1)) answers.set(v1, answer);
+  answers.set(v1, answer);
   return answer;
 }
-
-/** The probe being run trusted a registration still being built (registrationName). */
-let trusted = false;
 
 function probeRename(ctx: RuleContext, v1: string): boolean {
   const REGISTERS = ['azureml.data.TabularDataset.register', 'azureml.data.FileDataset.register', 'azureml.core.Dataset.register'];
   /**
    * `node` is the name argument of a registration (`register(ws, name)`, `register(name=...)`) that is rewritten
-   * (it writes the renamed literal, registerEdit): one being built, or one whose finding has a fix. A registration
-   * left v1 (in a loop, a `try` body, ...) still writes the v1 name.
+   * (it writes the renamed literal, registerEdit): its producer's whole chain (tabularEdits, fileRegisterEdits) built
+   * on a throwaway builder, as the lookups below are, so the answer does not depend on which finding asks first.
+   * A registration left v1 (in a loop, a `try` body, ...) still writes the v1 name.
    */
   const registrationName = (node: SyntaxNode): boolean => {
     const arg = node.parent?.type === 'keyword_argument' && same(node.parent.childForFieldName('value'), node) ? node.parent : node;
     const call = arg.parent?.type === 'argument_list' ? arg.parent.parent : undefined;
     const a = call?.type === 'call' && REGISTERS.includes(qnameOf(ctx, call) ?? '') ? bindArgs(call, ['workspace', 'name'], ['workspace', 'name', 'description', 'tags', 'create_new_version']) : undefined;
     if (!a || !same(a.get('name'), node)) return false;
-    if (registering.some((c) => same(c, call))) return (trusted = true);
-    const ref = ctx.model.references.find((r) => same(r.call, call));
-    // (required here: v1-fixes.ts merges this module's table)
-    return !!ref && !!(require('../v1-fixes') as typeof import('../v1-fixes')).v1Fix(ctx, ref);
+    if (qnameOf(ctx, call!) === 'azureml.data.FileDataset.register') {
+      const ds = call!.childForFieldName('function')?.childForFieldName('object');
+      const made = ds?.type === 'identifier' ? definingCall(ctx, ds) : undefined;
+      return !!made && qnameOf(ctx, made) === FROM_FILES && !!fileRegisterEdits(new FixBuilder(ctx, made.startIndex), ctx, made);
+    }
+    const made = tabularProducer(ctx, call!);
+    return !!made && !!tabularEdits(new FixBuilder(ctx, made.startIndex), ctx, made);
   };
   for (const lit of ctx.model.tree.rootNode.descendantsOfType('string')) {
     if (stringValue(lit) !== v1 || registrationName(lit) || nameTest(ctx, lit)) continue;
@@ -1007,10 +989,6 @@ function helperReads(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): Edits | u
  * name/version (a v2 Data asset has those; its `id` is another value, v1 dataset methods it has not).
  */
 function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: SyntaxNode): Edits | undefined {
-  return asRegistering(call, () => registerEditOf(fb, ctx, call, ds));
-}
-
-function registerEditOf(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: SyntaxNode): Edits | undefined {
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
   const v2 = assetName(fValue(boundLiteral(ctx, a?.get('name'), true)));
   const name = v2?.name;
@@ -1746,7 +1724,7 @@ function fileRegisterEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode): 
   const a = bindArgs(call, ['workspace', 'name', 'description', 'tags', 'create_new_version'], ['workspace', 'name', 'description', 'tags', 'create_new_version']);
   const v2 = assetName(stringValue(a?.get('name')));
   const newVersion = a?.get('create_new_version')?.text ?? 'False';
-  if (!a || !v2 || !['True', 'False'].includes(newVersion) || (newVersion === 'False' && tryOrLoop(call)) || (v2.renamed && !asRegistering(call, () => renameConsistent(ctx, stringValue(a.get('name'))!)))) return undefined;
+  if (!a || !v2 || !['True', 'False'].includes(newVersion) || (newVersion === 'False' && tryOrLoop(call)) || (v2.renamed && !renameConsistent(ctx, stringValue(a.get('name'))!))) return undefined;
   // Description and tags: literals or names meaning the same where the v2 call is (they stay where they are).
   // The result: unused, or read only for its name.
   const result = assignedName(call);

@@ -102,7 +102,7 @@ import { sdkOf, type Reference } from '../../engine/semantic/model';
 import type { Range } from '../../engine/types';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, endsLine, ownLineIndent, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
+import { assignedName, endsLine, ownLineIndent, kwargs, memberOf, narrowlyTried, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
 import { aloneOnLines, environmentCopy, environmentEdits, sharedEnvironment, stableAt, wholeLines } from './environment';
 import { clientOf } from './workspace';
 
@@ -1161,8 +1161,9 @@ function tryWait(ctx: RuleContext, s: string, uses: readonly SyntaxNode[]): { us
   const tryStmt = body?.parent;
   if (waits.length !== 1 || !call || !stmt || !bindArgs(call, ['show_output'], ['show_output']) || tryStmt?.type !== 'try_statement' || !same(tryStmt.childForFieldName('body'), body)) return null;
   const handlers = tryStmt.namedChildren.filter((c) => c.type === 'except_clause');
-  const broad = (h: SyntaxNode): boolean => /^except(\s+(Exception|BaseException)(\s+as\s+\w+)?)?\s*:/.test(h.text);
-  if (!handlers.length || !handlers.every(broad) || tryStmt.namedChildren.some((c) => c.type === 'except_group_clause')) return null;
+  // (every handler of this try and of the tries around it broad: an outer `except WebserviceException:` would no
+  // longer see the re-raised failure, v2's HttpResponseError)
+  if (!handlers.length || narrowlyTried(stmt) || tryStmt.namedChildren.some((c) => c.type === 'except_group_clause')) return null;
   const inside = (n: SyntaxNode): boolean => n.startIndex >= tryStmt.startIndex && n.endIndex <= tryStmt.endIndex;
   // After a handler that does not re-raise, a failed deployment leaves v1's service Unhealthy but
   // the v2 endpoint Succeeded: its state read anywhere only when every handler ends in a raise.

@@ -416,7 +416,7 @@ function inLoop(node: SyntaxNode): boolean {
  * lists) to a JSON artifact and, when that artifact already exists in the run, appends the new rows to it
  * (mlflow/tracking/client.py `log_table`; https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.log_table,
  * MLflow >= 2.3), the migration table's "log_row/log_table → log_artifact(json)" (MLF). The name: a literal that
- * makes a plain file name (log_table rejects `" ' , : [ ] { }` in artifact_file), or a variable (the DP-100 labs'
+ * makes a plain file name (no quotes, separators, brackets or folders: kept conservative), or a variable (the DP-100 labs'
  * loop over column names) → `f"{name}.json"`. Only a call standing as its own statement.
  */
 function logRowTable(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, nameNode: SyntaxNode | undefined, cols: Array<[string, SyntaxNode]>): string | undefined {
@@ -479,7 +479,8 @@ const LOGGING: Record<string, Builder> = {
     // `log_row("t", name=x)`: the name given twice (a TypeError in v1), not a column to drop.
     if (a.positional.length && a.keywords.has('name')) return undefined;
     const nameNode = a.positional[0] ?? a.keywords.get('name');
-    const name = stringValue(nameNode);
+    // (also a name bound once to the literal: the same table gets the same form wherever it is logged)
+    const name = knownString(ctx, nameNode);
     if (a.splat || a.positional.length > 1 || a.keywords.has('description')) return undefined;
     const cols = [...a.keywords].filter(([k]) => k !== 'name');
     if (!cols.length) return undefined;

@@ -584,13 +584,13 @@ function stringPieces(node: SyntaxNode): Array<string | SyntaxNode> | undefined 
   return out;
 }
 
-/** `recv.<method>(...)` for one of `methods`: recv. */
 /** `OutputFileDatasetConfig(...)`, or that call's `.as_upload(...)`. */
 function isOutputConfig(ctx: RuleContext, call: SyntaxNode): boolean {
   const q = qnameOf(ctx, call);
   return q === OUTPUT_CONFIG || q === `${OUTPUT_CONFIG}.as_upload`;
 }
 
+/** `recv.<method>(...)` for one of `methods`: recv. */
 function receiverOf(call: SyntaxNode, methods: string[]): SyntaxNode | undefined {
   const fn = call.type === 'call' ? call.childForFieldName('function') : undefined;
   return fn?.type === 'attribute' && methods.includes(fn.childForFieldName('attribute')?.text ?? '') ? fn.childForFieldName('object') ?? undefined : undefined;

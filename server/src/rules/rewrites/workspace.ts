@@ -2481,21 +2481,16 @@ const clusterUse: Builder = (fb, ref, ctx) => {
 
 /**
  * `ComputeTarget(ws, name).update(...)` / `AmlCompute(ws, name).update(...)`: the cluster got and
- * updated in one statement alone on its lines, not in a try (the DP-100-style "set the idle time"
+ * updated in one statement alone on its lines, not in a try with a narrow handler (the DP-100-style "set the idle time"
  * cell). The update call, when the shape holds.
  */
 function inlineUpdate(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
   const attr = call.parent;
   const up = attr?.type === 'attribute' && same(attr.childForFieldName('object'), call) && attr.childForFieldName('attribute')?.text === 'update' ? attr.parent : undefined;
   const stmt = up?.type === 'call' ? up.parent : undefined;
-  if (stmt?.type !== 'expression_statement' || ownLineIndent(ctx, stmt) === undefined || enclosingTryOf(stmt)) return undefined;
+  // (in a try, only under broad handlers: v2's ResourceNotFoundError/HttpResponseError is caught as v1's ComputeTargetException was)
+  if (stmt?.type !== 'expression_statement' || ownLineIndent(ctx, stmt) === undefined || narrowlyTried(stmt)) return undefined;
   return [COMPUTE_TARGET, AML_COMPUTE].includes(qnameOf(ctx, call) ?? '') ? up! : undefined;
-}
-
-/** A try statement around `node` (within its function). */
-function enclosingTryOf(node: SyntaxNode): SyntaxNode | undefined {
-  for (let n = node.parent; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) if (n.type === 'try_statement') return n;
-  return undefined;
 }
 
 /**
