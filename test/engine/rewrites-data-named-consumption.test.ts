@@ -139,11 +139,16 @@ describe('rewrites round 32 (data): a consumption variable made from a dataset v
   });
 
   it('refused: the consumption variable bound on two branches', () => {
-    const src = FOLDER.replace('import Workspace', 'import Workspace').replace(
+    const src = FOLDER.replace(
       'ds_input = dataset.as_named_input("diabetes")',
       'if len(ws.name) > 3:\n    ds_input = dataset.as_named_input("a")\nelse:\n    ds_input = dataset.as_named_input("b")',
     );
     assert.equal(fixedAt(src, 10, '`DatasetConsumptionConfig.as_mount()'), false);
+  });
+
+  it('refused: a folder consumption variable read elsewhere (print), as a registered one (one rule: data.ts boundValue)', () => {
+    const src = FOLDER.replace('src = ', 'print(ds_input)\nsrc = ');
+    assert.equal(fixedAt(src, 8, '`DatasetConsumptionConfig.as_mount()'), false);
   });
 
   it('refused: a registered consumption variable read elsewhere (print)', () => {

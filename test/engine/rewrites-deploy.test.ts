@@ -679,9 +679,6 @@ describe('rewrites: models and deployment', () => {
       ['an AKS service (a Kubernetes compute v2 must attach)', deploy('AksWebservice.deploy_configuration()', ', deployment_target=aks'), 5, '`Model.deploy()`'],
       ['an ACI request past the SKU table (8 cores)', deploy('AciWebservice.deploy_configuration(cpu_cores=8, memory_gb=32)'), 5, '`Model.deploy()`'],
       ['an ACI option managed endpoints do not have (custom DNS name)', deploy('AciWebservice.deploy_configuration(dns_name_label="x")'), 4, '`AciWebservice.deploy_configuration()`'],
-      // v1 raised WebserviceException for a failed deployment in the try; v2's result() raises HttpResponseError,
-      // which that handler would not catch (the broad handlers are rewritten: rewrites-deploy-try-wait.test.ts).
-      ['a deployment waited for in a try whose handler catches WebserviceException', `from azureml.exceptions import WebserviceException\n${deploy('AciWebservice.deploy_configuration()').replace('service.wait_for_deployment()\n', '')}try:\n    service.wait_for_deployment(show_output=True)\nexcept WebserviceException:\n    print(service.get_logs())\n    raise\n`, 6, '`Model.deploy()`'],
       ['Webservice.list with a v1 filter (no v2 parameter)', 'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws, compute_type="ACI"):\n    print(s.name)\n', 1, '`Webservice.list()`'],
       ['AciWebservice.list (ACI services only; v2 lists every endpoint)', 'from azureml.core.webservice import AciWebservice\nfor s in AciWebservice.list(ws):\n    print(s.name)\n', 1, '`AciWebservice.list()`'],
       ['Webservice.list whose services are kept, not only printed', 'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws):\n    services.append(s)\n', 1, '`Webservice.list()`'],

@@ -3,8 +3,9 @@
  * - `run.register_model(model_path="./outputs/model.pkl")`: v1 normalises the path before matching it against the
  *   run's artifacts (azureml-core run.py Run.register_model: `os.path.normpath(model_path)`), so the v2 model's URI
  *   gets the normalised path (MODEL: `azureml://jobs/<run_id>/outputs/artifacts/paths/<path>`). Refused: `./`
- *   (normalised to `.`, which v1 matched with no artifact), `..`, an absolute path, and a name or `os.path.join` holding
- *   such a literal (the URI would keep it as written).
+ *   (normalised to `.`, which v1 matched with no artifact), `..`, an absolute path, and an `os.path.join` holding
+ *   such a literal (the URI would keep it as written); a name bound once to a literal or to `"<folder>/" + f` is read
+ *   as that value written in the call.
  * - `ScriptRunConfig(max_run_duration_seconds=n)` ("the maximum time allowed for the run ... automatically cancel",
  *   seconds) → `command(timeout=n)` ("The number in seconds, after which the job will be cancelled": azure-ai-ml
  *   entities/_builders/command_func.py); an estimator's alike (estimators.ts). Refused beside `run_config=` and for a
@@ -207,14 +208,28 @@ describe('rewrites round 31 (jobs): model paths, time limits, multi-node PyTorch
     assert.ok(parses(out));
   });
 
+  // A name bound once read as its value written in the call (jobArtifactPath through onlyValue).
+  const namedModels: Array<[string, string, string]> = [
+    ['a name bound to a path under ./', 'mp = "./outputs/model.pkl"', 'paths/outputs/model.pkl"'],
+    ['a name bound to ./ plus a file name', 'f = "model.pkl"\nmp = "./outputs/" + f', 'paths/outputs/{f}"'],
+  ];
+  for (const [title, bind, uri] of namedModels) {
+    it(`register_model of ${title}: read as written in the call`, () => {
+      const src = ['from azureml.core import Workspace, Experiment, ScriptRunConfig', '', 'ws = Workspace.from_config()', 'src = ScriptRunConfig(source_directory="src", script="train.py", compute_target="cpu")', 'run = Experiment(ws, "t").submit(src)', bind, 'run.register_model(model_name="m", model_path=mp)', ''].join('\n');
+      const out = fixPython(src, true);
+      assert.ok(out.includes(`path=f"azureml://jobs/{run.name}/outputs/artifacts/${uri}`), out);
+      assert.ok(!out.includes('register_model('), out);
+      assert.ok(parses(out));
+    });
+  }
+
   const refusedModels: Array<[string, string]> = [
     ['./ (v1: no artifact matches ".")', 'run.register_model(model_name="m", model_path="./")'],
     ['a parent folder', 'run.register_model(model_name="m", model_path="../model.pkl")'],
     ['a path under ./ with ..', 'run.register_model(model_name="m", model_path="./outputs/../model.pkl")'],
     ['an absolute path', 'run.register_model(model_name="m", model_path="/outputs/model.pkl")'],
-    ['a name bound to a path under ./ (the URI would keep ./)', 'mp = "./outputs/model.pkl"\nrun.register_model(model_name="m", model_path=mp)'],
     ['a name bound to a join from ./', 'import os\nmp = os.path.join("./outputs", "model.pkl")\nrun.register_model(model_name="m", model_path=mp)'],
-    ['a name bound to ./ plus a file name', 'f = "model.pkl"\nmp = "./outputs/" + f\nrun.register_model(model_name="m", model_path=mp)'],
+    ['a name bound to ./ plus a file name bound elsewhere (f read otherwise at the call)', 'f = "model.pkl"\nmp = "./outputs/" + f\ndef reg():\n    f = "other.pkl"\n    run.register_model(model_name="m", model_path=mp)'],
     ['a join from ./ written in the call', 'import os\nrun.register_model(model_name="m", model_path=os.path.join("./outputs", "model.pkl"))'],
   ];
   for (const [title, body] of refusedModels) {

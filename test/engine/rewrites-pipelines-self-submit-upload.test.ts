@@ -4,9 +4,9 @@
  * - `run = pipeline.submit(experiment_name, ...)`: azureml-pipeline-core Pipeline.submit ("equivalent to using
  *   azureml.core.Experiment.submit") → `ml_client.jobs.create_or_update(<pipeline job>, experiment_name=...)` (PIPE:
  *   migrate-to-v2-execution-pipeline), `regenerate_outputs=True` → `@dsl.pipeline(force_rerun=True)`,
- *   `pipeline_parameters={...}` → the pipeline function called with them; the run's `wait_for_completion()` statement and
- *   `RunDetails(run).show()` → `ml_client.jobs.stream(run.name)`, `run.id` → `run.name`, `run.get_portal_url()` →
- *   `run.studio_url`.
+ *   `pipeline_parameters={...}` → the pipeline function called with them; the run's uses as jobs.ts rewrites a submitted
+ *   pipeline run's (jobUseEdits): the `wait_for_completion()` statement and `RunDetails(run).show()` →
+ *   `ml_client.jobs.stream(run.name)`, `run.id` → `run.name`, `run.get_portal_url()` → `run.studio_url`.
  * - `OutputFileDatasetConfig(...).as_upload([overwrite=b])` on a run's own folder (no destination, or one spelling
  *   `{run-id}`) → `Output(type="uri_folder", mode="upload")` (azure.ai.ml.Output: 'upload': "Upload the data from the
  *   compute target"; v1: "files written to the output directory will be uploaded at the end of the job").
@@ -14,7 +14,7 @@
  *   `mode="upload"` (azureml-pipeline-core PipelineData: the producing step's "upload" or "mount" access; the folder is the
  *   run's own, so overwrite cannot matter).
  *
- * Refused: a submitted run read otherwise (`get_details()`), a submit under `try`, a pipeline submitted both ways, a
+ * Refused: a submitted run read otherwise (`get_details()["runDefinition"]`), a submit under a handler of a v1 exception, a pipeline submitted both ways, a
  * flag given as a name, an upload to a fixed folder (overwrite would matter there) or with source_globs, a PipelineData
  * with output_path_on_compute or an output_name other than its name, a table given without an option.
  */
@@ -266,11 +266,16 @@ describe('rewrites, round 31 (pipelines): pipeline.submit(...) and OutputFileDat
   ]);
 
   describe('refused', () => {
-    it('a submitted run read otherwise (get_details: no use rewritten for it here)', () => {
-      noFix([...HEAD, 'pipeline_run = pipeline.submit("exp")', 'details = pipeline_run.get_details()', ''].join('\n'), 'Pipeline.submit');
+    it('a submitted run read otherwise (its details read by a key v2 holds no same field for: jobs.ts detailsReads)', () => {
+      noFix([...HEAD, 'pipeline_run = pipeline.submit("exp")', 'details = pipeline_run.get_details()', 'print(details["runDefinition"])', ''].join('\n'), 'Pipeline.submit');
     });
-    it('a submit under try (a v1 exception there would no longer be raised)', () => {
-      noFix([...HEAD, 'try:', '    pipeline_run = pipeline.submit("exp")', 'except Exception:', '    pass', ''].join('\n'), 'Pipeline.submit');
+    it('a submit under a handler of a v1 exception (no longer raised: jobs.ts underV1Handler)', () => {
+      noFix([...HEAD, 'from azureml.exceptions import ActivityFailedException', 'try:', '    pipeline_run = pipeline.submit("exp")', 'except ActivityFailedException:', '    pass', ''].join('\n'), 'Pipeline.submit');
+    });
+    it('(offered: a submit under `except Exception`, which v2\'s exceptions reach too, as jobs.ts rewrites Experiment.submit)', () => {
+      const text = [...HEAD, 'try:', '    pipeline_run = pipeline.submit("exp")', 'except Exception:', '    pass', ''].join('\n');
+      const found = lint({ kind: 'python', text }).findings.filter((f) => f.message.includes('`Pipeline.submit'));
+      assert.ok(found.length && found.every((f) => f.fixes?.length), 'Pipeline.submit fixed');
     });
     it('a pipeline submitted through an experiment and by itself', () => {
       noFix([...HEAD, 'from azureml.core import Experiment', 'run = Experiment(ws, "exp").submit(pipeline)', 'run2 = pipeline.submit("exp")', ''].join('\n'), 'Pipeline.submit');

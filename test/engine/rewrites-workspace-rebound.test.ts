@@ -133,8 +133,20 @@ describe('rewrites round 31: a workspace variable bound again in a later cell (A
       ['import sys', 'from azureml.core import Workspace, Model', 'ws = Workspace.from_config()', 'if len(sys.argv) > 1:', '    ws = Workspace(subscription_id="s", resource_group="r", workspace_name="w")', 'model = Model(ws, "m")', 'print(model.version)', ''].join('\n'),
     ],
     [
-      'the workspace bound again in a loop',
-      ['from azureml.core import Workspace, Model', 'for name in ["w1", "w2"]:', '    ws = Workspace(subscription_id="s", resource_group="r", workspace_name=name)', '    model = Model(ws, "m")', '    print(model.version)', ''].join('\n'),
+      // reach.ts soleBinding fails for the second binding: the function's read may see either binding.
+      'the workspace bound again in straight-line code and read in a function called after both bindings',
+      [
+        'from azureml.core import Workspace, Model',
+        'ws = Workspace.from_config()',
+        'print(ws.name)',
+        'ws = Workspace(subscription_id="s", resource_group="r", workspace_name="w")',
+        'model = Model(ws, "m")',
+        'print(model.version)',
+        'def show():',
+        '    print(ws.name)',
+        'show()',
+        '',
+      ].join('\n'),
     ],
   ];
   for (const [title, src] of refused) {

@@ -180,6 +180,23 @@ export function usesOf(ctx: RuleContext, target: SyntaxNode): readonly SyntaxNod
   return binding ? ctx.model.uses.get(binding) ?? [] : [];
 }
 
+/** The one assignment binding a name (bound once in its scope): its value. */
+export function onlyValue(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  if (node.type !== 'identifier') return undefined;
+  const b = ctx.model.resolveName(node.text, node);
+  const assign = b?.node.parent;
+  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
+  return assign.childForFieldName('right') ?? undefined;
+}
+
+/** Inside a loop of its function (or module): a call there may run more than once. */
+export function inLoop(node: SyntaxNode): boolean {
+  for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
+    if (['for_statement', 'while_statement', 'list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension'].includes(p.type)) return true;
+  }
+  return false;
+}
+
 /**
  * `use` is (somewhere) inside the arguments of a v1 call of its statement: directly, or in a
  * tuple, list, dict or expression there (`from_delimited_files(path=[(datastore, "x")])`).
@@ -270,6 +287,15 @@ export function statementLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode |
   }
   if (nl >= 0 && !(lines && lines[endRow + 1]?.cell !== lines[endRow]?.cell)) return range(lineStart, { row, column: 0 }, nl + 1, { row: endRow + 1, column: 0 });
   return stmt;
+}
+
+/** A try statement whose body holds `node` (in the same function). */
+export function enclosingTry(node: SyntaxNode): SyntaxNode | undefined {
+  for (let n = node.parent; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) {
+    const body = n.parent?.type === 'try_statement' ? n.parent.childForFieldName('body') : undefined;
+    if (body && same(body, n)) return n.parent!;
+  }
+  return undefined;
 }
 
 /**

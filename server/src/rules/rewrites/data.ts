@@ -176,8 +176,8 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { ASSET_NAME, endsLine, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
-import { clientOf, datasetNamesFix, WORKSPACE } from './workspace';
+import { ASSET_NAME, endsLine, enclosingTry, inLoop, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { clientOf, datasetNames, datasetNamesFix, keysOnly, WORKSPACE } from './workspace';
 import { soleBinding } from './reach';
 import { stableAt } from './environment';
 
@@ -1076,18 +1076,7 @@ function registerEdit(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ds: Sy
  * per name: the second run of a loop fails in v1, where v2 writes version "1" again).
  */
 function tryOrLoop(node: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = node; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) {
-    if (n.parent?.type === 'try_statement' && same(n.parent.childForFieldName('body') ?? undefined, n)) return true;
-  }
-  return inLoop(node);
-}
-
-/** `node` is in a loop of its function or module. */
-function inLoop(node: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = node; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) {
-    if (n.type === 'for_statement' || n.type === 'while_statement') return true;
-  }
-  return false;
+  return !!enclosingTry(node) || inLoop(node);
 }
 
 /** The literal of a renamed get-or-register key being rewritten (registerEdit): v2NameText reads its variable as written. */
@@ -1444,37 +1433,48 @@ function unnamed(node: SyntaxNode | null | undefined): SyntaxNode | undefined {
 }
 
 /**
- * The `Dataset.File.from_files(...)` call (maybe `.as_named_input("n")`) that `node` is or was assigned from, and the
- * expression to replace by the URI. Also through a consumption variable made from a dataset variable, the
- * how-to-create-machine-learning-pipelines shape: `my_dataset = Dataset.File.from_files(...)`, `ds_input =
+ * What the variable `name` (read by a job's dataset consumption) holds: the right side (`value`) of its binding's
+ * `name = <value>` statement (`stmt`); `sole` when that binding is the name's only one in its scope or alone reaches its
+ * uses (reach.ts `soleBinding`, a notebook binding it again in later cells), `once` when it is also read only here, and
+ * then `lines`, the statement's whole lines (statementLines; undefined when it shares a line), to go with the reader's
+ * rewrite. `read`: the identifier read (`name`, or the dataset variable below).
+ * The consumption variable, the how-to-create-machine-learning-pipelines shape (`ds_input = my_dataset.as_named_input("n")`,
+ * then `ds_input.as_download()`), is stepped through once, to the dataset variable's own binding (`value` and the rest
+ * then describe `my_dataset`; `consumption`: the consumption variable's lines), and only when it is read only here and
+ * its lines can go: a consumption variable read elsewhere too (`inputs=[ds_input]`, `print(ds_input)`) keeps v1's
+ * config for those reads, so no fix.
+ */
+function boundValue(ctx: RuleContext, name: SyntaxNode, step = true): { value: SyntaxNode; stmt: SyntaxNode; sole: boolean; once: boolean; lines?: SyntaxNode; read: SyntaxNode; consumption?: SyntaxNode } | undefined {
+  const b = ctx.model.resolveName(name.text, name);
+  const assign = b?.node.parent;
+  const value = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
+  if (!b || !value) return undefined;
+  const stmt = assign!.parent!;
+  const sole = (b.scope.bindings.get(name.text) ?? []).length === 1 || soleBinding(ctx.model, b);
+  const once = sole && (ctx.model.uses.get(b) ?? []).length === 1;
+  const lines = once ? statementLines(ctx, stmt) : undefined;
+  const dataset = unnamed(value);
+  if (!step || dataset?.type !== 'identifier' || same(dataset, value)) return { value, stmt, sole, once, lines, read: name };
+  const inner = lines ? boundValue(ctx, dataset, false) : undefined;
+  return inner && { ...inner, consumption: lines };
+}
+
+/**
+ * The `Dataset.File.from_files(...)` call (maybe `.as_named_input("n")`) that `node` is or was assigned from (a variable whose
+ * binding alone reaches it: boundValue), and the expression to replace by the URI. Also through a consumption variable made
+ * from a dataset variable (boundValue): `my_dataset = Dataset.File.from_files(...)`, `ds_input =
  * my_dataset.as_named_input("n")`, `ds_input.as_download()` (`via`: the dataset variable's name, which then holds
- * the URI; `drop`: the consumption's statement, read only there, which goes).
+ * the URI; `drop`: the consumption's statement, which goes).
  */
 function fileDataset(ctx: RuleContext, node: SyntaxNode | undefined): { made: SyntaxNode; replaced: SyntaxNode; single: boolean; via?: string; drop?: SyntaxNode } | undefined {
-  let expr = unnamed(node);
-  const bound = (name: SyntaxNode): { right: SyntaxNode; single: boolean; stmt: SyntaxNode } | undefined => {
-    const b = ctx.model.resolveName(name.text, name);
-    const assign = b?.node.parent;
-    const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
-    // Bound again (a notebook reusing `dataset` cell after cell): only where this binding alone reaches its uses (reach.ts).
-    const n = (b?.scope.bindings.get(name.text) ?? []).length;
-    if (!b || !right || (n !== 1 && !soleBinding(ctx.model, b))) return undefined;
-    return { right, single: n === 1 && (ctx.model.uses.get(b) ?? []).length === 1, stmt: assign!.parent! };
-  };
+  const expr = unnamed(node);
   if (expr?.type === 'identifier') {
-    const outer = bound(expr);
-    if (!outer) return undefined;
-    expr = outer.right;
-    const made = unnamed(expr);
-    if (made?.type === 'identifier' && !same(made, expr)) {
-      // `ds_input = my_dataset.as_named_input("n")`: the dataset variable's own binding, a from_files call.
-      const inner = bound(made);
-      if (!inner || qnameOf(ctx, inner.right) !== FROM_FILES) return undefined;
-      const drop = outer.single ? statementLines(ctx, outer.stmt) : undefined;
-      if (outer.single && !drop) return undefined;
-      return { made: inner.right, replaced: inner.right, single: outer.single && inner.single, via: made.text, drop };
-    }
-    return made && qnameOf(ctx, made) === FROM_FILES ? { made, replaced: expr, single: outer.single } : undefined;
+    // Bound again (a notebook reusing `dataset` cell after cell): only where this binding alone reaches its uses (reach.ts).
+    const v = boundValue(ctx, expr);
+    if (!v?.sole) return undefined;
+    if (v.consumption) return qnameOf(ctx, v.value) === FROM_FILES ? { made: v.value, replaced: v.value, single: v.once, via: v.read.text, drop: v.consumption } : undefined;
+    const made = unnamed(v.value);
+    return made && qnameOf(ctx, made) === FROM_FILES ? { made, replaced: v.value, single: v.once } : undefined;
   }
   return expr && qnameOf(ctx, expr) === FROM_FILES ? { made: expr, replaced: expr, single: true } : undefined;
 }
@@ -1577,39 +1577,33 @@ const DATASETS_GET = 'azureml.core.Workspace.datasets.get';
 function registeredLookup(ctx: RuleContext, node: SyntaxNode | undefined): { nameArg?: SyntaxNode; version?: SyntaxNode; stmt?: SyntaxNode; also?: SyntaxNode } | undefined {
   let expr = unnamed(node);
   let stmt: SyntaxNode | undefined;
+  let also: SyntaxNode | undefined;
   if (expr?.type === 'identifier') {
-    const b = ctx.model.resolveName(expr.text, expr);
-    const assign = b?.node.parent;
-    const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
-    if (!b || !right) return undefined;
-    const bound = (b.scope.bindings.get(expr.text) ?? []).length;
-    if ((bound === 1 || soleBinding(ctx.model, b)) && (ctx.model.uses.get(b) ?? []).length === 1) {
-      stmt = statementLines(ctx, assign!.parent!);
+    const v = boundValue(ctx, expr);
+    if (!v) return undefined;
+    if (v.once) {
+      stmt = v.lines;
       if (!stmt) return undefined;
-    } else if (!straightUse(assign!.parent!, expr)) return undefined;
+    } else if (!straightUse(v.stmt, v.read)) return undefined;
     // (Bound again or read elsewhere, the keras MLN notebook's `dataset = Dataset.get_by_name(ws, name)`
     // then `dataset.to_path()`: the lookup stays for those; the job reads the asset by name.)
-    expr = unnamed(right);
-    // `x = dataset.as_named_input("n")` read once (`x.as_mount()`), dataset a lookup variable: that lookup;
+    expr = unnamed(v.value);
+    // `x = dataset.as_named_input("n")` read once (`x.as_mount()`), dataset a lookup variable (boundValue): that lookup;
     // x's statement goes with the job's rewrite (`also`), the lookup's as above.
-    if (expr?.type === 'identifier' && !same(expr, right) && stmt) {
-      const inner = registeredLookup(ctx, expr);
-      if (!inner || inner.also) return undefined;
-      return { ...inner, also: stmt };
-    }
+    also = v.consumption;
   }
   if (expr?.type === 'call' && qnameOf(ctx, expr) === DATASETS_GET) {
     const a = bindArgs(expr, ['name'], ['name']);
-    return a?.get('name') ? { nameArg: a.get('name'), stmt } : undefined;
+    return a?.get('name') ? { nameArg: a.get('name'), stmt, also } : undefined;
   }
   if (expr?.type === 'subscript') {
     const dict = expr.childForFieldName('value');
     const key = expr.childForFieldName('subscript');
-    return dict && isDatasets(ctx, dict) && key && expr.namedChildren.length === 2 && key.type !== 'slice' ? { nameArg: key, stmt } : undefined;
+    return dict && isDatasets(ctx, dict) && key && expr.namedChildren.length === 2 && key.type !== 'slice' ? { nameArg: key, stmt, also } : undefined;
   }
   if (expr?.type !== 'call' || qnameOf(ctx, expr) !== GET_BY_NAME) return undefined;
   const a = bindArgs(expr, ['workspace', 'name', 'version'], ['workspace', 'name', 'version']);
-  return a ? { nameArg: a.get('name'), version: a.get('version'), stmt } : undefined;
+  return a ? { nameArg: a.get('name'), version: a.get('version'), stmt, also } : undefined;
 }
 
 /**
@@ -1836,28 +1830,11 @@ const factoryInstance: Builder = (fb, ref, ctx) => {
  * registration name", the dict `ws.datasets` is) → the dict of the listed data assets by name,
  * `{d.name: d for d in ml_client.data.list()}` (DataOperations.list,
  * https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.operations.dataoperations), as workspace.ts
- * writes for `ws.datasets` (v1's values are not read). On the client of the same workspace, which needs no other edit.
+ * writes for `ws.datasets` (v1's values are not read; workspace.ts `keysOnly`). On the client of the same workspace, which needs no other
+ * edit (workspace.ts `datasetNames`).
  */
-const datasetsGetAll: Builder = (fb, ref, ctx) => {
-  const call = ref.call!;
-  const ws = bindArgs(call, ['workspace'], ['workspace'])?.get('workspace');
-  if (!ws || call.hasError || !namesOnly(ctx, call)) return undefined;
-  if (ws.type === 'identifier' && !definingCall(ctx, ws) && sdkOf(ctx.model.evaluate(ws)) !== 'v2') return undefined;
-  const c = clientOf(fb, ctx, ws);
-  return c && !c.edits.length ? `{d.name: d for d in ${c.ml}.data.list()}` : undefined;
-};
-
-/** A dict read only for its keys: iterated, the container of an `in` / `not in` test, `len`/`list`/`sorted`/`set` of it, `d.keys()`. */
-function namesOnly(ctx: RuleContext, node: SyntaxNode): boolean {
-  const p = node.parent;
-  if (p?.type === 'for_statement' && same(p.childForFieldName('right'), node)) return true;
-  if (p?.type === 'comparison_operator' && p.namedChildren.length === 2 && same(p.namedChildren[1], node) && /^\s*(not\s+)?in\s*$/.test(p.text.slice(p.namedChildren[0].endIndex - p.startIndex, node.startIndex - p.startIndex))) return true;
-  const holder = p?.type === 'argument_list' && p.namedChildren.length === 1 ? p.parent : undefined;
-  const fn = holder?.childForFieldName('function');
-  if (fn?.type === 'identifier' && ['len', 'list', 'sorted', 'set'].includes(fn.text) && !ctx.model.resolveName(fn.text, holder!)) return true;
-  const m = memberOf(node);
-  return !!m && m.name === 'keys' && !!m.call && noArgs(m.call);
-}
+const datasetsGetAll: Builder = (fb, ref, ctx) =>
+  keysOnly(ctx, ref.call!) ? datasetNames(fb, ctx, bindArgs(ref.call!, ['workspace'], ['workspace'])?.get('workspace')) : undefined;
 
 export const DATA: Rewrites = {
   calls: {
@@ -1903,7 +1880,7 @@ export const DATA: Rewrites = {
     // A registered dataset read as a table (else the workspace table's lookup read for name/version).
     // (a registered file dataset mounted in a job: the job's fix, `dataInput`)
     // (Not a call that does not parse, `Dataset.get_by_name(ws, name=)`: no argument is what it seems.)
-    [GET_BY_NAME]: (fb, ref, ctx) => ref.call!.hasError ? undefined : combined(fb, ref.call!, registeredEdits(fb, ctx, ref.call!)) ?? WORKSPACE.calls[GET_BY_NAME]?.(fb, ref, ctx) ?? byConsumer(fb, ref, ctx),
+    [GET_BY_NAME]: (fb, ref, ctx) => combined(fb, ref.call!, registeredEdits(fb, ctx, ref.call!)) ?? WORKSPACE.calls[GET_BY_NAME]?.(fb, ref, ctx) ?? byConsumer(fb, ref, ctx),
     // A lookup given to jobs (tableInput / dataInput): the fix of the job holding its one use; a lookup
     // nothing reads any more (the jobs that read it rewritten: each keeps it for the others) goes, as
     // v1's dict read has no effect; else the workspace table's (read for name/version).

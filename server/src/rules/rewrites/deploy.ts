@@ -102,7 +102,7 @@ import { sdkOf, type Reference } from '../../engine/semantic/model';
 import type { Range } from '../../engine/types';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, endsLine, ownLineIndent, kwargs, memberOf, narrowlyTried, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
+import { assignedName, enclosingTry, endsLine, ownLineIndent, kwargs, memberOf, narrowlyTried, noArgs, onlyValue, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
 import { aloneOnLines, environmentCopy, environmentEdits, sharedEnvironment, stableAt, wholeLines } from './environment';
 import { clientOf } from './workspace';
 
@@ -217,7 +217,7 @@ function removal(ctx: RuleContext, stmt: SyntaxNode): Edit {
   return [stmt, alone ? 'pass' : ''];
 }
 
-/** A literal `True`/`False`/number, as a number (True = 1). */
+/** A non-negative number literal (integer or float), as a number. */
 function numberOf(node: SyntaxNode | undefined): number | undefined {
   if (!node) return undefined;
   if ((node.type === 'integer' || node.type === 'float') && /^\d+(\.\d*)?$|^\.\d+$/.test(node.text)) return Number(node.text);
@@ -230,11 +230,7 @@ function numberOf(node: SyntaxNode | undefined): number | undefined {
  * same wherever the name is read.
  */
 function knownNumber(ctx: RuleContext, node: SyntaxNode | undefined): number | undefined {
-  if (node?.type !== 'identifier') return numberOf(node);
-  const b = ctx.model.resolveName(node.text, node);
-  const assign = b?.node.parent;
-  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
-  return numberOf(assign.childForFieldName('right') ?? undefined);
+  return numberOf(node?.type === 'identifier' ? onlyValue(ctx, node) : node);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1384,15 +1380,6 @@ function rebranched(ctx: RuleContext, target: SyntaxNode): boolean {
   return false;
 }
 
-/** A try statement whose body holds `node` (in the same function). */
-function enclosingTry(node: SyntaxNode): SyntaxNode | undefined {
-  for (let n = node.parent; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) {
-    const body = n.parent?.type === 'try_statement' ? n.parent.childForFieldName('body') : undefined;
-    if (body && same(body, n)) return n.parent!;
-  }
-  return undefined;
-}
-
 /** The lookup (`Webservice(ws, name)`, `ws.webservices[name]`) whose service `node` (a receiver) holds, when its whole lifecycle translates. */
 function lookupOfService(ctx: RuleContext, node: SyntaxNode | undefined): SyntaxNode | undefined {
   const made = definingLookup(ctx, node);
@@ -1482,9 +1469,8 @@ function tryOf(node: SyntaxNode): SyntaxNode | undefined {
  */
 function v1HandlersRewritten(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, covered?: Edit[]): boolean {
   const stmt = statementOf(call);
-  let n: SyntaxNode | null = call.parent;
-  while (n && n.type !== 'try_statement' && n.type !== 'function_definition' && n.type !== 'module') n = n.parent;
-  if (n?.type !== 'try_statement') return true;
+  const n = tryOf(call);
+  if (!n) return true;
   const body = n.childForFieldName('body');
   const v1Names = n.namedChildren
     .filter((c) => c.type === 'except_clause')

@@ -125,7 +125,7 @@ import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../e
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import { nodeRange, type ModuleFix, type RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
-import { memberOf, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { memberOf, inLoop, onlyValue, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { jobEnvironment, setSharedJobs, wholeLines } from './environment';
 import { ESTIMATOR_CLASSES, estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, plainValue } from './pipelines';
@@ -343,15 +343,6 @@ function isText(ctx: RuleContext, node: SyntaxNode): boolean {
   return (obj?.type === 'string' || obj?.type === 'concatenated_string') && ['format', 'join'].includes(fn!.childForFieldName('attribute')?.text ?? '');
 }
 
-/** The one assignment binding a name (bound once in its scope): its value. */
-function onlyValue(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
-  if (node.type !== 'identifier') return undefined;
-  const b = ctx.model.resolveName(node.text, node);
-  const assign = b?.node.parent;
-  if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
-  return assign.childForFieldName('right') ?? undefined;
-}
-
 /**
  * A text that holds no `/` or `\\` (a file name, not a path): literals without them joined by `+` with
  * `str(x)` of a loop variable over a list of numbers written out (`for alpha in [0.1, 0.2]:`, or a name bound once to it).
@@ -398,14 +389,6 @@ function folderPlusFile(ctx: RuleContext, node: SyntaxNode): { dir: string; file
   if (d === undefined || file?.type !== 'identifier' || !d.endsWith('/') || /\\/.test(d) || d.startsWith('/') || d.split('/').includes('..') || !slashFree(ctx, file)) return undefined;
   const dir = d.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
   return /^[A-Za-z0-9_.\-/]*$/.test(dir) && !dir.split('/').some((x) => x === '.' || (x === '' && dir !== '')) ? { dir, file } : undefined;
-}
-
-/** Inside a loop of its function (or module): a call there may run more than once. */
-function inLoop(node: SyntaxNode): boolean {
-  for (let p = node.parent; p && p.type !== 'function_definition' && p.type !== 'lambda'; p = p.parent) {
-    if (['for_statement', 'while_statement', 'list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension'].includes(p.type)) return true;
-  }
-  return false;
 }
 
 /**
@@ -673,12 +656,18 @@ function jobArtifactPath(ctx: RuleContext, job: string, path: SyntaxNode, id = `
   const joined = fn?.text === 'os.path.join' && ctx.model.resolveName('os', fn)?.kind === 'import' && callArgs(path).positional.length > 0 && !callArgs(path).keywords.size && !callArgs(path).splat && callArgs(path).positional.every((p) => p.type === 'identifier' || (p.type === 'string' && !p.descendantsOfType('interpolation').length)) && !/[\\{}\n]/.test(path.text) && !(path.text.includes('"') && path.text.includes("'"));
   // A value the URI would keep otherwise than v1's normpath reads it (`./`, `..`, `//`, absolute): refused, for a name
   // known to hold such a string and for a literal part of the join.
-  const plain = (v: string): boolean => !v.startsWith('/') && !v.split('/').some((seg, i, all) => seg === '.' || seg === '..' || (seg === '' && i < all.length - 1));
-  if (lit !== undefined && !plain(lit)) return undefined;
-  if (joined && callArgs(path).positional.some((p) => p.type === 'string' && !plain(stringValue(p) ?? '/'))) return undefined;
-  // A name bound once: the string literals of its value (`os.path.join("./outputs", f)`, `"./outputs/" + f`) alike.
+  const plain = (v: string): boolean => v === '' || normPath(v) === v;
   const value = path.type === 'identifier' ? onlyValue(ctx, path) : undefined;
-  if (value && [value, ...value.descendantsOfType('string')].some((x) => x.type === 'string' && !plain(x.text.replace(/^[A-Za-z]*(['"]{1,3})([\s\S]*)\1$/, '$2')))) return undefined;
+  if (lit !== undefined && !value && !plain(lit)) return undefined;
+  if (joined && callArgs(path).positional.some((p) => p.type === 'string' && !plain(stringValue(p) ?? '/'))) return undefined;
+  // A name bound once: the string literals of its value (`os.path.join("./outputs", f)`, `"./outputs/" + f`) alike, else
+  // that value read as written inline (`mp = "./outputs/" + f` then `model_path=mp` → `outputs/{f}`), its names reading alike here.
+  // (An f-string's text between its quotes, string_start and string_end, `{...}` kept: its literal parts checked.)
+  const between = (x: SyntaxNode): string => x.text.slice(x.firstChild?.text.length ?? 0, x.text.length - (x.lastChild?.text.length ?? 0));
+  if (value && [value, ...value.descendantsOfType('string')].some((x) => x.type === 'string' && !plain(stringValue(x) ?? (x.descendantsOfType('interpolation').length ? between(x) : '/')))) {
+    const alike = value.descendantsOfType('identifier').every((n) => ctx.model.resolveName(n.text, n) === ctx.model.resolveName(n.text, path));
+    return alike && (value.type === 'string' || value.type === 'binary_operator') ? jobArtifactPath(ctx, job, value, id) : undefined;
+  }
   // The f-string's quote is one the path's own literals do not use (a nested same quote needs Python 3.12).
   const q = joined && path.text.includes('"') ? "'" : '"';
   return path.type === 'identifier' || path.type === 'attribute' || joined ? `f${q}azureml://jobs/{${id}}/outputs/artifacts/paths/{${path.text}}${q}` : undefined;
@@ -920,6 +909,18 @@ function submissionEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Ed
 }
 
 /**
+ * For pipelines.ts (selfSubmitEdits): the uses of the v1 PipelineRun of `pipeline.submit(...)` (`call`, a statement or
+ * assigned to a name bound once in its scope) as jobUseEdits rewrites a submitted pipeline run's, `ml` the client.
+ * Undefined when a use does not translate or the submit is under a v1 handler (underV1Handler).
+ */
+export function pipelineRunUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, call: SyntaxNode): Edits | undefined {
+  if (underV1Handler(ctx, call)) return undefined;
+  if (call.parent?.type === 'expression_statement') return [];
+  const run = assignedName(call);
+  return run && onlyBinding(ctx, run) ? jobUseEdits(fb, ctx, ml, usesOf(ctx, run), false, true) : undefined;
+}
+
+/**
  * The v1 statuses a pipeline run reports and their v2 job spelling: v1 PipelineRun.get_status returns
  * "NotStarted", "Running", "Failed", "Finished" (completed successfully), "Canceled" (azureml-pipeline-core
  * PipelineRun.get_status, https://learn.microsoft.com/python/api/azureml-pipeline-core/azureml.pipeline.core.pipelinerun);
@@ -989,6 +990,19 @@ function pipelineStatusEdits(ctx: RuleContext, c: SyntaxNode): Edits | undefined
 }
 
 /**
+ * The arguments of a run's `wait_for_completion` that `jobs.stream` keeps: `show_output=`, `wait_post_processing=`
+ * (Run.wait_for_completion). A v1 PipelineRun's is `wait_for_completion(show_output, timeout_seconds, raise_on_error)`
+ * (azureml-pipeline-core PipelineRun): `show_output=` and `raise_on_error=True`, v1's default (JobOperations.stream
+ * raises too when the job failed, azure-ai-ml operations/_job_ops_helper.py
+ * stream_logs_until_completion(raise_exception_on_failed_job=True)); not `timeout_seconds=` or `raise_on_error=False`.
+ */
+function waitArgs(c: SyntaxNode, pipeline: boolean): boolean {
+  if (!pipeline) return !!bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing']);
+  const b = bindArgs(c, ['show_output', 'timeout_seconds', 'raise_on_error'], ['show_output', 'raise_on_error']);
+  return !!b && ['true', undefined].includes(b.get('raise_on_error')?.type);
+}
+
+/**
  * The edits of every use of a v2 job (the run of a submit, or the best trial of a sweep): each use
  * must change with it. Undefined when a use does not translate. `sweep`: the job is a sweep job;
  * `pipeline`: the run was a v1 PipelineRun (its statuses are spelled otherwise: pipelineStatusEdits).
@@ -1051,7 +1065,7 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
       }
       // JobOperations.stream streams the logs until the job completes (SDK _job_operations.py). It returns None where
       // v1 returned the run's details: only a wait whose value is not read (a statement, or a name never read).
-      else if (m.name === 'wait_for_completion' && bindArgs(c, ['show_output', 'wait_post_processing'], ['show_output', 'wait_post_processing']) && usesOfAssigned(ctx, c)?.length === 0) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
+      else if (m.name === 'wait_for_completion' && waitArgs(c, pipeline) && usesOfAssigned(ctx, c)?.length === 0) edits.push([c, `${ml}.jobs.stream(${job}.name)`]);
       // MLF: metrics through MLflow (the latest value of each metric); the job's name is its MLflow run ID.
       else if (m.name === 'get_metrics' && noArgs(c) && !metricsReadAsSeries(ctx, c)) edits.push(...metricsEdits(ctx, c, `${trackingClient(fb, ml)}.get_run(${job}.name).data.metrics`));
       // The tags, shown: the MLflow run's (MLF: runs are MLflow runs; v1's also hold system tags, `_aml_system_*`, MLflow's `mlflow.*`).

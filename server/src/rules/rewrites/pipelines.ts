@@ -63,8 +63,7 @@
  * `[run = ]pipeline.submit(experiment_name[, pipeline_parameters=, continue_on_step_failure=, regenerate_outputs=])`, the
  * pipeline's one submission ("equivalent to using azureml.core.Experiment.submit": azureml-pipeline-core Pipeline.submit), is
  * rewritten here with the pipeline as jobs.ts rewrites that submit (selfSubmitEdits): `create_or_update(..., experiment_name=)`,
- * the settings on the decorator, the run's `wait_for_completion()` / `RunDetails(run).show()` statements → `jobs.stream`,
- * `run.id` → `run.name`, `run.get_portal_url()` → `run.studio_url` (no other use of the run).
+ * the settings on the decorator, the run's uses as jobs.ts rewrites a submitted pipeline run's (jobUseEdits).
  * `OutputFileDatasetConfig(...).as_upload([overwrite=b])` (also chained with register_on_complete) on a run's own folder (no
  * destination, or one spelling `{run-id}`: overwrite cannot matter there) is `Output(..., mode="upload")`, and so is
  * `PipelineData(..., output_mode="upload"[, output_overwrite=b])` (its folder is the run's own; `output_name=` only as its name).
@@ -167,7 +166,7 @@ import { soleBinding } from './reach';
 import { sdkOf } from '../../engine/semantic/model';
 import { assignedName, combined, knownString, kwargs, memberOf, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
-import { computeName, namesSameAt, scriptDataEdits, scriptRunCommand, type DataRead } from './jobs';
+import { computeName, namesSameAt, pipelineRunUseEdits, scriptDataEdits, scriptRunCommand, type DataRead } from './jobs';
 import { dataInput, tableInput } from './data';
 import { clientOf, computeUseEdits } from './workspace';
 
@@ -1972,12 +1971,10 @@ export function pipelineCall(ctx: RuleContext, call: SyntaxNode | undefined, sub
  * parent_run_id=None, **kwargs)`), so it becomes what jobs.ts writes for `Experiment(ws, name).submit(pipeline, ...)`:
  * `ml_client.jobs.create_or_update(<the pipeline job>, experiment_name=name)` (PIPE), `regenerate_outputs=True` →
  * `force_rerun=True` and `continue_on_step_failure=True` → the decorator's (pipelineConfig), `pipeline_parameters` → the
- * function called with them (pipelineCall). The run's uses, as jobs.ts rewrites a submitted run's (jobUseEdits): a
- * `wait_for_completion([show_output=][, raise_on_error=True])` statement → `jobs.stream(run.name)` (JobOperations.stream streams the logs until the
- * job completes), and so does a `RunDetails(run).show()` statement, `run.id` → `run.name` (the job name is the run ID),
- * `run.get_portal_url()` → `run.studio_url`, the run as a cell's value kept; nothing else.
- * Not under `try` (v1 exceptions there are not v2's). The client is the pipeline's workspace's (workspace.ts clientOf), that
- * workspace read alike at the submit.
+ * function called with them (pipelineCall). The run (a statement, or a name bound once) and its uses rewritten by
+ * jobs.ts as a submitted pipeline run's (pipelineRunUseEdits → jobUseEdits: waits, `RunDetails(run).show()`, `run.id`,
+ * the portal URL, status, details...; not under a handler of a v1 exception). The client is the pipeline's workspace's
+ * (workspace.ts clientOf), that workspace read alike at the submit.
  */
 function selfSubmitEdits(fb: FixBuilder, ctx: RuleContext, a: Analysis): { edits: Edits; settings: { forceRerun?: boolean; continueOnStepFailure?: boolean } } | undefined {
   const call = a.selfSubmit!;
@@ -1991,7 +1988,6 @@ function selfSubmitEdits(fb: FixBuilder, ctx: RuleContext, a: Analysis): { edits
   const rerun = flag('regenerate_outputs');
   const carryOn = flag('continue_on_step_failure');
   if (rerun === null || carryOn === null) return undefined;
-  for (let n: SyntaxNode | null = call; n && n.type !== 'function_definition' && n.type !== 'module'; n = n.parent) if (n.type === 'try_statement') return undefined;
   if (!namesSameAt(ctx, a.workspace, call)) return undefined;
   const client = clientOf(fb, ctx, a.workspace);
   if (!client) return undefined;
@@ -1999,33 +1995,9 @@ function selfSubmitEdits(fb: FixBuilder, ctx: RuleContext, a: Analysis): { edits
   const config = params ? pipelineCall(ctx, a.call, call, params) : a.target.text;
   if (!config) return undefined;
   const ml = client.ml;
-  const edits: Edits = [[call, `${ml}.jobs.create_or_update(${config}, experiment_name=${name.text})`], ...client.edits];
-  if (call.parent?.type !== 'expression_statement') {
-    const run = assignedName(call);
-    if (!run) return undefined;
-    const uses = usesOf(ctx, run);
-    // (the name bound once in its scope: every later read is this run's)
-    if ((ctx.model.scopeAt(run).bindings.get(run.text) ?? []).length !== 1) return undefined;
-    for (const use of uses) {
-      const m = memberOf(use);
-      if (m && !m.call && m.name === 'id') edits.push([m.attr, `${run.text}.name`]);
-      else if (m?.call && m.name === 'get_portal_url' && noArgs(m.call)) edits.push([m.call, `${run.text}.studio_url`]);
-      // (`raise_on_error=True`, v1's default: JobOperations.stream raises too when the job failed, azure-ai-ml
-      // operations/_job_ops_helper.py stream_logs_until_completion(raise_exception_on_failed_job=True); False is refused)
-      else if (m?.call && m.name === 'wait_for_completion' && m.call.parent?.type === 'expression_statement' && bindArgs(m.call, ['show_output'], ['show_output', 'raise_on_error']) && ['true', undefined].includes(bindArgs(m.call, ['show_output'], ['show_output', 'raise_on_error'])!.get('raise_on_error')?.type)) edits.push([m.call, `${ml}.jobs.stream(${run.text}.name)`]);
-      else if (m) return undefined;
-      // (the run as a notebook cell's value: the job shows itself)
-      else if (use.parent?.type === 'expression_statement') continue;
-      else {
-        // `RunDetails(run).show()` (a statement) → stream the logs, as jobs.ts writes it (no v2 widget is documented).
-        const holder = use.parent?.type === 'argument_list' ? use.parent.parent : undefined;
-        const attr = holder?.parent;
-        const show = holder && qnameOf(ctx, holder) === 'azureml.widgets.RunDetails' && callArgs(holder).positional.length === 1 && !callArgs(holder).keywords.size && attr?.type === 'attribute' && attr.childForFieldName('attribute')?.text === 'show' && attr.parent?.type === 'call' ? attr.parent : undefined;
-        if (!show || !noArgs(show) || show.parent?.type !== 'expression_statement') return undefined;
-        edits.push([show, `${ml}.jobs.stream(${run.text}.name)`]);
-      }
-    }
-  }
+  const uses = pipelineRunUseEdits(fb, ctx, ml, call);
+  if (!uses) return undefined;
+  const edits: Edits = [[call, `${ml}.jobs.create_or_update(${config}, experiment_name=${name.text})`], ...client.edits, ...uses];
   return { edits, settings: { forceRerun: rerun, continueOnStepFailure: carryOn } };
 }
 

@@ -1331,9 +1331,14 @@ export function datasetNamesFix(fb: FixBuilder, ctx: RuleContext, attr: SyntaxNo
   const made = ws && definingCall(ctx, ws);
   if (made && producerEdits(fb, ctx, made)) return fb.sameFixAs(made);
   if (!keysOnly(ctx, attr)) return undefined;
+  const names = datasetNames(fb, ctx, ws);
+  return names && names + ctx.module.text.slice(attr.endIndex, node.endIndex);
+}
+
+/** The dict of the data assets by name (datasetNameDict) on the client of the workspace `ws`, which needs no other edit (workspaceClient). */
+export function datasetNames(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | undefined): string | undefined {
   const c = workspaceClient(fb, ctx, ws);
-  if (!c) return undefined;
-  return datasetNameDict(c) + ctx.module.text.slice(attr.endIndex, node.endIndex);
+  return c && datasetNameDict(c);
 }
 
 /** `ws.datasets.get(name)` read for name/version: with the whole workspace, else on the client of the same workspace (datasetGet). */
@@ -1621,12 +1626,18 @@ function idiomFix(fb: FixBuilder, ctx: RuleContext, own: SyntaxNode, ws: SyntaxN
 // Authentication: v1 authentication objects become azure.identity credentials
 // (https://learn.microsoft.com/azure/machine-learning/how-to-setup-authentication; the reference's §2.1).
 
-/** v1 authentication class → the azure.identity credential, its v1 signature and the v2 keyword of each accepted argument. */
-const AUTH_CLASSES: Record<string, { v2: string; signature: string[]; keywords: Record<string, string> }> = {
+/**
+ * v1 authentication class → the azure.identity credential, its v1 signature, the v2 keyword of each accepted
+ * argument, and (`defaults`) arguments accepted only as a string literal equal to v1's default, then dropped.
+ */
+const AUTH_CLASSES: Record<string, { v2: string; signature: string[]; keywords: Record<string, string>; defaults?: Record<string, string> }> = {
   // InteractiveLoginAuthentication(force=False, tenant_id=None, cloud=None): a user login.
   'azureml.core.authentication.InteractiveLoginAuthentication': { v2: 'InteractiveBrowserCredential', signature: ['force', 'tenant_id', 'cloud'], keywords: { tenant_id: 'tenant_id' } },
   // ServicePrincipalAuthentication(tenant_id, service_principal_id, service_principal_password, cloud): ClientSecretCredential(tenant_id, client_id, client_secret).
-  'azureml.core.authentication.ServicePrincipalAuthentication': { v2: 'ClientSecretCredential', signature: ['tenant_id', 'service_principal_id', 'service_principal_password', 'cloud'], keywords: { tenant_id: 'tenant_id', service_principal_id: 'client_id', service_principal_password: 'client_secret' } },
+  // `cloud="AzureCloud"` is v1's default (azureml-core authentication.py:
+  // `ServicePrincipalAuthentication.__init__(..., cloud='AzureCloud', _enable_caching=True)`): the
+  // Azure public cloud, where ClientSecretCredential authenticates and MLClient connects by default; dropped.
+  'azureml.core.authentication.ServicePrincipalAuthentication': { v2: 'ClientSecretCredential', signature: ['tenant_id', 'service_principal_id', 'service_principal_password', 'cloud'], keywords: { tenant_id: 'tenant_id', service_principal_id: 'client_id', service_principal_password: 'client_secret' }, defaults: { cloud: 'AzureCloud' } },
   'azureml.core.authentication.MsiAuthentication': { v2: 'ManagedIdentityCredential', signature: ['cloud', 'identity_config'], keywords: {} },
   'azureml.core.authentication.AzureCliAuthentication': { v2: 'AzureCliCredential', signature: ['cloud'], keywords: {} },
 };
@@ -1635,12 +1646,9 @@ const AUTH_CLASSES: Record<string, { v2: string; signature: string[]; keywords: 
 function credentialText(ctx: RuleContext, call: SyntaxNode | undefined): ((fb: FixBuilder) => string) | undefined {
   const q = qnameOf(ctx, call) ?? '';
   const spec = AUTH_CLASSES[q];
-  // A service principal's `cloud="AzureCloud"` is v1's default (azureml-core authentication.py:
-  // `ServicePrincipalAuthentication.__init__(..., cloud='AzureCloud', _enable_caching=True)`): the
-  // Azure public cloud, where ClientSecretCredential authenticates and MLClient connects by default; dropped.
-  const publicCloud = q === 'azureml.core.authentication.ServicePrincipalAuthentication' ? ['cloud'] : [];
-  const args = spec && bindArgs(call!, spec.signature, [...Object.keys(spec.keywords), ...publicCloud]);
-  if (!args || (args.has('cloud') && stringValue(args.get('cloud')) !== 'AzureCloud')) return undefined;
+  const defaults = Object.entries(spec?.defaults ?? {});
+  const args = spec && bindArgs(call!, spec.signature, [...Object.keys(spec.keywords), ...defaults.map(([k]) => k)]);
+  if (!args || defaults.some(([k, v]) => args.has(k) && stringValue(args.get(k)) !== v)) return undefined;
   return (fb) => `${fb.need('azure.identity', spec.v2)}(${kwargs(spec.signature.filter((k) => spec.keywords[k]).map((k): [string, SyntaxNode | undefined] => [spec.keywords[k], args.get(k)]))})`;
 }
 
@@ -2265,7 +2273,8 @@ function computeGet(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, client: 
     if (rebinds) return undefined;
   } else if (found) return undefined;
   const ml = client(get.ws);
-  if (ml && !target && !found && inlineUpdate(ctx, call)) return inlineUpdateEdits(ctx, call, ml, get.name);
+  const up = !target && !found ? inlineUpdate(ctx, call) : undefined;
+  if (ml && up) return inlineUpdateEdits(ctx, up, ml, get.name);
   if (!ml || (!target && call.parent?.type !== 'expression_statement')) return undefined;
   const more = target ? computeUseEdits(ctx, target, found?.tryStmt, ml) : [];
   if (!more) return undefined;
@@ -2280,7 +2289,7 @@ function inTest(node: SyntaxNode): boolean {
 }
 
 /** A dict read only for its keys: iterated, tested with `in`, `len(d)`, `d.keys()`. */
-function keysOnly(ctx: RuleContext, node: SyntaxNode): boolean {
+export function keysOnly(ctx: RuleContext, node: SyntaxNode): boolean {
   const p = node.parent;
   if (p?.type === 'for_statement' && same(p.childForFieldName('right'), node)) return true;
   if (inTest(node)) return true;
@@ -2494,23 +2503,32 @@ function inlineUpdate(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefine
 }
 
 /**
- * The edit of inlineUpdate's statement: the cluster got into a new name (COMP: `compute.get`), the
- * update's fields set as clusterMember sets them, and `compute.begin_update(c).result()` (v1's update
- * returns once the cluster is updated). Undefined when an argument has no field or is a string, or
- * no name is free.
+ * The edit of inlineUpdate's statement (`up`, its update call): the cluster got into a new name
+ * (COMP: `compute.get`), then the update's lines (updateLines). Undefined when updateLines refuses
+ * or no name is free.
  */
-function inlineUpdateEdits(ctx: RuleContext, call: SyntaxNode, ml: string, name: SyntaxNode): Edits | undefined {
-  const up = inlineUpdate(ctx, call)!;
-  const a = bindArgs(up, Object.keys(CLUSTER_FIELDS), Object.keys(CLUSTER_FIELDS));
-  const indent = statementIndent(ctx, up.parent!);
+function inlineUpdateEdits(ctx: RuleContext, up: SyntaxNode, ml: string, name: SyntaxNode): Edits | undefined {
   const x = ['cluster', 'compute_cluster', 'aml_cluster'].find((n) => !ctx.model.scopes.some((sc) => sc.bindings.has(n)));
-  if (!a || !a.size || indent === undefined || !x || [...a.values()].some((v) => v.type === 'string')) return undefined;
-  const sets = Object.keys(CLUSTER_FIELDS).filter((k) => a.has(k)).map((k) => `${x}.${CLUSTER_FIELDS[k]} = ${a.get(k)!.text}`);
-  return [[up, [`${x} = ${ml}.compute.get(${name.text})`, ...sets, `${ml}.compute.begin_update(${x}).result()`].join(`\n${indent}`)]];
+  const lines = x ? updateLines(up, x, ml) : undefined;
+  // (inlineUpdate checked that the statement has lines of its own: its indent is defined.)
+  return lines && [[up, [`${x} = ${ml}.compute.get(${name.text})`, ...lines].join(`\n${statementIndent(ctx, up.parent!)!}`)]];
 }
 
 /** v1 `AmlCompute.update(min_nodes, max_nodes, idle_seconds_before_scaledown)` → the v2 AmlCompute fields (COMP). */
 const CLUSTER_FIELDS: Record<string, string> = { min_nodes: 'min_instances', max_nodes: 'max_instances', idle_seconds_before_scaledown: 'idle_time_before_scale_down' };
+
+/**
+ * The v2 lines of `x.update(...)` (`call`) on the client `ml`: the update's fields set on the entity `x`
+ * (CLUSTER_FIELDS), then `compute.begin_update(x).result()` (v1's update returns once the cluster is
+ * updated). Undefined when there is no argument, an argument has no field, or one is a string (a string
+ * idle time is not the v2 int; a value is read where it is written, not re-evaluated).
+ */
+function updateLines(call: SyntaxNode, x: string, ml: string): string[] | undefined {
+  const a = bindArgs(call, Object.keys(CLUSTER_FIELDS), Object.keys(CLUSTER_FIELDS));
+  if (!a || !a.size || [...a.values()].some((v) => v.type === 'string')) return undefined;
+  const sets = Object.keys(CLUSTER_FIELDS).filter((k) => a.has(k)).map((k) => `${x}.${CLUSTER_FIELDS[k]} = ${a.get(k)!.text}`);
+  return [...sets, `${ml}.compute.begin_update(${x}).result()`];
+}
 
 /**
  * `ci.start()` / `.stop()` / `.restart()` of a compute instance: on a variable, the fix of what made
@@ -2631,13 +2649,9 @@ function clusterMember(ctx: RuleContext, use: SyntaxNode, m: { attr: SyntaxNode;
   }
   if (m.name === 'list_nodes' && noArgs(m.call) && shown(ctx, m.call)) return [[m.call, `${ml}.compute.list_nodes(${x}.name)`]];
   if (m.name === 'update' && statement) {
-    const fields = CLUSTER_FIELDS;
-    const a = bindArgs(m.call, Object.keys(fields), Object.keys(fields));
-    const indent = a && a.size ? statementIndent(ctx, m.call.parent!) : undefined;
-    // (A string idle time is not the v2 int; a value read where it is written, not re-evaluated.)
-    if (!a || indent === undefined || [...a.values()].some((v) => v.type === 'string')) return undefined;
-    const sets = Object.keys(fields).filter((k) => a.has(k)).map((k) => `${x}.${fields[k]} = ${a.get(k)!.text}`);
-    return [[m.call, [...sets, `${ml}.compute.begin_update(${x}).result()`].join(`\n${indent}`)]];
+    const lines = updateLines(m.call, x, ml);
+    const indent = lines && statementIndent(ctx, m.call.parent!);
+    return lines && indent !== undefined ? [[m.call, lines.join(`\n${indent}`)]] : undefined;
   }
   return undefined;
 }
