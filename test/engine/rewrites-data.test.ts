@@ -406,7 +406,8 @@ describe('rewrites: datasets and data movement', () => {
     assert.deepEqual(out.cells, [
       { kind: 'code', text: `${CLIENT}import azure.ai.ml.entities\nfrom azure.ai.ml.constants import AssetTypes\nimport mltable\nfrom azureml.fsspec import AzureMachineLearningFileSystem\n${ML}ws = ml_client` },
       // show_progress only prints (v1); fsspec's MERGE_WITH_OVERWRITE is v1 overwrite=True.
-      { kind: 'code', text: `default_ds = ws.datastores.get_default()\nAzureMachineLearningFileSystem(${uri('default_ds')}").upload(lpath=['./data/diabetes.csv', './data/diabetes2.csv'], rpath='diabetes-data/', recursive=False, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review` },
+      // (the comment between the v1 call's arguments kept on its own line above the statement: FixBuilder keptComments)
+      { kind: 'code', text: `default_ds = ws.datastores.get_default()\n# the csv files\nAzureMachineLearningFileSystem(${uri('default_ds')}").upload(lpath=['./data/diabetes.csv', './data/diabetes2.csv'], rpath='diabetes-data/', recursive=False, overwrite="MERGE_WITH_OVERWRITE")  # amlint: review` },
       { kind: 'code', text: `tab_data_set = mltable.from_delimited_files(paths=[{"pattern": ${uri('default_ds')}diabetes-data/*.csv"}])\ntab_data_set.take(20).to_pandas_dataframe()` },
       {
         kind: 'code',

@@ -339,7 +339,36 @@ export class FixBuilder {
       if (at === line || !statements.length) edits.unshift(insert(line, [...imports, ...statements]));
       else edits.unshift(...(imports.length ? [insert(line, imports)] : []), insert(at, statements));
     }
+    const kept = this.keptComments(edits);
+    // (kept only where they fit: a comment line that would land inside another edit leaves the fix as it was)
+    if (kept.length && !overlapping([...edits, ...kept].filter((e) => !e.module))) edits.push(...kept);
     return { title, safety, edits };
+  }
+
+  /**
+   * The comments inside a replaced range that the replacement does not carry (`# compute_target="cpu"` between a
+   * ScriptRunConfig's arguments, a note after one of them): each goes on its own line above the statement it was in,
+   * at that statement's indentation, so a rewrite never drops what the user wrote. (Deleted code takes its comments.)
+   */
+  private keptComments(edits: ModuleEdit[]): ModuleEdit[] {
+    const comments = this.ctx.model.tree.rootNode.descendantsOfType('comment');
+    const byRow = new Map<number, { indent: string; lines: string[] }>();
+    for (const e of edits) {
+      if (e.module || !e.newText || !beforePos(e.range.start, e.range.end)) continue;
+      for (const c of comments) {
+        const r = nodeRange(c);
+        if (beforePos(r.start, e.range.start) || beforePos(e.range.end, r.end) || e.newText.includes(c.text.trim())) continue;
+        let stmt: SyntaxNode = c;
+        while (stmt.parent && stmt.parent.type !== 'block' && stmt.parent.type !== 'module') stmt = stmt.parent;
+        // (a comment line of its own inside the range: above the range's first line)
+        const row = stmt === c ? e.range.start.line : stmt.startPosition.row;
+        const indent = ' '.repeat(stmt === c ? 0 : stmt.startPosition.column);
+        const at = byRow.get(row) ?? { indent, lines: [] };
+        if (!at.lines.includes(c.text.trim())) at.lines.push(c.text.trim());
+        byRow.set(row, at);
+      }
+    }
+    return [...byRow].map(([row, { indent, lines }]) => ({ range: { start: { line: row, character: 0 }, end: { line: row, character: 0 } }, newText: lines.map((l) => `${indent}${l}\n`).join('') }));
   }
 }
 
