@@ -186,7 +186,27 @@ export function onlyValue(ctx: RuleContext, node: SyntaxNode): SyntaxNode | unde
   const b = ctx.model.resolveName(node.text, node);
   const assign = b?.node.parent;
   if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
+  if (b.scope.kind === 'module' && declaredGlobal(ctx).has(node.text)) return undefined;
   return assign.childForFieldName('right') ?? undefined;
+}
+
+/** Per tree: the names some function declares `global`. */
+const globalIndex = new WeakMap<SyntaxNode, Set<string>>();
+
+/**
+ * The names a function of the module declares `global` (`def bump(): global cores; cores = 4`): the semantic model
+ * does not walk a function body that touches no SDK, so such a re-binding of a module name is not among its
+ * bindings; a module name declared global anywhere is never taken as bound once.
+ */
+export function declaredGlobal(ctx: RuleContext): Set<string> {
+  const root = ctx.model.tree.rootNode;
+  let names = globalIndex.get(root);
+  if (!names) {
+    names = new Set();
+    for (const g of root.descendantsOfType('global_statement')) for (const id of g.namedChildren) if (id.type === 'identifier') names.add(id.text);
+    globalIndex.set(root, names);
+  }
+  return names;
 }
 
 /** Inside a loop of its function (or module): a call there may run more than once. */
@@ -258,6 +278,7 @@ export function knownString(ctx: RuleContext, node: SyntaxNode | undefined): str
   const b = ctx.model.resolveName(node.text, node);
   const assign = b?.node.parent;
   if (b?.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
+  if (b.scope.kind === 'module' && declaredGlobal(ctx).has(node.text)) return undefined;
   return stringValue(assign.childForFieldName('right') ?? undefined);
 }
 
