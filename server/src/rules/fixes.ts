@@ -351,10 +351,13 @@ export class FixBuilder {
    * at that statement's indentation, so a rewrite never drops what the user wrote. (Deleted code takes its comments.)
    */
   private keptComments(edits: ModuleEdit[]): ModuleEdit[] {
-    const comments = this.ctx.model.tree.rootNode.descendantsOfType('comment');
+    const replaced = edits.filter((e) => !e.module && e.newText && beforePos(e.range.start, e.range.end));
+    if (!replaced.length) return [];
+    const root = this.ctx.model.tree.rootNode;
+    let comments = commentsOf.get(root);
+    if (!comments) commentsOf.set(root, (comments = root.descendantsOfType('comment')));
     const byRow = new Map<number, { indent: string; lines: string[] }>();
-    for (const e of edits) {
-      if (e.module || !e.newText || !beforePos(e.range.start, e.range.end)) continue;
+    for (const e of replaced) {
       for (const c of comments) {
         const r = nodeRange(c);
         if (beforePos(r.start, e.range.start) || beforePos(e.range.end, r.end) || e.newText.includes(c.text.trim())) continue;
@@ -371,6 +374,9 @@ export class FixBuilder {
     return [...byRow].map(([row, { indent, lines }]) => ({ range: { start: { line: row, character: 0 }, end: { line: row, character: 0 } }, newText: lines.map((l) => `${indent}${l}\n`).join('') }));
   }
 }
+
+/** Per tree: its comments (keptComments runs once per fix built; the module's comments are scanned once). */
+const commentsOf = new WeakMap<SyntaxNode, SyntaxNode[]>();
 
 const beforePos = (a: Range['start'], b: Range['start']): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
 
