@@ -84,6 +84,38 @@ describe('cli: dependency files and CI pipelines found in a directory', function
   });
 });
 
+describe('cli: real dependency-file and pipeline shapes found in a directory (round 34 sample)', function () {
+  let root: string;
+
+  before(function () {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'amlint-kinds2-')));
+    // An Azure DevOps template whose root is the list of stages, outside any CI folder.
+    write(root, 'code/build-and-release/ml.cd.yml', '# Release Stages\n- stage: ReleaseDEV\n  jobs:\n  - job: Deploy\n    steps:\n    - task: AzureCLI@2\n      inputs:\n        inlineScript: |\n          az extension add -n azure-cli-ml\n          az ml folder attach -w $(ws) -g $(rg)\n');
+    // A cookiecutter template's pyproject.toml (bare names: not valid TOML) and a setup.py.
+    write(root, '{{cookiecutter.repo_name}}/pyproject.toml', '[tool.poetry.group.pipelines.dependencies]\nmlflow\nazureml-core\n');
+    write(root, 'setup.py', "from setuptools import setup\n\nsetup(name='x', install_requires=['azureml-core'])\n");
+    // A GitHub composite action.
+    write(root, 'actions/aml/action.yml', "name: aml\nruns:\n  using: composite\n  steps:\n    - run: pip install azureml-sdk\n      shell: bash\n");
+    // Stays out: an Ansible playbook (a list at the root too, but not of Azure DevOps steps).
+    write(root, 'deploy/playbook.yml', '- hosts: all\n  tasks:\n  - name: attach\n    shell: az ml folder attach -w ws -g rg\n');
+  });
+
+  after(function () {
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('finds an Azure DevOps template rooted at its list, a composite action, a template pyproject.toml and setup.py; not a playbook', function () {
+    const results = parseJson(amlint(root, ['--format', 'json']));
+    const byFile = Object.fromEntries(results.map((r) => [path.relative(root, r.filePath).split(path.sep).join('/'), r.messages.map((m) => `${m.ruleId} ${m.line}`)]));
+    assert.deepEqual(byFile, {
+      'code/build-and-release/ml.cd.yml': ['AML501 9', 'AML502 10'],
+      'actions/aml/action.yml': ['AML401 5'],
+      'setup.py': ['AML401 3'],
+      '{{cookiecutter.repo_name}}/pyproject.toml': ['AML401 3'],
+    });
+  });
+});
+
 describe('cli: which files are linted', function () {
   let tmp: string;
   let root: string;

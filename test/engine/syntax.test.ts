@@ -300,6 +300,30 @@ describe('incremental re-analysis', () => {
     for (const w of words) assert.ok(TEXT_TRIGGERS.some((t) => w.includes(t)), `${w} is not covered by TEXT_TRIGGERS`);
   });
 
+  it('an edited statement that names no SDK binding but holds text-rule findings runs the rules', () => {
+    // A `get_ipython().system("az ml ...")` line (a notebook exported to a script: AML502) and a v1 package
+    // added to setup.py's install_requires (AML401): neither names an SDK binding, both make findings.
+    const base = 'import azureml.core\nimport os\n\ndef f():\n    return 1\n\nprint(os.name)\n';
+    const pairs: Array<[string, string, string]> = [
+      ['x.py', base, base.replace('print(os.name)', 'get_ipython().system("az ml folder attach -w w -g g")')],
+      ['setup.py', 'from setuptools import setup\nsetup(name="p", install_requires=["azureml-sdk"])\n', 'from setuptools import setup\nsetup(name="p", install_requires=["azureml-sdk", "azureml-widgets"])\n'],
+    ];
+    const codes = (fs: Finding[]): string[] => fs.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`);
+    for (const [filename, before, after] of pairs) {
+      const prev = lint({ kind: 'python', text: before, path: filename }).analysis;
+      const next = codes(lint({ kind: 'python', text: after, path: filename }, undefined, prev).findings);
+      assert.deepEqual(next, codes(lint({ kind: 'python', text: after, path: filename }).findings), filename);
+    }
+    const prev = lint({ kind: 'python', text: base, path: 'x.py' }).analysis;
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[0][2], path: 'x.py' }, undefined, prev).findings), ['AML100@0:7', 'AML502@6:22']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[1][2], path: 'setup.py' }).findings), ['AML401@1:35', 'AML401@1:50']);
+  });
+
+  it('a script exported from a notebook that never names azureml is read for CLI v1 lines', () => {
+    const text = 'import os\nget_ipython().system("az ml folder attach -w ws -g rg")\n';
+    assert.deepEqual(lint({ kind: 'python', text, path: 'setup_ws.py' }).findings.map((f) => f.code), ['AML502']);
+  });
+
   it('notebook: editing one cell re-parses the joined module incrementally', () => {
     const cells = [{ kind: 'code' as const, text: 'from azureml.core import Workspace' }, { kind: 'code' as const, text: 'x = 1' }];
     const first = analyseDocument({ kind: 'notebook', cells });

@@ -1,11 +1,34 @@
 import { ruleTester } from './tester';
 
 ruleTester('AML207', {
-  valid: ['from azure.keyvault.secrets import SecretClient\nclient = SecretClient(vault_url=url, credential=cred)\nclient.get_secret("x")'],
+  valid: [
+    'from azure.keyvault.secrets import SecretClient\nclient = SecretClient(vault_url=url, credential=cred)\nclient.get_secret("x")',
+    {
+      // A Databricks notebook export (real shape): Key Vault client library and dbutils secrets, no Azure ML.
+      name: 'Databricks notebook with SecretClient and dbutils.secrets',
+      code: "# Databricks notebook source\nfrom azure.keyvault.secrets import SecretClient\nfrom azure.identity import DeviceCodeCredential\nclient = SecretClient(vault_url=kv_uri, credential=DeviceCodeCredential())\npw = client.get_secret('<name>').value\npw2 = dbutils.secrets.get(scope='test', key='sqldbPassword')",
+    },
+  ],
   invalid: [
     {
       code: 'from azureml.core import Workspace, Run\nws = Workspace.from_config()\nkv = ws.get_default_keyvault()\nkv.set_secret(name="pw", value=pw)\nsecret = Run.get_context().get_secret("pw")',
       errors: [{ line: 3, column: 6, endColumn: 29 }, { line: 4, column: 1, endColumn: 14, message: 'azure-keyvault-secrets' }, { line: 5, column: 10 }],
+    },
+    {
+      // Landing-zone test script (real shape): the workspace key vault read after a dataset check.
+      name: 'workspace key vault in a test script',
+      code: "from azureml.core import Workspace, Dataset\nworkspace = Workspace(subscription_id, resource_group, workspace_name)\nkeyvault = workspace.get_default_keyvault()\nsecret = keyvault.get_secret(name = 'sqldbpassword')",
+      errors: [{ line: 3, column: 12, endColumn: 42 }, { line: 4, column: 10, endColumn: 29, message: 'SecretClient' }],
+    },
+    {
+      name: 'a chained call is one finding, on its outer member',
+      code: 'from azureml.core import Workspace\nws = Workspace.from_config()\nsecret = ws.get_default_keyvault().get_secret(name="db-pass")',
+      errors: [{ line: 3, column: 10, endColumn: 46, message: 'Keyvault.get_secret()' }],
+    },
+    {
+      name: 'Keyvault(ws) and Run.get_secrets',
+      code: 'from azureml.core import Run\nfrom azureml.core.keyvault import Keyvault\nkv = Keyvault(ws)\nsecrets = Run.get_context().get_secrets(secrets=["a", "b"])',
+      errors: [{ line: 3, column: 6, endColumn: 14 }, { line: 4, column: 11, message: 'Run.get_secrets()' }],
     },
   ],
 });

@@ -6,6 +6,11 @@ ruleTester('AML301', {
     { name: 'CLI reading the flag', cells: ['!az ml workspace show -w ws -g rg --query v1LegacyMode'] },
     { name: 'CLI turning it off', cells: ['!az ml workspace update -w ws -g rg --v1-legacy-mode False'] },
     { name: 'a user function with the same keyword', code: 'def update(v1_legacy_mode=False): pass\nupdate(v1_legacy_mode=True)' },
+    {
+      name: 'a management SDK model and a test double with the same keyword',
+      code: 'from azure.mgmt.machinelearningservices.models import WorkspaceUpdateParameters\nparams = WorkspaceUpdateParameters(v1_legacy_mode=True)\nfrom types import SimpleNamespace\nvalid = SimpleNamespace(public_network_access="Disabled", v1_legacy_mode=False)',
+    },
+    { name: 'a v1 workspace created without the flag', code: "from azureml.core import Workspace\nws = Workspace.create(name='W', subscription_id='s', resource_group='R', create_resource_group=True, location='eastus')" },
   ],
   invalid: [
     {

@@ -1,7 +1,15 @@
 import { ruleTester } from './tester';
 
 ruleTester('AML302', {
-  valid: ['from azure.ai.ml.entities import Workspace\nws = Workspace(name="w", public_network_access="Disabled")'],
+  valid: [
+    'from azure.ai.ml.entities import Workspace\nws = Workspace(name="w", public_network_access="Disabled")',
+    {
+      // A v1 workspace created without a private endpoint (real shape): nothing for AML302.
+      name: 'Workspace.create without private endpoint',
+      code: "from azureml.core import Workspace\nws = Workspace.create(name='W', subscription_id='sub', resource_group='R', create_resource_group=True, location='eastus')\nws.write_config(path='.azureml')",
+    },
+    { name: 'private_endpoint_config=None', code: 'from azureml.core import Workspace\nws = Workspace.create(name="w", private_endpoint_config=None)' },
+  ],
   invalid: [
     {
       code: 'from azureml.core import Workspace\nfrom azureml.core import PrivateEndPointConfig\nple = PrivateEndPointConfig(name="pe", vnet_name="v", vnet_subnet_name="s")\nws = Workspace.create(name="w", private_endpoint_config=ple)\nws.add_private_endpoint(ple)',
@@ -10,6 +18,11 @@ ruleTester('AML302', {
         { line: 4, column: 33 },
         { line: 5, column: 1, endColumn: 24 },
       ],
+    },
+    {
+      name: 'removing a private endpoint connection',
+      code: 'from azureml.core import Workspace\nws = Workspace.from_config()\nws.delete_private_endpoint_connection(private_endpoint_connection_name="pe-conn")',
+      errors: [{ line: 3, column: 1, endColumn: 38, message: ['removes a workspace private endpoint connection', 'az network private-endpoint delete', 'v1_legacy_mode'] }],
     },
   ],
 });

@@ -10,6 +10,12 @@ ruleTester('AML401', {
     { name: 'a YAML file that is not a conda environment', file: { path: 'job.yml', text: '$schema: https://azuremlschemas.azureedge.net/latest/commandJob.schema.json\ncommand: pip install azureml-core\n' } },
     { cells: ['%pip install azure-ai-ml azureml-mlflow', '!pip install -q mltable azureml-fsspec'] },
     { name: 'pip in a Python string', cells: ['cmd = "pip install azureml-sdk"'] },
+    // Real shapes (round 34 sample): an MLflow model's conda.yaml, a v2 inference image, setup.py of v2 code.
+    { name: 'MLflow model conda.yaml: contrib-services, ai-monitoring, dataprep stay silent', file: { path: 'model/conda.yaml', text: 'channels:\n- conda-forge\ndependencies:\n- python=3.8\n- pip\n- pip:\n  - mlflow==1.30.0\n  - azureml-contrib-services\n  - azureml-ai-monitoring==1.0.0\n  - azureml-dataprep[pandas,fuse]\nname: mlflow-env' } },
+    { name: 'continued pip install of v2 packages by path', file: { path: 'Dockerfile', text: 'FROM mcr.microsoft.com/azureml/minimal-py312-inference:latest\nRUN conda env create -n userenv -f /tmp/conda.yaml && \\\n    $CONDA_ENV_DIR/userenv/bin/pip install azureml-inference-server-http \\\n    azure-ai-ml \\\n    mltable\n' } },
+    { name: 'setup.py of v2 code', code: 'from setuptools import setup\n\nsetup(\n    name="x",\n    install_requires=["azure-ai-ml", "azure-identity", "azureml-mlflow"],\n)\n' },
+    { name: 'a Poetry extras table names declared packages only', file: { path: 'pyproject.toml', text: '[tool.poetry.dependencies]\nazure-ai-ml = "^1.12"\n\n[tool.poetry.extras]\naml = ["azureml-sdk"]\n' } },
+    { name: 'a %%writefile conda file of a v2 deployment', cells: ['%%writefile $experiment_folder/experiment_env.yml\nname: experiment_env\ndependencies:\n- python=3.6.2\n- pip:\n  - azureml-defaults\n  - pyarrow\n'] },
   ],
   invalid: [
     {
@@ -31,6 +37,66 @@ ruleTester('AML401', {
       name: 'notebook %pip, !pip, %%bash',
       cells: [{ md: 'Install' }, '%pip install azureml-sdk[automl] azureml-widgets', '!pip install --upgrade azureml-contrib-pipeline-steps', '%%bash\npip install azureml-core'],
       errors: [{ cell: 2, line: 1, column: 14, endColumn: 33 }, { cell: 2, line: 1, column: 34 }, { cell: 3, line: 1, column: 24 }, { cell: 4, line: 2, column: 13 }],
+    },
+    // Real shapes (round 34 sample, shortened).
+    {
+      name: 'Dockerfile: a pip named by its path, packages on `\\`-continued lines',
+      file: { path: 'docker/Dockerfile', text: 'FROM continuumio/anaconda3\nRUN ~/.conda/envs/py37/bin/pip install azure-ai-ml \\\n        azureml-core \\\n        sklearn \\\n        azureml-train-automl-client \\\n        azureml-dataprep[pandas]\n' },
+      errors: [{ line: 3, column: 9, endColumn: 21, message: 'azureml-core' }, { line: 5, column: 9, endColumn: 36, message: 'azureml-train-automl-client' }],
+    },
+    {
+      name: 'requirements: the requirement without the options on its line',
+      file: { path: 'requirements.txt', text: '# required for job submission\nazureml-sdk==1.27.0a0 --index-url https://example.invalid/simple --extra-index-url https://pypi.org/simple\nnumpy\n' },
+      errors: [{ line: 2, column: 1, endColumn: 22 }],
+    },
+    {
+      name: 'requirements: azureml-opendatasets (needs azureml-core), azure-cli-ml (the CLI v1 extension)',
+      file: { path: 'requirements.txt', text: 'azureml-sdk\nazureml-opendatasets\nazure-cli-ml==1.27.0\nsklearn\n' },
+      errors: [{ line: 1, column: 1, endColumn: 12 }, { line: 2, column: 1, endColumn: 21, message: 'azureml-opendatasets' }, { line: 3, column: 1, endColumn: 21, message: ['azure-cli-ml', 'az extension add -n ml'] }],
+    },
+    {
+      name: 'Poetry inline tables: the declaration, not its mention in [tool.poetry.extras]',
+      file: { path: 'pyproject.toml', text: '[tool.poetry.dependencies]\npython = ">=3.7,<3.9"\nazureml-sdk = { version = "1.24.0", optional = true }\nazureml-mlflow = { version = "1.24.0", optional = true }\n\n[tool.poetry.extras]\naml = ["azureml-sdk", "azureml-mlflow"]\n' },
+      errors: [{ line: 3, column: 1, endColumn: 12 }],
+    },
+    {
+      name: 'a cookiecutter pyproject.toml (bare names, not valid TOML) and PEP 735 groups',
+      file: { path: '{{cookiecutter.repo_name}}/pyproject.toml', text: '[tool.poetry]\nname = "{{cookiecutter.repo_name}}"\n\n[tool.poetry.group.pipelines.dependencies]\nmlflow\nkedro-azureml\nazureml-core\nazureml-mlflow\n\n[dependency-groups]\naml = ["azureml-core>=1.48"]\n' },
+      errors: [{ line: 7, column: 1, endColumn: 13 }, { line: 11, column: 9, endColumn: 27 }],
+    },
+    {
+      name: 'setup.py install_requires',
+      code: 'from setuptools import setup, find_packages\n\nsetup(\n    name="utils",\n    install_requires=[\n        \'azureml-core\',\n        \'azure-cli==2.0.81\',\n        \'azure-cli-ml\',\n    ],\n    extras_require={"nb": ["azureml-widgets>=1.0"]},\n)\n',
+      errors: [{ line: 6, column: 10, endColumn: 22, message: 'azureml-core' }, { line: 8, column: 10, endColumn: 22, message: 'az extension add -n ml' }, { line: 10, column: 29, endColumn: 49, message: 'azureml-widgets' }],
+    },
+    {
+      name: 'pip-compile output: a requirement continued by its hashes',
+      file: { path: 'requirements.txt', text: '# via -r requirements.in\nazureml-core==1.48.0 \\\n    --hash=sha256:0123abcd \\\n    --hash=sha256:4567ef01\npandas==1.5.3\n' },
+      errors: [{ line: 2, column: 1, endColumn: 21 }],
+    },
+    {
+      name: 'a pip install inside a quoted YAML string, and a Makefile recipe (@pip, pipenv, poetry add)',
+      file: { path: 'azure-pipelines.yml', text: "steps:\n- task: AzureCLI@2\n  inputs:\n    inlineScript: 'pip install pandas azureml-sdk'\n" },
+      errors: [{ line: 4, column: 39, endColumn: 50 }],
+    },
+    {
+      file: { path: 'Makefile', text: 'setup:\n\t@pip install -q azureml-core\n\tpipenv install azureml-widgets\n\tpoetry add azureml-pipeline\n' },
+      errors: [{ line: 2, column: 18, endColumn: 30 }, { line: 3, column: 17, endColumn: 32 }, { line: 4, column: 13, endColumn: 29 }],
+    },
+    {
+      name: 'a notebook exported to a script (nbconvert): get_ipython().system / run_line_magic',
+      code: "get_ipython().system('pip install --upgrade azureml-sdk[notebooks]')\nget_ipython().run_line_magic('pip', 'install azureml-core azure-ai-ml')\nget_ipython().system('pip install azure-ai-ml')\n",
+      errors: [{ line: 1, column: 45, endColumn: 67 }, { line: 2, column: 46, endColumn: 58 }],
+    },
+    {
+      name: 'notebook %%writefile cell writing a shell script',
+      cells: ['%%writefile setup.sh\n#!/bin/bash\npip install --upgrade azureml-sdk[notebooks]\n'],
+      errors: [{ cell: 1, line: 3, column: 23, endColumn: 45 }],
+    },
+    {
+      name: 'notebook %%writefile cells writing a conda environment and a requirements file',
+      cells: ['%%writefile deployment-config/inference-env.yml\n\nname: project_environment\ndependencies:\n- python=3.6.2\n\n- pip:\n  - sklearn-pandas\n  - azureml-defaults\n  - azureml-core\n- scikit-learn\n', '%%writefile $folder/requirements.txt\nazureml-core==1.48.0\npandas\n'],
+      errors: [{ cell: 1, line: 10, column: 5, endColumn: 17 }, { cell: 2, line: 2, column: 1, endColumn: 21 }],
     },
   ],
 });
@@ -76,6 +142,27 @@ describe('AML401 fixes of shell install lines', () => {
     const once = fixed('RUN pip install "azureml-core" azureml-widgets && python -c "print(1)"\n', 'Dockerfile.gpu');
     assert.equal(once, 'RUN pip install azure-ai-ml azure-identity && python -c "print(1)"\n');
     assert.equal(fixed(once, 'Dockerfile.gpu'), once);
+  });
+
+  it('continued lines: a package alone on a line that goes on is removed with its line', () => {
+    const text = 'RUN ~/.conda/envs/py37/bin/pip install azure-ai-ml \\\n        azureml-core \\\n        sklearn \\\n        azureml-train-automl-client \\\n        azureml-dataprep[pandas]\n';
+    assert.equal(fixed(text, 'Dockerfile'), 'RUN ~/.conda/envs/py37/bin/pip install azure-ai-ml \\\n        sklearn \\\n        azureml-dataprep[pandas]\n');
+  });
+
+  it('requirements: the options of a v1 requirement go with it (they point at its own index)', () => {
+    assert.equal(
+      fixed('azureml-sdk==1.27.0a0 --index-url https://example.invalid/simple\nnumpy\n', 'requirements.txt'),
+      'azure-ai-ml\nazure-identity\nnumpy\n',
+    );
+  });
+
+  it('pip-compile output: a requirement continued by its hashes gets no fix (the hashes would pin the replacement)', () => {
+    const [f] = findingsFor('AML401', { file: { path: 'requirements.txt', text: 'azureml-core==1.48.0 \\\n    --hash=sha256:0123abcd\n' } });
+    assert.equal(f.fixes, undefined);
+  });
+
+  it('azure-cli-ml gets no fix, and does not keep an install command from getting the pair', () => {
+    assert.equal(fixed('pip install azureml-sdk azure-cli-ml\n'), 'pip install azure-ai-ml azure-identity azure-cli-ml\n');
   });
 
   it('notebook: a %pip line of v1 packages only keeps the pair', () => {

@@ -6,12 +6,23 @@ ruleTester('AML501', {
   valid: [
     { file: { path: 'setup.sh', text: 'az extension add -n ml\naz extension remove -n azure-cli-ml-old\n# az extension add -n azure-cli-ml\n' } },
     { cells: ['!az extension add -n ml'] },
+    { name: 'the v2 extension from a wheel, and the removal of the v1 one', file: { path: 'cli/setup.sh', text: 'az extension remove -n azure-cli-ml\naz extension add --source https://example.invalid/wheels/ml-0.0.72468942-py3-none-any.whl --yes\n' } },
   ],
   invalid: [
     { file: { path: 'setup.sh', text: '#!/bin/bash\naz extension add -n azure-cli-ml\n' }, errors: [{ line: 2, column: 21, endColumn: 33, message: ['azure-cli-ml', '`ml`'] }] },
     { file: { path: '.github/workflows/train.yml', text: 'jobs:\n  train:\n    steps:\n      - run: az extension add --name azure-cli-ml\n' }, errors: [{ line: 4, column: 38 }] },
     { file: { path: 'azure-pipelines.yml', text: 'steps:\n- script: az extension update --name=azure-cli-ml\n' }, errors: [{ line: 2, column: 38 }] },
     { cells: ['!az extension add -n azure-cli-ml -y'], errors: [{ cell: 1, line: 1, column: 22 }] },
+    {
+      name: 'MLOpsPython: the v1 extension installed from its wheel (AzureCLI@1 inlineScript)',
+      file: { path: '.pipelines/cd.yml', text: "steps:\n- task: AzureCLI@1\n  inputs:\n    inlineScript: 'az extension add --source https://azurecliext.blob.core.windows.net/release/azure_cli_ml-1.27.0-py3-none-any.whl --yes'\n" },
+      errors: [{ line: 4, column: 46, endColumn: 132, message: 'azure-cli-ml' }],
+    },
+    {
+      name: 'an Azure DevOps template whose root is the list of stages',
+      file: { path: 'code/build-and-release/ml.cd.yml', text: '# Release Stages\n- stage: ReleaseDEV\n  jobs:\n  - job: Deploy\n    steps:\n    - task: AzureCLI@2\n      inputs:\n        inlineScript: |\n          az extension add -n azure-cli-ml\n          python publish.py\n' },
+      errors: [{ line: 9, column: 31, endColumn: 43 }],
+    },
   ],
 });
 
@@ -36,6 +47,13 @@ describe('AML501 fix: the extension renamed only where no v1-only command is lef
     const ci = (deploy: string) => `steps:\n- script: az extension add -n azure-cli-ml\n- script: ${deploy}\n`;
     assert.equal(fixed(ci('az ml model deploy -n svc -m m:1'), 'azure-pipelines.yml'), ci('az ml model deploy -n svc -m m:1'));
     assert.equal(fixed(ci('az ml model create --name m --path model.pkl'), 'azure-pipelines.yml'), 'steps:\n- script: az extension add -n ml\n- script: az ml model create --name m --path model.pkl\n');
+  });
+
+  it('the wheel of the v1 extension becomes `-n ml`', () => {
+    assert.equal(
+      fixed('az extension add --source https://example.invalid/azure_cli_ml-1.27.0-py3-none-any.whl --yes\naz ml job create -f job.yml\n'),
+      'az extension add -n ml --yes\naz ml job create -f job.yml\n',
+    );
   });
 
   it('a notebook: a v1-only `!az ml` in any cell keeps the install cell as it is', () => {

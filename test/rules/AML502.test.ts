@@ -6,6 +6,10 @@ ruleTester('AML502', {
     { file: { path: 'notes.sh', text: '# az ml run submit-script -c train train.py\necho "done"\n' } },
     { cells: ['!az ml job create --file job.yml --web'] },
     { name: 'not a script', file: { path: 'README.md', text: 'az ml run submit-script' } },
+    // Real shapes (round 34 sample): v2 workspace, compute and data commands; `az ml datastore list` exists in both.
+    { file: { path: 'infra/setup.sh', text: 'az ml workspace create --name $WORKSPACE_NAME\naz ml compute create --name ci1 --size STANDARD_DS11_V2 --type ComputeInstance\naz ml data create --type mltable --name diabetes-training --path ../data/diabetes-data\n' } },
+    { file: { path: 'run.ps1', text: "$storageName = (az ml datastore list --query '[0].{storageName:account_name}' --output table --workspace-name ws --resource-group rg)[2]\naz ml job create --name p --file ./jobs/job.yml --workspace-name ws --resource-group rg\n" } },
+    { name: 'a v2 `az ml model create` from a registry', file: { path: 'register_model.sh', text: '#!/bin/bash\n\naz ml model create --name emotion --path data/models/emotion --registry-name $REGISTRY --type custom_model --version 1' } },
   ],
   invalid: [
     {
@@ -33,5 +37,20 @@ ruleTester('AML502', {
     },
     { file: { path: '.github/workflows/deploy.yml', text: 'steps:\n  - run: |\n      az ml service get-logs -n svc\n' }, errors: [{ line: 3, column: 7, message: 'online-deployment' }] },
     { cells: ['!az ml model deploy -n svc -m model:1', '%%bash\naz ml folder attach -w ws'], errors: [{ cell: 1, line: 1, column: 2 }, { cell: 2, line: 2, column: 1 }] },
+    {
+      name: 'an Azure DevOps template whose root is the list of stages',
+      file: { path: 'code/build-and-release/ml.cd.yml', text: '# Release Stages\n- stage: ReleaseDEV\n  jobs:\n  - job: Deploy\n    steps:\n    - task: AzureCLI@2\n      inputs:\n        inlineScript: |\n          az extension add -n azure-cli-ml\n          az ml folder attach -w $(ws) -g $(rg)\n' },
+      errors: [{ line: 10, column: 11, endColumn: 30, message: 'az configure --defaults' }],
+    },
+    {
+      name: 'a notebook exported to a script (nbconvert): run_cell_magic bash body with \\n escapes',
+      code: "import azureml.core\nget_ipython().run_cell_magic('bash', '', 'az extension add -n azure-cli-ml\\naz ml folder attach -w ws -g rg\\n')\nget_ipython().system('az ml job create -f job.yml')\n",
+      errors: [{ line: 2, column: 77, endColumn: 96, message: 'az configure --defaults' }],
+    },
+    {
+      name: 'workspace verbs the v2 CLI dropped',
+      file: { path: 'setup.sh', text: 'az ml workspace share -w ws -g rg --user a@example.com --role Contributor\naz ml workspace private-endpoint add -w ws -g rg --pe-name pe\n' },
+      errors: [{ line: 1, column: 1, endColumn: 22, message: 'az role assignment create' }, { line: 2, column: 1, endColumn: 33, message: 'az network private-endpoint' }],
+    },
   ],
 });

@@ -70,7 +70,8 @@ export interface Analysis {
 
 /** Cheap byte-level pre-check: text that never names the SDKs needs no parse. */
 function mayUseSdk(text: string): boolean {
-  return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint');
+  // `get_ipython().system("az ml ...")`: a notebook exported to a script runs CLI v1 without naming azureml (AML5xx).
+  return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint') || text.includes('get_ipython');
 }
 
 /**

@@ -109,14 +109,22 @@ export function triggersKept(oldText: string, newText: string, edit: TextEdit): 
 const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{M}_]*/gu;
 
 /**
- * The statements' text names no SDK binding, has no `amlint` (a suppression comment) and no
- * identifier ending in `V1` (the collision fix's alias must be a fresh name). The
- * other trigger words matter only module-wide (checked there); imports were ruled out by
- * `moduleBoundNames`.
+ * Words that make a statement a possible source of findings without naming an SDK binding: the
+ * TEXT_TRIGGERS (`amlint` suppression comments; `azureml` in a string, e.g. a package in `setup.py`'s
+ * `install_requires`, read by AML401; `v1_legacy_mode=` read by AML3xx) and `get_ipython`, whose
+ * `.system("az ml ...")` / `.system("pip install ...")` calls in scripts exported from notebooks the
+ * AML4xx/AML5xx rules read (rules/shell.ts exportedShellLines).
+ */
+const STATEMENT_TRIGGERS = [...TEXT_TRIGGERS, 'get_ipython'];
+
+/**
+ * The statements' text names no SDK binding, has none of the STATEMENT_TRIGGERS words and no
+ * identifier ending in `V1` (the collision fix's alias must be a fresh name). Imports were ruled
+ * out by `moduleBoundNames`.
  */
 export function sdkNeutral(texts: readonly string[], sdkNames: ReadonlySet<string>): boolean {
   for (const text of texts) {
-    if (text.includes('amlint')) return false;
+    if (STATEMENT_TRIGGERS.some((t) => text.includes(t))) return false;
     // The collision fix picks the alias `<Name>V1` only when no identifier has that text.
     if (/V1(?![\p{L}\p{N}\p{M}_])/u.test(text)) return false;
     if (!sdkNames.size) continue;

@@ -14,7 +14,7 @@ function basename(path: string): string {
 }
 
 /**
- * CI pipeline definitions by path: GitHub Actions, Azure DevOps (`azure-pipelines*.yml`, and the
+ * CI pipeline definitions by path: GitHub Actions (workflows and `action.yml`), Azure DevOps (`azure-pipelines*.yml`, and the
  * `.pipelines/`, `.azure-pipelines/`, `.azuredevops/` folders the MLOpsPython template and its forks
  * keep them in), GitLab, Bitbucket and CircleCI.
  */
@@ -22,7 +22,9 @@ function isCiPath(norm: string, name: string): boolean {
   return /(^|\/)\.github\/workflows\//.test(norm)
     || /^azure-pipelines.*\.ya?ml$/.test(name)
     || /(^|\/)\.(azure-?pipelines?|pipelines|azuredevops|circleci)\//.test(norm)
-    || name === '.gitlab-ci.yml' || name === 'bitbucket-pipelines.yml';
+    || name === '.gitlab-ci.yml' || name === 'bitbucket-pipelines.yml'
+    // A GitHub composite action (`runs: steps: - run: ...`).
+    || name === 'action.yml' || name === 'action.yaml';
 }
 
 /**
@@ -34,10 +36,17 @@ function isCiPath(norm: string, name: string): boolean {
  */
 function looksLikeCi(text: string): boolean {
   // An Azure ML job or component spec is not read, as before.
-  return /^(trigger|pr|stages|steps|jobs|pool|extends|before_script|workflows)\s*:/m.test(text)
+  return (/^(trigger|pr|stages|steps|jobs|pool|extends|before_script|workflows)\s*:/m.test(text) || ADO_TEMPLATE_ROOT.test(text))
     && !/^\$schema\s*:.*azuremlschemas/m.test(text)
     && !/^type\s*:\s*['"]?(command|pipeline|sweep|parallel|spark|automl)['"]?\s*(#.*)?$/m.test(text);
 }
+
+/**
+ * An Azure DevOps template whose root is the list itself (`- stage:` / `- job:` / `- task:` at
+ * column 0, no `stages:`/`steps:` key above it), as template files included with `- template:` are
+ * often written.
+ */
+const ADO_TEMPLATE_ROOT = /^- (stage|job|deployment|task|script|bash|pwsh|powershell|template|checkout|download|publish)\s*:/m;
 
 /**
  * The kind of a file from its path; YAML files need their text to tell a conda environment
@@ -76,11 +85,19 @@ const V1_PACKAGES = new Set([
   'azureml-automl-runtime', 'azureml-pipeline', 'azureml-pipeline-core', 'azureml-pipeline-steps',
   'azureml-dataset-runtime', 'azureml-widgets', 'azureml-interpret', 'azureml-datadrift',
   'azureml-accel-models', 'azureml-telemetry',
+  // Extras of azureml-sdk (`[explain]`, `[tensorboard]`) and packages that require azureml-core
+  // and azureml-dataset-runtime (azureml-opendatasets): SDK v1 only.
+  'azureml-explain-model', 'azureml-tensorboard', 'azureml-opendatasets', 'azureml-train-restclients-hyperdrive',
 ]);
 
 /** PEP 503 normalised project name. */
 export function normalisePackage(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
+}
+
+/** `azure-cli-ml`: the CLI v1 extension, also a pip package (`install_requires`, requirements files). */
+export function isV1CliPackage(name: string): boolean {
+  return normalisePackage(name) === 'azure-cli-ml';
 }
 
 export function isV1Package(name: string): boolean {
@@ -129,16 +146,61 @@ export interface InstallToken extends Token {
   written: Range;
   /** The argument with the blanks that separate it from the next (or, last on the line, the previous) one: what a removal takes. */
   removal: Range;
+  /** The first line of the (possibly `\`-continued) command line: with `command`, which command the token belongs to. */
+  firstLine: number;
 }
 
 /**
  * Package tokens of every `pip install` / `conda install` on one shell line (also `python -m
- * pip`, `pip3`, `%pip`), with their columns. `lineNo` and `offset` place the line in its document.
+ * pip`, `pip3`, `%pip`, a pip named by its path: `~/.conda/envs/py37/bin/pip`), with their columns.
+ * `lineNo` and `offset` place the line in its document.
  */
 export function pipInstallPackages(line: string, lineNo: number, offset = 0): InstallToken[] {
+  return installTokens(line, (col) => ({ line: lineNo, character: offset + col }), lineNo);
+}
+
+/**
+ * The same over the lines of a shell script, Dockerfile or CI file, where a line ending with `\`
+ * goes on on the next one (`RUN pip install azure-ai-ml \` + `    azureml-core \` + ...): the
+ * packages of the continuation lines belong to the same command. Tokens never span lines.
+ */
+export function shellInstallPackages(lines: readonly string[]): InstallToken[] {
   const out: InstallToken[] = [];
-  const re = /(?:^|[\s;&|(`!%])(?:\S*python[\d.]*\s+-m\s+)?(?:pip3?|conda|mamba)\s+install\b/g;
-  const at = (col: number) => ({ line: lineNo, character: offset + col });
+  for (let i = 0; i < lines.length; ) {
+    const first = i;
+    const starts: number[] = [];
+    let text = '';
+    for (;;) {
+      const raw = lines[i].replace(/\r$/, '');
+      starts.push(text.length);
+      i++;
+      // The backslash becomes a line break of the same length: columns stay, and a removal never takes it.
+      if (/\\$/.test(raw) && i < lines.length) text += `${raw.slice(0, -1)}\n\n`;
+      else {
+        text += raw;
+        break;
+      }
+    }
+    const at = (col: number): Position => {
+      let k = starts.length - 1;
+      while (k > 0 && starts[k] > col) k--;
+      return { line: first + k, character: col - starts[k] };
+    };
+    for (const t of installTokens(text, at, first)) {
+      // A package alone on a line that goes on (`    azureml-core \`): a removal takes the whole line.
+      const own = t.range.start.line;
+      const physical = lines[own].replace(/\r$/, '');
+      if (own + 1 < i && /^[ \t]*\S+[ \t]*\\$/.test(physical)) t.removal = { start: { line: own, character: 0 }, end: { line: own + 1, character: 0 } };
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+function installTokens(line: string, at: (col: number) => Position, firstLine: number): InstallToken[] {
+  const out: InstallToken[] = [];
+  // Also a Makefile recipe's `@pip install` / `-pip install`, `pipenv install`, `poetry add`, `uv add`.
+  const re = /(?:^|[\s;&|(`!%"'])[@-]*(?:\S*python[\d.]*\s+-m\s+)?(?:[^\s;&|()`'"]*\/)?(?:(?:pip[\d.]*|pipenv|conda|mamba|micromamba)\s+install|(?:poetry|uv)\s+add)\b/g;
   let command = 0;
   for (let m = re.exec(line); m; m = re.exec(line), command++) {
     // The arguments run to the end of the command: a separator or a comment ends them.
@@ -146,7 +208,7 @@ export function pipInstallPackages(line: string, lineNo: number, offset = 0): In
     const stop = /[;&|`)]|\s#/.exec(line.slice(from));
     const args = line.slice(from, stop ? from + stop.index : line.length);
     let skipNext = false;
-    for (const t of args.matchAll(/"[^"]*"|'[^']*'|\S+/g)) {
+    for (const t of args.matchAll(/"[^"\n]*"|'[^'\n]*'|\S+/g)) {
       const raw = t[0];
       if (skipNext) { skipNext = false; continue; }
       if (raw.startsWith('-')) {
@@ -154,15 +216,18 @@ export function pipInstallPackages(line: string, lineNo: number, offset = 0): In
         continue;
       }
       const quoted = /^["']/.test(raw) ? 1 : 0;
+      // The closing quote of a YAML or shell string the command is in (`inlineScript: 'pip install azureml-sdk'`).
+      const closing = !quoted && /["']$/.test(raw) && !raw.slice(0, -1).includes(raw.slice(-1)) ? 1 : 0;
       const begin = from + t.index!;
-      const end = begin + raw.length;
+      const end = begin + raw.length - closing;
       const start = begin + quoted;
-      const text = raw.slice(quoted, raw.length - quoted);
+      const text = raw.slice(quoted, raw.length - quoted - closing);
       const after = /^[ \t]+/.exec(line.slice(end))?.[0].length ?? 0;
       const before = after ? 0 : /[ \t]+$/.exec(line.slice(0, begin))?.[0].length ?? 0;
       out.push({
         text,
         command,
+        firstLine,
         range: { start: at(start), end: at(start + text.length) },
         written: { start: at(begin), end: at(end) },
         removal: { start: at(begin - before), end: at(end + after) },
@@ -186,15 +251,22 @@ export function azMlCommands(line: string, lineNo: number, offset = 0): Array<To
 }
 
 /** `az extension add|update -n azure-cli-ml` (the v1 CLI extension): the token of its name. */
-export function azureCliMlExtension(line: string, lineNo: number, offset = 0): Token[] {
-  const out: Token[] = [];
+export function azureCliMlExtension(line: string, lineNo: number, offset = 0): Array<Token & { rename: { range: Range; newText: string } }> {
+  const out: Array<Token & { rename: { range: Range; newText: string } }> = [];
   const code = stripShellComment(line);
   // Adding or updating it; `az extension remove -n azure-cli-ml` is the migration step itself.
   if (!/\baz\s+extension\s+(add|update)\b/.test(code)) return out;
-  const re = /(--name|-n)(\s+|=)(["']?)(azure-cli-ml)\3(?![\w-])/g;
+  // By name, or from the extension's wheel (`--source .../azure_cli_ml-1.27.0-py3-none-any.whl`, as
+  // the MLOpsPython pipelines pin it).
+  const re = /(--name|-n)(\s+|=)(["']?)(azure-cli-ml)\3(?![\w-])|(--source|-s)(\s+|=)(["']?)([^\s"']*azure_cli_ml-[^\s"']*\.whl)\7(?![\w.-])/g;
   for (let m = re.exec(code); m; m = re.exec(code)) {
-    const start = m.index + m[1].length + m[2].length + m[3].length;
-    out.push({ text: m[4], range: { start: { line: lineNo, character: offset + start }, end: { line: lineNo, character: offset + start + m[4].length } } });
+    const name = m[4] ?? m[8];
+    const start = m.index + m[0].indexOf(name, (m[1] ?? m[5]).length);
+    const at = (col: number) => ({ line: lineNo, character: offset + col });
+    const range = { start: at(start), end: at(start + name.length) };
+    // The v2 extension by name: the name itself, or `--source <wheel>` (with its quotes) → `-n ml`.
+    const rename = m[4] ? { range, newText: 'ml' } : { range: { start: at(m.index), end: at(m.index + m[0].length) }, newText: '-n ml' };
+    out.push({ text: name, range, rename });
   }
   return out;
 }

@@ -24,7 +24,7 @@ export default featureRule({
     },
   },
   symbols: ["azureml.core.webservice.Webservice.deploy_from_model", "azureml.core.webservice.Webservice.deploy_from_image"],
-  message: (shown) => `${shown} is an SDK v1 web service option with no managed online endpoint equivalent: redeploy as a managed online endpoint (key or token auth, a VM SKU instead of CPU/memory, a new scoring URL).`,
+  message: (shown) => `${shown} is an SDK v1 web service option with no managed online endpoint equivalent: redeploy as a managed online endpoint (key or token auth, a VM SKU instead of CPU/memory, a new scoring URL), or as a Kubernetes online endpoint for an AKS target.`,
   extra(ctx) {
     const deployConfig = (q: string) => q === 'azureml.core.webservice.AciWebservice.deploy_configuration';
     for (const call of callsTo(ctx, deployConfig)) {

@@ -4,11 +4,11 @@
  * notebook `%pip`/`!pip install` lines.
  */
 import type { Node as YamlNode } from 'yaml';
-import { parse as parseToml } from 'smol-toml';
-import { isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, type InstallToken, type Token } from '../engine/textfiles';
+import { fileKindOf, isV1CliPackage, isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, shellInstallPackages, type InstallToken, type Token } from '../engine/textfiles';
 import type { Range } from '../engine/types';
+import type { SyntaxNode } from '../engine/syntax';
 import type { ModuleFix, Rule, TextContext } from './rule';
-import { notebookShellLines } from './shell';
+import { exportedShellLines, notebookShellLines } from './shell';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
 const INSTALL = 'https://learn.microsoft.com/python/api/overview/azure/ml/install';
@@ -17,20 +17,43 @@ function message(name: string): string {
   return `\`${name}\` is an SDK v1 package (support ended 2026-06-30): depend on \`azure-ai-ml\` and \`azure-identity\` instead (plus \`mlflow\` and \`azureml-mlflow\` where runs log metrics).`;
 }
 
+const CLI_MESSAGE = '`azure-cli-ml` is the Azure ML CLI v1 extension (support ended 2025-09-30), here installed as a Python package: drop it and install the v2 extension `ml` with `az extension add -n ml` (Azure CLI 2.38.0 or later).';
+
 function replaceFix(range: Range, newText: string): ModuleFix {
   return { title: newText ? `Replace with ${newText.replace(/\n/g, ' + ')}` : 'Remove the SDK v1 package', safety: 'suggestion', edits: [{ range, newText }] };
 }
 
-/** Requirement strings of a requirements file, with their ranges. */
-function requirementsTokens(ctx: TextContext): Token[] {
-  const out: Token[] = [];
-  ctx.lines.forEach((raw, line) => {
+/** A requirement and the range a fix replaces (the requirement with its per-line options). */
+interface RequirementToken extends Token {
+  edit?: Range;
+  noFix?: boolean;
+}
+
+/**
+ * Requirement strings of a requirements file, with their ranges: the requirement itself, without
+ * the options pip reads after it on its line (`azureml-sdk==1.27.0a0 --index-url https://...`).
+ */
+function requirementsTokens(lines: readonly string[], lineOffset = 0): RequirementToken[] {
+  const out: RequirementToken[] = [];
+  lines.forEach((raw, i) => {
+    const line = i + lineOffset;
     const text = raw.replace(/\r$/, '');
     const code = text.replace(/(^|\s)#.*$/, '').trimEnd();
     const m = /^\s*(\S.*)$/.exec(code);
     if (!m || m[1].startsWith('-')) return;
     const start = code.length - m[1].length;
-    out.push({ text: m[1], range: { start: { line, character: start }, end: { line, character: code.length } } });
+    // A requirement continued on the next lines (pip-compile's `\` + `    --hash=sha256:...`) gets no fix:
+    // its hashes would pin the replacement.
+    const continued = /(^|\s)\\$/.test(m[1]);
+    const body = continued ? m[1].replace(/\s*\\$/, '') : m[1];
+    const options = /\s+--?[A-Za-z]/.exec(body);
+    const req = options ? body.slice(0, options.index) : body;
+    out.push({
+      text: req,
+      range: { start: { line, character: start }, end: { line, character: start + req.length } },
+      edit: continued ? undefined : { start: { line, character: start }, end: { line, character: code.length } },
+      noFix: continued,
+    });
   });
   return out;
 }
@@ -42,16 +65,20 @@ function requirementsTokens(ctx: TextContext): Token[] {
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
-/** Scalars of a conda environment's `dependencies:` (and its `pip:` sub-list). */
-function condaTokens(ctx: TextContext): Token[] {
+/** Scalars of a conda environment's `dependencies:` (and its `pip:` sub-list). `lineOffset` places the text in its document. */
+function condaTokens(text: string, lineOffset = 0): Token[] {
   const { parseDocument, isMap, isScalar, isSeq } = yaml();
-  const doc = parseDocument(ctx.text);
+  const doc = parseDocument(text);
   if (doc.errors.length || !isMap(doc.contents)) return [];
-  const starts = lineStarts(ctx.text);
+  const starts = lineStarts(text);
+  const at = (offset: number) => {
+    const p = positionAt(starts, offset);
+    return { line: p.line + lineOffset, character: p.character };
+  };
   const out: Token[] = [];
   const add = (n: YamlNode): void => {
     if (isScalar(n) && typeof n.value === 'string' && n.range) {
-      out.push({ text: n.value, range: { start: positionAt(starts, n.range[0]), end: positionAt(starts, n.range[1]) } });
+      out.push({ text: n.value, range: { start: at(n.range[0]), end: at(n.range[1]) } });
     }
   };
   const deps = doc.contents.get('dependencies', true);
@@ -65,40 +92,58 @@ function condaTokens(ctx: TextContext): Token[] {
   return out;
 }
 
-/** Dependency strings of pyproject.toml (PEP 621 and Poetry), located in the text. */
+/**
+ * Dependency names of pyproject.toml, located line by line in the tables that declare
+ * dependencies: PEP 621 `[project]` `dependencies = [...]` and `[project.optional-dependencies]`,
+ * PEP 735 `[dependency-groups]`, Poetry `[tool.poetry.dependencies]`, `[tool.poetry.dev-dependencies]`
+ * and `[tool.poetry.group.<name>.dependencies]` keys. Other tables (`[tool.poetry.extras]`, which
+ * only names packages declared above, `[build-system]`...) are not read. A line scan, so a file
+ * the TOML parser rejects (a cookiecutter template with bare names) is read too.
+ */
 function pyprojectTokens(ctx: TextContext): Token[] {
-  let data: Record<string, unknown>;
-  try {
-    data = parseToml(ctx.text) as Record<string, unknown>;
-  } catch {
-    return [];
-  }
-  const names = new Set<string>();
-  const project = data.project as Record<string, unknown> | undefined;
-  const collect = (list: unknown): void => {
-    if (Array.isArray(list)) for (const r of list) if (typeof r === 'string') names.add(normalisePackage(requirementName(r) ?? ''));
-  };
-  collect(project?.dependencies);
-  for (const group of Object.values((project?.['optional-dependencies'] as Record<string, unknown>) ?? {})) collect(group);
-  const poetry = (data.tool as Record<string, unknown> | undefined)?.poetry as Record<string, unknown> | undefined;
-  const poetryTables = [poetry?.dependencies, poetry?.['dev-dependencies'], ...Object.values((poetry?.group as Record<string, { dependencies?: unknown }>) ?? {}).map((g) => g?.dependencies)];
-  for (const t of poetryTables) if (t && typeof t === 'object') for (const k of Object.keys(t)) names.add(normalisePackage(k));
   const out: Token[] = [];
-  ctx.lines.forEach((text, line) => {
-    // "azureml-core>=1.4" in an array, or azureml-core = "^1.4" as a Poetry key.
-    for (const m of text.matchAll(/"([A-Za-z0-9][A-Za-z0-9._-]*)([^"]*)"|^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*=/g)) {
+  let table = '';
+  let inProjectDeps = false;
+  /** The strings of `text` from column `from` on. */
+  const strings = (text: string, line: number, from: number): void => {
+    for (const m of text.slice(from).matchAll(/"([A-Za-z0-9][A-Za-z0-9._-]*)([^"]*)"|'([A-Za-z0-9][A-Za-z0-9._-]*)([^']*)'/g)) {
       const name = m[1] ?? m[3];
-      if (!names.has(normalisePackage(name))) continue;
-      const start = m.index! + (m[1] ? 1 : m[0].indexOf(name));
-      const len = m[1] ? m[1].length + m[2].length : name.length;
-      out.push({ text: m[1] ? m[1] + m[2] : name, range: { start: { line, character: start }, end: { line, character: start + len } } });
+      const rest = m[2] ?? m[4];
+      const start = from + m.index! + 1;
+      out.push({ text: name + rest, range: { start: { line, character: start }, end: { line, character: start + name.length + rest.length } } });
+    }
+  };
+  ctx.lines.forEach((raw, line) => {
+    const text = raw.replace(/\r$/, '').replace(/\s#.*$/, '');
+    const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*$/.exec(text);
+    if (header) {
+      table = header[1].replace(/["'\s]/g, '');
+      inProjectDeps = false;
+      return;
+    }
+    if (table === 'project') {
+      const key = /^\s*dependencies\s*=\s*\[/.exec(text);
+      if (key) inProjectDeps = true;
+      if (inProjectDeps) {
+        strings(text, line, key ? key[0].length : 0);
+        if (/\]\s*,?\s*$/.test(text)) inProjectDeps = false;
+      }
+    } else if (table === 'project.optional-dependencies' || table === 'dependency-groups') {
+      strings(text, line, /^\s*(["']?)[A-Za-z0-9_.-]+\1\s*=/.exec(text)?.[0].length ?? 0);
+    } else if (/^tool\.poetry\.(dependencies|dev-dependencies|group\.[^.]+\.dependencies)$/.test(table)) {
+      // `azureml-sdk = "^1.48"`, `"azureml-core" = {version = "..."}`, or a bare name in a template.
+      const m = /^(\s*)(["']?)([A-Za-z0-9][A-Za-z0-9._-]*)\2\s*(=|$)/.exec(text);
+      if (m) {
+        const start = m[1].length + m[2].length;
+        out.push({ text: m[3], range: { start: { line, character: start }, end: { line, character: start + m[3].length } } });
+      }
     }
   });
   return out;
 }
 
 function shellTokens(ctx: TextContext): InstallToken[] {
-  return ctx.lines.flatMap((text, line) => pipInstallPackages(text.replace(/\r$/, ''), line));
+  return shellInstallPackages(ctx.lines);
 }
 
 const V2_PAIR = 'azure-ai-ml azure-identity';
@@ -114,12 +159,14 @@ function installEdits(tokens: InstallToken[], first: boolean): Map<InstallToken,
   const edits = new Map<InstallToken, { range: Range; newText: string }>();
   const commands = new Map<string, InstallToken[]>();
   for (const t of tokens) {
-    const key = `${t.range.start.line}:${t.command}`;
+    const key = `${t.firstLine}:${t.command}`;
     commands.set(key, [...(commands.get(key) ?? []), t]);
   }
   for (const group of commands.values()) {
     const v1 = group.filter((t) => isV1Package(requirementName(t.text) ?? ''));
-    const onlyV1 = v1.length === group.length;
+    // azure-cli-ml is reported, not edited: it is left in the command.
+    const others = group.filter((t) => !isV1CliPackage(requirementName(t.text) ?? ''));
+    const onlyV1 = v1.length === others.length;
     v1.forEach((t, i) => {
       const pair = i === 0 && (first || onlyV1);
       if (pair) first = false;
@@ -127,6 +174,45 @@ function installEdits(tokens: InstallToken[], first: boolean): Map<InstallToken,
     });
   }
   return edits;
+}
+
+type DependencyToken = Token & { edit?: Range; noFix?: boolean };
+
+/** The `setup()` keywords that list requirements. */
+const SETUP_KEYWORDS = new Set(['install_requires', 'extras_require', 'tests_require', 'setup_requires']);
+
+/** String literals in a `setup()` argument (a list, or a dict of lists). */
+function stringNodes(node: SyntaxNode): SyntaxNode[] {
+  if (node.type === 'string') return [node];
+  if (node.type === 'concatenated_string' || node.type === 'call' || node.type === 'lambda') return [];
+  return node.namedChildren.flatMap((c) => (c.type === 'pair' ? stringNodes(c.childForFieldName('value') ?? c) : stringNodes(c)));
+}
+
+/**
+ * The findings of a dependency file's tokens. Requirements files get a fix: the first v1 line
+ * becomes the v2 pair (when the file has no azure-ai-ml yet), later ones go with their line.
+ */
+function dependencyFindings(kind: 'requirements' | 'conda' | 'pyproject', tokens: DependencyToken[], lineCount: number): Array<{ range: Range; message: string; symbol: string; fixes?: ModuleFix[] }> {
+  const out: Array<{ range: Range; message: string; symbol: string; fixes?: ModuleFix[] }> = [];
+  let first = !tokens.some((t) => normalisePackage(requirementName(t.text) ?? '') === 'azure-ai-ml');
+  for (const t of tokens) {
+    const name = requirementName(t.text);
+    if (!name) continue;
+    if (isV1CliPackage(name)) {
+      out.push({ range: t.range, message: CLI_MESSAGE, symbol: 'azure-cli-ml' });
+      continue;
+    }
+    if (!isV1Package(name)) continue;
+    let fixes: ModuleFix[] | undefined;
+    if (kind === 'requirements' && !t.noFix) {
+      const line = t.range.start.line;
+      const whole = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
+      fixes = [first ? replaceFix(t.edit ?? t.range, 'azure-ai-ml\nazure-identity') : replaceFix(line + 1 < lineCount ? whole : t.edit ?? t.range, '')];
+    }
+    first = false;
+    out.push({ range: t.range, message: message(name), symbol: normalisePackage(name), fixes });
+  }
+  return out;
 }
 
 const rule: Rule = {
@@ -137,46 +223,47 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: 'sometimes',
     docs: {
-      summary: 'Finds SDK v1 packages (`azureml-sdk`, `azureml-core`, `azureml-train-*`, `azureml-pipeline-*`, `azureml-widgets`, `azureml-contrib-*`, ...) in requirements files, conda environment YAML (including its `pip:` list), pyproject.toml dependency arrays, Dockerfile/shell `pip install` lines and notebook `%pip`/`!pip install` lines.',
+      summary: 'Finds SDK v1 packages (`azureml-sdk`, `azureml-core`, `azureml-train-*`, `azureml-pipeline-*`, `azureml-widgets`, `azureml-opendatasets`, `azureml-contrib-*`, ...) in requirements files, conda environment YAML (including its `pip:` list), pyproject.toml dependency tables (PEP 621, PEP 735 groups, Poetry), `setup.py` `install_requires`/`extras_require`, Dockerfile/shell `pip install` commands (also continued over `\\` lines, and a pip named by its path), notebook `%pip`/`!pip install` lines (also `get_ipython().system(...)` in notebooks exported to scripts), and notebook `%%writefile` cells that write a conda environment, requirements file or shell script. `azure-cli-ml` listed as a Python package (the CLI v1 extension) is reported too.',
       why: 'SDK v1 reached end of support on 2026-06-30; installing it keeps v1 code alive. SDK v2 is the `azure-ai-ml` package with `azure-identity` for credentials; training scripts log with `mlflow` and `azureml-mlflow`. v2-era packages are never reported: `azureml-mlflow`, `azureml-defaults`, `azureml-inference-server-http`, `azureml-fsspec`, `mltable`, `azure-ai-ml`.',
       v1Example: '# requirements.txt\nazureml-sdk[notebooks]==1.48.0\npandas\n\n# notebook\n%pip install azureml-core azureml-widgets',
       v2Example: '# requirements.txt\nazure-ai-ml\nazure-identity\npandas\n\n# notebook\n%pip install azure-ai-ml azure-identity',
-      fixSafety: 'Suggestion only (never applied by `--fix` without `--unsafe-fixes`): the first v1 package of a file becomes `azure-ai-ml` + `azure-identity` and the others are removed, which breaks code that still imports `azureml.*`. In shell scripts, Dockerfiles and notebook `%pip` lines a quoted name goes with its quotes, and an install command that would be left with no package (`pip install azureml-core` after the pair went on an earlier line) gets the pair instead. Conda YAML, pyproject.toml and CI pipeline YAML get no fix.',
-      limitations: '`azureml-dataprep` is not reported (its relation to v2 `mltable` is unconfirmed). Requirements pulled in with `-r other.txt` are reported in that file, when it is linted.',
+      fixSafety: 'Suggestion only (never applied by `--fix` without `--unsafe-fixes`): the first v1 package of a file becomes `azure-ai-ml` + `azure-identity` and the others are removed, which breaks code that still imports `azureml.*`. In shell scripts, Dockerfiles and notebook `%pip` lines a quoted name goes with its quotes, and an install command that would be left with no package (`pip install azureml-core` after the pair went on an earlier line) gets the pair instead. Conda YAML, pyproject.toml, `setup.py`, `%%writefile` cells, CI pipeline YAML and `azure-cli-ml` get no fix. A requirement line\'s own options (`azureml-sdk==1.27 --index-url ...`) go with it.',
+      limitations: '`azureml-dataprep` is not reported (its relation to v2 `mltable` is unconfirmed). Requirements pulled in with `-r other.txt` are reported in that file, when it is linted. Only literal lists are read in `setup.py`; requirements read from a file there (`install_requires=open(...)`) are not. Commands assembled in variables are not read.',
       references: [MIG, INSTALL],
     },
   },
   checkText(ctx) {
-    const tokens = ctx.kind === 'requirements' ? requirementsTokens(ctx)
-      : ctx.kind === 'conda' ? condaTokens(ctx)
-      : ctx.kind === 'pyproject' ? pyprojectTokens(ctx)
-      : shellTokens(ctx);
+    if (ctx.kind === 'requirements' || ctx.kind === 'conda' || ctx.kind === 'pyproject') {
+      const tokens: DependencyToken[] = ctx.kind === 'requirements' ? requirementsTokens(ctx.lines) : ctx.kind === 'conda' ? condaTokens(ctx.text) : pyprojectTokens(ctx);
+      for (const f of dependencyFindings(ctx.kind, tokens, ctx.lines.length)) ctx.report(f);
+      return;
+    }
+    const tokens = shellTokens(ctx);
     const hasV2 = tokens.some((t) => normalisePackage(requirementName(t.text) ?? '') === 'azure-ai-ml');
-    let first = !hasV2;
-    const shell = ctx.kind === 'shell' ? installEdits(tokens as InstallToken[], first) : undefined;
+    const shell = ctx.kind === 'shell' ? installEdits(tokens, !hasV2) : undefined;
     for (const t of tokens) {
       const name = requirementName(t.text);
-      if (!name || !isV1Package(name)) continue;
-      let fixes: ModuleFix[] | undefined;
-      if (ctx.kind === 'requirements') {
-        // The first v1 line becomes the v2 pair; later ones go, with their line.
-        const whole = { start: { line: t.range.start.line, character: 0 }, end: { line: t.range.start.line + 1, character: 0 } };
-        fixes = [first ? replaceFix(t.range, 'azure-ai-ml\nazure-identity') : replaceFix(t.range.start.line + 1 < ctx.lines.length ? whole : t.range, '')];
-      } else if (shell) {
-        const e = shell.get(t as InstallToken)!;
-        fixes = [replaceFix(e.range, e.newText)];
+      if (!name) continue;
+      if (isV1CliPackage(name)) {
+        ctx.report({ range: t.range, message: CLI_MESSAGE, symbol: 'azure-cli-ml' });
+        continue;
       }
-      first = false;
-      ctx.report({ range: t.range, message: message(name), symbol: normalisePackage(name), fixes });
+      if (!isV1Package(name)) continue;
+      const e = shell?.get(t);
+      ctx.report({ range: t.range, message: message(name), symbol: normalisePackage(name), fixes: e ? [replaceFix(e.range, e.newText)] : undefined });
     }
   },
   check(ctx) {
-    for (const l of notebookShellLines(ctx)) {
+    for (const l of [...notebookShellLines(ctx), ...exportedShellLines(ctx)]) {
       const tokens = pipInstallPackages(l.text, l.line, l.character);
       // One replacement per install line: the first v1 package becomes the v2 pair.
       const edits = installEdits(tokens, !tokens.some((t) => normalisePackage(requirementName(t.text) ?? '') === 'azure-ai-ml'));
       for (const t of tokens) {
         const name = requirementName(t.text);
+        if (name && isV1CliPackage(name)) {
+          ctx.reportAt({ cell: l.cell, range: t.range }, { message: CLI_MESSAGE, symbol: 'azure-cli-ml' });
+          continue;
+        }
         if (!name || !isV1Package(name)) continue;
         const { range, newText } = edits.get(t)!;
         ctx.reportAt({ cell: l.cell, range: t.range }, {
@@ -184,6 +271,41 @@ const rule: Rule = {
           symbol: normalisePackage(name),
           fixes: [{ ...replaceFix(range, newText), edits: [{ cell: l.cell, range, newText }] }],
         });
+      }
+    }
+    if (ctx.module.origin === 'notebook' && ctx.input.kind === 'notebook') {
+      // `%%writefile environment.yml` / `%%writefile requirements.txt` cells: the file the notebook writes.
+      for (const cmd of ctx.source.commands) {
+        if (cmd.kind !== 'cell-magic' || cmd.name !== 'writefile' || cmd.location.cell === undefined) continue;
+        const target = (cmd.args ?? '').replace(/^(?:(?:-a|--append)\s+)*/, '').replace(/^(["'])(.*)\1$/, '$2');
+        const kind = target ? fileKindOf(target, cmd.text) : undefined;
+        if (kind !== 'conda' && kind !== 'requirements') continue;
+        const bodyLine = cmd.location.range.start.line + 1;
+        const tokens = kind === 'conda' ? condaTokens(cmd.text, bodyLine) : requirementsTokens(cmd.text.split('\n'), bodyLine);
+        for (const f of dependencyFindings(kind, tokens, Infinity)) {
+          ctx.reportAt({ cell: cmd.location.cell, range: f.range }, { message: f.message, symbol: f.symbol });
+        }
+      }
+    }
+    if (ctx.module.origin === 'file') {
+      // setup.py: `setup(install_requires=[...], extras_require={...})`.
+      for (const call of ctx.model.calls) {
+        if (call.callee?.kind !== 'ref' || !/^(setuptools|distutils\.core)\.setup$/.test(call.callee.qname)) continue;
+        for (const arg of call.args) {
+          if (!arg.keyword || !SETUP_KEYWORDS.has(arg.keyword)) continue;
+          for (const str of stringNodes(arg.node)) {
+            const content = /^[A-Za-z]*(["']{1,3})([\s\S]*)\1$/.exec(str.text);
+            if (!content) continue;
+            const name = requirementName(content[2]);
+            if (!name) continue;
+            const cli = isV1CliPackage(name);
+            if (!cli && !isV1Package(name)) continue;
+            const start = str.startPosition;
+            const open = str.text.indexOf(content[1]) + content[1].length;
+            const range = { start: { line: start.row, character: start.column + open }, end: { line: start.row, character: start.column + open + content[2].trim().length } };
+            ctx.report({ range, message: cli ? CLI_MESSAGE : message(name), symbol: cli ? 'azure-cli-ml' : normalisePackage(name) });
+          }
+        }
       }
     }
   },

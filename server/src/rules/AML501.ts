@@ -2,8 +2,9 @@
  * AML501 azure-cli-ml-extension: installing or using the v1 CLI extension `azure-cli-ml`.
  */
 import { azMlCommands, azureCliMlExtension, type Token } from '../engine/textfiles';
+import type { Range } from '../engine/types';
 import type { Rule } from './rule';
-import { notebookShellLines } from './shell';
+import { exportedShellLines, notebookShellLines } from './shell';
 import { v1CliReplacement } from './v1-cli';
 
 const CLI2 = 'https://learn.microsoft.com/azure/machine-learning/how-to-configure-cli';
@@ -15,9 +16,9 @@ const MESSAGE = '`azure-cli-ml` is the Azure ML CLI v1 extension, whose support 
  * The rename to `ml`, unless the script (or notebook) still runs a v1-only `az ml` command (AML502):
  * with the v2 extension installed instead, the script would fail at that command.
  */
-function fixFor(t: Token, v1CommandsLeft: boolean, cell?: number) {
+function fixFor(t: Token & { rename: { range: Range; newText: string } }, v1CommandsLeft: boolean, cell?: number) {
   if (v1CommandsLeft) return undefined;
-  return [{ title: 'Use the v2 extension `ml`', safety: 'suggestion' as const, edits: [{ cell, range: t.range, newText: 'ml' }] }];
+  return [{ title: 'Use the v2 extension `ml`', safety: 'suggestion' as const, edits: [{ cell, range: t.rename.range, newText: t.rename.newText }] }];
 }
 
 /** Whether any of these lines runs an `az ml` command that exists only in CLI v1. */
@@ -32,12 +33,12 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: 'sometimes',
     docs: {
-      summary: 'Finds `az extension add|update -n azure-cli-ml`: the Azure ML CLI v1 extension, in shell scripts, Dockerfiles, CI workflow YAML and notebook `!az` lines.',
+      summary: 'Finds `az extension add|update -n azure-cli-ml` and `az extension add --source .../azure_cli_ml-<version>-py3-none-any.whl`: the Azure ML CLI v1 extension, in shell scripts, Dockerfiles, CI workflow YAML and notebook `!az` lines. (`azure-cli-ml` listed as a Python package in requirements files, conda YAML or `setup.py` is reported by AML401.)',
       why: 'CLI v1 (`azure-cli-ml`) reached end of support on 2025-09-30. The v2 CLI is the `ml` extension (remove `azure-cli-ml` first; it needs Azure CLI 2.38.0 or later). Both use the `az ml` prefix, so scripts keep working only for verbs that exist in v2.',
       v1Example: 'az extension add -n azure-cli-ml',
       v2Example: 'az extension remove -n azure-cli-ml\naz extension add -n ml',
-      fixSafety: 'Suggestion: renames the extension to `ml`, only in a script (or notebook) that runs no v1-only `az ml` command (AML502): with the v2 extension installed instead, such a script would fail at the first of them. Rewrite those commands first (they take YAML files), then the rename is offered.',
-      limitations: 'Only literal command lines are read; commands assembled in variables are not.',
+      fixSafety: 'Suggestion: renames the extension to `ml` (`--source <azure_cli_ml wheel>` becomes `-n ml`), only in a script (or notebook) that runs no v1-only `az ml` command (AML502): with the v2 extension installed instead, such a script would fail at the first of them. Rewrite those commands first (they take YAML files), then the rename is offered.',
+      limitations: 'Only literal command lines are read (also `%%writefile` scripts and `get_ipython().system(...)` in notebooks exported to scripts); commands assembled in variables are not.',
       references: [CLI2, MIG],
     },
   },
@@ -49,7 +50,7 @@ const rule: Rule = {
     });
   },
   check(ctx) {
-    const lines = notebookShellLines(ctx);
+    const lines = [...notebookShellLines(ctx), ...exportedShellLines(ctx)];
     const v1Left = runsV1Commands(lines);
     for (const l of lines) {
       for (const t of azureCliMlExtension(l.text, l.line, l.character)) ctx.reportAt({ cell: l.cell, range: t.range }, { message: MESSAGE, symbol: 'azure-cli-ml', fixes: fixFor(t, v1Left, l.cell) });

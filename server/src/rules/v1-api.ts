@@ -7,7 +7,7 @@ import { lookup, genericEntry, areaOf } from '../engine/catalogue';
 import type { Area, CatalogueEntry } from '../engine/catalogue/types';
 import type { Reference } from '../engine/semantic/model';
 import type { ModuleFix, Rule, RuleContext } from './rule';
-import { claimedBy } from './features';
+import { claimedBy, claimedReference } from './features';
 import { rewrittenApis, v1Fix } from './v1-fixes';
 import type { RuleMeta } from './types';
 
@@ -129,7 +129,7 @@ export function v1AreaRule(area: Area, meta: RuleMeta): Rule {
       for (const ref of ctx.model.references) {
         // The area test first: each area's rule sees every reference, and most are another
         // area's (the other tests are pure, so the order changes nothing but the time).
-        if (ref.sdk !== 'v1' || (lookup(ref.qname)?.area ?? areaOf(ref.qname)) !== area || claimedBy(ref.qname) || bridgeRead(ctx, ref)) continue;
+        if (ref.sdk !== 'v1' || (lookup(ref.qname)?.area ?? areaOf(ref.qname)) !== area || claimedBy(ref.qname) || claimedReference(ctx, ref) || bridgeRead(ctx, ref)) continue;
         const entry = entryFor(ref.qname);
         // The rewrite is built when asked for (engine/lazy-fixes.ts): it follows the object's uses.
         const suggestions = (): ModuleFix[] | undefined => {

@@ -54,6 +54,13 @@ const V1_VERBS: Record<string, Record<string, string>> = {
   datastore: Object.fromEntries(
     ['attach-blob', 'attach-file', 'attach-adls', 'attach-adls-gen2', 'attach-dbfs', 'attach-sqldb', 'attach-psqldb', 'attach-mysqldb', 'upload', 'download', 'set-default', 'show-default', 'detach'].map((v) => [v, v.startsWith('attach') ? '`az ml datastore create --file datastore.yml`' : v === 'detach' ? '`az ml datastore delete`' : 'data assets (`az ml data create`) or storage tools such as `az storage blob upload-batch`']),
   ),
+  // https://learn.microsoft.com/cli/azure/ml/workspace: "upgrade az ml workspace private-endpoint commands
+  // to equivalent az network private-endpoint commands ... az ml workspace share commands to equivalent
+  // az role assignment create commands".
+  workspace: {
+    share: '`az role assignment create` (workspace access is an Azure role assignment)',
+    'private-endpoint': '`az network private-endpoint` commands (`create --group-id amlworkspace`, `list`, `delete`)',
+  },
   environment: {
     scaffold: '`az ml environment create --file environment.yml`',
     register: '`az ml environment create --file environment.yml`',

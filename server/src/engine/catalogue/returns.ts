@@ -145,7 +145,20 @@ export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
   'azureml.pipeline.core.PipelineEndpoint.publish': 'azureml.pipeline.core.PipelineEndpoint',
   'azureml.pipeline.core.PipelineEndpoint.submit': PIPELINE_RUN,
   'azureml.pipeline.core.Schedule.create': 'azureml.pipeline.core.Schedule',
+  'azureml.pipeline.core.Schedule.create_for_pipeline_endpoint': 'azureml.pipeline.core.Schedule',
   'azureml.pipeline.core.Schedule.get': 'azureml.pipeline.core.Schedule',
+  // azureml-pipeline-core run.py: PipelineRun.publish_pipeline(name, description, version, ...) ":rtype:
+  // azureml.pipeline.core.PublishedPipeline". A run from exp.submit(pipeline) is tracked as a Run, so the Run form too.
+  'azureml.pipeline.core.PipelineRun.publish_pipeline': 'azureml.pipeline.core.PublishedPipeline',
+  'azureml.core.Run.publish_pipeline': 'azureml.pipeline.core.PublishedPipeline',
+  // PipelineEndpoint.get_pipeline(version=None): the published pipeline of that version (or the default).
+  'azureml.pipeline.core.PipelineEndpoint.get_pipeline': 'azureml.pipeline.core.PublishedPipeline',
+
+  // Data drift (azureml-datadrift DataDriftDetector: its factories and getters return a DataDriftDetector)
+  'azureml.datadrift.DataDriftDetector.create_from_datasets': 'azureml.datadrift.DataDriftDetector',
+  'azureml.datadrift.DataDriftDetector.create_from_model': 'azureml.datadrift.DataDriftDetector',
+  'azureml.datadrift.DataDriftDetector.get_by_name': 'azureml.datadrift.DataDriftDetector',
+  'azureml.datadrift.DataDriftDetector.get_by_id': 'azureml.datadrift.DataDriftDetector',
 });
 
 /**

@@ -81,8 +81,8 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { knownString, lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, writtenElsewhere, variableFree, type Builder, type Edits, type Rewrites } from './common';
-import { computeName } from './jobs';
+import { knownString, onlyValue, lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, writtenElsewhere, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { computeName, trackingClient } from './jobs';
 import { registeredDatasetEdits, savedTabularEdits, splitDatasetEdits, splitFolder, splitOf, tabularReadEdits } from './data';
 
 const REVIEW = '  # amlint: review';
@@ -121,12 +121,10 @@ function autoMLArgs(ctx: RuleContext, call: SyntaxNode): { args: Map<string, Syn
     } else if (a.type === 'dictionary_splat') {
       const name = a.namedChildren[0];
       if (name?.type !== 'identifier' || remove) return undefined;
+      const dict = onlyValue(ctx, name);
       const b = ctx.model.resolveName(name.text, name);
-      const assign = b?.node.parent;
-      if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
-      if ((b.scope.bindings.get(name.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
-      const dict = assign.childForFieldName('right');
-      const stmt = assign.parent;
+      if (!dict || (ctx.model.uses.get(b!) ?? []).length !== 1) return undefined;
+      const stmt = dict.parent!.parent;
       const callStmt = call.parent?.type === 'assignment' ? call.parent.parent : call.parent;
       if (dict?.type !== 'dictionary' || stmt?.type !== 'expression_statement' || !callStmt || !same(stmt.parent, callStmt.parent)) return undefined;
       for (const pair of dict.namedChildren) {
@@ -184,13 +182,11 @@ function forecastSettings(ctx: RuleContext, node: SyntaxNode, site: SyntaxNode):
   let call: SyntaxNode | undefined = node.type === 'call' ? node : undefined;
   let remove: SyntaxNode | undefined;
   if (node.type === 'identifier') {
+    call = onlyValue(ctx, node);
     const b = ctx.model.resolveName(node.text, node);
-    const assign = b?.node.parent;
-    if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
-    if ((b.scope.bindings.get(node.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
-    const stmt = assign.parent;
+    if (!call || (ctx.model.uses.get(b!) ?? []).length !== 1) return undefined;
+    const stmt = call.parent!.parent;
     const siteStmt = site.parent?.type === 'assignment' ? site.parent.parent : site.parent;
-    call = assign.childForFieldName('right') ?? undefined;
     if (stmt?.type !== 'expression_statement' || !siteStmt || !same(stmt.parent, siteStmt.parent)) return undefined;
     remove = stmt;
   }
@@ -565,7 +561,7 @@ export function bestChildEdit(fb: FixBuilder, ctx: RuleContext, ml: string, job:
   // https://learn.microsoft.com/python/api/azureml-train-automl-client/azureml.train.automl.run.automlrun): the same best child job.
   if (call.childForFieldName('function')?.childForFieldName('attribute')?.text === 'get_best_child') {
     if (!noArgs(call) || left?.type !== 'identifier' || assign!.parent?.type !== 'expression_statement' || !endsLine(ctx, call)) return undefined;
-    const client = `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
+    const client = trackingClient(fb, ml);
     return { edit: [assign!, `${left.text} = ${ml}.jobs.get(${client}.get_run(${job}.name).data.tags["automl_best_child_run_id"])${REVIEW}`], best: left };
   }
   const names = left && (left.type === 'pattern_list' || left.type === 'tuple_pattern') ? left.namedChildren : [];
@@ -573,7 +569,7 @@ export function bestChildEdit(fb: FixBuilder, ctx: RuleContext, ml: string, job:
   const [best, model] = names;
   const shown = usesOf(ctx, model);
   if (best.text === model.text || !shown.every((u) => shownOnly(ctx, u) || predicts(u))) return undefined;
-  const mlflow = `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
+  const mlflow = trackingClient(fb, ml);
   let text = `${best.text} = ${ml}.jobs.get(${mlflow}.get_run(${job}.name).data.tags["automl_best_child_run_id"])${REVIEW}`;
   // A fitted model shown or used for predictions (`fitted_model.predict(X)`): the best child's MLflow
   // model (its `outputs/mlflow-model` folder, loaded with the sklearn flavor and predicted with, as the
@@ -639,7 +635,7 @@ export function autoMLRegisterModel(fb: FixBuilder, ctx: RuleContext, call: Synt
     else if (m.name === 'id' && m.attr.parent?.type !== 'interpolation' && !(m.attr.parent?.type === 'assignment' && same(m.attr.parent.childForFieldName('left'), m.attr))) edits.push([m.attr, `f"{${use.text}.name}:{${use.text}.version}"`]);
     else return undefined;
   }
-  const mlflow = `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
+  const mlflow = trackingClient(fb, ml);
   const path = `f"azureml://jobs/{${mlflow}.get_run(${job}.name).data.tags['automl_best_child_run_id']}/outputs/artifacts/outputs/mlflow-model/"`;
   const entities = fb.needModule('azure.ai.ml.entities');
   const types = fb.need('azure.ai.ml.constants', 'AssetTypes');

@@ -239,6 +239,22 @@ export function memberOf(use: SyntaxNode): { attr: SyntaxNode; name: string; cal
   return { attr, name: attr.childForFieldName('attribute')?.text ?? '', call };
 }
 
+/**
+ * `x` is only shown: inside the arguments of a builtin `print(...)` statement, directly or through string
+ * concatenation, an f-string, `str(...)` or `"...".format(...)` at most.
+ */
+export function printedOnly(ctx: RuleContext, x: SyntaxNode): boolean {
+  for (let n = x.parent; n; n = n.parent) {
+    if (n.type === 'call') {
+      const fn = n.childForFieldName('function');
+      const name = fn?.type === 'identifier' && !ctx.model.resolveName(fn.text, fn) ? fn.text : undefined;
+      if (name === 'print') return n.parent?.type === 'expression_statement';
+      if (name !== 'str' && !(fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' && fn.childForFieldName('object')?.type === 'string')) return false;
+    } else if (!['argument_list', 'interpolation', 'string', 'concatenated_string', 'binary_operator', 'parenthesized_expression', 'keyword_argument'].includes(n.type)) return false;
+  }
+  return false;
+}
+
 /** Nothing but whitespace or a comment follows `node` on its line (a trailing comment can follow an edit there). */
 export function endsLine(ctx: RuleContext, node: SyntaxNode): boolean {
   const text = ctx.module.text;
@@ -298,16 +314,27 @@ export function statementLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode |
   const endRow = stmt.endPosition.row;
   const nl = text.indexOf('\n', stmt.endIndex);
   const lineEnd = nl < 0 ? text.length : nl - (text[nl - 1] === '\r' ? 1 : 0);
-  const range = (startIndex: number, startPosition: { row: number; column: number }, endIndex: number, endPosition: { row: number; column: number }): SyntaxNode =>
-    ({ type: 'deleted_lines', id: -1 - startIndex, startIndex, endIndex, startPosition, endPosition, text: text.slice(startIndex, endIndex) }) as unknown as SyntaxNode;
   const endLineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
   if (row > 0 && lineStart > 0 && !(lines && lines[row - 1]?.cell !== lines[row]?.cell)) {
     const prevEnd = lineStart - 1 - (text[lineStart - 2] === '\r' ? 1 : 0);
     const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
-    return range(prevEnd, { row: row - 1, column: prevEnd - prevStart }, lineEnd, { row: endRow, column: lineEnd - endLineStart });
+    return textRange(ctx, 'deleted_lines', prevEnd, { row: row - 1, column: prevEnd - prevStart }, lineEnd, { row: endRow, column: lineEnd - endLineStart });
   }
-  if (nl >= 0 && !(lines && lines[endRow + 1]?.cell !== lines[endRow]?.cell)) return range(lineStart, { row, column: 0 }, nl + 1, { row: endRow + 1, column: 0 });
+  if (nl >= 0 && !(lines && lines[endRow + 1]?.cell !== lines[endRow]?.cell)) return textRange(ctx, 'deleted_lines', lineStart, { row, column: 0 }, nl + 1, { row: endRow + 1, column: 0 });
   return stmt;
+}
+
+/** A position in the module's text (row, and column in characters). */
+type Point = { row: number; column: number };
+
+/**
+ * A node-shaped range of the module's text, for `Edits` (whose consumers take nodes): what a deletion
+ * (`type: 'deleted_lines'`: statementLines, environment.ts `wholeLines`) or an insertion (a zero-width
+ * `'end_mark'`) covers. Its id is negative, so never a tree node's; by default `-1 - startIndex`, so two
+ * ranges made from the same offset are one edit to combined.
+ */
+export function textRange(ctx: RuleContext, type: string, startIndex: number, startPosition: Point, endIndex: number, endPosition: Point, id = -1 - startIndex): SyntaxNode {
+  return { type, id, startIndex, endIndex, startPosition, endPosition, text: ctx.module.text.slice(startIndex, endIndex) } as unknown as SyntaxNode;
 }
 
 /** A try statement whose body holds `node` (in the same function). */

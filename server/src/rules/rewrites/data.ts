@@ -176,7 +176,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { ASSET_NAME, endsLine, enclosingTry, inLoop, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { ASSET_NAME, endsLine, enclosingTry, inLoop, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, onlyValue, printedOnly, qnameOf, receiver, same, textRange, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf, datasetNames, datasetNamesFix, keysOnly, WORKSPACE } from './workspace';
 import { soleBinding } from './reach';
 import { stableAt } from './environment';
@@ -278,7 +278,7 @@ function probeRename(ctx: RuleContext, v1: string): boolean {
       // (the binding made here: resolveName at the target itself need not find it)
       const b = ctx.model.resolveName(left.text, left) ?? ctx.model.scopeAt(left).bindings.get(left.text)?.find((x) => same(x.node, left));
       const uses = b ? ctx.model.uses.get(b) ?? [] : [];
-      if (b && (b.scope.bindings.get(left.text) ?? []).length === 1 && uses.length && uses.every((u) => registrationName(u) || printed(ctx, u)) && uses.some(registrationName)) continue;
+      if (b && (b.scope.bindings.get(left.text) ?? []).length === 1 && uses.length && uses.every((u) => registrationName(u) || printedOnly(ctx, u)) && uses.some(registrationName)) continue;
       return false;
     }
     // `Dataset.get_by_name(ws, "v1")` / `ws.datasets["v1"]` / `ws.datasets.get("v1")` read as a table (probed on a builder of its own).
@@ -298,15 +298,6 @@ function lookupOf(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
   const q = call?.type === 'call' ? qnameOf(ctx, call) : undefined;
   const a = q === GET_BY_NAME ? bindArgs(call!, ['workspace', 'name', 'version'], ['workspace', 'name', 'version'])?.get('name') : q === DATASETS_GET ? bindArgs(call!, ['key'], ['key'])?.get('key') : undefined;
   return a && same(a, node) ? call! : undefined;
-}
-
-/** `node` is only shown: an argument of the builtin `print(...)`, directly or inside string concatenation / an f-string there. */
-function printed(ctx: RuleContext, node: SyntaxNode): boolean {
-  let n: SyntaxNode | null = node.parent;
-  while (n && ['binary_operator', 'interpolation', 'string', 'concatenated_string', 'parenthesized_expression'].includes(n.type)) n = n.parent;
-  const call = n?.type === 'argument_list' ? n.parent : undefined;
-  const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
-  return fn?.type === 'identifier' && fn.text === 'print' && !ctx.model.resolveName('print', fn);
 }
 
 const FROM_DELIMITED = 'azureml.core.Dataset.Tabular.from_delimited_files';
@@ -434,8 +425,7 @@ function constPath(ctx: RuleContext, node: SyntaxNode | undefined, depth = 0): s
     case 'parenthesized_expression':
       return node.namedChildren.length === 1 ? constPath(ctx, node.namedChildren[0], depth + 1) : undefined;
     case 'identifier': {
-      const b = ctx.model.resolveName(node.text, node);
-      const value = b && (b.scope.bindings.get(node.text) ?? []).length === 1 ? assignedValue(b.node) : undefined;
+      const value = onlyStatementValue(ctx, node);
       return value && constPath(ctx, value, depth + 1);
     }
     case 'binary_operator': {
@@ -475,6 +465,15 @@ function relativeValue(v: string | undefined): string | undefined {
   return v && !v.startsWith('/') && !v.split('/').some((s) => s === '..' || s === '.') ? v : undefined;
 }
 
+/**
+ * v1's `overwrite=` of an upload as the azureml-fsspec `upload(..., overwrite=)` mode: absent or False (v1 skips
+ * the files that exist) "APPEND", which keeps an existing file; True "MERGE_WITH_OVERWRITE" (azureml-fsspec spec.py
+ * `_STRING_TO_PYIFDESTINATIONEXISTS`); undefined for any other expression.
+ */
+function uploadMode(overwrite: SyntaxNode | undefined): string | undefined {
+  return overwrite === undefined || overwrite.text === 'False' ? '"APPEND"' : overwrite.text === 'True' ? '"MERGE_WITH_OVERWRITE"' : undefined;
+}
+
 /** `datastore.upload(src_dir, target_path, overwrite)` / `datastore.upload_files(files, target_path=..., overwrite=...)` → azureml-fsspec upload to the same path. */
 function upload(dir: boolean): Builder {
   return (fb, ref, ctx) => {
@@ -494,8 +493,7 @@ function upload(dir: boolean): Builder {
     const written = constPath(ctx, target);
     const stripped = written?.replace(/^(\.*[/\\])*/, '');
     const targetValue = relativeValue(stripped);
-    const overwrite = a?.get('overwrite')?.text;
-    const mode = overwrite === undefined || overwrite === 'False' ? '"APPEND"' : overwrite === 'True' ? '"MERGE_WITH_OVERWRITE"' : undefined;
+    const mode = uploadMode(a?.get('overwrite'));
     if (!a || !target || !targetValue || !mode) return undefined;
     let lpath: string;
     let rpath = stripped === written ? target.text : JSON.stringify(targetValue);
@@ -543,7 +541,7 @@ function upload(dir: boolean): Builder {
  * as a statement: the same upload as `datastore.upload` (its FileDataset result unused). v1 without
  * overwrite=True skips the files that exist, as `datastore.upload` does (azureml-core dataset_factory.py
  * `_upload_directory` → azureml-dataprep `upload_dir` → azureml.data._upload_helper `_start_upload_task`:
- * "Target already exists. Skipping"): fsspec "APPEND", as `upload` maps it.
+ * "Target already exists. Skipping"): fsspec "APPEND" (uploadMode), as for `upload`.
  */
 const uploadDirectory: Builder = (fb, ref, ctx) => {
   const call = ref.call!;
@@ -552,8 +550,7 @@ const uploadDirectory: Builder = (fb, ref, ctx) => {
   const a = bindArgs(call, ['src_dir', 'target', 'pattern', 'overwrite', 'show_progress'], ['src_dir', 'target', 'overwrite', 'show_progress']);
   const target = a?.get('target');
   const [ds, rel] = target ? datastorePath(ctx, target) ?? [] : [];
-  const overwrite = a?.get('overwrite')?.text;
-  const mode = overwrite === undefined || overwrite === 'False' ? '"APPEND"' : overwrite === 'True' ? '"MERGE_WITH_OVERWRITE"' : undefined;
+  const mode = uploadMode(a?.get('overwrite'));
   if (!a || !a.get('src_dir') || !ds || !relativePath(rel) || !mode) return undefined;
   const uri = datastorePrefix(fb, ctx, ds, call);
   if (!uri) return undefined;
@@ -600,14 +597,7 @@ function mltablePath(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, at: Syn
     rel = a?.get('path_on_datastore');
   } else if (node.type === 'string' || node.type === 'identifier') {
     // A public URL of one file (mltable reads http(s) files, not folders), or a name bound once to one.
-    let literal: SyntaxNode | undefined = node;
-    if (node.type === 'identifier') {
-      const b = ctx.model.resolveName(node.text, node);
-      const assign = b?.node.parent;
-      const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
-      literal = b && (b.scope.bindings.get(node.text) ?? []).length === 1 && right ? right : undefined;
-    }
-    const v = fValue(literal);
+    const v = fValue(node.type === 'identifier' ? onlyValue(ctx, node) : node);
     return v && /^https?:\/\/[^*?[\]]+\/[^/]+\.[A-Za-z0-9]+$/.test(v) ? `{"file": ${node.text}}` : undefined;
   }
   // (`(datastore, ("data/x.csv"))`: the parentheses change nothing)
@@ -629,10 +619,7 @@ function mltablePath(fb: FixBuilder, ctx: RuleContext, node: SyntaxNode, at: Syn
  * undefined for other expressions and for a later part starting with "/" (join would restart there).
  */
 function joinedPath(ctx: RuleContext, node: SyntaxNode | undefined): string | undefined {
-  if (node?.type === 'identifier') {
-    const b = ctx.model.resolveName(node.text, node);
-    node = b && (b.scope.bindings.get(node.text) ?? []).length === 1 ? assignedValue(b.node) : undefined;
-  }
+  if (node?.type === 'identifier') node = onlyStatementValue(ctx, node);
   const args = node?.type === 'call' && qnameOf(ctx, node) === 'os.path.join' ? node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [] : [];
   const parts = args.map((a) => (a.type === 'identifier' || a.type === 'string' ? fValue(boundLiteral(ctx, a)) : undefined));
   if (args.length < 2 || parts.some((p, i) => p === undefined || p === '' || (i > 0 && p.startsWith('/')))) return undefined;
@@ -641,8 +628,8 @@ function joinedPath(ctx: RuleContext, node: SyntaxNode | undefined): string | un
 
 /** The datastore path (`DataPath(...)`, `(datastore, "p")`, `datastore.path("p")`) a name bound once before `id` holds, when `id` is its only use. */
 function boundPath(ctx: RuleContext, id: SyntaxNode): SyntaxNode | undefined {
+  const value = onlyStatementValue(ctx, id);
   const b = ctx.model.resolveName(id.text, id);
-  const value = b && (b.scope.bindings.get(id.text) ?? []).length === 1 ? assignedValue(b.node) : undefined;
   const isPath = value?.type === 'tuple' || (value?.type === 'call' && [DATA_PATH, 'azureml.core.Datastore.path'].includes(qnameOf(ctx, value) ?? ''));
   const uses = isPath ? usesOf(ctx, b!.node) : [];
   return isPath && uses.length === 1 && same(uses[0], id) && b!.node.endIndex < id.startIndex ? value : undefined;
@@ -707,18 +694,17 @@ function mltableEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, path: 
 
 /** The list literal `x = [...]` bound to the name `path` when that is x's only binding and this its only use (same scope, before it). */
 function pathList(ctx: RuleContext, path: SyntaxNode): SyntaxNode | undefined {
-  const b = path.type === 'identifier' ? ctx.model.resolveName(path.text, path) : undefined;
-  const target = b?.node;
-  const right = target && assignedValue(target);
-  if (!b || right?.type !== 'list' || (b.scope.bindings.get(path.text) ?? []).length !== 1) return undefined;
+  const right = onlyStatementValue(ctx, path);
+  const target = right && ctx.model.resolveName(path.text, path)!.node;
+  if (right?.type !== 'list') return undefined;
   const uses = usesOf(ctx, target!);
   return uses.length === 1 && same(uses[0], path) && target!.endIndex < path.startIndex ? right : undefined;
 }
 
-/** `x = <value>` as a statement of its own, `target` the identifier x: the value. */
-function assignedValue(target: SyntaxNode): SyntaxNode | undefined {
-  const assign = target.parent;
-  return assign?.type === 'assignment' && same(assign.childForFieldName('left'), target) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') ?? undefined : undefined;
+/** The value of the name `node` reads when it is bound once (common.ts onlyValue) by `x = <value>`, a statement of its own (not `a = x = <value>`). */
+function onlyStatementValue(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  const value = onlyValue(ctx, node);
+  return value?.parent?.parent?.type === 'expression_statement' ? value : undefined;
 }
 
 /**
@@ -1235,7 +1221,7 @@ function registeredEdits(fb: FixBuilder, ctx: RuleContext, source: SyntaxNode): 
   const load = `${fb.needModule('mltable')}.load("azureml:/" + ${c.ml}.data.get(${which}).id)`;
   if (target) return [[source, `${load}${REVIEW}`], ...reads];
   // (the reads chained on the lookup hold it: their keep-text edits would overlap its own)
-  return [[source, load], ...reads.filter(([n]) => !(n.startIndex <= source.startIndex && n.endIndex >= source.endIndex)), [endMark(stmt), REVIEW]];
+  return [[source, load], ...reads.filter(([n]) => !(n.startIndex <= source.startIndex && n.endIndex >= source.endIndex)), [endMark(ctx, stmt), REVIEW]];
 }
 
 /** The simple statement (expression statement) holding `node`, not crossing a block. */
@@ -1245,9 +1231,9 @@ function enclosingStatement(node: SyntaxNode): SyntaxNode | undefined {
   return n?.type === 'expression_statement' ? n : undefined;
 }
 
-/** A zero-width node-shaped range at the end of `stmt` (an insertion there), as common.ts `statementLines` shapes ranges. */
-function endMark(stmt: SyntaxNode): SyntaxNode {
-  return { type: 'end_mark', id: -1 - stmt.endIndex, startIndex: stmt.endIndex, endIndex: stmt.endIndex, startPosition: stmt.endPosition, endPosition: stmt.endPosition, text: '' } as unknown as SyntaxNode;
+/** A zero-width node-shaped range (common.ts textRange) at the end of `stmt`: an insertion there. */
+function endMark(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode {
+  return textRange(ctx, 'end_mark', stmt.endIndex, stmt.endPosition, stmt.endIndex, stmt.endPosition);
 }
 
 /**
@@ -1274,7 +1260,7 @@ function boundLiteral(ctx: RuleContext, node: SyntaxNode | undefined, reaching =
   const b = ctx.model.resolveName(node.text, node);
   const assign = b?.node.parent;
   const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
-  return b && ((b.scope.bindings.get(node.text) ?? []).length === 1 || (reaching && soleBinding(ctx.model, b))) && right?.type === 'string' ? right : undefined;
+  return b && (onlyValue(ctx, node) || (reaching && soleBinding(ctx.model, b))) && right?.type === 'string' ? right : undefined;
 }
 
 /**

@@ -102,7 +102,7 @@ import { sdkOf, type Reference } from '../../engine/semantic/model';
 import type { Range } from '../../engine/types';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { assignedName, enclosingTry, endsLine, ownLineIndent, kwargs, memberOf, narrowlyTried, noArgs, onlyValue, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
+import { assignedName, enclosingTry, endsLine, ownLineIndent, kwargs, memberOf, narrowlyTried, noArgs, onlyValue, printedOnly, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Rewrites } from './common';
 import { aloneOnLines, environmentCopy, environmentEdits, sharedEnvironment, stableAt, wholeLines } from './environment';
 import { clientOf } from './workspace';
 
@@ -423,19 +423,6 @@ const modelPiece: Builder = (fb, ref, ctx) => {
 
 /** The v1 signature of `Model.list` (azureml-core). */
 const LIST_SIGNATURE = ['workspace', 'name', 'tags', 'properties', 'run_id', 'latest', 'dataset_id', 'expand', 'page_count', 'order_by'];
-
-/** `x` is only shown: inside the arguments of a builtin `print(...)` statement, through `str(...)`, `.format(...)` or an f-string at most. */
-function printedOnly(ctx: RuleContext, x: SyntaxNode): boolean {
-  for (let n = x.parent; n; n = n.parent) {
-    if (n.type === 'call') {
-      const fn = n.childForFieldName('function');
-      const name = fn?.type === 'identifier' && !ctx.model.resolveName(fn.text, fn) ? fn.text : undefined;
-      if (name === 'print') return n.parent?.type === 'expression_statement';
-      if (name !== 'str' && !(fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' && fn.childForFieldName('object')?.type === 'string')) return false;
-    } else if (!['argument_list', 'interpolation', 'string', 'binary_operator', 'parenthesized_expression', 'keyword_argument'].includes(n.type)) return false;
-  }
-  return false;
-}
 
 /**
  * A model's `tags` / `properties` dict read for display (the DP-100 labs' listing): iterated by a

@@ -98,7 +98,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, definingCall, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { lineIndent, endsLine, combined, knownString, qnameOf, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { lineIndent, endsLine, combined, knownString, onlyValue, qnameOf, same, textRange, usesOf, type Builder, type Edits, type Rewrites } from './common';
 import { clientOf } from './workspace';
 
 const ENV = 'azureml.core.Environment';
@@ -301,10 +301,10 @@ const LOOP_ADDS = ['add_conda_package', 'add_pip_package', 'add_channel'];
 function listLiteral(ctx: RuleContext, node: SyntaxNode | null | undefined): SyntaxNode | undefined {
   if (node?.type === 'list' || node?.type === 'tuple') return node;
   if (node?.type !== 'identifier') return undefined;
+  const right = onlyValue(ctx, node);
   const b = ctx.model.resolveName(node.text, node);
-  const assign = b?.kind === 'assign' ? b.node.parent : undefined;
-  if (!b || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || (b.scope.bindings.get(node.text) ?? []).length !== 1) return undefined;
-  const readOnly = (ctx.model.uses.get(b) ?? []).every((u) => {
+  if (!right) return undefined;
+  const readOnly = (ctx.model.uses.get(b!) ?? []).every((u) => {
     const p = u.parent;
     if (p?.type === 'for_statement') return same(p.childForFieldName('right'), u);
     const list = p?.type === 'keyword_argument' && same(p.childForFieldName('value'), u) ? p.parent : p;
@@ -313,8 +313,7 @@ function listLiteral(ctx: RuleContext, node: SyntaxNode | null | undefined): Syn
     if (p?.type === 'keyword_argument') return qnameOf(ctx, call ?? undefined) === `${CD}.create`;
     return fn?.type === 'identifier' && ['print', 'len'].includes(fn.text) && !ctx.model.resolveName(fn.text, fn);
   });
-  const right = assign.childForFieldName('right');
-  return readOnly && (right?.type === 'list' || right?.type === 'tuple') ? right : undefined;
+  return readOnly && (right.type === 'list' || right.type === 'tuple') ? right : undefined;
 }
 
 /** The `AddLoop` a call statement's enclosing `for` is, when `root` (the object added to) is every call's root; else undefined. */
@@ -959,10 +958,8 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
  */
 function joinedPath(ctx: RuleContext, value: SyntaxNode, site: SyntaxNode): string | undefined {
   if (value.type !== 'identifier' || !stableAt(ctx, value, site)) return undefined;
-  const b = ctx.model.resolveName(value.text, value);
-  const assign = b?.node.parent;
-  if (!b || b.kind !== 'assign' || b.node.startIndex > site.startIndex || (b.scope.bindings.get(value.text) ?? []).length !== 1 || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
-  let right = assign.childForFieldName('right');
+  let right: SyntaxNode | null | undefined = onlyValue(ctx, value);
+  if (!right || ctx.model.resolveName(value.text, value)!.node.startIndex > site.startIndex) return undefined;
   const lastArg = (call: SyntaxNode | null | undefined): SyntaxNode | undefined => {
     const args = call?.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment');
     return args?.length && args.every((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat') ? args[args.length - 1] : undefined;
@@ -1023,15 +1020,7 @@ export function wholeLines(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode {
   const endNl = text.indexOf('\n', stmt.endIndex);
   const end = endNl < 0 ? text.length : endNl - (text[endNl - 1] === '\r' ? 1 : 0);
   const endLineStart = text.lastIndexOf('\n', end - 1) + 1;
-  return {
-    type: 'deleted_lines',
-    id: -1 - prevEnd,
-    startIndex: prevEnd,
-    endIndex: end,
-    startPosition: { row: row - 1, column: prevEnd - prevStart },
-    endPosition: { row: stmt.endPosition.row, column: end - endLineStart },
-    text: text.slice(prevEnd, end),
-  } as unknown as SyntaxNode;
+  return textRange(ctx, 'deleted_lines', prevEnd, { row: row - 1, column: prevEnd - prevStart }, end, { row: stmt.endPosition.row, column: end - endLineStart });
 }
 
 /** The conda dict, on one line and one entry a line; `named`: with v1's environment name (what `save` wrote). */

@@ -125,7 +125,7 @@ import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../e
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import { nodeRange, type ModuleFix, type RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
-import { memberOf, inLoop, onlyValue, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { memberOf, declaredGlobal, inLoop, onlyValue, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { jobEnvironment, setSharedJobs, wholeLines } from './environment';
 import { ESTIMATOR_CLASSES, estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, plainValue } from './pipelines';
@@ -621,7 +621,7 @@ function shownNames(ctx: RuleContext, expr: SyntaxNode): boolean {
  * `ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri`); MlflowClient takes
  * it as its first argument, tracking_uri (https://mlflow.org/docs/latest/python_api/mlflow.client.html).
  */
-function trackingClient(fb: FixBuilder, ml: string): string {
+export function trackingClient(fb: FixBuilder, ml: string): string {
   return `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
 }
 
@@ -921,13 +921,17 @@ export function pipelineRunUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string
 }
 
 /**
- * The v1 statuses a pipeline run reports and their v2 job spelling: v1 PipelineRun.get_status returns
- * "NotStarted", "Running", "Failed", "Finished" (completed successfully), "Canceled" (azureml-pipeline-core
- * PipelineRun.get_status, https://learn.microsoft.com/python/api/azureml-pipeline-core/azureml.pipeline.core.pipelinerun);
- * a v2 job that completed successfully is "Completed", the others are spelled alike (JobStatus,
- * https://learn.microsoft.com/javascript/api/@azure/arm-machinelearning/knownjobstatus).
+ * The final statuses of a v1 pipeline run and their v2 job spelling: a v1 run that ended reports "Finished"
+ * (completed successfully), "Failed" or "Canceled" (azureml-pipeline-core PipelineRun.get_status,
+ * https://learn.microsoft.com/python/api/azureml-pipeline-core/azureml.pipeline.core.pipelinerun); a v2 job that
+ * ended is "Completed", "Failed" or "Canceled" (JobStatus,
+ * https://learn.microsoft.com/javascript/api/@azure/arm-machinelearning/knownjobstatus): the same run ends in the
+ * same one. Not the states of a run still going: v1 waits while a pipeline run is "NotStarted", "Running", "Queued"
+ * or "Unknown" (azureml-pipeline-core run.py RUNNING_STATES), a v2 job goes through states of its own ("Starting",
+ * "Preparing", "Queued", "Running", "Finalizing", "CancelRequested", ...), so `status == "Running"` can be true in
+ * one and false in the other at the same moment: a comparison with one of those is refused.
  */
-const PIPELINE_STATUS: Record<string, string> = { NotStarted: 'NotStarted', Running: 'Running', Failed: 'Failed', Finished: 'Completed', Canceled: 'Canceled' };
+const PIPELINE_STATUS: Record<string, string> = { Failed: 'Failed', Finished: 'Completed', Canceled: 'Canceled' };
 
 /** A plain string literal's value (no f-string, no concatenation). */
 function plainLiteral(n: SyntaxNode | null | undefined): string | undefined {
@@ -942,7 +946,8 @@ const v2Status = (lit: SyntaxNode, value: string): string => lit.text.replace(va
 /**
  * The edits that keep a comparison of a pipeline run's status true in v2: `s == "Finished"` / `s != "Failed"` /
  * `s in ("Failed", "Finished")` with the v1 literal spelled as v2 spells it (PIPELINE_STATUS); undefined for any
- * other comparison (an unknown or non-literal status), [] when `expr` is only shown (displayed).
+ * other comparison (a status of a run still going, an unknown or non-literal status), [] when `expr` is only shown
+ * (displayed).
  */
 function pipelineStatusReadEdits(ctx: RuleContext, expr: SyntaxNode): Edits | undefined {
   if (displayed(ctx, expr)) return [];
@@ -956,7 +961,7 @@ function pipelineStatusReadEdits(ctx: RuleContext, expr: SyntaxNode): Edits | un
   const edits: Edits = [];
   for (const lit of lits) {
     const value = plainLiteral(lit);
-    if (!value || !(value in PIPELINE_STATUS)) return undefined;
+    if (!value || !Object.prototype.hasOwnProperty.call(PIPELINE_STATUS, value)) return undefined;
     if (PIPELINE_STATUS[value] !== value) edits.push([lit, v2Status(lit, value)]);
   }
   return edits;
@@ -1700,15 +1705,16 @@ export function listOfName(ctx: RuleContext, name: SyntaxNode): SyntaxNode | und
   if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
   // Bound again elsewhere (the MLN notebooks' `args = [...]` for a run, then again for a sweep): this binding's
   // only use, every binding of the name being a statement of the scope's own body (no branch/loop/try/with
-  // can make another one the value seen).
-  if ((ctx.model.uses.get(b) ?? []).length !== 1 || !straightBindings(b)) return undefined;
+  // can make another one the value seen); not a module name a function re-binds through `global` (common.ts
+  // declaredGlobal: the model does not see that binding).
+  if ((ctx.model.uses.get(b) ?? []).length !== 1 || !straightBindings(b) || (b.scope.kind === 'module' && declaredGlobal(ctx).has(name.text))) return undefined;
   const list = assign.childForFieldName('right');
   if (list?.type !== 'list') return undefined;
   return list.namedChildren.every((item) => item.type === 'comment' || sameAt(ctx, item, name) || (item.type === 'call' && namesSameAt(ctx, item, name))) ? list : undefined;
 }
 
 /** Every binding of `b`'s name in its scope is an assignment statement directly in the scope's body. */
-function straightBindings(b: Binding): boolean {
+export function straightBindings(b: Binding): boolean {
   const body = b.scope.node.type === 'module' ? b.scope.node : b.scope.node.childForFieldName('body');
   return (b.scope.bindings.get(b.name) ?? []).every((x) => {
     const assign = x.node.parent;
@@ -1776,11 +1782,9 @@ function stringTyped(ctx: RuleContext, e: SyntaxNode, site: SyntaxNode, depth: n
       return (m === 'join' || m === 'format') && !!obj && stringTyped(ctx, obj, site, depth + 1);
     }
     case 'identifier': {
-      const b = ctx.model.resolveName(e.text, e);
-      const assign = b?.node.parent;
-      if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node) || !straightBindings(b) || (b.scope.bindings.get(e.text) ?? []).length !== 1 || !sameAt(ctx, e, site)) return false;
-      const right = assign.childForFieldName('right');
-      return !!right && stringTyped(ctx, right, assign, depth + 1);
+      const right = onlyValue(ctx, e);
+      if (!right || !straightBindings(ctx.model.resolveName(e.text, e)!) || !sameAt(ctx, e, site)) return false;
+      return stringTyped(ctx, right, right.parent!, depth + 1);
     }
     default:
       return false;

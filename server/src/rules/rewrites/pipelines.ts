@@ -164,7 +164,7 @@ import type { Range } from '../../engine/types';
 import type { RuleContext } from '../rule';
 import { soleBinding } from './reach';
 import { sdkOf } from '../../engine/semantic/model';
-import { assignedName, combined, knownString, kwargs, memberOf, noArgs, qnameOf, same, statementLines, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, knownString, kwargs, memberOf, noArgs, qnameOf, same, statementLines, textRange, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
 import { aloneOnLines, environmentEdits, runConfigEnvironment, wholeLines } from './environment';
 import { computeName, namesSameAt, pipelineRunUseEdits, scriptDataEdits, scriptRunCommand, type DataRead } from './jobs';
 import { dataInput, tableInput } from './data';
@@ -473,15 +473,8 @@ function destinationOf(ctx: RuleContext, dest: SyntaxNode): { store: string | ty
   const parts = dest.type === 'tuple' ? dest.namedChildren.filter((n) => n.type !== 'comment') : [];
   need(parts.length === 2);
   // (the path, or a name bound once, in that scope, to a plain string: the same value wherever it is read)
-  let pathNode: SyntaxNode | undefined = parts[1];
-  if (pathNode.type === 'identifier') {
-    const b = ctx.model.resolveName(pathNode.text, pathNode);
-    const assign = b?.node.parent;
-    pathNode = b && b.kind === 'assign' && assign?.type === 'assignment' && same(assign.childForFieldName('left'), b.node) && (ctx.model.scopeAt(b.node).bindings.get(pathNode.text) ?? []).length === 1 ? assign.childForFieldName('right') ?? undefined : undefined;
-  }
-  need(pathNode?.type === 'string' && !pathNode.descendantsOfType('interpolation').length);
+  const raw = need(knownString(ctx, parts[1]));
   const store = need(datastoreOf(ctx, parts[0]));
-  const raw = need(stringValue(pathNode));
   const path = raw.replace(/^\/+/, '').replace(/\{run-id\}/g, '${{name}}').replace(/\{output-name\}/g, '${{output_name}}');
   // Nothing else to quote or substitute: plain path characters around the expressions.
   need(path && /^[A-Za-z0-9_.\-/]*$/.test(path.replace(/\$\{\{(name|output_name)\}\}/g, '')));
@@ -1620,9 +1613,8 @@ function oneBlank(ctx: RuleContext, r: SyntaxNode): SyntaxNode {
   if (r.type !== 'deleted_lines' || s < 2 || text[s] !== '\n' || text[s - 1] !== '\n' || !/^\n[ \t]*(\n|$)/.test(text.slice(r.endIndex))) return r;
   if (row < 1 || (lines && lines[row - 1]?.cell !== lines[row]?.cell)) return r;
   const prevStart = text.lastIndexOf('\n', s - 2) + 1;
-  return { ...pick(r), startIndex: s - 1, startPosition: { row: row - 1, column: s - 1 - prevStart }, text: text.slice(s - 1, r.endIndex) } as unknown as SyntaxNode;
+  return textRange(ctx, r.type, s - 1, { row: row - 1, column: s - 1 - prevStart }, r.endIndex, r.endPosition, r.id - 1_000_000);
 }
-const pick = (r: SyntaxNode): object => ({ type: r.type, id: r.id - 1_000_000, startIndex: r.startIndex, endIndex: r.endIndex, startPosition: r.startPosition, endPosition: r.endPosition, text: r.text });
 
 /**
  * `parallel_run_function(...)` for a ParallelRunStep, following the mapping table of PRS

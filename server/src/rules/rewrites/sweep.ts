@@ -53,7 +53,7 @@
 import type { SyntaxNode } from '../../engine/syntax';
 import { bindArgs, callArgs, definingCall, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, combined, kwargs, memberOf, noArgs, otherBindings, qnameOf, same, statementLines, usesOf, writtenElsewhere, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, kwargs, memberOf, noArgs, onlyValue, otherBindings, qnameOf, same, statementLines, usesOf, writtenElsewhere, type Builder, type Edits, type Rewrites } from './common';
 import { ESTIMATOR_CLASSES, estimatorCommand, withReview } from './estimators';
 import { JOBS, listOfName, namesSameAt, scriptRunCommand } from './jobs';
 
@@ -127,9 +127,7 @@ function pureAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
     return !!b && b.kind === 'import' && b === ctx.model.resolveName('math', site) && /^(log|log10|log2|exp|sqrt|pow)$/.test(fn.childForFieldName('attribute')?.text ?? '');
   }
   if (fn?.type !== 'identifier' || !sameAt(ctx, fn, site)) return false;
-  const b = ctx.model.resolveName(fn.text, fn);
-  const assign = b?.node.parent;
-  return !!b && b.kind === 'assign' && (b.scope.bindings.get(b.name) ?? []).length === 1 && assign?.type === 'assignment' && assign.childForFieldName('right')?.type === 'lambda';
+  return onlyValue(ctx, fn)?.type === 'lambda';
 }
 
 /** A v1 object given (inline, or through a name used only there) as the argument `arg`: its call, and whether it came through a name. */
@@ -151,12 +149,9 @@ function spaceOf(ctx: RuleContext, sampling: SyntaxNode): { dict: SyntaxNode; st
   const space = bindArgs(sampling, ['parameter_space', 'properties'], ['parameter_space'])?.get('parameter_space');
   if (space?.type === 'dictionary') return { dict: space };
   if (space?.type !== 'identifier') return undefined;
-  const b = ctx.model.resolveName(space.text, space);
-  const assign = b?.node.parent;
-  if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
-  if ((ctx.model.uses.get(b) ?? []).length !== 1 || (b.scope.bindings.get(b.name) ?? []).length !== 1) return undefined;
-  const dict = assign.childForFieldName('right');
-  const stmt = assign.parent;
+  const dict = onlyValue(ctx, space);
+  if (!dict || (ctx.model.uses.get(ctx.model.resolveName(space.text, space)!) ?? []).length !== 1) return undefined;
+  const stmt = dict.parent!.parent;
   const block = stmt?.parent;
   if (dict?.type !== 'dictionary' || stmt?.type !== 'expression_statement' || !block || !statementLines(ctx, stmt)) return undefined;
   return block.namedChildren.filter((n) => n.type !== 'comment').length > 1 ? { dict, stmt } : undefined;
