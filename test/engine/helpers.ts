@@ -1,7 +1,7 @@
 /** What the engine's fix tests share: a parse check with tree-sitter, and `--fix` on a Python text. */
 import * as assert from 'node:assert/strict';
 import Parser = require('tree-sitter');
-import { fixDocument } from '../../server/src/engine';
+import { fixDocument, lint } from '../../server/src/engine';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const Python = require('tree-sitter-python');
 
@@ -34,4 +34,12 @@ export function rewriteCases(cases: ReadonlyArray<readonly [string, string, stri
       assert.equal(fixPython(out, true), out, 'a second run changes nothing');
     });
   }
+}
+
+/** The call `api` is reported, carries no fix, and `--fix --unsafe-fixes` leaves the whole text as it is. */
+export function refused(src: string, api: string): void {
+  const found = lint({ kind: 'python', text: src }).findings.filter((f) => f.message.includes(`\`${api}`));
+  assert.ok(found.length, `${api} is reported`);
+  for (const f of found) assert.equal(f.fixes, undefined, api);
+  assert.equal(fixPython(src, true), src);
 }

@@ -16,15 +16,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
-import { fixPython, rewriteCases } from './helpers';
-
-/** The call `api` is reported, carries no fix, and `--fix --unsafe-fixes` leaves the whole text as it is. */
-function refused(src: string, api: string): void {
-  const found = lint({ kind: 'python', text: src }).findings.filter((f) => f.message.includes(`\`${api}`));
-  assert.ok(found.length, `${api} is reported`);
-  for (const f of found) assert.equal(f.fixes, undefined, api);
-  assert.equal(fixPython(src, true), src);
-}
+import { fixPython, refused, rewriteCases } from './helpers';
 
 const AUTOML_HEAD = ['from azure.ai.ml import Input', 'from azureml.train.automl import AutoMLConfig', 'data = Input(type="mltable", path="./train-mltable")', 'automl_settings = {', '    "iterations": 30,', '    "primary_metric": "AUC_weighted",', '}'];
 const AUTOML_CALL = 'config = AutoMLConfig(task="classification", compute_target="cpu-cluster", training_data=data, label_column_name="y", **automl_settings)';
@@ -85,6 +77,40 @@ describe('rewrites, round 34: a module name re-bound by a function declaring it 
   const SK_TAIL = ['est = SKLearn(source_directory="./src", script_params=script_params, compute_target="cpu", entry_script="train.py")', 'run = Experiment(ws, "sk").submit(est)', ''];
   it('refused: SKLearn(script_params=d) whose dict a function re-binds through `global` (v1 passes --kernel linear)', () =>
     refused([...SK_HEAD, "script_params = {'--kernel': 'rbf'}", 'def linear():', '    global script_params', "    script_params = {'--kernel': 'linear'}", 'linear()', ...SK_TAIL].join('\n'), 'SKLearn()'));
+  // Review of round 34. The model resolves a read inside a function to the first module binding, while the
+  // function runs after all of them; and it does not walk a function body that touches no SDK, so a read there
+  // is not among a binding's uses (common.ts soleUse): removing or inlining the binding would break the function.
+  it('refused: ScriptRunConfig(arguments=args) in a function, the module binding args again before calling it (v1 passes --reg 0.1)', () =>
+    refused(
+      [
+        ...SRC_HEAD,
+        'args = ["--reg", 0.5]',
+        'def submit():',
+        '    src = ScriptRunConfig(source_directory=".", script="train.py", arguments=args, compute_target="cpu", environment=env)',
+        '    run = Experiment(ws, "e").submit(src)',
+        'args = ["--reg", 0.1]',
+        'submit()',
+        '',
+      ].join('\n'),
+      'ScriptRunConfig()',
+    ));
+  it('refused: AutoMLConfig(**settings) whose dict a function also reads (removing the dict would break show())', () =>
+    refused([...AUTOML_HEAD, 'def show():', '    print(automl_settings)', 'show()', AUTOML_CALL, ''].join('\n'), 'AutoMLConfig()'));
+  it('refused: AutoMLConfig(**settings) whose dict a function reads through `global`', () =>
+    refused([...AUTOML_HEAD, 'def show():', '    global automl_settings', '    print(automl_settings)', 'show()', AUTOML_CALL, ''].join('\n'), 'AutoMLConfig()'));
+  it('refused: Dataset.get_by_name(name=n), n a name v2 refuses ("diabetes data") that a function reads through `global`', () =>
+    refused(
+      ['from azureml.core import Workspace, Dataset', 'ws = Workspace.from_config()', 'dataset_name = "diabetes data"', 'def show():', '    global dataset_name', '    print(dataset_name)', 'show()', 'df = Dataset.get_by_name(ws, name=dataset_name).to_pandas_dataframe()', ''].join('\n'),
+      'Dataset.get_by_name()',
+    ));
+  it('SKLearn(script_params=d) twice under `if __name__ == "__main__":`, d bound again before the second: each command gets its own', () => {
+    const out = fixPython(
+      [...SK_HEAD, 'if __name__ == "__main__":', "    script_params = {'--kernel': 'rbf'}", '    est = SKLearn(source_directory="./src", script_params=script_params, compute_target="cpu", entry_script="train.py")', '    run = Experiment(ws, "sk").submit(est)', "    script_params = {'--kernel': 'linear'}", '    est2 = SKLearn(source_directory="./src", script_params=script_params, compute_target="cpu", entry_script="train.py")', '    run2 = Experiment(ws, "sk").submit(est2)', ''].join('\n'),
+      true,
+    );
+    assert.deepEqual([...out.matchAll(/ command="([^"]*)"/g)].map((m) => m[1]), ['python train.py --kernel rbf', 'python train.py --kernel linear']);
+    assert.ok(!out.includes('SKLearn'), out);
+  });
   it('refused: SKLearn(script_params=d) whose dict is bound in both branches of an if (v1 passes --kernel rbf when fast)', () =>
     refused([...SK_HEAD, 'if fast:', "    script_params = {'--kernel': 'rbf'}", 'else:', "    script_params = {'--kernel': 'linear'}", ...SK_TAIL].join('\n'), 'SKLearn()'));
 });

@@ -10,15 +10,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
-import { fixPython, rewriteCases } from './helpers';
-
-/** The call `api` is reported, carries no fix, and `--fix --unsafe-fixes` leaves the whole text as it is. */
-function refused(src: string, api: string): void {
-  const found = lint({ kind: 'python', text: src }).findings.filter((f) => f.message.includes(`\`${api}`));
-  assert.ok(found.length, `${api} is reported`);
-  for (const f of found) assert.equal(f.fixes, undefined, api);
-  assert.equal(fixPython(src, true), src);
-}
+import { refused, rewriteCases } from './helpers';
 
 const FETCHED = ['from azureml.core import Workspace', 'from azureml.pipeline.core import PipelineRun', 'import time', 'ws = Workspace.from_config()', 'run = PipelineRun.get(ws, "x")'];
 

@@ -24,6 +24,27 @@ ruleTester('AML202', {
   ],
   invalid: [
     {
+      // A str method right on a property (`ep.name.upper()`) is one reference in the model: the read is reported
+      // on `ep.name`; a name holding the property (`url.split`) is not (its read is reported where it is bound).
+      name: 'property reads with a str method chained on them; endpoints listed in a loop',
+      code: [
+        'from azureml.pipeline.core import PipelineEndpoint',
+        'ep = PipelineEndpoint.get(workspace=ws, name="ep")',
+        'name = ep.name.upper()',
+        'url = ep.endpoint',
+        'parts = url.split("/")',
+        'for e in PipelineEndpoint.list(ws):',
+        '    e.disable()',
+      ].join('\n'),
+      errors: [
+        { line: 2, column: 6, message: 'PipelineEndpoint.get()' },
+        { line: 3, column: 8, endColumn: 15, message: '`PipelineEndpoint.name`' },
+        { line: 4, column: 7, endColumn: 18, message: '`PipelineEndpoint.endpoint`' },
+        { line: 6, column: 10, message: 'PipelineEndpoint.list()' },
+        { line: 7, column: 5, endColumn: 14, message: 'PipelineEndpoint.disable()' },
+      ],
+    },
+    {
       // The DP-100 lab shape: publish from the pipeline run, then call the REST endpoint of what it returns
       // (PipelineRun.publish_pipeline ":rtype: azureml.pipeline.core.PublishedPipeline"; PipelineEndpoint.get_pipeline likewise).
       name: 'the published pipeline a run or an endpoint returns is tracked',

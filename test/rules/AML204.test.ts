@@ -18,6 +18,12 @@ ruleTester('AML204', {
     },
   ],
   invalid: [
+    {
+      // The underline covers `%synapse  start` as written, blanks included (review of round 34).
+      name: '%synapse start with extra blanks',
+      cells: ['%synapse  start  -c pool'],
+      errors: [{ cell: 1, line: 1, column: 1, endColumn: 16, message: '%synapse start' }],
+    },
     { code: 'from azureml.pipeline.steps import SynapseSparkStep\nstep = SynapseSparkStep(name="prep", file="prep.py")', errors: [{ line: 2, column: 8, message: ['spark', 'preview'] }] },
     { name: '%%synapse cell', cells: [{ md: 'Spark' }, '%%synapse\ndf = spark.read.csv("x")'], errors: [{ cell: 2, line: 1, column: 1, endColumn: 10, message: '%%synapse' }] },
     {
@@ -43,7 +49,7 @@ ruleTester('AML204', {
         "from azureml.pipeline.steps import SynapseSparkStep\nstep_1 = SynapseSparkStep(name = 'synapse-spark',\n                          file = 'pyspark_job_pipeline.py',\n                          compute_target = synapse_compute, num_executors = 1)",
       ],
       errors: [
-        { cell: 1, line: 2, column: 31, endColumn: 50, message: ['RunConfiguration(framework="pyspark")', 'SynapseSparkCompute'] },
+        { cell: 1, line: 2, column: 31, endColumn: 50, message: ['RunConfiguration(framework="pyspark")', 'Synapse Spark pool or HDInsight cluster', 'SynapseSparkCompute'] },
         { cell: 2, line: 2, column: 10, endColumn: 26, message: 'azure.ai.ml.spark' },
       ],
     },

@@ -11,6 +11,12 @@ ruleTester('AML207', {
   ],
   invalid: [
     {
+      // A job's script reads the workspace key vault through its run (common in public sample scripts).
+      name: "the key vault of the run's workspace in a job script",
+      code: 'from azureml.core import Run\nrun = Run.get_context()\nkv = run.experiment.workspace.get_default_keyvault()\nsecret = kv.get_secret("k")',
+      errors: [{ line: 3, column: 6, endColumn: 51, message: 'Run.experiment.workspace.get_default_keyvault()' }, { line: 4, column: 10, endColumn: 23, message: 'Keyvault.get_secret()' }],
+    },
+    {
       code: 'from azureml.core import Workspace, Run\nws = Workspace.from_config()\nkv = ws.get_default_keyvault()\nkv.set_secret(name="pw", value=pw)\nsecret = Run.get_context().get_secret("pw")',
       errors: [{ line: 3, column: 6, endColumn: 29 }, { line: 4, column: 1, endColumn: 14, message: 'azure-keyvault-secrets' }, { line: 5, column: 10 }],
     },

@@ -22,7 +22,7 @@ ruleTester('AML302', {
     {
       name: 'removing a private endpoint connection',
       code: 'from azureml.core import Workspace\nws = Workspace.from_config()\nws.delete_private_endpoint_connection(private_endpoint_connection_name="pe-conn")',
-      errors: [{ line: 3, column: 1, endColumn: 38, message: ['removes a workspace private endpoint connection', 'az network private-endpoint delete', 'v1_legacy_mode'] }],
+      errors: [{ line: 3, column: 1, endColumn: 38, message: ['removes a workspace private endpoint connection', 'private endpoint connections', 'delete the endpoint itself', 'v1_legacy_mode'] }],
     },
   ],
 });

@@ -15,6 +15,9 @@ ruleTester('AML401', {
     { name: 'continued pip install of v2 packages by path', file: { path: 'Dockerfile', text: 'FROM mcr.microsoft.com/azureml/minimal-py312-inference:latest\nRUN conda env create -n userenv -f /tmp/conda.yaml && \\\n    $CONDA_ENV_DIR/userenv/bin/pip install azureml-inference-server-http \\\n    azure-ai-ml \\\n    mltable\n' } },
     { name: 'setup.py of v2 code', code: 'from setuptools import setup\n\nsetup(\n    name="x",\n    install_requires=["azure-ai-ml", "azure-identity", "azureml-mlflow"],\n)\n' },
     { name: 'a Poetry extras table names declared packages only', file: { path: 'pyproject.toml', text: '[tool.poetry.dependencies]\nazure-ai-ml = "^1.12"\n\n[tool.poetry.extras]\naml = ["azureml-sdk"]\n' } },
+    // Review of round 34: a dependency commented out at column 0 while migrating; packages a comprehension leaves out.
+    { name: 'pyproject.toml: a v1 dependency commented out at column 0', file: { path: 'pyproject.toml', text: '[project]\nname = "p"\ndependencies = [\n#  "azureml-core>=1.48",\n  "azure-ai-ml",\n]\n' } },
+    { name: 'setup.py: packages named only in a comprehension\'s test', code: 'from setuptools import setup\nreqs = open("r.txt").read().split()\nsetup(name="p", install_requires=[r for r in reqs if r not in ("azureml-core", "azureml-sdk")])\n' },
     { name: 'a %%writefile conda file of a v2 deployment', cells: ['%%writefile $experiment_folder/experiment_env.yml\nname: experiment_env\ndependencies:\n- python=3.6.2\n- pip:\n  - azureml-defaults\n  - pyarrow\n'] },
   ],
   invalid: [
@@ -159,6 +162,34 @@ describe('AML401 fixes of shell install lines', () => {
   it('pip-compile output: a requirement continued by its hashes gets no fix (the hashes would pin the replacement)', () => {
     const [f] = findingsFor('AML401', { file: { path: 'requirements.txt', text: 'azureml-core==1.48.0 \\\n    --hash=sha256:0123abcd\n' } });
     assert.equal(f.fixes, undefined);
+  });
+
+  it('a requirements file in hash-checking mode gets no fix (pip would reject the unpinned, unhashed pair)', () => {
+    const fs = findingsFor('AML401', { file: { path: 'requirements.txt', text: 'azureml-core==1.48.0 --hash=sha256:aaaa\npandas==1.5.3 --hash=sha256:bbbb\n' } });
+    assert.deepEqual(fs.map((f) => [f.range.start.line, f.fixes]), [[0, undefined]]);
+  });
+
+  it('the last package of a continued command goes with the backslash before it (a Dockerfile keeps its next instruction apart)', () => {
+    assert.equal(fixed('RUN pip install azure-ai-ml \\\n    azureml-core\nENV X=1\n', 'Dockerfile'), 'RUN pip install azure-ai-ml\nENV X=1\n');
+    assert.equal(fixed('RUN pip install azureml-sdk \\\n    pandas \\\n    azureml-core\nENV X=1\n', 'Dockerfile'), 'RUN pip install azure-ai-ml azure-identity \\\n    pandas\nENV X=1\n');
+  });
+
+  it('azureml-opendatasets is reported but kept (SDK v2 has nothing in its place); the pair goes on the next v1 package', () => {
+    assert.equal(fixed('azureml-opendatasets\nazureml-core\npandas\n', 'requirements.txt'), 'azureml-opendatasets\nazure-ai-ml\nazure-identity\npandas\n');
+    assert.equal(fixed('pip install azureml-opendatasets azureml-core\n'), 'pip install azureml-opendatasets azure-ai-ml azure-identity\n');
+    const [f] = findingsFor('AML401', { file: { path: 'requirements.txt', text: 'azureml-opendatasets\n' } });
+    assert.equal(f.fixes, undefined);
+    assert.match(f.message, /SDK v2 has no package in its place/);
+  });
+
+  it('setup.py: the range is the requirement without the blanks of its string', () => {
+    const [f] = findingsFor('AML401', { code: 'from setuptools import setup\nsetup(install_requires=[" azureml-core==1.48 "])\n' });
+    assert.deepEqual(f.range, { start: { line: 1, character: 26 }, end: { line: 1, character: 44 } });
+  });
+
+  it('a %%writefile YAML cell told a CI pipeline by its text is read as one', () => {
+    const fs = findingsFor('AML401', { cells: ['%%writefile ml-deploy.yml\ntrigger:\n- main\nsteps:\n- script: pip install azureml-sdk\n'] });
+    assert.deepEqual(fs.map((f) => [f.cell, f.range.start.line, f.range.start.character]), [[0, 4, 22]]);
   });
 
   it('azure-cli-ml gets no fix, and does not keep an install command from getting the pair', () => {

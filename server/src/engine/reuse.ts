@@ -9,8 +9,9 @@
  * to skip function bodies (see `bodyMatters` in semantic/model.ts), applied to the top-level
  * statements an edit changed, before and after the edit:
  *   - their text names no SDK binding of the module (`sdkNames`), they contain no import (at
- *     any depth) and no `amlint` (suppression comments): so they make no reference, no SDK
- *     call, no use of an SDK binding and no SDK binding;
+ *     any depth) and none of the TEXT_TRIGGERS words (`amlint` suppression comments, `azureml`
+ *     in a string, `get_ipython` shell lines...): so they make no reference, no SDK call, no use
+ *     of an SDK binding, no SDK binding and no finding of a rule that reads text;
  *   - the module contains each word some rule tests the module text for (TEXT_TRIGGERS:
  *     `azureml`, ...) before the edit exactly when it does after;
  *   - they bind the same names at module level before and after (rules and fixes look at the
@@ -88,7 +89,7 @@ export function moduleBoundNames(statements: readonly SyntaxNode[]): Set<string>
  * neutral, and an edit that changes whether the module contains one runs the rules. A test
  * checks that every such word in server/src/rules is covered.
  */
-export const TEXT_TRIGGERS = ['azureml', 'azure.ai.ml', 'amlint', 'v1_legacy_mode', 'private_endpoint_config', 'allow_public_access_when_behind_vnet'];
+export const TEXT_TRIGGERS = ['azureml', 'azure.ai.ml', 'amlint', 'v1_legacy_mode', 'private_endpoint_config', 'allow_public_access_when_behind_vnet', 'get_ipython'];
 
 /**
  * The module contains each TEXT_TRIGGERS word after the edit exactly when it did before. Only
@@ -109,22 +110,16 @@ export function triggersKept(oldText: string, newText: string, edit: TextEdit): 
 const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{M}_]*/gu;
 
 /**
- * Words that make a statement a possible source of findings without naming an SDK binding: the
- * TEXT_TRIGGERS (`amlint` suppression comments; `azureml` in a string, e.g. a package in `setup.py`'s
- * `install_requires`, read by AML401; `v1_legacy_mode=` read by AML3xx) and `get_ipython`, whose
- * `.system("az ml ...")` / `.system("pip install ...")` calls in scripts exported from notebooks the
- * AML4xx/AML5xx rules read (rules/shell.ts exportedShellLines).
- */
-const STATEMENT_TRIGGERS = [...TEXT_TRIGGERS, 'get_ipython'];
-
-/**
- * The statements' text names no SDK binding, has none of the STATEMENT_TRIGGERS words and no
- * identifier ending in `V1` (the collision fix's alias must be a fresh name). Imports were ruled
- * out by `moduleBoundNames`.
+ * The statements' text names no SDK binding, has none of the TEXT_TRIGGERS words and no identifier
+ * ending in `V1` (the collision fix's alias must be a fresh name). Imports were ruled out by
+ * `moduleBoundNames`. A trigger word makes a statement a possible source of findings without naming an
+ * SDK binding: `azureml` in a string (a package in `setup.py`'s `install_requires`, AML401),
+ * `v1_legacy_mode=` (AML3xx), `get_ipython().system("az ml ...")` in a script exported from a notebook
+ * (AML4xx/AML5xx, rules/shell.ts exportedShellLines), `amlint` (a suppression comment).
  */
 export function sdkNeutral(texts: readonly string[], sdkNames: ReadonlySet<string>): boolean {
   for (const text of texts) {
-    if (STATEMENT_TRIGGERS.some((t) => text.includes(t))) return false;
+    if (TEXT_TRIGGERS.some((t) => text.includes(t))) return false;
     // The collision fix picks the alias `<Name>V1` only when no identifier has that text.
     if (/V1(?![\p{L}\p{N}\p{M}_])/u.test(text)) return false;
     if (!sdkNames.size) continue;

@@ -187,10 +187,19 @@ export function shellInstallPackages(lines: readonly string[]): InstallToken[] {
       return { line: first + k, character: col - starts[k] };
     };
     for (const t of installTokens(text, at, first)) {
-      // A package alone on a line that goes on (`    azureml-core \`): a removal takes the whole line.
       const own = t.range.start.line;
       const physical = lines[own].replace(/\r$/, '');
-      if (own + 1 < i && /^[ \t]*\S+[ \t]*\\$/.test(physical)) t.removal = { start: { line: own, character: 0 }, end: { line: own + 1, character: 0 } };
+      if (own + 1 < i && /^[ \t]*\S+[ \t]*\\$/.test(physical)) {
+        // A package alone on a line that goes on (`    azureml-core \`): a removal takes the whole line.
+        t.removal = { start: { line: own, character: 0 }, end: { line: own + 1, character: 0 } };
+      } else if (own > first && own + 1 === i && /^[ \t]*\S+[ \t]*$/.test(physical)) {
+        // Alone on the group's last line (`RUN pip install azure-ai-ml \` + `    azureml-core`): the removal starts
+        // at the previous line's `\`, so the command ends there (an empty line left inside a Dockerfile
+        // continuation would join the next instruction to the command).
+        const prev = lines[own - 1].replace(/\r$/, '');
+        const keep = prev.replace(/[ \t]*\\$/, '').length;
+        t.removal = { start: { line: own - 1, character: keep }, end: t.range.end };
+      }
       out.push(t);
     }
   }

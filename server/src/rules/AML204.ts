@@ -41,7 +41,7 @@ export default featureRule({
       if (!framework || stringValue(framework.node)?.toLowerCase() !== 'pyspark') continue;
       ctx.report({
         node: framework.node.parent ?? framework.node,
-        message: '`RunConfiguration(framework="pyspark")` submits an SDK v1 Spark run (to an attached Synapse Spark pool): in v2, submit it as a `spark` job (`azure.ai.ml.spark`, `SparkJob`) on serverless Spark or an attached Synapse Spark pool (`SynapseSparkCompute`).',
+        message: '`RunConfiguration(framework="pyspark")` submits an SDK v1 Spark run (to an attached Synapse Spark pool or HDInsight cluster): in v2, submit it as a `spark` job (`azure.ai.ml.spark`, `SparkJob`) on serverless Spark or an attached Synapse Spark pool (`SynapseSparkCompute`).',
         symbol: 'azureml.core.RunConfiguration',
         deprecated: true,
       });
@@ -57,10 +57,13 @@ export default featureRule({
         });
         continue;
       }
-      const sub = /^synapse[ \t]+(\S+)/.exec(cmd.text)?.[1];
-      if (sub === undefined || SESSION_ONLY.has(sub)) continue;
+      const m = /^synapse[ \t]+(\S+)/.exec(cmd.text);
+      const sub = m?.[1];
+      if (!m || sub === undefined || SESSION_ONLY.has(sub)) continue;
       const shown = sub === 'start' ? '%synapse start' : '%synapse';
-      ctx.reportAt({ cell: cmd.location.cell, range: { start, end: { line: start.line, character: start.character + shown.length } } }, {
+      // `%` + `synapse start` as written (`%synapse  start` keeps its blanks), or `%synapse` alone.
+      const length = 1 + (sub === 'start' ? m[0].length : 'synapse'.length);
+      ctx.reportAt({ cell: cmd.location.cell, range: { start, end: { line: start.line, character: start.character + length } } }, {
         message: sub === 'start'
           ? '`%synapse start` starts a Synapse Spark session through the SDK v1 azureml-synapse magic (for the `%synapse` / `%%synapse` code that follows): in v2, run Spark code as a `spark` job or component (`azure.ai.ml.spark`) on serverless Spark or an attached Synapse pool.'
           : '`%synapse` runs this line on a Synapse Spark pool through the SDK v1 azureml-synapse magic: in v2, run Spark code as a `spark` job or component (`azure.ai.ml.spark`) on serverless Spark or an attached Synapse pool.',

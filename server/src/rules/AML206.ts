@@ -1,8 +1,7 @@
 /**
  * AML206 event-based-schedule: event-based (datastore-polling) schedules (no full SDK v2 equivalent).
  */
-import type { Reference } from '../engine/semantic/model';
-import type { SyntaxNode } from '../engine/syntax';
+import type { CallRecord, Reference } from '../engine/semantic/model';
 import { featureRule, callsTo, claimReferences } from './features';
 import type { RuleContext } from './rule';
 
@@ -13,14 +12,20 @@ import type { RuleContext } from './rule';
  */
 const EVENT_CAPABLE = new Set(['azureml.pipeline.core.Schedule.create', 'azureml.pipeline.core.Schedule.create_for_pipeline_endpoint']);
 
-/** The `datastore=` argument that makes a Schedule factory call event-based (not `datastore=None`, the default). */
-function triggerOf(ctx: RuleContext, call: SyntaxNode) {
-  const record = ctx.model.calls.find((c) => c.call === call);
-  return record?.args.find((a) => a.keyword === 'datastore' && a.node.type !== 'none');
+/**
+ * The `datastore=` argument that makes a Schedule factory call event-based; `datastore=None` is the default
+ * (a time-based schedule written out in full), not a trigger.
+ */
+function datastoreTrigger(args: CallRecord['args']): CallRecord['args'][number] | undefined {
+  return args.find((a) => a.keyword === 'datastore' && a.node.type !== 'none');
 }
 
 // The call itself is reported here, not by AML110 (whose advice, a time-based JobSchedule, does not fit it).
-claimReferences((ctx: RuleContext, ref: Reference) => !!ref.call && EVENT_CAPABLE.has(ref.qname) && !!triggerOf(ctx, ref.call));
+claimReferences((ctx: RuleContext, ref: Reference) => {
+  if (!ref.call || !EVENT_CAPABLE.has(ref.qname)) return false;
+  const record = ctx.model.calls.find((c) => c.call === ref.call);
+  return !!record && !!datastoreTrigger(record.args);
+});
 
 export default featureRule({
   meta: {
@@ -46,8 +51,7 @@ export default featureRule({
   message: () => '',
   extra(ctx) {
     for (const call of callsTo(ctx, (q) => EVENT_CAPABLE.has(q))) {
-      // `datastore=None` is the default (a time-based schedule written out in full), not a trigger.
-      const trigger = triggerOf(ctx, call.call);
+      const trigger = datastoreTrigger(call.args);
       if (!trigger || call.callee?.kind !== 'ref') continue;
       const method = call.callee.qname.slice(call.callee.qname.lastIndexOf('.') + 1);
       ctx.report({

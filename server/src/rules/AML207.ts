@@ -22,6 +22,6 @@ export default featureRule({
     ]
     },
   },
-  symbols: ["azureml.core.keyvault.Keyvault", "azureml.core.Workspace.get_default_keyvault", "azureml.core.Run.get_secret", "azureml.core.Run.get_secrets"],
+  symbols: ["azureml.core.keyvault.Keyvault", "azureml.core.Workspace.get_default_keyvault", "azureml.core.Run.experiment.workspace.get_default_keyvault", "azureml.core.Run.get_secret", "azureml.core.Run.get_secrets"],
   message: (shown) => `${shown} is SDK v1: \`set_secret\`/\`get_secret\` on the workspace key vault and \`Run.get_secret\` are not available in SDK v2; use the Key Vault client library (\`azure-keyvault-secrets\` \`SecretClient\` with an \`azure.identity\` credential).`,
 });

@@ -34,7 +34,7 @@ export default featureRule({
   symbols: ['azureml.core.PrivateEndPointConfig', 'azureml.core.PrivateEndPoint', 'azureml.core.Workspace.add_private_endpoint', REMOVE],
   message: (shown, ref) =>
     isUnder(ref.qname, REMOVE)
-      ? `${shown} removes a workspace private endpoint connection with SDK v1. The docs show no SDK v2 call for private endpoints: remove it with the Azure CLI (\`az network private-endpoint delete\`) or the portal. A workspace created with a private endpoint may still have \`v1_legacy_mode\` on, which blocks every v2 API call: set it to False before using SDK v2.`
+      ? `${shown} removes a workspace private endpoint connection with SDK v1. The docs show no SDK v2 call for private endpoints: remove the connection in the portal (the workspace's Networking page, private endpoint connections), or delete the endpoint itself with the Azure CLI (\`az network private-endpoint delete\`). A workspace created with a private endpoint may still have \`v1_legacy_mode\` on, which blocks every v2 API call: set it to False before using SDK v2.`
       : `${shown} sets up a private endpoint with SDK v1. ${WHAT_TO_DO}`,
   extra(ctx) {
     if (!ctx.module.text.includes('private_endpoint_config')) return;

@@ -4,17 +4,27 @@
  * notebook `%pip`/`!pip install` lines.
  */
 import type { Node as YamlNode } from 'yaml';
-import { fileKindOf, isV1CliPackage, isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, shellInstallPackages, type InstallToken, type Token } from '../engine/textfiles';
+import { isV1CliPackage, isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, shellInstallPackages, type InstallToken, type Token } from '../engine/textfiles';
 import type { Range } from '../engine/types';
 import type { SyntaxNode } from '../engine/syntax';
 import type { ModuleFix, Rule, TextContext } from './rule';
-import { exportedShellLines, notebookShellLines } from './shell';
+import { exportedShellLines, literal, notebookShellLines, writefileKind } from './shell';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
 const INSTALL = 'https://learn.microsoft.com/python/api/overview/azure/ml/install';
 
 function message(name: string): string {
+  // azureml-opendatasets installs azureml-core (its dependency list) but SDK v2 has no package in its place.
+  if (normalisePackage(name) === 'azureml-opendatasets') return `\`${name}\` installs SDK v1 (\`azureml-core\`, whose support ended 2026-06-30), and SDK v2 has no package in its place: keep it only apart from v2 code, or read the open dataset's files without it.`;
   return `\`${name}\` is an SDK v1 package (support ended 2026-06-30): depend on \`azure-ai-ml\` and \`azure-identity\` instead (plus \`mlflow\` and \`azureml-mlflow\` where runs log metrics).`;
+}
+
+/**
+ * A v1 package the fixes replace with the v2 pair. `azureml-opendatasets` is reported but left in place: it
+ * installs SDK v1, yet SDK v2 has nothing in its place, so removing it would only break the code that uses it.
+ */
+function replaceable(name: string): boolean {
+  return isV1Package(name) && normalisePackage(name) !== 'azureml-opendatasets';
 }
 
 const CLI_MESSAGE = '`azure-cli-ml` is the Azure ML CLI v1 extension (support ended 2025-09-30), here installed as a Python package: drop it and install the v2 extension `ml` with `az extension add -n ml` (Azure CLI 2.38.0 or later).';
@@ -35,6 +45,9 @@ interface RequirementToken extends Token {
  */
 function requirementsTokens(lines: readonly string[], lineOffset = 0): RequirementToken[] {
   const out: RequirementToken[] = [];
+  // One `--hash` anywhere puts pip in hash-checking mode, where every requirement must be pinned and
+  // hashed (pip "Secure installs"): the unpinned, unhashed v2 pair would fail the install. No fixes then.
+  const hashed = lines.some((l) => /(^|\s)--hash[=\s]/.test(l));
   lines.forEach((raw, i) => {
     const line = i + lineOffset;
     const text = raw.replace(/\r$/, '');
@@ -42,8 +55,7 @@ function requirementsTokens(lines: readonly string[], lineOffset = 0): Requireme
     const m = /^\s*(\S.*)$/.exec(code);
     if (!m || m[1].startsWith('-')) return;
     const start = code.length - m[1].length;
-    // A requirement continued on the next lines (pip-compile's `\` + `    --hash=sha256:...`) gets no fix:
-    // its hashes would pin the replacement.
+    // A requirement continued on the next lines (`\` + `    --hash=sha256:...`) gets no fix either.
     const continued = /(^|\s)\\$/.test(m[1]);
     const body = continued ? m[1].replace(/\s*\\$/, '') : m[1];
     const options = /\s+--?[A-Za-z]/.exec(body);
@@ -52,7 +64,7 @@ function requirementsTokens(lines: readonly string[], lineOffset = 0): Requireme
       text: req,
       range: { start: { line, character: start }, end: { line, character: start + req.length } },
       edit: continued ? undefined : { start: { line, character: start }, end: { line, character: code.length } },
-      noFix: continued,
+      noFix: continued || hashed,
     });
   });
   return out;
@@ -114,7 +126,7 @@ function pyprojectTokens(ctx: TextContext): Token[] {
     }
   };
   ctx.lines.forEach((raw, line) => {
-    const text = raw.replace(/\r$/, '').replace(/\s#.*$/, '');
+    const text = raw.replace(/\r$/, '').replace(/(^|\s)#.*$/, '');
     const header = /^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*$/.exec(text);
     if (header) {
       table = header[1].replace(/["'\s]/g, '');
@@ -163,9 +175,12 @@ function installEdits(tokens: InstallToken[], first: boolean): Map<InstallToken,
     commands.set(key, [...(commands.get(key) ?? []), t]);
   }
   for (const group of commands.values()) {
-    const v1 = group.filter((t) => isV1Package(requirementName(t.text) ?? ''));
-    // azure-cli-ml is reported, not edited: it is left in the command.
-    const others = group.filter((t) => !isV1CliPackage(requirementName(t.text) ?? ''));
+    const v1 = group.filter((t) => replaceable(requirementName(t.text) ?? ''));
+    // azure-cli-ml and azureml-opendatasets are reported, not edited: they are left in the command.
+    const others = group.filter((t) => {
+      const name = requirementName(t.text) ?? '';
+      return !isV1CliPackage(name) && (replaceable(name) || !isV1Package(name));
+    });
     const onlyV1 = v1.length === others.length;
     v1.forEach((t, i) => {
       const pair = i === 0 && (first || onlyV1);
@@ -181,11 +196,27 @@ type DependencyToken = Token & { edit?: Range; noFix?: boolean };
 /** The `setup()` keywords that list requirements. */
 const SETUP_KEYWORDS = new Set(['install_requires', 'extras_require', 'tests_require', 'setup_requires']);
 
-/** String literals in a `setup()` argument (a list, or a dict of lists). */
+/**
+ * String literals listed in a `setup()` argument: a list, tuple or set, a dict of them (`extras_require`), lists
+ * joined with `+`. Nothing else: a comprehension or a test (`[r for r in reqs if r not in ("azureml-core",)]`)
+ * names packages it leaves out.
+ */
 function stringNodes(node: SyntaxNode): SyntaxNode[] {
-  if (node.type === 'string') return [node];
-  if (node.type === 'concatenated_string' || node.type === 'call' || node.type === 'lambda') return [];
-  return node.namedChildren.flatMap((c) => (c.type === 'pair' ? stringNodes(c.childForFieldName('value') ?? c) : stringNodes(c)));
+  switch (node.type) {
+    case 'string':
+      return [node];
+    case 'list':
+    case 'tuple':
+    case 'set':
+    case 'parenthesized_expression':
+      return node.namedChildren.flatMap(stringNodes);
+    case 'dictionary':
+      return node.namedChildren.flatMap((c) => (c.type === 'pair' ? stringNodes(c.childForFieldName('value') ?? c) : []));
+    case 'binary_operator':
+      return node.childForFieldName('operator')?.text === '+' ? [node.childForFieldName('left'), node.childForFieldName('right')].flatMap((c) => (c ? stringNodes(c) : [])) : [];
+    default:
+      return [];
+  }
 }
 
 /**
@@ -204,12 +235,13 @@ function dependencyFindings(kind: 'requirements' | 'conda' | 'pyproject', tokens
     }
     if (!isV1Package(name)) continue;
     let fixes: ModuleFix[] | undefined;
-    if (kind === 'requirements' && !t.noFix) {
+    if (kind === 'requirements' && !t.noFix && replaceable(name)) {
       const line = t.range.start.line;
       const whole = { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };
       fixes = [first ? replaceFix(t.edit ?? t.range, 'azure-ai-ml\nazure-identity') : replaceFix(line + 1 < lineCount ? whole : t.edit ?? t.range, '')];
+      // The pair goes where the first fix is (a package left in place does not take it).
+      first = false;
     }
-    first = false;
     out.push({ range: t.range, message: message(name), symbol: normalisePackage(name), fixes });
   }
   return out;
@@ -227,7 +259,7 @@ const rule: Rule = {
       why: 'SDK v1 reached end of support on 2026-06-30; installing it keeps v1 code alive. SDK v2 is the `azure-ai-ml` package with `azure-identity` for credentials; training scripts log with `mlflow` and `azureml-mlflow`. v2-era packages are never reported: `azureml-mlflow`, `azureml-defaults`, `azureml-inference-server-http`, `azureml-fsspec`, `mltable`, `azure-ai-ml`.',
       v1Example: '# requirements.txt\nazureml-sdk[notebooks]==1.48.0\npandas\n\n# notebook\n%pip install azureml-core azureml-widgets',
       v2Example: '# requirements.txt\nazure-ai-ml\nazure-identity\npandas\n\n# notebook\n%pip install azure-ai-ml azure-identity',
-      fixSafety: 'Suggestion only (never applied by `--fix` without `--unsafe-fixes`): the first v1 package of a file becomes `azure-ai-ml` + `azure-identity` and the others are removed, which breaks code that still imports `azureml.*`. In shell scripts, Dockerfiles and notebook `%pip` lines a quoted name goes with its quotes, and an install command that would be left with no package (`pip install azureml-core` after the pair went on an earlier line) gets the pair instead. Conda YAML, pyproject.toml, `setup.py`, `%%writefile` cells, CI pipeline YAML and `azure-cli-ml` get no fix. A requirement line\'s own options (`azureml-sdk==1.27 --index-url ...`) go with it.',
+      fixSafety: 'Suggestion only (never applied by `--fix` without `--unsafe-fixes`): the first v1 package of a file becomes `azure-ai-ml` + `azure-identity` and the others are removed, which breaks code that still imports `azureml.*`. In shell scripts, Dockerfiles and notebook `%pip` lines a quoted name goes with its quotes, and an install command that would be left with no package (`pip install azureml-core` after the pair went on an earlier line) gets the pair instead. Conda YAML, pyproject.toml, `setup.py`, `%%writefile` cells that write a conda environment or requirements file, CI pipeline YAML and `azure-cli-ml` get no fix, nor does a requirements file that uses `--hash` (pip\'s hash-checking mode would reject the unpinned v2 pair). A requirement line\'s own options (`azureml-sdk==1.27 --index-url ...`) go with it.',
       limitations: '`azureml-dataprep` is not reported (its relation to v2 `mltable` is unconfirmed). Requirements pulled in with `-r other.txt` are reported in that file, when it is linted. Only literal lists are read in `setup.py`; requirements read from a file there (`install_requires=open(...)`) are not. Commands assembled in variables are not read.',
       references: [MIG, INSTALL],
     },
@@ -265,21 +297,19 @@ const rule: Rule = {
           continue;
         }
         if (!name || !isV1Package(name)) continue;
-        const { range, newText } = edits.get(t)!;
+        const e = edits.get(t);
         ctx.reportAt({ cell: l.cell, range: t.range }, {
           message: message(name),
           symbol: normalisePackage(name),
-          fixes: [{ ...replaceFix(range, newText), edits: [{ cell: l.cell, range, newText }] }],
+          fixes: e && [{ ...replaceFix(e.range, e.newText), edits: [{ cell: l.cell, range: e.range, newText: e.newText }] }],
         });
       }
     }
     if (ctx.module.origin === 'notebook' && ctx.input.kind === 'notebook') {
       // `%%writefile environment.yml` / `%%writefile requirements.txt` cells: the file the notebook writes.
       for (const cmd of ctx.source.commands) {
-        if (cmd.kind !== 'cell-magic' || cmd.name !== 'writefile' || cmd.location.cell === undefined) continue;
-        const target = (cmd.args ?? '').replace(/^(?:(?:-a|--append)\s+)*/, '').replace(/^(["'])(.*)\1$/, '$2');
-        const kind = target ? fileKindOf(target, cmd.text) : undefined;
-        if (kind !== 'conda' && kind !== 'requirements') continue;
+        const kind = writefileKind(cmd);
+        if ((kind !== 'conda' && kind !== 'requirements') || cmd.location.cell === undefined) continue;
         const bodyLine = cmd.location.range.start.line + 1;
         const tokens = kind === 'conda' ? condaTokens(cmd.text, bodyLine) : requirementsTokens(cmd.text.split('\n'), bodyLine);
         for (const f of dependencyFindings(kind, tokens, Infinity)) {
@@ -294,15 +324,15 @@ const rule: Rule = {
         for (const arg of call.args) {
           if (!arg.keyword || !SETUP_KEYWORDS.has(arg.keyword)) continue;
           for (const str of stringNodes(arg.node)) {
-            const content = /^[A-Za-z]*(["']{1,3})([\s\S]*)\1$/.exec(str.text);
-            if (!content) continue;
-            const name = requirementName(content[2]);
-            if (!name) continue;
+            const content = literal(str);
+            const name = content && requirementName(content.text);
+            if (!content || !name) continue;
             const cli = isV1CliPackage(name);
             if (!cli && !isV1Package(name)) continue;
-            const start = str.startPosition;
-            const open = str.text.indexOf(content[1]) + content[1].length;
-            const range = { start: { line: start.row, character: start.column + open }, end: { line: start.row, character: start.column + open + content[2].trim().length } };
+            // The requirement itself, without the blanks around it in the string.
+            const lead = content.text.length - content.text.trimStart().length;
+            const column = content.column + lead;
+            const range = { start: { line: content.row, character: column }, end: { line: content.row, character: column + content.text.trim().length } };
             ctx.report({ range, message: cli ? CLI_MESSAGE : message(name), symbol: cli ? 'azure-cli-ml' : normalisePackage(name) });
           }
         }

@@ -5,6 +5,7 @@
  */
 import { isUnder } from '../engine/catalogue';
 import type { Reference } from '../engine/semantic/model';
+import type { SyntaxNode } from '../engine/syntax';
 import type { Rule, RuleContext } from './rule';
 import type { RuleMeta } from './types';
 import { shortName } from './v1-api';
@@ -56,14 +57,25 @@ export interface FeatureRuleDef {
 /**
  * A member of a v1 object's property value, reached by value tracking: `url = endpoint.endpoint` then
  * `url.split("Id")` is `PipelineEndpoint.endpoint.split`, a `str` method, not a v1 API. Such names have two or
- * more segments after their class (the last capitalised segment); the property read itself is still reported.
+ * more segments after their class (the last capitalised segment). The property read itself is reported where it
+ * is written: for `url.split`, at `url = endpoint.endpoint`; for `ep.name.upper()`, written inline, the model makes
+ * only the one reference, so the read is the reference's inner `ep.name` (returned here with its name).
+ * Returns undefined for a reference that is not through a property value, `null` for one to leave.
  */
-function throughPropertyValue(ref: Reference): boolean {
-  if (!ref.onInstance) return false;
+function propertyRead(ref: Reference, symbol: string): { node: SyntaxNode; qname: string } | null | undefined {
+  if (!ref.onInstance) return undefined;
   const parts = ref.qname.split('.');
   let cls = -1;
   parts.forEach((p, i) => { if (/^[A-Z]/.test(p)) cls = i; });
-  return cls >= 0 && parts.length - cls - 1 >= 2;
+  if (cls < 0) return undefined;
+  // The class and one member, or the whole claimed name when it is longer
+  // (`Run.experiment.workspace.get_default_keyvault`, an untyped chain the rule claims as such).
+  const keep = Math.max(cls + 2, symbol.split('.').length);
+  const extra = parts.length - keep;
+  if (extra < 1) return undefined;
+  let node: SyntaxNode | null = ref.node;
+  for (let i = 0; i < extra && node?.type === 'attribute'; i++) node = node.childForFieldName('object');
+  return node?.type === 'attribute' ? { node, qname: parts.slice(0, keep).join('.') } : null;
 }
 
 export function featureRule(def: FeatureRuleDef): Rule {
@@ -73,9 +85,16 @@ export function featureRule(def: FeatureRuleDef): Rule {
     meta: def.meta,
     check(ctx) {
       if (ctx.module.text.includes('azureml')) {
-        const mine = ctx.model.references.filter(
-          (ref) => ref.sdk === 'v1' && def.symbols.some((s) => isUnder(ref.qname, s)) && !def.skip?.(ref) && !throughPropertyValue(ref),
-        );
+        const mine: Reference[] = [];
+        for (const ref of ctx.model.references) {
+          if (ref.sdk !== 'v1' || def.skip?.(ref)) continue;
+          // The longest symbol of the rule the reference is under.
+          const symbol = def.symbols.filter((s) => isUnder(ref.qname, s)).reduce<string | undefined>((a, b) => (a && a.length >= b.length ? a : b), undefined);
+          if (!symbol) continue;
+          const read = propertyRead(ref, symbol);
+          if (read === undefined) mine.push(ref);
+          else if (read) mine.push({ ...ref, node: read.node, qname: read.qname, call: undefined });
+        }
         for (const ref of mine) {
           // One finding per call chain: `ws.get_default_keyvault().get_secret(...)` is reported on its
           // outermost member only, not also on the receiver that starts at the same place.

@@ -9,7 +9,7 @@ import type { Position, Range } from '../engine/types';
 import { mergeInsertions } from '../engine/fix';
 import { lineStarts } from '../engine/textfiles';
 import { nodeRange, rangeContains, type ModuleEdit, type ModuleFix, type RuleContext } from './rule';
-import { claimedBy } from './features';
+import { claimedBy, claimedReference } from './features';
 import { v1Fix } from './v1-fixes';
 import { statementRemoval } from './fixes';
 import { SHARED_FIX_LIMIT } from './rewrites/common';
@@ -103,7 +103,7 @@ function referenceAt(refs: Map<number, Reference>, use: SyntaxNode): Reference |
 
 /** The suggestion of the AML1xx finding on a reference (the v1-api rules offer it; AML2xx-claimed names have none). */
 function referenceFix(ctx: RuleContext, ref: Reference): ModuleFix | undefined {
-  return ref.sdk === 'v1' && !claimedBy(ref.qname) ? v1Fix(ctx, ref) : undefined;
+  return ref.sdk === 'v1' && !claimedBy(ref.qname) && !claimedReference(ctx, ref) ? v1Fix(ctx, ref) : undefined;
 }
 
 const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);

@@ -4,7 +4,7 @@
  * cells that write a shell script, Dockerfile or CI file. The AML4xx and
  * AML5xx rules read these the same way they read shell scripts.
  */
-import { fileKindOf } from '../engine/textfiles';
+import { fileKindOf, type FileKind } from '../engine/textfiles';
 import type { SyntaxNode } from '../engine/syntax';
 import type { RuleContext } from './rule';
 
@@ -18,11 +18,19 @@ export interface ShellLine {
 
 const SHELL_CELL_MAGICS = new Set(['bash', 'sh', 'script', 'system']);
 
+/**
+ * The kind of file a `%%writefile <target>` cell writes (`-a`/`--append` and quotes dropped), from its name
+ * and, for YAML, its text (a conda environment, a CI pipeline): the cell is read as that file.
+ */
+export function writefileKind(cmd: { kind: string; name: string; args?: string; text: string }): FileKind | undefined {
+  if (cmd.kind !== 'cell-magic' || cmd.name !== 'writefile') return undefined;
+  const target = (cmd.args ?? '').replace(/^(?:(?:-a|--append)\s+)*/, '').replace(/^(["'])(.*)\1$/, '$2');
+  return target ? fileKindOf(target, cmd.text) : undefined;
+}
+
 /** `%%writefile setup.sh` / `%%writefile Dockerfile` / `%%writefile .github/workflows/x.yml`: a script the notebook writes. */
-function writesScript(name: string, args: string | undefined): boolean {
-  if (name !== 'writefile') return false;
-  const target = (args ?? '').replace(/^(?:(?:-a|--append)\s+)*/, '').replace(/^(["'])(.*)\1$/, '$2');
-  const kind = target ? fileKindOf(target) : undefined;
+function writesScript(cmd: Parameters<typeof writefileKind>[0]): boolean {
+  const kind = writefileKind(cmd);
   return kind === 'shell' || kind === 'workflow';
 }
 
@@ -33,7 +41,7 @@ export function notebookShellLines(ctx: RuleContext): ShellLine[] {
     const cell = cmd.location.cell;
     if (cell === undefined) continue;
     const isCellMagic = cmd.kind === 'cell-magic';
-    if (isCellMagic && !SHELL_CELL_MAGICS.has(cmd.name) && !writesScript(cmd.name, cmd.args)) continue;
+    if (isCellMagic && !SHELL_CELL_MAGICS.has(cmd.name) && !writesScript(cmd)) continue;
     if (cmd.kind === 'help') continue;
     // Lines as the source model counts them: a lone '\r' ends a line too (issue 8).
     const cellLines = (ctx.input.cells[cell]?.text ?? '').split(/\r\n|\r|\n/);
@@ -49,7 +57,7 @@ export function notebookShellLines(ctx: RuleContext): ShellLine[] {
 }
 
 /** The text of a string literal node (prefix and quotes removed) and where that text starts. */
-function literal(node: SyntaxNode | undefined): { text: string; row: number; column: number } | undefined {
+export function literal(node: SyntaxNode | undefined): { text: string; row: number; column: number } | undefined {
   if (node?.type !== 'string') return undefined;
   const m = /^([A-Za-z]*)("""|\'\'\'|"|')([\s\S]*)\2$/.exec(node.text);
   if (!m || /[fF]/.test(m[1])) return undefined;
@@ -64,7 +72,7 @@ function literal(node: SyntaxNode | undefined): { text: string; row: number; col
  * string ends a line too).
  */
 export function exportedShellLines(ctx: RuleContext): ShellLine[] {
-  if (ctx.module.origin !== 'file') return [];
+  if (ctx.module.origin !== 'file' || !ctx.module.text.includes('get_ipython')) return [];
   const out: ShellLine[] = [];
   for (const { call, args } of ctx.model.calls) {
     const fn = /^get_ipython\(\)\.(system|getoutput|run_line_magic|run_cell_magic)$/.exec(call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '');

@@ -35,6 +35,7 @@ export const ELEMENTS: Readonly<Record<string, string>> = Object.freeze({
   'azureml.datadrift.DataDriftDetector.list': 'azureml.datadrift.DataDriftDetector',
   'azureml.pipeline.core.PublishedPipeline.list': 'azureml.pipeline.core.PublishedPipeline',
   'azureml.pipeline.core.PublishedPipeline.get_all': 'azureml.pipeline.core.PublishedPipeline',
+  'azureml.pipeline.core.PipelineEndpoint.list': 'azureml.pipeline.core.PipelineEndpoint',
 });
 
 /**
@@ -62,6 +63,9 @@ export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
   'azureml.core.Workspace.create': WORKSPACE,
   'azureml.core.Workspace.get_default_datastore': DATASTORE,
   'azureml.core.Workspace.get_default_keyvault': 'azureml.core.keyvault.Keyvault',
+  // In a job's script: `Run.get_context().experiment.workspace.get_default_keyvault()` (the run's experiment and
+  // workspace are not typed: the rewrites key on these untyped names, see rewrites/workspace.ts).
+  'azureml.core.Run.experiment.workspace.get_default_keyvault': 'azureml.core.keyvault.Keyvault',
 
   // Experiments and runs
   'azureml.core.Experiment.submit': RUN,

@@ -81,7 +81,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, FixBuilder, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
-import { knownString, onlyValue, lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, writtenElsewhere, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { knownString, onlyValue, lineIndent, endsLine, assignedName, kwargs, memberOf, noArgs, qnameOf, same, usesOf, writtenElsewhere, variableFree, type Builder, type Edits, type Rewrites, soleUse } from './common';
 import { computeName, trackingClient } from './jobs';
 import { registeredDatasetEdits, savedTabularEdits, splitDatasetEdits, splitFolder, splitOf, tabularReadEdits } from './data';
 
@@ -123,7 +123,7 @@ function autoMLArgs(ctx: RuleContext, call: SyntaxNode): { args: Map<string, Syn
       if (name?.type !== 'identifier' || remove) return undefined;
       const dict = onlyValue(ctx, name);
       const b = ctx.model.resolveName(name.text, name);
-      if (!dict || (ctx.model.uses.get(b!) ?? []).length !== 1) return undefined;
+      if (!dict || !soleUse(ctx, b!)) return undefined;
       const stmt = dict.parent!.parent;
       const callStmt = call.parent?.type === 'assignment' ? call.parent.parent : call.parent;
       if (dict?.type !== 'dictionary' || stmt?.type !== 'expression_statement' || !callStmt || !same(stmt.parent, callStmt.parent)) return undefined;
@@ -184,7 +184,7 @@ function forecastSettings(ctx: RuleContext, node: SyntaxNode, site: SyntaxNode):
   if (node.type === 'identifier') {
     call = onlyValue(ctx, node);
     const b = ctx.model.resolveName(node.text, node);
-    if (!call || (ctx.model.uses.get(b!) ?? []).length !== 1) return undefined;
+    if (!call || !soleUse(ctx, b!)) return undefined;
     const stmt = call.parent!.parent;
     const siteStmt = site.parent?.type === 'assignment' ? site.parent.parent : site.parent;
     if (stmt?.type !== 'expression_statement' || !siteStmt || !same(stmt.parent, siteStmt.parent)) return undefined;

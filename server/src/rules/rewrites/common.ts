@@ -3,7 +3,7 @@
  * type and helpers to read arguments and check that a rewrite keeps the code meaningful.
  */
 import type { SyntaxNode } from '../../engine/syntax';
-import { sdkOf, type Reference } from '../../engine/semantic/model';
+import { sdkOf, type Binding, type Reference } from '../../engine/semantic/model';
 import { callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
 
@@ -194,19 +194,89 @@ export function onlyValue(ctx: RuleContext, node: SyntaxNode): SyntaxNode | unde
 const globalIndex = new WeakMap<SyntaxNode, Set<string>>();
 
 /**
- * The names a function of the module declares `global` (`def bump(): global cores; cores = 4`): the semantic model
- * does not walk a function body that touches no SDK, so such a re-binding of a module name is not among its
- * bindings; a module name declared global anywhere is never taken as bound once.
+ * The names a function of the module declares `global` and binds (`def bump(): global cores; cores = 4`): the
+ * semantic model does not walk a function body that touches no SDK, so such a re-binding of a module name is not
+ * among its bindings; a module name re-bound that way is never taken as bound once. A function that declares a
+ * name global only to read it (`global settings; print(settings)`) changes nothing and is not counted.
  */
 export function declaredGlobal(ctx: RuleContext): Set<string> {
   const root = ctx.model.tree.rootNode;
   let names = globalIndex.get(root);
   if (!names) {
     names = new Set();
-    for (const g of root.descendantsOfType('global_statement')) for (const id of g.namedChildren) if (id.type === 'identifier') names.add(id.text);
+    for (const g of root.descendantsOfType('global_statement')) {
+      let fn: SyntaxNode | null = g.parent;
+      while (fn && fn.type !== 'function_definition') fn = fn.parent;
+      const bound = fn ? boundNames(fn) : undefined;
+      // A parameter of the same name would be a SyntaxError with `global`; boundNames counts the function's targets.
+      for (const id of g.namedChildren) if (id.type === 'identifier' && (!bound || bound.has(id.text))) names.add(id.text);
+    }
     globalIndex.set(root, names);
   }
   return names;
+}
+
+/** Per function: the plain names its own body binds (boundNames). */
+const boundIndex = new WeakMap<SyntaxNode, Set<string>>();
+
+/**
+ * The plain names a function's own body binds (not its nested functions' or classes'): its parameters, assignment
+ * and `for` targets (also in tuples), `x += ...`, `x := ...`, `with ... as x`. A name among them that the function
+ * also declares `global` is the module's (declaredGlobal, functionLocal).
+ */
+function boundNames(fn: SyntaxNode): Set<string> {
+  let out = boundIndex.get(fn);
+  if (out) return out;
+  const names = new Set<string>();
+  const targets = (t: SyntaxNode | null): void => {
+    if (!t) return;
+    if (t.type === 'identifier') names.add(t.text);
+    else if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'list_splat_pattern', 'as_pattern_target', 'parenthesized_expression'].includes(t.type)) t.namedChildren.forEach(targets);
+  };
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    targets(p.type === 'identifier' ? p : p.childForFieldName('name') ?? p.namedChildren.find((c) => c.type === 'identifier') ?? null);
+  }
+  const walk = (n: SyntaxNode): void => {
+    for (const c of n.namedChildren) {
+      if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'lambda') continue;
+      if (c.type === 'named_expression') targets(c.childForFieldName('name'));
+      else if (c.type === 'as_pattern') targets(c.childForFieldName('alias'));
+      else if (['assignment', 'augmented_assignment', 'for_statement'].includes(c.type)) targets(c.childForFieldName('left'));
+      walk(c);
+    }
+  };
+  walk(fn.childForFieldName('body') ?? fn);
+  out = names;
+  boundIndex.set(fn, out);
+  return out;
+}
+
+/** The names a function's own body declares `global`. */
+function globalNames(fn: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  const walk = (n: SyntaxNode): void => {
+    for (const c of n.namedChildren) {
+      if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'lambda') continue;
+      if (c.type === 'global_statement') for (const id of c.namedChildren) if (id.type === 'identifier') names.add(id.text);
+      walk(c);
+    }
+  };
+  walk(fn.childForFieldName('body') ?? fn);
+  return names;
+}
+
+/**
+ * `id` (a name read) is a local of a function around it, by Python's rule: a name a function binds anywhere in its
+ * body (or takes as a parameter), unless declared `global` there, is that function's local throughout it; a
+ * function that does not bind it reads its enclosing function's, and the module's at the top.
+ */
+function functionLocal(id: SyntaxNode): boolean {
+  for (let p = id.parent; p; p = p.parent) {
+    if (p.type !== 'function_definition') continue;
+    if (globalNames(p).has(id.text)) return false;
+    if (boundNames(p).has(id.text)) return true;
+  }
+  return false;
 }
 
 /** Inside a loop of its function (or module): a call there may run more than once. */
@@ -330,10 +400,11 @@ type Point = { row: number; column: number };
 /**
  * A node-shaped range of the module's text, for `Edits` (whose consumers take nodes): what a deletion
  * (`type: 'deleted_lines'`: statementLines, environment.ts `wholeLines`) or an insertion (a zero-width
- * `'end_mark'`) covers. Its id is negative, so never a tree node's; by default `-1 - startIndex`, so two
- * ranges made from the same offset are one edit to combined.
+ * `'end_mark'`) covers. Its id is negative, so never a tree node's; by default it is made of the start offset
+ * and whether the range is empty, so the same deletion (or mark) made twice is one edit to combined, while an
+ * end mark and a deletion starting at the same offset stay two.
  */
-export function textRange(ctx: RuleContext, type: string, startIndex: number, startPosition: Point, endIndex: number, endPosition: Point, id = -1 - startIndex): SyntaxNode {
+export function textRange(ctx: RuleContext, type: string, startIndex: number, startPosition: Point, endIndex: number, endPosition: Point, id = -1 - (startIndex * 2 + (endIndex === startIndex ? 1 : 0))): SyntaxNode {
   return { type, id, startIndex, endIndex, startPosition, endPosition, text: ctx.module.text.slice(startIndex, endIndex) } as unknown as SyntaxNode;
 }
 
@@ -392,6 +463,31 @@ export function writtenElsewhere(ctx: RuleContext, target: SyntaxNode, known: re
     const p = id.parent;
     if (p?.type === 'attribute' && same(p.childForFieldName('attribute'), id)) return false;
     return !(p?.type === 'keyword_argument' && same(p.childForFieldName('name'), id));
+  });
+}
+
+/**
+ * `b`'s one read, as far as the whole module shows: the model's only use of it, and the name read nowhere else
+ * as that binding's scope's name. The model does not walk a function body that touches no SDK, so a read there is
+ * not among its uses (`def show(): print(automl_settings)`): removing or inlining the binding would break it.
+ * Identifiers that are the name's other bindings in the scope or their uses, attribute names, keyword names, import
+ * module paths, a function's locals of that name and names the model resolves to another scope's binding are not
+ * reads of `b`.
+ */
+export function soleUse(ctx: RuleContext, b: Binding): boolean {
+  if ((ctx.model.uses.get(b) ?? []).length !== 1) return false;
+  const bindings = b.scope.bindings.get(b.name) ?? [];
+  const known = [...bindings.map((x) => x.node), ...bindings.flatMap((x) => ctx.model.uses.get(x) ?? [])];
+  return !(identifiersByName(ctx.model.tree.rootNode).get(b.name) ?? []).some((id) => {
+    if (known.some((n) => same(n, id))) return false;
+    const p = id.parent;
+    if (p?.type === 'attribute' && same(p.childForFieldName('attribute'), id)) return false;
+    if (p?.type === 'keyword_argument' && same(p.childForFieldName('name'), id)) return false;
+    // A module path of an import (`from azureml.automl.core.forecasting_parameters import ...`).
+    if (p?.type === 'dotted_name') return false;
+    if (b.scope.kind === 'module' && functionLocal(id)) return false;
+    const r = ctx.model.resolveName(b.name, id);
+    return !r || r.scope === b.scope;
   });
 }
 

@@ -176,7 +176,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { ASSET_NAME, endsLine, enclosingTry, inLoop, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, onlyValue, printedOnly, qnameOf, receiver, same, textRange, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { ASSET_NAME, declaredGlobal, endsLine, enclosingTry, inLoop, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, onlyValue, printedOnly, qnameOf, receiver, same, textRange, usesOf, type Builder, type Edits, type Rewrites, soleUse } from './common';
 import { clientOf, datasetNames, datasetNamesFix, keysOnly, WORKSPACE } from './workspace';
 import { soleBinding } from './reach';
 import { stableAt } from './environment';
@@ -935,7 +935,7 @@ function helperReads(fb: FixBuilder, ctx: RuleContext, x: SyntaxNode): Edits | u
   if (args!.namedChildren.some((c) => c.type === 'list_splat' || c.type === 'dictionary_splat' || c.type === 'keyword_argument')) return undefined;
   const b = ctx.model.resolveName(fn.text, fn);
   const def = b?.kind === 'def' ? b.node.parent : undefined;
-  if (!b || def?.type !== 'function_definition' || b.scope.kind !== 'module' || (b.scope.bindings.get(fn.text) ?? []).length !== 1 || (ctx.model.uses.get(b) ?? []).length !== 1) return undefined;
+  if (!b || def?.type !== 'function_definition' || b.scope.kind !== 'module' || (b.scope.bindings.get(fn.text) ?? []).length !== 1 || !soleUse(ctx, b)) return undefined;
   if (def.children.some((c) => c.type === 'decorator') || def.parent?.type === 'decorated_definition') return undefined;
   const params = def.childForFieldName('parameters')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
   const body = def.childForFieldName('body');
@@ -1239,9 +1239,11 @@ function endMark(ctx: RuleContext, stmt: SyntaxNode): SyntaxNode {
 /**
  * The v2 name to read for the v1 name expression `node`: as written, or a literal v2 refuses renamed
  * as its registration is (assetName; the reads carry `# amlint: review`). Undefined for a name bound
- * to a literal v2 refuses (the variable may have other readers).
+ * to a literal v2 refuses (the variable may have other readers), and for a module name some function
+ * declares `global` (common.ts declaredGlobal: its value cannot be known, and may be one v2 refuses).
  */
 function v2NameText(ctx: RuleContext, node: SyntaxNode): string | undefined {
+  if (node.type === 'identifier' && declaredGlobal(ctx).has(node.text)) return undefined;
   const literal = boundLiteral(ctx, node);
   const value = literal && stringValue(literal);
   if (value === undefined || (renaming && same(literal, renaming))) return node.text;
@@ -1437,7 +1439,7 @@ function boundValue(ctx: RuleContext, name: SyntaxNode, step = true): { value: S
   if (!b || !value) return undefined;
   const stmt = assign!.parent!;
   const sole = (b.scope.bindings.get(name.text) ?? []).length === 1 || soleBinding(ctx.model, b);
-  const once = sole && (ctx.model.uses.get(b) ?? []).length === 1;
+  const once = sole && soleUse(ctx, b);
   const lines = once ? statementLines(ctx, stmt) : undefined;
   const dataset = unnamed(value);
   if (!step || dataset?.type !== 'identifier' || same(dataset, value)) return { value, stmt, sole, once, lines, read: name };

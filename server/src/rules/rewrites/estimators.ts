@@ -40,7 +40,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, type FixBuilder } from '../fixes';
 import type { RuleContext } from '../rule';
-import { assignedName, combined, declaredGlobal, kwargs, memberOf, onlyValue, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites } from './common';
+import { assignedName, combined, declaredGlobal, kwargs, memberOf, onlyValue, qnameOf, receiver, same, usesOf, type Builder, type Edits, type Rewrites, soleUse } from './common';
 import { environmentEdits } from './environment';
 import { computeName, estimatorInputs, runConfigurationPiece as jobsRunConfigurationPiece, straightBindings } from './jobs';
 import { pipelineFixFor } from './pipelines';
@@ -101,8 +101,8 @@ function scriptParams(ctx: RuleContext, dict: SyntaxNode | undefined, asInputs?:
  * `script_params=` as a dict literal, or a name assigned one (`script_params = {...}`, the MLN
  * notebooks' shape) used only here, whose value names mean the same at `call`; else the node itself
  * (which scriptParams rejects). The name's binding must be the one v1 reads whichever way the code ran:
- * bound once (common.ts onlyValue), or bound only by statements of its scope's own body and read in that
- * scope (jobs.ts straightBindings: the MLN notebooks bind `script_params` again before each estimator);
+ * bound once (common.ts onlyValue), or bound only by statements of one straight-line block holding the use
+ * (jobs.ts straightBindings: the MLN notebooks bind `script_params` again before each estimator);
  * not a module name a function re-binds through `global` (declaredGlobal), nor one bound in branches
  * (`if fast: script_params = {...} else: script_params = {...}`: the use is the model's only for the last).
  */
@@ -111,8 +111,8 @@ function dictOf(ctx: RuleContext, node: SyntaxNode | undefined, call: SyntaxNode
   const b = ctx.model.resolveName(node.text, node);
   const assign = b?.kind === 'assign' ? b.node.parent : undefined;
   const dict = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) && assign.parent?.type === 'expression_statement' ? assign.childForFieldName('right') : undefined;
-  if (dict?.type !== 'dictionary' || (ctx.model.uses.get(b!) ?? []).length !== 1) return node;
-  const straight = straightBindings(b!) && ctx.model.scopeAt(node) === b!.scope && !(b!.scope.kind === 'module' && declaredGlobal(ctx).has(node.text));
+  if (dict?.type !== 'dictionary' || !soleUse(ctx, b!)) return node;
+  const straight = straightBindings(ctx, b!, node) && !(b!.scope.kind === 'module' && declaredGlobal(ctx).has(node.text));
   if (!onlyValue(ctx, node) && !straight) return node;
   const names = dict.descendantsOfType('identifier');
   return names.every((n) => ctx.model.resolveName(n.text, n) === ctx.model.resolveName(n.text, call)) ? dict : node;

@@ -125,7 +125,7 @@ import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../e
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import { nodeRange, type ModuleFix, type RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
-import { memberOf, declaredGlobal, inLoop, onlyValue, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { memberOf, declaredGlobal, inLoop, onlyValue, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, soleUse } from './common';
 import { jobEnvironment, setSharedJobs, wholeLines } from './environment';
 import { ESTIMATOR_CLASSES, estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, plainValue } from './pipelines';
@@ -1704,22 +1704,33 @@ export function listOfName(ctx: RuleContext, name: SyntaxNode): SyntaxNode | und
   const assign = b?.node.parent;
   if (!b || b.kind !== 'assign' || assign?.type !== 'assignment' || !same(assign.childForFieldName('left'), b.node)) return undefined;
   // Bound again elsewhere (the MLN notebooks' `args = [...]` for a run, then again for a sweep): this binding's
-  // only use, every binding of the name being a statement of the scope's own body (no branch/loop/try/with
-  // can make another one the value seen); not a module name a function re-binds through `global` (common.ts
-  // declaredGlobal: the model does not see that binding).
-  if ((ctx.model.uses.get(b) ?? []).length !== 1 || !straightBindings(b) || (b.scope.kind === 'module' && declaredGlobal(ctx).has(name.text))) return undefined;
+  // only use, every binding of the name a statement of one straight-line block (straightBindings); not a module
+  // name a function re-binds through `global` (common.ts declaredGlobal: the model does not see that binding).
+  if (!soleUse(ctx, b) || !straightBindings(ctx, b, name) || (b.scope.kind === 'module' && declaredGlobal(ctx).has(name.text))) return undefined;
   const list = assign.childForFieldName('right');
   if (list?.type !== 'list') return undefined;
   return list.namedChildren.every((item) => item.type === 'comment' || sameAt(ctx, item, name) || (item.type === 'call' && namesSameAt(ctx, item, name))) ? list : undefined;
 }
 
-/** Every binding of `b`'s name in its scope is an assignment statement directly in the scope's body. */
-export function straightBindings(b: Binding): boolean {
-  const body = b.scope.node.type === 'module' ? b.scope.node : b.scope.node.childForFieldName('body');
-  return (b.scope.bindings.get(b.name) ?? []).every((x) => {
+/**
+ * Every binding of `b`'s name in its scope is an assignment statement of one straight-line block that holds
+ * `use`: the scope's own body, or one block inside it that no loop repeats (`if __name__ == "__main__":`).
+ * No branch, loop, try or with can then make another binding the value seen at `use`. A name bound more than
+ * once must be read in its own scope: the model resolves a use inside a function to the first module binding,
+ * while the function runs after all of them (`args = [..0.5]`, `def submit(): ...args...`, `args = [..0.1]`).
+ */
+export function straightBindings(ctx: RuleContext, b: Binding, use: SyntaxNode): boolean {
+  const bindings = b.scope.bindings.get(b.name) ?? [];
+  if (bindings.length > 1 && ctx.model.scopeAt(use) !== b.scope) return false;
+  const blocks = bindings.map((x) => {
     const assign = x.node.parent;
-    return x.kind === 'assign' && assign?.type === 'assignment' && same(assign.childForFieldName('left'), x.node) && assign.parent?.type === 'expression_statement' && same(assign.parent.parent, body);
+    return x.kind === 'assign' && assign?.type === 'assignment' && same(assign.childForFieldName('left'), x.node) && assign.parent?.type === 'expression_statement' ? assign.parent.parent : null;
   });
+  const block = blocks[0];
+  if (!block || blocks.some((k) => !same(k, block))) return false;
+  const body = b.scope.node.type === 'module' ? b.scope.node : b.scope.node.childForFieldName('body');
+  if (same(block, body)) return true;
+  return !inLoop(block) && use.startIndex >= block.startIndex && use.endIndex <= block.endIndex;
 }
 
 /** Every name an expression reads (not attribute names, not keywords) is bound the same at `site`: `ds.as_mount()` in a list. */
@@ -1783,7 +1794,7 @@ function stringTyped(ctx: RuleContext, e: SyntaxNode, site: SyntaxNode, depth: n
     }
     case 'identifier': {
       const right = onlyValue(ctx, e);
-      if (!right || !straightBindings(ctx.model.resolveName(e.text, e)!) || !sameAt(ctx, e, site)) return false;
+      if (!right || !straightBindings(ctx, ctx.model.resolveName(e.text, e)!, e) || !sameAt(ctx, e, site)) return false;
       return stringTyped(ctx, right, right.parent!, depth + 1);
     }
     default:
