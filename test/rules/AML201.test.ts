@@ -8,6 +8,27 @@ ruleTester('AML201', {
     },
     'from azureml.core import Datastore\nDatastore.register_azure_blob_container(ws, "blob", "container", "account")',
     'from azure.ai.ml.entities import AzureBlobDatastore\nml_client.create_or_update(AzureBlobDatastore(name="b", account_name="a", container_name="c"))',
+    {
+      // SDK v2 data transfer (round 35 v2only sample, azure-sdk-for-python test config): a database source is a
+      // workspace connection read by an import job, not a v1 SQL datastore.
+      name: 'v2 data_transfer import_data from a Database source',
+      code: [
+        'from azure.ai.ml import Output, dsl',
+        'from azure.ai.ml.data_transfer import import_data, Database',
+        '@dsl.pipeline(description="import database")',
+        'def p(query, connection):',
+        '    sql_blob = import_data(source=Database(query=query, connection=connection), outputs={"sink": Output(type="mltable")})',
+        'pipeline = p("select top(10) Name from SalesLT.ProductCategory", "azureml:my_azuresqldb_connection")',
+      ].join('\n'),
+    },
+    {
+      // Data import preview notebook (round 35 v2only sample): DatabaseImportSource with an Azure SQL connection.
+      name: 'v2 ImportJob with DatabaseImportSource(type="azuresqldb")',
+      cells: [
+        'pip install azure-ai-ml==0.0.71493720 --extra-index-url https://example.invalid/simple/',
+        "from azure.ai.ml.entities import DatabaseImportSource, ImportJob\nfrom azure.ai.ml import Output\ndata_source = DatabaseImportSource(type='azuresqldb', connection='azureml:<conn>', query='<query>')\nreturned_job = ml_client.jobs.create_or_update(ImportJob(source=data_source, output=Output(type='mltable')))",
+      ],
+    },
   ],
   invalid: [
     {

@@ -4,6 +4,11 @@ ruleTester('AML203', {
   valid: [
     'from azureml.pipeline.steps import PythonScriptStep\nstep = PythonScriptStep(script_name="a.py")',
     { name: 'Kusto client outside Azure ML', code: 'from azure.kusto.data import KustoClient, KustoConnectionStringBuilder\nclient = KustoClient(KustoConnectionStringBuilder.with_az_cli_authentication(cluster))\nclient.execute("db", "T | take 10")' },
+    {
+      // SDK v2 data transfer components (round 35 v2only sample): not a v1 DataTransferStep.
+      name: 'v2 data_transfer import_data/copy_data in a dsl pipeline',
+      code: 'from azure.ai.ml import dsl\nfrom azure.ai.ml.data_transfer import import_data, copy_data, Database\n@dsl.pipeline()\ndef p():\n    node = import_data(source=Database(query="select 1", connection="azureml:c"), outputs=outputs)\n    copy = copy_data(inputs={"folder1": node.outputs.sink})',
+    },
   ],
   invalid: [
     { code: 'from azureml.pipeline.steps import DatabricksStep\nstep = DatabricksStep(name="db", notebook_path="/nb")', errors: [{ line: 2, column: 8, endColumn: 22, message: 'no v2 job or component type' }] },

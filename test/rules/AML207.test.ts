@@ -8,6 +8,11 @@ ruleTester('AML207', {
       name: 'Databricks notebook with SecretClient and dbutils.secrets',
       code: "# Databricks notebook source\nfrom azure.keyvault.secrets import SecretClient\nfrom azure.identity import DeviceCodeCredential\nclient = SecretClient(vault_url=kv_uri, credential=DeviceCodeCredential())\npw = client.get_secret('<name>').value\npw2 = dbutils.secrets.get(scope='test', key='sqldbPassword')",
     },
+    {
+      // azure-sdk-for-python sample (round 35 v2only sample): a customer-managed key names a Key Vault; no secret access.
+      name: 'v2 CustomerManagedKey(key_vault=...)',
+      code: 'from azure.ai.ml.entities import CustomerManagedKey, Workspace\ncmk = CustomerManagedKey(key_vault="/subscriptions/x/resourceGroups/r/providers/Microsoft.KeyVault/vaults/v", key_uri="https://v.vault.azure.net/keys/k/1")\nws = Workspace(name="w", customer_managed_key=cmk)',
+    },
   ],
   invalid: [
     {

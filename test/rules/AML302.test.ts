@@ -9,6 +9,18 @@ ruleTester('AML302', {
       code: "from azureml.core import Workspace\nws = Workspace.create(name='W', subscription_id='sub', resource_group='R', create_resource_group=True, location='eastus')\nws.write_config(path='.azureml')",
     },
     { name: 'private_endpoint_config=None', code: 'from azureml.core import Workspace\nws = Workspace.create(name="w", private_endpoint_config=None)' },
+    {
+      // azure-sdk-for-python sample (round 35 v2only sample): managed network outbound rules, one of them a
+      // private endpoint destination; v2 workspace networking, not a v1 PrivateEndPointConfig.
+      name: 'v2 ManagedNetwork with a PrivateEndpointDestination outbound rule',
+      code: [
+        'from azure.ai.ml.entities import Workspace, ManagedNetwork, IsolationMode, PrivateEndpointDestination',
+        'blobrule = PrivateEndpointDestination(name="blobrule", service_resource_id="/subscriptions/x/resourceGroups/r/providers/Microsoft.Storage/storageAccounts/s", subresource_target="blob", spark_enabled=False)',
+        'network = ManagedNetwork(isolation_mode=IsolationMode.ALLOW_ONLY_APPROVED_OUTBOUND, outbound_rules=[blobrule])',
+        'ws = Workspace(name="ws-name", location="eastus", managed_network=network)',
+        'ml_client.workspaces.begin_provision_network(workspace_name="ws-name", include_spark=False)',
+      ].join('\n'),
+    },
   ],
   invalid: [
     {

@@ -7,6 +7,11 @@ ruleTester('AML501', {
     { file: { path: 'setup.sh', text: 'az extension add -n ml\naz extension remove -n azure-cli-ml-old\n# az extension add -n azure-cli-ml\n' } },
     { cells: ['!az extension add -n ml'] },
     { name: 'the v2 extension from a wheel, and the removal of the v1 one', file: { path: 'cli/setup.sh', text: 'az extension remove -n azure-cli-ml\naz extension add --source https://example.invalid/wheels/ml-0.0.72468942-py3-none-any.whl --yes\n' } },
+    {
+      // A GitHub workflow (round 35 v2only sample): the v2 extension pinned to a version.
+      name: 'az extension add -n ml pinned with --version',
+      file: { path: '.github/workflows/workshop_unit_test.yml', text: 'jobs:\n  unit-test:\n    steps:\n      - name: Install AZ ML and tools\n        run: |\n          az extension add -n ml -y --version 2.2.1\n          az configure --defaults group=rg workspace=ws location=East US 2\n' },
+    },
   ],
   invalid: [
     { file: { path: 'setup.sh', text: '#!/bin/bash\naz extension add -n azure-cli-ml\n' }, errors: [{ line: 2, column: 21, endColumn: 33, message: ['azure-cli-ml', '`ml`'] }] },

@@ -10,6 +10,8 @@ ruleTester('AML502', {
     { file: { path: 'infra/setup.sh', text: 'az ml workspace create --name $WORKSPACE_NAME\naz ml compute create --name ci1 --size STANDARD_DS11_V2 --type ComputeInstance\naz ml data create --type mltable --name diabetes-training --path ../data/diabetes-data\n' } },
     { file: { path: 'run.ps1', text: "$storageName = (az ml datastore list --query '[0].{storageName:account_name}' --output table --workspace-name ws --resource-group rg)[2]\naz ml job create --name p --file ./jobs/job.yml --workspace-name ws --resource-group rg\n" } },
     { name: 'a v2 `az ml model create` from a registry', file: { path: 'register_model.sh', text: '#!/bin/bash\n\naz ml model create --name emotion --path data/models/emotion --registry-name $REGISTRY --type custom_model --version 1' } },
+    // Real shapes (round 35 v2only sample): v2 batch endpoint commands, one commented out.
+    { file: { path: 'ml-pipelines/cli/deploy-batch-endpint.sh', text: '# create batch endpoint\naz ml batch-endpoint create --file deploy/batch/batch-endpoint.yml\naz ml batch-deployment create --file deploy/batch/batch-deployment.yml --set-default\n#az ml batch-endpoint invoke --name taxi-batch-endpoint --input ../../data/taxi-batch.csv' } },
   ],
   invalid: [
     {

@@ -18,13 +18,14 @@ const rule: Rule = {
       v1Example: 'from azureml.core import Workspace\nfrom azure.ai.ml import MLClient\n\nws = Workspace.from_config()\nml_client = MLClient(credential, ws.subscription_id, ws.resource_group, ws.name)',
       v2Example: 'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n\nml_client = MLClient.from_config(credential=DefaultAzureCredential())',
       fixSafety: 'No automatic fix: finish moving the v1 code (see the AML1xx findings).',
-      limitations: 'Reported once per module, on its first SDK v1 import, with the first SDK v2 import as related information.',
+      limitations: 'Reported once per module, on its first SDK v1 import (one naming a part of the SDK, such as `azureml.core`, rather than a bare `import azureml`, when there is one), with the first SDK v2 import as related information.',
       references: [MIG],
     },
   },
   requires: 'azureml',
   check(ctx) {
-    const v1 = ctx.model.imports.find((i) => i.sdk === 'v1');
+    // The bare `azureml` namespace (`import azureml`) names no SDK part: point at an import that does when there is one.
+    const v1 = ctx.model.imports.find((i) => i.sdk === 'v1' && i.module !== 'azureml') ?? ctx.model.imports.find((i) => i.sdk === 'v1');
     const v2 = ctx.model.imports.find((i) => i.sdk === 'v2');
     if (!v1 || !v2) return;
     const where = ctx.isNotebook ? 'This notebook' : 'This module';

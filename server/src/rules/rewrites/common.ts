@@ -190,6 +190,11 @@ export function onlyValue(ctx: RuleContext, node: SyntaxNode): SyntaxNode | unde
   return assign.childForFieldName('right') ?? undefined;
 }
 
+/** The workspace's MLflow tracking URI through the v2 client `ml` (the v2 form of `ws.get_mlflow_tracking_uri()`). */
+export function trackingUri(ml: string): string {
+  return `${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri`;
+}
+
 /** Per tree: the names some function declares `global`. */
 const globalIndex = new WeakMap<SyntaxNode, Set<string>>();
 

@@ -125,7 +125,7 @@ import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../e
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import { nodeRange, type ModuleFix, type RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
-import { memberOf, declaredGlobal, inLoop, onlyValue, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, soleUse } from './common';
+import { memberOf, declaredGlobal, inLoop, onlyValue, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, soleUse, trackingUri } from './common';
 import { jobEnvironment, setSharedJobs, wholeLines } from './environment';
 import { ESTIMATOR_CLASSES, estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, plainValue } from './pipelines';
@@ -622,8 +622,9 @@ function shownNames(ctx: RuleContext, expr: SyntaxNode): boolean {
  * it as its first argument, tracking_uri (https://mlflow.org/docs/latest/python_api/mlflow.client.html).
  */
 export function trackingClient(fb: FixBuilder, ml: string): string {
-  return `${fb.need('mlflow.tracking', 'MlflowClient')}(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`;
+  return `${fb.need('mlflow.tracking', 'MlflowClient')}(${trackingUri(ml)})`;
 }
+
 
 /**
  * A relative literal path as Python's posixpath.normpath reads it (empty and `.` segments dropped);
@@ -1115,7 +1116,7 @@ function jobUseEdits(fb: FixBuilder, ctx: RuleContext, ml: string, uses: readonl
         const prefix = d?.get('prefix');
         const out = d?.get('output_directory');
         if (!prefix || !out || prefix.type !== 'string' || !['outputs', 'outputs/'].includes(knownString(ctx, prefix) ?? '')) return undefined;
-        edits.push([c, `${fb.needModule('mlflow')}.artifacts.download_artifacts(run_id=${job}.name, artifact_path="outputs", dst_path=${out.text}, tracking_uri=${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)`]);
+        edits.push([c, `${fb.needModule('mlflow')}.artifacts.download_artifacts(run_id=${job}.name, artifact_path="outputs", dst_path=${out.text}, tracking_uri=${trackingUri(ml)})`]);
       }
       // JobOperations.begin_cancel (SDK _job_operations.py) requests the cancellation as v1 cancel() does.
       else if (m.name === 'cancel' && noArgs(c) && c.parent?.type === 'expression_statement') edits.push([c, `${ml}.jobs.begin_cancel(${job}.name)`]);
@@ -2621,7 +2622,7 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
   if (client) {
     const ml = client.ml;
     const lead = firstLeaf(stmt);
-    edits.push([lead, `${mlflow}.set_tracking_uri(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)\n${' '.repeat(stmt.startPosition.column)}${lead.text}`], ...client.edits);
+    edits.push([lead, `${mlflow}.set_tracking_uri(${trackingUri(ml)})\n${' '.repeat(stmt.startPosition.column)}${lead.text}`], ...client.edits);
   }
   if (mark && mark !== 'append') edits.push(mark);
   // `exp = Experiment(ws, name)` used only here: its name (the Experiment builder's rewrite once unused).
@@ -2678,7 +2679,7 @@ function newestRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ws: 
   if (client) {
     const ml = client.ml;
     const lead = firstLeaf(stmt);
-    edits.push([lead, `${mlflow}.set_tracking_uri(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)\n${' '.repeat(stmt.startPosition.column)}${lead.text}`], ...client.edits);
+    edits.push([lead, `${mlflow}.set_tracking_uri(${trackingUri(ml)})\n${' '.repeat(stmt.startPosition.column)}${lead.text}`], ...client.edits);
   }
   const exp = call.childForFieldName('function')?.childForFieldName('object');
   const expCall = madeBy(ctx, exp ?? undefined);
@@ -2814,7 +2815,7 @@ function startLoggingEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): 
   const lead = firstLeaf(stmt);
   const edits: Edits = [
     [call, `${mlflow}.start_run()`],
-    [lead, `${mlflow}.set_tracking_uri(${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri)\n${indent}${mlflow}.set_experiment(${name.text})\n${indent}${lead.text}`],
+    [lead, `${mlflow}.set_tracking_uri(${trackingUri(ml)})\n${indent}${mlflow}.set_experiment(${name.text})\n${indent}${lead.text}`],
     ...client.edits,
   ];
   for (const use of usesOf(ctx, target)) {

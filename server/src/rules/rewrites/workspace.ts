@@ -153,7 +153,7 @@ import { sdkOf, type Binding, type Scope } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { soleBinding } from './reach';
-import { ASSET_NAME, assignedName, ownLineIndent, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites } from './common';
+import { ASSET_NAME, assignedName, ownLineIndent, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, trackingUri } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -1116,7 +1116,7 @@ function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => 
 /** Workspace methods with a v2 counterpart on the MLClient `ml`, when `ok` for the call. */
 const WORKSPACE_METHODS: Record<string, { ok: (ctx: RuleContext, call: SyntaxNode) => boolean; v2: (ml: string) => string }> = {
   // TRK (https://learn.microsoft.com/azure/machine-learning/how-to-use-mlflow-configure-tracking).
-  get_mlflow_tracking_uri: { ok: (_ctx, call) => noArgs(call), v2: (ml) => `${ml}.workspaces.get(${ml}.workspace_name).mlflow_tracking_uri` },
+  get_mlflow_tracking_uri: { ok: (_ctx, call) => noArgs(call), v2: (ml) => trackingUri(ml) },
   // The workspace's details: a v2 Workspace entity instead of a dict, so only where it is shown.
   get_details: { ok: (ctx, call) => noArgs(call) && shown(ctx, call), v2: (ml) => `${ml}.workspaces.get(${ml}.workspace_name)` },
 };
