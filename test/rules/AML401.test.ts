@@ -18,6 +18,9 @@ ruleTester('AML401', {
     // Review of round 34: a dependency commented out at column 0 while migrating; packages a comprehension leaves out.
     { name: 'pyproject.toml: a v1 dependency commented out at column 0', file: { path: 'pyproject.toml', text: '[project]\nname = "p"\ndependencies = [\n#  "azureml-core>=1.48",\n  "azure-ai-ml",\n]\n' } },
     { name: 'setup.py: packages named only in a comprehension\'s test', code: 'from setuptools import setup\nreqs = open("r.txt").read().split()\nsetup(name="p", install_requires=[r for r in reqs if r not in ("azureml-core", "azureml-sdk")])\n' },
+    // An install only named: echoed (shell, PowerShell) or a CI step's label.
+    { name: 'echo / printf / Write-Host of an install line, a CI step label', file: { path: 'setup.sh', text: 'echo "Run: pip install azureml-core"\nprintf "pip install azureml-widgets\\n"\nWrite-Host "pip install azureml-sdk"\n' } },
+    { name: 'a CI step named after an install', file: { path: 'azure-pipelines.yml', text: 'steps:\n- script: pip install azure-ai-ml\n  displayName: pip install azureml-core\n- name: pip install azureml-widgets\n  run: pip install mltable\n' } },
     { name: 'a %%writefile conda file of a v2 deployment', cells: ['%%writefile $experiment_folder/experiment_env.yml\nname: experiment_env\ndependencies:\n- python=3.6.2\n- pip:\n  - azureml-defaults\n  - pyarrow\n'] },
   ],
   invalid: [
@@ -190,6 +193,11 @@ describe('AML401 fixes of shell install lines', () => {
   it('a %%writefile YAML cell told a CI pipeline by its text is read as one', () => {
     const fs = findingsFor('AML401', { cells: ['%%writefile ml-deploy.yml\ntrigger:\n- main\nsteps:\n- script: pip install azureml-sdk\n'] });
     assert.deepEqual(fs.map((f) => [f.cell, f.range.start.line, f.range.start.character]), [[0, 4, 22]]);
+  });
+
+  it('an install after an echo in the same line is still read', () => {
+    const fs = findingsFor('AML401', { file: { path: 'setup.sh', text: 'echo done && pip install azureml-sdk\n' } });
+    assert.deepEqual(fs.map((f) => [f.range.start.line, f.range.start.character]), [[0, 25]]);
   });
 
   it('azure-cli-ml gets no fix, and does not keep an install command from getting the pair', () => {

@@ -212,6 +212,9 @@ function installTokens(line: string, at: (col: number) => Position, firstLine: n
   const re = /(?:^|[\s;&|(`!%"'])[@-]*(?:\S*python[\d.]*\s+-m\s+)?(?:[^\s;&|()`'"]*\/)?(?:(?:pip[\d.]*|pipenv|conda|mamba|micromamba)\s+install|(?:poetry|uv)\s+add)\b/g;
   let command = 0;
   for (let m = re.exec(line); m; m = re.exec(line), command++) {
+    // Text that only names an install: `echo "pip install azureml-core"` (also printf, PowerShell Write-Host /
+    // Write-Output) in the same command, or a CI step's label (`displayName: 'pip install azureml-sdk'`).
+    if (/(?:^|[;&|(`]\s*)(?:echo|printf|Write-Host|Write-Output)\b[^;&|`]*$/i.test(line.slice(0, m.index + 1)) || /^\s*(?:-\s*)?(?:displayName|name|description|title)\s*:/.test(line)) continue;
     // The arguments run to the end of the command: a separator or a comment ends them.
     const from = m.index + m[0].length;
     const stop = /[;&|`)]|\s#/.exec(line.slice(from));
