@@ -19,6 +19,12 @@ ruleTester('AML204', {
   ],
   invalid: [
     {
+      // The HDInsight sample's shape set as an attribute (also through a ScriptRunConfig); `framework = "Python"` is not Spark.
+      name: 'framework = "PySpark" set on a run configuration',
+      code: 'from azureml.core import RunConfiguration, ScriptRunConfig\nrc = RunConfiguration()\nrc.framework = "PySpark"\nsrc = ScriptRunConfig(source_directory=".", script="s.py")\nsrc.run_config.framework = "pyspark"\nrc.framework = "Python"',
+      errors: [{ line: 3, column: 16, endColumn: 25, message: ['framework = "pyspark"', 'HDInsight'] }, { line: 5, column: 28, endColumn: 37, message: 'framework = "pyspark"' }],
+    },
+    {
       // The underline covers `%synapse  start` as written, blanks included (review of round 34).
       name: '%synapse start with extra blanks',
       cells: ['%synapse  start  -c pool'],

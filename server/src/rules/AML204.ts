@@ -7,6 +7,8 @@ import { stringValue } from './fixes';
 /** `RunConfiguration(framework="pyspark")`: a v1 run submitted as a Spark job (to an attached Synapse Spark pool). */
 const RUN_CONFIGURATION = new Set(['azureml.core.RunConfiguration', 'azureml.core.runconfig.RunConfiguration']);
 
+const pysparkMessage = (shown: string): string => `${shown} submits an SDK v1 Spark run (to an attached Synapse Spark pool or HDInsight cluster): in v2, submit it as a \`spark\` job (\`azure.ai.ml.spark\`, \`SparkJob\`) on serverless Spark or an attached Synapse Spark pool (\`SynapseSparkCompute\`).`;
+
 /** `%synapse` subcommands that manage or describe a session (azureml-synapse magic) rather than run Spark code. */
 const SESSION_ONLY = new Set(['stop', 'meta', 'help', '?', '-h', '--help']);
 
@@ -18,7 +20,7 @@ export default featureRule({
     defaultSeverity: 'warning',
     fixable: 'never',
     docs: {
-    summary: "Finds Spark in SDK v1 jobs, pipelines and notebooks: `SynapseSparkStep`, `RunConfiguration(framework=\"pyspark\")` runs, `%%synapse` cells, and the `%synapse start` / `%synapse <statement>` line magics (azureml-synapse).",
+    summary: "Finds Spark in SDK v1 jobs, pipelines and notebooks: `SynapseSparkStep`, `RunConfiguration(framework=\"pyspark\")` runs (also `rc.framework = \"PySpark\"`), `%%synapse` cells, and the `%synapse start` / `%synapse <statement>` line magics (azureml-synapse).",
     why: "SDK v2 has `spark` jobs and components (`azure.ai.ml.spark`, `SparkJob`, `SparkComponent`) that run on serverless Spark compute or an attached Synapse Spark pool. The 2022 migration guide listed Spark in jobs as missing and later as \"currently in preview in v2\"; the current Spark concepts page has no preview label. `%synapse` and `%%synapse` (the azureml-synapse notebook magics) are v1-only.",
     v1Example: "from azureml.pipeline.steps import SynapseSparkStep\n\nstep = SynapseSparkStep(name=\"prep\", file=\"prep.py\", source_directory=\"./src\", compute_target=synapse, driver_memory=\"7g\", num_executors=2)",
     v2Example: "from azure.ai.ml import spark\n\nprep = spark(code=\"./src\", entry={\"file\": \"prep.py\"}, driver_cores=1, driver_memory=\"7g\", executor_cores=2, executor_memory=\"7g\", executor_instances=2,\n             resources={\"instance_type\": \"standard_e4s_v3\", \"runtime_version\": \"3.4\"})",
@@ -41,10 +43,19 @@ export default featureRule({
       if (!framework || stringValue(framework.node)?.toLowerCase() !== 'pyspark') continue;
       ctx.report({
         node: framework.node.parent ?? framework.node,
-        message: '`RunConfiguration(framework="pyspark")` submits an SDK v1 Spark run (to an attached Synapse Spark pool or HDInsight cluster): in v2, submit it as a `spark` job (`azure.ai.ml.spark`, `SparkJob`) on serverless Spark or an attached Synapse Spark pool (`SynapseSparkCompute`).',
+        message: pysparkMessage('`RunConfiguration(framework="pyspark")`'),
         symbol: 'azureml.core.RunConfiguration',
         deprecated: true,
       });
+    }
+    // The same set as an attribute (`rc = RunConfiguration()` then `rc.framework = "PySpark"`, also through a
+    // ScriptRunConfig's `run_config`): reported on the value, as the keyword argument is.
+    for (const ref of ctx.model.references) {
+      if (!/^azureml\.core\.(?:(?:runconfig\.)?RunConfiguration|ScriptRunConfig\.run_config)\.framework$/.test(ref.qname)) continue;
+      const assign = ref.node.parent;
+      const right = assign?.type === 'assignment' && assign.childForFieldName('left')?.id === ref.node.id ? assign.childForFieldName('right') : null;
+      if (!right || stringValue(right)?.toLowerCase() !== 'pyspark') continue;
+      ctx.report({ node: right, message: pysparkMessage('A v1 run configuration\'s `framework = "pyspark"`'), symbol: 'azureml.core.RunConfiguration', deprecated: true });
     }
     if (ctx.module.origin === 'writefile') return;
     for (const cmd of ctx.source.commands) {
