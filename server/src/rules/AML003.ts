@@ -7,21 +7,14 @@ import { sdkOf, isClass, type SemanticModel, type Value } from '../engine/semant
 import type { SyntaxNode } from '../engine/syntax';
 import { lookup } from '../engine/catalogue';
 import type { Rule } from './rule';
+import { AUTH_CLASSES } from './auth-classes';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
 const AUTH = 'https://learn.microsoft.com/azure/machine-learning/how-to-setup-authentication';
 
-/** The azure.identity credential the v2 authentication article uses for each v1 authentication class. */
-const CREDENTIALS: Readonly<Record<string, string>> = {
-  'azureml.core.authentication.MsiAuthentication': 'ManagedIdentityCredential',
-  'azureml.core.authentication.ServicePrincipalAuthentication': 'ClientSecretCredential',
-  'azureml.core.authentication.AzureCliAuthentication': 'AzureCliCredential',
-  'azureml.core.authentication.InteractiveLoginAuthentication': 'InteractiveBrowserCredential',
-};
-
 /** What to pass instead of an object of a v1 class. */
 function instead(type: string): string {
-  const cred = Object.prototype.hasOwnProperty.call(CREDENTIALS, type) ? CREDENTIALS[type] : undefined;
+  const cred = Object.prototype.hasOwnProperty.call(AUTH_CLASSES, type) ? AUTH_CLASSES[type].v2 : undefined;
   if (cred) return `: pass an \`azure.identity\` credential such as \`${cred}()\``;
   const v2 = lookup(type)?.v2?.name;
   return v2 ? `: build the SDK v2 object instead (\`${v2}\`)` : '';

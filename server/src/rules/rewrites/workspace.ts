@@ -152,6 +152,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Scope } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
+import { AUTH_CLASSES } from '../auth-classes';
 import { soleBinding } from './reach';
 import { ASSET_NAME, assignedName, ownLineIndent, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, trackingUri } from './common';
 
@@ -1626,21 +1627,7 @@ function idiomFix(fb: FixBuilder, ctx: RuleContext, own: SyntaxNode, ws: SyntaxN
 // Authentication: v1 authentication objects become azure.identity credentials
 // (https://learn.microsoft.com/azure/machine-learning/how-to-setup-authentication; the reference's §2.1).
 
-/**
- * v1 authentication class → the azure.identity credential, its v1 signature, the v2 keyword of each accepted
- * argument, and (`defaults`) arguments accepted only as a string literal equal to v1's default, then dropped.
- */
-const AUTH_CLASSES: Record<string, { v2: string; signature: string[]; keywords: Record<string, string>; defaults?: Record<string, string> }> = {
-  // InteractiveLoginAuthentication(force=False, tenant_id=None, cloud=None): a user login.
-  'azureml.core.authentication.InteractiveLoginAuthentication': { v2: 'InteractiveBrowserCredential', signature: ['force', 'tenant_id', 'cloud'], keywords: { tenant_id: 'tenant_id' } },
-  // ServicePrincipalAuthentication(tenant_id, service_principal_id, service_principal_password, cloud): ClientSecretCredential(tenant_id, client_id, client_secret).
-  // `cloud="AzureCloud"` is v1's default (azureml-core authentication.py:
-  // `ServicePrincipalAuthentication.__init__(..., cloud='AzureCloud', _enable_caching=True)`): the
-  // Azure public cloud, where ClientSecretCredential authenticates and MLClient connects by default; dropped.
-  'azureml.core.authentication.ServicePrincipalAuthentication': { v2: 'ClientSecretCredential', signature: ['tenant_id', 'service_principal_id', 'service_principal_password', 'cloud'], keywords: { tenant_id: 'tenant_id', service_principal_id: 'client_id', service_principal_password: 'client_secret' }, defaults: { cloud: 'AzureCloud' } },
-  'azureml.core.authentication.MsiAuthentication': { v2: 'ManagedIdentityCredential', signature: ['cloud', 'identity_config'], keywords: {} },
-  'azureml.core.authentication.AzureCliAuthentication': { v2: 'AzureCliCredential', signature: ['cloud'], keywords: {} },
-};
+// The table of v1 authentication classes and their credentials: rules/auth-classes.ts (AML003 names them too).
 
 /** The azure.identity credential for a v1 authentication call, or undefined when an argument has no translation. */
 function credentialText(ctx: RuleContext, call: SyntaxNode | undefined): ((fb: FixBuilder) => string) | undefined {
