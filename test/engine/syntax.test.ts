@@ -300,6 +300,8 @@ describe('incremental re-analysis', () => {
     for (const w of words) assert.ok(TEXT_TRIGGERS.some((t) => w.includes(t)), `${w} is not covered by TEXT_TRIGGERS`);
   });
 
+  const databricks = '# Databricks notebook source\nimport azureml.core\n\n# COMMAND ----------\n\n# MAGIC %sh\n# MAGIC az ml job create -f job.yml\n\n# COMMAND ----------\n\n# MAGIC %md\n# MAGIC az ml run submit-script -e e t.py\n';
+
   it('an edited statement that names no SDK binding but holds text-rule findings runs the rules', () => {
     // A `get_ipython().system("az ml ...")` line (a notebook exported to a script: AML502) and a v1 package
     // added to setup.py's install_requires (AML401): neither names an SDK binding, both make findings.
@@ -307,6 +309,10 @@ describe('incremental re-analysis', () => {
     const pairs: Array<[string, string, string]> = [
       ['x.py', base, base.replace('print(os.name)', 'get_ipython().system("az ml folder attach -w w -g g")')],
       ['setup.py', 'from setuptools import setup\nsetup(name="p", install_requires=["azureml-sdk"])\n', 'from setuptools import setup\nsetup(name="p", install_requires=["azureml-sdk", "azureml-widgets"])\n'],
+      // A Databricks notebook exported as source: an edit inside a `# MAGIC` comment (a %sh cell's az ml line), and
+      // a cell separator removed (the %md cell's line becomes part of the %sh cell). Both edits stay inside comments.
+      ['nb.py', databricks, databricks.replace('az ml job create', 'az ml folder attach')],
+      ['nb.py', databricks, databricks.replace('# COMMAND ----------\n\n# MAGIC %md', '# %md')],
     ];
     const codes = (fs: Finding[]): string[] => fs.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`);
     for (const [filename, before, after] of pairs) {
@@ -317,11 +323,17 @@ describe('incremental re-analysis', () => {
     const prev = lint({ kind: 'python', text: base, path: 'x.py' }).analysis;
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[0][2], path: 'x.py' }, undefined, prev).findings), ['AML100@0:7', 'AML502@6:22']);
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[1][2], path: 'setup.py' }).findings), ['AML401@1:35', 'AML401@1:50']);
+    // The Databricks edits change findings (else the reuse would have had nothing to get wrong).
+    assert.deepEqual(codes(lint({ kind: 'python', text: databricks, path: 'nb.py' }).findings), ['AML100@1:7']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[2][2], path: 'nb.py' }).findings), ['AML100@1:7', 'AML502@6:8']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[3][2], path: 'nb.py' }).findings), ['AML100@1:7', 'AML502@9:8']);
   });
 
   it('a script exported from a notebook that never names azureml is read for CLI v1 lines', () => {
     const text = 'import os\nget_ipython().system("az ml folder attach -w ws -g rg")\n';
     assert.deepEqual(lint({ kind: 'python', text, path: 'setup_ws.py' }).findings.map((f) => f.code), ['AML502']);
+    const databricksOnly = '# Databricks notebook source\n# MAGIC %sh az ml folder attach -w ws -g rg\n';
+    assert.deepEqual(lint({ kind: 'python', text: databricksOnly, path: 'nb.py' }).findings.map((f) => f.code), ['AML502']);
   });
 
   it('notebook: editing one cell re-parses the joined module incrementally', () => {

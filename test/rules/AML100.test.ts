@@ -23,8 +23,24 @@ ruleTester('AML100', {
     'env = "azureml:my-env:1"',
     { name: 'markdown cell mentioning v1', cells: [{ md: '```python\nfrom azureml.core import Workspace\n```' }, 'x = 1'] },
     { name: '%%bash cell', cells: ['%%bash\npython -c "import azureml.core"'] },
+    // The Python client of Azure ML Studio (classic), PyPI `azureml` (a Databricks notebook of the dbx sample): not SDK v1.
+    { name: 'Azure ML Studio (classic) client', code: 'from azureml import Workspace, services\nfrom azureml import DataTypeIds\nws = Workspace(workspace_id="x", authorization_token="y")\nds = ws.datasets["d"].to_dataframe()\n@services.publish(ws, "t")\ndef f(a):\n    return a\n' },
+    // The scoring script AutoML generates with a model (scoring_file_v_2_0_0.py, shortened): SDK v2 deploys it unchanged
+    // (learn how-to-deploy-automl-endpoint), so its AutoML runtime and telemetry imports are not SDK v1 client code.
+    { name: 'AutoML-generated scoring script (scoring_script_v2 logger)', code: "import logging\nimport os\nimport joblib\n\nimport azureml.automl.core\nfrom azureml.automl.core.shared import logging_utilities, log_server\nfrom azureml.telemetry import INSTRUMENTATION_KEY\n\nfrom inference_schema.schema_decorators import input_schema, output_schema\n\ntry:\n    log_server.enable_telemetry(INSTRUMENTATION_KEY)\n    log_server.set_verbosity('INFO')\n    logger = logging.getLogger('azureml.automl.core.scoring_script_v2')\nexcept:\n    pass\n\n\ndef init():\n    global model\n    model_path = os.path.join(os.getenv('AZUREML_MODEL_DIR'), 'model.pkl')\n    path_split = os.path.normpath(model_path).split(os.sep)\n    log_server.update_custom_dimensions({'model_name': path_split[-3], 'model_version': path_split[-2]})\n    try:\n        model = joblib.load(model_path)\n    except Exception as e:\n        logging_utilities.log_traceback(e, logger)\n        raise\n" },
+    { name: 'AutoML-generated scoring script (older scoring_script logger)', code: "import logging\nimport os\nimport joblib\n\nimport azureml.automl.core\nfrom azureml.automl.core.shared import logging_utilities, log_server\nfrom azureml.telemetry import INSTRUMENTATION_KEY\n\nfrom inference_schema.schema_decorators import input_schema, output_schema\n\ntry:\n    log_server.enable_telemetry(INSTRUMENTATION_KEY)\n    log_server.set_verbosity('INFO')\n    logger = logging.getLogger('azureml.automl.core.scoring_script')\nexcept:\n    pass\n\n\ndef init():\n    global model\n    model_path = os.path.join(os.getenv('AZUREML_MODEL_DIR'), 'model.pkl')\n    path_split = os.path.normpath(model_path).split(os.sep)\n    log_server.update_custom_dimensions({'model_name': path_split[-3], 'model_version': path_split[-2]})\n    try:\n        model = joblib.load(model_path)\n    except Exception as e:\n        logging_utilities.log_traceback(e, logger)\n        raise\n" },
   ],
   invalid: [
+    {
+      name: 'an AutoML scoring script the user extended with SDK v1: only the v1 client code is reported',
+      code: "import logging\nimport os\nimport joblib\n\nimport azureml.automl.core\nfrom azureml.automl.core.shared import logging_utilities, log_server\nfrom azureml.telemetry import INSTRUMENTATION_KEY\n\nfrom inference_schema.schema_decorators import input_schema, output_schema\n\ntry:\n    log_server.enable_telemetry(INSTRUMENTATION_KEY)\n    log_server.set_verbosity('INFO')\n    logger = logging.getLogger('azureml.automl.core.scoring_script_v2')\nexcept:\n    pass\n\n\ndef init():\n    global model\n    model_path = os.path.join(os.getenv('AZUREML_MODEL_DIR'), 'model.pkl')\n    path_split = os.path.normpath(model_path).split(os.sep)\n    log_server.update_custom_dimensions({'model_name': path_split[-3], 'model_version': path_split[-2]})\n    try:\n        model = joblib.load(model_path)\n    except Exception as e:\n        logging_utilities.log_traceback(e, logger)\n        raise\nfrom azureml.core.model import Model\nmodel_path = Model.get_model_path('m')\n",
+      errors: [{ line: 29, column: 6, endColumn: 24, message: 'azureml.core.model' }],
+    },
+    {
+      name: 'AutoML client code naming azureml.automl.core (no generated scoring script)',
+      code: 'from azureml.automl.core.forecasting_parameters import ForecastingParameters\nfrom azureml.telemetry import set_diagnostics_collection\n',
+      errors: [{ line: 1, column: 6, endColumn: 48 }, { line: 2, column: 6, endColumn: 23 }],
+    },
     { code: 'from azureml.core import Workspace', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 18, message: ['azureml.core', 'Workspace', 'azure.ai.ml'] }] },
     { code: 'import azureml.core', errors: [{ line: 1, column: 8, endColumn: 20 }] },
     { code: 'import azureml.core as aml', errors: [{ line: 1, column: 8, endColumn: 20 }] },

@@ -21,6 +21,18 @@ ruleTester('AML401', {
     // An install only named: echoed (shell, PowerShell) or a CI step's label.
     { name: 'echo / printf / Write-Host of an install line, a CI step label', file: { path: 'setup.sh', text: 'echo "Run: pip install azureml-core"\nprintf "pip install azureml-widgets\\n"\nWrite-Host "pip install azureml-sdk"\n' } },
     { name: 'a CI step named after an install', file: { path: 'azure-pipelines.yml', text: 'steps:\n- script: pip install azure-ai-ml\n  displayName: pip install azureml-core\n- name: pip install azureml-widgets\n  run: pip install mltable\n' } },
+    // Databricks notebooks exported as source (`# Databricks notebook source`): markdown cells and v2 packages stay silent.
+    { name: 'Databricks source notebook: v2 packages, a markdown cell naming an install', code: '# Databricks notebook source\n# MAGIC %pip install azureml-mlflow azure-ai-ml\n\n# COMMAND ----------\n\n# MAGIC %md\n# MAGIC Run `pip install azureml-sdk` on older clusters\n\n# COMMAND ----------\n\ndbutils.library.installPyPI("mlflow")\n' },
+    { name: 'MAGIC comments in a file that is not a Databricks notebook', code: '# MAGIC %pip install azureml-sdk\nimport os\n' },
+    // Real shapes (session 14 dbx sample, shortened): an install shown in a markdown cell (a magic further down a cell
+    // is that cell's text); bare %pip and automagic pip installs of v2 packages; installPyPI of azureml-mlflow and one
+    // commented out; installs inside a docstring.
+    { name: 'Databricks source notebook: a %pip line shown in a %md cell', code: '# Databricks notebook source\n# MAGIC %md\n# MAGIC Install with:\n# MAGIC %pip install azureml-sdk\n' },
+    {
+      name: 'Databricks source notebook: bare %pip and pip install of v2 packages, installPyPI("azureml-mlflow"), a commented installPyPI',
+      code: '# Databricks notebook source\n%pip install marshmallow==3.19.0\n%pip install azure-ai-ml==1.12.0 azure-identity==1.15.0 xgboost mlflow\ndbutils.library.restartPython()\n\n# COMMAND ----------\n\npip install azureml-mlflow\n\n# COMMAND ----------\n\ndbutils.library.installPyPI("azureml-mlflow")\n#dbutils.library.installPyPI("azureml-sdk[databricks]")\n',
+    },
+    { name: 'Databricks source notebook: installs inside a docstring', code: '# Databricks notebook source\nHELP = """\npip install azureml-sdk\n%pip install azureml-core\n"""\nprint(HELP)\n' },
     { name: 'a %%writefile conda file of a v2 deployment', cells: ['%%writefile $experiment_folder/experiment_env.yml\nname: experiment_env\ndependencies:\n- python=3.6.2\n- pip:\n  - azureml-defaults\n  - pyarrow\n'] },
   ],
   invalid: [
@@ -95,6 +107,40 @@ ruleTester('AML401', {
       errors: [{ line: 1, column: 45, endColumn: 67 }, { line: 2, column: 46, endColumn: 58 }],
     },
     {
+      // Real shapes (public Databricks notebooks using Azure ML v1): a %pip line magic, a %sh cell, dbutils.library.installPyPI.
+      name: 'Databricks notebook exported as source: %pip magic, %sh cell, dbutils.library.installPyPI',
+      code: '# Databricks notebook source\n# MAGIC %pip install azureml-sdk[databricks]\n\n# COMMAND ----------\n\n# MAGIC %sh\n# MAGIC pip install azureml-core==1.48.0\n\n# COMMAND ----------\n\ndbutils.library.installPyPI("azureml-sdk", version="1.0.8", extras="databricks")\ndbutils.library.installPyPI(pypiPackage="azureml-train-automl-runtime")\n',
+      errors: [
+        { line: 2, column: 22, endColumn: 45, message: 'azureml-sdk' },
+        { line: 7, column: 21, endColumn: 41, message: 'azureml-core' },
+        { line: 11, column: 30, endColumn: 41, message: 'azureml-sdk' },
+        { line: 12, column: 42, endColumn: 70, message: 'azureml-train-automl-runtime' },
+      ],
+    },
+    {
+      // Real shapes (session 14 dbx sample, shortened): bare %pip, automagic pip and !pip lines in Python cells.
+      name: 'Databricks source notebook: bare %pip, automagic pip install and !pip lines',
+      code: '# Databricks notebook source\n# COMMAND ----------\n%pip install azureml-mlflow\n%pip install azureml-core\n# COMMAND ----------\n\npip install azureml-sdk==1.0.76\n\n# COMMAND ----------\n\n!pip install azureml-widgets\n',
+      errors: [
+        { line: 4, column: 14, endColumn: 26, message: 'azureml-core' },
+        { line: 7, column: 13, endColumn: 32, message: 'azureml-sdk' },
+        { line: 11, column: 14, endColumn: 29, message: 'azureml-widgets' },
+      ],
+    },
+    {
+      name: 'Databricks source notebook: several %pip lines in one %pip cell, a one-line %sh cell',
+      code: '# Databricks notebook source\n# MAGIC %sh sudo apt-get install -y graphviz\n\n# COMMAND ----------\n\n# MAGIC %pip install tensorflow -q\n# MAGIC %pip install azureml-sdk -q\n\n# COMMAND ----------\n\n# MAGIC %sh pip install azureml-sdk[databricks]\n',
+      errors: [
+        { line: 7, column: 22, endColumn: 33, message: 'azureml-sdk' },
+        { line: 11, column: 25, endColumn: 48, message: 'azureml-sdk' },
+      ],
+    },
+    {
+      name: 'a Databricks notebook exported as .ipynb: dbutils.library.installPyPI in a cell',
+      cells: [{ md: 'Install' }, 'dbutils.library.installPyPI("azureml-sdk", extras="databricks")\ndbutils.library.restartPython()'],
+      errors: [{ cell: 2, line: 1, column: 30, endColumn: 41, message: 'azureml-sdk' }],
+    },
+    {
       name: 'notebook %%writefile cell writing a shell script',
       cells: ['%%writefile setup.sh\n#!/bin/bash\npip install --upgrade azureml-sdk[notebooks]\n'],
       errors: [{ cell: 1, line: 3, column: 23, endColumn: 45 }],
@@ -117,6 +163,25 @@ describe('AML401 fixes', () => {
   it('notebook: edits land in the cell of the install line', () => {
     const [f] = findingsFor('AML401', { cells: [{ md: 'x' }, '%pip install azureml-core'] });
     assert.deepEqual(f.fixes?.[0].edits[0], { cell: 1, range: { start: { line: 0, character: 13 }, end: { line: 0, character: 25 } }, newText: 'azure-ai-ml azure-identity' });
+  });
+});
+
+describe('AML401 fixes of Databricks source notebooks', () => {
+  const text = '# Databricks notebook source\n# MAGIC %pip install azureml-sdk[databricks] pandas\n\n# COMMAND ----------\n\ndbutils.library.installPyPI("azureml-core")\n';
+  it('the %pip line gets the v2 pair (a suggestion); installPyPI gets none (one package per call, removed in Databricks Runtime 11.0)', () => {
+    const [pip, pypi] = findingsFor('AML401', { code: text });
+    assert.equal(pip.fixes?.[0].safety, 'suggestion');
+    assert.equal(pypi.fixes, undefined);
+    const out = (fixDocument({ kind: 'python', path: 'nb.py', text }, undefined, { unsafe: true }).output as { text: string }).text;
+    assert.equal(out, text.replace('azureml-sdk[databricks] pandas', 'azure-ai-ml azure-identity pandas'));
+  });
+});
+
+describe('AML401 fixes of bare installs in Databricks source notebooks', () => {
+  it('a bare %pip line and an automagic pip line get the v2 pair; the # MAGIC and # COMMAND lines stay as they are', () => {
+    const text = '# Databricks notebook source\n# MAGIC %md Setup\n\n# COMMAND ----------\n\n%pip install azureml-core\n\n# COMMAND ----------\n\npip install azureml-sdk==1.0.76\n';
+    const out = (fixDocument({ kind: 'python', path: 'nb.py', text }, undefined, { unsafe: true }).output as { text: string }).text;
+    assert.equal(out, text.replace('%pip install azureml-core', '%pip install azure-ai-ml azure-identity').replace('pip install azureml-sdk==1.0.76', 'pip install azure-ai-ml azure-identity'));
   });
 });
 

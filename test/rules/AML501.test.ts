@@ -12,12 +12,16 @@ ruleTester('AML501', {
       name: 'az extension add -n ml pinned with --version',
       file: { path: '.github/workflows/workshop_unit_test.yml', text: 'jobs:\n  unit-test:\n    steps:\n      - name: Install AZ ML and tools\n        run: |\n          az extension add -n ml -y --version 2.2.1\n          az configure --defaults group=rg workspace=ws location=East US 2\n' },
     },
+    // Real shapes (session 14 dbx sample, shortened): the Azure CLI installed and run in %sh cells, no extension.
+    { name: 'Databricks source notebook: %sh cells installing and running the Azure CLI', code: '# Databricks notebook source\n# MAGIC %sh curl -sL https://aka.ms/InstallAzureCLIDeb | sudo bash\n\n# COMMAND ----------\n\n# MAGIC %sh az --help\n\n# COMMAND ----------\n\n# MAGIC %sh pip install databricks-cli\n' },
   ],
   invalid: [
     { file: { path: 'setup.sh', text: '#!/bin/bash\naz extension add -n azure-cli-ml\n' }, errors: [{ line: 2, column: 21, endColumn: 33, message: ['azure-cli-ml', '`ml`'] }] },
     { file: { path: '.github/workflows/train.yml', text: 'jobs:\n  train:\n    steps:\n      - run: az extension add --name azure-cli-ml\n' }, errors: [{ line: 4, column: 38 }] },
     { file: { path: 'azure-pipelines.yml', text: 'steps:\n- script: az extension update --name=azure-cli-ml\n' }, errors: [{ line: 2, column: 38 }] },
     { cells: ['!az extension add -n azure-cli-ml -y'], errors: [{ cell: 1, line: 1, column: 22 }] },
+    { name: 'Databricks notebook exported as source: a %sh cell', code: '# Databricks notebook source\n# MAGIC %sh\n# MAGIC az extension add -n azure-cli-ml\n', errors: [{ line: 3, column: 29, endColumn: 41 }] },
+    { name: 'Databricks source notebook: a bare !az line in a Python cell', code: '# Databricks notebook source\nimport os\n!az extension add -n azure-cli-ml\n', errors: [{ line: 3, column: 22, endColumn: 34 }] },
     {
       name: 'MLOpsPython: the v1 extension installed from its wheel (AzureCLI@1 inlineScript)',
       file: { path: '.pipelines/cd.yml', text: "steps:\n- task: AzureCLI@1\n  inputs:\n    inlineScript: 'az extension add --source https://azurecliext.blob.core.windows.net/release/azure_cli_ml-1.27.0-py3-none-any.whl --yes'\n" },

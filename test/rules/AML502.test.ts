@@ -12,8 +12,19 @@ ruleTester('AML502', {
     { name: 'a v2 `az ml model create` from a registry', file: { path: 'register_model.sh', text: '#!/bin/bash\n\naz ml model create --name emotion --path data/models/emotion --registry-name $REGISTRY --type custom_model --version 1' } },
     // Real shapes (round 35 v2only sample): v2 batch endpoint commands, one commented out.
     { file: { path: 'ml-pipelines/cli/deploy-batch-endpint.sh', text: '# create batch endpoint\naz ml batch-endpoint create --file deploy/batch/batch-endpoint.yml\naz ml batch-deployment create --file deploy/batch/batch-deployment.yml --set-default\n#az ml batch-endpoint invoke --name taxi-batch-endpoint --input ../../data/taxi-batch.csv' } },
+    // Real shapes (session 14 dbx sample, shortened): az commands that are not az ml in %sh cells; a %sh line shown
+    // further down a markdown cell is that cell's text.
+    {
+      name: 'Databricks source notebook: az login / az account in %sh cells, a %sh line inside a %md cell',
+      code: '# Databricks notebook source\n# MAGIC %sh az login\n\n# COMMAND ----------\n\n# MAGIC %sh\n# MAGIC az account get-access-token --resource 2ff814a6 --query "accessToken" --output tsv > /databricks/driver/aad_token.txt\n\n# COMMAND ----------\n\n# MAGIC %md\n# MAGIC Then run:\n# MAGIC %sh az ml run submit-script -e exp train.py\n',
+    },
   ],
   invalid: [
+    {
+      name: 'Databricks notebook exported as source: az ml in a %sh cell; a markdown cell is not shell',
+      code: '# Databricks notebook source\n# MAGIC %sh\n# MAGIC az login --identity\n# MAGIC az ml folder attach -w ws -g rg\n\n# COMMAND ----------\n\n# MAGIC %md\n# MAGIC az ml run submit-script -e exp train.py\n\n# COMMAND ----------\n\n# MAGIC %sh az ml model deploy -n svc -m m:1 --ic ic.json --dc dc.json\n',
+      errors: [{ line: 4, column: 9, endColumn: 28 }, { line: 13, column: 13, endColumn: 31 }],
+    },
     {
       file: { path: 'train.sh', text: 'az ml folder attach -w ws -g rg\naz ml run submit-script -c train -e exp train.py\naz ml computetarget create amlcompute -n cpu -s STANDARD_D2_V2\naz ml model deploy -n svc -m model:1 --ic inferenceconfig.json --dc deploymentconfig.json\naz ml pipeline create-schedule -n s -y sched.yml\naz ml dataset register -f ds.json\naz ml environment scaffold -n myenv -d ./env\naz ml datastore attach-blob -n b -a acct -c cont\n' },
       errors: [

@@ -5,6 +5,7 @@
 import { parsePython, type Tree } from './parser';
 import { editedTree, syntaxTree, type SyntaxNode, type SyntaxTree } from './syntax';
 import { buildSemanticModel, type SemanticModel } from './semantic/model';
+import { isAutomlScoringScript } from './catalogue';
 import { notebookSource, pythonSource, toDocumentLocation } from './source';
 import type { SourceModel, SourceModule } from './source/types';
 import { applySuppressions, parseSuppressions, unusedDirectiveFindings, type DirectiveSettings, type DirectiveUse, type Suppression } from './suppressions';
@@ -71,7 +72,8 @@ export interface Analysis {
 /** Cheap byte-level pre-check: text that never names the SDKs needs no parse. */
 function mayUseSdk(text: string): boolean {
   // `get_ipython().system("az ml ...")`: a notebook exported to a script runs CLI v1 without naming azureml (AML5xx).
-  return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint') || text.includes('get_ipython');
+  // A Databricks notebook exported as source runs `az ml` in `# MAGIC %sh` cells the same way (rules/shell.ts).
+  return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint') || text.includes('get_ipython') || text.startsWith('# Databricks notebook source');
 }
 
 /**
@@ -119,7 +121,7 @@ function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string)
 function withModel(m: AnalysedModule): AnalysedModule {
   if (!m.tree || m.model || m.tooDeep) return m;
   try {
-    const model = buildSemanticModel(m.tree);
+    const model = buildSemanticModel(m.tree, { automlScoring: isAutomlScoringScript(m.module.text) });
     return { ...m, model, sdkNames: model.sdkNames };
   } catch (e) {
     if (!isStackOverflow(e)) throw e;

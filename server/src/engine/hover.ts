@@ -3,7 +3,7 @@
  * replacement as a Python block, why it matters, and the learn.microsoft.com link. On a name
  * bound to both SDKs: which binding wins at this point and where each came from.
  */
-import { areaOf, lookup, genericEntry, classifyModule } from './catalogue';
+import { areaOf, lookup, genericEntry } from './catalogue';
 import type { SyntaxNode } from './syntax';
 import { sdkOf, type Binding, type Value } from './semantic/model';
 import { toDocumentLocation, toModuleRange } from './source';
@@ -56,12 +56,13 @@ export function hoverAt(analysis: Analysis, at: Location): string | undefined {
   if (imp) {
     const name = imp.names.find((n) => node.startIndex >= n.node.startIndex && node.endIndex <= n.node.endIndex);
     const qname = name && name.node.type !== 'dotted_name' && name.node.id !== imp.moduleNode.id ? name.qname : imp.module;
-    return symbolMarkdown(qname, classifyModule(qname));
+    return symbolMarkdown(qname, model.classify(qname));
   }
   const expr = node.parent?.type === 'attribute' && node.parent.childForFieldName('attribute')?.id === node.id ? node.parent : node;
   const value = model.evaluate(expr);
   const parts: string[] = [];
-  const sdk = sdkOf(value);
+  // The module's classification (an AutoML scoring script's runtime imports are not v1: ModelOptions).
+  const sdk = value?.kind === 'ref' ? model.classify(value.qname) : value?.kind === 'instance' ? model.classify(value.type) : 'other';
   if (value?.kind === 'ref' && (sdk === 'v1' || sdk === 'v2')) parts.push(symbolMarkdown(value.qname, sdk));
   else if (value?.kind === 'instance' && (sdk === 'v1' || sdk === 'v2')) parts.push(instanceMarkdown(value.type, sdk, expr.text));
   if (expr.type === 'identifier') {

@@ -22,6 +22,13 @@
 import type { SyntaxNode, TextEdit } from './syntax';
 import type { DocumentInput, Finding, Position, Range } from './types';
 
+/**
+ * The comments that make a Databricks notebook exported as source: its magic lines (`# MAGIC %pip install ...`,
+ * read by the AML4xx/AML5xx rules through rules/shell.ts databricksShellLines) and its cell separators (which end
+ * a `%sh` cell). An edit of such a comment is never inert.
+ */
+const DATABRICKS_TRIGGERS = ['# MAGIC', '# COMMAND'];
+
 /** Binding targets: `x`, `x, (y, *z)`; not `a.b` or `a[i]` (those bind nothing). */
 function targetNames(target: SyntaxNode | null, out: Set<string>): void {
   if (!target) return;
@@ -89,7 +96,7 @@ export function moduleBoundNames(statements: readonly SyntaxNode[]): Set<string>
  * neutral, and an edit that changes whether the module contains one runs the rules. A test
  * checks that every such word in server/src/rules is covered.
  */
-export const TEXT_TRIGGERS = ['azureml', 'azure.ai.ml', 'amlint', 'v1_legacy_mode', 'private_endpoint_config', 'allow_public_access_when_behind_vnet', 'get_ipython'];
+export const TEXT_TRIGGERS = ['azureml', 'azure.ai.ml', 'amlint', 'v1_legacy_mode', 'private_endpoint_config', 'allow_public_access_when_behind_vnet', 'get_ipython', ...DATABRICKS_TRIGGERS];
 
 /**
  * The module contains each TEXT_TRIGGERS word after the edit exactly when it did before. Only
@@ -163,7 +170,7 @@ function inertToken(node: SyntaxNode | null): SyntaxNode | undefined {
  * docstring both before and after, and that token starts at the same offset and ends where it
  * did (moved by the edit): the text around it is unchanged, so the tree is the same but for
  * the token's content, which no rule reads. Neither version may contain `amlint` (a
- * suppression comment). Call while `oldStatement` still reads the old text.
+ * suppression comment) or be a Databricks magic line or cell separator (DATABRICKS_TRIGGERS). Call while `oldStatement` still reads the old text.
  */
 export function insideInertToken(oldStatement: SyntaxNode, newStatement: SyntaxNode, edit: TextEdit, newText: string): boolean {
   const before = inertToken(oldStatement.descendantForIndex(edit.startIndex, edit.oldEndIndex));
@@ -171,7 +178,8 @@ export function insideInertToken(oldStatement: SyntaxNode, newStatement: SyntaxN
   if (!before || !after || before.type !== after.type || before.startIndex !== after.startIndex) return false;
   if (before.endIndex + (edit.newEndIndex - edit.oldEndIndex) !== after.endIndex) return false;
   if (before.startIndex > edit.startIndex || before.endIndex < edit.oldEndIndex) return false;
-  return !before.text.includes('amlint') && !newText.slice(after.startIndex, after.endIndex).includes('amlint');
+  const read = (text: string): boolean => text.includes('amlint') || DATABRICKS_TRIGGERS.some((t) => text.includes(t));
+  return !read(before.text) && !read(newText.slice(after.startIndex, after.endIndex));
 }
 
 export function neutralChange(change: StatementChange, sdkNames: ReadonlySet<string>): boolean {

@@ -106,6 +106,36 @@ export function isV1Package(name: string): boolean {
   return V1_PACKAGES.has(n) || (n.startsWith('azureml-contrib-') && n !== 'azureml-contrib-services');
 }
 
+/**
+ * The AutoML runtime packages of the inference environment AutoML generates with a model (see
+ * isAutomlInferenceEnvironment).
+ */
+export const AUTOML_RUNTIME_PACKAGES: ReadonlySet<string> = new Set(['azureml-train-automl-runtime', 'azureml-automl-runtime', 'azureml-automl-core', 'azureml-interpret']);
+
+/**
+ * The inference environment AutoML generates with a model (`conda_env_v_1_0_0.yml`, also kept under other names):
+ * `azureml-train-automl-runtime` (or `azureml-automl-runtime`) beside `inference-schema`, without the v1 client
+ * (`azureml-core`, `azureml-sdk`). It is the model's runtime, not client code: SDK v2 deploys it unchanged with the
+ * generated scoring script (learn how-to-deploy-automl-endpoint: `Environment(conda_file="./src/conda_env_v_1_0_0.yml")`),
+ * and AutoML jobs submitted with SDK v2 generate it too. `names`: the environment's normalised package names.
+ */
+export function isAutomlInferenceEnvironment(names: ReadonlySet<string>): boolean {
+  return names.has('inference-schema') && (names.has('azureml-train-automl-runtime') || names.has('azureml-automl-runtime')) && !names.has('azureml-core') && !names.has('azureml-sdk');
+}
+
+/**
+ * A conda environment file under the name AutoML gives the one it generates (`conda_env_v_1_0_0.yml`) that holds
+ * an AutoML runtime (`azureml-train-automl-runtime`, `azureml-automl-runtime`, `azureml-automl-dnn-nlp`,
+ * `azureml-automl-dnn-vision`, ...): the generated environment of a model, whole. The NLP and vision (DNN)
+ * models' ones also pin `azureml-core`, `azureml-train-automl-client`, `azureml-dataset-runtime` and
+ * `azureml-telemetry` (AutoML 1.42, 1.46 outputs), all the model's runtime; none of its packages is reported.
+ */
+export function isGeneratedAutomlEnvironment(path: string, names: ReadonlySet<string>): boolean {
+  // The name ends the path (saved copies may prefix it: `model1_conda_env_v_1_0_0.yml`).
+  if (!/conda_env_v_\d+_\d+_\d+\.ya?ml$/.test(path)) return false;
+  return [...names].some((n) => n === 'azureml-train-automl-runtime' || n === 'azureml-automl-runtime' || n.startsWith('azureml-automl-dnn'));
+}
+
 /** The project name at the start of a PEP 508 requirement (`azureml-sdk[automl]>=1.4; ...`). */
 export function requirementName(req: string): string | undefined {
   return /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(req)?.[1];

@@ -4,7 +4,7 @@
  */
 import { stripShellComment } from '../engine/textfiles';
 import type { Rule } from './rule';
-import { notebookShellLines } from './shell';
+import { shellLinesOf } from './shell';
 
 const NET = 'https://learn.microsoft.com/azure/machine-learning/how-to-configure-network-isolation-with-v2';
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
@@ -34,7 +34,7 @@ const rule: Rule = {
       v1Example: 'ws = Workspace.create(name="ws", subscription_id=sub, resource_group="rg", location="eastus", v1_legacy_mode=True)',
       v2Example: '# Turn legacy mode off once (SDK v1), then use SDK v2:\nws.update(v1_legacy_mode=False)\n\nfrom azure.ai.ml import MLClient\nml_client = MLClient(DefaultAzureCredential(), sub, "rg", "ws")',
       fixSafety: 'No automatic fix: turning the flag off changes how the workspace is reached (v2 traffic goes over public Azure Resource Manager).',
-      limitations: 'Only literal `True` values are reported; a flag set from a variable is not. The CLI flag is found in notebook shell lines, `%%bash` cells, shell scripts and CI workflow YAML.',
+      limitations: 'Only literal `True` values are reported; a flag set from a variable is not. The CLI flag is found in notebook shell lines, `%%bash` cells, shell scripts and CI workflow YAML (also `get_ipython().system(...)` in notebooks exported to scripts and `# MAGIC %sh` cells of Databricks notebooks exported as source).',
       references: [NET, MIG],
     },
   },
@@ -46,7 +46,7 @@ const rule: Rule = {
         ctx.report({ node: arg.node.parent ?? arg.node, message: `\`v1_legacy_mode=True\` turns on v1 legacy mode. ${LEGACY_MODE_EXPLAINED}`, symbol: 'v1_legacy_mode' });
       }
     }
-    for (const l of notebookShellLines(ctx)) {
+    for (const l of shellLinesOf(ctx)) {
       for (const t of flagTokens(l.text, l.line, l.character)) {
         ctx.reportAt({ cell: l.cell, range: t.range }, { message: `\`${t.text}\` turns on v1 legacy mode. ${LEGACY_MODE_EXPLAINED}`, symbol: 'v1_legacy_mode' });
       }

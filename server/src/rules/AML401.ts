@@ -4,11 +4,11 @@
  * notebook `%pip`/`!pip install` lines.
  */
 import type { Node as YamlNode } from 'yaml';
-import { isV1CliPackage, isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, shellInstallPackages, type InstallToken, type Token } from '../engine/textfiles';
+import { AUTOML_RUNTIME_PACKAGES, isAutomlInferenceEnvironment, isGeneratedAutomlEnvironment, isV1CliPackage, isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, shellInstallPackages, type InstallToken, type Token } from '../engine/textfiles';
 import type { Range } from '../engine/types';
 import type { SyntaxNode } from '../engine/syntax';
-import type { ModuleFix, Rule, TextContext } from './rule';
-import { exportedShellLines, literal, notebookShellLines, writefileKind } from './shell';
+import type { ModuleFix, Rule, RuleContext, TextContext } from './rule';
+import { literal, shellLinesOf, writefileKind } from './shell';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
 const INSTALL = 'https://learn.microsoft.com/python/api/overview/azure/ml/install';
@@ -223,9 +223,14 @@ function stringNodes(node: SyntaxNode): SyntaxNode[] {
  * The findings of a dependency file's tokens. Requirements files get a fix: the first v1 line
  * becomes the v2 pair (when the file has no azure-ai-ml yet), later ones go with their line.
  */
-function dependencyFindings(kind: 'requirements' | 'conda' | 'pyproject', tokens: DependencyToken[], lineCount: number): Array<{ range: Range; message: string; symbol: string; fixes?: ModuleFix[] }> {
+function dependencyFindings(kind: 'requirements' | 'conda' | 'pyproject', tokens: DependencyToken[], lineCount: number, path = ''): Array<{ range: Range; message: string; symbol: string; fixes?: ModuleFix[] }> {
   const out: Array<{ range: Range; message: string; symbol: string; fixes?: ModuleFix[] }> = [];
-  let first = !tokens.some((t) => normalisePackage(requirementName(t.text) ?? '') === 'azure-ai-ml');
+  const names = new Set(tokens.map((t) => normalisePackage(requirementName(t.text) ?? '')));
+  // The environment AutoML generated with a model, kept under its generated name: nothing in it is client code.
+  if (kind === 'conda' && isGeneratedAutomlEnvironment(path, names)) return out;
+  let first = !names.has('azure-ai-ml');
+  // An AutoML model's generated inference environment: its AutoML runtime is not SDK v1 client code.
+  const automlRuntime = isAutomlInferenceEnvironment(names);
   for (const t of tokens) {
     const name = requirementName(t.text);
     if (!name) continue;
@@ -233,7 +238,7 @@ function dependencyFindings(kind: 'requirements' | 'conda' | 'pyproject', tokens
       out.push({ range: t.range, message: CLI_MESSAGE, symbol: 'azure-cli-ml' });
       continue;
     }
-    if (!isV1Package(name)) continue;
+    if (!isV1Package(name) || (automlRuntime && AUTOML_RUNTIME_PACKAGES.has(normalisePackage(name)))) continue;
     let fixes: ModuleFix[] | undefined;
     if (kind === 'requirements' && !t.noFix && replaceable(name)) {
       const line = t.range.start.line;
@@ -247,6 +252,22 @@ function dependencyFindings(kind: 'requirements' | 'conda' | 'pyproject', tokens
   return out;
 }
 
+/**
+ * A v1 package (or `azure-cli-ml`) named by a Python string literal (`setup.py` lists, `installPyPI("azureml-sdk")`):
+ * reported on the requirement itself, without the blanks around it in the string; no fix.
+ */
+function reportStringRequirement(ctx: RuleContext, str: SyntaxNode): void {
+  const content = literal(str);
+  const name = content && requirementName(content.text);
+  if (!content || !name) return;
+  const cli = isV1CliPackage(name);
+  if (!cli && !isV1Package(name)) return;
+  const lead = content.text.length - content.text.trimStart().length;
+  const column = content.column + lead;
+  const range = { start: { line: content.row, character: column }, end: { line: content.row, character: column + content.text.trim().length } };
+  ctx.report({ range, message: cli ? CLI_MESSAGE : message(name), symbol: cli ? 'azure-cli-ml' : normalisePackage(name) });
+}
+
 const rule: Rule = {
   meta: {
     code: 'AML401',
@@ -255,8 +276,8 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: 'sometimes',
     docs: {
-      summary: 'Finds SDK v1 packages (`azureml-sdk`, `azureml-core`, `azureml-train-*`, `azureml-pipeline-*`, `azureml-widgets`, `azureml-opendatasets`, `azureml-contrib-*`, ...) in requirements files, conda environment YAML (including its `pip:` list), pyproject.toml dependency tables (PEP 621, PEP 735 groups, Poetry), `setup.py` `install_requires`/`extras_require`, Dockerfile/shell `pip install` commands (also continued over `\\` lines, and a pip named by its path), notebook `%pip`/`!pip install` lines (also `get_ipython().system(...)` in notebooks exported to scripts), and notebook `%%writefile` cells that write a conda environment, requirements file or shell script. `azure-cli-ml` listed as a Python package (the CLI v1 extension) is reported too.',
-      why: 'SDK v1 reached end of support on 2026-06-30; installing it keeps v1 code alive. SDK v2 is the `azure-ai-ml` package with `azure-identity` for credentials; training scripts log with `mlflow` and `azureml-mlflow`. v2-era packages are never reported: `azureml-mlflow`, `azureml-defaults`, `azureml-inference-server-http`, `azureml-fsspec`, `mltable`, `azure-ai-ml`.',
+      summary: 'Finds SDK v1 packages (`azureml-sdk`, `azureml-core`, `azureml-train-*`, `azureml-pipeline-*`, `azureml-widgets`, `azureml-opendatasets`, `azureml-contrib-*`, ...) in requirements files, conda environment YAML (including its `pip:` list), pyproject.toml dependency tables (PEP 621, PEP 735 groups, Poetry), `setup.py` `install_requires`/`extras_require`, Dockerfile/shell `pip install` commands (also continued over `\\` lines, and a pip named by its path), notebook `%pip`/`!pip install` lines (also `get_ipython().system(...)` in notebooks exported to scripts, and in Databricks notebooks exported as source `# MAGIC %pip install` lines, `# MAGIC %sh` cells and bare `%pip`/`!pip`/`pip install` lines of Python cells; `dbutils.library.installPyPI(...)` in Databricks notebooks of either form gets no fix: it installs one package and was removed in Databricks Runtime 11.0), and notebook `%%writefile` cells that write a conda environment, requirements file or shell script. `azure-cli-ml` listed as a Python package (the CLI v1 extension) is reported too.',
+      why: 'SDK v1 reached end of support on 2026-06-30; installing it keeps v1 code alive. SDK v2 is the `azure-ai-ml` package with `azure-identity` for credentials; training scripts log with `mlflow` and `azureml-mlflow`. v2-era packages are never reported: `azureml-mlflow`, `azureml-defaults`, `azureml-inference-server-http`, `azureml-fsspec`, `mltable`, `azure-ai-ml`. Nor is the AutoML runtime (`azureml-train-automl-runtime`, `azureml-automl-runtime`, `azureml-automl-core`, `azureml-interpret`) of the inference environment AutoML generates with a model (`conda_env_v_1_0_0.yml`: the runtime beside `inference-schema`, without `azureml-core` or `azureml-sdk`): SDK v2 deploys that environment unchanged with the generated scoring script (how-to-deploy-automl-endpoint). A conda file kept under the generated name (`conda_env_v_<version>.yml`) with an AutoML runtime (also `azureml-automl-dnn-nlp`/`-vision`, whose generated environments pin `azureml-core` too) is such an environment whole: none of its packages is reported.',
       v1Example: '# requirements.txt\nazureml-sdk[notebooks]==1.48.0\npandas\n\n# notebook\n%pip install azureml-core azureml-widgets',
       v2Example: '# requirements.txt\nazure-ai-ml\nazure-identity\npandas\n\n# notebook\n%pip install azure-ai-ml azure-identity',
       fixSafety: 'Suggestion only (never applied by `--fix` without `--unsafe-fixes`): the first v1 package of a file becomes `azure-ai-ml` + `azure-identity` and the others are removed, which breaks code that still imports `azureml.*`. In shell scripts, Dockerfiles and notebook `%pip` lines a quoted name goes with its quotes, and an install command that would be left with no package (`pip install azureml-core` after the pair went on an earlier line) gets the pair instead. Conda YAML, pyproject.toml, `setup.py`, `%%writefile` cells that write a conda environment or requirements file, CI pipeline YAML and `azure-cli-ml` get no fix, nor does a requirements file that uses `--hash` (pip\'s hash-checking mode would reject the unpinned v2 pair). A requirement line\'s own options (`azureml-sdk==1.27 --index-url ...`) go with it.',
@@ -267,7 +288,7 @@ const rule: Rule = {
   checkText(ctx) {
     if (ctx.kind === 'requirements' || ctx.kind === 'conda' || ctx.kind === 'pyproject') {
       const tokens: DependencyToken[] = ctx.kind === 'requirements' ? requirementsTokens(ctx.lines) : ctx.kind === 'conda' ? condaTokens(ctx.text) : pyprojectTokens(ctx);
-      for (const f of dependencyFindings(ctx.kind, tokens, ctx.lines.length)) ctx.report(f);
+      for (const f of dependencyFindings(ctx.kind, tokens, ctx.lines.length, ctx.path)) ctx.report(f);
       return;
     }
     const tokens = shellTokens(ctx);
@@ -286,7 +307,7 @@ const rule: Rule = {
     }
   },
   check(ctx) {
-    for (const l of [...notebookShellLines(ctx), ...exportedShellLines(ctx)]) {
+    for (const l of shellLinesOf(ctx)) {
       const tokens = pipInstallPackages(l.text, l.line, l.character);
       // One replacement per install line: the first v1 package becomes the v2 pair.
       const edits = installEdits(tokens, !tokens.some((t) => normalisePackage(requirementName(t.text) ?? '') === 'azure-ai-ml'));
@@ -323,20 +344,17 @@ const rule: Rule = {
         if (call.callee?.kind !== 'ref' || !/^(setuptools|distutils\.core)\.setup$/.test(call.callee.qname)) continue;
         for (const arg of call.args) {
           if (!arg.keyword || !SETUP_KEYWORDS.has(arg.keyword)) continue;
-          for (const str of stringNodes(arg.node)) {
-            const content = literal(str);
-            const name = content && requirementName(content.text);
-            if (!content || !name) continue;
-            const cli = isV1CliPackage(name);
-            if (!cli && !isV1Package(name)) continue;
-            // The requirement itself, without the blanks around it in the string.
-            const lead = content.text.length - content.text.trimStart().length;
-            const column = content.column + lead;
-            const range = { start: { line: content.row, character: column }, end: { line: content.row, character: column + content.text.trim().length } };
-            ctx.report({ range, message: cli ? CLI_MESSAGE : message(name), symbol: cli ? 'azure-cli-ml' : normalisePackage(name) });
-          }
+          for (const str of stringNodes(arg.node)) reportStringRequirement(ctx, str);
         }
       }
+    }
+    // Databricks: `dbutils.library.installPyPI("azureml-sdk", version="1.0.8", extras="databricks")`, in a notebook
+    // exported as source or as .ipynb. Reported without a fix: the call installs one package (v2 needs two) and was
+    // removed in Databricks Runtime 11.0, which recommends `%pip install` (https://docs.databricks.com/archive/dev-tools/dbutils-library.html).
+    for (const { call, args } of ctx.model.calls) {
+      if (call.childForFieldName('function')?.text.replace(/\s+/g, '') !== 'dbutils.library.installPyPI') continue;
+      const project = args.find((a) => a.keyword === 'pypiPackage') ?? args.find((a) => !a.keyword);
+      if (project) reportStringRequirement(ctx, project.node);
     }
   },
 };

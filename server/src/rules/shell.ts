@@ -1,8 +1,10 @@
 /**
  * Shell code inside notebooks, as document lines: `!cmd` lines, `%pip`/`%conda` magics,
  * automagic `pip install`, the bodies of `%%bash`/`%%sh`/`%%script` cells, and of `%%writefile`
- * cells that write a shell script, Dockerfile or CI file. The AML4xx and
- * AML5xx rules read these the same way they read shell scripts.
+ * cells that write a shell script, Dockerfile or CI file; the same in notebooks exported to
+ * scripts (`get_ipython().system(...)`) and in Databricks notebooks exported as source
+ * (`# MAGIC %pip install ...`, `# MAGIC %sh` cells). The AML4xx and AML5xx rules read these the
+ * same way they read shell scripts (`shellLinesOf`).
  */
 import { fileKindOf, type FileKind } from '../engine/textfiles';
 import type { SyntaxNode } from '../engine/syntax';
@@ -108,3 +110,90 @@ export function exportedShellLines(ctx: RuleContext): ShellLine[] {
   return out;
 }
 
+/** The first line of a Databricks notebook exported as Python source (Databricks "Export > Source file"). */
+export const DATABRICKS_HEADER = '# Databricks notebook source';
+const DATABRICKS_CELL = /^# COMMAND -{10}\s*$/;
+const DATABRICKS_MAGIC = /^# MAGIC(?: |$)/;
+/**
+ * A `%pip`/`%conda` line magic or a `!` shell escape written bare in a Python cell of a Databricks source
+ * notebook (public notebooks have them: `%pip install azure-ai-ml==1.12.0`, `!pip install ...`), and the
+ * automagic form `pip install azureml-sdk==1.0.76` (as ipython.ts AUTOMAGIC_RE: not `pip in x`, `pip is x`).
+ */
+const DATABRICKS_BARE_MAGIC = /^(\s*)(?:%(?:pip|conda)\s|!(?!=))/;
+const DATABRICKS_BARE_AUTOMAGIC = /^(\s*)(?:pip3?|conda|mamba|micromamba)\s+(?!(?:in|is|if|else|and|or|not|for|async|await|lambda)\b)[A-Za-z]/;
+
+/** Whether offset `at` of the module text is inside a string literal (a docstring that shows an install). */
+function inString(ctx: RuleContext, at: number): boolean {
+  for (let n: SyntaxNode | null = ctx.model.tree.rootNode.descendantForIndex(at, at); n; n = n.parent) {
+    if (n.type === 'string' || n.type === 'string_content') return true;
+  }
+  return false;
+}
+
+/**
+ * Shell lines of a Databricks notebook exported as Python source: its cells are separated by
+ * `# COMMAND ----------` lines and a magic cell is commented out line by line with `# MAGIC `.
+ * The magic on a cell's first non-blank `# MAGIC` line says what the cell is: in a `%pip`/`%conda` cell each
+ * `%pip`/`%conda` line is read as `pip ...`/`conda ...`; in a `%sh` cell, the text after `%sh` and every later
+ * `# MAGIC` line of the cell are shell lines. A magic further down a cell of another kind is that cell's text
+ * (`%pip install ...` shown in a `%md` cell), and other magics (`%md`, `%sql`, `%scala`, `%run`, `%fs`...) are
+ * not shell. In Python cells, bare `%pip`/`%conda`/`!` lines and automagic `pip install ...` lines are read
+ * too, unless they are inside a string literal.
+ */
+export function databricksShellLines(ctx: RuleContext): ShellLine[] {
+  const text = ctx.module.text;
+  if (ctx.module.origin !== 'file' || !text.startsWith(DATABRICKS_HEADER)) return [];
+  const out: ShellLine[] = [];
+  const PREFIX = '# MAGIC ';
+  /** The magic of the current cell (from its first non-blank `# MAGIC` line; '' when that line has none). */
+  let cellMagic: string | undefined;
+  const visit = (raw: string, line: number, lineStart: number): void => {
+    if (DATABRICKS_CELL.test(raw)) {
+      cellMagic = undefined;
+      return;
+    }
+    if (!DATABRICKS_MAGIC.test(raw)) {
+      const bare = DATABRICKS_BARE_MAGIC.exec(raw);
+      const auto = bare ? undefined : DATABRICKS_BARE_AUTOMAGIC.exec(raw);
+      const lead = (bare ?? auto)?.[1];
+      if (lead === undefined || inString(ctx, lineStart + lead.length)) return;
+      // `%pip install x` and `!pip install x` are read from the character after `%`/`!`.
+      const from = lead.length + (bare ? 1 : 0);
+      out.push({ line, character: from, text: raw.slice(from) });
+      return;
+    }
+    const body = raw.slice(PREFIX.length);
+    const magic = /^(\s*)%(\w+)\b\s*/.exec(body);
+    const pipLine = (): void => {
+      // `%pip install x` is read as `pip install x`, starting at the `p` after `%`.
+      if (magic) out.push({ line, character: PREFIX.length + magic[1].length + 1, text: body.slice(magic[1].length + 1) });
+    };
+    if (cellMagic === undefined) {
+      if (!body.trim()) return;
+      cellMagic = magic?.[2] ?? '';
+      if (cellMagic === 'sh') {
+        const rest = body.slice(magic![0].length);
+        if (rest.trim()) out.push({ line, character: PREFIX.length + magic![0].length, text: rest });
+      } else if (cellMagic === 'pip' || cellMagic === 'conda') pipLine();
+      return;
+    }
+    if (cellMagic === 'sh') out.push({ line, character: PREFIX.length, text: body });
+    else if ((cellMagic === 'pip' || cellMagic === 'conda') && (magic?.[2] === 'pip' || magic?.[2] === 'conda')) pipLine();
+  };
+  const breaks = /\r\n|\r|\n/g;
+  let line = 0;
+  let lineStart = 0;
+  for (;;) {
+    const br = breaks.exec(text);
+    visit(text.slice(lineStart, br ? br.index : text.length), line, lineStart);
+    if (!br) break;
+    lineStart = br.index + br[0].length;
+    line++;
+  }
+  return out;
+}
+
+/** Every shell line of the module: notebook magics and shell cells, exported notebooks, Databricks source notebooks. */
+export function shellLinesOf(ctx: RuleContext): ShellLine[] {
+  return [...notebookShellLines(ctx), ...exportedShellLines(ctx), ...databricksShellLines(ctx)];
+}

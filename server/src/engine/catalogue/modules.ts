@@ -212,6 +212,48 @@ export const V2_ERA_AZUREML: readonly string[] = [
 ];
 
 /**
+ * The Python client of Azure Machine Learning Studio (classic), PyPI package `azureml` (2015–2018, retired with the
+ * classic Studio): its names sit directly in the `azureml` package (`from azureml import Workspace, services`,
+ * `Workspace(workspace_id=..., authorization_token=...)`, `@services.publish(...)`; Azure-Samples/
+ * Azure-MachineLearning-ClientLibrary-Python). SDK v1 puts nothing there (its code is in `azureml.core`,
+ * `azureml.data`, ...), so these are not SDK v1 and are not reported: another product, with no SDK v2 form.
+ */
+export const STUDIO_CLASSIC_AZUREML: readonly string[] = [
+  'azureml.Workspace', 'azureml.services', 'azureml.errors', 'azureml.http', 'azureml.serialization',
+  'azureml.DataTypeIds', 'azureml.Dataset', 'azureml.SourceDataset', 'azureml.Datasets', 'azureml.Experiment',
+  'azureml.Experiments', 'azureml.IntermediateDataset', 'azureml.Endpoints', 'azureml.AzureMLError',
+  'azureml.AzureMLHttpError', 'azureml.AzureMLConflictHttpError', 'azureml.UnsupportedDatasetTypeError',
+  'azureml.serialize_dataframe', 'azureml.deserialize_dataframe',
+];
+
+/**
+ * The scoring script AutoML generates with a model (`scoring_file_v_2_0_0.py`, also kept under other
+ * names): it imports AutoML's runtime logging (`azureml.automl.core.shared.log_server`,
+ * `logging_utilities`) and `azureml.telemetry.INSTRUMENTATION_KEY`, and is recognised by the logger name
+ * it sets up (`azureml.automl.core.scoring_script`, `..._v2`; the NLP and vision models' scripts by their DNN runtime
+ * imports and `init`/`run` functions). It is an artifact of the model, not client
+ * code: SDK v2 deploys it unchanged to an online endpoint (`CodeConfiguration(code="./src",
+ * scoring_script="scoring_file_v_2_0_0.py")`, learn how-to-deploy-automl-endpoint), and AutoML jobs
+ * submitted with SDK v2 generate the same file. Reference §8: v1-created assets are valid in v2, only the
+ * client code is migrated. In such a module the AutoML runtime and telemetry names are not reported
+ * (AUTOML_SCORING_RUNTIME); any other v1 code in it still is.
+ */
+export function isAutomlScoringScript(text: string): boolean {
+  if (text.includes('azureml.automl.core.scoring_script')) return true;
+  // The NLP and vision (DNN) models' scoring scripts set up no such logger: they import the DNN runtime
+  // (`azureml.automl.dnn.nlp`, `azureml.automl.dnn.vision`, formerly `azureml.contrib.automl.dnn.vision`) and
+  // define the scoring entry points.
+  return /\bazureml\.(?:contrib\.)?automl\.dnn\./.test(text) && /^def init\(/m.test(text) && /^def run\(/m.test(text);
+}
+
+/**
+ * The packages an AutoML scoring script imports from the model's own environment (see isAutomlScoringScript):
+ * AutoML's runtime (`azureml.automl.*`, `azureml.train.automl.runtime`, the older `azureml.contrib.automl.dnn`)
+ * and telemetry.
+ */
+export const AUTOML_SCORING_RUNTIME: readonly string[] = ['azureml.automl', 'azureml.train.automl.runtime', 'azureml.contrib.automl.dnn', 'azureml.telemetry'];
+
+/**
  * v1 for `azureml` and everything under it except the v2-era packages; v2 for `azure.ai.ml`
  * and everything under it; other for the rest (`azureml_user`, `azure.ai.mlmonitoring`,
  * `mltable`, `mlflow`, `azure.identity`...). Works on modules and on names inside them.
@@ -222,7 +264,7 @@ export function classifyModule(qname: string): ModuleClass {
     // Memoised: asked for every reference, binding and value (the V2_ERA list is long).
     let cls = classifyMemo.get(qname);
     if (cls === undefined) {
-      cls = V2_ERA_AZUREML.some((p) => isUnder(qname, p)) ? 'v2-era-azureml' : 'v1';
+      cls = STUDIO_CLASSIC_AZUREML.some((p) => isUnder(qname, p)) ? 'other' : V2_ERA_AZUREML.some((p) => isUnder(qname, p)) ? 'v2-era-azureml' : 'v1';
       remember(classifyMemo, qname, cls);
     }
     return cls;

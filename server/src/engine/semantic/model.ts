@@ -11,7 +11,7 @@
  * later in the module counts when there is none before).
  */
 import type { SyntaxNode, SyntaxTree } from '../syntax';
-import { ALIASES, ELEMENTS, ENTRIES, ITEMS, canonical, classifyModule, returnType, KNOWN_CLASSES } from '../catalogue';
+import { ALIASES, AUTOML_SCORING_RUNTIME, ELEMENTS, ENTRIES, ITEMS, canonical, classifyModule, isUnder, returnType, KNOWN_CLASSES } from '../catalogue';
 import type { ModuleClass, ReturnType } from '../catalogue/types';
 
 /** What an expression is known to hold. */
@@ -111,6 +111,8 @@ export interface SemanticModel {
   uses: ReadonlyMap<Binding, readonly SyntaxNode[]>;
   /** Every name bound somewhere to a value of an SDK (code that names none of them and no `azure` cannot involve an SDK). */
   sdkNames: ReadonlySet<string>;
+  /** The module's classification of a qualified name (classifyModule, but see ModelOptions). */
+  classify(qname: string): ModuleClass;
 }
 
 /** Classifies a value's qualified name (v1, v2, ...). */
@@ -138,8 +140,27 @@ const SCOPE_NODES: Record<string, ScopeKind> = {
   generator_expression: 'comprehension',
 };
 
-export function buildSemanticModel(tree: SyntaxTree): SemanticModel {
-  return new Builder(tree).build();
+export interface ModelOptions {
+  /**
+   * The module is a scoring script AutoML generated with a model (catalogue isAutomlScoringScript): its
+   * imports of AutoML's runtime and telemetry (AUTOML_SCORING_RUNTIME) are classified as v2-era, not v1.
+   */
+  automlScoring?: boolean;
+  /**
+   * Walk every function body, also those `bodyMatters` skips. Only the soundness test of that shortcut sets it
+   * (test/engine/model-shortcut.test.ts): the SDK facts of both walks must be the same.
+   */
+  walkAllBodies?: boolean;
+}
+
+export function buildSemanticModel(tree: SyntaxTree, options: ModelOptions = {}): SemanticModel {
+  return new Builder(tree, options).build();
+}
+
+/** A module's classification of qualified names (see ModelOptions). */
+function classifierFor(options: ModelOptions): (qname: string) => ModuleClass {
+  if (!options.automlScoring) return classifyModule;
+  return (qname) => (AUTOML_SCORING_RUNTIME.some((p) => isUnder(qname, p)) ? 'v2-era-azureml' : classifyModule(qname));
 }
 
 class Builder {
@@ -157,7 +178,12 @@ class Builder {
   private sdkNamesPattern?: RegExp;
   private sdkNamesPatternSize = 0;
 
-  constructor(private readonly tree: SyntaxTree) {
+  private readonly classify: (qname: string) => ModuleClass;
+  private readonly walkAllBodies: boolean;
+
+  constructor(private readonly tree: SyntaxTree, options: ModelOptions) {
+    this.classify = classifierFor(options);
+    this.walkAllBodies = !!options.walkAllBodies;
     this.moduleScope = this.newScope('module', tree.rootNode, undefined, false);
   }
 
@@ -178,6 +204,7 @@ class Builder {
       evaluate: (node) => this.evaluate(node, this.scopeAt(node)),
       resolveName: (name, at) => this.lookup(name, at.startIndex, this.scopeAt(at)),
       scopeAt: (node) => this.scopeAt(node),
+      classify: this.classify,
     };
   }
 
@@ -330,7 +357,7 @@ class Builder {
       const dotted = item.type === 'aliased_import' ? item.childForFieldName('name')! : item;
       const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : null;
       const module = dottedText(dotted);
-      const sdk = classifyModule(module);
+      const sdk = this.classify(module);
       const bound = alias ? alias.text : module.split('.')[0];
       const record: ImportRecord = {
         statement: node,
@@ -357,7 +384,7 @@ class Builder {
       const dotted = item.type === 'aliased_import' ? item.childForFieldName('name')! : item;
       const alias = item.type === 'aliased_import' ? item.childForFieldName('alias') : null;
       const qname = relative ? `${module}${module.endsWith('.') ? '' : '.'}${dottedText(dotted)}` : `${module}.${dottedText(dotted)}`;
-      const sdk = relative ? 'other' : classifyModule(qname);
+      const sdk = relative ? 'other' : this.classify(qname);
       const bound = alias ? alias.text : dottedText(dotted);
       record.names.push({ qname, bound, node: item, sdk });
     }
@@ -366,9 +393,9 @@ class Builder {
       if (!relative) {
         for (const name of starNames(module)) {
           const qname = `${module}.${name}`;
-          record.names.push({ qname, bound: name, node: moduleNode, sdk: classifyModule(qname) });
+          record.names.push({ qname, bound: name, node: moduleNode, sdk: this.classify(qname) });
         }
-        if (!record.names.length) record.names.push({ qname: module, node: moduleNode, sdk: classifyModule(module) });
+        if (!record.names.length) record.names.push({ qname: module, node: moduleNode, sdk: this.classify(module) });
       }
     }
     record.sdk = combineSdk(record.names.map((n) => n.sdk));
@@ -404,7 +431,8 @@ class Builder {
   /**
    * Can walking this function's body change anything the rules, fixes or hovers read? Only if
    * the body names an SDK (an import inside it) or uses a name that some binding made so far
-   * gives an SDK value, or a parameter is annotated with an SDK class. Otherwise every value
+   * gives an SDK value, or a parameter is annotated with an SDK class, or it runs shell lines
+   * through `get_ipython()` (AML4xx/AML5xx read those calls). Otherwise every value
    * in it is unknown or a non-SDK name (`pd.read_csv`): it can produce no reference, no call
    * with an SDK callee, no use of an SDK binding and no SDK binding, and the walk is skipped
    * (with the functions nested in it).
@@ -417,11 +445,14 @@ class Builder {
    * (pandas, scikit-learn, torch code beside the Azure ML calls).
    */
   private bodyMatters(node: SyntaxNode, params: Array<[SyntaxNode, Value | undefined]>): boolean {
-    if (params.some(([, v]) => isSdkValue(v))) return true;
+    if (this.walkAllBodies || params.some(([, v]) => isSdkValue(v))) return true;
     const body = node.childForFieldName('body');
     if (!body) return false;
     const text = body.text;
     if (text.includes('azure')) return true; // `import azureml...`, `from azure.ai import ml` inside
+    // Shell lines of a notebook exported to a script (`get_ipython().system("az ml ...")`, rules/shell.ts): the rules
+    // read them from the model's calls, whose callee is no SDK's.
+    if (text.includes('get_ipython')) return true;
     if (this.sdkNames.size === 0) return false;
     if (!this.sdkNamesPattern || this.sdkNamesPatternSize !== this.sdkNames.size) {
       const names = [...this.sdkNames].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -751,7 +782,7 @@ class Builder {
   }
 
   private addReference(value: Extract<Value, { kind: 'ref' }>, node: SyntaxNode, call?: SyntaxNode): void {
-    const sdk = classifyModule(value.qname);
+    const sdk = this.classify(value.qname);
     if (sdk === 'other') return;
     this.references.push({ qname: value.qname, node, call, onInstance: !!value.onInstance, sdk });
   }
