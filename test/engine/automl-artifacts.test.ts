@@ -40,6 +40,10 @@ const SCORING = [
   '        logging_utilities.log_traceback(e, logger)',
   '        raise',
   '',
+  '',
+  'def run(data):',
+  '    return model.predict(data)',
+  '',
 ].join('\n');
 
 describe('AutoML-generated scoring scripts', () => {
@@ -53,10 +57,30 @@ describe('AutoML-generated scoring scripts', () => {
     assert.ok(codes.includes('AML100') && codes.includes('AML112') && codes.includes('AML113'), codes.join());
   });
 
+  it('a training script that copied the generated logger (no init/run entry points) is reported', () => {
+    const text = "from azureml.core import Run\nfrom azureml.automl.core.shared import log_server\nimport logging\nlog_server.set_verbosity('INFO')\nlogger = logging.getLogger('azureml.automl.core.scoring_script')\nrun = Run.get_context()\n";
+    const codes = lint({ kind: 'python', text, path: 'train_gold.py' }).findings.map((f) => f.code);
+    assert.deepEqual(codes, ['AML100', 'AML100', 'AML112', 'AML103']);
+  });
+
+  it('the logger named only in a comment does not make a scoring script', () => {
+    const text = SCORING.replace("logger = logging.getLogger('azureml.automl.core.scoring_script_v2')", "logger = logging.getLogger(__name__)  # was azureml.automl.core.scoring_script_v2");
+    assert.ok(lint({ kind: 'python', text, path: 'score.py' }).findings.some((f) => f.code === 'AML112'));
+  });
+
   it('v1 client code added to the script is still reported', () => {
     const text = `${SCORING}from azureml.core.model import Model\nmodel_path = Model.get_model_path('m')\n`;
     const found = lint({ kind: 'python', text, path: 'score.py' }).findings.map((f) => `${f.code}@${f.range.start.line}`);
-    assert.deepEqual(found, ['AML100@33', 'AML108@34']);
+    assert.deepEqual(found, ['AML100@37', 'AML108@38']);
+  });
+
+  it('the editor re-runs the rules when a comment that makes the module a scoring script is edited', () => {
+    const base = SCORING.replace("logger = logging.getLogger('azureml.automl.core.scoring_script_v2')", "logger = make_logger()  # getLogger('azureml.automl.core.scoring_script_v2')");
+    const edited = base.replace("# getLogger('azureml.automl.core.scoring_script_v2')", "# getLogger('mine')");
+    const fresh = lint({ kind: 'python', text: edited, path: 'score.py' }).findings.map((f) => f.code);
+    assert.ok(fresh.length > 0 && lint({ kind: 'python', text: base, path: 'score.py' }).findings.length === 0);
+    const prev = lint({ kind: 'python', text: base, path: 'score.py' }).analysis;
+    assert.deepEqual(lint({ kind: 'python', text: edited, path: 'score.py' }, undefined, prev).findings.map((f) => f.code), fresh);
   });
 
   it('a hover on the AutoML runtime does not call it SDK v1', () => {
@@ -144,6 +168,15 @@ describe('AutoML-generated inference environments (AML401)', () => {
     const vision = 'name: project_environment\ndependencies:\n- python=3.7\n- pip:\n  - azureml-core==1.46.0\n  - azureml-telemetry==1.46.0\n  - azureml-train-automl-client==1.46.0\n  - azureml-train-automl-runtime==1.46.1.post1\n  - azureml-automl-dnn-vision==1.46.1\n';
     assert.deepEqual(findings(vision, 'outputs/conda_env_v_1_0_0.yml'), []);
     assert.deepEqual(findings(vision, 'environment.yml'), ['AML401@4', 'AML401@5', 'AML401@6', 'AML401@7']);
+  });
+
+  it('under the generated name, v1 packages AutoML does not generate are still reported', () => {
+    const edited = 'name: project_environment\ndependencies:\n- pip:\n  - azureml-train-automl-runtime==1.46.1\n  - azureml-core==1.46.0\n  - azureml-sdk==1.46.0\n  - azureml-pipeline-steps==1.46.0\n';
+    assert.deepEqual(findings(edited, 'envs/old_conda_env_v_1_0_0.yml'), ['AML401@5', 'AML401@6']);
+  });
+
+  it('an older generated environment (AutoML 1.0.85: azureml-explain-model) under another name', () => {
+    assert.deepEqual(findings('name: project_environment\ndependencies:\n- pip:\n  - azureml-train-automl-runtime==1.0.85\n  - inference-schema\n  - azureml-explain-model==1.0.85\n', 'score_env.yml'), []);
   });
 
   it('without inference-schema it is not a generated inference environment: the runtime is reported', () => {

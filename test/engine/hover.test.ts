@@ -29,6 +29,14 @@ describe('hover', () => {
     assert.match(at(py, 0, 10), /azureml\.core/);
   });
 
+  it('on a name a from-import binds, that name: its v2 replacement; not SDK v1 for the Studio (classic) client', () => {
+    const h = at({ kind: 'python', text: 'from azureml.core import Workspace\n' }, 0, 27);
+    assert.match(h, /`azureml\.core\.Workspace`/);
+    assert.match(h, /MLClient/);
+    assert.match(at({ kind: 'python', text: 'from azureml.core import Workspace\n' }, 0, 10), /`azureml\.core`/);
+    assert.equal(at({ kind: 'python', text: 'from azureml import Workspace\n' }, 0, 22), '');
+  });
+
   it('nothing on plain code', () => {
     assert.equal(at(py, 3, 0), '');
   });

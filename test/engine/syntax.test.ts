@@ -302,6 +302,8 @@ describe('incremental re-analysis', () => {
 
   const databricks = '# Databricks notebook source\nimport azureml.core\n\n# COMMAND ----------\n\n# MAGIC %sh\n# MAGIC az ml job create -f job.yml\n\n# COMMAND ----------\n\n# MAGIC %md\n# MAGIC az ml run submit-script -e e t.py\n';
 
+  const bareLine = '# Databricks notebook source\nimport os\nHELP = "x"\n!az ml folder attach -w w -g g\nprint(os.name)\n';
+
   it('an edited statement that names no SDK binding but holds text-rule findings runs the rules', () => {
     // A `get_ipython().system("az ml ...")` line (a notebook exported to a script: AML502) and a v1 package
     // added to setup.py's install_requires (AML401): neither names an SDK binding, both make findings.
@@ -313,6 +315,10 @@ describe('incremental re-analysis', () => {
       // a cell separator removed (the %md cell's line becomes part of the %sh cell). Both edits stay inside comments.
       ['nb.py', databricks, databricks.replace('az ml job create', 'az ml folder attach')],
       ['nb.py', databricks, databricks.replace('# COMMAND ----------\n\n# MAGIC %md', '# %md')],
+      // Review of session 14: the header line edited (the module stops being read as Databricks), and a bare
+      // `!az ml` line of a Python cell commented out (the old statement was an ERROR node).
+      ['nb.py', databricks.replace('az ml job create', 'az ml folder attach'), databricks.replace('az ml job create', 'az ml folder attach').replace('# Databricks notebook source', '# Databricks notebook')],
+      ['nb.py', bareLine, bareLine.replace('!az ml', '#!az ml')],
     ];
     const codes = (fs: Finding[]): string[] => fs.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`);
     for (const [filename, before, after] of pairs) {
@@ -327,6 +333,10 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(codes(lint({ kind: 'python', text: databricks, path: 'nb.py' }).findings), ['AML100@1:7']);
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[2][2], path: 'nb.py' }).findings), ['AML100@1:7', 'AML502@6:8']);
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[3][2], path: 'nb.py' }).findings), ['AML100@1:7', 'AML502@9:8']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[4][1], path: 'nb.py' }).findings), ['AML100@1:7', 'AML502@6:8']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[4][2], path: 'nb.py' }).findings), ['AML100@1:7']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[5][1], path: 'nb.py' }).findings), ['AML502@3:1']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[5][2], path: 'nb.py' }).findings), []);
   });
 
   it('a script exported from a notebook that never names azureml is read for CLI v1 lines', () => {

@@ -4,6 +4,8 @@ import { fixDocument } from '../../server/src/engine';
 
 ruleTester('AML401', {
   valid: [
+    // Review of session 14: a `# MAGIC` comment after Python code in a Databricks cell is a comment of that code.
+    { name: 'Databricks source notebook: a # MAGIC comment after code in the same cell', code: '# Databricks notebook source\nimport os\n# MAGIC %pip install azureml-sdk\n' },
     { file: { path: 'requirements.txt', text: 'azure-ai-ml\nazure-identity\nazureml-mlflow\nazureml-defaults\nazureml-inference-server-http\nazureml-fsspec\nmltable\nmlflow\n' } },
     { file: { path: 'requirements.txt', text: '# azureml-sdk\n-r base-requirements.txt\n' } },
     { file: { path: 'conda.yml', text: 'name: deploy\ndependencies:\n  - python=3.10\n  - pip:\n    - azureml-defaults\n    - azureml-inference-server-http\n' } },

@@ -2,6 +2,8 @@ import { ruleTester } from './tester';
 
 ruleTester('AML502', {
   valid: [
+    // Review of session 14: `# MAGIC` text inside a Python string is not a magic cell.
+    { name: 'Databricks source notebook: # MAGIC lines inside a string', code: '# Databricks notebook source\nTEMPLATE = """\n# MAGIC %sh\n# MAGIC az ml folder attach -w w -g g\n"""\n' },
     { file: { path: 'deploy.sh', text: 'az ml job create --file job.yml\naz ml online-endpoint create --name e -f endpoint.yml\naz ml online-deployment create --name blue --endpoint e -f d.yml --all-traffic\naz ml model create --name m --path ./model\naz ml compute show --name cpu\naz ml data create -f data.yml\naz ml environment create -f env.yml\naz ml schedule create --file s.yml\n' } },
     { file: { path: 'notes.sh', text: '# az ml run submit-script -c train train.py\necho "done"\n' } },
     { cells: ['!az ml job create --file job.yml --web'] },
@@ -20,6 +22,12 @@ ruleTester('AML502', {
     },
   ],
   invalid: [
+    {
+      // A Databricks notebook exported as .ipynb: a cell starting with `%sh` (not an IPython magic) is a shell cell.
+      name: 'Databricks notebook exported as .ipynb: %sh cells',
+      cells: ['%sh\naz login --identity\naz ml folder attach -w w -g g', '%sh az ml model deploy -n svc -m m:1 --ic ic.json --dc dc.json'],
+      errors: [{ cell: 1, line: 3, column: 1, endColumn: 20 }, { cell: 2, line: 1, column: 5, endColumn: 23 }],
+    },
     {
       name: 'Databricks notebook exported as source: az ml in a %sh cell; a markdown cell is not shell',
       code: '# Databricks notebook source\n# MAGIC %sh\n# MAGIC az login --identity\n# MAGIC az ml folder attach -w ws -g rg\n\n# COMMAND ----------\n\n# MAGIC %md\n# MAGIC az ml run submit-script -e exp train.py\n\n# COMMAND ----------\n\n# MAGIC %sh az ml model deploy -n svc -m m:1 --ic ic.json --dc dc.json\n',

@@ -110,7 +110,7 @@ function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string)
     const gone = removed.slice(a, r);
     const came = added.slice(a, b);
     const inert = gone.length === 1 && came.length === 1 && gone[0]!.type === came[0]!.type && insideInertToken(gone[0]!, came[0]!, edit, newText);
-    change = { edit, oldTexts: gone.map((n) => n.text), oldBound: moduleBoundNames(gone), added: came, inert };
+    change = { edit, oldTexts: gone.map((n) => n.text), oldBound: moduleBoundNames(gone), added: came, inert, oldError: gone.some((n) => n.hasError) };
   });
   if (patched) return { native: before.native, tree: patched, change };
   const native = parsePython(newText, before.native);

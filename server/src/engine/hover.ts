@@ -5,7 +5,7 @@
  */
 import { areaOf, lookup, genericEntry } from './catalogue';
 import type { SyntaxNode } from './syntax';
-import { sdkOf, type Binding, type Value } from './semantic/model';
+import { sdkIn, type Binding, type Value } from './semantic/model';
 import { toDocumentLocation, toModuleRange } from './source';
 import type { Location } from './types';
 import type { Analysis, AnalysedModule } from './analyse';
@@ -55,14 +55,17 @@ export function hoverAt(analysis: Analysis, at: Location): string | undefined {
   const imp = model.imports.find((i) => node.startIndex >= i.statement.startIndex && node.endIndex <= i.statement.endIndex);
   if (imp) {
     const name = imp.names.find((n) => node.startIndex >= n.node.startIndex && node.endIndex <= n.node.endIndex);
-    const qname = name && name.node.type !== 'dotted_name' && name.node.id !== imp.moduleNode.id ? name.qname : imp.module;
-    return symbolMarkdown(qname, model.classify(qname));
+    // A name a from-import binds is that name (`Workspace` in `from azureml.core import Workspace`); the module otherwise.
+    const named = name && name.node.id !== imp.moduleNode.id && (name.node.type !== 'dotted_name' || imp.statement.type === 'import_from_statement');
+    const qname = named ? name.qname : imp.module;
+    const sdk = model.classify(qname);
+    return sdk === 'other' ? undefined : symbolMarkdown(qname, sdk);
   }
   const expr = node.parent?.type === 'attribute' && node.parent.childForFieldName('attribute')?.id === node.id ? node.parent : node;
   const value = model.evaluate(expr);
   const parts: string[] = [];
   // The module's classification (an AutoML scoring script's runtime imports are not v1: ModelOptions).
-  const sdk = value?.kind === 'ref' ? model.classify(value.qname) : value?.kind === 'instance' ? model.classify(value.type) : 'other';
+  const sdk = sdkIn(model, value);
   if (value?.kind === 'ref' && (sdk === 'v1' || sdk === 'v2')) parts.push(symbolMarkdown(value.qname, sdk));
   else if (value?.kind === 'instance' && (sdk === 'v1' || sdk === 'v2')) parts.push(instanceMarkdown(value.type, sdk, expr.text));
   if (expr.type === 'identifier') {
@@ -113,7 +116,7 @@ function describeBinding(m: AnalysedModule, b: Binding): string {
   const loc = toDocumentLocation(m.module, { start: { line: b.node.startPosition.row, character: b.node.startPosition.column }, end: { line: b.node.startPosition.row, character: b.node.startPosition.column } });
   const where = `${loc.cell !== undefined ? `cell ${loc.cell + 1}, ` : ''}line ${loc.range.start.line + 1}`;
   const v: Value | undefined = b.value;
-  const what = v?.kind === 'ref' ? `\`${v.qname}\` (${sdkOf(v)})` : v?.kind === 'instance' ? `a \`${v.type}\` object (${sdkOf(v)})` : 'a local value';
+  const what = v?.kind === 'ref' ? `\`${v.qname}\` (${sdkIn(m.model!, v)})` : v?.kind === 'instance' ? `a \`${v.type}\` object (${sdkIn(m.model!, v)})` : 'a local value';
   return `${what}, ${where}`;
 }
 
@@ -123,7 +126,7 @@ function collisionMarkdown(m: AnalysedModule, node: SyntaxNode): string | undefi
   let bindings: Binding[] | undefined;
   for (let s: typeof scope | undefined = scope; s && !bindings; s = s.parent) bindings = s.bindings.get(node.text);
   if (!bindings) return undefined;
-  const sdks = new Set(bindings.map((b) => sdkOf(b.value)));
+  const sdks = new Set(bindings.map((b) => sdkIn(model, b.value)));
   if (!(sdks.has('v1') && sdks.has('v2'))) return undefined;
   const winner = model.resolveName(node.text, node);
   const lines = [`**\`${node.text}\` is bound to both SDKs.**`, ''];

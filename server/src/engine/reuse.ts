@@ -23,11 +23,11 @@ import type { SyntaxNode, TextEdit } from './syntax';
 import type { DocumentInput, Finding, Position, Range } from './types';
 
 /**
- * The comments that make a Databricks notebook exported as source: its magic lines (`# MAGIC %pip install ...`,
- * read by the AML4xx/AML5xx rules through rules/shell.ts databricksShellLines) and its cell separators (which end
- * a `%sh` cell). An edit of such a comment is never inert.
+ * The comments that make a Databricks notebook exported as source: its header line (rules/shell.ts reads a module
+ * that starts with it as one), its magic lines (`# MAGIC %pip install ...`, read by the AML4xx/AML5xx rules through
+ * databricksShellLines) and its cell separators (which end a `%sh` cell). An edit of such a comment is never inert.
  */
-const DATABRICKS_TRIGGERS = ['# MAGIC', '# COMMAND'];
+const DATABRICKS_TRIGGERS = ['# Databricks notebook source', '# MAGIC', '# COMMAND'];
 
 /** Binding targets: `x`, `x, (y, *z)`; not `a.b` or `a[i]` (those bind nothing). */
 function targetNames(target: SyntaxNode | null, out: Set<string>): void {
@@ -146,6 +146,11 @@ export interface StatementChange {
   added: SyntaxNode[];
   /** The edit stayed inside one comment or docstring (see `insideInertToken`). */
   inert?: boolean;
+  /**
+   * An old statement had a syntax error: it may have been a line the rules read as text (a Databricks notebook's
+   * bare `!az ml ...` line) that the edit turned into a comment, so its findings must go.
+   */
+  oldError?: boolean;
 }
 
 /**
@@ -166,11 +171,17 @@ function inertToken(node: SyntaxNode | null): SyntaxNode | undefined {
 }
 
 /**
+ * Text that makes a comment or docstring matter: `amlint` (a suppression comment), the Databricks comments, and
+ * `azureml.automl` (catalogue isAutomlScoringScript reads the module text to classify an AutoML scoring script).
+ */
+const COMMENT_TRIGGERS = ['amlint', 'azureml.automl', ...DATABRICKS_TRIGGERS];
+
+/**
  * The edit (old span `[start, oldEnd)`, new span `[start, newEnd)`) lies inside one comment or
  * docstring both before and after, and that token starts at the same offset and ends where it
  * did (moved by the edit): the text around it is unchanged, so the tree is the same but for
  * the token's content, which no rule reads. Neither version may contain `amlint` (a
- * suppression comment) or be a Databricks magic line or cell separator (DATABRICKS_TRIGGERS). Call while `oldStatement` still reads the old text.
+ * suppression comment) or any other COMMENT_TRIGGERS word. Call while `oldStatement` still reads the old text.
  */
 export function insideInertToken(oldStatement: SyntaxNode, newStatement: SyntaxNode, edit: TextEdit, newText: string): boolean {
   const before = inertToken(oldStatement.descendantForIndex(edit.startIndex, edit.oldEndIndex));
@@ -178,13 +189,13 @@ export function insideInertToken(oldStatement: SyntaxNode, newStatement: SyntaxN
   if (!before || !after || before.type !== after.type || before.startIndex !== after.startIndex) return false;
   if (before.endIndex + (edit.newEndIndex - edit.oldEndIndex) !== after.endIndex) return false;
   if (before.startIndex > edit.startIndex || before.endIndex < edit.oldEndIndex) return false;
-  const read = (text: string): boolean => text.includes('amlint') || DATABRICKS_TRIGGERS.some((t) => text.includes(t));
+  const read = (text: string): boolean => COMMENT_TRIGGERS.some((t) => text.includes(t));
   return !read(before.text) && !read(newText.slice(after.startIndex, after.endIndex));
 }
 
 export function neutralChange(change: StatementChange, sdkNames: ReadonlySet<string>): boolean {
   if (change.inert) return true;
-  if (!change.oldBound || change.added.some((n) => n.hasError)) return false;
+  if (!change.oldBound || change.oldError || change.added.some((n) => n.hasError)) return false;
   const newBound = moduleBoundNames(change.added);
   if (!newBound || newBound.size !== change.oldBound.size || [...newBound].some((n) => !change.oldBound!.has(n))) return false;
   return sdkNeutral(change.oldTexts, sdkNames) && sdkNeutral(change.added.map((n) => n.text), sdkNames);

@@ -110,7 +110,14 @@ export function isV1Package(name: string): boolean {
  * The AutoML runtime packages of the inference environment AutoML generates with a model (see
  * isAutomlInferenceEnvironment).
  */
-export const AUTOML_RUNTIME_PACKAGES: ReadonlySet<string> = new Set(['azureml-train-automl-runtime', 'azureml-automl-runtime', 'azureml-automl-core', 'azureml-interpret']);
+export const AUTOML_RUNTIME_PACKAGES: ReadonlySet<string> = new Set(['azureml-train-automl-runtime', 'azureml-automl-runtime', 'azureml-automl-core', 'azureml-interpret', 'azureml-explain-model']);
+
+/**
+ * What else the environments AutoML generates for NLP and vision (DNN) models pin (AutoML 1.42, 1.46 outputs): kept
+ * silent in a file under the generated name (isGeneratedAutomlEnvironment), not beyond. `azureml-sdk`, pipeline or
+ * widgets packages there are still reported: AutoML does not generate them.
+ */
+export const AUTOML_GENERATED_ENVIRONMENT_PACKAGES: ReadonlySet<string> = new Set([...AUTOML_RUNTIME_PACKAGES, 'azureml-core', 'azureml-telemetry', 'azureml-train-automl-client', 'azureml-dataset-runtime']);
 
 /**
  * The inference environment AutoML generates with a model (`conda_env_v_1_0_0.yml`, also kept under other names):
@@ -128,7 +135,8 @@ export function isAutomlInferenceEnvironment(names: ReadonlySet<string>): boolea
  * an AutoML runtime (`azureml-train-automl-runtime`, `azureml-automl-runtime`, `azureml-automl-dnn-nlp`,
  * `azureml-automl-dnn-vision`, ...): the generated environment of a model, whole. The NLP and vision (DNN)
  * models' ones also pin `azureml-core`, `azureml-train-automl-client`, `azureml-dataset-runtime` and
- * `azureml-telemetry` (AutoML 1.42, 1.46 outputs), all the model's runtime; none of its packages is reported.
+ * `azureml-telemetry` (AutoML 1.42, 1.46 outputs), all the model's runtime: those (AUTOML_GENERATED_ENVIRONMENT_PACKAGES)
+ * are not reported there.
  */
 export function isGeneratedAutomlEnvironment(path: string, names: ReadonlySet<string>): boolean {
   // The name ends the path (saved copies may prefix it: `model1_conda_env_v_1_0_0.yml`).

@@ -4,7 +4,7 @@
  */
 import type { Binding } from '../engine/semantic/model';
 import type { SyntaxNode } from '../engine/syntax';
-import { sdkOf } from '../engine/semantic/model';
+import { sdkIn } from '../engine/semantic/model';
 import type { Rule } from './rule';
 import { collisionAliasFix } from './import-fixes';
 
@@ -73,9 +73,9 @@ const rule: Rule = {
         // Each binding that switches the name from one SDK to the other is a collision.
         let last: Binding | undefined;
         for (const b of bindings) {
-          const sdk = b.value?.kind === 'ref' ? sdkOf(b.value) : 'other';
+          const sdk = b.value?.kind === 'ref' ? sdkIn(ctx.model, b.value) : 'other';
           if (sdk !== 'v1' && sdk !== 'v2') continue;
-          if (last && sdkOf(last.value) !== sdk && !exclusive(last.node, b.node)) {
+          if (last && sdkIn(ctx.model, last.value) !== sdk && !exclusive(last.node, b.node)) {
             const [v1, v2] = sdk === 'v1' ? [b, last] : [last, b];
             const fix = collisionAliasFix(ctx, v1);
             ctx.report({
@@ -84,7 +84,7 @@ const rule: Rule = {
               message: `\`${name}\` is bound to SDK v1 \`${describe(v1)}\` and to SDK v2 \`${describe(v2)}\` in one scope: from here on it means the ${sdk} one. Alias one of them (e.g. \`${name}V1\`).`,
               symbol: describe(v1),
               related: [
-                { node: last.node, message: `\`${name}\` first bound to ${sdkOf(last.value)} \`${describe(last)}\`` },
+                { node: last.node, message: `\`${name}\` first bound to ${sdkIn(ctx.model, last.value)} \`${describe(last)}\`` },
                 { node: b.node, message: `\`${name}\` rebound to ${sdk} \`${describe(b)}\`` },
               ],
             });

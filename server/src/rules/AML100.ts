@@ -2,7 +2,8 @@
  * AML100 v1-import: an import of an SDK v1 (`azureml.*`) module or name.
  */
 import { areaOf } from '../engine/catalogue';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
+import type { ImportRecord } from '../engine/semantic/model';
 import { END_OF_SUPPORT } from './v1-api';
 import { importMigrationFix, unusedImportFix } from './import-fixes';
 
@@ -15,6 +16,19 @@ const V2_HOME: Record<string, string> = {
   automl: '`azure.ai.ml.automl`',
   pipeline: '`azure.ai.ml.dsl` and `azure.ai.ml`',
 };
+
+/**
+ * `import azureml` whose every use names the Azure ML Studio (classic) client (`azureml.Workspace(workspace_id=...)`,
+ * catalogue STUDIO_CLASSIC_AZUREML): that package, not SDK v1 (which has nothing directly in `azureml`).
+ */
+function studioClassicPackage(ctx: RuleContext, imp: ImportRecord): boolean {
+  if (imp.module !== 'azureml' || imp.statement.type !== 'import_statement') return false;
+  const uses = ctx.model.scopes.flatMap((s) => (s.bindings.get('azureml') ?? []).filter((b) => b.importRecord === imp)).flatMap((b) => ctx.model.uses.get(b) ?? []);
+  return uses.length > 0 && uses.every((u) => {
+    const attr = u.parent;
+    return attr?.type === 'attribute' && attr.childForFieldName('object')?.id === u.id && ctx.model.classify(`azureml.${attr.childForFieldName('attribute')?.text}`) === 'other';
+  });
+}
 
 const rule: Rule = {
   meta: {
@@ -36,7 +50,7 @@ const rule: Rule = {
   requires: 'azureml',
   check(ctx) {
     for (const imp of ctx.model.imports) {
-      if (imp.sdk !== 'v1') continue;
+      if (imp.sdk !== 'v1' || studioClassicPackage(ctx, imp)) continue;
       const v1Names = imp.names.filter((n) => n.sdk === 'v1');
       const listed = imp.statement.type === 'import_from_statement' && !imp.star ? ` (${v1Names.map((n) => n.qname.slice(imp.module.length + 1)).join(', ')})` : '';
       const unusedFix = unusedImportFix(ctx, imp);

@@ -4,7 +4,7 @@
  * notebook `%pip`/`!pip install` lines.
  */
 import type { Node as YamlNode } from 'yaml';
-import { AUTOML_RUNTIME_PACKAGES, isAutomlInferenceEnvironment, isGeneratedAutomlEnvironment, isV1CliPackage, isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, shellInstallPackages, type InstallToken, type Token } from '../engine/textfiles';
+import { AUTOML_GENERATED_ENVIRONMENT_PACKAGES, AUTOML_RUNTIME_PACKAGES, isAutomlInferenceEnvironment, isGeneratedAutomlEnvironment, isV1CliPackage, isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, shellInstallPackages, type InstallToken, type Token } from '../engine/textfiles';
 import type { Range } from '../engine/types';
 import type { SyntaxNode } from '../engine/syntax';
 import type { ModuleFix, Rule, RuleContext, TextContext } from './rule';
@@ -226,11 +226,10 @@ function stringNodes(node: SyntaxNode): SyntaxNode[] {
 function dependencyFindings(kind: 'requirements' | 'conda' | 'pyproject', tokens: DependencyToken[], lineCount: number, path = ''): Array<{ range: Range; message: string; symbol: string; fixes?: ModuleFix[] }> {
   const out: Array<{ range: Range; message: string; symbol: string; fixes?: ModuleFix[] }> = [];
   const names = new Set(tokens.map((t) => normalisePackage(requirementName(t.text) ?? '')));
-  // The environment AutoML generated with a model, kept under its generated name: nothing in it is client code.
-  if (kind === 'conda' && isGeneratedAutomlEnvironment(path, names)) return out;
   let first = !names.has('azure-ai-ml');
-  // An AutoML model's generated inference environment: its AutoML runtime is not SDK v1 client code.
-  const automlRuntime = isAutomlInferenceEnvironment(names);
+  // An AutoML model's generated inference environment: its AutoML runtime is not SDK v1 client code (kept under the
+  // generated name, also what the NLP and vision models' environments pin beside it).
+  const automlSilent = kind === 'conda' && isGeneratedAutomlEnvironment(path, names) ? AUTOML_GENERATED_ENVIRONMENT_PACKAGES : isAutomlInferenceEnvironment(names) ? AUTOML_RUNTIME_PACKAGES : undefined;
   for (const t of tokens) {
     const name = requirementName(t.text);
     if (!name) continue;
@@ -238,7 +237,7 @@ function dependencyFindings(kind: 'requirements' | 'conda' | 'pyproject', tokens
       out.push({ range: t.range, message: CLI_MESSAGE, symbol: 'azure-cli-ml' });
       continue;
     }
-    if (!isV1Package(name) || (automlRuntime && AUTOML_RUNTIME_PACKAGES.has(normalisePackage(name)))) continue;
+    if (!isV1Package(name) || automlSilent?.has(normalisePackage(name))) continue;
     let fixes: ModuleFix[] | undefined;
     if (kind === 'requirements' && !t.noFix && replaceable(name)) {
       const line = t.range.start.line;
@@ -277,7 +276,7 @@ const rule: Rule = {
     fixable: 'sometimes',
     docs: {
       summary: 'Finds SDK v1 packages (`azureml-sdk`, `azureml-core`, `azureml-train-*`, `azureml-pipeline-*`, `azureml-widgets`, `azureml-opendatasets`, `azureml-contrib-*`, ...) in requirements files, conda environment YAML (including its `pip:` list), pyproject.toml dependency tables (PEP 621, PEP 735 groups, Poetry), `setup.py` `install_requires`/`extras_require`, Dockerfile/shell `pip install` commands (also continued over `\\` lines, and a pip named by its path), notebook `%pip`/`!pip install` lines (also `get_ipython().system(...)` in notebooks exported to scripts, and in Databricks notebooks exported as source `# MAGIC %pip install` lines, `# MAGIC %sh` cells and bare `%pip`/`!pip`/`pip install` lines of Python cells; `dbutils.library.installPyPI(...)` in Databricks notebooks of either form gets no fix: it installs one package and was removed in Databricks Runtime 11.0), and notebook `%%writefile` cells that write a conda environment, requirements file or shell script. `azure-cli-ml` listed as a Python package (the CLI v1 extension) is reported too.',
-      why: 'SDK v1 reached end of support on 2026-06-30; installing it keeps v1 code alive. SDK v2 is the `azure-ai-ml` package with `azure-identity` for credentials; training scripts log with `mlflow` and `azureml-mlflow`. v2-era packages are never reported: `azureml-mlflow`, `azureml-defaults`, `azureml-inference-server-http`, `azureml-fsspec`, `mltable`, `azure-ai-ml`. Nor is the AutoML runtime (`azureml-train-automl-runtime`, `azureml-automl-runtime`, `azureml-automl-core`, `azureml-interpret`) of the inference environment AutoML generates with a model (`conda_env_v_1_0_0.yml`: the runtime beside `inference-schema`, without `azureml-core` or `azureml-sdk`): SDK v2 deploys that environment unchanged with the generated scoring script (how-to-deploy-automl-endpoint). A conda file kept under the generated name (`conda_env_v_<version>.yml`) with an AutoML runtime (also `azureml-automl-dnn-nlp`/`-vision`, whose generated environments pin `azureml-core` too) is such an environment whole: none of its packages is reported.',
+      why: 'SDK v1 reached end of support on 2026-06-30; installing it keeps v1 code alive. SDK v2 is the `azure-ai-ml` package with `azure-identity` for credentials; training scripts log with `mlflow` and `azureml-mlflow`. v2-era packages are never reported: `azureml-mlflow`, `azureml-defaults`, `azureml-inference-server-http`, `azureml-fsspec`, `mltable`, `azure-ai-ml`. Nor is the AutoML runtime (`azureml-train-automl-runtime`, `azureml-automl-runtime`, `azureml-automl-core`, `azureml-interpret`) of the inference environment AutoML generates with a model (`conda_env_v_1_0_0.yml`: the runtime beside `inference-schema`, without `azureml-core` or `azureml-sdk`): SDK v2 deploys that environment unchanged with the generated scoring script (how-to-deploy-automl-endpoint). A conda file kept under the generated name (`conda_env_v_<version>.yml`) with an AutoML runtime (also `azureml-automl-dnn-nlp`/`-vision`) is such an environment, and what the NLP and vision models\' environments pin beside the runtime is not reported there either (`azureml-core`, `azureml-telemetry`, `azureml-train-automl-client`, `azureml-dataset-runtime`); other v1 packages (`azureml-sdk`, pipeline, widgets) still are.',
       v1Example: '# requirements.txt\nazureml-sdk[notebooks]==1.48.0\npandas\n\n# notebook\n%pip install azureml-core azureml-widgets',
       v2Example: '# requirements.txt\nazure-ai-ml\nazure-identity\npandas\n\n# notebook\n%pip install azure-ai-ml azure-identity',
       fixSafety: 'Suggestion only (never applied by `--fix` without `--unsafe-fixes`): the first v1 package of a file becomes `azure-ai-ml` + `azure-identity` and the others are removed, which breaks code that still imports `azureml.*`. In shell scripts, Dockerfiles and notebook `%pip` lines a quoted name goes with its quotes, and an install command that would be left with no package (`pip install azureml-core` after the pair went on an earlier line) gets the pair instead. Conda YAML, pyproject.toml, `setup.py`, `%%writefile` cells that write a conda environment or requirements file, CI pipeline YAML and `azure-cli-ml` get no fix, nor does a requirements file that uses `--hash` (pip\'s hash-checking mode would reject the unpinned v2 pair). A requirement line\'s own options (`azureml-sdk==1.27 --index-url ...`) go with it.',

@@ -39,9 +39,10 @@ function writesScript(cmd: Parameters<typeof writefileKind>[0]): boolean {
 export function notebookShellLines(ctx: RuleContext): ShellLine[] {
   if (ctx.module.origin !== 'notebook' || ctx.input.kind !== 'notebook') return [];
   const out: ShellLine[] = [];
+  const shCells = databricksShCells(ctx, out);
   for (const cmd of ctx.source.commands) {
     const cell = cmd.location.cell;
-    if (cell === undefined) continue;
+    if (cell === undefined || shCells.has(cell)) continue;
     const isCellMagic = cmd.kind === 'cell-magic';
     if (isCellMagic && !SHELL_CELL_MAGICS.has(cmd.name) && !writesScript(cmd)) continue;
     if (cmd.kind === 'help') continue;
@@ -56,6 +57,27 @@ export function notebookShellLines(ctx: RuleContext): ShellLine[] {
     });
   }
   return out;
+}
+
+/**
+ * Databricks `%sh` cells of a notebook exported as `.ipynb` (a cell whose first line is `%sh`, which IPython does not
+ * have): the text after `%sh` and every later line of the cell are shell lines, pushed to `out`. Returns those cells.
+ */
+function databricksShCells(ctx: RuleContext, out: ShellLine[]): Set<number> {
+  const cells = new Set<number>();
+  if (ctx.input.kind !== 'notebook') return cells;
+  for (const cmd of ctx.source.commands) {
+    const cell = cmd.location.cell;
+    if (cell === undefined || cmd.kind !== 'line-magic' || cmd.name !== 'sh' || cmd.location.range.start.line !== 0 || cells.has(cell)) continue;
+    cells.add(cell);
+    const lines = (ctx.input.cells[cell]?.text ?? '').split(/\r\n|\r|\n/);
+    const first = /^(\s*%sh\b\s*)(.*)$/.exec(lines[0] ?? '');
+    if (first?.[2].trim()) out.push({ cell, line: 0, character: first[1].length, text: first[2] });
+    lines.forEach((text, line) => {
+      if (line > 0) out.push({ cell, line, character: 0, text });
+    });
+  }
+  return cells;
 }
 
 /** The text of a string literal node (prefix and quotes removed) and where that text starts. */
@@ -147,12 +169,17 @@ export function databricksShellLines(ctx: RuleContext): ShellLine[] {
   const PREFIX = '# MAGIC ';
   /** The magic of the current cell (from its first non-blank `# MAGIC` line; '' when that line has none). */
   let cellMagic: string | undefined;
+  /** The current cell has a Python line. */
+  let cellHasCode = false;
   const visit = (raw: string, line: number, lineStart: number): void => {
     if (DATABRICKS_CELL.test(raw)) {
       cellMagic = undefined;
+      cellHasCode = false;
       return;
     }
     if (!DATABRICKS_MAGIC.test(raw)) {
+      // A Python line: `# MAGIC` lines later in the same cell are comments of that code, not a magic cell.
+      if (raw.trim() && !raw.trimStart().startsWith('#')) cellHasCode = true;
       const bare = DATABRICKS_BARE_MAGIC.exec(raw);
       const auto = bare ? undefined : DATABRICKS_BARE_AUTOMAGIC.exec(raw);
       const lead = (bare ?? auto)?.[1];
@@ -162,6 +189,8 @@ export function databricksShellLines(ctx: RuleContext): ShellLine[] {
       out.push({ line, character: from, text: raw.slice(from) });
       return;
     }
+    // Databricks writes `# MAGIC` lines for magic cells only, never after code in the cell, nor inside a string.
+    if (cellHasCode || inString(ctx, lineStart)) return;
     const body = raw.slice(PREFIX.length);
     const magic = /^(\s*)%(\w+)\b\s*/.exec(body);
     const pipLine = (): void => {

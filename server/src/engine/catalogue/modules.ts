@@ -230,8 +230,8 @@ export const STUDIO_CLASSIC_AZUREML: readonly string[] = [
  * The scoring script AutoML generates with a model (`scoring_file_v_2_0_0.py`, also kept under other
  * names): it imports AutoML's runtime logging (`azureml.automl.core.shared.log_server`,
  * `logging_utilities`) and `azureml.telemetry.INSTRUMENTATION_KEY`, and is recognised by the logger name
- * it sets up (`azureml.automl.core.scoring_script`, `..._v2`; the NLP and vision models' scripts by their DNN runtime
- * imports and `init`/`run` functions). It is an artifact of the model, not client
+ * it sets up (`azureml.automl.core.scoring_script`, `..._v2`, `..._images`) or, for NLP models, by its DNN runtime
+ * imports, beside top-level `init` and `run` functions. It is an artifact of the model, not client
  * code: SDK v2 deploys it unchanged to an online endpoint (`CodeConfiguration(code="./src",
  * scoring_script="scoring_file_v_2_0_0.py")`, learn how-to-deploy-automl-endpoint), and AutoML jobs
  * submitted with SDK v2 generate the same file. Reference §8: v1-created assets are valid in v2, only the
@@ -239,11 +239,13 @@ export const STUDIO_CLASSIC_AZUREML: readonly string[] = [
  * (AUTOML_SCORING_RUNTIME); any other v1 code in it still is.
  */
 export function isAutomlScoringScript(text: string): boolean {
-  if (text.includes('azureml.automl.core.scoring_script')) return true;
-  // The NLP and vision (DNN) models' scoring scripts set up no such logger: they import the DNN runtime
-  // (`azureml.automl.dnn.nlp`, `azureml.automl.dnn.vision`, formerly `azureml.contrib.automl.dnn.vision`) and
-  // define the scoring entry points.
-  return /\bazureml\.(?:contrib\.)?automl\.dnn\./.test(text) && /^def init\(/m.test(text) && /^def run\(/m.test(text);
+  // Both entry points of a scoring script, at the top level (a training script that copied the logger has neither).
+  if (!/^def init\(/m.test(text) || !/^def run\(/m.test(text)) return false;
+  // The generated logger (`..._v2`, `..._images` for vision models), as a getLogger/get_logger call.
+  if (/\bget_?[lL]ogger\(\s*(['"])azureml\.automl\.core\.scoring_script\w*\1/.test(text)) return true;
+  // NLP models' generated scripts set up no such logger: they import the DNN runtime (`azureml.automl.dnn.nlp`; vision
+  // scripts also `azureml.automl.dnn.vision`, formerly `azureml.contrib.automl.dnn.vision`).
+  return /^\s*(?:from|import)\s+azureml\.(?:contrib\.)?automl\.dnn\./m.test(text);
 }
 
 /**

@@ -123,6 +123,13 @@ export function sdkOf(value: Value | undefined): ModuleClass {
   return 'other';
 }
 
+/** A value's SDK as a module classifies it (`sdkOf`, but an AutoML scoring script's runtime is not v1: ModelOptions). */
+export function sdkIn(model: SemanticModel, value: Value | undefined): ModuleClass {
+  if (value?.kind === 'ref') return model.classify(value.qname);
+  if (value?.kind === 'instance') return model.classify(value.type);
+  return 'other';
+}
+
 /** A value that belongs to an SDK (or holds an object of one): what makes a name worth tracking. */
 function isSdkValue(value: Value | undefined): boolean {
   if (!value) return false;
