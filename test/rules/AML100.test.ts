@@ -44,6 +44,7 @@ ruleTester('AML100', {
     },
     { code: 'from azureml.core import Workspace', errors: [{ line: 1, column: 6, endLine: 1, endColumn: 18, message: ['azureml.core', 'Workspace', 'azure.ai.ml'] }] },
     { code: 'import azureml.core', errors: [{ line: 1, column: 8, endColumn: 20 }] },
+    { name: "MLflow 1.x's Azure ML deployment API", code: 'import mlflow.azureml\n', errors: [{ line: 1, column: 8, endColumn: 22, message: ['mlflow.azureml', 'MLflow 1.19', 'online endpoints'] }] },
     { name: 'a bare import used for SDK v1', code: 'import azureml\nprint(azureml.core.VERSION)\n', errors: [{ line: 1, column: 8, endColumn: 15 }] },
     { code: 'import azureml.core as aml', errors: [{ line: 1, column: 8, endColumn: 20 }] },
     { code: 'from azureml import core', errors: [{ line: 1, column: 6, endColumn: 13 }] },

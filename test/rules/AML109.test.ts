@@ -1,8 +1,28 @@
 import { ruleTester } from './tester';
 
 ruleTester('AML109', {
-  valid: ['from azure.ai.ml.entities import ManagedOnlineEndpoint\nendpoint = ManagedOnlineEndpoint(name="e", auth_mode="key")'],
+  valid: [
+    'from azure.ai.ml.entities import ManagedOnlineEndpoint\nendpoint = ManagedOnlineEndpoint(name="e", auth_mode="key")',
+    // MLflow 2's deployment client with the azureml-mlflow plugin: v2-era.
+    { name: 'mlflow.deployments client', code: 'import mlflow\nfrom mlflow.deployments import get_deploy_client\nclient = get_deploy_client(mlflow.get_tracking_uri())\nclient.create_deployment(name="d", model_uri="models:/m/1")\n' },
+  ],
   invalid: [
+    {
+      // Real shape (Databricks notebooks of the session 14 dbx sample, azureml-examples workflows/deploy): MLflow 1.x's
+      // Azure ML deployment API takes a v1 workspace and returns v1 objects.
+      name: 'mlflow.azureml.deploy / build_image and what they return',
+      code: [
+        'import mlflow.azureml',
+        'webservice, azure_model = mlflow.azureml.deploy(model_uri="runs:/r/model", workspace=ws, deployment_config=cfg, service_name="svc")',
+        'webservice.wait_for_deployment(show_output=True)',
+        'image, model = mlflow.azureml.build_image(model_uri="runs:/r/model", workspace=ws, synchronous=False)',
+      ].join('\n'),
+      errors: [
+        { line: 2, column: 27, endColumn: 48, message: ['mlflow.azureml.deploy()', 'ManagedOnlineDeployment', 'MLflow 1.19'] },
+        { line: 3, column: 1, endColumn: 31, message: 'wait_for_deployment' },
+        { line: 4, column: 16, endColumn: 42, message: 'mlflow.azureml.build_image()' },
+      ],
+    },
     {
       code: [
         'from azureml.core.model import InferenceConfig, Model',

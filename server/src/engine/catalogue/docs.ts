@@ -23,6 +23,8 @@ export const DOC = {
   MODEL: `${ARTICLE}migrate-to-v2-assets-model`,
   DEP: `${ARTICLE}migrate-to-v2-deploy-endpoints`,
   MOE: `${ARTICLE}migrate-to-v2-managed-online-endpoints`,
+  /** how-to-deploy-mlflow-models: MLflow models deploy to online/batch endpoints with no scoring script or environment. */
+  MLFDEP: `${ARTICLE}how-to-deploy-mlflow-models`,
   PEP: `${ARTICLE}migrate-to-v2-deploy-pipelines`,
   MLF: `${ARTICLE}reference-migrate-sdk-v1-mlflow-tracking`,
   TRK: `${ARTICLE}how-to-use-mlflow-configure-tracking`,

@@ -1333,6 +1333,26 @@ const MODEL: CatalogueEntry[] = [
 ];
 
 const DEPLOYMENT: CatalogueEntry[] = [
+  ...['mlflow.azureml.build_image', 'mlflow.azureml.deploy'].map(
+    (v1): CatalogueEntry => ({
+      v1,
+      kind: 'replaced',
+      area: 'deployment',
+      v2: v2(
+        'azure.ai.ml.entities.ManagedOnlineDeployment',
+        'from azure.ai.ml.entities import ManagedOnlineEndpoint, ManagedOnlineDeployment, Model',
+        'from azure.ai.ml.constants import AssetTypes',
+        '',
+        'endpoint = ManagedOnlineEndpoint(name="<endpoint>")',
+        'ml_client.online_endpoints.begin_create_or_update(endpoint).result()',
+        'model = Model(path="<mlflow-model-folder>", type=AssetTypes.MLFLOW_MODEL)',
+        'deployment = ManagedOnlineDeployment(name="blue", endpoint_name="<endpoint>", model=model, instance_type="Standard_DS3_v2", instance_count=1)',
+        'ml_client.online_deployments.begin_create_or_update(deployment).result()',
+      ),
+      note: 'MLflow 1.x deploys through SDK v1 here (a v1 Workspace in, a v1 image or web service out; deprecated since MLflow 1.19). With SDK v2 an MLflow model deploys to an online endpoint with no scoring script or environment.',
+      doc: DOC.MLFDEP,
+    }),
+  ),
   {
     v1: 'azureml.core.Model.deploy',
     kind: 'replaced',

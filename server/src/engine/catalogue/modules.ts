@@ -260,8 +260,16 @@ export const AUTOML_SCORING_RUNTIME: readonly string[] = ['azureml.automl', 'azu
  * and everything under it; other for the rest (`azureml_user`, `azure.ai.mlmonitoring`,
  * `mltable`, `mlflow`, `azure.identity`...). Works on modules and on names inside them.
  */
+/**
+ * MLflow 1.x's Azure ML deployment API (`mlflow.azureml.build_image`, `mlflow.azureml.deploy`): it takes an SDK v1
+ * `Workspace` and makes SDK v1 objects (a ContainerImage, a Webservice, a Model), so it is SDK v1 code although it
+ * ships with MLflow. Deprecated since MLflow 1.19 for the azureml-mlflow deployment plugin (mlflow.org 1.25 docs).
+ */
+export const MLFLOW_AZUREML = 'mlflow.azureml';
+
 export function classifyModule(qname: string): ModuleClass {
   if (isUnder(qname, 'azure.ai.ml')) return 'v2';
+  if (isUnder(qname, MLFLOW_AZUREML)) return 'v1';
   if (isUnder(qname, 'azureml')) {
     // Memoised: asked for every reference, binding and value (the V2_ERA list is long).
     let cls = classifyMemo.get(qname);
@@ -285,6 +293,7 @@ const AREA_PREFIXES: ReadonlyArray<readonly [string, Area]> = [
   ['azureml.core.compute_target', 'compute'],
   ['azureml.core.webservice', 'deployment'],
   ['azureml.core.image', 'deployment'],
+  [MLFLOW_AZUREML, 'deployment'],
   ['azureml.core.model.InferenceConfig', 'deployment'],
   ['azureml.core.model', 'model'],
   ['azureml.core.Model', 'model'],

@@ -54,6 +54,9 @@ export const ITEMS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
+  // MLflow 1.x's Azure ML deployment API (catalogue/modules.ts MLFLOW_AZUREML): (image, model) and (webservice, model).
+  'mlflow.azureml.build_image': { tuple: ['azureml.core.image.ContainerImage', MODEL] },
+  'mlflow.azureml.deploy': { tuple: [WEBSERVICE, MODEL] },
   // Runs fetched by id.
   'azureml.core.Run.get': RUN,
   'azureml.core.Workspace.get_run': RUN,
