@@ -17,6 +17,12 @@ ruleTester('AML105', {
   ],
   invalid: [
     {
+      // Session 14 v1b sample: attaching an existing resource returns the attached target.
+      name: 'ComputeTarget.attach returns a compute target',
+      code: 'from azureml.core.compute import ComputeTarget\nc = ComputeTarget.attach(ws, "db", cfg)\nc.wait_for_completion(show_output=True)\n',
+      errors: [{ line: 2, column: 5, endColumn: 25 }, { line: 3, column: 1, endColumn: 22, message: 'ComputeTarget.wait_for_completion' }],
+    },
+    {
       name: 'get-or-create cluster',
       code: cluster,
       errors: [

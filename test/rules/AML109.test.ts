@@ -8,6 +8,11 @@ ruleTester('AML109', {
   ],
   invalid: [
     {
+      name: 'Image.create returns an image (session 14 v1b sample)',
+      code: 'from azureml.core.image import Image\nimage = Image.create(ws, "img", [model], cfg)\nimage.wait_for_creation(show_output=True)\n',
+      errors: [{ line: 2, column: 9, endColumn: 21 }, { line: 3, column: 1, endColumn: 24, message: 'Image.wait_for_creation' }],
+    },
+    {
       // Real shape (Databricks notebooks of the session 14 dbx sample, azureml-examples workflows/deploy): MLflow 1.x's
       // Azure ML deployment API takes a v1 workspace and returns v1 objects.
       name: 'mlflow.azureml.deploy / build_image and what they return',

@@ -7,6 +7,11 @@ ruleTester('AML113', {
     'import azureml.mlflow\nazureml.mlflow.register_model',
   ],
   invalid: [
+    {
+      name: 'ExplanationClient.from_run returns the client (session 14 v1b sample)',
+      code: 'from azureml.interpret import ExplanationClient\nclient = ExplanationClient.from_run(run)\nclient.upload_model_explanation(explanation, comment="x")\n',
+      errors: [{ line: 2, column: 10, endColumn: 36 }, { line: 3, column: 1, endColumn: 32, message: 'upload_model_explanation' }],
+    },
     { code: 'import azureml.core\nprint("SDK version:", azureml.core.VERSION)', errors: [{ line: 2, column: 23, endColumn: 43, message: 'azureml.core.VERSION' }] },
     { code: 'from azureml.core import VERSION\nprint(VERSION)', errors: [{ line: 2, column: 7, endColumn: 14 }] },
   ],

@@ -103,6 +103,8 @@ export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
 
   // Compute
   'azureml.core.compute.ComputeTarget.create': COMPUTE,
+  // Attaching an existing resource (Databricks, HDInsight, remote VM, Kubernetes) returns the attached target too.
+  'azureml.core.compute.ComputeTarget.attach': COMPUTE,
   'azureml.core.compute.AmlCompute.provisioning_configuration': 'azureml.core.compute.amlcompute.AmlComputeProvisioningConfiguration',
   'azureml.core.compute.ComputeInstance.provisioning_configuration': 'azureml.core.compute.computeinstance.ComputeInstanceProvisioningConfiguration',
 
@@ -127,12 +129,19 @@ export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
   'azureml.core.Dataset.Tabular.from_json_lines_files': TABULAR,
   'azureml.core.Dataset.Tabular.from_sql_query': TABULAR,
   'azureml.core.Dataset.File.from_files': FILE,
+  // Upload-and-register factories (azureml-core FileDatasetFactory.upload_directory, TabularDatasetFactory.register_pandas_dataframe).
+  'azureml.core.Dataset.File.upload_directory': FILE,
+  'azureml.core.Dataset.Tabular.register_pandas_dataframe': TABULAR,
   'azureml.data.TabularDataset.register': TABULAR,
   'azureml.data.FileDataset.register': FILE,
   'azureml.data.TabularDataset.as_named_input': CONSUMPTION,
   'azureml.data.FileDataset.as_named_input': CONSUMPTION,
 
   // Models and deployment
+  'azureml.core.image.Image.create': 'azureml.core.image.Image',
+  // azureml-interpret: the client of a run's explanations.
+  'azureml.interpret.ExplanationClient.from_run': 'azureml.interpret.ExplanationClient',
+  'azureml.interpret.ExplanationClient.from_run_id': 'azureml.interpret.ExplanationClient',
   'azureml.core.Model.register': MODEL,
   'azureml.core.Model.deploy': WEBSERVICE,
   'azureml.core.webservice.Webservice.deploy': WEBSERVICE,
