@@ -256,17 +256,18 @@ export function isAutomlScoringScript(text: string): boolean {
 export const AUTOML_SCORING_RUNTIME: readonly string[] = ['azureml.automl', 'azureml.train.automl.runtime', 'azureml.contrib.automl.dnn', 'azureml.telemetry'];
 
 /**
- * v1 for `azureml` and everything under it except the v2-era packages; v2 for `azure.ai.ml`
- * and everything under it; other for the rest (`azureml_user`, `azure.ai.mlmonitoring`,
- * `mltable`, `mlflow`, `azure.identity`...). Works on modules and on names inside them.
- */
-/**
  * MLflow 1.x's Azure ML deployment API (`mlflow.azureml.build_image`, `mlflow.azureml.deploy`): it takes an SDK v1
  * `Workspace` and makes SDK v1 objects (a ContainerImage, a Webservice, a Model), so it is SDK v1 code although it
  * ships with MLflow. Deprecated since MLflow 1.19 for the azureml-mlflow deployment plugin (mlflow.org 1.25 docs).
  */
 export const MLFLOW_AZUREML = 'mlflow.azureml';
 
+/**
+ * v1 for `azureml` and everything under it except the v2-era packages; v2 for `azure.ai.ml`
+ * and everything under it; v1 for MLflow 1.x's `mlflow.azureml` (MLFLOW_AZUREML); other for the rest
+ * (`azureml_user`, `azure.ai.mlmonitoring`, `mltable`, `mlflow`, `azure.identity`...) and the Studio (classic)
+ * client's names. Works on modules and on names inside them.
+ */
 export function classifyModule(qname: string): ModuleClass {
   if (isUnder(qname, 'azure.ai.ml')) return 'v2';
   if (isUnder(qname, MLFLOW_AZUREML)) return 'v1';
