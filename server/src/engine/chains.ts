@@ -22,7 +22,6 @@
  * only the changed ones parsed: 1.5–4× cheaper than parsing), the copies' suggestions are built only for the
  * findings looked for (lint's `lazyFixes`), and a finding the first pass edits costs no lint.
  */
-import { diffArrays } from 'diff';
 import { lint, sameFinding, type Analysis } from './analyse';
 import { absolute, applyFixes, firstPass, lineOffsets, type AbsEdit, type Applied } from './fix';
 import { lineStarts, positionAt } from './textfiles';
@@ -180,6 +179,8 @@ function linesOf(text: string, starts: readonly number[]): string[] {
  * undefined past `maxD` lines removed and added.
  */
 function keptLines(a: readonly string[], b: readonly string[], maxD: number): Int32Array | undefined {
+  // Loaded on first use: chain fixes are built when a code action or --fix asks (lazy-fixes.ts), not at start-up.
+  const { diffArrays } = require('diff') as typeof import('diff');
   const changes = diffArrays(a as string[], b as string[], { maxEditLength: maxD });
   if (!changes) return undefined;
   const map = new Int32Array(a.length).fill(-1);
