@@ -7,6 +7,18 @@ ruleTester('AML104', {
   ],
   invalid: [
     {
+      // Session 14 v1b sample (an older submit script): names azureml.core.runconfig keeps "for backward compatibility"
+      // (azureml-core runconfig.py imports CondaDependencies and the environment sections; EnvironmentDefinition is a
+      // deprecated Environment subclass).
+      name: 'runconfig re-exports: CondaDependencies, EnvironmentDefinition',
+      code: 'from azureml.core import runconfig\ncd = runconfig.CondaDependencies()\nenv = runconfig.EnvironmentDefinition()\nenv.python.conda_dependencies = cd\n',
+      errors: [
+        { line: 2, column: 6, endColumn: 33, message: 'azureml.core.conda_dependencies.CondaDependencies' },
+        { line: 3, column: 7, endColumn: 38, message: 'EnvironmentDefinition' },
+        { line: 4, column: 1, endColumn: 30 },
+      ],
+    },
+    {
       code: 'from azureml.core import Environment\nenv = Environment.from_conda_specification(name="e", file_path="conda.yml")\nenv.register(workspace=ws)',
       errors: [{ line: 2, column: 7, endColumn: 43, message: ['azure.ai.ml.entities.Environment', 'base image'] }, { line: 3, column: 1, endColumn: 13 }],
     },

@@ -115,6 +115,10 @@ function buildAliases(): Record<string, string> {
   a['azureml.core.image.container.ContainerImage'] = 'azureml.core.image.ContainerImage';
   a['azureml.core.image.image.Image'] = 'azureml.core.image.Image';
   a['azureml.core.environment.CondaDependencies'] = 'azureml.core.conda_dependencies.CondaDependencies';
+  // azureml.core.runconfig keeps these imports "for backward compatibility" (azureml-core runconfig.py).
+  a['azureml.core.runconfig.CondaDependencies'] = 'azureml.core.conda_dependencies.CondaDependencies';
+  a['azureml.core.runconfig.Environment'] = 'azureml.core.Environment';
+  for (const cls of ['DockerSection', 'PythonSection', 'SparkSection']) a[`azureml.core.runconfig.${cls}`] = `azureml.core.environment.${cls}`;
   a['azureml.exceptions.ComputeTargetException'] = 'azureml.core.compute_target.ComputeTargetException';
   for (const [mod, cls] of COMPUTE_CLASSES) a[`azureml.core.compute.${mod}.${cls}`] = `azureml.core.compute.${cls}`;
   for (const [mod, cls] of WEBSERVICE_CLASSES) a[`azureml.core.webservice.${mod}.${cls}`] = `azureml.core.webservice.${cls}`;
@@ -325,6 +329,7 @@ const AREA_PREFIXES: ReadonlyArray<readonly [string, Area]> = [
   ['azureml.core.ScriptRunConfig', 'jobs'],
   ['azureml.core.script_run_config', 'jobs'],
   ['azureml.core.RunConfiguration', 'jobs'],
+  ['azureml.core.runconfig.EnvironmentDefinition', 'environment'],
   ['azureml.core.runconfig', 'jobs'],
   ['azureml.train.estimator', 'jobs'],
   ['azureml.train.dnn', 'jobs'],
@@ -371,6 +376,7 @@ const CLASSES: readonly string[] = [
   'azureml.core.runconfig.Data',
   'azureml.core.runconfig.DataReferenceConfiguration',
   'azureml.core.runconfig.DockerConfiguration',
+  'azureml.core.runconfig.EnvironmentDefinition',
   'azureml.core.runconfig.MpiConfiguration',
   'azureml.core.runconfig.PyTorchConfiguration',
   'azureml.core.runconfig.TensorflowConfiguration',
@@ -443,6 +449,8 @@ export const KNOWN_CLASSES: ReadonlySet<string> = new Set(CLASSES);
  */
 export const BASES: Readonly<Record<string, string>> = Object.freeze({
   'azureml.core.ScriptRun': 'azureml.core.Run',
+  // DEPRECATED subclass of Environment kept in runconfig (azureml-core runconfig.py).
+  'azureml.core.runconfig.EnvironmentDefinition': 'azureml.core.Environment',
   'azureml.train.automl.run.AutoMLRun': 'azureml.core.Run',
   'azureml.train.hyperdrive.HyperDriveRun': 'azureml.core.Run',
   'azureml.pipeline.core.PipelineRun': 'azureml.core.Run',
