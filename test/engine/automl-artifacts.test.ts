@@ -83,6 +83,17 @@ describe('AutoML-generated scoring scripts', () => {
     assert.deepEqual(lint({ kind: 'python', text: edited, path: 'score.py' }, undefined, prev).findings.map((f) => f.code), fresh);
   });
 
+  it('the editor re-runs the rules when the scoring script loses or regains its top-level run()', () => {
+    const lambda = SCORING.replace('def run(data):\n    return model.predict(data)', 'run = lambda data: model.predict(data)');
+    const fresh = (text: string) => lint({ kind: 'python', text, path: 'score.py' }).findings.map((f) => f.code);
+    assert.deepEqual(fresh(SCORING), []);
+    assert.ok(fresh(lambda).length > 0);
+    const prev = lint({ kind: 'python', text: SCORING, path: 'score.py' }).analysis;
+    assert.deepEqual(lint({ kind: 'python', text: lambda, path: 'score.py' }, undefined, prev).findings.map((f) => f.code), fresh(lambda));
+    const back = lint({ kind: 'python', text: lambda, path: 'score.py' }).analysis;
+    assert.deepEqual(lint({ kind: 'python', text: SCORING, path: 'score.py' }, undefined, back).findings.map((f) => f.code), []);
+  });
+
   it('a hover on the AutoML runtime does not call it SDK v1', () => {
     const input: DocumentInput = { kind: 'python', text: SCORING };
     const h = hover(input, { position: { line: 16, character: 6 } }) ?? '';

@@ -1,4 +1,6 @@
+import * as assert from 'node:assert/strict';
 import { ruleTester } from './tester';
+import { fixDocument } from '../../server/src/engine';
 
 ruleTester('AML100', {
   valid: [
@@ -78,4 +80,18 @@ ruleTester('AML100', {
       errors: [{ cell: 1, line: 1, column: 10 }],
     },
   ],
+});
+
+describe('AML100 safe fix: a dotted import whose submodule is read through another binding stays', () => {
+  it('import mlflow.azureml between import mlflow and import mlflow.sklearn (review of session 14)', () => {
+    const text = 'import mlflow\nimport mlflow.azureml\nimport mlflow.sklearn\nsvc, m = mlflow.azureml.deploy(model_uri="runs:/r/model", workspace=ws)\nmlflow.sklearn.log_model(x, "m")\n';
+    const out = (fixDocument({ kind: 'python', path: 'deploy.py', text }).output as { text: string }).text;
+    assert.equal(out, text);
+  });
+
+  it('an unused dotted import whose module the code never names still goes', () => {
+    const text = 'import os\nimport azureml.core\nprint(os.name)\n';
+    const out = (fixDocument({ kind: 'python', path: 'x.py', text }).output as { text: string }).text;
+    assert.equal(out, 'import os\nprint(os.name)\n');
+  });
 });

@@ -1,4 +1,6 @@
+import * as assert from 'node:assert/strict';
 import { ruleTester } from './tester';
+import { fixDocument } from '../../server/src/engine';
 
 ruleTester('AML109', {
   valid: [
@@ -53,4 +55,15 @@ ruleTester('AML109', {
       errors: [{ line: 3, column: 11, endColumn: 21 }, { line: 4, column: 7, endColumn: 26 }],
     },
   ],
+});
+
+describe('AML109: a web service MLflow 1.x deployed is not an online endpoint (review of session 14)', () => {
+  it('its uses get no rewrite, nor does a lookup of the service it deploys by name', () => {
+    const uses = 'import mlflow.azureml\nfrom azureml.core import Workspace\nws = Workspace.from_config()\nservice, model = mlflow.azureml.deploy(model_uri="runs:/r/model", workspace=ws, service_name="svc")\nprint(service.scoring_uri)\nkeys = service.get_keys()\nservice.delete()\n';
+    const lookup = 'import mlflow.azureml\nfrom azureml.core import Workspace\nfrom azureml.core.webservice import Webservice\nws = Workspace.from_config()\nsvc = Webservice(ws, "svc")\nsvc.delete()\nservice, model = mlflow.azureml.deploy(model_uri="runs:/r/model", workspace=ws, service_name="svc")\n';
+    for (const text of [uses, lookup]) {
+      const out = (fixDocument({ kind: 'python', path: 'deploy.py', text }, undefined, { unsafe: true }).output as { text: string }).text;
+      assert.doesNotMatch(out, /online_endpoints/);
+    }
+  });
 });

@@ -23,6 +23,12 @@ ruleTester('AML502', {
   ],
   invalid: [
     {
+      // Review of session 14: the %sh cell is the only thing in the notebook that names Azure ML.
+      name: 'Databricks .ipynb: a %sh cell in a notebook that does not otherwise name Azure ML',
+      cells: ['%sh\naz login --identity\naz ml folder attach -w w -g g', 'import mlflow'],
+      errors: [{ cell: 1, line: 3, column: 1, endColumn: 20 }],
+    },
+    {
       // A Databricks notebook exported as .ipynb: a cell starting with `%sh` (not an IPython magic) is a shell cell.
       name: 'Databricks notebook exported as .ipynb: %sh cells',
       cells: ['%sh\naz login --identity\naz ml folder attach -w w -g g', '%sh az ml model deploy -n svc -m m:1 --ic ic.json --dc dc.json'],

@@ -110,7 +110,11 @@ function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string)
     const gone = removed.slice(a, r);
     const came = added.slice(a, b);
     const inert = gone.length === 1 && came.length === 1 && gone[0]!.type === came[0]!.type && insideInertToken(gone[0]!, came[0]!, edit, newText);
-    change = { edit, oldTexts: gone.map((n) => n.text), oldBound: moduleBoundNames(gone), added: came, inert, oldError: gone.some((n) => n.hasError) };
+    const oldBound = moduleBoundNames(gone);
+    // Scanned only when the edit touches a top-level `init`/`run` (see StatementChange.automlText).
+    const entryPoint = (b: Set<string> | undefined): boolean => !!b && (b.has('init') || b.has('run'));
+    const automlText = (entryPoint(oldBound) || entryPoint(moduleBoundNames(came))) && (oldText.includes('azureml.automl') || newText.includes('azureml.automl'));
+    change = { edit, oldTexts: gone.map((n) => n.text), oldBound, added: came, inert, oldError: gone.some((n) => n.hasError), automlText };
   });
   if (patched) return { native: before.native, tree: patched, change };
   const native = parsePython(newText, before.native);
@@ -153,8 +157,9 @@ export function analyseDocument(input: DocumentInput, previous?: Analysis, optio
   const source = input.kind === 'notebook' ? notebookSource(input.cells) : input.kind === 'python' ? pythonSource(input.text) : { modules: [], commands: [] };
   const reusable = new Map<string, AnalysedModule>();
   for (const m of previous?.modules ?? []) reusable.set(m.module.origin + '\0' + m.module.text, m);
-  // IPython commands (`!az ml ...`, `%%synapse`) are read by rules of the notebook module.
-  const commandsMatter = source.commands.some((c) => /azureml|azure-cli-ml|az\s+ml|synapse|legacy-mode/.test(`${c.name} ${c.args ?? ''} ${c.text}`));
+  // IPython commands (`!az ml ...`, `%%synapse`) are read by rules of the notebook module; so are Databricks `%sh`
+  // cells, whose shell lines follow the magic line (rules/shell.ts databricksShCells).
+  const commandsMatter = source.commands.some((c) => (c.kind === 'line-magic' && c.name === 'sh') || /azureml|azure-cli-ml|az\s+ml|synapse|legacy-mode/.test(`${c.name} ${c.args ?? ''} ${c.text}`));
   const consumed = new Set<AnalysedModule>();
   const modules = source.modules.map((module): AnalysedModule => {
     const old = reusable.get(module.origin + '\0' + module.text);

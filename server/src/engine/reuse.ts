@@ -151,6 +151,11 @@ export interface StatementChange {
    * bare `!az ml ...` line) that the edit turned into a comment, so its findings must go.
    */
   oldError?: boolean;
+  /**
+   * The module names `azureml.automl`: it may be an AutoML scoring script, which catalogue isAutomlScoringScript tells
+   * by its top-level `init` and `run` functions, so a statement binding either is never neutral there.
+   */
+  automlText?: boolean;
 }
 
 /**
@@ -198,6 +203,7 @@ export function neutralChange(change: StatementChange, sdkNames: ReadonlySet<str
   if (!change.oldBound || change.oldError || change.added.some((n) => n.hasError)) return false;
   const newBound = moduleBoundNames(change.added);
   if (!newBound || newBound.size !== change.oldBound.size || [...newBound].some((n) => !change.oldBound!.has(n))) return false;
+  if (change.automlText && (newBound.has('init') || newBound.has('run'))) return false;
   return sdkNeutral(change.oldTexts, sdkNames) && sdkNeutral(change.added.map((n) => n.text), sdkNames);
 }
 

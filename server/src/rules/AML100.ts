@@ -55,7 +55,7 @@ const rule: Rule = {
       const listed = imp.statement.type === 'import_from_statement' && !imp.star ? ` (${v1Names.map((n) => n.qname.slice(imp.module.length + 1)).join(', ')})` : '';
       const unusedFix = unusedImportFix(ctx, imp);
       const home = V2_HOME[areaOf(v1Names[0]?.qname ?? imp.module)] ?? '`azure.ai.ml` (package `azure-ai-ml`)';
-      const what = isUnder(imp.module, MLFLOW_AZUREML)
+      const what = isUnder(imp.module, MLFLOW_AZUREML) || v1Names.some((n) => isUnder(n.qname, MLFLOW_AZUREML))
         ? `\`${imp.module}\`${listed} is MLflow 1.x's deployment API for SDK v1 (deprecated since MLflow 1.19; SDK v1 support ended on ${END_OF_SUPPORT}): deploy MLflow models to SDK v2 online endpoints (\`azure.ai.ml\`)`
         : `\`${imp.module}\`${listed} is SDK v1, whose support ended on ${END_OF_SUPPORT}: move this code to ${home}`;
       ctx.report({

@@ -55,6 +55,29 @@ function forSideEffects(ctx: RuleContext, imp: ImportRecord): boolean {
   return /(^|\.)_[a-z]/.test(imp.module) || (imp.statement.type === 'import_statement' && /^azureml\.(train\.automl|automl)(\.|$)/.test(imp.module));
 }
 
+/**
+ * `import a.b` (no alias) loads the submodule `a.b` and binds `a`: a later `import a` or `import a.c` takes over the
+ * uses of `a`, so this binding looks unused while `a.b.f()` still needs the submodule loaded (`import mlflow`,
+ * `import mlflow.azureml`, `import mlflow.sklearn`, then `mlflow.azureml.deploy(...)`). Such an import stays.
+ */
+function loadsReadSubmodule(ctx: RuleContext, imp: ImportRecord): boolean {
+  if (imp.statement.type !== 'import_statement') return false;
+  return imp.names.some((n) => {
+    const parts = n.qname.split('.');
+    if (parts.length < 2 || n.bound !== parts[0]) return false;
+    // Any use of any binding of `a` that reads `a.b...` (the model's uses: code, not strings or comments).
+    return ctx.model.scopes.some((scope) => (scope.bindings.get(parts[0]) ?? []).some((b) => (ctx.model.uses.get(b) ?? []).some((use) => {
+      let node: SyntaxNode = use;
+      for (const part of parts.slice(1)) {
+        const attr = node.parent;
+        if (attr?.type !== 'attribute' || attr.childForFieldName('object')?.id !== node.id || attr.childForFieldName('attribute')?.text !== part) return false;
+        node = attr;
+      }
+      return true;
+    })));
+  });
+}
+
 /** The v1 bindings an import made (its names that are SDK v1). */
 function v1Bindings(imp: ImportRecord, bindings: Binding[]): Binding[] {
   return bindings.filter((b) => imp.names.find((n) => n.bound === b.name)?.sdk === 'v1');
@@ -75,7 +98,7 @@ function dropNames(ctx: RuleContext, imp: ImportRecord, bindings: Binding[], gon
 
 /** AML100: the safe fix that drops the unused v1 names of an import (or the whole import). */
 export function unusedImportFix(ctx: RuleContext, imp: ImportRecord): ModuleFix | undefined {
-  if (!removable(ctx, imp) || forSideEffects(ctx, imp)) return undefined;
+  if (!removable(ctx, imp) || forSideEffects(ctx, imp) || loadsReadSubmodule(ctx, imp)) return undefined;
   const bindings = bindingsOf(ctx, imp);
   if (!bindings.length) return undefined;
   const unused = v1Bindings(imp, bindings).filter((b) => !ctx.model.uses.get(b)?.length);

@@ -245,7 +245,8 @@ export const STUDIO_CLASSIC_AZUREML: readonly string[] = [
 export function isAutomlScoringScript(text: string): boolean {
   // Both entry points of a scoring script, at the top level (a training script that copied the logger has neither).
   if (!/^def init\(/m.test(text) || !/^def run\(/m.test(text)) return false;
-  // The generated logger (`..._v2`, `..._images` for vision models), as a getLogger/get_logger call.
+  // The generated logger (`..._v2`, `..._images` for vision models), written as a getLogger/get_logger call (a textual
+  // test: a commented-out call counts too; reuse.ts treats comments naming `azureml.automl` as never inert).
   if (/\bget_?[lL]ogger\(\s*(['"])azureml\.automl\.core\.scoring_script\w*\1/.test(text)) return true;
   // NLP models' generated scripts set up no such logger: they import the DNN runtime (`azureml.automl.dnn.nlp`; vision
   // scripts also `azureml.automl.dnn.vision`, formerly `azureml.contrib.automl.dnn.vision`).

@@ -645,8 +645,10 @@ function lookupParts(ctx: RuleContext, node: SyntaxNode | undefined): { ws: Synt
   return ws && name ? { ws, name } : undefined;
 }
 
+/** MLflow 1.x's deploy (catalogue MLFLOW_AZUREML): a v1 web service too, named by `service_name` (its fourth parameter). */
+const MLFLOW_DEPLOY = 'mlflow.azureml.deploy';
 /** v1 calls that deploy a web service (ACI/AKS/local), none of them an online endpoint. */
-const V1_DEPLOYS = [MODEL_DEPLOY, 'azureml.core.webservice.Webservice.deploy', 'azureml.core.webservice.Webservice.deploy_from_model', 'azureml.core.webservice.Webservice.deploy_from_image'];
+const V1_DEPLOYS = [MODEL_DEPLOY, 'azureml.core.webservice.Webservice.deploy', 'azureml.core.webservice.Webservice.deploy_from_model', 'azureml.core.webservice.Webservice.deploy_from_image', MLFLOW_DEPLOY];
 
 /**
  * The module still deploys a v1 web service (a deploy call kept v1: no-code, to AKS, ...) that may
@@ -661,7 +663,7 @@ function v1DeployKept(ctx: RuleContext, name?: SyntaxNode): boolean {
   return ctx.model.references.some((r) => {
     if (r.sdk !== 'v1' || !V1_DEPLOYS.includes(r.qname)) return false;
     const a = r.call ? callArgs(r.call) : undefined;
-    const theirs = a && nameValue(ctx, a.keywords.get('name') ?? a.positional[1]);
+    const theirs = a && nameValue(ctx, r.qname === MLFLOW_DEPLOY ? a.keywords.get('service_name') ?? a.positional[3] : a.keywords.get('name') ?? a.positional[1]);
     return mine === undefined || theirs === undefined || mine === theirs;
   });
 }
@@ -1435,7 +1437,7 @@ function servicePiece(fallback?: Builder): Builder {
     if (lookup) return fb.sameFixAs(lookup);
     const made = svc?.type === 'identifier' ? definingCall(ctx, svc) : undefined;
     const q = made && qnameOf(ctx, made);
-    if (q?.startsWith('azureml.core.') && !SERVICE_CLASSES.includes(q)) return undefined;
+    if ((q?.startsWith('azureml.core.') || q?.startsWith('mlflow.azureml.')) && !SERVICE_CLASSES.includes(q)) return undefined;
     return fallback?.(fb, ref, ctx);
   };
 }
