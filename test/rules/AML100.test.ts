@@ -89,6 +89,12 @@ describe('AML100 safe fix: a dotted import whose submodule is read through anoth
     assert.equal(out, text);
   });
 
+  it('a dotted import another import statement also loads can go', () => {
+    const text = 'import os\nimport azureml.core\nimport azureml.core.runconfig\nprint(azureml.core.runconfig.DEFAULT_CPU_IMAGE, os.name)\n';
+    const out = (fixDocument({ kind: 'python', path: 'x.py', text }).output as { text: string }).text;
+    assert.equal(out, 'import os\nimport azureml.core.runconfig\nprint(azureml.core.runconfig.DEFAULT_CPU_IMAGE, os.name)\n');
+  });
+
   it('an unused dotted import whose module the code never names still goes', () => {
     const text = 'import os\nimport azureml.core\nprint(os.name)\n';
     const out = (fixDocument({ kind: 'python', path: 'x.py', text }).output as { text: string }).text;

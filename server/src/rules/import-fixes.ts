@@ -58,13 +58,17 @@ function forSideEffects(ctx: RuleContext, imp: ImportRecord): boolean {
 /**
  * `import a.b` (no alias) loads the submodule `a.b` and binds `a`: a later `import a` or `import a.c` takes over the
  * uses of `a`, so this binding looks unused while `a.b.f()` still needs the submodule loaded (`import mlflow`,
- * `import mlflow.azureml`, `import mlflow.sklearn`, then `mlflow.azureml.deploy(...)`). Such an import stays.
+ * `import mlflow.azureml`, `import mlflow.sklearn`, then `mlflow.azureml.deploy(...)`). Such an import stays, unless
+ * another `import a.b...` statement loads the submodule as well.
  */
 function loadsReadSubmodule(ctx: RuleContext, imp: ImportRecord): boolean {
   if (imp.statement.type !== 'import_statement') return false;
   return imp.names.some((n) => {
     const parts = n.qname.split('.');
     if (parts.length < 2 || n.bound !== parts[0]) return false;
+    // Another `import a.b` (or `import a.b.c`) loads the submodule too: this one can go.
+    const loadedElsewhere = ctx.model.imports.some((other) => other !== imp && other.statement.type === 'import_statement' && other.names.some((o) => o.qname === n.qname || o.qname.startsWith(`${n.qname}.`)));
+    if (loadedElsewhere) return false;
     // Any use of any binding of `a` that reads `a.b...` (the model's uses: code, not strings or comments).
     return ctx.model.scopes.some((scope) => (scope.bindings.get(parts[0]) ?? []).some((b) => (ctx.model.uses.get(b) ?? []).some((use) => {
       let node: SyntaxNode = use;
