@@ -5,14 +5,14 @@
 import { parsePython, type Tree } from './parser';
 import { editedTree, syntaxTree, type SyntaxNode, type SyntaxTree } from './syntax';
 import { buildSemanticModel, type SemanticModel } from './semantic/model';
-import { isAutomlScoringScript } from './catalogue';
+import { AUTOML_SCORING_WORD, isAutomlScoringScript } from './catalogue';
 import { notebookSource, pythonSource, toDocumentLocation } from './source';
 import type { SourceModel, SourceModule } from './source/types';
 import { applySuppressions, parseSuppressions, unusedDirectiveFindings, type DirectiveSettings, type DirectiveUse, type Suppression } from './suppressions';
 import type { DocumentInput, EngineSettings, Finding, Fix, LintResult, Location, Position, Range, Severity, SeveritySetting } from './types';
 import { RULES } from '../rules/registry';
 import { nodeRange, type ModelledModule, type ModuleFix, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
-import { fileKindOf } from './textfiles';
+import { DATABRICKS_HEADER, fileKindOf } from './textfiles';
 import { hoverAt } from './hover';
 import { deferFixes, hasPendingFixes, takeDeferredFixes, mapDeferredFixes, resolveFixes, type FixEpoch } from './lazy-fixes';
 import { changedSpan, documentEdit, insideInertToken, moduleBoundNames, neutralChange, shiftFindings, triggersKept, type StatementChange } from './reuse';
@@ -73,7 +73,7 @@ export interface Analysis {
 function mayUseSdk(text: string): boolean {
   // `get_ipython().system("az ml ...")`: a notebook exported to a script runs CLI v1 without naming azureml (AML5xx).
   // A Databricks notebook exported as source runs `az ml` in `# MAGIC %sh` cells the same way (rules/shell.ts).
-  return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint') || text.includes('get_ipython') || text.startsWith('# Databricks notebook source');
+  return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint') || text.includes('get_ipython') || text.startsWith(DATABRICKS_HEADER);
 }
 
 /**
@@ -113,7 +113,7 @@ function reparse(before: AnalysedModule & { tree: SyntaxTree }, newText: string)
     const oldBound = moduleBoundNames(gone);
     // Scanned only when the edit touches a top-level `init`/`run` (see StatementChange.automlText).
     const entryPoint = (b: Set<string> | undefined): boolean => !!b && (b.has('init') || b.has('run'));
-    const automlText = (entryPoint(oldBound) || entryPoint(moduleBoundNames(came))) && (oldText.includes('azureml.automl') || newText.includes('azureml.automl'));
+    const automlText = (entryPoint(oldBound) || entryPoint(moduleBoundNames(came))) && (oldText.includes(AUTOML_SCORING_WORD) || newText.includes(AUTOML_SCORING_WORD));
     change = { edit, oldTexts: gone.map((n) => n.text), oldBound, added: came, inert, oldError: gone.some((n) => n.hasError), automlText };
   });
   if (patched) return { native: before.native, tree: patched, change };

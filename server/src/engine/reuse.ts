@@ -21,13 +21,14 @@
  */
 import type { SyntaxNode, TextEdit } from './syntax';
 import type { DocumentInput, Finding, Position, Range } from './types';
+import { DATABRICKS_HEADER } from './textfiles';
 
 /**
  * The comments that make a Databricks notebook exported as source: its header line (rules/shell.ts reads a module
  * that starts with it as one), its magic lines (`# MAGIC %pip install ...`, read by the AML4xx/AML5xx rules through
  * databricksShellLines) and its cell separators (which end a `%sh` cell). An edit of such a comment is never inert.
  */
-const DATABRICKS_TRIGGERS = ['# Databricks notebook source', '# MAGIC', '# COMMAND'];
+const DATABRICKS_TRIGGERS = [DATABRICKS_HEADER, '# MAGIC', '# COMMAND'];
 
 /** Binding targets: `x`, `x, (y, *z)`; not `a.b` or `a[i]` (those bind nothing). */
 function targetNames(target: SyntaxNode | null, out: Set<string>): void {
@@ -152,7 +153,7 @@ export interface StatementChange {
    */
   oldError?: boolean;
   /**
-   * The module names `azureml.automl`: it may be an AutoML scoring script, which catalogue isAutomlScoringScript tells
+   * The module names AutoML (catalogue AUTOML_SCORING_WORD): it may be an AutoML scoring script, which catalogue isAutomlScoringScript tells
    * by its top-level `init` and `run` functions, so a statement binding either is never neutral there.
    */
   automlText?: boolean;

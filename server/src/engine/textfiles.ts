@@ -90,6 +90,9 @@ const V1_PACKAGES = new Set([
   'azureml-explain-model', 'azureml-tensorboard', 'azureml-opendatasets', 'azureml-train-restclients-hyperdrive',
 ]);
 
+/** The first line of a Databricks notebook exported as Python source (Databricks "Export > Source file"). */
+export const DATABRICKS_HEADER = '# Databricks notebook source';
+
 /** PEP 503 normalised project name. */
 export function normalisePackage(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');

@@ -6,7 +6,8 @@
  * (`# MAGIC %pip install ...`, `# MAGIC %sh` cells). The AML4xx and AML5xx rules read these the
  * same way they read shell scripts (`shellLinesOf`).
  */
-import { fileKindOf, type FileKind } from '../engine/textfiles';
+import { DATABRICKS_HEADER, fileKindOf, type FileKind } from '../engine/textfiles';
+import { AUTOMAGIC_RE } from '../engine/source/ipython';
 import type { SyntaxNode } from '../engine/syntax';
 import type { RuleContext } from './rule';
 
@@ -132,17 +133,15 @@ export function exportedShellLines(ctx: RuleContext): ShellLine[] {
   return out;
 }
 
-/** The first line of a Databricks notebook exported as Python source (Databricks "Export > Source file"). */
-export const DATABRICKS_HEADER = '# Databricks notebook source';
 const DATABRICKS_CELL = /^# COMMAND -{10}\s*$/;
 const DATABRICKS_MAGIC = /^# MAGIC(?: |$)/;
 /**
  * A `%pip`/`%conda` line magic or a `!` shell escape written bare in a Python cell of a Databricks source
  * notebook (public notebooks have them: `%pip install azure-ai-ml==1.12.0`, `!pip install ...`), and the
- * automagic form `pip install azureml-sdk==1.0.76` (as ipython.ts AUTOMAGIC_RE: not `pip in x`, `pip is x`).
+ * automagic form `pip install azureml-sdk==1.0.76` (ipython.ts AUTOMAGIC_RE: not `pip in x`, `pip is x`).
  */
 const DATABRICKS_BARE_MAGIC = /^(\s*)(?:%(?:pip|conda)\s|!(?!=))/;
-const DATABRICKS_BARE_AUTOMAGIC = /^(\s*)(?:pip3?|conda|mamba|micromamba)\s+(?!(?:in|is|if|else|and|or|not|for|async|await|lambda)\b)[A-Za-z]/;
+const DATABRICKS_BARE_AUTOMAGIC = new RegExp(`^(\\s*)${AUTOMAGIC_RE.source.slice(1)}`);
 
 /** Whether offset `at` of the module text is inside a string literal (a docstring that shows an install). */
 function inString(ctx: RuleContext, at: number): boolean {
@@ -224,5 +223,10 @@ export function databricksShellLines(ctx: RuleContext): ShellLine[] {
 
 /** Every shell line of the module: notebook magics and shell cells, exported notebooks, Databricks source notebooks. */
 export function shellLinesOf(ctx: RuleContext): ShellLine[] {
-  return [...notebookShellLines(ctx), ...exportedShellLines(ctx), ...databricksShellLines(ctx)];
+  // Read once per module analysis: AML301, AML401, AML501 and AML502 all ask.
+  let lines = shellLinesMemo.get(ctx.model);
+  if (!lines) shellLinesMemo.set(ctx.model, (lines = [...notebookShellLines(ctx), ...exportedShellLines(ctx), ...databricksShellLines(ctx)]));
+  return lines;
 }
+
+const shellLinesMemo = new WeakMap<RuleContext['model'], ShellLine[]>();

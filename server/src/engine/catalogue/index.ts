@@ -20,7 +20,7 @@ export { DOC, V1_MIGRATION_GUIDE } from './docs';
 export { ELEMENTS, ITEMS, RETURNS, SUBMITTED_RUN, UNKNOWN_TYPE } from './returns';
 export { COLLISIONS } from './collisions';
 export type { Collision } from './collisions';
-export { ALIASES, AUTOML_SCORING_RUNTIME, BASES, KNOWN_CLASSES, MLFLOW_AZUREML, V2_ERA_AZUREML, canonical, classifyModule, isAutomlScoringScript, isUnder } from './modules';
+export { ALIASES, AUTOML_SCORING_RUNTIME, AUTOML_SCORING_WORD, BASES, KNOWN_CLASSES, MLFLOW_AZUREML, V2_ERA_AZUREML, canonical, classifyModule, isAutomlScoringScript, isUnder } from './modules';
 export type { Area, CatalogueEntry, EntryKind, ModuleClass, ReturnType, V2Replacement } from './types';
 
 const BY_NAME: ReadonlyMap<string, CatalogueEntry> = new Map(ENTRIES.map((e) => [e.v1, e]));

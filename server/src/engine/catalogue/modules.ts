@@ -243,6 +243,7 @@ export const STUDIO_CLASSIC_AZUREML: readonly string[] = [
  * (AUTOML_SCORING_RUNTIME); any other v1 code in it still is.
  */
 export function isAutomlScoringScript(text: string): boolean {
+  if (!text.includes(AUTOML_SCORING_WORD)) return false;
   // Both entry points of a scoring script, at the top level (a training script that copied the logger has neither).
   if (!/^def init\(/m.test(text) || !/^def run\(/m.test(text)) return false;
   // The generated logger (`..._v2`, `..._images` for vision models), written as a getLogger/get_logger call (a textual
@@ -252,6 +253,9 @@ export function isAutomlScoringScript(text: string): boolean {
   // scripts also `azureml.automl.dnn.vision`, formerly `azureml.contrib.automl.dnn.vision`).
   return /^\s*(?:from|import)\s+azureml\.(?:contrib\.)?automl\.dnn\./m.test(text);
 }
+
+/** A word every AutoML scoring script contains (isAutomlScoringScript); the editor's reuse checks it too (analyse.ts). */
+export const AUTOML_SCORING_WORD = 'automl';
 
 /**
  * The packages an AutoML scoring script imports from the model's own environment (see isAutomlScoringScript):
@@ -263,7 +267,8 @@ export const AUTOML_SCORING_RUNTIME: readonly string[] = ['azureml.automl', 'azu
 /**
  * MLflow 1.x's Azure ML deployment API (`mlflow.azureml.build_image`, `mlflow.azureml.deploy`): it takes an SDK v1
  * `Workspace` and makes SDK v1 objects (a ContainerImage, a Webservice, a Model), so it is SDK v1 code although it
- * ships with MLflow. Deprecated since MLflow 1.19 for the azureml-mlflow deployment plugin (mlflow.org 1.25 docs).
+ * ships with MLflow. Deprecated since MLflow 1.19 for the azureml-mlflow deployment plugin
+ * (https://mlflow.org/docs/1.25.0/python_api/mlflow.azureml.html).
  */
 export const MLFLOW_AZUREML = 'mlflow.azureml';
 

@@ -116,18 +116,15 @@ export interface SemanticModel {
 }
 
 /** Classifies a value's qualified name (v1, v2, ...). */
-export function sdkOf(value: Value | undefined): ModuleClass {
-  if (!value) return 'other';
-  if (value.kind === 'ref') return classifyModule(value.qname);
-  if (value.kind === 'instance') return classifyModule(value.type);
+export function sdkOf(value: Value | undefined, classify: (qname: string) => ModuleClass = classifyModule): ModuleClass {
+  if (value?.kind === 'ref') return classify(value.qname);
+  if (value?.kind === 'instance') return classify(value.type);
   return 'other';
 }
 
 /** A value's SDK as a module classifies it (`sdkOf`, but an AutoML scoring script's runtime is not v1: ModelOptions). */
 export function sdkIn(model: SemanticModel, value: Value | undefined): ModuleClass {
-  if (value?.kind === 'ref') return model.classify(value.qname);
-  if (value?.kind === 'instance') return model.classify(value.type);
-  return 'other';
+  return sdkOf(value, model.classify);
 }
 
 /** A value that belongs to an SDK (or holds an object of one): what makes a name worth tracking. */

@@ -57,7 +57,7 @@ const WRITEFILE_MAGICS = new Set(['writefile', 'file']);
 const STATEMENT_LINE_MAGICS = new Set(['time', 'timeit']);
 
 /** Automagic commands (IPython defines `%pip`, `%conda`, `%mamba`, `%micromamba`). */
-const AUTOMAGIC_RE = /^(pip|conda|mamba|micromamba)\s+(?!(?:in|is|if|else|and|or|not|for|async|await|lambda)\b)[A-Za-z]/;
+export const AUTOMAGIC_RE = /^(pip|conda|mamba|micromamba)\s+(?!(?:in|is|if|else|and|or|not|for|async|await|lambda)\b)[A-Za-z]/;
 
 /** `?obj`, `??obj` */
 const HELP_PREFIX_RE = /^\?{1,2}\s*([^\s?][^?]*?)\s*$/;
