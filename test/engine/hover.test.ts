@@ -37,6 +37,23 @@ describe('hover', () => {
     assert.equal(at({ kind: 'python', text: 'from azureml import Workspace\n' }, 0, 22), '');
   });
 
+  it('on `import a, b`, the module under the cursor, not the first one', () => {
+    const input: DocumentInput = { kind: 'python', text: 'import os, azureml.core, azureml.pipeline.core\n' };
+    assert.equal(at(input, 0, 8), '');
+    assert.match(at(input, 0, 12), /`azureml\.core`/);
+    const third = at(input, 0, 30);
+    assert.match(third, /`azureml\.pipeline\.core`/);
+    assert.doesNotMatch(third, /`azureml\.core`/);
+  });
+
+  it('on MLflow 1.x\'s `mlflow.azureml`, what that module is (not an azureml-* package) and its MLflow docs', () => {
+    const h = at({ kind: 'python', text: 'import mlflow.azureml\n' }, 0, 15);
+    assert.match(h, /`mlflow\.azureml`/);
+    assert.match(h, /MLflow 1\.x/);
+    assert.doesNotMatch(h, /azureml-\*/);
+    assert.match(h, /how-to-deploy-mlflow-models/);
+  });
+
   it('nothing on plain code', () => {
     assert.equal(at(py, 3, 0), '');
   });

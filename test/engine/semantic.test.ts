@@ -57,3 +57,132 @@ describe('semantic model: return annotations', () => {
     assert.ok(refs.includes('7:azure.ai.ml.entities.Environment.validate'), refs.join(' '));
   });
 });
+
+describe('semantic model: what the module\'s own functions return', () => {
+  /** [what, code, references that must be there, rows with no reference] */
+  const cases: Array<[string, string[], string[], number[]]> = [
+    [
+      'a helper returning a workspace variable (the common MLOps shape)',
+      [
+        'from azureml.core import Workspace',
+        'def get_workspace():',
+        '    ws = Workspace.from_config()',
+        '    return ws',
+        'ws = get_workspace()',
+        'ds = ws.get_default_datastore()',
+      ],
+      ['5:azureml.core.Workspace.get_default_datastore'],
+      [],
+    ],
+    [
+      'a helper returning a call, defined after its caller\'s module code is written, used in a loop',
+      [
+        'from azureml.core import Experiment',
+        'def runs_of(ws, name):',
+        '    return Experiment(ws, name)',
+        'for r in runs_of(ws, "e").get_runs():',
+        '    r.get_details()',
+      ],
+      ['3:azureml.core.Experiment.get_runs', '4:azureml.core.Run.get_details'],
+      [],
+    ],
+    [
+      'a helper of a helper (two rounds)',
+      [
+        'from azureml.core import Workspace',
+        'def inner():',
+        '    return Workspace.from_config()',
+        'def outer():',
+        '    return inner()',
+        'outer().get_default_keyvault()',
+      ],
+      ['5:azureml.core.Workspace.get_default_keyvault'],
+      [],
+    ],
+    [
+      'an optional object: `return None` on one path still types the call',
+      [
+        'from azureml.core import Workspace',
+        'def maybe(name):',
+        '    if not name:',
+        '        return None',
+        '    return Workspace.get(name)',
+        'maybe("w").get_details()',
+      ],
+      ['5:azureml.core.Workspace.get_details'],
+      [],
+    ],
+    [
+      'a tuple of objects unpacks',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'def setup():',
+        '    ws = Workspace.from_config()',
+        '    return ws, Experiment(ws, "e")',
+        'ws, exp = setup()',
+        'exp.get_runs()',
+      ],
+      ['5:azureml.core.Experiment.get_runs'],
+      [],
+    ],
+    [
+      'returns of different kinds, a value of unknown code, a generator and a method give nothing',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'def either(flag):',
+        '    if flag:',
+        '        return Workspace.from_config()',
+        '    return Experiment(ws, "e")',
+        'def unknown():',
+        '    if x:',
+        '        return Workspace.from_config()',
+        '    return load_workspace()',
+        'def gen():',
+        '    yield Workspace.from_config()',
+        'class Holder:',
+        '    def ws(self):',
+        '        return Workspace.from_config()',
+        'either(1).get_runs()',
+        'unknown().get_details()',
+        'gen().get_details()',
+        'Holder().ws().get_details()',
+      ],
+      [],
+      [14, 15, 16, 17],
+    ],
+    [
+      'a nested function\'s return is not its enclosing function\'s',
+      [
+        'from azureml.core import Workspace',
+        'def outer():',
+        '    def inner():',
+        '        return Workspace.from_config()',
+        '    return inner',
+        'outer().get_details()',
+      ],
+      [],
+      [5],
+    ],
+  ];
+  for (const [what, code, present, silent] of cases) {
+    it(what, () => {
+      const refs = referencesOf(code.join('\n') + '\n');
+      for (const r of present) assert.ok(refs.includes(r), `${r} missing from ${refs.join(' ')}`);
+      for (const row of silent) assert.ok(!refs.some((r) => r.startsWith(`${row}:`)), `row ${row}: ${refs.join(' ')}`);
+    });
+  }
+
+  it('a body that only calls such a helper is walked (the helper\'s name is an SDK binding)', () => {
+    const text = [
+      'from azureml.core import Workspace',
+      'def get_ws():',
+      '    return Workspace.from_config()',
+      'def main():',
+      '    get_ws().get_default_datastore()',
+      '',
+    ].join('\n');
+    const model = buildSemanticModel(syntaxTree(parsePython(text), text));
+    assert.ok(model.sdkNames.has('get_ws'), [...model.sdkNames].join(' '));
+    assert.ok(model.references.some((r) => r.node.startPosition.row === 4 && r.qname === 'azureml.core.Workspace.get_default_datastore'));
+  });
+});

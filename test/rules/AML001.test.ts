@@ -13,6 +13,10 @@ ruleTester('AML001', {
     { name: 'v1 and v2 only commented out', code: 'import mlflow\n# from azureml.core import Workspace\n# from azure.ai.ml import MLClient\n#ml_client = MLClient.from_config(credential=DefaultAzureCredential())' },
     { name: 'prefix trap azure.ai.mlmonitoring', code: 'import azure.ai.mlmonitoring\nfrom azureml.core import Run' },
     {
+      name: 'real shape: the Azure ML Studio (classic) client (PyPI `azureml`) beside SDK v2 is not SDK v1',
+      code: 'import azureml\nfrom azure.ai.ml import MLClient\nws = azureml.Workspace(workspace_id="w", authorization_token="t")\nds = ws.datasets["d"]',
+    },
+    {
       name: 'notebook: a %%writefile script counts alone',
       cells: ['from azure.ai.ml import MLClient, command', '%%writefile src/train.py\nfrom azureml.core import Run\nrun = Run.get_context()'],
     },
@@ -31,6 +35,11 @@ ruleTester('AML001', {
       name: 'real shape: bare `import azureml` first; reported on the import that names the SDK part',
       code: 'import azureml\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nimport mlflow\nfrom azure.ai.ml import MLClient',
       errors: [{ line: 2, column: 6, endColumn: 18, message: ['`azureml.core`', '`azure.ai.ml`'] }],
+    },
+    {
+      name: 'a bare `import azureml` that reads an SDK v1 part (`azureml.core.VERSION`) is v1',
+      code: 'import azureml\nfrom azure.ai.ml import MLClient\nprint(azureml.core.VERSION)',
+      errors: [{ line: 1, column: 8, message: ['`azureml`', '`azure.ai.ml`'] }],
     },
     {
       name: 'real shape: v1 imported inside a function of a v2 module',

@@ -35,6 +35,11 @@ ruleTester('AML401', {
       code: '# Databricks notebook source\n%pip install marshmallow==3.19.0\n%pip install azure-ai-ml==1.12.0 azure-identity==1.15.0 xgboost mlflow\ndbutils.library.restartPython()\n\n# COMMAND ----------\n\npip install azureml-mlflow\n\n# COMMAND ----------\n\ndbutils.library.installPyPI("azureml-mlflow")\n#dbutils.library.installPyPI("azureml-sdk[databricks]")\n',
     },
     { name: 'Databricks source notebook: installs inside a docstring', code: '# Databricks notebook source\nHELP = """\npip install azureml-sdk\n%pip install azureml-core\n"""\nprint(HELP)\n' },
+    // Python running a command (os.system, subprocess): v2 installs, a built command, an install that is only printed.
+    {
+      name: 'Python shell calls: v2 packages, an f-string command, a list without pip install, an echo',
+      code: 'import os, subprocess, sys\nos.system("pip install azure-ai-ml azureml-mlflow")\nos.system(f"pip install azureml-sdk=={v}")\nsubprocess.run(["python", "azureml-core.py"])\nsubprocess.run(["pip", "download", "azureml-core"])\nsubprocess.run("echo pip install azureml-sdk", shell=True)\n',
+    },
     { name: 'a %%writefile conda file of a v2 deployment', cells: ['%%writefile $experiment_folder/experiment_env.yml\nname: experiment_env\ndependencies:\n- python=3.6.2\n- pip:\n  - azureml-defaults\n  - pyarrow\n'] },
   ],
   invalid: [
@@ -102,6 +107,23 @@ ruleTester('AML401', {
     {
       file: { path: 'Makefile', text: 'setup:\n\t@pip install -q azureml-core\n\tpipenv install azureml-widgets\n\tpoetry add azureml-pipeline\n' },
       errors: [{ line: 2, column: 18, endColumn: 30 }, { line: 3, column: 17, endColumn: 32 }, { line: 4, column: 13, endColumn: 29 }],
+    },
+    {
+      // Real shapes: setup scripts and notebooks that install with Python (`os.system`, `subprocess.check_call([sys.executable,
+      // "-m", "pip", "install", ...])`); options and their values (`-r file`, `-i URL`) are not packages.
+      name: 'Python shell calls: os.system / subprocess string commands and pip install argument lists',
+      code: 'import os\nimport subprocess\nimport sys\nfrom subprocess import check_call\nos.system("pip install --upgrade azureml-sdk[notebooks]")\nsubprocess.run("pip install azureml-core==1.48.0", shell=True)\nsubprocess.check_call([sys.executable, "-m", "pip", "install", "-r", "requirements.txt", "azureml-widgets", "-i", "https://pypi.org/simple", "pandas"])\ncheck_call(args=["/usr/bin/pip3", "install", "-U", "azureml-train-automl"])\n',
+      errors: [
+        { line: 5, column: 34, endColumn: 56, message: 'azureml-sdk' },
+        { line: 6, column: 29, endColumn: 49, message: 'azureml-core' },
+        { line: 7, column: 91, endColumn: 106, message: 'azureml-widgets' },
+        { line: 8, column: 53, endColumn: 73, message: 'azureml-train-automl' },
+      ],
+    },
+    {
+      name: 'notebook: os.system in a code cell, in cell coordinates',
+      cells: [{ md: 'Setup' }, 'import os\nos.system("pip install azureml-core")'],
+      errors: [{ cell: 2, line: 2, column: 24, endColumn: 36 }],
     },
     {
       name: 'a notebook exported to a script (nbconvert): get_ipython().system / run_line_magic',
@@ -176,6 +198,18 @@ describe('AML401 fixes of Databricks source notebooks', () => {
     assert.equal(pypi.fixes, undefined);
     const out = (fixDocument({ kind: 'python', path: 'nb.py', text }, undefined, { unsafe: true }).output as { text: string }).text;
     assert.equal(out, text.replace('azureml-sdk[databricks] pandas', 'azure-ai-ml azure-identity pandas'));
+  });
+});
+
+describe('AML401 fixes of Python shell calls', () => {
+  it('a string command gets the v2 pair inside its string (a suggestion); a pip argument list gets no fix', () => {
+    const text = 'import os, subprocess, sys\nos.system("pip install azureml-core azureml-widgets pandas")\nsubprocess.check_call([sys.executable, "-m", "pip", "install", "azureml-sdk"])\n';
+    const [core, widgets, listed] = findingsFor('AML401', { code: text });
+    assert.equal(core.fixes?.[0].safety, 'suggestion');
+    assert.ok(widgets.fixes?.length);
+    assert.equal(listed.fixes, undefined);
+    const out = (fixDocument({ kind: 'python', path: 'setup_env.py', text }, undefined, { unsafe: true }).output as { text: string }).text;
+    assert.equal(out, text.replace('azureml-core azureml-widgets pandas', 'azure-ai-ml azure-identity pandas'));
   });
 });
 

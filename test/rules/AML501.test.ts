@@ -20,6 +20,7 @@ ruleTester('AML501', {
     { file: { path: '.github/workflows/train.yml', text: 'jobs:\n  train:\n    steps:\n      - run: az extension add --name azure-cli-ml\n' }, errors: [{ line: 4, column: 38 }] },
     { file: { path: 'azure-pipelines.yml', text: 'steps:\n- script: az extension update --name=azure-cli-ml\n' }, errors: [{ line: 2, column: 38 }] },
     { cells: ['!az extension add -n azure-cli-ml -y'], errors: [{ cell: 1, line: 1, column: 22 }] },
+    { name: 'Python running the command: os.system', code: 'import os\nos.system("az extension add -n azure-cli-ml")\n', errors: [{ line: 2, column: 32, endColumn: 44 }] },
     { name: 'Databricks notebook exported as source: a %sh cell', code: '# Databricks notebook source\n# MAGIC %sh\n# MAGIC az extension add -n azure-cli-ml\n', errors: [{ line: 3, column: 29, endColumn: 41 }] },
     { name: 'Databricks source notebook: a bare !az line in a Python cell', code: '# Databricks notebook source\nimport os\n!az extension add -n azure-cli-ml\n', errors: [{ line: 3, column: 22, endColumn: 34 }] },
     {

@@ -70,6 +70,12 @@ ruleTester('AML502', {
       errors: [{ line: 10, column: 11, endColumn: 30, message: 'az configure --defaults' }],
     },
     {
+      // A helper function with no Azure ML name in it: its body is still read (semantic model bodyMatters).
+      name: 'Python running the CLI: subprocess.run in a function, a v2 verb through os.system',
+      code: 'import os\nimport subprocess\n\ndef submit():\n    subprocess.run("az ml run submit-script -c local -e exp train.py", shell=True)\n\nos.system("az ml job create -f job.yml")\n',
+      errors: [{ line: 5, column: 21, endColumn: 44, message: 'az ml job create' }],
+    },
+    {
       name: 'a notebook exported to a script (nbconvert): run_cell_magic bash body with \\n escapes',
       code: "import azureml.core\nget_ipython().run_cell_magic('bash', '', 'az extension add -n azure-cli-ml\\naz ml folder attach -w ws -g rg\\n')\nget_ipython().system('az ml job create -f job.yml')\n",
       errors: [{ line: 2, column: 77, endColumn: 96, message: 'az configure --defaults' }],

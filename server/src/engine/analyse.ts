@@ -72,8 +72,12 @@ export interface Analysis {
 /** Cheap byte-level pre-check: text that never names the SDKs needs no parse. */
 function mayUseSdk(text: string): boolean {
   // `get_ipython().system("az ml ...")`: a notebook exported to a script runs CLI v1 without naming azureml (AML5xx).
-  // A Databricks notebook exported as source runs `az ml` in `# MAGIC %sh` cells the same way (rules/shell.ts).
-  return text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint') || text.includes('get_ipython') || text.startsWith(DATABRICKS_HEADER);
+  // A Databricks notebook exported as source runs `az ml` in `# MAGIC %sh` cells the same way (rules/shell.ts), and
+  // Python code through `os.system("az ml ...")` / `subprocess.run(...)` (shell.ts pythonShellLines).
+  return (
+    text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint') || text.includes('get_ipython') || text.startsWith(DATABRICKS_HEADER) ||
+    text.includes('az ml') || text.includes('azure-cli-ml') || text.includes('azure_cli_ml')
+  );
 }
 
 /**

@@ -52,9 +52,12 @@ export function hoverAt(analysis: Analysis, at: Location): string | undefined {
   const { m, node } = found;
   const model = m.model!;
   // Inside an import statement: the imported name.
-  const imp = model.imports.find((i) => node.startIndex >= i.statement.startIndex && node.endIndex <= i.statement.endIndex);
+  // (`import a, b` makes one record per module, all of the same statement: the one naming the node.)
+  const inside = (n: SyntaxNode) => node.startIndex >= n.startIndex && node.endIndex <= n.endIndex;
+  const records = model.imports.filter((i) => inside(i.statement));
+  const imp = records.find((i) => i.names.some((n) => inside(n.node))) ?? records[0];
   if (imp) {
-    const name = imp.names.find((n) => node.startIndex >= n.node.startIndex && node.endIndex <= n.node.endIndex);
+    const name = imp.names.find((n) => inside(n.node));
     // A name a from-import binds is that name (`Workspace` in `from azureml.core import Workspace`); the module otherwise.
     const named = name && name.node.id !== imp.moduleNode.id && (name.node.type !== 'dotted_name' || imp.statement.type === 'import_from_statement');
     const qname = named ? name.qname : imp.module;

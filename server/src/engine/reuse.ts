@@ -97,7 +97,13 @@ export function moduleBoundNames(statements: readonly SyntaxNode[]): Set<string>
  * neutral, and an edit that changes whether the module contains one runs the rules. A test
  * checks that every such word in server/src/rules is covered.
  */
-export const TEXT_TRIGGERS = ['azureml', 'azure.ai.ml', 'amlint', 'v1_legacy_mode', 'private_endpoint_config', 'allow_public_access_when_behind_vnet', 'get_ipython', ...DATABRICKS_TRIGGERS];
+export const TEXT_TRIGGERS = [
+  'azureml', 'azure.ai.ml', 'amlint', 'v1_legacy_mode', 'private_endpoint_config', 'allow_public_access_when_behind_vnet', 'get_ipython',
+  // Shell commands a Python call runs (rules/shell.ts pythonShellLines: `os.system("az ml run submit-script ...")`):
+  // the CLI v1 extension and its commands, which name no `azureml`.
+  'az ml', 'azure-cli-ml', 'azure_cli_ml',
+  ...DATABRICKS_TRIGGERS,
+];
 
 /**
  * The module contains each TEXT_TRIGGERS word after the edit exactly when it did before. Only
@@ -123,7 +129,8 @@ const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{M}_]*/gu;
  * `moduleBoundNames`. A trigger word makes a statement a possible source of findings without naming an
  * SDK binding: `azureml` in a string (a package in `setup.py`'s `install_requires`, AML401),
  * `v1_legacy_mode=` (AML3xx), `get_ipython().system("az ml ...")` in a script exported from a notebook
- * (AML4xx/AML5xx, rules/shell.ts exportedShellLines), `amlint` (a suppression comment).
+ * (AML4xx/AML5xx, rules/shell.ts exportedShellLines), `os.system("az ml ...")` (pythonShellLines), `amlint` (a
+ * suppression comment).
  */
 export function sdkNeutral(texts: readonly string[], sdkNames: ReadonlySet<string>): boolean {
   for (const text of texts) {

@@ -2,6 +2,7 @@
  * AML001 mixed-sdk-imports: SDK v1 and SDK v2 imported in one module.
  */
 import type { Rule } from './rule';
+import { studioClassicPackage } from './v1-api';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
 
@@ -25,7 +26,8 @@ const rule: Rule = {
   requires: 'azureml',
   check(ctx) {
     // The bare `azureml` namespace (`import azureml`) names no SDK part: point at an import that does when there is one.
-    const v1 = ctx.model.imports.find((i) => i.sdk === 'v1' && i.module !== 'azureml') ?? ctx.model.imports.find((i) => i.sdk === 'v1');
+    // A bare `import azureml` used only for the Studio (classic) client is not SDK v1 (AML100 says the same).
+    const v1 = ctx.model.imports.find((i) => i.sdk === 'v1' && i.module !== 'azureml') ?? ctx.model.imports.find((i) => i.sdk === 'v1' && !studioClassicPackage(ctx, i));
     const v2 = ctx.model.imports.find((i) => i.sdk === 'v2');
     if (!v1 || !v2) return;
     const where = ctx.isNotebook ? 'This notebook' : 'This module';

@@ -3,8 +3,7 @@
  */
 import { MLFLOW_AZUREML, areaOf, isUnder } from '../engine/catalogue';
 import type { Rule, RuleContext } from './rule';
-import type { ImportRecord } from '../engine/semantic/model';
-import { END_OF_SUPPORT } from './v1-api';
+import { END_OF_SUPPORT, studioClassicPackage } from './v1-api';
 import { importMigrationFix, unusedImportFix } from './import-fixes';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
@@ -16,19 +15,6 @@ const V2_HOME: Record<string, string> = {
   automl: '`azure.ai.ml.automl`',
   pipeline: '`azure.ai.ml.dsl` and `azure.ai.ml`',
 };
-
-/**
- * `import azureml` whose every use names the Azure ML Studio (classic) client (`azureml.Workspace(workspace_id=...)`,
- * catalogue STUDIO_CLASSIC_AZUREML): that package, not SDK v1 (which has nothing directly in `azureml`).
- */
-function studioClassicPackage(ctx: RuleContext, imp: ImportRecord): boolean {
-  if (imp.module !== 'azureml' || imp.statement.type !== 'import_statement') return false;
-  const uses = ctx.model.scopes.flatMap((s) => (s.bindings.get('azureml') ?? []).filter((b) => b.importRecord === imp)).flatMap((b) => ctx.model.uses.get(b) ?? []);
-  return uses.length > 0 && uses.every((u) => {
-    const attr = u.parent;
-    return attr?.type === 'attribute' && attr.childForFieldName('object')?.id === u.id && ctx.model.classify(`azureml.${attr.childForFieldName('attribute')?.text}`) === 'other';
-  });
-}
 
 const rule: Rule = {
   meta: {

@@ -16,7 +16,7 @@ export default v1AreaRule('pipeline', {
     v1Example: "from azureml.pipeline.core import Pipeline\nfrom azureml.pipeline.steps import PythonScriptStep\n\nstep = PythonScriptStep(script_name=\"prep.py\", source_directory=\"src\", compute_target=cluster)\npipeline = Pipeline(workspace=ws, steps=[step])\nrun = Experiment(ws, \"pipe\").submit(pipeline)",
     v2Example: "from azure.ai.ml import command\nfrom azure.ai.ml.dsl import pipeline\n\nprep = command(code=\"./src\", command=\"python prep.py\", environment=\"azureml:my-env:1\")\n\n@pipeline(compute=\"cpu-cluster\")\ndef my_pipeline():\n    prep()\n\nml_client.jobs.create_or_update(my_pipeline(), experiment_name=\"pipe\")",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking and annotated parameters in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters and the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, or a function parameter given one by its callers, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-pipeline",
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-parallel-run-step"

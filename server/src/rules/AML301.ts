@@ -29,7 +29,7 @@ const rule: Rule = {
     defaultSeverity: 'error',
     fixable: 'never',
     docs: {
-      summary: 'Finds code that turns on `v1_legacy_mode` for a workspace: `Workspace.create(..., v1_legacy_mode=True)`, `ws.update(v1_legacy_mode=True)`, and `az ml workspace update --v1-legacy-mode true` in scripts, CI workflows and notebook shell lines.',
+      summary: 'Finds code that turns on `v1_legacy_mode` for a workspace: `Workspace.create(..., v1_legacy_mode=True)`, `ws.update(v1_legacy_mode=True)`, and `az ml workspace update --v1-legacy-mode true` in scripts, CI workflows, notebook shell lines and commands Python runs (`os.system`, `subprocess`).',
       why: '`v1_legacy_mode` is a workspace flag that, when true, disables the v2 API for that workspace. Since the week of 2022-05-15 existing workspaces with a private endpoint have it set to true automatically. A migration to SDK v2 fails until it is set back to false, which can take 30–60 minutes or more to apply. SDK v2 and CLI v2 have no parameter for it: use SDK v1 `Workspace.update(v1_legacy_mode=False)` or CLI v1 `--v1-legacy-mode False`. Keep it true only if you use a private endpoint and cannot allow Azure Resource Manager traffic over public networks.',
       v1Example: 'ws = Workspace.create(name="ws", subscription_id=sub, resource_group="rg", location="eastus", v1_legacy_mode=True)',
       v2Example: '# Turn legacy mode off once (SDK v1), then use SDK v2:\nws.update(v1_legacy_mode=False)\n\nfrom azure.ai.ml import MLClient\nml_client = MLClient(DefaultAzureCredential(), sub, "rg", "ws")',

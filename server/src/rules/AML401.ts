@@ -8,7 +8,7 @@ import { AUTOML_GENERATED_ENVIRONMENT_PACKAGES, AUTOML_RUNTIME_PACKAGES, isAutom
 import type { Range } from '../engine/types';
 import type { SyntaxNode } from '../engine/syntax';
 import type { ModuleFix, Rule, RuleContext, TextContext } from './rule';
-import { literal, shellLinesOf, writefileKind } from './shell';
+import { literal, shellCommandArg, shellLinesOf, writefileKind } from './shell';
 
 const MIG = 'https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1';
 const INSTALL = 'https://learn.microsoft.com/python/api/overview/azure/ml/install';
@@ -267,6 +267,32 @@ function reportStringRequirement(ctx: RuleContext, str: SyntaxNode): void {
   ctx.report({ range, message: cli ? CLI_MESSAGE : message(name), symbol: cli ? 'azure-cli-ml' : normalisePackage(name) });
 }
 
+/** pip install options followed by a value that is not a package (`-r requirements.txt`, `--index-url URL`). */
+const PIP_VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--cache-dir', '--log', '--proxy', '--timeout', '--retries']);
+
+/**
+ * The packages of a pip install written as a program and its arguments (`[sys.executable, "-m", "pip", "install",
+ * "azureml-sdk"]`, `["pip", "install", "-U", "azureml-core"]`): the string literals after `pip install` that are not
+ * options or option values. Items that are not literals (a variable) are skipped.
+ */
+function pipListPackages(list: SyntaxNode): SyntaxNode[] {
+  const items = list.namedChildren.filter((c) => c.type !== 'comment');
+  const text = items.map((n) => literal(n)?.text);
+  const pip = text.findIndex((t, i) => !!t && /(?:^|[\\/])pip3?(?:\.exe)?$/.test(t) && text[i + 1] === 'install');
+  if (pip < 0) return [];
+  const out: SyntaxNode[] = [];
+  for (let i = pip + 2; i < items.length; i++) {
+    const t = text[i];
+    if (t === undefined) continue;
+    if (t.startsWith('-')) {
+      if (PIP_VALUE_OPTIONS.has(t)) i++;
+      continue;
+    }
+    out.push(items[i]);
+  }
+  return out;
+}
+
 const rule: Rule = {
   meta: {
     code: 'AML401',
@@ -275,7 +301,7 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: 'sometimes',
     docs: {
-      summary: 'Finds SDK v1 packages (`azureml-sdk`, `azureml-core`, `azureml-train-*`, `azureml-pipeline-*`, `azureml-widgets`, `azureml-opendatasets`, `azureml-contrib-*`, ...) in requirements files, conda environment YAML (including its `pip:` list), pyproject.toml dependency tables (PEP 621, PEP 735 groups, Poetry), `setup.py` `install_requires`/`extras_require`, Dockerfile/shell `pip install` commands (also continued over `\\` lines, and a pip named by its path), notebook `%pip`/`!pip install` lines (also `get_ipython().system(...)` in notebooks exported to scripts, and in Databricks notebooks exported as source `# MAGIC %pip install` lines, `# MAGIC %sh` cells and bare `%pip`/`!pip`/`pip install` lines of Python cells; `dbutils.library.installPyPI(...)` in Databricks notebooks of either form gets no fix: it installs one package and was removed in Databricks Runtime 11.0), and notebook `%%writefile` cells that write a conda environment, requirements file or shell script. `azure-cli-ml` listed as a Python package (the CLI v1 extension) is reported too.',
+      summary: 'Finds SDK v1 packages (`azureml-sdk`, `azureml-core`, `azureml-train-*`, `azureml-pipeline-*`, `azureml-widgets`, `azureml-opendatasets`, `azureml-contrib-*`, ...) in requirements files, conda environment YAML (including its `pip:` list), pyproject.toml dependency tables (PEP 621, PEP 735 groups, Poetry), `setup.py` `install_requires`/`extras_require`, Dockerfile/shell `pip install` commands (also continued over `\\` lines, and a pip named by its path), notebook `%pip`/`!pip install` lines (also `get_ipython().system(...)` in notebooks exported to scripts, and in Databricks notebooks exported as source `# MAGIC %pip install` lines, `# MAGIC %sh` cells and bare `%pip`/`!pip`/`pip install` lines of Python cells; `dbutils.library.installPyPI(...)` in Databricks notebooks of either form gets no fix: it installs one package and was removed in Databricks Runtime 11.0), notebook `%%writefile` cells that write a conda environment, requirements file or shell script, and installs Python runs (`os.system("pip install azureml-sdk")`, `subprocess.run("pip install ...", shell=True)`: the v2 pair as a suggestion; `subprocess.check_call([sys.executable, "-m", "pip", "install", "azureml-sdk"])`: no fix, the list is a program and its arguments). `azure-cli-ml` listed as a Python package (the CLI v1 extension) is reported too.',
       why: 'SDK v1 reached end of support on 2026-06-30; installing it keeps v1 code alive. SDK v2 is the `azure-ai-ml` package with `azure-identity` for credentials; training scripts log with `mlflow` and `azureml-mlflow`. v2-era packages are never reported: `azureml-mlflow`, `azureml-defaults`, `azureml-inference-server-http`, `azureml-fsspec`, `mltable`, `azure-ai-ml`. Nor is the AutoML runtime (`azureml-train-automl-runtime`, `azureml-automl-runtime`, `azureml-automl-core`, `azureml-interpret`) of the inference environment AutoML generates with a model (`conda_env_v_1_0_0.yml`: the runtime beside `inference-schema`, without `azureml-core` or `azureml-sdk`): SDK v2 deploys that environment unchanged with the generated scoring script (how-to-deploy-automl-endpoint). A conda file kept under the generated name (`conda_env_v_<version>.yml`) with an AutoML runtime (also `azureml-automl-dnn-nlp`/`-vision`) is such an environment, and what the NLP and vision models\' environments pin beside the runtime is not reported there either (`azureml-core`, `azureml-telemetry`, `azureml-train-automl-client`, `azureml-dataset-runtime`); other v1 packages (`azureml-sdk`, pipeline, widgets) still are.',
       v1Example: '# requirements.txt\nazureml-sdk[notebooks]==1.48.0\npandas\n\n# notebook\n%pip install azureml-core azureml-widgets',
       v2Example: '# requirements.txt\nazure-ai-ml\nazure-identity\npandas\n\n# notebook\n%pip install azure-ai-ml azure-identity',
@@ -346,6 +372,12 @@ const rule: Rule = {
           for (const str of stringNodes(arg.node)) reportStringRequirement(ctx, str);
         }
       }
+    }
+    // `subprocess.check_call([sys.executable, "-m", "pip", "install", "azureml-sdk"])` (a string command is a shell
+    // line: shellLinesOf). No fix: the list is the program's arguments, and v2 needs two packages in place of one.
+    for (const call of ctx.model.calls) {
+      const cmd = shellCommandArg(call);
+      if (cmd?.type === 'list' || cmd?.type === 'tuple') for (const str of pipListPackages(cmd)) reportStringRequirement(ctx, str);
     }
     // Databricks: `dbutils.library.installPyPI("azureml-sdk", version="1.0.8", extras="databricks")`, in a notebook
     // exported as source or as .ipynb. Reported without a fix: the call installs one package (v2 needs two) and was

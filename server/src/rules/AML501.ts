@@ -33,7 +33,7 @@ const rule: Rule = {
     defaultSeverity: 'warning',
     fixable: 'sometimes',
     docs: {
-      summary: 'Finds `az extension add|update -n azure-cli-ml` and `az extension add --source .../azure_cli_ml-<version>-py3-none-any.whl`: the Azure ML CLI v1 extension, in shell scripts, Dockerfiles, CI workflow YAML and notebook `!az` lines. (`azure-cli-ml` listed as a Python package in requirements files, conda YAML or `setup.py` is reported by AML401.)',
+      summary: 'Finds `az extension add|update -n azure-cli-ml` and `az extension add --source .../azure_cli_ml-<version>-py3-none-any.whl`: the Azure ML CLI v1 extension, in shell scripts, Dockerfiles, CI workflow YAML, notebook `!az` lines and commands Python runs (`os.system("az extension add -n azure-cli-ml")`, `subprocess.run(...)`). (`azure-cli-ml` listed as a Python package in requirements files, conda YAML or `setup.py` is reported by AML401.)',
       why: 'CLI v1 (`azure-cli-ml`) reached end of support on 2025-09-30. The v2 CLI is the `ml` extension (remove `azure-cli-ml` first; it needs Azure CLI 2.38.0 or later). Both use the `az ml` prefix, so scripts keep working only for verbs that exist in v2.',
       v1Example: 'az extension add -n azure-cli-ml',
       v2Example: 'az extension remove -n azure-cli-ml\naz extension add -n ml',

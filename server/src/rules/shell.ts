@@ -3,11 +3,13 @@
  * automagic `pip install`, the bodies of `%%bash`/`%%sh`/`%%script` cells, and of `%%writefile`
  * cells that write a shell script, Dockerfile or CI file; the same in notebooks exported to
  * scripts (`get_ipython().system(...)`) and in Databricks notebooks exported as source
- * (`# MAGIC %pip install ...`, `# MAGIC %sh` cells). The AML4xx and AML5xx rules read these the
- * same way they read shell scripts (`shellLinesOf`).
+ * (`# MAGIC %pip install ...`, `# MAGIC %sh` cells); and commands Python code runs from a string
+ * (`os.system("pip install azureml-sdk")`, `subprocess.run("az ml ...", shell=True)`). The AML3xx, AML4xx and
+ * AML5xx rules read these the same way they read shell scripts (`shellLinesOf`).
  */
 import { DATABRICKS_HEADER, fileKindOf, type FileKind } from '../engine/textfiles';
 import { AUTOMAGIC_RE } from '../engine/source/ipython';
+import { toDocumentLocation } from '../engine/source';
 import type { SyntaxNode } from '../engine/syntax';
 import type { RuleContext } from './rule';
 
@@ -116,19 +118,7 @@ export function exportedShellLines(ctx: RuleContext): ShellLine[] {
       body = literal(nodes[2]);
     }
     if (!body) continue;
-    let row = body.row;
-    let column = body.column;
-    for (const piece of body.text.split(/(\r?\n|\\n)/)) {
-      if (piece === '\\n') column += 2;
-      else if (/^\r?\n$/.test(piece)) {
-        row++;
-        column = 0;
-      } else {
-        out.push({ line: row, character: column - prefix.length, text: prefix + piece });
-        column += piece.length;
-        prefix = '';
-      }
-    }
+    stringLines(body).forEach((l, i) => out.push(i ? l : { ...l, character: l.character - prefix.length, text: prefix + l.text }));
   }
   return out;
 }
@@ -221,12 +211,66 @@ export function databricksShellLines(ctx: RuleContext): ShellLine[] {
   return out;
 }
 
-/** Every shell line of the module: notebook magics and shell cells, exported notebooks, Databricks source notebooks. */
+/** Every shell line of the module: notebook magics and shell cells, exported notebooks, Databricks source notebooks, Python's shell calls. */
 export function shellLinesOf(ctx: RuleContext): ShellLine[] {
   // Read once per module analysis: AML301, AML401, AML501 and AML502 all ask.
   let lines = shellLinesMemo.get(ctx.model);
-  if (!lines) shellLinesMemo.set(ctx.model, (lines = [...notebookShellLines(ctx), ...exportedShellLines(ctx), ...databricksShellLines(ctx)]));
+  if (!lines) shellLinesMemo.set(ctx.model, (lines = [...notebookShellLines(ctx), ...exportedShellLines(ctx), ...databricksShellLines(ctx), ...pythonShellLines(ctx)]));
   return lines;
+}
+
+/**
+ * Python's functions that run a command: a string is a shell command line (`os.system`, `os.popen`, `subprocess.getoutput`;
+ * `subprocess.run("pip install ...", shell=True)`), a list the program and its arguments
+ * (`subprocess.check_call([sys.executable, "-m", "pip", "install", "azureml-sdk"])`, AML401 pythonInstallList).
+ */
+export const PYTHON_SHELL_CALLS: ReadonlySet<string> = new Set([
+  'os.system', 'os.popen',
+  'subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen',
+  'subprocess.getoutput', 'subprocess.getstatusoutput',
+]);
+
+/** The command a call of PYTHON_SHELL_CALLS runs: its first positional argument, or `args=`/`cmd=`/`command=`. */
+export function shellCommandArg(call: { callee?: { kind: string; qname?: string }; args: ReadonlyArray<{ node: SyntaxNode; keyword?: string }> }): SyntaxNode | undefined {
+  if (call.callee?.kind !== 'ref' || !PYTHON_SHELL_CALLS.has(call.callee.qname ?? '')) return undefined;
+  return (call.args.find((a) => a.keyword === 'args' || a.keyword === 'cmd' || a.keyword === 'command') ?? call.args.find((a) => !a.keyword))?.node;
+}
+
+/**
+ * A command Python code runs as a string literal (PYTHON_SHELL_CALLS: `os.system("pip install azureml-sdk")`), as
+ * document lines (a `\\n` escape or a line break in a triple-quoted string ends a line). Not an f-string, nor a
+ * string built at run time.
+ */
+function pythonShellLines(ctx: RuleContext): ShellLine[] {
+  if (!/\b(?:os|subprocess)\b/.test(ctx.module.text)) return [];
+  const out: ShellLine[] = [];
+  for (const call of ctx.model.calls) {
+    const body = literal(shellCommandArg(call));
+    if (!body) continue;
+    for (const l of stringLines(body)) {
+      const at = toDocumentLocation(ctx.module, { start: { line: l.line, character: l.character }, end: { line: l.line, character: l.character + l.text.length } });
+      out.push({ cell: at.cell, line: at.range.start.line, character: at.range.start.character, text: l.text });
+    }
+  }
+  return out;
+}
+
+/** The lines of a string literal's text where they stand (a line break, or a `\\n` escape, ends a line). */
+function stringLines(body: { text: string; row: number; column: number }): ShellLine[] {
+  const out: ShellLine[] = [];
+  let row = body.row;
+  let column = body.column;
+  for (const piece of body.text.split(/(\r?\n|\\n)/)) {
+    if (piece === '\\n') column += 2;
+    else if (/^\r?\n$/.test(piece)) {
+      row++;
+      column = 0;
+    } else {
+      out.push({ line: row, character: column, text: piece });
+      column += piece.length;
+    }
+  }
+  return out;
 }
 
 const shellLinesMemo = new WeakMap<RuleContext['model'], ShellLine[]>();

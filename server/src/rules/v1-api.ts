@@ -5,13 +5,26 @@
  */
 import { lookup, genericEntry, areaOf } from '../engine/catalogue';
 import type { Area, CatalogueEntry } from '../engine/catalogue/types';
-import type { Reference } from '../engine/semantic/model';
+import type { ImportRecord, Reference } from '../engine/semantic/model';
 import type { ModuleFix, Rule, RuleContext } from './rule';
 import { claimedBy, claimedReference } from './features';
 import { rewrittenApis, v1Fix } from './v1-fixes';
 import type { RuleMeta } from './types';
 
 export const END_OF_SUPPORT = '2026-06-30';
+
+/**
+ * `import azureml` whose every use names the Azure ML Studio (classic) client (`azureml.Workspace(workspace_id=...)`,
+ * catalogue STUDIO_CLASSIC_AZUREML): that package, not SDK v1 (which has nothing directly in `azureml`).
+ */
+export function studioClassicPackage(ctx: RuleContext, imp: ImportRecord): boolean {
+  if (imp.module !== 'azureml' || imp.statement.type !== 'import_statement') return false;
+  const uses = ctx.model.scopes.flatMap((s) => (s.bindings.get('azureml') ?? []).filter((b) => b.importRecord === imp)).flatMap((b) => ctx.model.uses.get(b) ?? []);
+  return uses.length > 0 && uses.every((u) => {
+    const attr = u.parent;
+    return attr?.type === 'attribute' && attr.childForFieldName('object')?.id === u.id && ctx.model.classify(`azureml.${attr.childForFieldName('attribute')?.text}`) === 'other';
+  });
+}
 
 /** The catalogue entry for a v1 qualified name, or a generic one. */
 export function entryFor(qname: string): CatalogueEntry {

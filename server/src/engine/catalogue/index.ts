@@ -10,9 +10,9 @@
  *   returnType(q)     what calling a v1 factory or method returns (value tracking)
  */
 import { ENTRIES } from './entries';
-import { V1_MIGRATION_GUIDE } from './docs';
+import { DOC, V1_MIGRATION_GUIDE } from './docs';
 import { RETURNS } from './returns';
-import { areaOfModule, canonical, inheritedNames, remember } from './modules';
+import { MLFLOW_AZUREML, areaOfModule, canonical, inheritedNames, isUnder, remember } from './modules';
 import type { Area, CatalogueEntry, ReturnType } from './types';
 
 export { ENTRIES } from './entries';
@@ -56,6 +56,16 @@ export function areaOf(qname: string): Area {
 
 /** An entry for a public v1 name the table does not list. */
 export function genericEntry(qname: string): CatalogueEntry {
+  if (isUnder(qname, MLFLOW_AZUREML)) {
+    // Not an azureml-* name: MLflow 1.x's deployment API, which works on SDK v1 objects (AML100's message says the same).
+    return {
+      v1: canonical(qname),
+      kind: 'replaced',
+      area: areaOf(qname),
+      note: 'MLflow 1.x\'s Azure ML deployment API, which deploys through SDK v1 (deprecated since MLflow 1.19; SDK v1 reached end of support on 2026-06-30): deploy MLflow models to SDK v2 online endpoints',
+      doc: DOC.MLFDEP,
+    };
+  }
   return {
     v1: canonical(qname),
     kind: 'replaced',

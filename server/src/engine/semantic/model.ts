@@ -23,7 +23,8 @@ export type Value =
   | { kind: 'tuple'; items: Array<Value | undefined> }
   /**
    * A user-defined function or class: shadows imports of the same name. `returns`: what calling
-   * it gives, for a function whose return annotation is an SDK class (`def get_pipeline(...) -> Pipeline:`).
+   * it gives, for a function whose return annotation is an SDK class (`def get_pipeline(...) -> Pipeline:`)
+   * or whose every `return` gives the same SDK object (`def get_ws(): return Workspace.from_config()`).
    */
   | { kind: 'local'; returns?: Value };
 
@@ -131,6 +132,8 @@ export function sdkIn(model: SemanticModel, value: Value | undefined): ModuleCla
 function isSdkValue(value: Value | undefined): boolean {
   if (!value) return false;
   if (value.kind === 'tuple') return value.items.some(isSdkValue);
+  // A function of the module that returns an SDK object: code calling it makes one.
+  if (value.kind === 'local') return isSdkValue(value.returns);
   return sdkOf(value) !== 'other';
 }
 
@@ -157,8 +160,51 @@ export interface ModelOptions {
   walkAllBodies?: boolean;
 }
 
+/** How many times the model is built again at most while return types of the module's functions are found. */
+const MAX_RETURN_ROUNDS = 3;
+
+/**
+ * Builds the model. The walk runs the module body before the function bodies (as Python does), so what a
+ * function returns is known only after the uses of its calls were walked: when the walk finds functions that
+ * return an SDK object (`def get_workspace(): ws = Workspace.from_config(); return ws`), the model is built
+ * again knowing them, so that `ws = get_workspace(); ws.get_default_datastore()` resolves. A function calling
+ * such a function may return its object in turn: up to MAX_RETURN_ROUNDS more builds, only in modules with
+ * such functions.
+ */
 export function buildSemanticModel(tree: SyntaxTree, options: ModelOptions = {}): SemanticModel {
-  return new Builder(tree, options).build();
+  let known: ReadonlyMap<number, Value> = new Map();
+  for (let round = 0; ; round++) {
+    const builder = new Builder(tree, options, known);
+    const model = builder.build();
+    if (round === MAX_RETURN_ROUNDS || sameReturns(builder.inferredReturns, known)) return model;
+    known = builder.inferredReturns;
+  }
+}
+
+function sameReturns(a: ReadonlyMap<number, Value>, b: ReadonlyMap<number, Value>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (!b.has(k) || !sameValue(v, b.get(k))) return false;
+  return true;
+}
+
+function sameValue(a: Value | undefined, b: Value | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.kind === 'instance' && b.kind === 'instance') return a.type === b.type;
+  if (a.kind === 'tuple' && b.kind === 'tuple') return a.items.length === b.items.length && a.items.every((v, i) => sameValue(v, b.items[i]));
+  return false;
+}
+
+/**
+ * What a function's `return` statements give, when that is one SDK object: every `return` with a value
+ * returns an instance of the same SDK class (or tuples of the same shape), and at least one does. `return`,
+ * `return None` and falling off the end are allowed (an optional object); a generator is not a function
+ * returning its values.
+ */
+function returnedValue(returns: ReadonlyArray<Value | undefined>): Value | undefined {
+  if (!returns.length || !returns.every((v) => v?.kind === 'instance' || v?.kind === 'tuple')) return undefined;
+  const first = returns[0]!;
+  if (!returns.every((v) => sameValue(v, first)) || !isSdkValue(first)) return undefined;
+  return first;
 }
 
 /** A module's classification of qualified names (see ModelOptions). */
@@ -184,8 +230,17 @@ class Builder {
 
   private readonly classify: (qname: string) => ModuleClass;
   private readonly walkAllBodies: boolean;
+  /** The values of the `return` statements of the function body being walked (undefined outside functions). */
+  private returnSink?: Array<Value | undefined>;
+  /** Functions (by their def's start index) found to return one SDK object: see buildSemanticModel. */
+  readonly inferredReturns = new Map<number, Value>();
 
-  constructor(private readonly tree: SyntaxTree, options: ModelOptions) {
+  constructor(
+    private readonly tree: SyntaxTree,
+    options: ModelOptions,
+    /** What the previous build found the module's functions return. */
+    private readonly knownReturns: ReadonlyMap<number, Value> = new Map(),
+  ) {
     this.classify = classifierFor(options);
     this.walkAllBodies = !!options.walkAllBodies;
     this.moduleScope = this.newScope('module', tree.rootNode, undefined, false);
@@ -280,6 +335,13 @@ class Builder {
         return;
       case 'nonlocal_statement':
         return;
+      case 'return_statement': {
+        const expr = node.namedChildren.find((c) => c.type !== 'comment');
+        const value = expr ? this.walkExpr(expr, scope) : undefined;
+        // `return` and `return None` say nothing against an SDK object; any other value must be one.
+        if (expr && expr.type !== 'none') this.returnSink?.push(value);
+        return;
+      }
       case 'decorated_definition':
         for (const d of node.namedChildren) if (d.type === 'decorator') this.walkExpr(d, scope);
         if (node.childForFieldName('definition')) this.walkStatement(node.childForFieldName('definition')!, scope);
@@ -421,14 +483,25 @@ class Builder {
     const rt = ret ? this.walkExpr(ret, scope) : undefined;
     // `-> Pipeline`: a call of the function holds a Pipeline, as `p: Pipeline` does for a parameter (the
     // annotation is the code's own statement of the type, which type checkers trust too).
-    const returns: Value | undefined = rt?.kind === 'ref' && isClass(rt.qname) ? { kind: 'instance', type: rt.qname } : undefined;
+    const annotated: Value | undefined = rt?.kind === 'ref' && isClass(rt.qname) ? { kind: 'instance', type: rt.qname } : undefined;
+    const returns = annotated ?? this.knownReturns.get(node.startIndex);
     if (name) this.bind(scope, name.text, name, returns ? { kind: 'local', returns } : { kind: 'local' }, 'def', node.endIndex);
     const fnScope = this.newScope('function', node, scope, true);
     this.deferred.push(() => {
       if (!this.bodyMatters(node, paramValues)) return;
       for (const [id, v] of paramValues) this.bind(fnScope, id.text, id, v, 'param', -1);
       const body = node.childForFieldName('body');
-      if (body) this.walkBlock(body, fnScope);
+      if (!body) return;
+      const outer = this.returnSink;
+      const sink: Array<Value | undefined> = (this.returnSink = []);
+      try {
+        this.walkBlock(body, fnScope);
+      } finally {
+        this.returnSink = outer;
+      }
+      // Nested functions are deferred, so `sink` holds this body's returns only; lambdas have none.
+      const value = annotated || name?.type !== 'identifier' || hasYield(body) ? undefined : returnedValue(sink);
+      if (value) this.inferredReturns.set(node.startIndex, value);
     });
   }
 
@@ -457,6 +530,8 @@ class Builder {
     // Shell lines of a notebook exported to a script (`get_ipython().system("az ml ...")`, rules/shell.ts): the rules
     // read them from the model's calls, whose callee is no SDK's.
     if (text.includes('get_ipython')) return true;
+    // ... and the CLI v1 commands Python runs (`os.system("az ml run submit-script ...")`, rules/shell.ts pythonShellLines).
+    if (text.includes('az ml') || text.includes('azure-cli-ml') || text.includes('azure_cli_ml')) return true;
     if (this.sdkNames.size === 0) return false;
     if (!this.sdkNamesPattern || this.sdkNamesPatternSize !== this.sdkNames.size) {
       const names = [...this.sdkNames].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -834,6 +909,18 @@ export function isClass(qname: string): boolean {
   const last = qname.slice(qname.lastIndexOf('.') + 1);
   const cls = classifyModule(qname);
   return (cls === 'v1' || cls === 'v2') && /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(last);
+}
+
+/** Does a function body (not the functions or lambdas nested in it) contain `yield`? */
+function hasYield(body: SyntaxNode): boolean {
+  if (!body.text.includes('yield')) return false;
+  const stack: SyntaxNode[] = [body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'yield') return true;
+    for (const c of n.namedChildren) if (c.type !== 'function_definition' && c.type !== 'lambda' && c.type !== 'class_definition') stack.push(c);
+  }
+  return false;
 }
 
 function combineSdk(list: ModuleClass[]): ModuleClass {

@@ -1134,7 +1134,9 @@ function versionString(node: SyntaxNode): string {
 export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNode, vars?: { text?: string }, failed?: { job?: boolean }): Edits | undefined {
   let producer = producerNode(ctx, env);
   let sdk = sdkOf(ctx.model.evaluate(env));
-  const helper = sdk === 'other' && producer ? helperProducer(ctx, producer) : undefined;
+  // `env = get_env()`: the environment the helper builds (the model types the call's result v1 when the
+  // helper returns one; a helper it cannot type may still return one).
+  const helper = sdk !== 'v2' && producer ? helperProducer(ctx, producer) : undefined;
   if (helper) [producer, sdk] = [helper, 'v1'];
   if (sdk !== 'v1') {
     // A call whose result the model cannot type (`env = make_env()`, a helper returning a v1
