@@ -186,3 +186,91 @@ describe('semantic model: what the module\'s own functions return', () => {
     assert.ok(model.references.some((r) => r.node.startPosition.row === 4 && r.qname === 'azureml.core.Workspace.get_default_datastore'));
   });
 });
+
+describe('semantic model: parameters every call of their function passes one SDK object', () => {
+  /** [what, code, references that must be there, rows with no reference] */
+  const cases: Array<[string, string[], string[], number[]]> = [
+    [
+      'every call passes the workspace, by position or by keyword',
+      [
+        'from azureml.core import Workspace',
+        'def register(ws, name):',
+        '    ds = ws.get_default_datastore()',
+        'ws = Workspace.from_config()',
+        'register(ws, "a")',
+        'register(name="b", ws=ws)',
+      ],
+      ['2:azureml.core.Workspace.get_default_datastore'],
+      [],
+    ],
+    [
+      'passed on to another function of the module (two rounds), and a dataset parameter',
+      [
+        'from azureml.core import Workspace, Dataset',
+        'def outer(ws):',
+        '    inner(ws)',
+        'def inner(w):',
+        '    w.get_details()',
+        'def clean(data):',
+        '    return data.to_pandas_dataframe()',
+        'outer(Workspace.from_config())',
+        'clean(Dataset.get_by_name(ws, "d"))',
+      ],
+      ['4:azureml.core.Workspace.get_details', '6:azureml.core.Dataset.to_pandas_dataframe'],
+      [],
+    ],
+    [
+      'a call with something else, a callback, a call from a body the walk skips, a decorator, an omitted default, a method, two kinds',
+      [
+        'from azureml.core import Workspace, Experiment',
+        'ws = Workspace.from_config()',
+        'def mixed(w):',
+        '    w.get_details()',
+        'mixed(ws)',
+        'mixed(42)',
+        'def callback(w):',
+        '    w.get_details()',
+        'callback(ws)',
+        'handlers = [callback]',
+        'def hidden(w):',
+        '    w.get_details()',
+        'hidden(ws)',
+        'def main():',
+        '    hidden(load())',
+        'import functools',
+        '@functools.lru_cache',
+        'def cached(w):',
+        '    w.get_details()',
+        'cached(ws)',
+        'def optional(x, w=None):',
+        '    w.get_details()',
+        'optional(1)',
+        'optional(2, ws)',
+        'class Job:',
+        '    def run(self, w):',
+        '        w.get_details()',
+        'Job().run(ws)',
+        'def kinds(o):',
+        '    o.get_details()',
+        'kinds(ws)',
+        'kinds(Experiment(ws, "e"))',
+      ],
+      [],
+      [3, 7, 11, 18, 21, 26, 29],
+    ],
+  ];
+  for (const [what, code, present, silent] of cases) {
+    it(what, () => {
+      const refs = referencesOf(code.join('\n') + '\n');
+      for (const r of present) assert.ok(refs.includes(r), `${r} missing from ${refs.join(' ')}`);
+      for (const row of silent) assert.ok(!refs.some((r) => r.startsWith(`${row}:`)), `row ${row}: ${refs.join(' ')}`);
+    });
+  }
+
+  it('a function some call passes an SDK object is an SDK name (an edit naming it re-runs the rules)', () => {
+    const text = 'from azureml.core import Workspace\ndef show(w):\n    print(w)\nshow(Workspace.from_config())\nshow(1)\ndef plain(x):\n    print(x)\nplain(1)\n';
+    const model = buildSemanticModel(syntaxTree(parsePython(text), text));
+    assert.ok(model.sdkNames.has('show'));
+    assert.ok(!model.sdkNames.has('plain'));
+  });
+});

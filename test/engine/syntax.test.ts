@@ -304,6 +304,9 @@ describe('incremental re-analysis', () => {
 
   const bareLine = '# Databricks notebook source\nimport os\nHELP = "x"\n!az ml folder attach -w w -g g\nprint(os.name)\n';
 
+  const typedParam = 'from azureml.core import Workspace\nws = Workspace.from_config()\n\ndef register(w):\n    w.get_details()\n\nregister(ws)\nprint(1)\n';
+  const pythonShell = 'import os\n\nos.system("az ml job create -f job.yml")\nprint(os.name)\n';
+
   it('an edited statement that names no SDK binding but holds text-rule findings runs the rules', () => {
     // A `get_ipython().system("az ml ...")` line (a notebook exported to a script: AML502) and a v1 package
     // added to setup.py's install_requires (AML401): neither names an SDK binding, both make findings.
@@ -319,6 +322,12 @@ describe('incremental re-analysis', () => {
       // `!az ml` line of a Python cell commented out (the old statement was an ERROR node).
       ['nb.py', databricks.replace('az ml job create', 'az ml folder attach'), databricks.replace('az ml job create', 'az ml folder attach').replace('# Databricks notebook source', '# Databricks notebook')],
       ['nb.py', bareLine, bareLine.replace('!az ml', '#!az ml')],
+      // Session 15: a call that stops (or starts) a parameter being typed from its callers; a command Python runs.
+      ['p.py', typedParam, typedParam.replace('print(1)', 'register(42)')],
+      ['p.py', typedParam.replace('print(1)', 'register(42)'), typedParam],
+      ['s.py', pythonShell, pythonShell.replace('az ml job create', 'az ml folder attach')],
+      // (A mention of the function anywhere, a comment too, stops its parameters being typed from the calls.)
+      ['p.py', typedParam, typedParam.replace('print(1)', 'print(1)  # register')],
     ];
     const codes = (fs: Finding[]): string[] => fs.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`);
     for (const [filename, before, after] of pairs) {
@@ -337,6 +346,11 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[4][2], path: 'nb.py' }).findings), ['AML100@1:7']);
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[5][1], path: 'nb.py' }).findings), ['AML502@3:1']);
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[5][2], path: 'nb.py' }).findings), []);
+    // The session-15 edits change findings: the parameter's `w.get_details()`, the CLI v1 command.
+    assert.deepEqual(codes(lint({ kind: 'python', text: typedParam, path: 'p.py' }).findings), ['AML100@0:5', 'AML101@1:5', 'AML101@4:4']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[6][2], path: 'p.py' }).findings), ['AML100@0:5', 'AML101@1:5']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pythonShell, path: 's.py' }).findings), []);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[8][2], path: 's.py' }).findings), ['AML502@2:11']);
   });
 
   it('a script exported from a notebook that never names azureml is read for CLI v1 lines', () => {

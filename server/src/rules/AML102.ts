@@ -16,7 +16,7 @@ export default v1AreaRule('jobs', {
     v1Example: "from azureml.core import Experiment, ScriptRunConfig\n\nsrc = ScriptRunConfig(source_directory=\"src\", script=\"train.py\", compute_target=\"cpu-cluster\", environment=env)\nrun = Experiment(ws, \"train\").submit(src)\nrun.wait_for_completion(show_output=True)",
     v2Example: "from azure.ai.ml import command\n\njob = command(code=\"./src\", command=\"python train.py\", environment=\"azureml:my-env:1\", compute=\"cpu-cluster\", experiment_name=\"train\")\nreturned_job = ml_client.jobs.create_or_update(job)\nml_client.jobs.stream(returned_job.name)",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters and the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, or a function parameter given one by its callers, is not followed.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-command-job",
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"

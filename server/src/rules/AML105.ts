@@ -16,7 +16,7 @@ export default v1AreaRule('compute', {
     v1Example: "from azureml.core.compute import AmlCompute, ComputeTarget\n\ncfg = AmlCompute.provisioning_configuration(vm_size=\"STANDARD_D2_V2\", max_nodes=4)\ncluster = ComputeTarget.create(ws, \"cpu-cluster\", cfg)\ncluster.wait_for_completion(show_output=True)",
     v2Example: "from azure.ai.ml.entities import AmlCompute\n\ncluster = AmlCompute(name=\"cpu-cluster\", type=\"amlcompute\", size=\"STANDARD_D2_V2\", max_instances=4)\nml_client.begin_create_or_update(cluster).result()",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters and the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, or a function parameter given one by its callers, is not followed.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-resource-compute",
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"

@@ -16,7 +16,7 @@ export default v1AreaRule('sweep', {
     v1Example: "from azureml.train.hyperdrive import HyperDriveConfig, RandomParameterSampling, PrimaryMetricGoal, uniform\n\nsampling = RandomParameterSampling({\"lr\": uniform(0.001, 0.1)})\nhd = HyperDriveConfig(run_config=src, hyperparameter_sampling=sampling, primary_metric_name=\"accuracy\",\n                      primary_metric_goal=PrimaryMetricGoal.MAXIMIZE, max_total_runs=20)",
     v2Example: "from azure.ai.ml.sweep import Uniform\n\njob = command(..., inputs={\"lr\": 0.01})\nsweep_job = job(lr=Uniform(min_value=0.001, max_value=0.1)).sweep(sampling_algorithm=\"random\", primary_metric=\"accuracy\", goal=\"Maximize\")\nsweep_job.set_limits(max_total_trials=20)",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters and the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, or a function parameter given one by its callers, is not followed.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-hyperdrive"
     ]

@@ -16,7 +16,7 @@ export default v1AreaRule('automl', {
     v1Example: "from azureml.train.automl import AutoMLConfig\n\nconfig = AutoMLConfig(task=\"classification\", training_data=train_ds, label_column_name=\"y\",\n                      primary_metric=\"accuracy\", compute_target=cluster, experiment_timeout_hours=1)\nrun = experiment.submit(config)",
     v2Example: "from azure.ai.ml import Input, automl\n\njob = automl.classification(compute=\"cpu-cluster\", experiment_name=\"automl\", target_column_name=\"y\",\n    training_data=Input(type=\"mltable\", path=\"./train-mltable\"), primary_metric=\"accuracy\")\njob.set_limits(timeout_minutes=60)\nml_client.jobs.create_or_update(job)",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters and the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, or a function parameter given one by its callers, is not followed.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-automl"
     ]

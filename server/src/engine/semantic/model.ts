@@ -160,24 +160,34 @@ export interface ModelOptions {
   walkAllBodies?: boolean;
 }
 
-/** How many times the model is built again at most while return types of the module's functions are found. */
-const MAX_RETURN_ROUNDS = 3;
+/** How many times the model is built again at most while the module's functions' returns and parameters are typed. */
+const MAX_INFERENCE_ROUNDS = 3;
+
+/** What one build found about the module's own functions, for the next (see buildSemanticModel). */
+interface Inferred {
+  /** By the def's start index: the one SDK object every `return` gives (returnedValue). */
+  returns: Map<number, Value>;
+  /** By the parameter name's start index: the one SDK object every call passes (Builder.inferParameters). */
+  params: Map<number, Value>;
+}
 
 /**
  * Builds the model. The walk runs the module body before the function bodies (as Python does), so what a
  * function returns is known only after the uses of its calls were walked: when the walk finds functions that
  * return an SDK object (`def get_workspace(): ws = Workspace.from_config(); return ws`), the model is built
- * again knowing them, so that `ws = get_workspace(); ws.get_default_datastore()` resolves. A function calling
- * such a function may return its object in turn: up to MAX_RETURN_ROUNDS more builds, only in modules with
- * such functions.
+ * again knowing them, so that `ws = get_workspace(); ws.get_default_datastore()` resolves. Likewise for a
+ * parameter every call of its function passes the same SDK object (`def register(ws): ws.get_default_datastore()`
+ * called as `register(Workspace.from_config())`). A function calling such a function may return or pass on its
+ * object in turn: up to MAX_INFERENCE_ROUNDS more builds, only in modules with such functions.
  */
 export function buildSemanticModel(tree: SyntaxTree, options: ModelOptions = {}): SemanticModel {
-  let known: ReadonlyMap<number, Value> = new Map();
+  let known: Inferred = { returns: new Map(), params: new Map() };
   for (let round = 0; ; round++) {
     const builder = new Builder(tree, options, known);
     const model = builder.build();
-    if (round === MAX_RETURN_ROUNDS || sameReturns(builder.inferredReturns, known)) return model;
-    known = builder.inferredReturns;
+    const found = builder.inferred;
+    if (round === MAX_INFERENCE_ROUNDS || (sameReturns(found.returns, known.returns) && sameReturns(found.params, known.params))) return model;
+    known = found;
   }
 }
 
@@ -232,14 +242,14 @@ class Builder {
   private readonly walkAllBodies: boolean;
   /** The values of the `return` statements of the function body being walked (undefined outside functions). */
   private returnSink?: Array<Value | undefined>;
-  /** Functions (by their def's start index) found to return one SDK object: see buildSemanticModel. */
-  readonly inferredReturns = new Map<number, Value>();
+  /** What this build found about the module's functions: see buildSemanticModel. */
+  readonly inferred: Inferred = { returns: new Map(), params: new Map() };
 
   constructor(
     private readonly tree: SyntaxTree,
     options: ModelOptions,
-    /** What the previous build found the module's functions return. */
-    private readonly knownReturns: ReadonlyMap<number, Value> = new Map(),
+    /** What the previous build found about the module's functions. */
+    private readonly known: Inferred = { returns: new Map(), params: new Map() },
   ) {
     this.classify = classifierFor(options);
     this.walkAllBodies = !!options.walkAllBodies;
@@ -251,6 +261,7 @@ class Builder {
     // Function bodies run after the module body; each may defer nested functions in turn.
     while (this.deferred.length) this.deferred.shift()!();
     this.walking = false;
+    this.inferParameters();
     return {
       uses: this.uses,
       sdkNames: this.sdkNames,
@@ -478,13 +489,15 @@ class Builder {
     const params = node.childForFieldName('parameters');
     // Defaults and annotations are evaluated where the def stands.
     const paramValues: Array<[SyntaxNode, Value | undefined]> = [];
-    for (const p of params?.namedChildren ?? []) paramValues.push(...this.parameter(p, scope));
+    for (const p of params?.namedChildren ?? []) {
+      for (const [id, v] of this.parameter(p, scope)) paramValues.push([id, v ?? this.known.params.get(id.startIndex)]);
+    }
     const ret = node.childForFieldName('return_type');
     const rt = ret ? this.walkExpr(ret, scope) : undefined;
     // `-> Pipeline`: a call of the function holds a Pipeline, as `p: Pipeline` does for a parameter (the
     // annotation is the code's own statement of the type, which type checkers trust too).
     const annotated: Value | undefined = rt?.kind === 'ref' && isClass(rt.qname) ? { kind: 'instance', type: rt.qname } : undefined;
-    const returns = annotated ?? this.knownReturns.get(node.startIndex);
+    const returns = annotated ?? this.known.returns.get(node.startIndex);
     if (name) this.bind(scope, name.text, name, returns ? { kind: 'local', returns } : { kind: 'local' }, 'def', node.endIndex);
     const fnScope = this.newScope('function', node, scope, true);
     this.deferred.push(() => {
@@ -501,8 +514,55 @@ class Builder {
       }
       // Nested functions are deferred, so `sink` holds this body's returns only; lambdas have none.
       const value = annotated || name?.type !== 'identifier' || hasYield(body) ? undefined : returnedValue(sink);
-      if (value) this.inferredReturns.set(node.startIndex, value);
+      if (value) this.inferred.returns.set(node.startIndex, value);
     });
+  }
+
+  /**
+   * Parameters every call of their function passes the same SDK object (`def register(ws, name): ...` called as
+   * `register(ws, "a")` and `register(ws, "b")` with `ws = Workspace.from_config()`): typed in the next build. Only
+   * for a function bound once, not a method nor decorated, whose name the module mentions nowhere but in its `def`
+   * and in calls of it seen by the walk (not passed as a callback, not called from a body the walk skipped: the
+   * text is counted, comments and strings included), none with `*args`/`**kwargs`; a parameter every call passes,
+   * by position or by keyword. A function nobody calls in the module keeps untyped parameters.
+   */
+  private inferParameters(): void {
+    const records = new Map<number, CallRecord>();
+    for (const c of this.calls) records.set(c.call.id, c);
+    const text = this.tree.rootNode.text;
+    for (const scope of this.scopes) {
+      if (scope.kind === 'class') continue;
+      for (const [name, list] of scope.bindings) {
+        // The editor (reuse.ts) re-runs the rules for any edit of a statement naming an SDK binding: a function some
+        // call passes an SDK object counts as one, since a statement calling it, or mentioning it, may type its
+        // parameters or stop them being typed.
+        const callsOf = (b: Binding) => (this.uses.get(b) ?? []).map((u) => (u.parent?.type === 'call' && u.parent.childForFieldName('function')?.id === u.id ? records.get(u.parent.id) : undefined));
+        if (!list.some((b) => b.kind === 'def' && callsOf(b).some((c) => c?.args.some((a) => isSdkValue(a.value))))) continue;
+        this.sdkNames.add(name);
+        const def = list.length === 1 && list[0].kind === 'def' ? list[0].node.parent : undefined;
+        if (def?.type !== 'function_definition' || def.parent?.type === 'decorated_definition') continue;
+        const uses = this.uses.get(list[0]) ?? [];
+        if (!uses.length || mentions(text, name) !== uses.length + 1) continue;
+        const calls = callsOf(list[0]);
+        if (calls.some((c) => !c || c.call.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat'))) continue;
+        let positional = true;
+        (def.childForFieldName('parameters')?.namedChildren ?? []).forEach((p, i) => {
+          const id = p.type === 'identifier' ? p : p.type === 'default_parameter' ? p.childForFieldName('name') : undefined;
+          // After `*args`, `*` or `/`-less oddities: keyword arguments only.
+          if (id?.type !== 'identifier') {
+            if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') positional = false;
+            return;
+          }
+          let value: Value | undefined;
+          for (const c of calls) {
+            const arg = c!.args.find((a) => a.keyword === id.text) ?? (positional ? c!.args.filter((a) => !a.keyword)[i] : undefined);
+            if (arg?.value?.kind !== 'instance' || !isSdkValue(arg.value) || (value && !sameValue(value, arg.value))) return;
+            value = arg.value;
+          }
+          if (value) this.inferred.params.set(id.startIndex, value);
+        });
+      }
+    }
   }
 
   /**
@@ -909,6 +969,12 @@ export function isClass(qname: string): boolean {
   const last = qname.slice(qname.lastIndexOf('.') + 1);
   const cls = classifyModule(qname);
   return (cls === 'v1' || cls === 'v2') && /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(last);
+}
+
+/** How many times `name` stands as a whole identifier in `text` (in code, strings and comments alike). */
+function mentions(text: string, name: string): number {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.match(new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])${escaped}(?![\\p{L}\\p{N}\\p{M}_])`, 'gu'))?.length ?? 0;
 }
 
 /** Does a function body (not the functions or lambdas nested in it) contain `yield`? */
