@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
-import { parses, rewriteCases } from './helpers';
+import { parses, refused, rewriteCases } from './helpers';
 
 /** The fixes offered on the finding for `symbol` at a 0-based line. */
 function fixesAt(src: string, symbol: string, line: number): unknown {
@@ -736,5 +736,30 @@ describe('rewrites: environments', () => {
       assert.deepEqual(fixesAt(src, 'azureml.core.Environment.from_conda_specification', 1), consumer);
       assert.deepEqual(fixesAt(src, 'azureml.core.Environment.docker.enabled', 2), consumer);
     });
+  });
+});
+
+describe('rewrites: environments built by a helper annotated with the v1 class', () => {
+  it('`def get_environment() -> Environment:` (azureml.core\'s) gets no fix: the annotation would keep naming v1', () => {
+    // Review of session 15: since the model types the helper's calls, the helper path ran for annotated helpers too and
+    // left `-> Environment` and its v1 import behind a v2 body (AML003 on the fixed file).
+    const src = [
+      'from azureml.core import Workspace, Experiment, ScriptRunConfig, Environment',
+      '',
+      'def get_environment() -> Environment:',
+      '    env = Environment.from_conda_specification(name="train-env", file_path="conda.yml")',
+      '    return env',
+      '',
+      'ws = Workspace.from_config()',
+      'env = get_environment()',
+      'src = ScriptRunConfig(source_directory="src", script="train.py", compute_target="cpu", environment=env)',
+      'run = Experiment(ws, "train").submit(src)',
+      '',
+    ].join('\n');
+    refused(src, 'Environment.from_conda_specification');
+    // Without the annotation the same helper is rewritten (the environment built in its body).
+    const plain = fixDocument({ kind: 'python', text: src.replace(' -> Environment', '') }, undefined, { unsafe: true }).output as { text: string };
+    assert.match(plain.text, /def get_environment\(\):\n    env = azure\.ai\.ml\.entities\.Environment\(/);
+    assert.ok(parses(plain.text));
   });
 });

@@ -151,6 +151,28 @@ describe('semantic model: what the module\'s own functions return', () => {
       [14, 15, 16, 17],
     ],
     [
+      // Review of session 15: a coroutine, a decorated function, a helper redefined later (a notebook cell run again).
+      'an `async def`, a decorated function and a redefined helper give nothing',
+      [
+        'from azureml.core import Workspace',
+        'async def get_ws():',
+        '    return Workspace.from_config()',
+        '@as_dict',
+        'def get_ws2():',
+        '    return Workspace.from_config()',
+        'def get_ws3():',
+        '    return Workspace.from_config()',
+        'def main():',
+        '    get_ws3().get_details()',
+        'def get_ws3():',
+        '    return {}',
+        'get_ws().cancel()',
+        'get_ws2().update({})',
+      ],
+      [],
+      [9, 12, 13],
+    ],
+    [
       'a nested function\'s return is not its enclosing function\'s',
       [
         'from azureml.core import Workspace',

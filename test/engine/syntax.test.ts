@@ -306,6 +306,7 @@ describe('incremental re-analysis', () => {
 
   const typedParam = 'from azureml.core import Workspace\nws = Workspace.from_config()\n\ndef register(w):\n    w.get_details()\n\nregister(ws)\nprint(1)\n';
   const pythonShell = 'import os\n\nos.system("az ml job create -f job.yml")\nprint(os.name)\n';
+  const spaced = 'import os\nfrom azureml.core import Workspace\nws = Workspace.from_config()\nos.system("az  ml model list")\nos.system("pip install numpy")\n';
 
   it('an edited statement that names no SDK binding but holds text-rule findings runs the rules', () => {
     // A `get_ipython().system("az ml ...")` line (a notebook exported to a script: AML502) and a v1 package
@@ -328,6 +329,9 @@ describe('incremental re-analysis', () => {
       ['s.py', pythonShell, pythonShell.replace('az ml job create', 'az ml folder attach')],
       // (A mention of the function anywhere, a comment too, stops its parameters being typed from the calls.)
       ['p.py', typedParam, typedParam.replace('print(1)', 'print(1)  # register')],
+      // Review of session 15: trigger words as a shell and pip read them (blanks, a package name's case).
+      ['t.py', spaced, spaced.replace('model list', 'model deploy -n m')],
+      ['t.py', spaced, spaced.replace('numpy', 'AzureML-Core')],
     ];
     const codes = (fs: Finding[]): string[] => fs.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`);
     for (const [filename, before, after] of pairs) {
@@ -351,6 +355,8 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[6][2], path: 'p.py' }).findings), ['AML100@0:5', 'AML101@1:5']);
     assert.deepEqual(codes(lint({ kind: 'python', text: pythonShell, path: 's.py' }).findings), []);
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[8][2], path: 's.py' }).findings), ['AML502@2:11']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[10][2], path: 't.py' }).findings), ['AML100@1:5', 'AML101@2:5', 'AML502@3:11']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[11][2], path: 't.py' }).findings), ['AML100@1:5', 'AML101@2:5', 'AML401@4:23']);
   });
 
   it('a script exported from a notebook that never names azureml is read for CLI v1 lines', () => {

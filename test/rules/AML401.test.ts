@@ -40,6 +40,11 @@ ruleTester('AML401', {
       name: 'Python shell calls: v2 packages, an f-string command, a list without pip install, an echo',
       code: 'import os, subprocess, sys\nos.system("pip install azure-ai-ml azureml-mlflow")\nos.system(f"pip install azureml-sdk=={v}")\nsubprocess.run(["python", "azureml-core.py"])\nsubprocess.run(["pip", "download", "azureml-core"])\nsubprocess.run("echo pip install azureml-sdk", shell=True)\n',
     },
+    // Review of session 15: an escaped backslash before `n` is no line break; a pip that is an argument of echo.
+    {
+      name: 'Python shell calls: an echoed "\\\\n" is one line; ["echo", "pip", "install", ...] runs no pip',
+      code: 'import os, subprocess\nos.system("echo \'x\\\\npip install azureml-sdk\'")\nsubprocess.run(["echo", "pip", "install", "azureml-sdk"])\n',
+    },
     { name: 'a %%writefile conda file of a v2 deployment', cells: ['%%writefile $experiment_folder/experiment_env.yml\nname: experiment_env\ndependencies:\n- python=3.6.2\n- pip:\n  - azureml-defaults\n  - pyarrow\n'] },
   ],
   invalid: [
@@ -119,6 +124,11 @@ ruleTester('AML401', {
         { line: 7, column: 91, endColumn: 106, message: 'azureml-widgets' },
         { line: 8, column: 53, endColumn: 73, message: 'azureml-train-automl' },
       ],
+    },
+    {
+      name: 'a pip option before install in an argument list; a line magic wrapping os.system is reported once',
+      cells: ['import subprocess, sys\nsubprocess.check_call([sys.executable, "-m", "pip", "-q", "install", "azureml-core"])', 'import os\n%time os.system("pip install azureml-widgets")'],
+      errors: [{ cell: 1, line: 2, column: 71, endColumn: 83 }, { cell: 2, line: 2, column: 30, endColumn: 45 }],
     },
     {
       name: 'notebook: os.system in a code cell, in cell coordinates',

@@ -74,10 +74,8 @@ function mayUseSdk(text: string): boolean {
   // `get_ipython().system("az ml ...")`: a notebook exported to a script runs CLI v1 without naming azureml (AML5xx).
   // A Databricks notebook exported as source runs `az ml` in `# MAGIC %sh` cells the same way (rules/shell.ts), and
   // Python code through `os.system("az ml ...")` / `subprocess.run(...)` (shell.ts pythonShellLines).
-  return (
-    text.includes('azureml') || text.includes('azure.ai.ml') || text.includes('amlint') || text.includes('get_ipython') || text.startsWith(DATABRICKS_HEADER) ||
-    text.includes('az ml') || text.includes('azure-cli-ml') || text.includes('azure_cli_ml')
-  );
+  // (Package names are case-insensitive: `pip install AzureML-Core`.)
+  return /azureml|azure\.ai\.ml|amlint|get_ipython|\baz\s+ml\b|azure[-_]cli[-_]ml/i.test(text) || text.startsWith(DATABRICKS_HEADER);
 }
 
 /**

@@ -105,6 +105,19 @@ export const TEXT_TRIGGERS = [
   ...DATABRICKS_TRIGGERS,
 ];
 
+/** TEXT_TRIGGERS as matched: in text folded by triggerText (package names are case-insensitive: `AzureML-Core`). */
+const FOLDED_TRIGGERS = TEXT_TRIGGERS.map((t) => t.toLowerCase());
+
+/** Text as the trigger words are looked for in it: lower case, runs of blanks as one (`az  ml` is `az ml` to a shell). */
+function triggerText(text: string): string {
+  return text.toLowerCase().replace(/[ \t]+/g, ' ');
+}
+
+function hasTrigger(text: string): boolean {
+  const folded = triggerText(text);
+  return FOLDED_TRIGGERS.some((t) => folded.includes(t));
+}
+
 /**
  * The module contains each TEXT_TRIGGERS word after the edit exactly when it did before. Only
  * text around the edit can differ: neither the old nor the new text near it (the changed span
@@ -116,9 +129,10 @@ export function triggersKept(oldText: string, newText: string, edit: TextEdit): 
   const reach = Math.max(...TEXT_TRIGGERS.map((t) => t.length)) - 1;
   const start = Math.max(0, edit.startIndex - reach);
   const near = [oldText.slice(start, edit.oldEndIndex + reach), newText.slice(start, edit.newEndIndex + reach)];
-  if (!near.some((text) => TEXT_TRIGGERS.some((t) => text.includes(t)))) return true;
+  if (!near.some(hasTrigger)) return true;
   // A trigger word near the edit: compare the whole texts.
-  return TEXT_TRIGGERS.every((t) => oldText.includes(t) === newText.includes(t));
+  const [a, b] = [triggerText(oldText), triggerText(newText)];
+  return FOLDED_TRIGGERS.every((t) => a.includes(t) === b.includes(t));
 }
 
 const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{M}_]*/gu;
@@ -134,7 +148,7 @@ const IDENTIFIER = /[\p{L}\p{Nl}_][\p{L}\p{N}\p{M}_]*/gu;
  */
 export function sdkNeutral(texts: readonly string[], sdkNames: ReadonlySet<string>): boolean {
   for (const text of texts) {
-    if (TEXT_TRIGGERS.some((t) => text.includes(t))) return false;
+    if (hasTrigger(text)) return false;
     // The collision fix picks the alias `<Name>V1` only when no identifier has that text.
     if (/V1(?![\p{L}\p{N}\p{M}_])/u.test(text)) return false;
     if (!sdkNames.size) continue;

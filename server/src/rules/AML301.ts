@@ -34,7 +34,7 @@ const rule: Rule = {
       v1Example: 'ws = Workspace.create(name="ws", subscription_id=sub, resource_group="rg", location="eastus", v1_legacy_mode=True)',
       v2Example: '# Turn legacy mode off once (SDK v1), then use SDK v2:\nws.update(v1_legacy_mode=False)\n\nfrom azure.ai.ml import MLClient\nml_client = MLClient(DefaultAzureCredential(), sub, "rg", "ws")',
       fixSafety: 'No automatic fix: turning the flag off changes how the workspace is reached (v2 traffic goes over public Azure Resource Manager).',
-      limitations: 'Only literal `True` values are reported; a flag set from a variable is not. The CLI flag is found in notebook shell lines, `%%bash` cells, shell scripts and CI workflow YAML (also `get_ipython().system(...)` in notebooks exported to scripts and `# MAGIC %sh` cells of Databricks notebooks exported as source).',
+      limitations: 'Only literal `True` values are reported; a flag set from a variable is not. The CLI flag is found in notebook shell lines, `%%bash` cells, shell scripts and CI workflow YAML (also `get_ipython().system(...)` in notebooks exported to scripts `# MAGIC %sh` cells of Databricks notebooks exported as source, and a string literal Python runs with `os.system`, `os.popen` or `subprocess`); a command built at run time (an f-string, a concatenation) is not read.',
       references: [NET, MIG],
     },
   },

@@ -272,16 +272,20 @@ const PIP_VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', 
 
 /**
  * The packages of a pip install written as a program and its arguments (`[sys.executable, "-m", "pip", "install",
- * "azureml-sdk"]`, `["pip", "install", "-U", "azureml-core"]`): the string literals after `pip install` that are not
- * options or option values. Items that are not literals (a variable) are skipped.
+ * "azureml-sdk"]`, `["pip", "-q", "install", "-U", "azureml-core"]`): the string literals after `install` that are not
+ * options or option values. Items that are not literals (a variable) are skipped; `["echo", "pip", "install", ...]`
+ * runs no pip.
  */
 function pipListPackages(list: SyntaxNode): SyntaxNode[] {
   const items = list.namedChildren.filter((c) => c.type !== 'comment');
   const text = items.map((n) => literal(n)?.text);
-  const pip = text.findIndex((t, i) => !!t && /(?:^|[\\/])pip3?(?:\.exe)?$/.test(t) && text[i + 1] === 'install');
-  if (pip < 0) return [];
+  // pip is the program (first) or the module Python runs (`-m pip`); its options may come before `install` (`-q`).
+  const pip = text.findIndex((t, i) => !!t && /(?:^|[\\/])pip3?(?:\.exe)?$/.test(t) && (i === 0 || text[i - 1] === '-m'));
+  let install = pip + 1;
+  while (pip >= 0 && text[install]?.startsWith('-')) install++;
+  if (pip < 0 || text[install] !== 'install') return [];
   const out: SyntaxNode[] = [];
-  for (let i = pip + 2; i < items.length; i++) {
+  for (let i = install + 1; i < items.length; i++) {
     const t = text[i];
     if (t === undefined) continue;
     if (t.startsWith('-')) {
@@ -306,7 +310,7 @@ const rule: Rule = {
       v1Example: '# requirements.txt\nazureml-sdk[notebooks]==1.48.0\npandas\n\n# notebook\n%pip install azureml-core azureml-widgets',
       v2Example: '# requirements.txt\nazure-ai-ml\nazure-identity\npandas\n\n# notebook\n%pip install azure-ai-ml azure-identity',
       fixSafety: 'Suggestion only (never applied by `--fix` without `--unsafe-fixes`): the first v1 package of a file becomes `azure-ai-ml` + `azure-identity` and the others are removed, which breaks code that still imports `azureml.*`. In shell scripts, Dockerfiles and notebook `%pip` lines a quoted name goes with its quotes, and an install command that would be left with no package (`pip install azureml-core` after the pair went on an earlier line) gets the pair instead. Conda YAML, pyproject.toml, `setup.py`, `%%writefile` cells that write a conda environment or requirements file, CI pipeline YAML and `azure-cli-ml` get no fix, nor does a requirements file that uses `--hash` (pip\'s hash-checking mode would reject the unpinned v2 pair). A requirement line\'s own options (`azureml-sdk==1.27 --index-url ...`) go with it.',
-      limitations: '`azureml-dataprep` is not reported (its relation to v2 `mltable` is unconfirmed). Requirements pulled in with `-r other.txt` are reported in that file, when it is linted. Only literal lists are read in `setup.py`; requirements read from a file there (`install_requires=open(...)`) are not. Commands assembled in variables are not read, nor an install only echoed (`echo "pip install ..."`, `printf`, `Write-Host`) or named in a CI step\'s label (`displayName:`, `name:`).',
+      limitations: '`azureml-dataprep` is not reported (its relation to v2 `mltable` is unconfirmed). Requirements pulled in with `-r other.txt` are reported in that file, when it is linted. Only literal lists are read in `setup.py`; requirements read from a file there (`install_requires=open(...)`) are not. Commands assembled in variables are not read (nor, in Python, an f-string or a concatenated string given to `os.system`/`subprocess`; a `subprocess` string command gets the fix whether or not it passes `shell=True`), nor an install only echoed (`echo "pip install ..."`, `printf`, `Write-Host`) or named in a CI step\'s label (`displayName:`, `name:`).',
       references: [MIG, INSTALL],
     },
   },

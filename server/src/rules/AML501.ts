@@ -38,7 +38,7 @@ const rule: Rule = {
       v1Example: 'az extension add -n azure-cli-ml',
       v2Example: 'az extension remove -n azure-cli-ml\naz extension add -n ml',
       fixSafety: 'Suggestion: renames the extension to `ml` (`--source <azure_cli_ml wheel>` becomes `-n ml`), only in a script (or notebook) that runs no v1-only `az ml` command (AML502): with the v2 extension installed instead, such a script would fail at the first of them. Rewrite those commands first (they take YAML files), then the rename is offered.',
-      limitations: 'Only literal command lines are read (also `%%writefile` scripts and `get_ipython().system(...)` in notebooks exported to scripts, `# MAGIC %sh` cells of Databricks notebooks exported as source, `%sh` cells of Databricks notebooks exported as `.ipynb`); commands assembled in variables are not.',
+      limitations: 'Only literal command lines are read (also `%%writefile` scripts and `get_ipython().system(...)` in notebooks exported to scripts, `# MAGIC %sh` cells of Databricks notebooks exported as source, `%sh` cells of Databricks notebooks exported as `.ipynb`, a string literal Python runs with `os.system`, `os.popen` or `subprocess`); commands assembled in variables, f-strings or concatenations are not, nor a command given to `subprocess` as a list of arguments.',
       references: [CLI2, MIG],
     },
   },

@@ -27,7 +27,7 @@ const rule: Rule = {
       v1Example: 'az ml folder attach -w my-ws -g my-rg\naz ml run submit-script -c train -e my-exp train.py\naz ml model deploy -n my-svc -m model:1 --ic inferenceconfig.json --dc deploymentconfig.json',
       v2Example: 'az configure --defaults workspace=my-ws group=my-rg\naz ml job create --file job.yml\naz ml online-endpoint create --name my-svc -f endpoint.yml\naz ml online-deployment create --name blue --endpoint my-svc -f blue-deployment.yml --all-traffic',
       fixSafety: 'No automatic fix: v2 commands take YAML files that have to be written.',
-      limitations: 'Only literal command lines are read (shell scripts, Dockerfiles, CI workflow YAML, notebook `!az` lines, `%%bash` cells and `%%writefile` scripts, `get_ipython().system(...)` in notebooks exported to scripts, `# MAGIC %sh` cells of Databricks notebooks exported as source, `%sh` cells of Databricks notebooks exported as `.ipynb`); commands assembled in variables are not.',
+      limitations: 'Only literal command lines are read (shell scripts, Dockerfiles, CI workflow YAML, notebook `!az` lines, `%%bash` cells and `%%writefile` scripts, `get_ipython().system(...)` in notebooks exported to scripts, `# MAGIC %sh` cells of Databricks notebooks exported as source, `%sh` cells of Databricks notebooks exported as `.ipynb`, a string literal Python runs with `os.system`, `os.popen` or `subprocess`); commands assembled in variables, f-strings or concatenations are not, nor a command given to `subprocess` as a list of arguments.',
       references: [CLI1, MIG, 'https://learn.microsoft.com/azure/machine-learning/how-to-configure-cli'],
     },
   },

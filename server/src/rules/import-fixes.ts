@@ -176,13 +176,28 @@ function referencesByNode(ctx: RuleContext): Map<number, Reference> {
 /** Per model: every v1 reference with a rewrite, and that rewrite. */
 const rewrites = new WeakMap<RuleContext['model'], Array<[Reference, ModuleFix]>>();
 
+/**
+ * How deep allRewrites may be entered again while it builds its list (a producer's fix asks for every rewrite:
+ * producerMigrationFix). Each level is one producer whose fix is being built; past this, the inner call answers
+ * none, so that fix is not offered (never a wrong one). Real modules stay far below; a generated module with a
+ * thousand `Experiment(...)` helpers overflowed the stack (review of session 15).
+ */
+const MAX_REWRITE_NESTING = 64;
+let rewriteNesting = 0;
+
 function allRewrites(ctx: RuleContext): Array<[Reference, ModuleFix]> {
   let list = rewrites.get(ctx.model);
   if (!list) {
-    list = ctx.model.references.flatMap((r): Array<[Reference, ModuleFix]> => {
-      const f = referenceFix(ctx, r);
-      return f ? [[r, f]] : [];
-    });
+    if (rewriteNesting >= MAX_REWRITE_NESTING) return [];
+    rewriteNesting++;
+    try {
+      list = ctx.model.references.flatMap((r): Array<[Reference, ModuleFix]> => {
+        const f = referenceFix(ctx, r);
+        return f ? [[r, f]] : [];
+      });
+    } finally {
+      rewriteNesting--;
+    }
     rewrites.set(ctx.model, list);
   }
   return list;

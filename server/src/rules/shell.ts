@@ -243,33 +243,53 @@ export function shellCommandArg(call: { callee?: { kind: string; qname?: string 
  */
 function pythonShellLines(ctx: RuleContext): ShellLine[] {
   if (!/\b(?:os|subprocess)\b/.test(ctx.module.text)) return [];
+  // A line magic wrapping the call (`%time os.system("pip install ...")`) is read whole by notebookShellLines.
+  const magicLines = new Set<string>();
+  for (const cmd of ctx.source.commands) {
+    if (cmd.kind === 'cell-magic' || cmd.kind === 'help') continue;
+    for (let line = cmd.location.range.start.line; line <= cmd.location.range.end.line; line++) magicLines.add(`${cmd.location.cell}:${line}`);
+  }
   const out: ShellLine[] = [];
   for (const call of ctx.model.calls) {
     const body = literal(shellCommandArg(call));
     if (!body) continue;
     for (const l of stringLines(body)) {
       const at = toDocumentLocation(ctx.module, { start: { line: l.line, character: l.character }, end: { line: l.line, character: l.character + l.text.length } });
-      out.push({ cell: at.cell, line: at.range.start.line, character: at.range.start.character, text: l.text });
+      if (!magicLines.has(`${at.cell}:${at.range.start.line}`)) out.push({ cell: at.cell, line: at.range.start.line, character: at.range.start.character, text: l.text });
     }
   }
   return out;
 }
 
-/** The lines of a string literal's text where they stand (a line break, or a `\\n` escape, ends a line). */
+/**
+ * The lines of a string literal's text where they stand: a line break, or a `\\n` escape, ends a line (not an
+ * escaped backslash before an `n`: Python's `"echo 'a\\npip install x'"` is one line).
+ */
 function stringLines(body: { text: string; row: number; column: number }): ShellLine[] {
   const out: ShellLine[] = [];
+  const t = body.text;
   let row = body.row;
+  let from = 0;
   let column = body.column;
-  for (const piece of body.text.split(/(\r?\n|\\n)/)) {
-    if (piece === '\\n') column += 2;
-    else if (/^\r?\n$/.test(piece)) {
+  for (let i = 0; i < t.length; ) {
+    const br = t[i] === '\n' ? 1 : t[i] === '\r' && t[i + 1] === '\n' ? 2 : 0;
+    const escape = t[i] === '\\' ? t[i + 1] : undefined;
+    if (!br && escape !== 'n') {
+      i += escape === '\\' ? 2 : 1;
+      continue;
+    }
+    out.push({ line: row, character: column, text: t.slice(from, i) });
+    if (br) {
       row++;
       column = 0;
+      i += br;
     } else {
-      out.push({ line: row, character: column, text: piece });
-      column += piece.length;
+      column += i - from + 2;
+      i += 2;
     }
+    from = i;
   }
+  out.push({ line: row, character: column, text: t.slice(from) });
   return out;
 }
 

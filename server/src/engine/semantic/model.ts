@@ -512,8 +512,14 @@ class Builder {
       } finally {
         this.returnSink = outer;
       }
-      // Nested functions are deferred, so `sink` holds this body's returns only; lambdas have none.
-      const value = annotated || name?.type !== 'identifier' || hasYield(body) ? undefined : returnedValue(sink);
+      // Nested functions are deferred, so `sink` holds this body's returns only; lambdas have none. Not for a
+      // coroutine (`async def`: a call gives an awaitable), a decorated function (the wrapper decides what a call
+      // gives: `@dask.delayed`), a generator, nor a name bound again in its scope (a helper redefined in a later
+      // cell: the body a deferred call reaches is not told).
+      const value =
+        annotated || name?.type !== 'identifier' || node.children.some((c) => c.type === 'async') || node.parent?.type === 'decorated_definition' || hasYield(body) || (scope.bindings.get(name.text) ?? []).length > 1
+          ? undefined
+          : returnedValue(sink);
       if (value) this.inferred.returns.set(node.startIndex, value);
     });
   }
@@ -586,12 +592,13 @@ class Builder {
     const body = node.childForFieldName('body');
     if (!body) return false;
     const text = body.text;
-    if (text.includes('azure')) return true; // `import azureml...`, `from azure.ai import ml` inside
+    // `import azureml...`, `from azure.ai import ml` inside; a package in a string (`"pip install AzureML-Core"`).
+    if (/azure/i.test(text)) return true;
     // Shell lines of a notebook exported to a script (`get_ipython().system("az ml ...")`, rules/shell.ts): the rules
     // read them from the model's calls, whose callee is no SDK's.
     if (text.includes('get_ipython')) return true;
     // ... and the CLI v1 commands Python runs (`os.system("az ml run submit-script ...")`, rules/shell.ts pythonShellLines).
-    if (text.includes('az ml') || text.includes('azure-cli-ml') || text.includes('azure_cli_ml')) return true;
+    if (/\baz\s+ml\b/.test(text)) return true;
     if (this.sdkNames.size === 0) return false;
     if (!this.sdkNamesPattern || this.sdkNamesPatternSize !== this.sdkNames.size) {
       const names = [...this.sdkNames].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -984,7 +991,7 @@ function hasYield(body: SyntaxNode): boolean {
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type === 'yield') return true;
-    for (const c of n.namedChildren) if (c.type !== 'function_definition' && c.type !== 'lambda' && c.type !== 'class_definition') stack.push(c);
+    for (const c of n.namedChildren) if (c.type !== 'function_definition' && c.type !== 'decorated_definition' && c.type !== 'lambda' && c.type !== 'class_definition') stack.push(c);
   }
   return false;
 }

@@ -686,6 +686,9 @@ function helperProducer(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefi
   const fn = call.childForFieldName('function');
   const b = fn?.type === 'identifier' ? ctx.model.resolveName(fn.text, fn) : undefined;
   const def = b?.kind === 'def' ? b.node.parent : undefined;
+  // `def get_env() -> Environment:` (azureml.core's) would keep naming the v1 class once the body returns a v2 one.
+  const annotation = def?.childForFieldName('return_type');
+  if (annotation && sdkOf(ctx.model.evaluate(annotation.namedChildren[0] ?? annotation)) !== 'other') return undefined;
   const ret = def?.type === 'function_definition' ? def.descendantsOfType('return_statement')[0] : undefined;
   const value = ret?.namedChildren.length === 1 ? ret.namedChildren[0] : undefined;
   return value?.type === 'identifier' && sdkOf(ctx.model.evaluate(value)) === 'v1' ? definingCall(ctx, value) : undefined;
