@@ -216,3 +216,29 @@ describe('rewrites round 24 (data): Udacity train.py datasets, lists of datastor
     });
   });
 });
+
+describe('rewrites: the read of a dataset in the helper it is handed to (session 15)', () => {
+  it('`data.to_pandas_dataframe()` in `def clean_data(data)`, the model typing `data` from its one call, offers the dataset\'s fix', () => {
+    const text = [
+      'from azureml.data.dataset_factory import TabularDatasetFactory',
+      '',
+      'ds = TabularDatasetFactory.from_delimited_files(path="https://example.com/data/bank.csv")',
+      '',
+      'def clean_data(data):',
+      '    x_df = data.to_pandas_dataframe().dropna()',
+      '    return x_df',
+      '',
+      'x = clean_data(ds)',
+      '',
+    ].join('\n');
+    const findings = lint({ kind: 'python', text }).findings;
+    const read = findings.find((f) => f.range.start.line === 5 && f.message.includes('to_pandas_dataframe'));
+    const producer = findings.find((f) => f.range.start.line === 2 && f.message.includes('from_delimited_files'));
+    assert.ok(read && producer, findings.map((f) => f.message).join('\n'));
+    assert.equal(read.fixes?.length, 1);
+    assert.deepEqual(read.fixes?.[0], producer.fixes?.[0]);
+    // Called twice, the helper's parameter may be another dataset at each call: the read gets no fix.
+    const twice = lint({ kind: 'python', text: text.replace('x = clean_data(ds)', 'x = clean_data(ds)\ny = clean_data(ds)') }).findings;
+    assert.equal(twice.find((f) => f.range.start.line === 5 && f.message.includes('to_pandas_dataframe'))?.fixes, undefined);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf, type Binding, type Reference } from '../../engine/semantic/model';
-import { callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
+import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import type { RuleContext } from '../rule';
 
 /**
@@ -494,6 +494,30 @@ export function soleUse(ctx: RuleContext, b: Binding): boolean {
     const r = ctx.model.resolveName(b.name, id);
     return !r || r.scope === b.scope;
   });
+}
+
+/**
+ * What the one call of a function passes for its parameter `param` (a `param` binding): the function is a plain `def`
+ * (not a method, not decorated) bound once and called once, named nowhere else (soleUse), with plain parameters
+ * (defaults allowed) and no `*`/`**` argument. `def clean_data(data): ...` and `x = clean_data(ds)` → `ds`. The
+ * semantic model types such a parameter from its callers; a rewrite of what the caller passes can reach its reads.
+ */
+export function soleCallArgument(ctx: RuleContext, param: Binding): SyntaxNode | undefined {
+  const def = param.kind === 'param' ? param.scope.node : undefined;
+  const name = def?.type === 'function_definition' ? def.childForFieldName('name') : undefined;
+  if (!def || !name || def.parent?.type === 'decorated_definition' || param.scope.parent?.kind === 'class') return undefined;
+  const list = param.scope.parent?.bindings.get(name.text) ?? [];
+  const b = list.length === 1 && list[0].kind === 'def' && same(list[0].node, name) ? list[0] : undefined;
+  if (!b || !soleUse(ctx, b)) return undefined;
+  const use = ctx.model.uses.get(b)![0];
+  const call = use.parent?.type === 'call' && same(use.parent.childForFieldName('function'), use) ? use.parent : undefined;
+  const names: string[] = [];
+  for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+    const id = p.type === 'identifier' ? p : ['default_parameter', 'typed_parameter', 'typed_default_parameter'].includes(p.type) ? (p.childForFieldName('name') ?? p.namedChildren[0]) : undefined;
+    if (id?.type !== 'identifier') return undefined;
+    names.push(id.text);
+  }
+  return call ? bindArgs(call, names, names)?.get(param.name) : undefined;
 }
 
 /** The other bindings (their target identifiers) of the name `target` binds, in its scope. */

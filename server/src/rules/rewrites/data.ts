@@ -176,7 +176,7 @@ import type { SyntaxNode } from '../../engine/syntax';
 import { sdkOf } from '../../engine/semantic/model';
 import { bindArgs, callArgs, definingCall, literalText, stringValue, FixBuilder } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
-import { ASSET_NAME, declaredGlobal, endsLine, enclosingTry, inLoop, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, onlyValue, printedOnly, qnameOf, receiver, same, textRange, usesOf, type Builder, type Edits, type Rewrites, soleUse } from './common';
+import { ASSET_NAME, declaredGlobal, endsLine, enclosingTry, inLoop, ownLineIndent, narrowlyTried, statementLines, assignedName, combined, insideV1Call, kwargs, memberOf, noArgs, onlyValue, printedOnly, qnameOf, receiver, same, textRange, usesOf, type Builder, type Edits, type Rewrites, soleCallArgument, soleUse } from './common';
 import { clientOf, datasetNames, datasetNamesFix, keysOnly, WORKSPACE } from './workspace';
 import { soleBinding } from './reach';
 import { stableAt } from './environment';
@@ -1274,6 +1274,11 @@ function tabularProducer(ctx: RuleContext, node: SyntaxNode | undefined): Syntax
   for (let i = 0; node && i < 20; i++) {
     if (node.type === 'identifier') {
       const b = ctx.model.resolveName(node.text, node);
+      // A parameter of a helper called once (`def clean_data(data): data.to_pandas_dataframe()`): what the call passes.
+      if (b?.kind === 'param') {
+        node = soleCallArgument(ctx, b);
+        continue;
+      }
       let assign = b?.kind === 'assign' ? b.node.parent : undefined;
       // A result of `a, b = x.random_split(...)`: its producer is x's.
       const split = assign && ['pattern_list', 'tuple_pattern'].includes(assign.type) ? assign.parent : undefined;
@@ -1851,8 +1856,11 @@ export const DATA: Rewrites = {
     ...Object.fromEntries(['azureml.data.TabularDataset', 'azureml.core.Dataset'].map((t): [string, Builder] => [
       `${t}.to_pandas_dataframe`,
       (fb, ref, ctx) => {
-        const made = tabularProducer(ctx, receiver(ref));
+        const x = receiver(ref);
+        const made = tabularProducer(ctx, x);
         if (!made) return undefined;
+        // A helper's parameter (`def clean_data(data)`): the fix of the dataset its one call passes, as that fix is titled.
+        if (x?.type === 'identifier' && ctx.model.resolveName(x.text, x)?.kind === 'param') return fb.sameFixAs(made);
         // Its own edit when the read is a statement of its own; else the edit (statement, chain) holding it.
         return (TABULAR.includes(qnameOf(ctx, made) ?? '') ? combined(fb, ref.call!, tabularEdits(fb, ctx, made)) : undefined) ?? fb.sameFixAs(made);
       },
