@@ -16,7 +16,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
-import { parses, rewriteCases } from './helpers';
+import { parses, refused, rewriteCases } from './helpers';
 
 /** The long-form datastore URI prefix mltable reads (https://learn.microsoft.com/azure/machine-learning/how-to-mltable). */
 const uri = (ml: string, ds: string): string =>
@@ -240,5 +240,12 @@ describe('rewrites: the read of a dataset in the helper it is handed to (session
     // Called twice, the helper's parameter may be another dataset at each call: the read gets no fix.
     const twice = lint({ kind: 'python', text: text.replace('x = clean_data(ds)', 'x = clean_data(ds)\ny = clean_data(ds)') }).findings;
     assert.equal(twice.find((f) => f.range.start.line === 5 && f.message.includes('to_pandas_dataframe'))?.fixes, undefined);
+  });
+});
+
+describe('rewrites: a registered dataset handed to a helper (real-file check of session 15)', () => {
+  it('`ds = Dataset.get_by_name(ws, ...)` passed to `clean_data(ds)` is not turned into a v2 Data asset (the helper reads it as a table)', () => {
+    const src = 'from azureml.core import Workspace, Dataset\n\n\ndef clean_data(data):\n    data = data.to_pandas_dataframe().dropna()\n    return data\n\n\ndef main():\n    ws = Workspace.from_config()\n    ds = Dataset.get_by_name(ws, name="mpg-pred")\n    x = clean_data(ds)\n\n\nmain()\n';
+    refused(src, 'Dataset.get_by_name');
   });
 });

@@ -276,9 +276,26 @@ describe('semantic model: parameters every call of their function passes one SDK
         '    o.get_details()',
         'kinds(ws)',
         'kinds(Experiment(ws, "e"))',
+        'def named(w):',
+        '    w.get_details()',
+        'named(ws)',
+        'HANDLER = "named"',
       ],
       [],
-      [3, 7, 11, 18, 21, 26, 29],
+      [3, 7, 11, 18, 21, 26, 29, 33],
+    ],
+    [
+      // Real-file check of session 15: "similar to the get_datastore function" in a comment names no caller.
+      'a comment naming the function does not stop its parameters being typed',
+      [
+        'from azureml.core import Workspace',
+        '# like get_datastore below, but for the default one',
+        'def get_datastore(ws, name):',
+        '    return ws.datastores[name]',
+        'get_datastore(Workspace.from_config(), "d")',
+      ],
+      ['3:azureml.core.Workspace.datastores'],
+      [],
     ],
   ];
   for (const [what, code, present, silent] of cases) {

@@ -327,7 +327,7 @@ describe('incremental re-analysis', () => {
       ['p.py', typedParam, typedParam.replace('print(1)', 'register(42)')],
       ['p.py', typedParam.replace('print(1)', 'register(42)'), typedParam],
       ['s.py', pythonShell, pythonShell.replace('az ml job create', 'az ml folder attach')],
-      // (A mention of the function anywhere, a comment too, stops its parameters being typed from the calls.)
+      // (A comment naming the function: its name is an SDK binding, so the edit re-runs the rules.)
       ['p.py', typedParam, typedParam.replace('print(1)', 'print(1)  # register')],
       // Review of session 15: trigger words as a shell and pip read them (blanks, a package name's case).
       ['t.py', spaced, spaced.replace('model list', 'model deploy -n m')],

@@ -529,13 +529,27 @@ class Builder {
    * `register(ws, "a")` and `register(ws, "b")` with `ws = Workspace.from_config()`): typed in the next build. Only
    * for a function bound once, not a method nor decorated, whose name the module mentions nowhere but in its `def`
    * and in calls of it seen by the walk (not passed as a callback, not called from a body the walk skipped: the
-   * text is counted, comments and strings included), none with `*args`/`**kwargs`; a parameter every call passes,
+   * text is counted, strings included, comments not), none with `*args`/`**kwargs`; a parameter every call passes,
    * by position or by keyword. A function nobody calls in the module keeps untyped parameters.
    */
   private inferParameters(): void {
     const records = new Map<number, CallRecord>();
     for (const c of this.calls) records.set(c.call.id, c);
-    const text = this.tree.rootNode.text;
+    let code: string | undefined;
+    /** The module text without its comments ("similar to the get_datastore function" names no caller). */
+    const codeText = (): string => {
+      if (code === undefined) {
+        const text = this.tree.rootNode.text;
+        const parts: string[] = [];
+        let at = 0;
+        for (const c of this.tree.rootNode.descendantsOfType('comment')) {
+          parts.push(text.slice(at, c.startIndex));
+          at = c.endIndex;
+        }
+        code = parts.join(' ') + text.slice(at);
+      }
+      return code;
+    };
     for (const scope of this.scopes) {
       if (scope.kind === 'class') continue;
       for (const [name, list] of scope.bindings) {
@@ -548,7 +562,7 @@ class Builder {
         const def = list.length === 1 && list[0].kind === 'def' ? list[0].node.parent : undefined;
         if (def?.type !== 'function_definition' || def.parent?.type === 'decorated_definition') continue;
         const uses = this.uses.get(list[0]) ?? [];
-        if (!uses.length || mentions(text, name) !== uses.length + 1) continue;
+        if (!uses.length || mentions(codeText(), name) !== uses.length + 1) continue;
         const calls = callsOf(list[0]);
         if (calls.some((c) => !c || c.call.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat'))) continue;
         let positional = true;

@@ -1897,7 +1897,9 @@ function consumerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, clien
     // A v2 Data asset has name and version; the v1 dataset methods (to_pandas_dataframe...) it has
     // not, and no v1 call may receive it (`Model.register(..., datasets=[("training", ds)])`).
     const target = assignedName(call);
-    if (!args || !name || !variableFree(ctx, call, ['name', 'version']) || (target && usesOf(ctx, target).some((u) => insideV1Call(ctx, u)))) return undefined;
+    // Nor handed on whole (`x, y = clean_data(ds)`, a helper reading `data.to_pandas_dataframe()`: data.ts rewrites
+    // that read with the dataset, as an MLTable; real-file check of session 15).
+    if (!args || !name || !variableFree(ctx, call, ['name', 'version']) || (target && usesOf(ctx, target).some((u) => insideV1Call(ctx, u) || handedOn(u)))) return undefined;
     // (Not under `except UserErrorException:` / `except KeyError:` (v2 raises ResourceNotFoundError),
     // nor for a name bound again: its later reads may see the other binding, a v1 dataset.)
     if (narrowlyTried(call) || (target && (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1)) return undefined;
