@@ -249,3 +249,16 @@ describe('rewrites: a registered dataset handed to a helper (real-file check of 
     refused(src, 'Dataset.get_by_name');
   });
 });
+
+describe('rewrites: objects that leave the code a rewrite sees (review of session 15)', () => {
+  it('a datastore a helper returns is not made a v2 datastore (its caller uploads to it)', () => {
+    refused('from azureml.core import Workspace\nws = Workspace.from_config()\ndef setup(w):\n    store = w.get_default_datastore()\n    return store\nstore = setup(ws)\nstore.upload(src_dir="./data", target_path="data")\n', 'Workspace.get_default_datastore');
+    refused('from azureml.core import Workspace\n\nws = Workspace.from_config()\n\ndef setup():\n    store = ws.get_default_datastore()\n    return store\n\nstore = setup()\nstore.upload(src_dir="./data", target_path="data")\n', 'Workspace.get_default_datastore');
+  });
+
+  it('a registered dataset handed on through `or`, a conditional or a walrus is not made a v2 Data asset', () => {
+    for (const arg of ['ds or None', 'ds if ws else None', '(d := ds)']) {
+      refused(`from azureml.core import Workspace, Dataset\n\n\ndef clean_data(data):\n    return data.to_pandas_dataframe()\n\n\nws = Workspace.from_config()\nds = Dataset.get_by_name(ws, name="bank")\nx = clean_data(${arg})\n`, 'Dataset.get_by_name');
+    }
+  });
+});

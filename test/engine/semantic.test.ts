@@ -279,23 +279,39 @@ describe('semantic model: parameters every call of their function passes one SDK
         'def named(w):',
         '    w.get_details()',
         'named(ws)',
-        'HANDLER = "named"',
+        'HANDLERS = {"n": named}',
       ],
       [],
       [3, 7, 11, 18, 21, 26, 29, 33],
     ],
     [
-      // Real-file check of session 15: "similar to the get_datastore function" in a comment names no caller.
-      'a comment naming the function does not stop its parameters being typed',
+      // Real-file check of session 15: "similar to the get_datastore function" in a comment names no caller; nor does
+      // a docstring (review: an edit inside one is inert to the editor's reuse, so it must not change the typing).
+      'a comment or a docstring naming the function does not stop its parameters being typed',
       [
         'from azureml.core import Workspace',
         '# like get_datastore below, but for the default one',
         'def get_datastore(ws, name):',
+        '    """Wraps get_datastore of the workspace."""',
         '    return ws.datastores[name]',
         'get_datastore(Workspace.from_config(), "d")',
       ],
-      ['3:azureml.core.Workspace.datastores'],
+      ['4:azureml.core.Workspace.datastores'],
       [],
+    ],
+    [
+      // Review of session 15: a comment between the arguments is no argument (it shifted the positions).
+      'a comment inside the argument list',
+      [
+        'from azureml.core import Workspace',
+        'def show(w, settings):',
+        '    print(w.name)',
+        '    print(settings.get("region"))',
+        'show(  # the workspace, then its settings',
+        '    Workspace.from_config(), {"region": "westeurope"})',
+      ],
+      ['2:azureml.core.Workspace.name'],
+      [3],
     ],
   ];
   for (const [what, code, present, silent] of cases) {

@@ -329,6 +329,9 @@ describe('incremental re-analysis', () => {
       ['s.py', pythonShell, pythonShell.replace('az ml job create', 'az ml folder attach')],
       // (A comment naming the function: its name is an SDK binding, so the edit re-runs the rules.)
       ['p.py', typedParam, typedParam.replace('print(1)', 'print(1)  # register')],
+      // (Review of session 15: an edit inside a docstring is inert to the reuse, so a docstring naming the function must
+      // not change the typing either.)
+      ['p.py', typedParam + 'def other():\n    """Helper."""\n', typedParam + 'def other():\n    """Like register."""\n'],
       // Review of session 15: trigger words as a shell and pip read them (blanks, a package name's case).
       ['t.py', spaced, spaced.replace('model list', 'model deploy -n m')],
       ['t.py', spaced, spaced.replace('numpy', 'AzureML-Core')],
@@ -355,8 +358,8 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[6][2], path: 'p.py' }).findings), ['AML100@0:5', 'AML101@1:5']);
     assert.deepEqual(codes(lint({ kind: 'python', text: pythonShell, path: 's.py' }).findings), []);
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[8][2], path: 's.py' }).findings), ['AML502@2:11']);
-    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[10][2], path: 't.py' }).findings), ['AML100@1:5', 'AML101@2:5', 'AML502@3:11']);
-    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[11][2], path: 't.py' }).findings), ['AML100@1:5', 'AML101@2:5', 'AML401@4:23']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[11][2], path: 't.py' }).findings), ['AML100@1:5', 'AML101@2:5', 'AML502@3:11']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: pairs[12][2], path: 't.py' }).findings), ['AML100@1:5', 'AML101@2:5', 'AML401@4:23']);
   });
 
   it('a script exported from a notebook that never names azureml is read for CLI v1 lines', () => {

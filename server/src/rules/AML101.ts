@@ -16,7 +16,7 @@ export default v1AreaRule('workspace', {
     v1Example: "from azureml.core import Workspace\n\nws = Workspace.from_config()\nprint(ws.name, ws.resource_group)",
     v2Example: "from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\n\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nprint(ml_client.workspace_name, ml_client.resource_group_name)",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed, nor the parameters of a method, of a decorated function or of a function that is passed around or given different objects by its calls.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-resource-workspace",
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"

@@ -16,7 +16,7 @@ export default v1AreaRule('logging', {
     v1Example: "from azureml.core import Run\n\nrun = Run.get_context()\nrun.log(\"accuracy\", acc)",
     v2Example: "import mlflow\n\nmlflow.log_metric(\"accuracy\", acc)",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed, nor the parameters of a method, of a decorated function or of a function that is passed around or given different objects by its calls.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/reference-migrate-sdk-v1-mlflow-tracking",
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-command-job"

@@ -16,7 +16,7 @@ export default v1AreaRule('environment', {
     v1Example: "from azureml.core import Environment\n\nenv = Environment.from_conda_specification(name=\"train-env\", file_path=\"conda.yml\")",
     v2Example: "from azure.ai.ml.entities import Environment\n\nenv = Environment(name=\"train-env\", image=\"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\", conda_file=\"conda.yml\")\nml_client.environments.create_or_update(env)",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed, nor the parameters of a method, of a decorated function or of a function that is passed around or given different objects by its calls.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/how-to-manage-environments-v2",
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-command-job"

@@ -16,7 +16,7 @@ export default v1AreaRule('model', {
     v1Example: "from azureml.core import Model\n\nmodel = Model.register(ws, model_name=\"sklearn-model\", model_path=\"outputs/model.pkl\")",
     v2Example: "from azure.ai.ml.constants import AssetTypes\nfrom azure.ai.ml.entities import Model\n\nmodel = ml_client.models.create_or_update(Model(name=\"sklearn-model\", path=\"outputs/model.pkl\", type=AssetTypes.CUSTOM_MODEL))",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed, nor the parameters of a method, of a decorated function or of a function that is passed around or given different objects by its calls.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-assets-model",
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"

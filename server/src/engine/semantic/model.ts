@@ -529,26 +529,24 @@ class Builder {
    * `register(ws, "a")` and `register(ws, "b")` with `ws = Workspace.from_config()`): typed in the next build. Only
    * for a function bound once, not a method nor decorated, whose name the module mentions nowhere but in its `def`
    * and in calls of it seen by the walk (not passed as a callback, not called from a body the walk skipped: the
-   * text is counted, strings included, comments not), none with `*args`/`**kwargs`; a parameter every call passes,
+   * module's identifiers are counted, not its comments and strings), none with `*args`/`**kwargs`; a parameter every call passes,
    * by position or by keyword. A function nobody calls in the module keeps untyped parameters.
    */
   private inferParameters(): void {
     const records = new Map<number, CallRecord>();
     for (const c of this.calls) records.set(c.call.id, c);
-    let code: string | undefined;
-    /** The module text without its comments ("similar to the get_datastore function" names no caller). */
-    const codeText = (): string => {
-      if (code === undefined) {
-        const text = this.tree.rootNode.text;
-        const parts: string[] = [];
-        let at = 0;
-        for (const c of this.tree.rootNode.descendantsOfType('comment')) {
-          parts.push(text.slice(at, c.startIndex));
-          at = c.endIndex;
-        }
-        code = parts.join(' ') + text.slice(at);
+    let counts: Map<string, number> | undefined;
+    /**
+     * How many identifiers of the module's code have each name (attribute and keyword names included): a comment or a
+     * string naming the function ("similar to the get_datastore function", a docstring) calls nothing, and the
+     * editor's reuse treats an edit inside one as inert (reuse.ts), so they must not count.
+     */
+    const mentions = (name: string): number => {
+      if (!counts) {
+        counts = new Map();
+        for (const id of this.tree.rootNode.descendantsOfType('identifier')) counts.set(id.text, (counts.get(id.text) ?? 0) + 1);
       }
-      return code;
+      return counts.get(name) ?? 0;
     };
     for (const scope of this.scopes) {
       if (scope.kind === 'class') continue;
@@ -562,13 +560,13 @@ class Builder {
         const def = list.length === 1 && list[0].kind === 'def' ? list[0].node.parent : undefined;
         if (def?.type !== 'function_definition' || def.parent?.type === 'decorated_definition') continue;
         const uses = this.uses.get(list[0]) ?? [];
-        if (!uses.length || mentions(codeText(), name) !== uses.length + 1) continue;
+        if (!uses.length || mentions(name) !== uses.length + 1) continue;
         const calls = callsOf(list[0]);
         if (calls.some((c) => !c || c.call.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat'))) continue;
         let positional = true;
         (def.childForFieldName('parameters')?.namedChildren ?? []).forEach((p, i) => {
           const id = p.type === 'identifier' ? p : p.type === 'default_parameter' ? p.childForFieldName('name') : undefined;
-          // After `*args`, `*` or `/`-less oddities: keyword arguments only.
+          // After `*args`, a bare `*` or a `/`, the parameters are matched by keyword only (conservative after `/`).
           if (id?.type !== 'identifier') {
             if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') positional = false;
             return;
@@ -872,6 +870,8 @@ class Builder {
     const args: CallRecord['args'] = [];
     const argList = node.childForFieldName('arguments');
     for (const a of argList?.namedChildren ?? []) {
+      // (A comment between arguments is no argument: `f(  # the workspace\n ws, settings)`.)
+      if (a.type === 'comment') continue;
       if (a.type === 'keyword_argument') {
         const valueNode = a.childForFieldName('value');
         const v = this.walkExpr(valueNode, scope);
@@ -990,12 +990,6 @@ export function isClass(qname: string): boolean {
   const last = qname.slice(qname.lastIndexOf('.') + 1);
   const cls = classifyModule(qname);
   return (cls === 'v1' || cls === 'v2') && /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(last);
-}
-
-/** How many times `name` stands as a whole identifier in `text` (in code, strings and comments alike). */
-function mentions(text: string, name: string): number {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return text.match(new RegExp(`(?<![\\p{L}\\p{N}\\p{M}_])${escaped}(?![\\p{L}\\p{N}\\p{M}_])`, 'gu'))?.length ?? 0;
 }
 
 /** Does a function body (not the functions or lambdas nested in it) contain `yield`? */

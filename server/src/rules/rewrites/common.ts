@@ -498,8 +498,8 @@ export function soleUse(ctx: RuleContext, b: Binding): boolean {
 
 /**
  * What the one call of a function passes for its parameter `param` (a `param` binding): the function is a plain `def`
- * (not a method, not decorated) bound once and called once, named nowhere else (soleUse), with plain parameters
- * (defaults allowed) and no `*`/`**` argument. `def clean_data(data): ...` and `x = clean_data(ds)` → `ds`. The
+ * (not a method, not decorated) bound once and called once, named nowhere else (soleUse), with named parameters
+ * (defaults and annotations allowed; no `*args`, `**kwargs`, `*` or `/`) and no `*`/`**` argument. `def clean_data(data): ...` and `x = clean_data(ds)` → `ds`. The
  * semantic model types such a parameter from its callers; a rewrite of what the caller passes can reach its reads.
  */
 export function soleCallArgument(ctx: RuleContext, param: Binding): SyntaxNode | undefined {

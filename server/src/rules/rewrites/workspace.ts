@@ -1748,7 +1748,7 @@ function datastoreFree(ctx: RuleContext, call: SyntaxNode, name?: SyntaxNode, ex
     if (exempt && exempt.startIndex <= u.startIndex && u.endIndex <= exempt.endIndex) return true;
     const m = memberOf(u);
     const shownType = m?.name === 'datastore_type' && !m.call && !!printedAlone(ctx, m.attr);
-    return (!m || allowed.includes(m.name) || shownType) && !insideV1Call(ctx, u) && !toImportedHelper(ctx, u);
+    return (!m || allowed.includes(m.name) || shownType) && !insideV1Call(ctx, u) && !toImportedHelper(ctx, u) && !(!m && escapes(ctx, u));
   });
 }
 
@@ -1802,14 +1802,45 @@ function computeFree(ctx: RuleContext, node: SyntaxNode): boolean {
  * v1 ComputeTarget, not a v2 Compute.
  */
 function handedOn(use: SyntaxNode): boolean {
-  let n = use;
-  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  const n = valueOf(use);
   const p = n.parent;
   if (!p) return false;
   const list = p.type === 'keyword_argument' ? p.parent : p.type === 'list_splat' || p.type === 'dictionary_splat' ? p.parent : p;
   if (list?.type === 'argument_list') return list.parent?.childForFieldName('function')?.text !== 'print' || p.type !== 'argument_list';
   if (p.type === 'assignment') return same(p.childForFieldName('right'), n);
   return ['list', 'tuple', 'set', 'pair', 'return_statement', 'yield', 'lambda', 'expression_list'].includes(p.type);
+}
+
+/**
+ * The expression whose value `use` is: through parentheses, a conditional's branches (`ds if ok else None`, not its
+ * test), `or`/`and` (`ds or default`) and a walrus (`(d := ds)`) (review of session 15: `clean_data(ds or None)` was
+ * not seen as handing the dataset on).
+ */
+function valueOf(use: SyntaxNode): SyntaxNode {
+  let n = use;
+  for (;;) {
+    const p = n.parent;
+    if (!p) return n;
+    if (p.type === 'parenthesized_expression' || p.type === 'boolean_operator') n = p;
+    else if (p.type === 'conditional_expression' && !same(p.namedChildren[1], n)) n = p;
+    else if (p.type === 'named_expression' && same(p.childForFieldName('value'), n)) n = p;
+    else return n;
+  }
+}
+
+/**
+ * A bare use of an object that leaves the code a rewrite can see: returned or yielded (a helper's callers get it),
+ * or given to a function of the module that reads the parameter receiving it (parameterUsed). (Review of session 15:
+ * `def setup(w): store = w.get_default_datastore(); return store` made a v2 datastore its caller uploaded to.)
+ */
+function escapes(ctx: RuleContext, use: SyntaxNode): boolean {
+  let n = valueOf(use);
+  while (n.parent && ['tuple', 'list', 'expression_list', 'parenthesized_expression'].includes(n.parent.type)) n = n.parent;
+  const p = n.parent;
+  if (p?.type === 'return_statement' || p?.type === 'yield') return true;
+  const args = p?.type === 'keyword_argument' ? p.parent : p;
+  const call = args?.type === 'argument_list' ? args.parent : undefined;
+  return !!call && call.type === 'call' && parameterUsed(ctx, call, valueOf(use));
 }
 
 /** A datastore lookup on the client `ml`: by name, or the default one. */
