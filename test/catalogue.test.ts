@@ -16,6 +16,7 @@ import {
   genericEntry,
   lookup,
   returnType,
+  typedName,
 } from '../server/src/engine/catalogue';
 import type { Area } from '../server/src/engine/catalogue';
 
@@ -618,5 +619,18 @@ describe('catalogue', () => {
         assert.ok(names.includes(n), n);
       }
     });
+  });
+});
+
+describe('catalogue: chains through v1 attributes (session 15)', () => {
+  it('typedName replaces Run.experiment / Experiment.workspace / Run.parent chains by their types; lookups fall back to it', () => {
+    assert.equal(typedName('azureml.core.Run.experiment.workspace.get_default_datastore'), 'azureml.core.Workspace.get_default_datastore');
+    assert.equal(typedName('azureml.core.Run.parent.log'), 'azureml.core.Run.log');
+    assert.equal(typedName('azureml.core.Run.experiment'), 'azureml.core.Experiment');
+    assert.equal(typedName('azureml.core.Run.experimental'), 'azureml.core.Run.experimental');
+    assert.equal(lookup('azureml.core.Run.experiment.workspace.get_default_datastore')?.v1, 'azureml.core.Workspace.get_default_datastore');
+    // An entry written for the chain itself wins (returns.ts: the job's key vault).
+    assert.equal(returnType('azureml.core.Run.experiment.workspace.get_default_keyvault'), 'azureml.core.keyvault.Keyvault');
+    assert.equal(returnType('azureml.core.Run.experiment.workspace.get_default_datastore'), returnType('azureml.core.Workspace.get_default_datastore'));
   });
 });

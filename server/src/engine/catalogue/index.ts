@@ -12,7 +12,7 @@
 import { ENTRIES } from './entries';
 import { DOC, V1_MIGRATION_GUIDE } from './docs';
 import { RETURNS } from './returns';
-import { MLFLOW_AZUREML, areaOfModule, canonical, inheritedNames, isUnder, remember } from './modules';
+import { MLFLOW_AZUREML, areaOfModule, canonical, inheritedNames, isUnder, remember, typedName } from './modules';
 import type { Area, CatalogueEntry, ReturnType } from './types';
 
 export { ENTRIES } from './entries';
@@ -20,7 +20,7 @@ export { DOC, V1_MIGRATION_GUIDE } from './docs';
 export { ELEMENTS, ITEMS, RETURNS, SUBMITTED_RUN, UNKNOWN_TYPE } from './returns';
 export { COLLISIONS } from './collisions';
 export type { Collision } from './collisions';
-export { ALIASES, AUTOML_SCORING_RUNTIME, AUTOML_SCORING_WORD, BASES, KNOWN_CLASSES, MLFLOW_AZUREML, V2_ERA_AZUREML, canonical, classifyModule, isAutomlScoringScript, isUnder } from './modules';
+export { ALIASES, ATTRIBUTE_TYPES, AUTOML_SCORING_RUNTIME, AUTOML_SCORING_WORD, BASES, KNOWN_CLASSES, MLFLOW_AZUREML, V2_ERA_AZUREML, canonical, classifyModule, isAutomlScoringScript, isUnder, typedName } from './modules';
 export type { Area, CatalogueEntry, EntryKind, ModuleClass, ReturnType, V2Replacement } from './types';
 
 const BY_NAME: ReadonlyMap<string, CatalogueEntry> = new Map(ENTRIES.map((e) => [e.v1, e]));
@@ -35,7 +35,7 @@ export function lookup(qname: string): CatalogueEntry | undefined {
   let entry = lookupMemo.get(qname);
   if (entry === undefined) {
     entry = null;
-    for (const q of inheritedNames(canonical(qname))) {
+    for (const q of candidateNames(qname)) {
       const found = BY_NAME.get(q);
       if (found) {
         entry = found;
@@ -49,9 +49,20 @@ export function lookup(qname: string): CatalogueEntry | undefined {
 
 const lookupMemo = new Map<string, CatalogueEntry | null>();
 
+/**
+ * The names a table is searched under for `qname`: the name and its base classes' members (inheritedNames), then, for
+ * a chain through a v1 attribute (`run.experiment.workspace.get_default_datastore`), the same for the chain's type
+ * (typedName): an entry written for the chain itself wins.
+ */
+function candidateNames(qname: string): string[] {
+  const q = canonical(qname);
+  const typed = typedName(q);
+  return typed === q ? inheritedNames(q) : [...inheritedNames(q), ...inheritedNames(typed)];
+}
+
 /** The area of a v1 name: its entry's, else the area of its module path. */
 export function areaOf(qname: string): Area {
-  return lookup(qname)?.area ?? areaOfModule(qname);
+  return lookup(qname)?.area ?? areaOfModule(typedName(canonical(qname)));
 }
 
 /** An entry for a public v1 name the table does not list. */
@@ -80,7 +91,7 @@ export function returnType(qname: string): ReturnType | undefined {
   let rt = returnMemo.get(qname);
   if (rt === undefined) {
     rt = null;
-    for (const q of inheritedNames(canonical(qname))) {
+    for (const q of candidateNames(qname)) {
       const found = Object.prototype.hasOwnProperty.call(RETURNS, q) ? RETURNS[q] : undefined;
       if (found !== undefined) {
         rt = found;

@@ -472,6 +472,33 @@ export const BASES: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
+ * Attributes of v1 objects that hold another v1 object (azureml-core run.py / experiment.py: `Run.experiment` is the run's
+ * Experiment, `Experiment.workspace` its Workspace, `Run.parent` the parent Run). The model keeps such a chain's name
+ * (`azureml.core.Run.experiment.workspace.get_default_datastore`: the job-client rewrites key on it); catalogue lookups
+ * fall back to the name with the chain replaced by its type (typedName).
+ */
+export const ATTRIBUTE_TYPES: Readonly<Record<string, string>> = {
+  'azureml.core.Run.experiment': 'azureml.core.Experiment',
+  'azureml.core.Run.parent': 'azureml.core.Run',
+  'azureml.core.Experiment.workspace': 'azureml.core.Workspace',
+};
+
+/**
+ * `qname` with its leading attribute chain replaced by the chain's type, repeatedly (ATTRIBUTE_TYPES):
+ * `azureml.core.Run.experiment.workspace.get_default_datastore` → `azureml.core.Workspace.get_default_datastore`.
+ * The name itself when it starts with no such chain.
+ */
+export function typedName(qname: string): string {
+  let q = qname;
+  for (let step = 0; step < 8; step++) {
+    const chain = Object.keys(ATTRIBUTE_TYPES).find((c) => q === c || q.startsWith(`${c}.`));
+    if (!chain) break;
+    q = ATTRIBUTE_TYPES[chain] + q.slice(chain.length);
+  }
+  return q;
+}
+
+/**
  * The names to try for `qname` in order: itself, then the same member on each base class
  * (`azureml.core.compute.AmlCompute.wait_for_completion` → `azureml.core.compute.ComputeTarget.wait_for_completion`).
  * `qname` must already be canonical.
