@@ -309,9 +309,14 @@ describe('semantic model: parameters every call of their function passes one SDK
         '    print(settings.get("region"))',
         'show(  # the workspace, then its settings',
         '    Workspace.from_config(), {"region": "westeurope"})',
+        'def show2(  # a comment among the parameters',
+        '    w, settings):',
+        '    print(w.name)',
+        '    print(settings.get("region"))',
+        'show2(Workspace.from_config(), {})',
       ],
-      ['2:azureml.core.Workspace.name'],
-      [3],
+      ['2:azureml.core.Workspace.name', '8:azureml.core.Workspace.name'],
+      [3, 9],
     ],
   ];
   for (const [what, code, present, silent] of cases) {

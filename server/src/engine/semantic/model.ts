@@ -564,7 +564,7 @@ class Builder {
         const calls = callsOf(list[0]);
         if (calls.some((c) => !c || c.call.childForFieldName('arguments')?.namedChildren.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat'))) continue;
         let positional = true;
-        (def.childForFieldName('parameters')?.namedChildren ?? []).forEach((p, i) => {
+        (def.childForFieldName('parameters')?.namedChildren.filter((c) => c.type !== 'comment') ?? []).forEach((p, i) => {
           const id = p.type === 'identifier' ? p : p.type === 'default_parameter' ? p.childForFieldName('name') : undefined;
           // After `*args`, a bare `*` or a `/`, the parameters are matched by keyword only (conservative after `/`).
           if (id?.type !== 'identifier') {
