@@ -58,9 +58,21 @@ describe('semantic model: return annotations', () => {
   });
 });
 
+/** [what, code lines, references that must be there (`row:qname`), rows with no reference at all] */
+type ReferenceCase = [string, string[], string[], number[]];
+
+function referenceCases(cases: ReferenceCase[]): void {
+  for (const [what, code, present, silent] of cases) {
+    it(what, () => {
+      const refs = referencesOf(code.join('\n') + '\n');
+      for (const r of present) assert.ok(refs.includes(r), `${r} missing from ${refs.join(' ')}`);
+      for (const row of silent) assert.ok(!refs.some((r) => r.startsWith(`${row}:`)), `row ${row}: ${refs.join(' ')}`);
+    });
+  }
+}
+
 describe('semantic model: what the module\'s own functions return', () => {
-  /** [what, code, references that must be there, rows with no reference] */
-  const cases: Array<[string, string[], string[], number[]]> = [
+  const cases: ReferenceCase[] = [
     [
       'a helper returning a workspace variable (the common MLOps shape)',
       [
@@ -186,13 +198,7 @@ describe('semantic model: what the module\'s own functions return', () => {
       [5],
     ],
   ];
-  for (const [what, code, present, silent] of cases) {
-    it(what, () => {
-      const refs = referencesOf(code.join('\n') + '\n');
-      for (const r of present) assert.ok(refs.includes(r), `${r} missing from ${refs.join(' ')}`);
-      for (const row of silent) assert.ok(!refs.some((r) => r.startsWith(`${row}:`)), `row ${row}: ${refs.join(' ')}`);
-    });
-  }
+  referenceCases(cases);
 
   it('a body that only calls such a helper is walked (the helper\'s name is an SDK binding)', () => {
     const text = [
@@ -210,8 +216,7 @@ describe('semantic model: what the module\'s own functions return', () => {
 });
 
 describe('semantic model: parameters every call of their function passes one SDK object', () => {
-  /** [what, code, references that must be there, rows with no reference] */
-  const cases: Array<[string, string[], string[], number[]]> = [
+  const cases: ReferenceCase[] = [
     [
       'every call passes the workspace, by position or by keyword',
       [
@@ -319,13 +324,7 @@ describe('semantic model: parameters every call of their function passes one SDK
       [3, 9],
     ],
   ];
-  for (const [what, code, present, silent] of cases) {
-    it(what, () => {
-      const refs = referencesOf(code.join('\n') + '\n');
-      for (const r of present) assert.ok(refs.includes(r), `${r} missing from ${refs.join(' ')}`);
-      for (const row of silent) assert.ok(!refs.some((r) => r.startsWith(`${row}:`)), `row ${row}: ${refs.join(' ')}`);
-    });
-  }
+  referenceCases(cases);
 
   it('a function some call passes an SDK object is an SDK name (an edit naming it re-runs the rules)', () => {
     const text = 'from azureml.core import Workspace\ndef show(w):\n    print(w)\nshow(Workspace.from_config())\nshow(1)\ndef plain(x):\n    print(x)\nplain(1)\n';

@@ -177,7 +177,7 @@ export function positionAt(starts: number[], offset: number): Position {
 }
 
 /** Options of `pip install` that take a value (the value is not a package). */
-const PIP_VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--python-version', '--platform', '--implementation', '--abi', '--progress-bar', '--log', '--cache-dir', '--trusted-host', '--proxy', '--timeout', '--retries', '--upgrade-strategy', '--no-binary', '--only-binary']);
+export const PIP_VALUE_OPTIONS: ReadonlySet<string> = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--python-version', '--platform', '--implementation', '--abi', '--progress-bar', '--log', '--cache-dir', '--trusted-host', '--proxy', '--timeout', '--retries', '--upgrade-strategy', '--no-binary', '--only-binary']);
 
 /** A package argument of a `pip install` / `conda install` command. */
 export interface InstallToken extends Token {

@@ -4,7 +4,7 @@
  * notebook `%pip`/`!pip install` lines.
  */
 import type { Node as YamlNode } from 'yaml';
-import { AUTOML_GENERATED_ENVIRONMENT_PACKAGES, AUTOML_RUNTIME_PACKAGES, isAutomlInferenceEnvironment, isGeneratedAutomlEnvironment, isV1CliPackage, isV1Package, lineStarts, normalisePackage, pipInstallPackages, positionAt, requirementName, shellInstallPackages, type InstallToken, type Token } from '../engine/textfiles';
+import { AUTOML_GENERATED_ENVIRONMENT_PACKAGES, AUTOML_RUNTIME_PACKAGES, isAutomlInferenceEnvironment, isGeneratedAutomlEnvironment, isV1CliPackage, isV1Package, lineStarts, normalisePackage, PIP_VALUE_OPTIONS, pipInstallPackages, positionAt, requirementName, shellInstallPackages, type InstallToken, type Token } from '../engine/textfiles';
 import type { Range } from '../engine/types';
 import type { SyntaxNode } from '../engine/syntax';
 import type { ModuleFix, Rule, RuleContext, TextContext } from './rule';
@@ -267,9 +267,6 @@ function reportStringRequirement(ctx: RuleContext, str: SyntaxNode): void {
   ctx.report({ range, message: cli ? CLI_MESSAGE : message(name), symbol: cli ? 'azure-cli-ml' : normalisePackage(name) });
 }
 
-/** pip install options followed by a value that is not a package (`-r requirements.txt`, `--index-url URL`). */
-const PIP_VALUE_OPTIONS = new Set(['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--cache-dir', '--log', '--proxy', '--timeout', '--retries']);
-
 /**
  * The packages of a pip install written as a program and its arguments (`[sys.executable, "-m", "pip", "install",
  * "azureml-sdk"]`, `["pip", "-q", "install", "-U", "azureml-core"]`): the string literals after `install` that are not
@@ -280,7 +277,7 @@ function pipListPackages(list: SyntaxNode): SyntaxNode[] {
   const items = list.namedChildren.filter((c) => c.type !== 'comment');
   const text = items.map((n) => literal(n)?.text);
   // pip is the program (first) or the module Python runs (`-m pip`); its options may come before `install` (`-q`).
-  const pip = text.findIndex((t, i) => !!t && /(?:^|[\\/])pip3?(?:\.exe)?$/.test(t) && (i === 0 || text[i - 1] === '-m'));
+  const pip = text.findIndex((t, i) => !!t && /(?:^|[\\/])pip[\d.]*(?:\.exe)?$/.test(t) && (i === 0 || text[i - 1] === '-m'));
   let install = pip + 1;
   while (pip >= 0 && text[install]?.startsWith('-')) install++;
   if (pip < 0 || text[install] !== 'install') return [];

@@ -472,8 +472,10 @@ export const BASES: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
- * Attributes of v1 objects that hold another v1 object (azureml-core run.py / experiment.py: `Run.experiment` is the run's
- * Experiment, `Experiment.workspace` its Workspace, `Run.parent` the parent Run). The model keeps such a chain's name
+ * Attributes of v1 objects that hold another v1 object: a run's containing experiment (`Run(experiment, run_id)`, read
+ * back as `run.experiment`) and its parent run (`run.parent`), https://learn.microsoft.com/python/api/azureml-core/azureml.core.run.run;
+ * an experiment's containing workspace (`Experiment(workspace, name)`, `experiment.workspace`),
+ * https://learn.microsoft.com/python/api/azureml-core/azureml.core.experiment.experiment. The model keeps such a chain's name
  * (`azureml.core.Run.experiment.workspace.get_default_datastore`: the job-client rewrites key on it); catalogue lookups
  * fall back to the name with the chain replaced by its type (typedName).
  */

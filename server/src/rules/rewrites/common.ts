@@ -511,14 +511,21 @@ export function soleCallArgument(ctx: RuleContext, param: Binding): SyntaxNode |
   if (!b || !soleUse(ctx, b)) return undefined;
   const use = ctx.model.uses.get(b)![0];
   const call = use.parent?.type === 'call' && same(use.parent.childForFieldName('function'), use) ? use.parent : undefined;
+  const names = parameterNames(def);
+  return call && names ? bindArgs(call, names, names)?.get(param.name) : undefined;
+}
+
+/** The plain parameter names of a `def` (undefined with `*args`, `**kw`, defaults are fine). */
+export function parameterNames(def: SyntaxNode): string[] | undefined {
   const names: string[] = [];
   for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
     const id = p.type === 'identifier' ? p : ['default_parameter', 'typed_parameter', 'typed_default_parameter'].includes(p.type) ? (p.childForFieldName('name') ?? p.namedChildren[0]) : undefined;
     if (id?.type !== 'identifier') return undefined;
     names.push(id.text);
   }
-  return call ? bindArgs(call, names, names)?.get(param.name) : undefined;
+  return names;
 }
+
 
 /** The other bindings (their target identifiers) of the name `target` binds, in its scope. */
 export function otherBindings(ctx: RuleContext, target: SyntaxNode): SyntaxNode[] {

@@ -154,7 +154,7 @@ import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalTex
 import { nodeRange, type RuleContext } from '../rule';
 import { AUTH_CLASSES } from '../auth-classes';
 import { soleBinding } from './reach';
-import { ASSET_NAME, assignedName, ownLineIndent, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, trackingUri } from './common';
+import { ASSET_NAME, assignedName, parameterNames, ownLineIndent, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, trackingUri } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -394,17 +394,6 @@ function truthTest(use: SyntaxNode): boolean {
   if (p.type === 'boolean_operator') return truthTest(p);
   if (p.type === 'comparison_operator') return p.namedChildren.length === 2 && p.namedChildren.some((c) => c.type === 'none');
   return (p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'while_statement') && same(p.childForFieldName('condition'), use);
-}
-
-/** The plain parameter names of a `def` (undefined with `*args`, `**kw`, defaults are fine). */
-function parameterNames(def: SyntaxNode): string[] | undefined {
-  const names: string[] = [];
-  for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
-    const id = p.type === 'identifier' ? p : ['default_parameter', 'typed_parameter', 'typed_default_parameter'].includes(p.type) ? (p.childForFieldName('name') ?? p.namedChildren[0]) : undefined;
-    if (id?.type !== 'identifier') return undefined;
-    names.push(id.text);
-  }
-  return names;
 }
 
 /**
