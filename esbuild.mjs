@@ -6,15 +6,22 @@
 // and, on a linux-x64 build machine, copies a locally compiled tree-sitter binding to
 // dist/native/ as a fallback (see NATIVE_SHIM).
 //
-// Usage: node esbuild.mjs [--dev]   (--dev: inline source maps)
+// and writes dist/server.js.cache, the V8 code cache bin/amlint-language-server.js starts the
+// bundle with (server/src/lsp/bundle.ts; needs tsc's out/ first).
+//
+// Usage: node esbuild.mjs [--dev] [--server]
+//   --dev: inline source maps
+//   --server: the server bundle and its code cache only (what `npm run build` does after tsc)
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dev = process.argv.includes('--dev');
+const serverOnly = process.argv.includes('--server');
 const dist = path.join(root, 'dist');
 
 // The extension host of VS Code 1.82 (our engines.vscode floor) runs Node 18; the server is
@@ -90,31 +97,49 @@ function copyCompatBinding() {
   }
 }
 
+const serverBuild = {
+  ...common,
+  stdin: {
+    contents: "import { main } from './server/src/lsp/main';\nmain(process.argv.slice(2));\n",
+    resolveDir: root,
+    sourcefile: 'amlint-language-server.ts',
+    loader: 'ts',
+  },
+  outfile: path.join(dist, 'server.js'),
+  // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow; its
+  // "module" (ESM) build bundles cleanly.
+  mainFields: ['module', 'main'],
+  external: ['tree-sitter-python'],
+  plugins: [nativeShim],
+};
+
+/** dist/server.js.cache, written by out/'s bundle.ts (the module that reads it). */
+function writeCodeCache() {
+  const loader = path.join(root, 'out', 'server', 'src', 'lsp', 'bundle.js');
+  if (!fs.existsSync(loader)) {
+    console.warn('esbuild.mjs: out/ is not built (npm run build), so dist/server.js gets no code cache');
+    return;
+  }
+  createRequire(import.meta.url)(loader).writeCodeCache(path.join(dist, 'server.js'));
+}
+
 fs.mkdirSync(dist, { recursive: true });
+const outputs = serverOnly ? ['server.js'] : ['extension.js', 'server.js'];
 await Promise.all([
-  esbuild.build({
-    ...common,
-    entryPoints: [path.join(root, 'client', 'src', 'extension.ts')],
-    outfile: path.join(dist, 'extension.js'),
-    external: ['vscode'],
-  }),
-  esbuild.build({
-    ...common,
-    stdin: {
-      contents: "import { main } from './server/src/lsp/main';\nmain(process.argv.slice(2));\n",
-      resolveDir: root,
-      sourcefile: 'amlint-language-server.ts',
-      loader: 'ts',
-    },
-    outfile: path.join(dist, 'server.js'),
-    // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow; its
-    // "module" (ESM) build bundles cleanly.
-    mainFields: ['module', 'main'],
-    external: ['tree-sitter-python'],
-    plugins: [nativeShim],
-  }),
+  serverOnly
+    ? undefined
+    : esbuild.build({
+        ...common,
+        entryPoints: [path.join(root, 'client', 'src', 'extension.ts')],
+        outfile: path.join(dist, 'extension.js'),
+        external: ['vscode'],
+      }),
+  esbuild.build(serverBuild),
 ]);
-copyCompatBinding();
-for (const f of ['extension.js', 'server.js']) {
-  console.log(`dist/${f}: ${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(0)} KiB`);
+writeCodeCache();
+if (!serverOnly) {
+  copyCompatBinding();
+  for (const f of outputs) {
+    console.log(`dist/${f}: ${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(0)} KiB`);
+  }
 }
