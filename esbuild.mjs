@@ -100,7 +100,9 @@ function copyCompatBinding() {
 const serverBuild = {
   ...common,
   stdin: {
-    contents: "import { main } from './server/src/lsp/main';\nmain(process.argv.slice(2));\n",
+    // Exports main for bin/amlint-language-server.js (server/src/lsp/bundle.ts), and starts it when
+    // Node runs the file itself (the VS Code client forks it).
+    contents: "import { main } from './server/src/lsp/main';\nexport { main };\nif (require.main === module) main(process.argv.slice(2));\n",
     resolveDir: root,
     sourcefile: 'amlint-language-server.ts',
     loader: 'ts',
@@ -111,7 +113,21 @@ const serverBuild = {
   mainFields: ['module', 'main'],
   external: ['tree-sitter-python'],
   plugins: [nativeShim],
+  // tsc's out/ is strict mode throughout; esbuild puts the TypeScript modules in the bundle's own
+  // (otherwise sloppy) scope.
+  banner: { js: '"use strict";' },
+  // Written by writeAtomically: an editor starting the server while this runs never reads half a file.
+  write: false,
 };
+
+/** Writes esbuild's output files through a temporary file renamed over the old one. */
+function writeAtomically(result) {
+  for (const f of result.outputFiles) {
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, f.contents);
+    fs.renameSync(tmp, f.path);
+  }
+}
 
 /** dist/server.js.cache, written by out/'s bundle.ts (the module that reads it). */
 function writeCodeCache() {
@@ -120,7 +136,9 @@ function writeCodeCache() {
     console.warn('esbuild.mjs: out/ is not built (npm run build), so dist/server.js gets no code cache');
     return;
   }
-  createRequire(import.meta.url)(loader).writeCodeCache(path.join(dist, 'server.js'));
+  if (!createRequire(import.meta.url)(loader).writeCodeCache(path.join(dist, 'server.js'))) {
+    console.warn('esbuild.mjs: dist/server.js.cache could not be written; the server starts without it');
+  }
 }
 
 fs.mkdirSync(dist, { recursive: true });
@@ -134,7 +152,7 @@ await Promise.all([
         outfile: path.join(dist, 'extension.js'),
         external: ['vscode'],
       }),
-  esbuild.build(serverBuild),
+  esbuild.build(serverBuild).then(writeAtomically),
 ]);
 writeCodeCache();
 if (!serverOnly) {
