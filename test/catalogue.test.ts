@@ -535,6 +535,16 @@ describe('catalogue', () => {
       ['azureml.pipeline.core.Pipeline.publish', 'azureml.pipeline.core.PublishedPipeline'],
       ['azureml.pipeline.core.PipelineEndpoint.get', 'azureml.pipeline.core.PipelineEndpoint'],
       ['azureml.pipeline.core.schedule.Schedule.create', 'azureml.pipeline.core.Schedule'],
+      // a workspace collection's dict.get is its item (ITEMS)
+      ['azureml.core.Workspace.datasets.get', 'azureml.core.Dataset'],
+      ['azureml.core.Workspace.datastores.get', 'azureml.core.Datastore'],
+      ['azureml.core.Run.input_datasets.get', 'azureml.core.Dataset'],
+      ['azureml.data.TabularDataset.random_split', { tuple: ['azureml.data.TabularDataset', 'azureml.data.TabularDataset'] }],
+      ['azureml.data.FileDataset.random_split', { tuple: ['azureml.data.FileDataset', 'azureml.data.FileDataset'] }],
+      ['azureml.core.Dataset.random_split', { tuple: ['azureml.core.Dataset', 'azureml.core.Dataset'] }],
+      // any azureml-opendatasets class's readers
+      ['azureml.opendatasets.Diabetes.get_tabular_dataset', 'azureml.data.TabularDataset'],
+      ['azureml.opendatasets.MNIST.get_file_dataset', 'azureml.data.FileDataset'],
     ];
     for (const [input, expected] of cases) {
       it(`${input} → ${JSON.stringify(expected)}`, () => assert.deepEqual(returnType(input), expected));
@@ -550,6 +560,10 @@ describe('catalogue', () => {
       assert.equal(returnType('azureml.core.Workspace'), undefined);
       assert.equal(returnType('azureml.core.Run.log'), undefined);
       assert.equal(returnType('mlflow.start_run'), undefined);
+      // the collection itself is a dict, not a call's result; an open dataset's other methods are not readers
+      assert.equal(returnType('azureml.core.Workspace.datasets'), undefined);
+      assert.equal(returnType('azureml.opendatasets.NycTlcGreen.to_pandas_dataframe'), undefined);
+      assert.equal(returnType('azureml.opendatasets.get_tabular_dataset'.replace('opendatasets', 'opendatasetz')), undefined);
     });
 
     it('returns known canonical classes only', () => {

@@ -296,8 +296,9 @@ describe('rewrites: datasets and data movement', () => {
   it('random_split: every finding of the chain offers the fix; none for percentages mltable refuses or parts read otherwise', () => {
     const head = 'from azureml.core import Dataset\nds = Dataset.Tabular.from_delimited_files("https://example.com/a/t.csv")\n';
     const findings = lint({ kind: 'python', text: `${head}a, b = ds.random_split(percentage=0.8)\nprint(a.to_pandas_dataframe())\n` }).findings.filter((f) => f.code === 'AML107');
-    // The producer and the split (the model does not type unpacked parts: their reads are not reported).
-    assert.deepEqual(findings.map((f) => f.fixes?.length ? 'fix' : f.message), ['fix', 'fix']);
+    // The producer, the split, and the part's read (catalogue RETURNS types random_split's two parts).
+    assert.deepEqual(findings.map((f) => f.fixes?.length ? 'fix' : f.message), ['fix', 'fix', 'fix']);
+    assert.match(findings[2].message, /TabularDataset\.to_pandas_dataframe/);
     // mltable wants a float strictly between 0 and 1 (v1 also takes ints): an int or a name stays v1.
     noFix(`${head}a, b = ds.random_split(1)\n`, 'TabularDataset.random_split');
     noFix(`${head}p = 0.8\na, b = ds.random_split(p)\n`, 'TabularDataset.random_split');

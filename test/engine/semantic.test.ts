@@ -71,6 +71,108 @@ function referenceCases(cases: ReferenceCase[]): void {
   }
 }
 
+describe('semantic model: datasets from a workspace collection, a split and an open dataset', () => {
+  referenceCases([
+    [
+      'ws.datasets.get(name) is a dataset (the mslearn labs shape), read or handed to a step',
+      [
+        'from azureml.core import Workspace',
+        'ws = Workspace.from_config()',
+        'diabetes_ds = ws.datasets.get("diabetes dataset")',
+        'df = diabetes_ds.to_pandas_dataframe()',
+        'inputs = [diabetes_ds.as_named_input("diabetes")]',
+        'store = ws.datastores.get("blobs")',
+        'store.upload(src_dir="data")',
+      ],
+      ['3:azureml.core.Dataset.to_pandas_dataframe', '4:azureml.core.Dataset.as_named_input', '6:azureml.core.Datastore.upload'],
+      [],
+    ],
+    [
+      'both halves of random_split are datasets of the same kind',
+      [
+        'from azureml.core import Dataset',
+        'ds = Dataset.Tabular.from_delimited_files("https://x/y.csv")',
+        'train_data, test_data = ds.random_split(percentage=0.8, seed=223)',
+        'test_df = test_data.to_pandas_dataframe()',
+        'train_df = train_data.to_pandas_dataframe()',
+      ],
+      ['3:azureml.data.TabularDataset.to_pandas_dataframe', '4:azureml.data.TabularDataset.to_pandas_dataframe'],
+      [],
+    ],
+    [
+      'an open dataset read as a v1 dataset; its pandas frame and a dict.get elsewhere are not',
+      [
+        'from azureml.opendatasets import Diabetes, MNIST',
+        'diabetes = Diabetes.get_tabular_dataset()',
+        'df = diabetes.to_pandas_dataframe()',
+        'mnist = MNIST.get_file_dataset()',
+        'mnist.download("data", overwrite=True)',
+        'df.head()',
+        'settings = {"a": 1}',
+        'settings.get("a").bit_length()',
+      ],
+      ['2:azureml.data.TabularDataset.to_pandas_dataframe', '4:azureml.data.FileDataset.download'],
+      [5, 7],
+    ],
+  ]);
+});
+
+describe('semantic model: loops over a v1 collection kept in a name or wrapped in list()/sorted()', () => {
+  referenceCases([
+    [
+      'runs = exp.get_runs(), then for run in runs (and a chain of such names)',
+      [
+        'from azureml.core import Experiment',
+        'exp = Experiment(ws, "e")',
+        'runs = exp.get_runs()',
+        'for run in runs:',
+        '    print(run.get_metrics())',
+        'same = runs',
+        'for r in same:',
+        '    r.get_file_names()',
+      ],
+      ['4:azureml.core.Run.get_metrics', '7:azureml.core.Run.get_file_names'],
+      [],
+    ],
+    [
+      'list(), tuple(), reversed() and sorted(key=, reverse=) keep the elements',
+      [
+        'from azureml.core import Experiment',
+        'exp = Experiment(ws, "e")',
+        'children = list(exp.get_runs())',
+        'for child in children:',
+        '    child.get_status()',
+        'for r in sorted(exp.get_runs(), key=lambda r: r.id, reverse=True):',
+        '    r.get_details()',
+        'for t in reversed(tuple(exp.get_runs())):',
+        '    t.cancel()',
+      ],
+      ['4:azureml.core.Run.get_status', '6:azureml.core.Run.get_details', '8:azureml.core.Run.cancel'],
+      [],
+    ],
+    [
+      'not through a list() the module defines, another builtin, a name bound to something else, or a mapping',
+      [
+        'from azureml.core import Experiment',
+        'exp = Experiment(ws, "e")',
+        'def list(x):',
+        '    return [1]',
+        'for q in list(exp.get_runs()):',
+        '    q.get_status()',
+        'for e in enumerate(exp.get_runs()):',
+        '    e.count(1)',
+        'names = ["a"]',
+        'for n in names:',
+        '    n.upper()',
+        'for s in sorted(exp.get_runs(), cmp=None):',
+        '    s.get_status()',
+      ],
+      [],
+      [5, 7, 10, 12],
+    ],
+  ]);
+});
+
 describe('semantic model: what the module\'s own functions return', () => {
   const cases: ReferenceCase[] = [
     [

@@ -306,6 +306,7 @@ describe('incremental re-analysis', () => {
 
   const typedParam = 'from azureml.core import Workspace\nws = Workspace.from_config()\n\ndef register(w):\n    w.get_details()\n\nregister(ws)\nprint(1)\n';
   const pythonShell = 'import os\n\nos.system("az ml job create -f job.yml")\nprint(os.name)\n';
+  const loopName = 'from azureml.core import Experiment\nexp = Experiment(ws, "e")\nruns = exp.get_runs()\n\nsame = runs\n\nfor r in same:\n    print(r.id)\n';
   const spaced = 'import os\nfrom azureml.core import Workspace\nws = Workspace.from_config()\nos.system("az  ml model list")\nos.system("pip install numpy")\n';
 
   it('an edited statement that names no SDK binding but holds text-rule findings runs the rules', () => {
@@ -335,6 +336,9 @@ describe('incremental re-analysis', () => {
       // Review of session 15: trigger words as a shell and pip read them (blanks, a package name's case).
       ['t.py', spaced, spaced.replace('model list', 'model deploy -n m')],
       ['t.py', spaced, spaced.replace('numpy', 'AzureML-Core')],
+      // Session 16: a name holding a v1 collection that a later loop iterates, bound to something else (and back).
+      ['l.py', loopName, loopName.replace('same = runs', 'same = []')],
+      ['l.py', loopName.replace('same = runs', 'same = []'), loopName],
     ];
     const codes = (fs: Finding[]): string[] => fs.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`);
     for (const [filename, before, after] of pairs) {

@@ -16,7 +16,7 @@ export default v1AreaRule('other', {
     v1Example: "import azureml.core\n\nprint(\"SDK version:\", azureml.core.VERSION)",
     v2Example: "from importlib.metadata import version\n\nprint(\"SDK version:\", version(\"azure-ai-ml\"))",
     fixSafety: "",
-    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed, nor the parameters of a method, of a decorated function or of a function that is passed around or given different objects by its calls.",
+    limitations: "Objects are tracked through assignments, `with ... as`, tuple unpacking, loops over v1 collections (also one kept in a name or wrapped in `list()` / `sorted()`), annotated parameters, the returns of the module's own functions (`def get_workspace(): return Workspace.from_config()`) and the parameters every call of such a function passes the same object (`def clean(data): ...` called as `clean(ds)`) in the same module (a notebook is one module). A v1 object returned by a helper from another module, or stored in a container or on `self`, is not followed, nor the parameters of a method, of a decorated function or of a function that is passed around or given different objects by its calls.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
     ]

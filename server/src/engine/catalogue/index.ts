@@ -11,7 +11,7 @@
  */
 import { ENTRIES } from './entries';
 import { DOC, V1_MIGRATION_GUIDE } from './docs';
-import { RETURNS } from './returns';
+import { OPEN_DATASET_PACKAGE, OPEN_DATASET_READERS, RETURNS } from './returns';
 import { MLFLOW_AZUREML, areaOfModule, canonical, inheritedNames, isUnder, remember, typedName } from './modules';
 import type { Area, CatalogueEntry, ReturnType } from './types';
 
@@ -98,6 +98,9 @@ export function returnType(qname: string): ReturnType | undefined {
         break;
       }
     }
+    // `Diabetes.get_tabular_dataset()`: any class of azureml-opendatasets.
+    const reader = rt === null && qname.startsWith(`${OPEN_DATASET_PACKAGE}.`) ? qname.slice(qname.lastIndexOf('.') + 1) : undefined;
+    if (reader && Object.prototype.hasOwnProperty.call(OPEN_DATASET_READERS, reader)) rt = OPEN_DATASET_READERS[reader];
     remember(returnMemo, qname, rt);
   }
   return rt ?? undefined;

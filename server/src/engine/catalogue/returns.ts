@@ -136,6 +136,13 @@ export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
   'azureml.data.FileDataset.register': FILE,
   'azureml.data.TabularDataset.as_named_input': CONSUMPTION,
   'azureml.data.FileDataset.as_named_input': CONSUMPTION,
+  // `train, test = ds.random_split(percentage=0.8, seed=1)`: two datasets of the same kind (azureml-core
+  // TabularDataset.random_split / FileDataset.random_split, "Returns: tuple of new ... objects").
+  'azureml.data.TabularDataset.random_split': { tuple: [TABULAR, TABULAR] },
+  'azureml.data.FileDataset.random_split': { tuple: [FILE, FILE] },
+  'azureml.core.Dataset.random_split': { tuple: [DATASET, DATASET] },
+  // `ws.datasets.get("train")`: the workspace's collections are dicts (ITEMS); `get` is the item, or None.
+  ...Object.fromEntries(Object.entries(ITEMS).map(([collection, item]) => [`${collection}.get`, item])),
 
   // Models and deployment
   'azureml.core.image.Image.create': 'azureml.core.image.Image',
@@ -175,6 +182,18 @@ export const RETURNS: Readonly<Record<string, ReturnType>> = Object.freeze({
   'azureml.datadrift.DataDriftDetector.create_from_model': 'azureml.datadrift.DataDriftDetector',
   'azureml.datadrift.DataDriftDetector.get_by_name': 'azureml.datadrift.DataDriftDetector',
   'azureml.datadrift.DataDriftDetector.get_by_id': 'azureml.datadrift.DataDriftDetector',
+});
+
+/**
+ * Readers every azureml-opendatasets class has, by method name: `Diabetes.get_tabular_dataset()` is a
+ * TabularDataset, `MNIST.get_file_dataset()` a FileDataset
+ * (https://learn.microsoft.com/azure/open-datasets/dataset-diabetes; azureml-opendatasets class reference,
+ * https://learn.microsoft.com/python/api/azureml-opendatasets/azureml.opendatasets.diabetes).
+ */
+export const OPEN_DATASET_PACKAGE = 'azureml.opendatasets';
+export const OPEN_DATASET_READERS: Readonly<Record<string, string>> = Object.freeze({
+  get_tabular_dataset: TABULAR,
+  get_file_dataset: FILE,
 });
 
 /**

@@ -736,7 +736,11 @@ class Builder {
         const type = node.childForFieldName('type');
         if (type) this.walkExpr(type, scope);
         const v = right ? this.walkExpr(right, scope) : undefined;
-        this.bindTarget(node.childForFieldName('left'), v, scope, 'assign', node.endIndex);
+        const left = node.childForFieldName('left');
+        this.bindTarget(left, v, scope, 'assign', node.endIndex);
+        // `runs = exp.get_runs()` holds SDK objects a later loop may take (elementOf): an edit naming `runs`
+        // must re-run the rules (engine/reuse.ts), also one that rebinds it.
+        if (!v && left?.type === 'identifier' && (right?.type === 'call' || right?.type === 'identifier') && this.elementOf(right, scope)) this.sdkNames.add(left.text);
         return v;
       }
       case 'augmented_assignment': {
@@ -885,10 +889,32 @@ class Builder {
     return callResult(callee);
   }
 
-  /** What a `for` loop over `iterable` yields: `run.get_children()` → Run objects. */
-  private elementOf(iterable: SyntaxNode | null, scope: Scope): Value | undefined {
+  /**
+   * What a `for` loop over `iterable` yields: `run.get_children()` → Run objects; also through
+   * `list(...)` / `sorted(...)` / `reversed(...)` / `tuple(...)` (Python's, not a name the module binds)
+   * and through a name assigned one of those (`runs = exp.get_runs()` ... `for run in runs:`), the
+   * assignment the loop sees. `depth` bounds a chain of such names.
+   */
+  private elementOf(iterable: SyntaxNode | null, scope: Scope, depth = 0): Value | undefined {
+    if (iterable?.type === 'identifier' && depth < 4) {
+      const b = this.lookup(iterable.text, iterable.startIndex, scope);
+      const assign = b?.kind === 'assign' ? b.node.parent : undefined;
+      const right = assign?.type === 'assignment' && assign.childForFieldName('left')?.startIndex === b!.node.startIndex ? assign.childForFieldName('right') : undefined;
+      const element = right ? this.elementOf(right, b!.scope, depth + 1) : undefined;
+      // The name holds SDK objects: an edit naming it must re-run the rules (engine/reuse.ts).
+      if (element) this.sdkNames.add(iterable.text);
+      return element;
+    }
     if (iterable?.type !== 'call') return undefined;
     const fn = iterable.childForFieldName('function');
+    const args = iterable.childForFieldName('arguments');
+    const given = args?.type === 'argument_list' ? args.namedChildren.filter((c) => c.type !== 'comment') : [];
+    const positional = given.filter((c) => c.type !== 'keyword_argument');
+    // (sorted's key= and reverse= keep the elements; no splat, no other keyword.)
+    const keywordsKeep = given.every((c) => c.type !== 'keyword_argument' || (fn?.text === 'sorted' && ['key', 'reverse'].includes(c.childForFieldName('name')?.text ?? '')));
+    if (fn?.type === 'identifier' && PRESERVING_BUILTINS.has(fn.text) && positional.length === 1 && keywordsKeep && !positional[0].type.endsWith('splat') && !this.lookup(fn.text, fn.startIndex, scope)) {
+      return depth < 4 ? this.elementOf(positional[0], scope, depth + 1) : undefined;
+    }
     // The iterable was walked (its uses recorded) just before: evaluate it again without recording.
     const walking = this.walking;
     this.walking = false;
@@ -973,6 +999,9 @@ function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined 
 }
 
 /** What calling a value returns: a known return type, or an instance when a class is called. */
+/** Builtins whose result iterates over the same elements as their one argument. */
+const PRESERVING_BUILTINS = new Set(['list', 'sorted', 'reversed', 'tuple']);
+
 export function callResult(callee: Value | undefined): Value | undefined {
   if (callee?.kind === 'local') return callee.returns;
   if (callee?.kind !== 'ref') return undefined;
