@@ -563,7 +563,7 @@ describe('catalogue', () => {
       // the collection itself is a dict, not a call's result; an open dataset's other methods are not readers
       assert.equal(returnType('azureml.core.Workspace.datasets'), undefined);
       assert.equal(returnType('azureml.opendatasets.NycTlcGreen.to_pandas_dataframe'), undefined);
-      assert.equal(returnType('azureml.opendatasets.get_tabular_dataset'.replace('opendatasets', 'opendatasetz')), undefined);
+      assert.equal(returnType('azureml.opendatasetz.Diabetes.get_tabular_dataset'), undefined);
     });
 
     it('returns known canonical classes only', () => {

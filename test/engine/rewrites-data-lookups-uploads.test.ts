@@ -207,6 +207,15 @@ describe('rewrites round 29 (data): ws.datasets.get read as a table, upload_file
     ],
   ]);
 
+  it('x = ws.datasets.get(n) / ws.models.get(n) read for name and version: those reads (v1 objects since session 16) offer the fix too', () => {
+    for (const ws of ['ws = Workspace.from_config()', 'ws = Workspace.from_config()\nws.write_config()']) {
+      const text = `from azureml.core import Workspace\n${ws}\nds = ws.datasets.get("train")\nprint(ds.name, ds.version)\nm = ws.models.get("m")\nprint(m.name, m.version)\n`;
+      const reads = lint({ kind: 'python', text }).findings.filter((f) => /`(Dataset|Model)\.(name|version)`/.test(f.message));
+      assert.equal(reads.length, 4, ws);
+      for (const f of reads) assert.ok(f.fixes?.length, `${f.message} (${ws})`);
+    }
+  });
+
   describe('refused', () => {
     const head = 'from azureml.core import Workspace, Datastore, Dataset\nws = Workspace.from_config()\nstore = Datastore.get(ws, "blobs")\n';
     it('a "." segment in a dataset path (the URI would name "./x" on the datastore)', () => {

@@ -740,7 +740,7 @@ class Builder {
         this.bindTarget(left, v, scope, 'assign', node.endIndex);
         // `runs = exp.get_runs()` holds SDK objects a later loop may take (elementOf): an edit naming `runs`
         // must re-run the rules (engine/reuse.ts), also one that rebinds it.
-        if (!v && left?.type === 'identifier' && (right?.type === 'call' || right?.type === 'identifier') && this.elementOf(right, scope)) this.sdkNames.add(left.text);
+        if (!v && left?.type === 'identifier' && mayYieldElements(right, this.sdkNames) && this.elementOf(right, scope)) this.sdkNames.add(left.text);
         return v;
       }
       case 'augmented_assignment': {
@@ -900,7 +900,8 @@ class Builder {
       const b = this.lookup(iterable.text, iterable.startIndex, scope);
       const assign = b?.kind === 'assign' ? b.node.parent : undefined;
       const right = assign?.type === 'assignment' && assign.childForFieldName('left')?.startIndex === b!.node.startIndex ? assign.childForFieldName('right') : undefined;
-      const element = right ? this.elementOf(right, b!.scope, depth + 1) : undefined;
+      // (read where the assignment is written: for a `global` name, not the module scope)
+      const element = right ? this.elementOf(right, this.scopeAt(assign!), depth + 1) : undefined;
       // The name holds SDK objects: an edit naming it must re-run the rules (engine/reuse.ts).
       if (element) this.sdkNames.add(iterable.text);
       return element;
@@ -998,10 +999,27 @@ function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined 
   return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
-/** What calling a value returns: a known return type, or an instance when a class is called. */
 /** Builtins whose result iterates over the same elements as their one argument. */
 const PRESERVING_BUILTINS = new Set(['list', 'sorted', 'reversed', 'tuple']);
 
+/** The method names of ELEMENTS (`get_runs`, `get_children`, `list`, ...): a cheap test before elementOf. */
+const ELEMENT_METHODS = new Set(Object.keys(ELEMENTS).map((q) => q.slice(q.lastIndexOf('.') + 1)));
+
+/**
+ * Can `right` be a collection elementOf knows: a name already holding SDK objects (`sdkNames`: a name
+ * assigned such a collection joins it), a call of a preserving builtin, or a call of a method named as
+ * one of ELEMENTS. (Assignments run this on every call and name: most are neither; `df2 = df` must not
+ * cost a lookup.)
+ */
+function mayYieldElements(right: SyntaxNode | null, sdkNames: ReadonlySet<string>): boolean {
+  if (right?.type === 'identifier') return sdkNames.has(right.text);
+  if (right?.type !== 'call') return false;
+  const fn = right.childForFieldName('function');
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  return !!name && (PRESERVING_BUILTINS.has(name) || ELEMENT_METHODS.has(name));
+}
+
+/** What calling a value returns: a known return type, or an instance when a class is called. */
 export function callResult(callee: Value | undefined): Value | undefined {
   if (callee?.kind === 'local') return callee.returns;
   if (callee?.kind !== 'ref') return undefined;

@@ -998,13 +998,13 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
       else if (m.name === 'datastores' && keysOnly(ctx, m.attr)) edits.push([m.attr, datastoreNames(x)]);
       else if (m.name === 'models' && modelDictEdits(ctx, m.attr, x)) edits.push(...modelDictEdits(ctx, m.attr, x)!);
       else if (m.name === 'datastores' && datastoreDictEdits(ctx, m.attr, x)) edits.push(...datastoreDictEdits(ctx, m.attr, x)!);
-      else if (m.name === 'models' && modelGet(ctx, m.attr, x)) edits.push(modelGet(ctx, m.attr, x)!);
+      else if (m.name === 'models' && modelGet(ctx, m.attr, x)) edits.push(...withNameReads(ctx, modelGet(ctx, m.attr, x)!));
       else return undefined;
     }
     else if (m.name === 'datasets') {
       const get = datasetGet(ctx, m.attr, x) ?? (keysOnly(ctx, m.attr) ? [m.attr, datasetNameDict(x)] as [SyntaxNode, string] : undefined);
       if (!get) return undefined;
-      edits.push(get);
+      edits.push(...withNameReads(ctx, get));
     }
     else if (m.name === 'compute_targets') {
       const e = computeTargetsEdit(ctx, m.attr, x);
@@ -1346,7 +1346,15 @@ function workspaceGet(fb: FixBuilder, ref: Parameters<Builder>[1], ctx: RuleCont
   if (!attr || !get(ctx, attr, 'ml_client')) return undefined;
   const c = workspaceClient(fb, ctx, ws);
   const e = c && get(ctx, attr, c);
-  return e?.[1];
+  return e ? combined(fb, e[0], withNameReads(ctx, e)) : undefined;
+}
+
+/**
+ * A `x = ws.datasets.get(n)` / `ws.models.get(n)` edit (datasetGet) with x's name/version reads kept as
+ * written: in the fix, their findings (x is a v1 Dataset / Model) offer it too (memberReads).
+ */
+function withNameReads(ctx: RuleContext, edit: [SyntaxNode, string]): Edits {
+  return [edit, ...(edit[0].type === 'call' ? memberReads(ctx, edit[0]) : [])];
 }
 
 /** The client of a workspace expression that needs no other edit, only for a workspace made by a call here or an MLClient. */
