@@ -8,7 +8,7 @@
  * a pipeline's step run's `get_job_log()` (v2 has no call returning a job's log text).
  */
 import * as assert from 'node:assert/strict';
-import { fixDocument, type DocumentInput } from '../../server/src/engine';
+import { fixDocument, lint, type DocumentInput } from '../../server/src/engine';
 import { fixPython, parses, rewriteCases } from './helpers';
 
 const CLIENT = [
@@ -90,6 +90,15 @@ describe('rewrites round 14 (jobs): run details by key, the newest run', () => {
       ].join('\n'),
     ],
   ]);
+
+  it('the newest run\'s reads are findings (typed since session 16) that offer the listing\'s fix, for next() and list()[0]', () => {
+    for (const newest of ['next(exp.get_runs())', 'list(exp.get_runs())[0]']) {
+      const text = `from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nexp = Experiment(ws, "nightly")\nlatest = ${newest}\nprint(latest.id, latest.get_metrics())\n`;
+      const reads = lint({ kind: 'python', text }).findings.filter((f) => f.range.start.line === 4);
+      assert.deepEqual(reads.map((f) => f.message.slice(0, 18)), ['`Run.id` (`azureml', '`Run.get_metrics()'], newest);
+      for (const f of reads) assert.ok(f.fixes?.length, `${f.message} (${newest})`);
+    }
+  });
 
   describe('refused', () => {
     const head = ['from azureml.core import Workspace, Experiment, Run', 'ws = Workspace.from_config()', 'exp = Experiment(ws, "nightly")', 'run = Run(exp, "abc_123")'];

@@ -762,7 +762,10 @@ class Builder {
         const v = this.walkExpr(object, scope);
         for (const c of node.childrenForFieldName('subscript')) this.walkExpr(c, scope);
         const item = v?.kind === 'ref' ? own(ITEMS, v.qname) : undefined;
-        return item ? { kind: 'instance', type: item } : undefined;
+        if (item) return { kind: 'instance', type: item };
+        // `list(exp.get_runs())[0]`, `children[-1]`: one element of a v1 collection (not a slice).
+        const index = node.childrenForFieldName('subscript');
+        return !v && index.length === 1 && index[0].type !== 'slice' ? this.elementOf(object, scope) : undefined;
       }
       case 'expression_list':
       case 'tuple':
@@ -886,7 +889,13 @@ class Builder {
       }
     }
     this.calls.push({ call: node, callee, args });
-    return callResult(callee);
+    const result = callResult(callee);
+    // `next(exp.get_runs())`, `next(iter(children))`: Python's next gives one element (elementOf).
+    if (!result && !callee && fn?.type === 'identifier' && fn.text === 'next' && args.length >= 1 && !args[0].keyword) {
+      const first = args[0].node.type === 'call' && args[0].node.childForFieldName('function')?.text === 'iter' ? args[0].node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') : undefined;
+      return this.elementOf(first?.length === 1 ? first[0] : args[0].node, scope);
+    }
+    return result;
   }
 
   /**

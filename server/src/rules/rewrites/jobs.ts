@@ -1627,6 +1627,9 @@ function viaFetch(fb: FixBuilder, ctx: RuleContext, fetch: SyntaxNode | undefine
 /** A method call or attribute read on a submitted (or fetched) run: rewritten with its submission. */
 const runUse: Builder = (fb, ref, ctx) => {
   const run = receiver(ref);
+  // `latest = next(exp.get_runs())` / `latest = list(exp.get_runs())[0]` (newestRunEdits rewrites its uses): the listing's fix.
+  const listing = run?.type === 'identifier' ? newestListing(ctx, run) : undefined;
+  if (listing) return fb.sameFixAs(listing);
   const made = run?.type === 'identifier' ? definingCall(ctx, run) : undefined;
   if (made && FETCHED.includes(qnameOf(ctx, made) ?? '')) return fb.sameFixAs(made);
   // The run of `pipeline.submit(...)`: the pipeline's fix (pipelines.ts rewrites its waits and reads with the submission).
@@ -1648,12 +1651,24 @@ const runUse: Builder = (fb, ref, ctx) => {
   let runs = iter?.type === 'identifier' ? definingCall(ctx, iter) : iter;
   const inner = runs?.type === 'call' && runs.childForFieldName('function')?.text === 'list' ? callArgs(runs).positional[0] : undefined;
   if (inner?.type === 'call') runs = inner;
-  // `latest = next(exp.get_runs())` (newestRunEdits).
-  const nextCall = !runs && b?.node.parent?.type === 'assignment' ? b.node.parent.childForFieldName('right') : undefined;
-  const nextArg = nextCall?.type === 'call' && nextCall.childForFieldName('function')?.text === 'next' ? callArgs(nextCall).positional[0] : undefined;
-  if (nextArg?.type === 'call' && qnameOf(ctx, nextArg) === 'azureml.core.Experiment.get_runs') return fb.sameFixAs(nextArg);
   return runs && ['azureml.core.Run.get_children', 'azureml.core.Run.get_steps', 'azureml.core.Experiment.get_runs'].includes(qnameOf(ctx, runs) ?? '') ? fb.sameFixAs(runs) : undefined;
 };
+
+/** The `exp.get_runs()` call of `latest = next(exp.get_runs())` / `latest = list(exp.get_runs())[0]`, `run` a read of `latest`. */
+function newestListing(ctx: RuleContext, run: SyntaxNode): SyntaxNode | undefined {
+  const b = ctx.model.resolveName(run.text, run);
+  const assign = b?.node.parent;
+  let right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
+  let fn = 'next';
+  if (right?.type === 'subscript') {
+    const index = right.childrenForFieldName('subscript');
+    if (index.length !== 1 || index[0].text !== '0') return undefined;
+    right = right.childForFieldName('value');
+    fn = 'list';
+  }
+  const arg = right?.type === 'call' && right.childForFieldName('function')?.text === fn ? callArgs(right).positional[0] : undefined;
+  return arg?.type === 'call' && qnameOf(ctx, arg) === 'azureml.core.Experiment.get_runs' ? arg : undefined;
+}
 
 /** The v2 `compute=` for a v1 compute target: a name as written, a v1 compute object's `.name`, a `.name` read kept; null when none. */
 /**
