@@ -765,7 +765,8 @@ class Builder {
         if (item) return { kind: 'instance', type: item };
         // `list(exp.get_runs())[0]`, `children[-1]`: one element of a v1 collection (not a slice).
         const index = node.childrenForFieldName('subscript');
-        return !v && index.length === 1 && index[0].type !== 'slice' ? this.elementOf(object, scope) : undefined;
+        // (gated as assignments are: `df["col"]` in pandas code must not cost a lookup chain)
+        return !v && index.length === 1 && index[0].type !== 'slice' && mayYieldElements(object, this.sdkNames) ? this.elementOf(object, scope) : undefined;
       }
       case 'expression_list':
       case 'tuple':
