@@ -142,7 +142,6 @@ function writeCodeCache() {
 }
 
 fs.mkdirSync(dist, { recursive: true });
-const outputs = serverOnly ? ['server.js'] : ['extension.js', 'server.js'];
 await Promise.all([
   serverOnly
     ? undefined
@@ -157,7 +156,7 @@ await Promise.all([
 writeCodeCache();
 if (!serverOnly) {
   copyCompatBinding();
-  for (const f of outputs) {
+  for (const f of ['extension.js', 'server.js']) {
     console.log(`dist/${f}: ${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(0)} KiB`);
   }
 }

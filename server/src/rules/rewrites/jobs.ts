@@ -1658,16 +1658,10 @@ const runUse: Builder = (fb, ref, ctx) => {
 function newestListing(ctx: RuleContext, run: SyntaxNode): SyntaxNode | undefined {
   const b = ctx.model.resolveName(run.text, run);
   const assign = b?.node.parent;
-  let right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
-  let fn = 'next';
-  if (right?.type === 'subscript') {
-    const index = right.childrenForFieldName('subscript');
-    if (index.length !== 1 || index[0].text !== '0') return undefined;
-    right = right.childForFieldName('value');
-    fn = 'list';
-  }
-  const arg = right?.type === 'call' && right.childForFieldName('function')?.text === fn ? callArgs(right).positional[0] : undefined;
-  return arg?.type === 'call' && qnameOf(ctx, arg) === 'azureml.core.Experiment.get_runs' ? arg : undefined;
+  const right = assign?.type === 'assignment' && same(assign.childForFieldName('left'), b!.node) ? assign.childForFieldName('right') : undefined;
+  const inner = right?.type === 'subscript' ? right.childForFieldName('value') : right;
+  const arg = inner?.type === 'call' ? callArgs(inner).positional[0] : undefined;
+  return arg?.type === 'call' && qnameOf(ctx, arg) === 'azureml.core.Experiment.get_runs' && same(newestOf(ctx, arg), right) ? arg : undefined;
 }
 
 /** The v2 `compute=` for a v1 compute target: a name as written, a v1 compute object's `.name`, a `.name` read kept; null when none. */
@@ -2653,16 +2647,25 @@ function getRunsEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Edits
  * too when there is none), `latest`'s uses read as getRunsEdits reads a loop's (id, get_metrics, get_status shown,
  * `# amlint: review`, shown). null when the call is not `next`'s only argument; undefined for any other use.
  */
-function newestRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ws: SyntaxNode, name: SyntaxNode): Edits | undefined | null {
+/**
+ * `next(exp.get_runs())` / `list(exp.get_runs())[0]` around the listing `call` (Python's `next` and
+ * `list`, not the module's): that expression, the newest run; else undefined.
+ */
+function newestOf(ctx: RuleContext, call: SyntaxNode): SyntaxNode | undefined {
   const args = call.parent;
   const outer = args?.type === 'argument_list' && args.namedChildren.length === 1 ? args.parent : undefined;
   const fn = outer?.childForFieldName('function');
   // `list(exp.get_runs())[0]`: the first run listed, the newest too (IndexError where next raises StopIteration: both raise).
   const indexed = outer && same(listed(ctx, call), outer) ? outer.parent : undefined;
   const first = indexed?.type === 'subscript' && same(indexed.childForFieldName('value'), outer) && indexed.namedChildren.length === 2 && indexed.childForFieldName('subscript')?.text === '0' ? indexed : undefined;
-  const nxt = first ?? outer;
-  if (!first && (outer?.type !== 'call' || fn?.type !== 'identifier' || fn.text !== 'next' || ctx.model.resolveName('next', outer))) return null;
-  const target = assignedName(nxt!);
+  if (first) return first;
+  return outer?.type === 'call' && fn?.type === 'identifier' && fn.text === 'next' && !ctx.model.resolveName('next', outer) ? outer : undefined;
+}
+
+function newestRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ws: SyntaxNode, name: SyntaxNode): Edits | undefined | null {
+  const nxt = newestOf(ctx, call);
+  if (!nxt) return null;
+  const target = assignedName(nxt);
   const stmt = target?.parent?.parent;
   const binding = target && assignedBinding(ctx, nxt!);
   // (a name bound again, as notebooks do cell after cell: only when this binding alone reaches its uses, reach.ts)
@@ -2690,7 +2693,7 @@ function newestRunEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ws: 
   // (`next(<generator>)`: a generator expression as the only argument needs no parentheses of its own.)
   const newest = `${t} for ${t} in ${mlflow}.search_runs(experiment_names=[${name.text}], output_format="list") if "mlflow.parentRunId" not in ${t}.data.tags`;
   // (`list(...)[0]` kept as written around the listing, as getRunsEdits keeps `list(...)` of a loop's.)
-  edits.unshift([call, first ? `[${newest}]` : newest]);
+  edits.unshift([call, nxt.type === 'subscript' ? `[${newest}]` : newest]);
   if (client) {
     const ml = client.ml;
     const lead = firstLeaf(stmt);
