@@ -485,3 +485,112 @@ describe('semantic model: parameters every call of their function passes one SDK
     assert.ok(!model.sdkNames.has('plain'));
   });
 });
+
+describe('semantic model: a parameter its function hands to SDK v1 as the workspace', () => {
+  referenceCases([
+    [
+      // Helper modules of real repos (`def get_pipeline(ws, ...)` called from another file): the parameter is a v1
+      // Workspace because the body gives it to v1 as one, by keyword or as the first argument of a callable taking it first.
+      'by keyword, as the first argument, a subclass\'s constructor, in a method',
+      [
+        'from azureml.core import Experiment, Model',
+        'from azureml.pipeline.core import Pipeline',
+        'from azureml.core.compute import ComputeTarget, AmlCompute',
+        'def get_pipeline(ws, name):',
+        '    store = ws.get_default_datastore()',
+        '    ct = ComputeTarget(workspace=ws, name="cpu")',
+        'def submit(w, name):',
+        '    exp = Experiment(w, name)',
+        '    print(w.datasets)',
+        'def attach(w3):',
+        '    c = AmlCompute(w3, "gpu")',
+        '    w3.get_details()',
+        'def register(w4):',
+        '    Model.register(model_path="m.pkl", model_name="m", workspace=w4)',
+        '    return w4.models',
+        'class Builder:',
+        '    def build(self, w5, steps):',
+        '        w5.get_default_datastore()',
+        '        return Pipeline(w5, steps)',
+      ],
+      [
+        '4:azureml.core.Workspace.get_default_datastore',
+        '8:azureml.core.Workspace.datasets',
+        '11:azureml.core.Workspace.get_details',
+        '14:azureml.core.Workspace.models',
+        '17:azureml.core.Workspace.get_default_datastore',
+      ],
+      [],
+    ],
+    [
+      'not another argument, not a callable of the module or of v2, not a v1 callable taking something else first, not a rebound name',
+      [
+        'from azureml.core import Experiment, Dataset',
+        'from azure.ai.ml import MLClient',
+        'def second(w):',
+        '    Experiment(load(), w)',
+        '    w.get_details()',
+        'def local(w):',
+        '    helper(workspace=w)',
+        '    w.get_details()',
+        'def v2(w):',
+        '    MLClient.from_config(workspace=w)',
+        '    w.get_details()',
+        'def data(w):',
+        '    Dataset.Tabular.from_delimited_files(w)',
+        '    w.get_details()',
+        'def rebound(w):',
+        '    Experiment(w, "e")',
+        '    w = w.other',
+        '    w.get_details()',
+        'def helper(workspace):',
+        '    return workspace',
+      ],
+      [],
+      [4, 7, 10, 13, 17],
+    ],
+  ]);
+});
+
+describe('semantic model: the run\'s experiment and workspace handed on or returned', () => {
+  referenceCases([
+    [
+      'a function returning run.experiment.workspace, and a parameter every call passes it',
+      [
+        'from azureml.core import Run',
+        'def get_ws():',
+        '    run = Run.get_context()',
+        '    return run.experiment.workspace',
+        'get_ws().get_default_datastore()',
+        'def get_dataset(ws, name):',
+        '    return ws.datasets[name]',
+        'run = Run.get_context()',
+        'get_dataset(run.experiment.workspace, "d")',
+        'def parent_of(r):',
+        '    r.log("a", 1)',
+        'parent_of(run.parent)',
+      ],
+      [
+        '4:azureml.core.Run.experiment.workspace.get_default_datastore',
+        '6:azureml.core.Run.experiment.workspace.datasets',
+        '10:azureml.core.Run.parent.log',
+      ],
+      [],
+    ],
+    [
+      'a plain attribute of a run (its id, a name) is no object to hand on',
+      [
+        'from azureml.core import Run',
+        'run = Run.get_context()',
+        'def show(i):',
+        '    print(i.split("_"))',
+        'show(run.id)',
+        'def name_of():',
+        '    return run.experiment.name',
+        'name_of().upper()',
+      ],
+      [],
+      [3, 7],
+    ],
+  ]);
+});

@@ -11,13 +11,13 @@
  */
 import { ENTRIES } from './entries';
 import { DOC, V1_MIGRATION_GUIDE } from './docs';
-import { OPEN_DATASET_PACKAGE, OPEN_DATASET_READERS, RETURNS } from './returns';
+import { OPEN_DATASET_PACKAGE, OPEN_DATASET_READERS, RETURNS, WORKSPACE_FIRST } from './returns';
 import { MLFLOW_AZUREML, areaOfModule, canonical, inheritedNames, isUnder, remember, typedName } from './modules';
 import type { Area, CatalogueEntry, ReturnType } from './types';
 
 export { ENTRIES } from './entries';
 export { DOC, V1_MIGRATION_GUIDE } from './docs';
-export { ELEMENTS, ITEMS, RETURNS, SUBMITTED_RUN, UNKNOWN_TYPE } from './returns';
+export { ELEMENTS, ITEMS, RETURNS, SUBMITTED_RUN, UNKNOWN_TYPE, WORKSPACE_FIRST } from './returns';
 export { COLLISIONS } from './collisions';
 export type { Collision } from './collisions';
 export { ALIASES, ATTRIBUTE_TYPES, AUTOML_SCORING_RUNTIME, AUTOML_SCORING_WORD, BASES, KNOWN_CLASSES, MLFLOW_AZUREML, V2_ERA_AZUREML, canonical, classifyModule, isAutomlScoringScript, isUnder, typedName } from './modules';
@@ -58,6 +58,11 @@ function candidateNames(qname: string): string[] {
   const q = canonical(qname);
   const typed = typedName(q);
   return typed === q ? inheritedNames(q) : [...inheritedNames(q), ...inheritedNames(typed)];
+}
+
+/** Is `qname` (a v1 callable) one whose first parameter is the workspace (WORKSPACE_FIRST, through base classes and chains)? */
+export function takesWorkspaceFirst(qname: string): boolean {
+  return candidateNames(qname).some((n) => WORKSPACE_FIRST.has(n));
 }
 
 /** The area of a v1 name: its entry's, else the area of its module path. */

@@ -206,3 +206,49 @@ export const SUBMITTED_RUN: Readonly<Record<string, string>> = Object.freeze({
   'azureml.train.automl.AutoMLConfig': 'azureml.train.automl.run.AutoMLRun',
   'azureml.pipeline.core.Pipeline': PIPELINE_RUN,
 });
+
+/**
+ * v1 callables whose first parameter is the workspace, so that whatever is passed there is an SDK v1 `Workspace`
+ * (azureml-core reference: `Experiment(workspace, name)`, `ComputeTarget(workspace, name)`, `Datastore.get(workspace,
+ * datastore_name)`, `Dataset.get_by_name(workspace, name)`, `Model(workspace, name)`, `Model.register(workspace,
+ * model_path, model_name)`, `Environment.get(workspace, name)`, `Webservice(workspace, name)`, `Run.get(workspace,
+ * run_id)`; azureml-pipeline-core: `Pipeline(workspace, steps)`,
+ * https://learn.microsoft.com/python/api/azureml-pipeline-core/azureml.pipeline.core.pipeline.pipeline). A value given
+ * as `workspace=` to any v1 callable is one too (every v1 parameter of that name takes a Workspace). Read by the
+ * semantic model to type a function's parameter by how the function uses it (`def make(ws): ComputeTarget(ws, "c")`).
+ * Canonical names; a subclass's method is found through its base class (`AmlCompute.create`), a subclass's constructor
+ * (`AmlCompute(ws, name)`: ComputeTarget's signature) is listed.
+ */
+export const WORKSPACE_FIRST: ReadonlySet<string> = new Set([
+  'azureml.core.Experiment',
+  'azureml.core.Experiment.list',
+  'azureml.core.compute.ComputeTarget',
+  'azureml.core.compute.AmlCompute',
+  'azureml.core.compute.ComputeInstance',
+  'azureml.core.compute.AksCompute',
+  'azureml.core.compute.ComputeTarget.create',
+  'azureml.core.compute.ComputeTarget.attach',
+  'azureml.core.compute.ComputeTarget.list',
+  'azureml.core.compute.AmlCompute.supported_vmsizes',
+  'azureml.core.Datastore',
+  'azureml.core.Datastore.get',
+  'azureml.core.Datastore.get_default',
+  'azureml.core.Datastore.register_azure_blob_container',
+  'azureml.core.Datastore.register_azure_file_share',
+  'azureml.core.Datastore.register_azure_data_lake_gen2',
+  'azureml.core.Dataset.get_by_name',
+  'azureml.core.Dataset.get_by_id',
+  'azureml.core.Model',
+  'azureml.core.Model.register',
+  'azureml.core.Model.list',
+  'azureml.core.Model.deploy',
+  'azureml.core.Environment.get',
+  'azureml.core.Environment.list',
+  'azureml.core.webservice.Webservice',
+  'azureml.core.webservice.AciWebservice',
+  'azureml.core.webservice.AksWebservice',
+  'azureml.core.webservice.Webservice.list',
+  'azureml.core.Run.get',
+  'azureml.pipeline.core.Pipeline',
+  'azureml.pipeline.core.PublishedPipeline.get',
+]);

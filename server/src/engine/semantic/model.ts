@@ -11,7 +11,7 @@
  * later in the module counts when there is none before).
  */
 import type { SyntaxNode, SyntaxTree } from '../syntax';
-import { ALIASES, AUTOML_SCORING_RUNTIME, ELEMENTS, ENTRIES, ITEMS, canonical, classifyModule, isUnder, returnType, KNOWN_CLASSES } from '../catalogue';
+import { ALIASES, AUTOML_SCORING_RUNTIME, ELEMENTS, ENTRIES, ITEMS, canonical, classifyModule, isUnder, returnType, KNOWN_CLASSES, takesWorkspaceFirst, typedName } from '../catalogue';
 import type { ModuleClass, ReturnType } from '../catalogue/types';
 
 /** What an expression is known to hold. */
@@ -200,8 +200,39 @@ function sameReturns(a: ReadonlyMap<number, Value>, b: ReadonlyMap<number, Value
 function sameValue(a: Value | undefined, b: Value | undefined): boolean {
   if (!a || !b) return a === b;
   if (a.kind === 'instance' && b.kind === 'instance') return a.type === b.type;
+  if (a.kind === 'ref' && b.kind === 'ref') return a.qname === b.qname && !!a.onInstance === !!b.onInstance;
   if (a.kind === 'tuple' && b.kind === 'tuple') return a.items.length === b.items.length && a.items.every((v, i) => sameValue(v, b.items[i]));
   return false;
+}
+
+/**
+ * An SDK object a name can hold and hand on: an instance, or a chain through an attribute holding a v1 object
+ * (`run.experiment.workspace`, `run.parent`: ATTRIBUTE_TYPES), whose name the model keeps as it reads it (the job-client
+ * rewrites key on it) — a function returning one, or a parameter every call passes one, holds that same chain. Not
+ * another attribute (`run.id`, `ws.name`: plain values) nor a class or function.
+ */
+function isObject(v: Value | undefined): boolean {
+  if (v?.kind === 'instance') return true;
+  if (v?.kind !== 'ref' || !v.onInstance) return false;
+  const typed = typedName(v.qname);
+  return typed !== v.qname && isClass(typed);
+}
+
+/**
+ * Is the identifier `u` the workspace argument of a v1 call: `workspace=u` of any v1 callable, or the first argument of one
+ * taking the workspace first (catalogue WORKSPACE_FIRST)? `calleeOf` gives a call's callee. For Builder.inferWorkspaceParameters
+ * and the fixes (rewrites/workspace.ts untypedBridge).
+ */
+export function givenAsWorkspace(u: SyntaxNode, calleeOf: (call: SyntaxNode) => Value | undefined, classify: (qname: string) => ModuleClass): boolean {
+  const kw = u.parent?.type === 'keyword_argument' && u.parent.childForFieldName('value')?.id === u.id ? u.parent : undefined;
+  const list = (kw ?? u).parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  if (call?.type !== 'call' || (kw && kw.childForFieldName('name')?.text !== 'workspace')) return false;
+  const callee = calleeOf(call);
+  if (callee?.kind !== 'ref' || classify(callee.qname) !== 'v1') return false;
+  if (kw) return true;
+  const first = list!.namedChildren.find((c) => c.type !== 'comment');
+  return first?.id === u.id && takesWorkspaceFirst(callee.qname);
 }
 
 /**
@@ -211,7 +242,7 @@ function sameValue(a: Value | undefined, b: Value | undefined): boolean {
  * returning its values.
  */
 function returnedValue(returns: ReadonlyArray<Value | undefined>): Value | undefined {
-  if (!returns.length || !returns.every((v) => v?.kind === 'instance' || v?.kind === 'tuple')) return undefined;
+  if (!returns.length || !returns.every((v) => isObject(v) || v?.kind === 'tuple')) return undefined;
   const first = returns[0]!;
   if (!returns.every((v) => sameValue(v, first)) || !isSdkValue(first)) return undefined;
   return first;
@@ -574,11 +605,35 @@ class Builder {
           let value: Value | undefined;
           for (const c of calls) {
             const arg = c!.args.find((a) => a.keyword === id.text) ?? (positional ? c!.args.filter((a) => !a.keyword)[i] : undefined);
-            if (arg?.value?.kind !== 'instance' || !isSdkValue(arg.value) || (value && !sameValue(value, arg.value))) return;
+            if (!arg || !isObject(arg.value) || !isSdkValue(arg.value) || (value && !sameValue(value, arg.value))) return;
             value = arg.value;
           }
           if (value) this.inferred.params.set(id.startIndex, value);
         });
+      }
+    }
+    this.inferWorkspaceParameters();
+  }
+
+  /**
+   * A parameter the function's body passes as a workspace to SDK v1 (`workspace=ws` of any v1 call, or the first
+   * argument of a callable taking the workspace first: `ComputeTarget(ws, "cpu")`, `Experiment(ws, name)`,
+   * WORKSPACE_FIRST) holds a v1 Workspace, whoever calls the function (a helper module's `def make_compute(ws, name)`
+   * is called from another file): typed in the next build, so that its other uses (`ws.get_default_datastore()`) are
+   * found. Only a parameter nothing else types (no annotation, no object every call passes: inferParameters), bound
+   * once in its function; a v1 call only, so v2 code (an MLClient handed on) never gives one.
+   */
+  private inferWorkspaceParameters(): void {
+    const WORKSPACE: Value = { kind: 'instance', type: 'azureml.core.Workspace' };
+    let callees: Map<number, Value | undefined> | undefined;
+    const calleeOf = (call: SyntaxNode): Value | undefined => (callees ??= new Map(this.calls.map((c) => [c.call.id, c.callee]))).get(call.id);
+    for (const scope of this.scopes) {
+      if (scope.kind !== 'function') continue;
+      for (const list of scope.bindings.values()) {
+        const b = list[0];
+        if (list.length !== 1 || b.kind !== 'param' || this.inferred.params.has(b.node.startIndex)) continue;
+        if (b.value && !sameValue(b.value, WORKSPACE)) continue;
+        if ((this.uses.get(b) ?? []).some((u) => givenAsWorkspace(u, calleeOf, this.classify))) this.inferred.params.set(b.node.startIndex, WORKSPACE);
       }
     }
   }

@@ -149,7 +149,7 @@
  * whose name is bound again.
  */
 import type { SyntaxNode } from '../../engine/syntax';
-import { sdkOf, type Binding, type Scope } from '../../engine/semantic/model';
+import { givenAsWorkspace, sdkOf, type Binding, type Scope } from '../../engine/semantic/model';
 import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalText, stringValue } from '../fixes';
 import { nodeRange, type RuleContext } from '../rule';
 import { AUTH_CLASSES } from '../auth-classes';
@@ -599,17 +599,10 @@ function helperProducer(ctx: RuleContext, def: SyntaxNode): SyntaxNode | undefin
   return producer?.type === 'call' && (q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET) ? producer : undefined;
 }
 
-/** v1 calls whose first parameter is the workspace (azureml-core / azureml-pipeline-core signatures). */
-const WORKSPACE_FIRST = new Set([
-  'azureml.core.Experiment', 'azureml.core.Environment.get', 'azureml.core.Environment.list', 'azureml.core.Model', 'azureml.core.Model.register',
-  'azureml.core.Model.deploy', 'azureml.core.Model.list', 'azureml.core.webservice.Webservice', 'azureml.core.webservice.AciWebservice',
-  'azureml.core.Dataset.get_by_id', 'azureml.pipeline.core.Pipeline',
-]);
-
 /**
  * `ws = helper.get_workspace(...)`, a call of code the model cannot type (another module's, not an
  * SDK's) whose value this module uses as a v1 workspace: passed as the `workspace=` argument of a
- * v1 call, or as the first argument of one taking the workspace first (WORKSPACE_FIRST, TAKES_CLIENT); never
+ * v1 call, or as the first argument of one taking the workspace first (catalogue WORKSPACE_FIRST); never
  * judged from the name. The workspace stays, and its consumers get the bridge of bridgeClient,
  * `ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)`
  * as its own statement after it, marked for review: the helper may authenticate otherwise.
@@ -623,14 +616,11 @@ function untypedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode, made: S
   const target = assignedName(made);
   const b = ctx.model.resolveName(ws.text, ws);
   if (!target || !b || !same(b.node, target) || (ctx.model.scopeAt(target).bindings.get(target.text) ?? []).length !== 1 || !runsOnce(ctx, made)) return undefined;
-  const asWorkspace = (use: SyntaxNode): boolean => {
-    const kw = use.parent?.type === 'keyword_argument' && same(use.parent.childForFieldName('value'), use) ? use.parent : undefined;
-    const list = kw ? kw.parent : use.parent;
-    const q = list?.type === 'argument_list' ? qnameOf(ctx, list.parent ?? undefined) : undefined;
-    if (!q || sdkOf({ kind: 'ref', qname: q }) !== 'v1') return false;
-    if (kw) return kw.childForFieldName('name')?.text === 'workspace';
-    return (WORKSPACE_FIRST.has(q) || TAKES_CLIENT.has(q)) && same(callArgs(list!.parent!).positional[0], use);
+  const calleeOf = (call: SyntaxNode) => {
+    const f = call.childForFieldName('function');
+    return f ? ctx.model.evaluate(f) : undefined;
   };
+  const asWorkspace = (use: SyntaxNode): boolean => givenAsWorkspace(use, calleeOf, ctx.model.classify);
   if (!usesOf(ctx, target).some(asWorkspace)) return undefined;
   // Code that may give None, tested afterwards (`if ws is not None:`, `if not ws:`): the bridge is
   // None too, so it does not fail before the code's own check (as v1 failed only at its next call).
