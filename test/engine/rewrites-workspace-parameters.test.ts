@@ -260,4 +260,33 @@ describe('rewrites round 15 (workspace): workspaces without a client', () => {
       assert.equal(out, src);
     });
   }
+
+  it('a helper the module never calls gets no config-file client when the module makes another workspace (review of session 17)', () => {
+    // The helper's caller may pass that workspace; its bridge binds `ml_client` too (twice, with the config file's).
+    const src = [
+      'from azureml.core import Workspace, Experiment, Datastore',
+      '',
+      '',
+      'def make(w, name):',
+      '    exp = Experiment(w, name)',
+      '    store = w.get_default_datastore()',
+      '    print(store.name)',
+      '    return exp',
+      '',
+      '',
+      'ws = Workspace.get(name="x", subscription_id="s", resource_group="r")',
+      'blob = Datastore.get(ws, "blob")',
+      'print(blob.name)',
+      '',
+    ].join('\n');
+    const out = fixPython(src, true);
+    assert.ok(!out.includes('from_config'), out);
+    assert.ok(out.includes('    store = w.get_default_datastore()\n    print(store.name)\n'), out);
+    assert.ok((out.match(/^ml_client = /gm) ?? []).length <= 1, out);
+    assert.ok(out.includes('ws = MLClient(DefaultAzureCredential(), subscription_id="s"'), out);
+    assert.ok(parses(out));
+    // Without the other workspace, the helper's unknown caller is taken to pass the config file's (as before).
+    const alone = fixPython(src.split('\n').slice(0, 10).join('\n') + '\n', true);
+    assert.ok(alone.includes('ml_client = MLClient.from_config(credential=DefaultAzureCredential())') && alone.includes('    store = ml_client.datastores.get_default()'), alone);
+  });
 });

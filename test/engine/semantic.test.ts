@@ -523,7 +523,7 @@ describe('semantic model: a parameter its function hands to SDK v1 as the worksp
       [],
     ],
     [
-      'not another argument, not a callable of the module or of v2, not a v1 callable taking something else first, not a rebound name',
+      'not another argument, a callable of the module or of v2, a v1 callable taking something else first, a rebound name, an annotation, a lambda',
       [
         'from azureml.core import Experiment, Dataset',
         'from azure.ai.ml import MLClient',
@@ -545,9 +545,48 @@ describe('semantic model: a parameter its function hands to SDK v1 as the worksp
         '    w.get_details()',
         'def helper(workspace):',
         '    return workspace',
+        'def annotated(w: MLClient):',
+        '    Experiment(w, "e")',
+        '    w.get_details()',
+        'make = lambda w: Experiment(w, "e").get_details(w.name)',
       ],
-      [],
+      // (The annotated parameter stays the v2 client it says it is.)
+      ['22:azure.ai.ml.MLClient.get_details'],
       [4, 7, 10, 13, 17],
+    ],
+    [
+      // Review of session 17: base classes and chains; the rounds settle (a call passing the parameter something else
+      // would have flipped it); calls passing two different objects to a parameter the body does not hand to v1.
+      'through a base class, a call passing something else, two calls passing different objects',
+      [
+        'from azureml.core import Run',
+        'from azureml.core.compute import AmlCompute, DatabricksCompute',
+        'from azureml.core.webservice import LocalWebservice',
+        'def grow(w, cfg):',
+        '    AmlCompute.create(w, "cpu", cfg)',
+        '    w.get_details()',
+        'def attach(w):',
+        '    DatabricksCompute(w, "dbx")',
+        '    print(w.datastores)',
+        'def local(w):',
+        '    LocalWebservice(w, "svc")',
+        '    w.get_details()',
+        'def loop(ws):',
+        '    AmlCompute(ws, "cpu")',
+        '    loop(ws.get_default_datastore())',
+        'def either(o):',
+        '    o.get_details()',
+        'run = Run.get_context()',
+        'either(run.parent)',
+        'either(run.experiment.workspace)',
+      ],
+      [
+        '5:azureml.core.Workspace.get_details',
+        '8:azureml.core.Workspace.datastores',
+        '11:azureml.core.Workspace.get_details',
+        '14:azureml.core.Workspace.get_default_datastore',
+      ],
+      [16],
     ],
   ]);
 });
@@ -588,9 +627,13 @@ describe('semantic model: the run\'s experiment and workspace handed on or retur
         'def name_of():',
         '    return run.experiment.name',
         'name_of().upper()',
+        'def ids():',
+        '    return run.id, run.experiment.name',
+        'rid, name = ids()',
+        'rid.split("_")',
       ],
       [],
-      [3, 7],
+      [3, 7, 11],
     ],
   ]);
 });

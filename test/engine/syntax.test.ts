@@ -366,6 +366,22 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(codes(lint({ kind: 'python', text: pairs[12][2], path: 't.py' }).findings), ['AML100@1:5', 'AML101@2:5', 'AML401@4:23']);
   });
 
+  it('an edit that calls (or stops calling) a function with a workspace parameter re-runs the rules: its body\'s fixes depend on it', () => {
+    // Review of session 17: a helper the module never calls gets the config file's client (workspace.ts configParameter);
+    // called with another workspace it gets none. The edited line names the function only.
+    const helper = 'from azureml.core import Experiment\n\ndef f(ws):\n    Experiment(ws, "e")\n    ds = ws.get_default_datastore()\n    print(ds.name)\n\n';
+    const withFixes = (fs: Finding[]): string[] => fs.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character} ${(f.fixes ?? []).map((x) => x.title).join('|')}`);
+    for (const [before, after] of [[helper + 'print(1)\n', helper + 'f(other)\n'], [helper + 'f(other)\n', helper + 'print(1)\n']]) {
+      const prev = lint({ kind: 'python', text: before, path: 'h.py' }).analysis;
+      const fresh = withFixes(lint({ kind: 'python', text: after, path: 'h.py' }).findings);
+      assert.deepEqual(withFixes(lint({ kind: 'python', text: after, path: 'h.py' }, undefined, prev).findings), fresh);
+    }
+    // (The two texts differ in their fixes, else the reuse would have had nothing to get wrong.)
+    const fixed = (text: string): number => lint({ kind: 'python', text, path: 'h.py' }).findings.filter((f) => f.code === 'AML106' && f.fixes?.length).length;
+    assert.equal(fixed(helper + 'print(1)\n'), 2);
+    assert.equal(fixed(helper + 'f(other)\n'), 0);
+  });
+
   it('a script exported from a notebook that never names azureml is read for CLI v1 lines', () => {
     const text = 'import os\nget_ipython().system("az ml folder attach -w ws -g rg")\n';
     assert.deepEqual(lint({ kind: 'python', text, path: 'setup_ws.py' }).findings.map((f) => f.code), ['AML502']);

@@ -16,7 +16,7 @@ export default featureRule({
     v1Example: "from azureml.core import Datastore, Dataset\nfrom azureml.data.datapath import DataPath\n\nsql_ds = Datastore.register_azure_sql_database(ws, \"sqldb\", server_name=\"srv\", database_name=\"db\", username=u, password=p)\ntabular = Dataset.Tabular.from_sql_query(DataPath(sql_ds, \"SELECT * FROM sales\"))",
     v2Example: "# Export the table to Blob storage (e.g. with Azure Data Factory or Fabric), then:\nfrom azure.ai.ml.constants import AssetTypes\nfrom azure.ai.ml.entities import Data\n\nml_client.data.create_or_update(Data(name=\"sales\", path=\"azureml://datastores/workspaceblobstore/paths/sales/\", type=AssetTypes.URI_FOLDER))",
     fixSafety: "No automatic fix: there is no like-for-like v2 code to write.",
-    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module); a v1 object returned by a helper from another module is not followed.",
+    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module), and a parameter the body hands to SDK v1 as the workspace (whoever calls the function); a v1 object returned by a helper from another module is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1",
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-resource-datastore"

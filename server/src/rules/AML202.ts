@@ -16,7 +16,7 @@ export default featureRule({
     v1Example: "published = pipeline.publish(name=\"train-pipeline\")\nendpoint = PipelineEndpoint.publish(ws, name=\"train\", pipeline=published, description=\"\")\nendpoint.submit(\"train-exp\")",
     v2Example: "from azure.ai.ml.entities import BatchEndpoint, PipelineComponentBatchDeployment\n\ncomponent = ml_client.components.create_or_update(my_pipeline().component)\nml_client.batch_endpoints.begin_create_or_update(BatchEndpoint(name=\"train\")).result()\ndeployment = PipelineComponentBatchDeployment(name=\"v1\", endpoint_name=\"train\", component=component)\nml_client.batch_deployments.begin_create_or_update(deployment).result()\nml_client.batch_endpoints.invoke(endpoint_name=\"train\", inputs={})",
     fixSafety: "No automatic fix: there is no like-for-like v2 code to write.",
-    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module); a v1 object returned by a helper from another module is not followed.",
+    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module), and a parameter the body hands to SDK v1 as the workspace (whoever calls the function); a v1 object returned by a helper from another module is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-deploy-pipelines",
         "https://learn.microsoft.com/azure/machine-learning/how-to-schedule-pipeline-job"

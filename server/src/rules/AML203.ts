@@ -16,7 +16,7 @@ export default featureRule({
     v1Example: "from azureml.pipeline.steps import DataTransferStep\n\ncopy = DataTransferStep(name=\"copy\", source_data_reference=src, destination_data_reference=dst, compute_target=adf)",
     v2Example: "# No v2 equivalent: run the copy outside the pipeline (e.g. Azure Data Factory),\n# or write a command component that does the work.",
     fixSafety: "No automatic fix: there is no like-for-like v2 code to write.",
-    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module); a v1 object returned by a helper from another module is not followed.",
+    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module), and a parameter the body hands to SDK v1 as the workspace (whoever calls the function); a v1 object returned by a helper from another module is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-pipeline",
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"

@@ -25,7 +25,7 @@ export default featureRule({
     v1Example: "from azureml.pipeline.steps import SynapseSparkStep\n\nstep = SynapseSparkStep(name=\"prep\", file=\"prep.py\", source_directory=\"./src\", compute_target=synapse, driver_memory=\"7g\", num_executors=2)",
     v2Example: "from azure.ai.ml import spark\n\nprep = spark(code=\"./src\", entry={\"file\": \"prep.py\"}, driver_cores=1, driver_memory=\"7g\", executor_cores=2, executor_memory=\"7g\", executor_instances=2,\n             resources={\"instance_type\": \"standard_e4s_v3\", \"runtime_version\": \"3.4\"})",
     fixSafety: "No automatic fix: there is no like-for-like v2 code to write.",
-    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module); a v1 object returned by a helper from another module is not followed.",
+    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module), and a parameter the body hands to SDK v1 as the workspace (whoever calls the function); a v1 object returned by a helper from another module is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/apache-spark-azure-ml-concepts",
         "https://learn.microsoft.com/azure/machine-learning/migrate-to-v2-execution-pipeline"

@@ -27,7 +27,7 @@ export default featureRule({
     v1Example: "from azureml.studio.core.io.data_frame_directory import load_data_frame_from_directory\n\ndf = load_data_frame_from_directory(input_path).data",
     v2Example: "# A v2 command component reading a uri_folder / mltable input:\nimport mltable\n\ndf = mltable.load(input_path).to_pandas_dataframe()",
     fixSafety: "No automatic fix: there is no like-for-like v2 code to write.",
-    limitations: "The packages' loggers (`azureml.studio.core.logger`) are not reported. Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module); a v1 object returned by a helper from another module is not followed.",
+    limitations: "The packages' loggers (`azureml.studio.core.logger`) are not reported. Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module), and a parameter the body hands to SDK v1 as the workspace (whoever calls the function); a v1 object returned by a helper from another module is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
     ]

@@ -40,7 +40,7 @@ export default featureRule({
     v1Example: "from azureml.pipeline.core import Schedule\n\nSchedule.create(ws, name=\"on-new-data\", pipeline_id=published.id, experiment_name=\"score\",\n                datastore=blob, path_on_datastore=\"incoming/\", polling_interval=5)",
     v2Example: "# No event trigger in v2: have Azure Data Factory or Fabric call a batch endpoint when files arrive.\nml_client.batch_endpoints.invoke(endpoint_name=\"score\", inputs={...})",
     fixSafety: "No automatic fix: there is no like-for-like v2 code to write.",
-    limitations: "Only a `datastore=` keyword argument is seen (not a datastore passed by position or in `**kwargs`). Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module); a v1 object returned by a helper from another module is not followed.",
+    limitations: "Only a `datastore=` keyword argument is seen (not a datastore passed by position or in `**kwargs`). Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module), and a parameter the body hands to SDK v1 as the workspace (whoever calls the function); a v1 object returned by a helper from another module is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/how-to-schedule-pipeline-job",
         "https://learn.microsoft.com/azure/machine-learning/v1/how-to-trigger-published-pipeline"

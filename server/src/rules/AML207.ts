@@ -16,7 +16,7 @@ export default featureRule({
     v1Example: "keyvault = ws.get_default_keyvault()\nkeyvault.set_secret(name=\"db-password\", value=pw)\npassword = Run.get_context().get_secret(name=\"db-password\")",
     v2Example: "from azure.identity import DefaultAzureCredential\nfrom azure.keyvault.secrets import SecretClient\n\nclient = SecretClient(vault_url=\"https://<vault>.vault.azure.net\", credential=DefaultAzureCredential())\nclient.set_secret(\"db-password\", pw)\npassword = client.get_secret(\"db-password\").value",
     fixSafety: "No automatic fix: there is no like-for-like v2 code to write.",
-    limitations: "A call chain (`ws.get_default_keyvault().get_secret(...)`) is reported once, on its outer call. Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module); a v1 object returned by a helper from another module is not followed.",
+    limitations: "A call chain (`ws.get_default_keyvault().get_secret(...)`) is reported once, on its outer call. Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module), and a parameter the body hands to SDK v1 as the workspace (whoever calls the function); a v1 object returned by a helper from another module is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/how-to-migrate-from-v1"
     ]

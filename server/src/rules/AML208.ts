@@ -16,7 +16,7 @@ export default featureRule({
     v1Example: "from azureml.datadrift import DataDriftDetector\n\nmonitor = DataDriftDetector.create_from_datasets(ws, \"drift\", baseline, target, compute_target=\"cpu\", frequency=\"Week\")",
     v2Example: "from azure.ai.ml.entities import MonitorSchedule\n\n# Define a MonitorSchedule with data drift signals; see the Model Monitor docs.",
     fixSafety: "No automatic fix: there is no like-for-like v2 code to write.",
-    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module); a v1 object returned by a helper from another module is not followed.",
+    limitations: "Objects are tracked through assignments, the returns of the module's own functions and the parameters every call of one passes the same object, in the same module (a notebook is one module), and a parameter the body hands to SDK v1 as the workspace (whoever calls the function); a v1 object returned by a helper from another module is not followed.",
     references: [
         "https://learn.microsoft.com/azure/machine-learning/v1/how-to-monitor-datasets"
     ]

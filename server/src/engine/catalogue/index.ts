@@ -12,7 +12,7 @@
 import { ENTRIES } from './entries';
 import { DOC, V1_MIGRATION_GUIDE } from './docs';
 import { OPEN_DATASET_PACKAGE, OPEN_DATASET_READERS, RETURNS, WORKSPACE_FIRST } from './returns';
-import { MLFLOW_AZUREML, areaOfModule, canonical, inheritedNames, isUnder, remember, typedName } from './modules';
+import { BASES, MLFLOW_AZUREML, areaOfModule, canonical, inheritedNames, isUnder, remember, typedName } from './modules';
 import type { Area, CatalogueEntry, ReturnType } from './types';
 
 export { ENTRIES } from './entries';
@@ -62,7 +62,10 @@ function candidateNames(qname: string): string[] {
 
 /** Is `qname` (a v1 callable) one whose first parameter is the workspace (WORKSPACE_FIRST, through base classes and chains)? */
 export function takesWorkspaceFirst(qname: string): boolean {
-  return candidateNames(qname).some((n) => WORKSPACE_FIRST.has(n));
+  if (candidateNames(qname).some((n) => WORKSPACE_FIRST.has(n))) return true;
+  // A subclass's constructor: its base class's (`AmlCompute(ws, name)` is ComputeTarget's).
+  for (let q: string | undefined = BASES[canonical(qname)], step = 0; q && step < 8; q = BASES[q], step++) if (WORKSPACE_FIRST.has(q)) return true;
+  return false;
 }
 
 /** The area of a v1 name: its entry's, else the area of its module path. */

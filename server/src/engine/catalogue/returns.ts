@@ -216,16 +216,13 @@ export const SUBMITTED_RUN: Readonly<Record<string, string>> = Object.freeze({
  * https://learn.microsoft.com/python/api/azureml-pipeline-core/azureml.pipeline.core.pipeline.pipeline). A value given
  * as `workspace=` to any v1 callable is one too (every v1 parameter of that name takes a Workspace). Read by the
  * semantic model to type a function's parameter by how the function uses it (`def make(ws): ComputeTarget(ws, "c")`).
- * Canonical names; a subclass's method is found through its base class (`AmlCompute.create`), a subclass's constructor
- * (`AmlCompute(ws, name)`: ComputeTarget's signature) is listed.
+ * Canonical names; a subclass's method is found through its base class (`AmlCompute.create`), and so is its constructor
+ * (`AmlCompute(ws, name)`, `AciWebservice(ws, name)`: their base class's signature) — catalogue/index.ts takesWorkspaceFirst.
  */
 export const WORKSPACE_FIRST: ReadonlySet<string> = new Set([
   'azureml.core.Experiment',
   'azureml.core.Experiment.list',
   'azureml.core.compute.ComputeTarget',
-  'azureml.core.compute.AmlCompute',
-  'azureml.core.compute.ComputeInstance',
-  'azureml.core.compute.AksCompute',
   'azureml.core.compute.ComputeTarget.create',
   'azureml.core.compute.ComputeTarget.attach',
   'azureml.core.compute.ComputeTarget.list',
@@ -244,11 +241,16 @@ export const WORKSPACE_FIRST: ReadonlySet<string> = new Set([
   'azureml.core.Model.deploy',
   'azureml.core.Environment.get',
   'azureml.core.Environment.list',
+  'azureml.core.Environment.register',
+  'azureml.core.Dataset.register',
+  'azureml.data.TabularDataset.register',
+  'azureml.data.FileDataset.register',
   'azureml.core.webservice.Webservice',
-  'azureml.core.webservice.AciWebservice',
-  'azureml.core.webservice.AksWebservice',
   'azureml.core.webservice.Webservice.list',
   'azureml.core.Run.get',
   'azureml.pipeline.core.Pipeline',
   'azureml.pipeline.core.PublishedPipeline.get',
+  'azureml.pipeline.core.PipelineEndpoint.get',
+  'azureml.pipeline.core.Schedule.get',
+  'azureml.pipeline.core.Schedule.list',
 ]);

@@ -218,6 +218,16 @@ function isObject(v: Value | undefined): boolean {
   return typed !== v.qname && isClass(typed);
 }
 
+/** A v1 Workspace (what a parameter handed to v1 as the workspace holds). */
+const WORKSPACE_TYPE = 'azureml.core.Workspace';
+const WORKSPACE_VALUE: Value = { kind: 'instance', type: WORKSPACE_TYPE };
+
+/** A v1 Workspace, or a chain typed one (`run.experiment.workspace`). */
+function isWorkspace(v: Value): boolean {
+  if (v.kind === 'instance') return v.type === WORKSPACE_TYPE;
+  return v.kind === 'ref' && !!v.onInstance && typedName(v.qname) === WORKSPACE_TYPE;
+}
+
 /**
  * Is the identifier `u` the workspace argument of a v1 call: `workspace=u` of any v1 callable, or the first argument of one
  * taking the workspace first (catalogue WORKSPACE_FIRST)? `calleeOf` gives a call's callee. For Builder.inferWorkspaceParameters
@@ -242,7 +252,7 @@ export function givenAsWorkspace(u: SyntaxNode, calleeOf: (call: SyntaxNode) => 
  * returning its values.
  */
 function returnedValue(returns: ReadonlyArray<Value | undefined>): Value | undefined {
-  if (!returns.length || !returns.every((v) => isObject(v) || v?.kind === 'tuple')) return undefined;
+  if (!returns.length || !returns.every((v) => isObject(v) || (v?.kind === 'tuple' && v.items.every((x) => x === undefined || isObject(x) || x.kind === 'tuple')))) return undefined;
   const first = returns[0]!;
   if (!returns.every((v) => sameValue(v, first)) || !isSdkValue(first)) return undefined;
   return first;
@@ -530,6 +540,9 @@ class Builder {
     const annotated: Value | undefined = rt?.kind === 'ref' && isClass(rt.qname) ? { kind: 'instance', type: rt.qname } : undefined;
     const returns = annotated ?? this.known.returns.get(node.startIndex);
     if (name) this.bind(scope, name.text, name, returns ? { kind: 'local', returns } : { kind: 'local' }, 'def', node.endIndex);
+    // A function with an SDK parameter is an SDK name: the fixes of its body may depend on whether and how the module
+    // calls it (rewrites/workspace.ts configParameter), so the editor re-runs the rules for an edit naming it (reuse.ts).
+    if (name?.type === 'identifier' && paramValues.some(([, v]) => isSdkValue(v))) this.sdkNames.add(name.text);
     const fnScope = this.newScope('function', node, scope, true);
     this.deferred.push(() => {
       if (!this.bodyMatters(node, paramValues)) return;
@@ -566,6 +579,7 @@ class Builder {
   private inferParameters(): void {
     const records = new Map<number, CallRecord>();
     for (const c of this.calls) records.set(c.call.id, c);
+    const byUse = this.workspaceParameters(records);
     let counts: Map<string, number> | undefined;
     /**
      * How many identifiers of the module's code have each name (attribute and keyword names included): a comment or a
@@ -608,11 +622,14 @@ class Builder {
             if (!arg || !isObject(arg.value) || !isSdkValue(arg.value) || (value && !sameValue(value, arg.value))) return;
             value = arg.value;
           }
+          // A parameter the body hands to v1 as the workspace keeps that type unless the calls pass a workspace
+          // (`run.experiment.workspace` too): another object there would make the rounds flip between the two.
+          if (value && byUse.has(id.startIndex) && !isWorkspace(value)) return;
           if (value) this.inferred.params.set(id.startIndex, value);
         });
       }
     }
-    this.inferWorkspaceParameters();
+    for (const start of byUse) if (!this.inferred.params.has(start)) this.inferred.params.set(start, WORKSPACE_VALUE);
   }
 
   /**
@@ -620,22 +637,24 @@ class Builder {
    * argument of a callable taking the workspace first: `ComputeTarget(ws, "cpu")`, `Experiment(ws, name)`,
    * WORKSPACE_FIRST) holds a v1 Workspace, whoever calls the function (a helper module's `def make_compute(ws, name)`
    * is called from another file): typed in the next build, so that its other uses (`ws.get_default_datastore()`) are
-   * found. Only a parameter nothing else types (no annotation, no object every call passes: inferParameters), bound
-   * once in its function; a v1 call only, so v2 code (an MLClient handed on) never gives one.
+   * found (the calls may still type it more precisely: a run's `experiment.workspace`). Only a parameter with no
+   * annotation (one typed by an earlier round is taken again), bound once in its function; a v1 call only, so v2 code
+   * (an MLClient handed on) never gives one. By the parameter name's start index.
    */
-  private inferWorkspaceParameters(): void {
-    const WORKSPACE: Value = { kind: 'instance', type: 'azureml.core.Workspace' };
-    let callees: Map<number, Value | undefined> | undefined;
-    const calleeOf = (call: SyntaxNode): Value | undefined => (callees ??= new Map(this.calls.map((c) => [c.call.id, c.callee]))).get(call.id);
+  private workspaceParameters(records: ReadonlyMap<number, CallRecord>): Set<number> {
+    const out = new Set<number>();
+    const calleeOf = (call: SyntaxNode): Value | undefined => records.get(call.id)?.callee;
     for (const scope of this.scopes) {
       if (scope.kind !== 'function') continue;
       for (const list of scope.bindings.values()) {
         const b = list[0];
-        if (list.length !== 1 || b.kind !== 'param' || this.inferred.params.has(b.node.startIndex)) continue;
-        if (b.value && !sameValue(b.value, WORKSPACE)) continue;
-        if ((this.uses.get(b) ?? []).some((u) => givenAsWorkspace(u, calleeOf, this.classify))) this.inferred.params.set(b.node.startIndex, WORKSPACE);
+        if (list.length !== 1 || b.kind !== 'param') continue;
+        // (An annotated parameter already has its type: no other build for it.)
+        if (b.value && !sameValue(b.value, this.known.params.get(b.node.startIndex))) continue;
+        if ((this.uses.get(b) ?? []).some((u) => givenAsWorkspace(u, calleeOf, this.classify))) out.add(b.node.startIndex);
       }
     }
+    return out;
   }
 
   /**

@@ -48,7 +48,8 @@
  * (also directly under `if __name__ == "__main__":`), its credential the helper's `auth=` made again
  * when that reads no local of the helper. A workspace parameter of a module-level function gets
  * the config file's client when the module never calls the function (unknown callers, like a name
- * bound nowhere) or every call passes a config-file workspace (configParameter); the bridge
+ * bound nowhere; not in a module making another workspace, which they may pass) or every call passes a config-file
+ * workspace (configParameter); the bridge
  * statement when every call passes the same bridged module-level variable (passedBridge); when
  * every call (the function named nowhere else) passes a v1 workspace made in the module
  * (`Workspace(...)`/`.get`/`.from_config(...)`, or a helperClient helper: `ws = get_workspace()`),
@@ -401,7 +402,8 @@ function truthTest(use: SyntaxNode): boolean {
  * workspace read from the default config file: a name bound once to `Workspace.from_config()` or
  * `MLClient.from_config(credential=...)` (the function named nowhere but in such calls). A function
  * the module never calls has callers elsewhere, taken to pass the config file's workspace like a
- * name bound nowhere; one the module calls with another workspace does not get the config file's.
+ * name bound nowhere, unless the module makes another workspace (makesOtherWorkspace); one the module calls with
+ * another workspace does not get the config file's.
  */
 function configParameter(ctx: RuleContext, ws: SyntaxNode): boolean {
   const b = ctx.model.resolveName(ws.text, ws);
@@ -412,13 +414,28 @@ function configParameter(ctx: RuleContext, ws: SyntaxNode): boolean {
   const names = def && parameterNames(def);
   if (!def || !name || !names || def.parent?.type !== 'module' || !names.includes(ws.text)) return false;
   const calls = usesOf(ctx, name);
-  // (Called nowhere in the module: the caller is unknown, like a name bound nowhere, see clientOf.)
+  // (Called nowhere in the module: the caller is unknown, like a name bound nowhere, see clientOf; but not when the
+  // module makes another workspace, which the caller may as well pass, and whose bridge would bind `ml_client` too.)
+  if (!calls.length && makesOtherWorkspace(ctx)) return false;
   return calls.every((use) => {
     const call = use.parent;
     if (call?.type !== 'call' || !same(call.childForFieldName('function'), use)) return false;
     const arg = bindArgs(call, names, names)?.get(ws.text);
     return !!arg && configWorkspace(ctx, arg);
   });
+}
+
+/**
+ * The module makes a workspace other than the default config file's: `Workspace(...)`, `Workspace.get/create(...)`,
+ * `from_config(...)` with arguments, or (once an earlier fix made it v2) `MLClient(...)` / `MLClient.from_config(...)` with
+ * a path.
+ */
+function makesOtherWorkspace(ctx: RuleContext): boolean {
+  return ctx.model.references.some(
+    (r) =>
+      !!r.call &&
+      (r.qname === WS_CLASS || r.qname === WORKSPACE_GET || r.qname === 'azureml.core.Workspace.create' || r.qname === 'azure.ai.ml.MLClient' || ((r.qname === FROM_CONFIG || r.qname === 'azure.ai.ml.MLClient.from_config') && callArgs(r.call).keywords.size + callArgs(r.call).positional.length > (r.qname === FROM_CONFIG ? 0 : 1))),
+  );
 }
 
 /**
