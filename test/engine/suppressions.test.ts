@@ -74,3 +74,50 @@ describe('suppression comments', () => {
     assert.deepEqual([e.range.start, e.newText], [{ line: 1, character: 0 }, '# amlint: disable-next-line=AML101\n']);
   });
 });
+
+describe('suppression comments: disable-cell', () => {
+  const cells = (...texts: string[]): DocumentInput => ({ kind: 'notebook', cells: texts.map((text) => ({ kind: 'code' as const, text })) });
+  const edited = (input: DocumentInput, e: TextEdit): DocumentInput =>
+    input.kind === 'notebook' ? { ...input, cells: input.cells.map((c, i) => (i === e.cell ? { ...c, text: apply(c.text, e) } : c)) } : { ...input, text: apply((input as { text: string }).text, e) };
+
+  it('parses, and covers the notebook cell it is in (any line of it), not the others', () => {
+    assert.deepEqual(parseDirective('# amlint: disable-cell=AML101 -- demo cell'), { kind: 'cell', codes: ['AML101'], reason: 'demo cell' });
+    const input = cells('from azureml.core import Workspace', 'ws = Workspace.from_config()\n# amlint: disable-cell=AML101\nws2 = Workspace.from_config()', 'ws3 = Workspace.from_config()');
+    assert.deepEqual(codes(input), ['c0:1:AML100', 'c2:1:AML101']);
+    // Without codes: every rule of that cell.
+    assert.deepEqual(codes(cells('from azureml.core import Workspace  # comment\n# amlint: disable-cell', 'ws = Workspace.from_config()')), ['c1:1:AML101']);
+  });
+
+  it('in a script, covers the cell between `# %%`, `# In[ ]:` or Databricks markers; without markers, nothing', () => {
+    const percent = '# %%\nfrom azureml.core import Workspace\n# %% [markdown]\n# amlint: disable-cell=AML101\nws = Workspace.from_config()\n#%%\nws3 = Workspace.from_config()\n';
+    assert.deepEqual(codes({ kind: 'python', text: percent }), ['2:AML100', '7:AML101']);
+    const exported = '#!/usr/bin/env python\n# In[1]:\n\nfrom azureml.core import Workspace\n# amlint: disable-cell\n\n# In[ ]:\n\nws = Workspace.from_config()\n';
+    assert.deepEqual(codes({ kind: 'python', text: exported }), ['9:AML101']);
+    const databricks = '# Databricks notebook source\nfrom azureml.core import Workspace\n\n# COMMAND ----------\n\nws = Workspace.from_config()  # amlint: disable-cell=AML1\n';
+    assert.deepEqual(codes({ kind: 'python', text: databricks }), ['2:AML100']);
+    const plain = 'from azureml.core import Workspace\n# amlint: disable-cell=AML101\nws = Workspace.from_config()\n';
+    assert.deepEqual(codes({ kind: 'python', text: plain }), ['1:AML100', '3:AML101']);
+    const unused = lint({ kind: 'python', text: plain }, { reportUnusedDirectives: 'warning' } as Parameters<typeof lint>[1]).findings.filter((f) => f.code === 'unused-directive');
+    assert.deepEqual(unused.map((f) => f.message), ['Unused `# amlint: disable-cell` directive (no AML101 finding was suppressed).']);
+  });
+
+  it('the edit goes to the top of the finding\'s cell (after a `%%` cell magic), or extends the cell\'s directive', () => {
+    const input = cells('from azureml.core import Workspace', '%%time\nws = Workspace.from_config()');
+    const f = lint(input).findings.find((x) => x.code === 'AML101')!;
+    const e = suppressionEdit(input, { ...f, code: 'AML101' }, 'cell')!;
+    assert.deepEqual([e.cell, e.range.start, e.newText], [1, { line: 1, character: 0 }, '# amlint: disable-cell=AML101\n']);
+    const once = edited(input, e);
+    assert.deepEqual(codes(once), ['c0:1:AML100']);
+    const again = suppressionEdit(once, { ...f, range: { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } }, code: 'AML003' }, 'cell')!;
+    assert.equal(apply((once as { cells: Array<{ text: string }> }).cells[1].text, again), '%%time\n# amlint: disable-cell=AML101,AML003\nws = Workspace.from_config()');
+  });
+
+  it('in a script the edit goes after the cell\'s marker line; none without markers', () => {
+    const text = '# %%\nfrom azureml.core import Workspace\n# %%\nws = Workspace.from_config()\n';
+    const f = lint({ kind: 'python', text }).findings.find((x) => x.code === 'AML101')!;
+    const e = suppressionEdit({ kind: 'python', text }, { ...f, code: 'AML101' }, 'cell')!;
+    assert.equal(apply(text, e), '# %%\nfrom azureml.core import Workspace\n# %%\n# amlint: disable-cell=AML101\nws = Workspace.from_config()\n');
+    assert.deepEqual(codes({ kind: 'python', text: apply(text, e) }), ['2:AML100']);
+    assert.equal(suppressionEdit({ kind: 'python', text: V1 }, { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, code: 'AML101' }, 'cell'), undefined);
+  });
+});

@@ -27,6 +27,14 @@ ws = Workspace.from_config()  # amlint: disable=AML101 -- migrating next sprint
 #                     ^ keyword.operator.assignment.amlint
 #                      ^^^^^^ constant.other.rule-code.amlint
 
+## disable-cell
+# amlint: disable-cell=AML101 -- demo cell
+# ^^^^^^ keyword.other.amlint
+#         ^^^^^^^^^^^^ keyword.control.directive.amlint
+#                     ^ keyword.operator.assignment.amlint
+#                      ^^^^^^ constant.other.rule-code.amlint
+#                                ^^^^^^^^^ string.unquoted.reason.amlint
+
 ## no spaces after #, spaces around = and codes; prefixes and lower case are codes too
 #amlint:disable-file = AML1, aml102 ,AML003
 #^^^^^^ keyword.other.amlint

@@ -244,6 +244,12 @@ describe('lsp: notebooks over stdio', function () {
     });
     const line = actions.find((a) => a.title === 'Disable AML101 for this line');
     assert.deepEqual(Object.keys(line?.edit?.changes ?? {}), [cellUri('call')]);
+    // The cell directive goes to the top of the finding's own cell.
+    const cell = actions.find((a) => a.title === 'Disable AML101 for this cell');
+    assert.deepEqual(cell?.edit?.changes, {
+      [cellUri('call')]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# amlint: disable-cell=AML101\n' }],
+    });
+    assert.deepEqual(actions.filter((a) => a.title.startsWith('Disable AML101')).map((a) => a.title), ['Disable AML101 for this line', 'Disable AML101 for this cell', 'Disable AML101 for this file']);
     const file = actions.find((a) => a.title === 'Disable AML101 for this file');
     // The file-level directive goes to the first code cell.
     assert.deepEqual(file?.edit?.changes, {

@@ -8,7 +8,7 @@ import { buildSemanticModel, type SemanticModel } from './semantic/model';
 import { AUTOML_SCORING_WORD, isAutomlScoringScript } from './catalogue';
 import { notebookSource, pythonSource, toDocumentLocation } from './source';
 import type { SourceModel, SourceModule } from './source/types';
-import { applySuppressions, parseSuppressions, unusedDirectiveFindings, type DirectiveSettings, type DirectiveUse, type Suppression } from './suppressions';
+import { applySuppressions, parseSuppressions, scriptCellLines, unusedDirectiveFindings, type DirectiveSettings, type DirectiveUse, type Suppression } from './suppressions';
 import type { DocumentInput, EngineSettings, Finding, Fix, LintResult, Location, Position, Range, Severity, SeveritySetting } from './types';
 import { RULES } from '../rules/registry';
 import { nodeRange, type ModelledModule, type ModuleFix, type Report, type Rule, type RuleContext, type TextContext } from '../rules/rule';
@@ -200,7 +200,9 @@ export function analyseDocument(input: DocumentInput, previous?: Analysis, optio
     if (!m.module.text.includes('amlint')) continue;
     for (const s of parseSuppressions(m.module.text)) {
       const location = toDocumentLocation(m.module, { start: { line: s.line, character: s.character }, end: { line: s.line, character: s.character } });
-      suppressions.push({ kind: s.kind, codes: s.codes, reason: s.reason, location });
+      // A script's `disable-cell`: the lines of its `# %%` / `# In[ ]:` / `# COMMAND` cell (none without markers).
+      const lines = s.kind === 'cell' && location.cell === undefined && input.kind === 'python' ? scriptCellLines(input.text, location.range.start.line) : undefined;
+      suppressions.push({ kind: s.kind, codes: s.codes, reason: s.reason, location, ...(lines ? { lines } : {}) });
     }
   }
   return { input, source, modules, suppressions };

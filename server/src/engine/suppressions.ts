@@ -2,12 +2,14 @@
  * Suppression comments:
  *   x = Workspace.from_config()  # amlint: disable=AML101 -- reason
  *   # amlint: disable-next-line=AML101,AML002
+ *   # amlint: disable-cell=AML101          (the notebook cell it is in; in a script, the cell between
+ *                                           `# %%`, `# In[ ]:` or Databricks `# COMMAND ----------` lines)
  *   # amlint: disable-file=AML100          (whole file or notebook)
  * Without `=CODES` a directive covers every rule. Codes may be prefixes (`AML1`).
  */
 import type { DocumentInput, Finding, Location, Position, SeveritySetting, TextEdit } from './types';
 
-export type SuppressionKind = 'line' | 'next-line' | 'file';
+export type SuppressionKind = 'line' | 'next-line' | 'cell' | 'file';
 
 export interface Suppression {
   kind: SuppressionKind;
@@ -16,15 +18,21 @@ export interface Suppression {
   reason?: string;
   /** Where the comment is (document coordinates). */
   location: Location;
+  /**
+   * For a `disable-cell` directive in a script (no notebook cell): the lines of the cell it is in, from the cell
+   * marker line before it (or the first line) up to the next marker line, exclusive (scriptCellLines). None when the
+   * script has no cell markers: the directive then covers nothing.
+   */
+  lines?: { from: number; to: number };
 }
 
-const DIRECTIVE = /#\s*amlint:\s*(disable-next-line|disable-file|disable)\b(?:\s*=\s*([A-Za-z0-9_, ]*[A-Za-z0-9_]))?(?:\s*--\s*(.*))?/;
+const DIRECTIVE = /#\s*amlint:\s*(disable-next-line|disable-file|disable-cell|disable)\b(?:\s*=\s*([A-Za-z0-9_, ]*[A-Za-z0-9_]))?(?:\s*--\s*(.*))?/;
 
 /** Parses the directive in one comment's text (from `#` to end of line), if any. */
 export function parseDirective(comment: string): Omit<Suppression, 'location'> | undefined {
   const m = DIRECTIVE.exec(comment);
   if (!m) return undefined;
-  const kind: SuppressionKind = m[1] === 'disable' ? 'line' : m[1] === 'disable-next-line' ? 'next-line' : 'file';
+  const kind: SuppressionKind = m[1] === 'disable' ? 'line' : m[1] === 'disable-next-line' ? 'next-line' : m[1] === 'disable-cell' ? 'cell' : 'file';
   const codes = (m[2] ?? '').split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
   const reason = m[3]?.trim() || undefined;
   return { kind, codes, reason };
@@ -50,6 +58,10 @@ export function matchesCode(codes: string[], code: string): boolean {
 export function suppresses(s: Suppression, code: string, at: Location): boolean {
   if (!matchesCode(s.codes, code)) return false;
   if (s.kind === 'file') return true;
+  if (s.kind === 'cell') {
+    if (s.location.cell !== undefined) return at.cell === s.location.cell;
+    return !!s.lines && at.cell === undefined && at.range.start.line >= s.lines.from && at.range.start.line < s.lines.to;
+  }
   if (s.location.cell !== at.cell) return false;
   const line = s.location.range.start.line + (s.kind === 'next-line' ? 1 : 0);
   return at.range.start.line === line;
@@ -61,6 +73,26 @@ export function suppresses(s: Suppression, code: string, at: Location): boolean 
  * file was one line, so unused-directive fixes got edits past the end of their line.
  */
 const LINE_BREAK = /\n|\r(?!\n)/;
+
+/**
+ * A line that starts a cell in a notebook kept as a script: `# %%` (VS Code, Jupytext's percent format, Spyder;
+ * also `#%%` and `# %% [markdown]`), nbconvert's `# In[3]:` / `# In[ ]:`, and Databricks' `# COMMAND ----------`.
+ */
+const CELL_MARKER = /^[ \t]*#[ \t]*(?:%%|In\[[ \d]*\]:|COMMAND -{10})/;
+
+/**
+ * The cell of a script holding line `line` (0-based): from the marker line before it (or the first line) up to the
+ * next marker line, exclusive. Undefined when the script has no cell marker.
+ */
+export function scriptCellLines(text: string, line: number): { from: number; to: number } | undefined {
+  const lines = text.split(LINE_BREAK);
+  if (!lines.some((l) => CELL_MARKER.test(l))) return undefined;
+  let from = Math.min(line, lines.length - 1);
+  while (from > 0 && !CELL_MARKER.test(lines[from])) from--;
+  let to = Math.min(line, lines.length - 1) + 1;
+  while (to < lines.length && !CELL_MARKER.test(lines[to])) to++;
+  return { from, to };
+}
 
 function linesOf(input: DocumentInput, cell: number | undefined): string[] | undefined {
   if (input.kind !== 'notebook') return input.text.split(LINE_BREAK);
@@ -82,10 +114,32 @@ function edit(cell: number | undefined, at: Position, newText: string): TextEdit
  * The edit that suppresses `code` at a finding: for 'line', a `# amlint: disable=CODE`
  * comment at the end of the finding's line (or a `disable-next-line` comment above it when the
  * line ends with a backslash continuation); for 'file', a `# amlint: disable-file=CODE` line at
- * the top (after a shebang/encoding line; in a notebook, in its first code cell). An existing
- * directive of the same kind on that line gets the code added instead.
+ * the top (after a shebang/encoding line; in a notebook, in its first code cell); for 'cell', a
+ * `# amlint: disable-cell=CODE` line at the top of the finding's notebook cell (after a `%%` cell magic, which must
+ * stay first) or, in a script, right after the marker line of its cell (undefined in a script without markers).
+ * An existing directive of the same kind (on that line; for 'file' and 'cell', in that file or cell) gets the code
+ * added instead.
  */
-export function suppressionEdit(input: DocumentInput, at: Location & { code: string }, scope: 'line' | 'file'): TextEdit | undefined {
+export function suppressionEdit(input: DocumentInput, at: Location & { code: string }, scope: 'line' | 'cell' | 'file'): TextEdit | undefined {
+  if (scope === 'cell') {
+    const lines = linesOf(input, at.cell);
+    if (!lines || (input.kind === 'notebook') !== (at.cell !== undefined)) return undefined;
+    let span: { from: number; to: number } | undefined = { from: 0, to: lines.length };
+    let top = 0;
+    if (input.kind === 'notebook') {
+      if (/^\s*%%/.test(lines[0] ?? '')) top = 1;
+    } else {
+      span = input.kind === 'python' ? scriptCellLines(input.text, at.range.start.line) : undefined;
+      if (!span) return undefined;
+      // After the marker line (the first cell of a script may have none).
+      top = CELL_MARKER.test(lines[span.from] ?? '') ? span.from + 1 : span.from;
+    }
+    for (let i = span.from; i < span.to; i++) {
+      const m = /#\s*amlint:\s*disable-cell\s*=\s*([A-Za-z0-9_, ]*[A-Za-z0-9_])/.exec(lines[i]);
+      if (m && !m[1].toUpperCase().split(/\s*,\s*/).includes(at.code)) return edit(at.cell, { line: i, character: m.index + m[0].length }, `,${at.code}`);
+    }
+    return edit(at.cell, { line: top, character: 0 }, `# amlint: disable-cell=${at.code}${eolOf(input, at.cell)}`);
+  }
   if (scope === 'file') {
     const cell = input.kind === 'notebook' ? input.cells.findIndex((c) => c.kind === 'code') : undefined;
     if (cell === -1) return undefined;
@@ -192,7 +246,7 @@ export function unusedDirectiveFindings(
     if (!m || !m.indices) continue;
     const start = from + m.index;
     const end = start + m[0].length;
-    const kindWord = s.kind === 'line' ? 'disable' : s.kind === 'next-line' ? 'disable-next-line' : 'disable-file';
+    const kindWord = s.kind === 'line' ? 'disable' : s.kind === 'next-line' ? 'disable-next-line' : s.kind === 'cell' ? 'disable-cell' : 'disable-file';
     const range = { start: { line: lineNo, character: start }, end: { line: lineNo, character: end } };
     const whole = s.codes.length === 0 || unused.length === s.codes.length;
     let message: string;

@@ -1,8 +1,9 @@
 /**
  * Code actions for amlint diagnostics:
  *   - every fix a finding carries (quick fix; preferred when safe);
- *   - "Disable AMLxxx for this line" / "... for this file" (the engine's suppression comments,
- *     in the right cell of a notebook);
+ *   - "Disable AMLxxx for this line" / "... for this cell" / "... for this file" (the engine's suppression
+ *     comments, in the right cell of a notebook; "for this cell" in a notebook, or in a script split into cells by
+ *     `# %%` / `# In[ ]:` / `# COMMAND ----------` lines);
  *   - "Show documentation for AMLxxx" (the `amlint.showDocumentation` command);
  *   - `source.fixAll.amlint` (a file, or one cell) and `notebook.source.fixAll.amlint` (every
  *     cell of the notebook): safe fixes only. Their edits are computed in `codeAction/resolve`
@@ -107,6 +108,11 @@ export function codeActions(params: CodeActionParams, target: ActionTarget, lazy
       const line = diagnostic.range.start.line;
       if (once(`line:${code}:${line}`)) pushDisable(actions, target, diagnostic, code, 'line');
     }
+    // For this cell: a notebook's, or a script's between cell markers (`# %%`, `# In[ ]:`; none without them).
+    for (const { diagnostic } of rules) {
+      const code = String(diagnostic.code);
+      if (once(`cell:${code}`)) pushDisable(actions, target, diagnostic, code, 'cell');
+    }
     for (const { diagnostic } of rules) {
       const code = String(diagnostic.code);
       if (once(`file:${code}`)) pushDisable(actions, target, diagnostic, code, 'file');
@@ -137,7 +143,7 @@ export function codeActions(params: CodeActionParams, target: ActionTarget, lazy
   return actions;
 }
 
-function pushDisable(actions: CodeAction[], target: ActionTarget, diagnostic: Diagnostic, code: string, scope: 'line' | 'file'): void {
+function pushDisable(actions: CodeAction[], target: ActionTarget, diagnostic: Diagnostic, code: string, scope: 'line' | 'cell' | 'file'): void {
   const { snapshot, uriOf } = target.outcome;
   const edit = suppressionEdit(snapshot.input, { range: diagnostic.range, cell: target.cell, code }, scope);
   if (!edit) return;
