@@ -13,7 +13,9 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -68,14 +70,14 @@ export class BenchClient {
   }
 
   /** Spawns the server and sends `initialize` at once; resolves after `initialized`. */
-  static async start(): Promise<{ client: BenchClient; initializedAt: number }> {
+  static async start(init: { initializationOptions?: unknown; workspaceFolders?: Array<{ uri: string; name: string }> } = {}): Promise<{ client: BenchClient; initializedAt: number }> {
     const spawnedAt = performance.now();
     // AMLINT_BENCH_SERVER_ARGS: extra node options for the server (e.g. --cpu-prof), to profile it.
     const extra = (process.env.AMLINT_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
     const proc = spawn(process.execPath, [...extra, SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new BenchClient(proc, connection, spawnedAt);
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: CAPABILITIES, ...init });
     await connection.sendNotification('initialized', {});
     return { client, initializedAt: performance.now() };
   }
@@ -354,6 +356,48 @@ export async function memory(client: BenchClient, docs: string[]): Promise<Memor
   return { start, open, closed, documents: docs.length, openAllMs };
 }
 
+export interface WorkspaceResult {
+  files: number;
+  /** The first `workspace/diagnostic` pull: every file read and linted. */
+  firstMs: number;
+  /** The next pull with the first one's result ids: nothing changed, a `stat` per file (median of 5). */
+  unchangedMs: number;
+  /** Files with findings in the first pull. */
+  withFindings: number;
+}
+
+/**
+ * Workspace diagnostics (server/src/lsp/workspace.ts) over a folder of `docs` written as `.py` files: the first
+ * pull, then pulls that find nothing changed (what VS Code repeats every two seconds).
+ */
+export async function workspacePull(docs: string[]): Promise<WorkspaceResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amlint-bench-ws-'));
+  try {
+    docs.forEach((d, i) => fs.writeFileSync(path.join(dir, `doc_${String(i).padStart(4, '0')}.py`), d));
+    const { client } = await BenchClient.start({ initializationOptions: { diagnosticMode: 'pull', workspaceDiagnostics: true }, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'bench' }] });
+    try {
+      type Report = { items: Array<{ uri: string; kind: string; resultId?: string; items?: unknown[] }> };
+      const pull = (previousResultIds: Array<{ uri: string; value: string }>): Promise<Report> => client.connection.sendRequest('workspace/diagnostic', { previousResultIds });
+      let t = performance.now();
+      const first = await pull([]);
+      const firstMs = performance.now() - t;
+      const ids = first.items.filter((i) => i.resultId).map((i) => ({ uri: i.uri, value: i.resultId! }));
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        t = performance.now();
+        const again = await pull(ids);
+        times.push(performance.now() - t);
+        if (again.items.some((x) => x.kind !== 'unchanged')) throw new Error('a file changed between two workspace pulls');
+      }
+      return { files: first.items.length, firstMs, unchangedMs: percentile(times, 50), withFindings: first.items.filter((i) => (i.items?.length ?? 0) > 0).length };
+    } finally {
+      await client.stop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export interface LspResults {
   firstDiagnostics: { fromSpawn: number; fromInitialized: number };
   file: EditLatency;
@@ -363,6 +407,7 @@ export interface LspResults {
   quickFix: QuickFixLatency;
   notebook: EditLatency;
   memory: MemoryResult;
+  workspace: WorkspaceResult;
 }
 
 /** All language-server measurements, each phase in a fresh server. */
@@ -408,5 +453,8 @@ export async function measureLsp(input: {
   const c = await BenchClient.start();
   const mem = await memory(c.client, input.manyDocs);
   await c.client.stop();
-  return { firstDiagnostics, file, fileSdk, quickFix, notebook, memory: mem };
+
+  // 4. Workspace diagnostics over the same documents on disk.
+  const workspace = await workspacePull(input.manyDocs);
+  return { firstDiagnostics, file, fileSdk, quickFix, notebook, memory: mem, workspace };
 }

@@ -325,6 +325,10 @@ export function table(scales: ScaleResult[], cache: CacheResult | undefined, lsp
     rows.push([`  RSS with ${m.documents} documents open`, ...pad([`${m.open.toFixed(0)} MB`]), '≤ 150 MB', verdict(m.open <= 150)]);
     rows.push([`  RSS after closing them (5 s idle)`, ...pad([`${m.closed.toFixed(0)} MB`]), 'near start', verdict(m.closed <= m.start * 1.5)]);
     rows.push([`    time to diagnostics for all ${m.documents}`, ...pad([fmtMs(m.openAllMs)]), '', '']);
+    const w = lsp.workspace;
+    rows.push([`  workspace diagnostics, ${w.files} files not open: first pull`, ...pad([fmtMs(w.firstMs)]), '', '']);
+    rows.push([`    the next pulls, nothing changed (median of 5)`, ...pad([fmtMs(w.unchangedMs)]), '', '']);
+    rows.push([`    files with findings`, ...pad([`${w.withFindings}`]), '', '']);
   }
   if (last && !cache && !lsp && rows.length === 0) return '';
 

@@ -196,7 +196,7 @@ describe('the .vsix (npm run package)', function () {
     const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual(commands, ['amlint.fixAll', 'amlint.restartServer', 'amlint.showOutput', 'amlint.showRuleDocumentation']);
     const settings = Object.keys(manifest.contributes.configuration.properties).sort();
-    assert.deepEqual(settings, ['amlint.enable', 'amlint.notebookSeverity', 'amlint.severity', 'amlint.trace.server']);
+    assert.deepEqual(settings, ['amlint.enable', 'amlint.notebookSeverity', 'amlint.severity', 'amlint.trace.server', 'amlint.workspaceDiagnostics']);
   });
 
   it(`is smaller than ${MAX_BYTES / 1024 / 1024} MiB and ${MAX_FILES} files`, function () {

@@ -11,6 +11,7 @@ import {
   RevealOutputChannelOn,
   State,
   TransportKind,
+  vsdiag,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
@@ -44,7 +45,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('amlint');
   const status = new Status();
   context.subscriptions.push(output, status);
+  const current = (): LanguageClient | undefined => client;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('amlint.restartServer', () => (current() ? restart(current()!, output) : undefined)),
+    vscode.commands.registerCommand('amlint.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('amlint.fixAll', () => (current() ? fixAll(current()!) : undefined)),
+    vscode.commands.registerCommand('amlint.showRuleDocumentation', (code?: unknown) =>
+      showRuleDocumentation(context.extensionUri, typeof code === 'string' ? code : undefined),
+    ),
+    // The diagnostics channels are chosen when the server starts: a change of this setting starts a new client.
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (!e.affectsConfiguration('amlint.workspaceDiagnostics')) return;
+      output.appendLine('amlint: amlint.workspaceDiagnostics changed, restarting the language server');
+      await deactivate();
+      await startClient(context, output, status);
+    }),
+  );
+  await startClient(context, output, status);
+}
 
+/** Creates and starts the language client with the current `amlint.workspaceDiagnostics` setting. */
+async function startClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, status: Status): Promise<void> {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -54,27 +75,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] },
     },
   };
+  const workspaceDiagnostics = vscode.workspace.getConfiguration('amlint').get<boolean>('workspaceDiagnostics', false) === true;
+  status.workspaceWide = workspaceDiagnostics;
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
-    // One diagnostics channel: the server pushes for files and cells alike (no pull collection
-    // beside it, so every finding shows once). Settings are pulled by the server
-    // (workspace/configuration, section `amlint`), which also registers for their changes.
-    initializationOptions: { diagnosticMode: 'push' },
+    // One diagnostics channel per document, so every finding shows once. By default the server pushes
+    // for files and cells alike (no pull collection beside it). With `amlint.workspaceDiagnostics`, files
+    // are pulled instead, open ones (`textDocument/diagnostic`) and the rest of the workspace
+    // (`workspace/diagnostic`) into one collection, while notebook cells stay pushed: the middleware
+    // answers cells' pulls with nothing. Settings are pulled by the server (workspace/configuration,
+    // section `amlint`), which also registers for their changes.
+    initializationOptions: workspaceDiagnostics ? { diagnosticMode: 'pull', workspaceDiagnostics: true } : { diagnosticMode: 'push' },
+    middleware: workspaceDiagnostics
+      ? {
+          provideDiagnostics: (document, previousResultId, token, next) => {
+            const uri = document instanceof vscode.Uri ? document : document.uri;
+            return uri.scheme === 'vscode-notebook-cell' ? { kind: vsdiag.DocumentDiagnosticReportKind.full, items: [] } : next(document, previousResultId, token);
+          },
+        }
+      : undefined,
   };
   const languageClient = new LanguageClient(CLIENT_ID, 'amlint', serverOptions, clientOptions);
   client = languageClient;
-  context.subscriptions.push(
-    languageClient.onDidChangeState((e) => status.setState(e.newState)),
-    vscode.commands.registerCommand('amlint.restartServer', () => restart(languageClient, output)),
-    vscode.commands.registerCommand('amlint.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('amlint.fixAll', () => fixAll(languageClient)),
-    vscode.commands.registerCommand('amlint.showRuleDocumentation', (code?: unknown) =>
-      showRuleDocumentation(context.extensionUri, typeof code === 'string' ? code : undefined),
-    ),
-  );
-
+  context.subscriptions.push(languageClient.onDidChangeState((e) => client === languageClient && status.setState(e.newState)));
   status.setState(State.Starting);
   try {
     await languageClient.start();
@@ -113,6 +138,8 @@ class Status implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private state: State = State.Stopped;
   private problem: string | undefined;
+  /** Workspace diagnostics are on: the total counts files that are not open too. */
+  workspaceWide = false;
   private timer: NodeJS.Timeout | undefined;
 
   constructor() {
@@ -159,7 +186,7 @@ class Status implements vscode.Disposable {
     const { total, here } = countFindings();
     const s = (n: number) => `${n} finding${n === 1 ? '' : 's'}`;
     item.text = `${here > 0 ? '$(warning)' : '$(check)'} amlint: ${s(here)}`;
-    item.detail = `${s(total)} in open documents · server running`;
+    item.detail = `${s(total)} ${this.workspaceWide ? 'in the workspace' : 'in open documents'} · server running`;
     item.severity = vscode.LanguageStatusSeverity.Information;
   }
 

@@ -409,6 +409,36 @@ const SQUIGGLES = '.squiggly-error, .squiggly-warning, .squiggly-info';
       return `${mine.length} row(s) under requirements.txt: "${mine[0].slice(0, 100)}"`;
     });
 
+    // ------------------------------------------------------------------------------- workspace diagnostics
+    // amlint.workspaceDiagnostics restarts the client with pulled file diagnostics: a file never opened shows in
+    // Problems, and the open .py file and notebook keep their findings once each (cells stay pushed).
+    await check('settings: amlint.workspaceDiagnostics lists an unopened file, nothing twice', ['py: squiggles', 'ipynb: opens as a notebook with squiggles in cells'], async () => {
+      await showProblems();
+      const py = await problemCount('sample_v1.py');
+      const nb = await problemCount('sample_v1.ipynb');
+      fs.writeFileSync(path.join(WS, 'unopened_v1.py'), 'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="r")\n');
+      const dir = path.join(WS, '.vscode');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ 'amlint.workspaceDiagnostics': true }, null, 2));
+      // (The Problems list renders only the rows in view: filter it to the new file.)
+      const filter = page.getByPlaceholder(/^Filter \(e\.g\./).first();
+      await filter.fill('unopened_v1.py');
+      const rows = await waitFor('rows under unopened_v1.py', async () => {
+        const r = rowsUnder(await problemRows(), 'unopened_v1.py');
+        return r && r.some((t) => t.includes('AML101')) ? r : undefined;
+      }, 60000);
+      await shot('workspace-diagnostics');
+      await filter.fill('');
+      // Once the pulls have settled, the open file and the notebook count what they counted before.
+      await waitFor('the open file and notebook to count as before', async () => (await problemCount('sample_v1.py')) === py && (await problemCount('sample_v1.ipynb')) === nb, 30000);
+      await page.waitForTimeout(3000);
+      const after = [await problemCount('sample_v1.py'), await problemCount('sample_v1.ipynb')];
+      if (after[0] !== py || after[1] !== nb) throw new Error(`counts changed: sample_v1.py ${py} → ${after[0]}, sample_v1.ipynb ${nb} → ${after[1]}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(path.join(WS, 'unopened_v1.py'), { force: true });
+      return `${rows.length} row(s) under unopened_v1.py ("${rows[0].slice(0, 80)}"); sample_v1.py ${py}, sample_v1.ipynb ${nb} problems before and after`;
+    });
+
     await check('amlint.showRuleDocumentation opens AML101.md', ['workbench opens the workspace'], async () => {
       await runCommand('amlint: Show Rule Documentation');
       const input = page.locator('.quick-input-widget input');

@@ -52,6 +52,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** The `amlint` section answered to `workspace/configuration` (per scopeUri when a function). */
   settings?: unknown | ((scopeUri: string | undefined) => unknown);
+  /** `workspaceFolders` of the initialize request (none by default). */
+  workspaceFolders?: Array<{ uri: string; name: string }>;
 }
 
 type Waiter = { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void };
@@ -61,6 +63,8 @@ export class TestClient {
   readonly logs: string[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly configurationRequests: ConfigurationParams[] = [];
+  /** The `registrations` of each `client/registerCapability` request. */
+  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   stderr = '';
   settings: StartOptions['settings'];
   /** Answer `workspace/configuration` this much later (a slow editor). */
@@ -93,7 +97,10 @@ export class TestClient {
         return typeof this.settings === 'function' ? (this.settings as (s: string | undefined) => unknown)(item.scopeUri) : this.settings ?? null;
       });
     });
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.onRequest('window/showDocument', (p: ShowDocumentParams) => {
       this.shownDocuments.push(p);
@@ -110,6 +117,7 @@ export class TestClient {
     const initialize = connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders } : {}),
       capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
       initializationOptions: options.initializationOptions,
     });

@@ -7,15 +7,19 @@
  * (`textDocument/diagnostic`). A client that shows both kinds side by side can choose one with
  * the initialization option `diagnosticMode`: "push" (no pull provider), "pull" (files are only
  * pulled; cells are still pushed, as clients do not pull for cells reliably) or "both" (default).
+ * With the initialization option `workspaceDiagnostics` (and a pull provider) it also answers
+ * `workspace/diagnostic` for the files of the workspace folders that are not open (workspace.ts).
  */
 import {
   CodeActionKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
+  WatchKind,
   type CancellationToken,
   type ClientCapabilities,
   type CodeAction,
@@ -27,11 +31,16 @@ import {
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type ExecuteCommandParams,
+  type FileSystemWatcher,
   type Hover,
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
+  type ResultProgressReporter,
   type ServerCapabilities,
+  type WorkspaceDiagnosticParams,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDiagnosticReportPartialResult,
 } from 'vscode-languageserver/node';
 import { getRule, hover, ruleDocsUrl } from '../engine';
 import { codeActions, fixAllEdit, FIX_ALL_KIND, isFixAllData, NOTEBOOK_FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
@@ -43,6 +52,7 @@ import { pathToFileURL } from 'node:url';
 import { Scheduler } from './scheduler';
 import { collectSoon, editingStarted } from './memory';
 import { SettingsStore, type Settings } from './settings';
+import { WORKSPACE_WATCH_GLOB, WorkspaceDiagnostics, workspaceRoots } from './workspace';
 
 export type DiagnosticMode = 'push' | 'pull' | 'both';
 
@@ -53,6 +63,11 @@ export interface InitializationOptions {
   settings?: unknown;
   /** The same, as `{ amlint: {...} }` (Helix sends its `config` table this way). */
   amlint?: unknown;
+  /**
+   * Report the files of the workspace folders that are not open too (`workspace/diagnostic`, workspace.ts). Needs a pull
+   * provider: ignored with `diagnosticMode: "push"`.
+   */
+  workspaceDiagnostics?: boolean;
 }
 
 /**
@@ -136,6 +151,8 @@ export class AmlintServer {
   private readonly published = new Map<string, Map<string, PublishedState>>();
   private client: ClientFeatures = clientFeatures({});
   private mode: DiagnosticMode = 'both';
+  /** Set when the client asked for workspace diagnostics (and pulls). */
+  private workspace?: WorkspaceDiagnostics;
   /** Settings sent with didChangeConfiguration / initializationOptions (clients without pull config). */
   private pushedSettings: unknown;
   /** The trace level asked for in `initialize`, used while `amlint.trace.server` is "off". */
@@ -179,7 +196,7 @@ export class AmlintServer {
       executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
     };
     if (this.mode !== 'push') {
-      capabilities.diagnosticProvider = { identifier: 'amlint', interFileDependencies: false, workspaceDiagnostics: false };
+      capabilities.diagnosticProvider = { identifier: 'amlint', interFileDependencies: false, workspaceDiagnostics: !!this.workspace };
     }
     return capabilities;
   }
@@ -196,6 +213,11 @@ export class AmlintServer {
     c.onExecuteCommand(this.guard('executeCommand', null, (p: ExecuteCommandParams) => this.onExecuteCommand(p)));
     c.languages.diagnostics.on(
       this.guard('diagnostic', { kind: 'full', items: [] }, (p: DocumentDiagnosticParams, token: CancellationToken) => this.onPullDiagnostics(p, token)),
+    );
+    c.languages.diagnostics.onWorkspace(
+      this.guard('workspace/diagnostic', { items: [] }, (p: WorkspaceDiagnosticParams, token: CancellationToken, _work: unknown, partial?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>) =>
+        this.onWorkspaceDiagnostics(p, token, partial),
+      ),
     );
     c.onShutdown(() => this.scheduler.dispose());
 
@@ -247,6 +269,10 @@ export class AmlintServer {
       this.mode = options.diagnosticMode;
     }
     this.pushedSettings = options.settings ?? options.amlint;
+    if (options.workspaceDiagnostics === true && this.mode !== 'push') {
+      this.workspace = new WorkspaceDiagnostics(this.results);
+      this.workspace.setRoots(workspaceRoots(params));
+    }
     if (params.trace === 'messages' || params.trace === 'verbose') this.initialTrace = params.trace;
     this.log.level = this.initialTrace;
     return { capabilities: this.capabilities(), serverInfo: { name: 'amlint', version: this.version } };
@@ -260,9 +286,13 @@ export class AmlintServer {
         .catch((e) => this.log.warn(`could not register for configuration changes: ${String(e)}`));
     }
     if (this.client.watchedFiles) {
-      // pyproject.toml holds [tool.amlint]: re-lint when one changes.
+      // pyproject.toml holds [tool.amlint]: re-lint when one changes. With workspace diagnostics, a file of a kind
+      // the walk takes (or a .gitignore) made or deleted: the next workspace pull walks the folders again. (Not
+      // `**/*`: running Python writes __pycache__ files all the time.)
+      const watchers: FileSystemWatcher[] = [{ globPattern: '**/pyproject.toml' }];
+      if (this.workspace) watchers.push({ globPattern: WORKSPACE_WATCH_GLOB, kind: WatchKind.Create | WatchKind.Delete });
       await this.connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/pyproject.toml' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers })
         .catch((e) => this.log.warn(`could not watch pyproject.toml files: ${String(e)}`));
     }
     await this.refreshTrace();
@@ -286,6 +316,7 @@ export class AmlintServer {
     if (isObject(sent) && 'amlint' in sent) this.pushedSettings = sent.amlint;
     this.settings.invalidate();
     this.results.clear();
+    this.workspace?.invalidate();
     await this.refreshTrace();
     this.log.info('amlint: settings changed, re-linting open documents');
     for (const uri of this.store.files.keys()) this.scheduler.schedule(uri);
@@ -317,6 +348,7 @@ export class AmlintServer {
     let changed = false;
     for (const change of params.changes) {
       const file = pathOf(change.uri);
+      if (change.type !== FileChangeType.Changed) this.workspace?.filesChanged();
       if (!file || !file.endsWith('pyproject.toml')) continue;
       this.results.config.invalidate(file);
       if (this.configShown.delete(file)) this.clear(change.uri);
@@ -324,6 +356,7 @@ export class AmlintServer {
     }
     if (!changed) return;
     this.results.clear();
+    this.workspace?.invalidate();
     this.log.info('amlint: configuration changed, re-linting open documents');
     for (const uri of this.store.files.keys()) this.scheduler.schedule(uri);
     for (const key of this.store.openNotebooks()) this.scheduler.schedule(key);
@@ -405,6 +438,20 @@ export class AmlintServer {
     const resultId = target.outcome.resultId;
     if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
     return { kind: 'full', resultId, items: target.outcome.diagnostics.get(uri) ?? [] };
+  }
+
+  private async onWorkspaceDiagnostics(params: WorkspaceDiagnosticParams, token: CancellationToken, partial?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>): Promise<WorkspaceDiagnosticReport> {
+    if (!this.workspace) return { items: [] };
+    return this.workspace.report(params.previousResultIds, token, {
+      isOpen: (uri) => !!this.store.resolve(uri),
+      settings: (scopeUri) => this.settings.get(scopeUri),
+      yieldTo: async (t) => {
+        await turn();
+        if (t.isCancellationRequested) throw cancelled();
+      },
+      // (vscode-languageserver gives a reporter only when the request carried a partialResultToken, which it removes.)
+      partial: partial ? (items) => partial.report({ items }) : undefined,
+    });
   }
 
   // -------------------------------------------------------------------------------------------

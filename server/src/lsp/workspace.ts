@@ -1,0 +1,155 @@
+/**
+ * Workspace diagnostics (LSP 3.17 `workspace/diagnostic`): findings for the files of the workspace
+ * folders that are not open in the editor, so the Problems panel lists a whole project's SDK v1
+ * code. Turned on by the initialization option `workspaceDiagnostics: true` (VS Code: the
+ * `amlint.workspaceDiagnostics` setting); only with a pull provider (`diagnosticMode` "pull" or "both").
+ *
+ * The files are the ones the CLI lints in a folder (cli/files.ts collectFiles: `.gitignore`,
+ * virtual environments and the like skipped; the configuration's `exclude` applied), but notebooks:
+ * an unopened notebook would need its findings at offsets of the notebook's JSON text, which no
+ * editor shows as cells (open it, or run `amlint` on the command line, which reports cells).
+ *
+ * Each report's `resultId` is the file's size and modification time with the settings generation,
+ * so a client pulling again (VS Code does, two seconds after each answer) gets `unchanged` for every
+ * file not touched since: a pull then costs a `stat` per file. The file list is walked again at most
+ * every WALK_TTL_MS, or at once after a watched file or the settings change. Files are read and
+ * linted one at a time, letting other requests run between them; a cancelled pull stops there.
+ * A file that was reported and is gone (deleted, excluded, or opened in the editor, whose own
+ * diagnostics then take over) gets an empty report, which clears it.
+ */
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { CancellationToken, Diagnostic, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver/node';
+import { lint, type Finding } from '../engine';
+import { collectFiles } from '../cli/files';
+import { readDocument, isNotebookPath } from '../cli/read';
+import { isExcluded } from '../config';
+import { diagnosticsByUri } from './diagnostics';
+import type { Snapshot } from './documents';
+import { pathOf, type Results } from './results';
+import type { Settings } from './settings';
+
+/** How long a walk of the workspace folders is reused (a new file shows within this time without a file watcher). */
+export const WALK_TTL_MS = 30_000;
+
+/**
+ * The files whose creation or deletion changes what the walk finds (the names engine/textfiles.ts fileKindOf reads,
+ * and `.gitignore`), for the client's file watcher.
+ */
+export const WORKSPACE_WATCH_GLOB = '**/{*.py,*.pyw,*.txt,*.in,*.toml,*.yml,*.yaml,*.sh,*.bash,*.zsh,*.ps1,*.cmd,*.bat,Dockerfile*,dockerfile*,*.dockerfile,*.Dockerfile,Containerfile*,containerfile*,Makefile,makefile,.gitignore}';
+
+export interface WorkspaceHooks {
+  /** Is this file URI open in the editor (its diagnostics come from the document itself)? */
+  isOpen(uri: string): boolean;
+  /** The editor settings for a scope URI (the file's workspace folder: one settings request per folder, not per file). */
+  settings(scopeUri: string): Promise<Settings>;
+  /** Lets other messages run; throws when the request was cancelled. */
+  yieldTo(token: CancellationToken): Promise<void>;
+  /** Sends a part of the result early (the client shows it at once), when the client asked for partial results. */
+  partial?(items: WorkspaceDocumentDiagnosticReport[]): void;
+}
+
+export class WorkspaceDiagnostics {
+  private roots: string[] = [];
+  private walked?: { at: number; files: Array<{ file: string; root: string }> };
+  /** Bumped when settings or configuration change: every file's result id changes with it. */
+  private generation = 0;
+
+  constructor(private readonly results: Results) {}
+
+  /** The workspace folders (file-system paths) whose files are reported. */
+  setRoots(roots: string[]): void {
+    this.roots = [...new Set(roots)];
+    this.walked = undefined;
+  }
+
+  /** Settings or a configuration file changed: report every file afresh, and walk again. */
+  invalidate(): void {
+    this.generation++;
+    this.walked = undefined;
+  }
+
+  /** A file was created or deleted: walk again at the next pull. */
+  filesChanged(): void {
+    this.walked = undefined;
+  }
+
+  private files(): Array<{ file: string; root: string }> {
+    const now = Date.now();
+    if (this.walked && now - this.walked.at < WALK_TTL_MS) return this.walked.files;
+    const files = new Map<string, string>();
+    for (const root of this.roots) {
+      try {
+        for (const f of collectFiles([root], root)) if (!isNotebookPath(f) && !files.has(f)) files.set(f, root);
+      } catch {
+        // A folder that went away or cannot be read reports nothing.
+      }
+    }
+    this.walked = { at: now, files: [...files].map(([file, root]) => ({ file, root })) };
+    return this.walked.files;
+  }
+
+  async report(previous: ReadonlyArray<{ uri: string; value: string }>, token: CancellationToken, hooks: WorkspaceHooks): Promise<WorkspaceDiagnosticReport> {
+    const before = new Map(previous.map((p) => [p.uri, p.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const seen = new Set<string>();
+    let pending: WorkspaceDocumentDiagnosticReport[] = [];
+    const add = (item: WorkspaceDocumentDiagnosticReport): void => {
+      if (hooks.partial) pending.push(item);
+      else items.push(item);
+    };
+    const flush = (): void => {
+      if (hooks.partial && pending.length) hooks.partial(pending);
+      pending = [];
+    };
+    for (const { file, root } of this.files()) {
+      const uri = pathToFileURL(file).href;
+      if (hooks.isOpen(uri)) continue;
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(file);
+      } catch {
+        continue; // gone since the walk: cleared below if it was reported
+      }
+      const config = this.results.config.forPath(file);
+      if (config.ok && config.config && isExcluded(config.config, file)) continue;
+      seen.add(uri);
+      const resultId = `${this.generation}:${stat.size}:${stat.mtimeMs}`;
+      if (before.get(uri) === resultId) {
+        add({ kind: 'unchanged', uri, version: null, resultId });
+        continue;
+      }
+      await hooks.yieldTo(token);
+      add({ kind: 'full', uri, version: null, resultId, items: await this.diagnose(file, uri, await hooks.settings(pathToFileURL(root).href)) });
+      if (pending.length >= 20) flush();
+    }
+    // Reported before and not now: clear them.
+    for (const uri of before.keys()) if (!seen.has(uri) && !hooks.isOpen(uri)) add({ kind: 'full', uri, version: null, items: [] });
+    flush();
+    return { items };
+  }
+
+  /** The diagnostics of one file as read from disk, with the settings the editor would use for it. */
+  private diagnose(file: string, uri: string, settings: Settings): Diagnostic[] {
+    if (!settings.enable) return [];
+    const loaded = readDocument(file);
+    let findings: Finding[];
+    if (!loaded.ok) {
+      // As the CLI says it: a file that cannot be read is named, never silently skipped.
+      findings = [{ code: 'amlint', message: `amlint could not lint this file: ${loaded.message}`, severity: 'warning', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    } else {
+      const snapshot: Snapshot = { key: uri, kind: 'file', stamp: '', input: loaded.input, cellUris: [] };
+      const result = lint(loaded.input, this.results.engineSettings(snapshot, settings));
+      findings = result.fatal ? [...result.findings, { code: 'amlint', message: `amlint could not analyse this file: ${result.fatal}`, severity: 'warning', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] : result.findings;
+    }
+    return diagnosticsByUri(findings, () => uri, [uri]).get(uri) ?? [];
+  }
+}
+
+/** The file-system paths of the workspace folders an `initialize` request names (`workspaceFolders`, else `rootUri`/`rootPath`). */
+export function workspaceRoots(params: { workspaceFolders?: Array<{ uri: string }> | null; rootUri?: string | null; rootPath?: string | null }): string[] {
+  const folders = params.workspaceFolders?.map((f) => pathOf(f.uri)).filter((p): p is string => !!p) ?? [];
+  if (folders.length) return folders;
+  const root = params.rootUri ? pathOf(params.rootUri) : params.rootPath ?? undefined;
+  return root ? [root] : [];
+}
