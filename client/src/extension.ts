@@ -53,15 +53,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('amlint.showRuleDocumentation', (code?: unknown) =>
       showRuleDocumentation(context.extensionUri, typeof code === 'string' ? code : undefined),
     ),
-    // The diagnostics channels are chosen when the server starts: a change of this setting starts a new client.
-    vscode.workspace.onDidChangeConfiguration(async (e) => {
+    // The diagnostics channels are chosen when the server starts: a change of this setting starts a new client. Restarts
+    // run one after another (two quick changes must not leave two servers), and only when the value really changed.
+    vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('amlint.workspaceDiagnostics')) return;
-      output.appendLine('amlint: amlint.workspaceDiagnostics changed, restarting the language server');
-      await deactivate();
-      await startClient(context, output, status);
+      restarting = restarting.then(async () => {
+        if (workspaceDiagnosticsSetting() === running) return;
+        output.appendLine('amlint: amlint.workspaceDiagnostics changed, restarting the language server');
+        await deactivate();
+        await startClient(context, output, status);
+      });
     }),
+    { dispose: () => stateListener?.dispose() },
   );
   await startClient(context, output, status);
+}
+
+/** The last restart (see the configuration listener in activate). */
+let restarting: Promise<void> = Promise.resolve();
+/** `amlint.workspaceDiagnostics` as the running client was started with. */
+let running: boolean | undefined;
+/** The running client's state listener (the status item shows its state). */
+let stateListener: vscode.Disposable | undefined;
+
+function workspaceDiagnosticsSetting(): boolean {
+  return vscode.workspace.getConfiguration('amlint').get<boolean>('workspaceDiagnostics', false) === true;
 }
 
 /** Creates and starts the language client with the current `amlint.workspaceDiagnostics` setting. */
@@ -75,7 +91,8 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.Outp
       options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] },
     },
   };
-  const workspaceDiagnostics = vscode.workspace.getConfiguration('amlint').get<boolean>('workspaceDiagnostics', false) === true;
+  const workspaceDiagnostics = workspaceDiagnosticsSetting();
+  running = workspaceDiagnostics;
   status.workspaceWide = workspaceDiagnostics;
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
@@ -99,7 +116,8 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.Outp
   };
   const languageClient = new LanguageClient(CLIENT_ID, 'amlint', serverOptions, clientOptions);
   client = languageClient;
-  context.subscriptions.push(languageClient.onDidChangeState((e) => client === languageClient && status.setState(e.newState)));
+  stateListener?.dispose();
+  stateListener = languageClient.onDidChangeState((e) => status.setState(e.newState));
   status.setState(State.Starting);
   try {
     await languageClient.start();

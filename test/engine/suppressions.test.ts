@@ -120,4 +120,27 @@ describe('suppression comments: disable-cell', () => {
     assert.deepEqual(codes({ kind: 'python', text: apply(text, e) }), ['2:AML100']);
     assert.equal(suppressionEdit({ kind: 'python', text: V1 }, { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, code: 'AML101' }, 'cell'), undefined);
   });
+
+  // Review of session 17.
+  it('in a script\'s first cell without a marker, the edit goes after a shebang or Databricks header; markers start lines', () => {
+    const shebang = '#!/usr/bin/env python\nfrom azureml.core import Workspace\n# %%\nws = 1\n';
+    const e = suppressionEdit({ kind: 'python', text: shebang }, { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, code: 'AML100' }, 'cell')!;
+    assert.deepEqual(e.range.start, { line: 1, character: 0 });
+    const databricks = '# Databricks notebook source\nfrom azureml.core import Workspace\n\n# COMMAND ----------\n\nws = Workspace.from_config()\n';
+    const d = suppressionEdit({ kind: 'python', text: databricks }, { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, code: 'AML100' }, 'cell')!;
+    assert.equal(apply(databricks, d).split('\n').slice(0, 2).join('\n'), '# Databricks notebook source\n# amlint: disable-cell=AML100');
+    assert.deepEqual(codes({ kind: 'python', text: apply(databricks, d) }), ['7:AML101']);
+    // An indented `# %%` (inside a function) starts no cell, as in VS Code.
+    const indented = '# %%\nfrom azureml.core import Workspace\n# amlint: disable-cell=AML101\ndef f():\n    # %%\n    return Workspace.from_config()\n';
+    assert.deepEqual(codes({ kind: 'python', text: indented }), ['2:AML100']);
+  });
+
+  it('no cell directive where no Python is read (a %%sh cell), and the file directive skips cells that start with a cell magic', () => {
+    const input = cells('%%sh\naz ml folder attach -w ws -g rg', 'from azureml.core import Workspace');
+    const sh = lint(input).findings.find((f) => f.cell === 0)!;
+    assert.ok(sh, 'the %%sh cell has a finding');
+    assert.equal(suppressionEdit(input, { ...sh, code: sh.code }, 'cell'), undefined);
+    const file = suppressionEdit(input, { ...sh, code: sh.code }, 'file')!;
+    assert.deepEqual([file.cell, file.range.start], [1, { line: 0, character: 0 }]);
+  });
 });

@@ -382,6 +382,18 @@ describe('incremental re-analysis', () => {
     assert.equal(fixed(helper + 'f(other)\n'), 0);
   });
 
+  it('in a script with a disable-cell directive, an edit of its cell markers (comments) re-runs the rules (review of session 17)', () => {
+    const text = '# %%\nfrom azureml.core import Workspace\n# amlint: disable-cell=AML101\nws = Workspace.from_config()\nx = 1\nws2 = Workspace.from_config()\n';
+    const codes = (fs: Finding[]): string[] => fs.map((f) => `${f.code}@${f.range.start.line}`);
+    for (const after of [text.replace('x = 1\n', '# %%\nx = 1\n'), text.replace('# %%\n', '# %\n'), text.replace('x = 1\n', '# In[ ]:\nx = 1\n')]) {
+      const prev = lint({ kind: 'python', text, path: 'c.py' }).analysis;
+      assert.deepEqual(codes(lint({ kind: 'python', text: after, path: 'c.py' }, undefined, prev).findings), codes(lint({ kind: 'python', text: after, path: 'c.py' }).findings));
+    }
+    // (The marker edits change findings: else the reuse would have had nothing to get wrong.)
+    assert.deepEqual(codes(lint({ kind: 'python', text, path: 'c.py' }).findings), ['AML100@1']);
+    assert.deepEqual(codes(lint({ kind: 'python', text: text.replace('x = 1\n', '# %%\nx = 1\n'), path: 'c.py' }).findings), ['AML100@1', 'AML101@6']);
+  });
+
   it('a script exported from a notebook that never names azureml is read for CLI v1 lines', () => {
     const text = 'import os\nget_ipython().system("az ml folder attach -w ws -g rg")\n';
     assert.deepEqual(lint({ kind: 'python', text, path: 'setup_ws.py' }).findings.map((f) => f.code), ['AML502']);

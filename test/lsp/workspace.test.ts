@@ -22,9 +22,12 @@ describe('language server: workspace diagnostics', function () {
   let dir: string;
   let client: TestClient | undefined;
   const uri = (rel: string): string => pathToFileURL(path.join(dir, rel)).href;
-  const write = (rel: string, text: string): void => {
+  /** Writes a file, dated a minute ago (a file modified within two seconds of a pull is never `unchanged`). */
+  const write = (rel: string, text: string, recent = false): void => {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
+    const past = new Date(Date.now() - 60_000);
+    if (!recent) fs.utimesSync(path.join(dir, rel), past, past);
   };
   const pull = async (previous: Item[] = []): Promise<Map<string, Item>> => {
     const r = await client!.request<WorkspaceDiagnosticReport>('workspace/diagnostic', {
@@ -85,13 +88,36 @@ describe('language server: workspace diagnostics', function () {
     assert.equal(third.get(uri('train.py'))?.kind, 'unchanged');
   });
 
+  it('never reuses the result id of a file modified within the last two seconds (its next write may keep size and time)', async () => {
+    write('plain.py', 'print(2)\n', true);
+    const first = await pull();
+    assert.equal((await pull([...first.values()])).get(uri('plain.py'))?.kind, 'full');
+    assert.equal((await pull([...first.values()])).get(uri('train.py'))?.kind, 'unchanged');
+  });
+
+  it('knows a file by its path whatever the client\'s URI spelling, and answers in that spelling', async () => {
+    write('proj (copy)/job.py', V1);
+    const first = await pull();
+    const ours = [...first.keys()].find((u) => u.includes('job.py'))!;
+    // VS Code's Uri.toString() encodes parentheses.
+    const theirs = ours.replace(/\(/g, '%28').replace(/\)/g, '%29');
+    assert.notEqual(theirs, ours);
+    const r = await client!.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [{ uri: theirs, value: first.get(ours)!.resultId! }] });
+    const mine = r.items.filter((i) => decodeURIComponent(i.uri).includes('job.py'));
+    assert.deepEqual(mine.map((i) => [i.uri, i.kind]), [[theirs, 'unchanged']]);
+    // Open under the client's spelling: left to the editor, not cleared.
+    await client!.open(theirs, V1);
+    const open = await client!.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [{ uri: theirs, value: first.get(ours)!.resultId! }] });
+    assert.deepEqual(open.items.filter((i) => decodeURIComponent(i.uri).includes('job.py')), []);
+  });
+
   it('watches the file kinds it reads; a file made since shows once the client reports it', async () => {
     await client!.request('workspace/diagnostic', { previousResultIds: [] }); // (registration happens after initialized)
     const watchers = client!.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').flatMap((r) => (r.registerOptions as { watchers: Array<{ globPattern: string; kind?: number }> }).watchers);
     const made = watchers.find((w) => w.kind === 5);
     assert.ok(made && made.globPattern.includes('*.py') && made.globPattern.includes('.gitignore'), JSON.stringify(watchers));
     const first = await pull();
-    write('new_job.py', V1);
+    write('new_job.py', V1, true);
     // The walk is reused until the client says a file was made (or 30 s pass).
     assert.equal((await pull([...first.values()])).has(uri('new_job.py')), false);
     await client!.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('new_job.py'), type: 1 }] });
@@ -106,10 +132,13 @@ describe('language server: workspace diagnostics', function () {
     const next = await pull([...first.values()]);
     assert.equal(next.has(uri('train.py')), false);
     assert.deepEqual(next.get(uri('plain.py')), { kind: 'full', uri: uri('plain.py'), version: null, items: [] });
-    // Closed again: reported from disk.
+    // Closed again (its edits perhaps discarded): reported from disk in full, although the client still holds the
+    // result id it had before opening it and the file did not change.
     await client!.close(uri('train.py'));
-    const after = await pull([...next.values()]);
+    const after = await pull([first.get(uri('train.py'))!]);
+    assert.equal(after.get(uri('train.py'))?.kind, 'full');
     assert.deepEqual(codes(after.get(uri('train.py'))), ['AML100', 'AML101']);
+    assert.equal((await pull([after.get(uri('train.py'))!])).get(uri('train.py'))?.kind, 'unchanged');
   });
 
   it('reports with the folder\'s settings: disabled, nothing; settings changed, everything again', async () => {

@@ -391,6 +391,10 @@ function reusedFindings(analysis: Analysis, previous: Analysis | undefined, sett
   if (previous.modules.length !== analysis.modules.length || previous.modules.some((m) => m.tooDeep)) return undefined;
   const commands = (a: Analysis): string => JSON.stringify(a.source.commands.map((c) => c.text));
   if (commands(previous) !== commands(analysis)) return undefined;
+  // A script's `disable-cell` covers the lines between its cell markers, which any comment edit may move: the
+  // findings of the previous analysis were filtered with the old cells (suppressions.ts scriptCellLines).
+  const scriptCells = (a: Analysis): boolean => a.suppressions.some((s) => s.kind === 'cell' && s.location.cell === undefined);
+  if (scriptCells(previous) || scriptCells(analysis)) return undefined;
   for (let i = 0; i < analysis.modules.length; i++) {
     const m = analysis.modules[i]!;
     const old = previous.modules[i]!;

@@ -76,9 +76,20 @@ const LINE_BREAK = /\n|\r(?!\n)/;
 
 /**
  * A line that starts a cell in a notebook kept as a script: `# %%` (VS Code, Jupytext's percent format, Spyder;
- * also `#%%` and `# %% [markdown]`), nbconvert's `# In[3]:` / `# In[ ]:`, and Databricks' `# COMMAND ----------`.
+ * also `#%%` and `# %% [markdown]`), nbconvert's `# In[3]:` / `# In[ ]:`, and Databricks' `# COMMAND ----------`,
+ * at the start of the line as VS Code's cell marker is. Lines are read as lines (a marker inside a triple-quoted string
+ * starts a cell too, as it does for VS Code and Jupytext).
  */
-const CELL_MARKER = /^[ \t]*#[ \t]*(?:%%|In\[[ \d]*\]:|COMMAND -{10})/;
+const CELL_MARKER = /^#[ \t]*(?:%%|In\[[ \d]*\]:|COMMAND -{10})/;
+
+/** The header lines a script's first lines may be, which must stay first: a shebang, an encoding declaration, Databricks' header. */
+const HEADER_LINE = /^#(!|.*coding[:=])|^# Databricks notebook source/;
+
+/**
+ * Cell magics whose cell is still Python (the engine reads its code): a directive added under them works. Under any
+ * other (`%%sh`, `%%bash`, `%%html`, ...) no Python is read, so a directive there would do nothing.
+ */
+const PYTHON_CELL_MAGIC = /^\s*%%(time|timeit|capture|writefile|prun|memit|debug)\b/;
 
 /**
  * The cell of a script holding line `line` (0-based): from the marker line before it (or the first line) up to the
@@ -127,12 +138,16 @@ export function suppressionEdit(input: DocumentInput, at: Location & { code: str
     let span: { from: number; to: number } | undefined = { from: 0, to: lines.length };
     let top = 0;
     if (input.kind === 'notebook') {
-      if (/^\s*%%/.test(lines[0] ?? '')) top = 1;
+      if (/^\s*%%/.test(lines[0] ?? '')) {
+        if (!PYTHON_CELL_MAGIC.test(lines[0])) return undefined;
+        top = 1;
+      }
     } else {
       span = input.kind === 'python' ? scriptCellLines(input.text, at.range.start.line) : undefined;
       if (!span) return undefined;
-      // After the marker line (the first cell of a script may have none).
-      top = CELL_MARKER.test(lines[span.from] ?? '') ? span.from + 1 : span.from;
+      // After the marker line (the first cell of a script may have none: then after a shebang, encoding or header line).
+      if (CELL_MARKER.test(lines[span.from] ?? '')) top = span.from + 1;
+      else for (top = span.from; top < span.to - 1 && HEADER_LINE.test(lines[top]); top++);
     }
     for (let i = span.from; i < span.to; i++) {
       const m = /#\s*amlint:\s*disable-cell\s*=\s*([A-Za-z0-9_, ]*[A-Za-z0-9_])/.exec(lines[i]);
@@ -141,7 +156,8 @@ export function suppressionEdit(input: DocumentInput, at: Location & { code: str
     return edit(at.cell, { line: top, character: 0 }, `# amlint: disable-cell=${at.code}${eolOf(input, at.cell)}`);
   }
   if (scope === 'file') {
-    const cell = input.kind === 'notebook' ? input.cells.findIndex((c) => c.kind === 'code') : undefined;
+    // In a notebook, the first code cell that does not start with a cell magic (a line above `%%sh` would break it).
+    const cell = input.kind === 'notebook' ? input.cells.findIndex((c) => c.kind === 'code' && !/^\s*%%/.test(c.text)) : undefined;
     if (cell === -1) return undefined;
     const lines = linesOf(input, cell) ?? [];
     let line = 0;

@@ -290,7 +290,7 @@ export class AmlintServer {
       // the walk takes (or a .gitignore) made or deleted: the next workspace pull walks the folders again. (Not
       // `**/*`: running Python writes __pycache__ files all the time.)
       const watchers: FileSystemWatcher[] = [{ globPattern: '**/pyproject.toml' }];
-      if (this.workspace) watchers.push({ globPattern: WORKSPACE_WATCH_GLOB, kind: WatchKind.Create | WatchKind.Delete });
+      if (this.workspace) watchers.push({ globPattern: WORKSPACE_WATCH_GLOB, kind: WatchKind.Create | WatchKind.Delete }, { globPattern: '**/.gitignore' });
       await this.connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers })
         .catch((e) => this.log.warn(`could not watch pyproject.toml files: ${String(e)}`));
@@ -348,7 +348,8 @@ export class AmlintServer {
     let changed = false;
     for (const change of params.changes) {
       const file = pathOf(change.uri);
-      if (change.type !== FileChangeType.Changed) this.workspace?.filesChanged();
+      // A linted kind of file made or deleted, or a .gitignore changed in any way: walk again.
+      if (change.type !== FileChangeType.Changed || file?.endsWith('.gitignore')) this.workspace?.filesChanged();
       if (!file || !file.endsWith('pyproject.toml')) continue;
       this.results.config.invalidate(file);
       if (this.configShown.delete(file)) this.clear(change.uri);
@@ -443,7 +444,7 @@ export class AmlintServer {
   private async onWorkspaceDiagnostics(params: WorkspaceDiagnosticParams, token: CancellationToken, partial?: ResultProgressReporter<WorkspaceDiagnosticReportPartialResult>): Promise<WorkspaceDiagnosticReport> {
     if (!this.workspace) return { items: [] };
     return this.workspace.report(params.previousResultIds, token, {
-      isOpen: (uri) => !!this.store.resolve(uri),
+      openUris: () => this.store.files.keys(),
       settings: (scopeUri) => this.settings.get(scopeUri),
       yieldTo: async (t) => {
         await turn();

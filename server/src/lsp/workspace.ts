@@ -29,6 +29,18 @@ import type { Snapshot } from './documents';
 import { pathOf, type Results } from './results';
 import type { Settings } from './settings';
 
+/** A file modified less than this long ago gets a result id that is never reused (see `racy` in report). */
+const RACY_MS = 2000;
+
+/**
+ * A file URI as a key: its decoded path (`fileURLToPath`), with a Windows drive letter in lower case, so that
+ * `file:///tmp/proj%20(copy)/a.py` and `file:///tmp/proj%20%28copy%29/a.py` are one file. Undefined for other schemes.
+ */
+export function pathKey(uri: string): string | undefined {
+  const p = pathOf(uri);
+  return p === undefined ? undefined : process.platform === 'win32' ? p.replace(/^[A-Z]:/, (d) => d.toLowerCase()) : p;
+}
+
 /** How long a walk of the workspace folders is reused (a new file shows within this time without a file watcher). */
 export const WALK_TTL_MS = 30_000;
 
@@ -39,8 +51,8 @@ export const WALK_TTL_MS = 30_000;
 export const WORKSPACE_WATCH_GLOB = '**/{*.py,*.pyw,*.txt,*.in,*.toml,*.yml,*.yaml,*.sh,*.bash,*.zsh,*.ps1,*.cmd,*.bat,Dockerfile*,dockerfile*,*.dockerfile,*.Dockerfile,Containerfile*,containerfile*,Makefile,makefile,.gitignore}';
 
 export interface WorkspaceHooks {
-  /** Is this file URI open in the editor (its diagnostics come from the document itself)? */
-  isOpen(uri: string): boolean;
+  /** The URIs of the files open in the editor (their diagnostics come from the documents themselves). */
+  openUris(): Iterable<string>;
   /** The editor settings for a scope URI (the file's workspace folder: one settings request per folder, not per file). */
   settings(scopeUri: string): Promise<Settings>;
   /** Lets other messages run; throws when the request was cancelled. */
@@ -54,6 +66,9 @@ export class WorkspaceDiagnostics {
   private walked?: { at: number; files: Array<{ file: string; root: string }> };
   /** Bumped when settings or configuration change: every file's result id changes with it. */
   private generation = 0;
+  /** Files (pathKey) skipped because they were open: reported in full once they are not. */
+  private readonly wasOpen = new Set<string>();
+  private racyCounter = 0;
 
   constructor(private readonly results: Results) {}
 
@@ -90,7 +105,14 @@ export class WorkspaceDiagnostics {
   }
 
   async report(previous: ReadonlyArray<{ uri: string; value: string }>, token: CancellationToken, hooks: WorkspaceHooks): Promise<WorkspaceDiagnosticReport> {
-    const before = new Map(previous.map((p) => [p.uri, p.value]));
+    // Files are known by their path: a client spells URIs its own way (VS Code encodes `(`, `)`, `@`, a drive's `:`), and
+    // each report answers in the client's spelling when it has one, so a file is never reported under two names.
+    const before = new Map<string, { uri: string; value: string }>();
+    for (const p of previous) {
+      const key = pathKey(p.uri);
+      if (key) before.set(key, p);
+    }
+    const open = new Set([...hooks.openUris()].map(pathKey).filter((k): k is string => !!k));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     const seen = new Set<string>();
     let pending: WorkspaceDocumentDiagnosticReport[] = [];
@@ -102,9 +124,17 @@ export class WorkspaceDiagnostics {
       if (hooks.partial && pending.length) hooks.partial(pending);
       pending = [];
     };
+    let count = 0;
     for (const { file, root } of this.files()) {
-      const uri = pathToFileURL(file).href;
-      if (hooks.isOpen(uri)) continue;
+      // (A stat per file: let other requests in, and see a cancellation, every so often in a large workspace.)
+      if (++count % 500 === 0) await hooks.yieldTo(token);
+      const key = pathKey(pathToFileURL(file).href)!;
+      if (open.has(key)) {
+        // Its result id, if the client has one, is from before it was opened: report it afresh once it closes (its
+        // edits may have been discarded).
+        this.wasOpen.add(key);
+        continue;
+      }
       let stat: fs.Stats;
       try {
         stat = fs.statSync(file);
@@ -113,18 +143,23 @@ export class WorkspaceDiagnostics {
       }
       const config = this.results.config.forPath(file);
       if (config.ok && config.config && isExcluded(config.config, file)) continue;
-      seen.add(uri);
-      const resultId = `${this.generation}:${stat.size}:${stat.mtimeMs}`;
-      if (before.get(uri) === resultId) {
+      seen.add(key);
+      const uri = before.get(key)?.uri ?? pathToFileURL(file).href;
+      // A file modified within the file system's timestamp granularity of now may change again with the same size and
+      // time (git's "racy" entries): its result id is then never reused.
+      const racy = Date.now() - stat.mtimeMs < RACY_MS;
+      const resultId = `${this.generation}:${stat.size}:${stat.mtimeMs}${racy ? `:${++this.racyCounter}` : ''}`;
+      if (before.get(key)?.value === resultId && !this.wasOpen.has(key)) {
         add({ kind: 'unchanged', uri, version: null, resultId });
         continue;
       }
+      this.wasOpen.delete(key);
       await hooks.yieldTo(token);
-      add({ kind: 'full', uri, version: null, resultId, items: await this.diagnose(file, uri, await hooks.settings(pathToFileURL(root).href)) });
+      add({ kind: 'full', uri, version: null, resultId, items: this.diagnose(file, uri, await hooks.settings(pathToFileURL(root).href)) });
       if (pending.length >= 20) flush();
     }
     // Reported before and not now: clear them.
-    for (const uri of before.keys()) if (!seen.has(uri) && !hooks.isOpen(uri)) add({ kind: 'full', uri, version: null, items: [] });
+    for (const [key, p] of before) if (!seen.has(key) && !open.has(key)) add({ kind: 'full', uri: p.uri, version: null, items: [] });
     flush();
     return { items };
   }
