@@ -168,6 +168,31 @@ describe('language server: workspace diagnostics', function () {
     assert.deepEqual(codes(parts.find((i) => i.uri === uri('train.py'))), ['AML100', 'AML101']);
   });
 
+  it('follows the workspace folders the client adds and removes', async () => {
+    await client!.stop();
+    const other = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'amlint-ws2-')));
+    try {
+      fs.writeFileSync(path.join(other, 'score.py'), V1);
+      const past = new Date(Date.now() - 60_000);
+      fs.utimesSync(path.join(other, 'score.py'), past, past);
+      client = await TestClient.start({
+        initializationOptions: { diagnosticMode: 'pull', workspaceDiagnostics: true },
+        capabilities: { ...EDITOR_CAPABILITIES, workspace: { ...EDITOR_CAPABILITIES.workspace, workspaceFolders: true } },
+        workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
+      });
+      assert.deepEqual((client.initializeResult.capabilities.workspace as { workspaceFolders?: unknown })?.workspaceFolders, { supported: true, changeNotifications: true });
+      const first = await pull();
+      assert.ok(first.has(uri('train.py')));
+      await client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(other).href, name: 'other' }], removed: [{ uri: pathToFileURL(dir).href, name: 'ws' }] } });
+      const next = await pull([...first.values()]);
+      assert.deepEqual(codes(next.get(pathToFileURL(path.join(other, 'score.py')).href)), ['AML100', 'AML101']);
+      // The removed folder's files are cleared.
+      assert.deepEqual(next.get(uri('train.py')), { kind: 'full', uri: uri('train.py'), version: null, items: [] });
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('is off without the option, and with push-only diagnostics', async () => {
     await client!.stop();
     client = await TestClient.start({ initializationOptions: { diagnosticMode: 'push', workspaceDiagnostics: true }, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });

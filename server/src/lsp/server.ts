@@ -41,6 +41,7 @@ import {
   type WorkspaceDiagnosticParams,
   type WorkspaceDiagnosticReport,
   type WorkspaceDiagnosticReportPartialResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { getRule, hover, ruleDocsUrl } from '../engine';
 import { codeActions, fixAllEdit, FIX_ALL_KIND, isFixAllData, NOTEBOOK_FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './codeActions';
@@ -113,6 +114,8 @@ interface ClientFeatures {
   resolveEdits: boolean;
   showDocument: boolean;
   diagnosticRefresh: boolean;
+  /** The client keeps workspace folders (and can tell when they change). */
+  workspaceFolders: boolean;
 }
 
 function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
@@ -124,6 +127,7 @@ function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
     resolveEdits: !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit'),
     showDocument: !!capabilities.window?.showDocument?.support,
     diagnosticRefresh: !!capabilities.workspace?.diagnostics?.refreshSupport,
+    workspaceFolders: !!capabilities.workspace?.workspaceFolders,
   };
 }
 
@@ -198,6 +202,8 @@ export class AmlintServer {
     if (this.mode !== 'push') {
       capabilities.diagnosticProvider = { identifier: 'amlint', interFileDependencies: false, workspaceDiagnostics: !!this.workspace };
     }
+    // Workspace diagnostics follow the folders the client adds and removes.
+    if (this.workspace && this.client.workspaceFolders) capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
     return capabilities;
   }
 
@@ -279,6 +285,15 @@ export class AmlintServer {
   }
 
   private async onInitialized(): Promise<void> {
+    // (First, before any await: a change of folders sent meanwhile must find its listener.)
+    if (this.workspace && this.client.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders(
+        this.guard('didChangeWorkspaceFolders', undefined, (e: WorkspaceFoldersChangeEvent) => {
+          this.workspace!.changeRoots(workspaceRoots({ workspaceFolders: e.added }), workspaceRoots({ workspaceFolders: e.removed }));
+          if (this.client.diagnosticRefresh) this.connection.languages.diagnostics.refresh();
+        }),
+      );
+    }
     if (this.client.configuration && this.client.dynamicConfiguration) {
       // Without this, VS Code-like clients never send didChangeConfiguration.
       await this.connection.client
@@ -296,7 +311,7 @@ export class AmlintServer {
         .catch((e) => this.log.warn(`could not watch pyproject.toml files: ${String(e)}`));
     }
     await this.refreshTrace();
-    this.log.info(`amlint language server ${this.version} ready (diagnostics: ${this.mode})`);
+    this.log.info(`amlint language server ${this.version} ready (diagnostics: ${this.mode}${this.workspace ? ', workspace' : ''})`);
   }
 
   private async fetchSettings(scopeUri: string | undefined): Promise<unknown> {

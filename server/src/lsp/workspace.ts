@@ -78,6 +78,11 @@ export class WorkspaceDiagnostics {
     this.walked = undefined;
   }
 
+  /** Workspace folders added and removed (`workspace/didChangeWorkspaceFolders`): the next pull walks the new set. */
+  changeRoots(added: string[], removed: string[]): void {
+    this.setRoots([...this.roots.filter((r) => !removed.includes(r)), ...added]);
+  }
+
   /** Settings or a configuration file changed: report every file afresh, and walk again. */
   invalidate(): void {
     this.generation++;
