@@ -591,6 +591,26 @@ describe('semantic model: a parameter its function hands to SDK v1 as the worksp
   ]);
 });
 
+describe('semantic model: a v1 object read with a str method is a string', () => {
+  referenceCases([
+    [
+      // run.input_datasets["x"] is the mount path for an `as_mount()` input (session 16/17 notes).
+      'run.input_datasets[...] split or stripped as a path; its Dataset methods still found',
+      [
+        'import os',
+        'from azureml.core import Run',
+        'run = Run.get_context()',
+        'path = run.input_datasets["raw"]',
+        'name = path.split("/")[-1]',
+        'clean = path.rstrip("/").replace("a", "b")',
+        'df = run.input_datasets["table"].to_pandas_dataframe()',
+      ],
+      ['3:azureml.core.Run.input_datasets', '6:azureml.core.Dataset.to_pandas_dataframe'],
+      [4, 5],
+    ],
+  ]);
+});
+
 describe('semantic model: the run\'s experiment and workspace handed on or returned', () => {
   referenceCases([
     [

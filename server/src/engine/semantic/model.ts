@@ -11,7 +11,7 @@
  * later in the module counts when there is none before).
  */
 import type { SyntaxNode, SyntaxTree } from '../syntax';
-import { ALIASES, AUTOML_SCORING_RUNTIME, ELEMENTS, ENTRIES, ITEMS, canonical, classifyModule, isUnder, returnType, KNOWN_CLASSES, takesWorkspaceFirst, typedName } from '../catalogue';
+import { ALIASES, AUTOML_SCORING_RUNTIME, ELEMENTS, ENTRIES, ITEMS, canonical, classifyModule, isUnder, lookup, returnType, KNOWN_CLASSES, takesWorkspaceFirst, typedName } from '../catalogue';
 import type { ModuleClass, ReturnType } from '../catalogue/types';
 
 /** What an expression is known to hold. */
@@ -1059,11 +1059,25 @@ class Builder {
   }
 }
 
-/** `x.attr` for a known x. */
+/**
+ * Methods of Python's `str`. No SDK v1 class has a member of these names, so one read on a v1 object means the object
+ * is in fact a string: `run.input_datasets["x"]` is a Dataset for an input given as `ds.as_named_input("x")` but the
+ * path string for `.as_mount()` / `.as_download()` (azureml-core Run.input_datasets), and `path.split("/")` there is
+ * no v1 API.
+ */
+const STR_METHODS: ReadonlySet<string> = new Set([
+  'capitalize', 'casefold', 'center', 'count', 'encode', 'endswith', 'expandtabs', 'find', 'format', 'format_map', 'index',
+  'isalnum', 'isalpha', 'isascii', 'isdecimal', 'isdigit', 'isidentifier', 'islower', 'isnumeric', 'isprintable', 'isspace',
+  'istitle', 'isupper', 'join', 'ljust', 'lower', 'lstrip', 'maketrans', 'partition', 'removeprefix', 'removesuffix',
+  'replace', 'rfind', 'rindex', 'rjust', 'rpartition', 'rsplit', 'rstrip', 'split', 'splitlines', 'startswith', 'strip',
+  'swapcase', 'title', 'translate', 'upper', 'zfill',
+]);
+
+/** `x.attr` for a known x (a `str` method of a v1 object: unknown, see STR_METHODS). */
 function member(base: Value | undefined, attr: string): Value | undefined {
   if (!base) return undefined;
   if (base.kind === 'ref') return { kind: 'ref', qname: canonical(`${base.qname}.${attr}`), onInstance: base.onInstance };
-  if (base.kind === 'instance') return { kind: 'ref', qname: canonical(`${base.type}.${attr}`), onInstance: true };
+  if (base.kind === 'instance') return STR_METHODS.has(attr) && !lookup(`${base.type}.${attr}`) ? undefined : { kind: 'ref', qname: canonical(`${base.type}.${attr}`), onInstance: true };
   return undefined;
 }
 
