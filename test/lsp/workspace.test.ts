@@ -193,6 +193,20 @@ describe('language server: workspace diagnostics', function () {
     }
   });
 
+  it('a file under nested workspace folders is linted with the innermost folder\'s settings', async () => {
+    await client!.stop();
+    write('inner/job.py', V1);
+    const inner = pathToFileURL(path.join(dir, 'inner')).href;
+    client = await TestClient.start({
+      initializationOptions: { diagnosticMode: 'pull', workspaceDiagnostics: true },
+      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'outer' }, { uri: inner, name: 'inner' }],
+      settings: (scopeUri: string | undefined) => (scopeUri === inner ? { severity: { AML101: 'off' } } : null),
+    });
+    const r = await pull();
+    assert.deepEqual(codes(r.get(uri('inner/job.py'))), ['AML100']);
+    assert.deepEqual(codes(r.get(uri('train.py'))), ['AML100', 'AML101']);
+  });
+
   it('is off without the option, and with push-only diagnostics', async () => {
     await client!.stop();
     client = await TestClient.start({ initializationOptions: { diagnosticMode: 'push', workspaceDiagnostics: true }, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });

@@ -100,7 +100,8 @@ export class WorkspaceDiagnostics {
     const files = new Map<string, string>();
     for (const root of this.roots) {
       try {
-        for (const f of collectFiles([root], root)) if (!isNotebookPath(f) && !files.has(f)) files.set(f, root);
+        // A file under nested folders belongs to the innermost one (whose settings apply to it).
+        for (const f of collectFiles([root], root)) if (!isNotebookPath(f) && (files.get(f)?.length ?? -1) < root.length) files.set(f, root);
       } catch {
         // A folder that went away or cannot be read reports nothing.
       }
