@@ -45,11 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('amlint');
   const status = new Status();
   context.subscriptions.push(output, status);
-  const current = (): LanguageClient | undefined => client;
   context.subscriptions.push(
-    vscode.commands.registerCommand('amlint.restartServer', () => (current() ? restart(current()!, output) : undefined)),
+    vscode.commands.registerCommand('amlint.restartServer', () => client && restart(client, output)),
     vscode.commands.registerCommand('amlint.showOutput', () => output.show(true)),
-    vscode.commands.registerCommand('amlint.fixAll', () => (current() ? fixAll(current()!) : undefined)),
+    vscode.commands.registerCommand('amlint.fixAll', () => client && fixAll(client)),
     vscode.commands.registerCommand('amlint.showRuleDocumentation', (code?: unknown) =>
       showRuleDocumentation(context.extensionUri, typeof code === 'string' ? code : undefined),
     ),
@@ -58,7 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('amlint.workspaceDiagnostics')) return;
       restarting = restarting.then(async () => {
-        if (workspaceDiagnosticsSetting() === running) return;
+        if (client && workspaceDiagnosticsSetting() === status.workspaceWide) return;
         output.appendLine('amlint: amlint.workspaceDiagnostics changed, restarting the language server');
         await deactivate();
         await startClient(context, output, status);
@@ -71,8 +70,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
 /** The last restart (see the configuration listener in activate). */
 let restarting: Promise<void> = Promise.resolve();
-/** `amlint.workspaceDiagnostics` as the running client was started with. */
-let running: boolean | undefined;
 /** The running client's state listener (the status item shows its state). */
 let stateListener: vscode.Disposable | undefined;
 
@@ -92,7 +89,6 @@ async function startClient(context: vscode.ExtensionContext, output: vscode.Outp
     },
   };
   const workspaceDiagnostics = workspaceDiagnosticsSetting();
-  running = workspaceDiagnostics;
   status.workspaceWide = workspaceDiagnostics;
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
@@ -156,7 +152,7 @@ class Status implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private state: State = State.Stopped;
   private problem: string | undefined;
-  /** Workspace diagnostics are on: the total counts files that are not open too. */
+  /** The running client was started with workspace diagnostics: the total counts files that are not open too. */
   workspaceWide = false;
   private timer: NodeJS.Timeout | undefined;
 

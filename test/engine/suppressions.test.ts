@@ -130,6 +130,9 @@ describe('suppression comments: disable-cell', () => {
     const d = suppressionEdit({ kind: 'python', text: databricks }, { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, code: 'AML100' }, 'cell')!;
     assert.equal(apply(databricks, d).split('\n').slice(0, 2).join('\n'), '# Databricks notebook source\n# amlint: disable-cell=AML100');
     assert.deepEqual(codes({ kind: 'python', text: apply(databricks, d) }), ['7:AML101']);
+    // The file directive too stays below the header (the file is still read as a Databricks notebook).
+    const f = suppressionEdit({ kind: 'python', text: databricks }, { range: { start: { line: 1, character: 5 }, end: { line: 1, character: 5 } }, code: 'AML100' }, 'file')!;
+    assert.deepEqual(f.range.start, { line: 1, character: 0 });
     // An indented `# %%` (inside a function) starts no cell, as in VS Code.
     const indented = '# %%\nfrom azureml.core import Workspace\n# amlint: disable-cell=AML101\ndef f():\n    # %%\n    return Workspace.from_config()\n';
     assert.deepEqual(codes({ kind: 'python', text: indented }), ['2:AML100']);

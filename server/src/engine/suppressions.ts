@@ -121,11 +121,29 @@ function edit(cell: number | undefined, at: Position, newText: string): TextEdit
   return { cell, range: { start: at, end: at }, newText };
 }
 
+/** The first line from `from` (at most `limit`) past the header lines that must stay first (HEADER_LINE). */
+function afterHeader(lines: string[], from: number, limit: number): number {
+  let line = from;
+  while (line < limit && HEADER_LINE.test(lines[line])) line++;
+  return line;
+}
+
+/** An edit adding `code` to the first `# amlint: <word>=CODES` directive of lines [from, to) that lacks it. */
+function extendDirective(lines: string[], from: number, to: number, word: 'disable-cell' | 'disable-file', cell: number | undefined, code: string): TextEdit | undefined {
+  const directive = new RegExp(`#\\s*amlint:\\s*${word}\\s*=\\s*([A-Za-z0-9_, ]*[A-Za-z0-9_])`);
+  for (let i = from; i < to; i++) {
+    const m = directive.exec(lines[i]);
+    if (m && !m[1].toUpperCase().split(/\s*,\s*/).includes(code)) return edit(cell, { line: i, character: m.index + m[0].length }, `,${code}`);
+  }
+  return undefined;
+}
+
 /**
  * The edit that suppresses `code` at a finding: for 'line', a `# amlint: disable=CODE`
  * comment at the end of the finding's line (or a `disable-next-line` comment above it when the
  * line ends with a backslash continuation); for 'file', a `# amlint: disable-file=CODE` line at
- * the top (after a shebang/encoding line; in a notebook, in its first code cell); for 'cell', a
+ * the top (after a shebang/encoding/Databricks header line; in a notebook, in its first code cell that does not start
+ * with a cell magic); for 'cell', a
  * `# amlint: disable-cell=CODE` line at the top of the finding's notebook cell (after a `%%` cell magic, which must
  * stay first) or, in a script, right after the marker line of its cell (undefined in a script without markers).
  * An existing directive of the same kind (on that line; for 'file' and 'cell', in that file or cell) gets the code
@@ -146,30 +164,17 @@ export function suppressionEdit(input: DocumentInput, at: Location & { code: str
       span = input.kind === 'python' ? scriptCellLines(input.text, at.range.start.line) : undefined;
       if (!span) return undefined;
       // After the marker line (the first cell of a script may have none: then after a shebang, encoding or header line).
-      if (CELL_MARKER.test(lines[span.from] ?? '')) top = span.from + 1;
-      else for (top = span.from; top < span.to - 1 && HEADER_LINE.test(lines[top]); top++);
+      top = CELL_MARKER.test(lines[span.from] ?? '') ? span.from + 1 : afterHeader(lines, span.from, span.to - 1);
     }
-    for (let i = span.from; i < span.to; i++) {
-      const m = /#\s*amlint:\s*disable-cell\s*=\s*([A-Za-z0-9_, ]*[A-Za-z0-9_])/.exec(lines[i]);
-      if (m && !m[1].toUpperCase().split(/\s*,\s*/).includes(at.code)) return edit(at.cell, { line: i, character: m.index + m[0].length }, `,${at.code}`);
-    }
-    return edit(at.cell, { line: top, character: 0 }, `# amlint: disable-cell=${at.code}${eolOf(input, at.cell)}`);
+    return extendDirective(lines, span.from, span.to, 'disable-cell', at.cell, at.code) ?? edit(at.cell, { line: top, character: 0 }, `# amlint: disable-cell=${at.code}${eolOf(input, at.cell)}`);
   }
   if (scope === 'file') {
     // In a notebook, the first code cell that does not start with a cell magic (a line above `%%sh` would break it).
     const cell = input.kind === 'notebook' ? input.cells.findIndex((c) => c.kind === 'code' && !/^\s*%%/.test(c.text)) : undefined;
     if (cell === -1) return undefined;
     const lines = linesOf(input, cell) ?? [];
-    let line = 0;
-    while (line < lines.length && line < 2 && /^#(!|.*coding[:=])/.test(lines[line])) line++;
-    for (let i = 0; i < lines.length; i++) {
-      const m = /#\s*amlint:\s*disable-file\s*=\s*([A-Za-z0-9_, ]*[A-Za-z0-9_])/.exec(lines[i]);
-      if (m && !m[1].toUpperCase().split(/\s*,\s*/).includes(at.code)) {
-        const endOfCodes = m.index + m[0].length;
-        return edit(cell, { line: i, character: endOfCodes }, `,${at.code}`);
-      }
-    }
-    return edit(cell, { line, character: 0 }, `# amlint: disable-file=${at.code}${eolOf(input, cell)}`);
+    const line = afterHeader(lines, 0, Math.min(lines.length, 2));
+    return extendDirective(lines, 0, lines.length, 'disable-file', cell, at.code) ?? edit(cell, { line, character: 0 }, `# amlint: disable-file=${at.code}${eolOf(input, cell)}`);
   }
   const lines = linesOf(input, at.cell);
   if (!lines) return undefined;

@@ -58,7 +58,7 @@ export function uriMapper(snapshot: Snapshot): UriOf {
  * A document the engine could not analyse (e.g. nested too deeply) says so at its start, so an
  * empty Problems list is never mistaken for "no SDK v1 code".
  */
-function fatalFinding(snapshot: Snapshot, message: string): Finding {
+export function fatalFinding(snapshot: Snapshot, message: string): Finding {
   const cell = snapshot.input.kind === 'notebook' ? Math.max(0, snapshot.input.cells.findIndex((c) => c.kind === 'code')) : undefined;
   return { code: 'amlint', message: `amlint could not analyse this ${cell === undefined ? 'file' : 'notebook'}: ${message}`, severity: 'warning', cell, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }

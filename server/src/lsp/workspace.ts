@@ -14,8 +14,8 @@
  * file not touched since: a pull then costs a `stat` per file. The file list is walked again at most
  * every WALK_TTL_MS, or at once after a watched file or the settings change. Files are read and
  * linted one at a time, letting other requests run between them; a cancelled pull stops there.
- * A file that was reported and is gone (deleted, excluded, or opened in the editor, whose own
- * diagnostics then take over) gets an empty report, which clears it.
+ * A file that was reported and is gone (deleted, excluded, its folder removed) gets an empty report, which clears it;
+ * a file open in the editor is left to its own diagnostics, and reported in full once it is closed.
  */
 import * as fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -26,7 +26,7 @@ import { readDocument, isNotebookPath } from '../cli/read';
 import { isExcluded } from '../config';
 import { diagnosticsByUri } from './diagnostics';
 import type { Snapshot } from './documents';
-import { pathOf, type Results } from './results';
+import { fatalFinding, pathOf, type Results } from './results';
 import type { Settings } from './settings';
 
 /** A file modified less than this long ago gets a result id that is never reused (see `racy` in report). */
@@ -38,7 +38,12 @@ const RACY_MS = 2000;
  */
 export function pathKey(uri: string): string | undefined {
   const p = pathOf(uri);
-  return p === undefined ? undefined : process.platform === 'win32' ? p.replace(/^[A-Z]:/, (d) => d.toLowerCase()) : p;
+  return p === undefined ? undefined : fileKey(p);
+}
+
+/** A file-system path as pathKey keys it. */
+function fileKey(file: string): string {
+  return process.platform === 'win32' ? file.replace(/^[A-Z]:/, (d) => d.toLowerCase()) : file;
 }
 
 /** How long a walk of the workspace folders is reused (a new file shows within this time without a file watcher). */
@@ -134,7 +139,7 @@ export class WorkspaceDiagnostics {
     for (const { file, root } of this.files()) {
       // (A stat per file: let other requests in, and see a cancellation, every so often in a large workspace.)
       if (++count % 500 === 0) await hooks.yieldTo(token);
-      const key = pathKey(pathToFileURL(file).href)!;
+      const key = fileKey(file);
       if (open.has(key)) {
         // Its result id, if the client has one, is from before it was opened: report it afresh once it closes (its
         // edits may have been discarded).
@@ -181,7 +186,7 @@ export class WorkspaceDiagnostics {
     } else {
       const snapshot: Snapshot = { key: uri, kind: 'file', stamp: '', input: loaded.input, cellUris: [] };
       const result = lint(loaded.input, this.results.engineSettings(snapshot, settings));
-      findings = result.fatal ? [...result.findings, { code: 'amlint', message: `amlint could not analyse this file: ${result.fatal}`, severity: 'warning', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] : result.findings;
+      findings = result.fatal ? [...result.findings, fatalFinding(snapshot, result.fatal)] : result.findings;
     }
     return diagnosticsByUri(findings, () => uri, [uri]).get(uri) ?? [];
   }

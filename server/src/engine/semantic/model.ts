@@ -1060,10 +1060,12 @@ class Builder {
 }
 
 /**
- * Methods of Python's `str`. No SDK v1 class has a member of these names, so one read on a v1 object means the object
- * is in fact a string: `run.input_datasets["x"]` is a Dataset for an input given as `ds.as_named_input("x")` but the
- * path string for `.as_mount()` / `.as_download()` (azureml-core Run.input_datasets), and `path.split("/")` there is
- * no v1 API.
+ * Methods of Python's `str`. The v1 classes the catalogue types do not define these (one the catalogue lists still
+ * counts: `lookup`), so one read on a v1 object means the object is in fact a string: `run.input_datasets["x"]` is a
+ * Dataset for an input given as `ds.as_named_input("x")`, but the download or mount location for `.as_download()` /
+ * `.as_mount()` ("The download location can also be retrieved from input_datasets of the run context":
+ * https://learn.microsoft.com/python/api/azureml-core/azureml.data.dataset_consumption_config.datasetconsumptionconfig),
+ * and `path.split("/")` there is no v1 API.
  */
 const STR_METHODS: ReadonlySet<string> = new Set([
   'capitalize', 'casefold', 'center', 'count', 'encode', 'endswith', 'expandtabs', 'find', 'format', 'format_map', 'index',
