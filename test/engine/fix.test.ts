@@ -83,8 +83,8 @@ describe('fixes', () => {
       ],
       [
         'two rewrites that add the same lines in one pass add them once (merged insertions)',
-        'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nblob = Datastore.get(ws, "blob")\nws.write_config()\n',
-        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nds = ml_client.datastores.get_default()\nblob = ml_client.datastores.get(name="blob")\nws.write_config()\n',
+        'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nblob = Datastore.get(ws, "blob")\nws.get_default_keyvault()\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nds = ml_client.datastores.get_default()\nblob = ml_client.datastores.get(name="blob")\nws.get_default_keyvault()\n',
       ],
       [
         'workspace properties become MLClient properties',
@@ -93,8 +93,8 @@ describe('fixes', () => {
       ],
       [
         'a workspace still used as a v1 object stays; its properties are read from an ml_client of the same config',
-        'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name)\nws.write_config()\n',
-        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nprint(ml_client.workspace_name)\nws.write_config()\n',
+        'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name)\nws.get_default_keyvault()\n',
+        'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nfrom azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nprint(ml_client.workspace_name)\nws.get_default_keyvault()\n',
       ],
       [
         'entities reached through their module never collide with the v1 names still imported',
@@ -124,7 +124,7 @@ describe('fixes', () => {
     }
 
     it('fixes adding lines at the same point apply in one pass', () => {
-      const src = 'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nblob = Datastore.get(ws, "blob")\nws.write_config()\n';
+      const src = 'from azureml.core import Workspace, Datastore\nws = Workspace.from_config()\nds = ws.get_default_datastore()\nblob = Datastore.get(ws, "blob")\nws.get_default_keyvault()\n';
       // (AML100's migrate-this-import suggestion left out: the point is the two rewrites.)
       const fixes = lint({ kind: 'python', text: src }).findings.filter((f) => f.code !== 'AML100').flatMap((f) => f.fixes?.filter((x) => x.safety === 'suggestion').slice(0, 1) ?? []);
       assert.equal(fixes.length, 2);
@@ -134,7 +134,7 @@ describe('fixes', () => {
     });
 
     it('a workspace used as a v1 object is not turned into an MLClient', () => {
-      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.location)\nws.write_config()\n';
+      const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(ws.name, ws.location)\nws.get_default_keyvault()\n';
       const f = lint({ kind: 'python', text: src }).findings.find((x) => x.code === 'AML101' && x.range.start.line === 1);
       assert.equal(f?.fixes, undefined);
     });

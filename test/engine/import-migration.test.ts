@@ -176,7 +176,7 @@ describe('AML100: migrating an import still in use', () => {
   describe('no suggestion', () => {
     const none: Array<[string, string, number]> = [
       ['a use without a rewrite (Dataset.Tabular.from_delimited_files)', 'import azureml.core\nprint(azureml.core.VERSION)\nds = azureml.core.Dataset.Tabular.from_delimited_files(path)\n', 0],
-      ['the workspace is still used as a v1 workspace (write_config), so from_config has no rewrite', 'from azureml.core import Workspace\nws = Workspace.from_config()\nws.write_config()\n', 0],
+      ['the workspace is still used as a v1 workspace (its key vault), so from_config has no rewrite', 'from azureml.core import Workspace\nws = Workspace.from_config()\nkv = ws.get_default_keyvault()\n', 0],
       ['a bare use of the name (isinstance)', 'from azureml.core import Workspace\nws = Workspace.from_config()\nprint(isinstance(ws, Workspace))\n', 0],
       ['a type annotation naming it', 'from azureml.core import Workspace\nws = Workspace.from_config()\ndef f(w: Workspace):\n    return w\n', 0],
       ['a module with __all__ (a re-export)', '__all__ = ["v"]\nimport azureml.core\nv = azureml.core.VERSION\n', 1],
@@ -269,7 +269,7 @@ describe('AML100: migrating an import still in use', () => {
       ],
       [
         'no name migrates',
-        'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nws.write_config()\nds = Dataset.Tabular.from_delimited_files(path)\n',
+        'from azureml.core import Workspace, Dataset\nws = Workspace.from_config()\nkv = ws.get_default_keyvault()\nds = Dataset.Tabular.from_delimited_files(path)\n',
         0,
       ],
       [
@@ -358,7 +358,7 @@ describe('AML101: a workspace whose every use migrates goes with them', () => {
 
   it('ws bound again later in straight-line code (a notebook cell per workspace): the first binding migrates alone; not when the second is under a branch', () => {
     const first = 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nprint(ws.name)\nexperiment = Experiment(workspace=ws, name="demo")\nrun = experiment.start_logging()\nrun.log("alpha", 0.5)\nrun.complete()\n';
-    const src = first + 'ws = Workspace.from_config(path="other.json")\nws.write_config()\n';
+    const src = first + 'ws = Workspace.from_config(path="other.json")\nkv = ws.get_default_keyvault()\n';
     const suggestion = producerFix(src, 1);
     assert.ok(suggestion, 'the first workspace has a suggestion');
     const out = applied(src, suggestion);
@@ -376,18 +376,18 @@ describe('AML101: a workspace whose every use migrates goes with them', () => {
       'mlflow.log_metric("alpha", 0.5)',
       'mlflow.end_run()',
       'ws = Workspace.from_config(path="other.json")',
-      'ws.write_config()',
+      'kv = ws.get_default_keyvault()',
       '',
     ].join('\n'));
     assert.ok(parses(out));
-    // Under a branch, `ws.write_config()` may see either workspace: no suggestion (rewrites/reach.ts).
-    assert.equal(producerFix(first + 'if flag:\n    ws = Workspace.from_config(path="other.json")\nws.write_config()\n', 1), undefined);
+    // Under a branch, `ws.get_default_keyvault()` may see either workspace: no suggestion (rewrites/reach.ts).
+    assert.equal(producerFix(first + 'if flag:\n    ws = Workspace.from_config(path="other.json")\nkv = ws.get_default_keyvault()\n', 1), undefined);
   });
 
   const none: Array<[string, string]> = [
     ['ws is also handed to a function of the user', 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nhelper(ws)\nexperiment = Experiment(workspace=ws, name="demo")\nrun = experiment.start_logging()\nrun.log("a", 1)\nrun.complete()\n'],
     ['ws is bound twice', 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nif flag:\n    ws = Workspace.from_config(path="b.json")\nexperiment = Experiment(workspace=ws, name="demo")\nrun = experiment.start_logging()\nrun.log("a", 1)\nrun.complete()\n'],
-    ['a use has no rewrite (ws.write_config())', 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nws.write_config()\nexperiment = Experiment(workspace=ws, name="demo")\nrun = experiment.start_logging()\nrun.log("a", 1)\nrun.complete()\n'],
+    ['a use has no rewrite (ws.get_default_keyvault())', 'from azureml.core import Workspace, Experiment\nws = Workspace.from_config()\nkv = ws.get_default_keyvault()\nexperiment = Experiment(workspace=ws, name="demo")\nrun = experiment.start_logging()\nrun.log("a", 1)\nrun.complete()\n'],
   ];
   for (const [title, src] of none) {
     it(`none: ${title}`, () => {

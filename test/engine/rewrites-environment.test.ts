@@ -420,6 +420,36 @@ describe('rewrites: environments', () => {
       ].join('\n'),
     ],
     [
+      // A real notebook's shape (W&B keys read from a file): v1 adds each variable to the environment's dict; v2 sets them on the job.
+      'environment variables set one by one on a looked-up environment go to the job, in order; the cluster looked up inline is its name',
+      [
+        'import json',
+        'from azureml.core import Workspace, Experiment, Environment, ScriptRunConfig, ComputeTarget',
+        'ws = Workspace.from_config()',
+        'with open("keys.json") as f:',
+        '    keys = json.load(f)',
+        'env = Environment.get(workspace=ws, name="torch-gpu")',
+        'env.environment_variables["WANDB_API_KEY"] = keys["wandb"]',
+        'env.environment_variables["WANDB_PROJECT"] = "cifar"',
+        'src = ScriptRunConfig(source_directory="src", script="main.py", environment=env, compute_target=ComputeTarget(workspace=ws, name="gpu-k80"))',
+        'run = Experiment(workspace=ws, name="cifar").submit(config=src)',
+        '',
+      ].join('\n'),
+      [
+        'from azure.ai.ml import MLClient',
+        'from azure.identity import DefaultAzureCredential',
+        'from azure.ai.ml import command',
+        'import json',
+        'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
+        'with open("keys.json") as f:',
+        '    keys = json.load(f)',
+        'env = ml_client.environments.get(name="torch-gpu", label="latest")',
+        'src = command(code="src", command="python main.py", environment=env, compute="gpu-k80", environment_variables={"WANDB_API_KEY": keys["wandb"], "WANDB_PROJECT": "cifar"})',
+        'run = ml_client.jobs.create_or_update(src, experiment_name="cifar")',
+        '',
+      ].join('\n'),
+    ],
+    [
       // ENV2: env.register(ws) → ml_client.environments.create_or_update(env); the job (jobs.ts) takes the same entity.
       'an environment built with add_*, registered, then given to a submitted ScriptRunConfig (the Learn tutorial shape)',
       [
@@ -680,6 +710,8 @@ describe('rewrites: environments', () => {
     const none: Array<[string, string]> = [
       ['environment variables belong to the v2 job: none here', 'from azureml.core import Environment\nenv = Environment("e")\nenv.environment_variables = {"A": "1"}\n'],
       ['a registered v2 environment cannot hold environment variables', 'from azureml.core import Environment\nenv = Environment.from_conda_specification("e", "env.yml")\nenv.environment_variables = {"A": "1"}\nenv.register(ws)\n'],
+      ['environment variables set one by one after the whole dict (v1 adds to it)', 'from azureml.core import Environment, ScriptRunConfig\nenv = Environment.from_conda_specification("e", "env.yml")\nenv.environment_variables = {"A": "1"}\nenv.environment_variables["B"] = "2"\nsrc = ScriptRunConfig(source_directory=".", script="t.py", environment=env, compute_target="cpu")\n'],
+      ['an environment variable set from an item of a computed key (it may read another value at the job)', 'from azureml.core import Environment, ScriptRunConfig\nenv = Environment.from_conda_specification("e", "env.yml")\nenv.environment_variables["B"] = keys[name]\nsrc = ScriptRunConfig(source_directory=".", script="t.py", environment=env, compute_target="cpu")\n'],
       ['environment variables given as a variable (its value may change before the job)', 'from azureml.core import Environment, ScriptRunConfig\nenv = Environment.from_conda_specification("e", "env.yml")\nenv.environment_variables = values\nsrc = ScriptRunConfig(source_directory=".", script="t.py", environment=env)\n'],
       ['a user-managed environment serialized (v1 would show its default specification)', 'from azureml.core import Environment\nenv = Environment("e")\nenv.docker.base_image = "img"\nenv.python.user_managed_dependencies = True\nprint(env.python.conda_dependencies.serialize_to_string())\n'],
       ['a run without Docker has no v2 counterpart', 'from azureml.core import Environment\nenv = Environment("e")\nenv.docker.enabled = False\n'],

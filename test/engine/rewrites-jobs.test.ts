@@ -191,6 +191,12 @@ describe('rewrites: jobs, runs and logging', () => {
       'import mlflow\nimport matplotlib.pyplot as plt\nrun = mlflow.start_run()\nmlflow.log_text("svm", "model.txt")\nplt.plot(x)\nmlflow.log_figure(plt.gcf(), "ROC curve.png")\n',
     ],
     [
+      'a package version and the Python version logged are strings (text artifacts, not metrics); a score stays a metric',
+      'import sys\nimport platform\nimport sklearn\nfrom azureml.core import Run\nrun = Run.get_context()\nrun.log("Versao sklearn", sklearn.__version__)\nrun.log("python", sys.version)\nrun.log("python_short", platform.python_version())\nrun.log("acc", clf.score(x, y))\nrun.log_row("env", sklearn=sklearn.__version__)\n',
+      // mlflow.log_metric rejects a string value ("Got invalid value ... for metric"); `__version__` is a str (PEP 8 dunders).
+      'import mlflow\nimport sys\nimport platform\nimport sklearn\nrun = mlflow.start_run()\nmlflow.log_text(sklearn.__version__, "Versao sklearn.txt")\nmlflow.log_text(sys.version, "python.txt")\nmlflow.log_text(platform.python_version(), "python_short.txt")\nmlflow.log_metric("acc", clf.score(x, y))\nmlflow.log_table(data={"sklearn": [sklearn.__version__]}, artifact_file="env.json")\n',
+    ],
+    [
       'an interactive run shown with its status and details; a submitted config with no compute or environment, inline in a loop',
       [
         'from azureml.core import Workspace, Experiment, ScriptRunConfig',
@@ -1105,6 +1111,39 @@ describe('rewrites: uses of submitted runs (round 7)', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nlabel = "high"\nrun.log("label", label)\nrun.log("acc", 0.9)\n';
       assert.equal(fixesAt(src, 'azureml.core.Run.log', 3), undefined);
       assert.equal(fixPython(src, true), 'import mlflow\nfrom azureml.core import Run\nrun = Run.get_context()\nlabel = "high"\nrun.log("label", label)\nmlflow.log_metric("acc", 0.9)\n');
+    });
+    it('a list of column names or a list written out with a string is not logged as metrics (an MLflow Metric value is a float)', () => {
+      for (const value of ['list(x_df.columns)', 'df.columns.tolist()', '["a", 2]', '[1, sklearn.__version__]']) {
+        const src = `from azureml.core import Run\nrun = Run.get_context()\nrun.log_list("Inputs", ${value})\n`;
+        assert.equal(fixesAt(src, 'azureml.core.Run.log_list', 2), undefined, value);
+      }
+      // Numbers written out still are a batch of metrics.
+      const numbers = 'from azureml.core import Run\nrun = Run.get_context()\nrun.log_list("alphas", [0.1, 0.2])\n';
+      assert.match(fixPython(numbers, true), /MlflowClient\(\)\.log_batch\(run\.info\.run_id, metrics=\[Metric\(key="alphas", value=val, .* for val in \[0\.1, 0\.2\]\]\)/);
+    });
+    it('a cluster looked up inline is the job\'s compute by name; not in a try body (its handler would catch v1\'s lookup error), nor looked up by a call', () => {
+      const base = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nws = Workspace.from_config()\nsrc = ScriptRunConfig(source_directory="src", script="t.py", compute_target=TARGET)\nrun = Experiment(ws, "e").submit(src)\n';
+      for (const [target, compute] of [['ComputeTarget(workspace=ws, name="gpu")', '"gpu"'], ['AmlCompute(ws, cluster_name)', 'cluster_name']]) {
+        const src = base.replace('TARGET', target);
+        const out = fixPython(src, true);
+        assert.match(out, /^src = command\(code="src", command="python t\.py", environment=.*, compute=(.*)\)  # amlint: review$/m);
+        assert.equal(/compute=([^)]*)\)  # amlint: review$/m.exec(out)?.[1], compute, out);
+        assert.ok(!/ComputeTarget|AmlCompute/.test(out), out);
+        // The lookup's own finding offers the job's fix.
+        const q = target.startsWith('Aml') ? 'azureml.core.compute.AmlCompute' : 'azureml.core.compute.ComputeTarget';
+        assert.deepEqual(fixesAt(src, q, 3), fixesAt(src, 'azureml.core.ScriptRunConfig', 3));
+      }
+      const tried = 'from azureml.core import Workspace, Experiment, ScriptRunConfig\nfrom azureml.core.compute import ComputeTarget\nws = Workspace.from_config()\ntry:\n    src = ScriptRunConfig(source_directory="src", script="t.py", compute_target=ComputeTarget(ws, "gpu"))\nexcept Exception:\n    src = None\n';
+      assert.equal(fixesAt(tried, 'azureml.core.ScriptRunConfig', 4), undefined);
+      const called = base.replace('TARGET', 'ComputeTarget(ws, pick_name())');
+      assert.equal(fixesAt(called, 'azureml.core.ScriptRunConfig', 3), undefined);
+    });
+    it('a file uploaded as its own name under a folder (`"outputs/" + name`, the name a literal bound once) is logged at the root', () => {
+      const src = 'from azureml.core import Run\nrun = Run.get_context()\nmodel_name = "m.pkl"\nfilename = "outputs/" + model_name\nrun.upload_file(name=model_name, path_or_stream=filename)\n';
+      assert.equal(fixPython(src, true), 'import mlflow\nrun = mlflow.start_run()\nmodel_name = "m.pkl"\nfilename = "outputs/" + model_name\nmlflow.log_artifact(filename)\n');
+      // A name with a folder is not the file's base name: no rewrite.
+      const nested = src.replace('"m.pkl"', '"models/m.pkl"');
+      assert.equal(fixesAt(nested, 'azureml.core.Run.upload_file', 4), undefined);
     });
     it('log_row given its name twice (a TypeError in v1) is not rewritten dropping a column', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nrun.log_row("columns", name=col, missing=3)\n';

@@ -34,8 +34,8 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
     ],
     [
       'a property of a Workspace.get(...) workspace still used as v1 reads the literal it was made with',
-      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nprint(ws.name, ws.resource_group)\nws.write_config()\n',
-      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nprint("w", "rg")\nws.write_config()\n',
+      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nprint(ws.name, ws.resource_group)\nws.get_default_keyvault()\n',
+      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nprint("w", "rg")\nws.get_default_keyvault()\n',
     ],
     [
       'Datastore(ws, name) / Datastore(ws) → datastores.get(name=...) / get_default() on the workspace client',
@@ -135,6 +135,13 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       `${IMPORTS}import mlflow\nws = MLClient.from_config(credential=DefaultAzureCredential())\nws.workspaces.get(ws.workspace_name)\nmlflow.set_tracking_uri(ws.workspaces.get(ws.workspace_name).mlflow_tracking_uri)\n`,
     ],
     [
+      // v1 Workspace.write_config writes <path or ".">/.azureml/<file_name or config.json> (azureml-core); v2 has no
+      // writer and MLClient.from_config reads that file (azure-ai-ml _ml_client.py: `.azureml/` searched up from the folder).
+      'write_config: the config file v1 wrote, written with pathlib and json, readable by MLClient.from_config',
+      'from azureml.core import Workspace\nws = Workspace(subscription_id="s", resource_group="rg", workspace_name="w")\nws.write_config()\nif True:\n    ws.write_config(path="conf", file_name="ws.json")  # keep\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport pathlib\nimport json\nws = MLClient(DefaultAzureCredential(), subscription_id="s", resource_group_name="rg", workspace_name="w")\npathlib.Path(".", ".azureml").mkdir(parents=True, exist_ok=True)\npathlib.Path(".", ".azureml").joinpath("config.json").write_text(json.dumps({"subscription_id": ws.subscription_id, "resource_group": ws.resource_group_name, "workspace_name": ws.workspace_name}))\nif True:\n    pathlib.Path("conf", ".azureml").mkdir(parents=True, exist_ok=True)\n    pathlib.Path("conf", ".azureml").joinpath("ws.json").write_text(json.dumps({"subscription_id": ws.subscription_id, "resource_group": ws.resource_group_name, "workspace_name": ws.workspace_name}))  # keep\n',
+    ],
+    [
       'get_mlflow_tracking_uri of a workspace still passed to a v1 call reads the module ml_client (same config file)',
       'import mlflow\nfrom azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nws = Workspace.from_config()\nmlflow.set_tracking_uri(ws.get_mlflow_tracking_uri())\ndetectors = DataDriftDetector.list(ws)\n',
       `${IMPORTS}import mlflow\nfrom azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\ndetectors = DataDriftDetector.list(ws)\n`,
@@ -229,8 +236,8 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
     ],
     [
       'a variable assigned the name of a Workspace.get(...) workspace that stays v1 gets the literal; its uses are kept',
-      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nname = ws.name\nprint(name)\nws.write_config()\n',
-      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nname = "w"\nprint(name)\nws.write_config()\n',
+      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nname = ws.name\nprint(name)\nws.get_default_keyvault()\n',
+      'from azureml.core import Workspace\nws = Workspace.get(name="w", subscription_id="s", resource_group="rg")\nname = "w"\nprint(name)\nws.get_default_keyvault()\n',
     ],
     [
       'Workspace.from_config() after a client of the default config file (MLClient.from_config(credential=...)) becomes that client, not a second one',
@@ -260,7 +267,7 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       noFix(src, 'ComputeTarget()');
     });
     it('a try body with other v1 calls keeps except ComputeTargetException (and so the get)', () => {
-      const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nfrom azureml.core.compute_target import ComputeTargetException\nws = Workspace.from_config()\ntry:\n    c = ComputeTarget(workspace=ws, name="cpu")\n    ws.write_config()\nexcept ComputeTargetException:\n    cfg = AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2")\n    c = ComputeTarget.create(ws, "cpu", cfg)\n';
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget, AmlCompute\nfrom azureml.core.compute_target import ComputeTargetException\nws = Workspace.from_config()\ntry:\n    c = ComputeTarget(workspace=ws, name="cpu")\n    ws.get_default_keyvault()\nexcept ComputeTargetException:\n    cfg = AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2")\n    c = ComputeTarget.create(ws, "cpu", cfg)\n';
       for (const api of ['ComputeTarget()', 'ComputeTarget.create', 'AmlCompute.provisioning_configuration']) noFix(src, api);
     });
     it('a credential bound on two branches for one v1 workspace stays v1 (round 9)', () => {
@@ -309,19 +316,19 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       noFix(src, 'Dataset.get_by_name');
     });
     it('a datastore of a Workspace(...) workspace given auth= that stays v1 has no client (the bridge would change the identity)', () => {
-      const src = 'from azureml.core import Workspace, Datastore\nws = Workspace(sub, rg, "w", auth=auth)\nws.write_config()\nblob = Datastore.get(ws, "blob")\n';
+      const src = 'from azureml.core import Workspace, Datastore\nws = Workspace(sub, rg, "w", auth=auth)\nws.get_default_keyvault()\nblob = Datastore.get(ws, "blob")\n';
       noFix(src, 'Datastore.get');
     });
     it('an interactive-login workspace read only for its name gets no second login (no bridge for a property read alone)', () => {
-      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nia = InteractiveLoginAuthentication(tenant_id="t")\nws = Workspace.from_config(auth=ia)\nws.write_config()\nprint(ws.name)\n';
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nia = InteractiveLoginAuthentication(tenant_id="t")\nws = Workspace.from_config(auth=ia)\nws.get_default_keyvault()\nprint(ws.name)\n';
       noFix(src, 'Workspace.name');
     });
     it('a kept workspace given a service principal whose secret is computed has no bridge (the value may differ)', () => {
-      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nfrom azureml.core.compute import ComputeTarget\nsp = ServicePrincipalAuthentication(tenant_id="t", service_principal_id="c", service_principal_password=get_secret())\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w", auth=sp)\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n';
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nfrom azureml.core.compute import ComputeTarget\nsp = ServicePrincipalAuthentication(tenant_id="t", service_principal_id="c", service_principal_password=get_secret())\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w", auth=sp)\nws.get_default_keyvault()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n';
       noFix(src, 'ComputeTarget()');
     });
     it('a kept workspace given an interactive login bridges only as its own statement (not inline on a one-line statement pair)', () => {
-      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t")\nws = Workspace.from_config(auth=ia); ws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n';
+      const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t")\nws = Workspace.from_config(auth=ia); ws.get_default_keyvault()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n';
       noFix(src, 'ComputeTarget()');
     });
     it('a compute from ws.compute_targets[...] whose v1 type is compared keeps the workspace v1 (v2 spells it "amlcompute")', () => {
@@ -345,6 +352,12 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       const src = 'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nws = Workspace.from_config(auth=InteractiveLoginAuthentication(force=True))\n';
       noFix(src, 'InteractiveLoginAuthentication()');
       noFix(src, 'Workspace.from_config');
+    });
+    it('write_config with a file name v1 would extend (no .json), inside an expression, or after `if x:` on its line is not rewritten', () => {
+      for (const line of ['ws.write_config(file_name="ws")', 'ok = ws.write_config()', 'if x: ws.write_config()']) {
+        noFix(`from azureml.core import Workspace\nws = Workspace.from_config()\n${line}\n`, 'Workspace.write_config');
+        noFix(`from azureml.core import Workspace\nws = Workspace.from_config()\n${line}\n`, 'Workspace.from_config');
+      }
     });
     it('get_details() kept as a dict (subscripted) is not rewritten', () => {
       const src = 'from azureml.core import Workspace\nws = Workspace.from_config()\nloc = ws.get_details()["location"]\n';
@@ -420,14 +433,14 @@ describe('rewrites: long chains in other areas', () => {
 describe('rewrites: a kept Workspace(...) bridged by a client built from it', () => {
   rewriteCases([
     [
-      'ws kept for write_config (no v2 form): ComputeTarget(ws, name) on MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)',
-      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w")\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
-      `${IMPORTS}from azureml.core import Workspace\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w")\nml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\nws.write_config()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n`,
+      'ws kept for its key vault (no v2 form): ComputeTarget(ws, name) on MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)',
+      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w")\nws.get_default_keyvault()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      `${IMPORTS}from azureml.core import Workspace\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w")\nml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\nws.get_default_keyvault()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n`,
     ],
     [
       'two consumers of a kept workspace share one bridge statement, added after the workspace\'s (same indentation)',
-      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\n\n\ndef main():\n    ws = Workspace.from_config(path="cfg.json")\n    ws.write_config()\n    cpu = ComputeTarget(ws, "cpu")\n    gpu = ComputeTarget(ws, "gpu")\n    print(cpu.name, gpu.name)\n',
-      `${IMPORTS}from azureml.core import Workspace\n\n\ndef main():\n    ws = Workspace.from_config(path="cfg.json")\n    ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\n    ws.write_config()\n    cpu = ml_client.compute.get("cpu")\n    gpu = ml_client.compute.get("gpu")\n    print(cpu.name, gpu.name)\n`,
+      'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeTarget\n\n\ndef main():\n    ws = Workspace.from_config(path="cfg.json")\n    ws.get_default_keyvault()\n    cpu = ComputeTarget(ws, "cpu")\n    gpu = ComputeTarget(ws, "gpu")\n    print(cpu.name, gpu.name)\n',
+      `${IMPORTS}from azureml.core import Workspace\n\n\ndef main():\n    ws = Workspace.from_config(path="cfg.json")\n    ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\n    ws.get_default_keyvault()\n    cpu = ml_client.compute.get("cpu")\n    gpu = ml_client.compute.get("gpu")\n    print(cpu.name, gpu.name)\n`,
     ],
     [
       'Workspace.get(name) with a v1 consumer of another area: bridged, then the workspace becomes the client and the bridge collapses into it',
@@ -437,28 +450,28 @@ describe('rewrites: a kept Workspace(...) bridged by a client built from it', ()
     ],
     [
       'a kept workspace given auth=MsiAuthentication(): the bridge is the same managed identity (ManagedIdentityCredential)',
-      'from azureml.core import Workspace\nfrom azureml.core.authentication import MsiAuthentication\nfrom azureml.core.compute import ComputeTarget\nmsi = MsiAuthentication()\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w", auth=msi)\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
-      'from azure.ai.ml import MLClient\nfrom azure.identity import ManagedIdentityCredential\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import MsiAuthentication\nmsi = MsiAuthentication()\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w", auth=msi)\nml_client = MLClient(ManagedIdentityCredential(), ws.subscription_id, ws.resource_group, ws.name)\nws.write_config()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
+      'from azureml.core import Workspace\nfrom azureml.core.authentication import MsiAuthentication\nfrom azureml.core.compute import ComputeTarget\nmsi = MsiAuthentication()\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w", auth=msi)\nws.get_default_keyvault()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import ManagedIdentityCredential\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import MsiAuthentication\nmsi = MsiAuthentication()\nws = Workspace(subscription_id="sub", resource_group="rg", workspace_name="w", auth=msi)\nml_client = MLClient(ManagedIdentityCredential(), ws.subscription_id, ws.resource_group, ws.name)\nws.get_default_keyvault()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
     ],
     [
       'a kept workspace given a service principal read from the environment: ClientSecretCredential with the same values',
-      'import os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nfrom azureml.core.compute import ComputeTarget\nsp = ServicePrincipalAuthentication(tenant_id=os.environ["TENANT"], service_principal_id=os.getenv("CLIENT"), service_principal_password=os.environ["SECRET"])\nws = Workspace.get(name="w", subscription_id="sub", resource_group="rg", auth=sp)\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
-      'from azure.ai.ml import MLClient\nfrom azure.identity import ClientSecretCredential\nimport os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nsp = ServicePrincipalAuthentication(tenant_id=os.environ["TENANT"], service_principal_id=os.getenv("CLIENT"), service_principal_password=os.environ["SECRET"])\nws = Workspace.get(name="w", subscription_id="sub", resource_group="rg", auth=sp)\nml_client = MLClient(ClientSecretCredential(tenant_id=os.environ["TENANT"], client_id=os.getenv("CLIENT"), client_secret=os.environ["SECRET"]), ws.subscription_id, ws.resource_group, ws.name)\nws.write_config()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
+      'import os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nfrom azureml.core.compute import ComputeTarget\nsp = ServicePrincipalAuthentication(tenant_id=os.environ["TENANT"], service_principal_id=os.getenv("CLIENT"), service_principal_password=os.environ["SECRET"])\nws = Workspace.get(name="w", subscription_id="sub", resource_group="rg", auth=sp)\nws.get_default_keyvault()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import ClientSecretCredential\nimport os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nsp = ServicePrincipalAuthentication(tenant_id=os.environ["TENANT"], service_principal_id=os.getenv("CLIENT"), service_principal_password=os.environ["SECRET"])\nws = Workspace.get(name="w", subscription_id="sub", resource_group="rg", auth=sp)\nml_client = MLClient(ClientSecretCredential(tenant_id=os.environ["TENANT"], client_id=os.getenv("CLIENT"), client_secret=os.environ["SECRET"]), ws.subscription_id, ws.resource_group, ws.name)\nws.get_default_keyvault()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
     ],
     [
       'a kept from_config(auth=) workspace: its property reads go through the bridge statement (location through workspaces.get)',
-      'import os\nfrom azureml.core import Workspace, Experiment\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nsp = ServicePrincipalAuthentication(os.environ["T"], os.environ["C"], os.environ["S"])\nws = Workspace.from_config(auth=sp)\nws.write_config()\nprint(ws.name, ws.location)\n',
-      'from azure.ai.ml import MLClient\nfrom azure.identity import ClientSecretCredential\nimport os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nsp = ServicePrincipalAuthentication(os.environ["T"], os.environ["C"], os.environ["S"])\nws = Workspace.from_config(auth=sp)\nml_client = MLClient(ClientSecretCredential(tenant_id=os.environ["T"], client_id=os.environ["C"], client_secret=os.environ["S"]), ws.subscription_id, ws.resource_group, ws.name)\nws.write_config()\nprint(ml_client.workspace_name, ml_client.workspaces.get(ml_client.workspace_name).location)\n',
+      'import os\nfrom azureml.core import Workspace, Experiment\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nsp = ServicePrincipalAuthentication(os.environ["T"], os.environ["C"], os.environ["S"])\nws = Workspace.from_config(auth=sp)\nws.get_default_keyvault()\nprint(ws.name, ws.location)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import ClientSecretCredential\nimport os\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import ServicePrincipalAuthentication\nsp = ServicePrincipalAuthentication(os.environ["T"], os.environ["C"], os.environ["S"])\nws = Workspace.from_config(auth=sp)\nml_client = MLClient(ClientSecretCredential(tenant_id=os.environ["T"], client_id=os.environ["C"], client_secret=os.environ["S"]), ws.subscription_id, ws.resource_group, ws.name)\nws.get_default_keyvault()\nprint(ml_client.workspace_name, ml_client.workspaces.get(ml_client.workspace_name).location)\n',
     ],
     [
       'an interactive-login workspace whose bridge a consumer made: its property reads use that bridge too',
-      'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nws.write_config()\nprint(ws.name)\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
-      'from azure.ai.ml import MLClient\nfrom azure.identity import InteractiveBrowserCredential\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nml_client = MLClient(InteractiveBrowserCredential(tenant_id="t-1"), ws.subscription_id, ws.resource_group, ws.name)  # amlint: review\nws.write_config()\nprint(ml_client.workspace_name)\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
+      'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nws.get_default_keyvault()\nprint(ws.name)\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import InteractiveBrowserCredential\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nml_client = MLClient(InteractiveBrowserCredential(tenant_id="t-1"), ws.subscription_id, ws.resource_group, ws.name)  # amlint: review\nws.get_default_keyvault()\nprint(ml_client.workspace_name)\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
     ],
     [
       'a kept workspace given an interactive login (Udacity): the bridge logs in again, its own statement marked for review',
-      'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nws.write_config()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
-      'from azure.ai.ml import MLClient\nfrom azure.identity import InteractiveBrowserCredential\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nml_client = MLClient(InteractiveBrowserCredential(tenant_id="t-1"), ws.subscription_id, ws.resource_group, ws.name)  # amlint: review\nws.write_config()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
+      'from azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nfrom azureml.core.compute import ComputeTarget\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nws.get_default_keyvault()\ncluster = ComputeTarget(ws, "cpu")\nprint(cluster.name)\n',
+      'from azure.ai.ml import MLClient\nfrom azure.identity import InteractiveBrowserCredential\nfrom azureml.core import Workspace\nfrom azureml.core.authentication import InteractiveLoginAuthentication\nia = InteractiveLoginAuthentication(tenant_id="t-1")\nws = Workspace.from_config(auth=ia)\nml_client = MLClient(InteractiveBrowserCredential(tenant_id="t-1"), ws.subscription_id, ws.resource_group, ws.name)  # amlint: review\nws.get_default_keyvault()\ncluster = ml_client.compute.get("cpu")\nprint(cluster.name)\n',
     ],
   ]);
 });
@@ -522,15 +535,16 @@ describe('rewrites: a workspace parameter is the config file\'s only when the mo
   });
 });
 
-describe('rewrites: the configuration notebook (MachineLearningNotebooks): a workspace made in try, kept for write_config', () => {
+describe('rewrites: the configuration notebook (MachineLearningNotebooks): a workspace made in try, kept for its access check', () => {
   it('bridges inside the try body, and the compute get-or-create cell uses the bridge', () => {
     const cells = [
       'from azureml.core import Workspace\n\ntry:\n    ws = Workspace(subscription_id=subscription_id, resource_group=resource_group, workspace_name=workspace_name)\n    ws.write_config()\n    print("Workspace configuration succeeded")\nexcept:\n    print("Workspace not accessible")',
       'from azureml.core.compute import ComputeTarget, AmlCompute\nfrom azureml.core.compute_target import ComputeTargetException\n\ncpu_cluster_name = "cpu-cluster"\ntry:\n    cpu_cluster = ComputeTarget(workspace=ws, name=cpu_cluster_name)\n    print("Found existing cpu-cluster")\nexcept ComputeTargetException:\n    compute_config = AmlCompute.provisioning_configuration(vm_size="STANDARD_D2_V2", min_nodes=0, max_nodes=4)\n    cpu_cluster = ComputeTarget.create(ws, cpu_cluster_name, compute_config)\n    cpu_cluster.wait_for_completion(show_output=True)',
     ];
-    // v1 Workspace(...) stays (it checks access, write_config has no v2 form); the client is bound exactly when ws is.
+    // v1 Workspace(...) stays (it checks access: v2's MLClient(...) calls no service, so the except would not run);
+    // the client is bound exactly when ws is, and the config file is written from it, still only after that check.
     const expected = [
-      'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\nfrom azureml.core import Workspace\n\ntry:\n    ws = Workspace(subscription_id=subscription_id, resource_group=resource_group, workspace_name=workspace_name)\n    ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\n    ws.write_config()\n    print("Workspace configuration succeeded")\nexcept:\n    print("Workspace not accessible")',
+      'import pathlib\nimport json\nfrom azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\nfrom azureml.core import Workspace\n\ntry:\n    ws = Workspace(subscription_id=subscription_id, resource_group=resource_group, workspace_name=workspace_name)\n    ml_client = MLClient(DefaultAzureCredential(), ws.subscription_id, ws.resource_group, ws.name)\n    pathlib.Path(".", ".azureml").mkdir(parents=True, exist_ok=True)\n    pathlib.Path(".", ".azureml").joinpath("config.json").write_text(json.dumps({"subscription_id": ml_client.subscription_id, "resource_group": ml_client.resource_group_name, "workspace_name": ml_client.workspace_name}))\n    print("Workspace configuration succeeded")\nexcept:\n    print("Workspace not accessible")',
       'cpu_cluster_name = "cpu-cluster"\ntry:\n    cpu_cluster = ml_client.compute.get(cpu_cluster_name)\n    print("Found existing cpu-cluster")\nexcept ResourceNotFoundError:\n    compute_config = azure.ai.ml.entities.AmlCompute(name=cpu_cluster_name, size="STANDARD_D2_V2", min_instances=0, max_instances=4, idle_time_before_scale_down=1800)\n    cpu_cluster = ml_client.compute.begin_create_or_update(compute_config).result()\n    print(cpu_cluster.provisioning_state)',
     ];
     const run = (texts: string[]) => {
@@ -920,7 +934,7 @@ describe('rewrites: community cluster shapes (Learn tutorial, Udacity notebooks)
         'from azureml.core import Workspace',
         'from azureml.core.compute import AmlCompute, ComputeTarget',
         'ws = Workspace.from_config()',
-        'ws.write_config()',
+        'ws.get_default_keyvault()',
         'name = os.environ.get("CLUSTER_NAME", "cpu")',
         'size = os.environ.get("CLUSTER_SKU", "STANDARD_D2_V2")',
         'if name in ws.compute_targets:',
@@ -940,7 +954,7 @@ describe('rewrites: community cluster shapes (Learn tutorial, Udacity notebooks)
         'from azureml.core import Workspace',
         'ml_client = MLClient.from_config(credential=DefaultAzureCredential())',
         'ws = Workspace.from_config()',
-        'ws.write_config()',
+        'ws.get_default_keyvault()',
         'name = os.environ.get("CLUSTER_NAME", "cpu")',
         'size = os.environ.get("CLUSTER_SKU", "STANDARD_D2_V2")',
         'if name in [c.name for c in ml_client.compute.list()]:',
@@ -1022,7 +1036,7 @@ describe('rewrites: community cluster shapes (Learn tutorial, Udacity notebooks)
   });
 
   it('a type test other than against AmlCompute keeps the lookup', () => {
-    const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeInstance\nws = Workspace.from_config()\nws.write_config()\nc = ws.compute_targets["x"]\nif type(c) is ComputeInstance:\n    print(c.name)\n';
+    const src = 'from azureml.core import Workspace\nfrom azureml.core.compute import ComputeInstance\nws = Workspace.from_config()\nws.get_default_keyvault()\nc = ws.compute_targets["x"]\nif type(c) is ComputeInstance:\n    print(c.name)\n';
     noFix(src, 'Workspace.compute_targets');
   });
 });
@@ -1059,9 +1073,9 @@ describe('rewrites: compute instances, datastore names, ws.datasets.get', () => 
       `${IMPORTS}ws = MLClient.from_config(credential=DefaultAzureCredential())\nfor n in {d.name: d for d in ws.datastores.list()}:\n    print(n)\nd = ws.data.get(name="diabetes", label="latest")\nprint(d.name, d.version)\n`,
     ],
     [
-      'ws.datastores names on the module client while the workspace stays v1 (write_config has no v2 form)',
-      `${IMPORTS}from azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nprint(len(ws.datastores))\nws.write_config()\n`,
-      `${IMPORTS}from azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nprint(len({d.name: d for d in ml_client.datastores.list()}))\nws.write_config()\n`,
+      'ws.datastores names on the module client while the workspace stays v1 (its key vault has no v2 form)',
+      `${IMPORTS}from azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nprint(len(ws.datastores))\nws.get_default_keyvault()\n`,
+      `${IMPORTS}from azureml.core import Workspace\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nprint(len({d.name: d for d in ml_client.datastores.list()}))\nws.get_default_keyvault()\n`,
     ],
   ]);
 

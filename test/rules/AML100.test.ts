@@ -13,6 +13,8 @@ ruleTester('AML100', {
     'from azureml.metrics import compute_metrics',
     'from azureml.evaluate import mlflow as aml_mlflow',
     'import azureml.acft.accelerator',
+    // The Responsible AI dashboard components' helpers (azureml-rai-utils; azureml-assets RAI component code).
+    'from azureml.rai.utils import ModelSerializer\nfrom azureml.rai.utils.telemetry import LoggerFactory, track',
     'from azureml.dataprep.rslex import Copier',
     'from azureml.contrib.services.aml_request import AMLRequest, rawhttp',
     'import mltable',

@@ -495,7 +495,8 @@ const WORKSPACE: CatalogueEntry[] = [
     v1: 'azureml.core.Workspace.write_config',
     kind: 'no-v2-equivalent',
     area: 'workspace',
-    note: 'No documented v2 equivalent (UNCONFIRMED).',
+    // azure-ai-ml _ml_client.py from_config: `.azureml/`, `aml_config/` or the folder itself, searched up from `path`.
+    note: 'SDK v2 has no method that writes the config file; MLClient.from_config reads the one v1 wrote (.azureml/config.json, searched for up from the current folder): write it with json (the fix does).',
     doc: DOC.MIG,
   },
   {

@@ -208,6 +208,10 @@ export const V2_ERA_AZUREML: readonly string[] = [
   'azureml.metrics',
   'azureml.evaluate',
   'azureml.acft',
+  // azureml-rai-utils: helpers of the Responsible AI dashboard components (telemetry, ModelSerializer, the LLM
+  // evaluation benchmarks; PyPI description "works along with the AzureML Responsible AI Dashboard experience"),
+  // a v2-era feature (learn how-to-responsible-ai-dashboard-sdk-cli: built with CLI and SDK v2).
+  'azureml.rai',
   'azureml.dataprep.rslex',
   'azureml.contrib.services',
   // Private helpers that v2-era component code (evaluation, fine-tuning) imports beside

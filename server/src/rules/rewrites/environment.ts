@@ -164,8 +164,11 @@ interface Plan {
   reads: SyntaxNode[];
   /** v1 consumers: the node whose fix must carry this one (`delegate`) and the use of the environment in it. */
   consumers: Array<{ delegate: SyntaxNode; use: SyntaxNode }>;
-  /** `env.environment_variables = {...}`: a v2 job's `environment_variables`, given to the consumer. */
-  envVars?: SyntaxNode;
+  /**
+   * `env.environment_variables = {...}`, or `env.environment_variables["K"] = v` statements: a v2 job's
+   * `environment_variables` (the dict's text, and the expressions it reads), given to the consumer.
+   */
+  envVars?: { text: string; parts: SyntaxNode[]; items?: string[] };
   /** The `CondaDependencies` variable given to the environment is also written out: rewritten with it. */
   standalone?: Standalone;
   /** `env.inferencing_stack_version = "latest"` went: v2 has no such setting (for review). */
@@ -202,6 +205,11 @@ export function stableAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): 
     }
     case 'attribute':
       return stableAt(ctx, expr.childForFieldName('object')!, site);
+    // `auth_keys["wandb"]`: an item read like an attribute (the same binding, a key written out).
+    case 'subscript': {
+      const key = expr.childForFieldName('subscript');
+      return expr.namedChildren.length === 2 && !!key && (key.type === 'string' || key.type === 'integer') && !key.descendantsOfType('interpolation').length && stableAt(ctx, expr.childForFieldName('value')!, site);
+    }
     case 'call': {
       // `"scikit-learn=={}".format(sklearn.__version__)`: str.format of a literal is pure.
       const fn = expr.childForFieldName('function');
@@ -249,6 +257,33 @@ function chainOf(use: SyntaxNode): { path: string[]; top: SyntaxNode } {
     path.push(top.childForFieldName('attribute')?.text ?? '');
   }
   return { path, top };
+}
+
+/** The configuration path of `env.environment_variables["K"] = v` (makePlan). */
+const VARIABLE_ITEM = 'environment_variables[]';
+
+/** `env.environment_variables[key] = value` around `top` (the `env.environment_variables` attribute): key and value. */
+function variableItem(top: SyntaxNode): { key: SyntaxNode; value: SyntaxNode } | undefined {
+  const sub = top.parent?.type === 'subscript' && same(top.parent.childForFieldName('value'), top) ? top.parent : undefined;
+  const assign = sub?.parent?.type === 'assignment' && same(sub.parent.childForFieldName('left'), sub) ? sub.parent : undefined;
+  const key = sub?.childForFieldName('subscript');
+  const value = assign?.childForFieldName('right');
+  // (One key; `x[a] = y = v` and augmented assignments are not this.)
+  return key && value && sub!.namedChildren.length === 2 && assign!.childCount === 3 ? { key, value } : undefined;
+}
+
+/**
+ * One more variable, by item, for the job (v2 sets them on the job: `command(environment_variables={...})`).
+ * Not after a whole dict (which the items would extend: not written as one literal here). v1's starting dict
+ * (`{"EXAMPLE_ENV_VAR": "EXAMPLE_VALUE"}` for an `Environment(name)`, the registered variables of a looked-up
+ * one) has no v2 counterpart: a v2 environment holds no variables, so the job gets the ones set here.
+ */
+function addVariable(plan: Plan, top: SyntaxNode): boolean {
+  const item = variableItem(top);
+  if (!item || (plan.envVars && !plan.envVars.items)) return false;
+  const items = [...(plan.envVars?.items ?? []), `${item.key.text}: ${item.value.text}`];
+  plan.envVars = { text: `{${items.join(', ')}}`, parts: [...(plan.envVars?.parts ?? []), item.key, item.value], items };
+  return true;
 }
 
 /** A package name of a literal requirement (`"scikit-learn=0.22"` → `scikit-learn`), for v1's replace-on-add. */
@@ -809,8 +844,10 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
     const p = path.join('.');
     const assign = top.parent?.type === 'assignment' && same(top.parent.childForFieldName('left'), top) ? top.parent : undefined;
     const call = top.parent?.type === 'call' && same(top.parent.childForFieldName('function'), top) ? top.parent : undefined;
-    const s = assign ? statementOf(assign.childForFieldName('right')!) : call ? statementOf(call) : undefined;
-    const isConfig = (assign && CONFIG_PATHS.includes(p)) || (call && path.length === 3 && p.startsWith('python.conda_dependencies.') && MUTATIONS.includes(path[2]));
+    // `env.environment_variables["K"] = v`: one variable more (v1's dict, by item).
+    const item = p === 'environment_variables' ? variableItem(top) : undefined;
+    const s = assign ? statementOf(assign.childForFieldName('right')!) : call ? statementOf(call) : item ? statementOf(item.value) : undefined;
+    const isConfig = (assign && CONFIG_PATHS.includes(p)) || item || (call && path.length === 3 && p.startsWith('python.conda_dependencies.') && MUTATIONS.includes(path[2]));
     if (!isConfig) break;
     // `for p in [...]: env.python.conda_dependencies.add_pip_package(p)`: one configuration piece, the loop.
     const loop = call && s && !same(s.parent, block) ? addLoopOf(ctx, s, target.text) : undefined;
@@ -819,7 +856,7 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
       continue;
     }
     if (!s || !same(s.parent, block)) return undefined;
-    config.push({ path: p, stmt: s, top, call });
+    config.push({ path: item ? VARIABLE_ITEM : p, stmt: s, top, call });
   }
   const limit = i < uses.length ? uses[i].startIndex : Infinity;
   const state = plan.state;
@@ -832,8 +869,9 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
       else if (c.path === 'inferencing_stack_version' && value && inferencingStack(plan, value)) plan.deletes.push(c.stmt);
       else if (c.path === 'environment_variables' && value?.type === 'dictionary' && !plan.envVars) {
         plan.deletes.push(c.stmt);
-        plan.envVars = value;
-      } else return undefined;
+        plan.envVars = { text: value.text, parts: [value] };
+      } else if (c.path === VARIABLE_ITEM && addVariable(plan, c.top)) plan.deletes.push(c.stmt);
+      else return undefined;
     }
   } else {
     let fromVariable = false;
@@ -901,7 +939,9 @@ function makePlan(ctx: RuleContext, producer: SyntaxNode): Plan | undefined {
       if (c.path === 'environment_variables') {
         // v2 sets them on the job, not the environment (command(environment_variables=)): the consumer takes them.
         if (value.type !== 'dictionary' || plan.envVars) return undefined;
-        plan.envVars = value;
+        plan.envVars = { text: value.text, parts: [value] };
+      } else if (c.path === VARIABLE_ITEM) {
+        if (!addVariable(plan, c.top)) return undefined;
       } else if (c.path === 'docker.enabled') {
         // v2 environments are always containers; a v1 run without Docker has no v2 counterpart.
         if (value.type !== 'true') return undefined;
@@ -1154,7 +1194,7 @@ export function environmentEdits(fb: FixBuilder, ctx: RuleContext, env: SyntaxNo
   if (!plan || !plan.consumers.some((c) => same(c.use, env)) && plan.consumers.length) return undefined;
   // `env.environment_variables = {...}`: only for a consumer that sets them on its job (`vars`), with the same value there.
   if (plan.envVars) {
-    if (!vars || !stableAt(ctx, plan.envVars, env)) return undefined;
+    if (!vars || !plan.envVars.parts.every((x) => stableAt(ctx, x, env))) return undefined;
     vars.text = plan.envVars.text;
   }
   const own = planEdits(fb, ctx, plan, !!vars);

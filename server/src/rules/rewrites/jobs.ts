@@ -130,7 +130,7 @@ import { jobEnvironment, setSharedJobs, wholeLines } from './environment';
 import { ESTIMATOR_CLASSES, estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, plainValue } from './pipelines';
 import { bestRunEdit, hyperDriveConfig, sweptOptions } from './sweep';
-import { clientOf, offlineIdiomFix } from './workspace';
+import { clientOf, computeGetArgs, offlineIdiomFix } from './workspace';
 import { dataInput, setTableJob, tableInput } from './data';
 import { soleBinding } from './reach';
 import { autoMLConfig, autoMLModelIdEdit, autoMLRegisterModel, bestChildEdit } from './automl';
@@ -196,6 +196,23 @@ function keptAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
  * An expression that may be a number: MLflow metrics take numbers only (the docs log strings
  * with log_text, as artifacts). Anything visibly a string, a collection or None is not.
  */
+/**
+ * Dunder attributes that are always strings: a package's `__version__` (PEP 8 "Module Level Dunder
+ * Names", PEP 396), `__name__`, `__qualname__`, `__module__`, `__file__` (`run.log("sklearn", sklearn.__version__)`
+ * in the interactive-logging notebooks: `mlflow.log_metric` rejects a string value).
+ */
+const TEXT_DUNDERS = new Set(['__version__', '__name__', '__qualname__', '__module__', '__file__']);
+
+/** Values that are always strings: TEXT_DUNDERS read on anything, `sys.version`, `sys.platform`, `platform.python_version()`. */
+function alwaysText(ctx: RuleContext, node: SyntaxNode): boolean {
+  const target = node.type === 'call' && !callArgs(node).positional.length && !callArgs(node).keywords.size ? node.childForFieldName('function') : node;
+  if (target?.type !== 'attribute') return false;
+  if (node === target && TEXT_DUNDERS.has(target.childForFieldName('attribute')?.text ?? '')) return true;
+  const v = ctx.model.evaluate(target);
+  const q = v?.kind === 'ref' ? v.qname : undefined;
+  return node === target ? q === 'sys.version' || q === 'sys.platform' : q === 'platform.python_version';
+}
+
 function maybeNumber(node: SyntaxNode): boolean {
   if (['string', 'concatenated_string', 'list', 'tuple', 'dictionary', 'set', 'none', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression', 'lambda'].includes(node.type)) return false;
   if (node.type === 'parenthesized_expression') return node.namedChildren.every(maybeNumber);
@@ -336,6 +353,7 @@ function sharedContextUse(ctx: RuleContext, run: SyntaxNode): boolean {
 /** An expression visibly a string: a literal (f-strings too), a concatenation, `str(...)`, `"...".format(...)`/`.join(...)`. */
 function isText(ctx: RuleContext, node: SyntaxNode): boolean {
   if (node.type === 'string' || node.type === 'concatenated_string') return true;
+  if (alwaysText(ctx, node)) return true;
   if (node.type !== 'call') return false;
   const fn = node.childForFieldName('function');
   if (fn?.type === 'identifier') return fn.text === 'str' && ctx.model.resolveName('str', fn) === undefined;
@@ -467,7 +485,7 @@ const LOGGING: Record<string, Builder> = {
     if (a.splat || a.positional.length > 1 || a.keywords.has('description')) return undefined;
     const cols = [...a.keywords].filter(([k]) => k !== 'name');
     if (!cols.length) return undefined;
-    const numeric = name !== undefined && !/["\\]/.test(name) && /^[\p{L}\p{N}_./\- :]*$/u.test(name) && cols.every(([, v]) => maybeNumber(v) && knownString(ctx, v) === undefined);
+    const numeric = name !== undefined && !/["\\]/.test(name) && /^[\p{L}\p{N}_./\- :]*$/u.test(name) && cols.every(([, v]) => maybeNumber(v) && !alwaysText(ctx, v) && knownString(ctx, v) === undefined);
     if (numeric) return `${fb.needModule('mlflow')}.log_metrics({${cols.map(([k, v]) => `${JSON.stringify(`${name}.${k}`)}: ${v.text}`).join(', ')}})`;
     return logRowTable(fb, ctx, ref.call!, nameNode, cols);
   },
@@ -483,8 +501,8 @@ const LOGGING: Record<string, Builder> = {
     const name = knownString(ctx, args?.get('name'));
     const path = args?.get('path_or_stream');
     const local = knownString(ctx, path);
-    // `filename = "outputs/" + model_name` uploaded as `model_name` (a file name without a folder): the artifact at the root, as v1 named it.
-    if (path && name === undefined && local === undefined && uploadedUnder(ctx, args!.get('name')!, path)) return `${fb.needModule('mlflow')}.log_artifact(${path.text})`;
+    // `filename = "outputs/" + model_name` uploaded as `model_name` (a file name without a folder, known or not): the artifact at the root, as v1 named it.
+    if (path && local === undefined && uploadedUnder(ctx, args!.get('name')!, path)) return `${fb.needModule('mlflow')}.log_artifact(${path.text})`;
     // `name="outputs/" + f, path_or_stream="./" + f` (or `f`), f a file name without a folder: log_artifact(path)
     // stores the file under artifact_path by its base name, f (https://mlflow.org/docs/latest/python_api/mlflow.html#mlflow.log_artifact).
     const under = path && name === undefined ? folderPlusFile(ctx, args!.get('name')!) : undefined;
@@ -528,6 +546,17 @@ const LOGGING: Record<string, Builder> = {
 };
 
 /**
+ * A list whose items are (or may be) strings, which an MLflow `Metric` rejects (its value is a float; v1 log_list
+ * took any scalars): a list or tuple written out with an item that is not a number, or a frame's column names
+ * (`list(df.columns)`, `df.columns`, `df.columns.tolist()`, `df.columns.values`: the interactive-logging notebooks'
+ * `run.log_list("Inputs", list(x_df.columns))`).
+ */
+function textList(ctx: RuleContext, value: SyntaxNode): boolean {
+  if (value.type === 'list' || value.type === 'tuple') return value.namedChildren.some((x) => x.type !== 'comment' && (!maybeNumber(x) || alwaysText(ctx, x) || knownString(ctx, x) !== undefined));
+  return /\.columns\b/.test(value.text);
+}
+
+/**
  * A use of a run that becomes an MLflow run in the same fix (`run = mlflow.start_run()`): its
  * logging calls → MLflow (the LOGGING table), `run.id` → `run.info.run_id`, and `log_list(name,
  * values)` → one batch of metrics at step 0 (MLF "Log a list of metrics": MlflowClient().log_batch
@@ -547,7 +576,7 @@ function runLoggingUse(fb: FixBuilder, ctx: RuleContext, use: SyntaxNode): [Synt
     const a = bindArgs(ref.call!, ['name', 'value', 'description'], ['name', 'value']);
     const name = a?.get('name');
     const value = a?.get('value');
-    if (!name || !value || /\bval\b/.test(name.text) || ref.call!.parent?.type !== 'expression_statement') return undefined;
+    if (!name || !value || /\bval\b/.test(name.text) || ref.call!.parent?.type !== 'expression_statement' || textList(ctx, value)) return undefined;
     const metric = fb.need('mlflow.entities', 'Metric');
     const time = fb.needModule('time');
     return [ref.call!, `${fb.need('mlflow.tracking', 'MlflowClient')}().log_batch(${use.text}.info.run_id, metrics=[${metric}(key=${name.text}, value=val, timestamp=int(${time}.time() * 1000), step=0) for val in ${value.text}])`];
@@ -1680,8 +1709,28 @@ function returnsV1(ctx: RuleContext, call: SyntaxNode | undefined): boolean {
   });
 }
 
+/** A name for a compute written as a string, a variable or an attribute of one (read where it was, in the same statement), not a v1 object. */
+function nameExpression(ctx: RuleContext, node: SyntaxNode): boolean {
+  if (!['string', 'identifier', 'attribute'].includes(node.type) || node.descendantsOfType('call').length) return false;
+  return sdkOf(ctx.model.evaluate(node)) !== 'v1';
+}
+
+/** `node` is inside the body of a `try:` (its handlers could catch v1's lookup error, which v2 raises elsewhere). */
+function inTryBody(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n?.parent; n = n.parent) {
+    const body = n.parent.type === 'try_statement' ? n.parent.childForFieldName('body') : undefined;
+    if (body && same(body, n)) return true;
+  }
+  return false;
+}
+
 export function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
   if (!target) return undefined;
+  // `compute_target=ComputeTarget(workspace=ws, name="gpu")` written inline (also `AmlCompute(ws, "gpu")`): the
+  // cluster's name. v1 looked the cluster up there and raised ComputeTargetException when it was missing; v2
+  // resolves `compute=` when the job is created, in the same statement (the job's rewrite replaces the call whole).
+  const get = target.type === 'call' ? computeGetArgs(ctx, target) : undefined;
+  if (get) return nameExpression(ctx, get.name) && !inTryBody(target) ? get.name.text : null;
   // A name made by a v1 call the model gives no type (`ws.get_default_compute_target(...)`) is v1 too.
   const made = target.type === 'identifier' ? definingCall(ctx, target) : undefined;
   const v1Made = /^azureml\./.test(qnameOf(ctx, made) ?? '') || returnsV1(ctx, made);

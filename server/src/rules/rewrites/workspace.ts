@@ -127,9 +127,9 @@
  * `Environment.get(ws, ...)`, `Model.register(ws, ...)`): those rewrites use the module's
  * `ml_client` (`clientOf`), and the workspace becomes an MLClient in a later pass once nothing v1
  * receives it (folding their fixes in here would tie this fix to their builders' caches and
- * cycles). Nor `Workspace.create` (`exist_ok`, `create_resource_group`, `write_config()` have no
- * v2 counterpart), `Workspace.list` (v1 returns a name → workspaces dict), `ws.write_config()`
- * (no v2 equivalent), `Workspace.get` without subscription and resource group as a whole (v2 needs
+ * cycles). Nor `Workspace.create` (`exist_ok`, `create_resource_group` have no v2 counterpart),
+ * `Workspace.list` (v1 returns a name → workspaces dict), `ws.write_config()` inside an expression, after
+ * `if x:` on its line or with a file name v1 would extend (writeConfigArgs), `Workspace.get` without subscription and resource group as a whole (v2 needs
  * both; it still bridges), a bridge for a workspace given an `auth=` that cannot be made again
  * as the same identity (bridgeCredential: managed identity, CLI, a service principal from stable
  * values; an interactive login only as its own review-marked statement), `ws.get_default_compute_target()` (v2 has no default compute), `ComputeTarget.get_status()`
@@ -999,6 +999,10 @@ function usesEdits(ctx: RuleContext, uses: readonly SyntaxNode[], name: string, 
     else if (m.name === 'location') edits.push([m.attr, `${x}.workspaces.get(${x}.workspace_name).location`]);
     else if (m.name === 'get_default_datastore' && m.call && noArgs(m.call) && datastoreFree(ctx, m.call, undefined, exempt)) edits.push([m.call, `${x}.datastores.get_default()`], ...memberReads(ctx, m.call, ['name']));
     else if (m.call && WORKSPACE_METHODS[m.name]?.ok(ctx, m.call)) edits.push([m.call, WORKSPACE_METHODS[m.name].v2(x)]);
+    // `ws.write_config()`: its statement is rewritten with the imports it needs (consumerEdits, writeConfigEdits).
+    else if (m.name === 'write_config' && m.call && writeConfigArgs(ctx, m.call)) {
+      if (!consumers.some((c) => same(c, m.call))) consumers.push(m.call);
+    }
     else if (Object.prototype.hasOwnProperty.call(LOOKUPS, m.name)) {
       const l = lookup(ctx, m.attr, m.name);
       if (l) edits.push([l.subscript, l.v2(x)], ...memberReads(ctx, l.subscript, m.name === 'datastores' ? ['name'] : m.name === 'models' ? ['id'] : []), ...(m.name === 'models' ? modelIdReads(ctx, l.subscript)! : []));
@@ -1111,6 +1115,40 @@ function workspaceProperty(arg: string | undefined, fromClient: (ml: string) => 
 }
 
 /** Workspace methods with a v2 counterpart on the MLClient `ml`, when `ok` for the call. */
+const WRITE_CONFIG = 'azureml.core.Workspace.write_config';
+
+/**
+ * `ws.write_config(path=None, file_name=None)` alone on its line(s): its folder and file name (texts), when the
+ * file name is absent or a literal ending in `.json` (v1 appends `.json` to another name: normalize_file_ext).
+ */
+function writeConfigArgs(ctx: RuleContext, call: SyntaxNode): { path: string; file: string; indent: string } | undefined {
+  const stmt = call.parent;
+  const indent = stmt?.type === 'expression_statement' && stmt.namedChildren.length === 1 ? ownLineIndent(ctx, stmt) : undefined;
+  const a = bindArgs(call, ['path', 'file_name'], ['path', 'file_name']);
+  const file = a?.get('file_name');
+  if (indent === undefined || !a || (file && !stringValue(file)?.endsWith('.json'))) return undefined;
+  const path = a.get('path');
+  if (path && (path.type === 'none' || path.descendantsOfType('call').length)) return undefined;
+  return { path: path?.text ?? '"."', file: file?.text ?? '"config.json"', indent };
+}
+
+/**
+ * `ws.write_config()` → the file v1 wrote, written with the standard library (writeConfigEdits; a workspace kept
+ * v1 writes it from the module's client of the same workspace): SDK v2 has no writer, and its
+ * `MLClient.from_config` reads what v1 wrote (azure-ai-ml _ml_client.py: a `Scope` or the three keys, searched for
+ * in `.azureml/` up from the folder). v1 (azureml-core Workspace.write_config): `<path or ".">/.azureml/<file_name
+ * or config.json>`, the folder made if missing (v1 wrote into a legacy `aml_config/` instead where one existed, and
+ * `project.json` where that file existed there; v2's from_config looks in `.azureml/` first); the keys written here are the portal's download (`subscription_id`,
+ * `resource_group`, `workspace_name`), which both SDKs read.
+ */
+function writeConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ml: string): Edits | undefined {
+  const w = writeConfigArgs(ctx, call);
+  if (!w) return undefined;
+  const dir = `${fb.needModule('pathlib')}.Path(${w.path}, ".azureml")`;
+  const keys = `{"subscription_id": ${ml}.subscription_id, "resource_group": ${ml}.resource_group_name, "workspace_name": ${ml}.workspace_name}`;
+  return [[call, `${dir}.mkdir(parents=True, exist_ok=True)\n${w.indent}${dir}.joinpath(${w.file}).write_text(${fb.needModule('json')}.dumps(${keys}))`]];
+}
+
 const WORKSPACE_METHODS: Record<string, { ok: (ctx: RuleContext, call: SyntaxNode) => boolean; v2: (ml: string) => string }> = {
   // TRK (https://learn.microsoft.com/azure/machine-learning/how-to-use-mlflow-configure-tracking).
   get_mlflow_tracking_uri: { ok: (_ctx, call) => noArgs(call), v2: (ml) => trackingUri(ml) },
@@ -1946,6 +1984,10 @@ function consumerEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, clien
   }
   if (COMPUTE_GETS.includes(q ?? '')) return computeGet(fb, ctx, call, client);
   if (CREATES.includes(q ?? '')) return creationEdits(fb, ctx, call, client);
+  if (q === WRITE_CONFIG) {
+    const ml = client(call.childForFieldName('function')?.childForFieldName('object') ?? undefined);
+    return ml ? writeConfigEdits(fb, ctx, call, ml) : undefined;
+  }
   if (q === SUPPORTED_VMSIZES) {
     // COMP: list_sizes(location=) lists the VM sizes (VmSize entities, v1 dicts) of the workspace's region by default.
     const args = bindArgs(call, ['workspace', 'location'], ['workspace', 'location']);
@@ -2152,7 +2194,7 @@ function v1Inside(ctx: RuleContext, node: SyntaxNode): SyntaxNode[] {
 }
 
 /** `X = ComputeTarget(workspace=ws, name=n)` / `AmlCompute(ws, n)`: the workspace and name. */
-function computeGetArgs(ctx: RuleContext, call: SyntaxNode): { ws?: SyntaxNode; name: SyntaxNode } | undefined {
+export function computeGetArgs(ctx: RuleContext, call: SyntaxNode): { ws?: SyntaxNode; name: SyntaxNode } | undefined {
   if (!COMPUTE_GETS.includes(qnameOf(ctx, call) ?? '')) return undefined;
   const a = bindArgs(call, ['workspace', 'name'], ['workspace', 'name']);
   const name = a?.get('name');
@@ -2745,12 +2787,21 @@ export const WORKSPACE: Rewrites = {
     },
     ...Object.fromEntries(['azureml.core.Datastore.get_default', 'azureml.core.Datastore.get', 'azureml.core.Datastore', 'azureml.core.Dataset.get_by_name', ...COMPUTE_GETS, ...CREATES, SUPPORTED_VMSIZES].map((q): [string, Builder] => [
       q,
-      (fb, ref, ctx) => poweredInstance(fb, ctx, ref.call!) ?? consumerFix(fb, ctx, ref.call!, ref.call!, workspaceArg(ref.call!)),
+      (fb, ref, ctx) => poweredInstance(fb, ctx, ref.call!) ?? consumerFix(fb, ctx, ref.call!, ref.call!, workspaceArg(ref.call!)) ?? (COMPUTE_GETS.includes(q) ? enclosingV1Fix(fb, ctx, ref.call!) : undefined),
     ])),
     'azureml.core.Workspace.get_mlflow_tracking_uri': workspaceMethod('get_mlflow_tracking_uri'),
     ...Object.fromEntries(Object.keys(AUTH_CLASSES).map((q) => [q, authentication])),
     ...Object.fromEntries(Object.keys(AUTH_CLASSES).map((q) => [`${q}.get_authentication_header`, authenticationHeader])),
     'azureml.core.Workspace.get_details': workspaceMethod('get_details'),
+    [WRITE_CONFIG]: (fb, ref, ctx) => {
+      if (!writeConfigArgs(ctx, ref.call!)) return undefined;
+      const ws = receiver(ref);
+      const made = ws && definingCall(ctx, ws);
+      const whole = made && combined(fb, ref.call!, producerEdits(fb, ctx, made));
+      if (whole) return whole;
+      const c = workspaceClient(fb, ctx, ws);
+      return c ? combined(fb, ref.call!, writeConfigEdits(fb, ctx, ref.call!, c)) : undefined;
+    },
     'azureml.core.Workspace.datasets.get': workspaceDatasetGet,
     'azureml.core.Workspace.models.get': workspaceModelGet,
     // `ws.models.items()` / `d.items()` of `d = ws.models` in a loop: the dict's fix (modelDictEdits).
