@@ -242,12 +242,12 @@ describe('rewrites round 15 (workspace): workspaces without a client', () => {
       ].join('\n'),
     ],
     [
-      'a workspace made by an SDK call the bridge does not know (Workspace.create)',
+      'a workspace made by Workspace.create with resources v2 would not take the same way (an existing storage account)',
       [
         'from azureml.core import Workspace',
         'from azureml.core.compute import ComputeTarget',
         '',
-        'ws = Workspace.create(name="w", subscription_id="s", resource_group="rg")',
+        'ws = Workspace.create(name="w", subscription_id="s", resource_group="rg", storage_account=storage_id)',
         'cluster = ComputeTarget(workspace=ws, name="cpu-cluster")',
         'print(cluster.provisioning_state)',
         '',

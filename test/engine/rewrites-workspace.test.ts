@@ -142,6 +142,21 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       'from azure.ai.ml import MLClient\nfrom azure.identity import DefaultAzureCredential\nimport pathlib\nimport json\nws = MLClient(DefaultAzureCredential(), subscription_id="s", resource_group_name="rg", workspace_name="w")\npathlib.Path(".", ".azureml").mkdir(parents=True, exist_ok=True)\npathlib.Path(".", ".azureml").joinpath("config.json").write_text(json.dumps({"subscription_id": ws.subscription_id, "resource_group": ws.resource_group_name, "workspace_name": ws.workspace_name}))\nif True:\n    pathlib.Path("conf", ".azureml").mkdir(parents=True, exist_ok=True)\n    pathlib.Path("conf", ".azureml").joinpath("ws.json").write_text(json.dumps({"subscription_id": ws.subscription_id, "resource_group": ws.resource_group_name, "workspace_name": ws.workspace_name}))  # keep\n',
     ],
     [
+      // WS (reference §2.1): Workspace.create → workspaces.begin_create(Workspace(name=, location=, display_name=)).
+      // exist_ok=True returned an existing workspace as it was: the get first. No review mark: the resource group is
+      // not made by v1 either (create_resource_group=False), and an existing workspace is not touched.
+      'Workspace.create(..., exist_ok=True) → the client of that workspace, created when the get finds none',
+      'from azureml.core import Workspace\nname = "ws-1"\nws = Workspace.create(name=name, subscription_id="sub", resource_group="rg", location="eastus", friendly_name="Demo", tags={"team": "a"}, create_resource_group=False, sku="basic", exist_ok=True, show_output=True)\nprint(ws.name, ws.resource_group)\n',
+      `import azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\n${IMPORTS}name = "ws-1"\nws = MLClient(DefaultAzureCredential(), subscription_id="sub", resource_group_name="rg", workspace_name=name)\ntry:\n    ws.workspaces.get(name)\nexcept ResourceNotFoundError:\n    ws.workspaces.begin_create(azure.ai.ml.entities.Workspace(name=name, location="eastus", display_name="Demo", tags={"team": "a"})).result()\nprint(ws.workspace_name, ws.resource_group_name)\n`,
+    ],
+    [
+      // The configuration notebook's create cell: v1 made the resource group when missing and failed on an existing
+      // workspace; v2 needs the group and updates an existing workspace: marked for review.
+      'Workspace.create with its defaults (create_resource_group=True, exist_ok=False) → begin_create, marked for review; bare, the same on a client of the group',
+      'from azureml.core import Workspace\nws = Workspace.create(name="w", subscription_id="s", resource_group="rg", create_resource_group=True, location="westeurope")\nws.get_details()\nWorkspace.create("w2", subscription_id="s", resource_group="rg")\n',
+      `import azure.ai.ml.entities\n${IMPORTS}ws = MLClient(DefaultAzureCredential(), subscription_id="s", resource_group_name="rg", workspace_name="w")\nws.workspaces.begin_create(azure.ai.ml.entities.Workspace(name="w", location="westeurope")).result()  # amlint: review\nws.workspaces.get(ws.workspace_name)\nMLClient(DefaultAzureCredential(), subscription_id="s", resource_group_name="rg").workspaces.begin_create(azure.ai.ml.entities.Workspace(name="w2")).result()  # amlint: review\n`,
+    ],
+    [
       'get_mlflow_tracking_uri of a workspace still passed to a v1 call reads the module ml_client (same config file)',
       'import mlflow\nfrom azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nws = Workspace.from_config()\nmlflow.set_tracking_uri(ws.get_mlflow_tracking_uri())\ndetectors = DataDriftDetector.list(ws)\n',
       `${IMPORTS}import mlflow\nfrom azureml.core import Workspace\nfrom azureml.datadrift import DataDriftDetector\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nws = Workspace.from_config()\nmlflow.set_tracking_uri(ml_client.workspaces.get(ml_client.workspace_name).mlflow_tracking_uri)\ndetectors = DataDriftDetector.list(ws)\n`,
@@ -357,6 +372,17 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       for (const line of ['ws.write_config(file_name="ws")', 'ok = ws.write_config()', 'if x: ws.write_config()']) {
         noFix(`from azureml.core import Workspace\nws = Workspace.from_config()\n${line}\n`, 'Workspace.write_config');
         noFix(`from azureml.core import Workspace\nws = Workspace.from_config()\n${line}\n`, 'Workspace.from_config');
+      }
+    });
+    it('Workspace.create with a computed flag or name, a get-or-create with nothing to hold the client, or a trailing comment is not rewritten', () => {
+      for (const line of [
+        'ws = Workspace.create(name="w", subscription_id="s", resource_group="rg", exist_ok=flag)',
+        'ws = Workspace.create(name=pick(), subscription_id="s", resource_group="rg", exist_ok=True)',
+        'Workspace.create(name="w", subscription_id="s", resource_group="rg", exist_ok=True)',
+        'ws = Workspace.create(name="w", subscription_id="s", resource_group="rg")  # the demo workspace',
+        'ws = Workspace.create(name="w", resource_group="rg", exist_ok=True)',
+      ]) {
+        noFix(`from azureml.core import Workspace\n${line}\n`, 'Workspace.create');
       }
     });
     it('get_details() kept as a dict (subscripted) is not rewritten', () => {

@@ -127,8 +127,8 @@
  * `Environment.get(ws, ...)`, `Model.register(ws, ...)`): those rewrites use the module's
  * `ml_client` (`clientOf`), and the workspace becomes an MLClient in a later pass once nothing v1
  * receives it (folding their fixes in here would tie this fix to their builders' caches and
- * cycles). Nor `Workspace.create` (`exist_ok`, `create_resource_group` have no v2 counterpart),
- * `Workspace.list` (v1 returns a name → workspaces dict), `ws.write_config()` inside an expression, after
+ * cycles). Nor `Workspace.create` with arguments beyond those workspaceCreateEdits takes (dependent resources,
+ * encryption, network, default computes), `Workspace.list` (v1 returns a name → workspaces dict), `ws.write_config()` inside an expression, after
  * `if x:` on its line or with a file name v1 would extend (writeConfigArgs), `Workspace.get` without subscription and resource group as a whole (v2 needs
  * both; it still bridges), a bridge for a workspace given an `auth=` that cannot be made again
  * as the same identity (bridgeCredential: managed identity, CLI, a service principal from stable
@@ -160,6 +160,7 @@ import { ASSET_NAME, assignedName, parameterNames, ownLineIndent, statementInden
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
 const WORKSPACE_GET = 'azureml.core.Workspace.get';
+const WORKSPACE_CREATE = 'azureml.core.Workspace.create';
 const COMPUTE_TARGET = 'azureml.core.compute.ComputeTarget';
 const AML_COMPUTE = 'azureml.core.compute.AmlCompute';
 const CREATE = 'azureml.core.compute.ComputeTarget.create';
@@ -223,8 +224,8 @@ function stable(ctx: RuleContext, node: SyntaxNode): boolean {
 function workspaceArgs(ctx: RuleContext, call: SyntaxNode): Map<string, SyntaxNode> | undefined {
   const q = qnameOf(ctx, call);
   if (q === WS_CLASS) return bindArgs(call, ['subscription_id', 'resource_group', 'workspace_name', 'auth'], ['subscription_id', 'resource_group', 'workspace_name', 'auth']);
-  if (q !== WORKSPACE_GET) return undefined;
-  const args = bindArgs(call, ['name', 'auth', 'subscription_id', 'resource_group'], ['name', 'auth', 'subscription_id', 'resource_group']);
+  if (q !== WORKSPACE_GET && q !== WORKSPACE_CREATE) return undefined;
+  const args = q === WORKSPACE_CREATE ? bindArgs(call, CREATE_SIGNATURE, CREATE_KEYWORDS) : bindArgs(call, ['name', 'auth', 'subscription_id', 'resource_group'], ['name', 'auth', 'subscription_id', 'resource_group']);
   const name = args?.get('name');
   if (name) args!.set('workspace_name', name);
   return args;
@@ -297,7 +298,7 @@ function clientOfWorkspace(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | un
     const ml = configFileClient(fb, ctx, ws, made!);
     return ml ? { ml, edits: [] } : undefined;
   }
-  if (q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET) {
+  if (q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET || q === WORKSPACE_CREATE) {
     const bridge = bridgeClient(fb, ctx, ws, made!);
     return bridge ? { ml: bridge, edits: [] } : undefined;
   }
@@ -466,7 +467,7 @@ function passedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode): string 
   // script: the function, called from a module importing this one, would not find `ml_client`.)
   if (!made || !straightLine(made)) return undefined;
   const q = qnameOf(ctx, made);
-  const ml = q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET ? bridgeClient(fb, ctx, arg!, made) : helperClient(fb, ctx, arg!, made);
+  const ml = q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET || q === WORKSPACE_CREATE ? bridgeClient(fb, ctx, arg!, made) : helperClient(fb, ctx, arg!, made);
   return ml === 'ml_client' ? ml : undefined;
 }
 
@@ -548,7 +549,7 @@ function parameterBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode): stri
 function workspaceProducer(ctx: RuleContext, made: SyntaxNode): { auth?: SyntaxNode } | undefined {
   let producer: SyntaxNode | undefined = made;
   let def: SyntaxNode | undefined;
-  if (![FROM_CONFIG, WS_CLASS, WORKSPACE_GET].includes(qnameOf(ctx, made) ?? '')) {
+  if (![FROM_CONFIG, WS_CLASS, WORKSPACE_GET, WORKSPACE_CREATE].includes(qnameOf(ctx, made) ?? '')) {
     def = localFunction(ctx, made.childForFieldName('function'));
     producer = def && helperProducer(ctx, def);
   }
@@ -1080,7 +1081,67 @@ function producerEdits(fb: FixBuilder, ctx: RuleContext, made: SyntaxNode | unde
   const q = qnameOf(ctx, made);
   if (q === FROM_CONFIG) return fromConfigEdits(fb, ctx, made!, exempt);
   if (q === WS_CLASS || q === WORKSPACE_GET) return workspaceCtorEdits(fb, ctx, made!, exempt);
+  if (q === WORKSPACE_CREATE) return workspaceCreateEdits(fb, ctx, made!, exempt);
   return undefined;
+}
+
+/**
+ * azureml-core `Workspace.create(name, auth, subscription_id, resource_group, location, create_resource_group=True,
+ * sku, tags, friendly_name, ..., exist_ok=False, show_output=True, ...)`: the arguments it is rewritten with (the
+ * others, dependent resources, encryption, network, default computes, are refused).
+ */
+const CREATE_SIGNATURE = ['name', 'auth', 'subscription_id', 'resource_group', 'location', 'create_resource_group', 'sku', 'tags', 'friendly_name'];
+const CREATE_KEYWORDS = [...CREATE_SIGNATURE, 'exist_ok', 'show_output'];
+
+/**
+ * `ws = Workspace.create(name=n, subscription_id=s, resource_group=rg, location=l, exist_ok=True)` → the client of
+ * that workspace, made when it does not exist (reference §2.1, WS: `ml_client.workspaces.begin_create(Workspace(name=,
+ * location=, display_name=))`):
+ *
+ *     ws = MLClient(cred, subscription_id=s, resource_group_name=rg, workspace_name=n)
+ *     try:
+ *         ws.workspaces.get(n)
+ *     except ResourceNotFoundError:
+ *         ws.workspaces.begin_create(azure.ai.ml.entities.Workspace(name=n, location=l)).result()  # amlint: review
+ *
+ * `exist_ok=True` returned an existing workspace as it was: the get. Without it v1 failed on an existing one where
+ * `begin_create` updates it (only `begin_create`, marked). v1 made the resource group when missing
+ * (`create_resource_group=True`, its default), v2 needs it to exist: marked unless `create_resource_group=False`
+ * with `exist_ok=True`. `friendly_name` → `display_name`, `tags` kept, `sku` dropped (v1: "present for backwards
+ * compatibility and is ignored"), `show_output` dropped (the poller's `result()` waits as v1 did); no location is
+ * the resource group's in both (azure-ai-ml `_populate_arm_parameters`). The statement must end its line; the
+ * name, subscription and group are read more than once, so literals or names bound once.
+ */
+function workspaceCreateEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, exempt?: SyntaxNode): Edits | undefined {
+  const a = bindArgs(call, CREATE_SIGNATURE, CREATE_KEYWORDS);
+  const name = a?.get('name');
+  const sub = a?.get('subscription_id');
+  const rg = a?.get('resource_group');
+  if (!a || !name || !sub || !rg || ![name, sub, rg].every((x) => stable(ctx, x))) return undefined;
+  const flag = (k: string): boolean | undefined | null => {
+    const v = a.get(k);
+    return !v ? undefined : v.type === 'true' ? true : v.type === 'false' ? false : null;
+  };
+  const existOk = flag('exist_ok');
+  const makeGroup = flag('create_resource_group');
+  if (existOk === null || makeGroup === null || flag('show_output') === null) return undefined;
+  const sku = a.get('sku');
+  if (sku && stringValue(sku) === undefined) return undefined;
+  const target = assignedName(call);
+  const stmt = target ? target.parent?.parent : call.parent;
+  const indent = stmt?.type === 'expression_statement' && endsBare(ctx, stmt) ? statementIndent(ctx, stmt) : undefined;
+  // (Bare, a get-or-create has nothing to hold the client: only the creation.)
+  if (indent === undefined || (!target && existOk)) return undefined;
+  const review = makeGroup !== false || !existOk ? REVIEW : '';
+  const entity = `${fb.needModule('azure.ai.ml.entities')}.Workspace(${kwargs([['name', name], ['location', a.get('location')], ['display_name', a.get('friendly_name')], ['tags', a.get('tags')]])})`;
+  const client = (cred: string, ws?: string): string => `${fb.need('azure.ai.ml', 'MLClient')}(${cred}, ${kwargs([['subscription_id', sub], ['resource_group_name', rg], ...(ws ? [['workspace_name', ws] as [string, string]] : [])])})`;
+  if (!target) return workspaceEdits(fb, ctx, call, a.get('auth'), (cred) => `${client(cred)}.workspaces.begin_create(${entity}).result()${review}`, exempt);
+  const x = target.text;
+  const create = `${x}.workspaces.begin_create(${entity}).result()${review}`;
+  const then = existOk
+    ? `\n${indent}try:\n${indent}    ${x}.workspaces.get(${name.text})\n${indent}except ${fb.need('azure.core.exceptions', 'ResourceNotFoundError')}:\n${indent}    ${create}`
+    : `\n${indent}${create}`;
+  return workspaceEdits(fb, ctx, call, a.get('auth'), (cred) => `${client(cred, name.text)}${then}`, exempt);
 }
 
 /**
@@ -1760,7 +1821,7 @@ const authentication: Builder = (fb, ref, ctx) => {
   for (const u of uses) {
     const kw = u.parent?.type === 'keyword_argument' && u.parent.childForFieldName('name')?.text === 'auth' ? u.parent : undefined;
     const producer = kw?.parent?.parent ?? undefined;
-    if (producer && [FROM_CONFIG, WS_CLASS, WORKSPACE_GET].includes(qnameOf(ctx, producer) ?? '')) return combined(fb, call, producerEdits(fb, ctx, producer));
+    if (producer && [FROM_CONFIG, WS_CLASS, WORKSPACE_GET, WORKSPACE_CREATE].includes(qnameOf(ctx, producer) ?? '')) return combined(fb, call, producerEdits(fb, ctx, producer));
   }
   if (!target) return passedToV1Call(ctx, call) ? undefined : text(fb);
   const header = combined(fb, call, headerEdits(fb, ctx, call));
@@ -2777,6 +2838,7 @@ export const WORKSPACE: Rewrites = {
     'azureml.core.Workspace.from_config': (fb, ref, ctx) => unusedWorkspace(fb, ctx, ref.call!) ?? combined(fb, ref.call!, fromConfigEdits(fb, ctx, ref.call!)) ?? idiomFix(fb, ctx, ref.call!, assignedName(ref.call!)),
     'azureml.core.Workspace.get': (fb, ref, ctx) => combined(fb, ref.call!, workspaceCtorEdits(fb, ctx, ref.call!)),
     'azureml.core.Workspace': (fb, ref, ctx) => combined(fb, ref.call!, workspaceCtorEdits(fb, ctx, ref.call!)),
+    [WORKSPACE_CREATE]: (fb, ref, ctx) => combined(fb, ref.call!, workspaceCreateEdits(fb, ctx, ref.call!)),
     'azureml.core.Workspace.get_default_datastore': (fb, ref, ctx) => {
       const ws = receiver(ref);
       if (!ws || !noArgs(ref.call!)) return undefined;
