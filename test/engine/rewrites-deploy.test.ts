@@ -47,6 +47,14 @@ const DEPLOY_IMPORTS = 'from azure.ai.ml.entities import CodeConfiguration\nimpo
 describe('rewrites: models and deployment', () => {
   const cases: Array<[string, string, string]> = [
     [
+      // Reference §2.9: AksWebservice.deploy_configuration → a managed online endpoint (or a Kubernetes one). The pod's
+      // request picks the SKU as for ACI (2 cores, 4 GB → DS2 v2), num_replicas the instance count, the scoring timeout
+      // v1 applied the request timeout (AKS: 60,000 ms by default; managed: 5,000); key auth was AKS's default.
+      'an AKS deployment → a managed online endpoint and deployment; the cluster it ran on is dropped',
+      'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AksWebservice\nic = InferenceConfig(entry_script="score.py", source_directory="src", environment=env)\ncfg = AksWebservice.deploy_configuration(cpu_cores=2, memory_gb=4, num_replicas=3, scoring_timeout_ms=90000, description="prod")\nservice = Model.deploy(ws, "svc", [m], ic, cfg, deployment_target=aks_target)\nservice.wait_for_deployment(show_output=True)\nprint(service.scoring_uri)\n',
+      'from azure.ai.ml.entities import CodeConfiguration\nfrom azure.ai.ml.entities import OnlineRequestSettings\n' + CLIENT.replace(/ml_client = .*\n/, '') + 'from azure.ai.ml.entities import ManagedOnlineEndpoint\nfrom azure.ai.ml.entities import ManagedOnlineDeployment\nml_client = MLClient.from_config(credential=DefaultAzureCredential())\nic = CodeConfiguration(code="src", scoring_script="score.py")\ncfg = {"instance_type": "Standard_DS2_v2", "instance_count": 3, "request_settings": OnlineRequestSettings(request_timeout_ms=90000)}  # amlint: review\nservice = ManagedOnlineEndpoint(name="svc", auth_mode="key", description="prod")\nml_client.online_endpoints.begin_create_or_update(service).result()\nml_client.online_deployments.begin_create_or_update(ManagedOnlineDeployment(name="blue", endpoint_name=service.name, model=f"azureml:{m.name}:{m.version}", environment=env, code_configuration=ic, **cfg)).result()  # amlint: review\nservice.traffic = {"blue": 100}\nservice = ml_client.online_endpoints.begin_create_or_update(service).result()\n\nprint(service.scoring_uri)\n',
+    ],
+    [
       'Model(ws, name) → models.get of the latest version; name/version/tags reads stay',
       'from azureml.core import Model\nmodel = Model(ws, "m")\nprint(model.name, model.version, model.tags["k"])\n',
       `${CLIENT}model = ml_client.models.get(name="m", label="latest")\nprint(model.name, model.version, model.tags["k"])\n`,
@@ -676,7 +684,11 @@ describe('rewrites: models and deployment', () => {
       ['Model.register of a model deployed with v1 afterwards', 'from azureml.core import Model\nmodel = Model.register(ws, "m.pkl", "m")\nservice = model.deploy(ws, "svc", [model])\n', 1, '`Model.register()`'],
       ['a no-code deployment (no inference config)', 'from azureml.core import Model\nm = Model(ws, "m")\nservice = Model.deploy(ws, "svc", [m])\n', 2, '`Model.deploy()`'],
       ['a local service (v2 local endpoints take no port)', deploy('LocalWebservice.deploy_configuration(port=6789)'), 5, '`Model.deploy()`'],
-      ['an AKS service (a Kubernetes compute v2 must attach)', deploy('AksWebservice.deploy_configuration()', ', deployment_target=aks'), 5, '`Model.deploy()`'],
+      ['an AKS service that autoscales with its own settings (a managed deployment scales through Azure Monitor)', deploy('AksWebservice.deploy_configuration(autoscale_max_replicas=4)', ', deployment_target=aks'), 5, '`Model.deploy()`'],
+      ['an AKS service with token auth or data collection (no managed counterpart written here)', deploy('AksWebservice.deploy_configuration(token_auth_enabled=True, collect_model_data=True)', ', deployment_target=aks'), 5, '`Model.deploy()`'],
+      ['an AKS configuration without its cluster (v1 raised), or an ACI one given a cluster', deploy('AksWebservice.deploy_configuration()'), 5, '`Model.deploy()`'],
+      ['an ACI configuration given a deployment target', deploy('AciWebservice.deploy_configuration()', ', deployment_target=aks'), 5, '`Model.deploy()`'],
+      ['an AKS cluster looked up in the deploy call (dropping it would drop the lookup)', deploy('AksWebservice.deploy_configuration()', ', deployment_target=ComputeTarget(ws, "aks")'), 5, '`Model.deploy()`'],
       ['an ACI request past the SKU table (8 cores)', deploy('AciWebservice.deploy_configuration(cpu_cores=8, memory_gb=32)'), 5, '`Model.deploy()`'],
       ['an ACI option managed endpoints do not have (custom DNS name)', deploy('AciWebservice.deploy_configuration(dns_name_label="x")'), 4, '`AciWebservice.deploy_configuration()`'],
       ['Webservice.list with a v1 filter (no v2 parameter)', 'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws, compute_type="ACI"):\n    print(s.name)\n', 1, '`Webservice.list()`'],

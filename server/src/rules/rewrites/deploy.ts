@@ -62,7 +62,8 @@
  * environment the service chose, `convert_parts_to_environment` in azureml-core: no image v2 could name),
  * image configurations with docker steps, dependencies, schema files or GPU settings, `deploy_from_image`
  * (a v1 image), local services (`LocalWebservice` has a port; v2 local endpoints pick theirs), AKS
- * targets (Kubernetes computes v2 must attach), no-code deployments (no inference config: v2
+ * services with autoscale settings, token auth, data collection or no `deployment_target` (aksSettings: an AKS
+ * service otherwise becomes a managed online endpoint as an ACI one does, its cluster dropped), no-code deployments (no inference config: v2
  * no-code deployment is for MLflow models only, https://learn.microsoft.com/azure/machine-learning/how-to-deploy-mlflow-models,
  * and a v1 framework model is a file v1 served with a scoring script of its own), several
  * models per deployment (one per v2 deployment), services updated otherwise (image, models, auth:
@@ -93,7 +94,7 @@
  * deleted in the same try body: every v1 call there is rewritten). A service of unknown origin gets
  * single-call rewrites on the endpoint of `svc.name` (DEP: "service.delete() →
  * ml_client.online_endpoints.begin_delete(name)"; `get_keys`, `scoring_uri`, `swagger_uri`).
- * No lookup is rewritten while the module keeps a v1 deploy (no-code, AKS, ...) of a service that
+ * No lookup is rewritten while the module keeps a v1 deploy (no-code, local, ...) of a service that
  * may have the same name (v1DeployKept): "delete the existing service, then deploy" would delete an
  * endpoint and leave the v1 service the kept deploy then collides with.
  */
@@ -133,6 +134,7 @@ const INFERENCE_CONFIG = 'azureml.core.model.InferenceConfig';
 const DEPLOY_FROM_MODEL = 'azureml.core.webservice.Webservice.deploy_from_model';
 const IMAGE_CONFIG = 'azureml.core.image.ContainerImage.image_configuration';
 const ACI_CONFIG = 'azureml.core.webservice.AciWebservice.deploy_configuration';
+const AKS_CONFIG = 'azureml.core.webservice.AksWebservice.deploy_configuration';
 const RUN_ENVIRONMENT = 'azureml.core.Run.get_environment';
 const DEPLOY_SIGNATURE = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'deployment_target', 'overwrite', 'show_output'];
 /** azureml-core `Webservice.deploy_from_model(workspace, name, models, image_config, deployment_config=None, deployment_target=None, overwrite=False)`. */
@@ -144,13 +146,18 @@ const FROM_MODEL_SIGNATURE = ['workspace', 'name', 'models', 'image_config', 'de
  * describe the image, which v2 does not build from them).
  */
 const IMAGE_SIGNATURE = ['execution_script', 'runtime', 'conda_file', 'docker_file', 'schema_file', 'dependencies', 'enable_gpu', 'tags', 'properties', 'description', 'base_image', 'base_image_registry', 'cuda_version'];
-/** v1 deploys to ACI when there is no deployment target; `overwrite` is what v2 create_or_update always does. */
-const DEPLOY_ACCEPTED = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'overwrite', 'show_output'];
+/**
+ * v1 deploys to ACI when there is no deployment target, to the AKS cluster given as `deployment_target` with an AKS
+ * configuration (checked in deployEdits); `overwrite` is what v2 create_or_update always does.
+ */
+const DEPLOY_ACCEPTED = ['workspace', 'name', 'models', 'inference_config', 'deployment_config', 'deployment_target', 'overwrite', 'show_output'];
 /** ENV2's example base image (the one environment.ts uses for a v1 environment without one). */
 const DEFAULT_IMAGE = '"mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest"';
 const REGISTER_SIGNATURE = ['workspace', 'model_path', 'model_name', 'tags', 'properties', 'description', 'datasets', 'model_framework', 'model_framework_version', 'child_paths', 'sample_input_dataset', 'sample_output_dataset', 'resource_configuration'];
 const IC_SIGNATURE = ['entry_script', 'runtime', 'conda_file', 'extra_docker_file_steps', 'source_directory', 'enable_gpu', 'description', 'base_image', 'base_image_registry', 'cuda_version', 'environment'];
 const ACI_SIGNATURE = ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'location', 'auth_enabled', 'ssl_enabled', 'enable_app_insights'];
+/** azureml-core `AksWebservice.deploy_configuration(...)`, every parameter keyword-only in practice (the first ones, positionally). */
+const AKS_SIGNATURE = ['autoscale_enabled', 'autoscale_min_replicas', 'autoscale_max_replicas', 'autoscale_refresh_seconds', 'autoscale_target_utilization', 'collect_model_data', 'auth_enabled', 'cpu_cores', 'memory_gb', 'enable_app_insights', 'scoring_timeout_ms', 'replica_max_concurrent_requests', 'max_request_wait_time', 'num_replicas', 'primary_key', 'secondary_key', 'tags', 'properties', 'description', 'gpu_cores', 'period_seconds', 'initial_delay_seconds', 'timeout_seconds', 'success_threshold', 'failure_threshold', 'namespace', 'token_auth_enabled', 'compute_target_name', 'cpu_cores_limit', 'memory_gb_limit', 'blobfuse_enabled'];
 /** DEP's deployment name (`ManagedOnlineDeployment(name="blue", ...)`, `endpoint.traffic = {"blue": 100}`). */
 const DEPLOYMENT = '"blue"';
 
@@ -173,6 +180,10 @@ const ACI_SKUS: Array<[number, number, number, number, string]> = [
 /** v1 ACI defaults when cpu_cores / memory_gb are not given (azureml-core AciServiceDeploymentConfiguration: 0.1 cores, 0.5 GB). */
 const ACI_DEFAULT_CPU = 0.1;
 const ACI_DEFAULT_MEMORY = 0.5;
+/** v1 AKS defaults (azureml-core AksWebservice.deploy_configuration: cpu_cores 0.1, memory_gb 0.5, scoring_timeout_ms 60000). */
+const AKS_DEFAULT_CPU = 0.1;
+const AKS_DEFAULT_MEMORY = 0.5;
+const AKS_DEFAULT_TIMEOUT_MS = 60000;
 
 /** One edit of a multi-part fix: a node or a module range, and its new text. */
 type Edit = [SyntaxNode | Range, string];
@@ -809,6 +820,11 @@ function deploySlotOf(ctx: RuleContext, use: SyntaxNode, slot: string): SyntaxNo
  * The producer of a deploy argument: a call written there, or the call a variable was assigned
  * from (statement `x = <call>`), with `qname`. Undefined otherwise.
  */
+/** The producer of a deployment configuration this module rewrites: ACI's, or AKS's (to a managed online endpoint as well). */
+function serviceConfigOf(ctx: RuleContext, arg: SyntaxNode | undefined): SyntaxNode | undefined {
+  return producerOf(ctx, arg, ACI_CONFIG) ?? producerOf(ctx, arg, AKS_CONFIG);
+}
+
 function producerOf(ctx: RuleContext, arg: SyntaxNode | undefined, qname: string): SyntaxNode | undefined {
   const made = arg?.type === 'call' ? arg : arg?.type === 'identifier' ? definingCall(ctx, arg) : undefined;
   if (!made || qnameOf(ctx, made) !== qname) return undefined;
@@ -830,13 +846,13 @@ function deployGroup(ctx: RuleContext, start: SyntaxNode): { group: SyntaxNode[]
     for (const slot of ['inference_config', 'deployment_config']) {
       const arg = args.get(slot);
       if (arg?.type !== 'identifier') continue;
-      const made = slot === 'inference_config' ? icProducer(ctx, arg) : producerOf(ctx, arg, ACI_CONFIG);
+      const made = slot === 'inference_config' ? icProducer(ctx, arg) : serviceConfigOf(ctx, arg);
       const target = made && assignedName(made);
       if (!target) return undefined;
       for (const use of usesOf(ctx, target)) {
         const call = deploySlotOf(ctx, use, slot);
         if (!call) return undefined;
-        if (slot === 'inference_config' && !producerOf(ctx, deployArgs(ctx, call)?.get('deployment_config'), ACI_CONFIG)) kept.add(made!.id);
+        if (slot === 'inference_config' && !serviceConfigOf(ctx, deployArgs(ctx, call)?.get('deployment_config'))) kept.add(made!.id);
         else if (!group.some((g) => same(g, call))) group.push(call);
       }
     }
@@ -886,6 +902,40 @@ function aciSettings(ctx: RuleContext, call: SyntaxNode): { pairs: Array<[string
     if (v) endpoint.push([k, v]);
   }
   return { pairs, endpoint, keyAuth: auth === 'True' };
+}
+
+/**
+ * `AksWebservice.deploy_configuration(...)` → the settings of a managed online deployment, where the migration guide
+ * moves AKS web services too (reference §2.9: "managed online endpoint, or KubernetesOnlineEndpoint"; DEP): the
+ * same SKU table for the pod's CPU and memory request (v1 defaults 0.1 core, 0.5 GB), `num_replicas` → the instance
+ * count (without it v1 autoscaled from 1 to 10 replicas: one instance, under the review mark the settings carry),
+ * the scoring timeout v1 applied (60,000 ms by default; a managed deployment's is 5,000 ms) → `request_settings`,
+ * key auth (AKS's default). Refused: autoscale settings, token auth, data collection, keys, GPUs, probes, limits,
+ * namespaces (no managed counterpart written here).
+ */
+function aksSettings(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): { pairs: Array<[string, string]>; endpoint: Array<[string, SyntaxNode]>; keyAuth: boolean } | undefined {
+  const args = bindArgs(call, AKS_SIGNATURE, ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'auth_enabled', 'enable_app_insights', 'num_replicas', 'scoring_timeout_ms', 'token_auth_enabled', 'collect_model_data']);
+  if (!args) return undefined;
+  for (const k of ['token_auth_enabled', 'collect_model_data']) if (args.has(k) && args.get(k)!.text !== 'False') return undefined;
+  const cpu = args.has('cpu_cores') ? knownNumber(ctx, args.get('cpu_cores')) : AKS_DEFAULT_CPU;
+  const memory = args.has('memory_gb') ? knownNumber(ctx, args.get('memory_gb')) : AKS_DEFAULT_MEMORY;
+  const sku = cpu !== undefined && memory !== undefined ? ACI_SKUS.find(([, b, c, d]) => cpu > 0 && cpu <= b && memory > c && memory <= d)?.[4] : undefined;
+  const replicas = args.has('num_replicas') ? knownNumber(ctx, args.get('num_replicas')) : 1;
+  const timeout = args.has('scoring_timeout_ms') ? knownNumber(ctx, args.get('scoring_timeout_ms')) : AKS_DEFAULT_TIMEOUT_MS;
+  // (OnlineRequestSettings.request_timeout_ms: at most 180,000 ms on a managed deployment.)
+  if (!sku || replicas === undefined || !Number.isInteger(replicas) || replicas < 1 || timeout === undefined || !Number.isInteger(timeout) || timeout < 1 || timeout > 180000) return undefined;
+  const auth = args.get('auth_enabled')?.text;
+  if (auth !== undefined && auth !== 'True' && auth !== 'False') return undefined;
+  const pairs: Array<[string, string]> = [['instance_type', JSON.stringify(sku)], ['instance_count', String(replicas)]];
+  const app = args.get('enable_app_insights');
+  if (app) pairs.push(['app_insights_enabled', app.text]);
+  pairs.push(['request_settings', `${fb.need('azure.ai.ml.entities', 'OnlineRequestSettings')}(request_timeout_ms=${timeout})`]);
+  const endpoint: Array<[string, SyntaxNode]> = [];
+  for (const k of ['description', 'tags', 'properties']) {
+    const v = args.get(k);
+    if (v) endpoint.push([k, v]);
+  }
+  return { pairs, endpoint, keyAuth: auth !== 'False' };
 }
 
 /** The start and end offsets of an edit's target, when it is a node (ranges are insertions here). */
@@ -1043,9 +1093,14 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
 
   // AciWebservice.deploy_configuration(...) → instance type and count (+ description, tags, app insights) of the deployment.
   const cfgArg = args.get('deployment_config');
-  const cfg = producerOf(ctx, cfgArg, ACI_CONFIG);
-  const settings = cfg && aciSettings(ctx, cfg);
+  const cfg = serviceConfigOf(ctx, cfgArg);
+  const aks = !!cfg && qnameOf(ctx, cfg) === AKS_CONFIG;
+  const settings = cfg && (aks ? aksSettings(fb, ctx, cfg) : aciSettings(ctx, cfg));
   if (!cfg || !settings) return undefined;
+  // The AKS cluster v1 deployed to (`deployment_target=aks_target`): a managed endpoint runs on no cluster of the
+  // user's, so it is dropped (a name read there, nothing run; the cluster itself stays). v1 required it for AKS.
+  const target = args.get('deployment_target');
+  if (aks !== !!target || (target && target.type !== 'identifier' && !(target.type === 'attribute' && target.childForFieldName('object')?.type === 'identifier'))) return undefined;
   const cfgInline = same(cfg, cfgArg);
   let config: Config;
   const endpointKwargs = settings.endpoint.map(([k, v]) => `, ${k}=${v.text}`).join('');
@@ -1604,6 +1659,7 @@ export const DEPLOY: Rewrites = {
     [INFERENCE_CONFIG]: deployInput,
     [IMAGE_CONFIG]: deployInput,
     [ACI_CONFIG]: deployInput,
+    [AKS_CONFIG]: deployInput,
     [MODEL]: modelBuilder,
     [`${MODEL}.register`]: modelBuilder,
     [`${MODEL}.tags.get`]: modelPiece,
