@@ -667,6 +667,16 @@ describe('rewrites: models and deployment', () => {
     ]);
   });
 
+  it('a keyed service called by hand with a key the module does not read from it: the request is marked (the endpoint\'s keys are new)', () => {
+    const head = 'import requests\nfrom azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AksWebservice\nic = InferenceConfig(entry_script="score.py", source_directory="src", environment=env)\ncfg = AksWebservice.deploy_configuration()\nservice = Model.deploy(ws, "svc", [m], ic, cfg, deployment_target=aks_target)\nservice.wait_for_deployment(show_output=True)\n';
+    const literal = fixPython(head + 'r = requests.post(service.scoring_uri, data, headers={"Authorization": "Bearer abc"})\n', true);
+    assert.match(literal, /^r = requests\.post\(service\.scoring_uri, data, headers=\{"Authorization": "Bearer abc"\}\)  # amlint: review$/m);
+    // The key read from the service: the endpoint's key, no mark.
+    const read = fixPython(head + 'key = service.get_keys()[0]\nr = requests.post(service.scoring_uri, data, headers={"Authorization": "Bearer " + key})\n', true);
+    assert.match(read, /^r = requests\.post\(service\.scoring_uri, data, headers=\{"Authorization": "Bearer " \+ key\}\)$/m);
+    assert.match(read, /online_endpoints\.get_keys\(name=service\.name\)/);
+  });
+
   describe('no suggestion when the rewrite would not be faithful', () => {
     const deploy = (config: string, extra = ''): string =>
       `from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AciWebservice, AksWebservice, LocalWebservice\nic = InferenceConfig(entry_script="score.py", environment=env)\ncfg = ${config}\nservice = Model.deploy(ws, "svc", [m], ic, cfg${extra})\nservice.wait_for_deployment()\n`;
@@ -694,6 +704,7 @@ describe('rewrites: models and deployment', () => {
       ['Webservice.list with a v1 filter (no v2 parameter)', 'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws, compute_type="ACI"):\n    print(s.name)\n', 1, '`Webservice.list()`'],
       ['AciWebservice.list (ACI services only; v2 lists every endpoint)', 'from azureml.core.webservice import AciWebservice\nfor s in AciWebservice.list(ws):\n    print(s.name)\n', 1, '`AciWebservice.list()`'],
       ['Webservice.list whose services are kept, not only printed', 'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws):\n    services.append(s)\n', 1, '`Webservice.list()`'],
+      ['Webservice.list while the module keeps a v1 deploy (the endpoints listed would miss that service)', 'from azureml.core import Model\nfrom azureml.core.webservice import Webservice, LocalWebservice\nfrom azureml.core.model import InferenceConfig\nic = InferenceConfig(entry_script="score.py", environment=env)\nservice = Model.deploy(ws, "svc", [m], ic, LocalWebservice.deploy_configuration(port=6789))\nfor s in Webservice.list(ws):\n    print(s.name)\n', 5, '`Webservice.list()`'],
       ['Webservice.list whose services are used as v1 objects', 'from azureml.core.webservice import Webservice\nfor s in Webservice.list(ws):\n    print(s.name, s.compute_type)\n', 1, '`Webservice.list()`'],
       ['ws.webservices iterated with the names used otherwise than printed', 'from azureml.core import Workspace\nws = Workspace.from_config()\nfor name in ws.webservices:\n    names.append(name)\n', 2, '`Workspace.webservices`'],
       ['a looked-up service deleted in another try than the lookup\'s, guarding other statements', 'from azureml.core import Webservice\nfrom azureml.exceptions import WebserviceException\nservice = Webservice(ws, "svc")\ntry:\n    print("deleting")\n    service.delete()\nexcept WebserviceException:\n    pass\n', 2, '`Webservice()`'],

@@ -57,7 +57,8 @@
  * v2 form (`environmentCopy`). Values v2
  * needs and v1 never stated (deployment name, SKU, instance count, code folder, key auth where v1 had
  * none) carry `# amlint: review`; so does a call made by hand on the scoring URI of a service that had
- * no key (`requests.post(svc.scoring_uri, ...)` without the key the endpoint now needs: keylessCalls).
+ * no key, or whose key the module does not read from the service (`requests.post(svc.scoring_uri, ...)` without the
+ * key the endpoint now needs: keylessCalls).
  * Not rewritten: an inference config with neither environment nor runtime (v1 then deployed in an
  * environment the service chose, `convert_parts_to_environment` in azureml-core: no image v2 could name),
  * image configurations with docker steps, dependencies, schema files or GPU settings, `deploy_from_image`
@@ -514,7 +515,8 @@ const serviceList: Builder = (fb, ref, ctx) => {
   const call = ref.call!;
   const args = bindArgs(call, SERVICE_LIST_SIGNATURE, ['workspace']);
   const shown = shownLoop(ctx, call);
-  if (!args?.get('workspace') || !shown) return undefined;
+  // (A v1 service the module still deploys would be missing from the endpoints listed: v1DeployKept, as for lookups.)
+  if (!args?.get('workspace') || !shown || v1DeployKept(ctx)) return undefined;
   const { body, colon, uses } = shown;
   const edits: Edit[] = [];
   for (const use of uses) {
@@ -1135,7 +1137,9 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
     if (!e) return undefined;
     edits.push(...e);
   }
-  if (!config.keyAuth) {
+  // (A keyed service whose key the module does not read from it: a request made with a key written in the code
+  // or read elsewhere would now be refused, the endpoint's keys being new ones.)
+  if (!config.keyAuth || !uses.some((u) => memberOf(u)?.name === 'get_keys')) {
     const marks = keylessCalls(ctx, uses);
     if (!marks) return undefined;
     edits.push(...marks);
@@ -1221,7 +1225,9 @@ function tryWait(ctx: RuleContext, s: string, uses: readonly SyntaxNode[]): { us
 
 /**
  * A v1 ACI service without `auth_enabled` took requests without a key; the v2 endpoint takes only
- * keyed ones (MOE: no auth is not supported). Each statement that passes the service's scoring URI
+ * keyed ones (MOE: no auth is not supported). A keyed service (AKS's default, ACI's `auth_enabled=True`) whose
+ * key the module never reads from it (`svc.get_keys()`) was called with a key written in the code or kept
+ * elsewhere, and the endpoint's keys are new. Each statement that passes the service's scoring URI
  * (directly or through `uri = svc.scoring_uri`) to a call other than a print — a request made by hand,
  * `requests.post(svc.scoring_uri, data, headers={"Content-Type": ...})` — gets `# amlint: review` at
  * the end of its line. Undefined when such a call is not a simple statement (a condition, say).
