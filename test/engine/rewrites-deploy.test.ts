@@ -667,6 +667,15 @@ describe('rewrites: models and deployment', () => {
     ]);
   });
 
+  it('the AKS cluster a rewritten deployment no longer runs on: its creation is marked for review (it still runs; the endpoint needs it not)', () => {
+    const src = 'from azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.compute import AksCompute, ComputeTarget\nfrom azureml.core.webservice import AksWebservice\nprov = AksCompute.provisioning_configuration(location="eastus2")\naks_target = ComputeTarget.create(ws, "aks-prod", prov)\naks_target.wait_for_completion(show_output=True)\nic = InferenceConfig(entry_script="score.py", source_directory="src", environment=env)\ncfg = AksWebservice.deploy_configuration()\nservice = Model.deploy(ws, "svc", [m], ic, cfg, deployment_target=aks_target)\nservice.wait_for_deployment(show_output=True)\n';
+    const out = fixPython(src, true);
+    assert.match(out, /^aks_target = ComputeTarget\.create\(ws, "aks-prod", prov\)  # amlint: review$/m);
+    assert.match(out, /^aks_target\.wait_for_completion\(show_output=True\)$/m);
+    assert.match(out, /ManagedOnlineDeployment\(name="blue"/);
+    assert.equal(fixPython(out, true), out, 'a second run changes nothing');
+  });
+
   it('a keyed service called by hand with a key the module does not read from it: the request is marked (the endpoint\'s keys are new)', () => {
     const head = 'import requests\nfrom azureml.core import Model\nfrom azureml.core.model import InferenceConfig\nfrom azureml.core.webservice import AksWebservice\nic = InferenceConfig(entry_script="score.py", source_directory="src", environment=env)\ncfg = AksWebservice.deploy_configuration()\nservice = Model.deploy(ws, "svc", [m], ic, cfg, deployment_target=aks_target)\nservice.wait_for_deployment(show_output=True)\n';
     const literal = fixPython(head + 'r = requests.post(service.scoring_uri, data, headers={"Authorization": "Bearer abc"})\n', true);

@@ -1113,9 +1113,10 @@ describe('rewrites: uses of submitted runs (round 7)', () => {
       assert.equal(fixPython(src, true), 'import mlflow\nfrom azureml.core import Run\nrun = Run.get_context()\nlabel = "high"\nrun.log("label", label)\nmlflow.log_metric("acc", 0.9)\n');
     });
     it('a list of column names or a list written out with a string is not logged as metrics (an MLflow Metric value is a float)', () => {
-      for (const value of ['list(x_df.columns)', 'df.columns.tolist()', '["a", 2]', '[1, sklearn.__version__]']) {
-        const src = `from azureml.core import Run\nrun = Run.get_context()\nrun.log_list("Inputs", ${value})\n`;
-        assert.equal(fixesAt(src, 'azureml.core.Run.log_list', 2), undefined, value);
+      for (const value of ['list(x_df.columns)', 'df.columns.tolist()', '["a", 2]', '[1, sklearn.__version__]', 'names', 'cols', 'list(df.dtypes.astype(str))']) {
+        // (`names` and `cols` bound once to a list of strings and to a frame's columns.)
+        const src = `from azureml.core import Run\nnames = ["a", "b"]\ncols = df.columns\nrun = Run.get_context()\nrun.log_list("Inputs", ${value})\n`;
+        assert.equal(fixesAt(src, 'azureml.core.Run.log_list', 4), undefined, value);
       }
       // Numbers written out still are a batch of metrics.
       const numbers = 'from azureml.core import Run\nrun = Run.get_context()\nrun.log_list("alphas", [0.1, 0.2])\n';

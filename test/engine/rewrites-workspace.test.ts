@@ -147,14 +147,14 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       // not made by v1 either (create_resource_group=False), and an existing workspace is not touched.
       'Workspace.create(..., exist_ok=True) → the client of that workspace, created when the get finds none',
       'from azureml.core import Workspace\nname = "ws-1"\nws = Workspace.create(name=name, subscription_id="sub", resource_group="rg", location="eastus", friendly_name="Demo", tags={"team": "a"}, create_resource_group=False, sku="basic", exist_ok=True, show_output=True)\nprint(ws.name, ws.resource_group)\n',
-      `import azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\n${IMPORTS}name = "ws-1"\nws = MLClient(DefaultAzureCredential(), subscription_id="sub", resource_group_name="rg", workspace_name=name)\ntry:\n    ws.workspaces.get(name)\nexcept ResourceNotFoundError:\n    ws.workspaces.begin_create(azure.ai.ml.entities.Workspace(name=name, location="eastus", display_name="Demo", tags={"team": "a"})).result()\nprint(ws.workspace_name, ws.resource_group_name)\n`,
+      `${IMPORTS}import azure.ai.ml.entities\nfrom azure.core.exceptions import ResourceNotFoundError\nname = "ws-1"\nws = MLClient(DefaultAzureCredential(), subscription_id="sub", resource_group_name="rg", workspace_name=name)\ntry:\n    ws.workspaces.get(name)\nexcept ResourceNotFoundError:\n    ws.workspaces.begin_create(azure.ai.ml.entities.Workspace(name=name, location="eastus", display_name="Demo", tags={"team": "a"})).result()\nprint(ws.workspace_name, ws.resource_group_name)\n`,
     ],
     [
       // The configuration notebook's create cell: v1 made the resource group when missing and failed on an existing
       // workspace; v2 needs the group and updates an existing workspace: marked for review.
       'Workspace.create with its defaults (create_resource_group=True, exist_ok=False) → begin_create, marked for review; bare, the same on a client of the group',
       'from azureml.core import Workspace\nws = Workspace.create(name="w", subscription_id="s", resource_group="rg", create_resource_group=True, location="westeurope")\nws.get_details()\nWorkspace.create("w2", subscription_id="s", resource_group="rg")\n',
-      `import azure.ai.ml.entities\n${IMPORTS}ws = MLClient(DefaultAzureCredential(), subscription_id="s", resource_group_name="rg", workspace_name="w")\nws.workspaces.begin_create(azure.ai.ml.entities.Workspace(name="w", location="westeurope")).result()  # amlint: review\nws.workspaces.get(ws.workspace_name)\nMLClient(DefaultAzureCredential(), subscription_id="s", resource_group_name="rg").workspaces.begin_create(azure.ai.ml.entities.Workspace(name="w2")).result()  # amlint: review\n`,
+      `${IMPORTS}import azure.ai.ml.entities\nws = MLClient(DefaultAzureCredential(), subscription_id="s", resource_group_name="rg", workspace_name="w")\nws.workspaces.begin_create(azure.ai.ml.entities.Workspace(name="w", location="westeurope")).result()  # amlint: review\nws.workspaces.get(ws.workspace_name)\nMLClient(DefaultAzureCredential(), subscription_id="s", resource_group_name="rg").workspaces.begin_create(azure.ai.ml.entities.Workspace(name="w2")).result()  # amlint: review\n`,
     ],
     [
       'get_mlflow_tracking_uri of a workspace still passed to a v1 call reads the module ml_client (same config file)',
@@ -369,10 +369,19 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       noFix(src, 'Workspace.from_config');
     });
     it('write_config with a file name v1 would extend (no .json), inside an expression, or after `if x:` on its line is not rewritten', () => {
-      for (const line of ['ws.write_config(file_name="ws")', 'ok = ws.write_config()', 'if x: ws.write_config()']) {
+      for (const line of ['ws.write_config(file_name="ws")', 'ok = ws.write_config()', 'if x: ws.write_config()', 'ws.write_config(path=args.config_dir)']) {
         noFix(`from azureml.core import Workspace\nws = Workspace.from_config()\n${line}\n`, 'Workspace.write_config');
         noFix(`from azureml.core import Workspace\nws = Workspace.from_config()\n${line}\n`, 'Workspace.from_config');
       }
+      // (The folder may be None there, where v1 wrote to the current folder; `json` / `pathlib` a local name there.)
+      noFix('from azureml.core import Workspace\ndef setup(json):\n    ws = Workspace.from_config()\n    ws.write_config()\n', 'Workspace.write_config');
+      noFix('from azureml.core import Workspace\ndef setup():\n    ws = Workspace.from_config()\n    ws.write_config()\n    for pathlib in range(2):\n        pass\n', 'Workspace.write_config');
+    });
+    it('Workspace.create of a workspace kept v1 (its key vault) adds none of the creation\'s imports', () => {
+      const out = fixPython('from azureml.core import Workspace, Model\nws = Workspace.create(name="w", subscription_id="s", resource_group="rg", exist_ok=True)\nkv = ws.get_default_keyvault()\nmodel = Model.register(ws, model_path="m.pkl", model_name="m")\n', true);
+      assert.match(out, /^ws = Workspace\.create\(/m);
+      assert.match(out, /^ml_client = MLClient\(DefaultAzureCredential\(\), ws\.subscription_id, ws\.resource_group, ws\.name\)$/m);
+      assert.ok(!/ResourceNotFoundError|entities\.Workspace/.test(out), out);
     });
     it('Workspace.create with a computed flag or name, a get-or-create with nothing to hold the client, or a trailing comment is not rewritten', () => {
       for (const line of [

@@ -940,6 +940,26 @@ function aksSettings(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): { pair
   return { pairs, endpoint, keyAuth: auth !== 'False' };
 }
 
+/** v1 calls that make, attach or look up the AKS cluster a service is deployed to. */
+const CLUSTER_MAKERS = ['azureml.core.compute.ComputeTarget.create', 'azureml.core.compute.ComputeTarget.attach', 'azureml.core.compute.ComputeTarget', 'azureml.core.compute.AksCompute'];
+
+/**
+ * The AKS cluster a rewritten deployment no longer runs on (`aks_target = ComputeTarget.create(ws, n, prov)`, its
+ * `deployment_target`): the statement that makes, attaches or looks it up gets `# amlint: review` at the end of
+ * its line — it still runs (a billable cluster, or a lookup that fails when it is gone) and the managed endpoint
+ * does not need it. Nothing when it is made elsewhere, or the line is already marked.
+ */
+function droppedCluster(ctx: RuleContext, target: SyntaxNode): Edit | undefined {
+  const made = target.type === 'identifier' ? definingCall(ctx, target) : undefined;
+  const stmt = made && statementOf(made);
+  if (!made || !stmt || !CLUSTER_MAKERS.includes(qnameOf(ctx, made) ?? '') || stmt.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
+  const text = ctx.module.text;
+  const eol = text.indexOf('\n', stmt.endIndex);
+  if (text.slice(stmt.endIndex, eol < 0 ? undefined : eol).includes('amlint: review')) return undefined;
+  const end = nodeRange(stmt).end;
+  return [{ start: end, end }, REVIEW];
+}
+
 /** The start and end offsets of an edit's target, when it is a node (ranges are insertions here). */
 const spanOf = (t: SyntaxNode | Range): [number, number] | undefined => (isNode(t) ? [t.startIndex, t.endIndex] : undefined);
 
@@ -1103,6 +1123,8 @@ function deployEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, produce
   // user's, so it is dropped (a name read there, nothing run; the cluster itself stays). v1 required it for AKS.
   const target = args.get('deployment_target');
   if (aks !== !!target || (target && target.type !== 'identifier' && !(target.type === 'attribute' && target.childForFieldName('object')?.type === 'identifier'))) return undefined;
+  const cluster = target && droppedCluster(ctx, target);
+  if (cluster) edits.push(cluster);
   const cfgInline = same(cfg, cfgArg);
   let config: Config;
   const endpointKwargs = settings.endpoint.map(([k, v]) => `, ${k}=${v.text}`).join('');

@@ -186,6 +186,16 @@ function statementOf(node: SyntaxNode): SyntaxNode | undefined {
 }
 
 /** An expression that evaluates to the same value at `site` as where it is written (no calls; names bound alike). */
+/** `x[k]` read, `x` being `use`: not stored to (`x[k] = v`, `x[k] += v`, `del x[k]`, a `for` target). */
+function itemRead(use: SyntaxNode): boolean {
+  const sub = use.parent;
+  if (sub?.type !== 'subscript' || !same(sub.childForFieldName('value'), use)) return false;
+  const up = sub.parent;
+  if ((up?.type === 'assignment' || up?.type === 'augmented_assignment') && same(up.childForFieldName('left'), sub)) return false;
+  if (up?.type === 'for_statement' && same(up.childForFieldName('left'), sub)) return false;
+  return up?.type !== 'delete_statement' && up?.type !== 'pattern_list' && up?.type !== 'tuple_pattern';
+}
+
 export function stableAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
   switch (expr.type) {
     case 'integer':
@@ -205,10 +215,16 @@ export function stableAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): 
     }
     case 'attribute':
       return stableAt(ctx, expr.childForFieldName('object')!, site);
-    // `auth_keys["wandb"]`: an item read like an attribute (the same binding, a key written out).
+    // `auth_keys["wandb"]`: an item of a name (the same binding at both places, a key written out) that nothing
+    // between the two places can change: every use of the name there is a read of an item of it (`auth_keys["x"]`,
+    // not stored to, deleted, or the name handed on or called a method of). Not `os.environ[...]` (any call may set it).
     case 'subscript': {
       const key = expr.childForFieldName('subscript');
-      return expr.namedChildren.length === 2 && !!key && (key.type === 'string' || key.type === 'integer') && !key.descendantsOfType('interpolation').length && stableAt(ctx, expr.childForFieldName('value')!, site);
+      const base = expr.childForFieldName('value');
+      if (expr.namedChildren.length !== 2 || !key || (key.type !== 'string' && key.type !== 'integer') || key.descendantsOfType('interpolation').length || base?.type !== 'identifier' || !stableAt(ctx, base, site)) return false;
+      const b = ctx.model.resolveName(base.text, base);
+      const [from, to] = expr.startIndex < site.startIndex ? [expr.endIndex, site.startIndex] : [site.endIndex, expr.startIndex];
+      return [...(ctx.model.uses.get(b!) ?? [])].every((u) => u.startIndex < from || u.startIndex >= to || itemRead(u));
     }
     case 'call': {
       // `"scikit-learn=={}".format(sklearn.__version__)`: str.format of a literal is pure.

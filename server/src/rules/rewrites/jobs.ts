@@ -553,7 +553,10 @@ const LOGGING: Record<string, Builder> = {
  */
 function textList(ctx: RuleContext, value: SyntaxNode): boolean {
   if (value.type === 'list' || value.type === 'tuple') return value.namedChildren.some((x) => x.type !== 'comment' && (!maybeNumber(x) || alwaysText(ctx, x) || knownString(ctx, x) !== undefined));
-  return /\.columns\b/.test(value.text);
+  // (A name bound once: its value; names, dtypes and anything made `str`.)
+  const bound = onlyValue(ctx, value);
+  if (bound) return textList(ctx, bound);
+  return /\.(columns|dtypes|index)\b|\bastype\(\s*str\b|\bstr\(/.test(value.text);
 }
 
 /**

@@ -155,7 +155,7 @@ import { FixBuilder, bindArgs, boundMlClient, callArgs, definingCall, literalTex
 import { nodeRange, type RuleContext } from '../rule';
 import { AUTH_CLASSES } from '../auth-classes';
 import { soleBinding } from './reach';
-import { ASSET_NAME, assignedName, parameterNames, ownLineIndent, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, trackingUri } from './common';
+import { ASSET_NAME, assignedName, knownString, parameterNames, ownLineIndent, statementIndent, statementLines, narrowlyTried, typeTested, combined, insideV1Call, kwargs, memberOf, noArgs, qnameOf, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, trackingUri } from './common';
 
 const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
@@ -1133,15 +1133,19 @@ function workspaceCreateEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode
   // (Bare, a get-or-create has nothing to hold the client: only the creation.)
   if (indent === undefined || (!target && existOk)) return undefined;
   const review = makeGroup !== false || !existOk ? REVIEW : '';
-  const entity = `${fb.needModule('azure.ai.ml.entities')}.Workspace(${kwargs([['name', name], ['location', a.get('location')], ['display_name', a.get('friendly_name')], ['tags', a.get('tags')]])})`;
+  // (The texts are made in the replacement, which workspaceEdits asks for once the rewrite is sure: the imports they
+  // ask for are added only then.)
+  const entity = (): string => `${fb.needModule('azure.ai.ml.entities')}.Workspace(${kwargs([['name', name], ['location', a.get('location')], ['display_name', a.get('friendly_name')], ['tags', a.get('tags')]])})`;
   const client = (cred: string, ws?: string): string => `${fb.need('azure.ai.ml', 'MLClient')}(${cred}, ${kwargs([['subscription_id', sub], ['resource_group_name', rg], ...(ws ? [['workspace_name', ws] as [string, string]] : [])])})`;
-  if (!target) return workspaceEdits(fb, ctx, call, a.get('auth'), (cred) => `${client(cred)}.workspaces.begin_create(${entity}).result()${review}`, exempt);
+  if (!target) return workspaceEdits(fb, ctx, call, a.get('auth'), (cred) => `${client(cred)}.workspaces.begin_create(${entity()}).result()${review}`, exempt);
   const x = target.text;
-  const create = `${x}.workspaces.begin_create(${entity}).result()${review}`;
-  const then = existOk
-    ? `\n${indent}try:\n${indent}    ${x}.workspaces.get(${name.text})\n${indent}except ${fb.need('azure.core.exceptions', 'ResourceNotFoundError')}:\n${indent}    ${create}`
-    : `\n${indent}${create}`;
-  return workspaceEdits(fb, ctx, call, a.get('auth'), (cred) => `${client(cred, name.text)}${then}`, exempt);
+  const then = (): string => {
+    const create = `${x}.workspaces.begin_create(${entity()}).result()${review}`;
+    return existOk
+      ? `\n${indent}try:\n${indent}    ${x}.workspaces.get(${name.text})\n${indent}except ${fb.need('azure.core.exceptions', 'ResourceNotFoundError')}:\n${indent}    ${create}`
+      : `\n${indent}${create}`;
+  };
+  return workspaceEdits(fb, ctx, call, a.get('auth'), (cred) => `${client(cred, name.text)}${then()}`, exempt);
 }
 
 /**
@@ -1188,8 +1192,10 @@ function writeConfigArgs(ctx: RuleContext, call: SyntaxNode): { path: string; fi
   const a = bindArgs(call, ['path', 'file_name'], ['path', 'file_name']);
   const file = a?.get('file_name');
   if (indent === undefined || !a || (file && !stringValue(file)?.endsWith('.json'))) return undefined;
+  // A folder written as a string (or a name bound once to one): v1 writes to the current folder for None, which
+  // `pathlib.Path(None, ...)` refuses (a parameter or an option left unset).
   const path = a.get('path');
-  if (path && (path.type === 'none' || path.descendantsOfType('call').length)) return undefined;
+  if (path && knownString(ctx, path) === undefined) return undefined;
   return { path: path?.text ?? '"."', file: file?.text ?? '"config.json"', indent };
 }
 
@@ -1204,10 +1210,20 @@ function writeConfigArgs(ctx: RuleContext, call: SyntaxNode): { path: string; fi
  */
 function writeConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ml: string): Edits | undefined {
   const w = writeConfigArgs(ctx, call);
-  if (!w) return undefined;
+  // The modules it imports must be the module's where it runs (not a local or a parameter of that name), and the
+  // client a name (an inline bridge would be built three times).
+  if (!w || !/^[A-Za-z_]\w*$/.test(ml) || ['pathlib', 'json'].some((n) => boundInFunction(ctx, call, n))) return undefined;
   const dir = `${fb.needModule('pathlib')}.Path(${w.path}, ".azureml")`;
   const keys = `{"subscription_id": ${ml}.subscription_id, "resource_group": ${ml}.resource_group_name, "workspace_name": ${ml}.workspace_name}`;
   return [[call, `${dir}.mkdir(parents=True, exist_ok=True)\n${w.indent}${dir}.joinpath(${w.file}).write_text(${fb.needModule('json')}.dumps(${keys}))`]];
+}
+
+/** `name` is bound in a function around `node` (a local, a parameter): a module-level import of it is hidden there. */
+function boundInFunction(ctx: RuleContext, node: SyntaxNode, name: string): boolean {
+  for (let scope: Scope | undefined = ctx.model.scopeAt(node); scope && scope !== ctx.model.moduleScope; scope = scope.parent) {
+    if (scope.bindings.get(name)?.length) return true;
+  }
+  return false;
 }
 
 const WORKSPACE_METHODS: Record<string, { ok: (ctx: RuleContext, call: SyntaxNode) => boolean; v2: (ml: string) => string }> = {
