@@ -1139,6 +1139,15 @@ describe('rewrites: uses of submitted runs (round 7)', () => {
       const called = base.replace('TARGET', 'ComputeTarget(ws, pick_name())');
       assert.equal(fixesAt(called, 'azureml.core.ScriptRunConfig', 3), undefined);
     });
+    it('an import a rewrite adds is not offered where a local name of the function hides it; an import of the same module there is the same name', () => {
+      // log_list's batch needs `time`: a parameter `time` would be read instead of the module.
+      const hidden = 'from azureml.core import Run\ndef train(time):\n    run = Run.get_context()\n    run.log_list("l", [1, 2])\n';
+      assert.equal(fixesAt(hidden, 'azureml.core.Run.log_list', 3), undefined);
+      const later = 'from azureml.core import Run\ndef train():\n    run = Run.get_context()\n    run.log_list("l", [1, 2])\n    for time in range(3):\n        pass\n';
+      assert.equal(fixesAt(later, 'azureml.core.Run.log_list', 3), undefined);
+      const same = 'from azureml.core import Run\ndef train():\n    import mlflow\n    run = Run.get_context()\n    run.log("a", 1)\n';
+      assert.match(fixPython(same, true), /^    mlflow\.log_metric\("a", 1\)$/m);
+    });
     it('a file uploaded as its own name under a folder (`"outputs/" + name`, the name a literal bound once) is logged at the root', () => {
       const src = 'from azureml.core import Run\nrun = Run.get_context()\nmodel_name = "m.pkl"\nfilename = "outputs/" + model_name\nrun.upload_file(name=model_name, path_or_stream=filename)\n';
       assert.equal(fixPython(src, true), 'import mlflow\nrun = mlflow.start_run()\nmodel_name = "m.pkl"\nfilename = "outputs/" + model_name\nmlflow.log_artifact(filename)\n');
