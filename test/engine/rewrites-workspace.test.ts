@@ -377,6 +377,12 @@ describe('rewrites: workspace, compute, datastores, datasets', () => {
       noFix('from azureml.core import Workspace\ndef setup(json):\n    ws = Workspace.from_config()\n    ws.write_config()\n', 'Workspace.write_config');
       noFix('from azureml.core import Workspace\ndef setup():\n    ws = Workspace.from_config()\n    ws.write_config()\n    for pathlib in range(2):\n        pass\n', 'Workspace.write_config');
     });
+    it('write_config as a notebook cell\'s last statement ends with `;` (the cell shows no count; v1 returned None)', () => {
+      const input = { kind: 'notebook' as const, cells: [{ kind: 'code' as const, text: 'from azureml.core import Workspace\nws = Workspace.from_config()\nws.write_config()' }, { kind: 'code' as const, text: 'ws.write_config(path="a")\nprint(ws.name)' }] };
+      const out = fixDocument(input, undefined, { unsafe: true }).output as { cells: Array<{ text: string }> };
+      assert.match(out.cells[0].text, /\.write_text\(json\.dumps\(\{[^\n]*\}\)\);$/);
+      assert.match(out.cells[1].text, /\.write_text\(json\.dumps\(\{[^\n]*\}\)\)\nprint\(ws\.workspace_name\)$/);
+    });
     it('Workspace.create of a workspace kept v1 (its key vault) adds none of the creation\'s imports', () => {
       const out = fixPython('from azureml.core import Workspace, Model\nws = Workspace.create(name="w", subscription_id="s", resource_group="rg", exist_ok=True)\nkv = ws.get_default_keyvault()\nmodel = Model.register(ws, model_path="m.pkl", model_name="m")\n', true);
       assert.match(out, /^ws = Workspace\.create\(/m);

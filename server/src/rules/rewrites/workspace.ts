@@ -1215,7 +1215,12 @@ function writeConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ml
   if (!w || !/^[A-Za-z_]\w*$/.test(ml) || ['pathlib', 'json'].some((n) => boundInFunction(ctx, call, n))) return undefined;
   const dir = `${fb.needModule('pathlib')}.Path(${w.path}, ".azureml")`;
   const keys = `{"subscription_id": ${ml}.subscription_id, "resource_group": ${ml}.resource_group_name, "workspace_name": ${ml}.workspace_name}`;
-  return [[call, `${dir}.mkdir(parents=True, exist_ok=True)\n${w.indent}${dir}.joinpath(${w.file}).write_text(${fb.needModule('json')}.dumps(${keys}))`]];
+  // A notebook cell's last statement: `;` keeps the cell from showing write_text's count (v1's call returned None).
+  const stmt = call.parent!;
+  const next = stmt.nextNamedSibling;
+  const cell = (n: SyntaxNode): number | undefined => ctx.module.lines?.[n.startPosition.row]?.cell;
+  const quiet = ctx.isNotebook && stmt.parent?.type === 'module' && (!next || cell(next) !== cell(stmt)) ? ';' : '';
+  return [[call, `${dir}.mkdir(parents=True, exist_ok=True)\n${w.indent}${dir}.joinpath(${w.file}).write_text(${fb.needModule('json')}.dumps(${keys}))${quiet}`]];
 }
 
 /** `name` is bound in a function around `node` (a local, a parameter): a module-level import of it is hidden there. */
