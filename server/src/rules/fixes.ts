@@ -211,13 +211,13 @@ export class FixBuilder {
   }
 
   /**
-   * `name` is bound in a function (or class, lambda, comprehension) around the code being rewritten: a local, a
-   * parameter or a loop variable there hides the module-level import a fix would add (`def f(json): ...` then
-   * `json.dumps(...)` reads the parameter; `for json in ...:` later in the function makes it local everywhere in it).
+   * `name` is bound in a function (or class, lambda, comprehension) around the module offset `at` (default: the code
+   * being rewritten): a local, a parameter or a loop variable there hides the module-level import of `qname` a fix
+   * would add (`def f(json): ...` then `json.dumps(...)` reads the parameter; `for json in ...:` later in the
+   * function makes it local everywhere in it). An import of the same thing there (`def f(): import mlflow`) is not.
    */
-  private shadowed(name: string, qname: string): boolean {
-    return this.ctx.model.scopes.some((s) => s.kind !== 'module' && s.node.startIndex <= this.useAt && this.useAt < s.node.endIndex && !s.globals?.has(name) &&
-      // (An import of the same thing there, `def f(): import mlflow`, is the same name.)
+  hidden(name: string, qname: string, at: number = this.useAt): boolean {
+    return this.ctx.model.scopes.some((s) => s.kind !== 'module' && s.node.startIndex <= at && at < s.node.endIndex && !s.globals?.has(name) &&
       (s.bindings.get(name) ?? []).some((b) => !(b.value?.kind === 'ref' && b.value.qname === qname)));
   }
 
@@ -238,7 +238,7 @@ export class FixBuilder {
       return name;
     }
     const qname = `${module}.${name}`;
-    if (this.shadowed(name, qname)) this.failed = true;
+    if (this.hidden(name, qname)) this.failed = true;
     const all = this.ctx.model.moduleScope.bindings.get(name) ?? [];
     const same = all.every((b) => b.value?.kind === 'ref' && b.value.qname === qname);
     // Bound to something else somewhere in the module: adding an import would change it.
@@ -259,7 +259,7 @@ export class FixBuilder {
       return module;
     }
     const all = this.ctx.model.moduleScope.bindings.get(top) ?? [];
-    if (all.some((b) => !(b.value?.kind === 'ref' && b.value.qname === top)) || this.shadowed(top, top)) this.failed = true;
+    if (all.some((b) => !(b.value?.kind === 'ref' && b.value.qname === top)) || this.hidden(top, top)) this.failed = true;
     const line = `import ${module}`;
     const already = this.ctx.model.imports.some((i) => i.statement.type === 'import_statement' && i.module === module && i.statement.startIndex <= Math.max(at, this.useAt) && i.names.some((n) => n.bound === top));
     if (!already && !this.inserts.includes(line)) this.inserts.push(line);

@@ -822,15 +822,15 @@ function deploySlotOf(ctx: RuleContext, use: SyntaxNode, slot: string): SyntaxNo
  * The producer of a deploy argument: a call written there, or the call a variable was assigned
  * from (statement `x = <call>`), with `qname`. Undefined otherwise.
  */
-/** The producer of a deployment configuration this module rewrites: ACI's, or AKS's (to a managed online endpoint as well). */
-function serviceConfigOf(ctx: RuleContext, arg: SyntaxNode | undefined): SyntaxNode | undefined {
-  return producerOf(ctx, arg, ACI_CONFIG) ?? producerOf(ctx, arg, AKS_CONFIG);
-}
-
 function producerOf(ctx: RuleContext, arg: SyntaxNode | undefined, qname: string): SyntaxNode | undefined {
   const made = arg?.type === 'call' ? arg : arg?.type === 'identifier' ? definingCall(ctx, arg) : undefined;
   if (!made || qnameOf(ctx, made) !== qname) return undefined;
   return made.id === arg!.id || assignedName(made) ? made : undefined;
+}
+
+/** The producer of a deployment configuration this module rewrites: ACI's, or AKS's (to a managed online endpoint as well). */
+function serviceConfigOf(ctx: RuleContext, arg: SyntaxNode | undefined): SyntaxNode | undefined {
+  return producerOf(ctx, arg, ACI_CONFIG) ?? producerOf(ctx, arg, AKS_CONFIG);
 }
 
 /**
@@ -878,66 +878,67 @@ function literal(node: SyntaxNode): boolean {
   return false;
 }
 
+/** A managed deployment's settings from a v1 service configuration, and whether its endpoint keeps key auth. */
+interface Settings {
+  pairs: Array<[string, string]>;
+  endpoint: Array<[string, SyntaxNode]>;
+  keyAuth: boolean;
+}
+
 /**
- * `AciWebservice.deploy_configuration(...)` → the deployment's settings; undefined when an argument has
- * no v2 counterpart: `location` (a managed endpoint is created in the workspace's region), `dns_name_label`
- * (its scoring URI has no DNS label of the user's), SSL certificates, keys, VNet, ...
+ * What ACI and AKS configurations share: the SKU for the CPU and memory request (`cpu_cores`, `memory_gb`, v1's
+ * defaults when not given), `count` instances, `enable_app_insights`, and the service's description, tags and
+ * properties, which go to the endpoint (the v2 object the service variable holds; ManagedOnlineEndpoint(name, tags,
+ * properties, description, ...), https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.managedonlineendpoint).
+ * `keyAuth`: `auth_enabled` written as True, or absent where v1's default was key auth.
  */
-function aciSettings(ctx: RuleContext, call: SyntaxNode): { pairs: Array<[string, string]>; endpoint: Array<[string, SyntaxNode]>; keyAuth: boolean } | undefined {
-  const args = bindArgs(call, ACI_SIGNATURE, ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'auth_enabled', 'enable_app_insights']);
-  if (!args) return undefined;
-  const cpu = args.has('cpu_cores') ? knownNumber(ctx, args.get('cpu_cores')) : ACI_DEFAULT_CPU;
-  const memory = args.has('memory_gb') ? knownNumber(ctx, args.get('memory_gb')) : ACI_DEFAULT_MEMORY;
+function sharedSettings(ctx: RuleContext, args: Map<string, SyntaxNode>, cpuDefault: number, memoryDefault: number, count: number, keyAuthDefault: boolean): Settings | undefined {
+  const cpu = args.has('cpu_cores') ? knownNumber(ctx, args.get('cpu_cores')) : cpuDefault;
+  const memory = args.has('memory_gb') ? knownNumber(ctx, args.get('memory_gb')) : memoryDefault;
   const sku = cpu !== undefined && memory !== undefined ? ACI_SKUS.find(([, b, c, d]) => cpu > 0 && cpu <= b && memory > c && memory <= d)?.[4] : undefined;
-  if (!sku) return undefined;
   const auth = args.get('auth_enabled')?.text;
-  if (auth !== undefined && auth !== 'True' && auth !== 'False') return undefined;
-  const pairs: Array<[string, string]> = [['instance_type', JSON.stringify(sku)], ['instance_count', '1']];
+  if (!sku || (auth !== undefined && auth !== 'True' && auth !== 'False')) return undefined;
+  const pairs: Array<[string, string]> = [['instance_type', JSON.stringify(sku)], ['instance_count', String(count)]];
   const app = args.get('enable_app_insights');
   if (app) pairs.push(['app_insights_enabled', app.text]);
-  // The service's description, tags and properties: the endpoint's (the v2 object the service
-  // variable holds; ManagedOnlineEndpoint(name, tags, properties, description, ...),
-  // https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.managedonlineendpoint).
   const endpoint: Array<[string, SyntaxNode]> = [];
   for (const k of ['description', 'tags', 'properties']) {
     const v = args.get(k);
     if (v) endpoint.push([k, v]);
   }
-  return { pairs, endpoint, keyAuth: auth === 'True' };
+  return { pairs, endpoint, keyAuth: auth === undefined ? keyAuthDefault : auth === 'True' };
+}
+
+/**
+ * `AciWebservice.deploy_configuration(...)` → the deployment's settings (sharedSettings: one instance, no key auth
+ * by default); undefined when an argument has no v2 counterpart: `location` (a managed endpoint is created in the
+ * workspace's region), `dns_name_label` (its scoring URI has no DNS label of the user's), SSL certificates, keys, VNet, ...
+ */
+function aciSettings(ctx: RuleContext, call: SyntaxNode): Settings | undefined {
+  const args = bindArgs(call, ACI_SIGNATURE, ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'auth_enabled', 'enable_app_insights']);
+  return args && sharedSettings(ctx, args, ACI_DEFAULT_CPU, ACI_DEFAULT_MEMORY, 1, false);
 }
 
 /**
  * `AksWebservice.deploy_configuration(...)` → the settings of a managed online deployment, where the migration guide
- * moves AKS web services too (reference §2.9: "managed online endpoint, or KubernetesOnlineEndpoint"; DEP): the
- * same SKU table for the pod's CPU and memory request (v1 defaults 0.1 core, 0.5 GB), `num_replicas` → the instance
- * count (without it v1 autoscaled from 1 to 10 replicas: one instance, under the review mark the settings carry),
- * the scoring timeout v1 applied (60,000 ms by default; a managed deployment's is 5,000 ms) → `request_settings`,
- * key auth (AKS's default). Refused: autoscale settings, token auth, data collection, keys, GPUs, probes, limits,
- * namespaces (no managed counterpart written here).
+ * moves AKS web services too (reference §2.9: "managed online endpoint, or KubernetesOnlineEndpoint"; DEP): as
+ * sharedSettings for the pod's request (v1 defaults 0.1 core, 0.5 GB), `num_replicas` → the instance count (without
+ * it v1 autoscaled from 1 to 10 replicas: one instance, under the review mark the settings carry), key auth (AKS's
+ * default), and the scoring timeout v1 applied (60,000 ms by default) → `request_settings`, a managed deployment's
+ * default being 5,000 ms (https://learn.microsoft.com/python/api/azure-ai-ml/azure.ai.ml.entities.onlinerequestsettings).
+ * Refused: autoscale settings, token auth, data collection, keys, GPUs, probes, limits, namespaces (no managed
+ * counterpart written here), and a timeout past 180,000 ms (a conservative bound: the managed endpoint limits list a
+ * 180-second request timeout, not checked here).
  */
-function aksSettings(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): { pairs: Array<[string, string]>; endpoint: Array<[string, SyntaxNode]>; keyAuth: boolean } | undefined {
+function aksSettings(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode): Settings | undefined {
   const args = bindArgs(call, AKS_SIGNATURE, ['cpu_cores', 'memory_gb', 'tags', 'properties', 'description', 'auth_enabled', 'enable_app_insights', 'num_replicas', 'scoring_timeout_ms', 'token_auth_enabled', 'collect_model_data']);
-  if (!args) return undefined;
-  for (const k of ['token_auth_enabled', 'collect_model_data']) if (args.has(k) && args.get(k)!.text !== 'False') return undefined;
-  const cpu = args.has('cpu_cores') ? knownNumber(ctx, args.get('cpu_cores')) : AKS_DEFAULT_CPU;
-  const memory = args.has('memory_gb') ? knownNumber(ctx, args.get('memory_gb')) : AKS_DEFAULT_MEMORY;
-  const sku = cpu !== undefined && memory !== undefined ? ACI_SKUS.find(([, b, c, d]) => cpu > 0 && cpu <= b && memory > c && memory <= d)?.[4] : undefined;
+  if (!args || ['token_auth_enabled', 'collect_model_data'].some((k) => args.has(k) && args.get(k)!.text !== 'False')) return undefined;
   const replicas = args.has('num_replicas') ? knownNumber(ctx, args.get('num_replicas')) : 1;
   const timeout = args.has('scoring_timeout_ms') ? knownNumber(ctx, args.get('scoring_timeout_ms')) : AKS_DEFAULT_TIMEOUT_MS;
-  // (OnlineRequestSettings.request_timeout_ms: at most 180,000 ms on a managed deployment.)
-  if (!sku || replicas === undefined || !Number.isInteger(replicas) || replicas < 1 || timeout === undefined || !Number.isInteger(timeout) || timeout < 1 || timeout > 180000) return undefined;
-  const auth = args.get('auth_enabled')?.text;
-  if (auth !== undefined && auth !== 'True' && auth !== 'False') return undefined;
-  const pairs: Array<[string, string]> = [['instance_type', JSON.stringify(sku)], ['instance_count', String(replicas)]];
-  const app = args.get('enable_app_insights');
-  if (app) pairs.push(['app_insights_enabled', app.text]);
-  pairs.push(['request_settings', `${fb.need('azure.ai.ml.entities', 'OnlineRequestSettings')}(request_timeout_ms=${timeout})`]);
-  const endpoint: Array<[string, SyntaxNode]> = [];
-  for (const k of ['description', 'tags', 'properties']) {
-    const v = args.get(k);
-    if (v) endpoint.push([k, v]);
-  }
-  return { pairs, endpoint, keyAuth: auth !== 'False' };
+  if (replicas === undefined || !Number.isInteger(replicas) || replicas < 1 || timeout === undefined || !Number.isInteger(timeout) || timeout < 1 || timeout > 180000) return undefined;
+  const settings = sharedSettings(ctx, args, AKS_DEFAULT_CPU, AKS_DEFAULT_MEMORY, replicas, true);
+  settings?.pairs.push(['request_settings', `${fb.need('azure.ai.ml.entities', 'OnlineRequestSettings')}(request_timeout_ms=${timeout})`]);
+  return settings;
 }
 
 /** v1 calls that make, attach or look up the AKS cluster a service is deployed to. */
@@ -952,12 +953,16 @@ const CLUSTER_MAKERS = ['azureml.core.compute.ComputeTarget.create', 'azureml.co
 function droppedCluster(ctx: RuleContext, target: SyntaxNode): Edit | undefined {
   const made = target.type === 'identifier' ? definingCall(ctx, target) : undefined;
   const stmt = made && statementOf(made);
-  if (!made || !stmt || !CLUSTER_MAKERS.includes(qnameOf(ctx, made) ?? '') || stmt.type !== 'expression_statement' || !endsLine(ctx, stmt)) return undefined;
-  const text = ctx.module.text;
-  const eol = text.indexOf('\n', stmt.endIndex);
-  if (text.slice(stmt.endIndex, eol < 0 ? undefined : eol).includes('amlint: review')) return undefined;
+  if (!made || !stmt || !CLUSTER_MAKERS.includes(qnameOf(ctx, made) ?? '') || stmt.type !== 'expression_statement' || !endsLine(ctx, stmt) || reviewed(ctx, stmt)) return undefined;
   const end = nodeRange(stmt).end;
   return [{ start: end, end }, REVIEW];
+}
+
+/** The line `stmt` ends already carries `# amlint: review` (a second mark would be noise). */
+function reviewed(ctx: RuleContext, stmt: SyntaxNode): boolean {
+  const text = ctx.module.text;
+  const eol = text.indexOf('\n', stmt.endIndex);
+  return text.slice(stmt.endIndex, eol < 0 ? undefined : eol).includes('amlint: review');
 }
 
 /** The start and end offsets of an edit's target, when it is a node (ranges are insertions here). */
@@ -1272,9 +1277,7 @@ function keylessCalls(ctx: RuleContext, uses: readonly SyntaxNode[]): Edit[] | u
       // Shown, not called: a print (the bare read a notebook cell displays, a `return`, has no call).
       if (!called || printedOnly(ctx, read)) continue;
       if (!['expression_statement', 'return_statement', 'assert_statement'].includes(stmt.type) || !endsLine(ctx, stmt)) return undefined;
-      const text = ctx.module.text;
-      const eol = text.indexOf('\n', stmt.endIndex);
-      if (marked.has(stmt.endIndex) || text.slice(stmt.endIndex, eol < 0 ? undefined : eol).includes('amlint: review')) continue;
+      if (marked.has(stmt.endIndex) || reviewed(ctx, stmt)) continue;
       marked.add(stmt.endIndex);
       const end = nodeRange(stmt).end;
       edits.push([{ start: end, end }, REVIEW]);

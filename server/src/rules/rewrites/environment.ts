@@ -185,7 +185,6 @@ function statementOf(node: SyntaxNode): SyntaxNode | undefined {
   return n.parent?.type === 'expression_statement' && n.parent.namedChildren.length === 1 ? n.parent : undefined;
 }
 
-/** An expression that evaluates to the same value at `site` as where it is written (no calls; names bound alike). */
 /** `x[k]` read, `x` being `use`: not stored to (`x[k] = v`, `x[k] += v`, `del x[k]`, a `for` target). */
 function itemRead(use: SyntaxNode): boolean {
   const sub = use.parent;
@@ -196,6 +195,7 @@ function itemRead(use: SyntaxNode): boolean {
   return up?.type !== 'delete_statement' && up?.type !== 'pattern_list' && up?.type !== 'tuple_pattern';
 }
 
+/** An expression that evaluates to the same value at `site` as where it is written (no calls; names bound alike; items of a name nothing stores to in between). */
 export function stableAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
   switch (expr.type) {
     case 'integer':

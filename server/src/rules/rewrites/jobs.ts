@@ -125,7 +125,7 @@ import { sdkOf, type Binding, type Reference, type SemanticModel } from '../../e
 import { bindArgs, callArgs, definingCall, FixBuilder, literalText, stringValue } from '../fixes';
 import { nodeRange, type ModuleFix, type RuleContext } from '../rule';
 import type { Range } from '../../engine/types';
-import { memberOf, declaredGlobal, inLoop, onlyValue, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, soleUse, trackingUri } from './common';
+import { memberOf, declaredGlobal, enclosingTry, inLoop, onlyValue, knownString, lineIndent, endsLine, statementIndent, statementLines, assignedName, combined, qnameOf, kwargs, noArgs, receiver, same, SHARED_FIX_LIMIT, usesOf, variableFree, type Builder, type Edits, type Rewrites, soleUse, trackingUri } from './common';
 import { jobEnvironment, setSharedJobs, wholeLines } from './environment';
 import { ESTIMATOR_CLASSES, estimatorConfig } from './estimators';
 import { pipelineCall, pipelineConfig, pipelineFixFor, pipelineOfConsumption, pipelineOfScript, plainValue } from './pipelines';
@@ -193,10 +193,6 @@ function keptAt(ctx: RuleContext, expr: SyntaxNode, site: SyntaxNode): boolean {
 }
 
 /**
- * An expression that may be a number: MLflow metrics take numbers only (the docs log strings
- * with log_text, as artifacts). Anything visibly a string, a collection or None is not.
- */
-/**
  * Dunder attributes that are always strings: a package's `__version__` (PEP 8 "Module Level Dunder
  * Names", PEP 396), `__name__`, `__qualname__`, `__module__`, `__file__` (`run.log("sklearn", sklearn.__version__)`
  * in the interactive-logging notebooks: `mlflow.log_metric` rejects a string value).
@@ -213,6 +209,10 @@ function alwaysText(ctx: RuleContext, node: SyntaxNode): boolean {
   return node === target ? q === 'sys.version' || q === 'sys.platform' : q === 'platform.python_version';
 }
 
+/**
+ * An expression that may be a number: MLflow metrics take numbers only (the docs log strings
+ * with log_text, as artifacts). Anything visibly a string, a collection or None is not.
+ */
 function maybeNumber(node: SyntaxNode): boolean {
   if (['string', 'concatenated_string', 'list', 'tuple', 'dictionary', 'set', 'none', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression', 'lambda'].includes(node.type)) return false;
   if (node.type === 'parenthesized_expression') return node.namedChildren.every(maybeNumber);
@@ -547,9 +547,9 @@ const LOGGING: Record<string, Builder> = {
 
 /**
  * A list whose items are (or may be) strings, which an MLflow `Metric` rejects (its value is a float; v1 log_list
- * took any scalars): a list or tuple written out with an item that is not a number, or a frame's column names
- * (`list(df.columns)`, `df.columns`, `df.columns.tolist()`, `df.columns.values`: the interactive-logging notebooks'
- * `run.log_list("Inputs", list(x_df.columns))`).
+ * took any scalars): a list or tuple written out with an item that is not a number, a name bound once to such a
+ * value, or an expression reading a frame's columns, dtypes or index or making strings (`list(x_df.columns)`, the
+ * interactive-logging notebooks' `run.log_list("Inputs", ...)`; `.astype(str)`, `str(...)`).
  */
 function textList(ctx: RuleContext, value: SyntaxNode): boolean {
   if (value.type === 'list' || value.type === 'tuple') return value.namedChildren.some((x) => x.type !== 'comment' && (!maybeNumber(x) || alwaysText(ctx, x) || knownString(ctx, x) !== undefined));
@@ -1718,22 +1718,14 @@ function nameExpression(ctx: RuleContext, node: SyntaxNode): boolean {
   return sdkOf(ctx.model.evaluate(node)) !== 'v1';
 }
 
-/** `node` is inside the body of a `try:` (its handlers could catch v1's lookup error, which v2 raises elsewhere). */
-function inTryBody(node: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = node; n?.parent; n = n.parent) {
-    const body = n.parent.type === 'try_statement' ? n.parent.childForFieldName('body') : undefined;
-    if (body && same(body, n)) return true;
-  }
-  return false;
-}
-
 export function computeName(ctx: RuleContext, target: SyntaxNode | undefined): string | undefined | null {
   if (!target) return undefined;
   // `compute_target=ComputeTarget(workspace=ws, name="gpu")` written inline (also `AmlCompute(ws, "gpu")`): the
   // cluster's name. v1 looked the cluster up there and raised ComputeTargetException when it was missing; v2
   // resolves `compute=` when the job is created, in the same statement (the job's rewrite replaces the call whole).
   const get = target.type === 'call' ? computeGetArgs(ctx, target) : undefined;
-  if (get) return nameExpression(ctx, get.name) && !inTryBody(target) ? get.name.text : null;
+  // (Not in a `try` body: its handlers could catch v1's lookup error, which v2 raises elsewhere.)
+  if (get) return nameExpression(ctx, get.name) && !enclosingTry(target) ? get.name.text : null;
   // A name made by a v1 call the model gives no type (`ws.get_default_compute_target(...)`) is v1 too.
   const made = target.type === 'identifier' ? definingCall(ctx, target) : undefined;
   const v1Made = /^azureml\./.test(qnameOf(ctx, made) ?? '') || returnsV1(ctx, made);

@@ -161,6 +161,8 @@ const FROM_CONFIG = 'azureml.core.Workspace.from_config';
 const WS_CLASS = 'azureml.core.Workspace';
 const WORKSPACE_GET = 'azureml.core.Workspace.get';
 const WORKSPACE_CREATE = 'azureml.core.Workspace.create';
+/** The v1 calls that make a workspace variable a bridge can be built from (`MLClient(cred, ws.subscription_id, ...)`). */
+const WORKSPACE_MAKERS = [FROM_CONFIG, WS_CLASS, WORKSPACE_GET, WORKSPACE_CREATE];
 const COMPUTE_TARGET = 'azureml.core.compute.ComputeTarget';
 const AML_COMPUTE = 'azureml.core.compute.AmlCompute';
 const CREATE = 'azureml.core.compute.ComputeTarget.create';
@@ -298,7 +300,7 @@ function clientOfWorkspace(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode | un
     const ml = configFileClient(fb, ctx, ws, made!);
     return ml ? { ml, edits: [] } : undefined;
   }
-  if (q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET || q === WORKSPACE_CREATE) {
+  if (WORKSPACE_MAKERS.includes(q ?? '')) {
     const bridge = bridgeClient(fb, ctx, ws, made!);
     return bridge ? { ml: bridge, edits: [] } : undefined;
   }
@@ -467,7 +469,7 @@ function passedBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode): string 
   // script: the function, called from a module importing this one, would not find `ml_client`.)
   if (!made || !straightLine(made)) return undefined;
   const q = qnameOf(ctx, made);
-  const ml = q === FROM_CONFIG || q === WS_CLASS || q === WORKSPACE_GET || q === WORKSPACE_CREATE ? bridgeClient(fb, ctx, arg!, made) : helperClient(fb, ctx, arg!, made);
+  const ml = WORKSPACE_MAKERS.includes(q ?? '') ? bridgeClient(fb, ctx, arg!, made) : helperClient(fb, ctx, arg!, made);
   return ml === 'ml_client' ? ml : undefined;
 }
 
@@ -549,7 +551,7 @@ function parameterBridge(fb: FixBuilder, ctx: RuleContext, ws: SyntaxNode): stri
 function workspaceProducer(ctx: RuleContext, made: SyntaxNode): { auth?: SyntaxNode } | undefined {
   let producer: SyntaxNode | undefined = made;
   let def: SyntaxNode | undefined;
-  if (![FROM_CONFIG, WS_CLASS, WORKSPACE_GET, WORKSPACE_CREATE].includes(qnameOf(ctx, made) ?? '')) {
+  if (!WORKSPACE_MAKERS.includes(qnameOf(ctx, made) ?? '')) {
     def = localFunction(ctx, made.childForFieldName('function'));
     producer = def && helperProducer(ctx, def);
   }
@@ -1210,9 +1212,10 @@ function writeConfigArgs(ctx: RuleContext, call: SyntaxNode): { path: string; fi
  */
 function writeConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ml: string): Edits | undefined {
   const w = writeConfigArgs(ctx, call);
-  // The modules it imports must be the module's where it runs (not a local or a parameter of that name), and the
-  // client a name (an inline bridge would be built three times).
-  if (!w || !/^[A-Za-z_]\w*$/.test(ml) || ['pathlib', 'json'].some((n) => boundInFunction(ctx, call, n))) return undefined;
+  // The modules it imports must be the module's where it runs (FixBuilder.hidden: the builder checks the place of the
+  // finding it serves, which for the workspace's fix is the workspace's statement), and the client a name (an inline
+  // bridge would be built three times).
+  if (!w || !/^[A-Za-z_]\w*$/.test(ml) || ['pathlib', 'json'].some((n) => fb.hidden(n, n, call.startIndex))) return undefined;
   const dir = `${fb.needModule('pathlib')}.Path(${w.path}, ".azureml")`;
   const keys = `{"subscription_id": ${ml}.subscription_id, "resource_group": ${ml}.resource_group_name, "workspace_name": ${ml}.workspace_name}`;
   // A notebook cell's last statement: `;` keeps the cell from showing write_text's count (v1's call returned None).
@@ -1221,14 +1224,6 @@ function writeConfigEdits(fb: FixBuilder, ctx: RuleContext, call: SyntaxNode, ml
   const cell = (n: SyntaxNode): number | undefined => ctx.module.lines?.[n.startPosition.row]?.cell;
   const quiet = ctx.isNotebook && stmt.parent?.type === 'module' && (!next || cell(next) !== cell(stmt)) ? ';' : '';
   return [[call, `${dir}.mkdir(parents=True, exist_ok=True)\n${w.indent}${dir}.joinpath(${w.file}).write_text(${fb.needModule('json')}.dumps(${keys}))${quiet}`]];
-}
-
-/** `name` is bound in a function around `node` (a local, a parameter): a module-level import of it is hidden there. */
-function boundInFunction(ctx: RuleContext, node: SyntaxNode, name: string): boolean {
-  for (let scope: Scope | undefined = ctx.model.scopeAt(node); scope && scope !== ctx.model.moduleScope; scope = scope.parent) {
-    if (scope.bindings.get(name)?.length) return true;
-  }
-  return false;
 }
 
 const WORKSPACE_METHODS: Record<string, { ok: (ctx: RuleContext, call: SyntaxNode) => boolean; v2: (ml: string) => string }> = {
@@ -1842,7 +1837,7 @@ const authentication: Builder = (fb, ref, ctx) => {
   for (const u of uses) {
     const kw = u.parent?.type === 'keyword_argument' && u.parent.childForFieldName('name')?.text === 'auth' ? u.parent : undefined;
     const producer = kw?.parent?.parent ?? undefined;
-    if (producer && [FROM_CONFIG, WS_CLASS, WORKSPACE_GET, WORKSPACE_CREATE].includes(qnameOf(ctx, producer) ?? '')) return combined(fb, call, producerEdits(fb, ctx, producer));
+    if (producer && WORKSPACE_MAKERS.includes(qnameOf(ctx, producer) ?? '')) return combined(fb, call, producerEdits(fb, ctx, producer));
   }
   if (!target) return passedToV1Call(ctx, call) ? undefined : text(fb);
   const header = combined(fb, call, headerEdits(fb, ctx, call));
